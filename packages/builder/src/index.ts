@@ -1,0 +1,13 @@
+export { type BuildResult, PayloadError } from "./errors.js";
+export { formatIssue, type Issue, type IssueCode } from "./issue.js";
+export { contactInfoTypes, limits, phoneTypes, recipientTypes } from "./limits.js";
+export type { Buildable } from "./messages/buildable.js";
+export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
+export type { MarkReadBuilder } from "./messages/mark-read.js";
+export type { MessageBuilder } from "./messages/message-builder.js";
+export type { Recipient } from "./messages/recipient.js";
+export { msg } from "./msg.js";
+export type * from "./payload/index.js";
+export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
+export type { MaxLength } from "./type-checks.js";
+export { validate } from "./validate/index.js";

@@ -1,0 +1,98 @@
+import type { limits } from "../limits.js";
+import type {
+  AudioMessage,
+  ContactsMessage,
+  DocumentMessage,
+  ImageMessage,
+  LocationMessage,
+  MediaSource,
+  ReactionMessage,
+  StickerMessage,
+  TextMessage,
+  VideoMessage,
+} from "../payload/index.js";
+import type { MaxLength } from "../type-checks.js";
+import { type ContactBuilder, ContactsBuilder, cardsOf } from "./contacts.js";
+import { compact } from "./compact.js";
+import { MessageBuilder } from "./message-builder.js";
+
+type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
+type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
+
+
+/**
+ * The messages you can send to one recipient. Returned by `msg.to(number)`.
+ *
+ * @example
+ * msg.to("+16505551234").text("Your order shipped", { previewUrl: true })
+ */
+export class Recipient {
+  readonly #to: string;
+
+  /** @internal */
+  constructor(to: string) {
+    this.#to = to;
+    Object.freeze(this);
+  }
+
+  /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */
+  text<Body extends string>(
+    body: MaxLength<Body, typeof limits.text.body.max, "text.body">,
+    options: { readonly previewUrl?: boolean } = {},
+  ): MessageBuilder<TextMessage> {
+    const content = options.previewUrl === undefined ? { body } : { body, preview_url: options.previewUrl };
+    return new MessageBuilder<TextMessage>({ to: this.#to, type: "text", content: Object.freeze(content) });
+  }
+
+  /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
+  react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
+    return new MessageBuilder<ReactionMessage>({ to: this.#to, type: "reaction", content: Object.freeze({ message_id: messageId, emoji }) });
+  }
+
+  /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
+  image<C extends string = never>(media: MediaSource, options: { readonly caption?: Caption<C, "image"> } = {}): MessageBuilder<ImageMessage> {
+    return new MessageBuilder<ImageMessage>({ to: this.#to, type: "image", content: compact({ ...media, caption: options.caption }) });
+  }
+
+  /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
+  video<C extends string = never>(media: MediaSource, options: { readonly caption?: Caption<C, "video"> } = {}): MessageBuilder<VideoMessage> {
+    return new MessageBuilder<VideoMessage>({ to: this.#to, type: "video", content: compact({ ...media, caption: options.caption }) });
+  }
+
+  /** A document; the `filename` extension decides how WhatsApp shows it. */
+  document<C extends string = never>(
+    media: MediaSource,
+    options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
+  ): MessageBuilder<DocumentMessage> {
+    const content = compact({ ...media, caption: options.caption, filename: options.filename });
+    return new MessageBuilder<DocumentMessage>({ to: this.#to, type: "document", content });
+  }
+
+  /** An audio file; audio takes no caption. */
+  audio(media: MediaSource): MessageBuilder<AudioMessage> {
+    return new MessageBuilder<AudioMessage>({ to: this.#to, type: "audio", content: compact({ ...media }) });
+  }
+
+  /** A WebP sticker; stickers take no caption. */
+  sticker(media: MediaSource): MessageBuilder<StickerMessage> {
+    return new MessageBuilder<StickerMessage>({ to: this.#to, type: "sticker", content: compact({ ...media }) });
+  }
+
+  /** A location pin, in decimal degrees. */
+  location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
+    const { latitude, longitude, name, address } = location;
+    return new MessageBuilder<LocationMessage>({ to: this.#to, type: "location", content: compact({ latitude, longitude, name, address }) });
+  }
+
+  /**
+   * One to five contact cards, each with a name.
+   *
+   * @example
+   * msg.to(n).contacts((c) => c.contact((p) => p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234")))
+   */
+  contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
+    return new MessageBuilder<ContactsMessage>({ to: this.#to, type: "contacts", content: cardsOf(build(new ContactsBuilder())) });
+  }
+}
+
+export type { ContactBuilder };

@@ -1,0 +1,23 @@
+import type { limits } from "./limits.js";
+import { MarkReadBuilder } from "./messages/mark-read.js";
+import { Recipient } from "./messages/recipient.js";
+import type { MaxLength } from "./type-checks.js";
+
+/**
+ * The entry point: who the message goes to, or which incoming message to mark as read.
+ * Input is copied as given (a number is never rewritten); `.build()` checks it.
+ *
+ * @example
+ * msg.to("+16505551234").text("Hello").build();
+ * msg.markRead("wamid.HBgL...").typing().build();
+ */
+export const msg = Object.freeze({
+  /** A phone number in international form (`+` optional) or a WhatsApp ID. */
+  to(recipient: string): Recipient {
+    return new Recipient(recipient);
+  },
+  /** Marks an incoming message (and earlier ones in its thread) as read. */
+  markRead<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "message_id">): MarkReadBuilder {
+    return new MarkReadBuilder(messageId);
+  },
+});

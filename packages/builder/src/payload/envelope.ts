@@ -1,0 +1,14 @@
+/**
+ * Fields shared by every message body [cloud-api.md §1].
+ * Field names are the API's own, so a built body is exactly what is sent.
+ */
+export interface Envelope {
+  readonly messaging_product: "whatsapp";
+  readonly recipient_type: "individual" | "group";
+  /** Phone number in international form (`+` optional) or WhatsApp ID. */
+  readonly to: string;
+  /** Set to reply to a message: the reply quotes it. */
+  readonly context?: { readonly message_id: string };
+  /** Free-form tracking data echoed back in status webhooks, at most 512 characters. */
+  readonly biz_opaque_callback_data?: string;
+}

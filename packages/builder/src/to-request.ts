@@ -1,0 +1,44 @@
+import type { Buildable } from "./messages/buildable.js";
+import type { RequestBody } from "./payload/index.js";
+
+export interface RequestOptions {
+  readonly phoneNumberId: string;
+  readonly accessToken: string;
+  /** Graph API version, e.g. `"v23.0"`. */
+  readonly version: string;
+  /** Defaults to `https://graph.facebook.com`; point it at an emulator in tests. */
+  readonly baseUrl?: string;
+}
+
+/** A plain HTTP request any client (fetch, axios, got, undici, curl) can send. */
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: "POST";
+  readonly headers: { readonly Authorization: string; readonly "Content-Type": "application/json" };
+  readonly body: string;
+}
+
+const version = /^v\d+\.\d+$/;
+const phoneNumberId = /^\d+$/;
+
+/**
+ * Turns a body (or a builder, which is built and validated first) into the HTTP request
+ * for `POST /{version}/{phone-number-id}/messages`. Pure: no I/O.
+ *
+ * @example
+ * const { url, method, headers, body } = toRequest(msg.to(n).text("hi"), { phoneNumberId, accessToken, version: "v23.0" });
+ * await fetch(url, { method, headers, body });
+ */
+export function toRequest(message: RequestBody | Buildable<RequestBody>, options: RequestOptions): HttpRequest {
+  // Messages name the option, never its value: the token must not reach logs.
+  if (!version.test(options.version)) throw new TypeError(`toRequest: version must look like "v23.0", got ${JSON.stringify(options.version)}`);
+  if (!phoneNumberId.test(options.phoneNumberId)) throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
+  if (typeof options.accessToken !== "string" || options.accessToken.trim() === "") throw new TypeError("toRequest: accessToken is required");
+  const base = (options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "");
+  return {
+    url: `${base}/${options.version}/${options.phoneNumberId}/messages`,
+    method: "POST",
+    headers: { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify(message),
+  };
+}

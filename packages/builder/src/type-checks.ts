@@ -1,0 +1,57 @@
+/**
+ * Type-level limit checks for literal input. Non-literal `string` skips them (the runtime
+ * check in validate() catches it); see shared/type-level-limits.md for why they look like this.
+ */
+
+/** One-character hole that does not collapse when several sit side by side. */
+type Hole = string & {};
+type DigitHoles = [
+  "",
+  `${Hole}`,
+  `${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}`,
+  `${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}${Hole}`,
+];
+type Ten<T extends string> = `${T}${T}${T}${T}${T}${T}${T}${T}${T}${T}`;
+
+/** `N` holes, built digit by digit from the decimal of `N`: depth = number of digits. */
+type Holes<N extends string, Acc extends string = ""> = N extends `${infer D extends keyof DigitHoles & `${number}`}${infer Rest}`
+  ? Holes<Rest, `${Ten<Acc>}${DigitHoles[D]}`>
+  : Acc;
+
+/** Matches any string longer than `Max`; the outer conditional makes TS cache it per `Max`. */
+type LongerThan<Max extends number> = Max extends number ? `${Holes<`${Max}`>}${Hole}${string}` : never;
+
+type Zeros<N extends number, Acc extends 0[] = []> = Acc["length"] extends N ? Acc : Zeros<N, [...Acc, 0]>;
+
+/** Exact length, peeling chunks of 256, 16 and 1; only evaluated once a literal is known to be too long. */
+type Length<S extends string, Count extends 0[] = []> = S extends `${Holes<"256">}${infer Rest}`
+  ? Length<Rest, [...Count, ...Zeros<256>]>
+  : S extends `${Holes<"16">}${infer Rest}`
+    ? Length<Rest, [...Count, ...Zeros<16>]>
+    : S extends `${Hole}${infer Rest}`
+      ? Length<Rest, [...Count, 0]>
+      : Count["length"];
+
+/** True for `string` and pattern templates such as `Hi ${string}`, which are left to the runtime. */
+type IsNonLiteral<S extends string> = {} extends Record<S, 1> ? true : false;
+
+/**
+ * A string parameter of at most `Max` characters. For a literal that is too long, the
+ * parameter type becomes the error message, e.g. `"text.body: at most 4096 characters, got 4097"`.
+ *
+ * @example
+ * declare function body<S extends string>(s: MaxLength<S, 3, "x">): void;
+ * body("abcd"); // error: Argument of type '"abcd"' is not assignable to parameter of type '"x: at most 3 characters, got 4"'
+ */
+export type MaxLength<S extends string, Max extends number, Path extends string> =
+  IsNonLiteral<S> extends true
+    ? S
+    : S extends LongerThan<Max>
+      ? NoInfer<`${Path}: at most ${Max} characters, got ${S extends string ? Length<S> : never}`>
+      : S;

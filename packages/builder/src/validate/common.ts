@@ -1,0 +1,33 @@
+import { limits } from "../limits.js";
+import { checkString } from "./fields.js";
+import { child, isObject, type JsonObject, kindOf, type Report } from "./report.js";
+
+/** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
+export const checkWamid = (report: Report, object: JsonObject, key: string, path: string): void => {
+  checkString(report, object, key, path, { required: true, max: limits.wamid.max });
+};
+
+/** `http://` or `https://` followed by a host [S §4, M-cta]. */
+export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
+
+/**
+ * Returns `object[key]` when it is an object; reports it as required or mistyped otherwise.
+ */
+export function objectAt(report: Report, object: JsonObject, key: string, path: string, required = true): JsonObject | undefined {
+  const value = object[key];
+  if (isObject(value)) return value;
+  if (value === undefined) {
+    if (required) report.add(child(path, key), "required", "is required");
+  } else report.add(child(path, key), "invalid_type", `expected an object, got ${kindOf(value)}`);
+  return undefined;
+}
+
+/** Returns `object[key]` when it is an array; reports it as required or mistyped otherwise. */
+export function arrayAt(report: Report, object: JsonObject, key: string, path: string, required = true): readonly unknown[] | undefined {
+  const value = object[key];
+  if (Array.isArray(value)) return value;
+  if (value === undefined) {
+    if (required) report.add(child(path, key), "required", "is required");
+  } else report.add(child(path, key), "invalid_type", `expected an array, got ${kindOf(value)}`);
+  return undefined;
+}

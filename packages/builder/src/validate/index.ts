@@ -1,0 +1,107 @@
+import type { Issue } from "../issue.js";
+import { limits, recipientTypes } from "../limits.js";
+import { checkWamid, objectAt } from "./common.js";
+import { checkContacts } from "./contacts.js";
+import { checkBoolean, checkEnum, checkKnownKeys, checkString } from "./fields.js";
+import { checkLocation } from "./location.js";
+import { checkMarkRead } from "./mark-read.js";
+import { checkMedia } from "./media.js";
+import { checkReaction } from "./reaction.js";
+import { isObject, type JsonObject, kindOf, Report, show } from "./report.js";
+import { checkText } from "./text.js";
+
+type KindRule = (report: Report, value: unknown, path: string) => void;
+
+/** Runs `check` when `value` is an object, reports it otherwise. */
+const objectRule =
+  (check: (report: Report, value: JsonObject, path: string) => void): KindRule =>
+  (report, value, path) => {
+    if (isObject(value)) check(report, value, path);
+    else report.add(path, "invalid_type", `expected an object, got ${kindOf(value)}`);
+  };
+
+/**
+ * One rule per documented `type` [S §1]. A `Record` over the kinds rather than a switch:
+ * the compiler rejects a kind without a rule, and dispatch is one property read.
+ */
+const kindRules = {
+  text: objectRule(checkText),
+  reaction: objectRule(checkReaction),
+  image: objectRule((r, v, p) => checkMedia("image", r, v, p)),
+  video: objectRule((r, v, p) => checkMedia("video", r, v, p)),
+  document: objectRule((r, v, p) => checkMedia("document", r, v, p)),
+  audio: objectRule((r, v, p) => checkMedia("audio", r, v, p)),
+  sticker: objectRule((r, v, p) => checkMedia("sticker", r, v, p)),
+  location: objectRule(checkLocation),
+  contacts: checkContacts,
+  // Documented kinds whose inner rules are not written yet: only their shape is checked.
+  interactive: objectRule(() => {}),
+  template: objectRule(() => {}),
+} satisfies Record<string, KindRule>;
+
+type Kind = keyof typeof kindRules;
+const kinds = Object.keys(kindRules) as Kind[];
+const isKind = (type: unknown): type is Kind => typeof type === "string" && Object.hasOwn(kindRules, type);
+
+const envelopeFields = ["messaging_product", "recipient_type", "to", "type", "context", "biz_opaque_callback_data", "message_activity_sharing"];
+/** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
+const phoneShape = /^\+?[\d\s().-]+$/;
+
+/**
+ * Checks any JSON value against the documented rules for a messages-endpoint body and
+ * returns every issue found; an empty array means valid. Never throws.
+ *
+ * @example
+ * validate({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });
+ * // [{ path: "text.body", code: "too_short", message: "must not be empty", limit: 1, actual: 0 }]
+ */
+export function validate(body: unknown): readonly Issue[] {
+  const report = new Report();
+  try {
+    if (!isObject(body)) report.add("", "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
+    else {
+      checkEnum(report, body, "messaging_product", "", ["whatsapp"], true);
+      if (body.status !== undefined && body.type === undefined && body.to === undefined) checkMarkRead(report, body);
+      else checkMessage(report, body);
+    }
+  } catch (error) {
+    // Only reachable with non-JSON input such as throwing getters or proxies.
+    report.add("", "invalid_value", `could not be read: ${String(error)}`);
+  }
+  return report.issues;
+}
+
+function checkMessage(report: Report, body: JsonObject): void {
+  checkEnum(report, body, "recipient_type", "", recipientTypes);
+  checkRecipient(report, body);
+  const type = body.type ?? "text"; // the API defaults an absent type to text
+  if (!isKind(type)) {
+    report.add("type", "invalid_value", `unknown message type ${show(type)}; expected one of ${kinds.join(", ")}`);
+  } else if (body[type] === undefined) {
+    report.add(type, "required", `is required when type is "${type}"`);
+  } else kindRules[type](report, body[type], type);
+
+  for (const key in body) {
+    if (key === type || envelopeFields.includes(key)) continue;
+    report.add(key, "unknown_field", isKind(key) ? `not allowed when type is ${show(type)}` : "not a field of a message body");
+  }
+  const context = objectAt(report, body, "context", "", false);
+  if (context !== undefined) {
+    checkKnownKeys(report, context, "context", ["message_id"]);
+    checkWamid(report, context, "message_id", "context");
+  }
+  checkString(report, body, "biz_opaque_callback_data", "", { max: limits.callbackData.max });
+  checkBoolean(report, body, "message_activity_sharing", "");
+}
+
+/** `to`: a phone number in international form or a WhatsApp ID; a group id for groups. */
+function checkRecipient(report: Report, body: JsonObject): void {
+  const to = checkString(report, body, "to", "", { required: true });
+  if (to === undefined || to === "" || body.recipient_type === "group") return;
+  let digits = 0;
+  for (let i = 0; i < to.length; i++) if (to.charCodeAt(i) >= 48 && to.charCodeAt(i) <= 57) digits++;
+  const { minDigits, maxDigits } = limits.phone;
+  if (!phoneShape.test(to) || digits < minDigits || digits > maxDigits) {
+    report.add("to", "invalid_format", `expected a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID, got ${show(to)}`, undefined, to);
+  }
+}

@@ -1,0 +1,12 @@
+import { limits } from "../limits.js";
+import { checkKnownKeys, checkNumber, checkString } from "./fields.js";
+import type { JsonObject, Report } from "./report.js";
+
+/** `location` [S §5]: numeric coordinates; name and address optional (resolution §13.9–10). */
+export function checkLocation(report: Report, location: JsonObject, path: string): void {
+  checkKnownKeys(report, location, path, ["latitude", "longitude", "name", "address"]);
+  checkNumber(report, location, "latitude", path, limits.location.latitude);
+  checkNumber(report, location, "longitude", path, limits.location.longitude);
+  checkString(report, location, "name", path);
+  checkString(report, location, "address", path);
+}

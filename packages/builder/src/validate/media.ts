@@ -1,0 +1,33 @@
+import { limits } from "../limits.js";
+import type { MediaKind } from "../payload/media.js";
+import { httpUrl } from "./common.js";
+import { checkString } from "./fields.js";
+import { child, type JsonObject, type Report } from "./report.js";
+
+/** Fields each media kind accepts besides `id` / `link` [S §4; document caption: resolution §13.13]. */
+const extraFields: { readonly [K in MediaKind]: readonly string[] } = {
+  image: ["caption"],
+  video: ["caption"],
+  document: ["caption", "filename"],
+  audio: [],
+  sticker: [],
+};
+
+/** A media object: exactly one of `id` or an http(s) `link`, plus caption/filename where allowed. */
+export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, path: string): void {
+  const extras = extraFields[kind];
+  for (const key in media) {
+    if (key === "id" || key === "link" || extras.includes(key)) continue;
+    const why = key === "caption" || key === "filename" ? `not allowed on ${kind} messages` : "not a field of a media object";
+    report.add(child(path, key), "unknown_field", why);
+  }
+  const hasId = media.id !== undefined;
+  const hasLink = media.link !== undefined;
+  if (hasId && hasLink) report.add(path, "conflict", "exactly one of id or link, got both");
+  else if (!hasId && !hasLink) report.add(path, "required", "exactly one of id or link is required");
+  if (hasId) checkString(report, media, "id", path); // media ids are opaque
+  if (hasLink) checkString(report, media, "link", path, { pattern: httpUrl, format: "an http or https URL" });
+  if (extras.length > 0) checkString(report, media, "caption", path, limits.media.caption);
+  if (kind === "document") checkString(report, media, "filename", path);
+}
+

@@ -1,0 +1,42 @@
+// Builds the package in the current directory: ESM and CJS bundles with esbuild,
+// declarations with tsc 5.9 (TS 7 has no declaration API yet), copied beside the CJS
+// output under a {"type":"commonjs"} package.json so node16 resolution sees CJS types.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const require = createRequire(import.meta.url);
+const dist = "dist";
+rmSync(dist, { recursive: true, force: true });
+
+const common = {
+  entryPoints: ["src/index.ts"],
+  bundle: true,
+  packages: "external",
+  platform: "neutral",
+  target: "es2022",
+  sourcemap: true,
+  logLevel: "warning",
+};
+await Promise.all([
+  build({ ...common, format: "esm", outfile: `${dist}/esm/index.js` }),
+  build({ ...common, format: "cjs", outfile: `${dist}/cjs/index.js` }),
+]);
+
+const tsc = require.resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { stdio: "inherit" });
+
+const copyDeclarations = (from, to) => {
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    if (statSync(source).isDirectory()) copyDeclarations(source, join(to, name));
+    else if (name.endsWith(".d.ts")) {
+      mkdirSync(to, { recursive: true });
+      cpSync(source, join(to, name));
+    }
+  }
+};
+copyDeclarations(`${dist}/esm`, `${dist}/cjs`);
+writeFileSync(`${dist}/cjs/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`);
