@@ -31,9 +31,12 @@ const phoneNumberId = /^\d+$/;
  */
 export function toRequest(message: RequestBody | Buildable<RequestBody>, options: RequestOptions): HttpRequest {
   // Messages name the option, never its value: the token must not reach logs.
-  if (!version.test(options.version)) throw new TypeError(`toRequest: version must look like "v23.0", got ${JSON.stringify(options.version)}`);
-  if (!phoneNumberId.test(options.phoneNumberId)) throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
-  if (typeof options.accessToken !== "string" || options.accessToken.trim() === "") throw new TypeError("toRequest: accessToken is required");
+  if (!version.test(options.version))
+    throw new TypeError(`toRequest: version must look like "v23.0", got ${JSON.stringify(options.version)}`);
+  if (!phoneNumberId.test(options.phoneNumberId))
+    throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
+  if (typeof options.accessToken !== "string" || options.accessToken.trim() === "")
+    throw new TypeError("toRequest: accessToken is required");
   const base = (options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "");
   return {
     url: `${base}/${options.version}/${options.phoneNumberId}/messages`,

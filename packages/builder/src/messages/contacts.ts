@@ -1,6 +1,6 @@
 import type { limits } from "../limits.js";
-import { compact } from "./compact.js";
 import type { ContactAddressPayload, ContactInfoType, ContactPayload, PhoneType } from "../payload/contacts.js";
+import { compact } from "./compact.js";
 
 type Parts = { firstName: string } | { lastName: string } | { middleName: string } | { suffix: string } | { prefix: string };
 
@@ -25,13 +25,34 @@ export interface ContactAddress {
   readonly type?: ContactInfoType;
 }
 
+// Type-only markers: they make the type parameters count in assignability (no runtime cost).
+declare const named: unique symbol;
+declare const cardCount: unique symbol;
+
 /** The card in the API's field names; kept out of the public surface. */
 let cardOf: (builder: ContactBuilder<true>) => ContactPayload;
 /** The cards in the API's field names, frozen. */
 export let cardsOf: (builder: ContactsBuilder<readonly unknown[]>) => readonly ContactPayload[];
 
-type Draft = { -readonly [K in keyof ContactPayload]?: ContactPayload[K] };
+/** Every card field always present (undefined when unset): one fixed shape is cheap to copy. */
+type Draft = { -readonly [K in keyof ContactPayload]-?: ContactPayload[K] | undefined };
 type ListKey = "addresses" | "emails" | "phones" | "urls";
+
+const emptyDraft: Draft = {
+  name: undefined,
+  addresses: undefined,
+  birthday: undefined,
+  emails: undefined,
+  org: undefined,
+  phones: undefined,
+  urls: undefined,
+};
+
+const withField = <K extends keyof Draft>(draft: Draft, key: K, value: Draft[K]): Draft => {
+  const next = { ...draft };
+  next[key] = value;
+  return next;
+};
 
 /**
  * One contact card. `Named` records whether `.name()` was called: a card without a name
@@ -41,19 +62,25 @@ type ListKey = "addresses" | "emails" | "phones" | "urls";
  * p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234", { type: "WORK", waId: "16505551234" })
  */
 export class ContactBuilder<Named extends boolean = false> {
-  declare private readonly named: Named;
+  declare readonly [named]: Named;
   readonly #draft: Draft;
 
   /** @internal */
-  constructor(draft: Draft = {}) {
+  constructor(draft: Draft = emptyDraft) {
     this.#draft = draft;
-    Object.freeze(this);
   }
 
   name(name: ContactName): ContactBuilder<true> {
     const { formattedName, firstName, lastName, middleName, suffix, prefix } = name;
-    const payload = compact({ formatted_name: formattedName, first_name: firstName, last_name: lastName, middle_name: middleName, suffix, prefix });
-    return new ContactBuilder<true>({ ...this.#draft, name: payload });
+    const payload = compact({
+      formatted_name: formattedName,
+      first_name: firstName,
+      last_name: lastName,
+      middle_name: middleName,
+      suffix,
+      prefix,
+    });
+    return new ContactBuilder<true>(withField(this.#draft, "name", payload));
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
@@ -76,23 +103,26 @@ export class ContactBuilder<Named extends boolean = false> {
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return new ContactBuilder<Named>({ ...this.#draft, birthday: date });
+    return new ContactBuilder<Named>(withField(this.#draft, "birthday", date));
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    return new ContactBuilder<Named>({ ...this.#draft, org: compact({ company: org.company, department: org.department, title: org.title }) });
+    return new ContactBuilder<Named>({
+      ...this.#draft,
+      org: compact({ company: org.company, department: org.department, title: org.title }),
+    });
   }
 
-  #add<K extends ListKey>(key: K, entry: NonNullable<ContactPayload[K]>[number]): ContactBuilder<Named> {
-    const list = Object.freeze([...(this.#draft[key] ?? []), entry]);
-    return new ContactBuilder<Named>({ ...this.#draft, [key]: list });
+  // Loosely typed inside; the public methods above fix which entry goes in which list.
+  #add(key: ListKey, entry: object): ContactBuilder<Named> {
+    const list = Object.freeze([...((this.#draft[key] as readonly object[] | undefined) ?? []), entry]);
+    return new ContactBuilder<Named>(withField(this.#draft, key, list as Draft[ListKey]));
   }
 
   static {
-    cardOf = (builder) => Object.freeze({ ...builder.#draft }) as ContactPayload; // `name` is set once Named is true
+    cardOf = (builder) => compact(builder.#draft) as ContactPayload; // `name` is set once Named is true
   }
 }
-
 
 type MaxContacts = typeof limits.contacts.max;
 type Count = readonly unknown[];
@@ -101,13 +131,12 @@ type Count = readonly unknown[];
  * The contact cards of one message, 1 to 5; a sixth `.contact()` is a compile error.
  */
 export class ContactsBuilder<Cards extends Count = []> {
-  declare private readonly cards: Cards;
+  declare readonly [cardCount]: Cards;
   readonly #contacts: readonly ContactPayload[];
 
   /** @internal */
   constructor(contacts: readonly ContactPayload[] = []) {
     this.#contacts = contacts;
-    Object.freeze(this);
   }
 
   contact(
@@ -126,4 +155,3 @@ export class ContactsBuilder<Cards extends Count = []> {
     cardsOf = (builder) => builder.#contacts;
   }
 }
-

@@ -17,7 +17,6 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
     super();
     this.#messageId = messageId;
     this.#typing = typing;
-    Object.freeze(this);
   }
 
   /** Also shows "typing…" to the user, until you reply or for 25 seconds. */

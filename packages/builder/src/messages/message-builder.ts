@@ -1,4 +1,4 @@
-import { limits } from "../limits.js";
+import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
@@ -28,7 +28,6 @@ export class MessageBuilder<M extends Message> extends Buildable<M> {
   constructor(state: MessageState<M>) {
     super();
     this.#state = state;
-    Object.freeze(this);
   }
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */

@@ -12,13 +12,12 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
-import { type ContactBuilder, ContactsBuilder, cardsOf } from "./contacts.js";
 import { compact } from "./compact.js";
+import { type ContactBuilder, ContactsBuilder, cardsOf } from "./contacts.js";
 import { MessageBuilder } from "./message-builder.js";
 
 type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
-
 
 /**
  * The messages you can send to one recipient. Returned by `msg.to(number)`.
@@ -32,7 +31,6 @@ export class Recipient {
   /** @internal */
   constructor(to: string) {
     this.#to = to;
-    Object.freeze(this);
   }
 
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */
@@ -46,16 +44,26 @@ export class Recipient {
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    return new MessageBuilder<ReactionMessage>({ to: this.#to, type: "reaction", content: Object.freeze({ message_id: messageId, emoji }) });
+    return new MessageBuilder<ReactionMessage>({
+      to: this.#to,
+      type: "reaction",
+      content: Object.freeze({ message_id: messageId, emoji }),
+    });
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
-  image<C extends string = never>(media: MediaSource, options: { readonly caption?: Caption<C, "image"> } = {}): MessageBuilder<ImageMessage> {
+  image<C extends string = never>(
+    media: MediaSource,
+    options: { readonly caption?: Caption<C, "image"> } = {},
+  ): MessageBuilder<ImageMessage> {
     return new MessageBuilder<ImageMessage>({ to: this.#to, type: "image", content: compact({ ...media, caption: options.caption }) });
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
-  video<C extends string = never>(media: MediaSource, options: { readonly caption?: Caption<C, "video"> } = {}): MessageBuilder<VideoMessage> {
+  video<C extends string = never>(
+    media: MediaSource,
+    options: { readonly caption?: Caption<C, "video"> } = {},
+  ): MessageBuilder<VideoMessage> {
     return new MessageBuilder<VideoMessage>({ to: this.#to, type: "video", content: compact({ ...media, caption: options.caption }) });
   }
 
@@ -81,7 +89,11 @@ export class Recipient {
   /** A location pin, in decimal degrees. */
   location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
     const { latitude, longitude, name, address } = location;
-    return new MessageBuilder<LocationMessage>({ to: this.#to, type: "location", content: compact({ latitude, longitude, name, address }) });
+    return new MessageBuilder<LocationMessage>({
+      to: this.#to,
+      type: "location",
+      content: compact({ latitude, longitude, name, address }),
+    });
   }
 
   /**

@@ -3,8 +3,9 @@ import { checkString } from "./fields.js";
 import { child, isObject, type JsonObject, kindOf, type Report } from "./report.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
+const wamidRule = { required: true, max: limits.wamid.max };
 export const checkWamid = (report: Report, object: JsonObject, key: string, path: string): void => {
-  checkString(report, object, key, path, { required: true, max: limits.wamid.max });
+  checkString(report, object, key, path, wamidRule);
 };
 
 /** `http://` or `https://` followed by a host [S §4, M-cta]. */

@@ -1,13 +1,22 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import { arrayAt, httpUrl, objectAt } from "./common.js";
+import { arrayAt, objectAt } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString } from "./fields.js";
 import { child, isObject, item, type JsonObject, kindOf, type Report } from "./report.js";
 
 const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
-const birthday = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const email = /^[^\s@]+@[^\s@]+$/;
-const waId = /^\d+$/;
-const countryCode = /^[A-Za-z]{2}$/;
+const birthday = { pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: "a date in YYYY-MM-DD form" };
+const email = { pattern: /^[^\s@]+@[^\s@]+$/, format: "an email address" };
+const waId = { pattern: /^\d+$/, format: "a WhatsApp ID (digits only)" };
+const countryCode = { pattern: /^[A-Za-z]{2}$/, format: "a two-letter country code" };
+const required = { required: true };
+const contactFields = ["name", "addresses", "birthday", "emails", "org", "phones", "urls"];
+const orgFields = ["company", "department", "title"];
+const addressText = ["street", "city", "state", "zip", "country"];
+const addressFields = [...addressText, "country_code", "type"];
+const emailFields = ["email", "type"];
+const phoneFields = ["phone", "type", "wa_id"];
+const urlFields = ["url", "type"];
+const nameFields = ["formatted_name", ...nameParts];
 
 /** `contacts` [S §6, OA]: 1–5 cards, each with a name. */
 export function checkContacts(report: Report, contacts: unknown, path: string): void {
@@ -26,44 +35,44 @@ export function checkContacts(report: Report, contacts: unknown, path: string): 
 }
 
 function checkContact(report: Report, contact: JsonObject, path: string): void {
-  checkKnownKeys(report, contact, path, ["name", "addresses", "birthday", "emails", "org", "phones", "urls"]);
+  checkKnownKeys(report, contact, path, contactFields);
   const name = objectAt(report, contact, "name", path);
   if (name !== undefined) checkName(report, name, child(path, "name"));
-  checkString(report, contact, "birthday", path, { pattern: birthday, format: "a date in YYYY-MM-DD form" });
+  checkString(report, contact, "birthday", path, birthday);
   const org = objectAt(report, contact, "org", path, false);
   if (org !== undefined) {
     const at = child(path, "org");
-    checkKnownKeys(report, org, at, ["company", "department", "title"]);
-    for (const key of ["company", "department", "title"]) checkString(report, org, key, at);
+    checkKnownKeys(report, org, at, orgFields);
+    for (const key of orgFields) checkString(report, org, key, at);
   }
   eachObject(report, contact, "addresses", path, (address, at) => {
-    checkKnownKeys(report, address, at, ["street", "city", "state", "zip", "country", "country_code", "type"]);
-    for (const key of ["street", "city", "state", "zip", "country"]) checkString(report, address, key, at);
-    checkString(report, address, "country_code", at, { pattern: countryCode, format: "a two-letter country code" });
+    checkKnownKeys(report, address, at, addressFields);
+    for (const key of addressText) checkString(report, address, key, at);
+    checkString(report, address, "country_code", at, countryCode);
     checkEnum(report, address, "type", at, contactInfoTypes);
   });
   eachObject(report, contact, "emails", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, ["email", "type"]);
-    checkString(report, entry, "email", at, { pattern: email, format: "an email address" });
+    checkKnownKeys(report, entry, at, emailFields);
+    checkString(report, entry, "email", at, email);
     checkEnum(report, entry, "type", at, contactInfoTypes);
   });
   eachObject(report, contact, "phones", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, ["phone", "type", "wa_id"]);
+    checkKnownKeys(report, entry, at, phoneFields);
     checkString(report, entry, "phone", at);
     checkEnum(report, entry, "type", at, phoneTypes);
-    checkString(report, entry, "wa_id", at, { pattern: waId, format: "a WhatsApp ID (digits only)" });
+    checkString(report, entry, "wa_id", at, waId);
   });
   eachObject(report, contact, "urls", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, ["url", "type"]);
-    checkString(report, entry, "url", at, { pattern: httpUrl, format: "an http or https URL" });
+    checkKnownKeys(report, entry, at, urlFields);
+    checkString(report, entry, "url", at); // contact cards take any URL form, e.g. "www.example.com"
     checkEnum(report, entry, "type", at, contactInfoTypes);
   });
 }
 
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
 function checkName(report: Report, name: JsonObject, path: string): void {
-  checkKnownKeys(report, name, path, ["formatted_name", ...nameParts]);
-  checkString(report, name, "formatted_name", path, { required: true });
+  checkKnownKeys(report, name, path, nameFields);
+  checkString(report, name, "formatted_name", path, required);
   let parts = 0;
   for (const key of nameParts) if (checkString(report, name, key, path) !== undefined) parts++;
   if (parts === 0) report.add(path, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);

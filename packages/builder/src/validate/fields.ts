@@ -23,7 +23,13 @@ export function checkString(report: Report, object: JsonObject, key: string, pat
   }
   const min = rule.min ?? 1;
   if (value.length < min) {
-    report.add(child(path, key), "too_short", min === 1 ? "must not be empty" : `at least ${min} characters, got ${value.length}`, min, value.length);
+    report.add(
+      child(path, key),
+      "too_short",
+      min === 1 ? "must not be empty" : `at least ${min} characters, got ${value.length}`,
+      min,
+      value.length,
+    );
   } else if (rule.max !== undefined && value.length > rule.max) {
     report.add(child(path, key), "too_long", `at most ${rule.max} characters, got ${value.length}`, rule.max, value.length);
   } else if (rule.pattern !== undefined && !rule.pattern.test(value)) {
@@ -33,7 +39,14 @@ export function checkString(report: Report, object: JsonObject, key: string, pat
 }
 
 /** Checks `object[key]` is one of `values`. */
-export function checkEnum(report: Report, object: JsonObject, key: string, path: string, values: readonly string[], required = false): void {
+export function checkEnum(
+  report: Report,
+  object: JsonObject,
+  key: string,
+  path: string,
+  values: readonly string[],
+  required = false,
+): void {
   const value = object[key];
   if (value === undefined) {
     if (required) report.add(child(path, key), "required", `is required (one of ${values.join(", ")})`);
@@ -50,7 +63,13 @@ export function checkBoolean(report: Report, object: JsonObject, key: string, pa
 }
 
 /** Checks `object[key]` is a finite number within `[min, max]`. */
-export function checkNumber(report: Report, object: JsonObject, key: string, path: string, range: { readonly min: number; readonly max: number }): void {
+export function checkNumber(
+  report: Report,
+  object: JsonObject,
+  key: string,
+  path: string,
+  range: { readonly min: number; readonly max: number },
+): void {
   const value = object[key];
   if (value === undefined) report.add(child(path, key), "required", "is required");
   else if (typeof value !== "number" || !Number.isFinite(value)) {

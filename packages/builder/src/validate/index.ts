@@ -43,9 +43,20 @@ type Kind = keyof typeof kindRules;
 const kinds = Object.keys(kindRules) as Kind[];
 const isKind = (type: unknown): type is Kind => typeof type === "string" && Object.hasOwn(kindRules, type);
 
-const envelopeFields = ["messaging_product", "recipient_type", "to", "type", "context", "biz_opaque_callback_data", "message_activity_sharing"];
+const envelopeFields = [
+  "messaging_product",
+  "recipient_type",
+  "to",
+  "type",
+  "context",
+  "biz_opaque_callback_data",
+  "message_activity_sharing",
+];
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
+const contextFields = ["message_id"];
+const requiredRule = { required: true };
+const whatsapp = ["whatsapp"];
 
 /**
  * Checks any JSON value against the documented rules for a messages-endpoint body and
@@ -60,7 +71,7 @@ export function validate(body: unknown): readonly Issue[] {
   try {
     if (!isObject(body)) report.add("", "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
     else {
-      checkEnum(report, body, "messaging_product", "", ["whatsapp"], true);
+      checkEnum(report, body, "messaging_product", "", whatsapp, true);
       if (body.status !== undefined && body.type === undefined && body.to === undefined) checkMarkRead(report, body);
       else checkMessage(report, body);
     }
@@ -81,27 +92,54 @@ function checkMessage(report: Report, body: JsonObject): void {
     report.add(type, "required", `is required when type is "${type}"`);
   } else kindRules[type](report, body[type], type);
 
-  for (const key in body) {
-    if (key === type || envelopeFields.includes(key)) continue;
-    report.add(key, "unknown_field", isKind(key) ? `not allowed when type is ${show(type)}` : "not a field of a message body");
-  }
+  checkOtherKinds(report, body, type);
   const context = objectAt(report, body, "context", "", false);
   if (context !== undefined) {
-    checkKnownKeys(report, context, "context", ["message_id"]);
+    checkKnownKeys(report, context, "context", contextFields);
     checkWamid(report, context, "message_id", "context");
   }
-  checkString(report, body, "biz_opaque_callback_data", "", { max: limits.callbackData.max });
+  checkString(report, body, "biz_opaque_callback_data", "", limits.callbackData);
   checkBoolean(report, body, "message_activity_sharing", "");
+}
+
+/** Reports keys that are neither envelope fields nor the object named by `type`. */
+function checkOtherKinds(report: Report, body: JsonObject, type: unknown): void {
+  for (const key in body) {
+    switch (key) {
+      case "messaging_product":
+      case "recipient_type":
+      case "to":
+      case "type":
+      case "context":
+      case "biz_opaque_callback_data":
+      case "message_activity_sharing":
+        continue;
+      default:
+        if (key === type) continue;
+        report.add(key, "unknown_field", isKind(key) ? `not allowed when type is ${show(type)}` : "not a field of a message body");
+    }
+  }
 }
 
 /** `to`: a phone number in international form or a WhatsApp ID; a group id for groups. */
 function checkRecipient(report: Report, body: JsonObject): void {
-  const to = checkString(report, body, "to", "", { required: true });
+  const to = checkString(report, body, "to", "", requiredRule);
   if (to === undefined || to === "" || body.recipient_type === "group") return;
   let digits = 0;
-  for (let i = 0; i < to.length; i++) if (to.charCodeAt(i) >= 48 && to.charCodeAt(i) <= 57) digits++;
+  let separators = false;
+  for (let i = 0; i < to.length; i++) {
+    const code = to.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (i > 0 || code !== 43) separators = true; // anything but a leading "+"
+  }
   const { minDigits, maxDigits } = limits.phone;
-  if (!phoneShape.test(to) || digits < minDigits || digits > maxDigits) {
-    report.add("to", "invalid_format", `expected a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID, got ${show(to)}`, undefined, to);
+  if ((separators && !phoneShape.test(to)) || digits < minDigits || digits > maxDigits) {
+    report.add(
+      "to",
+      "invalid_format",
+      `expected a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID, got ${show(to)}`,
+      undefined,
+      to,
+    );
   }
 }

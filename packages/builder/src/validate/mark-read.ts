@@ -2,14 +2,19 @@ import { checkWamid, objectAt } from "./common.js";
 import { checkEnum, checkKnownKeys } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
+const fields = ["messaging_product", "status", "message_id", "typing_indicator"];
+const read = ["read"];
+const typingFields = ["type"];
+const typingTypes = ["text"];
+
 /** The mark-as-read body, optionally with a typing indicator [S §9, M-typing]. */
 export function checkMarkRead(report: Report, body: JsonObject): void {
-  checkKnownKeys(report, body, "", ["messaging_product", "status", "message_id", "typing_indicator"], "not a field of a mark-as-read body");
-  checkEnum(report, body, "status", "", ["read"], true);
+  checkKnownKeys(report, body, "", fields, "not a field of a mark-as-read body");
+  checkEnum(report, body, "status", "", read, true);
   checkWamid(report, body, "message_id", "");
   const typing = objectAt(report, body, "typing_indicator", "", false);
   if (typing !== undefined) {
-    checkKnownKeys(report, typing, "typing_indicator", ["type"]);
-    checkEnum(report, typing, "type", "typing_indicator", ["text"], true);
+    checkKnownKeys(report, typing, "typing_indicator", typingFields);
+    checkEnum(report, typing, "type", "typing_indicator", typingTypes, true);
   }
 }

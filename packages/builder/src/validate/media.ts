@@ -13,6 +13,8 @@ const extraFields: { readonly [K in MediaKind]: readonly string[] } = {
   sticker: [],
 };
 
+const linkRule = { pattern: httpUrl, format: "an http or https URL" };
+
 /** A media object: exactly one of `id` or an http(s) `link`, plus caption/filename where allowed. */
 export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, path: string): void {
   const extras = extraFields[kind];
@@ -26,8 +28,7 @@ export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, p
   if (hasId && hasLink) report.add(path, "conflict", "exactly one of id or link, got both");
   else if (!hasId && !hasLink) report.add(path, "required", "exactly one of id or link is required");
   if (hasId) checkString(report, media, "id", path); // media ids are opaque
-  if (hasLink) checkString(report, media, "link", path, { pattern: httpUrl, format: "an http or https URL" });
+  if (hasLink) checkString(report, media, "link", path, linkRule);
   if (extras.length > 0) checkString(report, media, "caption", path, limits.media.caption);
   if (kind === "document") checkString(report, media, "filename", path);
 }
-

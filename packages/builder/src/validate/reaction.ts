@@ -3,9 +3,11 @@ import { isSingleEmoji } from "./emoji.js";
 import { checkKnownKeys } from "./fields.js";
 import { child, type JsonObject, kindOf, type Report, show } from "./report.js";
 
+const fields = ["message_id", "emoji"];
+
 /** `reaction` [S §3]: exactly one emoji, or "" to remove an earlier reaction. */
 export function checkReaction(report: Report, reaction: JsonObject, path: string): void {
-  checkKnownKeys(report, reaction, path, ["message_id", "emoji"]);
+  checkKnownKeys(report, reaction, path, fields);
   checkWamid(report, reaction, "message_id", path);
   const emoji = reaction.emoji;
   if (emoji === undefined) report.add(child(path, "emoji"), "required", 'is required (one emoji, or "" to remove a reaction)');

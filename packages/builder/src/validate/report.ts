@@ -14,15 +14,13 @@ export class Report {
 
 export type JsonObject = { readonly [key: string]: unknown };
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const child = (path: string, key: string): string => (path === "" ? key : `${path}.${key}`);
 export const item = (path: string, index: number): string => `${path}[${index}]`;
 
 /** `null`, `array`, or the `typeof`, for "expected …, got …" messages. */
-export const kindOf = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+export const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
 /** Quotes strings and shortens long values so a message stays one readable line. */
 export const show = (value: unknown): string => {

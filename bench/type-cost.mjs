@@ -1,0 +1,75 @@
+// Type-check cost of 1,000 builder calls versus the same bodies as object literals typed
+// with the payload union, on TypeScript 5.9 and TypeScript 7 (--extendedDiagnostics).
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compilers, root, run } from "../scripts/lib.mjs";
+
+// Inside the package, so "@wacompose/builder" resolves to the built .d.ts as for users.
+const dir = join(root, "packages/builder/.bench-tmp");
+if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+const text = (i) => `Order ${i}: ${"your parcel is on its way and should arrive tomorrow. ".repeat(4)}`.slice(0, 200);
+const to = "+16505551234";
+const builders = [];
+const literals = [];
+for (let i = 0; i < 1000; i++) {
+  const envelope = `messaging_product: "whatsapp", recipient_type: "individual", to: "${to}"`;
+  switch (i % 5) {
+    case 0:
+      builders.push(`msg.to("${to}").text("${text(i)}", { previewUrl: true }).replyTo("wamid.${i}").callbackData("cb-${i}").build();`);
+      literals.push(
+        `({ ${envelope}, context: { message_id: "wamid.${i}" }, type: "text", text: { body: "${text(i)}", preview_url: true }, biz_opaque_callback_data: "cb-${i}" }) satisfies Message;`,
+      );
+      break;
+    case 1:
+      builders.push(`msg.to("${to}").image({ link: "https://example.com/${i}.png" }, { caption: "Receipt ${i}" }).build();`);
+      literals.push(`({ ${envelope}, type: "image", image: { link: "https://example.com/${i}.png", caption: "Receipt ${i}" } }) satisfies Message;`);
+      break;
+    case 2:
+      builders.push(`msg.to("${to}").react("wamid.${i}", "👍").build();`);
+      literals.push(`({ ${envelope}, type: "reaction", reaction: { message_id: "wamid.${i}", emoji: "👍" } }) satisfies Message;`);
+      break;
+    case 3:
+      builders.push(`msg.to("${to}").location({ latitude: 37.48, longitude: -122.14, name: "Shop ${i}" }).build();`);
+      literals.push(`({ ${envelope}, type: "location", location: { latitude: 37.48, longitude: -122.14, name: "Shop ${i}" } }) satisfies Message;`);
+      break;
+    default:
+      builders.push(
+        `msg.to("${to}").contacts((c) => c.contact((p) => p.name({ formattedName: "Ana ${i}", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }))).build();`,
+      );
+      literals.push(
+        `({ ${envelope}, type: "contacts", contacts: [{ name: { formatted_name: "Ana ${i}", first_name: "Ana" }, phones: [{ phone: "+16505550000", type: "WORK", wa_id: "16505550000" }] }] }) satisfies Message;`,
+      );
+  }
+}
+writeFileSync(join(dir, "builder.ts"), `import { msg } from "@wacompose/builder";\n${builders.join("\n")}\n`);
+writeFileSync(join(dir, "literal.ts"), `import type { Message } from "@wacompose/builder";\n${literals.join("\n")}\n`);
+for (const name of ["builder", "literal"]) {
+  const config = { extends: "../../../tsconfig.base.json", compilerOptions: { noEmit: true }, files: [`${name}.ts`] };
+  writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify(config));
+}
+
+const measure = (compiler, name) => {
+  const { code, output } = run(process.execPath, [compiler.bin, "-p", join(dir, `tsconfig.${name}.json`), "--extendedDiagnostics"], { quiet: true });
+  if (code !== 0) throw new Error(`${compiler.name} ${name}.ts does not type-check:\n${output.slice(0, 2000)}`);
+  const number = (label) => Number(output.match(new RegExp(`${label}:\\s+([\\d.]+)`))?.[1] ?? Number.NaN);
+  return { check: number("Check time"), instantiations: number("Instantiations") };
+};
+
+for (const compiler of compilers) {
+  // Best of three runs each, interleaved, to damp noise on a shared machine.
+  const best = { builder: { check: Number.POSITIVE_INFINITY }, literal: { check: Number.POSITIVE_INFINITY } };
+  for (let round = 0; round < 3; round++) {
+    for (const name of ["literal", "builder"]) {
+      const result = measure(compiler, name);
+      if (result.check < best[name].check) best[name] = result;
+    }
+  }
+  const ratio = best.builder.check / best.literal.check;
+  const count = (n) => (Number.isNaN(n) ? "n/a" : n.toLocaleString("en"));
+  console.log(
+    `${compiler.name.padEnd(6)} check: literals ${best.literal.check.toFixed(2)} s, builders ${best.builder.check.toFixed(2)} s, ratio ${ratio.toFixed(2)}× (target ≤ 3×); instantiations ${count(best.literal.instantiations)} vs ${count(best.builder.instantiations)}`,
+  );
+}
+if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

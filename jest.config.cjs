@@ -1,0 +1,10 @@
+/** Unit tests run from TypeScript sources through a small esbuild transform. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages"],
+  testMatch: ["**/test/**/*.test.ts"],
+  transform: { "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs" },
+  // Sources import "./x.js" (NodeNext style); jest resolves the .ts file.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleFileExtensions: ["ts", "js", "cjs", "mjs", "json"],
+};

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "@jest/globals";
+import { type ContactName, msg, validate } from "../src/index.js";
+import { issuesOf } from "./helpers.js";
+
+const to = "16505551234";
+const ana = { formattedName: "Ana Diaz", firstName: "Ana", lastName: "Diaz" } as const;
+
+describe("contacts", () => {
+  it("builds every documented field with the API's names", () => {
+    const body = msg
+      .to(to)
+      .contacts((c) =>
+        c.contact((p) =>
+          p
+            .name({ ...ana, middleName: "M", suffix: "Jr", prefix: "Dr" })
+            .address({
+              street: "1 Hacker Way",
+              city: "Menlo Park",
+              state: "CA",
+              zip: "94025",
+              country: "United States",
+              countryCode: "US",
+              type: "WORK",
+            })
+            .birthday("1990-01-31")
+            .email("ana@example.com", { type: "WORK" })
+            .org({ company: "Lucky Shrub", department: "Sales", title: "Manager" })
+            .phone("+1 (650) 555-1234", { type: "CELL", waId: "16505551234" })
+            .phone("+16505550000", { type: "HOME" })
+            .url("https://example.com", { type: "WORK" }),
+        ),
+      )
+      .build();
+    expect(body.contacts).toEqual([
+      {
+        name: { formatted_name: "Ana Diaz", first_name: "Ana", last_name: "Diaz", middle_name: "M", suffix: "Jr", prefix: "Dr" },
+        addresses: [
+          {
+            street: "1 Hacker Way",
+            city: "Menlo Park",
+            state: "CA",
+            zip: "94025",
+            country: "United States",
+            country_code: "US",
+            type: "WORK",
+          },
+        ],
+        birthday: "1990-01-31",
+        emails: [{ email: "ana@example.com", type: "WORK" }],
+        org: { company: "Lucky Shrub", department: "Sales", title: "Manager" },
+        phones: [
+          { phone: "+1 (650) 555-1234", type: "CELL", wa_id: "16505551234" },
+          { phone: "+16505550000", type: "HOME" },
+        ],
+        urls: [{ url: "https://example.com", type: "WORK" }],
+      },
+    ]);
+  });
+
+  it("reports a missing formatted name (non-literal input)", () => {
+    const name = JSON.parse('{"firstName":"Ana"}') as ContactName;
+    const result = msg
+      .to(to)
+      .contacts((c) => c.contact((p) => p.name(name)))
+      .safeBuild();
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ path: "contacts[0].name.formatted_name", code: "required", message: "is required" }],
+    });
+  });
+
+  it("requires a name part besides formatted_name", () => {
+    const name = JSON.parse('{"formattedName":"Ana"}') as ContactName;
+    expect(issuesOf(msg.to(to).contacts((c) => c.contact((p) => p.name(name))))).toEqual(["contacts[0].name required"]);
+  });
+
+  it("checks birthday, types and wa_id with indexed paths", () => {
+    const contacts = (c: Parameters<Parameters<ReturnType<typeof msg.to>["contacts"]>[0]>[0]) =>
+      c
+        .contact((p) => p.name(ana))
+        .contact((p) =>
+          p
+            .name(ana)
+            .birthday("31/01/1990")
+            .phone("1")
+            .phone("2", JSON.parse('{"type":"FAX","waId":"+1 650"}'))
+            .email("not-an-email")
+            .address({ countryCode: "USA" }),
+        );
+    expect(issuesOf(msg.to(to).contacts(contacts))).toEqual([
+      "contacts[1].birthday invalid_format",
+      "contacts[1].addresses[0].country_code invalid_format",
+      "contacts[1].emails[0].email invalid_format",
+      "contacts[1].phones[1].type invalid_value",
+      "contacts[1].phones[1].wa_id invalid_format",
+    ]);
+  });
+
+  it("allows 1 to 5 contacts", () => {
+    const card = { name: { formatted_name: "A", first_name: "A" } };
+    const body = (n: number) => ({ messaging_product: "whatsapp", to, type: "contacts", contacts: Array.from({ length: n }, () => card) });
+    expect(validate(body(5))).toEqual([]);
+    expect(validate(body(0)).map((i) => i.message)).toEqual(["at least 1 contact, got 0"]);
+    expect(validate(body(6)).map((i) => `${i.path}: ${i.message}`)).toEqual(["contacts: at most 5 contacts, got 6"]);
+  });
+
+  it("rejects a callback that does not return the contact builder", () => {
+    expect(() => msg.to(to).contacts((c) => c.contact(JSON.parse("null")))).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "@jest/globals";
+import { msg } from "../src/index.js";
+
+describe("immutable builders", () => {
+  it("returns a new builder from every step and leaves the old one unchanged", () => {
+    const base = msg.to("16505551234").text("Your order shipped");
+    const reply = base.replyTo("wamid.1");
+    const tracked = reply.callbackData("order-42");
+    expect(base.build()).not.toHaveProperty("context");
+    expect(reply.build()).not.toHaveProperty("biz_opaque_callback_data");
+    expect(tracked.build()).toMatchObject({ context: { message_id: "wamid.1" }, biz_opaque_callback_data: "order-42" });
+  });
+
+  it("freezes builders and the parts they share between builds", () => {
+    const builder = msg.to("16505551234").contacts((c) => c.contact((p) => p.name({ formattedName: "A", firstName: "A" }).phone("1")));
+    expect(Object.isFrozen(builder)).toBe(true);
+    const first = builder.build();
+    expect(Object.isFrozen(first.contacts[0]?.phones?.[0])).toBe(true);
+    expect(Object.isFrozen(first.contacts[0]?.phones)).toBe(true);
+    expect(builder.build().contacts[0]?.phones?.[0]?.phone).toBe("1");
+    expect(builder.build()).not.toBe(first);
+  });
+
+  it("serialises with JSON.stringify through toJSON()", () => {
+    const builder = msg.to("16505551234").text("hi");
+    expect(JSON.parse(JSON.stringify(builder))).toEqual(builder.build());
+    expect(() => JSON.stringify(msg.to("x").text("hi"))).toThrow("to: expected a phone number");
+  });
+});

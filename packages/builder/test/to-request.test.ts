@@ -1,0 +1,36 @@
+import { describe, expect, it } from "@jest/globals";
+import { msg, toRequest } from "../src/index.js";
+
+const options = { phoneNumberId: "106540352242922", accessToken: "EAAG-secret-token", version: "v23.0" };
+
+describe("toRequest", () => {
+  it("makes a plain POST request from a builder or a body", () => {
+    const builder = msg.to("16505551234").text("hi");
+    const request = toRequest(builder, options);
+    expect(request).toEqual({
+      url: "https://graph.facebook.com/v23.0/106540352242922/messages",
+      method: "POST",
+      headers: { Authorization: "Bearer EAAG-secret-token", "Content-Type": "application/json" },
+      body: JSON.stringify(builder.build()),
+    });
+    expect(toRequest(builder.build(), { ...options, baseUrl: "http://127.0.0.1:4010/" }).url).toBe(
+      "http://127.0.0.1:4010/v23.0/106540352242922/messages",
+    );
+  });
+
+  it("rejects bad options without echoing the token", () => {
+    const builder = msg.to("16505551234").text("hi");
+    expect(() => toRequest(builder, { ...options, version: "23" })).toThrow('version must look like "v23.0"');
+    expect(() => toRequest(builder, { ...options, phoneNumberId: "abc" })).toThrow("phoneNumberId");
+    expect(() => toRequest(builder, { ...options, accessToken: " " })).toThrow("accessToken is required");
+    try {
+      toRequest(builder, { ...options, phoneNumberId: "" });
+    } catch (error) {
+      expect(String(error)).not.toContain(options.accessToken);
+    }
+  });
+
+  it("validates a builder before serialising it", () => {
+    expect(() => toRequest(msg.to("16505551234").text(""), options)).toThrow("text.body: must not be empty");
+  });
+});

@@ -1,0 +1,66 @@
+// Shared helpers for the workspace scripts: running tools and counting type tests.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const root = resolve(import.meta.dirname, "..");
+
+/** Both compilers, called by package path (both packages declare a `tsc` bin). */
+export const compilers = [
+  { name: "TS 5.9", bin: join(root, "node_modules/typescript/bin/tsc") },
+  { name: "TS 7", bin: join(root, "node_modules/typescript7/bin/tsc") },
+];
+
+/** Runs a command, echoing its output; returns its exit code and captured output. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, ...options });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  if (!options.quiet && output.trim() !== "") process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+  return { code: result.status ?? 1, output };
+}
+
+export const packageDirs = () =>
+  readdirSync(join(root, "packages"))
+    .map((name) => join(root, "packages", name))
+    .filter((dir) => existsSync(join(dir, "package.json")));
+
+/** Each `// @ts-expect-error` line and `expectType<` call in a type-test file is one assertion. */
+export const countAssertions = (file) => {
+  const text = readFileSync(file, "utf8");
+  return (text.match(/\/\/ @ts-expect-error/g) ?? []).length + (text.match(/expectType</g) ?? []).length;
+};
+
+/**
+ * Type-checks every package's sources and type tests with both compilers. Returns counts:
+ * a source check counts as one test, a type-test file as many as it holds assertions
+ * (failed ones = files' assertions with errors reported in them).
+ */
+export function typecheck() {
+  let passed = 0;
+  let failed = 0;
+  for (const dir of packageDirs()) {
+    for (const compiler of compilers) {
+      const source = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.json"), "--noEmit"], { quiet: true });
+      if (source.code === 0) passed++;
+      else {
+        failed++;
+        process.stdout.write(source.output);
+      }
+      const testDir = join(dir, "test-d");
+      if (!existsSync(join(dir, "tsconfig.test-d.json"))) continue;
+      const result = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.test-d.json")], { quiet: true });
+      if (result.code !== 0) process.stdout.write(result.output);
+      for (const name of readdirSync(testDir).filter((n) => n.endsWith(".test-d.ts"))) {
+        const total = countAssertions(join(testDir, name));
+        const errors = result.output.split("\n").filter((line) => line.includes(`test-d/${name}(`)).length;
+        const bad = Math.min(total, errors);
+        passed += total - bad;
+        failed += bad;
+        console.log(
+          `${bad === 0 ? "✓" : "✗"} ${compiler.name} ${dir.slice(root.length + 1)}/test-d/${name}: ${total - bad}/${total} type assertions`,
+        );
+      }
+    }
+  }
+  return { passed, failed };
+}

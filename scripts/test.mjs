@@ -1,0 +1,55 @@
+// `pnpm test`: build, lint/format, type tests on both compilers, unit tests, package checks.
+// Ends with one plain line "N passed, N failed" and a non-zero exit code on any failure.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageDirs, root, run, typecheck } from "./lib.mjs";
+
+let passed = 0;
+let failed = 0;
+const check = (name, ok) => {
+  console.log(`${ok ? "✓" : "✗"} ${name}`);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+};
+const section = (title) => console.log(`\n── ${title} ──`);
+
+section("build");
+const built = check("build", run("pnpm", ["-s", "build"]).code === 0);
+
+section("lint and format (biome)");
+check("biome check", run("pnpm", ["-s", "exec", "biome", "check", "."]).code === 0);
+
+if (built) {
+  section("type tests (TS 5.9 and TS 7)");
+  const types = typecheck();
+  passed += types.passed;
+  failed += types.failed;
+}
+
+section("unit tests (jest)");
+const scratch = mkdtempSync(join(tmpdir(), "wacompose-jest-"));
+const results = join(scratch, "results.json");
+const jest = run("pnpm", ["-s", "exec", "jest", "--ci", "--json", `--outputFile=${results}`]);
+try {
+  const summary = JSON.parse(readFileSync(results, "utf8"));
+  passed += summary.numPassedTests;
+  failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+  if (jest.code !== 0 && summary.numFailedTests + summary.numRuntimeErrorTestSuites === 0) check("jest run", false);
+} catch {
+  check("jest run (no results)", false);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+if (built) {
+  section("package checks (publint, attw)");
+  for (const dir of packageDirs()) {
+    const name = dir.slice(root.length + 1);
+    check(`publint ${name}`, run("pnpm", ["-s", "exec", "publint", "--strict", dir]).code === 0);
+    check(`attw ${name}`, run("pnpm", ["-s", "exec", "attw", "--pack", dir, "--profile", "node16"]).code === 0);
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
