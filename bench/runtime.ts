@@ -55,11 +55,16 @@ for (const [name, { literal, builder }] of Object.entries(cases)) {
   if (literal() !== builder()) throw new Error(`${name}: the builder and the literal disagree`);
   const best = { literal: Number.POSITIVE_INFINITY, builder: Number.POSITIVE_INFINITY };
   for (let round = 0; round < 3; round++) {
-    for (const [kind, fn] of [["literal", literal], ["builder", builder]] as const) {
+    for (const [kind, fn] of [
+      ["literal", literal],
+      ["builder", builder],
+    ] as const) {
       const stats = await measure(() => do_not_optimize(fn()));
       best[kind] = Math.min(best[kind], stats.p50);
     }
   }
   const ratio = best.builder / best.literal;
-  console.log(`${name.padEnd(9)} literal ${best.literal.toFixed(0)} ns  builder ${best.builder.toFixed(0)} ns  ratio ${ratio.toFixed(2)}× (target ≤ 1.20×)`);
+  console.log(
+    `${name.padEnd(9)} literal ${best.literal.toFixed(0)} ns  builder ${best.builder.toFixed(0)} ns  ratio ${ratio.toFixed(2)}× (target ≤ 1.20×)`,
+  );
 }

@@ -24,7 +24,9 @@ for (let i = 0; i < 1000; i++) {
       break;
     case 1:
       builders.push(`msg.to("${to}").image({ link: "https://example.com/${i}.png" }, { caption: "Receipt ${i}" }).build();`);
-      literals.push(`({ ${envelope}, type: "image", image: { link: "https://example.com/${i}.png", caption: "Receipt ${i}" } }) satisfies Message;`);
+      literals.push(
+        `({ ${envelope}, type: "image", image: { link: "https://example.com/${i}.png", caption: "Receipt ${i}" } }) satisfies Message;`,
+      );
       break;
     case 2:
       builders.push(`msg.to("${to}").react("wamid.${i}", "👍").build();`);
@@ -32,7 +34,9 @@ for (let i = 0; i < 1000; i++) {
       break;
     case 3:
       builders.push(`msg.to("${to}").location({ latitude: 37.48, longitude: -122.14, name: "Shop ${i}" }).build();`);
-      literals.push(`({ ${envelope}, type: "location", location: { latitude: 37.48, longitude: -122.14, name: "Shop ${i}" } }) satisfies Message;`);
+      literals.push(
+        `({ ${envelope}, type: "location", location: { latitude: 37.48, longitude: -122.14, name: "Shop ${i}" } }) satisfies Message;`,
+      );
       break;
     default:
       builders.push(
@@ -51,7 +55,9 @@ for (const name of ["builder", "literal"]) {
 }
 
 const measure = (compiler, name) => {
-  const { code, output } = run(process.execPath, [compiler.bin, "-p", join(dir, `tsconfig.${name}.json`), "--extendedDiagnostics"], { quiet: true });
+  const { code, output } = run(process.execPath, [compiler.bin, "-p", join(dir, `tsconfig.${name}.json`), "--extendedDiagnostics"], {
+    quiet: true,
+  });
   if (code !== 0) throw new Error(`${compiler.name} ${name}.ts does not type-check:\n${output.slice(0, 2000)}`);
   const number = (label) => Number(output.match(new RegExp(`${label}:\\s+([\\d.]+)`))?.[1] ?? Number.NaN);
   return { check: number("Check time"), instantiations: number("Instantiations") };

@@ -10,10 +10,16 @@ const showcase = {
   reaction: msg.to(customer).react(incoming, "👍🏽"),
   image: msg.to(customer).image({ link: "https://example.com/receipt.png" }, { caption: "Your receipt" }),
   document: msg.to(customer).document({ id: "1013859600285441" }, { filename: "invoice-42.pdf", caption: "Invoice" }),
-  location: msg.to(customer).location({ latitude: 37.4847, longitude: -122.1477, name: "Philz Coffee", address: "101 Forest Ave, Palo Alto" }),
+  location: msg
+    .to(customer)
+    .location({ latitude: 37.4847, longitude: -122.1477, name: "Philz Coffee", address: "101 Forest Ave, Palo Alto" }),
   contacts: msg
     .to(customer)
-    .contacts((c) => c.contact((p) => p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }))),
+    .contacts((c) =>
+      c.contact((p) =>
+        p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }),
+      ),
+    ),
   markRead: msg.markRead(incoming).typing(),
 };
 

@@ -30,37 +30,41 @@ export const countAssertions = (file) => {
   return (text.match(/\/\/ @ts-expect-error/g) ?? []).length + (text.match(/expectType</g) ?? []).length;
 };
 
+/** Type-checks one project; returns whether it passed, printing the errors if not. */
+const checkProject = (compiler, tsconfig, label) => {
+  const { code, output } = run(process.execPath, [compiler.bin, "-p", tsconfig, "--noEmit"], { quiet: true });
+  console.log(`${code === 0 ? "✓" : "✗"} ${compiler.name} ${label}`);
+  if (code !== 0) process.stdout.write(output);
+  return code === 0;
+};
+
 /**
- * Type-checks every package's sources and type tests with both compilers. Returns counts:
- * a source check counts as one test, a type-test file as many as it holds assertions
- * (failed ones = files' assertions with errors reported in them).
+ * Type-checks every package's sources and type tests, and the examples, with both
+ * compilers. Returns counts: a project counts as one test, a type-test file as many as
+ * it holds assertions (failed ones = its assertions with errors reported in the file).
  */
 export function typecheck() {
   let passed = 0;
   let failed = 0;
-  for (const dir of packageDirs()) {
-    for (const compiler of compilers) {
-      const source = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.json"), "--noEmit"], { quiet: true });
-      if (source.code === 0) passed++;
-      else {
-        failed++;
-        process.stdout.write(source.output);
-      }
-      const testDir = join(dir, "test-d");
+  const count = (ok) => (ok ? passed++ : failed++);
+  for (const compiler of compilers) {
+    for (const dir of packageDirs()) {
+      const name = dir.slice(root.length + 1);
+      count(checkProject(compiler, join(dir, "tsconfig.json"), `${name} sources`));
       if (!existsSync(join(dir, "tsconfig.test-d.json"))) continue;
       const result = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.test-d.json")], { quiet: true });
       if (result.code !== 0) process.stdout.write(result.output);
-      for (const name of readdirSync(testDir).filter((n) => n.endsWith(".test-d.ts"))) {
-        const total = countAssertions(join(testDir, name));
-        const errors = result.output.split("\n").filter((line) => line.includes(`test-d/${name}(`)).length;
+      for (const file of readdirSync(join(dir, "test-d")).filter((n) => n.endsWith(".test-d.ts"))) {
+        const total = countAssertions(join(dir, "test-d", file));
+        const errors = result.output.split("\n").filter((line) => line.includes(`test-d/${file}(`)).length;
         const bad = Math.min(total, errors);
         passed += total - bad;
         failed += bad;
-        console.log(
-          `${bad === 0 ? "✓" : "✗"} ${compiler.name} ${dir.slice(root.length + 1)}/test-d/${name}: ${total - bad}/${total} type assertions`,
-        );
+        console.log(`${bad === 0 ? "✓" : "✗"} ${compiler.name} ${name}/test-d/${file}: ${total - bad}/${total} type assertions`);
       }
     }
+    // Examples are compiled against the built packages, as a user's code would be.
+    count(checkProject(compiler, join(root, "examples/tsconfig.json"), "examples"));
   }
   return { passed, failed };
 }

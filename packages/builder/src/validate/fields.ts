@@ -80,7 +80,13 @@ export function checkNumber(
 }
 
 /** Reports every key of `object` that the API does not define here. */
-export function checkKnownKeys(report: Report, object: JsonObject, path: string, known: readonly string[], why = "not a field of this object"): void {
+export function checkKnownKeys(
+  report: Report,
+  object: JsonObject,
+  path: string,
+  known: readonly string[],
+  why = "not a field of this object",
+): void {
   for (const key in object) {
     if (!known.includes(key)) report.add(child(path, key), "unknown_field", why);
   }

@@ -43,15 +43,6 @@ type Kind = keyof typeof kindRules;
 const kinds = Object.keys(kindRules) as Kind[];
 const isKind = (type: unknown): type is Kind => typeof type === "string" && Object.hasOwn(kindRules, type);
 
-const envelopeFields = [
-  "messaging_product",
-  "recipient_type",
-  "to",
-  "type",
-  "context",
-  "biz_opaque_callback_data",
-  "message_activity_sharing",
-];
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
 const contextFields = ["message_id"];
