@@ -1,5 +1,6 @@
 // Build + JSON.stringify with the builder versus the same object literal + JSON.stringify.
 // Each pair is measured in this process, interleaved, and reported as a ratio (lower is better).
+import { isDeepStrictEqual } from "node:util";
 import { do_not_optimize, measure } from "mitata";
 import { msg } from "../packages/builder/dist/esm/index.js";
 
@@ -52,7 +53,7 @@ const cases = {
 };
 
 for (const [name, { literal, builder }] of Object.entries(cases)) {
-  if (literal() !== builder()) throw new Error(`${name}: the builder and the literal disagree`);
+  if (!isDeepStrictEqual(JSON.parse(literal()), JSON.parse(builder()))) throw new Error(`${name}: the builder and the literal disagree`);
   const best = { literal: Number.POSITIVE_INFINITY, builder: Number.POSITIVE_INFINITY };
   for (let round = 0; round < 3; round++) {
     for (const [kind, fn] of [

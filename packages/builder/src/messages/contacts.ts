@@ -1,6 +1,6 @@
 import type { limits } from "../limits.js";
-import type { ContactAddressPayload, ContactInfoType, ContactPayload, PhoneType } from "../payload/contacts.js";
-import { compact } from "./compact.js";
+import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../payload/contacts.js";
+import type { Mutable } from "./mutable.js";
 
 type Parts = { firstName: string } | { lastName: string } | { middleName: string } | { suffix: string } | { prefix: string };
 
@@ -29,103 +29,146 @@ export interface ContactAddress {
 declare const named: unique symbol;
 declare const cardCount: unique symbol;
 
+type Field = keyof ContactPayload;
+type Entry<F extends Field> = NonNullable<ContactPayload[F]> extends readonly (infer E)[] ? E : NonNullable<ContactPayload[F]>;
+
 /** The card in the API's field names; kept out of the public surface. */
-let cardOf: (builder: ContactBuilder<true>) => ContactPayload;
-/** The cards in the API's field names, frozen. */
-export let cardsOf: (builder: ContactsBuilder<readonly unknown[]>) => readonly ContactPayload[];
-
-/** Every card field always present (undefined when unset): one fixed shape is cheap to copy. */
-type Draft = { -readonly [K in keyof ContactPayload]-?: ContactPayload[K] | undefined };
-type ListKey = "addresses" | "emails" | "phones" | "urls";
-
-const emptyDraft: Draft = {
-  name: undefined,
-  addresses: undefined,
-  birthday: undefined,
-  emails: undefined,
-  org: undefined,
-  phones: undefined,
-  urls: undefined,
-};
-
-const withField = <K extends keyof Draft>(draft: Draft, key: K, value: Draft[K]): Draft => {
-  const next = { ...draft };
-  next[key] = value;
-  return next;
-};
+let cardOf: (builder: ContactBuilder<boolean>) => ContactPayload;
 
 /**
  * One contact card. `Named` records whether `.name()` was called: a card without a name
  * does not type-check as a finished contact.
+ *
+ * Each step is one link (the previous builder, a field, a value); the card is assembled
+ * once, when the message is built, so chains stay cheap however long they get.
  *
  * @example
  * p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234", { type: "WORK", waId: "16505551234" })
  */
 export class ContactBuilder<Named extends boolean = false> {
   declare readonly [named]: Named;
-  readonly #draft: Draft;
+  readonly #previous: ContactBuilder<boolean> | undefined;
+  readonly #field: Field | undefined;
+  readonly #value: unknown;
 
   /** @internal */
-  constructor(draft: Draft = emptyDraft) {
-    this.#draft = draft;
+  constructor(previous?: ContactBuilder<boolean>, field?: Field, value?: unknown) {
+    this.#previous = previous;
+    this.#field = field;
+    this.#value = value;
   }
 
   name(name: ContactName): ContactBuilder<true> {
-    const { formattedName, firstName, lastName, middleName, suffix, prefix } = name;
-    const payload = compact({
-      formatted_name: formattedName,
-      first_name: firstName,
-      last_name: lastName,
-      middle_name: middleName,
-      suffix,
-      prefix,
-    });
-    return new ContactBuilder<true>(withField(this.#draft, "name", payload));
+    const payload: Mutable<ContactNamePayload> = { formatted_name: name.formattedName };
+    if (name.firstName !== undefined) payload.first_name = name.firstName;
+    if (name.lastName !== undefined) payload.last_name = name.lastName;
+    if (name.middleName !== undefined) payload.middle_name = name.middleName;
+    if (name.suffix !== undefined) payload.suffix = name.suffix;
+    if (name.prefix !== undefined) payload.prefix = name.prefix;
+    return this.#with<true>("name", payload);
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
-    return this.#add("phones", compact({ phone, type: options.type, wa_id: options.waId }));
+    const entry: Mutable<Entry<"phones">> = { phone };
+    if (options.type !== undefined) entry.type = options.type;
+    if (options.waId !== undefined) entry.wa_id = options.waId;
+    return this.#with("phones", entry);
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    return this.#add("emails", compact({ email, type: options.type }));
+    const entry: Mutable<Entry<"emails">> = { email };
+    if (options.type !== undefined) entry.type = options.type;
+    return this.#with("emails", entry);
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    return this.#add("urls", compact({ url, type: options.type }));
+    const entry: Mutable<Entry<"urls">> = { url };
+    if (options.type !== undefined) entry.type = options.type;
+    return this.#with("urls", entry);
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
-    const { street, city, state, zip, country, countryCode, type } = address;
-    const payload: ContactAddressPayload = compact({ street, city, state, zip, country, country_code: countryCode, type });
-    return this.#add("addresses", payload);
+    const entry: Mutable<ContactAddressPayload> = {};
+    if (address.street !== undefined) entry.street = address.street;
+    if (address.city !== undefined) entry.city = address.city;
+    if (address.state !== undefined) entry.state = address.state;
+    if (address.zip !== undefined) entry.zip = address.zip;
+    if (address.country !== undefined) entry.country = address.country;
+    if (address.countryCode !== undefined) entry.country_code = address.countryCode;
+    if (address.type !== undefined) entry.type = address.type;
+    return this.#with("addresses", entry);
   }
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return new ContactBuilder<Named>(withField(this.#draft, "birthday", date));
+    return this.#with("birthday", date);
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    return new ContactBuilder<Named>({
-      ...this.#draft,
-      org: compact({ company: org.company, department: org.department, title: org.title }),
-    });
+    const entry: Mutable<Entry<"org">> = {};
+    if (org.company !== undefined) entry.company = org.company;
+    if (org.department !== undefined) entry.department = org.department;
+    if (org.title !== undefined) entry.title = org.title;
+    return this.#with("org", entry);
   }
 
-  // Loosely typed inside; the public methods above fix which entry goes in which list.
-  #add(key: ListKey, entry: object): ContactBuilder<Named> {
-    const list = Object.freeze([...((this.#draft[key] as readonly object[] | undefined) ?? []), entry]);
-    return new ContactBuilder<Named>(withField(this.#draft, key, list as Draft[ListKey]));
+  #with<N extends boolean = Named>(field: Field, value: unknown): ContactBuilder<N> {
+    return new ContactBuilder<N>(this, field, typeof value === "object" && value !== null ? Object.freeze(value) : value);
   }
 
   static {
-    cardOf = (builder) => compact(builder.#draft) as ContactPayload; // `name` is set once Named is true
+    cardOf = (last) => {
+      const steps: ContactBuilder<boolean>[] = [];
+      for (let step: ContactBuilder<boolean> | undefined = last; step !== undefined && step.#field !== undefined; step = step.#previous) {
+        steps.push(step);
+      }
+      // Later calls win for single fields; list fields keep every entry in call order.
+      const card: { -readonly [F in Field]?: unknown } = {};
+      let addresses: unknown[] | undefined;
+      let emails: unknown[] | undefined;
+      let phones: unknown[] | undefined;
+      let urls: unknown[] | undefined;
+      for (let i = steps.length - 1; i >= 0; i--) {
+        const step = steps[i] as ContactBuilder<boolean>;
+        const value = step.#value;
+        switch (step.#field) {
+          case "addresses":
+            (addresses ??= []).push(value);
+            break;
+          case "emails":
+            (emails ??= []).push(value);
+            break;
+          case "phones":
+            (phones ??= []).push(value);
+            break;
+          case "urls":
+            (urls ??= []).push(value);
+            break;
+          case "name":
+            card.name = value;
+            break;
+          case "birthday":
+            card.birthday = value;
+            break;
+          case "org":
+            card.org = value;
+            break;
+        }
+      }
+      if (addresses !== undefined) card.addresses = Object.freeze(addresses);
+      if (emails !== undefined) card.emails = Object.freeze(emails);
+      if (phones !== undefined) card.phones = Object.freeze(phones);
+      if (urls !== undefined) card.urls = Object.freeze(urls);
+      return Object.freeze(card) as ContactPayload; // `name` is set once Named is true
+    };
   }
 }
 
 type MaxContacts = typeof limits.contacts.max;
 type Count = readonly unknown[];
+
+/** The cards in the API's field names, frozen. */
+export let cardsOf: (builder: ContactsBuilder<Count>) => readonly ContactPayload[];
 
 /**
  * The contact cards of one message, 1 to 5; a sixth `.contact()` is a compile error.
@@ -148,7 +191,7 @@ export class ContactsBuilder<Cards extends Count = []> {
     if (typeof build !== "function") throw new TypeError("contacts: .contact() takes a function that builds the card");
     const card: unknown = build(new ContactBuilder());
     if (!(card instanceof ContactBuilder)) throw new TypeError("contacts: the .contact() callback must return the contact builder");
-    return new ContactsBuilder(Object.freeze([...this.#contacts, cardOf(card as ContactBuilder<true>)]));
+    return new ContactsBuilder(Object.freeze([...this.#contacts, cardOf(card)]));
   }
 
   static {

@@ -12,12 +12,23 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
-import { compact } from "./compact.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf } from "./contacts.js";
 import { MessageBuilder } from "./message-builder.js";
+import type { Mutable } from "./mutable.js";
 
 type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
+
+/**
+ * Copies the caller's media object (every key, so validate() sees stray ones rather than
+ * losing them) and adds the options that are set.
+ */
+function mediaContent<Content>(media: MediaSource, caption?: string, filename?: string): Content {
+  const content: Record<string, unknown> = { ...media };
+  if (caption !== undefined) content.caption = caption;
+  if (filename !== undefined) content.filename = filename;
+  return Object.freeze(content) as Content; // checked by validate() at build time
+}
 
 /**
  * The messages you can send to one recipient. Returned by `msg.to(number)`.
@@ -56,7 +67,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>({ to: this.#to, type: "image", content: compact({ ...media, caption: options.caption }) });
+    return new MessageBuilder<ImageMessage>({ to: this.#to, type: "image", content: mediaContent(media, options.caption) });
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -64,7 +75,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>({ to: this.#to, type: "video", content: compact({ ...media, caption: options.caption }) });
+    return new MessageBuilder<VideoMessage>({ to: this.#to, type: "video", content: mediaContent(media, options.caption) });
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -72,27 +83,29 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
-    const content = compact({ ...media, caption: options.caption, filename: options.filename });
+    const content = mediaContent<DocumentMessage["document"]>(media, options.caption, options.filename);
     return new MessageBuilder<DocumentMessage>({ to: this.#to, type: "document", content });
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>({ to: this.#to, type: "audio", content: compact({ ...media }) });
+    return new MessageBuilder<AudioMessage>({ to: this.#to, type: "audio", content: mediaContent(media) });
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>({ to: this.#to, type: "sticker", content: compact({ ...media }) });
+    return new MessageBuilder<StickerMessage>({ to: this.#to, type: "sticker", content: mediaContent(media) });
   }
 
   /** A location pin, in decimal degrees. */
   location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-    const { latitude, longitude, name, address } = location;
+    const content: Mutable<LocationMessage["location"]> = { latitude: location.latitude, longitude: location.longitude };
+    if (location.name !== undefined) content.name = location.name;
+    if (location.address !== undefined) content.address = location.address;
     return new MessageBuilder<LocationMessage>({
       to: this.#to,
       type: "location",
-      content: compact({ latitude, longitude, name, address }),
+      content: Object.freeze(content),
     });
   }
 

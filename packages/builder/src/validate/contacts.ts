@@ -1,7 +1,7 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import { arrayAt, objectAt } from "./common.js";
+import { arrayAt, eachObject, objectAt } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString } from "./fields.js";
-import { child, isObject, item, type JsonObject, kindOf, type Report } from "./report.js";
+import { child, type JsonObject, kindOf, type Report } from "./report.js";
 
 const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
 const birthday = { pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: "a date in YYYY-MM-DD form" };
@@ -27,62 +27,58 @@ export function checkContacts(report: Report, contacts: unknown, path: string): 
   const { min, max } = limits.contacts;
   if (contacts.length < min) report.add(path, "too_few", `at least ${min} contact, got 0`, min, 0);
   if (contacts.length > max) report.add(path, "too_many", `at most ${max} contacts, got ${contacts.length}`, max, contacts.length);
-  contacts.forEach((contact, index) => {
-    const at = item(path, index);
-    if (isObject(contact)) checkContact(report, contact, at);
-    else report.add(at, "invalid_type", `expected an object, got ${kindOf(contact)}`);
-  });
+  eachObject(report, contacts, path, checkContact);
 }
 
 function checkContact(report: Report, contact: JsonObject, path: string): void {
   checkKnownKeys(report, contact, path, contactFields);
   const name = objectAt(report, contact, "name", path);
   if (name !== undefined) checkName(report, name, child(path, "name"));
-  checkString(report, contact, "birthday", path, birthday);
+  checkString(report, contact.birthday, path, "birthday", birthday);
   const org = objectAt(report, contact, "org", path, false);
-  if (org !== undefined) {
-    const at = child(path, "org");
-    checkKnownKeys(report, org, at, orgFields);
-    for (const key of orgFields) checkString(report, org, key, at);
-  }
-  eachObject(report, contact, "addresses", path, (address, at) => {
-    checkKnownKeys(report, address, at, addressFields);
-    for (const key of addressText) checkString(report, address, key, at);
-    checkString(report, address, "country_code", at, countryCode);
-    checkEnum(report, address, "type", at, contactInfoTypes);
-  });
-  eachObject(report, contact, "emails", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, emailFields);
-    checkString(report, entry, "email", at, email);
-    checkEnum(report, entry, "type", at, contactInfoTypes);
-  });
-  eachObject(report, contact, "phones", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, phoneFields);
-    checkString(report, entry, "phone", at);
-    checkEnum(report, entry, "type", at, phoneTypes);
-    checkString(report, entry, "wa_id", at, waId);
-  });
-  eachObject(report, contact, "urls", path, (entry, at) => {
-    checkKnownKeys(report, entry, at, urlFields);
-    checkString(report, entry, "url", at); // contact cards take any URL form, e.g. "www.example.com"
-    checkEnum(report, entry, "type", at, contactInfoTypes);
-  });
+  if (org !== undefined) checkOrg(report, org, child(path, "org"));
+  eachObject(report, arrayAt(report, contact, "addresses", path, false), child(path, "addresses"), checkAddress);
+  eachObject(report, arrayAt(report, contact, "emails", path, false), child(path, "emails"), checkEmail);
+  eachObject(report, arrayAt(report, contact, "phones", path, false), child(path, "phones"), checkPhone);
+  eachObject(report, arrayAt(report, contact, "urls", path, false), child(path, "urls"), checkUrl);
+}
+
+function checkOrg(report: Report, org: JsonObject, path: string): void {
+  checkKnownKeys(report, org, path, orgFields);
+  for (const key of orgFields) checkString(report, org[key], path, key);
+}
+
+function checkAddress(report: Report, address: JsonObject, path: string): void {
+  checkKnownKeys(report, address, path, addressFields);
+  for (const key of addressText) checkString(report, address[key], path, key);
+  checkString(report, address.country_code, path, "country_code", countryCode);
+  checkEnum(report, address.type, path, "type", contactInfoTypes);
+}
+
+function checkEmail(report: Report, entry: JsonObject, path: string): void {
+  checkKnownKeys(report, entry, path, emailFields);
+  checkString(report, entry.email, path, "email", email);
+  checkEnum(report, entry.type, path, "type", contactInfoTypes);
+}
+
+function checkPhone(report: Report, entry: JsonObject, path: string): void {
+  checkKnownKeys(report, entry, path, phoneFields);
+  checkString(report, entry.phone, path, "phone");
+  checkEnum(report, entry.type, path, "type", phoneTypes);
+  checkString(report, entry.wa_id, path, "wa_id", waId);
+}
+
+function checkUrl(report: Report, entry: JsonObject, path: string): void {
+  checkKnownKeys(report, entry, path, urlFields);
+  checkString(report, entry.url, path, "url"); // contact cards take any URL form, e.g. "www.example.com"
+  checkEnum(report, entry.type, path, "type", contactInfoTypes);
 }
 
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
 function checkName(report: Report, name: JsonObject, path: string): void {
   checkKnownKeys(report, name, path, nameFields);
-  checkString(report, name, "formatted_name", path, required);
+  checkString(report, name.formatted_name, path, "formatted_name", required);
   let parts = 0;
-  for (const key of nameParts) if (checkString(report, name, key, path) !== undefined) parts++;
+  for (const key of nameParts) if (checkString(report, name[key], path, key) !== undefined) parts++;
   if (parts === 0) report.add(path, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
-}
-
-function eachObject(report: Report, object: JsonObject, key: string, path: string, check: (entry: JsonObject, path: string) => void): void {
-  const list = arrayAt(report, object, key, path, false);
-  list?.forEach((entry, index) => {
-    const at = item(child(path, key), index);
-    if (isObject(entry)) check(entry, at);
-    else report.add(at, "invalid_type", `expected an object, got ${kindOf(entry)}`);
-  });
 }

@@ -62,7 +62,7 @@ export function validate(body: unknown): readonly Issue[] {
   try {
     if (!isObject(body)) report.add("", "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
     else {
-      checkEnum(report, body, "messaging_product", "", whatsapp, true);
+      checkEnum(report, body.messaging_product, "", "messaging_product", whatsapp, true);
       if (body.status !== undefined && body.type === undefined && body.to === undefined) checkMarkRead(report, body);
       else checkMessage(report, body);
     }
@@ -74,7 +74,7 @@ export function validate(body: unknown): readonly Issue[] {
 }
 
 function checkMessage(report: Report, body: JsonObject): void {
-  checkEnum(report, body, "recipient_type", "", recipientTypes);
+  checkEnum(report, body.recipient_type, "", "recipient_type", recipientTypes);
   checkRecipient(report, body);
   const type = body.type ?? "text"; // the API defaults an absent type to text
   if (!isKind(type)) {
@@ -87,10 +87,10 @@ function checkMessage(report: Report, body: JsonObject): void {
   const context = objectAt(report, body, "context", "", false);
   if (context !== undefined) {
     checkKnownKeys(report, context, "context", contextFields);
-    checkWamid(report, context, "message_id", "context");
+    checkWamid(report, context.message_id, "context", "message_id");
   }
-  checkString(report, body, "biz_opaque_callback_data", "", limits.callbackData);
-  checkBoolean(report, body, "message_activity_sharing", "");
+  checkString(report, body.biz_opaque_callback_data, "", "biz_opaque_callback_data", limits.callbackData);
+  checkBoolean(report, body.message_activity_sharing, "", "message_activity_sharing");
 }
 
 /** Reports keys that are neither envelope fields nor the object named by `type`. */
@@ -114,7 +114,7 @@ function checkOtherKinds(report: Report, body: JsonObject, type: unknown): void 
 
 /** `to`: a phone number in international form or a WhatsApp ID; a group id for groups. */
 function checkRecipient(report: Report, body: JsonObject): void {
-  const to = checkString(report, body, "to", "", requiredRule);
+  const to = checkString(report, body.to, "", "to", requiredRule);
   if (to === undefined || to === "" || body.recipient_type === "group") return;
   let digits = 0;
   let separators = false;

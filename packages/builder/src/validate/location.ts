@@ -7,8 +7,8 @@ const fields = ["latitude", "longitude", "name", "address"];
 /** `location` [S §5]: numeric coordinates; name and address optional (resolution §13.9–10). */
 export function checkLocation(report: Report, location: JsonObject, path: string): void {
   checkKnownKeys(report, location, path, fields);
-  checkNumber(report, location, "latitude", path, limits.location.latitude);
-  checkNumber(report, location, "longitude", path, limits.location.longitude);
-  checkString(report, location, "name", path);
-  checkString(report, location, "address", path);
+  checkNumber(report, location.latitude, path, "latitude", limits.location.latitude);
+  checkNumber(report, location.longitude, path, "longitude", limits.location.longitude);
+  checkString(report, location.name, path, "name");
+  checkString(report, location.address, path, "address");
 }

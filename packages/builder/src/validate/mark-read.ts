@@ -10,11 +10,11 @@ const typingTypes = ["text"];
 /** The mark-as-read body, optionally with a typing indicator [S §9, M-typing]. */
 export function checkMarkRead(report: Report, body: JsonObject): void {
   checkKnownKeys(report, body, "", fields, "not a field of a mark-as-read body");
-  checkEnum(report, body, "status", "", read, true);
-  checkWamid(report, body, "message_id", "");
+  checkEnum(report, body.status, "", "status", read, true);
+  checkWamid(report, body.message_id, "", "message_id");
   const typing = objectAt(report, body, "typing_indicator", "", false);
   if (typing !== undefined) {
     checkKnownKeys(report, typing, "typing_indicator", typingFields);
-    checkEnum(report, typing, "type", "typing_indicator", typingTypes, true);
+    checkEnum(report, typing.type, "typing_indicator", "type", typingTypes, true);
   }
 }

@@ -27,8 +27,8 @@ export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, p
   const hasLink = media.link !== undefined;
   if (hasId && hasLink) report.add(path, "conflict", "exactly one of id or link, got both");
   else if (!hasId && !hasLink) report.add(path, "required", "exactly one of id or link is required");
-  if (hasId) checkString(report, media, "id", path); // media ids are opaque
-  if (hasLink) checkString(report, media, "link", path, linkRule);
-  if (extras.length > 0) checkString(report, media, "caption", path, limits.media.caption);
-  if (kind === "document") checkString(report, media, "filename", path);
+  if (hasId) checkString(report, media.id, path, "id"); // media ids are opaque
+  if (hasLink) checkString(report, media.link, path, "link", linkRule);
+  if (extras.length > 0) checkString(report, media.caption, path, "caption", limits.media.caption);
+  if (kind === "document") checkString(report, media.filename, path, "filename");
 }

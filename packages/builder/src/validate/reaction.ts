@@ -8,7 +8,7 @@ const fields = ["message_id", "emoji"];
 /** `reaction` [S §3]: exactly one emoji, or "" to remove an earlier reaction. */
 export function checkReaction(report: Report, reaction: JsonObject, path: string): void {
   checkKnownKeys(report, reaction, path, fields);
-  checkWamid(report, reaction, "message_id", path);
+  checkWamid(report, reaction.message_id, path, "message_id");
   const emoji = reaction.emoji;
   if (emoji === undefined) report.add(child(path, "emoji"), "required", 'is required (one emoji, or "" to remove a reaction)');
   else if (typeof emoji !== "string") report.add(child(path, "emoji"), "invalid_type", `expected a string, got ${kindOf(emoji)}`);

@@ -8,6 +8,6 @@ const bodyRule = { required: true, ...limits.text.body };
 /** `text` [S §2]. */
 export function checkText(report: Report, text: JsonObject, path: string): void {
   checkKnownKeys(report, text, path, fields);
-  checkString(report, text, "body", path, bodyRule);
-  checkBoolean(report, text, "preview_url", path);
+  checkString(report, text.body, path, "body", bodyRule);
+  checkBoolean(report, text.preview_url, path, "preview_url");
 }
