@@ -1,14 +1,14 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import { arrayAt, eachObject, objectAt } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString } from "./fields.js";
-import { child, type JsonObject, kindOf, type Report } from "./report.js";
+import { checkObject, eachObject } from "./common.js";
+import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import { isObject, item, type JsonObject, kindOf, type Report } from "./report.js";
 
 const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
-const birthday = { pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: "a date in YYYY-MM-DD form" };
-const email = { pattern: /^[^\s@]+@[^\s@]+$/, format: "an email address" };
-const waId = { pattern: /^\d+$/, format: "a WhatsApp ID (digits only)" };
-const countryCode = { pattern: /^[A-Za-z]{2}$/, format: "a two-letter country code" };
-const required = { required: true };
+const birthday = stringRule({ pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: "a date in YYYY-MM-DD form" });
+const email = stringRule({ pattern: /^[^\s@]+@[^\s@]+$/, format: "an email address" });
+const waId = stringRule({ pattern: /^\d+$/, format: "a WhatsApp ID (digits only)" });
+const countryCode = stringRule({ pattern: /^[A-Za-z]{2}$/, format: "a two-letter country code" });
+const required = stringRule({ required: true });
 const contactFields = ["name", "addresses", "birthday", "emails", "org", "phones", "urls"];
 const orgFields = ["company", "department", "title"];
 const addressText = ["street", "city", "state", "zip", "country"];
@@ -27,20 +27,22 @@ export function checkContacts(report: Report, contacts: unknown, path: string): 
   const { min, max } = limits.contacts;
   if (contacts.length < min) report.add(path, "too_few", `at least ${min} contact, got 0`, min, 0);
   if (contacts.length > max) report.add(path, "too_many", `at most ${max} contacts, got ${contacts.length}`, max, contacts.length);
-  eachObject(report, contacts, path, checkContact);
+  for (let index = 0; index < contacts.length; index++) {
+    const contact: unknown = contacts[index];
+    if (isObject(contact)) checkContact(report, contact, item(path, index));
+    else report.add(item(path, index), "invalid_type", `expected an object, got ${kindOf(contact)}`);
+  }
 }
 
 function checkContact(report: Report, contact: JsonObject, path: string): void {
   checkKnownKeys(report, contact, path, contactFields);
-  const name = objectAt(report, contact, "name", path);
-  if (name !== undefined) checkName(report, name, child(path, "name"));
+  checkObject(report, contact.name, path, "name", checkName, true);
   checkString(report, contact.birthday, path, "birthday", birthday);
-  const org = objectAt(report, contact, "org", path, false);
-  if (org !== undefined) checkOrg(report, org, child(path, "org"));
-  eachObject(report, arrayAt(report, contact, "addresses", path, false), child(path, "addresses"), checkAddress);
-  eachObject(report, arrayAt(report, contact, "emails", path, false), child(path, "emails"), checkEmail);
-  eachObject(report, arrayAt(report, contact, "phones", path, false), child(path, "phones"), checkPhone);
-  eachObject(report, arrayAt(report, contact, "urls", path, false), child(path, "urls"), checkUrl);
+  checkObject(report, contact.org, path, "org", checkOrg);
+  eachObject(report, contact.addresses, path, "addresses", checkAddress);
+  eachObject(report, contact.emails, path, "emails", checkEmail);
+  eachObject(report, contact.phones, path, "phones", checkPhone);
+  eachObject(report, contact.urls, path, "urls", checkUrl);
 }
 
 function checkOrg(report: Report, org: JsonObject, path: string): void {

@@ -1,8 +1,8 @@
 import type { Issue } from "../issue.js";
 import { limits, recipientTypes } from "../limits.js";
-import { checkWamid, objectAt } from "./common.js";
+import { checkObject, checkWamid } from "./common.js";
 import { checkContacts } from "./contacts.js";
-import { checkBoolean, checkEnum, checkKnownKeys, checkString } from "./fields.js";
+import { checkBoolean, checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
 import { checkLocation } from "./location.js";
 import { checkMarkRead } from "./mark-read.js";
 import { checkMedia } from "./media.js";
@@ -46,7 +46,8 @@ const isKind = (type: unknown): type is Kind => typeof type === "string" && Obje
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
 const contextFields = ["message_id"];
-const requiredRule = { required: true };
+const requiredRule = stringRule({ required: true });
+const callbackDataRule = stringRule(limits.callbackData);
 const whatsapp = ["whatsapp"];
 
 /**
@@ -84,13 +85,14 @@ function checkMessage(report: Report, body: JsonObject): void {
   } else kindRules[type](report, body[type], type);
 
   checkOtherKinds(report, body, type);
-  const context = objectAt(report, body, "context", "", false);
-  if (context !== undefined) {
-    checkKnownKeys(report, context, "context", contextFields);
-    checkWamid(report, context.message_id, "context", "message_id");
-  }
-  checkString(report, body.biz_opaque_callback_data, "", "biz_opaque_callback_data", limits.callbackData);
+  checkObject(report, body.context, "", "context", checkContext);
+  checkString(report, body.biz_opaque_callback_data, "", "biz_opaque_callback_data", callbackDataRule);
   checkBoolean(report, body.message_activity_sharing, "", "message_activity_sharing");
+}
+
+function checkContext(report: Report, context: JsonObject, path: string): void {
+  checkKnownKeys(report, context, path, contextFields);
+  checkWamid(report, context.message_id, path, "message_id");
 }
 
 /** Reports keys that are neither envelope fields nor the object named by `type`. */

@@ -1,4 +1,4 @@
-import { checkWamid, objectAt } from "./common.js";
+import { checkObject, checkWamid } from "./common.js";
 import { checkEnum, checkKnownKeys } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
@@ -12,9 +12,10 @@ export function checkMarkRead(report: Report, body: JsonObject): void {
   checkKnownKeys(report, body, "", fields, "not a field of a mark-as-read body");
   checkEnum(report, body.status, "", "status", read, true);
   checkWamid(report, body.message_id, "", "message_id");
-  const typing = objectAt(report, body, "typing_indicator", "", false);
-  if (typing !== undefined) {
-    checkKnownKeys(report, typing, "typing_indicator", typingFields);
-    checkEnum(report, typing.type, "typing_indicator", "type", typingTypes, true);
-  }
+  checkObject(report, body.typing_indicator, "", "typing_indicator", checkTypingIndicator);
+}
+
+function checkTypingIndicator(report: Report, typing: JsonObject, path: string): void {
+  checkKnownKeys(report, typing, path, typingFields);
+  checkEnum(report, typing.type, path, "type", typingTypes, true);
 }

@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import type { MediaKind } from "../payload/media.js";
 import { httpUrl } from "./common.js";
-import { checkString } from "./fields.js";
+import { checkString, stringRule } from "./fields.js";
 import { child, type JsonObject, type Report } from "./report.js";
 
 /** Fields each media kind accepts besides `id` / `link` [S §4; document caption: resolution §13.13]. */
@@ -13,7 +13,8 @@ const extraFields: { readonly [K in MediaKind]: readonly string[] } = {
   sticker: [],
 };
 
-const linkRule = { pattern: httpUrl, format: "an http or https URL" };
+const linkRule = stringRule({ pattern: httpUrl, format: "an http or https URL" });
+const captionRule = stringRule(limits.media.caption);
 
 /** A media object: exactly one of `id` or an http(s) `link`, plus caption/filename where allowed. */
 export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, path: string): void {
@@ -29,6 +30,6 @@ export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, p
   else if (!hasId && !hasLink) report.add(path, "required", "exactly one of id or link is required");
   if (hasId) checkString(report, media.id, path, "id"); // media ids are opaque
   if (hasLink) checkString(report, media.link, path, "link", linkRule);
-  if (extras.length > 0) checkString(report, media.caption, path, "caption", limits.media.caption);
+  if (extras.length > 0) checkString(report, media.caption, path, "caption", captionRule);
   if (kind === "document") checkString(report, media.filename, path, "filename");
 }

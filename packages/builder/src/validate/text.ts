@@ -1,9 +1,9 @@
 import { limits } from "../limits.js";
-import { checkBoolean, checkKnownKeys, checkString } from "./fields.js";
+import { checkBoolean, checkKnownKeys, checkString, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 const fields = ["body", "preview_url"];
-const bodyRule = { required: true, ...limits.text.body };
+const bodyRule = stringRule({ required: true, ...limits.text.body });
 
 /** `text` [S §2]. */
 export function checkText(report: Report, text: JsonObject, path: string): void {
