@@ -32,6 +32,12 @@ declare const cardCount: unique symbol;
 type Field = keyof ContactPayload;
 type Entry<F extends Field> = NonNullable<ContactPayload[F]> extends readonly (infer E)[] ? E : NonNullable<ContactPayload[F]>;
 
+const append = (list: unknown[] | undefined, value: unknown): unknown[] => {
+  if (list === undefined) return [value];
+  list.push(value);
+  return list;
+};
+
 /** The card in the API's field names; kept out of the public surface. */
 let cardOf: (builder: ContactBuilder<boolean>) => ContactPayload;
 
@@ -133,16 +139,16 @@ export class ContactBuilder<Named extends boolean = false> {
         const value = step.#value;
         switch (step.#field) {
           case "addresses":
-            (addresses ??= []).push(value);
+            addresses = append(addresses, value);
             break;
           case "emails":
-            (emails ??= []).push(value);
+            emails = append(emails, value);
             break;
           case "phones":
-            (phones ??= []).push(value);
+            phones = append(phones, value);
             break;
           case "urls":
-            (urls ??= []).push(value);
+            urls = append(urls, value);
             break;
           case "name":
             card.name = value;

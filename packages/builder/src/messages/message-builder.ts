@@ -5,14 +5,6 @@ import { Buildable } from "./buildable.js";
 
 type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
 
-interface MessageState<M extends Message> {
-  readonly to: string;
-  readonly type: M["type"];
-  readonly content: Content<M>;
-  readonly replyTo?: string;
-  readonly callbackData?: string;
-}
-
 /**
  * A complete message of one kind, ready to build. Each step returns a new builder, so a
  * builder can be shared and extended like a template.
@@ -22,31 +14,38 @@ interface MessageState<M extends Message> {
  * reply.build(); // TextMessage
  */
 export class MessageBuilder<M extends Message> extends Buildable<M> {
-  readonly #state: MessageState<M>;
+  readonly #to: string;
+  readonly #type: M["type"];
+  readonly #content: Content<M>;
+  readonly #replyTo: string | undefined;
+  readonly #callbackData: string | undefined;
 
   /** @internal */
-  constructor(state: MessageState<M>) {
+  constructor(to: string, type: M["type"], content: Content<M>, replyTo?: string, callbackData?: string) {
     super();
-    this.#state = state;
+    this.#to = to;
+    this.#type = type;
+    this.#content = content;
+    this.#replyTo = replyTo;
+    this.#callbackData = callbackData;
   }
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): MessageBuilder<M> {
-    return new MessageBuilder({ ...this.#state, replyTo: messageId });
+    return new MessageBuilder<M>(this.#to, this.#type, this.#content, messageId, this.#callbackData);
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): MessageBuilder<M> {
-    return new MessageBuilder({ ...this.#state, callbackData: data });
+    return new MessageBuilder<M>(this.#to, this.#type, this.#content, this.#replyTo, data);
   }
 
   protected assemble(): M {
-    const { to, type, content, replyTo, callbackData } = this.#state;
-    const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: "individual", to };
-    if (replyTo !== undefined) body.context = { message_id: replyTo };
-    body.type = type;
-    body[type] = content;
-    if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;
-    return body as M; // assembled from a state typed by M
+    const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: "individual", to: this.#to };
+    if (this.#replyTo !== undefined) body.context = { message_id: this.#replyTo };
+    body.type = this.#type;
+    body[this.#type] = this.#content;
+    if (this.#callbackData !== undefined) body.biz_opaque_callback_data = this.#callbackData;
+    return body as M; // assembled from fields typed by M
   }
 }

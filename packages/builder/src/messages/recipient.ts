@@ -50,16 +50,12 @@ export class Recipient {
     options: { readonly previewUrl?: boolean } = {},
   ): MessageBuilder<TextMessage> {
     const content = options.previewUrl === undefined ? { body } : { body, preview_url: options.previewUrl };
-    return new MessageBuilder<TextMessage>({ to: this.#to, type: "text", content: Object.freeze(content) });
+    return new MessageBuilder<TextMessage>(this.#to, "text", Object.freeze(content));
   }
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    return new MessageBuilder<ReactionMessage>({
-      to: this.#to,
-      type: "reaction",
-      content: Object.freeze({ message_id: messageId, emoji }),
-    });
+    return new MessageBuilder<ReactionMessage>(this.#to, "reaction", Object.freeze({ message_id: messageId, emoji }));
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
@@ -67,7 +63,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>({ to: this.#to, type: "image", content: mediaContent(media, options.caption) });
+    return new MessageBuilder<ImageMessage>(this.#to, "image", mediaContent(media, options.caption));
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -75,7 +71,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>({ to: this.#to, type: "video", content: mediaContent(media, options.caption) });
+    return new MessageBuilder<VideoMessage>(this.#to, "video", mediaContent(media, options.caption));
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -84,17 +80,17 @@ export class Recipient {
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
     const content = mediaContent<DocumentMessage["document"]>(media, options.caption, options.filename);
-    return new MessageBuilder<DocumentMessage>({ to: this.#to, type: "document", content });
+    return new MessageBuilder<DocumentMessage>(this.#to, "document", content);
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>({ to: this.#to, type: "audio", content: mediaContent(media) });
+    return new MessageBuilder<AudioMessage>(this.#to, "audio", mediaContent(media));
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>({ to: this.#to, type: "sticker", content: mediaContent(media) });
+    return new MessageBuilder<StickerMessage>(this.#to, "sticker", mediaContent(media));
   }
 
   /** A location pin, in decimal degrees. */
@@ -102,11 +98,7 @@ export class Recipient {
     const content: Mutable<LocationMessage["location"]> = { latitude: location.latitude, longitude: location.longitude };
     if (location.name !== undefined) content.name = location.name;
     if (location.address !== undefined) content.address = location.address;
-    return new MessageBuilder<LocationMessage>({
-      to: this.#to,
-      type: "location",
-      content: Object.freeze(content),
-    });
+    return new MessageBuilder<LocationMessage>(this.#to, "location", Object.freeze(content));
   }
 
   /**
@@ -116,7 +108,7 @@ export class Recipient {
    * msg.to(n).contacts((c) => c.contact((p) => p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234")))
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
-    return new MessageBuilder<ContactsMessage>({ to: this.#to, type: "contacts", content: cardsOf(build(new ContactsBuilder())) });
+    return new MessageBuilder<ContactsMessage>(this.#to, "contacts", cardsOf(build(new ContactsBuilder())));
   }
 }
 

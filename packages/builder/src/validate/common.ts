@@ -1,62 +1,62 @@
 import { limits } from "../limits.js";
 import { checkString, stringRule } from "./fields.js";
-import { child, isObject, item, type JsonObject, kindOf, type Report } from "./report.js";
+import { isObject, type JsonObject, kindOf, type Report } from "./report.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 const wamidRule = stringRule({ required: true, max: limits.wamid.max });
-export const checkWamid = (report: Report, value: unknown, path: string, key: string): void => {
-  checkString(report, value, path, key, wamidRule);
+export const checkWamid = (report: Report, value: unknown, key: string): void => {
+  checkString(report, value, key, wamidRule);
 };
 
 /** `http://` or `https://` followed by a host [S §4, M-cta]. */
 export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 
-// Helpers take the value, read by the caller with a named property access, and build
-// the child path only when there is something to check or report.
+type Check = (report: Report, object: JsonObject) => void;
 
-/** Returns `value` when it is an object; reports it (at `path.key`) as required or mistyped otherwise. */
-export function objectAt(report: Report, value: unknown, path: string, key: string, required = true): JsonObject | undefined {
-  if (isObject(value)) return value;
-  if (value === undefined) {
-    if (required) report.add(child(path, key), "required", "is required");
-  } else report.add(child(path, key), "invalid_type", `expected an object, got ${kindOf(value)}`);
-  return undefined;
+/** Runs `check` inside field `key` when `value` is an object; reports it when required or mistyped. */
+export function checkObject(report: Report, value: unknown, key: string, check: Check, required = false): void {
+  if (isObject(value)) {
+    report.enter(key);
+    check(report, value);
+    report.leave();
+  } else if (value !== undefined) report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
+  else if (required) report.add(key, "required", "is required");
 }
 
-/** Runs `check` on `value` at `path.key` when it is an object; reports it when required or mistyped. */
-export function checkObject(
-  report: Report,
-  value: unknown,
-  path: string,
-  key: string,
-  check: (report: Report, object: JsonObject, path: string) => void,
-  required = false,
-): void {
-  const object = objectAt(report, value, path, key, required);
-  if (object !== undefined) check(report, object, child(path, key));
+/** Array bounds for `eachObject`, with the singular noun used in messages ("at most 3 reply buttons"). */
+export interface Count {
+  readonly min: number;
+  readonly max: number;
+  readonly noun: string;
 }
+
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
- * Runs `check` on each entry of the array `value` (at `path.key`), reporting entries that
- * are not objects, and a missing or mistyped array.
+ * Runs `check` on each entry of the array `value` (field `key`), reporting entries that
+ * are not objects, a count outside `count`, and a missing or mistyped array.
  */
-export function eachObject(
-  report: Report,
-  value: unknown,
-  path: string,
-  key: string,
-  check: (report: Report, entry: JsonObject, path: string) => void,
-  required = false,
-): void {
+export function eachObject(report: Report, value: unknown, key: string, check: Check, count?: Count, required = false): void {
   if (!Array.isArray(value)) {
-    if (value !== undefined) report.add(child(path, key), "invalid_type", `expected an array, got ${kindOf(value)}`);
-    else if (required) report.add(child(path, key), "required", "is required");
+    if (value !== undefined) report.add(key, "invalid_type", `expected an array, got ${kindOf(value)}`);
+    else if (required) report.add(key, "required", "is required");
     return;
   }
-  const at = child(path, key);
+  if (count !== undefined) checkCount(report, value.length, key, count);
+  report.enter(key);
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
-    if (isObject(entry)) check(report, entry, item(at, index));
-    else report.add(item(at, index), "invalid_type", `expected an object, got ${kindOf(entry)}`);
+    if (isObject(entry)) {
+      report.enter(index);
+      check(report, entry);
+      report.leave();
+    } else report.add(index, "invalid_type", `expected an object, got ${kindOf(entry)}`);
   }
+  report.leave();
+}
+
+/** Reports `actual` items outside `count` at field `key`. */
+export function checkCount(report: Report, actual: number, key: string | undefined, count: Count): void {
+  if (actual < count.min) report.add(key, "too_few", `at least ${counted(count.min, count.noun)}, got ${actual}`, count.min, actual);
+  else if (actual > count.max) report.add(key, "too_many", `at most ${counted(count.max, count.noun)}, got ${actual}`, count.max, actual);
 }

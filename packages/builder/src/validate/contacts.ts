@@ -1,7 +1,7 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
 import { checkObject, eachObject } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
-import { isObject, item, type JsonObject, kindOf, type Report } from "./report.js";
+import type { JsonObject, Report } from "./report.js";
 
 const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
 const birthday = stringRule({ pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, format: "a date in YYYY-MM-DD form" });
@@ -17,70 +17,60 @@ const emailFields = ["email", "type"];
 const phoneFields = ["phone", "type", "wa_id"];
 const urlFields = ["url", "type"];
 const nameFields = ["formatted_name", ...nameParts];
+const cards = { ...limits.contacts, noun: "contact" };
 
 /** `contacts` [S §6, OA]: 1–5 cards, each with a name. */
-export function checkContacts(report: Report, contacts: unknown, path: string): void {
-  if (!Array.isArray(contacts)) {
-    report.add(path, "invalid_type", `expected an array of contacts, got ${kindOf(contacts)}`);
-    return;
-  }
-  const { min, max } = limits.contacts;
-  if (contacts.length < min) report.add(path, "too_few", `at least ${min} contact, got 0`, min, 0);
-  if (contacts.length > max) report.add(path, "too_many", `at most ${max} contacts, got ${contacts.length}`, max, contacts.length);
-  for (let index = 0; index < contacts.length; index++) {
-    const contact: unknown = contacts[index];
-    if (isObject(contact)) checkContact(report, contact, item(path, index));
-    else report.add(item(path, index), "invalid_type", `expected an object, got ${kindOf(contact)}`);
-  }
+export function checkContacts(report: Report, contacts: unknown, key: string): void {
+  eachObject(report, contacts, key, checkContact, cards, true);
 }
 
-function checkContact(report: Report, contact: JsonObject, path: string): void {
-  checkKnownKeys(report, contact, path, contactFields);
-  checkObject(report, contact.name, path, "name", checkName, true);
-  checkString(report, contact.birthday, path, "birthday", birthday);
-  checkObject(report, contact.org, path, "org", checkOrg);
-  eachObject(report, contact.addresses, path, "addresses", checkAddress);
-  eachObject(report, contact.emails, path, "emails", checkEmail);
-  eachObject(report, contact.phones, path, "phones", checkPhone);
-  eachObject(report, contact.urls, path, "urls", checkUrl);
-}
-
-function checkOrg(report: Report, org: JsonObject, path: string): void {
-  checkKnownKeys(report, org, path, orgFields);
-  for (const key of orgFields) checkString(report, org[key], path, key);
-}
-
-function checkAddress(report: Report, address: JsonObject, path: string): void {
-  checkKnownKeys(report, address, path, addressFields);
-  for (const key of addressText) checkString(report, address[key], path, key);
-  checkString(report, address.country_code, path, "country_code", countryCode);
-  checkEnum(report, address.type, path, "type", contactInfoTypes);
-}
-
-function checkEmail(report: Report, entry: JsonObject, path: string): void {
-  checkKnownKeys(report, entry, path, emailFields);
-  checkString(report, entry.email, path, "email", email);
-  checkEnum(report, entry.type, path, "type", contactInfoTypes);
-}
-
-function checkPhone(report: Report, entry: JsonObject, path: string): void {
-  checkKnownKeys(report, entry, path, phoneFields);
-  checkString(report, entry.phone, path, "phone");
-  checkEnum(report, entry.type, path, "type", phoneTypes);
-  checkString(report, entry.wa_id, path, "wa_id", waId);
-}
-
-function checkUrl(report: Report, entry: JsonObject, path: string): void {
-  checkKnownKeys(report, entry, path, urlFields);
-  checkString(report, entry.url, path, "url"); // contact cards take any URL form, e.g. "www.example.com"
-  checkEnum(report, entry.type, path, "type", contactInfoTypes);
+function checkContact(report: Report, contact: JsonObject): void {
+  checkKnownKeys(report, contact, contactFields);
+  checkObject(report, contact.name, "name", checkName, true);
+  checkString(report, contact.birthday, "birthday", birthday);
+  checkObject(report, contact.org, "org", checkOrg);
+  eachObject(report, contact.addresses, "addresses", checkAddress);
+  eachObject(report, contact.emails, "emails", checkEmail);
+  eachObject(report, contact.phones, "phones", checkPhone);
+  eachObject(report, contact.urls, "urls", checkUrl);
 }
 
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
-function checkName(report: Report, name: JsonObject, path: string): void {
-  checkKnownKeys(report, name, path, nameFields);
-  checkString(report, name.formatted_name, path, "formatted_name", required);
+function checkName(report: Report, name: JsonObject): void {
+  checkKnownKeys(report, name, nameFields);
+  checkString(report, name.formatted_name, "formatted_name", required);
   let parts = 0;
-  for (const key of nameParts) if (checkString(report, name[key], path, key) !== undefined) parts++;
-  if (parts === 0) report.add(path, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
+  for (const key of nameParts) if (checkString(report, name[key], key) !== undefined) parts++;
+  if (parts === 0) report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
+}
+
+function checkOrg(report: Report, org: JsonObject): void {
+  checkKnownKeys(report, org, orgFields);
+  for (const key of orgFields) checkString(report, org[key], key);
+}
+
+function checkAddress(report: Report, address: JsonObject): void {
+  checkKnownKeys(report, address, addressFields);
+  for (const key of addressText) checkString(report, address[key], key);
+  checkString(report, address.country_code, "country_code", countryCode);
+  checkEnum(report, address.type, "type", contactInfoTypes);
+}
+
+function checkEmail(report: Report, entry: JsonObject): void {
+  checkKnownKeys(report, entry, emailFields);
+  checkString(report, entry.email, "email", email);
+  checkEnum(report, entry.type, "type", contactInfoTypes);
+}
+
+function checkPhone(report: Report, entry: JsonObject): void {
+  checkKnownKeys(report, entry, phoneFields);
+  checkString(report, entry.phone, "phone");
+  checkEnum(report, entry.type, "type", phoneTypes);
+  checkString(report, entry.wa_id, "wa_id", waId);
+}
+
+function checkUrl(report: Report, entry: JsonObject): void {
+  checkKnownKeys(report, entry, urlFields);
+  checkString(report, entry.url, "url"); // contact cards take any URL form, e.g. "www.example.com"
+  checkEnum(report, entry.type, "type", contactInfoTypes);
 }

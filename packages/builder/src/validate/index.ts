@@ -10,15 +10,13 @@ import { checkReaction } from "./reaction.js";
 import { isObject, type JsonObject, kindOf, Report, show } from "./report.js";
 import { checkText } from "./text.js";
 
-type KindRule = (report: Report, value: unknown, path: string) => void;
+/** Checks the value of the field named by `type` (the key is that type). */
+type KindRule = (report: Report, value: unknown, key: string) => void;
 
-/** Runs `check` when `value` is an object, reports it otherwise. */
 const objectRule =
-  (check: (report: Report, value: JsonObject, path: string) => void): KindRule =>
-  (report, value, path) => {
-    if (isObject(value)) check(report, value, path);
-    else report.add(path, "invalid_type", `expected an object, got ${kindOf(value)}`);
-  };
+  (check: (report: Report, object: JsonObject) => void): KindRule =>
+  (report, value, key) =>
+    checkObject(report, value, key, check, true);
 
 /**
  * One rule per documented `type` [S §1]. A `Record` over the kinds rather than a switch:
@@ -27,11 +25,11 @@ const objectRule =
 const kindRules = {
   text: objectRule(checkText),
   reaction: objectRule(checkReaction),
-  image: objectRule((r, v, p) => checkMedia("image", r, v, p)),
-  video: objectRule((r, v, p) => checkMedia("video", r, v, p)),
-  document: objectRule((r, v, p) => checkMedia("document", r, v, p)),
-  audio: objectRule((r, v, p) => checkMedia("audio", r, v, p)),
-  sticker: objectRule((r, v, p) => checkMedia("sticker", r, v, p)),
+  image: objectRule((report, media) => checkMedia("image", report, media)),
+  video: objectRule((report, media) => checkMedia("video", report, media)),
+  document: objectRule((report, media) => checkMedia("document", report, media)),
+  audio: objectRule((report, media) => checkMedia("audio", report, media)),
+  sticker: objectRule((report, media) => checkMedia("sticker", report, media)),
   location: objectRule(checkLocation),
   contacts: checkContacts,
   // Documented kinds whose inner rules are not written yet: only their shape is checked.
@@ -61,21 +59,21 @@ const whatsapp = ["whatsapp"];
 export function validate(body: unknown): readonly Issue[] {
   const report = new Report();
   try {
-    if (!isObject(body)) report.add("", "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
+    if (!isObject(body)) report.add(undefined, "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
     else {
-      checkEnum(report, body.messaging_product, "", "messaging_product", whatsapp, true);
+      if (body.messaging_product !== "whatsapp") checkEnum(report, body.messaging_product, "messaging_product", whatsapp, true);
       if (body.status !== undefined && body.type === undefined && body.to === undefined) checkMarkRead(report, body);
       else checkMessage(report, body);
     }
   } catch (error) {
     // Only reachable with non-JSON input such as throwing getters or proxies.
-    report.add("", "invalid_value", `could not be read: ${String(error)}`);
+    return [{ path: "", code: "invalid_value", message: `could not be read: ${String(error)}` }];
   }
   return report.issues;
 }
 
 function checkMessage(report: Report, body: JsonObject): void {
-  checkEnum(report, body.recipient_type, "", "recipient_type", recipientTypes);
+  checkEnum(report, body.recipient_type, "recipient_type", recipientTypes);
   checkRecipient(report, body);
   const type = body.type ?? "text"; // the API defaults an absent type to text
   if (!isKind(type)) {
@@ -85,14 +83,14 @@ function checkMessage(report: Report, body: JsonObject): void {
   } else kindRules[type](report, body[type], type);
 
   checkOtherKinds(report, body, type);
-  checkObject(report, body.context, "", "context", checkContext);
-  checkString(report, body.biz_opaque_callback_data, "", "biz_opaque_callback_data", callbackDataRule);
-  checkBoolean(report, body.message_activity_sharing, "", "message_activity_sharing");
+  checkObject(report, body.context, "context", checkContext);
+  checkString(report, body.biz_opaque_callback_data, "biz_opaque_callback_data", callbackDataRule);
+  checkBoolean(report, body.message_activity_sharing, "message_activity_sharing");
 }
 
-function checkContext(report: Report, context: JsonObject, path: string): void {
-  checkKnownKeys(report, context, path, contextFields);
-  checkWamid(report, context.message_id, path, "message_id");
+function checkContext(report: Report, context: JsonObject): void {
+  checkKnownKeys(report, context, contextFields);
+  checkWamid(report, context.message_id, "message_id");
 }
 
 /** Reports keys that are neither envelope fields nor the object named by `type`. */
@@ -116,7 +114,7 @@ function checkOtherKinds(report: Report, body: JsonObject, type: unknown): void 
 
 /** `to`: a phone number in international form or a WhatsApp ID; a group id for groups. */
 function checkRecipient(report: Report, body: JsonObject): void {
-  const to = checkString(report, body.to, "", "to", requiredRule);
+  const to = checkString(report, body.to, "to", requiredRule);
   if (to === undefined || to === "" || body.recipient_type === "group") return;
   let digits = 0;
   let separators = false;
@@ -127,12 +125,7 @@ function checkRecipient(report: Report, body: JsonObject): void {
   }
   const { minDigits, maxDigits } = limits.phone;
   if ((separators && !phoneShape.test(to)) || digits < minDigits || digits > maxDigits) {
-    report.add(
-      "to",
-      "invalid_format",
-      `expected a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID, got ${show(to)}`,
-      undefined,
-      to,
-    );
+    const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
+    report.add("to", "invalid_format", `expected ${expected}, got ${show(to)}`, undefined, to);
   }
 }

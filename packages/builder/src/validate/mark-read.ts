@@ -9,13 +9,13 @@ const typingTypes = ["text"];
 
 /** The mark-as-read body, optionally with a typing indicator [S §9, M-typing]. */
 export function checkMarkRead(report: Report, body: JsonObject): void {
-  checkKnownKeys(report, body, "", fields, "not a field of a mark-as-read body");
-  checkEnum(report, body.status, "", "status", read, true);
-  checkWamid(report, body.message_id, "", "message_id");
-  checkObject(report, body.typing_indicator, "", "typing_indicator", checkTypingIndicator);
+  checkKnownKeys(report, body, fields, "not a field of a mark-as-read body");
+  checkEnum(report, body.status, "status", read, true);
+  checkWamid(report, body.message_id, "message_id");
+  checkObject(report, body.typing_indicator, "typing_indicator", checkTypingIndicator);
 }
 
-function checkTypingIndicator(report: Report, typing: JsonObject, path: string): void {
-  checkKnownKeys(report, typing, path, typingFields);
-  checkEnum(report, typing.type, path, "type", typingTypes, true);
+function checkTypingIndicator(report: Report, typing: JsonObject): void {
+  checkKnownKeys(report, typing, typingFields);
+  checkEnum(report, typing.type, "type", typingTypes, true);
 }

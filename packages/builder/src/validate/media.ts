@@ -2,7 +2,7 @@ import { limits } from "../limits.js";
 import type { MediaKind } from "../payload/media.js";
 import { httpUrl } from "./common.js";
 import { checkString, stringRule } from "./fields.js";
-import { child, type JsonObject, type Report } from "./report.js";
+import type { JsonObject, Report } from "./report.js";
 
 /** Fields each media kind accepts besides `id` / `link` [S §4; document caption: resolution §13.13]. */
 const extraFields: { readonly [K in MediaKind]: readonly string[] } = {
@@ -12,24 +12,28 @@ const extraFields: { readonly [K in MediaKind]: readonly string[] } = {
   audio: [],
   sticker: [],
 };
-
 const linkRule = stringRule({ pattern: httpUrl, format: "an http or https URL" });
 const captionRule = stringRule(limits.media.caption);
 
 /** A media object: exactly one of `id` or an http(s) `link`, plus caption/filename where allowed. */
-export function checkMedia(kind: MediaKind, report: Report, media: JsonObject, path: string): void {
+export function checkMedia(kind: MediaKind, report: Report, media: JsonObject): void {
   const extras = extraFields[kind];
   for (const key in media) {
     if (key === "id" || key === "link" || extras.includes(key)) continue;
     const why = key === "caption" || key === "filename" ? `not allowed on ${kind} messages` : "not a field of a media object";
-    report.add(child(path, key), "unknown_field", why);
+    report.add(key, "unknown_field", why);
   }
+  checkMediaSource(report, media);
+  if (extras.length > 0) checkString(report, media.caption, "caption", captionRule);
+  if (kind === "document") checkString(report, media.filename, "filename");
+}
+
+/** Exactly one of `id` (opaque) or an http(s) `link`; shared with headers and template parameters. */
+export function checkMediaSource(report: Report, media: JsonObject): void {
   const hasId = media.id !== undefined;
   const hasLink = media.link !== undefined;
-  if (hasId && hasLink) report.add(path, "conflict", "exactly one of id or link, got both");
-  else if (!hasId && !hasLink) report.add(path, "required", "exactly one of id or link is required");
-  if (hasId) checkString(report, media.id, path, "id"); // media ids are opaque
-  if (hasLink) checkString(report, media.link, path, "link", linkRule);
-  if (extras.length > 0) checkString(report, media.caption, path, "caption", captionRule);
-  if (kind === "document") checkString(report, media.filename, path, "filename");
+  if (hasId && hasLink) report.add(undefined, "conflict", "exactly one of id or link, got both");
+  else if (!hasId && !hasLink) report.add(undefined, "required", "exactly one of id or link is required");
+  if (hasId) checkString(report, media.id, "id");
+  if (hasLink) checkString(report, media.link, "link", linkRule);
 }

@@ -1,18 +1,18 @@
 import { checkWamid } from "./common.js";
 import { isSingleEmoji } from "./emoji.js";
 import { checkKnownKeys } from "./fields.js";
-import { child, type JsonObject, kindOf, type Report, show } from "./report.js";
+import { type JsonObject, kindOf, type Report, show } from "./report.js";
 
 const fields = ["message_id", "emoji"];
 
 /** `reaction` [S §3]: exactly one emoji, or "" to remove an earlier reaction. */
-export function checkReaction(report: Report, reaction: JsonObject, path: string): void {
-  checkKnownKeys(report, reaction, path, fields);
-  checkWamid(report, reaction.message_id, path, "message_id");
+export function checkReaction(report: Report, reaction: JsonObject): void {
+  checkKnownKeys(report, reaction, fields);
+  checkWamid(report, reaction.message_id, "message_id");
   const emoji = reaction.emoji;
-  if (emoji === undefined) report.add(child(path, "emoji"), "required", 'is required (one emoji, or "" to remove a reaction)');
-  else if (typeof emoji !== "string") report.add(child(path, "emoji"), "invalid_type", `expected a string, got ${kindOf(emoji)}`);
+  if (emoji === undefined) report.add("emoji", "required", 'is required (one emoji, or "" to remove a reaction)');
+  else if (typeof emoji !== "string") report.add("emoji", "invalid_type", `expected a string, got ${kindOf(emoji)}`);
   else if (emoji !== "" && !isSingleEmoji(emoji)) {
-    report.add(child(path, "emoji"), "invalid_value", `expected exactly one emoji, got ${show(emoji)}`, undefined, emoji);
+    report.add("emoji", "invalid_value", `expected exactly one emoji, got ${show(emoji)}`, undefined, emoji);
   }
 }

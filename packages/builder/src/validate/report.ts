@@ -1,23 +1,52 @@
 import type { Issue, IssueCode } from "../issue.js";
 
-/** Collects issues while the rules walk a body; paths are joined only when an issue is added. */
+/**
+ * Collects issues while the rules walk a body. The current path is a stack of keys, pushed
+ * and popped as the rules descend; it becomes a string (`contacts[0].phones[1].wa_id`)
+ * only when an issue is added, so valid bodies allocate no paths at all.
+ */
 export class Report {
-  readonly issues: Issue[] = [];
+  /** Allocated on the first issue: valid bodies, the common case, allocate nothing. */
+  #issues: Issue[] | undefined;
+  readonly #path: (string | number)[] = [];
 
-  add(path: string, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
-    const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path, code, message };
+  get issues(): readonly Issue[] {
+    return this.#issues ?? noIssues;
+  }
+
+  /** Descends into `key` (a field name or an array index). */
+  enter(key: string | number): void {
+    this.#path.push(key);
+  }
+
+  leave(): void {
+    this.#path.pop();
+  }
+
+  /** Adds an issue at the current path, or at its child `key` when given. */
+  add(key: string | number | undefined, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
+    const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: formatPath(this.#path, key), code, message };
     if (limit !== undefined) issue.limit = limit;
     if (actual !== undefined) issue.actual = actual;
-    this.issues.push(issue);
+    if (this.#issues === undefined) this.#issues = [issue];
+    else this.#issues.push(issue);
   }
+}
+
+const noIssues: readonly Issue[] = Object.freeze([]);
+
+function formatPath(segments: readonly (string | number)[], last: string | number | undefined): string {
+  let path = "";
+  for (const segment of last === undefined ? segments : [...segments, last]) {
+    if (typeof segment === "number") path += `[${segment}]`;
+    else path += path === "" ? segment : `.${segment}`;
+  }
+  return path;
 }
 
 export type JsonObject = { readonly [key: string]: unknown };
 
 export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
-export const child = (path: string, key: string): string => (path === "" ? key : `${path}.${key}`);
-export const item = (path: string, index: number): string => `${path}[${index}]`;
 
 /** `null`, `array`, or the `typeof`, for "expected …, got …" messages. */
 export const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);

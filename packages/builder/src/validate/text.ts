@@ -6,8 +6,8 @@ const fields = ["body", "preview_url"];
 const bodyRule = stringRule({ required: true, ...limits.text.body });
 
 /** `text` [S §2]. */
-export function checkText(report: Report, text: JsonObject, path: string): void {
-  checkKnownKeys(report, text, path, fields);
-  checkString(report, text.body, path, "body", bodyRule);
-  checkBoolean(report, text.preview_url, path, "preview_url");
+export function checkText(report: Report, text: JsonObject): void {
+  checkKnownKeys(report, text, fields);
+  checkString(report, text.body, "body", bodyRule);
+  checkBoolean(report, text.preview_url, "preview_url");
 }

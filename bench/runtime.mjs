@@ -1,5 +1,7 @@
 // Build + JSON.stringify with the builder versus the same object literal + JSON.stringify.
-// Each pair is measured in this process, interleaved, and reported as a ratio (lower is better).
+// Each pair is measured in one process, interleaved, and reported as a ratio (lower is
+// better). Each case runs in a process of its own (`node bench/runtime.mjs <case>`), so one
+// case's JIT feedback does not skew the next; scripts/bench.mjs runs them all.
 import { isDeepStrictEqual } from "node:util";
 import { do_not_optimize, measure } from "mitata";
 import { msg } from "../packages/builder/dist/esm/index.js";
@@ -52,14 +54,15 @@ const cases = {
   },
 };
 
-for (const [name, { literal, builder }] of Object.entries(cases)) {
+const only = process.argv[2];
+for (const [name, { literal, builder }] of Object.entries(cases).filter(([name]) => only === undefined || name === only)) {
   if (!isDeepStrictEqual(JSON.parse(literal()), JSON.parse(builder()))) throw new Error(`${name}: the builder and the literal disagree`);
   const best = { literal: Number.POSITIVE_INFINITY, builder: Number.POSITIVE_INFINITY };
   for (let round = 0; round < 3; round++) {
     for (const [kind, fn] of [
       ["literal", literal],
       ["builder", builder],
-    ] as const) {
+    ]) {
       const stats = await measure(() => do_not_optimize(fn()));
       best[kind] = Math.min(best[kind], stats.avg);
     }
