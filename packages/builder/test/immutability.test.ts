@@ -11,14 +11,22 @@ describe("immutable builders", () => {
     expect(tracked.build()).toMatchObject({ context: { message_id: "wamid.1" }, biz_opaque_callback_data: "order-42" });
   });
 
-  it("keeps state private and freezes the parts shared between builds", () => {
+  it("keeps state private and builds fresh bodies that share nothing with the builder", () => {
     const builder = msg.to("16505551234").contacts((c) => c.contact((p) => p.name({ formattedName: "A", firstName: "A" }).phone("1")));
     expect(Object.keys(builder)).toEqual([]); // state lives in private fields only
-    const first = builder.build();
-    expect(Object.isFrozen(first.contacts[0]?.phones?.[0])).toBe(true);
-    expect(Object.isFrozen(first.contacts[0]?.phones)).toBe(true);
-    expect(builder.build().contacts[0]?.phones?.[0]?.phone).toBe("1");
-    expect(builder.build()).not.toBe(first);
+    const first = builder.build() as unknown as { contacts: { phones: { phone: string }[] }[] };
+    const phones = first.contacts[0]?.phones ?? [];
+    phones[0] = { phone: "changed" };
+    phones.push({ phone: "added" });
+    expect(builder.build().contacts[0]?.phones).toEqual([{ phone: "1" }]);
+    expect(builder.build()).not.toBe(builder.build());
+  });
+
+  it("is not affected by later changes to the caller's input objects", () => {
+    const media = { link: "https://example.com/a.png" };
+    const image = msg.to("16505551234").image(media);
+    media.link = "https://example.com/changed.png";
+    expect(image.build().image).toEqual({ link: "https://example.com/a.png" });
   });
 
   it("serialises with JSON.stringify through toJSON()", () => {

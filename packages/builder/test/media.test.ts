@@ -49,11 +49,4 @@ describe("media", () => {
     expect(issuesOf(msg.to(to).image({ link }, { caption }))).toEqual(["image.caption too_long"]);
     expect(issuesOf(msg.to(to).document({ link }, { caption: "c".repeat(1024) }))).toEqual([]);
   });
-
-  it("does not share state with the caller's media object", () => {
-    const media = { link };
-    const builder = msg.to(to).image(media);
-    media.link = "ftp://changed";
-    expect(builder.build().image).toEqual({ link });
-  });
 });

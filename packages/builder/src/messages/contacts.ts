@@ -38,8 +38,8 @@ const append = (list: unknown[] | undefined, value: unknown): unknown[] => {
   return list;
 };
 
-/** The card in the API's field names; kept out of the public surface. */
-let cardOf: (builder: ContactBuilder<boolean>) => ContactPayload;
+/** Renders a finished card in the API's field names, with fresh objects on every call. */
+export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
 
 /**
  * One contact card. `Named` records whether `.name()` was called: a card without a name
@@ -119,11 +119,11 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   #with<N extends boolean = Named>(field: Field, value: unknown): ContactBuilder<N> {
-    return new ContactBuilder<N>(this, field, typeof value === "object" && value !== null ? Object.freeze(value) : value);
+    return new ContactBuilder<N>(this, field, value);
   }
 
   static {
-    cardOf = (last) => {
+    renderCard = (last) => {
       const steps: ContactBuilder<boolean>[] = [];
       for (let step: ContactBuilder<boolean> | undefined = last; step !== undefined && step.#field !== undefined; step = step.#previous) {
         steps.push(step);
@@ -136,7 +136,8 @@ export class ContactBuilder<Named extends boolean = false> {
       let urls: unknown[] | undefined;
       for (let i = steps.length - 1; i >= 0; i--) {
         const step = steps[i] as ContactBuilder<boolean>;
-        const value = step.#value;
+        // Entries are copied: the builder's own objects never reach a built body.
+        const value = typeof step.#value === "object" ? { ...step.#value } : step.#value;
         switch (step.#field) {
           case "addresses":
             addresses = append(addresses, value);
@@ -161,11 +162,11 @@ export class ContactBuilder<Named extends boolean = false> {
             break;
         }
       }
-      if (addresses !== undefined) card.addresses = Object.freeze(addresses);
-      if (emails !== undefined) card.emails = Object.freeze(emails);
-      if (phones !== undefined) card.phones = Object.freeze(phones);
-      if (urls !== undefined) card.urls = Object.freeze(urls);
-      return Object.freeze(card) as ContactPayload; // `name` is set once Named is true
+      if (addresses !== undefined) card.addresses = addresses;
+      if (emails !== undefined) card.emails = emails;
+      if (phones !== undefined) card.phones = phones;
+      if (urls !== undefined) card.urls = urls;
+      return card as ContactPayload; // `name` is set once Named is true
     };
   }
 }
@@ -173,19 +174,19 @@ export class ContactBuilder<Named extends boolean = false> {
 type MaxContacts = typeof limits.contacts.max;
 type Count = readonly unknown[];
 
-/** The cards in the API's field names, frozen. */
-export let cardsOf: (builder: ContactsBuilder<Count>) => readonly ContactPayload[];
+/** The finished cards of a contacts builder; kept out of the public surface. */
+export let cardsOf: (builder: ContactsBuilder<Count>) => readonly ContactBuilder<true>[];
 
 /**
  * The contact cards of one message, 1 to 5; a sixth `.contact()` is a compile error.
  */
 export class ContactsBuilder<Cards extends Count = []> {
   declare readonly [cardCount]: Cards;
-  readonly #contacts: readonly ContactPayload[];
+  readonly #cards: readonly ContactBuilder<true>[];
 
   /** @internal */
-  constructor(contacts: readonly ContactPayload[] = []) {
-    this.#contacts = contacts;
+  constructor(cards: readonly ContactBuilder<true>[] = []) {
+    this.#cards = cards;
   }
 
   contact(
@@ -197,10 +198,10 @@ export class ContactsBuilder<Cards extends Count = []> {
     if (typeof build !== "function") throw new TypeError("contacts: .contact() takes a function that builds the card");
     const card: unknown = build(new ContactBuilder());
     if (!(card instanceof ContactBuilder)) throw new TypeError("contacts: the .contact() callback must return the contact builder");
-    return new ContactsBuilder(Object.freeze([...this.#contacts, cardOf(card)]));
+    return new ContactsBuilder([...this.#cards, card as ContactBuilder<true>]); // a card without a name fails validate()
   }
 
   static {
-    cardsOf = (builder) => builder.#contacts;
+    cardsOf = (builder) => builder.#cards;
   }
 }

@@ -12,7 +12,7 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
-import { type ContactBuilder, ContactsBuilder, cardsOf } from "./contacts.js";
+import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 
@@ -20,14 +20,17 @@ type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
 
 /**
- * Copies the caller's media object (every key, so validate() sees stray ones rather than
- * losing them) and adds the options that are set.
+ * Renders a media object from a private copy of the caller's (every key, so validate()
+ * sees stray ones rather than losing them) plus the options that are set.
  */
-function mediaContent<Content>(media: MediaSource, caption?: string, filename?: string): Content {
-  const content: Record<string, unknown> = { ...media };
-  if (caption !== undefined) content.caption = caption;
-  if (filename !== undefined) content.filename = filename;
-  return Object.freeze(content) as Content; // checked by validate() at build time
+function mediaRender<Content>(media: MediaSource, caption?: string, filename?: string): () => Content {
+  const source = { ...media };
+  return () => {
+    const content: Record<string, unknown> = { ...source };
+    if (caption !== undefined) content.caption = caption;
+    if (filename !== undefined) content.filename = filename;
+    return content as Content; // checked by validate() at build time
+  };
 }
 
 /**
@@ -49,13 +52,14 @@ export class Recipient {
     body: MaxLength<Body, typeof limits.text.body.max, "text.body">,
     options: { readonly previewUrl?: boolean } = {},
   ): MessageBuilder<TextMessage> {
-    const content = options.previewUrl === undefined ? { body } : { body, preview_url: options.previewUrl };
-    return new MessageBuilder<TextMessage>(this.#to, "text", Object.freeze(content));
+    const previewUrl = options.previewUrl;
+    const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
+    return new MessageBuilder<TextMessage>(this.#to, "text", render);
   }
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    return new MessageBuilder<ReactionMessage>(this.#to, "reaction", Object.freeze({ message_id: messageId, emoji }));
+    return new MessageBuilder<ReactionMessage>(this.#to, "reaction", () => ({ message_id: messageId, emoji }));
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
@@ -63,7 +67,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>(this.#to, "image", mediaContent(media, options.caption));
+    return new MessageBuilder<ImageMessage>(this.#to, "image", mediaRender(media, options.caption));
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -71,7 +75,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>(this.#to, "video", mediaContent(media, options.caption));
+    return new MessageBuilder<VideoMessage>(this.#to, "video", mediaRender(media, options.caption));
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -79,26 +83,30 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
-    const content = mediaContent<DocumentMessage["document"]>(media, options.caption, options.filename);
-    return new MessageBuilder<DocumentMessage>(this.#to, "document", content);
+    const render = mediaRender<DocumentMessage["document"]>(media, options.caption, options.filename);
+    return new MessageBuilder<DocumentMessage>(this.#to, "document", render);
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>(this.#to, "audio", mediaContent(media));
+    return new MessageBuilder<AudioMessage>(this.#to, "audio", mediaRender(media));
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>(this.#to, "sticker", mediaContent(media));
+    return new MessageBuilder<StickerMessage>(this.#to, "sticker", mediaRender(media));
   }
 
   /** A location pin, in decimal degrees. */
   location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-    const content: Mutable<LocationMessage["location"]> = { latitude: location.latitude, longitude: location.longitude };
-    if (location.name !== undefined) content.name = location.name;
-    if (location.address !== undefined) content.address = location.address;
-    return new MessageBuilder<LocationMessage>(this.#to, "location", Object.freeze(content));
+    const { latitude, longitude, name, address } = location;
+    const render = () => {
+      const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
+      if (name !== undefined) content.name = name;
+      if (address !== undefined) content.address = address;
+      return content;
+    };
+    return new MessageBuilder<LocationMessage>(this.#to, "location", render);
   }
 
   /**
@@ -108,7 +116,8 @@ export class Recipient {
    * msg.to(n).contacts((c) => c.contact((p) => p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234")))
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
-    return new MessageBuilder<ContactsMessage>(this.#to, "contacts", cardsOf(build(new ContactsBuilder())));
+    const cards = cardsOf(build(new ContactsBuilder()));
+    return new MessageBuilder<ContactsMessage>(this.#to, "contacts", () => cards.map(renderCard));
   }
 }
 
