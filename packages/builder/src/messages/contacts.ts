@@ -55,71 +55,85 @@ export class ContactBuilder<Named extends boolean = false> {
   declare readonly [named]: Named;
   readonly #previous: ContactBuilder<boolean> | undefined;
   readonly #field: Field | undefined;
-  readonly #value: unknown;
+  /** Renders this step's part of the card, fresh on every build. */
+  readonly #render: (() => unknown) | undefined;
 
   /** @internal */
-  constructor(previous?: ContactBuilder<boolean>, field?: Field, value?: unknown) {
+  constructor(previous?: ContactBuilder<boolean>, field?: Field, render?: () => unknown) {
     this.#previous = previous;
     this.#field = field;
-    this.#value = value;
+    this.#render = render;
   }
 
+  // Each step copies its inputs now (later changes by the caller do not leak in) and
+  // renders plain objects at build time (built bodies share nothing with the builder).
+
   name(name: ContactName): ContactBuilder<true> {
-    const payload: Mutable<ContactNamePayload> = { formatted_name: name.formattedName };
-    if (name.firstName !== undefined) payload.first_name = name.firstName;
-    if (name.lastName !== undefined) payload.last_name = name.lastName;
-    if (name.middleName !== undefined) payload.middle_name = name.middleName;
-    if (name.suffix !== undefined) payload.suffix = name.suffix;
-    if (name.prefix !== undefined) payload.prefix = name.prefix;
-    return this.#with<true>("name", payload);
+    const { formattedName, firstName, lastName, middleName, suffix, prefix } = name;
+    return this.#with<true>("name", () => {
+      const payload: Mutable<ContactNamePayload> = { formatted_name: formattedName };
+      if (firstName !== undefined) payload.first_name = firstName;
+      if (lastName !== undefined) payload.last_name = lastName;
+      if (middleName !== undefined) payload.middle_name = middleName;
+      if (suffix !== undefined) payload.suffix = suffix;
+      if (prefix !== undefined) payload.prefix = prefix;
+      return payload;
+    });
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
-    const entry: Mutable<Entry<"phones">> = { phone };
-    if (options.type !== undefined) entry.type = options.type;
-    if (options.waId !== undefined) entry.wa_id = options.waId;
-    return this.#with("phones", entry);
+    const { type, waId } = options;
+    return this.#with("phones", () => {
+      const entry: Mutable<Entry<"phones">> = { phone };
+      if (type !== undefined) entry.type = type;
+      if (waId !== undefined) entry.wa_id = waId;
+      return entry;
+    });
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const entry: Mutable<Entry<"emails">> = { email };
-    if (options.type !== undefined) entry.type = options.type;
-    return this.#with("emails", entry);
+    const { type } = options;
+    return this.#with("emails", () => (type === undefined ? { email } : { email, type }));
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const entry: Mutable<Entry<"urls">> = { url };
-    if (options.type !== undefined) entry.type = options.type;
-    return this.#with("urls", entry);
+    const { type } = options;
+    return this.#with("urls", () => (type === undefined ? { url } : { url, type }));
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
-    const entry: Mutable<ContactAddressPayload> = {};
-    if (address.street !== undefined) entry.street = address.street;
-    if (address.city !== undefined) entry.city = address.city;
-    if (address.state !== undefined) entry.state = address.state;
-    if (address.zip !== undefined) entry.zip = address.zip;
-    if (address.country !== undefined) entry.country = address.country;
-    if (address.countryCode !== undefined) entry.country_code = address.countryCode;
-    if (address.type !== undefined) entry.type = address.type;
-    return this.#with("addresses", entry);
+    const { street, city, state, zip, country, countryCode, type } = address;
+    return this.#with("addresses", () => {
+      const entry: Mutable<ContactAddressPayload> = {};
+      if (street !== undefined) entry.street = street;
+      if (city !== undefined) entry.city = city;
+      if (state !== undefined) entry.state = state;
+      if (zip !== undefined) entry.zip = zip;
+      if (country !== undefined) entry.country = country;
+      if (countryCode !== undefined) entry.country_code = countryCode;
+      if (type !== undefined) entry.type = type;
+      return entry;
+    });
   }
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return this.#with("birthday", date);
+    return this.#with("birthday", () => date);
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    const entry: Mutable<Entry<"org">> = {};
-    if (org.company !== undefined) entry.company = org.company;
-    if (org.department !== undefined) entry.department = org.department;
-    if (org.title !== undefined) entry.title = org.title;
-    return this.#with("org", entry);
+    const { company, department, title } = org;
+    return this.#with("org", () => {
+      const entry: Mutable<Entry<"org">> = {};
+      if (company !== undefined) entry.company = company;
+      if (department !== undefined) entry.department = department;
+      if (title !== undefined) entry.title = title;
+      return entry;
+    });
   }
 
-  #with<N extends boolean = Named>(field: Field, value: unknown): ContactBuilder<N> {
-    return new ContactBuilder<N>(this, field, value);
+  #with<N extends boolean = Named>(field: Field, render: () => unknown): ContactBuilder<N> {
+    return new ContactBuilder<N>(this, field, render);
   }
 
   static {
@@ -136,8 +150,7 @@ export class ContactBuilder<Named extends boolean = false> {
       let urls: unknown[] | undefined;
       for (let i = steps.length - 1; i >= 0; i--) {
         const step = steps[i] as ContactBuilder<boolean>;
-        // Entries are copied: the builder's own objects never reach a built body.
-        const value = typeof step.#value === "object" ? { ...step.#value } : step.#value;
+        const value = step.#render?.();
         switch (step.#field) {
           case "addresses":
             addresses = append(addresses, value);

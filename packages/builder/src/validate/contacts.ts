@@ -11,8 +11,7 @@ const countryCode = stringRule({ pattern: /^[A-Za-z]{2}$/, format: "a two-letter
 const required = stringRule({ required: true });
 const contactFields = ["name", "addresses", "birthday", "emails", "org", "phones", "urls"];
 const orgFields = ["company", "department", "title"];
-const addressText = ["street", "city", "state", "zip", "country"];
-const addressFields = [...addressText, "country_code", "type"];
+const addressFields = ["street", "city", "state", "zip", "country", "country_code", "type"];
 const emailFields = ["email", "type"];
 const phoneFields = ["phone", "type", "wa_id"];
 const urlFields = ["url", "type"];
@@ -39,19 +38,32 @@ function checkContact(report: Report, contact: JsonObject): void {
 function checkName(report: Report, name: JsonObject): void {
   checkKnownKeys(report, name, nameFields);
   checkString(report, name.formatted_name, "formatted_name", required);
-  let parts = 0;
-  for (const key of nameParts) if (checkString(report, name[key], key) !== undefined) parts++;
-  if (parts === 0) report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
+  // Named reads, not a loop over keys: this runs for every card.
+  const parts = [
+    checkString(report, name.first_name, "first_name"),
+    checkString(report, name.last_name, "last_name"),
+    checkString(report, name.middle_name, "middle_name"),
+    checkString(report, name.suffix, "suffix"),
+    checkString(report, name.prefix, "prefix"),
+  ];
+  if (parts.every((part) => part === undefined))
+    report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
 }
 
 function checkOrg(report: Report, org: JsonObject): void {
   checkKnownKeys(report, org, orgFields);
-  for (const key of orgFields) checkString(report, org[key], key);
+  checkString(report, org.company, "company");
+  checkString(report, org.department, "department");
+  checkString(report, org.title, "title");
 }
 
 function checkAddress(report: Report, address: JsonObject): void {
   checkKnownKeys(report, address, addressFields);
-  for (const key of addressText) checkString(report, address[key], key);
+  checkString(report, address.street, "street");
+  checkString(report, address.city, "city");
+  checkString(report, address.state, "state");
+  checkString(report, address.zip, "zip");
+  checkString(report, address.country, "country");
   checkString(report, address.country_code, "country_code", countryCode);
   checkEnum(report, address.type, "type", contactInfoTypes);
 }
