@@ -13,38 +13,70 @@ const text = (i) => `Order ${i}: ${"your parcel is on its way and should arrive 
 const to = "+16505551234";
 const builders = [];
 const literals = [];
+// 1,000 messages in the prototype's mix (a third each of ~200-character texts, three-button
+// messages and ten-row lists, the costliest), plus images, reactions, locations and contacts.
+const rows = (i) =>
+  Array.from({ length: 10 }, (_, r) => ({ id: `row-${i}-${r}`, title: `Slot ${r}`, description: `Available at ${r + 8}:00` }));
 for (let i = 0; i < 1000; i++) {
   const envelope = `messaging_product: "whatsapp", recipient_type: "individual", to: "${to}"`;
-  switch (i % 5) {
+  switch (i % 9) {
     case 0:
+    case 1:
+    case 2:
       builders.push(`msg.to("${to}").text("${text(i)}", { previewUrl: true }).replyTo("wamid.${i}").callbackData("cb-${i}").build();`);
       literals.push(
         `({ ${envelope}, context: { message_id: "wamid.${i}" }, type: "text", text: { body: "${text(i)}", preview_url: true }, biz_opaque_callback_data: "cb-${i}" }) satisfies Message;`,
       );
       break;
-    case 1:
-      builders.push(`msg.to("${to}").image({ link: "https://example.com/${i}.png" }, { caption: "Receipt ${i}" }).build();`);
-      literals.push(
-        `({ ${envelope}, type: "image", image: { link: "https://example.com/${i}.png", caption: "Receipt ${i}" } }) satisfies Message;`,
-      );
-      break;
-    case 2:
-      builders.push(`msg.to("${to}").react("wamid.${i}", "👍").build();`);
-      literals.push(`({ ${envelope}, type: "reaction", reaction: { message_id: "wamid.${i}", emoji: "👍" } }) satisfies Message;`);
-      break;
     case 3:
-      builders.push(`msg.to("${to}").location({ latitude: 37.48, longitude: -122.14, name: "Shop ${i}" }).build();`);
+    case 4:
+    case 5:
+      builders.push(
+        `msg.to("${to}").buttons("Pick a slot for order ${i}").header("Tomorrow").footer("Reply below").reply("am-${i}", "Morning").reply("pm-${i}", "Afternoon").reply("ev-${i}", "Evening").build();`,
+      );
       literals.push(
-        `({ ${envelope}, type: "location", location: { latitude: 37.48, longitude: -122.14, name: "Shop ${i}" } }) satisfies Message;`,
+        `({ ${envelope}, type: "interactive", interactive: { type: "button", header: { type: "text", text: "Tomorrow" }, body: { text: "Pick a slot for order ${i}" }, footer: { text: "Reply below" }, action: { buttons: [{ type: "reply", reply: { id: "am-${i}", title: "Morning" } }, { type: "reply", reply: { id: "pm-${i}", title: "Afternoon" } }, { type: "reply", reply: { id: "ev-${i}", title: "Evening" } }] } } }) satisfies Message;`,
       );
       break;
-    default:
+    case 6:
+    case 7: {
+      const [first, second] = [rows(i).slice(0, 5), rows(i).slice(5)];
+      const chain = (list) => list.map((r) => `.row("${r.id}", "${r.title}", "${r.description}")`).join("");
       builders.push(
-        `msg.to("${to}").contacts((c) => c.contact((p) => p.name({ formattedName: "Ana ${i}", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }))).build();`,
+        `msg.to("${to}").list("Our slots ${i}", "View slots").section("Morning", (s) => s${chain(first)}).section("Afternoon", (s) => s${chain(second)}).build();`,
       );
+      const json = (list) => JSON.stringify(list).replace(/"(\w+)":/g, "$1: ");
       literals.push(
-        `({ ${envelope}, type: "contacts", contacts: [{ name: { formatted_name: "Ana ${i}", first_name: "Ana" }, phones: [{ phone: "+16505550000", type: "WORK", wa_id: "16505550000" }] }] }) satisfies Message;`,
+        `({ ${envelope}, type: "interactive", interactive: { type: "list", body: { text: "Our slots ${i}" }, action: { button: "View slots", sections: [{ title: "Morning", rows: ${json(first)} }, { title: "Afternoon", rows: ${json(second)} }] } } }) satisfies Message;`,
       );
+      break;
+    }
+    default:
+      switch (i % 4) {
+        case 0:
+          builders.push(`msg.to("${to}").image({ link: "https://example.com/${i}.png" }, { caption: "Receipt ${i}" }).build();`);
+          literals.push(
+            `({ ${envelope}, type: "image", image: { link: "https://example.com/${i}.png", caption: "Receipt ${i}" } }) satisfies Message;`,
+          );
+          break;
+        case 1:
+          builders.push(`msg.to("${to}").react("wamid.${i}", "👍").build();`);
+          literals.push(`({ ${envelope}, type: "reaction", reaction: { message_id: "wamid.${i}", emoji: "👍" } }) satisfies Message;`);
+          break;
+        case 2:
+          builders.push(`msg.to("${to}").location({ latitude: 37.48, longitude: -122.14, name: "Shop ${i}" }).build();`);
+          literals.push(
+            `({ ${envelope}, type: "location", location: { latitude: 37.48, longitude: -122.14, name: "Shop ${i}" } }) satisfies Message;`,
+          );
+          break;
+        default:
+          builders.push(
+            `msg.to("${to}").contacts((c) => c.contact((p) => p.name({ formattedName: "Ana ${i}", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }))).build();`,
+          );
+          literals.push(
+            `({ ${envelope}, type: "contacts", contacts: [{ name: { formatted_name: "Ana ${i}", first_name: "Ana" }, phones: [{ phone: "+16505550000", type: "WORK", wa_id: "16505550000" }] }] }) satisfies Message;`,
+          );
+      }
   }
 }
 writeFileSync(join(dir, "builder.ts"), `import { msg } from "@wacompose/builder";\n${builders.join("\n")}\n`);

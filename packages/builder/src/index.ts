@@ -1,9 +1,17 @@
 export { type BuildResult, PayloadError } from "./errors.js";
 export { formatIssue, type Issue, type IssueCode } from "./issue.js";
-export { contactInfoTypes, limits, phoneTypes, recipientTypes } from "./limits.js";
+export { contactInfoTypes, headerTypes, interactiveTypes, limits, phoneTypes, recipientTypes } from "./limits.js";
 export type { Buildable } from "./messages/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
+export type { ButtonsBuilder } from "./messages/interactive/buttons.js";
+export type { CtaUrlBuilder, CtaUrlButton } from "./messages/interactive/cta-url.js";
+export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./messages/interactive/flow.js";
+export type { ListBuilder, SectionBuilder } from "./messages/interactive/list.js";
+export type { MediaHeader } from "./messages/interactive/parts.js";
+export type { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./messages/interactive/product.js";
+export type { ProductListBuilder } from "./messages/interactive/product-list.js";
 export type { MarkReadBuilder } from "./messages/mark-read.js";
+export type { Envelope, MessageBase } from "./messages/message-base.js";
 export type { MessageBuilder } from "./messages/message-builder.js";
 export type { Recipient } from "./messages/recipient.js";
 export { msg } from "./msg.js";

@@ -35,7 +35,63 @@ export const limits = {
   location: { latitude: { min: -90, max: 90 }, longitude: { min: -180, max: 180 } },
   /** Contacts per message: 1–5, stated by [OA] only (cloud-api.md §14); strictest reading. */
   contacts: { min: 1, max: 5 },
+  /** Parts shared by interactive messages [§7.1]. */
+  interactive: {
+    /**
+     * `body.text`: 1024 [V23, OA, M-btn, M-cta, M-loc] for every kind, lists included:
+     * [M-list] says 4096 for lists, the others 1024 (resolution §13.4).
+     */
+    body: { max: 1024 },
+    /** `footer.text` [V23, M-btn]. */
+    footer: { max: 60 },
+    /** `header.text` and `header.sub_text` [S, V23]. */
+    header: { max: 60 },
+  },
+  /** Reply buttons [S, M-btn §7.2]: 1–3, ids and titles unique. */
+  buttons: { min: 1, max: 3, title: { max: 20 }, id: { max: 256 } },
+  /** Lists [S, M-list §7.3]; at most 10 rows across all sections. */
+  list: {
+    button: { max: 20 },
+    sections: { min: 1, max: 10 },
+    sectionTitle: { max: 24 },
+    rows: { min: 1, max: 10 },
+    row: { id: { max: 200 }, title: { max: 24 }, description: { max: 72 } },
+  },
+  /** Product lists [V23, OA §7.5]: ≥ 1 product per section, ≤ 30 in total, ≤ 10 sections. */
+  productList: { sections: { min: 1, max: 10 }, sectionTitle: { max: 24 }, products: { min: 1, max: 30 } },
+  /** `flow_cta`: 20, no emoji — [S]; newer sources advise 30 (resolution §13.1: strictest). */
+  flow: { cta: { max: 20 } },
+  /** `cta_url` `display_text` [M-cta §7.8]. */
+  ctaUrl: { displayText: { max: 20 } },
 } as const;
+
+/** `interactive.type` values with documented request bodies [§7.1]. */
+export const interactiveTypes = [
+  "button",
+  "list",
+  "product",
+  "product_list",
+  "catalog_message",
+  "flow",
+  "cta_url",
+  "location_request_message",
+  "address_message",
+  "call_permission_request",
+] as const;
+
+/** Header types each interactive kind accepts [§7.1]; product takes none, product_list needs text. */
+export const headerTypes = {
+  button: ["text", "image", "video", "document"],
+  cta_url: ["text", "image", "video", "document"],
+  list: ["text"],
+  flow: ["text"],
+  product_list: ["text"],
+  product: [],
+  catalog_message: [],
+  location_request_message: [],
+  address_message: [],
+  call_permission_request: [],
+} as const satisfies Record<(typeof interactiveTypes)[number], readonly string[]>;
 
 /** `phones[].type` values: [V23] list, a superset of [OA]'s (resolution §13.11). */
 export const phoneTypes = ["CELL", "MAIN", "IPHONE", "HOME", "WORK"] as const;

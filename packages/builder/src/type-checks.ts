@@ -39,7 +39,7 @@ type Length<S extends string, Count extends 0[] = []> = S extends `${Holes<"256"
       : Count["length"];
 
 /** True for `string` and pattern templates such as `Hi ${string}`, which are left to the runtime. */
-type IsNonLiteral<S extends string> = {} extends Record<S, 1> ? true : false;
+export type IsNonLiteral<S extends string> = {} extends Record<S, 1> ? true : false;
 
 /**
  * A string parameter of at most `Max` characters. For a literal that is too long, the

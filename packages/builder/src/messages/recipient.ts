@@ -13,6 +13,14 @@ import type {
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
+import { ButtonsBuilder } from "./interactive/buttons.js";
+import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
+import { FlowBuilder, type FlowOptions, flowParameters } from "./interactive/flow.js";
+import { ListBuilder } from "./interactive/list.js";
+import { type BodyText, type HeaderText, headerPart } from "./interactive/parts.js";
+import { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./interactive/product.js";
+import { ProductListBuilder } from "./interactive/product-list.js";
+import type { Envelope } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 
@@ -40,11 +48,11 @@ function mediaRender<Content>(media: MediaSource, caption?: string, filename?: s
  * msg.to("+16505551234").text("Your order shipped", { previewUrl: true })
  */
 export class Recipient {
-  readonly #to: string;
+  readonly #envelope: Envelope;
 
   /** @internal */
   constructor(to: string) {
-    this.#to = to;
+    this.#envelope = { to };
   }
 
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */
@@ -54,12 +62,12 @@ export class Recipient {
   ): MessageBuilder<TextMessage> {
     const previewUrl = options.previewUrl;
     const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
-    return new MessageBuilder<TextMessage>(this.#to, "text", render);
+    return new MessageBuilder<TextMessage>(this.#envelope, "text", render);
   }
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    return new MessageBuilder<ReactionMessage>(this.#to, "reaction", () => ({ message_id: messageId, emoji }));
+    return new MessageBuilder<ReactionMessage>(this.#envelope, "reaction", () => ({ message_id: messageId, emoji }));
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
@@ -67,7 +75,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>(this.#to, "image", mediaRender(media, options.caption));
+    return new MessageBuilder<ImageMessage>(this.#envelope, "image", mediaRender(media, options.caption));
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -75,7 +83,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>(this.#to, "video", mediaRender(media, options.caption));
+    return new MessageBuilder<VideoMessage>(this.#envelope, "video", mediaRender(media, options.caption));
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -84,17 +92,17 @@ export class Recipient {
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
     const render = mediaRender<DocumentMessage["document"]>(media, options.caption, options.filename);
-    return new MessageBuilder<DocumentMessage>(this.#to, "document", render);
+    return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render);
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>(this.#to, "audio", mediaRender(media));
+    return new MessageBuilder<AudioMessage>(this.#envelope, "audio", mediaRender(media));
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>(this.#to, "sticker", mediaRender(media));
+    return new MessageBuilder<StickerMessage>(this.#envelope, "sticker", mediaRender(media));
   }
 
   /** A location pin, in decimal degrees. */
@@ -106,7 +114,7 @@ export class Recipient {
       if (address !== undefined) content.address = address;
       return content;
     };
-    return new MessageBuilder<LocationMessage>(this.#to, "location", render);
+    return new MessageBuilder<LocationMessage>(this.#envelope, "location", render);
   }
 
   /**
@@ -117,7 +125,58 @@ export class Recipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(build(new ContactsBuilder()));
-    return new MessageBuilder<ContactsMessage>(this.#to, "contacts", () => cards.map(renderCard));
+    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard));
+  }
+
+  /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */
+  buttons<Body extends string>(body: BodyText<Body>): ButtonsBuilder {
+    return new ButtonsBuilder(this.#envelope, { body });
+  }
+
+  /** A list: `buttonText` (≤ 20 characters) opens it; add sections with `.section()`. */
+  list<Body extends string, Button extends string>(
+    body: BodyText<Body>,
+    buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
+  ): ListBuilder {
+    return new ListBuilder(this.#envelope, { body }, buttonText);
+  }
+
+  /** A WhatsApp Flow, by `flowId` or `flowName`, with a CTA of at most 20 characters and no emoji. */
+  flow<Body extends string, Cta extends string>(body: BodyText<Body>, options: FlowOptions<Cta>): FlowBuilder {
+    return new FlowBuilder(this.#envelope, { body }, flowParameters(options));
+  }
+
+  /** A call-to-action button that opens `url`; its label is at most 20 characters. */
+  ctaUrl<Body extends string, Text extends string>(body: BodyText<Body>, button: CtaUrlButton<Text>): CtaUrlBuilder {
+    return new CtaUrlBuilder(this.#envelope, { body }, { text: button.text, url: button.url });
+  }
+
+  /** One catalog product; the body is optional. */
+  product<Body extends string>(
+    product: { readonly catalogId: string; readonly productRetailerId: string },
+    body?: BodyText<Body>,
+  ): ProductBuilder {
+    const { catalogId, productRetailerId } = product;
+    return new ProductBuilder(this.#envelope, body === undefined ? {} : { body }, { catalogId, productRetailerId });
+  }
+
+  /** Several catalog products in sections (`.section(title, ids)`); a text header is required. */
+  productList<Header extends string, Body extends string>(list: {
+    readonly header: HeaderText<Header>;
+    readonly body: BodyText<Body>;
+    readonly catalogId: string;
+  }): ProductListBuilder {
+    return new ProductListBuilder(this.#envelope, { header: headerPart(list.header), body: list.body }, list.catalogId);
+  }
+
+  /** The catalog, optionally with a thumbnail product. */
+  catalog<Body extends string>(body: BodyText<Body>, options: { readonly thumbnailProductRetailerId?: string } = {}): CatalogBuilder {
+    return new CatalogBuilder(this.#envelope, { body }, options.thumbnailProductRetailerId);
+  }
+
+  /** Asks the user to share their location. */
+  locationRequest<Body extends string>(body: BodyText<Body>): LocationRequestBuilder {
+    return new LocationRequestBuilder(this.#envelope, { body });
   }
 }
 

@@ -28,6 +28,8 @@ export interface Count {
   readonly min: number;
   readonly max: number;
   readonly noun: string;
+  /** Said after the count, e.g. " across all sections". */
+  readonly scope?: string;
 }
 
 const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -57,6 +59,9 @@ export function eachObject(report: Report, value: unknown, key: string, check: C
 
 /** Reports `actual` items outside `count` at field `key`. */
 export function checkCount(report: Report, actual: number, key: string | undefined, count: Count): void {
-  if (actual < count.min) report.add(key, "too_few", `at least ${counted(count.min, count.noun)}, got ${actual}`, count.min, actual);
-  else if (actual > count.max) report.add(key, "too_many", `at most ${counted(count.max, count.noun)}, got ${actual}`, count.max, actual);
+  const scope = count.scope ?? "";
+  if (actual < count.min)
+    report.add(key, "too_few", `at least ${counted(count.min, count.noun)}${scope}, got ${actual}`, count.min, actual);
+  else if (actual > count.max)
+    report.add(key, "too_many", `at most ${counted(count.max, count.noun)}${scope}, got ${actual}`, count.max, actual);
 }

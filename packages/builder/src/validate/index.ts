@@ -3,6 +3,7 @@ import { limits, recipientTypes } from "../limits.js";
 import { checkObject, checkWamid } from "./common.js";
 import { checkContacts } from "./contacts.js";
 import { checkBoolean, checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import { checkInteractive } from "./interactive.js";
 import { checkLocation } from "./location.js";
 import { checkMarkRead } from "./mark-read.js";
 import { checkMedia } from "./media.js";
@@ -32,8 +33,8 @@ const kindRules = {
   sticker: objectRule((report, media) => checkMedia("sticker", report, media)),
   location: objectRule(checkLocation),
   contacts: checkContacts,
-  // Documented kinds whose inner rules are not written yet: only their shape is checked.
-  interactive: objectRule(() => {}),
+  interactive: objectRule(checkInteractive),
+  // Template rules are not written yet: only the object's presence is checked.
   template: objectRule(() => {}),
 } satisfies Record<string, KindRule>;
 

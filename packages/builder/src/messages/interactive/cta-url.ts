@@ -1,0 +1,52 @@
+import type { limits } from "../../limits.js";
+import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { type FooterText, type HeaderText, headerPart, type MediaHeader, type Parts, renderInteractive, type SubText } from "./parts.js";
+
+export interface CtaUrlButton<Text extends string> {
+  /** The button label, at most 20 characters. */
+  readonly text: MaxLength<Text, typeof limits.ctaUrl.displayText.max, "interactive.action.parameters.display_text">;
+  /** Opened in the device's browser; http or https. */
+  readonly url: string;
+}
+
+/**
+ * A call-to-action URL button.
+ *
+ * @example
+ * msg.to(n).ctaUrl("See your order", { text: "Open", url: "https://example.com/orders/42" }).build();
+ */
+export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteractive>> {
+  readonly #parts: Parts;
+  readonly #button: { readonly text: string; readonly url: string };
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, button: { readonly text: string; readonly url: string }) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#button = button;
+  }
+
+  /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
+  header<H extends string, S extends string>(
+    header: HeaderText<H> | MediaHeader,
+    options: { readonly subText?: SubText<S> } = {},
+  ): CtaUrlBuilder {
+    return new CtaUrlBuilder(this.envelope, { ...this.#parts, header: headerPart(header, options.subText) }, this.#button);
+  }
+
+  /** Footer text, at most 60 characters. */
+  footer<F extends string>(text: FooterText<F>): CtaUrlBuilder {
+    return new CtaUrlBuilder(this.envelope, { ...this.#parts, footer: text }, this.#button);
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new CtaUrlBuilder(envelope, this.#parts, this.#button) as this; // same class
+  }
+
+  protected render(): CtaUrlInteractive {
+    const parameters = { display_text: this.#button.text, url: this.#button.url };
+    return renderInteractive<CtaUrlInteractive>("cta_url", this.#parts, { name: "cta_url", parameters });
+  }
+}

@@ -1,0 +1,77 @@
+import type { limits } from "../../limits.js";
+import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive } from "./parts.js";
+
+/** Which flow to open: its id or its name, never both [resolution §13.3]. */
+export type FlowTarget = { readonly flowId: string; readonly flowName?: never } | { readonly flowName: string; readonly flowId?: never };
+
+/** `navigate` (the default) may name the first screen and pass data; `data_exchange` takes neither. */
+export type FlowAction =
+  | { readonly action?: "navigate"; readonly screen?: string; readonly data?: { readonly [key: string]: unknown } }
+  | { readonly action: "data_exchange"; readonly screen?: never; readonly data?: never };
+
+export type FlowOptions<Cta extends string> = FlowTarget &
+  FlowAction & {
+    /** The button label: at most 20 characters, no emoji. */
+    readonly cta: MaxLength<Cta, typeof limits.flow.cta.max, "interactive.action.parameters.flow_cta">;
+    /** Sent back with the flow's responses; the API defaults it to "unused". */
+    readonly token?: string;
+    readonly mode?: "draft" | "published";
+  };
+
+/**
+ * A WhatsApp Flow message (`flow_message_version` "3").
+ *
+ * @example
+ * msg.to(n).flow("Book your table", { flowId: "1234", cta: "Book", screen: "START", data: { guests: 2 } }).build();
+ */
+export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>> {
+  readonly #parts: Parts;
+  readonly #parameters: FlowParameters;
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, parameters: FlowParameters) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#parameters = parameters;
+  }
+
+  /** A text header, at most 60 characters. */
+  header<H extends string>(text: HeaderText<H>): FlowBuilder {
+    return new FlowBuilder(this.envelope, { ...this.#parts, header: headerPart(text) }, this.#parameters);
+  }
+
+  /** Footer text, at most 60 characters. */
+  footer<F extends string>(text: FooterText<F>): FlowBuilder {
+    return new FlowBuilder(this.envelope, { ...this.#parts, footer: text }, this.#parameters);
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new FlowBuilder(envelope, this.#parts, this.#parameters) as this; // same class
+  }
+
+  protected render(): FlowInteractive {
+    const { flow_action_payload: payload, ...parameters } = this.#parameters;
+    const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: { ...payload } };
+    return renderInteractive<FlowInteractive>("flow", this.#parts, { name: "flow", parameters: copy });
+  }
+}
+
+/** The API's `parameters` from the builder's options; only the options given are set. */
+export function flowParameters(options: FlowOptions<string>): FlowParameters {
+  const parameters: { -readonly [K in keyof FlowParameters]: FlowParameters[K] } = { flow_message_version: "3", flow_cta: options.cta };
+  if (options.token !== undefined) parameters.flow_token = options.token;
+  if (options.flowId !== undefined) parameters.flow_id = options.flowId;
+  if (options.flowName !== undefined) parameters.flow_name = options.flowName;
+  if (options.mode !== undefined) parameters.mode = options.mode;
+  if (options.action !== undefined) parameters.flow_action = options.action;
+  if (options.screen !== undefined || options.data !== undefined) {
+    const payload: { screen?: string; data?: { readonly [key: string]: unknown } } = {};
+    if (options.screen !== undefined) payload.screen = options.screen;
+    if (options.data !== undefined) payload.data = structuredClone(options.data);
+    parameters.flow_action_payload = payload;
+  }
+  return parameters;
+}

@@ -1,0 +1,130 @@
+import type { limits } from "../../limits.js";
+import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive } from "./parts.js";
+
+type MaxRows = typeof limits.list.rows.max;
+type Rows = readonly unknown[];
+
+type RowId<Id extends string> = MaxLength<Id, typeof limits.list.row.id.max, "interactive.action.sections.rows.id">;
+type RowTitle<T extends string> = MaxLength<T, typeof limits.list.row.title.max, "interactive.action.sections.rows.title">;
+type RowDescription<D extends string> = MaxLength<
+  D,
+  typeof limits.list.row.description.max,
+  "interactive.action.sections.rows.description"
+>;
+type SectionTitle<T extends string> = MaxLength<T, typeof limits.list.sectionTitle.max, "interactive.action.sections.title">;
+
+/** A row id, or the error once the list holds 10 rows (the error shows on the id argument). */
+type RowIdArg<Count extends Rows, Id extends string> = Count["length"] extends MaxRows
+  ? `interactive.action.sections: at most ${MaxRows} rows across all sections`
+  : RowId<Id>;
+
+declare const rowCount: unique symbol;
+
+/** Reads a section's rows; kept out of the public surface. */
+let rowsOf: (section: SectionBuilder<Rows>) => readonly ListRow[];
+
+/**
+ * The rows of one list section. `Count` is the number of rows in the whole list so far, so
+ * an 11th row is a compile error wherever it is added.
+ */
+export class SectionBuilder<Count extends Rows = []> {
+  declare readonly [rowCount]: Count;
+  readonly #rows: readonly ListRow[];
+
+  /** @internal */
+  constructor(rows: readonly ListRow[] = []) {
+    this.#rows = rows;
+  }
+
+  /** A row: `id` comes back in the `list_reply` webhook (≤ 200), `title` ≤ 24, `description` ≤ 72 characters. */
+  row<Id extends string, Title extends string, Description extends string = never>(
+    id: RowIdArg<Count, Id>,
+    title: RowTitle<Title>,
+    description?: RowDescription<Description>,
+  ): SectionBuilder<[...Count, unknown]> {
+    const row: ListRow = description === undefined ? { id, title } : { id, title, description };
+    return new SectionBuilder<[...Count, unknown]>([...this.#rows, row]);
+  }
+
+  static {
+    rowsOf = (section) => section.#rows;
+  }
+}
+
+interface Section {
+  readonly title: string | undefined;
+  readonly rows: readonly ListRow[];
+}
+
+/**
+ * A list message: a body, the label of the button that opens the list, and up to 10
+ * sections holding at most 10 rows in total. Header (text only) and footer are optional.
+ *
+ * @example
+ * msg.to(n).list("Our menu", "View menu").section("Mains", (s) => s.row("m1", "Burger", "With fries").row("m2", "Salad")).build();
+ */
+export class ListBuilder<Count extends Rows = []> extends MessageBase<InteractiveMessage<ListInteractive>> {
+  declare readonly [rowCount]: Count;
+  readonly #parts: Parts;
+  readonly #button: string;
+  readonly #sections: readonly Section[];
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, button: string, sections: readonly Section[] = []) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#button = button;
+    this.#sections = sections;
+  }
+
+  /** A text header, at most 60 characters (lists take no media header). */
+  header<H extends string>(text: HeaderText<H>): ListBuilder<Count> {
+    return new ListBuilder<Count>(this.envelope, { ...this.#parts, header: headerPart(text) }, this.#button, this.#sections);
+  }
+
+  /** Footer text, at most 60 characters. */
+  footer<F extends string>(text: FooterText<F>): ListBuilder<Count> {
+    return new ListBuilder<Count>(this.envelope, { ...this.#parts, footer: text }, this.#button, this.#sections);
+  }
+
+  /** A section with a title (≤ 24 characters; required once the list has more than one section). */
+  section<Title extends string, Next extends Rows>(
+    title: SectionTitle<Title>,
+    build: (section: SectionBuilder<Count>) => SectionBuilder<Next>,
+  ): ListBuilder<Next>;
+  /** A section without a title: allowed when it is the only one. */
+  section<Next extends Rows>(build: (section: SectionBuilder<Count>) => SectionBuilder<Next>): ListBuilder<Next>;
+  section(
+    ...args: [string, (section: SectionBuilder<Count>) => SectionBuilder<Rows>] | [(section: SectionBuilder<Count>) => SectionBuilder<Rows>]
+  ): ListBuilder<Rows> {
+    const [title, build] = args.length === 2 ? args : [undefined, args[0]];
+    if (typeof build !== "function") throw new TypeError("interactive.action.sections: .section() takes a function that adds rows");
+    const section: unknown = build(new SectionBuilder<Count>());
+    if (!(section instanceof SectionBuilder))
+      throw new TypeError("interactive.action.sections: the .section() callback must return the section builder");
+    return new ListBuilder(this.envelope, this.#parts, this.#button, [...this.#sections, { title, rows: rowsOf(section) }]);
+  }
+
+  /** Returns the body, or throws `PayloadError`; needs at least one row. */
+  override build(
+    ...ready: Count extends [] ? [needsARow: "interactive.action.sections: at least 1 row"] : []
+  ): InteractiveMessage<ListInteractive>;
+  override build(): InteractiveMessage<ListInteractive> {
+    return super.build();
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new ListBuilder<Count>(envelope, this.#parts, this.#button, this.#sections) as this; // same class, same Count
+  }
+
+  protected render(): ListInteractive {
+    const sections = this.#sections.map(({ title, rows }): ListSection => {
+      const copies = rows.map((row) => ({ ...row }));
+      return title === undefined ? { rows: copies } : { title, rows: copies };
+    });
+    return renderInteractive<ListInteractive>("list", this.#parts, { button: this.#button, sections });
+  }
+}

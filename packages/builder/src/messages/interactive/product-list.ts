@@ -1,0 +1,57 @@
+import type { limits } from "../../limits.js";
+import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { type FooterText, type Parts, renderInteractive } from "./parts.js";
+
+type SectionTitle<T extends string> = MaxLength<T, typeof limits.productList.sectionTitle.max, "interactive.action.sections.title">;
+
+interface Section {
+  readonly title: string | undefined;
+  readonly productRetailerIds: readonly string[];
+}
+
+/**
+ * Several products from one catalog, in 1 to 10 sections of at least one product each,
+ * at most 30 in total; a text header is required.
+ *
+ * @example
+ * msg.to(n).productList({ header: "Our picks", body: "Hand-picked for you", catalogId: "3670" })
+ *   .section("Shoes", ["sku-1", "sku-2"]).section("Hats", ["sku-9"]).build();
+ */
+export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductListInteractive>> {
+  readonly #parts: Parts;
+  readonly #catalogId: string;
+  readonly #sections: readonly Section[];
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, catalogId: string, sections: readonly Section[] = []) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#catalogId = catalogId;
+    this.#sections = sections;
+  }
+
+  /** Footer text, at most 60 characters. */
+  footer<F extends string>(text: FooterText<F>): ProductListBuilder {
+    return new ProductListBuilder(this.envelope, { ...this.#parts, footer: text }, this.#catalogId, this.#sections);
+  }
+
+  /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */
+  section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
+    const section = { title, productRetailerIds: [...productRetailerIds] };
+    return new ProductListBuilder(this.envelope, this.#parts, this.#catalogId, [...this.#sections, section]);
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new ProductListBuilder(envelope, this.#parts, this.#catalogId, this.#sections) as this; // same class
+  }
+
+  protected render(): ProductListInteractive {
+    const sections = this.#sections.map(({ title, productRetailerIds }): ProductSection => {
+      const items = productRetailerIds.map((id) => ({ product_retailer_id: id }));
+      return title === undefined ? { product_items: items } : { title, product_items: items };
+    });
+    return renderInteractive<ProductListInteractive>("product_list", this.#parts, { catalog_id: this.#catalogId, sections });
+  }
+}

@@ -1,0 +1,326 @@
+import { headerTypes, interactiveTypes, limits } from "../limits.js";
+import { type Count, checkCount, checkObject, eachObject, httpUrl } from "./common.js";
+import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import { checkMediaSource } from "./media.js";
+import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
+
+type InteractiveType = (typeof interactiveTypes)[number];
+type ActionRule = (report: Report, action: JsonObject) => void;
+
+const interactiveFields = ["type", "header", "body", "footer", "action"];
+const bodyRule = stringRule({ required: true, ...limits.interactive.body });
+const footerRule = stringRule({ required: true, ...limits.interactive.footer });
+const headerTextRule = stringRule({ required: true, ...limits.interactive.header });
+const subTextRule = stringRule(limits.interactive.header);
+const required = stringRule({ required: true });
+const noEdgeSpaces = /^\S(?:[\s\S]*\S)?$/;
+const buttonIdRule = stringRule({ required: true, ...limits.buttons.id, pattern: noEdgeSpaces, format: "no leading or trailing spaces" });
+const buttonTitleRule = stringRule({ required: true, ...limits.buttons.title });
+const listButtonRule = stringRule({ required: true, ...limits.list.button });
+const sectionTitleRule = stringRule(limits.list.sectionTitle);
+const requiredSectionTitleRule = stringRule({ required: true, ...limits.list.sectionTitle });
+const rowIdRule = stringRule({ required: true, ...limits.list.row.id });
+const rowTitleRule = stringRule({ required: true, ...limits.list.row.title });
+const rowDescriptionRule = stringRule(limits.list.row.description);
+const productSectionTitleRule = stringRule(limits.productList.sectionTitle);
+const requiredProductSectionTitleRule = stringRule({ required: true, ...limits.productList.sectionTitle });
+const displayTextRule = stringRule({ required: true, ...limits.ctaUrl.displayText });
+const urlRule = stringRule({ required: true, pattern: httpUrl, format: "an http or https URL" });
+const flowCtaRule = stringRule({ required: true, ...limits.flow.cta });
+const pictographic = /\p{Extended_Pictographic}/u;
+
+const buttonCount: Count = { ...limits.buttons, noun: "reply button" };
+const sectionCount: Count = { ...limits.list.sections, noun: "section" };
+const rowTotal: Count = { ...limits.list.rows, noun: "row", scope: " across all sections" };
+const productSectionCount: Count = { ...limits.productList.sections, noun: "section" };
+const productTotal: Count = { ...limits.productList.products, noun: "product", scope: " across all sections" };
+
+/** What each interactive kind requires besides its action [§7]. */
+const kinds: {
+  readonly [K in InteractiveType]: {
+    readonly body: "required" | "optional";
+    readonly header: "required" | "optional";
+    readonly action: ActionRule;
+  };
+} = {
+  button: { body: "required", header: "optional", action: checkButtons },
+  list: { body: "required", header: "optional", action: checkList },
+  product: { body: "optional", header: "optional", action: checkProduct },
+  product_list: { body: "required", header: "required", action: checkProductList },
+  catalog_message: { body: "required", header: "optional", action: checkCatalog },
+  flow: { body: "required", header: "optional", action: checkFlow },
+  cta_url: { body: "required", header: "optional", action: checkCtaUrl },
+  location_request_message: { body: "required", header: "optional", action: named("send_location") },
+  address_message: { body: "required", header: "optional", action: checkAddressMessage },
+  call_permission_request: { body: "required", header: "optional", action: named("call_permission_request") },
+};
+
+/** `interactive` [S §7]: shared parts, then the action of its `type`. */
+export function checkInteractive(report: Report, interactive: JsonObject): void {
+  checkKnownKeys(report, interactive, interactiveFields);
+  const type = interactive.type;
+  if (typeof type !== "string" || !Object.hasOwn(kinds, type)) {
+    const expected = `expected one of ${interactiveTypes.join(", ")}`;
+    if (type === undefined) report.add("type", "required", `is required (${expected})`);
+    else report.add("type", "invalid_value", `${expected}, got ${show(type)}`);
+    return;
+  }
+  const kind = kinds[type as InteractiveType];
+  checkHeader(report, interactive.header, type as InteractiveType, kind.header === "required");
+  checkObject(report, interactive.body, "body", checkBody, kind.body === "required");
+  checkObject(report, interactive.footer, "footer", checkFooter);
+  checkObject(report, interactive.action, "action", kind.action, true);
+}
+
+function checkBody(report: Report, body: JsonObject): void {
+  checkKnownKeys(report, body, ["text"]);
+  checkString(report, body.text, "text", bodyRule);
+}
+
+function checkFooter(report: Report, footer: JsonObject): void {
+  checkKnownKeys(report, footer, ["text"]);
+  checkString(report, footer.text, "text", footerRule);
+}
+
+function checkHeader(report: Report, header: unknown, type: InteractiveType, isRequired: boolean): void {
+  const allowed: readonly string[] = headerTypes[type];
+  if (header === undefined) {
+    if (isRequired) report.add("header", "required", `is required for ${type} messages (a text header)`);
+    return;
+  }
+  if (allowed.length === 0) {
+    report.add("header", "unknown_field", `not allowed on ${type} messages`);
+    return;
+  }
+  if (!isObject(header)) {
+    report.add("header", "invalid_type", `expected an object, got ${kindOf(header)}`);
+    return;
+  }
+  report.enter("header");
+  const headerType = header.type;
+  if (typeof headerType !== "string" || !allowed.includes(headerType)) {
+    report.add(
+      "type",
+      headerType === undefined ? "required" : "invalid_value",
+      `${type} headers are ${allowed.join(", ")}; got ${show(headerType)}`,
+    );
+  } else if (headerType === "text") {
+    checkKnownKeys(report, header, ["type", "text", "sub_text"]);
+    checkString(report, header.text, "text", headerTextRule);
+    checkString(report, header.sub_text, "sub_text", subTextRule);
+  } else {
+    checkKnownKeys(report, header, ["type", headerType]);
+    checkObject(report, header[headerType], headerType, checkHeaderMedia, true);
+  }
+  report.leave();
+}
+
+function checkHeaderMedia(report: Report, media: JsonObject): void {
+  checkKnownKeys(report, media, ["id", "link"], "a header media object takes only id or link");
+  checkMediaSource(report, media);
+}
+
+/** An action that is only `{ name }` (location request, call permission). */
+function named(name: string): ActionRule {
+  return (report, action) => {
+    checkKnownKeys(report, action, ["name"]);
+    checkEnum(report, action.name, "name", [name], true);
+  };
+}
+
+/** Reports a repeated `value` of `field` (button ids, titles, row ids) at `key`. */
+function checkUnique(report: Report, seen: Set<unknown>, value: unknown, key: string, what: string): void {
+  if (typeof value !== "string") return;
+  if (seen.has(value)) report.add(key, "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
+  else seen.add(value);
+}
+
+function checkButtons(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["buttons"]);
+  const ids = new Set<unknown>();
+  const titles = new Set<unknown>();
+  eachObject(
+    report,
+    action.buttons,
+    "buttons",
+    (report, button) => {
+      checkKnownKeys(report, button, ["type", "reply"]);
+      checkEnum(report, button.type, "type", ["reply"], true);
+      checkObject(
+        report,
+        button.reply,
+        "reply",
+        (report, reply) => {
+          checkKnownKeys(report, reply, ["id", "title"]);
+          checkString(report, reply.id, "id", buttonIdRule);
+          checkString(report, reply.title, "title", buttonTitleRule);
+          checkUnique(report, ids, reply.id, "id", "reply button ids");
+          checkUnique(report, titles, reply.title, "title", "reply button titles");
+        },
+        true,
+      );
+    },
+    buttonCount,
+    true,
+  );
+}
+
+function checkList(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["button", "sections"]);
+  checkString(report, action.button, "button", listButtonRule);
+  const sections = action.sections;
+  const titled = Array.isArray(sections) && sections.length > 1; // a title is required only then [S; resolution §13.5]
+  const ids = new Set<unknown>();
+  let rows = 0;
+  eachObject(
+    report,
+    sections,
+    "sections",
+    (report, section) => {
+      checkKnownKeys(report, section, ["title", "rows"]);
+      checkString(report, section.title, "title", titled ? requiredSectionTitleRule : sectionTitleRule);
+      if (Array.isArray(section.rows)) {
+        rows += section.rows.length;
+        if (section.rows.length === 0) report.add("rows", "too_few", "at least 1 row, got 0", 1, 0);
+      }
+      eachObject(
+        report,
+        section.rows,
+        "rows",
+        (report, row) => {
+          checkKnownKeys(report, row, ["id", "title", "description"]);
+          checkString(report, row.id, "id", rowIdRule);
+          checkString(report, row.title, "title", rowTitleRule);
+          checkString(report, row.description, "description", rowDescriptionRule);
+          checkUnique(report, ids, row.id, "id", "row ids");
+        },
+        undefined,
+        true,
+      );
+    },
+    sectionCount,
+    true,
+  );
+  if (rows > rowTotal.max) checkCount(report, rows, "sections", rowTotal);
+}
+
+function checkProduct(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["catalog_id", "product_retailer_id"]);
+  checkString(report, action.catalog_id, "catalog_id", required);
+  checkString(report, action.product_retailer_id, "product_retailer_id", required);
+}
+
+function checkProductList(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["catalog_id", "sections"]);
+  checkString(report, action.catalog_id, "catalog_id", required);
+  const sections = action.sections;
+  const titled = Array.isArray(sections) && sections.length > 1;
+  let products = 0;
+  eachObject(
+    report,
+    sections,
+    "sections",
+    (report, section) => {
+      checkKnownKeys(report, section, ["title", "product_items"]);
+      checkString(report, section.title, "title", titled ? requiredProductSectionTitleRule : productSectionTitleRule);
+      if (Array.isArray(section.product_items)) {
+        products += section.product_items.length;
+        if (section.product_items.length === 0) report.add("product_items", "too_few", "at least 1 product, got 0", 1, 0);
+      }
+      eachObject(
+        report,
+        section.product_items,
+        "product_items",
+        (report, item) => {
+          checkKnownKeys(report, item, ["product_retailer_id"]);
+          checkString(report, item.product_retailer_id, "product_retailer_id", required);
+        },
+        undefined,
+        true,
+      );
+    },
+    productSectionCount,
+    true,
+  );
+  if (products > productTotal.max) checkCount(report, products, "sections", productTotal);
+}
+
+function checkCatalog(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["name", "parameters"]);
+  checkEnum(report, action.name, "name", ["catalog_message"], true);
+  checkObject(report, action.parameters, "parameters", (report, parameters) => {
+    checkKnownKeys(report, parameters, ["thumbnail_product_retailer_id"]);
+    checkString(report, parameters.thumbnail_product_retailer_id, "thumbnail_product_retailer_id");
+  });
+}
+
+function checkCtaUrl(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["name", "parameters"]);
+  checkEnum(report, action.name, "name", ["cta_url"], true);
+  checkObject(
+    report,
+    action.parameters,
+    "parameters",
+    (report, parameters) => {
+      checkKnownKeys(report, parameters, ["display_text", "url"]);
+      checkString(report, parameters.display_text, "display_text", displayTextRule);
+      checkString(report, parameters.url, "url", urlRule);
+    },
+    true,
+  );
+}
+
+const flowFields = ["flow_message_version", "flow_token", "flow_id", "flow_name", "flow_cta", "mode", "flow_action", "flow_action_payload"];
+
+function checkFlow(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["name", "parameters"]);
+  checkEnum(report, action.name, "name", ["flow"], true);
+  checkObject(report, action.parameters, "parameters", checkFlowParameters, true);
+}
+
+/** Flow parameters [S, M-flow §7.7]; token optional (resolution §13.2), id xor name (§13.3). */
+function checkFlowParameters(report: Report, parameters: JsonObject): void {
+  checkKnownKeys(report, parameters, flowFields);
+  checkEnum(report, parameters.flow_message_version, "flow_message_version", ["3"], true);
+  checkString(report, parameters.flow_token, "flow_token");
+  const hasId = parameters.flow_id !== undefined;
+  const hasName = parameters.flow_name !== undefined;
+  if (hasId && hasName) report.add(undefined, "conflict", "exactly one of flow_id or flow_name, got both");
+  else if (!hasId && !hasName) report.add(undefined, "required", "exactly one of flow_id or flow_name is required");
+  checkString(report, parameters.flow_id, "flow_id");
+  checkString(report, parameters.flow_name, "flow_name");
+  const cta = checkString(report, parameters.flow_cta, "flow_cta", flowCtaRule);
+  if (cta !== undefined && pictographic.test(cta))
+    report.add("flow_cta", "invalid_format", `must not contain emoji, got ${show(cta)}`, undefined, cta);
+  checkEnum(report, parameters.mode, "mode", ["draft", "published"]);
+  checkEnum(report, parameters.flow_action, "flow_action", ["navigate", "data_exchange"]);
+  if (parameters.flow_action === "data_exchange") {
+    if (parameters.flow_action_payload !== undefined)
+      report.add("flow_action_payload", "unknown_field", "only allowed when flow_action is navigate");
+    return;
+  }
+  checkObject(report, parameters.flow_action_payload, "flow_action_payload", (report, payload) => {
+    checkKnownKeys(report, payload, ["screen", "data"]);
+    checkString(report, payload.screen, "screen");
+    const data = payload.data;
+    if (data === undefined) return;
+    if (!isObject(data)) report.add("data", "invalid_type", `expected an object, got ${kindOf(data)}`);
+    else if (Object.keys(data).length === 0) report.add("data", "too_few", "must not be empty when present (omit it instead)");
+  });
+}
+
+/** Address messages [M-addr §7.10]: India only today; `country` is mandatory. */
+function checkAddressMessage(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["name", "parameters"]);
+  checkEnum(report, action.name, "name", ["address_message"], true);
+  checkObject(
+    report,
+    action.parameters,
+    "parameters",
+    (report, parameters) => {
+      checkKnownKeys(report, parameters, ["country", "values", "saved_addresses", "validation_errors"]);
+      checkString(report, parameters.country, "country", required);
+    },
+    true,
+  );
+}
