@@ -14,6 +14,26 @@ export type { MarkReadBuilder } from "./messages/mark-read.js";
 export type { Envelope, MessageBase } from "./messages/message-base.js";
 export type { MessageBuilder } from "./messages/message-builder.js";
 export type { Recipient } from "./messages/recipient.js";
+export {
+  type BodyKind,
+  type ButtonKind,
+  defineTemplates,
+  type HeaderKind,
+  type TemplateDefinition,
+  type TemplateDefinitions,
+  type TemplateValues,
+} from "./messages/template/definitions.js";
+export type {
+  BodyParameters,
+  Currency,
+  DateTime,
+  HeaderParameter,
+  HeaderParameters,
+  ParameterName,
+  TemplateLocation,
+} from "./messages/template/parameters.js";
+export type { ButtonIndex, IndexInput, TemplateBuilder } from "./messages/template/template-builder.js";
+export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";

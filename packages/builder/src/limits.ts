@@ -63,6 +63,25 @@ export const limits = {
   flow: { cta: { max: 20 } },
   /** `cta_url` `display_text` [M-cta §7.8]. */
   ctaUrl: { displayText: { max: 20 } },
+  /** Templates [S, V23, M-coupon §8]. */
+  template: {
+    /** Meta's limit on template names (Business Management API). */
+    name: { max: 512 },
+    /** Button `index`: 0–9, so at most 10 buttons [S]; emitted as a string (resolution §13.8). */
+    buttonIndex: { min: 0, max: 9 },
+    /** Text parameter in a header [S]. */
+    headerText: { max: 60 },
+    /** Text parameter in a body: 1024, or 32768 when the body is the only component [S, V23]. */
+    bodyText: { max: 1024, maxWhenOnlyComponent: 32768 },
+    /** `coupon_code` of a copy-code button; one such button per template [M-coupon]. */
+    couponCode: { max: 15 },
+    /**
+     * `parameter_name` of named templates: lowercase letters, digits and `_`, at most 20
+     * characters. Enforced by libraries (whatsapp-api-js), not confirmed in Meta text
+     * (cloud-api.md §14); we take that stricter reading.
+     */
+    parameterName: { max: 20 },
+  },
 } as const;
 
 /** `interactive.type` values with documented request bodies [§7.1]. */

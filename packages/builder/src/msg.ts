@@ -1,6 +1,8 @@
 import type { limits } from "./limits.js";
 import { MarkReadBuilder } from "./messages/mark-read.js";
 import { Recipient } from "./messages/recipient.js";
+import type { TemplateDefinitions } from "./messages/template/definitions.js";
+import { TemplateCatalog } from "./messages/template/typed.js";
 import type { MaxLength } from "./type-checks.js";
 
 /**
@@ -15,6 +17,15 @@ export const msg = Object.freeze({
   /** A phone number in international form (`+` optional) or a WhatsApp ID. */
   to(recipient: string): Recipient {
     return new Recipient(recipient);
+  },
+  /**
+   * Template messages typed by an app's definitions (see `defineTemplates`).
+   *
+   * @example
+   * msg.with(templates).to("+16505551234").template("order_update", { body: ["Ana"] }).build();
+   */
+  with<T extends TemplateDefinitions>(templates: T): TemplateCatalog<T> {
+    return new TemplateCatalog(templates);
   },
   /** Marks an incoming message (and earlier ones in its thread) as read. */
   markRead<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "message_id">): MarkReadBuilder {

@@ -1,4 +1,5 @@
 import { type BuildResult, PayloadError } from "../errors.js";
+import type { Issue } from "../issue.js";
 import { validate } from "../validate/index.js";
 
 /**
@@ -6,13 +7,18 @@ import { validate } from "../validate/index.js";
  * how to assemble the body; building is separate from sending (any HTTP client can send).
  */
 export abstract class Buildable<Body> {
-  /** Assembles a fresh body; nested parts are frozen, so a shared builder never changes. */
+  /** Assembles a fresh body, sharing no object with the builder. */
   protected abstract assemble(): Body;
+
+  /** The issues of an assembled body: the API's rules, plus any a subclass knows of. */
+  protected issuesOf(body: Body): readonly Issue[] {
+    return validate(body);
+  }
 
   /** Returns the body, or throws `PayloadError` listing every issue. */
   build(): Body {
     const body = this.assemble();
-    const issues = validate(body);
+    const issues = this.issuesOf(body);
     if (issues.length > 0) throw new PayloadError(issues);
     return body;
   }
@@ -20,7 +26,7 @@ export abstract class Buildable<Body> {
   /** Returns `{ ok: true, value }` or `{ ok: false, issues }`; never throws. */
   safeBuild(): BuildResult<Body> {
     const body = this.assemble();
-    const issues = validate(body);
+    const issues = this.issuesOf(body);
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: body };
   }
 

@@ -23,6 +23,7 @@ import { ProductListBuilder } from "./interactive/product-list.js";
 import type { Envelope } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
+import { TemplateBuilder } from "./template/template-builder.js";
 
 type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
@@ -177,6 +178,11 @@ export class Recipient {
   /** Asks the user to share their location. */
   locationRequest<Body extends string>(body: BodyText<Body>): LocationRequestBuilder {
     return new LocationRequestBuilder(this.#envelope, { body });
+  }
+
+  /** A template message by name; `.language(code)` comes next, then its parameters. */
+  template(name: string): TemplateBuilder {
+    return new TemplateBuilder(this.#envelope, { name, buttons: [] });
   }
 }
 

@@ -4,6 +4,7 @@ import type { LocationMessage } from "./location.js";
 import type { MarkReadRequest } from "./mark-read.js";
 import type { MediaMessage } from "./media.js";
 import type { ReactionMessage } from "./reaction.js";
+import type { TemplateMessage } from "./template.js";
 import type { TextMessage } from "./text.js";
 
 export type * from "./contacts.js";
@@ -13,10 +14,18 @@ export type * from "./location.js";
 export type * from "./mark-read.js";
 export type * from "./media.js";
 export type * from "./reaction.js";
+export type * from "./template.js";
 export type * from "./text.js";
 
 /** Every message body the builder produces, discriminated by `type`. */
-export type Message = TextMessage | ReactionMessage | MediaMessage | LocationMessage | ContactsMessage | InteractiveMessage;
+export type Message =
+  | TextMessage
+  | ReactionMessage
+  | MediaMessage
+  | LocationMessage
+  | ContactsMessage
+  | InteractiveMessage
+  | TemplateMessage;
 export type MessageType = Message["type"];
 
 /** Everything that can be POSTed to `/{version}/{phone-number-id}/messages`. */

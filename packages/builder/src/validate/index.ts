@@ -9,6 +9,7 @@ import { checkMarkRead } from "./mark-read.js";
 import { checkMedia } from "./media.js";
 import { checkReaction } from "./reaction.js";
 import { isObject, type JsonObject, kindOf, Report, show } from "./report.js";
+import { checkTemplate } from "./template.js";
 import { checkText } from "./text.js";
 
 /** Checks the value of the field named by `type` (the key is that type). */
@@ -34,8 +35,7 @@ const kindRules = {
   location: objectRule(checkLocation),
   contacts: checkContacts,
   interactive: objectRule(checkInteractive),
-  // Template rules are not written yet: only the object's presence is checked.
-  template: objectRule(() => {}),
+  template: objectRule(checkTemplate),
 } satisfies Record<string, KindRule>;
 
 type Kind = keyof typeof kindRules;

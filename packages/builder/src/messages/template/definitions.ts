@@ -1,0 +1,60 @@
+import type { MediaSource } from "../../payload/index.js";
+import type { Currency, DateTime, TemplateLocation } from "./parameters.js";
+
+export type HeaderKind = "text" | "image" | "video" | "document" | "location";
+export type BodyKind = "text" | "currency" | "date_time";
+export type ButtonKind = "quick_reply" | "url" | "copy_code" | "flow" | "catalog";
+type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * What an app's template looks like: its languages, header parameter, body parameters
+ * (in order, or by name for named templates) and the buttons that take a parameter, by index.
+ */
+export interface TemplateDefinition {
+  readonly languages: readonly [string, ...string[]];
+  readonly header?: HeaderKind;
+  readonly body?: readonly BodyKind[] | { readonly [name: string]: BodyKind };
+  readonly buttons?: { readonly [I in ButtonIndexKey]?: ButtonKind };
+}
+
+export type TemplateDefinitions = { readonly [name: string]: TemplateDefinition };
+
+/**
+ * Declares an app's templates so `msg.with(templates)` can type their parameters. Write it
+ * by hand, or generate it from the Business Management API with `wacompose templates`.
+ *
+ * @example
+ * const templates = defineTemplates({
+ *   order_update: { languages: ["en_US"], header: "image", body: ["text", "currency"], buttons: { 0: "quick_reply" } },
+ * });
+ */
+export const defineTemplates = <const T extends TemplateDefinitions>(templates: T): T => templates;
+
+type HeaderValue<K> = K extends "text" ? string : K extends "location" ? TemplateLocation : MediaSource;
+type BodyValue<K> = K extends "text" ? string : K extends "currency" ? Currency : K extends "date_time" ? DateTime : never;
+type ButtonValue<K> = K extends "flow"
+  ? { readonly token?: string; readonly data?: { readonly [key: string]: unknown } }
+  : K extends "catalog"
+    ? { readonly thumbnailProductRetailerId: string }
+    : K extends ButtonKind
+      ? string
+      : never;
+
+type LanguageValue<D extends TemplateDefinition> = D["languages"] extends readonly [string]
+  ? { readonly language?: D["languages"][number] }
+  : { readonly language: D["languages"][number] };
+type HeaderValues<D extends TemplateDefinition> = D["header"] extends HeaderKind
+  ? { readonly header: HeaderValue<D["header"]> }
+  : { readonly header?: never };
+// Mapped over a type parameter, so a tuple of kinds maps to a tuple of values.
+type BodyValuesOf<B> = { readonly [P in keyof B]: BodyValue<B[P]> };
+type ButtonValuesOf<B> = { readonly [I in keyof B]-?: ButtonValue<B[I]> };
+type BodyValues<D extends TemplateDefinition> = D["body"] extends object
+  ? { readonly body: BodyValuesOf<D["body"]> }
+  : { readonly body?: never };
+type ButtonValues<D extends TemplateDefinition> = D["buttons"] extends object
+  ? { readonly buttons: ButtonValuesOf<D["buttons"]> }
+  : { readonly buttons?: never };
+
+/** The values a typed template needs: exactly its parameters, each of the right type. */
+export type TemplateValues<D extends TemplateDefinition> = LanguageValue<D> & HeaderValues<D> & BodyValues<D> & ButtonValues<D>;

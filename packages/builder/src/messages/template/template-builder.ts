@@ -1,0 +1,175 @@
+import type { limits } from "../../limits.js";
+import type { TemplateButtonParameter, TemplateButtonSubType, TemplateComponent, TemplateMessage } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { BodyParameters, type HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
+
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type MaxIndex = typeof limits.template.buttonIndex.max;
+/** A button index as a number or its string form. */
+export type IndexInput = number | `${number}`;
+type IndexOf<I extends IndexInput> = I extends `${infer N extends number}` ? N : I;
+
+/**
+ * A button index: a literal outside 0–9, or one already used in this template, is a
+ * compile error; a non-literal number is checked at runtime.
+ */
+export type ButtonIndex<I extends IndexInput, Used extends number> =
+  number extends IndexOf<I>
+    ? I
+    : IndexOf<I> extends Digit
+      ? IndexOf<I> extends Used
+        ? `template buttons: index ${IndexOf<I>} is already used`
+        : I
+      : `template buttons: index must be 0 to ${MaxIndex}, got ${I}`;
+
+interface Button {
+  readonly subType: TemplateButtonSubType;
+  /** Checked by the types for literals and by validate() always. */
+  readonly index: unknown;
+  readonly parameter: () => TemplateButtonParameter;
+}
+
+interface TemplateState {
+  readonly name: string;
+  readonly language?: { readonly code: string; readonly policy?: "deterministic" | undefined };
+  readonly header?: HeaderParameter;
+  readonly body?: BodyParameters;
+  readonly buttons: readonly Button[];
+}
+
+/** The `template` object of a builder; kept out of the public surface. */
+export let renderTemplate: (builder: TemplateBuilder<boolean, number>) => TemplateMessage["template"];
+
+type CouponCode<C extends string> = MaxLength<C, typeof limits.template.couponCode.max, "template.components.parameters.coupon_code">;
+
+/**
+ * A template message. `.build()` exists once `.language()` was called (a compile error
+ * before; validate() reports a missing language too). Buttons take their position in the
+ * template, 0–9, each at most once.
+ *
+ * @example
+ * msg.to(n).template("order_update").language("en_US")
+ *   .header((p) => p.image({ link: "https://example.com/receipt.png" }))
+ *   .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "Nov 26" }))
+ *   .quickReply(0, "STOP").urlButton(1, "track/42")
+ *   .build();
+ */
+export class TemplateBuilder<HasLanguage extends boolean = false, Used extends number = never> extends MessageBase<TemplateMessage> {
+  declare readonly [languageSet]: HasLanguage;
+  declare readonly [usedIndexes]: Used;
+  readonly #state: TemplateState;
+
+  /** @internal */
+  constructor(envelope: Envelope, state: TemplateState) {
+    super(envelope, "template");
+    this.#state = state;
+  }
+
+  /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
+  language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
+    return new TemplateBuilder<true, Used>(this.envelope, { ...this.#state, language: { code, policy: options.policy } });
+  }
+
+  /** The header's one parameter: text, image, video, document or location. */
+  header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, header: build(headerParameters) });
+  }
+
+  /** The body's parameters, in order or by name. */
+  body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
+    const body = build(new BodyParameters());
+    if (!(body instanceof BodyParameters)) throw new TypeError("template.body: the .body() callback must return the parameter builder");
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, body });
+  }
+
+  /** A quick-reply button's payload, sent back when the user taps it. */
+  quickReply<I extends IndexInput>(index: ButtonIndex<I, Used>, payload: string): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    return this.#button("quick_reply", index, () => ({ type: "payload", payload }));
+  }
+
+  /** The variable suffix appended to a URL button's predefined URL. */
+  urlButton<I extends IndexInput>(index: ButtonIndex<I, Used>, suffix: string): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    return this.#button("url", index, () => ({ type: "text", text: suffix }));
+  }
+
+  /** The code of a copy-code (coupon) button: at most 15 characters, one such button per template. */
+  copyCode<I extends IndexInput, C extends string>(
+    index: ButtonIndex<I, Used>,
+    code: CouponCode<C>,
+  ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    return this.#button("copy_code", index, () => ({ type: "coupon_code", coupon_code: code }));
+  }
+
+  /** A flow button: an optional token (default "unused") and data for the first screen. */
+  flowButton<I extends IndexInput>(
+    index: ButtonIndex<I, Used>,
+    flow: { readonly token?: string; readonly data?: { readonly [key: string]: unknown } } = {},
+  ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    const { token } = flow;
+    const data = flow.data === undefined ? undefined : structuredClone(flow.data);
+    return this.#button("flow", index, () => {
+      const action: { flow_token?: string; flow_action_data?: { readonly [key: string]: unknown } } = {};
+      if (token !== undefined) action.flow_token = token;
+      if (data !== undefined) action.flow_action_data = structuredClone(data);
+      return { type: "action", action };
+    });
+  }
+
+  /** A catalog button, with the product shown as its thumbnail. */
+  catalogButton<I extends IndexInput>(
+    index: ButtonIndex<I, Used>,
+    catalog: { readonly thumbnailProductRetailerId: string },
+  ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    const { thumbnailProductRetailerId } = catalog;
+    return this.#button("catalog", index, () => ({
+      type: "action",
+      action: { thumbnail_product_retailer_id: thumbnailProductRetailerId },
+    }));
+  }
+
+  /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
+  override build(
+    ...ready: HasLanguage extends true ? [] : [needsALanguage: "template.language: call .language(code) before .build()"]
+  ): TemplateMessage;
+  override build(): TemplateMessage {
+    return super.build();
+  }
+
+  #button<I extends IndexInput>(
+    subType: TemplateButtonSubType,
+    index: unknown,
+    parameter: () => TemplateButtonParameter,
+  ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    const buttons = [...this.#state.buttons, { subType, index, parameter }];
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, { ...this.#state, buttons });
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new TemplateBuilder<HasLanguage, Used>(envelope, this.#state) as this; // same class, same state types
+  }
+
+  protected render(): TemplateMessage["template"] {
+    const { name, language, header, body, buttons } = this.#state;
+    const components: TemplateComponent[] = [];
+    if (header !== undefined) components.push({ type: "header", parameters: [renderHeader(header)] });
+    if (body !== undefined) components.push({ type: "body", parameters: renderBody(body) });
+    for (const { subType, index, parameter } of buttons) {
+      // The reference sends the index as a string; numbers are converted (resolution §13.8).
+      components.push({ type: "button", sub_type: subType, index: String(index), parameters: [parameter()] });
+    }
+    const template: Record<string, unknown> = { name };
+    if (language !== undefined) {
+      template.language = language.policy === undefined ? { code: language.code } : { code: language.code, policy: language.policy };
+    }
+    if (components.length > 0) template.components = components;
+    return template as TemplateMessage["template"]; // without .language() (a compile error) validate() reports it
+  }
+
+  static {
+    renderTemplate = (builder) => builder.render();
+  }
+}
+
+declare const languageSet: unique symbol;
+declare const usedIndexes: unique symbol;

@@ -1,0 +1,215 @@
+import type { Issue } from "../../issue.js";
+import type { MediaSource, TemplateMessage } from "../../payload/index.js";
+import { validate } from "../../validate/index.js";
+import type { Envelope } from "../message-base.js";
+import { MessageBuilder } from "../message-builder.js";
+import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
+import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
+import { renderTemplate, TemplateBuilder } from "./template-builder.js";
+
+/**
+ * A template message built from a typed definition. Besides the API's rules, `.build()`
+ * checks the values against the definition, for callers the types could not check.
+ */
+class TypedTemplate extends MessageBuilder<TemplateMessage> {
+  readonly #mismatches: readonly Issue[];
+
+  constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
+    super(envelope, "template", render);
+    this.#mismatches = mismatches;
+  }
+
+  protected override withEnvelope(envelope: Envelope): this {
+    return new TypedTemplate(envelope, () => this.render(), this.#mismatches) as this; // same class
+  }
+
+  protected override issuesOf(body: TemplateMessage): readonly Issue[] {
+    const issues = validate(body);
+    return this.#mismatches.length === 0 ? issues : [...this.#mismatches, ...issues];
+  }
+}
+
+/** Template messages typed by an app's definitions. Returned by `msg.with(templates).to(n)`. */
+export class TypedRecipient<T extends TemplateDefinitions> {
+  readonly #templates: T;
+  readonly #envelope: Envelope;
+
+  /** @internal */
+  constructor(templates: T, to: string) {
+    this.#templates = templates;
+    this.#envelope = { to };
+  }
+
+  /**
+   * A template by name with exactly its parameters: an unknown name, a missing, extra or
+   * wrongly typed parameter is a compile error.
+   *
+   * @example
+   * msg.with(templates).to(n).template("order_update", { header: { link }, body: ["Ana", { fallback: "$5", code: "USD", amount1000: 5000 }], buttons: { 0: "STOP" } })
+   */
+  template<Name extends keyof T & string>(name: Name, values: TemplateValues<T[Name]>): MessageBuilder<TemplateMessage> {
+    const definition = this.#templates[name];
+    const mismatches: Issue[] = [];
+    if (definition === undefined) {
+      mismatches.push({
+        path: "template.name",
+        code: "invalid_value",
+        message: `"${name}" is not one of the defined templates (${Object.keys(this.#templates).join(", ")})`,
+      });
+      return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
+    }
+    const builder = fill(new TemplateBuilder(this.#envelope, { name, buttons: [] }), definition, values as Values, mismatches, name);
+    return new TypedTemplate(this.#envelope, () => renderTemplate(builder), mismatches);
+  }
+}
+
+/** The values as the runtime sees them (any shape, from untyped callers too). */
+type Values = {
+  readonly language?: unknown;
+  readonly header?: unknown;
+  readonly body?: unknown;
+  readonly buttons?: { readonly [index: string]: unknown };
+};
+
+const kindOfValue = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/** Applies typed values to a template builder, recording where they do not match the definition. */
+function fill(
+  start: TemplateBuilder<false, never>,
+  definition: TemplateDefinition,
+  values: Values,
+  mismatches: Issue[],
+  name: string,
+): TemplateBuilder<boolean, number> {
+  const mismatch = (path: string, message: string): void => {
+    mismatches.push({ path, code: "invalid_value", message: `${message} (template "${name}" as defined)` });
+  };
+  const language = values.language ?? (definition.languages.length === 1 ? definition.languages[0] : undefined);
+  if (typeof language !== "string" || !definition.languages.includes(language)) {
+    mismatch("template.language.code", `expected one of ${definition.languages.join(", ")}, got ${JSON.stringify(language)}`);
+  }
+  let builder: TemplateBuilder<boolean, number> = start.language(typeof language === "string" ? language : "");
+
+  if (definition.header !== undefined) {
+    const header = values.header;
+    const kind = definition.header;
+    if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
+      mismatch("template.components.header", `expected a ${kind} header parameter, got ${kindOfValue(header)}`);
+    } else {
+      builder = builder.header((p) =>
+        kind === "text"
+          ? p.text(header as string)
+          : kind === "location"
+            ? p.location(header as TemplateLocation)
+            : p[kind](header as MediaSource),
+      );
+    }
+  } else if (values.header !== undefined) mismatch("template.components.header", "this template has no header parameter");
+
+  if (definition.body !== undefined) builder = fillBody(builder, definition.body, values.body, mismatch);
+  else if (values.body !== undefined) mismatch("template.components.body", "this template has no body parameters");
+
+  const buttons = values.buttons ?? {};
+  const defined = definition.buttons ?? {};
+  for (const index of Object.keys(buttons)) {
+    if (!(index in defined)) mismatch(`template.components.buttons[${index}]`, `no button with a parameter at index ${index}`);
+  }
+  for (const [index, kind] of Object.entries(defined) as [string, ButtonKind][]) {
+    const value = buttons[index];
+    if (value === undefined) {
+      mismatch(`template.components.buttons[${index}]`, `the ${kind} button at index ${index} needs a value`);
+      continue;
+    }
+    builder = fillButton(builder, kind, Number(index), value);
+  }
+  return builder;
+}
+
+function fillBody(
+  builder: TemplateBuilder<boolean, number>,
+  kinds: TemplateDefinition["body"] & object,
+  value: unknown,
+  mismatch: (path: string, message: string) => void,
+): TemplateBuilder<boolean, number> {
+  const named = !Array.isArray(kinds);
+  const entries: [string | undefined, BodyKind][] = named
+    ? Object.entries(kinds)
+    : (kinds as readonly BodyKind[]).map((kind) => [undefined, kind]);
+  const given: unknown[] = [];
+  if (named) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      mismatch(
+        "template.components.body",
+        `expected an object of named parameters (${entries.map(([n]) => n).join(", ")}), got ${kindOfValue(value)}`,
+      );
+      return builder;
+    }
+    const record = value as { readonly [name: string]: unknown };
+    for (const key of Object.keys(record))
+      if (!(key in kinds)) mismatch(`template.components.body.${key}`, "is not a parameter of this template");
+    for (const [key] of entries) given.push(record[key as string]);
+  } else {
+    if (!Array.isArray(value) || value.length !== entries.length) {
+      const count = Array.isArray(value) ? `${value.length} parameters` : kindOfValue(value);
+      mismatch("template.components.body", `expected ${entries.length} parameters (${entries.map(([, k]) => k).join(", ")}), got ${count}`);
+      return builder;
+    }
+    given.push(...value);
+  }
+  let ok = true;
+  entries.forEach(([key, kind], i) => {
+    const item = given[i];
+    const fits = kind === "text" ? typeof item === "string" : typeof item === "object" && item !== null;
+    if (!fits) {
+      ok = false;
+      mismatch(`template.components.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOfValue(item)}`);
+    }
+  });
+  if (!ok) return builder;
+  return builder.body((p) =>
+    entries.reduce((parameters: BodyParameters, [key, kind], i) => {
+      const item = given[i];
+      const options = key === undefined ? {} : { name: key };
+      if (kind === "text") return parameters.text(item as string, options);
+      if (kind === "currency") return parameters.currency(item as Currency, options);
+      return parameters.dateTime(item as DateTime, options);
+    }, p),
+  );
+}
+
+function fillButton(
+  builder: TemplateBuilder<boolean, number>,
+  kind: ButtonKind,
+  index: number,
+  value: unknown,
+): TemplateBuilder<boolean, number> {
+  // Loosely typed inside: the definition's types already checked the value for typed callers,
+  // and validate() reports wrong shapes for the others.
+  const loose = builder as TemplateBuilder<true, never>;
+  switch (kind) {
+    case "quick_reply":
+      return loose.quickReply(index, value as string);
+    case "url":
+      return loose.urlButton(index, value as string);
+    case "copy_code":
+      return loose.copyCode(index, value as string);
+    case "flow":
+      return loose.flowButton(index, value as { readonly token?: string });
+    case "catalog":
+      return loose.catalogButton(index, value as { readonly thumbnailProductRetailerId: string });
+  }
+}
+
+/** `msg.with(templates)`: recipients whose `.template()` is typed by the definitions. */
+export class TemplateCatalog<T extends TemplateDefinitions> {
+  readonly #templates: T;
+
+  /** @internal */
+  constructor(templates: T) {
+    this.#templates = templates;
+  }
+
+  to(recipient: string): TypedRecipient<T> {
+    return new TypedRecipient(this.#templates, recipient);
+  }
+}

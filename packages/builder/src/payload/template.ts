@@ -1,0 +1,75 @@
+import type { Envelope } from "./envelope.js";
+import type { MediaSource } from "./media.js";
+
+/** Named templates (`parameter_format: NAMED`) label each parameter [cloud-api.md §8.4]. */
+interface Named {
+  readonly parameter_name?: string;
+}
+
+export interface TemplateTextParameter extends Named {
+  readonly type: "text";
+  readonly text: string;
+}
+export interface TemplateCurrencyParameter extends Named {
+  readonly type: "currency";
+  /** `amount_1000` is the amount × 1000: 10990 is 10.99. */
+  readonly currency: { readonly fallback_value: string; readonly code: string; readonly amount_1000: number };
+}
+export interface TemplateDateTimeParameter extends Named {
+  readonly type: "date_time";
+  /** The Cloud API always shows the fallback value. */
+  readonly date_time: { readonly fallback_value: string };
+}
+export type TemplateMediaParameter =
+  | { readonly type: "image"; readonly image: MediaSource }
+  | { readonly type: "video"; readonly video: MediaSource }
+  | { readonly type: "document"; readonly document: MediaSource };
+export interface TemplateLocationParameter {
+  readonly type: "location";
+  readonly location: {
+    readonly latitude: string | number;
+    readonly longitude: string | number;
+    readonly name?: string;
+    readonly address?: string;
+  };
+}
+
+/** Body parameters: text-based templates take only these three [§8.3]. */
+export type TemplateBodyParameter = TemplateTextParameter | TemplateCurrencyParameter | TemplateDateTimeParameter;
+export type TemplateHeaderParameter = TemplateTextParameter | TemplateMediaParameter | TemplateLocationParameter;
+
+/** A button's parameter, by `sub_type` [§8.3]. */
+export type TemplateButtonParameter =
+  | { readonly type: "payload"; readonly payload: string }
+  | { readonly type: "text"; readonly text: string }
+  | { readonly type: "coupon_code"; readonly coupon_code: string }
+  | {
+      readonly type: "action";
+      readonly action: {
+        readonly flow_token?: string;
+        readonly flow_action_data?: { readonly [key: string]: unknown };
+        readonly thumbnail_product_retailer_id?: string;
+      };
+    };
+export type TemplateButtonSubType = "quick_reply" | "url" | "copy_code" | "flow" | "catalog";
+
+export type TemplateComponent =
+  | { readonly type: "header"; readonly parameters: readonly TemplateHeaderParameter[] }
+  | { readonly type: "body"; readonly parameters: readonly TemplateBodyParameter[] }
+  | {
+      readonly type: "button";
+      readonly sub_type: TemplateButtonSubType;
+      /** The button's position, "0" to "9". */
+      readonly index: string;
+      readonly parameters: readonly TemplateButtonParameter[];
+    };
+
+/** A template message: an approved template, its language and its variable parts [§8]. */
+export interface TemplateMessage extends Envelope {
+  readonly type: "template";
+  readonly template: {
+    readonly name: string;
+    readonly language: { readonly code: string; readonly policy?: "deterministic" };
+    readonly components?: readonly TemplateComponent[];
+  };
+}
