@@ -5,6 +5,10 @@ module.exports = {
   testMatch: ["**/test/**/*.test.ts"],
   transform: { "^.+\\.ts$": "<rootDir>/scripts/jest-esbuild-transform.cjs" },
   // Sources import "./x.js" (NodeNext style); jest resolves the .ts file.
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    // Packages import each other by name; tests run against the sources.
+    "^@wacompose/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
+  },
   moduleFileExtensions: ["ts", "js", "cjs", "mjs", "json"],
 };

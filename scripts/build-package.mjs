@@ -2,7 +2,7 @@
 // declarations with tsc 5.9 (TS 7 has no declaration API yet), copied beside the CJS
 // output under a {"type":"commonjs"} package.json so node16 resolution sees CJS types.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -24,6 +24,20 @@ await Promise.all([
   build({ ...common, format: "esm", outfile: `${dist}/esm/index.js` }),
   build({ ...common, format: "cjs", outfile: `${dist}/cjs/index.js` }),
 ]);
+
+// A package with src/bin.ts also gets a command: one ESM file for Node, with a shebang.
+if (existsSync("src/bin.ts")) {
+  await build({
+    ...common,
+    entryPoints: ["src/bin.ts"],
+    platform: "node",
+    format: "esm",
+    outfile: `${dist}/bin.js`,
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: false,
+  });
+  chmodSync(`${dist}/bin.js`, 0o755);
+}
 
 const tsc = require.resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { stdio: "inherit" });

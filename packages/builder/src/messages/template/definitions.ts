@@ -12,7 +12,8 @@ type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
  */
 export interface TemplateDefinition {
   readonly languages: readonly [string, ...string[]];
-  readonly header?: HeaderKind;
+  /** The header's parameter kind; `{ text: name }` for the text header of a named template. */
+  readonly header?: HeaderKind | { readonly text: string };
   readonly body?: readonly BodyKind[] | { readonly [name: string]: BodyKind };
   readonly buttons?: { readonly [I in ButtonIndexKey]?: ButtonKind };
 }
@@ -30,7 +31,7 @@ export type TemplateDefinitions = { readonly [name: string]: TemplateDefinition 
  */
 export const defineTemplates = <const T extends TemplateDefinitions>(templates: T): T => templates;
 
-type HeaderValue<K> = K extends "text" ? string : K extends "location" ? TemplateLocation : MediaSource;
+type HeaderValue<K> = K extends "text" | { readonly text: string } ? string : K extends "location" ? TemplateLocation : MediaSource;
 type BodyValue<K> = K extends "text" ? string : K extends "currency" ? Currency : K extends "date_time" ? DateTime : never;
 type ButtonValue<K> = K extends "flow"
   ? { readonly token?: string; readonly data?: { readonly [key: string]: unknown } }
@@ -43,7 +44,7 @@ type ButtonValue<K> = K extends "flow"
 type LanguageValue<D extends TemplateDefinition> = D["languages"] extends readonly [string]
   ? { readonly language?: D["languages"][number] }
   : { readonly language: D["languages"][number] };
-type HeaderValues<D extends TemplateDefinition> = D["header"] extends HeaderKind
+type HeaderValues<D extends TemplateDefinition> = D["header"] extends HeaderKind | { readonly text: string }
   ? { readonly header: HeaderValue<D["header"]> }
   : { readonly header?: never };
 // Mapped over a type parameter, so a tuple of kinds maps to a tuple of values.

@@ -92,13 +92,14 @@ function fill(
 
   if (definition.header !== undefined) {
     const header = values.header;
-    const kind = definition.header;
+    const kind = typeof definition.header === "string" ? definition.header : "text";
+    const name = typeof definition.header === "string" ? undefined : definition.header.text;
     if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
       mismatch("template.components.header", `expected a ${kind} header parameter, got ${kindOfValue(header)}`);
     } else {
       builder = builder.header((p) =>
         kind === "text"
-          ? p.text(header as string)
+          ? p.text(header as string, name === undefined ? {} : { name })
           : kind === "location"
             ? p.location(header as TemplateLocation)
             : p[kind](header as MediaSource),

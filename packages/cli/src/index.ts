@@ -1,0 +1,1 @@
+export { type CodegenOptions, generateTemplates, type TemplateExport, type TemplateListExport } from "./templates-codegen.js";

@@ -1,0 +1,149 @@
+import type { BodyKind, ButtonKind, HeaderKind, TemplateDefinition } from "@wacompose/builder";
+
+/** One template as `GET /{waba-id}/message_templates` returns it (the fields codegen reads). */
+export interface TemplateExport {
+  readonly name: string;
+  readonly language: string;
+  readonly status?: string;
+  readonly parameter_format?: "POSITIONAL" | "NAMED";
+  readonly components: readonly {
+    readonly type: string;
+    readonly format?: string;
+    readonly text?: string;
+    readonly buttons?: readonly { readonly type: string; readonly url?: string }[];
+  }[];
+}
+
+/** The response of `GET /{waba-id}/message_templates`: one entry per template and language. */
+export interface TemplateListExport {
+  readonly data: readonly TemplateExport[];
+}
+
+export interface CodegenOptions {
+  /** Only templates with one of these statuses, e.g. `["APPROVED"]`; all by default. */
+  readonly statuses?: readonly string[];
+  /** Named in the header comment. */
+  readonly source?: string;
+}
+
+type Shape = Omit<TemplateDefinition, "languages">;
+
+const placeholders = (text: string | undefined): string[] =>
+  [...(text ?? "").matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string);
+
+/** The variable parts of one template, as `defineTemplates` describes them. */
+function shapeOf(template: TemplateExport): Shape {
+  const shape: { -readonly [K in keyof Shape]: Shape[K] } = {};
+  const named = template.parameter_format === "NAMED";
+  for (const component of template.components) {
+    const type = component.type.toUpperCase();
+    if (type === "HEADER") {
+      const format = (component.format ?? "TEXT").toLowerCase();
+      const [variable] = placeholders(component.text);
+      if (format !== "text") shape.header = format as HeaderKind;
+      else if (variable !== undefined) shape.header = named ? { text: variable } : "text";
+    } else if (type === "BODY") {
+      const names = [...new Set(placeholders(component.text))];
+      if (names.length === 0) continue;
+      // The template list does not say which variables are currency or date_time; every
+      // variable accepts text, so codegen writes "text" (edit the kinds if you send others).
+      if (named) shape.body = Object.fromEntries(names.map((name): [string, BodyKind] => [name, "text"]));
+      else shape.body = Array.from({ length: Math.max(...names.map(Number)) }, (): BodyKind => "text");
+    } else if (type === "BUTTONS") {
+      const buttons: { [index: number]: ButtonKind } = {};
+      (component.buttons ?? []).forEach((button, index) => {
+        const kind = buttonKind(button);
+        if (kind !== undefined) buttons[index] = kind;
+      });
+      if (Object.keys(buttons).length > 0) shape.buttons = buttons;
+    }
+  }
+  return shape;
+}
+
+/** The kind of a button that takes a parameter when sent; undefined for static buttons. */
+function buttonKind(button: { readonly type: string; readonly url?: string }): ButtonKind | undefined {
+  switch (button.type.toUpperCase()) {
+    case "QUICK_REPLY":
+      return "quick_reply";
+    case "URL":
+      return placeholders(button.url).length > 0 ? "url" : undefined;
+    case "COPY_CODE":
+      return "copy_code";
+    case "FLOW":
+      return "flow";
+    case "CATALOG":
+    case "MPM":
+      return "catalog";
+    default:
+      return undefined; // PHONE_NUMBER, OTP, static URL: nothing to send
+  }
+}
+
+const key = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
+const quoted = (items: readonly string[]): string => `[${items.map((item) => JSON.stringify(item)).join(", ")}]`;
+
+function render(definition: TemplateDefinition): string {
+  const parts = [`languages: ${quoted(definition.languages)}`];
+  const header = definition.header;
+  if (typeof header === "string") parts.push(`header: ${JSON.stringify(header)}`);
+  else if (header !== undefined) parts.push(`header: { text: ${JSON.stringify(header.text)} }`);
+  if (Array.isArray(definition.body)) parts.push(`body: ${quoted(definition.body)}`);
+  else if (definition.body !== undefined) {
+    parts.push(
+      `body: { ${Object.entries(definition.body)
+        .map(([name, kind]) => `${key(name)}: ${JSON.stringify(kind)}`)
+        .join(", ")} }`,
+    );
+  }
+  if (definition.buttons !== undefined) {
+    parts.push(
+      `buttons: { ${Object.entries(definition.buttons)
+        .map(([index, kind]) => `${index}: ${JSON.stringify(kind)}`)
+        .join(", ")} }`,
+    );
+  }
+  return `{ ${parts.join(", ")} }`;
+}
+
+/**
+ * Writes the `defineTemplates` module for the templates of a WhatsApp Business account, as
+ * exported by `GET /{waba-id}/message_templates`. Languages of one template are merged; a
+ * template whose languages differ in shape is an error that names them.
+ *
+ * @example
+ * const source = generateTemplates(JSON.parse(readFileSync("message_templates.json", "utf8")));
+ */
+export function generateTemplates(list: TemplateListExport, options: CodegenOptions = {}): string {
+  if (typeof list !== "object" || list === null || !Array.isArray(list.data)) {
+    throw new TypeError('expected the JSON of GET /{waba-id}/message_templates: an object with a "data" array');
+  }
+  const definitions = new Map<string, { languages: string[]; shape: Shape; shapeJson: string; firstLanguage: string }>();
+  for (const template of list.data) {
+    if (options.statuses !== undefined && !options.statuses.includes(template.status ?? "")) continue;
+    const shape = shapeOf(template);
+    const shapeJson = JSON.stringify(shape);
+    const known = definitions.get(template.name);
+    if (known === undefined)
+      definitions.set(template.name, { languages: [template.language], shape, shapeJson, firstLanguage: template.language });
+    else if (known.shapeJson !== shapeJson) {
+      throw new Error(
+        `template "${template.name}": its ${known.firstLanguage} and ${template.language} versions have different parameters; make them match, or rename one`,
+      );
+    } else if (!known.languages.includes(template.language)) known.languages.push(template.language);
+  }
+  const entries = [...definitions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const body = entries.map(
+    ([name, { languages, shape }]) => `  ${key(name)}: ${render({ languages: languages as [string, ...string[]], ...shape })},`,
+  );
+  return [
+    `// Generated by \`wacompose templates\`${options.source ? ` from ${options.source}` : ""}. Do not edit: run it again when templates change.`,
+    'import { defineTemplates } from "@wacompose/builder";',
+    "",
+    "export const templates = defineTemplates({",
+    ...body,
+    "});",
+    "",
+  ].join("\n");
+}
