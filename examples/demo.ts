@@ -1,37 +1,50 @@
-// `pnpm start`: composes a few messages and prints the JSON bodies the API receives.
-import { msg, validate } from "@wacompose/builder";
+// `pnpm start`: composes one message of every kind and sends them through transport-fetch
+// to a local emulator of the Cloud API. With WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID
+// and --to <number> it sends the same showcase to the real API instead.
+import { type Emulator, startEmulator } from "@wacompose/emulator";
+import { createClient, isTransportError } from "@wacompose/transport-fetch";
+import { incoming, showcase } from "./showcase.js";
 
-const customer = "+16505551234";
-const incoming = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA";
+const toFlag = process.argv.indexOf("--to");
+const realTo = toFlag === -1 ? undefined : process.argv[toFlag + 1];
+const token = process.env.WHATSAPP_ACCESS_TOKEN;
+const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID;
+const real = token !== undefined && phoneNumberId !== undefined && realTo !== undefined;
 
-const showcase = {
-  text: msg.to(customer).text("Your order #42 shipped: https://example.com/track/42", { previewUrl: true }).callbackData("order-42"),
-  reply: msg.to(customer).text("Thanks, we got your photo!").replyTo(incoming),
-  reaction: msg.to(customer).react(incoming, "👍🏽"),
-  image: msg.to(customer).image({ link: "https://example.com/receipt.png" }, { caption: "Your receipt" }),
-  document: msg.to(customer).document({ id: "1013859600285441" }, { filename: "invoice-42.pdf", caption: "Invoice" }),
-  location: msg
-    .to(customer)
-    .location({ latitude: 37.4847, longitude: -122.1477, name: "Philz Coffee", address: "101 Forest Ave, Palo Alto" }),
-  contacts: msg
-    .to(customer)
-    .contacts((c) =>
-      c.contact((p) =>
-        p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505550000", { type: "WORK", waId: "16505550000" }),
-      ),
-    ),
-  markRead: msg.markRead(incoming).typing(),
-};
+let emulator: Emulator | undefined;
+if (!real) emulator = await startEmulator({ accessToken: "demo-token" });
+const wa = createClient({
+  phoneNumberId: real ? phoneNumberId : "106540352242922",
+  accessToken: real ? token : "demo-token",
+  version: process.env.WHATSAPP_API_VERSION ?? "v23.0",
+  ...(emulator ? { baseUrl: emulator.url } : {}),
+});
 
-for (const [name, builder] of Object.entries(showcase)) {
-  console.log(`\n# ${name}`);
-  console.log(JSON.stringify(builder.build(), null, 2));
+console.log(
+  real ? `Sending the showcase to ${realTo} through the Cloud API…\n` : `Sending the showcase to the local emulator at ${emulator?.url}…\n`,
+);
+let failures = 0;
+const messages = Object.entries(showcase(realTo ?? "+16505551234"));
+for (const [kind, builder] of messages) {
+  try {
+    const result = await wa.send(builder);
+    console.log(`  ✓ ${kind.padEnd(16)} ${result.messages[0]?.id}`);
+  } catch (error) {
+    failures++;
+    console.log(
+      `  ✗ ${kind.padEnd(16)} ${isTransportError(error) || error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
+  }
 }
-
-// Bad input gets every issue at once, each with its path.
-const tooLong: string = "x".repeat(4097);
-const result = msg.to("not-a-number").text(tooLong).safeBuild();
-console.log("\n# an invalid message");
-if (!result.ok) for (const issue of result.issues) console.log(`${issue.path}: ${issue.message}`);
-console.log("\n# validate() works on any JSON too");
-console.log(validate({ messaging_product: "whatsapp", to: customer, type: "image", image: { id: "1", link: "https://x.y/a.png" } }));
+try {
+  const read = await wa.markRead(incoming, { typing: true });
+  console.log(`  ✓ ${"markRead".padEnd(16)} success: ${read.success}`);
+} catch (error) {
+  failures++;
+  console.log(`  ✗ ${"markRead".padEnd(16)} ${error instanceof Error ? error.message : String(error)}`);
+}
+console.log(
+  `\n${messages.length + 1 - failures} of ${messages.length + 1} sent.${emulator ? ` The emulator recorded ${emulator.received.length} requests.` : ""}`,
+);
+await emulator?.close();
+process.exitCode = failures === 0 ? 0 : 1;

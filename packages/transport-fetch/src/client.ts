@@ -1,0 +1,153 @@
+import type { MarkReadRequest, Message, RequestBody } from "@wacompose/builder";
+import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { defaultRetry, delayFor, isRetryableGraphError, networkError, parseRetryAfter, type RetryOptions, shouldRetry } from "./retry.js";
+import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
+
+/** What this transport needs of `fetch`: the WHATWG signature, so Node, undici, Bun, Deno and edge runtimes all fit. */
+export type FetchLike = (
+  url: string,
+  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<ResponseLike>;
+
+export interface ResponseLike {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface ClientOptions {
+  readonly phoneNumberId: string;
+  readonly accessToken: string;
+  /** Graph API version, e.g. "v23.0". */
+  readonly version: string;
+  /** Default `https://graph.facebook.com`; point it at `@wacompose/emulator` in tests. */
+  readonly baseUrl?: string;
+  /** Default: the platform's global `fetch`. */
+  readonly fetch?: FetchLike;
+  /** Per attempt, the answer's body included; default 30 s. */
+  readonly timeoutMs?: number;
+  readonly retry?: RetryOptions | false;
+  /** Default pacing for `sendMany`; the reference's default throughput is 80 messages/s per number. */
+  readonly perSecond?: number;
+}
+
+/** The API's answer to a sent message [cloud-api.md §10.1]. Not a delivery receipt. */
+export interface SendResult {
+  readonly messaging_product: "whatsapp";
+  readonly contacts: readonly { readonly input: string; readonly wa_id: string }[];
+  readonly messages: readonly { readonly id: string; readonly message_status?: "accepted" | "held_for_quality_assessment" | "paused" }[];
+}
+
+/** The API's answer to mark-as-read. */
+export interface MarkReadResult {
+  readonly success: boolean;
+}
+
+/** A built body, or a builder (anything with `build()`, which validates it first). */
+export type Sendable<Body extends RequestBody = RequestBody> = Body | { build(): Body };
+
+export interface Client {
+  /** Sends one message; retries only when the API certainly did not accept it. */
+  send(message: Sendable<Message>): Promise<SendResult>;
+  /** Marks an incoming message as read, optionally showing a typing indicator. */
+  markRead(messageId: string, options?: { readonly typing?: boolean }): Promise<MarkReadResult>;
+  /** Sends many messages, paced; one result per message, in order, none lost. */
+  sendMany(messages: readonly Sendable<Message>[], options?: SendManyOptions): Promise<SendManyResult<SendResult>[]>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A client for `POST /{version}/{phone-number-id}/messages`.
+ *
+ * @example
+ * const wa = createClient({ phoneNumberId: "1065…", accessToken: process.env.WHATSAPP_ACCESS_TOKEN!, version: "v23.0" });
+ * const { messages } = await wa.send(msg.to("+16505551234").text("Hello"));
+ */
+export function createClient(options: ClientOptions): Client {
+  const { phoneNumberId, accessToken, version } = options;
+  // Messages name the option, never the token's value.
+  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError("createClient: accessToken is required");
+  if (!/^\d+$/.test(phoneNumberId)) throw new TypeError("createClient: phoneNumberId must be the numeric id of the sending number");
+  if (!/^v\d+\.\d+$/.test(version)) throw new TypeError(`createClient: version must look like "v23.0", got ${JSON.stringify(version)}`);
+  const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+  if (globalFetch === undefined) throw new TypeError("createClient: no global fetch here; pass one as options.fetch");
+  const fetchImpl: FetchLike = globalFetch;
+  const url = `${(options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "")}/${version}/${phoneNumberId}/messages`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retry = options.retry === false ? undefined : { ...defaultRetry, ...options.retry };
+  const redact = (text: string): string => text.split(accessToken).join("[redacted]");
+
+  async function attempt(body: string): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetchImpl(url, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
+        body,
+        signal: controller.signal,
+      }).catch((error: unknown) => {
+        throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error);
+      });
+      const text = await response.text().catch((error: unknown) => {
+        throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error);
+      });
+      return parse(response, redact(text));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function post(body: string): Promise<unknown> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(body);
+      } catch (error) {
+        if (retry === undefined || tries > retry.limit || !shouldRetry(error)) throw error;
+        const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
+        if (wait === undefined) throw error;
+        await sleep(wait);
+      }
+    }
+  }
+
+  const client: Client = {
+    async send(message) {
+      return (await post(JSON.stringify(bodyOf(message)))) as SendResult;
+    },
+    async markRead(messageId, markOptions = {}) {
+      const body: MarkReadRequest = markOptions.typing
+        ? { messaging_product: "whatsapp", status: "read", message_id: messageId, typing_indicator: { type: "text" } }
+        : { messaging_product: "whatsapp", status: "read", message_id: messageId };
+      return (await post(JSON.stringify(body))) as MarkReadResult;
+    },
+    sendMany(messages, manyOptions = {}) {
+      return sendMany(client.send, messages, { perSecond: options.perSecond ?? 80, ...manyOptions });
+    },
+  };
+  return Object.freeze(client);
+}
+
+function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body {
+  return typeof (message as { build?: unknown }).build === "function" ? (message as { build(): Body }).build() : (message as Body);
+}
+
+/** The API's JSON, or the error it stands for. */
+function parse(response: ResponseLike, text: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UnexpectedResponseError(response.status, response.statusText, text);
+  }
+  const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
+  if (typeof error === "object" && error !== null) {
+    const graph = error as GraphErrorBody;
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    throw new GraphApiError(response.status, graph, isRetryableGraphError(response.status, graph), retryAfter);
+  }
+  if (response.status < 200 || response.status >= 300) throw new UnexpectedResponseError(response.status, response.statusText, text);
+  return json;
+}

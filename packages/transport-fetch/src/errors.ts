@@ -1,0 +1,112 @@
+/** The Graph API error object, as the API sends it under `error` [cloud-api.md §10.2]. */
+export interface GraphErrorBody {
+  readonly message?: string;
+  readonly type?: string;
+  readonly code?: number;
+  readonly error_subcode?: number;
+  readonly error_data?: { readonly messaging_product?: string; readonly details?: string };
+  readonly error_user_title?: string;
+  readonly error_user_msg?: string;
+  readonly is_transient?: boolean;
+  readonly fbtrace_id?: string;
+}
+
+/**
+ * Base of every error this transport throws. `mayHaveBeenDelivered` says whether the API
+ * could have accepted the message anyway (a timeout or reset after the body was sent):
+ * check before resending, or you may send it twice. Messages never contain the access token.
+ */
+export abstract class TransportError extends Error {
+  abstract readonly mayHaveBeenDelivered: boolean;
+}
+
+/** The API answered with a Graph error: the message was not accepted. */
+export class GraphApiError extends TransportError {
+  override readonly name = "GraphApiError";
+  readonly mayHaveBeenDelivered = false;
+  /** HTTP status. */
+  readonly status: number;
+  /** Graph error code, e.g. 131047 (re-engagement window closed); build error handling on it. */
+  readonly code: number | undefined;
+  /** Deprecated by Meta since v16 but still sent sometimes. */
+  readonly subcode: number | undefined;
+  readonly type: string | undefined;
+  /** `error_data.details`: what was wrong, in the API's words. */
+  readonly details: string | undefined;
+  readonly fbtraceId: string | undefined;
+  /** Whether waiting and sending again can succeed (throttling, transient faults). */
+  readonly retryable: boolean;
+  /** From the `Retry-After` header, when the API sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, error: GraphErrorBody, retryable: boolean, retryAfterMs?: number) {
+    const details = error.error_data?.details;
+    super(`Graph API error ${error.code ?? "?"} (HTTP ${status}): ${error.message ?? "no message"}${details ? ` — ${details}` : ""}`);
+    this.status = status;
+    this.code = error.code;
+    this.subcode = error.error_subcode;
+    this.type = error.type;
+    this.details = details;
+    this.fbtraceId = error.fbtrace_id;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** No answer within `timeoutMs`. The request was sent, so the API may have accepted it. */
+export class TimeoutError extends TransportError {
+  override readonly name = "TimeoutError";
+  readonly mayHaveBeenDelivered = true;
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms; the message may have been delivered, so it was not resent — check before sending it again`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The connection failed. Before the request was written (refused, DNS) nothing was sent;
+ * after (reset, closed), the API may have accepted the message and it is not resent.
+ */
+export class NetworkError extends TransportError {
+  override readonly name = "NetworkError";
+  readonly mayHaveBeenDelivered: boolean;
+  /** The system error code, e.g. ECONNREFUSED or ECONNRESET, when known. */
+  readonly reason: string | undefined;
+
+  constructor(reason: string | undefined, mayHaveBeenDelivered: boolean) {
+    super(
+      mayHaveBeenDelivered
+        ? `connection lost after the request was sent (${reason ?? "unknown"}); the message may have been delivered, so it was not resent`
+        : `could not connect (${reason ?? "unknown"}); nothing was sent`,
+    );
+    this.reason = reason;
+    this.mayHaveBeenDelivered = mayHaveBeenDelivered;
+  }
+}
+
+/** An answer that is not the API's JSON (an HTML 502 page from a proxy, a truncated body, …). */
+export class UnexpectedResponseError extends TransportError {
+  override readonly name = "UnexpectedResponseError";
+  readonly status: number;
+  /** The start of the body, for diagnosis. */
+  readonly body: string;
+  readonly mayHaveBeenDelivered: boolean;
+
+  constructor(status: number, statusText: string, body: string) {
+    const accepted = status >= 200 && status < 300;
+    const snippet = body.replace(/\s+/g, " ").trim().slice(0, 120);
+    super(
+      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with a body that is not the Graph API's JSON${snippet ? `: ${snippet}` : " (empty)"}` +
+        (accepted ? "; the status says the message was accepted" : ""),
+    );
+    this.status = status;
+    this.body = snippet;
+    this.mayHaveBeenDelivered = accepted || status >= 500;
+  }
+}
+
+/** Tells errors apart by `name`, which survives bundling and realms where `instanceof` does not. */
+export const isTransportError = (error: unknown): error is TransportError =>
+  error instanceof Error && ["GraphApiError", "TimeoutError", "NetworkError", "UnexpectedResponseError"].includes(error.name);

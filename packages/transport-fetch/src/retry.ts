@@ -1,0 +1,70 @@
+import { GraphApiError, type GraphErrorBody, NetworkError } from "./errors.js";
+
+/** Retries: how many, and how long to wait. `false` turns them off. */
+export interface RetryOptions {
+  /** Attempts after the first; default 3. */
+  readonly limit?: number;
+  /** First backoff; doubles each attempt, with full jitter. Default 500 ms. */
+  readonly baseDelayMs?: number;
+  /** Cap on one wait, `Retry-After` included; a longer `Retry-After` is not waited for. Default 30 s. */
+  readonly maxDelayMs?: number;
+}
+
+export const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+
+/**
+ * Graph codes that mean "not accepted now, try later" [cloud-api.md §10.3]: 4 app rate
+ * limit, 80007 account rate limit, 130429 throughput, 131056 pair rate limit, and the
+ * transient faults 1, 2, 131000, 131016 (service) and 131057 (maintenance). An error
+ * answer means the message was not accepted, so resending cannot double it.
+ */
+const retryableCodes = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
+
+export const isRetryableGraphError = (status: number, error: GraphErrorBody): boolean =>
+  status === 429 || error.is_transient === true || (error.code !== undefined && retryableCodes.has(error.code));
+
+/** System error codes raised while connecting, before any byte of the request was written. */
+const beforeSend = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** Maps a fetch failure to a NetworkError, deciding whether the request could have been sent. */
+export function networkError(error: unknown): NetworkError {
+  const reason = systemCode(error);
+  return new NetworkError(reason, reason === undefined || !beforeSend.has(reason));
+}
+
+function systemCode(error: unknown): string | undefined {
+  // Duck-typed: errors from fetch may come from another realm, where instanceof fails.
+  for (let current: unknown = error, depth = 0; typeof current === "object" && current !== null && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export const shouldRetry = (error: unknown): boolean =>
+  (error instanceof GraphApiError && error.retryable) || (error instanceof NetworkError && !error.mayHaveBeenDelivered);
+
+/**
+ * Milliseconds to wait before retry `attempt` (1-based): `Retry-After` if the API sent one
+ * (undefined when it is longer than `maxDelayMs`: give up), else backoff with full jitter.
+ */
+export function delayFor(
+  attempt: number,
+  retry: Required<RetryOptions>,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number | undefined {
+  if (retryAfterMs !== undefined) return retryAfterMs <= retry.maxDelayMs ? retryAfterMs : undefined;
+  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(random() * ceiling);
+}
+
+/** `Retry-After`: seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
