@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkDocs } from "./check-docs.mjs";
 import { packageDirs, root, run, typecheck } from "./lib.mjs";
 
 let passed = 0;
@@ -26,6 +27,12 @@ if (built) {
   const types = typecheck();
   passed += types.passed;
   failed += types.failed;
+
+  section("docs (every snippet type-checked, runnable ones run; limits page up to date)");
+  const docs = checkDocs();
+  passed += docs.passed;
+  failed += docs.failed;
+  check("docs/limits.md matches limits.ts", run(process.execPath, ["scripts/limits-doc.mjs", "--check"]).code === 0);
 }
 
 section("unit tests (jest)");

@@ -1,12 +1,19 @@
-// The `wacompose` command. Subcommands:
-//   wacompose templates <message_templates.json> [--out templates.ts] [--status APPROVED]
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+// The `wacompose` command: templates (codegen), fixtures, validate. Exit codes: 0 fine,
+// 1 invalid messages, 2 usage or I/O errors.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { formatIssue, validate } from "@wacompose/builder";
+import { collectFixtures } from "./fixtures.js";
 import { generateTemplates } from "./templates-codegen.js";
 
 const usage = `usage:
   wacompose templates <message_templates.json> [--out <file.ts>] [--status <STATUS>]...
-      writes defineTemplates() for the JSON of GET /{waba-id}/message_templates`;
+      writes defineTemplates() for the JSON of GET /{waba-id}/message_templates
+  wacompose fixtures <module.ts|js> --out <dir>
+      writes <dir>/<export>.json for every exported builder or body, each validated
+  wacompose validate <file.json|->
+      checks a request body; prints its issues with their paths`;
 
 function option(args: string[], name: string): string[] {
   const values: string[] = [];
@@ -35,11 +42,61 @@ function templates(args: string[]): number {
   return 0;
 }
 
-function main(args: string[]): number {
+async function fixtures(args: string[]): Promise<number> {
+  const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
+  const [out] = option(args, "--out");
+  if (input === undefined || out === undefined) throw new Error(`fixtures: which module, and --out which directory?\n${usage}`);
+  // TypeScript modules are loaded through tsx; JavaScript ones directly.
+  const url = pathToFileURL(resolve(input)).href;
+  const exports: Record<string, unknown> = /\.[cm]?tsx?$/.test(input)
+    ? await (await import("tsx/esm/api")).tsImport(url, import.meta.url)
+    : await import(url);
+  const found = collectFixtures(exports);
+  if (found.length === 0) throw new Error(`fixtures: ${input} exports no builders or message bodies`);
+  mkdirSync(out, { recursive: true });
+  let invalid = 0;
+  for (const { name, body, issues } of found) {
+    if (issues.length > 0) {
+      invalid++;
+      process.stderr.write(`✗ ${name}\n${issues.map((issue) => `    ${formatIssue(issue)}`).join("\n")}\n`);
+      continue;
+    }
+    writeFileSync(join(out, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
+    process.stdout.write(`✓ ${name} → ${join(out, `${name}.json`)}\n`);
+  }
+  return invalid === 0 ? 0 : 1;
+}
+
+function validateFile(args: string[]): number {
+  const [input] = args;
+  if (input === undefined) throw new Error(`validate: which file (or - for stdin)?\n${usage}`);
+  const text = readFileSync(input === "-" ? 0 : input, "utf8");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`validate: ${input} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const issues = validate(body);
+  if (issues.length === 0) {
+    process.stdout.write(`✓ ${input}: valid\n`);
+    return 0;
+  }
+  process.stdout.write(
+    `✗ ${input}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${issues.map((issue) => `  ${formatIssue(issue)}`).join("\n")}\n`,
+  );
+  return 1;
+}
+
+async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case "templates":
       return templates(rest);
+    case "fixtures":
+      return fixtures(rest);
+    case "validate":
+      return validateFile(rest);
     case undefined:
     case "--help":
     case "-h":
@@ -51,7 +108,7 @@ function main(args: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`wacompose: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;

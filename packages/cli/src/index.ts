@@ -1,1 +1,2 @@
+export { collectFixtures, type Fixture } from "./fixtures.js";
 export { type CodegenOptions, generateTemplates, type TemplateExport, type TemplateListExport } from "./templates-codegen.js";

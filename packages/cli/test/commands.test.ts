@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+
+const repo = join(__dirname, "../../..");
+const bin = join(__dirname, "../dist/bin.js");
+const scratch = mkdtempSync(join(tmpdir(), "wacompose-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const wacompose = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: "utf8", ...(input === undefined ? {} : { input }) });
+
+describe("wacompose fixtures", () => {
+  // The module lives in the examples workspace so it imports the packages as users do.
+  const module = join(repo, "examples", `fixtures-test-${process.pid}.ts`);
+  afterAll(() => rmSync(module, { force: true }));
+
+  it("writes one validated JSON file per exported builder or body, and fails on invalid ones", () => {
+    writeFileSync(
+      module,
+      [
+        'import { msg } from "@wacompose/builder";',
+        'export const welcome = msg.to("16505551234").text("Welcome!");',
+        'export const raw = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "raw" } };',
+        "export const notAMessage = 42;",
+      ].join("\n"),
+    );
+    const out = join(scratch, "fixtures");
+    const ok = wacompose(["fixtures", module, "--out", out]);
+    expect(ok.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["raw.json", "welcome.json"]);
+    expect(JSON.parse(readFileSync(join(out, "welcome.json"), "utf8"))).toMatchObject({ type: "text", text: { body: "Welcome!" } });
+
+    writeFileSync(
+      module,
+      'import { msg } from "@wacompose/builder";\nconst long: string = "x".repeat(5000);\nexport const broken = msg.to("16505551234").text(long);\n',
+    );
+    const bad = wacompose(["fixtures", module, "--out", join(scratch, "bad")]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("✗ broken\n    text.body: at most 4096 characters, got 5000");
+  });
+});
+
+describe("wacompose validate", () => {
+  it("accepts a valid body with exit code 0", () => {
+    const file = join(scratch, "valid.json");
+    writeFileSync(file, JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } }));
+    const result = wacompose(["validate", file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`✓ ${file}: valid\n`);
+  });
+
+  it("prints issues with paths and exits 1; unreadable input exits 2", () => {
+    const body = JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "image", image: { id: "1", link: "ftp://x" } });
+    const result = wacompose(["validate", "-"], body);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      '✗ -: 2 issues\n  image: exactly one of id or link, got both\n  image.link: expected an http or https URL, got "ftp://x"\n',
+    );
+    expect(wacompose(["validate", "-"], "{not json").status).toBe(2);
+    expect(wacompose(["frobnicate"]).stderr).toContain('unknown command "frobnicate"');
+  });
+});

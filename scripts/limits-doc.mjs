@@ -1,0 +1,99 @@
+// Writes docs/limits.md from packages/builder/src/limits.ts: every number, with the source
+// note written beside it. `--check` fails when the committed page is stale (run in pnpm test).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root } from "./lib.mjs";
+
+const sourcePath = join(root, "packages/builder/src/limits.ts");
+const pagePath = join(root, "docs/limits.md");
+
+/** The TSDoc comment written before each key of `limits`, by dotted path. */
+function notes(source) {
+  const body = source.slice(source.indexOf("export const limits = {"), source.indexOf("} as const;"));
+  const result = new Map();
+  const stack = [];
+  let comment = [];
+  let inComment = false;
+  for (const line of body.split("\n").slice(1)) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith("/**")) inComment = true;
+    if (inComment) {
+      comment.push(trimmed.replace(/^\/\*\*|\*\/$|^\*/g, "").trim());
+      if (trimmed.endsWith("*/")) inComment = false;
+      continue;
+    }
+    const key = /^(\w+):/.exec(trimmed)?.[1];
+    if (key !== undefined) {
+      const path = [...stack, key].join(".");
+      if (comment.length > 0) result.set(path, comment.filter(Boolean).join(" "));
+      comment = [];
+      if (trimmed.endsWith("{")) stack.push(key);
+    } else if (/^},?$/.test(trimmed)) stack.pop();
+  }
+  return result;
+}
+
+function rows(value, path, out) {
+  if (typeof value === "number") out.push([path, value]);
+  else for (const [key, inner] of Object.entries(value)) rows(inner, path ? `${path}.${key}` : key, out);
+  return out;
+}
+
+export async function limitsPage() {
+  const { limits, phoneTypes, contactInfoTypes, recipientTypes, interactiveTypes, headerTypes } = await import(
+    pathToFileURL(join(root, "packages/builder/dist/esm/index.js")).href
+  );
+  const comments = notes(readFileSync(sourcePath, "utf8"));
+  const noteFor = (path) => {
+    for (let parts = path.split("."); parts.length > 0; parts.pop()) {
+      const note = comments.get(parts.join("."));
+      if (note !== undefined) return note;
+    }
+    return "";
+  };
+  const format = (n) => (n === Number.POSITIVE_INFINITY ? "∞" : n.toLocaleString("en"));
+  const table = rows(limits, "", []).map(([path, value]) => `| \`${path}\` | ${format(value)} | ${noteFor(path).replace(/\|/g, "\\|")} |`);
+  return [
+    "# Limits",
+    "",
+    "Generated from [`packages/builder/src/limits.ts`](../packages/builder/src/limits.ts) by `node scripts/limits-doc.mjs`; `pnpm test` fails",
+    "when this page is stale. Every number is enforced at runtime by `validate()` (and so by `.build()` and the emulator);",
+    "limits on literal strings and on counts are also compile errors.",
+    "",
+    "Lengths are UTF-16 code units, as `String.length` counts them. TypeScript 5.9 counts the same way; TypeScript 7 counts",
+    "code points, so a literal with emoji can pass the compile-time check and still fail at runtime — the runtime is the judge.",
+    "Source tags: [S] Meta's reference (seed), [V23] the v23 reference, [OA] Meta's OpenAPI spec, [M-…] Meta's guides; see",
+    "`shared/reference/cloud-api.md`. Where sources disagree, the stricter reading or the project's resolution (§13) is used.",
+    "",
+    "| limit | value | source and notes |",
+    "|---|---|---|",
+    ...table,
+    "",
+    "## Allowed values",
+    "",
+    `- \`recipient_type\`: ${recipientTypes.join(", ")}`,
+    `- \`phones[].type\`: ${phoneTypes.join(", ")}; \`addresses[].type\`, \`emails[].type\`, \`urls[].type\`: ${contactInfoTypes.join(", ")}`,
+    `- \`interactive.type\`: ${interactiveTypes.join(", ")}`,
+    ...Object.entries(headerTypes).map(([type, headers]) => `- headers of \`${type}\`: ${headers.length ? headers.join(", ") : "none"}`),
+    "",
+  ].join("\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const page = await limitsPage();
+  if (process.argv.includes("--check")) {
+    let committed = "";
+    try {
+      committed = readFileSync(pagePath, "utf8");
+    } catch {}
+    if (committed !== page) {
+      console.log("✗ docs/limits.md is stale: run `node scripts/limits-doc.mjs`");
+      process.exit(1);
+    }
+    console.log("✓ docs/limits.md matches limits.ts");
+  } else {
+    writeFileSync(pagePath, page);
+    console.log(`wrote ${pagePath}`);
+  }
+}
