@@ -6,7 +6,7 @@ import { compilers, root, run } from "../scripts/lib.mjs";
 
 // Inside the package, so "@wacompose/builder" resolves to the built .d.ts as for users.
 const dir = join(root, "packages/builder/.bench-tmp");
-if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 const text = (i) => `Order ${i}: ${"your parcel is on its way and should arrive tomorrow. ".repeat(4)}`.slice(0, 200);
@@ -92,9 +92,13 @@ const measure = (compiler, name) => {
   });
   if (code !== 0) throw new Error(`${compiler.name} ${name}.ts does not type-check:\n${output.slice(0, 2000)}`);
   const number = (label) => Number(output.match(new RegExp(`${label}:\\s+([\\d.]+)`))?.[1] ?? Number.NaN);
-  return { check: number("Check time"), instantiations: number("Instantiations") };
+  return { check: number("Check time"), instantiations: number("Instantiations"), memory: number("Memory used") };
 };
 
+console.log(
+  "| compiler | typed literals: check | builders: check | ratio | goal | instantiations (literals / builders) | memory (literals / builders) |",
+);
+console.log("|---|---|---|---|---|---|---|");
 for (const compiler of compilers) {
   // Best of three runs each, interleaved, to damp noise on a shared machine.
   const best = { builder: { check: Number.POSITIVE_INFINITY }, literal: { check: Number.POSITIVE_INFINITY } };
@@ -104,10 +108,11 @@ for (const compiler of compilers) {
       if (result.check < best[name].check) best[name] = result;
     }
   }
-  const ratio = best.builder.check / best.literal.check;
+  const { literal, builder } = best;
   const count = (n) => (Number.isNaN(n) ? "n/a" : n.toLocaleString("en"));
+  const memory = (k) => (Number.isNaN(k) ? "n/a" : `${Math.round(k / 1024)} MB`);
   console.log(
-    `${compiler.name.padEnd(6)} check: literals ${best.literal.check.toFixed(2)} s, builders ${best.builder.check.toFixed(2)} s, ratio ${ratio.toFixed(2)}× (target ≤ 3×); instantiations ${count(best.literal.instantiations)} vs ${count(best.builder.instantiations)}`,
+    `| ${compiler.name} | ${literal.check.toFixed(2)} s | ${builder.check.toFixed(2)} s | ${(builder.check / literal.check).toFixed(2)}× | ≤ 3× | ${count(literal.instantiations)} / ${count(builder.instantiations)} | ${memory(literal.memory)} / ${memory(builder.memory)} |`,
   );
 }
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

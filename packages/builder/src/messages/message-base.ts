@@ -6,8 +6,8 @@ import { Buildable } from "./buildable.js";
 /** The envelope fields every message shares: who, which message it replies to, tracking data. */
 export interface Envelope {
   readonly to: string;
-  readonly replyTo?: string | undefined;
-  readonly callbackData?: string | undefined;
+  readonly replyTo: string | undefined;
+  readonly callbackData: string | undefined;
 }
 
 /** The object named by a message's `type`, e.g. `text` for a text message. */
@@ -40,12 +40,12 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): this {
-    return this.withEnvelope({ ...this.#envelope, replyTo: messageId });
+    return this.withEnvelope({ to: this.#envelope.to, replyTo: messageId, callbackData: this.#envelope.callbackData });
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): this {
-    return this.withEnvelope({ ...this.#envelope, callbackData: data });
+    return this.withEnvelope({ to: this.#envelope.to, replyTo: this.#envelope.replyTo, callbackData: data });
   }
 
   protected assemble(): M {

@@ -17,7 +17,7 @@ import { ButtonsBuilder } from "./interactive/buttons.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
 import { FlowBuilder, type FlowOptions, flowParameters } from "./interactive/flow.js";
 import { ListBuilder } from "./interactive/list.js";
-import { type BodyText, type HeaderText, headerPart } from "./interactive/parts.js";
+import { type BodyText, bodyPart, type HeaderText, headerPart, withHeader } from "./interactive/parts.js";
 import { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./interactive/product.js";
 import { ProductListBuilder } from "./interactive/product-list.js";
 import type { Envelope } from "./message-base.js";
@@ -53,7 +53,7 @@ export class Recipient {
 
   /** @internal */
   constructor(to: string) {
-    this.#envelope = { to };
+    this.#envelope = { to, replyTo: undefined, callbackData: undefined };
   }
 
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */
@@ -131,7 +131,7 @@ export class Recipient {
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */
   buttons<Body extends string>(body: BodyText<Body>): ButtonsBuilder {
-    return new ButtonsBuilder(this.#envelope, { body });
+    return new ButtonsBuilder(this.#envelope, bodyPart(body));
   }
 
   /** A list: `buttonText` (≤ 20 characters) opens it; add sections with `.section()`. */
@@ -139,17 +139,17 @@ export class Recipient {
     body: BodyText<Body>,
     buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
   ): ListBuilder {
-    return new ListBuilder(this.#envelope, { body }, buttonText);
+    return new ListBuilder(this.#envelope, bodyPart(body), buttonText);
   }
 
   /** A WhatsApp Flow, by `flowId` or `flowName`, with a CTA of at most 20 characters and no emoji. */
   flow<Body extends string, Cta extends string>(body: BodyText<Body>, options: FlowOptions<Cta>): FlowBuilder {
-    return new FlowBuilder(this.#envelope, { body }, flowParameters(options));
+    return new FlowBuilder(this.#envelope, bodyPart(body), flowParameters(options));
   }
 
   /** A call-to-action button that opens `url`; its label is at most 20 characters. */
   ctaUrl<Body extends string, Text extends string>(body: BodyText<Body>, button: CtaUrlButton<Text>): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.#envelope, { body }, { text: button.text, url: button.url });
+    return new CtaUrlBuilder(this.#envelope, bodyPart(body), { text: button.text, url: button.url });
   }
 
   /** One catalog product; the body is optional. */
@@ -158,7 +158,7 @@ export class Recipient {
     body?: BodyText<Body>,
   ): ProductBuilder {
     const { catalogId, productRetailerId } = product;
-    return new ProductBuilder(this.#envelope, body === undefined ? {} : { body }, { catalogId, productRetailerId });
+    return new ProductBuilder(this.#envelope, bodyPart(body), { catalogId, productRetailerId });
   }
 
   /** Several catalog products in sections (`.section(title, ids)`); a text header is required. */
@@ -167,22 +167,22 @@ export class Recipient {
     readonly body: BodyText<Body>;
     readonly catalogId: string;
   }): ProductListBuilder {
-    return new ProductListBuilder(this.#envelope, { header: headerPart(list.header), body: list.body }, list.catalogId);
+    return new ProductListBuilder(this.#envelope, withHeader(bodyPart(list.body), headerPart(list.header)), list.catalogId);
   }
 
   /** The catalog, optionally with a thumbnail product. */
   catalog<Body extends string>(body: BodyText<Body>, options: { readonly thumbnailProductRetailerId?: string } = {}): CatalogBuilder {
-    return new CatalogBuilder(this.#envelope, { body }, options.thumbnailProductRetailerId);
+    return new CatalogBuilder(this.#envelope, bodyPart(body), options.thumbnailProductRetailerId);
   }
 
   /** Asks the user to share their location. */
   locationRequest<Body extends string>(body: BodyText<Body>): LocationRequestBuilder {
-    return new LocationRequestBuilder(this.#envelope, { body });
+    return new LocationRequestBuilder(this.#envelope, bodyPart(body));
   }
 
   /** A template message by name; `.language(code)` comes next, then its parameters. */
   template(name: string): TemplateBuilder {
-    return new TemplateBuilder(this.#envelope, { name, buttons: [] });
+    return new TemplateBuilder(this.#envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] });
   }
 }
 

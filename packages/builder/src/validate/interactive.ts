@@ -128,17 +128,20 @@ function named(name: string): ActionRule {
   };
 }
 
-/** Reports a repeated `value` of `field` (button ids, titles, row ids) at `key`. */
-function checkUnique(report: Report, seen: Set<unknown>, value: unknown, key: string, what: string): void {
+/**
+ * Reports a repeated `value` (button ids and titles, row ids) at `key`. The lists hold at
+ * most a few dozen entries: a linear scan beats hashing into a Set here.
+ */
+function checkUnique(report: Report, seen: unknown[], value: unknown, key: string, what: string): void {
   if (typeof value !== "string") return;
-  if (seen.has(value)) report.add(key, "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
-  else seen.add(value);
+  if (seen.includes(value)) report.add(key, "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
+  else seen.push(value);
 }
 
 function checkButtons(report: Report, action: JsonObject): void {
   checkKnownKeys(report, action, ["buttons"]);
-  const ids = new Set<unknown>();
-  const titles = new Set<unknown>();
+  const ids: unknown[] = [];
+  const titles: unknown[] = [];
   eachObject(
     report,
     action.buttons,
@@ -170,7 +173,7 @@ function checkList(report: Report, action: JsonObject): void {
   checkString(report, action.button, "button", listButtonRule);
   const sections = action.sections;
   const titled = Array.isArray(sections) && sections.length > 1; // a title is required only then [S; resolution §13.5]
-  const ids = new Set<unknown>();
+  const ids: unknown[] = [];
   let rows = 0;
   eachObject(
     report,

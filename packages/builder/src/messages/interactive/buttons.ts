@@ -2,7 +2,17 @@ import type { limits } from "../../limits.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type MediaHeader, type Parts, renderInteractive, type SubText } from "./parts.js";
+import {
+  type FooterText,
+  type HeaderText,
+  headerPart,
+  type MediaHeader,
+  type Parts,
+  renderInteractive,
+  type SubText,
+  withFooter,
+  withHeader,
+} from "./parts.js";
 
 type MaxButtons = typeof limits.buttons.max;
 type ReplyId<Id extends string> = MaxLength<Id, typeof limits.buttons.id.max, "interactive.action.buttons.reply.id">;
@@ -42,12 +52,12 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, { ...this.#parts, header: headerPart(header, options.subText) }, this.#buttons);
+    return new ButtonsBuilder<Buttons>(this.envelope, withHeader(this.#parts, headerPart(header, options.subText)), this.#buttons);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, { ...this.#parts, footer: text }, this.#buttons);
+    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this.#parts, text), this.#buttons);
   }
 
   /** A reply button: `id` comes back in the `button_reply` webhook; `title` is its label (at most 20 characters). */

@@ -2,7 +2,17 @@ import type { limits } from "../../limits.js";
 import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type MediaHeader, type Parts, renderInteractive, type SubText } from "./parts.js";
+import {
+  type FooterText,
+  type HeaderText,
+  headerPart,
+  type MediaHeader,
+  type Parts,
+  renderInteractive,
+  type SubText,
+  withFooter,
+  withHeader,
+} from "./parts.js";
 
 export interface CtaUrlButton<Text extends string> {
   /** The button label, at most 20 characters. */
@@ -33,12 +43,12 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.envelope, { ...this.#parts, header: headerPart(header, options.subText) }, this.#button);
+    return new CtaUrlBuilder(this.envelope, withHeader(this.#parts, headerPart(header, options.subText)), this.#button);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.envelope, { ...this.#parts, footer: text }, this.#button);
+    return new CtaUrlBuilder(this.envelope, withFooter(this.#parts, text), this.#button);
   }
 
   protected withEnvelope(envelope: Envelope): this {

@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive } from "./parts.js";
+import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 /** Which flow to open: its id or its name, never both [resolution §13.3]. */
 export type FlowTarget = { readonly flowId: string; readonly flowName?: never } | { readonly flowName: string; readonly flowId?: never };
@@ -40,12 +40,12 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
 
   /** A text header, at most 60 characters. */
   header<H extends string>(text: HeaderText<H>): FlowBuilder {
-    return new FlowBuilder(this.envelope, { ...this.#parts, header: headerPart(text) }, this.#parameters);
+    return new FlowBuilder(this.envelope, withHeader(this.#parts, headerPart(text)), this.#parameters);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): FlowBuilder {
-    return new FlowBuilder(this.envelope, { ...this.#parts, footer: text }, this.#parameters);
+    return new FlowBuilder(this.envelope, withFooter(this.#parts, text), this.#parameters);
   }
 
   protected withEnvelope(envelope: Envelope): this {

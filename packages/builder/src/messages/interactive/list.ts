@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive } from "./parts.js";
+import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 type MaxRows = typeof limits.list.rows.max;
 type Rows = readonly unknown[];
@@ -32,11 +32,14 @@ let rowsOf: (section: SectionBuilder<Rows>) => readonly ListRow[];
  */
 export class SectionBuilder<Count extends Rows = []> {
   declare readonly [rowCount]: Count;
-  readonly #rows: readonly ListRow[];
+  // One link per row (the previous builder and this row): no array copied per step.
+  readonly #previous: SectionBuilder<Rows> | undefined;
+  readonly #row: ListRow | undefined;
 
   /** @internal */
-  constructor(rows: readonly ListRow[] = []) {
-    this.#rows = rows;
+  constructor(previous?: SectionBuilder<Rows>, row?: ListRow) {
+    this.#previous = previous;
+    this.#row = row;
   }
 
   /** A row: `id` comes back in the `list_reply` webhook (≤ 200), `title` ≤ 24, `description` ≤ 72 characters. */
@@ -46,11 +49,17 @@ export class SectionBuilder<Count extends Rows = []> {
     description?: RowDescription<Description>,
   ): SectionBuilder<[...Count, unknown]> {
     const row: ListRow = description === undefined ? { id, title } : { id, title, description };
-    return new SectionBuilder<[...Count, unknown]>([...this.#rows, row]);
+    return new SectionBuilder<[...Count, unknown]>(this, row);
   }
 
   static {
-    rowsOf = (section) => section.#rows;
+    rowsOf = (section) => {
+      const rows: ListRow[] = [];
+      for (let link: SectionBuilder<Rows> | undefined = section; link !== undefined; link = link.#previous) {
+        if (link.#row !== undefined) rows.push(link.#row);
+      }
+      return rows.reverse();
+    };
   }
 }
 
@@ -82,12 +91,12 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   /** A text header, at most 60 characters (lists take no media header). */
   header<H extends string>(text: HeaderText<H>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, { ...this.#parts, header: headerPart(text) }, this.#button, this.#sections);
+    return new ListBuilder<Count>(this.envelope, withHeader(this.#parts, headerPart(text)), this.#button, this.#sections);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, { ...this.#parts, footer: text }, this.#button, this.#sections);
+    return new ListBuilder<Count>(this.envelope, withFooter(this.#parts, text), this.#button, this.#sections);
   }
 
   /** A section with a title (≤ 24 characters; required once the list has more than one section). */

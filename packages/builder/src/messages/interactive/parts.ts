@@ -5,12 +5,21 @@ import type { MaxLength } from "../../type-checks.js";
 /** A media header: an image, video or document by `id` or `link`. */
 export type MediaHeader = { readonly image: MediaSource } | { readonly video: MediaSource } | { readonly document: MediaSource };
 
-/** The header, body and footer an interactive builder has collected so far. */
+type HeaderPart = { readonly text: string; readonly subText?: string | undefined } | MediaHeader;
+
+/**
+ * The header, body and footer an interactive builder has collected so far. All three keys
+ * are always present (undefined when unset): one object shape keeps every step fast.
+ */
 export interface Parts {
-  readonly header?: { readonly text: string; readonly subText?: string | undefined } | MediaHeader;
-  readonly body?: string;
-  readonly footer?: string;
+  readonly header: HeaderPart | undefined;
+  readonly body: string | undefined;
+  readonly footer: string | undefined;
 }
+
+export const bodyPart = (body: string | undefined): Parts => ({ header: undefined, body, footer: undefined });
+export const withHeader = (parts: Parts, header: HeaderPart): Parts => ({ header, body: parts.body, footer: parts.footer });
+export const withFooter = (parts: Parts, footer: string): Parts => ({ header: parts.header, body: parts.body, footer });
 
 export type BodyText<B extends string> = MaxLength<B, typeof limits.interactive.body.max, "interactive.body.text">;
 export type FooterText<F extends string> = MaxLength<F, typeof limits.interactive.footer.max, "interactive.footer.text">;
@@ -18,14 +27,14 @@ export type HeaderText<H extends string> = MaxLength<H, typeof limits.interactiv
 export type SubText<S extends string> = MaxLength<S, typeof limits.interactive.header.max, "interactive.header.sub_text">;
 
 /** A text header, or a media header copied so later changes by the caller do not leak in. */
-export function headerPart(header: string | MediaHeader, subText?: string): NonNullable<Parts["header"]> {
+export function headerPart(header: string | MediaHeader, subText?: string): HeaderPart {
   if (typeof header === "string") return { text: header, subText };
   if ("image" in header) return { image: { ...header.image } };
   if ("video" in header) return { video: { ...header.video } };
   return { document: { ...header.document } };
 }
 
-function renderHeader(header: NonNullable<Parts["header"]>): InteractiveHeader {
+function renderHeader(header: HeaderPart): InteractiveHeader {
   if ("text" in header) {
     return header.subText === undefined
       ? { type: "text", text: header.text }

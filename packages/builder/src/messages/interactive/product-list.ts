@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type Parts, renderInteractive } from "./parts.js";
+import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 type SectionTitle<T extends string> = MaxLength<T, typeof limits.productList.sectionTitle.max, "interactive.action.sections.title">;
 
@@ -34,7 +34,7 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductListBuilder {
-    return new ProductListBuilder(this.envelope, { ...this.#parts, footer: text }, this.#catalogId, this.#sections);
+    return new ProductListBuilder(this.envelope, withFooter(this.#parts, text), this.#catalogId, this.#sections);
   }
 
   /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */

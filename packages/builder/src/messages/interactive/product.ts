@@ -1,6 +1,6 @@
 import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../payload/index.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { type FooterText, type Parts, renderInteractive } from "./parts.js";
+import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 /**
  * One product from a catalog; the body is optional and a header is not allowed.
@@ -21,7 +21,7 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductBuilder {
-    return new ProductBuilder(this.envelope, { ...this.#parts, footer: text }, this.#product);
+    return new ProductBuilder(this.envelope, withFooter(this.#parts, text), this.#product);
   }
 
   protected withEnvelope(envelope: Envelope): this {
@@ -53,7 +53,7 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CatalogBuilder {
-    return new CatalogBuilder(this.envelope, { ...this.#parts, footer: text }, this.#thumbnail);
+    return new CatalogBuilder(this.envelope, withFooter(this.#parts, text), this.#thumbnail);
   }
 
   protected withEnvelope(envelope: Envelope): this {

@@ -30,11 +30,12 @@ interface Button {
   readonly parameter: () => TemplateButtonParameter;
 }
 
+/** Every key always present (undefined when unset): one object shape keeps every step fast. */
 interface TemplateState {
   readonly name: string;
-  readonly language?: { readonly code: string; readonly policy?: "deterministic" | undefined };
-  readonly header?: HeaderParameter;
-  readonly body?: BodyParameters;
+  readonly language: { readonly code: string; readonly policy?: "deterministic" | undefined } | undefined;
+  readonly header: HeaderParameter | undefined;
+  readonly body: BodyParameters | undefined;
   readonly buttons: readonly Button[];
 }
 
@@ -68,19 +69,37 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
-    return new TemplateBuilder<true, Used>(this.envelope, { ...this.#state, language: { code, policy: options.policy } });
+    return new TemplateBuilder<true, Used>(this.envelope, {
+      name: this.#state.name,
+      language: { code, policy: options.policy },
+      header: this.#state.header,
+      body: this.#state.body,
+      buttons: this.#state.buttons,
+    });
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, header: build(headerParameters) });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
+      name: this.#state.name,
+      language: this.#state.language,
+      header: build(headerParameters),
+      body: this.#state.body,
+      buttons: this.#state.buttons,
+    });
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = build(new BodyParameters());
     if (!(body instanceof BodyParameters)) throw new TypeError("template.body: the .body() callback must return the parameter builder");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, body });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
+      name: this.#state.name,
+      language: this.#state.language,
+      header: this.#state.header,
+      body,
+      buttons: this.#state.buttons,
+    });
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -142,7 +161,13 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const buttons = [...this.#state.buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, { ...this.#state, buttons });
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, {
+      name: this.#state.name,
+      language: this.#state.language,
+      header: this.#state.header,
+      body: this.#state.body,
+      buttons,
+    });
   }
 
   protected withEnvelope(envelope: Envelope): this {

@@ -37,7 +37,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
   /** @internal */
   constructor(templates: T, to: string) {
     this.#templates = templates;
-    this.#envelope = { to };
+    this.#envelope = { to, replyTo: undefined, callbackData: undefined };
   }
 
   /**
@@ -58,7 +58,13 @@ export class TypedRecipient<T extends TemplateDefinitions> {
       });
       return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
     }
-    const builder = fill(new TemplateBuilder(this.#envelope, { name, buttons: [] }), definition, values as Values, mismatches, name);
+    const builder = fill(
+      new TemplateBuilder(this.#envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] }),
+      definition,
+      values as Values,
+      mismatches,
+      name,
+    );
     return new TypedTemplate(this.#envelope, () => renderTemplate(builder), mismatches);
   }
 }

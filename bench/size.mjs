@@ -1,0 +1,53 @@
+// Bundle size: esbuild --bundle --minify for the browser, then gzip. (a) build and send one
+// text message; (b) the whole builder; and the peers' same entry (a). Prints a markdown table.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const entries = {
+  "wacompose: send one text (builder + transport-fetch)": `
+    import { msg } from "@wacompose/builder";
+    import { createClient } from "@wacompose/transport-fetch";
+    const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
+    await wa.send(msg.to("16505551234").text("hi"));`,
+  "wacompose: the whole builder": `export * from "@wacompose/builder";`,
+  "whatsapp-api-js: send one text": `
+    import { WhatsAppAPI } from "whatsapp-api-js";
+    import { Text } from "whatsapp-api-js/messages";
+    const api = new WhatsAppAPI({ token: "t", secure: false, v: "v23.0" });
+    await api.sendMessage("1", "16505551234", new Text("hi"));`,
+  "@kapso/whatsapp-cloud-api: send one text": `
+    import { WhatsAppClient } from "@kapso/whatsapp-cloud-api";
+    await new WhatsAppClient({ accessToken: "t" }).messages.sendText({ phoneNumberId: "1", to: "16505551234", body: "hi" });`,
+  "hand-written fetch": `
+    await fetch("https://graph.facebook.com/v23.0/1/messages", { method: "POST", headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+      body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234", type: "text", text: { body: "hi" } }) });`,
+};
+
+/** Minified and gzipped bytes of `source` bundled for the browser. */
+export async function bundleSize(source, resolveDir = new URL(".", import.meta.url).pathname) {
+  const result = await build({
+    stdin: { contents: source, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, text: new TextDecoder().decode(code) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log("| bundle | min | min+gz |");
+  console.log("|---|---|---|");
+  for (const [name, source] of Object.entries(entries)) {
+    try {
+      const { minified, gzipped } = await bundleSize(source);
+      console.log(`| ${name} | ${minified.toLocaleString("en")} B | ${gzipped.toLocaleString("en")} B |`);
+    } catch (error) {
+      console.log(`| ${name} | — | does not bundle for the browser: ${String(error.message).split("\n")[0]} |`);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "@jest/globals";
+import { build } from "esbuild";
+
+// Size ceilings: what was measured + 10% (bench/RESULTS.md), lowered as the library shrinks.
+// Bundled from the examples workspace, against the built packages, as a user's bundler would.
+const ceilings = { sendOneText: 15_200, wholeBuilder: 13_400 };
+
+async function bundle(contents: string): Promise<{ gzipped: number; code: string }> {
+  const result = await build({
+    stdin: { contents, resolveDir: join(__dirname, "../../../examples"), loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { gzipped: gzipSync(code, { level: 9 }).length, code: new TextDecoder().decode(code) };
+}
+
+describe("bundle size (esbuild --minify, gzip)", () => {
+  it(`building and sending one text stays under ${ceilings.sendOneText} bytes, with no Node-only code`, async () => {
+    const { gzipped, code } = await bundle(`
+      import { msg } from "@wacompose/builder";
+      import { createClient } from "@wacompose/transport-fetch";
+      const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
+      await wa.send(msg.to("16505551234").text("hi"));`);
+    expect(gzipped).toBeLessThanOrEqual(ceilings.sendOneText);
+    expect(code).not.toMatch(/node:|createServer|startEmulator/);
+  });
+
+  it(`the whole builder stays under ${ceilings.wholeBuilder} bytes and has no runtime dependencies`, async () => {
+    const { gzipped, code } = await bundle(`export * from "@wacompose/builder";`);
+    expect(gzipped).toBeLessThanOrEqual(ceilings.wholeBuilder);
+    expect(code).not.toMatch(/node:|require\(/);
+  });
+});
