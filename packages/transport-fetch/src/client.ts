@@ -94,7 +94,7 @@ export function createClient(options: ClientOptions): Client {
       const text = await response.text().catch((error: unknown) => {
         throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error);
       });
-      return parse(response, redact(text));
+      return parse(response, text, redact);
     } finally {
       clearTimeout(timer);
     }
@@ -134,20 +134,21 @@ function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body {
   return typeof (message as { build?: unknown }).build === "function" ? (message as { build(): Body }).build() : (message as Body);
 }
 
-/** The API's JSON, or the error it stands for. */
-function parse(response: ResponseLike, text: string): unknown {
+/** The API's JSON, or the error it stands for; error text passes through `redact` first. */
+function parse(response: ResponseLike, text: string, redact: (text: string) => string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UnexpectedResponseError(response.status, response.statusText, text);
+    throw new UnexpectedResponseError(response.status, response.statusText, redact(text));
   }
   const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
   if (typeof error === "object" && error !== null) {
-    const graph = error as GraphErrorBody;
+    const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
     throw new GraphApiError(response.status, graph, isRetryableGraphError(response.status, graph), retryAfter);
   }
-  if (response.status < 200 || response.status >= 300) throw new UnexpectedResponseError(response.status, response.statusText, text);
+  if (response.status < 200 || response.status >= 300)
+    throw new UnexpectedResponseError(response.status, response.statusText, redact(text));
   return json;
 }
