@@ -46,5 +46,12 @@ try {
 console.log(
   `\n${messages.length + 1 - failures} of ${messages.length + 1} sent.${emulator ? ` The emulator recorded ${emulator.received.length} requests.` : ""}`,
 );
+if (emulator) {
+  console.log(`Inbox: ${emulator.url}/ — every message drawn as WhatsApp would show it.`);
+  if (process.argv.includes("--serve")) {
+    console.log("Serving the inbox until Ctrl+C…");
+    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  } else console.log("(run `pnpm start --serve` to keep it open)");
+}
 await emulator?.close();
 process.exitCode = failures === 0 ? 0 : 1;

@@ -50,6 +50,14 @@ try {
 rmSync(scratch, { recursive: true, force: true });
 
 if (built) {
+  section("browser: the emulator's inbox in headless Chromium");
+  const inbox = run(join(root, "node_modules/.bin/tsx"), ["examples/inbox-check.ts"]);
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(inbox.output);
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  } else check("inbox check ran", false);
+
   section("package checks (publint, attw)");
   for (const dir of packageDirs()) {
     const name = dir.slice(root.length + 1);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { validate } from "@wacompose/builder";
 import { codeFor, graphError, wamid } from "./graph.js";
+import { inboxFragment, inboxPage } from "./inbox.js";
 import { seededRandom, Throughput } from "./throughput.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
@@ -62,7 +63,7 @@ const maxBodyBytes = 1 << 20;
 /**
  * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages`: it checks the
  * bearer token, validates bodies with the builder's rules and answers like the API, or
- * as scripted. `GET /__received` lists what it got.
+ * as scripted. `GET /__received` lists what it got; `GET /` is a live inbox page.
  *
  * @example
  * const emulator = await startEmulator();
@@ -83,6 +84,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
+    if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
+    if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received));
     const match = route.exec(path);
     if (request.method !== "POST" || match === null) {
       return json(
@@ -188,6 +191,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function html(response: ServerResponse, text: string): void {
+  response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  response.end(text);
 }
 
 function json(response: ServerResponse, status: number, value: unknown): void {

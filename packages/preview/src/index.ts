@@ -1,0 +1,3 @@
+export { escapeHtml, formatText } from "./escape.js";
+export { type PreviewOptions, renderBubble, renderPreview, type TemplateTexts } from "./render.js";
+export { previewStyles } from "./styles.js";

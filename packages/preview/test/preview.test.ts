@@ -1,0 +1,78 @@
+import { describe, expect, it } from "@jest/globals";
+import { msg } from "@wacompose/builder";
+import { formatText, renderBubble, renderPreview } from "../src/index.js";
+
+describe("renderPreview", () => {
+  it("draws a self-contained page with WhatsApp formatting", () => {
+    const html = renderPreview(
+      msg.to("16505551234").text("*Hi* _there_ ~old~ ```code``` https://example.com", { previewUrl: true }).build(),
+    );
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("<style>");
+    expect(html).toContain("<strong>Hi</strong> <em>there</em> <s>old</s> <code>code</code>");
+    expect(html).toContain('<div class="wa-link">🔗 https://example.com</div>');
+  });
+
+  it("escapes every piece of message text (no HTML or script injection)", () => {
+    const evil = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
+    // Raw bodies: some of these texts are over the API's limits, and previews draw invalid bodies too.
+    const envelope = { messaging_product: "whatsapp", to: "16505551234" };
+    const bodies = [
+      { ...envelope, type: "text", text: { body: evil } },
+      {
+        ...envelope,
+        type: "interactive",
+        interactive: {
+          type: "button",
+          header: { type: "text", text: evil },
+          body: { text: evil },
+          action: { buttons: [{ type: "reply", reply: { id: "a", title: evil } }] },
+        },
+      },
+      {
+        ...envelope,
+        type: "interactive",
+        interactive: {
+          type: "list",
+          body: { text: "b" },
+          action: { button: "View", sections: [{ title: evil, rows: [{ id: "1", title: evil, description: evil }] }] },
+        },
+      },
+      { ...envelope, type: "contacts", contacts: [{ name: { formatted_name: evil, first_name: "x" }, phones: [{ phone: evil }] }] },
+    ];
+    for (const body of bodies) {
+      const html = renderBubble(body);
+      expect(html).not.toMatch(/<script|<img/);
+      expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;");
+    }
+    expect(formatText("*<b>*")).toBe("<strong>&lt;b&gt;</strong>");
+  });
+
+  it("draws reply buttons, list sheets, reply context and templates filled from their text", () => {
+    expect(renderBubble(msg.to("1650555123").buttons("Pick").reply("am", "Morning").replyTo("wamid.1").build())).toMatch(
+      /data-kind="button"><div class="wa-quote">↩ reply to wamid\.1<\/div>.*↩ Morning/,
+    );
+    const list = renderBubble(
+      msg
+        .to("1650555123")
+        .list("Menu", "View")
+        .section("Mains", (s) => s.row("1", "Burger", "With fries"))
+        .build(),
+    );
+    expect(list).toContain('<div class="wa-section">Mains</div><div class="wa-row">Burger<small>With fries</small></div>');
+    const template = msg
+      .to("1650555123")
+      .template("order_update")
+      .language("en")
+      .body((p) => p.text("Ana").currency({ fallback: "$5", code: "USD", amount1000: 5000 }))
+      .build();
+    expect(renderBubble(template, { templates: { order_update: { body: "Hi {{1}}, you owe {{2}}." } } })).toContain("Hi Ana, you owe $5.");
+    expect(renderBubble(template)).toContain("{{1}} = Ana");
+  });
+
+  it("shows the issues of an invalid body", () => {
+    const html = renderBubble({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });
+    expect(html).toContain('class="wa-bubble wa-invalid"');
+    expect(html).toContain("<li>text.body: must not be empty</li>");
+  });
+});
