@@ -1,6 +1,6 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
 import { type Count, checkCount, checkObject, eachObject, httpUrl } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import { checkEnum, checkKnownKeys, checkString, type StringRule, stringRule } from "./fields.js";
 import { checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 
@@ -168,43 +168,59 @@ function checkButtons(report: Report, action: JsonObject): void {
   );
 }
 
-function checkList(report: Report, action: JsonObject): void {
-  checkKnownKeys(report, action, ["button", "sections"]);
-  checkString(report, action.button, "button", listButtonRule);
-  const sections = action.sections;
-  const titled = Array.isArray(sections) && sections.length > 1; // a title is required only then [S; resolution §13.5]
-  const ids: unknown[] = [];
-  let rows = 0;
+interface SectionsSpec {
+  /** The key of each section's entries: "rows" or "product_items". */
+  readonly items: string;
+  readonly title: StringRule;
+  readonly requiredTitle: StringRule;
+  readonly sections: Count;
+  /** Entries counted across all sections; at least `min` in each section. */
+  readonly total: Count;
+  readonly check: (report: Report, entry: JsonObject) => void;
+}
+
+/**
+ * Sections of lists and product lists: titled when there is more than one [S; resolution
+ * §13.5], each with at least one entry, entries counted across all sections.
+ */
+function checkSections(report: Report, sections: unknown, spec: SectionsSpec): void {
+  const titled = Array.isArray(sections) && sections.length > 1;
+  let entries = 0;
   eachObject(
     report,
     sections,
     "sections",
     (report, section) => {
-      checkKnownKeys(report, section, ["title", "rows"]);
-      checkString(report, section.title, "title", titled ? requiredSectionTitleRule : sectionTitleRule);
-      if (Array.isArray(section.rows)) {
-        rows += section.rows.length;
-        if (section.rows.length === 0) report.add("rows", "too_few", "at least 1 row, got 0", 1, 0);
-      }
-      eachObject(
-        report,
-        section.rows,
-        "rows",
-        (report, row) => {
-          checkKnownKeys(report, row, ["id", "title", "description"]);
-          checkString(report, row.id, "id", rowIdRule);
-          checkString(report, row.title, "title", rowTitleRule);
-          checkString(report, row.description, "description", rowDescriptionRule);
-          checkUnique(report, ids, row.id, "id", "row ids");
-        },
-        undefined,
-        true,
-      );
+      checkKnownKeys(report, section, ["title", spec.items]);
+      checkString(report, section.title, "title", titled ? spec.requiredTitle : spec.title);
+      const items = section[spec.items];
+      if (Array.isArray(items)) entries += items.length;
+      eachObject(report, items, spec.items, spec.check, { ...spec.total, max: Number.POSITIVE_INFINITY, scope: "" }, true);
     },
-    sectionCount,
+    spec.sections,
     true,
   );
-  if (rows > rowTotal.max) checkCount(report, rows, "sections", rowTotal);
+  if (entries > spec.total.max) checkCount(report, entries, "sections", spec.total);
+}
+
+function checkList(report: Report, action: JsonObject): void {
+  checkKnownKeys(report, action, ["button", "sections"]);
+  checkString(report, action.button, "button", listButtonRule);
+  const ids: unknown[] = [];
+  checkSections(report, action.sections, {
+    items: "rows",
+    title: sectionTitleRule,
+    requiredTitle: requiredSectionTitleRule,
+    sections: sectionCount,
+    total: rowTotal,
+    check: (report, row) => {
+      checkKnownKeys(report, row, ["id", "title", "description"]);
+      checkString(report, row.id, "id", rowIdRule);
+      checkString(report, row.title, "title", rowTitleRule);
+      checkString(report, row.description, "description", rowDescriptionRule);
+      checkUnique(report, ids, row.id, "id", "row ids");
+    },
+  });
 }
 
 function checkProduct(report: Report, action: JsonObject): void {
@@ -216,36 +232,17 @@ function checkProduct(report: Report, action: JsonObject): void {
 function checkProductList(report: Report, action: JsonObject): void {
   checkKnownKeys(report, action, ["catalog_id", "sections"]);
   checkString(report, action.catalog_id, "catalog_id", required);
-  const sections = action.sections;
-  const titled = Array.isArray(sections) && sections.length > 1;
-  let products = 0;
-  eachObject(
-    report,
-    sections,
-    "sections",
-    (report, section) => {
-      checkKnownKeys(report, section, ["title", "product_items"]);
-      checkString(report, section.title, "title", titled ? requiredProductSectionTitleRule : productSectionTitleRule);
-      if (Array.isArray(section.product_items)) {
-        products += section.product_items.length;
-        if (section.product_items.length === 0) report.add("product_items", "too_few", "at least 1 product, got 0", 1, 0);
-      }
-      eachObject(
-        report,
-        section.product_items,
-        "product_items",
-        (report, item) => {
-          checkKnownKeys(report, item, ["product_retailer_id"]);
-          checkString(report, item.product_retailer_id, "product_retailer_id", required);
-        },
-        undefined,
-        true,
-      );
+  checkSections(report, action.sections, {
+    items: "product_items",
+    title: productSectionTitleRule,
+    requiredTitle: requiredProductSectionTitleRule,
+    sections: productSectionCount,
+    total: productTotal,
+    check: (report, item) => {
+      checkKnownKeys(report, item, ["product_retailer_id"]);
+      checkString(report, item.product_retailer_id, "product_retailer_id", required);
     },
-    productSectionCount,
-    true,
-  );
-  if (products > productTotal.max) checkCount(report, products, "sections", productTotal);
+  });
 }
 
 function checkCatalog(report: Report, action: JsonObject): void {
