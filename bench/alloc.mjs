@@ -16,5 +16,5 @@ for (const [name, variants] of Object.entries(cases)) {
     const after = process.memoryUsage().heapUsed;
     bytes[kind] = Math.round((after - before) / iterations);
   }
-  console.log(`| ${name} | ${bytes.literal} B | ${bytes.wacompose} B | ${bytes.peer} B |`);
+  console.log(`| ${name} | ${bytes.literal} B | ${bytes.wacompose} B | ${bytes.peer === undefined ? "—" : `${bytes.peer} B`} |`);
 }

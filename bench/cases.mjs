@@ -42,6 +42,39 @@ const peerRequest = (message) => ({
 });
 
 export const cases = {
+  contacts: {
+    literal: () => ({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to,
+      type: "contacts",
+      contacts: [
+        {
+          name: { formatted_name: "Ana Diaz", first_name: "Ana", last_name: "Diaz" },
+          birthday: "1990-01-31",
+          emails: [{ email: "ana@example.com", type: "WORK" }],
+          org: { company: "Lucky Shrub", title: "Manager" },
+          phones: [{ phone: "+16505550000", type: "WORK", wa_id: "16505550000" }],
+          urls: [{ url: "https://example.com", type: "WORK" }],
+        },
+      ],
+    }),
+    wacompose: () =>
+      msg
+        .to(to)
+        .contacts((c) =>
+          c.contact((p) =>
+            p
+              .name({ formattedName: "Ana Diaz", firstName: "Ana", lastName: "Diaz" })
+              .birthday("1990-01-31")
+              .email("ana@example.com", { type: "WORK" })
+              .org({ company: "Lucky Shrub", title: "Manager" })
+              .phone("+16505550000", { type: "WORK", waId: "16505550000" })
+              .url("https://example.com", { type: "WORK" }),
+          ),
+        )
+        .build(),
+  },
   text: {
     literal: () => ({ messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body, preview_url: true } }),
     wacompose: () => msg.to(to).text(body, { previewUrl: true }).build(),

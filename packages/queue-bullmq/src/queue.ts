@@ -33,7 +33,7 @@ export interface WhatsAppQueueOptions {
   readonly httpTimeoutMs?: number;
   /** How long a worker holds a job before BullMQ considers it stalled; default 60,000 ms. */
   readonly lockDurationMs?: number;
-  /** Added to the sliding window and the pair hold to absorb send jitter; default 50 ms. */
+  /** Added to the sliding window and the pair hold to absorb the jitter between taking a slot and the request arriving; default 120 ms. */
   readonly marginMs?: number;
   /** Prefix of every Redis key; default "wacompose". */
   readonly prefix?: string;
@@ -96,7 +96,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   const backoff = options.backoff ?? { type: "exponential", delay: 1000 };
   const httpTimeoutMs = options.httpTimeoutMs ?? 15_000;
   const lockDurationMs = options.lockDurationMs ?? 60_000;
-  const marginMs = options.marginMs ?? 50;
+  const marginMs = options.marginMs ?? 120;
   const prefix = options.prefix ?? "wacompose";
   if (httpTimeoutMs * 2 > lockDurationMs) {
     throw new TypeError(
