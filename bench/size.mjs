@@ -47,7 +47,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const { minified, gzipped } = await bundleSize(source);
       console.log(`| ${name} | ${minified.toLocaleString("en")} B | ${gzipped.toLocaleString("en")} B |`);
     } catch (error) {
-      console.log(`| ${name} | — | does not bundle for the browser: ${String(error.message).split("\n")[0]} |`);
+      console.log(`| ${name} | — | does not bundle for the browser: ${error.errors?.[0]?.text ?? String(error.message).split("\n")[0]} |`);
     }
   }
 }
