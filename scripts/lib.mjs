@@ -51,6 +51,8 @@ export function typecheck() {
     for (const dir of packageDirs()) {
       const name = dir.slice(root.length + 1);
       count(checkProject(compiler, join(dir, "tsconfig.json"), `${name} sources`));
+      // Unit tests run through esbuild, which does not type-check; this does.
+      if (existsSync(join(dir, "tsconfig.test.json"))) count(checkProject(compiler, join(dir, "tsconfig.test.json"), `${name} unit tests`));
       if (!existsSync(join(dir, "tsconfig.test-d.json"))) continue;
       const result = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.test-d.json")], { quiet: true });
       if (result.code !== 0) process.stdout.write(result.output);

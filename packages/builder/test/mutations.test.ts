@@ -42,31 +42,33 @@ const remove = (path: string) => (body: Body) => {
 };
 
 const base = {
-  text: documented.text as Body,
-  reaction: documented.reaction as Body,
-  image: msg.to("16505551234").image({ link: "https://example.com/a.png" }, { caption: "c" }).build() as unknown as Body,
-  audio: msg.to("16505551234").audio({ id: "1" }).build() as unknown as Body,
-  document: msg.to("16505551234").document({ id: "1" }, { filename: "a.pdf" }).build() as unknown as Body,
-  location: documented.location as Body,
-  contacts: documented.contacts as Body,
-  buttons: documented.buttons as Body,
-  list: documented.list as Body,
-  product: documented.product as Body,
-  productList: documented.productList as Body,
-  flow: documented.flow as Body,
-  ctaUrl: documented.ctaUrl as Body,
-  catalog: documented.catalog as Body,
-  locationRequest: documented.locationRequest as Body,
-  markRead: documented.typing as Body,
-  template: msg
-    .to("16505551234")
-    .template("order_update")
-    .language("en_US")
-    .header((p) => p.image({ link: "https://example.com/a.png" }))
-    .body((p) => p.text("Ana").currency({ fallback: "$1", code: "USD", amount1000: 1000 }))
-    .quickReply(0, "STOP")
-    .copyCode(1, "SAVE10")
-    .build() as unknown as Body,
+  text: clone(documented.text),
+  reaction: clone(documented.reaction),
+  image: clone(msg.to("16505551234").image({ link: "https://example.com/a.png" }, { caption: "c" }).build()),
+  audio: clone(msg.to("16505551234").audio({ id: "1" }).build()),
+  document: clone(msg.to("16505551234").document({ id: "1" }, { filename: "a.pdf" }).build()),
+  location: clone(documented.location),
+  contacts: clone(documented.contacts),
+  buttons: clone(documented.buttons),
+  list: clone(documented.list),
+  product: clone(documented.product),
+  productList: clone(documented.productList),
+  flow: clone(documented.flow),
+  ctaUrl: clone(documented.ctaUrl),
+  catalog: clone(documented.catalog),
+  locationRequest: clone(documented.locationRequest),
+  markRead: clone(documented.typing),
+  template: clone(
+    msg
+      .to("16505551234")
+      .template("order_update")
+      .language("en_US")
+      .header((p) => p.image({ link: "https://example.com/a.png" }))
+      .body((p) => p.text("Ana").currency({ fallback: "$1", code: "USD", amount1000: 1000 }))
+      .quickReply(0, "STOP")
+      .copyCode(1, "SAVE10")
+      .build(),
+  ),
 };
 
 const REMOVE = Symbol("remove");

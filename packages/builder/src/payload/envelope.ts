@@ -4,7 +4,8 @@
  */
 export interface Envelope {
   readonly messaging_product: "whatsapp";
-  readonly recipient_type: "individual" | "group";
+  /** Optional for the API (default "individual"); the builder always sets it. */
+  readonly recipient_type?: "individual" | "group";
   /** Phone number in international form (`+` optional) or WhatsApp ID. */
   readonly to: string;
   /** Set to reply to a message: the reply quotes it. */
