@@ -8,6 +8,19 @@ import { packageDirs, root, run, typecheck } from "./lib.mjs";
 
 let passed = 0;
 let failed = 0;
+
+// The browser check and the queue tests need Debian's chromium and redis-server. On a fresh
+// machine (root, apt) they are installed here, so `pnpm test` works as the README says.
+const has = (command) => run("sh", ["-c", `command -v ${command}`], { quiet: true }).code === 0;
+if (!has("chromium") || !has("redis-server")) {
+  if (process.getuid?.() === 0 && has("apt-get")) {
+    console.log("── installing chromium and redis-server (apt-get) ──");
+    run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server"], { quiet: true });
+  } else
+    console.log(
+      "! chromium and redis-server are needed by the browser check and the queue tests: install them (apt-get install chromium redis-server)",
+    );
+}
 const check = (name, ok) => {
   console.log(`${ok ? "✓" : "✗"} ${name}`);
   if (ok) passed++;
