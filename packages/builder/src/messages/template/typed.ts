@@ -1,6 +1,7 @@
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { validate } from "../../validate/index.js";
+import { kindOf } from "../../validate/report.js";
 import type { Envelope } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
@@ -77,8 +78,6 @@ type Values = {
   readonly buttons?: { readonly [index: string]: unknown };
 };
 
-const kindOfValue = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
-
 /** Applies typed values to a template builder, recording where they do not match the definition. */
 function fill(
   start: TemplateBuilder<false, never>,
@@ -101,7 +100,7 @@ function fill(
     const kind = typeof definition.header === "string" ? definition.header : "text";
     const name = typeof definition.header === "string" ? undefined : definition.header.text;
     if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
-      mismatch("template.components.header", `expected a ${kind} header parameter, got ${kindOfValue(header)}`);
+      mismatch("template.components.header", `expected a ${kind} header parameter, got ${kindOf(header)}`);
     } else {
       builder = builder.header((p) =>
         kind === "text"
@@ -147,7 +146,7 @@ function fillBody(
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       mismatch(
         "template.components.body",
-        `expected an object of named parameters (${entries.map(([n]) => n).join(", ")}), got ${kindOfValue(value)}`,
+        `expected an object of named parameters (${entries.map(([n]) => n).join(", ")}), got ${kindOf(value)}`,
       );
       return builder;
     }
@@ -157,7 +156,7 @@ function fillBody(
     for (const [key] of entries) given.push(record[key as string]);
   } else {
     if (!Array.isArray(value) || value.length !== entries.length) {
-      const count = Array.isArray(value) ? `${value.length} parameters` : kindOfValue(value);
+      const count = Array.isArray(value) ? `${value.length} parameters` : kindOf(value);
       mismatch("template.components.body", `expected ${entries.length} parameters (${entries.map(([, k]) => k).join(", ")}), got ${count}`);
       return builder;
     }
@@ -169,7 +168,7 @@ function fillBody(
     const fits = kind === "text" ? typeof item === "string" : typeof item === "object" && item !== null;
     if (!fits) {
       ok = false;
-      mismatch(`template.components.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOfValue(item)}`);
+      mismatch(`template.components.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOf(item)}`);
     }
   });
   if (!ok) return builder;
