@@ -10,6 +10,9 @@ export interface Envelope {
   readonly callbackData: string | undefined;
 }
 
+/** The envelope of a new message to `to`: no reply context, no callback data yet. */
+export const envelopeTo = (to: string): Envelope => ({ to, replyTo: undefined, callbackData: undefined });
+
 /** The object named by a message's `type`, e.g. `text` for a text message. */
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
 
@@ -36,6 +39,10 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected get envelope(): Envelope {
     return this.#envelope;
+  }
+
+  protected get type(): M["type"] {
+    return this.#type;
   }
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */

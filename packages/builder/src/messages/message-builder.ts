@@ -10,19 +10,17 @@ import { type Content, type Envelope, MessageBase } from "./message-base.js";
  * reply.build(); // TextMessage
  */
 export class MessageBuilder<M extends Message> extends MessageBase<M> {
-  readonly #type: M["type"];
   /** Makes a fresh content object per build. */
   readonly #render: () => Content<M>;
 
   /** @internal */
   constructor(envelope: Envelope, type: M["type"], render: () => Content<M>) {
     super(envelope, type);
-    this.#type = type;
     this.#render = render;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new MessageBuilder<M>(envelope, this.#type, this.#render) as this; // same class, same M
+    return new MessageBuilder<M>(envelope, this.type, this.#render) as this; // same class, same M
   }
 
   protected render(): Content<M> {

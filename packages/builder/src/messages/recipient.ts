@@ -20,7 +20,7 @@ import { ListBuilder } from "./interactive/list.js";
 import { type BodyText, bodyPart, type HeaderText, headerPart, withHeader } from "./interactive/parts.js";
 import { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./interactive/product.js";
 import { ProductListBuilder } from "./interactive/product-list.js";
-import type { Envelope } from "./message-base.js";
+import { type Envelope, envelopeTo } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 import { TemplateBuilder } from "./template/template-builder.js";
@@ -53,7 +53,7 @@ export class Recipient {
 
   /** @internal */
   constructor(to: string) {
-    this.#envelope = { to, replyTo: undefined, callbackData: undefined };
+    this.#envelope = envelopeTo(to);
   }
 
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */

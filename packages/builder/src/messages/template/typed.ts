@@ -2,7 +2,7 @@ import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { validate } from "../../validate/index.js";
 import { kindOf } from "../../validate/report.js";
-import type { Envelope } from "../message-base.js";
+import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
@@ -38,7 +38,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
   /** @internal */
   constructor(templates: T, to: string) {
     this.#templates = templates;
-    this.#envelope = { to, replyTo: undefined, callbackData: undefined };
+    this.#envelope = envelopeTo(to);
   }
 
   /**
