@@ -249,6 +249,13 @@ describe("flows", () => {
     });
   });
 
+  it("builds fresh flow data each time: a built body shares nothing with the builder", () => {
+    const builder = msg.to(to).flow("Book", { flowId: "1", cta: "Book", data: { guests: { adults: 2 } } });
+    const first = builder.build().interactive.action.parameters.flow_action_payload?.data as { guests: { adults: number } };
+    first.guests.adults = 99;
+    expect(builder.build().interactive.action.parameters.flow_action_payload?.data).toEqual({ guests: { adults: 2 } });
+  });
+
   it("limits the CTA to 20 characters without emoji", () => {
     expect(paths(flow({ flow_cta: chars(20) }))).toEqual([]);
     expect(paths(flow({ flow_cta: chars(21) }))).toEqual(["interactive.action.parameters.flow_cta too_long"]);

@@ -54,7 +54,9 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
 
   protected render(): FlowInteractive {
     const { flow_action_payload: payload, ...parameters } = this.#parameters;
-    const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: { ...payload } };
+    // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
+    const copy: FlowParameters =
+      payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: structuredClone(payload) };
     return renderInteractive<FlowInteractive>("flow", this.#parts, { name: "flow", parameters: copy });
   }
 }
