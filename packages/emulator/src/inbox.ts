@@ -14,7 +14,9 @@ export function inboxFragment(received: readonly ReceivedRequest[]): string {
   const groups = new Map<string, ReceivedRequest[]>();
   for (const entry of received) {
     const key = recipientOf(entry);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [entry]);
+    else group.push(entry);
   }
   return [...groups.entries()]
     .map(([recipient, entries]) => {
