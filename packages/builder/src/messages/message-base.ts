@@ -1,6 +1,7 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
+import { acceptsEnvelope } from "../validate/envelope.js";
 import { Buildable } from "./buildable.js";
 
 /** The envelope fields every message shares: who, which message it replies to, tracking data. */
@@ -36,6 +37,16 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   protected abstract withEnvelope(envelope: Envelope): this;
   /** The object named by `type`, made fresh. */
   protected abstract render(): Content<M>;
+
+  /** A quick yes for the content this builder rendered (see `accepts`); false runs validate(). */
+  protected acceptsContent(_body: M): boolean {
+    return false;
+  }
+
+  protected override accepts(body: M): boolean {
+    const { to, replyTo, callbackData } = this.#envelope;
+    return this.acceptsContent(body) && acceptsEnvelope(to, replyTo, callbackData);
+  }
 
   protected get envelope(): Envelope {
     return this.#envelope;

@@ -12,6 +12,10 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
+import { acceptsContacts } from "../validate/contacts.js";
+import { acceptsLocation } from "../validate/location.js";
+import { acceptsReaction } from "../validate/reaction.js";
+import { acceptsText } from "../validate/text.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
@@ -63,12 +67,13 @@ export class Recipient {
   ): MessageBuilder<TextMessage> {
     const previewUrl = options.previewUrl;
     const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
-    return new MessageBuilder<TextMessage>(this.#envelope, "text", render);
+    return new MessageBuilder<TextMessage>(this.#envelope, "text", render, acceptsText);
   }
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    return new MessageBuilder<ReactionMessage>(this.#envelope, "reaction", () => ({ message_id: messageId, emoji }));
+    const render = () => ({ message_id: messageId, emoji });
+    return new MessageBuilder<ReactionMessage>(this.#envelope, "reaction", render, acceptsReaction);
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
@@ -115,7 +120,7 @@ export class Recipient {
       if (address !== undefined) content.address = address;
       return content;
     };
-    return new MessageBuilder<LocationMessage>(this.#envelope, "location", render);
+    return new MessageBuilder<LocationMessage>(this.#envelope, "location", render, acceptsLocation);
   }
 
   /**
@@ -126,7 +131,7 @@ export class Recipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(build(new ContactsBuilder()));
-    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard));
+    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard), acceptsContacts);
   }
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */

@@ -3,7 +3,7 @@ import { checkString, stringRule } from "./fields.js";
 import { isObject, type JsonObject, kindOf, type Report } from "./report.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
-const wamidRule = stringRule({ required: true, max: limits.wamid.max });
+export const wamidRule = stringRule({ required: true, max: limits.wamid.max });
 export const checkWamid = (report: Report, value: unknown, key: string): void => {
   checkString(report, value, key, wamidRule);
 };

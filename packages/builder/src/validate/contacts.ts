@@ -1,6 +1,7 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
 import { checkObject, eachObject } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import type { ContactNamePayload, ContactPayload, ContactsMessage } from "../payload/contacts.js";
+import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
@@ -86,3 +87,40 @@ function checkUrl(report: Report, entry: JsonObject): void {
   checkString(report, entry.url, "url"); // contact cards take any URL form, e.g. "www.example.com"
   checkEnum(report, entry.type, "type", contactInfoTypes);
 }
+
+// The builder's quick test: its cards hold only the keys above, so just the values are
+// tested, with the same rules. True only when checkContacts reports nothing.
+
+type Card = ContactPayload;
+const all = <T>(entries: readonly T[] | undefined, test: (entry: T) => boolean): boolean => entries === undefined || entries.every(test);
+
+export const acceptsContacts = ({ contacts }: ContactsMessage): boolean =>
+  contacts.length >= cards.min && contacts.length <= cards.max && contacts.every(acceptsCard);
+
+const acceptsCard = (card: Card): boolean =>
+  card.name !== undefined &&
+  acceptsName(card.name) &&
+  fits(card.birthday, birthday) &&
+  (card.org === undefined || (fits(card.org.company) && fits(card.org.department) && fits(card.org.title))) &&
+  all(card.addresses, acceptsAddress) &&
+  all(card.emails, (entry) => fits(entry.email, email) && fitsEnum(entry.type, contactInfoTypes)) &&
+  all(card.phones, (entry) => fits(entry.phone) && fitsEnum(entry.type, phoneTypes) && fits(entry.wa_id, waId)) &&
+  all(card.urls, (entry) => fits(entry.url) && fitsEnum(entry.type, contactInfoTypes));
+
+const acceptsName = (name: ContactNamePayload): boolean =>
+  fits(name.formatted_name, required) &&
+  fits(name.first_name) &&
+  fits(name.last_name) &&
+  fits(name.middle_name) &&
+  fits(name.suffix) &&
+  fits(name.prefix) &&
+  (name.first_name ?? name.last_name ?? name.middle_name ?? name.suffix ?? name.prefix) !== undefined;
+
+const acceptsAddress = (address: NonNullable<Card["addresses"]>[number]): boolean =>
+  fits(address.street) &&
+  fits(address.city) &&
+  fits(address.state) &&
+  fits(address.zip) &&
+  fits(address.country) &&
+  fits(address.country_code, countryCode) &&
+  fitsEnum(address.type, contactInfoTypes);

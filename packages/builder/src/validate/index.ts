@@ -1,8 +1,9 @@
 import type { Issue } from "../issue.js";
-import { limits, recipientTypes } from "../limits.js";
-import { checkObject, checkWamid } from "./common.js";
+import { recipientTypes } from "../limits.js";
+import { checkObject } from "./common.js";
 import { checkContacts } from "./contacts.js";
-import { checkBoolean, checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import { callbackDataRule, checkContext, checkRecipient } from "./envelope.js";
+import { checkBoolean, checkEnum, checkString } from "./fields.js";
 import { checkInteractive } from "./interactive.js";
 import { checkLocation } from "./location.js";
 import { checkMarkRead } from "./mark-read.js";
@@ -42,11 +43,6 @@ type Kind = keyof typeof kindRules;
 const kinds = Object.keys(kindRules) as Kind[];
 const isKind = (type: unknown): type is Kind => typeof type === "string" && Object.hasOwn(kindRules, type);
 
-/** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
-const phoneShape = /^\+?[\d\s().-]+$/;
-const contextFields = ["message_id"];
-const requiredRule = stringRule({ required: true });
-const callbackDataRule = stringRule(limits.callbackData);
 const whatsapp = ["whatsapp"];
 
 /**
@@ -89,11 +85,6 @@ function checkMessage(report: Report, body: JsonObject): void {
   checkBoolean(report, body.message_activity_sharing, "message_activity_sharing");
 }
 
-function checkContext(report: Report, context: JsonObject): void {
-  checkKnownKeys(report, context, contextFields);
-  checkWamid(report, context.message_id, "message_id");
-}
-
 /** Reports keys that are neither envelope fields nor the object named by `type`. */
 function checkOtherKinds(report: Report, body: JsonObject, type: unknown): void {
   for (const key in body) {
@@ -110,23 +101,5 @@ function checkOtherKinds(report: Report, body: JsonObject, type: unknown): void 
         if (key === type) continue;
         report.add(key, "unknown_field", isKind(key) ? `not allowed when type is ${show(type)}` : "not a field of a message body");
     }
-  }
-}
-
-/** `to`: a phone number in international form or a WhatsApp ID; a group id for groups. */
-function checkRecipient(report: Report, body: JsonObject): void {
-  const to = checkString(report, body.to, "to", requiredRule);
-  if (to === undefined || to === "" || body.recipient_type === "group") return;
-  let digits = 0;
-  let separators = false;
-  for (let i = 0; i < to.length; i++) {
-    const code = to.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-    else if (i > 0 || code !== 43) separators = true; // anything but a leading "+"
-  }
-  const { minDigits, maxDigits } = limits.phone;
-  if ((separators && !phoneShape.test(to)) || digits < minDigits || digits > maxDigits) {
-    const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
-    report.add("to", "invalid_format", `expected ${expected}, got ${show(to)}`, undefined, to);
   }
 }

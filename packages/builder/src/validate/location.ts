@@ -1,5 +1,6 @@
 import { limits } from "../limits.js";
-import { checkKnownKeys, checkNumber, checkString } from "./fields.js";
+import type { LocationMessage } from "../payload/index.js";
+import { checkKnownKeys, checkNumber, checkString, fits, fitsNumber } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 const fields = ["latitude", "longitude", "name", "address"];
@@ -12,3 +13,10 @@ export function checkLocation(report: Report, location: JsonObject): void {
   checkString(report, location.name, "name");
   checkString(report, location.address, "address");
 }
+
+/** The builder's quick test (its keys are known): true only when checkLocation reports nothing. */
+export const acceptsLocation = ({ location }: LocationMessage): boolean =>
+  fitsNumber(location.latitude, limits.location.latitude) &&
+  fitsNumber(location.longitude, limits.location.longitude) &&
+  fits(location.name) &&
+  fits(location.address);

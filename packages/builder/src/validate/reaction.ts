@@ -1,6 +1,7 @@
-import { checkWamid } from "./common.js";
+import type { ReactionMessage } from "../payload/index.js";
+import { checkWamid, wamidRule } from "./common.js";
 import { isSingleEmoji } from "./emoji.js";
-import { checkKnownKeys } from "./fields.js";
+import { checkKnownKeys, fits } from "./fields.js";
 import { type JsonObject, kindOf, type Report, show } from "./report.js";
 
 const fields = ["message_id", "emoji"];
@@ -16,3 +17,7 @@ export function checkReaction(report: Report, reaction: JsonObject): void {
     report.add("emoji", "invalid_value", `expected exactly one emoji, got ${show(emoji)}`, undefined, emoji);
   }
 }
+
+/** The builder's quick test (its keys are known): true only when checkReaction reports nothing. */
+export const acceptsReaction = ({ reaction }: ReactionMessage): boolean =>
+  fits(reaction.message_id, wamidRule) && typeof reaction.emoji === "string" && (reaction.emoji === "" || isSingleEmoji(reaction.emoji));

@@ -1,5 +1,6 @@
 import { limits } from "../limits.js";
-import { checkBoolean, checkKnownKeys, checkString, stringRule } from "./fields.js";
+import type { TextMessage } from "../payload/index.js";
+import { checkBoolean, checkKnownKeys, checkString, fits, fitsBoolean, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 const fields = ["body", "preview_url"];
@@ -11,3 +12,6 @@ export function checkText(report: Report, text: JsonObject): void {
   checkString(report, text.body, "body", bodyRule);
   checkBoolean(report, text.preview_url, "preview_url");
 }
+
+/** The builder's quick test (its keys are known): true only when checkText reports nothing. */
+export const acceptsText = ({ text }: TextMessage): boolean => fits(text.body, bodyRule) && fitsBoolean(text.preview_url);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { type Buildable, type ContactBuilder, msg, validate } from "../src/index.js";
+
+// Builders accept their own bodies with a quick test of the values (Buildable.accepts) and
+// run validate() only when that test says no. The quick test must never say yes to a body
+// validate() rejects: here every field gets valid values, near misses and wrong JS types,
+// and the builder's verdict must be validate()'s on the very body it assembled.
+
+/** The body a builder assembles, before any check (a protected method, reached for the test). */
+const assembled = (builder: Buildable<unknown>): unknown => (builder as unknown as { assemble(): unknown }).assemble();
+
+/** Any value a JavaScript caller might pass where a string is expected, valid ones most often. */
+const value = (...valid: string[]): fc.Arbitrary<never> =>
+  fc.oneof(
+    { weight: 40, arbitrary: fc.constantFrom(...valid) },
+    { weight: 2, arbitrary: fc.constantFrom("", " ", "x".repeat(4097), "x".repeat(513), "😀", "+1 (650) 555-1234", "1990-02-30", "a@b", "OTHER", "usa") },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+    { weight: 1, arbitrary: fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.boolean(), fc.object()) },
+  ) as fc.Arbitrary<never>;
+
+const to = value("16505551234", "+4915123456789", "447700900123");
+const wamid = value("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA");
+
+
+const text = fc.tuple(to, value("Hello", "x".repeat(4096)), fc.constantFrom(undefined, true, false, "yes" as never)).map(([n, body, previewUrl]) =>
+  msg.to(n).text(body, previewUrl === undefined ? {} : { previewUrl }),
+);
+const reaction = fc.tuple(to, wamid, value("👍", "👍🏽", "🇩🇪", "👨‍👩‍👧", "❤️", "ab", "👍👍")).map(([n, id, emoji]) => msg.to(n).react(id, emoji));
+const coordinate = (max: number) =>
+  fc.oneof({ weight: 8, arbitrary: fc.double({ min: -max, max, noNaN: true }) }, { weight: 1, arbitrary: fc.double() }, { weight: 1, arbitrary: value("1") });
+const location = fc
+  .tuple(to, coordinate(90), coordinate(180), value("Shop"), value("1 Main St"))
+  .map(([n, latitude, longitude, name, address]) => msg.to(n).location({ latitude, longitude, name, address }));
+
+const card = fc.record({
+  name: fc.option(fc.record({ formattedName: value("Ana Diaz"), firstName: value("Ana"), lastName: value("Diaz") }, { requiredKeys: ["formattedName", "firstName"] }), { freq: 20 }),
+  birthday: fc.option(value("1990-01-31", "2000-12-01")),
+  email: fc.option(fc.tuple(value("ana@example.com"), value("HOME", "WORK"))),
+  phone: fc.option(fc.tuple(value("+16505550000"), value("CELL", "WORK"), value("16505550000"))),
+  url: fc.option(fc.tuple(value("https://example.com"), value("HOME", "WORK"))),
+  org: fc.option(fc.record({ company: value("Lucky Shrub"), title: value("Manager") }, { requiredKeys: [] })),
+  address: fc.option(fc.record({ city: value("Menlo Park"), countryCode: value("US"), type: value("HOME") }, { requiredKeys: [] })),
+});
+type Card = typeof card extends fc.Arbitrary<infer C> ? C : never;
+const cardOf = (c: Card) => (p: ContactBuilder) => {
+  let step = c.name === null ? p : p.name(c.name as never);
+  if (c.birthday !== null) step = step.birthday(c.birthday);
+  if (c.email !== null) step = step.email(c.email[0], { type: c.email[1] });
+  if (c.phone !== null) step = step.phone(c.phone[0], { type: c.phone[1], waId: c.phone[2] });
+  if (c.url !== null) step = step.url(c.url[0], { type: c.url[1] });
+  if (c.org !== null) step = step.org(c.org);
+  if (c.address !== null) step = step.address(c.address);
+  return step as ContactBuilder<true>;
+};
+const contacts = fc.tuple(to, fc.oneof({ weight: 9, arbitrary: fc.array(card, { minLength: 1, maxLength: 2 }) }, { weight: 1, arbitrary: fc.array(card, { maxLength: 6 }) })).map(([n, cards]) =>
+  msg.to(n).contacts((c) => {
+    type Cards = { contact(build: (p: ContactBuilder) => ContactBuilder<true>): Cards };
+    let all = c as unknown as Cards;
+    for (const each of cards) all = all.contact(cardOf(each));
+    return all as never;
+  }),
+);
+
+const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callbackData(data: string): B }>(builder: fc.Arbitrary<B>) =>
+  fc
+    .tuple(builder, fc.option(wamid), fc.option(value("order-42", "x".repeat(512))))
+    .map(([b, replyTo, data]) => {
+      let withEnvelope = replyTo === null ? b : b.replyTo(replyTo);
+      if (data !== null) withEnvelope = withEnvelope.callbackData(data);
+      return withEnvelope;
+    });
+
+describe("a builder's quick acceptance agrees with validate()", () => {
+  for (const [kind, builder] of Object.entries({ text, reaction, location, contacts })) {
+    it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
+      let accepted = 0;
+      let rejected = 0;
+      fc.assert(
+        fc.property(envelope(builder as fc.Arbitrary<never>), (chain: Buildable<unknown>) => {
+          const issues = validate(assembled(chain));
+          const result = chain.safeBuild();
+          if (issues.length === 0) {
+            accepted++;
+            expect(result.ok).toBe(true);
+          } else {
+            rejected++;
+            expect(result).toEqual({ ok: false, issues });
+          }
+        }),
+        { numRuns: 3000 },
+      );
+      // Both verdicts are common, so the comparison means something either way.
+      expect(accepted).toBeGreaterThan(100);
+      expect(rejected).toBeGreaterThan(100);
+    });
+  }
+});
