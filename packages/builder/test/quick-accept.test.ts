@@ -14,7 +14,21 @@ const assembled = (builder: Buildable<unknown>): unknown => (builder as unknown 
 const value = (...valid: string[]): fc.Arbitrary<never> =>
   fc.oneof(
     { weight: 40, arbitrary: fc.constantFrom(...valid) },
-    { weight: 2, arbitrary: fc.constantFrom("", " ", "x".repeat(4097), "x".repeat(513), "😀", "+1 (650) 555-1234", "1990-02-30", "a@b", "OTHER", "usa") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        "",
+        " ",
+        "x".repeat(4097),
+        "x".repeat(513),
+        "😀",
+        "+1 (650) 555-1234",
+        "1990-02-30",
+        "a@b",
+        "OTHER",
+        "usa",
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
     { weight: 1, arbitrary: fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.boolean(), fc.object()) },
   ) as fc.Arbitrary<never>;
@@ -22,19 +36,30 @@ const value = (...valid: string[]): fc.Arbitrary<never> =>
 const to = value("16505551234", "+4915123456789", "447700900123");
 const wamid = value("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA");
 
-
-const text = fc.tuple(to, value("Hello", "x".repeat(4096)), fc.constantFrom(undefined, true, false, "yes" as never)).map(([n, body, previewUrl]) =>
-  msg.to(n).text(body, previewUrl === undefined ? {} : { previewUrl }),
-);
-const reaction = fc.tuple(to, wamid, value("👍", "👍🏽", "🇩🇪", "👨‍👩‍👧", "❤️", "ab", "👍👍")).map(([n, id, emoji]) => msg.to(n).react(id, emoji));
+const text = fc
+  .tuple(to, value("Hello", "x".repeat(4096)), fc.constantFrom(undefined, true, false, "yes" as never))
+  .map(([n, body, previewUrl]) => msg.to(n).text(body, previewUrl === undefined ? {} : { previewUrl }));
+const reaction = fc
+  .tuple(to, wamid, value("👍", "👍🏽", "🇩🇪", "👨‍👩‍👧", "❤️", "ab", "👍👍"))
+  .map(([n, id, emoji]) => msg.to(n).react(id, emoji));
 const coordinate = (max: number) =>
-  fc.oneof({ weight: 8, arbitrary: fc.double({ min: -max, max, noNaN: true }) }, { weight: 1, arbitrary: fc.double() }, { weight: 1, arbitrary: value("1") });
+  fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: -max, max, noNaN: true }) },
+    { weight: 1, arbitrary: fc.double() },
+    { weight: 1, arbitrary: value("1") },
+  );
 const location = fc
   .tuple(to, coordinate(90), coordinate(180), value("Shop"), value("1 Main St"))
   .map(([n, latitude, longitude, name, address]) => msg.to(n).location({ latitude, longitude, name, address }));
 
 const card = fc.record({
-  name: fc.option(fc.record({ formattedName: value("Ana Diaz"), firstName: value("Ana"), lastName: value("Diaz") }, { requiredKeys: ["formattedName", "firstName"] }), { freq: 20 }),
+  name: fc.option(
+    fc.record(
+      { formattedName: value("Ana Diaz"), firstName: value("Ana"), lastName: value("Diaz") },
+      { requiredKeys: ["formattedName", "firstName"] },
+    ),
+    { freq: 20 },
+  ),
   birthday: fc.option(value("1990-01-31", "2000-12-01")),
   email: fc.option(fc.tuple(value("ana@example.com"), value("HOME", "WORK"))),
   phone: fc.option(fc.tuple(value("+16505550000"), value("CELL", "WORK"), value("16505550000"))),
@@ -53,23 +78,29 @@ const cardOf = (c: Card) => (p: ContactBuilder) => {
   if (c.address !== null) step = step.address(c.address);
   return step as ContactBuilder<true>;
 };
-const contacts = fc.tuple(to, fc.oneof({ weight: 9, arbitrary: fc.array(card, { minLength: 1, maxLength: 2 }) }, { weight: 1, arbitrary: fc.array(card, { maxLength: 6 }) })).map(([n, cards]) =>
-  msg.to(n).contacts((c) => {
-    type Cards = { contact(build: (p: ContactBuilder) => ContactBuilder<true>): Cards };
-    let all = c as unknown as Cards;
-    for (const each of cards) all = all.contact(cardOf(each));
-    return all as never;
-  }),
-);
+const contacts = fc
+  .tuple(
+    to,
+    fc.oneof(
+      { weight: 9, arbitrary: fc.array(card, { minLength: 1, maxLength: 2 }) },
+      { weight: 1, arbitrary: fc.array(card, { maxLength: 6 }) },
+    ),
+  )
+  .map(([n, cards]) =>
+    msg.to(n).contacts((c) => {
+      type Cards = { contact(build: (p: ContactBuilder) => ContactBuilder<true>): Cards };
+      let all = c as unknown as Cards;
+      for (const each of cards) all = all.contact(cardOf(each));
+      return all as never;
+    }),
+  );
 
 const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callbackData(data: string): B }>(builder: fc.Arbitrary<B>) =>
-  fc
-    .tuple(builder, fc.option(wamid), fc.option(value("order-42", "x".repeat(512))))
-    .map(([b, replyTo, data]) => {
-      let withEnvelope = replyTo === null ? b : b.replyTo(replyTo);
-      if (data !== null) withEnvelope = withEnvelope.callbackData(data);
-      return withEnvelope;
-    });
+  fc.tuple(builder, fc.option(wamid), fc.option(value("order-42", "x".repeat(512)))).map(([b, replyTo, data]) => {
+    let withEnvelope = replyTo === null ? b : b.replyTo(replyTo);
+    if (data !== null) withEnvelope = withEnvelope.callbackData(data);
+    return withEnvelope;
+  });
 
 describe("a builder's quick acceptance agrees with validate()", () => {
   for (const [kind, builder] of Object.entries({ text, reaction, location, contacts })) {

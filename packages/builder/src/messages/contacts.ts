@@ -55,85 +55,77 @@ export class ContactBuilder<Named extends boolean = false> {
   declare readonly [named]: Named;
   readonly #previous: ContactBuilder<boolean> | undefined;
   readonly #field: Field | undefined;
-  /** Renders this step's part of the card, fresh on every build. */
-  readonly #render: (() => unknown) | undefined;
+  /** This step's part of the card in the API's field names: a string, or a flat object copied on every build. */
+  readonly #part: unknown;
 
   /** @internal */
-  constructor(previous?: ContactBuilder<boolean>, field?: Field, render?: () => unknown) {
+  constructor(previous?: ContactBuilder<boolean>, field?: Field, part?: unknown) {
     this.#previous = previous;
     this.#field = field;
-    this.#render = render;
+    this.#part = part;
   }
 
-  // Each step copies its inputs now (later changes by the caller do not leak in) and
-  // renders plain objects at build time (built bodies share nothing with the builder).
+  // Each step copies its inputs now (later changes by the caller do not leak in); building
+  // copies the parts again (built bodies share nothing with the builder).
 
   name(name: ContactName): ContactBuilder<true> {
     const { formattedName, firstName, lastName, middleName, suffix, prefix } = name;
-    return this.#with<true>("name", () => {
-      const payload: Mutable<ContactNamePayload> = { formatted_name: formattedName };
-      if (firstName !== undefined) payload.first_name = firstName;
-      if (lastName !== undefined) payload.last_name = lastName;
-      if (middleName !== undefined) payload.middle_name = middleName;
-      if (suffix !== undefined) payload.suffix = suffix;
-      if (prefix !== undefined) payload.prefix = prefix;
-      return payload;
-    });
+    const part: Mutable<ContactNamePayload> = { formatted_name: formattedName };
+    if (firstName !== undefined) part.first_name = firstName;
+    if (lastName !== undefined) part.last_name = lastName;
+    if (middleName !== undefined) part.middle_name = middleName;
+    if (suffix !== undefined) part.suffix = suffix;
+    if (prefix !== undefined) part.prefix = prefix;
+    return this.#with<true>("name", part);
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
     const { type, waId } = options;
-    return this.#with("phones", () => {
-      const entry: Mutable<Entry<"phones">> = { phone };
-      if (type !== undefined) entry.type = type;
-      if (waId !== undefined) entry.wa_id = waId;
-      return entry;
-    });
+    const part: Mutable<Entry<"phones">> = { phone };
+    if (type !== undefined) part.type = type;
+    if (waId !== undefined) part.wa_id = waId;
+    return this.#with("phones", part);
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = options;
-    return this.#with("emails", () => (type === undefined ? { email } : { email, type }));
+    return this.#with("emails", type === undefined ? { email } : { email, type });
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = options;
-    return this.#with("urls", () => (type === undefined ? { url } : { url, type }));
+    return this.#with("urls", type === undefined ? { url } : { url, type });
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
     const { street, city, state, zip, country, countryCode, type } = address;
-    return this.#with("addresses", () => {
-      const entry: Mutable<ContactAddressPayload> = {};
-      if (street !== undefined) entry.street = street;
-      if (city !== undefined) entry.city = city;
-      if (state !== undefined) entry.state = state;
-      if (zip !== undefined) entry.zip = zip;
-      if (country !== undefined) entry.country = country;
-      if (countryCode !== undefined) entry.country_code = countryCode;
-      if (type !== undefined) entry.type = type;
-      return entry;
-    });
+    const part: Mutable<ContactAddressPayload> = {};
+    if (street !== undefined) part.street = street;
+    if (city !== undefined) part.city = city;
+    if (state !== undefined) part.state = state;
+    if (zip !== undefined) part.zip = zip;
+    if (country !== undefined) part.country = country;
+    if (countryCode !== undefined) part.country_code = countryCode;
+    if (type !== undefined) part.type = type;
+    return this.#with("addresses", part);
   }
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return this.#with("birthday", () => date);
+    return this.#with("birthday", date);
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
     const { company, department, title } = org;
-    return this.#with("org", () => {
-      const entry: Mutable<Entry<"org">> = {};
-      if (company !== undefined) entry.company = company;
-      if (department !== undefined) entry.department = department;
-      if (title !== undefined) entry.title = title;
-      return entry;
-    });
+    const part: Mutable<Entry<"org">> = {};
+    if (company !== undefined) part.company = company;
+    if (department !== undefined) part.department = department;
+    if (title !== undefined) part.title = title;
+    return this.#with("org", part);
   }
 
-  #with<N extends boolean = Named>(field: Field, render: () => unknown): ContactBuilder<N> {
-    return new ContactBuilder<N>(this, field, render);
+  #with<N extends boolean = Named>(field: Field, part: unknown): ContactBuilder<N> {
+    return new ContactBuilder<N>(this, field, part);
   }
 
   static {
@@ -150,28 +142,29 @@ export class ContactBuilder<Named extends boolean = false> {
       let urls: unknown[] | undefined;
       for (let i = steps.length - 1; i >= 0; i--) {
         const step = steps[i] as ContactBuilder<boolean>;
-        const value = step.#render?.();
+        // Each field copies its (flat) part at its own spread, so each copy site sees few shapes.
+        const part = step.#part as object;
         switch (step.#field) {
           case "addresses":
-            addresses = append(addresses, value);
+            addresses = append(addresses, { ...part });
             break;
           case "emails":
-            emails = append(emails, value);
+            emails = append(emails, { ...part });
             break;
           case "phones":
-            phones = append(phones, value);
+            phones = append(phones, { ...part });
             break;
           case "urls":
-            urls = append(urls, value);
+            urls = append(urls, { ...part });
             break;
           case "name":
-            card.name = value;
+            card.name = { ...part };
             break;
           case "birthday":
-            card.birthday = value;
+            card.birthday = part; // a string
             break;
           case "org":
-            card.org = value;
+            card.org = { ...part };
             break;
         }
       }

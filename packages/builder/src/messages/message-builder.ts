@@ -27,7 +27,7 @@ export class MessageBuilder<M extends Message> extends MessageBase<M> {
   }
 
   protected override acceptsContent(body: M): boolean {
-    return this.#accepts !== undefined && this.#accepts(body);
+    return this.#accepts?.(body) === true;
   }
 
   protected render(): Content<M> {

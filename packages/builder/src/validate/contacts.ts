@@ -1,6 +1,6 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import { checkObject, eachObject } from "./common.js";
 import type { ContactNamePayload, ContactPayload, ContactsMessage } from "../payload/contacts.js";
+import { checkObject, eachObject } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
@@ -103,9 +103,9 @@ const acceptsCard = (card: Card): boolean =>
   fits(card.birthday, birthday) &&
   (card.org === undefined || (fits(card.org.company) && fits(card.org.department) && fits(card.org.title))) &&
   all(card.addresses, acceptsAddress) &&
-  all(card.emails, (entry) => fits(entry.email, email) && fitsEnum(entry.type, contactInfoTypes)) &&
-  all(card.phones, (entry) => fits(entry.phone) && fitsEnum(entry.type, phoneTypes) && fits(entry.wa_id, waId)) &&
-  all(card.urls, (entry) => fits(entry.url) && fitsEnum(entry.type, contactInfoTypes));
+  all(card.emails, acceptsEmail) &&
+  all(card.phones, acceptsPhone) &&
+  all(card.urls, acceptsUrl);
 
 const acceptsName = (name: ContactNamePayload): boolean =>
   fits(name.formatted_name, required) &&
@@ -124,3 +124,11 @@ const acceptsAddress = (address: NonNullable<Card["addresses"]>[number]): boolea
   fits(address.country) &&
   fits(address.country_code, countryCode) &&
   fitsEnum(address.type, contactInfoTypes);
+
+const acceptsEmail = (entry: NonNullable<Card["emails"]>[number]): boolean =>
+  fits(entry.email, email) && fitsEnum(entry.type, contactInfoTypes);
+
+const acceptsPhone = (entry: NonNullable<Card["phones"]>[number]): boolean =>
+  fits(entry.phone) && fitsEnum(entry.type, phoneTypes) && fits(entry.wa_id, waId);
+
+const acceptsUrl = (entry: NonNullable<Card["urls"]>[number]): boolean => fits(entry.url) && fitsEnum(entry.type, contactInfoTypes);

@@ -42,7 +42,4 @@ export function checkContext(report: Report, context: JsonObject): void {
  * only with a message id): true only when the checks above report nothing.
  */
 export const acceptsEnvelope = (to: unknown, replyTo: unknown, callbackData: unknown): boolean =>
-  typeof to === "string" &&
-  isRecipient(to) &&
-  (replyTo === undefined || fits(replyTo, wamidRule)) &&
-  fits(callbackData, callbackDataRule);
+  typeof to === "string" && isRecipient(to) && (replyTo === undefined || fits(replyTo, wamidRule)) && fits(callbackData, callbackDataRule);
