@@ -42,6 +42,41 @@ const text = fc
 const reaction = fc
   .tuple(to, wamid, value("👍", "👍🏽", "🇩🇪", "👨‍👩‍👧", "❤️", "ab", "👍👍"))
   .map(([n, id, emoji]) => msg.to(n).react(id, emoji));
+/** Mostly `{ id }` or `{ link }`; sometimes both, neither, a bad link or a key the kind does not take. */
+const source = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.oneof(
+      value("1234567890").map((id) => ({ id })),
+      value("https://example.com/a.png", "http://x.io").map((link) => ({ link })),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<object>(
+      {},
+      { id: "1", link: "https://x.io" },
+      { link: "ftp://x.io" },
+      { id: "1", caption: "c" },
+      { id: "1", filename: "f" },
+      { id: "1", extra: 1 },
+    ),
+  },
+) as fc.Arbitrary<never>;
+const media = fc
+  .tuple(
+    to,
+    fc.constantFrom("image", "video", "document", "audio", "sticker"),
+    source,
+    value("A caption", "x".repeat(1024)),
+    value("a.pdf"),
+  )
+  .map(([n, kind, from, caption, filename]) => {
+    const recipient = msg.to(n);
+    if (kind === "document") return recipient.document(from, { caption, filename });
+    if (kind === "image" || kind === "video") return recipient[kind](from, { caption });
+    return recipient[kind](from);
+  });
 const coordinate = (max: number) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.double({ min: -max, max, noNaN: true }) },
@@ -103,7 +138,7 @@ const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callb
   });
 
 describe("a builder's quick acceptance agrees with validate()", () => {
-  for (const [kind, builder] of Object.entries({ text, reaction, location, contacts })) {
+  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;
       let rejected = 0;

@@ -14,6 +14,7 @@ import type {
 import type { MaxLength } from "../type-checks.js";
 import { acceptsContacts } from "../validate/contacts.js";
 import { acceptsLocation } from "../validate/location.js";
+import { acceptsMedia } from "../validate/media.js";
 import { acceptsReaction } from "../validate/reaction.js";
 import { acceptsText } from "../validate/text.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
@@ -81,7 +82,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>(this.#envelope, "image", mediaRender(media, options.caption));
+    return new MessageBuilder<ImageMessage>(this.#envelope, "image", mediaRender(media, options.caption), acceptsMedia.image);
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -89,7 +90,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>(this.#envelope, "video", mediaRender(media, options.caption));
+    return new MessageBuilder<VideoMessage>(this.#envelope, "video", mediaRender(media, options.caption), acceptsMedia.video);
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -98,17 +99,17 @@ export class Recipient {
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
     const render = mediaRender<DocumentMessage["document"]>(media, options.caption, options.filename);
-    return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render);
+    return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render, acceptsMedia.document);
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>(this.#envelope, "audio", mediaRender(media));
+    return new MessageBuilder<AudioMessage>(this.#envelope, "audio", mediaRender(media), acceptsMedia.audio);
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>(this.#envelope, "sticker", mediaRender(media));
+    return new MessageBuilder<StickerMessage>(this.#envelope, "sticker", mediaRender(media), acceptsMedia.sticker);
   }
 
   /** A location pin, in decimal degrees. */

@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
-import type { MediaKind } from "../payload/media.js";
+import type { MediaKind, MediaMessage } from "../payload/media.js";
 import { httpUrl } from "./common.js";
-import { checkString, stringRule } from "./fields.js";
+import { checkString, fits, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 /** Fields each media kind accepts besides `id` / `link` [S §4; document caption: resolution §13.13]. */
@@ -37,3 +37,28 @@ export function checkMediaSource(report: Report, media: JsonObject): void {
   if (hasId) checkString(report, media.id, "id");
   if (hasLink) checkString(report, media.link, "link", linkRule);
 }
+
+/**
+ * The builders' quick test of a media object (a copy of the caller's, so any keys): true
+ * only when checkMedia reports nothing.
+ */
+function acceptsMediaObject(kind: MediaKind, media: JsonObject): boolean {
+  const extras = extraFields[kind];
+  for (const key in media) if (key !== "id" && key !== "link" && !extras.includes(key)) return false;
+  return (
+    (media.id === undefined) !== (media.link === undefined) &&
+    fits(media.id) &&
+    fits(media.link, linkRule) &&
+    fits(media.caption, captionRule) &&
+    fits(media.filename)
+  );
+}
+
+type Accepts = { readonly [K in MediaKind]: (body: Extract<MediaMessage, { type: K }>) => boolean };
+export const acceptsMedia: Accepts = {
+  image: (body) => acceptsMediaObject("image", body.image),
+  video: (body) => acceptsMediaObject("video", body.video),
+  document: (body) => acceptsMediaObject("document", body.document),
+  audio: (body) => acceptsMediaObject("audio", body.audio),
+  sticker: (body) => acceptsMediaObject("sticker", body.sticker),
+};
