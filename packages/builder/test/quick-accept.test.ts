@@ -130,6 +130,57 @@ const contacts = fc
     }),
   );
 
+const header = fc.option(
+  fc.oneof(
+    value("Delivery", "x".repeat(60)).map((text) => [text] as const),
+    fc.tuple(value("Delivery"), value("Tomorrow")).map(([text, subText]) => [text, { subText }] as const),
+    source.map((from) => [{ image: from }] as const),
+    source.map((from) => [{ document: from }] as const),
+  ),
+  { freq: 2 },
+);
+const footer = fc.option(value("Reply below", "x".repeat(60)), { freq: 2 });
+const replies = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc.array(fc.tuple(value("am", "pm", "ev", " am"), value("Morning", "Noon", "Evening")), { minLength: 1, maxLength: 3 }),
+  },
+  { weight: 1, arbitrary: fc.array(fc.tuple(value("a"), value("A")), { maxLength: 5 }) },
+);
+const buttons = fc.tuple(to, value("When should we deliver?", "x".repeat(1024)), header, footer, replies).map(([n, body, h, f, rs]) => {
+  type Loose = { header(...a: unknown[]): Loose; footer(t: unknown): Loose; reply(id: unknown, title: unknown): Loose };
+  let builder = msg.to(n).buttons(body) as unknown as Loose;
+  if (h !== null) builder = builder.header(...h);
+  if (f !== null) builder = builder.footer(f);
+  for (const [id, title] of rs) builder = builder.reply(id, title);
+  return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
+});
+const row = fc.tuple(value("r1", "r2", "r3", "x".repeat(200)), value("Slot", "x".repeat(24)), fc.option(value("At 8:00", "x".repeat(72))));
+const sections = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc.array(fc.tuple(fc.option(value("Morning", "x".repeat(24)), { freq: 9 }), fc.array(row, { minLength: 1, maxLength: 4 })), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  },
+  { weight: 1, arbitrary: fc.array(fc.tuple(fc.option(value("S")), fc.array(row, { maxLength: 6 })), { maxLength: 11 }) },
+);
+const list = fc
+  .tuple(to, value("Pick a slot"), value("View slots", "x".repeat(20)), header, footer, sections)
+  .map(([n, body, button, h, f, ss]) => {
+    type Section = { row(...a: unknown[]): Section };
+    type Loose = { header(...a: unknown[]): Loose; footer(t: unknown): Loose; section(...a: unknown[]): Loose };
+    let builder = msg.to(n).list(body, button) as unknown as Loose;
+    if (h !== null) builder = builder.header(...h);
+    if (f !== null) builder = builder.footer(f);
+    for (const [title, rows] of ss) {
+      const fill = (section: Section) => rows.reduce((s, [id, t, d]) => (d === null ? s.row(id, t) : s.row(id, t, d)), section);
+      builder = title === null ? builder.section(fill) : builder.section(title, fill);
+    }
+    return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
+  });
+
 const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callbackData(data: string): B }>(builder: fc.Arbitrary<B>) =>
   fc.tuple(builder, fc.option(wamid), fc.option(value("order-42", "x".repeat(512)))).map(([b, replyTo, data]) => {
     let withEnvelope = replyTo === null ? b : b.replyTo(replyTo);
@@ -138,7 +189,7 @@ const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callb
   });
 
 describe("a builder's quick acceptance agrees with validate()", () => {
-  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts })) {
+  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts, buttons, list })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;
       let rejected = 0;

@@ -1,7 +1,8 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
+import type { ButtonInteractive, InteractiveHeader, InteractiveMessage, ListInteractive } from "../payload/index.js";
 import { type Count, checkCount, checkObject, eachObject, httpUrl } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString, type StringRule, stringRule } from "./fields.js";
-import { checkMediaSource } from "./media.js";
+import { checkEnum, checkKnownKeys, checkString, fits, type StringRule, stringRule } from "./fields.js";
+import { acceptsMediaSource, checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
@@ -323,4 +324,63 @@ function checkAddressMessage(report: Report, action: JsonObject): void {
     },
     true,
   );
+}
+
+// The builders' quick tests. Their objects hold only the keys above (a media header's
+// object aside: it is a copy of the caller's), so just the values are tested, with the
+// same rules. Each is true only when checkInteractive reports nothing.
+
+interface SharedParts {
+  readonly type: InteractiveType;
+  readonly header?: InteractiveHeader | undefined;
+  readonly body?: { readonly text: string } | undefined;
+  readonly footer?: { readonly text: string } | undefined;
+}
+
+function acceptsShared({ type, header, body, footer }: SharedParts): boolean {
+  const kind = kinds[type];
+  return (
+    acceptsHeader(type, header, kind.header === "required") &&
+    (body === undefined ? kind.body === "optional" : fits(body.text, bodyRule)) &&
+    (footer === undefined || fits(footer.text, footerRule))
+  );
+}
+
+function acceptsHeader(type: InteractiveType, header: InteractiveHeader | undefined, isRequired: boolean): boolean {
+  if (header === undefined) return !isRequired;
+  if (!(headerTypes[type] as readonly string[]).includes(header.type)) return false;
+  if (header.type === "text") return fits(header.text, headerTextRule) && fits(header.sub_text, subTextRule);
+  const media: JsonObject = header.type === "image" ? header.image : header.type === "video" ? header.video : header.document;
+  for (const key in media) if (key !== "id" && key !== "link") return false;
+  return acceptsMediaSource(media);
+}
+
+export function acceptsButtons({ interactive }: InteractiveMessage<ButtonInteractive>): boolean {
+  const buttons = interactive.action.buttons;
+  if (!acceptsShared(interactive) || buttons.length < buttonCount.min || buttons.length > buttonCount.max) return false;
+  for (let i = 0; i < buttons.length; i++) {
+    const { id, title } = (buttons[i] as (typeof buttons)[number]).reply;
+    if (!fits(id, buttonIdRule) || !fits(title, buttonTitleRule)) return false;
+    for (let j = 0; j < i; j++) {
+      const earlier = (buttons[j] as (typeof buttons)[number]).reply;
+      if (earlier.id === id || earlier.title === title) return false;
+    }
+  }
+  return true;
+}
+
+export function acceptsList({ interactive }: InteractiveMessage<ListInteractive>): boolean {
+  const { button, sections } = interactive.action;
+  if (!acceptsShared(interactive) || !fits(button, listButtonRule)) return false;
+  if (sections.length < sectionCount.min || sections.length > sectionCount.max) return false;
+  const titleRule = sections.length > 1 ? requiredSectionTitleRule : sectionTitleRule;
+  const ids: string[] = [];
+  for (const { title, rows } of sections) {
+    if (!fits(title, titleRule) || rows.length < rowTotal.min) return false;
+    for (const { id, title, description } of rows) {
+      if (!fits(id, rowIdRule) || !fits(title, rowTitleRule) || !fits(description, rowDescriptionRule) || ids.includes(id)) return false;
+      ids.push(id);
+    }
+  }
+  return ids.length <= rowTotal.max;
 }

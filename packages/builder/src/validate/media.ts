@@ -45,14 +45,12 @@ export function checkMediaSource(report: Report, media: JsonObject): void {
 function acceptsMediaObject(kind: MediaKind, media: JsonObject): boolean {
   const extras = extraFields[kind];
   for (const key in media) if (key !== "id" && key !== "link" && !extras.includes(key)) return false;
-  return (
-    (media.id === undefined) !== (media.link === undefined) &&
-    fits(media.id) &&
-    fits(media.link, linkRule) &&
-    fits(media.caption, captionRule) &&
-    fits(media.filename)
-  );
+  return acceptsMediaSource(media) && fits(media.caption, captionRule) && fits(media.filename);
 }
+
+/** True only when checkMediaSource reports nothing. */
+export const acceptsMediaSource = (media: JsonObject): boolean =>
+  (media.id === undefined) !== (media.link === undefined) && fits(media.id) && fits(media.link, linkRule);
 
 type Accepts = { readonly [K in MediaKind]: (body: Extract<MediaMessage, { type: K }>) => boolean };
 export const acceptsMedia: Accepts = {

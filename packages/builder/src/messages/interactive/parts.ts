@@ -28,10 +28,13 @@ export type SubText<S extends string> = MaxLength<S, typeof limits.interactive.h
 
 /** A text header, or a media header copied so later changes by the caller do not leak in. */
 export function headerPart(header: string | MediaHeader, subText?: string): HeaderPart {
-  if (typeof header === "string") return { text: header, subText };
-  if ("image" in header) return { image: { ...header.image } };
-  if ("video" in header) return { video: { ...header.video } };
-  return { document: { ...header.document } };
+  if (typeof header === "object" && header !== null) {
+    if ("image" in header) return { image: { ...header.image } };
+    if ("video" in header) return { video: { ...header.video } };
+    if ("document" in header) return { document: { ...header.document } };
+  }
+  // Anything else is taken as text: validate() names what is wrong with it at build time.
+  return { text: header as string, subText };
 }
 
 function renderHeader(header: HeaderPart): InteractiveHeader {
