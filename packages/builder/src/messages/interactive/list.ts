@@ -24,8 +24,8 @@ type RowIdArg<Count extends Rows, Id extends string> = Count["length"] extends M
 
 declare const rowCount: unique symbol;
 
-/** Reads a section's rows; kept out of the public surface. */
-let rowsOf: (section: SectionBuilder<Rows>) => readonly ListRow[];
+/** Renders a section's rows as fresh objects; kept out of the public surface. */
+let renderRows: (section: SectionBuilder<Rows>) => ListRow[];
 
 /**
  * The rows of one list section. `Count` is the number of rows in the whole list so far, so
@@ -33,14 +33,18 @@ let rowsOf: (section: SectionBuilder<Rows>) => readonly ListRow[];
  */
 export class SectionBuilder<Count extends Rows = []> {
   declare readonly [rowCount]: Count;
-  // One link per row (the previous builder and this row): no array copied per step.
+  // One link per row (the previous builder and this row's fields): nothing copied per step.
   readonly #previous: SectionBuilder<Rows> | undefined;
-  readonly #row: ListRow | undefined;
+  readonly #id: string | undefined;
+  readonly #title: string | undefined;
+  readonly #description: string | undefined;
 
   /** @internal */
-  constructor(previous?: SectionBuilder<Rows>, row?: ListRow) {
+  constructor(previous?: SectionBuilder<Rows>, id?: string, title?: string, description?: string) {
     this.#previous = previous;
-    this.#row = row;
+    this.#id = id;
+    this.#title = title;
+    this.#description = description;
   }
 
   /** A row: `id` comes back in the `list_reply` webhook (≤ 200), `title` ≤ 24, `description` ≤ 72 characters. */
@@ -49,15 +53,17 @@ export class SectionBuilder<Count extends Rows = []> {
     title: RowTitle<Title>,
     description?: RowDescription<Description>,
   ): SectionBuilder<[...Count, unknown]> {
-    const row: ListRow = description === undefined ? { id, title } : { id, title, description };
-    return new SectionBuilder<[...Count, unknown]>(this, row);
+    return new SectionBuilder<[...Count, unknown]>(this, id, title, description);
   }
 
   static {
-    rowsOf = (section) => {
+    renderRows = (section) => {
       const rows: ListRow[] = [];
-      for (let link: SectionBuilder<Rows> | undefined = section; link !== undefined; link = link.#previous) {
-        if (link.#row !== undefined) rows.push(link.#row);
+      for (let link: SectionBuilder<Rows> = section; link.#previous !== undefined; link = link.#previous) {
+        const id = link.#id as string; // set on every link but the first
+        const title = link.#title as string;
+        const description = link.#description;
+        rows.push(description === undefined ? { id, title } : { id, title, description });
       }
       return rows.reverse();
     };
@@ -66,7 +72,8 @@ export class SectionBuilder<Count extends Rows = []> {
 
 interface Section {
   readonly title: string | undefined;
-  readonly rows: readonly ListRow[];
+  /** The section's last row link. */
+  readonly rows: SectionBuilder<Rows>;
 }
 
 /**
@@ -115,7 +122,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
     const section: unknown = build(new SectionBuilder<Count>());
     if (!(section instanceof SectionBuilder))
       throw new TypeError("interactive.action.sections: the .section() callback must return the section builder");
-    return new ListBuilder(this.envelope, this.#parts, this.#button, [...this.#sections, { title, rows: rowsOf(section) }]);
+    return new ListBuilder(this.envelope, this.#parts, this.#button, [...this.#sections, { title, rows: section }]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
@@ -136,8 +143,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   protected render(): ListInteractive {
     const sections = this.#sections.map(({ title, rows }): ListSection => {
-      const copies = rows.map((row) => ({ ...row }));
-      return title === undefined ? { rows: copies } : { title, rows: copies };
+      return title === undefined ? { rows: renderRows(rows) } : { title, rows: renderRows(rows) };
     });
     return renderInteractive<ListInteractive>("list", this.#parts, { button: this.#button, sections });
   }
