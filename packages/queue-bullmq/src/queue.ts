@@ -61,6 +61,7 @@ export interface WorkerOptions {
 }
 
 export interface QueueEvents {
+  /** Accepted by the API. At-most-once can report a job twice when a worker dies between reporting and completing it. */
   sent: [{ readonly jobId: string; readonly phoneNumberId: string; readonly wamid: string; readonly result: SendResult }];
   failed: [{ readonly jobId: string; readonly phoneNumberId: string; readonly error: unknown }];
   /** The message may or may not have been delivered: check before sending it again. */
@@ -155,7 +156,13 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         const release = delivery === "at-most-once" ? () => redis.del(k.inflight(jobId)) : async () => 0;
         if (delivery === "at-most-once") {
           const sent = await redis.get(k.sent(jobId));
-          if (sent !== null) return { wamid: sent }; // finished before, only the completion was lost
+          if (sent !== null) {
+            // Sent by a run that stopped before completing the job, maybe before reporting it.
+            const result = JSON.parse(sent) as SendResult;
+            const wamid = result.messages[0]?.id ?? "";
+            events.emit("sent", { jobId, phoneNumberId, wamid, result });
+            return { wamid };
+          }
           if ((await redis.set(k.inflight(jobId), token ?? "1", "PX", markerTtlMs, "NX")) !== "OK") {
             const reason =
               "a previous run started sending this message and did not finish; it may have been delivered, so it was not sent again";
@@ -205,7 +212,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         }
         const wamid = result.messages[0]?.id ?? "";
         if (delivery === "at-most-once") {
-          await redis.set(k.sent(jobId), wamid, "PX", markerTtlMs);
+          await redis.set(k.sent(jobId), JSON.stringify(result), "PX", markerTtlMs);
           await release();
         }
         events.emit("sent", { jobId, phoneNumberId, wamid, result });

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { type Emulator, startEmulator } from "@wacompose/emulator";
+import { Redis } from "ioredis";
+import { keys } from "../src/gate.js";
 import { createWhatsAppQueue, type WhatsAppQueueOptions } from "../src/index.js";
 import { startRedis } from "./redis.js";
 
@@ -199,6 +201,29 @@ describe("queue-bullmq against redis-server and the emulator", () => {
     },
     180_000,
   );
+
+  it("at-most-once: a re-run of a job whose sender died after sending reports it sent, without sending again", async () => {
+    const { emulator, queue } = await scenario({ prefix: "resent", queue: { delivery: "at-most-once" } });
+    const redisClient = new Redis({ host: "127.0.0.1", port: redis.port });
+    const workers = queue.startWorkers({
+      phoneNumberIds: ["106540352242922"],
+      client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url },
+    });
+    try {
+      // What a worker leaves when it dies right after storing the API's answer, before reporting it.
+      const result = { messaging_product: "whatsapp", contacts: [], messages: [{ id: "wamid.earlier" }] };
+      await redisClient.set(keys("resent", "106540352242922").sent("r-1"), JSON.stringify(result));
+      const sent = new Promise((resolve) => workers.once("sent", resolve));
+      await queue.enqueue({ phoneNumberId: "106540352242922", message: msg.to("16505551234").text("once"), messageId: "r-1" });
+      expect(await sent).toMatchObject({ jobId: "r-1", wamid: "wamid.earlier", result });
+      expect(emulator.received).toHaveLength(0);
+    } finally {
+      await workers.close();
+      await queue.close();
+      redisClient.disconnect();
+      await emulator.close();
+    }
+  }, 30_000);
 
   it("refuses an HTTP timeout that is not well below the job lock", () => {
     expect(() => createWhatsAppQueue({ connection: { port: redis.port }, httpTimeoutMs: 40_000, lockDurationMs: 60_000 })).toThrow(
