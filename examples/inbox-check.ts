@@ -1,8 +1,12 @@
 // Browser check, run by `pnpm test`: sends the showcase (plus an XSS attempt and an invalid
 // body) to the emulator, opens its inbox in headless Chromium (Debian's `chromium`, which
 // .ci/run installs), checks by DOM that every kind rendered and that message text stayed
-// text, and saves docs/inbox.png for the README. Prints "N passed, N failed".
+// text, and takes a screenshot: `--save` (`pnpm screenshot`) writes it to docs/inbox.png for
+// the README, otherwise it goes to a temporary directory so tests leave the tree clean.
+// Prints "N passed, N failed".
 import { execFile, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { msg } from "@wacompose/builder";
@@ -56,9 +60,11 @@ try {
     "an invalid body is shown with its issues",
     dom.includes("image: exactly one of id or link, got both") && dom.includes("wa-bubble wa-invalid"),
   );
-  const screenshot = join(import.meta.dirname, "../docs/inbox.png");
+  const screenshot = process.argv.includes("--save")
+    ? join(import.meta.dirname, "../docs/inbox.png")
+    : join(mkdtempSync(join(tmpdir(), "wacompose-inbox-")), "inbox.png");
   await browse(`${emulator.url}/`, [`--screenshot=${screenshot}`, "--window-size=820,2600"]);
-  check("screenshot saved to docs/inbox.png", spawnSync("test", ["-s", screenshot]).status === 0);
+  check(`screenshot saved to ${screenshot}`, spawnSync("test", ["-s", screenshot]).status === 0);
 } catch (error) {
   check(`chromium ran (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`, false);
 } finally {

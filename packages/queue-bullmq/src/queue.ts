@@ -1,6 +1,14 @@
 import { EventEmitter } from "node:events";
 import type { Message, RequestBody } from "@wacompose/builder";
-import { createClient, GraphApiError, NetworkError, type Sendable, type SendResult, TransportError } from "@wacompose/transport-fetch";
+import {
+  bodyOf,
+  createClient,
+  GraphApiError,
+  NetworkError,
+  type Sendable,
+  type SendResult,
+  TransportError,
+} from "@wacompose/transport-fetch";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { holdPair, keys, type Rate, releasePair, takeSlot } from "./gate.js";
@@ -119,8 +127,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   };
 
   async function enqueue({ phoneNumberId, message, messageId }: EnqueueOptions): Promise<void> {
-    const built =
-      typeof (message as { build?: unknown }).build === "function" ? (message as { build(): Message }).build() : (message as Message);
+    const built = bodyOf(message);
     const body = built.biz_opaque_callback_data === undefined ? { ...built, biz_opaque_callback_data: messageId } : built;
     await queueFor(phoneNumberId).add(
       "send",

@@ -130,7 +130,8 @@ export function createClient(options: ClientOptions): Client {
   return Object.freeze(client);
 }
 
-function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body {
+/** The body of a message given either as a builder (built here, so it throws `PayloadError` when invalid) or as a body. */
+export function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body {
   return typeof (message as { build?: unknown }).build === "function" ? (message as { build(): Body }).build() : (message as Body);
 }
 

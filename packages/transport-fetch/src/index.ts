@@ -1,4 +1,5 @@
 export {
+  bodyOf,
   type Client,
   type ClientOptions,
   createClient,
