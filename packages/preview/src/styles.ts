@@ -6,7 +6,7 @@ export const previewStyles = `
 .wa-quote{border-left:4px solid #06cf9c;background:rgba(0,0,0,.05);border-radius:4px;padding:4px 6px;margin-bottom:4px;font-size:12px;color:#54656f}
 .wa-meta{font-size:11px;color:#667781;text-align:right;margin-top:2px}
 .wa-kind{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#667781;margin-bottom:2px}
-.wa-media{background:#c9d4d9;border-radius:6px;min-height:120px;display:flex;align-items:center;justify-content:center;color:#3b4a54;font-size:13px;padding:8px;text-align:center}
+.wa-media{background:#c9d4d9;border-radius:6px;min-height:120px;display:flex;flex-direction:column;align-items:center;justify-content:center;color:#3b4a54;font-size:13px;padding:8px;text-align:center}
 .wa-doc{background:rgba(0,0,0,.05);border-radius:6px;padding:8px;display:flex;gap:8px;align-items:center}
 .wa-link{background:rgba(0,0,0,.05);border-radius:6px;padding:6px;font-size:12px;color:#027eb5;margin-bottom:4px}
 .wa-header{font-weight:600;margin-bottom:2px}
@@ -17,7 +17,7 @@ export const previewStyles = `
 .wa-section{font-size:12px;color:#008069;font-weight:600;margin:4px 0 2px}
 .wa-row{border-top:1px solid #e9edef;padding:4px 0}
 .wa-row small{display:block;color:#667781}
-.wa-card{background:#fff;border-radius:6px;padding:6px;margin-top:4px}
+.wa-card{background:#fff;border-radius:6px;padding:6px;margin-top:4px}.wa-card small{display:block}
 .wa-issues{margin:4px 0 0;padding-left:18px;color:#a12622;font-size:12px}
 .wa-recipient{font-weight:600;color:#3b4a54;margin-top:8px}
 code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.06);padding:0 2px;border-radius:3px}
