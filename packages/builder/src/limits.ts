@@ -76,9 +76,9 @@ export const limits = {
     /** `coupon_code` of a copy-code button; one such button per template [M-coupon]. */
     couponCode: { max: 15 },
     /**
-     * `parameter_name` of named templates: lowercase letters, digits and `_`, at most 20
-     * characters. Enforced by libraries (whatsapp-api-js), not confirmed in Meta text
-     * (cloud-api.md §14); we take that stricter reading.
+     * `parameter_name` of named templates: lowercase `a-z` and `_` only, at most 20
+     * characters: the rule cloud-api.md §8.4 reports from whatsapp-api-js, not confirmed in
+     * Meta text (§14). Strictest reading: digits are rejected too.
      */
     parameterName: { max: 20 },
   },

@@ -165,6 +165,13 @@ describe("templates: runtime rules at the boundaries", () => {
     expect(paths(body({ type: "text", text: "a", parameter_name: "First-Name" }))).toEqual([
       "template.components[0].parameters[0].parameter_name invalid_format",
     ]);
+    // Lowercase a-z and _ only (the strictest reading of cloud-api.md §8.4): no digits.
+    expect(paths(body({ type: "text", text: "a", parameter_name: "line_2" }))).toEqual([
+      "template.components[0].parameters[0].parameter_name invalid_format",
+    ]);
+    expect(paths(body({ type: "text", text: "a", parameter_name: "x".repeat(21) }))).toEqual([
+      "template.components[0].parameters[0].parameter_name too_long",
+    ]);
   });
 
   it("checks components, button sub-types and their parameter types", () => {

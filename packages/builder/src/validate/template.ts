@@ -17,8 +17,8 @@ const bodyTextRule = stringRule({ required: true, max: limits.template.bodyText.
 const onlyBodyTextRule = stringRule({ required: true, max: limits.template.bodyText.maxWhenOnlyComponent });
 const parameterNameRule = stringRule({
   ...limits.template.parameterName,
-  pattern: /^[a-z0-9_]+$/,
-  format: "lowercase letters, digits and _",
+  pattern: /^[a-z_]+$/,
+  format: "lowercase letters a-z and _",
 });
 const currencyCodeRule = stringRule({ required: true, pattern: /^[A-Z]{3}$/, format: "an ISO 4217 code such as USD" });
 const couponRule = stringRule({ required: true, ...limits.template.couponCode });
