@@ -1,5 +1,6 @@
 // Bundle size: esbuild --bundle --minify for the browser, then gzip. (a) build and send one
-// text message; (b) the whole builder; and the peers' same entry (a). Prints a markdown table.
+// text message; (b) the whole builder; (c) validate() and toRequest() alone; the peers' (a).
+// Prints a markdown table.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -10,6 +11,8 @@ const entries = {
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
     await wa.send(msg.to("16505551234").text("hi"));`,
   "wacompose: the whole builder": `export * from "@wacompose/builder";`,
+  "wacompose: validate() alone": `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
+  "wacompose: toRequest() alone": `import { toRequest } from "@wacompose/builder"; console.log(toRequest({}, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`,
   "whatsapp-api-js: send one text": `
     import { WhatsAppAPI } from "whatsapp-api-js";
     import { Text } from "whatsapp-api-js/messages";

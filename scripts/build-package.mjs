@@ -1,4 +1,5 @@
-// Builds the package in the current directory: ESM and CJS bundles with esbuild,
+// Builds the package in the current directory: ESM one file per module (so bundlers keep only
+// the modules an app reaches) and a CJS bundle with esbuild,
 // declarations with tsc 5.9 (TS 7 has no declaration API yet), copied beside the CJS
 // output under a {"type":"commonjs"} package.json so node16 resolution sees CJS types.
 import { execFileSync } from "node:child_process";
@@ -20,8 +21,15 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
 };
+/** Every source module (declaration-only files aside). */
+const modules = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return modules(path);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [path] : [];
+  });
 await Promise.all([
-  build({ ...common, format: "esm", outfile: `${dist}/esm/index.js` }),
+  build({ ...common, entryPoints: modules("src"), bundle: false, outbase: "src", format: "esm", outdir: `${dist}/esm` }),
   build({ ...common, format: "cjs", outfile: `${dist}/cjs/index.js` }),
 ]);
 

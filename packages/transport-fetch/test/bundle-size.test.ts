@@ -5,7 +5,7 @@ import { build } from "esbuild";
 
 // Size ceilings: what was measured + 10% (bench/RESULTS.md), lowered as the library shrinks.
 // Bundled from the examples workspace, against the built packages, as a user's bundler would.
-const ceilings = { sendOneText: 15_200, wholeBuilder: 13_400 };
+const ceilings = { sendOneText: 15_200, wholeBuilder: 13_400, validateAlone: 8_200, toRequestAlone: 500 };
 
 async function bundle(contents: string): Promise<{ gzipped: number; code: string }> {
   const result = await build({
@@ -31,6 +31,17 @@ describe("bundle size (esbuild --minify, gzip)", () => {
       await wa.send(msg.to("16505551234").text("hi"));`);
     expect(gzipped).toBeLessThanOrEqual(ceilings.sendOneText);
     expect(code).not.toMatch(/node:|createServer|startEmulator/);
+  });
+
+  // The ESM build is one file per module: an app that only validates, or only makes requests
+  // from bodies it wrote, does not carry the builders.
+  it(`validate() alone stays under ${ceilings.validateAlone} bytes; toRequest() alone under ${ceilings.toRequestAlone}`, async () => {
+    const validateAlone = await bundle(`import { validate } from "@wacompose/builder"; console.log(validate({}));`);
+    expect(validateAlone.gzipped).toBeLessThanOrEqual(ceilings.validateAlone);
+    expect(validateAlone.code).not.toMatch(/replyTo/);
+    const toRequestAlone = await bundle(`import { toRequest } from "@wacompose/builder";
+      console.log(toRequest({ messaging_product: "whatsapp", to: "1", type: "text", text: { body: "hi" } }, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`);
+    expect(toRequestAlone.gzipped).toBeLessThanOrEqual(ceilings.toRequestAlone);
   });
 
   it(`the whole builder stays under ${ceilings.wholeBuilder} bytes and has no runtime dependencies`, async () => {
