@@ -59,6 +59,7 @@ const source = fc.oneof(
       { link: "ftp://x.io" },
       { id: "1", caption: "c" },
       { id: "1", filename: "f" },
+      { id: "1", filename: "" },
       { id: "1", extra: 1 },
     ),
   },
@@ -181,6 +182,67 @@ const list = fc
     return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
   });
 
+/** Template builders called loosely: the generated values include wrong JavaScript types. */
+type Method = "text" | "image" | "document" | "location" | "language" | "header" | "body" | "currency" | "dateTime";
+type Loose = Record<Method | "quickReply" | "urlButton" | "copyCode" | "flowButton" | "catalogButton", (...args: unknown[]) => Loose>;
+const templateHeader = fc.option(
+  fc.oneof(
+    fc.tuple(value("Ana", "x".repeat(60), "a\tb"), fc.option(value("first_name", "First2"), { freq: 3 })).map(
+      ([text, name]) =>
+        (p: Loose) =>
+          name === null ? p.text(text) : p.text(text, { name }),
+    ),
+    source.map((from) => (p: Loose) => p.image(from)),
+    source.map((from) => (p: Loose) => p.document(from)),
+    fc.constant((p: Loose) => p.location({ latitude: 1, longitude: 2 })),
+  ),
+  { freq: 2 },
+);
+const bodyParameter = fc.oneof(
+  fc
+    .tuple(value("Ana", "x".repeat(1024), "a\nb", "a     b"), fc.option(value("first_name"), { freq: 3 }))
+    .map(([text, name]) => ["text", text, name] as const),
+  fc
+    .tuple(
+      value("$10.99"),
+      value("USD", "usd"),
+      fc.oneof({ weight: 8, arbitrary: fc.constant(10990) }, { weight: 1, arbitrary: fc.constantFrom(1.5, "1") }),
+    )
+    .map(([fallback, code, amount1000]) => ["currency", { fallback, code, amount1000 }, null] as const),
+  value("Nov 26").map((fallback) => ["dateTime", { fallback }, null] as const),
+);
+const templateButton = fc.tuple(
+  fc.constantFrom("quickReply", "urlButton", "copyCode", "copyCode", "flowButton", "catalogButton"),
+  fc.oneof({ weight: 8, arbitrary: fc.constantFrom(0, 1, 2, "3", 9) }, { weight: 1, arbitrary: fc.constantFrom(10, -1, 1.5, "01", "x") }),
+  value("STOP", "track/42", "CODE15CHARSXXXX", "x".repeat(16)),
+);
+const template = fc
+  .tuple(
+    to,
+    value("order_update", "x".repeat(512)),
+    fc.option(fc.tuple(value("en_US", "en", "EN"), fc.constantFrom(undefined, "deterministic", "other")), { freq: 20 }),
+    templateHeader,
+    fc.option(fc.array(bodyParameter, { maxLength: 3 }), { freq: 2 }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.array(templateButton, { maxLength: 1 }) },
+      { weight: 1, arbitrary: fc.array(templateButton, { maxLength: 4 }) },
+    ),
+  )
+  .map(([n, name, language, header, body, buttons]) => {
+    let builder = msg.to(n).template(name) as unknown as Loose;
+    if (language !== null) builder = builder.language(language[0], language[1] === undefined ? {} : { policy: language[1] });
+    if (header !== null) builder = builder.header(header);
+    if (body !== null)
+      builder = builder.body((p: Loose) =>
+        body.reduce((b, [kind, input, name]) => (name === null ? b[kind](input) : b[kind](input, { name })), p),
+      );
+    for (const [kind, index, input] of buttons) {
+      const argument = kind === "flowButton" ? { token: input } : kind === "catalogButton" ? { thumbnailProductRetailerId: input } : input;
+      builder = builder[kind](index, argument);
+    }
+    return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
+  });
+
 const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callbackData(data: string): B }>(builder: fc.Arbitrary<B>) =>
   fc.tuple(builder, fc.option(wamid), fc.option(value("order-42", "x".repeat(512)))).map(([b, replyTo, data]) => {
     let withEnvelope = replyTo === null ? b : b.replyTo(replyTo);
@@ -189,7 +251,7 @@ const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callb
   });
 
 describe("a builder's quick acceptance agrees with validate()", () => {
-  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts, buttons, list })) {
+  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts, buttons, list, template })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;
       let rejected = 0;
@@ -205,9 +267,10 @@ describe("a builder's quick acceptance agrees with validate()", () => {
             expect(result).toEqual({ ok: false, issues });
           }
         }),
-        { numRuns: 3000 },
+        { numRuns: kind === "template" ? 10_000 : 3000 }, // templates have the most rules to reach
       );
       // Both verdicts are common, so the comparison means something either way.
+      if (process.env.SHOW_COUNTS) console.log(kind, accepted, rejected);
       expect(accepted).toBeGreaterThan(100);
       expect(rejected).toBeGreaterThan(100);
     });

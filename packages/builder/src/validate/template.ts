@@ -1,7 +1,8 @@
 import { limits } from "../limits.js";
 import { type Count, checkObject, eachObject } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString, stringRule } from "./fields.js";
-import { checkMediaSource } from "./media.js";
+import type { TemplateBodyParameter, TemplateButtonParameter, TemplateHeaderParameter, TemplateMessage } from "../payload/index.js";
+import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, stringRule } from "./fields.js";
+import { acceptsMediaSource, checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 
 const templateFields = ["name", "language", "components"];
@@ -299,5 +300,85 @@ function checkButtonParameter(report: Report, parameter: JsonObject): void {
         parameter.type === undefined ? "required" : "invalid_value",
         `expected payload, text, coupon_code or action; got ${show(parameter.type)}`,
       );
+  }
+}
+
+// The builder's quick test. Its components hold only the keys above (a media header's object
+// aside: a copy of the caller's) and each button the parameter type of its sub_type, so just
+// the values are tested, with the same rules. True only when checkTemplate reports nothing;
+// rarer shapes (a location header, an index like "01") answer false and go to checkTemplate.
+
+const policies = ["deterministic"];
+const fitsParameterText = (text: unknown, rule: typeof bodyTextRule): boolean =>
+  fits(text, rule) && !badParameterText.test(text as string);
+
+export function acceptsTemplate({ template }: TemplateMessage): boolean {
+  const { language, components } = template;
+  if (!fits(template.name, nameRule) || language === undefined) return false;
+  if (!fits(language.code, languageRule) || !fitsEnum(language.policy, policies)) return false;
+  if (components === undefined) return true;
+  const textRule = components.length === 1 ? onlyBodyTextRule : bodyTextRule;
+  let indexes = 0; // one bit per button index used
+  let copyCodes = 0;
+  for (const component of components) {
+    if (component.type === "header") {
+      if (!acceptsHeaderParameter(component.parameters[0] as TemplateHeaderParameter)) return false;
+    } else if (component.type === "body") {
+      if (!acceptsBodyParameters(component.parameters, textRule)) return false;
+    } else {
+      const { index } = component;
+      const digit = index.length === 1 ? index.charCodeAt(0) - 48 : -1;
+      if (digit < 0 || digit > 9 || (indexes & (1 << digit)) !== 0) return false;
+      indexes |= 1 << digit;
+      if (component.sub_type === "copy_code" && ++copyCodes > 1) return false;
+      if (!acceptsButtonParameter(component.parameters[0] as TemplateButtonParameter)) return false;
+    }
+  }
+  return true;
+}
+
+function acceptsHeaderParameter(parameter: TemplateHeaderParameter): boolean {
+  switch (parameter.type) {
+    case "text":
+      return fitsParameterText(parameter.text, headerTextRule) && fits(parameter.parameter_name, parameterNameRule);
+    case "image":
+    case "video":
+    case "document": {
+      const media: JsonObject = parameter.type === "image" ? parameter.image : parameter.type === "video" ? parameter.video : parameter.document;
+      for (const key in media) if (key !== "id" && key !== "link" && (key !== "filename" || parameter.type !== "document")) return false;
+      return acceptsMediaSource(media) && fits(media.filename);
+    }
+    default:
+      return false;
+  }
+}
+
+function acceptsBodyParameters(parameters: readonly TemplateBodyParameter[], textRule: typeof bodyTextRule): boolean {
+  let named = 0;
+  for (const parameter of parameters) {
+    if (!fits(parameter.parameter_name, parameterNameRule)) return false;
+    if (parameter.parameter_name !== undefined) named++;
+    if (parameter.type === "text") {
+      if (!fitsParameterText(parameter.text, textRule)) return false;
+    } else if (parameter.type === "currency") {
+      const { fallback_value, code, amount_1000 } = parameter.currency;
+      if (!fits(fallback_value, required) || !fits(code, currencyCodeRule) || !Number.isSafeInteger(amount_1000)) return false;
+    } else if (!fits(parameter.date_time.fallback_value, required)) return false;
+  }
+  return parameters.length >= someParameters.min && (named === 0 || named === parameters.length);
+}
+
+function acceptsButtonParameter(parameter: TemplateButtonParameter): boolean {
+  switch (parameter.type) {
+    case "payload":
+      return fits(parameter.payload, required);
+    case "text":
+      return fits(parameter.text, required);
+    case "coupon_code":
+      return fits(parameter.coupon_code, couponRule);
+    case "action": {
+      const { flow_token, flow_action_data, thumbnail_product_retailer_id } = parameter.action;
+      return fits(flow_token) && (flow_action_data === undefined || isObject(flow_action_data)) && fits(thumbnail_product_retailer_id);
+    }
   }
 }

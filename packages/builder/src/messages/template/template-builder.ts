@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { TemplateButtonParameter, TemplateButtonSubType, TemplateComponent, TemplateMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import { acceptsTemplate } from "../../validate/template.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { BodyParameters, type HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
@@ -168,6 +169,10 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
       body: this.#state.body,
       buttons,
     });
+  }
+
+  protected override acceptsContent(body: TemplateMessage): boolean {
+    return acceptsTemplate(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {
