@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
-import { type Count, checkObject, eachObject } from "./common.js";
 import type { TemplateBodyParameter, TemplateButtonParameter, TemplateHeaderParameter, TemplateMessage } from "../payload/index.js";
+import { type Count, checkObject, eachObject } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, stringRule } from "./fields.js";
 import { acceptsMediaSource, checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
@@ -309,8 +309,7 @@ function checkButtonParameter(report: Report, parameter: JsonObject): void {
 // rarer shapes (a location header, an index like "01") answer false and go to checkTemplate.
 
 const policies = ["deterministic"];
-const fitsParameterText = (text: unknown, rule: typeof bodyTextRule): boolean =>
-  fits(text, rule) && !badParameterText.test(text as string);
+const fitsParameterText = (text: unknown, rule: typeof bodyTextRule): boolean => fits(text, rule) && !badParameterText.test(text as string);
 
 export function acceptsTemplate({ template }: TemplateMessage): boolean {
   const { language, components } = template;
@@ -344,7 +343,8 @@ function acceptsHeaderParameter(parameter: TemplateHeaderParameter): boolean {
     case "image":
     case "video":
     case "document": {
-      const media: JsonObject = parameter.type === "image" ? parameter.image : parameter.type === "video" ? parameter.video : parameter.document;
+      const media: JsonObject =
+        parameter.type === "image" ? parameter.image : parameter.type === "video" ? parameter.video : parameter.document;
       for (const key in media) if (key !== "id" && key !== "link" && (key !== "filename" || parameter.type !== "document")) return false;
       return acceptsMediaSource(media) && fits(media.filename);
     }
