@@ -350,9 +350,7 @@ function acceptsHeader(type: InteractiveType, header: InteractiveHeader | undefi
   if (header === undefined) return !isRequired;
   if (!(headerTypes[type] as readonly string[]).includes(header.type)) return false;
   if (header.type === "text") return fits(header.text, headerTextRule) && fits(header.sub_text, subTextRule);
-  const media: JsonObject = header.type === "image" ? header.image : header.type === "video" ? header.video : header.document;
-  for (const key in media) if (key !== "id" && key !== "link") return false;
-  return acceptsMediaSource(media);
+  return acceptsMediaSource(header.type === "image" ? header.image : header.type === "video" ? header.video : header.document);
 }
 
 export function acceptsButtons({ interactive }: InteractiveMessage<ButtonInteractive>): boolean {

@@ -43,14 +43,16 @@ export function checkMediaSource(report: Report, media: JsonObject): void {
  * only when checkMedia reports nothing.
  */
 function acceptsMediaObject(kind: MediaKind, media: JsonObject): boolean {
-  const extras = extraFields[kind];
-  for (const key in media) if (key !== "id" && key !== "link" && !extras.includes(key)) return false;
-  return acceptsMediaSource(media) && fits(media.caption, captionRule) && fits(media.filename);
+  return acceptsMediaSource(media, extraFields[kind]) && fits(media.caption, captionRule) && fits(media.filename);
 }
 
-/** True only when checkMediaSource reports nothing. */
-export const acceptsMediaSource = (media: JsonObject): boolean =>
-  (media.id === undefined) !== (media.link === undefined) && fits(media.id) && fits(media.link, linkRule);
+const noExtras: readonly string[] = [];
+
+/** True when `media` has no keys but `id`, `link` and `extras`, and checkMediaSource reports nothing. */
+export function acceptsMediaSource(media: JsonObject, extras = noExtras): boolean {
+  for (const key in media) if (key !== "id" && key !== "link" && !extras.includes(key)) return false;
+  return (media.id === undefined) !== (media.link === undefined) && fits(media.id) && fits(media.link, linkRule);
+}
 
 type Accepts = { readonly [K in MediaKind]: (body: Extract<MediaMessage, { type: K }>) => boolean };
 export const acceptsMedia: Accepts = {

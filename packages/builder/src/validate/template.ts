@@ -309,6 +309,7 @@ function checkButtonParameter(report: Report, parameter: JsonObject): void {
 // rarer shapes (a location header, an index like "01") answer false and go to checkTemplate.
 
 const policies = ["deterministic"];
+const documentExtras = ["filename"];
 const fitsParameterText = (text: unknown, rule: typeof bodyTextRule): boolean => fits(text, rule) && !badParameterText.test(text as string);
 
 export function acceptsTemplate({ template }: TemplateMessage): boolean {
@@ -343,10 +344,9 @@ function acceptsHeaderParameter(parameter: TemplateHeaderParameter): boolean {
     case "image":
     case "video":
     case "document": {
-      const media: JsonObject =
-        parameter.type === "image" ? parameter.image : parameter.type === "video" ? parameter.video : parameter.document;
-      for (const key in media) if (key !== "id" && key !== "link" && (key !== "filename" || parameter.type !== "document")) return false;
-      return acceptsMediaSource(media) && fits(media.filename);
+      if (parameter.type !== "document") return acceptsMediaSource(parameter.type === "image" ? parameter.image : parameter.video);
+      const document: JsonObject = parameter.document;
+      return acceptsMediaSource(document, documentExtras) && fits(document.filename);
     }
     default:
       return false;
