@@ -26,7 +26,7 @@ if (only === undefined) {
       throw new Error(`${only}/${kind} does not produce the literal's JSON`);
   }
   const best = {};
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     for (const [kind, make] of Object.entries(variants)) {
       const stats = await measure(() => do_not_optimize(JSON.stringify(make())));
       best[kind] = Math.min(best[kind] ?? Number.POSITIVE_INFINITY, stats.avg);

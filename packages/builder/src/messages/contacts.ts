@@ -1,5 +1,6 @@
 import type { limits } from "../limits.js";
 import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../payload/contacts.js";
+import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 
 type Parts = { firstName: string } | { lastName: string } | { middleName: string } | { suffix: string } | { prefix: string };
@@ -69,7 +70,7 @@ export class ContactBuilder<Named extends boolean = false> {
   // copies the parts again (built bodies share nothing with the builder).
 
   name(name: ContactName): ContactBuilder<true> {
-    const { formattedName, firstName, lastName, middleName, suffix, prefix } = name;
+    const { formattedName, firstName, lastName, middleName, suffix, prefix } = objectArgument(name, "contacts.name");
     const part: Mutable<ContactNamePayload> = { formatted_name: formattedName };
     if (firstName !== undefined) part.first_name = firstName;
     if (lastName !== undefined) part.last_name = lastName;
@@ -80,7 +81,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
-    const { type, waId } = options;
+    const { type, waId } = objectArgument(options, "contacts.phones options");
     const part: Mutable<Entry<"phones">> = { phone };
     if (type !== undefined) part.type = type;
     if (waId !== undefined) part.wa_id = waId;
@@ -88,17 +89,17 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = options;
+    const { type } = objectArgument(options, "contacts.emails options");
     return this.#with("emails", type === undefined ? { email } : { email, type });
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = options;
+    const { type } = objectArgument(options, "contacts.urls options");
     return this.#with("urls", type === undefined ? { url } : { url, type });
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
-    const { street, city, state, zip, country, countryCode, type } = address;
+    const { street, city, state, zip, country, countryCode, type } = objectArgument(address, "contacts.addresses");
     const part: Mutable<ContactAddressPayload> = {};
     if (street !== undefined) part.street = street;
     if (city !== undefined) part.city = city;
@@ -116,7 +117,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    const { company, department, title } = org;
+    const { company, department, title } = objectArgument(org, "contacts.org");
     const part: Mutable<Entry<"org">> = {};
     if (company !== undefined) part.company = company;
     if (department !== undefined) part.department = department;
@@ -201,9 +202,7 @@ export class ContactsBuilder<Cards extends Count = []> {
       : [build: (contact: ContactBuilder) => ContactBuilder<true>]
   ): ContactsBuilder<[...Cards, unknown]>;
   contact(build: unknown): ContactsBuilder<[...Cards, unknown]> {
-    if (typeof build !== "function") throw new TypeError("contacts: .contact() takes a function that builds the card");
-    const card: unknown = build(new ContactBuilder());
-    if (!(card instanceof ContactBuilder)) throw new TypeError("contacts: the .contact() callback must return the contact builder");
+    const card = callbackResult<ContactBuilder<boolean>>(build, new ContactBuilder(), ContactBuilder, "contacts[]");
     return new ContactsBuilder([...this.#cards, card as ContactBuilder<true>]); // a card without a name fails validate()
   }
 

@@ -17,6 +17,7 @@ import { acceptsLocation } from "../validate/location.js";
 import { acceptsMedia } from "../validate/media.js";
 import { acceptsReaction } from "../validate/reaction.js";
 import { acceptsText } from "../validate/text.js";
+import { callbackResult, objectArgument } from "./arguments.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
@@ -66,7 +67,7 @@ export class Recipient {
     body: MaxLength<Body, typeof limits.text.body.max, "text.body">,
     options: { readonly previewUrl?: boolean } = {},
   ): MessageBuilder<TextMessage> {
-    const previewUrl = options.previewUrl;
+    const { previewUrl } = objectArgument(options, "text options");
     const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
     return new MessageBuilder<TextMessage>(this.#envelope, "text", render, acceptsText);
   }
@@ -82,7 +83,12 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>(this.#envelope, "image", mediaRender(media, options.caption), acceptsMedia.image);
+    return new MessageBuilder<ImageMessage>(
+      this.#envelope,
+      "image",
+      mediaRender(media, objectArgument(options, "image options").caption),
+      acceptsMedia.image,
+    );
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -90,7 +96,12 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>(this.#envelope, "video", mediaRender(media, options.caption), acceptsMedia.video);
+    return new MessageBuilder<VideoMessage>(
+      this.#envelope,
+      "video",
+      mediaRender(media, objectArgument(options, "video options").caption),
+      acceptsMedia.video,
+    );
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -98,7 +109,8 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "document">; readonly filename?: string } = {},
   ): MessageBuilder<DocumentMessage> {
-    const render = mediaRender<DocumentMessage["document"]>(media, options.caption, options.filename);
+    const { caption, filename } = objectArgument(options, "document options");
+    const render = mediaRender<DocumentMessage["document"]>(media, caption, filename);
     return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render, acceptsMedia.document);
   }
 
@@ -114,7 +126,7 @@ export class Recipient {
 
   /** A location pin, in decimal degrees. */
   location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-    const { latitude, longitude, name, address } = location;
+    const { latitude, longitude, name, address } = objectArgument(location, "location");
     const render = () => {
       const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
       if (name !== undefined) content.name = name;
@@ -131,7 +143,7 @@ export class Recipient {
    * msg.to(n).contacts((c) => c.contact((p) => p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234")))
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
-    const cards = cardsOf(build(new ContactsBuilder()));
+    const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
     return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard), acceptsContacts);
   }
 
@@ -150,12 +162,13 @@ export class Recipient {
 
   /** A WhatsApp Flow, by `flowId` or `flowName`, with a CTA of at most 20 characters and no emoji. */
   flow<Body extends string, Cta extends string>(body: BodyText<Body>, options: FlowOptions<Cta>): FlowBuilder {
-    return new FlowBuilder(this.#envelope, bodyPart(body), flowParameters(options));
+    return new FlowBuilder(this.#envelope, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
   }
 
   /** A call-to-action button that opens `url`; its label is at most 20 characters. */
   ctaUrl<Body extends string, Text extends string>(body: BodyText<Body>, button: CtaUrlButton<Text>): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.#envelope, bodyPart(body), { text: button.text, url: button.url });
+    const { text, url } = objectArgument(button, "cta_url button");
+    return new CtaUrlBuilder(this.#envelope, bodyPart(body), { text, url });
   }
 
   /** One catalog product; the body is optional. */
@@ -163,7 +176,7 @@ export class Recipient {
     product: { readonly catalogId: string; readonly productRetailerId: string },
     body?: BodyText<Body>,
   ): ProductBuilder {
-    const { catalogId, productRetailerId } = product;
+    const { catalogId, productRetailerId } = objectArgument(product, "product");
     return new ProductBuilder(this.#envelope, bodyPart(body), { catalogId, productRetailerId });
   }
 
@@ -173,12 +186,13 @@ export class Recipient {
     readonly body: BodyText<Body>;
     readonly catalogId: string;
   }): ProductListBuilder {
-    return new ProductListBuilder(this.#envelope, withHeader(bodyPart(list.body), headerPart(list.header)), list.catalogId);
+    const { header, body, catalogId } = objectArgument(list, "productList");
+    return new ProductListBuilder(this.#envelope, withHeader(bodyPart(body), headerPart(header)), catalogId);
   }
 
   /** The catalog, optionally with a thumbnail product. */
   catalog<Body extends string>(body: BodyText<Body>, options: { readonly thumbnailProductRetailerId?: string } = {}): CatalogBuilder {
-    return new CatalogBuilder(this.#envelope, bodyPart(body), options.thumbnailProductRetailerId);
+    return new CatalogBuilder(this.#envelope, bodyPart(body), objectArgument(options, "catalog options").thumbnailProductRetailerId);
   }
 
   /** Asks the user to share their location. */

@@ -31,9 +31,11 @@ const anyString = stringRule();
 
 /**
  * True when `value` passes `rule`: the one test behind checkString, also used alone by the
- * builders' quick acceptance (see `Buildable.accepts`). Allocates nothing.
+ * builders' quick acceptance (see `Buildable.accepts`). Allocates nothing. Without a rule:
+ * `stringRule()`'s defaults (optional, not empty), tested inline as most fields use them.
  */
-export function fits(value: unknown, rule: StringRule = anyString): boolean {
+export function fits(value: unknown, rule?: StringRule): boolean {
+  if (rule === undefined) return value === undefined || (typeof value === "string" && value.length > 0);
   if (value === undefined) return !rule.required;
   if (typeof value !== "string" || value.length < rule.min || value.length > rule.max) return false;
   return rule.pattern === undefined || rule.pattern.test(value);

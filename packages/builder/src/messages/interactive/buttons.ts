@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { acceptsButtons } from "../../validate/interactive.js";
+import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import {
   type FooterText,
@@ -53,7 +54,11 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, withHeader(this.#parts, headerPart(header, options.subText)), this.#buttons);
+    return new ButtonsBuilder<Buttons>(
+      this.envelope,
+      withHeader(this.#parts, headerPart(header, objectArgument(options, "interactive.header options").subText)),
+      this.#buttons,
+    );
   }
 
   /** Footer text, at most 60 characters. */

@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import {
   type FooterText,
@@ -43,7 +44,11 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.envelope, withHeader(this.#parts, headerPart(header, options.subText)), this.#button);
+    return new CtaUrlBuilder(
+      this.envelope,
+      withHeader(this.#parts, headerPart(header, objectArgument(options, "interactive.header options").subText)),
+      this.#button,
+    );
   }
 
   /** Footer text, at most 60 characters. */

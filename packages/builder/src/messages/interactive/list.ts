@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { acceptsList } from "../../validate/interactive.js";
+import { callbackResult } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
@@ -118,10 +119,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
     ...args: [string, (section: SectionBuilder<Count>) => SectionBuilder<Rows>] | [(section: SectionBuilder<Count>) => SectionBuilder<Rows>]
   ): ListBuilder<Rows> {
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
-    if (typeof build !== "function") throw new TypeError("interactive.action.sections: .section() takes a function that adds rows");
-    const section: unknown = build(new SectionBuilder<Count>());
-    if (!(section instanceof SectionBuilder))
-      throw new TypeError("interactive.action.sections: the .section() callback must return the section builder");
+    const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
     return new ListBuilder(this.envelope, this.#parts, this.#button, [...this.#sections, { title, rows: section }]);
   }
 

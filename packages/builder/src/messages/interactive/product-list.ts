@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import { arrayArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
@@ -39,7 +40,7 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
 
   /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
-    const section = { title, productRetailerIds: [...productRetailerIds] };
+    const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
     return new ProductListBuilder(this.envelope, this.#parts, this.#catalogId, [...this.#sections, section]);
   }
 

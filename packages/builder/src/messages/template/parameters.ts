@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import { objectArgument } from "../arguments.js";
 
 /** A currency parameter: `amount1000` is the amount × 1000 (10990 is 10.99). */
 export interface Currency {
@@ -52,7 +53,7 @@ const header = (render: () => TemplateHeaderParameter): HeaderParameter => new H
  */
 export const headerParameters = Object.freeze({
   text<T extends string>(text: HeaderText<T>, options: ParameterName = {}): HeaderParameter {
-    const { name } = options;
+    const { name } = objectArgument(options, "template.header text options");
     return header(() => (name === undefined ? { type: "text", text } : { type: "text", text, parameter_name: name }));
   },
   image(media: MediaSource): HeaderParameter {
@@ -68,7 +69,7 @@ export const headerParameters = Object.freeze({
     return header(() => ({ type: "document", document: { ...source } }));
   },
   location(location: TemplateLocation): HeaderParameter {
-    const { latitude, longitude, name, address } = location;
+    const { latitude, longitude, name, address } = objectArgument(location, "template.header location");
     return header(() => {
       const content: { -readonly [K in keyof TemplateLocation]: TemplateLocation[K] } = { latitude, longitude };
       if (name !== undefined) content.name = name;
@@ -103,19 +104,19 @@ export class BodyParameters {
   }
 
   text(text: string, options: ParameterName = {}): BodyParameters {
-    const { name } = options;
+    const { name } = objectArgument(options, "template.body text options");
     return this.#add(() => named({ type: "text", text }, name));
   }
 
   currency(currency: Currency, options: ParameterName = {}): BodyParameters {
-    const { fallback, code, amount1000 } = currency;
-    const { name } = options;
+    const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency");
+    const { name } = objectArgument(options, "template.body currency options");
     return this.#add(() => named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
   }
 
   dateTime(dateTime: DateTime, options: ParameterName = {}): BodyParameters {
-    const { fallback } = dateTime;
-    const { name } = options;
+    const { fallback } = objectArgument(dateTime, "template.body date_time");
+    const { name } = objectArgument(options, "template.body date_time options");
     return this.#add(() => named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
   }
 

@@ -2,8 +2,9 @@ import type { limits } from "../../limits.js";
 import type { TemplateButtonParameter, TemplateButtonSubType, TemplateComponent, TemplateMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { acceptsTemplate } from "../../validate/template.js";
+import { callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
-import { BodyParameters, type HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
+import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type MaxIndex = typeof limits.template.buttonIndex.max;
@@ -72,7 +73,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
     return new TemplateBuilder<true, Used>(this.envelope, {
       name: this.#state.name,
-      language: { code, policy: options.policy },
+      language: { code, policy: objectArgument(options, "template.language options").policy },
       header: this.#state.header,
       body: this.#state.body,
       buttons: this.#state.buttons,
@@ -84,7 +85,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
       name: this.#state.name,
       language: this.#state.language,
-      header: build(headerParameters),
+      header: callbackResult(build, headerParameters, HeaderParameter, "template.header"),
       body: this.#state.body,
       buttons: this.#state.buttons,
     });
@@ -92,8 +93,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
-    const body = build(new BodyParameters());
-    if (!(body instanceof BodyParameters)) throw new TypeError("template.body: the .body() callback must return the parameter builder");
+    const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
     return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
       name: this.#state.name,
       language: this.#state.language,
@@ -126,8 +126,8 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: ButtonIndex<I, Used>,
     flow: { readonly token?: string; readonly data?: { readonly [key: string]: unknown } } = {},
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const { token } = flow;
-    const data = flow.data === undefined ? undefined : structuredClone(flow.data);
+    const { token, data: given } = objectArgument(flow, "template flow button");
+    const data = given === undefined ? undefined : structuredClone(given);
     return this.#button("flow", index, () => {
       const action: { flow_token?: string; flow_action_data?: { readonly [key: string]: unknown } } = {};
       if (token !== undefined) action.flow_token = token;
@@ -141,7 +141,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: ButtonIndex<I, Used>,
     catalog: { readonly thumbnailProductRetailerId: string },
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const { thumbnailProductRetailerId } = catalog;
+    const { thumbnailProductRetailerId } = objectArgument(catalog, "template catalog button");
     return this.#button("catalog", index, () => ({
       type: "action",
       action: { thumbnail_product_retailer_id: thumbnailProductRetailerId },

@@ -2,6 +2,7 @@ import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { validate } from "../../validate/index.js";
 import { kindOf } from "../../validate/report.js";
+import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
@@ -62,7 +63,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
     const builder = fill(
       new TemplateBuilder(this.#envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] }),
       definition,
-      values as Values,
+      objectArgument(values, `template "${name}" values`) as Values,
       mismatches,
       name,
     );
@@ -212,7 +213,7 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
 
   /** @internal */
   constructor(templates: T) {
-    this.#templates = templates;
+    this.#templates = objectArgument(templates, "msg.with(templates)");
   }
 
   to(recipient: string): TypedRecipient<T> {

@@ -1,0 +1,28 @@
+import { kindOf } from "../validate/report.js";
+
+// Guards for JavaScript callers; the types already rule these calls out. An argument that
+// cannot even be read fails at once with a TypeError that names where, rather than deep
+// inside a builder. Values that can be read are left to `.build()`, which reports them.
+
+/** `value` when it is an object; otherwise a TypeError naming `where`. */
+export function objectArgument<T>(value: T, where: string): T & object {
+  if (typeof value !== "object" || value === null) throw new TypeError(`${where}: expected an object, got ${kindOf(value)}`);
+  return value;
+}
+
+/** An array argument, copied (later changes by the caller do not leak in). */
+export function arrayArgument<T>(value: readonly T[], where: string): T[] {
+  if (!Array.isArray(value)) throw new TypeError(`${where}: expected an array, got ${kindOf(value)}`);
+  return [...value];
+}
+
+/**
+ * Runs a builder callback (`.contacts(c => …)`, `.section(title, s => …)`) on `start` and
+ * returns what it built, which must be a `type` (the builder it was given, extended).
+ */
+export function callbackResult<T>(build: unknown, start: unknown, type: abstract new (...args: never[]) => T, where: string): T {
+  if (typeof build !== "function") throw new TypeError(`${where}: expected a function that builds it, got ${kindOf(build)}`);
+  const built: unknown = build(start);
+  if (!(built instanceof type)) throw new TypeError(`${where}: the callback must return the builder it was given, got ${kindOf(built)}`);
+  return built;
+}
