@@ -156,7 +156,11 @@ const buttons = fc.tuple(to, value("When should we deliver?", "x".repeat(1024)),
   for (const [id, title] of rs) builder = builder.reply(id, title);
   return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
 });
-const row = fc.tuple(value("r1", "r2", "r3", "x".repeat(200)), value("Slot", "x".repeat(24)), fc.option(value("At 8:00", "x".repeat(72))));
+const row = fc.tuple(
+  value("r1", "r2", "r3", "a1", "x".repeat(200)),
+  value("Slot", "x".repeat(24)),
+  fc.option(value("At 8:00", "x".repeat(72))),
+);
 const sections = fc.oneof(
   {
     weight: 9,

@@ -373,10 +373,16 @@ export function acceptsList({ interactive }: InteractiveMessage<ListInteractive>
   if (sections.length < sectionCount.min || sections.length > sectionCount.max) return false;
   const titleRule = sections.length > 1 ? requiredSectionTitleRule : sectionTitleRule;
   const ids: string[] = [];
+  // One bit per last character of the ids so far: an id whose last character is new cannot
+  // repeat one, so most ids need no string comparison (the scan below is most of the cost).
+  let endings = 0;
   for (const { title, rows } of sections) {
     if (!fits(title, titleRule) || rows.length < rowTotal.min) return false;
     for (const { id, title, description } of rows) {
-      if (!fits(id, rowIdRule) || !fits(title, rowTitleRule) || !fits(description, rowDescriptionRule) || ids.includes(id)) return false;
+      if (!fits(id, rowIdRule) || !fits(title, rowTitleRule) || !fits(description, rowDescriptionRule)) return false;
+      const ending = 1 << (id.charCodeAt(id.length - 1) & 31);
+      if ((endings & ending) !== 0 && ids.includes(id)) return false;
+      endings |= ending;
       ids.push(id);
     }
   }
