@@ -28,14 +28,25 @@ for (let i = 0; i < 200; i++) {
   await raw();
   await client();
 }
+// Each pair of batches runs in alternating order (whichever goes second inherits the first's
+// garbage), and the overhead is the median of the pairs' ratios: one slow batch on a shared
+// machine moves it less than a ratio of totals.
 const spent = { raw: 0, client: 0 };
-for (let sent = 0; sent < total; sent += batch) {
-  spent.raw += await timed(raw);
-  spent.client += await timed(client);
+const ratios = [];
+for (let sent = 0, pair = 0; sent < total; sent += batch, pair++) {
+  const first = pair % 2 === 0 ? raw : client;
+  const a = await timed(first);
+  const b = await timed(first === raw ? client : raw);
+  const [rawMs, clientMs] = first === raw ? [a, b] : [b, a];
+  spent.raw += rawMs;
+  spent.client += clientMs;
+  ratios.push(clientMs / rawMs);
   emulator.reset();
 }
 await emulator.close();
+ratios.sort((x, y) => x - y);
+const median = (ratios[(ratios.length - 1) >> 1] + ratios[ratios.length >> 1]) / 2;
 const per = (ms) => `${((ms * 1000) / total).toFixed(0)} µs`;
-console.log("| sends | raw fetch | createClient().send() | overhead | goal |");
+console.log("| sends | raw fetch | createClient().send() | overhead (median of batch pairs) | goal |");
 console.log("|---|---|---|---|---|");
-console.log(`| ${total} each | ${per(spent.raw)} | ${per(spent.client)} | ${((spent.client / spent.raw - 1) * 100).toFixed(1)}% | ≤ 5% |`);
+console.log(`| ${total} each | ${per(spent.raw)} | ${per(spent.client)} | ${((median - 1) * 100).toFixed(1)}% | ≤ 5% |`);
