@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { type Buildable, type ContactBuilder, msg, validate } from "../src/index.js";
+import { type Buildable, type ContactBuilder, defineTemplates, msg, validate } from "../src/index.js";
 
 // Builders accept their own bodies with a quick test of the values (Buildable.accepts) and
 // run validate() only when that test says no. The quick test must never say yes to a body
@@ -254,7 +254,47 @@ const envelope = <B extends Buildable<unknown> & { replyTo(id: string): B; callb
     return withEnvelope;
   });
 
+const definitions = defineTemplates({
+  order_update: { languages: ["en_US", "es"], header: "image", body: ["text", "currency"], buttons: { 0: "quick_reply" } },
+  welcome: { languages: ["en"], body: { first_name: "text" } },
+});
+const typedTemplate = fc
+  .tuple(
+    to,
+    fc.nat(9), // which language: one the definition lists, or (1 in 10) "fr", which it does not
+    source,
+    bodyParameter.map(([, input]) => input),
+    fc.tuple(value("$10.99"), value("USD", "usd")).map(([fallback, code]) => ({ fallback, code, amount1000: 10990 })),
+    value("STOP"),
+    fc.boolean(),
+  )
+  .map(([n, pick, header, text, currency, payload, welcome]) => {
+    const send = msg.with(definitions).to(n);
+    const defined: readonly string[] = definitions[welcome ? "welcome" : "order_update"].languages;
+    const language = pick === 9 ? "fr" : (defined[pick % defined.length] as string);
+    const chain = welcome
+      ? send.template("welcome", { language, body: { first_name: text } } as never)
+      : send.template("order_update", { language, header, body: [text, currency], buttons: { 0: payload } } as never);
+    return { chain, definedLanguage: defined.includes(language) };
+  });
+
 describe("a builder's quick acceptance agrees with validate()", () => {
+  it("typed templates: build only bodies validate() accepts and that match their definition", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(typedTemplate, ({ chain, definedLanguage }) => {
+        const result = chain.safeBuild();
+        if (!definedLanguage) expect(result.ok).toBe(false); // a mismatch with the definition, whatever validate() says
+        if (result.ok) {
+          accepted++;
+          expect(validate(assembled(chain))).toEqual([]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
   for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts, buttons, list, template })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;

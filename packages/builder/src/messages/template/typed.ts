@@ -2,6 +2,7 @@ import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { validate } from "../../validate/index.js";
 import { kindOf } from "../../validate/report.js";
+import { acceptsTemplate } from "../../validate/template.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
@@ -17,7 +18,8 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
   readonly #mismatches: readonly Issue[];
 
   constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
-    super(envelope, "template", render);
+    // Values that match the definition leave only the API's rules: the quick test applies.
+    super(envelope, "template", render, mismatches.length === 0 ? acceptsTemplate : undefined);
     this.#mismatches = mismatches;
   }
 
