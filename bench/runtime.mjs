@@ -4,7 +4,7 @@
 // not skew the next. Prints one markdown table row per case.
 import { spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
-import { do_not_optimize, measure } from "mitata";
+import { do_not_optimize } from "mitata";
 import { cases } from "./cases.mjs";
 
 const goals = { text: 1.2, contacts: 1.2, list: 1.1 };
@@ -25,16 +25,34 @@ if (only === undefined) {
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(make())), expected))
       throw new Error(`${only}/${kind} does not produce the literal's JSON`);
   }
-  const best = {};
-  for (let round = 0; round < 5; round++) {
-    for (const [kind, make] of Object.entries(variants)) {
-      const stats = await measure(() => do_not_optimize(JSON.stringify(make())));
-      best[kind] = Math.min(best[kind] ?? Number.POSITIVE_INFINITY, stats.avg);
+  // Batches of calls, the variants taking turns in rotating order, many rounds: a ratio is
+  // the median over rounds of (variant batch / literal batch) timed moments apart, so drift
+  // in the machine's speed (a shared host) cancels out instead of landing on one variant.
+  const kinds = Object.keys(variants);
+  const batch = 1000;
+  const rounds = 60;
+  const times = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const timeBatch = (make) => {
+    const started = performance.now();
+    for (let i = 0; i < batch; i++) do_not_optimize(JSON.stringify(make()));
+    return ((performance.now() - started) * 1e6) / batch;
+  };
+  for (let warm = 0; warm < 20; warm++) for (const kind of kinds) timeBatch(variants[kind]);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(round + k) % kinds.length];
+      times[kind].push(timeBatch(variants[kind]));
     }
   }
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+  };
+  const relative = (kind) => median(times[kind].map((t, round) => t / times.literal[round]));
+  const best = Object.fromEntries(kinds.map((kind) => [kind, median(times[kind])]));
   const ns = (value) => `${value.toFixed(0)} ns`;
-  const ratio = (value) => `${(value / best.literal).toFixed(2)}×`;
+  const ratio = (kind) => `${relative(kind).toFixed(2)}×`;
   const goal = goals[only] ? `≤ ${goals[only]}×` : "";
-  const peer = best.peer === undefined ? "— | —" : `${ns(best.peer)} | ${ratio(best.peer)}`;
-  console.log(`| ${only} | ${ns(best.literal)} | ${ns(best.wacompose)} | ${ratio(best.wacompose)} | ${goal} | ${peer} |`);
+  const peer = best.peer === undefined ? "— | —" : `${ns(best.peer)} | ${ratio("peer")}`;
+  console.log(`| ${only} | ${ns(best.literal)} | ${ns(best.wacompose)} | ${ratio("wacompose")} | ${goal} | ${peer} |`);
 }
