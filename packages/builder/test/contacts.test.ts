@@ -104,6 +104,18 @@ describe("contacts", () => {
     expect(validate(body(6)).map((i) => `${i.path}: ${i.message}`)).toEqual(["contacts: at most 5 contacts, got 6"]);
   });
 
+  it("a later call replaces an invalid earlier one (the latest name, birthday and org win)", () => {
+    const first = { formattedName: "", firstName: "" } as ContactName; // invalid: replaced below
+    const built = msg
+      .to(to)
+      .contacts((c) => c.contact((p) => p.name(first).birthday("31/01/1990").name(ana).birthday("1990-01-31")))
+      .build();
+    expect(built.contacts[0]).toEqual({
+      name: { formatted_name: "Ana Diaz", first_name: "Ana", last_name: "Diaz" },
+      birthday: "1990-01-31",
+    });
+  });
+
   it("rejects a callback that does not return the contact builder", () => {
     expect(() => msg.to(to).contacts((c) => c.contact(JSON.parse("null")))).toThrow(TypeError);
   });

@@ -12,13 +12,12 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
-import { acceptsContacts } from "../validate/contacts.js";
 import { acceptsLocation } from "../validate/location.js";
 import { acceptsMedia } from "../validate/media.js";
 import { acceptsReaction } from "../validate/reaction.js";
 import { acceptsText } from "../validate/text.js";
 import { callbackResult, objectArgument } from "./arguments.js";
-import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
+import { type ContactBuilder, ContactsBuilder, cardsAccepted, cardsOf, renderCard } from "./contacts.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
 import { FlowBuilder, type FlowOptions, flowParameters } from "./interactive/flow.js";
@@ -30,6 +29,8 @@ import { type Envelope, envelopeTo } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 import { TemplateBuilder } from "./template/template-builder.js";
+
+const acceptedAsMade = (): boolean => true;
 
 type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
@@ -144,7 +145,9 @@ export class Recipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
-    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard), acceptsContacts);
+    // The cards were tested part by part as they were made; only the envelope is left.
+    const accepts = cardsAccepted(cards) ? acceptedAsMade : undefined;
+    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard), accepts);
   }
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */

@@ -1,5 +1,5 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import type { ContactNamePayload, ContactPayload, ContactsMessage } from "../payload/contacts.js";
+import type { ContactNamePayload, ContactPayload } from "../payload/contacts.js";
 import { checkObject, eachObject } from "./common.js";
 import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, stringRule } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
@@ -88,26 +88,13 @@ function checkUrl(report: Report, entry: JsonObject): void {
   checkEnum(report, entry.type, "type", contactInfoTypes);
 }
 
-// The builder's quick test: its cards hold only the keys above, so just the values are
-// tested, with the same rules. True only when checkContacts reports nothing.
+// The builder's quick tests, one per part of a card: a contact builder tests each part as
+// it is made (its objects hold only the keys above, so just the values, with the same
+// rules). A card whose parts all pass, with a name, is one checkContact accepts.
 
 type Card = ContactPayload;
-const all = <T>(entries: readonly T[] | undefined, test: (entry: T) => boolean): boolean => entries === undefined || entries.every(test);
 
-export const acceptsContacts = ({ contacts }: ContactsMessage): boolean =>
-  contacts.length >= cards.min && contacts.length <= cards.max && contacts.every(acceptsCard);
-
-const acceptsCard = (card: Card): boolean =>
-  card.name !== undefined &&
-  acceptsName(card.name) &&
-  fits(card.birthday, birthday) &&
-  (card.org === undefined || (fits(card.org.company) && fits(card.org.department) && fits(card.org.title))) &&
-  all(card.addresses, acceptsAddress) &&
-  all(card.emails, acceptsEmail) &&
-  all(card.phones, acceptsPhone) &&
-  all(card.urls, acceptsUrl);
-
-const acceptsName = (name: ContactNamePayload): boolean =>
+export const acceptsName = (name: ContactNamePayload): boolean =>
   fits(name.formatted_name, required) &&
   fits(name.first_name) &&
   fits(name.last_name) &&
@@ -116,7 +103,11 @@ const acceptsName = (name: ContactNamePayload): boolean =>
   fits(name.prefix) &&
   (name.first_name ?? name.last_name ?? name.middle_name ?? name.suffix ?? name.prefix) !== undefined;
 
-const acceptsAddress = (address: NonNullable<Card["addresses"]>[number]): boolean =>
+export const acceptsBirthday = (date: unknown): boolean => fits(date, birthday);
+
+export const acceptsOrg = (org: NonNullable<Card["org"]>): boolean => fits(org.company) && fits(org.department) && fits(org.title);
+
+export const acceptsAddress = (address: NonNullable<Card["addresses"]>[number]): boolean =>
   fits(address.street) &&
   fits(address.city) &&
   fits(address.state) &&
@@ -125,10 +116,13 @@ const acceptsAddress = (address: NonNullable<Card["addresses"]>[number]): boolea
   fits(address.country_code, countryCode) &&
   fitsEnum(address.type, contactInfoTypes);
 
-const acceptsEmail = (entry: NonNullable<Card["emails"]>[number]): boolean =>
+export const acceptsEmail = (entry: NonNullable<Card["emails"]>[number]): boolean =>
   fits(entry.email, email) && fitsEnum(entry.type, contactInfoTypes);
 
-const acceptsPhone = (entry: NonNullable<Card["phones"]>[number]): boolean =>
+export const acceptsPhone = (entry: NonNullable<Card["phones"]>[number]): boolean =>
   fits(entry.phone) && fitsEnum(entry.type, phoneTypes) && fits(entry.wa_id, waId);
 
-const acceptsUrl = (entry: NonNullable<Card["urls"]>[number]): boolean => fits(entry.url) && fitsEnum(entry.type, contactInfoTypes);
+export const acceptsUrl = (entry: NonNullable<Card["urls"]>[number]): boolean => fits(entry.url) && fitsEnum(entry.type, contactInfoTypes);
+
+/** The number of cards checkContacts accepts. */
+export const acceptsCardCount = (count: number): boolean => count >= cards.min && count <= cards.max;
