@@ -186,6 +186,81 @@ const list = fc
     return builder as unknown as Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
   });
 
+type Chain = Buildable<unknown> & { replyTo(id: string): never; callbackData(data: string): never };
+/** Interactive builders called loosely: the generated values include wrong JavaScript types. */
+type LooseInteractive = {
+  header(...a: unknown[]): LooseInteractive;
+  footer(t: unknown): LooseInteractive;
+  section(...a: unknown[]): LooseInteractive;
+};
+const withParts = (builder: unknown, h: readonly unknown[] | null, f: unknown): Chain => {
+  let loose = builder as LooseInteractive;
+  if (h !== null) loose = loose.header(...h);
+  if (f !== null) loose = loose.footer(f);
+  return loose as unknown as Chain;
+};
+const ctaUrl = fc
+  .tuple(
+    to,
+    value("Your order is on its way."),
+    header,
+    footer,
+    value("Track order", "x".repeat(20)),
+    value("https://example.com/t/42", "ftp://x"),
+  )
+  .map(([n, body, h, f, text, url]) => withParts(msg.to(n).ctaUrl(body, { text, url }), h, f));
+const locationRequest = fc
+  .tuple(to, value("Where should we deliver?"))
+  .map(([n, body]) => msg.to(n).locationRequest(body) as unknown as Chain);
+const product = fc
+  .tuple(to, value("1234567890"), value("sku-1"), fc.option(value("Back in stock!"), { freq: 2 }), footer)
+  .map(([n, catalogId, productRetailerId, body, f]) =>
+    withParts(
+      body === null ? msg.to(n).product({ catalogId, productRetailerId }) : msg.to(n).product({ catalogId, productRetailerId }, body),
+      null,
+      f,
+    ),
+  );
+const catalog = fc
+  .tuple(to, value("Browse our new season."), fc.option(value("sku-1"), { freq: 2 }), footer)
+  .map(([n, body, thumbnail, f]) =>
+    withParts(msg.to(n).catalog(body, thumbnail === null ? {} : { thumbnailProductRetailerId: thumbnail }), null, f),
+  );
+const productSections = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc.array(
+      fc.tuple(fc.option(value("Shoes"), { freq: 9 }), fc.array(value("sku-1", "sku-2"), { minLength: 1, maxLength: 3 })),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
+  { weight: 1, arbitrary: fc.array(fc.tuple(fc.option(value("S")), fc.array(value("sku"), { maxLength: 31 })), { maxLength: 11 }) },
+);
+const productList = fc
+  .tuple(to, value("Our picks", "x".repeat(60)), value("Hand-picked"), value("1234567890"), footer, productSections)
+  .map(([n, h, body, catalogId, f, sections]) => {
+    let builder = withParts(msg.to(n).productList({ header: h, body, catalogId }), null, f) as unknown as LooseInteractive;
+    for (const [title, ids] of sections) builder = builder.section(title === null ? undefined : title, ids);
+    return builder as unknown as Chain;
+  });
+const flow = fc
+  .tuple(
+    to,
+    value("Book a table"),
+    fc.option(value("Dinner", "x".repeat(60)), { freq: 2 }),
+    value("Book now", "x".repeat(20), "Book 📅"),
+    fc.constantFrom<object>({ flowId: "1234" }, { flowName: "booking" }, { flowId: "1", flowName: "b" }, {}, { flowId: "" }),
+    fc.record(
+      { token: value("t-1"), mode: value("draft", "published"), action: value("navigate", "data_exchange"), screen: value("START") },
+      { requiredKeys: [] },
+    ),
+    fc.option(fc.constantFrom<unknown>({ guests: 2 }, {}, 5), { freq: 2 }),
+  )
+  .map(([n, body, h, cta, target, options, data]) => {
+    const flowOptions = { cta, ...target, ...options, ...(data === null ? {} : { data }) } as never;
+    return withParts(msg.to(n).flow(body, flowOptions), h === null ? null : [h], null);
+  });
+
 /** Template builders called loosely: the generated values include wrong JavaScript types. */
 type Method = "text" | "image" | "document" | "location" | "language" | "header" | "body" | "currency" | "dateTime";
 type Loose = Record<Method | "quickReply" | "urlButton" | "copyCode" | "flowButton" | "catalogButton", (...args: unknown[]) => Loose>;
@@ -295,7 +370,22 @@ describe("a builder's quick acceptance agrees with validate()", () => {
     expect(accepted).toBeGreaterThan(100);
   });
 
-  for (const [kind, builder] of Object.entries({ text, reaction, media, location, contacts, buttons, list, template })) {
+  for (const [kind, builder] of Object.entries({
+    text,
+    reaction,
+    media,
+    location,
+    contacts,
+    buttons,
+    list,
+    ctaUrl,
+    locationRequest,
+    product,
+    catalog,
+    productList,
+    flow,
+    template,
+  })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;
       let rejected = 0;

@@ -1,7 +1,18 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
-import type { ButtonInteractive, InteractiveHeader, InteractiveMessage, ListInteractive } from "../payload/index.js";
+import type {
+  ButtonInteractive,
+  CatalogInteractive,
+  CtaUrlInteractive,
+  FlowInteractive,
+  InteractiveHeader,
+  InteractiveMessage,
+  ListInteractive,
+  LocationRequestInteractive,
+  ProductInteractive,
+  ProductListInteractive,
+} from "../payload/index.js";
 import { type Count, checkCount, checkObject, eachObject, httpUrl } from "./common.js";
-import { checkEnum, checkKnownKeys, checkString, fits, type StringRule, stringRule } from "./fields.js";
+import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, type StringRule, stringRule } from "./fields.js";
 import { acceptsMediaSource, checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 
@@ -271,6 +282,8 @@ function checkCtaUrl(report: Report, action: JsonObject): void {
   );
 }
 
+const flowModes = ["draft", "published"];
+const flowActions = ["navigate", "data_exchange"];
 const flowFields = ["flow_message_version", "flow_token", "flow_id", "flow_name", "flow_cta", "mode", "flow_action", "flow_action_payload"];
 
 function checkFlow(report: Report, action: JsonObject): void {
@@ -293,8 +306,8 @@ function checkFlowParameters(report: Report, parameters: JsonObject): void {
   const cta = checkString(report, parameters.flow_cta, "flow_cta", flowCtaRule);
   if (cta !== undefined && pictographic.test(cta))
     report.add("flow_cta", "invalid_format", `must not contain emoji, got ${show(cta)}`, undefined, cta);
-  checkEnum(report, parameters.mode, "mode", ["draft", "published"]);
-  checkEnum(report, parameters.flow_action, "flow_action", ["navigate", "data_exchange"]);
+  checkEnum(report, parameters.mode, "mode", flowModes);
+  checkEnum(report, parameters.flow_action, "flow_action", flowActions);
   if (parameters.flow_action === "data_exchange") {
     if (parameters.flow_action_payload !== undefined)
       report.add("flow_action_payload", "unknown_field", "only allowed when flow_action is navigate");
@@ -387,4 +400,53 @@ export function acceptsList({ interactive }: InteractiveMessage<ListInteractive>
     }
   }
   return ids.length <= rowTotal.max;
+}
+
+export const acceptsCtaUrl = ({ interactive }: InteractiveMessage<CtaUrlInteractive>): boolean =>
+  acceptsShared(interactive) &&
+  fits(interactive.action.parameters.display_text, displayTextRule) &&
+  fits(interactive.action.parameters.url, urlRule);
+
+export const acceptsLocationRequest = ({ interactive }: InteractiveMessage<LocationRequestInteractive>): boolean =>
+  acceptsShared(interactive);
+
+export const acceptsProduct = ({ interactive }: InteractiveMessage<ProductInteractive>): boolean =>
+  acceptsShared(interactive) && fits(interactive.action.catalog_id, required) && fits(interactive.action.product_retailer_id, required);
+
+export const acceptsCatalog = ({ interactive }: InteractiveMessage<CatalogInteractive>): boolean =>
+  acceptsShared(interactive) && fits(interactive.action.parameters?.thumbnail_product_retailer_id);
+
+export function acceptsProductList({ interactive }: InteractiveMessage<ProductListInteractive>): boolean {
+  const { catalog_id, sections } = interactive.action;
+  if (!acceptsShared(interactive) || !fits(catalog_id, required)) return false;
+  if (sections.length < productSectionCount.min || sections.length > productSectionCount.max) return false;
+  const titleRule = sections.length > 1 ? requiredProductSectionTitleRule : productSectionTitleRule;
+  let products = 0;
+  for (const { title, product_items: items } of sections) {
+    if (!fits(title, titleRule) || items.length < productTotal.min) return false;
+    for (const item of items) if (!fits(item.product_retailer_id, required)) return false;
+    products += items.length;
+  }
+  return products <= productTotal.max;
+}
+
+export function acceptsFlow({ interactive }: InteractiveMessage<FlowInteractive>): boolean {
+  const parameters = interactive.action.parameters;
+  const { flow_id, flow_name, flow_cta, flow_action, flow_action_payload: payload } = parameters;
+  return (
+    acceptsShared(interactive) &&
+    parameters.flow_message_version === "3" &&
+    fits(parameters.flow_token) &&
+    (flow_id === undefined) !== (flow_name === undefined) &&
+    fits(flow_id) &&
+    fits(flow_name) &&
+    fits(flow_cta, flowCtaRule) &&
+    !pictographic.test(flow_cta) &&
+    fitsEnum(parameters.mode, flowModes) &&
+    fitsEnum(flow_action, flowActions) &&
+    (payload === undefined ||
+      (flow_action !== "data_exchange" &&
+        fits(payload.screen) &&
+        (payload.data === undefined || (isObject(payload.data) && Object.keys(payload.data).length > 0))))
+  );
 }
