@@ -261,6 +261,16 @@ const flow = fc
     return withParts(msg.to(n).flow(body, flowOptions), h === null ? null : [h], null);
   });
 
+const markRead = fc
+  .tuple(
+    fc.oneof(
+      { weight: 3, arbitrary: wamid },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>("", "x".repeat(129), 5) as fc.Arbitrary<never> },
+    ),
+    fc.boolean(),
+  )
+  .map(([id, typing]) => (typing ? msg.markRead(id).typing() : msg.markRead(id)) as unknown as Chain);
+
 /** Template builders called loosely: the generated values include wrong JavaScript types. */
 type Method = "text" | "image" | "document" | "location" | "language" | "header" | "body" | "currency" | "dateTime";
 type Loose = Record<Method | "quickReply" | "urlButton" | "copyCode" | "flowButton" | "catalogButton", (...args: unknown[]) => Loose>;
@@ -385,12 +395,13 @@ describe("a builder's quick acceptance agrees with validate()", () => {
     productList,
     flow,
     template,
+    markRead,
   })) {
     it(`${kind}: builds exactly when validate() accepts the assembled body, with its issues`, () => {
       let accepted = 0;
       let rejected = 0;
       fc.assert(
-        fc.property(envelope(builder as fc.Arbitrary<never>), (chain: Buildable<unknown>) => {
+        fc.property(kind === "markRead" ? builder : envelope(builder as fc.Arbitrary<never>), (chain: Buildable<unknown>) => {
           const issues = validate(assembled(chain));
           const result = chain.safeBuild();
           if (issues.length === 0) {

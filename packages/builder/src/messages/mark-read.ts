@@ -1,4 +1,5 @@
 import type { MarkReadRequest } from "../payload/mark-read.js";
+import { acceptsMarkRead } from "../validate/mark-read.js";
 import { Buildable } from "./buildable.js";
 
 /**
@@ -22,6 +23,10 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
   /** Also shows "typing…" to the user, until you reply or for 25 seconds. */
   typing(): MarkReadBuilder {
     return new MarkReadBuilder(this.#messageId, true);
+  }
+
+  protected override accepts(body: MarkReadRequest): boolean {
+    return acceptsMarkRead(body);
   }
 
   protected assemble(): MarkReadRequest {

@@ -1,5 +1,6 @@
-import { checkObject, checkWamid } from "./common.js";
-import { checkEnum, checkKnownKeys } from "./fields.js";
+import type { MarkReadRequest } from "../payload/mark-read.js";
+import { checkObject, checkWamid, wamidRule } from "./common.js";
+import { checkEnum, checkKnownKeys, fits } from "./fields.js";
 import type { JsonObject, Report } from "./report.js";
 
 const fields = ["messaging_product", "status", "message_id", "typing_indicator"];
@@ -19,3 +20,6 @@ function checkTypingIndicator(report: Report, typing: JsonObject): void {
   checkKnownKeys(report, typing, typingFields);
   checkEnum(report, typing.type, "type", typingTypes, true);
 }
+
+/** The builder's quick test: it writes every field but the id, so only the id is tested. */
+export const acceptsMarkRead = (body: MarkReadRequest): boolean => fits(body.message_id, wamidRule);
