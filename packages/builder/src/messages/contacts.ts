@@ -54,7 +54,7 @@ export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
 /** Whether a card's parts all passed their quick tests and it has a name; kept out of the public surface. */
 let cardAccepted: (card: ContactBuilder<boolean>) => boolean;
 
-/** The quick test of a message's cards: made as checkContacts accepts them (see `Buildable.accepts`). */
+/** The quick test of a message's cards: true only when checkContacts would accept them (see `Buildable.accepts`). */
 export const cardsAccepted = (cards: readonly ContactBuilder<boolean>[]): boolean =>
   acceptsCardCount(cards.length) && cards.every(cardAccepted);
 
@@ -62,8 +62,9 @@ export const cardsAccepted = (cards: readonly ContactBuilder<boolean>[]): boolea
  * One contact card. `Named` records whether `.name()` was called: a card without a name
  * does not type-check as a finished contact.
  *
- * Each step is one link (the previous builder, a field, a value); the card is assembled
- * once, when the message is built, so chains stay cheap however long they get.
+ * Each step is one link (the previous builder, a field, its part, and whether the card so
+ * far passes its quick tests); the card is assembled once, when the message is built, so
+ * chains stay cheap however long they get.
  *
  * @example
  * p.name({ formattedName: "Ana Diaz", firstName: "Ana" }).phone("+16505551234", { type: "WORK", waId: "16505551234" })
