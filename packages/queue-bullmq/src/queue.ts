@@ -161,15 +161,15 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         const jobId = job.id as string;
         const { body } = job.data as JobData;
         const release = delivery === "at-most-once" ? () => redis.del(k.inflight(jobId)) : async () => 0;
+        const reportSent = (result: SendResult): { wamid: string } => {
+          const wamid = result.messages[0]?.id ?? "";
+          events.emit("sent", { jobId, phoneNumberId, wamid, result });
+          return { wamid };
+        };
         if (delivery === "at-most-once") {
           const sent = await redis.get(k.sent(jobId));
-          if (sent !== null) {
-            // Sent by a run that stopped before completing the job, maybe before reporting it.
-            const result = JSON.parse(sent) as SendResult;
-            const wamid = result.messages[0]?.id ?? "";
-            events.emit("sent", { jobId, phoneNumberId, wamid, result });
-            return { wamid };
-          }
+          // Sent by a run that stopped before completing the job, maybe before reporting it.
+          if (sent !== null) return reportSent(JSON.parse(sent) as SendResult);
           if ((await redis.set(k.inflight(jobId), token ?? "1", "PX", markerTtlMs, "NX")) !== "OK") {
             const reason =
               "a previous run started sending this message and did not finish; it may have been delivered, so it was not sent again";
@@ -217,13 +217,11 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           if (!retryable) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
           throw error;
         }
-        const wamid = result.messages[0]?.id ?? "";
         if (delivery === "at-most-once") {
           await redis.set(k.sent(jobId), JSON.stringify(result), "PX", markerTtlMs);
           await release();
         }
-        events.emit("sent", { jobId, phoneNumberId, wamid, result });
-        return { wamid };
+        return reportSent(result);
       };
 
       return new Worker(queue.name, process, {

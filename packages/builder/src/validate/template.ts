@@ -342,9 +342,10 @@ function acceptsHeaderParameter(parameter: TemplateHeaderParameter): boolean {
     case "text":
       return fitsParameterText(parameter.text, headerTextRule) && fits(parameter.parameter_name, parameterNameRule);
     case "image":
+      return acceptsMediaSource(parameter.image);
     case "video":
+      return acceptsMediaSource(parameter.video);
     case "document": {
-      if (parameter.type !== "document") return acceptsMediaSource(parameter.type === "image" ? parameter.image : parameter.video);
       const document: JsonObject = parameter.document;
       return acceptsMediaSource(document, documentExtras) && fits(document.filename);
     }
