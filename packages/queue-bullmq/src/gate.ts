@@ -1,31 +1,59 @@
 import type { Redis } from "ioredis";
 
 /**
- * The per-number sliding window, atomic in Redis and shared by every worker: admits a send
- * when fewer than `max` were admitted in the last `windowMs` (Redis's clock, so workers on
- * many machines agree), else answers how long to wait. BullMQ's own limiter is a fixed
- * window, which lets up to 2·max − 1 through in a sliding window (max at the end of one
- * window, max at the start of the next); this gate bounds every sliding window instead.
+ * The per-number sliding window, atomic in Redis and shared by every worker. The API counts
+ * a request when it arrives, which is some time between our admission and the answer; so a
+ * send counts from its admission **until its answer**, and for `windowMs` after that:
+ *
+ * - admitted: the member's score is a deadline in the future (admission + the longest the
+ *   request may be in flight), so an in-flight send always counts;
+ * - answered: `settleSlot` sets the score to the answer time, and the send counts until
+ *   `answer + windowMs`.
+ *
+ * Why that bounds every window at the server: take the sends arriving within one window
+ * [s, s + windowMs) and the last of them to be admitted, at time a ≤ its arrival < s + windowMs.
+ * Every other one was admitted before a and answered at or after its own arrival ≥ s, so at a
+ * its score is ≥ s > a − windowMs: it was still counted. Admission needs fewer than `max`
+ * counted, so the window holds at most `max` arrivals, whatever the delays. Times are Redis's
+ * clock, so workers on many machines agree. BullMQ's own limiter is a fixed window (up to
+ * 2·max − 1 in a sliding window) and counts admissions only.
  */
-const slidingWindow = `
+const admit = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local rate = redis.call('HMGET', KEYS[2], 'max', 'durationMs')
 local max = tonumber(rate[1] or ARGV[1])
 local window = tonumber(rate[2] or ARGV[2]) + tonumber(ARGV[3])
+local inflight = tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < max then
-  redis.call('ZADD', KEYS[1], now, ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], window)
+  redis.call('ZADD', KEYS[1], now + inflight, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], inflight + window)
   return 0
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+local oldest = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
+if oldest > now then return math.max(1, math.floor(window / max)) end
+return math.max(1, oldest + window - now)
+`;
+
+/** The send was answered (or failed after it may have reached the API): it counts until now + window. */
+const settle = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+return redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 `;
 
 export interface Rate {
   readonly max: number;
   readonly durationMs: number;
+}
+
+/** Throws a TypeError naming `where` unless `rate` is a positive whole count per a positive whole duration. */
+export function checkRate(where: string, rate: Rate): void {
+  if (!Number.isSafeInteger(rate.max) || rate.max < 1)
+    throw new TypeError(`${where}: max must be a whole number of messages ≥ 1, got ${String(rate.max)}`);
+  if (!Number.isSafeInteger(rate.durationMs) || rate.durationMs < 1)
+    throw new TypeError(`${where}: durationMs must be a whole number of milliseconds ≥ 1, got ${String(rate.durationMs)}`);
 }
 
 /** Keys of one phone number's state in Redis. */
@@ -37,41 +65,65 @@ export const keys = (prefix: string, phoneNumberId: string) => ({
   sent: (jobId: string) => `${prefix}:sent:${jobId}`,
 });
 
-/**
- * Takes a send slot for `phoneNumberId`: 0 when admitted, else milliseconds to wait.
- * `marginMs` widens the window to absorb the jitter between the slot and the request's arrival.
- */
-export async function takeSlot(
-  redis: Redis,
-  prefix: string,
-  phoneNumberId: string,
-  rate: Rate,
-  marginMs: number,
-  member: string,
-): Promise<number> {
-  const k = keys(prefix, phoneNumberId);
-  return Number(await redis.eval(slidingWindow, 2, k.sends, k.rate, rate.max, rate.durationMs, marginMs, member));
+/** The gate's timing: how long a request may be in flight, and extra width for clocks that drift apart. */
+export interface GateTiming {
+  readonly inflightMs: number;
+  readonly marginMs: number;
+}
+
+/** Takes a send slot for `phoneNumberId`: 0 when admitted (as `member`), else milliseconds to wait. */
+export async function takeSlot(redis: Redis, key: ReturnType<typeof keys>, rate: Rate, timing: GateTiming, member: string): Promise<number> {
+  return Number(await redis.eval(admit, 2, key.sends, key.rate, rate.max, rate.durationMs, timing.marginMs, member, timing.inflightMs));
+}
+
+/** The request of slot `member` was answered, or may have reached the API: it counts from now on for one window. */
+export async function settleSlot(redis: Redis, key: ReturnType<typeof keys>, member: string): Promise<void> {
+  await redis.eval(settle, 1, key.sends, member);
+}
+
+/** The request of slot `member` never started: give the slot back. */
+export async function releaseSlot(redis: Redis, key: ReturnType<typeof keys>, member: string): Promise<void> {
+  await redis.zrem(key.sends, member);
 }
 
 /**
- * Holds the (number, recipient) pair for `gapMs`: true when this send may go, else false and
- * the remaining hold in `wait`. The hold starts before the send, so sends to one recipient are
- * at least `gapMs` apart (the pair rate: about 1 message per 6 s, error 131056).
+ * Holds the (number, recipient) pair while a send is in flight: true when this send may go,
+ * else false and how long to wait. `settlePair` then keeps it `gapMs` from the answer, so two
+ * sends to one recipient arrive at least `gapMs` apart (the pair rate, error 131056): the next
+ * is admitted only after the previous one's answer, which came after its arrival.
  */
 export async function holdPair(
   redis: Redis,
   key: string,
   holder: string,
+  timing: GateTiming,
   gapMs: number,
 ): Promise<{ readonly ok: boolean; readonly wait: number }> {
-  const taken = await redis.set(key, holder, "PX", gapMs, "NX");
+  const taken = await redis.set(key, holder, "PX", timing.inflightMs + gapMs + timing.marginMs, "NX");
   if (taken === "OK") return { ok: true, wait: 0 };
-  return { ok: false, wait: Math.max(1, await redis.pttl(key)) };
+  // Held by a send still in flight: look again after one gap rather than at its deadline.
+  return { ok: false, wait: Math.max(1, Math.min(gapMs + timing.marginMs, await redis.pttl(key))) };
 }
 
-const releaseIfHeld = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const ifHeld = (command: string) => `if redis.call('GET', KEYS[1]) == ARGV[1] then return ${command} end return 0`;
+const settleIfHeld = ifHeld("redis.call('PEXPIRE', KEYS[1], ARGV[2])");
+const releaseIfHeld = ifHeld("redis.call('DEL', KEYS[1])");
+
+/** The send to this pair was answered (or may have reached the API): the hold now ends `gapMs` from now. */
+export async function settlePair(redis: Redis, key: string, holder: string, timing: GateTiming, gapMs: number): Promise<void> {
+  await redis.eval(settleIfHeld, 1, key, holder, gapMs + timing.marginMs);
+}
 
 /** Gives the pair back when the send did not happen after all (only if this job still holds it). */
 export async function releasePair(redis: Redis, key: string, holder: string): Promise<void> {
   await redis.eval(releaseIfHeld, 1, key, holder);
+}
+
+/**
+ * One recipient, however its number is written: the digits of a phone number
+ * (`+1 650 555 1234` and `16505551234` are one pair), else the id as given (BSUID, group id).
+ */
+export function recipientKey(body: { readonly to?: unknown; readonly recipient?: unknown }): string {
+  const to = typeof body.to === "string" ? body.to : typeof body.recipient === "string" ? body.recipient : "";
+  return /^\+?[\d\s().-]+$/.test(to) ? to.replace(/\D/g, "") : to;
 }

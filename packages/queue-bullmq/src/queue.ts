@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { Message, RequestBody } from "@wacompose/builder";
+import { randomUUID } from "node:crypto";
+import { limits, type Message, type RequestBody } from "@wacompose/builder";
 import {
   bodyOf,
   createClient,
@@ -8,10 +9,23 @@ import {
   type Sendable,
   type SendResult,
   TransportError,
+  UnexpectedResponseError,
 } from "@wacompose/transport-fetch";
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { holdPair, keys, type Rate, releasePair, takeSlot } from "./gate.js";
+import {
+  checkRate,
+  type GateTiming,
+  holdPair,
+  keys,
+  type Rate,
+  recipientKey,
+  releasePair,
+  releaseSlot,
+  settlePair,
+  settleSlot,
+  takeSlot,
+} from "./gate.js";
 
 export interface RedisConnection {
   readonly host?: string;
@@ -41,8 +55,17 @@ export interface WhatsAppQueueOptions {
   readonly httpTimeoutMs?: number;
   /** How long a worker holds a job before BullMQ considers it stalled; default 60,000 ms. */
   readonly lockDurationMs?: number;
-  /** Added to the sliding window and the pair hold to absorb the jitter between taking a slot and the request arriving; default 120 ms. */
+  /**
+   * Added to the sliding window and the pair gap, for clocks that drift apart (Redis's and the
+   * API's). Not needed for the guarantee itself: a send counts from its admission until its
+   * answer, so no window at the API can hold more than the rate. Default 0.
+   */
   readonly marginMs?: number;
+  /**
+   * How long a message id stays "sent" after its job completed: enqueuing it again within this
+   * time is a no-op, in both delivery modes. Default 7 days.
+   */
+  readonly dedupeForMs?: number;
   /** Prefix of every Redis key; default "wacompose". */
   readonly prefix?: string;
 }
@@ -51,7 +74,11 @@ export interface EnqueueOptions {
   readonly phoneNumberId: string;
   /** A builder (validated here) or a built body. */
   readonly message: Sendable<Message>;
-  /** Your id for this message: the job id (enqueuing it twice is a no-op) and, unless the message sets one, its callback data. */
+  /**
+   * Your id for this message: the job id (enqueuing it twice is a no-op, see `dedupeForMs`) and,
+   * unless the message sets one, its callback data — so at most 512 characters, not a bare
+   * integer and without ":" (BullMQ's rules for job ids).
+   */
   readonly messageId: string;
 }
 
@@ -69,8 +96,21 @@ export interface WorkerOptions {
 }
 
 export interface QueueEvents {
-  /** Accepted by the API. At-most-once can report a job twice when a worker dies between reporting and completing it. */
-  sent: [{ readonly jobId: string; readonly phoneNumberId: string; readonly wamid: string; readonly result: SendResult }];
+  /**
+   * Accepted by the API. Can come twice for one job when a worker dies between reporting and
+   * completing it. `wamid` and `result` are undefined when the API answered 2xx with a body
+   * that is not its usual answer (at-least-once only; at-most-once reports that `uncertain`):
+   * `rawAnswer` then holds the start of that body.
+   */
+  sent: [
+    {
+      readonly jobId: string;
+      readonly phoneNumberId: string;
+      readonly wamid: string | undefined;
+      readonly result: SendResult | undefined;
+      readonly rawAnswer?: string;
+    },
+  ];
   failed: [{ readonly jobId: string; readonly phoneNumberId: string; readonly error: unknown }];
   /** The message may or may not have been delivered: check before sending it again. */
   uncertain: [{ readonly jobId: string; readonly phoneNumberId: string; readonly reason: string }];
@@ -86,6 +126,33 @@ interface JobData {
 }
 
 const markerTtlMs = 7 * 24 * 3600 * 1000;
+
+/** Throws a TypeError unless `value` is a finite number of milliseconds within [min, max]. */
+function checkMs(name: string, value: number, min: number, max = 2 ** 31 - 1): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max)
+    throw new TypeError(`createWhatsAppQueue: ${name} must be a number of milliseconds from ${min} to ${max}, got ${String(value)}`);
+}
+
+function checkPhoneNumberId(where: string, phoneNumberId: unknown): void {
+  if (typeof phoneNumberId !== "string" || !/^\d+$/.test(phoneNumberId))
+    throw new TypeError(`${where}: phoneNumberId must be the numeric id of the sending number, got ${String(phoneNumberId)}`);
+}
+
+/** Throws a TypeError unless `messageId` can be a BullMQ job id and the message's callback data. */
+function checkMessageId(messageId: unknown): asserts messageId is string {
+  const max = limits.callbackData.max;
+  const problem =
+    typeof messageId !== "string" || messageId === ""
+      ? "must be a non-empty string"
+      : messageId.length > max
+        ? `at most ${max} characters (it becomes the callback data), got ${messageId.length}`
+        : /^\d+$/.test(messageId)
+          ? "must not be a bare integer (BullMQ reserves those)"
+          : messageId.includes(":")
+            ? 'must not contain ":" (BullMQ\'s key separator)'
+            : undefined;
+  if (problem !== undefined) throw new TypeError(`enqueue: messageId ${problem}`);
+}
 
 /**
  * Queues for WhatsApp sends on BullMQ: one queue per phone number, shared by every worker on
@@ -105,8 +172,19 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   const backoff = options.backoff ?? { type: "exponential", delay: 1000 };
   const httpTimeoutMs = options.httpTimeoutMs ?? 15_000;
   const lockDurationMs = options.lockDurationMs ?? 60_000;
-  const marginMs = options.marginMs ?? 120;
+  const marginMs = options.marginMs ?? 0;
+  const dedupeForMs = options.dedupeForMs ?? markerTtlMs;
   const prefix = options.prefix ?? "wacompose";
+  checkRate("createWhatsAppQueue: perNumber", perNumber);
+  checkMs("perRecipientGapMs", gapMs, 0);
+  checkMs("httpTimeoutMs", httpTimeoutMs, 1);
+  checkMs("lockDurationMs", lockDurationMs, 1);
+  checkMs("marginMs", marginMs, 0, 60_000);
+  checkMs("dedupeForMs", dedupeForMs, 1, Number.MAX_SAFE_INTEGER);
+  if (!Number.isSafeInteger(attempts) || attempts < 1)
+    throw new TypeError(`createWhatsAppQueue: attempts must be a whole number ≥ 1, got ${String(attempts)}`);
+  // A request is in flight for at most the HTTP timeout; the gate counts it that long at least.
+  const timing: GateTiming = { inflightMs: httpTimeoutMs + 1000, marginMs };
   if (httpTimeoutMs * 2 > lockDurationMs) {
     throw new TypeError(
       `createWhatsAppQueue: httpTimeoutMs (${httpTimeoutMs} ms) must stay well below lockDurationMs (${lockDurationMs} ms) — at most half — or a slow POST outlives the job's lock and another worker sends the message again`,
@@ -127,7 +205,11 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   };
 
   async function enqueue({ phoneNumberId, message, messageId }: EnqueueOptions): Promise<void> {
+    checkPhoneNumberId("enqueue", phoneNumberId);
+    checkMessageId(messageId);
     const built = bodyOf(message);
+    // Sent already (its job may be gone): enqueue twice, send once.
+    if ((await redis.exists(keys(prefix, phoneNumberId).sent(messageId))) === 1) return;
     const body = built.biz_opaque_callback_data === undefined ? { ...built, biz_opaque_callback_data: messageId } : built;
     await queueFor(phoneNumberId).add(
       "send",
@@ -138,6 +220,8 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
 
   /** Changes a number's rate for every worker at once (e.g. after a tier upgrade to 1,000/s). */
   async function setNumberRate(phoneNumberId: string, max: number, durationMs: number): Promise<void> {
+    checkPhoneNumberId("setNumberRate", phoneNumberId);
+    checkRate("setNumberRate", { max, durationMs });
     await redis.hset(keys(prefix, phoneNumberId).rate, { max, durationMs });
   }
 
@@ -154,73 +238,104 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         ...(baseUrl === undefined ? {} : { baseUrl }),
         ...(fetch === undefined ? {} : { fetch }),
       });
+      checkPhoneNumberId("startWorkers", phoneNumberId);
       const k = keys(prefix, phoneNumberId);
       const queue = queueFor(phoneNumberId);
 
-      const process = async (job: Job, token?: string): Promise<{ wamid: string }> => {
+      const process = async (job: Job, token?: string): Promise<{ wamid: string | undefined }> => {
         const jobId = job.id as string;
         const { body } = job.data as JobData;
-        const release = delivery === "at-most-once" ? () => redis.del(k.inflight(jobId)) : async () => 0;
-        const reportSent = (result: SendResult): { wamid: string } => {
-          const wamid = result.messages[0]?.id ?? "";
-          events.emit("sent", { jobId, phoneNumberId, wamid, result });
+        const atMostOnce = delivery === "at-most-once";
+        const reportSent = (result: SendResult | undefined, rawAnswer?: string): { wamid: string | undefined } => {
+          const wamid = result?.messages[0]?.id;
+          events.emit("sent", { jobId, phoneNumberId, wamid, result, ...(rawAnswer === undefined ? {} : { rawAnswer }) });
           return { wamid };
         };
-        if (delivery === "at-most-once") {
-          const sent = await redis.get(k.sent(jobId));
-          // Sent by a run that stopped before completing the job, maybe before reporting it.
-          if (sent !== null) return reportSent(JSON.parse(sent) as SendResult);
-          if ((await redis.set(k.inflight(jobId), token ?? "1", "PX", markerTtlMs, "NX")) !== "OK") {
-            const reason =
-              "a previous run started sending this message and did not finish; it may have been delivered, so it was not sent again";
-            events.emit("uncertain", { jobId, phoneNumberId, reason });
-            throw new UnrecoverableError(`uncertain: ${reason}`);
+        const markSent = (result: SendResult | undefined) => redis.set(k.sent(jobId), JSON.stringify(result ?? null), "PX", dedupeForMs);
+        const uncertain = (reason: string): never => {
+          events.emit("uncertain", { jobId, phoneNumberId, reason });
+          throw new UnrecoverableError(`uncertain: ${reason}`);
+        };
+
+        // Sent by an earlier run (which may have stopped before reporting it), or enqueued again after its job completed.
+        const sent = await redis.get(k.sent(jobId));
+        if (sent !== null) return reportSent((JSON.parse(sent) as SendResult | null) ?? undefined);
+        if (atMostOnce && (await redis.set(k.inflight(jobId), token ?? "1", "PX", markerTtlMs, "NX")) !== "OK") {
+          uncertain("a previous run started sending this message and did not finish; it may have been delivered, so it was not sent again");
+        }
+
+        // Until the POST starts, nothing can have reached the API: any failure gives back what was taken.
+        const pairKey = k.pair(recipientKey(body as { to?: unknown; recipient?: unknown }));
+        const member = `${jobId}:${randomUUID()}`;
+        let heldPair = false;
+        let heldSlot = false;
+        const giveBack = async (): Promise<void> => {
+          if (atMostOnce) await redis.del(k.inflight(jobId));
+          if (heldSlot) await releaseSlot(redis, k, member);
+          if (heldPair) await releasePair(redis, pairKey, jobId);
+        };
+        let blocked: { readonly delayMs: number } | { readonly rateLimitMs: number } | undefined;
+        try {
+          // The pair first, so a recipient's held messages do not use up the number's slots.
+          if (gapMs > 0) {
+            const pair = await holdPair(redis, pairKey, jobId, timing, gapMs);
+            if (pair.ok) heldPair = true;
+            else blocked = { delayMs: pair.wait };
           }
+          if (blocked === undefined) {
+            const wait = await takeSlot(redis, k, perNumber, timing, member);
+            if (wait === 0) heldSlot = true;
+            else blocked = { rateLimitMs: wait };
+          }
+        } catch (error) {
+          await giveBack().catch(() => {}); // Redis failed: what it could not give back expires by itself
+          throw error;
         }
-        // The pair first, so a recipient's held messages do not use up the number's slots.
-        const recipient = "to" in body && typeof body.to === "string" ? body.to : "";
-        const pairKey = k.pair(recipient);
-        const pair = gapMs > 0 ? await holdPair(redis, pairKey, jobId, gapMs + marginMs) : { ok: true, wait: 0 };
-        if (!pair.ok) {
-          await release();
-          await job.moveToDelayed(Date.now() + pair.wait, token);
-          throw new DelayedError();
-        }
-        const rate = await takeSlot(redis, prefix, phoneNumberId, perNumber, marginMs, `${jobId}:${job.attemptsMade}:${Date.now()}`);
-        if (rate > 0) {
-          await release();
-          if (gapMs > 0) await releasePair(redis, pairKey, jobId);
-          await queue.rateLimit(rate);
+        if (blocked !== undefined) {
+          await giveBack();
+          if ("delayMs" in blocked) {
+            await job.moveToDelayed(Date.now() + blocked.delayMs, token);
+            throw new DelayedError();
+          }
+          await queue.rateLimit(blocked.rateLimitMs);
           throw Worker.RateLimitError();
         }
+
         let result: SendResult;
         try {
           result = await client.send(body as Message);
         } catch (error) {
+          // Answered, or may have reached the API: both count from now on.
+          await settleSlot(redis, k, member);
+          if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+          if (error instanceof TransportError && error.mayHaveBeenDelivered) {
+            if (!atMostOnce && error instanceof UnexpectedResponseError && error.status >= 200 && error.status < 300) {
+              // The API said yes in its status: sent, with whatever it answered. Never sent again.
+              await markSent(undefined);
+              return reportSent(undefined, error.body);
+            }
+            uncertain(error.message);
+          }
+          // Not accepted: the next attempt takes new holds.
+          if (atMostOnce) await redis.del(k.inflight(jobId));
+          if (gapMs > 0) await releasePair(redis, pairKey, jobId);
           if (error instanceof GraphApiError && error.code === 130429) {
-            await release();
             await queue.rateLimit(error.retryAfterMs ?? perNumber.durationMs);
             throw Worker.RateLimitError(); // re-queued without spending an attempt
           }
           if (error instanceof GraphApiError && error.code === 131056) {
-            await release();
             await job.moveToDelayed(Date.now() + gapMs, token);
             throw new DelayedError();
           }
-          if (error instanceof TransportError && error.mayHaveBeenDelivered) {
-            events.emit("uncertain", { jobId, phoneNumberId, reason: error.message });
-            throw new UnrecoverableError(`uncertain: ${error.message}`);
-          }
-          await release();
           const retryable = (error instanceof GraphApiError && error.retryable) || error instanceof NetworkError;
           if (!retryable || job.attemptsMade + 1 >= attempts) events.emit("failed", { jobId, phoneNumberId, error });
           if (!retryable) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
           throw error;
         }
-        if (delivery === "at-most-once") {
-          await redis.set(k.sent(jobId), JSON.stringify(result), "PX", markerTtlMs);
-          await release();
-        }
+        await settleSlot(redis, k, member);
+        if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+        await markSent(result);
+        if (atMostOnce) await redis.del(k.inflight(jobId));
         return reportSent(result);
       };
 

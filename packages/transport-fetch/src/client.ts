@@ -1,20 +1,22 @@
 import type { MarkReadRequest, Message, RequestBody } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
-import { defaultRetry, delayFor, isRetryableGraphError, networkError, parseRetryAfter, type RetryOptions, shouldRetry } from "./retry.js";
+import { maxTimerMs, numberOption } from "./options.js";
+import { type ResponseLike, readAnswer } from "./read-answer.js";
+import { redactor } from "./redact.js";
+import { delayFor, isRetryableGraphError, networkError, parseRetryAfter, type RetryOptions, retryOptions, shouldRetry } from "./retry.js";
 import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 
-/** What this transport needs of `fetch`: the WHATWG signature, so Node, undici, Bun, Deno and edge runtimes all fit. */
+export type { ResponseLike } from "./read-answer.js";
+
+/**
+ * What this transport needs of `fetch`: the WHATWG signature, so Node, undici, Bun, Deno and
+ * edge runtimes all fit. Redirects are not followed (`redirect: "manual"`): a message is
+ * posted to the configured URL only, never re-posted wherever a 3xx points.
+ */
 export type FetchLike = (
   url: string,
-  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal },
+  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: "manual" },
 ) => Promise<ResponseLike>;
-
-export interface ResponseLike {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
 
 export interface ClientOptions {
   readonly phoneNumberId: string;
@@ -25,11 +27,13 @@ export interface ClientOptions {
   readonly baseUrl?: string;
   /** Default: the platform's global `fetch`. */
   readonly fetch?: FetchLike;
-  /** Per attempt, the answer's body included; default 30 s. */
+  /** Per attempt, the answer's body included; 1 to 2³¹−1 ms, default 30 s. */
   readonly timeoutMs?: number;
   readonly retry?: RetryOptions | false;
   /** Default pacing for `sendMany`; the reference's default throughput is 80 messages/s per number. */
   readonly perSecond?: number;
+  /** The largest answer read (after decompression); larger ones are an UnexpectedResponseError. Default 256 KiB. */
+  readonly maxResponseBytes?: number;
 }
 
 /** The API's answer to a sent message [cloud-api.md §10.1]. Not a delivery receipt. */
@@ -58,6 +62,19 @@ export interface Client {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What a successful answer must hold: a send's message id, or mark-as-read's `success`. */
+const answers = {
+  send: {
+    holds: (json: unknown): boolean => typeof (json as SendResult | null)?.messages?.[0]?.id === "string",
+    missing: "JSON that is not the API's answer to a message (no messages[0].id)",
+  },
+  markRead: {
+    holds: (json: unknown): boolean => typeof (json as MarkReadResult | null)?.success === "boolean",
+    missing: "JSON that is not the API's answer to mark-as-read (no success)",
+  },
+} as const;
+type Answer = (typeof answers)[keyof typeof answers];
+
 /**
  * A client for `POST /{version}/{phone-number-id}/messages`.
  *
@@ -69,41 +86,56 @@ export function createClient(options: ClientOptions): Client {
   const { phoneNumberId, accessToken, version } = options;
   // Messages name the option, never the token's value.
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError("createClient: accessToken is required");
-  if (!/^\d+$/.test(phoneNumberId)) throw new TypeError("createClient: phoneNumberId must be the numeric id of the sending number");
-  if (!/^v\d+\.\d+$/.test(version)) throw new TypeError(`createClient: version must look like "v23.0", got ${JSON.stringify(version)}`);
+  if (typeof phoneNumberId !== "string" || !/^\d+$/.test(phoneNumberId))
+    throw new TypeError("createClient: phoneNumberId must be the numeric id of the sending number");
+  if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
+    throw new TypeError(`createClient: version must look like "v23.0", got ${JSON.stringify(version)}`);
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError("createClient: no global fetch here; pass one as options.fetch");
   const fetchImpl: FetchLike = globalFetch;
   const url = `${(options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "")}/${version}/${phoneNumberId}/messages`;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const retry = options.retry === false ? undefined : { ...defaultRetry, ...options.retry };
-  const redact = (text: string): string => text.split(accessToken).join("[redacted]");
+  const timeoutMs = numberOption("createClient", options, "timeoutMs", 30_000, 1, maxTimerMs);
+  const perSecond = numberOption("createClient", options, "perSecond", 80, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
+  const maxResponseBytes = numberOption("createClient", options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
+  const retry = options.retry === false ? undefined : retryOptions(options.retry);
+  const redact = redactor(accessToken);
 
-  async function attempt(body: string): Promise<unknown> {
+  async function attempt(body: string, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const failed = (error: unknown): never => {
+      if (error instanceof UnexpectedResponseError) throw error;
+      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact);
+    };
     try {
       const response = await fetchImpl(url, {
         method: "POST",
         headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
         body,
         signal: controller.signal,
-      }).catch((error: unknown) => {
-        throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error);
-      });
-      const text = await response.text().catch((error: unknown) => {
-        throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error);
-      });
-      return parse(response, text, redact);
+        redirect: "manual",
+      }).catch(failed);
+      if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get("location");
+        throw new UnexpectedResponseError(
+          response.status,
+          redact(response.statusText),
+          "",
+          `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a message is posted to the configured URL only)`,
+        );
+      }
+      const text = await readAnswer(response, maxResponseBytes, redact).catch(failed);
+      return parse(response, text, redact, answer);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function post(body: string): Promise<unknown> {
+  async function post(body: unknown, answer: Answer): Promise<unknown> {
+    const text = serialise(body);
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(body);
+        return await attempt(text, answer);
       } catch (error) {
         if (retry === undefined || tries > retry.limit || !shouldRetry(error)) throw error;
         const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
@@ -115,19 +147,30 @@ export function createClient(options: ClientOptions): Client {
 
   const client: Client = {
     async send(message) {
-      return (await post(JSON.stringify(bodyOf(message)))) as SendResult;
+      return (await post(bodyOf(message), answers.send)) as SendResult;
     },
     async markRead(messageId, markOptions = {}) {
       const body: MarkReadRequest = markOptions.typing
         ? { messaging_product: "whatsapp", status: "read", message_id: messageId, typing_indicator: { type: "text" } }
         : { messaging_product: "whatsapp", status: "read", message_id: messageId };
-      return (await post(JSON.stringify(body))) as MarkReadResult;
+      return (await post(body, answers.markRead)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {
-      return sendMany(client.send, messages, { perSecond: options.perSecond ?? 80, ...manyOptions });
+      return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
   };
   return Object.freeze(client);
+}
+
+/** The JSON text of a body; a body that cannot be JSON (a BigInt, a cycle) fails here, before any request. */
+function serialise(body: unknown): string {
+  try {
+    const text = JSON.stringify(body);
+    if (typeof text === "string") return text;
+  } catch (error) {
+    throw new TypeError(`send: the message cannot be sent as JSON (${error instanceof Error ? error.message : "not serialisable"})`);
+  }
+  throw new TypeError("send: the message cannot be sent as JSON (it serialises to nothing)");
 }
 
 /** The body of a message given either as a builder (built here, so it throws `PayloadError` when invalid) or as a body. */
@@ -136,12 +179,12 @@ export function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body 
 }
 
 /** The API's JSON, or the error it stands for; error text passes through `redact` first. */
-function parse(response: ResponseLike, text: string, redact: (text: string) => string): unknown {
+function parse(response: ResponseLike, text: string, redact: (text: string) => string, answer: Answer): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UnexpectedResponseError(response.status, response.statusText, redact(text));
+    throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));
   }
   const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
   if (typeof error === "object" && error !== null) {
@@ -150,6 +193,7 @@ function parse(response: ResponseLike, text: string, redact: (text: string) => s
     throw new GraphApiError(response.status, graph, isRetryableGraphError(response.status, graph), retryAfter);
   }
   if (response.status < 200 || response.status >= 300)
-    throw new UnexpectedResponseError(response.status, response.statusText, redact(text));
+    throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));
+  if (!answer.holds(json)) throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text), answer.missing);
   return json;
 }

@@ -86,7 +86,11 @@ export class NetworkError extends TransportError {
   }
 }
 
-/** An answer that is not the API's JSON (an HTML 502 page from a proxy, a truncated body, …). */
+/**
+ * An answer that is not the API's: an HTML 502 page from a proxy, a truncated or oversized
+ * body, JSON of another shape (`{}` for a send), a redirect. A 2xx (or 5xx) status may mean
+ * the message was accepted all the same: `mayHaveBeenDelivered` says so.
+ */
 export class UnexpectedResponseError extends TransportError {
   override readonly name = "UnexpectedResponseError";
   readonly status: number;
@@ -94,16 +98,20 @@ export class UnexpectedResponseError extends TransportError {
   readonly body: string;
   readonly mayHaveBeenDelivered: boolean;
 
-  constructor(status: number, statusText: string, body: string) {
+  /** `problem` says what was wrong with the answer; by default, that it is not the Graph API's JSON. */
+  constructor(status: number, statusText: string, body: string, problem = "a body that is not the Graph API's JSON") {
     const accepted = status >= 200 && status < 300;
     const snippet = body.replace(/\s+/g, " ").trim().slice(0, 120);
+    const mayHaveBeenDelivered = accepted || status >= 500;
     super(
-      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with a body that is not the Graph API's JSON${snippet ? `: ${snippet}` : " (empty)"}` +
-        (accepted ? "; the status says the message was accepted" : ""),
+      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem}${snippet ? `: ${snippet}` : " (empty)"}` +
+        (mayHaveBeenDelivered
+          ? `; the message may have been accepted${accepted ? " (the status says so)" : ""}, so it was not resent — check before sending it again`
+          : ""),
     );
     this.status = status;
     this.body = snippet;
-    this.mayHaveBeenDelivered = accepted || status >= 500;
+    this.mayHaveBeenDelivered = mayHaveBeenDelivered;
   }
 }
 

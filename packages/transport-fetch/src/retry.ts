@@ -1,4 +1,5 @@
 import { GraphApiError, type GraphErrorBody, NetworkError } from "./errors.js";
+import { maxTimerMs, numberOption } from "./options.js";
 
 /** Retries: how many, and how long to wait. `false` turns them off. */
 export interface RetryOptions {
@@ -10,7 +11,14 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
 }
 
-export const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+
+/** The retry options with defaults for what is absent or `undefined`, each checked (a NaN limit would retry for ever). */
+export const retryOptions = (retry: RetryOptions | undefined): Required<RetryOptions> => ({
+  limit: numberOption("createClient: retry", retry, "limit", defaultRetry.limit, 0, 100, true),
+  baseDelayMs: numberOption("createClient: retry", retry, "baseDelayMs", defaultRetry.baseDelayMs, 0, maxTimerMs),
+  maxDelayMs: numberOption("createClient: retry", retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
+});
 
 /**
  * Graph codes that mean "not accepted now, try later" [cloud-api.md §10.3]: 4 app rate
@@ -26,10 +34,10 @@ export const isRetryableGraphError = (status: number, error: GraphErrorBody): bo
 /** System error codes raised while connecting, before any byte of the request was written. */
 const beforeSend = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
-/** Maps a fetch failure to a NetworkError, deciding whether the request could have been sent. */
-export function networkError(error: unknown): NetworkError {
+/** Maps a fetch failure to a NetworkError, deciding whether the request could have been sent; its code goes through `redact`. */
+export function networkError(error: unknown, redact: (text: string) => string): NetworkError {
   const reason = systemCode(error);
-  return new NetworkError(reason, reason === undefined || !beforeSend.has(reason));
+  return new NetworkError(reason === undefined ? undefined : redact(reason), reason === undefined || !beforeSend.has(reason));
 }
 
 function systemCode(error: unknown): string | undefined {

@@ -1,7 +1,9 @@
+import { numberOption } from "./options.js";
+
 export interface SendManyOptions {
-  /** Requests in flight at once; default 8. */
+  /** Requests in flight at once, 1 to 1,000; default 8. */
   readonly concurrency?: number;
-  /** Starts per second at most; default the client's `perSecond` (80, the reference's default throughput). */
+  /** Starts per second at most (> 0); default the client's `perSecond` (80, the reference's default throughput). */
   readonly perSecond?: number;
 }
 
@@ -11,25 +13,24 @@ export type SendManyResult<R> =
   | { readonly index: number; readonly status: "failed"; readonly error: unknown };
 
 /**
- * Sends every message once, at most `concurrency` at a time, starting no more than
- * `perSecond` per second. A failure is recorded in its slot and never stops the others.
+ * Sends every message once, at most `concurrency` at a time, starts at least 1/`perSecond`
+ * apart. A failure is recorded in its slot and never stops the others.
  */
 export async function sendMany<M, R>(
   send: (message: M) => Promise<R>,
   messages: readonly M[],
   options: SendManyOptions,
 ): Promise<SendManyResult<R>[]> {
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
-  const interval = 1000 / Math.max(Number.MIN_VALUE, options.perSecond ?? 80);
+  const concurrency = numberOption("sendMany", options, "concurrency", 8, 1, 1000, true);
+  const perSecond = numberOption("sendMany", options, "perSecond", 80, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
+  const nextStart = pacer(1000 / perSecond);
   const results: SendManyResult<R>[] = new Array(messages.length);
-  const start = Date.now();
   let next = 0;
 
   const worker = async (): Promise<void> => {
     while (next < messages.length) {
       const index = next++; // single-threaded: each index is taken exactly once
-      const slot = start + index * interval - Date.now();
-      if (slot > 0) await new Promise((resolve) => setTimeout(resolve, slot));
+      await nextStart();
       try {
         results[index] = { index, status: "sent", result: await send(messages[index] as M) };
       } catch (error) {
@@ -39,4 +40,23 @@ export async function sendMany<M, R>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker));
   return results;
+}
+
+/**
+ * A token bucket that holds one token: each call resolves at least `intervalMs` after the
+ * previous one resolved. The turn is taken when the caller wakes, not when it starts to wait,
+ * so starts missed during a stall (a blocked event loop, a suspended laptop) never fire together.
+ */
+function pacer(intervalMs: number): () => Promise<void> {
+  let last = Number.NEGATIVE_INFINITY;
+  return async () => {
+    for (;;) {
+      const now = Date.now();
+      if (now - last >= intervalMs) {
+        last = now;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, last + intervalMs - now));
+    }
+  };
 }

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { msg } from "@wacompose/builder";
+import { type EmulatorOptions, startEmulator } from "@wacompose/emulator";
+import { Redis } from "ioredis";
+import { keys, recipientKey } from "../src/gate.js";
+import { createWhatsAppQueue, type QueueEvents, type WhatsAppQueueOptions } from "../src/index.js";
+import { startRedis } from "./redis.js";
+
+// In-process workers against a real redis-server and the emulator: the queue's answers to odd
+// answers, odd input and Redis failures.
+const phoneNumberId = "106540352242922";
+let redis: { port: number; stop(): Promise<void> };
+beforeAll(async () => {
+  redis = await startRedis();
+}, 20_000);
+afterAll(() => redis.stop());
+
+type Event = { readonly event: keyof QueueEvents; readonly jobId: string; readonly detail: unknown };
+
+async function setup(prefix: string, queueOptions: Partial<WhatsAppQueueOptions>, emulatorOptions: EmulatorOptions = {}) {
+  const emulator = await startEmulator({ accessToken: "queue-token", ...emulatorOptions });
+  const queue = createWhatsAppQueue({ connection: { host: "127.0.0.1", port: redis.port }, prefix, perRecipientGapMs: 0, ...queueOptions });
+  const workers = queue.startWorkers({
+    phoneNumberIds: [phoneNumberId],
+    client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url },
+  });
+  const events: Event[] = [];
+  for (const event of ["sent", "failed", "uncertain"] as const)
+    workers.on(event, (detail: { jobId: string }) => events.push({ event, jobId: detail.jobId, detail }));
+  const close = async () => {
+    await workers.close();
+    await queue.close();
+    await emulator.close();
+  };
+  return { emulator, queue, events, close };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
+  it("enqueue twice, send once, also in at-least-once mode after the first job completed", async () => {
+    const { emulator, queue, events, close } = await setup("twice", {});
+    try {
+      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("once"), messageId: "order-1" });
+      await until(() => events.some((e) => e.event === "sent"));
+      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("once"), messageId: "order-1" });
+      // Nothing was queued the second time: no job to run, so nothing can be sent.
+      expect(await queue.queueFor(phoneNumberId).getJobCounts("waiting", "delayed", "active", "prioritized")).toEqual({
+        waiting: 0,
+        delayed: 0,
+        active: 0,
+        prioritized: 0,
+      });
+      expect(emulator.received).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  }, 30_000);
+
+  it.each([
+    ["at-least-once", "sent"],
+    ["at-most-once", "uncertain"],
+  ] as const)("a 200 with an unexpected body is one POST, reported %s → %s, never retried", async (delivery, expected) => {
+    const { emulator, queue, events, close } = await setup(`odd-${delivery}`, { delivery, attempts: 5 }, {
+      script: [{ status: 200, body: "{}", contentType: "application/json" }],
+    });
+    try {
+      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("odd"), messageId: "odd-1" });
+      await until(() => events.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a retry would have posted again by now
+      expect(events.map((e) => e.event)).toEqual([expected]);
+      if (expected === "sent") expect(events[0]?.detail).toMatchObject({ wamid: undefined, result: undefined, rawAnswer: "{}" });
+      expect(emulator.received).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  }, 30_000);
+
+  it("a Redis error between the in-flight marker and the POST leaves no marker: the retry sends, not 'uncertain'", async () => {
+    const prefix = "redis-error";
+    const { emulator, queue, events, close } = await setup(prefix, {
+      delivery: "at-most-once",
+      attempts: 3,
+      backoff: { type: "fixed", delay: 200 },
+    });
+    const admin = new Redis({ host: "127.0.0.1", port: redis.port });
+    try {
+      // A rate key of the wrong type makes the gate's script fail: a Redis error after the marker was set.
+      await admin.set(keys(prefix, phoneNumberId).rate, "not a hash");
+      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("after a fault"), messageId: "fault-1" });
+      await until(async () => (await queue.queueFor(phoneNumberId).getJob("fault-1"))?.attemptsMade === 1);
+      await admin.del(keys(prefix, phoneNumberId).rate);
+      await until(() => events.length > 0);
+      expect(events.map((e) => e.event)).toEqual(["sent"]);
+      expect(emulator.received).toHaveLength(1);
+    } finally {
+      admin.disconnect();
+      await close();
+    }
+  }, 30_000);
+
+  it("one recipient however its number is written", () => {
+    expect(recipientKey({ to: "+1 650 555 1234" })).toBe("16505551234");
+    expect(recipientKey({ to: "16505551234" })).toBe("16505551234");
+    expect(recipientKey({ to: "(650) 555-1234" })).toBe("6505551234");
+    expect(recipientKey({ recipient: "US.13491208655302741918" })).toBe("US.13491208655302741918");
+    expect(recipientKey({ to: "120363025246125486@g.us" })).toBe("120363025246125486@g.us");
+  });
+
+  it("rates, gaps, timeouts and message ids are checked where they are set", async () => {
+    const connection = { host: "127.0.0.1", port: redis.port };
+    for (const perNumber of [
+      { max: 0, durationMs: 1000 },
+      { max: Number.NaN, durationMs: 1000 },
+      { max: 5, durationMs: -1000 },
+    ]) {
+      expect(() => createWhatsAppQueue({ connection, perNumber })).toThrow(/createWhatsAppQueue: perNumber: (max|durationMs) must be/);
+    }
+    expect(() => createWhatsAppQueue({ connection, perRecipientGapMs: -1 })).toThrow("perRecipientGapMs must be a number");
+    expect(() => createWhatsAppQueue({ connection, attempts: Number.NaN })).toThrow("attempts must be a whole number");
+    const queue = createWhatsAppQueue({ connection, prefix: "checks" });
+    try {
+      await expect(queue.setNumberRate(phoneNumberId, 5, -1000)).rejects.toThrow("setNumberRate: durationMs must be a whole number");
+      await expect(queue.setNumberRate(phoneNumberId, Number.POSITIVE_INFINITY, 1000)).rejects.toThrow("setNumberRate: max must be");
+      const enqueue = (messageId: string) => queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("x"), messageId });
+      await expect(enqueue("x".repeat(600))).rejects.toThrow("enqueue: messageId at most 512 characters (it becomes the callback data), got 600");
+      await expect(enqueue("")).rejects.toThrow("enqueue: messageId must be a non-empty string");
+      await expect(enqueue("42")).rejects.toThrow("must not be a bare integer");
+      await expect(enqueue("a:b")).rejects.toThrow('must not contain ":"');
+    } finally {
+      await queue.close();
+    }
+  });
+});

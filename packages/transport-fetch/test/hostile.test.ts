@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { msg } from "@wacompose/builder";
+import { startEmulator } from "@wacompose/emulator";
+import { type ClientOptions, createClient, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
+import { retryOptions } from "../src/retry.js";
+
+// The client against wrong options and hostile servers: every case here once misbehaved.
+const token = "EAAG-very-secret-token";
+const phoneNumberId = "106540352242922";
+const text = msg.to("16505551234").text("hello");
+const base: ClientOptions = { phoneNumberId, accessToken: token, version: "v23.0" };
+const okAnswer = { messaging_product: "whatsapp", contacts: [], messages: [{ id: "wamid.1" }] };
+
+let servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  servers = [];
+});
+
+/** A loopback server answering with `handler`; returns its URL and how many requests it got. */
+async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void) {
+  let requests = 0;
+  const server = createServer((request, response) => {
+    requests++;
+    request.resume();
+    request.on("end", () => handler(request, response));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
+}
+
+const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+
+/** A fetch that answers `status` with `body` and counts calls. */
+function answering(status: number, body: string) {
+  const calls: number[] = [];
+  const fetch: FetchLike = async () => {
+    calls.push(Date.now());
+    return new Response(body, { status, headers: { "content-type": "application/json" } });
+  };
+  return { fetch, calls };
+}
+
+describe("options are checked where they are given", () => {
+  it.each([2 ** 31, Number.POSITIVE_INFINITY, 0, -1, Number.NaN])("timeoutMs %p is refused", (timeoutMs) => {
+    expect(() => createClient({ ...base, timeoutMs })).toThrow(`createClient: timeoutMs must be a number from 1 to 2147483647, got ${timeoutMs}`);
+  });
+
+  it.each([Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])("retry.limit %p is refused", (limit) => {
+    expect(() => createClient({ ...base, retry: { limit } })).toThrow("createClient: retry: limit must be a whole number from 0 to 100");
+  });
+
+  it("undefined retry options keep their defaults (limit: undefined once retried for ever; baseDelayMs: undefined removed the backoff)", async () => {
+    expect(retryOptions({ limit: undefined, baseDelayMs: undefined })).toEqual({ limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 });
+    const { fetch, calls } = answering(503, JSON.stringify({ error: { code: 131016, message: "busy", is_transient: true } }));
+    const wa = createClient({ ...base, fetch, retry: { limit: undefined, baseDelayMs: 1, maxDelayMs: 1 } });
+    expect(await failure(wa.send(text))).toBeInstanceOf(GraphApiError);
+    expect(calls).toHaveLength(4);
+  });
+
+  it.each([0, -1, Number.NaN])("perSecond %p is refused, by the client and by sendMany", async (perSecond) => {
+    expect(() => createClient({ ...base, perSecond })).toThrow("createClient: perSecond must be a number from");
+    const { fetch } = answering(200, JSON.stringify(okAnswer));
+    await expect(createClient({ ...base, fetch }).sendMany([text], { perSecond })).rejects.toThrow("sendMany: perSecond must be a number");
+  });
+
+  it("sendMany({ concurrency: NaN }) is refused instead of sending nothing", async () => {
+    const { fetch, calls } = answering(200, JSON.stringify(okAnswer));
+    const wa = createClient({ ...base, fetch });
+    await expect(wa.sendMany([text, text], { concurrency: Number.NaN })).rejects.toThrow(
+      "sendMany: concurrency must be a whole number from 1 to 1000, got NaN",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a body that cannot be JSON fails before any request, with a TypeError that says so", async () => {
+    const { fetch, calls } = answering(200, JSON.stringify(okAnswer));
+    const body = { ...text.build(), biz_opaque_callback_data: 1n } as unknown as ReturnType<typeof text.build>;
+    await expect(createClient({ ...base, fetch }).send(body)).rejects.toThrow("send: the message cannot be sent as JSON");
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("pacing is a token bucket", () => {
+  it("after a stall, missed starts do not fire together: every two starts at least 1/perSecond apart", async () => {
+    const starts: number[] = [];
+    const fetch: FetchLike = async () => {
+      starts.push(Date.now());
+      if (starts.length === 3) {
+        const until = Date.now() + 1200; // the event loop is blocked for 1.2 s
+        while (Date.now() < until) {}
+      }
+      return new Response(JSON.stringify(okAnswer), { status: 200 });
+    };
+    const results = await createClient({ ...base, fetch }).sendMany(
+      Array.from({ length: 16 }, () => text),
+      { perSecond: 10, concurrency: 8 },
+    );
+    expect(results.every((r) => r.status === "sent")).toBe(true);
+    const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
+    // Date.now() is read twice per start (pacer, then here): allow 1 ms of rounding each side.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(98);
+  }, 20_000);
+});
+
+describe("answers are read with care", () => {
+  it.each(["{}", "null", '{"messages":[]}', '{"messages":[{"id":5}]}'])(
+    "a 200 of %s is an UnexpectedResponseError that says the message may have been accepted, not retried",
+    async (body) => {
+      const { fetch, calls } = answering(200, body);
+      const error = await failure(createClient({ ...base, fetch }).send(text));
+      expect(error).toMatchObject({ name: "UnexpectedResponseError", status: 200, mayHaveBeenDelivered: true });
+      expect((error as Error).message).toContain("not the API's answer to a message (no messages[0].id)");
+      expect((error as Error).message).toContain("the message may have been accepted");
+      expect(calls).toHaveLength(1);
+    },
+  );
+
+  it("a mark-as-read answer without success is an UnexpectedResponseError", async () => {
+    const { fetch } = answering(200, "{}");
+    expect(await failure(createClient({ ...base, fetch }).markRead("wamid.1"))).toBeInstanceOf(UnexpectedResponseError);
+  });
+
+  it("a 307 to another origin is not followed: nothing is posted there, the error says where it pointed", async () => {
+    const elsewhere = await serve((_, response) => response.end(JSON.stringify(okAnswer)));
+    const redirecting = await serve((_, response) => {
+      response.writeHead(307, { location: `${elsewhere.url}/v23.0/${phoneNumberId}/messages` });
+      response.end();
+    });
+    const error = await failure(createClient({ ...base, baseUrl: redirecting.url }).send(text));
+    expect(error).toMatchObject({ name: "UnexpectedResponseError", status: 307, mayHaveBeenDelivered: false });
+    expect((error as Error).message).toContain(`a redirect to ${elsewhere.url}/v23.0/${phoneNumberId}/messages, not followed`);
+    expect(elsewhere.requests()).toBe(0);
+  });
+
+  it("an answer over maxResponseBytes is not read whole: a 1 MB JSON, a gzip bomb", async () => {
+    const big = await serve((_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ...okAnswer, padding: "x".repeat(1 << 20) }));
+    });
+    const bomb = gzipSync(Buffer.alloc(200 << 20)); // 200 MB of zeros in about 200 KB
+    const bombing = await serve((_, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      response.end(bomb);
+    });
+    for (const server of [big, bombing]) {
+      const before = process.memoryUsage().arrayBuffers;
+      const error = await failure(createClient({ ...base, baseUrl: server.url }).send(text));
+      expect(error).toMatchObject({ name: "UnexpectedResponseError", status: 200, mayHaveBeenDelivered: true });
+      expect((error as Error).message).toContain("an answer over 262144 bytes (not read further)");
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 << 20);
+    }
+    const small = createClient({ ...base, baseUrl: big.url, maxResponseBytes: 2 << 20 });
+    expect((await small.send(text)).messages[0]?.id).toBe("wamid.1");
+  }, 30_000);
+});
+
+describe("the token is redacted from everything that reaches an error", () => {
+  const views = (error: unknown): string =>
+    [String(error), JSON.stringify(error), inspect(error, { showHidden: true, depth: 10 }), (error as Error).stack ?? ""].join("\n");
+
+  it("in the HTTP reason phrase", async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(502, `gateway saw ${token}`, { "content-type": "text/plain" });
+      response.end("bad gateway");
+    });
+    const error = await failure(createClient({ ...base, baseUrl: server.url, retry: false }).send(text));
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(views(error)).toContain("gateway saw [redacted]");
+    expect(views(error)).not.toContain(token);
+  });
+
+  it("in a custom fetch's error code", async () => {
+    const fetch: FetchLike = async () => {
+      throw Object.assign(new Error("boom"), { code: `EPROXY ${token}` });
+    };
+    const error = await failure(createClient({ ...base, fetch, retry: false }).send(text));
+    expect(error).toMatchObject({ name: "NetworkError", reason: "EPROXY [redacted]" });
+    expect(views(error)).not.toContain(token);
+  });
+
+  it("whole tokens only: a short token does not garble words or keys", async () => {
+    const emulator = await startEmulator({ accessToken: "t", script: [{ status: 400, code: 100, message: "Invalid parameter" }] });
+    try {
+      const wa = createClient({ ...base, accessToken: "t", baseUrl: emulator.url, retry: false });
+      const error = await failure(wa.send(text));
+      expect((error as Error).message).toContain("(#100) Invalid parameter");
+      expect((error as GraphApiError).type).toBe("OAuthException");
+    } finally {
+      await emulator.close();
+    }
+  });
+});
