@@ -34,7 +34,7 @@ await wa.markRead(incoming, { typing: true });
 await wa.send(msg.to("+16505550000").text(`<script>window.__xss = 1</script>"><img src=x onerror="window.__xss = 2">`));
 await fetch(`${emulator.url}/v23.0/1/messages`, {
   method: "POST",
-  headers: { Authorization: "Bearer inbox-token" },
+  headers: { Authorization: "Bearer inbox-token", "Content-Type": "application/json" },
   body: JSON.stringify({ messaging_product: "whatsapp", to: "+16505550000", type: "image", image: { id: "1", link: "ftp://x" } }),
 });
 

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { validate } from "@wacompose/builder";
@@ -33,6 +34,17 @@ export interface EmulatorOptions {
   readonly script?: readonly ScriptedAnswer[];
   /** Seed for the random knobs, for reproducible tests. */
   readonly seed?: number;
+  /**
+   * How many requests `received` keeps, newest last; older ones are forgotten (and so are the
+   * oldest past 64 MB of bodies). Default 1,000.
+   */
+  readonly maxReceived?: number;
+  /**
+   * `Host` header values served besides loopback names (`127.0.0.1`, `localhost`, `[::1]`) and
+   * `host`, with or without the port: a page on another site that points a DNS name at
+   * 127.0.0.1 (DNS rebinding) cannot read the inbox or send. Unchecked when bound to 0.0.0.0 or ::.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** What the emulator got, and what it did with it. The access token is never recorded. */
@@ -42,7 +54,7 @@ export interface ReceivedRequest {
   readonly phoneNumberId: string | undefined;
   readonly body: unknown;
   readonly status: number;
-  readonly outcome: "accepted" | "rejected" | "unauthorized" | "throttled" | "server_error" | "dropped" | "hung";
+  readonly outcome: "accepted" | "rejected" | "throttled" | "server_error" | "dropped" | "hung";
   readonly wamid?: string;
 }
 
@@ -50,7 +62,10 @@ export interface Emulator {
   /** Base URL to give the transport, e.g. `http://127.0.0.1:43121`. */
   readonly url: string;
   readonly port: number;
-  /** Everything received so far, in order. */
+  /**
+   * What was received with the right token, in order: the newest `maxReceived`. Requests
+   * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept.
+   */
   readonly received: readonly ReceivedRequest[];
   /** Forgets what was received and the throughput window. */
   reset(): void;
@@ -58,7 +73,11 @@ export interface Emulator {
 }
 
 const route = /^\/(v\d+\.\d+)\/(\d+)\/messages\/?$/;
+/** The largest valid body is far smaller (a 32,768-character template body); the API documents no cap of its own. */
 const maxBodyBytes = 1 << 20;
+/** `received` forgets its oldest entries past this many bytes of bodies. */
+const maxReceivedBytes = 64 << 20;
+const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /**
  * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages`: it checks the
@@ -74,15 +93,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const random = seededRandom(options.seed ?? Date.now());
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
+  const maxReceived = options.maxReceived ?? 1000;
+  if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
+    throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
+  const expectedAuthorization = sha256(`Bearer ${accessToken}`);
   const received: ReceivedRequest[] = [];
+  const sizes: number[] = [];
+  let receivedBytes = 0;
   const sockets = new Set<Socket>();
+  let allowedHosts: ReadonlySet<string> | undefined; // set once the port is known
 
-  const record = (entry: Omit<ReceivedRequest, "at">): void => {
+  const record = (entry: Omit<ReceivedRequest, "at">, bytes = 0): void => {
     received.push({ at: new Date().toISOString(), ...entry });
+    sizes.push(bytes);
+    receivedBytes += bytes;
+    while (received.length > maxReceived || (receivedBytes > maxReceivedBytes && received.length > 1)) {
+      received.shift();
+      receivedBytes -= sizes.shift() ?? 0;
+    }
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (allowedHosts !== undefined && !allowedHosts.has((request.headers.host ?? "").toLowerCase())) {
+      return refuse(response, 403, graphError(100, `Host ${JSON.stringify(request.headers.host ?? "")} is not served here`));
+    }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received));
@@ -95,14 +130,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
     const phoneNumberId = match[2];
+    // At the door, before reading a byte of the body: the token (compared in constant time), the type, the size.
+    if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization)) return refuse(response, 401, graphError(190));
+    const contentType = request.headers["content-type"] ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(contentType))
+      return refuse(response, 415, graphError(100, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`));
     const text = await readBody(request);
-    if (text === undefined) return json(response, 413, graphError(100, `request body over ${maxBodyBytes} bytes`));
+    if (text === undefined) return refuse(response, 413, graphError(100, `request body over ${maxBodyBytes} bytes`));
     const body = parseJson(text);
-
-    if (request.headers.authorization !== `Bearer ${accessToken}`) {
-      record({ path, phoneNumberId, body, status: 401, outcome: "unauthorized" });
-      return json(response, 401, graphError(190));
-    }
+    const bytes = text.length;
 
     const scripted = script.shift();
     const latency = options.latencyMs;
@@ -110,51 +146,51 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
 
     if (scripted === "drop" || (scripted === undefined && random() < (options.dropRate ?? 0))) {
-      record({ path, phoneNumberId, body, status: 0, outcome: "dropped" });
+      record({ path, phoneNumberId, body, status: 0, outcome: "dropped" }, bytes);
       request.socket.destroy();
       return;
     }
     if (scripted === "hang") {
-      record({ path, phoneNumberId, body, status: 0, outcome: "hung" });
+      record({ path, phoneNumberId, body, status: 0, outcome: "hung" }, bytes);
       return; // never answers; the connection closes with the emulator
     }
     if (typeof scripted === "object" && "body" in scripted) {
-      record({ path, phoneNumberId, body, status: scripted.status, outcome: "rejected" });
+      record({ path, phoneNumberId, body, status: scripted.status, outcome: "rejected" }, bytes);
       response.writeHead(scripted.status, { "Content-Type": scripted.contentType ?? "text/html" });
       response.end(scripted.body);
       return;
     }
     if (typeof scripted === "object") {
-      record({ path, phoneNumberId, body, status: scripted.status, outcome: scripted.status === 429 ? "throttled" : "rejected" });
+      record({ path, phoneNumberId, body, status: scripted.status, outcome: scripted.status === 429 ? "throttled" : "rejected" }, bytes);
       if (scripted.retryAfterSeconds !== undefined) response.setHeader("Retry-After", String(scripted.retryAfterSeconds));
       return json(response, scripted.status, graphError(scripted.code, undefined, scripted.message));
     }
     if (scripted === undefined && random() < (options.serverErrorRate ?? 0)) {
-      record({ path, phoneNumberId, body, status: 503, outcome: "server_error" });
+      record({ path, phoneNumberId, body, status: 503, outcome: "server_error" }, bytes);
       return json(response, 503, graphError(131016));
     }
     if (body === undefined) {
-      record({ path, phoneNumberId, body: text, status: 400, outcome: "rejected" });
+      record({ path, phoneNumberId, body: text, status: 400, outcome: "rejected" }, bytes);
       return json(response, 400, graphError(100, "the request body is not valid JSON"));
     }
     if (scripted === undefined && throughput !== undefined && !throughput.admit(phoneNumberId ?? "", Date.now())) {
-      record({ path, phoneNumberId, body, status: 429, outcome: "throttled" });
+      record({ path, phoneNumberId, body, status: 429, outcome: "throttled" }, bytes);
       return json(response, 429, graphError(130429, `more than ${options.throughput} messages per second for this number`));
     }
     const issues = validate(body);
     if (issues.length > 0) {
-      record({ path, phoneNumberId, body, status: 400, outcome: "rejected" });
+      record({ path, phoneNumberId, body, status: 400, outcome: "rejected" }, bytes);
       const details = issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
       return json(response, 400, graphError(codeFor(issues), details));
     }
     const message = body as { readonly status?: unknown; readonly to?: unknown; readonly recipient_type?: unknown };
     if (message.status === "read") {
-      record({ path, phoneNumberId, body, status: 200, outcome: "accepted" });
+      record({ path, phoneNumberId, body, status: 200, outcome: "accepted" }, bytes);
       return json(response, 200, { success: true });
     }
     const id = wamid();
     const to = String(message.to);
-    record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id });
+    record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id }, bytes);
     const waId = message.recipient_type === "group" ? to : to.replace(/\D/g, "");
     return json(response, 200, {
       messaging_product: "whatsapp",
@@ -177,13 +213,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  if (address !== "0.0.0.0" && address !== "::") {
+    const names = ["127.0.0.1", "localhost", "[::1]", host, ...(options.allowedHosts ?? [])].map((name) => name.toLowerCase());
+    allowedHosts = new Set(names.flatMap((name) => [name, `${name}:${port}`]));
+  }
 
   return {
-    url: `http://${address}:${port}`,
+    url: `http://${host}:${port}`,
     port,
     received,
     reset() {
       received.length = 0;
+      sizes.length = 0;
+      receivedBytes = 0;
       if (options.throughput !== undefined) throughput = new Throughput(options.throughput);
     },
     close() {
@@ -191,6 +234,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Answers a request refused at the door and closes the connection, so its unread body is never read. */
+function refuse(response: ServerResponse, status: number, value: unknown): void {
+  response.setHeader("Connection", "close");
+  json(response, status, value);
 }
 
 function html(response: ServerResponse, text: string): void {

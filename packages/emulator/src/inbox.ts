@@ -7,6 +7,16 @@ const recipientOf = (entry: ReceivedRequest): string => {
   return typeof body?.to === "string" ? body.to : "(no recipient)";
 };
 
+/** One entry's bubble; a body the preview cannot draw shows as an error bubble and never breaks the page. */
+function bubbleOf(body: unknown): string {
+  try {
+    return renderBubble(body);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : "unknown error";
+    return `<div class="wa-bubble wa-invalid">could not draw this body: ${escapeHtml(why)}</div>`;
+  }
+}
+
 /** What the emulator received, per recipient, newest last; each message drawn as a bubble. */
 export function inboxFragment(received: readonly ReceivedRequest[]): string {
   if (received.length === 0)
@@ -22,7 +32,7 @@ export function inboxFragment(received: readonly ReceivedRequest[]): string {
     .map(([recipient, entries]) => {
       const bubbles = entries.map((entry) => {
         const meta = `${escapeHtml(entry.outcome)} · HTTP ${entry.status || "—"}${entry.wamid ? ` · ${escapeHtml(entry.wamid.slice(0, 24))}…` : ""} · ${escapeHtml(entry.at.slice(11, 19))}`;
-        return `<div class="wa-entry" data-outcome="${escapeHtml(entry.outcome)}">${renderBubble(entry.body)}<div class="wa-meta">${meta}</div></div>`;
+        return `<div class="wa-entry" data-outcome="${escapeHtml(entry.outcome)}">${bubbleOf(entry.body)}<div class="wa-meta">${meta}</div></div>`;
       });
       return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(recipient)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })

@@ -80,7 +80,7 @@ describe("emulator", () => {
       const send = () =>
         fetch(`${limited.url}/v23.0/1/messages`, {
           method: "POST",
-          headers: { Authorization: "Bearer test-token" },
+          headers: { Authorization: "Bearer test-token", "Content-Type": "application/json" },
           body: JSON.stringify(msg.to("16505551234").text("hi").build()),
         });
       const statuses = [];
