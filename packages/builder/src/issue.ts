@@ -11,7 +11,9 @@ export type IssueCode =
   | "invalid_format"
   | "unknown_field"
   | "conflict"
-  | "duplicate";
+  | "duplicate"
+  /** Checking stopped inside an array after many issues; the message says how many entries were left. */
+  | "truncated";
 
 /**
  * One problem in a request body.

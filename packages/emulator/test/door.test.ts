@@ -58,7 +58,9 @@ describe("emulator: at the door", () => {
     const emulator = await start();
     const response = await post(emulator, text, { "Content-Type": "text/plain" });
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ error: { code: 100, error_data: { details: 'Content-Type must be application/json, got "text/plain"' } } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 100, error_data: { details: 'Content-Type must be application/json, got "text/plain"' } },
+    });
     expect(emulator.received).toHaveLength(0);
     expect((await post(emulator, text, { "Content-Type": "application/json; charset=utf-8" })).status).toBe(200);
   });

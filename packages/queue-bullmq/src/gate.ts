@@ -72,7 +72,13 @@ export interface GateTiming {
 }
 
 /** Takes a send slot for `phoneNumberId`: 0 when admitted (as `member`), else milliseconds to wait. */
-export async function takeSlot(redis: Redis, key: ReturnType<typeof keys>, rate: Rate, timing: GateTiming, member: string): Promise<number> {
+export async function takeSlot(
+  redis: Redis,
+  key: ReturnType<typeof keys>,
+  rate: Rate,
+  timing: GateTiming,
+  member: string,
+): Promise<number> {
   return Number(await redis.eval(admit, 2, key.sends, key.rate, rate.max, rate.durationMs, timing.marginMs, member, timing.inflightMs));
 }
 

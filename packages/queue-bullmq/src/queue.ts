@@ -1,5 +1,5 @@
-import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import { limits, type Message, type RequestBody } from "@wacompose/builder";
 import {
   bodyOf,

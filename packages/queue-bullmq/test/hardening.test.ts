@@ -66,21 +66,29 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
   it.each([
     ["at-least-once", "sent"],
     ["at-most-once", "uncertain"],
-  ] as const)("a 200 with an unexpected body is one POST, reported %s → %s, never retried", async (delivery, expected) => {
-    const { emulator, queue, events, close } = await setup(`odd-${delivery}`, { delivery, attempts: 5 }, {
-      script: [{ status: 200, body: "{}", contentType: "application/json" }],
-    });
-    try {
-      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("odd"), messageId: "odd-1" });
-      await until(() => events.length > 0);
-      await new Promise((resolve) => setTimeout(resolve, 300)); // a retry would have posted again by now
-      expect(events.map((e) => e.event)).toEqual([expected]);
-      if (expected === "sent") expect(events[0]?.detail).toMatchObject({ wamid: undefined, result: undefined, rawAnswer: "{}" });
-      expect(emulator.received).toHaveLength(1);
-    } finally {
-      await close();
-    }
-  }, 30_000);
+  ] as const)(
+    "a 200 with an unexpected body is one POST, reported %s → %s, never retried",
+    async (delivery, expected) => {
+      const { emulator, queue, events, close } = await setup(
+        `odd-${delivery}`,
+        { delivery, attempts: 5 },
+        {
+          script: [{ status: 200, body: "{}", contentType: "application/json" }],
+        },
+      );
+      try {
+        await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("odd"), messageId: "odd-1" });
+        await until(() => events.length > 0);
+        await new Promise((resolve) => setTimeout(resolve, 300)); // a retry would have posted again by now
+        expect(events.map((e) => e.event)).toEqual([expected]);
+        if (expected === "sent") expect(events[0]?.detail).toMatchObject({ wamid: undefined, result: undefined, rawAnswer: "{}" });
+        expect(emulator.received).toHaveLength(1);
+      } finally {
+        await close();
+      }
+    },
+    30_000,
+  );
 
   it("a Redis error between the in-flight marker and the POST leaves no marker: the retry sends, not 'uncertain'", async () => {
     const prefix = "redis-error";
@@ -129,7 +137,9 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
       await expect(queue.setNumberRate(phoneNumberId, 5, -1000)).rejects.toThrow("setNumberRate: durationMs must be a whole number");
       await expect(queue.setNumberRate(phoneNumberId, Number.POSITIVE_INFINITY, 1000)).rejects.toThrow("setNumberRate: max must be");
       const enqueue = (messageId: string) => queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("x"), messageId });
-      await expect(enqueue("x".repeat(600))).rejects.toThrow("enqueue: messageId at most 512 characters (it becomes the callback data), got 600");
+      await expect(enqueue("x".repeat(600))).rejects.toThrow(
+        "enqueue: messageId at most 512 characters (it becomes the callback data), got 600",
+      );
       await expect(enqueue("")).rejects.toThrow("enqueue: messageId must be a non-empty string");
       await expect(enqueue("42")).rejects.toThrow("must not be a bare integer");
       await expect(enqueue("a:b")).rejects.toThrow('must not contain ":"');

@@ -137,7 +137,9 @@ describe("queue-bullmq against redis-server and the emulator", () => {
           await queue.enqueue({
             phoneNumberId: "106540352242922",
             // Alternately "16505550042" and "+1 650 555 0042": one recipient either way.
-            message: msg.to(round % 2 === 0 ? `1650555${String(r).padStart(4, "0")}` : `+1 650 555 ${String(r).padStart(4, "0")}`).text(`round ${round}`),
+            message: msg
+              .to(round % 2 === 0 ? `1650555${String(r).padStart(4, "0")}` : `+1 650 555 ${String(r).padStart(4, "0")}`)
+              .text(`round ${round}`),
             messageId: `p-${r}-${round}`,
           });
         }

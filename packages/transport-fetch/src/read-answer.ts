@@ -19,7 +19,10 @@ export async function readAnswer(response: ResponseLike, maxBytes: number, redac
     new UnexpectedResponseError(response.status, redact(response.statusText), "", `an answer over ${maxBytes} bytes (not read further)`);
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
-    await response.body?.getReader().cancel().catch(() => {});
+    await response.body
+      ?.getReader()
+      .cancel()
+      .catch(() => {});
     throw tooLarge();
   }
   if (response.body == null) {

@@ -34,7 +34,11 @@ async function serve(handler: (request: IncomingMessage, response: ServerRespons
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
 }
 
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** A fetch that answers `status` with `body` and counts calls. */
 function answering(status: number, body: string) {
@@ -48,7 +52,9 @@ function answering(status: number, body: string) {
 
 describe("options are checked where they are given", () => {
   it.each([2 ** 31, Number.POSITIVE_INFINITY, 0, -1, Number.NaN])("timeoutMs %p is refused", (timeoutMs) => {
-    expect(() => createClient({ ...base, timeoutMs })).toThrow(`createClient: timeoutMs must be a number from 1 to 2147483647, got ${timeoutMs}`);
+    expect(() => createClient({ ...base, timeoutMs })).toThrow(
+      `createClient: timeoutMs must be a number from 1 to 2147483647, got ${timeoutMs}`,
+    );
   });
 
   it.each([Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])("retry.limit %p is refused", (limit) => {

@@ -32,6 +32,9 @@ export interface Count {
   readonly scope?: string;
 }
 
+/** Issues reported inside one array before the rest of it is summed up in one "truncated" issue. */
+const maxIssuesPerArray = 20;
+
 const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
@@ -46,7 +49,13 @@ export function eachObject(report: Report, value: unknown, key: string, check: C
   }
   if (count !== undefined) checkCount(report, value.length, key, count);
   report.enter(key);
+  const before = report.count;
   for (let index = 0; index < value.length; index++) {
+    if (report.count - before >= maxIssuesPerArray) {
+      // Enough to act on: the rest would bury the first issues (and take time on hostile input).
+      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${value.length - index} more entries not checked`);
+      break;
+    }
     const entry: unknown = value[index];
     if (isObject(entry)) {
       report.enter(index);

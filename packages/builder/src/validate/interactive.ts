@@ -15,6 +15,7 @@ import { type Count, checkCount, checkObject, eachObject, httpUrl } from "./comm
 import { checkEnum, checkKnownKeys, checkString, fits, fitsEnum, type StringRule, stringRule } from "./fields.js";
 import { acceptsMediaSource, checkMediaSource } from "./media.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
+import { isPlainJson } from "./wire.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
 type ActionRule = (report: Report, action: JsonObject) => void;
@@ -140,20 +141,17 @@ function named(name: string): ActionRule {
   };
 }
 
-/**
- * Reports a repeated `value` (button ids and titles, row ids) at `key`. The lists hold at
- * most a few dozen entries: a linear scan beats hashing into a Set here.
- */
-function checkUnique(report: Report, seen: unknown[], value: unknown, key: string, what: string): void {
+/** Reports a repeated `value` (button ids and titles, row ids) at `key`; a Set keeps it linear on hostile input. */
+function checkUnique(report: Report, seen: Set<string>, value: unknown, key: string, what: string): void {
   if (typeof value !== "string") return;
-  if (seen.includes(value)) report.add(key, "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
-  else seen.push(value);
+  if (seen.has(value)) report.add(key, "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
+  else seen.add(value);
 }
 
 function checkButtons(report: Report, action: JsonObject): void {
   checkKnownKeys(report, action, ["buttons"]);
-  const ids: unknown[] = [];
-  const titles: unknown[] = [];
+  const ids = new Set<string>();
+  const titles = new Set<string>();
   eachObject(
     report,
     action.buttons,
@@ -218,7 +216,7 @@ function checkSections(report: Report, sections: unknown, spec: SectionsSpec): v
 function checkList(report: Report, action: JsonObject): void {
   checkKnownKeys(report, action, ["button", "sections"]);
   checkString(report, action.button, "button", listButtonRule);
-  const ids: unknown[] = [];
+  const ids = new Set<string>();
   checkSections(report, action.sections, {
     items: "rows",
     title: sectionTitleRule,
@@ -447,6 +445,6 @@ export function acceptsFlow({ interactive }: InteractiveMessage<FlowInteractive>
     (payload === undefined ||
       (flow_action !== "data_exchange" &&
         fits(payload.screen) &&
-        (payload.data === undefined || (isObject(payload.data) && Object.keys(payload.data).length > 0))))
+        (payload.data === undefined || (isObject(payload.data) && Object.keys(payload.data).length > 0 && isPlainJson(payload.data)))))
   );
 }

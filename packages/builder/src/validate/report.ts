@@ -14,6 +14,11 @@ export class Report {
     return this.#issues ?? noIssues;
   }
 
+  /** How many issues so far. */
+  get count(): number {
+    return this.#issues?.length ?? 0;
+  }
+
   /** Descends into `key` (a field name or an array index). */
   enter(key: string | number): void {
     this.#path.push(key);
@@ -51,8 +56,15 @@ export const isObject = (value: unknown): value is JsonObject => typeof value ==
 /** `null`, `array`, or the `typeof`, for "expected …, got …" messages. */
 export const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 
-/** Quotes strings and shortens long values so a message stays one readable line. */
+/** Quotes strings and shortens long values so a message stays one readable line (reads at most 40 characters of a long string). */
 export const show = (value: unknown): string => {
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value.slice(0, 40))
+      : typeof value === "object" && value !== null
+        ? Array.isArray(value)
+          ? "an array"
+          : "an object"
+        : String(value);
+  return text.length > 40 || (typeof value === "string" && value.length > 40) ? `${text.slice(0, 37)}...` : text;
 };

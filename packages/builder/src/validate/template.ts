@@ -255,6 +255,15 @@ function checkIndex(report: Report, index: unknown, seen: Seen): void {
   const { min, max } = limits.template.buttonIndex;
   const value = typeof index === "string" && /^\d+$/.test(index) ? Number(index) : index;
   if (index === undefined) report.add("index", "required", `is required (the button's position, ${min} to ${max})`);
+  else if (typeof index === "string" && typeof value === "number" && String(value) !== index)
+    // The JSON Schema and the API's examples take "0" to "9": "05" is not one of them.
+    report.add(
+      "index",
+      "invalid_format",
+      `expected ${JSON.stringify(String(value))} (no leading zeros), got ${show(index)}`,
+      undefined,
+      index,
+    );
   else if (typeof value !== "number" || !Number.isInteger(value))
     report.add("index", "invalid_type", `expected an integer ${min} to ${max}, got ${show(index)}`);
   else if (value < min || value > max)

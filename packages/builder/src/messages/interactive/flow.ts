@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { acceptsFlow } from "../../validate/interactive.js";
+import { copyData } from "../copy-data.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
@@ -60,8 +61,7 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
   protected render(): FlowInteractive {
     const { flow_action_payload: payload, ...parameters } = this.#parameters;
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
-    const copy: FlowParameters =
-      payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: structuredClone(payload) };
+    const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload) };
     return renderInteractive<FlowInteractive>("flow", this.#parts, { name: "flow", parameters: copy });
   }
 }
@@ -77,7 +77,7 @@ export function flowParameters(options: FlowOptions<string>): FlowParameters {
   if (options.screen !== undefined || options.data !== undefined) {
     const payload: { screen?: string; data?: { readonly [key: string]: unknown } } = {};
     if (options.screen !== undefined) payload.screen = options.screen;
-    if (options.data !== undefined) payload.data = structuredClone(options.data);
+    if (options.data !== undefined) payload.data = copyData(options.data);
     parameters.flow_action_payload = payload;
   }
   return parameters;
