@@ -14,7 +14,7 @@ const workers = queue.startWorkers({
   concurrency: config.concurrency,
   client: { accessToken: "queue-token", version: "v23.0", baseUrl: config.emulatorUrl },
 });
-const report = (event: string) => (detail: { jobId: string; wamid?: string; reason?: string; error?: unknown }) =>
+const report = (event: string) => (detail: { jobId: string; wamid?: string | undefined; reason?: string; error?: unknown }) =>
   process.stdout.write(
     `${JSON.stringify({ event, jobId: detail.jobId, wamid: detail.wamid, reason: detail.reason, error: detail.error ? String(detail.error) : undefined })}\n`,
   );

@@ -28,12 +28,12 @@ export interface ClientOptions {
   /** Default: the platform's global `fetch`. */
   readonly fetch?: FetchLike;
   /** Per attempt, the answer's body included; 1 to 2³¹−1 ms, default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   readonly retry?: RetryOptions | false;
   /** Default pacing for `sendMany`; the reference's default throughput is 80 messages/s per number. */
-  readonly perSecond?: number;
+  readonly perSecond?: number | undefined;
   /** The largest answer read (after decompression); larger ones are an UnexpectedResponseError. Default 256 KiB. */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** The API's answer to a sent message [cloud-api.md §10.1]. Not a delivery receipt. */

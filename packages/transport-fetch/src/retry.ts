@@ -4,11 +4,11 @@ import { maxTimerMs, numberOption } from "./options.js";
 /** Retries: how many, and how long to wait. `false` turns them off. */
 export interface RetryOptions {
   /** Attempts after the first; default 3. */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** First backoff; doubles each attempt, with full jitter. Default 500 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** Cap on one wait, `Retry-After` included; a longer `Retry-After` is not waited for. Default 30 s. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
 }
 
 const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;

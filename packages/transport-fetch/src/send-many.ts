@@ -2,9 +2,9 @@ import { numberOption } from "./options.js";
 
 export interface SendManyOptions {
   /** Requests in flight at once, 1 to 1,000; default 8. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Starts per second at most (> 0); default the client's `perSecond` (80, the reference's default throughput). */
-  readonly perSecond?: number;
+  readonly perSecond?: number | undefined;
 }
 
 /** One result per message, at the message's index. */
