@@ -83,7 +83,7 @@ function maxPerSecond(times: readonly number[]): number {
 const callbackOf = (body: unknown): string => String((body as { biz_opaque_callback_data?: unknown }).biz_opaque_callback_data);
 
 async function scenario(options: { prefix: string; queue: Partial<WhatsAppQueueOptions>; emulator?: Parameters<typeof startEmulator>[0] }) {
-  const emulator: Emulator = await startEmulator({ accessToken: "queue-token", throughput: 80, ...options.emulator });
+  const emulator: Emulator = await startEmulator({ accessToken: "queue-token", throughput: 80, maxReceived: 10_000, ...options.emulator });
   const queueOptions: WhatsAppQueueOptions = {
     connection: { host: "127.0.0.1", port: redis.port },
     prefix: options.prefix,
@@ -211,20 +211,21 @@ describe("queue-bullmq against redis-server and the emulator", () => {
   it("at-most-once: a re-run of a job whose sender died after sending reports it sent, without sending again", async () => {
     const { emulator, queue } = await scenario({ prefix: "resent", queue: { delivery: "at-most-once" } });
     const redisClient = new Redis({ host: "127.0.0.1", port: redis.port });
-    const workers = queue.startWorkers({
-      phoneNumberIds: ["106540352242922"],
-      client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url },
-    });
+    let workers: ReturnType<typeof queue.startWorkers> | undefined;
     try {
-      // What a worker leaves when it dies right after storing the API's answer, before reporting it.
+      // The job is queued; its sender then dies right after storing the API's answer, before reporting it.
+      await queue.enqueue({ phoneNumberId: "106540352242922", message: msg.to("16505551234").text("once"), messageId: "r-1" });
       const result = { messaging_product: "whatsapp", contacts: [], messages: [{ id: "wamid.earlier" }] };
       await redisClient.set(keys("resent", "106540352242922").sent("r-1"), JSON.stringify(result));
-      const sent = new Promise((resolve) => workers.once("sent", resolve));
-      await queue.enqueue({ phoneNumberId: "106540352242922", message: msg.to("16505551234").text("once"), messageId: "r-1" });
+      workers = queue.startWorkers({
+        phoneNumberIds: ["106540352242922"],
+        client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url },
+      });
+      const sent = new Promise((resolve) => workers?.once("sent", resolve));
       expect(await sent).toMatchObject({ jobId: "r-1", wamid: "wamid.earlier", result });
       expect(emulator.received).toHaveLength(0);
     } finally {
-      await workers.close();
+      await workers?.close();
       await queue.close();
       redisClient.disconnect();
       await emulator.close();

@@ -11,10 +11,13 @@ export interface RetryOptions {
   readonly maxDelayMs?: number | undefined;
 }
 
+/** Retry options with every value set. */
+export type ResolvedRetry = { readonly [K in keyof RetryOptions]-?: number };
+
 const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
 
 /** The retry options with defaults for what is absent or `undefined`, each checked (a NaN limit would retry for ever). */
-export const retryOptions = (retry: RetryOptions | undefined): Required<RetryOptions> => ({
+export const retryOptions = (retry: RetryOptions | undefined): ResolvedRetry => ({
   limit: numberOption("createClient: retry", retry, "limit", defaultRetry.limit, 0, 100, true),
   baseDelayMs: numberOption("createClient: retry", retry, "baseDelayMs", defaultRetry.baseDelayMs, 0, maxTimerMs),
   maxDelayMs: numberOption("createClient: retry", retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
@@ -59,7 +62,7 @@ export const shouldRetry = (error: unknown): boolean =>
  */
 export function delayFor(
   attempt: number,
-  retry: Required<RetryOptions>,
+  retry: ResolvedRetry,
   retryAfterMs: number | undefined,
   random: () => number,
 ): number | undefined {
