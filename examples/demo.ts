@@ -1,57 +1,88 @@
-// `pnpm start`: composes one message of every kind and sends them through transport-fetch
-// to a local emulator of the Cloud API. With WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID
-// and --to <number> it sends the same showcase to the real API instead.
+// `pnpm start`: composes one message of every kind, sends them through transport-fetch to a
+// local emulator of the Cloud API, and keeps the emulator's inbox open until Ctrl+C.
+//   --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
+//   --once       send and exit (for scripts)
+//   --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
+//                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
 import { type Emulator, startEmulator } from "@wacompose/emulator";
 import { createClient, isTransportError } from "@wacompose/transport-fetch";
 import { incoming, showcase } from "./showcase.js";
 
-const toFlag = process.argv.indexOf("--to");
-const realTo = toFlag === -1 ? undefined : process.argv[toFlag + 1];
-const token = process.env.WHATSAPP_ACCESS_TOKEN;
-const phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID;
-const real = token !== undefined && phoneNumberId !== undefined && realTo !== undefined;
+const flag = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const realTo = flag("--to");
+const once = process.argv.includes("--once");
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(1);
+};
 
+let target: { phoneNumberId: string; accessToken: string; baseUrl?: string };
 let emulator: Emulator | undefined;
-if (!real) emulator = await startEmulator({ accessToken: "demo-token" });
-const wa = createClient({
-  phoneNumberId: real ? phoneNumberId : "106540352242922",
-  accessToken: real ? token : "demo-token",
-  version: process.env.WHATSAPP_API_VERSION ?? "v23.0",
-  ...(emulator ? { baseUrl: emulator.url } : {}),
-});
+if (realTo !== undefined) {
+  const missing = ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"].filter((name) => !process.env[name]);
+  if (missing.length > 0)
+    fail(`--to ${realTo} sends to the real API and needs ${missing.join(" and ")} in the environment (see docs/setup.md); nothing was sent.`);
+  target = { phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? "", accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? "" };
+} else {
+  const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("--port")}`);
+  emulator = await startEmulator({ accessToken: "demo-token", port }).catch((error: NodeJS.ErrnoException) =>
+    fail(
+      error.code === "EADDRINUSE"
+        ? `Port ${port} is in use (another \`pnpm start\`?). Stop it, or pick another: pnpm start --port 4011`
+        : `The emulator could not start: ${error.message}`,
+    ),
+  );
+  target = { phoneNumberId: "106540352242922", accessToken: "demo-token", baseUrl: emulator.url };
+}
+const wa = createClient({ ...target, version: process.env.WHATSAPP_API_VERSION ?? "v23.0" });
 
-console.log(
-  real ? `Sending the showcase to ${realTo} through the Cloud API…\n` : `Sending the showcase to the local emulator at ${emulator?.url}…\n`,
-);
+console.log(realTo ? `Sending the showcase to ${realTo} through the Cloud API…\n` : `Sending the showcase to the local emulator…\n`);
 let failures = 0;
 const messages = Object.entries(showcase(realTo ?? "+16505551234"));
-for (const [kind, builder] of messages) {
-  try {
-    const result = await wa.send(builder);
-    console.log(`  ✓ ${kind.padEnd(16)} ${result.messages[0]?.id}`);
-  } catch (error) {
+const report = (kind: string, result: string | undefined, error?: unknown): void => {
+  if (error === undefined) console.log(`  ✓ ${kind.padEnd(26)} ${result}`);
+  else {
     failures++;
-    console.log(
-      `  ✗ ${kind.padEnd(16)} ${isTransportError(error) || error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-    );
+    console.log(`  ✗ ${kind.padEnd(26)} ${isTransportError(error) || error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  }
+};
+for (const [kind, builder] of messages) {
+  await wa.send(builder).then(
+    (result) => report(kind, result.messages[0]?.id),
+    (error: unknown) => report(kind, undefined, error),
+  );
+}
+await wa.markRead(incoming, { typing: true }).then(
+  (read) => report("markRead", `success: ${read.success}`),
+  (error: unknown) => report("markRead", undefined, error),
+);
+console.log(`\n${messages.length + 1 - failures} of ${messages.length + 1} sent.`);
+
+if (emulator !== undefined) {
+  const inbox = emulator.url.replace("127.0.0.1", "localhost");
+  console.log(`
+Inbox: ${inbox}/ — every message drawn as WhatsApp would show it.
+
+Try next:
+  • open the inbox, then send your own message to the emulator:
+      curl -H "Authorization: Bearer demo-token" -H "Content-Type: application/json" \\
+        -d '{"messaging_product":"whatsapp","to":"+16505551234","type":"text","text":{"body":"Hi!"}}' \\
+        ${emulator.url}/v23.0/106540352242922/messages
+  • edit examples/showcase.ts and run pnpm start again
+  • read docs/getting-started.md; docs/setup.md to send to your own phone`);
+  if (once) await emulator.close();
+  else {
+    console.log("\nThe emulator is running. Ctrl+C stops it.");
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await emulator.close();
+    console.log(`\n${signal === "SIGINT" ? "Ctrl+C: " : ""}emulator stopped.`);
   }
 }
-try {
-  const read = await wa.markRead(incoming, { typing: true });
-  console.log(`  ✓ ${"markRead".padEnd(16)} success: ${read.success}`);
-} catch (error) {
-  failures++;
-  console.log(`  ✗ ${"markRead".padEnd(16)} ${error instanceof Error ? error.message : String(error)}`);
-}
-console.log(
-  `\n${messages.length + 1 - failures} of ${messages.length + 1} sent.${emulator ? ` The emulator recorded ${emulator.received.length} requests.` : ""}`,
-);
-if (emulator) {
-  console.log(`Inbox: ${emulator.url}/ — every message drawn as WhatsApp would show it.`);
-  if (process.argv.includes("--serve")) {
-    console.log("Serving the inbox until Ctrl+C…");
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
-  } else console.log("(run `pnpm start --serve` to keep it open)");
-}
-await emulator?.close();
 process.exitCode = failures === 0 ? 0 : 1;

@@ -41,6 +41,13 @@ typed
   .replyTo("wamid.1")
   .build();
 typed.template("hello_world", {}).build();
+// A quick reply's payload is optional (the template's own is sent); other buttons need their value.
+typed.template("order_update", { header: { link }, body: ["Ana", price], buttons: { 1: "track/42" } }).build();
+msg
+  .with(defineTemplates({ confirm: { languages: ["en"], buttons: { 0: "quick_reply", 1: "quick_reply" } } }))
+  .to(to)
+  .template("confirm", {})
+  .build();
 
 // @ts-expect-error unknown template name
 typed.template("order_updates", {});

@@ -229,16 +229,25 @@ describe("typed templates at runtime", () => {
     });
   });
 
+  it("leaves a quick reply out when no payload is given: the template's own payload is sent", () => {
+    const body = msg
+      .with(templates)
+      .to(to)
+      .template("order_update", { header: { id: "9" }, body: ["Ana", { fallback: "$5", code: "USD", amount1000: 5000 }] })
+      .build();
+    expect(body.template.components?.map((c) => c.type)).toEqual(["header", "body"]);
+  });
+
   it("reports values that do not match the definition (untyped callers)", () => {
     const loose = msg.with(templates as TemplateDefinitions).to(to) as unknown as {
       template(name: string, values: object): { safeBuild(): { ok: boolean; issues?: { path: string; message: string }[] } };
     };
-    const result = loose.template("order_update", { header: "oops", body: ["Ana"], buttons: {} }).safeBuild();
+    const result = loose.template("order_update", { header: "oops", body: ["Ana"], buttons: { 3: "x" } }).safeBuild();
     expect(result.ok).toBe(false);
     expect(result.issues?.map((i) => i.path)).toEqual([
       "template.components.header",
       "template.components.body",
-      "template.components.buttons[0]",
+      "template.components.buttons[3]",
     ]);
     expect(loose.template("nope", {}).safeBuild().issues?.[0]?.message).toContain('"nope" is not one of the defined templates');
     expect(loose.template("welcome", { body: { first_name: "Ana" } }).safeBuild().issues?.[0]).toMatchObject({

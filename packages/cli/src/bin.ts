@@ -7,13 +7,33 @@ import { formatIssue, validate } from "@wacompose/builder";
 import { collectFixtures } from "./fixtures.js";
 import { generateTemplates } from "./templates-codegen.js";
 
+/** This package's version, read where the command runs (dist/bin.js or src/bin.ts: the package is one folder up). */
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Each command's own help: the lines of the usage that name it. */
+const helpFor = (command: string): string =>
+  usage
+    .split("\n")
+    .reduce<string[][]>((blocks, line) => {
+      if (line.startsWith("  wacompose ")) blocks.push([line]);
+      else blocks.at(-1)?.push(line);
+      return blocks;
+    }, [])
+    .filter(([first]) => first?.startsWith(`  wacompose ${command} `))
+    .flat()
+    .join("\n");
+
 const usage = `usage:
   wacompose templates <message_templates.json> [--out <file.ts>] [--status <STATUS>]...
-      writes defineTemplates() for the JSON of GET /{waba-id}/message_templates
+      writes defineTemplates() for the JSON of GET /{waba-id}/message_templates;
+      only APPROVED templates unless --status says otherwise (--status any: all)
   wacompose fixtures <module.ts|js> --out <dir>
       writes <dir>/<export>.json for every exported builder or body, each validated
   wacompose validate <file.json|->
-      checks a request body; prints its issues with their paths`;
+      checks a request body; prints its issues with their paths
+  wacompose --version | --help
+      this command's version, or this text; <command> --help for one command`;
 
 function option(args: string[], name: string): string[] {
   const values: string[] = [];
@@ -28,10 +48,10 @@ function option(args: string[], name: string): string[] {
 function templates(args: string[]): number {
   const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
   if (input === undefined) throw new Error(`templates: which JSON file?\n${usage}`);
-  const statuses = option(args, "--status");
+  const statuses = option(args, "--status").map((status) => status.toUpperCase());
   const source = generateTemplates(JSON.parse(readFileSync(input, "utf8")), {
     source: basename(input),
-    ...(statuses.length > 0 ? { statuses } : {}),
+    ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
   });
   const [out] = option(args, "--out");
   if (out === undefined) process.stdout.write(source);
@@ -90,7 +110,17 @@ function validateFile(args: string[]): number {
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
+  if (command !== undefined && !command.startsWith("-") && (rest.includes("--help") || rest.includes("-h"))) {
+    const help = helpFor(command);
+    if (help === "") throw new Error(`unknown command "${command}"\n${usage}`);
+    process.stdout.write(`usage:\n${help}\n`);
+    return 0;
+  }
   switch (command) {
+    case "--version":
+    case "-v":
+      process.stdout.write(`${version()}\n`);
+      return 0;
     case "templates":
       return templates(rest);
     case "fixtures":

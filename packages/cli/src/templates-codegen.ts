@@ -20,8 +20,11 @@ export interface TemplateListExport {
 }
 
 export interface CodegenOptions {
-  /** Only templates with one of these statuses, e.g. `["APPROVED"]`; all by default. */
-  readonly statuses?: readonly string[];
+  /**
+   * Only templates with one of these statuses; default `["APPROVED"]` (a REJECTED or PENDING
+   * template cannot be sent). `"any"` keeps every template.
+   */
+  readonly statuses?: readonly string[] | "any";
   /** Named in the header comment. */
   readonly source?: string;
 }
@@ -142,7 +145,8 @@ export function generateTemplates(list: TemplateListExport, options: CodegenOpti
   }
   const definitions = new Map<string, { languages: string[]; shape: Shape; shapeJson: string; firstLanguage: string }>();
   for (const template of list.data) {
-    if (options.statuses !== undefined && !options.statuses.includes(template.status ?? "")) continue;
+    const statuses = options.statuses ?? ["APPROVED"];
+    if (statuses !== "any" && !statuses.includes((template.status ?? "").toUpperCase())) continue;
     const shape = shapeOf(template);
     const shapeJson = JSON.stringify(shape);
     const known = definitions.get(template.name);

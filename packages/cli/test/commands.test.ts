@@ -63,3 +63,22 @@ describe("wacompose validate", () => {
     expect(wacompose(["frobnicate"]).stderr).toContain('unknown command "frobnicate"');
   });
 });
+
+describe("wacompose --version and --help", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+  it("prints its version", () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) expect(run(flag)).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it("prints each command's own help", () => {
+    for (const command of ["templates", "fixtures", "validate"]) {
+      const { status, stdout } = run(command, "--help");
+      expect(status).toBe(0);
+      expect(stdout).toContain(`wacompose ${command} `);
+      expect(stdout.split("\n").filter((line) => line.startsWith("  wacompose "))).toHaveLength(1);
+    }
+    expect(run("nope", "--help")).toMatchObject({ status: 2 });
+  });
+});

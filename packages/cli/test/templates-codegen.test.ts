@@ -15,14 +15,15 @@ describe("wacompose templates (codegen)", () => {
   });
 
   it("merges languages, keeps only buttons with parameters, and reads named placeholders", () => {
-    const generated = generateTemplates(exported);
+    const generated = generateTemplates(exported, { statuses: "any" });
     expect(generated).toContain(
       'order_update: { languages: ["en_US", "es"], header: "image", body: ["text", "text", "text", "text"], buttons: { 0: "quick_reply", 1: "url" } },',
     );
     expect(generated).toContain(
       'welcome_named: { languages: ["en"], header: { text: "first_name" }, body: { first_name: "text", store: "text" } },',
     );
-    expect(generated).toContain('new_catalog: { languages: ["en_US"], body: ["text"], buttons: { 0: "catalog" } },'); // all statuses by default
+    expect(generated).toContain('new_catalog: { languages: ["en_US"], body: ["text"], buttons: { 0: "catalog" } },'); // not APPROVED: only with "any"
+    expect(generateTemplates(exported)).not.toContain("new_catalog"); // APPROVED only by default
   });
 
   it("refuses a template whose languages differ in parameters, naming them", () => {
@@ -40,7 +41,7 @@ describe("wacompose templates (codegen)", () => {
 
   it("runs as a command", () => {
     const bin = join(packageDir, "dist/bin.js");
-    const output = execFileSync(process.execPath, [bin, "templates", fixture, "--status", "APPROVED"], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, [bin, "templates", fixture], { encoding: "utf8" }); // APPROVED by default
     expect(output).toBe(readFileSync(join(packageDir, "test-d/templates.generated.ts"), "utf8"));
     const missing = spawnSync(process.execPath, [bin, "templates", join(packageDir, "nope.json")], { encoding: "utf8" });
     expect(missing.status).toBe(2);

@@ -8,7 +8,8 @@ type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /**
  * What an app's template looks like: its languages, header parameter, body parameters
- * (in order, or by name for named templates) and the buttons that take a parameter, by index.
+ * (in order, or by name for named templates) and the buttons that take a parameter, by index
+ * (a quick reply's payload is optional when sending: the template's own payload is used).
  */
 export interface TemplateDefinition {
   readonly languages: readonly [string, ...string[]];
@@ -49,12 +50,18 @@ type HeaderValues<D extends TemplateDefinition> = D["header"] extends HeaderKind
   : { readonly header?: never };
 // Mapped over a type parameter, so a tuple of kinds maps to a tuple of values.
 type BodyValuesOf<B> = { readonly [P in keyof B]: BodyValue<B[P]> };
-type ButtonValuesOf<B> = { readonly [I in keyof B]-?: ButtonValue<B[I]> };
+// A quick reply's payload may be left out: the API then sends the template's own payload.
+type IsQuickReply<K> = Exclude<K, undefined> extends "quick_reply" ? true : false;
+type RequiredButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? never : I]-?: ButtonValue<B[I]> };
+type OptionalButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? I : never]?: ButtonValue<B[I]> };
+type ButtonValuesOf<B> = RequiredButtons<B> & OptionalButtons<B>;
 type BodyValues<D extends TemplateDefinition> = D["body"] extends object
   ? { readonly body: BodyValuesOf<D["body"]> }
   : { readonly body?: never };
 type ButtonValues<D extends TemplateDefinition> = D["buttons"] extends object
-  ? { readonly buttons: ButtonValuesOf<D["buttons"]> }
+  ? keyof RequiredButtons<D["buttons"]> extends never
+    ? { readonly buttons?: ButtonValuesOf<D["buttons"]> }
+    : { readonly buttons: ButtonValuesOf<D["buttons"]> }
   : { readonly buttons?: never };
 
 /** The values a typed template needs: exactly its parameters, each of the right type. */

@@ -126,7 +126,8 @@ function fill(
   for (const [index, kind] of Object.entries(defined) as [string, ButtonKind][]) {
     const value = buttons[index];
     if (value === undefined) {
-      mismatch(`template.components.buttons[${index}]`, `the ${kind} button at index ${index} needs a value`);
+      // A quick reply left out keeps the payload the template was approved with.
+      if (kind !== "quick_reply") mismatch(`template.components.buttons[${index}]`, `the ${kind} button at index ${index} needs a value`);
       continue;
     }
     builder = fillButton(builder, kind, Number(index), value);
