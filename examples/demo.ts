@@ -24,7 +24,9 @@ let emulator: Emulator | undefined;
 if (realTo !== undefined) {
   const missing = ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"].filter((name) => !process.env[name]);
   if (missing.length > 0)
-    fail(`--to ${realTo} sends to the real API and needs ${missing.join(" and ")} in the environment (see docs/setup.md); nothing was sent.`);
+    fail(
+      `--to ${realTo} sends to the real API and needs ${missing.join(" and ")} in the environment (see docs/setup.md); nothing was sent.`,
+    );
   target = { phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? "", accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? "" };
 } else {
   const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
@@ -47,7 +49,9 @@ const report = (kind: string, result: string | undefined, error?: unknown): void
   if (error === undefined) console.log(`  ✓ ${kind.padEnd(26)} ${result}`);
   else {
     failures++;
-    console.log(`  ✗ ${kind.padEnd(26)} ${isTransportError(error) || error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    console.log(
+      `  ✗ ${kind.padEnd(26)} ${isTransportError(error) || error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
   }
 };
 for (const [kind, builder] of messages) {

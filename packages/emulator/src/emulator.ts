@@ -229,9 +229,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       receivedBytes = 0;
       if (options.throughput !== undefined) throughput = new Throughput(options.throughput);
     },
-    close() {
+    async close() {
       for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // One timer tick, so a client in this process sees its kept-alive connections closed before
+      // its next request: that request then finds nobody listening ("nothing was sent") instead of
+      // writing into a dead connection ("may have been delivered").
+      await new Promise((resolve) => setTimeout(resolve, 1));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { MarkReadRequest, Message, RequestBody } from "@wacompose/builder";
+import { type Message, msg, type RequestBody } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
@@ -105,7 +105,7 @@ export function createClient(options: ClientOptions): Client {
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const failed = (error: unknown): never => {
       if (error instanceof UnexpectedResponseError) throw error;
-      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact);
+      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
     };
     try {
       const response = await fetchImpl(url, {
@@ -150,10 +150,9 @@ export function createClient(options: ClientOptions): Client {
       return (await post(bodyOf(message), answers.send)) as SendResult;
     },
     async markRead(messageId, markOptions = {}) {
-      const body: MarkReadRequest = markOptions.typing
-        ? { messaging_product: "whatsapp", status: "read", message_id: messageId, typing_indicator: { type: "text" } }
-        : { messaging_product: "whatsapp", status: "read", message_id: messageId };
-      return (await post(body, answers.markRead)) as MarkReadResult;
+      // Built by the builder, so its checks apply (a JavaScript caller's `undefined` or a 200-character id fails here).
+      const read = msg.markRead(messageId);
+      return (await post(bodyOf(markOptions.typing ? read.typing() : read), answers.markRead)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {
       return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });

@@ -74,15 +74,19 @@ export class NetworkError extends TransportError {
   readonly mayHaveBeenDelivered: boolean;
   /** The system error code, e.g. ECONNREFUSED or ECONNRESET, when known. */
   readonly reason: string | undefined;
+  /** Where the request went (never with the token, which travels in a header). */
+  readonly url: string | undefined;
 
-  constructor(reason: string | undefined, mayHaveBeenDelivered: boolean) {
+  constructor(reason: string | undefined, mayHaveBeenDelivered: boolean, url?: string) {
+    const where = url === undefined ? "" : ` to ${url}`;
     super(
       mayHaveBeenDelivered
-        ? `connection lost after the request was sent (${reason ?? "unknown"}); the message may have been delivered, so it was not resent`
-        : `could not connect (${reason ?? "unknown"}); nothing was sent`,
+        ? `connection${where} lost after the request was sent (${reason ?? "unknown"}); the message may have been delivered, so it was not resent`
+        : `could not connect${where} (${reason ?? "unknown"}); nothing was sent${reason === "ECONNREFUSED" ? " — is the server (or the emulator) running?" : ""}`,
     );
     this.reason = reason;
     this.mayHaveBeenDelivered = mayHaveBeenDelivered;
+    this.url = url;
   }
 }
 

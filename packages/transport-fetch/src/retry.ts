@@ -38,9 +38,9 @@ export const isRetryableGraphError = (status: number, error: GraphErrorBody): bo
 const beforeSend = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /** Maps a fetch failure to a NetworkError, deciding whether the request could have been sent; its code goes through `redact`. */
-export function networkError(error: unknown, redact: (text: string) => string): NetworkError {
+export function networkError(error: unknown, redact: (text: string) => string, url: string): NetworkError {
   const reason = systemCode(error);
-  return new NetworkError(reason === undefined ? undefined : redact(reason), reason === undefined || !beforeSend.has(reason));
+  return new NetworkError(reason === undefined ? undefined : redact(reason), reason === undefined || !beforeSend.has(reason), redact(url));
 }
 
 function systemCode(error: unknown): string | undefined {
