@@ -3,7 +3,7 @@ import { MarkReadBuilder } from "./messages/mark-read.js";
 import { Recipient } from "./messages/recipient.js";
 import type { TemplateDefinitions } from "./messages/template/definitions.js";
 import { TemplateCatalog } from "./messages/template/typed.js";
-import type { MaxLength } from "./type-checks.js";
+import type { MaxLength, PhoneNumber } from "./type-checks.js";
 
 /**
  * The entry point: who the message goes to, or which incoming message to mark as read.
@@ -14,8 +14,11 @@ import type { MaxLength } from "./type-checks.js";
  * msg.markRead("wamid.HBgL...").typing().build();
  */
 export const msg = Object.freeze({
-  /** A phone number in international form (`+` optional) or a WhatsApp ID. */
-  to(recipient: string): Recipient {
+  /**
+   * A phone number in international form or a WhatsApp ID: `"+1 650 555 1234"`, `"+16505551234"`
+   * or `"16505551234"`. A formatted number needs the `+`; `00` is not a prefix (see docs/recipients.md).
+   */
+  to<N extends string>(recipient: PhoneNumber<N>): Recipient {
     return new Recipient(recipient);
   },
   /**

@@ -59,3 +59,21 @@ export type MaxLength<S extends string, Max extends number, Path extends string>
       ? S
       : NoInfer<`${Path}: at most ${Max} characters, got ${S extends string ? Length<S> : never}`>
     : S;
+
+/** Characters people put in phone numbers. */
+type PhoneSeparator = " " | "(" | ")" | "-" | ".";
+
+/**
+ * A recipient's number, checked for literals: a formatted number needs the leading `+` (without
+ * it the API adds the business number's country code: someone else), and `00` is not a prefix.
+ * A non-literal `string` is checked at runtime.
+ */
+export type PhoneNumber<N extends string> = string extends N
+  ? N
+  : N extends `+${string}`
+    ? N
+    : N extends `00${string}`
+      ? "to: use + or the bare country code, not an 00 prefix"
+      : N extends `${string}${PhoneSeparator}${string}`
+        ? "to: a formatted number must start with + and the country code"
+        : N;

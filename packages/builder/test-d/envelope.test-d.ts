@@ -30,3 +30,11 @@ text.to = "1";
 msg.markRead("wamid.1").typing().build();
 // @ts-expect-error mark-as-read bodies take no reply context
 msg.markRead("wamid.1").replyTo("wamid.2");
+
+// Formatted numbers need the leading +; 00 is not a prefix (runtime twins: test/recipients.test.ts).
+msg.to("+1 (650) 555-1234").text("hi");
+msg.to("16505551234").text("hi");
+// @ts-expect-error Argument of type '"(650) 555-1234"' is not assignable to parameter of type '"to: a formatted number must start with + and the country code"'.
+msg.to("(650) 555-1234").text("hi");
+// @ts-expect-error Argument of type '"0016505551234"' is not assignable to parameter of type '"to: use + or the bare country code, not an 00 prefix"'.
+msg.to("0016505551234").text("hi");

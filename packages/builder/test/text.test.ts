@@ -45,7 +45,8 @@ describe("text", () => {
 
   it("throws a PayloadError that lists every issue", () => {
     try {
-      msg.to("not a number").text("").build();
+      const notANumber: string = "not a number"; // a literal would be a compile error
+      msg.to(notANumber).text("").build();
       throw new Error("expected build() to throw");
     } catch (error) {
       expect(error).toBeInstanceOf(PayloadError);

@@ -1,5 +1,6 @@
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
+import type { PhoneNumber } from "../../type-checks.js";
 import { validate } from "../../validate/index.js";
 import { kindOf } from "../../validate/report.js";
 import { acceptsTemplate } from "../../validate/template.js";
@@ -219,7 +220,7 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
     this.#templates = objectArgument(templates, "msg.with(templates)");
   }
 
-  to(recipient: string): TypedRecipient<T> {
+  to<N extends string>(recipient: PhoneNumber<N>): TypedRecipient<T> {
     return new TypedRecipient(this.#templates, recipient);
   }
 }
