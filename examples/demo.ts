@@ -31,12 +31,13 @@ if (realTo !== undefined) {
 } else {
   const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("--port")}`);
-  emulator = await startEmulator({ accessToken: "demo-token", port }).catch((error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === "EADDRINUSE"
-        ? `Port ${port} is in use (another \`pnpm start\`?). Stop it, or pick another: pnpm start --port 4011`
-        : `The emulator could not start: ${error.message}`,
-    ),
+  emulator = await startEmulator({ accessToken: "demo-token", port, phoneNumberIds: ["106540352242922"] }).catch(
+    (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === "EADDRINUSE"
+          ? `Port ${port} is in use (another \`pnpm start\`?). Stop it, or pick another: pnpm start --port 4011`
+          : `The emulator could not start: ${error.message}`,
+      ),
   );
   target = { phoneNumberId: "106540352242922", accessToken: "demo-token", baseUrl: emulator.url };
 }

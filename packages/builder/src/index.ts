@@ -36,6 +36,7 @@ export type { ButtonIndex, IndexInput, TemplateBuilder } from "./messages/templa
 export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";
+export { recipientKey } from "./recipient-key.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
 export type { MaxLength } from "./type-checks.js";
 export { validate } from "./validate/index.js";

@@ -32,6 +32,11 @@ export interface EmulatorOptions {
   readonly dropRate?: number;
   /** Answers for the next requests, in order, before any other knob applies. */
   readonly script?: readonly ScriptedAnswer[];
+  /**
+   * The phone-number ids this emulator serves, as the API knows yours; a request to another
+   * (a display number used as an id, a typo) gets error 100 as from the API. Any id by default.
+   */
+  readonly phoneNumberIds?: readonly string[];
   /** Seed for the random knobs, for reproducible tests. */
   readonly seed?: number;
   /**
@@ -56,6 +61,8 @@ export interface ReceivedRequest {
   readonly status: number;
   readonly outcome: "accepted" | "rejected" | "throttled" | "server_error" | "dropped" | "hung";
   readonly wamid?: string;
+  /** The Graph error's message when the answer was one, e.g. `(#131047) Re-engagement message`. */
+  readonly error?: string;
 }
 
 export interface Emulator {
@@ -94,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
   const maxReceived = options.maxReceived ?? 1000;
+  const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -160,28 +168,41 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       response.end(scripted.body);
       return;
     }
+    /** Answers a Graph error and records it, with the error's message for the inbox. */
+    const fail = (status: number, outcome: ReceivedRequest["outcome"], error: ReturnType<typeof graphError>, recorded = body) => {
+      record({ path, phoneNumberId, body: recorded, status, outcome, error: error.error.message }, bytes);
+      return json(response, status, error);
+    };
     if (typeof scripted === "object") {
-      record({ path, phoneNumberId, body, status: scripted.status, outcome: scripted.status === 429 ? "throttled" : "rejected" }, bytes);
       if (scripted.retryAfterSeconds !== undefined) response.setHeader("Retry-After", String(scripted.retryAfterSeconds));
-      return json(response, scripted.status, graphError(scripted.code, undefined, scripted.message));
+      return fail(
+        scripted.status,
+        scripted.status === 429 ? "throttled" : "rejected",
+        graphError(scripted.code, undefined, scripted.message),
+      );
     }
-    if (scripted === undefined && random() < (options.serverErrorRate ?? 0)) {
-      record({ path, phoneNumberId, body, status: 503, outcome: "server_error" }, bytes);
-      return json(response, 503, graphError(131016));
+    if (phoneNumberIds !== undefined && !phoneNumberIds.has(phoneNumberId ?? "")) {
+      // What the API answers for an id that is not one of your numbers (a display number, say).
+      return fail(
+        400,
+        "rejected",
+        graphError(
+          100,
+          `the emulator serves phone-number ids ${[...phoneNumberIds].join(", ")}; a display number is not an id`,
+          `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+          33,
+        ),
+      );
     }
-    if (body === undefined) {
-      record({ path, phoneNumberId, body: text, status: 400, outcome: "rejected" }, bytes);
-      return json(response, 400, graphError(100, "the request body is not valid JSON"));
-    }
+    if (scripted === undefined && random() < (options.serverErrorRate ?? 0)) return fail(503, "server_error", graphError(131016));
+    if (body === undefined) return fail(400, "rejected", graphError(100, "the request body is not valid JSON"), text);
     if (scripted === undefined && throughput !== undefined && !throughput.admit(phoneNumberId ?? "", Date.now())) {
-      record({ path, phoneNumberId, body, status: 429, outcome: "throttled" }, bytes);
-      return json(response, 429, graphError(130429, `more than ${options.throughput} messages per second for this number`));
+      return fail(429, "throttled", graphError(130429, `more than ${options.throughput} messages per second for this number`));
     }
     const issues = validate(body);
     if (issues.length > 0) {
-      record({ path, phoneNumberId, body, status: 400, outcome: "rejected" }, bytes);
       const details = issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
-      return json(response, 400, graphError(codeFor(issues), details));
+      return fail(400, "rejected", graphError(codeFor(issues), details));
     }
     const message = body as { readonly status?: unknown; readonly to?: unknown; readonly recipient_type?: unknown };
     if (message.status === "read") {

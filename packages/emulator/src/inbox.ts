@@ -1,10 +1,14 @@
+import { recipientKey } from "@wacompose/builder";
 import { escapeHtml, previewStyles, renderBubble } from "@wacompose/preview";
 import type { ReceivedRequest } from "./emulator.js";
 
-const recipientOf = (entry: ReceivedRequest): string => {
+/** The conversation an entry belongs to: one per recipient however the number was written ("+1 650…" = "1650…"). */
+const conversationOf = (entry: ReceivedRequest): { readonly key: string; readonly label: string } => {
   const body = entry.body as { readonly to?: unknown; readonly status?: unknown } | undefined;
-  if (body?.status === "read") return "read receipts";
-  return typeof body?.to === "string" ? body.to : "(no recipient)";
+  if (body?.status === "read") return { key: "read receipts", label: "read receipts" };
+  if (typeof body?.to !== "string") return { key: "(no recipient)", label: "(no recipient)" };
+  const key = recipientKey(body);
+  return { key, label: /^\d+$/.test(key) ? `+${key}` : key };
 };
 
 /** One entry's bubble; a body the preview cannot draw shows as an error bubble and never breaks the page. */
@@ -21,20 +25,27 @@ function bubbleOf(body: unknown): string {
 export function inboxFragment(received: readonly ReceivedRequest[]): string {
   if (received.length === 0)
     return `<p class="wa-empty">Nothing received yet. Send a message to POST /{version}/{phone-number-id}/messages.</p>`;
-  const groups = new Map<string, ReceivedRequest[]>();
+  const groups = new Map<string, { readonly label: string; readonly entries: ReceivedRequest[] }>();
   for (const entry of received) {
-    const key = recipientOf(entry);
+    const { key, label } = conversationOf(entry);
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [entry]);
-    else group.push(entry);
+    if (group === undefined) groups.set(key, { label, entries: [entry] });
+    else group.entries.push(entry);
   }
-  return [...groups.entries()]
-    .map(([recipient, entries]) => {
+  return [...groups.values()]
+    .map(({ label, entries }) => {
       const bubbles = entries.map((entry) => {
-        const meta = `${escapeHtml(entry.outcome)} · HTTP ${entry.status || "—"}${entry.wamid ? ` · ${escapeHtml(entry.wamid.slice(0, 24))}…` : ""} · ${escapeHtml(entry.at.slice(11, 19))}`;
-        return `<div class="wa-entry" data-outcome="${escapeHtml(entry.outcome)}">${bubbleOf(entry.body)}<div class="wa-meta">${meta}</div></div>`;
+        const failed = entry.outcome !== "accepted";
+        const meta = [
+          failed ? `✗ ${escapeHtml(entry.outcome)}` : "✓ accepted",
+          `HTTP ${entry.status || "—"}`,
+          ...(entry.error ? [escapeHtml(entry.error)] : []),
+          ...(entry.wamid ? [`${escapeHtml(entry.wamid.slice(0, 24))}…`] : []),
+          escapeHtml(entry.at.slice(11, 19)),
+        ].join(" · ");
+        return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}">${bubbleOf(entry.body)}<div class="wa-meta">${meta}</div></div>`;
       });
-      return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(recipient)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
+      return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
     .join("");
 }
@@ -42,7 +53,7 @@ export function inboxFragment(received: readonly ReceivedRequest[]): string {
 /** The inbox page: the fragment, refreshed every second while the page is open. */
 export function inboxPage(received: readonly ReceivedRequest[]): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header><main id="inbox">${inboxFragment(received)}</main>
 <script>
 setInterval(async () => {

@@ -89,3 +89,47 @@ describe("emulator: at the door", () => {
     expect((await post(emulator, text)).status).toBe(200);
   });
 });
+
+describe("emulator: what the API checks, and an inbox that shows it", () => {
+  it("answers error 100 for a phone-number id it does not serve (a display number used as an id)", async () => {
+    const emulator = await start({ phoneNumberIds: ["106540352242922"] });
+    const response = await fetch(`${emulator.url}/v23.0/16505550000/messages`, {
+      method: "POST",
+      headers: { Authorization: "Bearer secret-token", "Content-Type": "application/json" },
+      body: text,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: 100,
+        error_subcode: 33,
+        message: expect.stringMatching(/^\(#100\) Unsupported post request\. Object with ID '16505550000' does not exist/),
+      },
+    });
+    expect((await post(emulator, text)).status).toBe(200);
+  });
+
+  it("scripted codes come back with Meta's titles", async () => {
+    const emulator = await start({
+      script: [
+        { status: 400, code: 131047 },
+        { status: 400, code: 132001 },
+      ],
+    });
+    expect(await (await post(emulator, text)).json()).toMatchObject({ error: { message: "(#131047) Re-engagement message" } });
+    expect(await (await post(emulator, text)).json()).toMatchObject({
+      error: { message: "(#132001) Template name does not exist in the translation" },
+    });
+  });
+
+  it("shows failed sends as failed, with the error, and one conversation per person however the number was written", async () => {
+    const emulator = await start({ script: [{ status: 400, code: 131047 }] });
+    await post(emulator, JSON.stringify(msg.to("+1 (650) 555-1234").text("first").build()));
+    await post(emulator, JSON.stringify(msg.to("16505551234").text("second").build()));
+    const page = await (await fetch(`${emulator.url}/__inbox`)).text();
+    expect(page.match(/class="wa-conversation"/g)).toHaveLength(1);
+    expect(page).toContain("+16505551234");
+    expect(page).toMatch(/class="wa-entry wa-failed" data-outcome="rejected">.*✗ rejected · HTTP 400 · \(#131047\) Re-engagement message/);
+    expect(page).toMatch(/✓ accepted · HTTP 200/);
+  });
+});

@@ -124,12 +124,3 @@ export async function settlePair(redis: Redis, key: string, holder: string, timi
 export async function releasePair(redis: Redis, key: string, holder: string): Promise<void> {
   await redis.eval(releaseIfHeld, 1, key, holder);
 }
-
-/**
- * One recipient, however its number is written: the digits of a phone number
- * (`+1 650 555 1234` and `16505551234` are one pair), else the id as given (BSUID, group id).
- */
-export function recipientKey(body: { readonly to?: unknown; readonly recipient?: unknown }): string {
-  const to = typeof body.to === "string" ? body.to : typeof body.recipient === "string" ? body.recipient : "";
-  return /^\+?[\d\s().-]+$/.test(to) ? to.replace(/\D/g, "") : to;
-}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { limits, type Message, type RequestBody } from "@wacompose/builder";
+import { limits, type Message, type RequestBody, recipientKey } from "@wacompose/builder";
 import {
   bodyOf,
   createClient,
@@ -19,7 +19,6 @@ import {
   holdPair,
   keys,
   type Rate,
-  recipientKey,
   releasePair,
   releaseSlot,
   settlePair,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { msg } from "@wacompose/builder";
+import { msg, recipientKey } from "@wacompose/builder";
 import { type EmulatorOptions, startEmulator } from "@wacompose/emulator";
 import { Redis } from "ioredis";
-import { keys, recipientKey } from "../src/gate.js";
+import { keys } from "../src/gate.js";
 import { createWhatsAppQueue, type QueueEvents, type WhatsAppQueueOptions } from "../src/index.js";
 import { startRedis } from "./redis.js";
 
