@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { checkExpectErrorMessages } from "./expect-error-messages.mjs";
 
 export const root = resolve(import.meta.dirname, "..");
 
@@ -56,13 +57,20 @@ export function typecheck() {
       if (!existsSync(join(dir, "tsconfig.test-d.json"))) continue;
       const result = run(process.execPath, [compiler.bin, "-p", join(dir, "tsconfig.test-d.json")], { quiet: true });
       if (result.code !== 0) process.stdout.write(result.output);
+      // Each `// @ts-expect-error <message>` must also say what the compiler says (see expect-error-messages.mjs).
+      const messages = checkExpectErrorMessages(compiler, dir);
       for (const file of readdirSync(join(dir, "test-d")).filter((n) => n.endsWith(".test-d.ts"))) {
         const total = countAssertions(join(dir, "test-d", file));
         const errors = result.output.split("\n").filter((line) => line.includes(`test-d/${file}(`)).length;
-        const bad = Math.min(total, errors);
+        const wrong = messages.filter((m) => !m.ok && m.file.endsWith(`test-d/${file}`));
+        for (const m of wrong)
+          console.log(`  ${m.file}:${m.line}: expected "${m.stated}", the compiler says: ${m.actual[0] ?? "(no error)"}`);
+        const bad = Math.min(total, errors + wrong.length);
         passed += total - bad;
         failed += bad;
-        console.log(`${bad === 0 ? "✓" : "✗"} ${compiler.name} ${name}/test-d/${file}: ${total - bad}/${total} type assertions`);
+        console.log(
+          `${bad === 0 ? "✓" : "✗"} ${compiler.name} ${name}/test-d/${file}: ${total - bad}/${total} type assertions (messages checked)`,
+        );
       }
     }
     // Examples are compiled against the built packages, as a user's code would be.

@@ -9,19 +9,24 @@ const built = msg
   .build();
 expectType<Equal<typeof built, ContactsMessage>>(true);
 
-// @ts-expect-error name.formatted_name is required
+// name.formatted_name is required
+// @ts-expect-error Argument of type '{ firstName: string; }' is not assignable to parameter of type 'ContactName'.
 msg.to(to).contacts((c) => c.contact((p) => p.name({ firstName: "Ana" })));
 
-// @ts-expect-error formatted_name needs at least one other name part
+// formatted_name needs at least one other name part
+// @ts-expect-error Argument of type '{ formattedName: string; }' is not assignable to parameter of type 'ContactName'.
 msg.to(to).contacts((c) => c.contact((p) => p.name({ formattedName: "Ana" })));
 
-// @ts-expect-error a card needs a name
+// a card needs a name
+// @ts-expect-error Type 'ContactBuilder<false>' is not assignable to type 'ContactBuilder<true>'.
 msg.to(to).contacts((c) => c.contact((p) => p.phone("+1 650")));
 
-// @ts-expect-error a message needs at least one contact
+// a message needs at least one contact
+// @ts-expect-error Type 'ContactsBuilder<[]>' is not assignable to type 'ContactsBuilder<readonly [unknown, ...unknown[]]>'.
 msg.to(to).contacts((c) => c);
 
-// @ts-expect-error phones[].type is CELL, MAIN, IPHONE, HOME or WORK
+// phones[].type is CELL, MAIN, IPHONE, HOME or WORK
+// @ts-expect-error Type '"FAX"' is not assignable to type
 msg.to(to).contacts((c) => c.contact((p) => p.name({ formattedName: "A", firstName: "A" }).phone("1", { type: "FAX" })));
 
 // At most 5 contacts per message.

@@ -23,12 +23,14 @@ text.replyTo(w129);
 msg.markRead(w129);
 
 // Builders are immutable: there is no way to set fields after the fact.
-// @ts-expect-error no mutable state is exposed
+// no mutable state is exposed
+// @ts-expect-error Property 'to' does not exist on type 'MessageBuilder<TextMessage>'.
 text.to = "1";
 
 // Mark-as-read has its own steps only.
 msg.markRead("wamid.1").typing().build();
-// @ts-expect-error mark-as-read bodies take no reply context
+// mark-as-read bodies take no reply context
+// @ts-expect-error Property 'replyTo' does not exist on type 'MarkReadBuilder'.
 msg.markRead("wamid.1").replyTo("wamid.2");
 
 // Formatted numbers need the leading +; 00 is not a prefix (runtime twins: test/recipients.test.ts).

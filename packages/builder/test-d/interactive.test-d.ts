@@ -64,7 +64,8 @@ msg.to(to).list("Menu", text21);
 menu.section((s) => s.row("1", title25));
 // @ts-expect-error interactive.action.sections: at least 1 row
 menu.build();
-// @ts-expect-error lists take a text header only
+// lists take a text header only
+// @ts-expect-error Argument of type '{ image: { id: string; }; }' is not assignable to parameter of type 'string'.
 menu.header({ image: { id: "1" } });
 
 // Flow: CTA ≤ 20, flow id or name, navigate data only.
@@ -72,9 +73,11 @@ msg.to(to).flow("Book", { flowId: "1", cta: "Book now", screen: "START", data: {
 msg.to(to).flow("Book", { flowName: "booking", cta: "Book", action: "data_exchange" });
 // @ts-expect-error interactive.action.parameters.flow_cta: at most 20 characters, got 21
 msg.to(to).flow("Book", { flowId: "1", cta: text21 });
-// @ts-expect-error exactly one of flowId or flowName
+// exactly one of flowId or flowName
+// @ts-expect-error Argument of type '{ flowId: string; flowName: string; cta: "Book"; }' is not assignable to parameter of type
 msg.to(to).flow("Book", { flowId: "1", flowName: "booking", cta: "Book" });
-// @ts-expect-error data_exchange takes no screen
+// data_exchange takes no screen
+// @ts-expect-error Argument of type '{ flowId: string; cta: "Book"; action: "data_exchange"; screen: string; }'
 msg.to(to).flow("Book", { flowId: "1", cta: "Book", action: "data_exchange", screen: "START" });
 
 // CTA URL, products, catalog, location request.
@@ -85,12 +88,14 @@ msg
 // @ts-expect-error interactive.action.parameters.display_text: at most 20 characters, got 21
 msg.to(to).ctaUrl("See", { text: text21, url: "https://example.com" });
 msg.to(to).product({ catalogId: "1", productRetailerId: "sku" }).footer("Only today");
-// @ts-expect-error product messages take no header
+// product messages take no header
+// @ts-expect-error Property 'header' does not exist on type 'ProductBuilder'.
 msg.to(to).product({ catalogId: "1", productRetailerId: "sku" }).header("Nope");
 msg.to(to).productList({ header: "Picks", body: "For you", catalogId: "1" }).section("Shoes", ["a", "b"]);
 // @ts-expect-error interactive.header.text: at most 60 characters, got 61
 msg.to(to).productList({ header: header61, body: "For you", catalogId: "1" });
 msg.to(to).catalog("Browse", { thumbnailProductRetailerId: "sku" });
 msg.to(to).locationRequest("Where should we deliver?").replyTo("wamid.1").build();
-// @ts-expect-error a location request has no footer step
+// a location request has no footer step
+// @ts-expect-error Property 'footer' does not exist on type 'LocationRequestBuilder'.
 msg.to(to).locationRequest("Where?").footer("x");

@@ -12,17 +12,22 @@ expectType<Equal<ReturnType<ReturnType<ReturnType<typeof msg.to>["image"]>["buil
 msg.to(to).image({ id: "1234" });
 msg.to(to).image({ link }, { caption: "Receipt" });
 
-// @ts-expect-error exactly one of id or link: not both
+// exactly one of id or link: not both
+// @ts-expect-error Argument of type '{ id: string; link: string; }' is not assignable to parameter of type 'MediaSource'.
 msg.to(to).image({ id: "1234", link });
-// @ts-expect-error exactly one of id or link: not neither
+// exactly one of id or link: not neither
+// @ts-expect-error Argument of type '{}' is not assignable to parameter of type 'MediaSource'.
 msg.to(to).video({});
 
 // Captions only where the API allows them.
-// @ts-expect-error audio takes no caption
+// audio takes no caption
+// @ts-expect-error Expected 1 arguments, but got 2.
 msg.to(to).audio({ id: "1" }, { caption: "x" });
-// @ts-expect-error stickers take no caption
+// stickers take no caption
+// @ts-expect-error Object literal may only specify known properties, and 'caption' does not exist in type
 msg.to(to).sticker({ id: "1", caption: "x" });
-// @ts-expect-error filename is for documents only
+// filename is for documents only
+// @ts-expect-error Object literal may only specify known properties, and 'filename' does not exist in type
 msg.to(to).image({ id: "1" }, { filename: "a.png" });
 msg.to(to).document({ id: "1" }, { filename: "invoice.pdf", caption: "Invoice" });
 

@@ -22,7 +22,7 @@ ready.quickReply(dynamicIndex, "STOP"); // non-literal: checked at runtime
 ready.copyCode(2, "SAVE10SAVE10SAVE");
 // @ts-expect-error template.components.header.parameters.text: at most 60 characters, got 61
 ready.header((p) => p.text("hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh"));
-// @ts-expect-error currency needs amount1000
+// @ts-expect-error Property 'amount1000' is missing in type '{ fallback: string; code: string; }' but required in type 'Currency'
 ready.body((p) => p.currency({ fallback: "$1", code: "USD" }));
 
 // Typed definitions.
@@ -49,23 +49,33 @@ msg
   .template("confirm", {})
   .build();
 
-// @ts-expect-error unknown template name
+// unknown template name
+// @ts-expect-error Argument of type '"order_updates"' is not assignable to parameter of type
 typed.template("order_updates", {});
-// @ts-expect-error missing body parameter: Source has 1 element(s) but target requires 2
+// missing body parameter: Source has 1 element(s) but target requires 2
+// @ts-expect-error Type '[string]' is not assignable to type 'readonly [string, Currency]'.
 typed.template("order_update", { header: { link }, body: ["Ana"], buttons: { 0: "STOP", 1: "track/42" } });
-// @ts-expect-error extra body parameter
+// extra body parameter
+// @ts-expect-error Type '[string, { fallback: string; code: string; amount1000: number; }, string]' is not assignable to type
 typed.template("order_update", { header: { link }, body: ["Ana", price, "extra"], buttons: { 0: "STOP", 1: "track/42" } });
-// @ts-expect-error wrongly typed parameter: a currency where text is expected
+// wrongly typed parameter: a currency where text is expected
+// @ts-expect-error Type '{ fallback: string; code: string; amount1000: number; }' is not assignable to type 'string'.
 typed.template("order_update", { header: { link }, body: [price, price], buttons: { 0: "STOP", 1: "track/42" } });
-// @ts-expect-error missing header
+// missing header
+// @ts-expect-error Argument of type '{ body: [string, { fallback: string; code: string; amount1000: number; }]
 typed.template("order_update", { body: ["Ana", price], buttons: { 0: "STOP", 1: "track/42" } });
-// @ts-expect-error missing button value for index 1
+// missing button value for index 1
+// @ts-expect-error Type '{ 0: string; }' is not assignable to type 'ButtonValuesOf<
 typed.template("order_update", { header: { link }, body: ["Ana", price], buttons: { 0: "STOP" } });
-// @ts-expect-error named parameter missing
+// named parameter missing
+// @ts-expect-error Property 'first_name' is missing in type '{}' but required in type 'BodyValuesOf<
 typed.template("welcome", { language: "en", body: {} });
-// @ts-expect-error language must be one of the template's
+// language must be one of the template's
+// @ts-expect-error Type '"de"' is not assignable to type '"en" | "es"'.
 typed.template("welcome", { language: "de", body: { first_name: "Ana" } });
-// @ts-expect-error language is required when the template has several
+// language is required when the template has several
+// @ts-expect-error Argument of type '{ body: { first_name: string; }; }' is not assignable to parameter of type
 typed.template("welcome", { body: { first_name: "Ana" } });
-// @ts-expect-error hello_world takes no body
+// hello_world takes no body
+// @ts-expect-error Type 'string[]' is not assignable to type 'never'.
 typed.template("hello_world", { body: ["x"] });

@@ -30,5 +30,6 @@ expectType<Equal<MaxLength<string, 3, "text.body">, string>>(true);
 
 // Options are typed.
 msg.to(to).text("hi", { previewUrl: true });
-// @ts-expect-error previewUrl is a boolean
+// previewUrl is a boolean
+// @ts-expect-error Type 'string' is not assignable to type 'boolean | undefined'.
 msg.to(to).text("hi", { previewUrl: "yes" });

@@ -14,9 +14,12 @@ expectType<Equal<ReturnType<typeof order.build>, TemplateMessage>>(true);
 send.template("welcome_named", { header: "Ana", body: { first_name: "Ana", store: "Lucky Shrub" } });
 send.template("store_location", { header: { latitude: 37.48, longitude: -122.14 }, buttons: { 0: { token: "t" } } });
 
-// @ts-expect-error new_catalog is PENDING: not generated with --status APPROVED
+// new_catalog is PENDING: not generated with --status APPROVED
+// @ts-expect-error Argument of type '"new_catalog"' is not assignable to parameter of type
 send.template("new_catalog", { body: ["Ana"], buttons: { 0: { thumbnailProductRetailerId: "sku" } } });
-// @ts-expect-error order_update has four body parameters
+// order_update has four body parameters
+// @ts-expect-error Type '[string]' is not assignable to type 'readonly [string, string, string, string]'.
 send.template("order_update", { language: "en_US", header: { id: "1" }, body: ["Ana"], buttons: { 0: "STOP", 1: "42" } });
-// @ts-expect-error store is a named parameter of welcome_named
+// store is a named parameter of welcome_named
+// @ts-expect-error Property 'store' is missing in type '{ first_name: string; }' but required in type 'BodyValuesOf<
 send.template("welcome_named", { header: "Ana", body: { first_name: "Ana" } });

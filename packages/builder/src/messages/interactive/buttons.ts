@@ -76,7 +76,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
   override build(
-    ...ready: Buttons extends [] ? [needsAReplyButton: "interactive.action.buttons: at least 1 reply button"] : []
+    this: Buttons extends [] ? "interactive.action.buttons: at least 1 reply button; add one with .reply(id, title)" : unknown,
   ): InteractiveMessage<ButtonInteractive>;
   override build(): InteractiveMessage<ButtonInteractive> {
     return super.build();

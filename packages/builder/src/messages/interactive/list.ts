@@ -125,7 +125,9 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
   override build(
-    ...ready: Count extends [] ? [needsARow: "interactive.action.sections: at least 1 row"] : []
+    this: Count extends []
+      ? "interactive.action.sections: at least 1 row; add a section with .section(title, s => s.row(id, title))"
+      : unknown,
   ): InteractiveMessage<ListInteractive>;
   override build(): InteractiveMessage<ListInteractive> {
     return super.build();

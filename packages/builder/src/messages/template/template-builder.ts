@@ -149,9 +149,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
-  override build(
-    ...ready: HasLanguage extends true ? [] : [needsALanguage: "template.language: call .language(code) before .build()"]
-  ): TemplateMessage;
+  override build(this: HasLanguage extends true ? unknown : "template.language: call .language(code) before .build()"): TemplateMessage;
   override build(): TemplateMessage {
     return super.build();
   }
