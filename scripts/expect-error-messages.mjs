@@ -4,7 +4,6 @@
 // compiler reports on the next line (the message must appear in one of them, first line or its
 // chain). Returns one result per directive: { file, line, stated, ok, actual }.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { root, run } from "./lib.mjs";
 
