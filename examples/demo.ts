@@ -82,9 +82,10 @@ Try next:
   if (once) await emulator.close();
   else {
     console.log("\nThe emulator is running. Ctrl+C stops it.");
+    // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal, and forwarded by scripts/start.mjs).
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
+      process.on("SIGINT", resolve);
+      process.on("SIGTERM", resolve);
     });
     await emulator.close();
     console.log(`\n${signal === "SIGINT" ? "Ctrl+C: " : ""}emulator stopped.`);

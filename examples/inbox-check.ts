@@ -4,28 +4,21 @@
 // text, and takes a screenshot: `--save` (`pnpm screenshot`) writes it to docs/inbox.png for
 // the README, otherwise it goes to a temporary directory so tests leave the tree clean.
 // Prints "N passed, N failed".
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { msg } from "@wacompose/builder";
 import { startEmulator } from "@wacompose/emulator";
 import { createClient } from "@wacompose/transport-fetch";
+import { browse, checker, chromium, showcaseKinds } from "./browser.js";
 import { incoming, showcase } from "./showcase.js";
 
-const chromium = ["chromium", "chromium-browser", "google-chrome"].find((name) => spawnSync("which", [name]).status === 0);
+const { check, summary } = checker("inbox");
 if (chromium === undefined) {
-  console.log("✗ chromium is not installed (apt-get install chromium)");
-  console.log("0 passed, 1 failed");
-  process.exit(1);
+  check("chromium is installed (apt-get install chromium)", false);
+  process.exit(summary());
 }
-const browser = chromium;
-
-const browse = async (url: string, extra: string[]): Promise<string> => {
-  const args = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=3000", ...extra, url];
-  return (await promisify(execFile)(browser, args, { encoding: "utf8", timeout: 90_000, maxBuffer: 1 << 26 })).stdout;
-};
 
 const emulator = await startEmulator({ accessToken: "inbox-token" });
 const wa = createClient({ phoneNumberId: "106540352242922", accessToken: "inbox-token", version: "v23.0", baseUrl: emulator.url });
@@ -38,19 +31,9 @@ await fetch(`${emulator.url}/v23.0/1/messages`, {
   body: JSON.stringify({ messaging_product: "whatsapp", to: "+16505550000", type: "image", image: { id: "1", link: "ftp://x" } }),
 });
 
-let passed = 0;
-let failed = 0;
-const check = (name: string, ok: boolean): void => {
-  console.log(`${ok ? "✓" : "✗"} inbox: ${name}`);
-  if (ok) passed++;
-  else failed++;
-};
-
 try {
   const dom = await browse(`${emulator.url}/`, ["--dump-dom"]);
-  const kinds = ["text", "reaction", "image", "video", "audio", "document", "sticker", "location", "contacts", "button", "list", "flow"];
-  kinds.push("cta_url", "product", "product_list", "catalog_message", "location_request_message", "template", "read");
-  for (const kind of kinds) check(`a ${kind} bubble rendered`, dom.includes(`data-kind="${kind}"`));
+  for (const kind of showcaseKinds) check(`a ${kind} bubble rendered`, dom.includes(`data-kind="${kind}"`));
   check(
     "a <script> in message text stays text",
     dom.includes("&lt;script&gt;window.__xss = 1&lt;/script&gt;") && !/<script>window\.__xss/.test(dom),
@@ -70,5 +53,4 @@ try {
 } finally {
   await emulator.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+process.exitCode = summary();

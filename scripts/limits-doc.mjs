@@ -64,7 +64,7 @@ export async function limitsPage() {
     "Lengths are UTF-16 code units, as `String.length` counts them. TypeScript 5.9 counts the same way; TypeScript 7 counts",
     "code points, so a literal with emoji can pass the compile-time check and still fail at runtime — the runtime is the judge.",
     "Source tags: [S] Meta's reference (seed), [V23] the v23 reference, [OA] Meta's OpenAPI spec, [M-…] Meta's guides; see",
-    "`shared/reference/cloud-api.md`. Where sources disagree, the stricter reading or the project's resolution (§13) is used.",
+    "`docs/reference/cloud-api.md`. Where sources disagree, the stricter reading or the project's resolution (§13) is used.",
     "",
     "| limit | value | source and notes |",
     "|---|---|---|",

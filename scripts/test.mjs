@@ -1,5 +1,6 @@
 // `pnpm test`: build, lint/format, type tests on both compilers, unit tests, package checks.
 // Ends with one plain line "N passed, N failed" and a non-zero exit code on any failure.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,6 +47,10 @@ if (built) {
   passed += docs.passed;
   failed += docs.failed;
   check("docs/limits.md matches limits.ts", run(process.execPath, ["scripts/limits-doc.mjs", "--check"]).code === 0);
+  check(
+    "every § citation names a section of docs/reference/cloud-api.md",
+    run(process.execPath, ["scripts/check-citations.mjs"]).code === 0,
+  );
 }
 
 section("unit tests (jest)");
@@ -71,11 +76,25 @@ if (built) {
     failed += Number(counts[2]);
   } else check("inbox check ran", false);
 
+  section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
+  const newcomer = run(join(root, "node_modules/.bin/tsx"), ["examples/newcomer-check.ts"]);
+  const newcomerCounts = /^(\d+) passed, (\d+) failed$/m.exec(newcomer.output);
+  if (newcomerCounts) {
+    passed += Number(newcomerCounts[1]);
+    failed += Number(newcomerCounts[2]);
+  } else check("newcomer check ran", false);
+
   section("package checks (publint, attw)");
   for (const dir of packageDirs()) {
     const name = dir.slice(root.length + 1);
     check(`publint ${name}`, run("pnpm", ["-s", "exec", "publint", "--strict", dir]).code === 0);
     check(`attw ${name}`, run("pnpm", ["-s", "exec", "attw", "--pack", dir, "--profile", "node16"]).code === 0);
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: dir, encoding: "utf8" });
+    let shipped = [];
+    try {
+      shipped = JSON.parse(packed.stdout).flatMap((p) => p.files.map((f) => f.path));
+    } catch {}
+    check(`${name} ships README.md and LICENSE`, shipped.includes("README.md") && shipped.includes("LICENSE"));
   }
 }
 

@@ -1,3 +1,4 @@
+export { defaultApiVersion } from "./api-version.js";
 export { type BuildResult, PayloadError } from "./errors.js";
 export { formatIssue, type Issue, type IssueCode } from "./issue.js";
 export { contactInfoTypes, headerTypes, interactiveTypes, limits, phoneTypes, recipientTypes } from "./limits.js";

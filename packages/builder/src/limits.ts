@@ -8,7 +8,7 @@
  * under TS 7 a literal full of emoji can pass the type check and still fail at runtime.
  * The runtime check is the source of truth.
  *
- * Source tags are those of shared/reference/cloud-api.md: [S] seed reference, [V23] the
+ * Source tags are those of docs/reference/cloud-api.md: [S] seed reference, [V23] the
  * v23 reference, [OA] Meta's OpenAPI spec, [M-*] Meta guides. Where sources disagree we
  * follow the resolutions of cloud-api.md §13, else the strictest reading; each such
  * choice is marked "resolution".

@@ -1,11 +1,12 @@
+import { defaultApiVersion } from "./api-version.js";
 import type { Buildable } from "./messages/buildable.js";
 import type { RequestBody } from "./payload/index.js";
 
 export interface RequestOptions {
   readonly phoneNumberId: string;
   readonly accessToken: string;
-  /** Graph API version, e.g. `"v23.0"`. */
-  readonly version: string;
+  /** Graph API version, e.g. `"v26.0"`; default `defaultApiVersion`. */
+  readonly version?: string | undefined;
   /** Defaults to `https://graph.facebook.com`; point it at an emulator in tests. */
   readonly baseUrl?: string;
 }
@@ -31,15 +32,16 @@ const phoneNumberId = /^\d+$/;
  */
 export function toRequest(message: RequestBody | Buildable<RequestBody>, options: RequestOptions): HttpRequest {
   // Messages name the option, never its value: the token must not reach logs.
-  if (!version.test(options.version))
-    throw new TypeError(`toRequest: version must look like "v23.0", got ${JSON.stringify(options.version)}`);
+  const apiVersion = options.version ?? defaultApiVersion;
+  if (typeof apiVersion !== "string" || !version.test(apiVersion))
+    throw new TypeError(`toRequest: version must look like "v26.0", got ${JSON.stringify(apiVersion)}`);
   if (!phoneNumberId.test(options.phoneNumberId))
     throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
   if (typeof options.accessToken !== "string" || options.accessToken.trim() === "")
     throw new TypeError("toRequest: accessToken is required");
   const base = (options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "");
   return {
-    url: `${base}/${options.version}/${options.phoneNumberId}/messages`,
+    url: `${base}/${apiVersion}/${options.phoneNumberId}/messages`,
     method: "POST",
     headers: { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" },
     body: JSON.stringify(message),

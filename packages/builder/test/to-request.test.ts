@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { msg, toRequest } from "../src/index.js";
+import { defaultApiVersion, msg, toRequest } from "../src/index.js";
 
 const options = { phoneNumberId: "106540352242922", accessToken: "EAAG-secret-token", version: "v23.0" };
 
@@ -20,7 +20,7 @@ describe("toRequest", () => {
 
   it("rejects bad options without echoing the token", () => {
     const builder = msg.to("16505551234").text("hi");
-    expect(() => toRequest(builder, { ...options, version: "23" })).toThrow('version must look like "v23.0"');
+    expect(() => toRequest(builder, { ...options, version: "23" })).toThrow('version must look like "v26.0"');
     expect(() => toRequest(builder, { ...options, phoneNumberId: "abc" })).toThrow("phoneNumberId");
     expect(() => toRequest(builder, { ...options, accessToken: " " })).toThrow("accessToken is required");
     try {
@@ -32,5 +32,13 @@ describe("toRequest", () => {
 
   it("validates a builder before serialising it", () => {
     expect(() => toRequest(msg.to("16505551234").text(""), options)).toThrow("text.body: must not be empty");
+  });
+});
+
+describe("toRequest: the version", () => {
+  it("defaults to defaultApiVersion", () => {
+    expect(defaultApiVersion).toMatch(/^v\d+\.0$/);
+    const { url } = toRequest(msg.to("16505551234").text("hi"), { phoneNumberId: "1", accessToken: "t" });
+    expect(url).toBe(`https://graph.facebook.com/${defaultApiVersion}/1/messages`);
   });
 });

@@ -1,4 +1,4 @@
-import { type Message, msg, type RequestBody } from "@wacompose/builder";
+import { defaultApiVersion, type Message, msg, type RequestBody } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
@@ -21,8 +21,8 @@ export type FetchLike = (
 export interface ClientOptions {
   readonly phoneNumberId: string;
   readonly accessToken: string;
-  /** Graph API version, e.g. "v23.0". */
-  readonly version: string;
+  /** Graph API version, e.g. "v26.0"; default the builder's `defaultApiVersion` (see docs/setup.md). */
+  readonly version?: string | undefined;
   /** Default `https://graph.facebook.com`; point it at `@wacompose/emulator` in tests. */
   readonly baseUrl?: string;
   /** Default: the platform's global `fetch`. */
@@ -83,13 +83,13 @@ type Answer = (typeof answers)[keyof typeof answers];
  * const { messages } = await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createClient(options: ClientOptions): Client {
-  const { phoneNumberId, accessToken, version } = options;
+  const { phoneNumberId, accessToken, version = defaultApiVersion } = options;
   // Messages name the option, never the token's value.
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError("createClient: accessToken is required");
   if (typeof phoneNumberId !== "string" || !/^\d+$/.test(phoneNumberId))
     throw new TypeError("createClient: phoneNumberId must be the numeric id of the sending number");
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
-    throw new TypeError(`createClient: version must look like "v23.0", got ${JSON.stringify(version)}`);
+    throw new TypeError(`createClient: version must look like "v26.0", got ${JSON.stringify(version)}`);
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError("createClient: no global fetch here; pass one as options.fetch");
   const fetchImpl: FetchLike = globalFetch;
