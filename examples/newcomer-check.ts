@@ -92,6 +92,12 @@ try {
       warm.url !== undefined && !warm.output().includes("Building "),
     );
     await interrupt(warm.child);
+    const { WHATSAPP_ACCESS_TOKEN: _token, WHATSAPP_PHONE_NUMBER_ID: _id, ...env } = process.env;
+    const real = spawnSync("pnpm", ["-s", "start", "--to", "+16505551234"], { cwd: fresh, encoding: "utf8", env });
+    check(
+      "pnpm start --to without credentials says which variables are missing, and sends nothing",
+      real.status !== 0 && /needs WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID .*nothing was sent/.test(real.stderr),
+    );
     console.log(
       `newcomer: README's first command ${cold.seconds.toFixed(1)} s cold (install, build, send), pnpm start ${warm.seconds.toFixed(1)} s warm`,
     );
