@@ -29,6 +29,14 @@ const check = (name, ok) => {
   return ok;
 };
 const section = (title) => console.log(`\n── ${title} ──`);
+/** Runs a TypeScript check script that ends with "N passed, N failed" and adds its counts. */
+const runCounted = (name, script) => {
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(run(join(root, "node_modules/.bin/tsx"), [script]).output);
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  } else check(`${name} ran`, false);
+};
 
 section("build");
 const built = check("build", run("pnpm", ["-s", "build"]).code === 0);
@@ -69,20 +77,9 @@ rmSync(scratch, { recursive: true, force: true });
 
 if (built) {
   section("browser: the emulator's inbox in headless Chromium");
-  const inbox = run(join(root, "node_modules/.bin/tsx"), ["examples/inbox-check.ts"]);
-  const counts = /^(\d+) passed, (\d+) failed$/m.exec(inbox.output);
-  if (counts) {
-    passed += Number(counts[1]);
-    failed += Number(counts[2]);
-  } else check("inbox check ran", false);
-
+  runCounted("inbox check", "examples/inbox-check.ts");
   section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
-  const newcomer = run(join(root, "node_modules/.bin/tsx"), ["examples/newcomer-check.ts"]);
-  const newcomerCounts = /^(\d+) passed, (\d+) failed$/m.exec(newcomer.output);
-  if (newcomerCounts) {
-    passed += Number(newcomerCounts[1]);
-    failed += Number(newcomerCounts[2]);
-  } else check("newcomer check ran", false);
+  runCounted("newcomer check", "examples/newcomer-check.ts");
 
   section("package checks (publint, attw)");
   for (const dir of packageDirs()) {
