@@ -59,6 +59,7 @@ if (built) {
     "every § citation names a section of docs/reference/cloud-api.md",
     run(process.execPath, ["scripts/check-citations.mjs"]).code === 0,
   );
+  check("Graph error codes are spelled only in builder/src/protocol", run(process.execPath, ["scripts/check-error-codes.mjs"]).code === 0);
 }
 
 section("unit tests (jest)");

@@ -37,6 +37,15 @@ export type { ButtonIndex, IndexInput, TemplateBuilder } from "./messages/templa
 export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";
+export {
+  classifyGraphError,
+  type GraphErrorAction,
+  type GraphErrorCategory,
+  graphErrorCodes,
+  knownGraphErrorCodes,
+} from "./protocol/error-codes.js";
+export { graphErrorTitles } from "./protocol/error-titles.js";
+export type { GraphErrorBody } from "./protocol/graph-error.js";
 export { recipientKey } from "./recipient-key.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
 export type { MaxLength } from "./type-checks.js";

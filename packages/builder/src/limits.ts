@@ -18,6 +18,11 @@
  * limits.text.body; // 4096
  */
 export const limits = {
+  /**
+   * Throughput [M-tput §11]: 80 messages per second per number by default (130429 above it);
+   * about one message every 6 s to one recipient (131056 above it; the 6 s is [3P], §11).
+   */
+  throughput: { perSecond: 80, pairGapMs: 6000 },
   /** `to`: digits of a phone number in international form (E.164 allows at most 15). */
   phone: { minDigits: 7, maxDigits: 15 },
   /** WhatsApp message ids (`wamid.…`) are at most 128 characters [S §1]. */

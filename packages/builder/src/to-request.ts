@@ -44,6 +44,19 @@ export function toRequest(message: RequestBody | Buildable<RequestBody>, options
     url: `${base}/${apiVersion}/${options.phoneNumberId}/messages`,
     method: "POST",
     headers: { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" },
-    body: JSON.stringify(message),
+    body: serialise(message),
   };
+}
+
+/** The JSON text of a body (a builder builds itself here); one that JSON cannot carry fails with a TypeError saying so. */
+function serialise(message: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(message);
+  } catch (error) {
+    if (error instanceof Error && error.name === "PayloadError") throw error;
+    throw new TypeError(`toRequest: the message cannot be sent as JSON (${error instanceof Error ? error.message : "not serialisable"})`);
+  }
+  if (text === undefined) throw new TypeError("toRequest: the message cannot be sent as JSON (it serialises to nothing)");
+  return text;
 }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { validate } from "@wacompose/builder";
+import { graphErrorCodes, validate } from "@wacompose/builder";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { inboxFragment, inboxPage } from "./inbox.js";
 import { seededRandom, Throughput } from "./throughput.js";
@@ -124,7 +124,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (allowedHosts !== undefined && !allowedHosts.has((request.headers.host ?? "").toLowerCase())) {
-      return refuse(response, 403, graphError(100, `Host ${JSON.stringify(request.headers.host ?? "")} is not served here`));
+      return refuse(
+        response,
+        403,
+        graphError(graphErrorCodes.invalidParameter, `Host ${JSON.stringify(request.headers.host ?? "")} is not served here`),
+      );
     }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
@@ -134,17 +138,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return json(
         response,
         404,
-        graphError(100, `no such endpoint: ${request.method} ${path}; the emulator serves POST /{version}/{phone-number-id}/messages`),
+        graphError(
+          graphErrorCodes.invalidParameter,
+          `no such endpoint: ${request.method} ${path}; the emulator serves POST /{version}/{phone-number-id}/messages`,
+        ),
       );
     }
     const phoneNumberId = match[2];
     // At the door, before reading a byte of the body: the token (compared in constant time), the type, the size.
-    if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization)) return refuse(response, 401, graphError(190));
+    if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization))
+      return refuse(response, 401, graphError(graphErrorCodes.accessToken));
     const contentType = request.headers["content-type"] ?? "";
     if (!/^application\/json\s*(;|$)/i.test(contentType))
-      return refuse(response, 415, graphError(100, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`));
+      return refuse(
+        response,
+        415,
+        graphError(graphErrorCodes.invalidParameter, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`),
+      );
     const text = await readBody(request);
-    if (text === undefined) return refuse(response, 413, graphError(100, `request body over ${maxBodyBytes} bytes`));
+    if (text === undefined)
+      return refuse(response, 413, graphError(graphErrorCodes.invalidParameter, `request body over ${maxBodyBytes} bytes`));
     const body = parseJson(text);
     const bytes = text.length;
 
@@ -187,17 +200,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         400,
         "rejected",
         graphError(
-          100,
+          graphErrorCodes.invalidParameter,
           `the emulator serves phone-number ids ${[...phoneNumberIds].join(", ")}; a display number is not an id`,
           `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
           33,
         ),
       );
     }
-    if (scripted === undefined && random() < (options.serverErrorRate ?? 0)) return fail(503, "server_error", graphError(131016));
-    if (body === undefined) return fail(400, "rejected", graphError(100, "the request body is not valid JSON"), text);
+    if (scripted === undefined && random() < (options.serverErrorRate ?? 0))
+      return fail(503, "server_error", graphError(graphErrorCodes.serviceUnavailable));
+    if (body === undefined)
+      return fail(400, "rejected", graphError(graphErrorCodes.invalidParameter, "the request body is not valid JSON"), text);
     if (scripted === undefined && throughput !== undefined && !throughput.admit(phoneNumberId ?? "", Date.now())) {
-      return fail(429, "throttled", graphError(130429, `more than ${options.throughput} messages per second for this number`));
+      return fail(
+        429,
+        "throttled",
+        graphError(graphErrorCodes.throughput, `more than ${options.throughput} messages per second for this number`),
+      );
     }
     const issues = validate(body);
     if (issues.length > 0) {
@@ -253,10 +272,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // One timer tick, so a client in this process sees its kept-alive connections closed before
-      // its next request: that request then finds nobody listening ("nothing was sent") instead of
-      // writing into a dead connection ("may have been delivered").
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // A few turns of the event loop (each one polls sockets and runs close callbacks), so a client
+      // in this process sees its kept-alive connections closed before its next request: that request
+      // then finds nobody listening ("nothing was sent") instead of writing into a dead connection
+      // ("may have been delivered"). Turns, not a timer: a timer can fire before the poll on a busy host.
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { limits, type Message, type RequestBody, recipientKey } from "@wacompose/builder";
+import { graphErrorCodes, limits, type Message, type RequestBody, recipientKey } from "@wacompose/builder";
 import {
   bodyOf,
   createClient,
@@ -164,8 +164,8 @@ function checkMessageId(messageId: unknown): asserts messageId is string {
  * workers.on("sent", ({ jobId, wamid }) => …);
  */
 export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
-  const perNumber = options.perNumber ?? { max: 80, durationMs: 1000 };
-  const gapMs = options.perRecipientGapMs ?? 6000;
+  const perNumber = options.perNumber ?? { max: limits.throughput.perSecond, durationMs: 1000 };
+  const gapMs = options.perRecipientGapMs ?? limits.throughput.pairGapMs;
   const delivery = options.delivery ?? "at-least-once";
   const attempts = options.attempts ?? 5;
   const backoff = options.backoff ?? { type: "exponential", delay: 1000 };
@@ -318,11 +318,11 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           // Not accepted: the next attempt takes new holds.
           if (atMostOnce) await redis.del(k.inflight(jobId));
           if (gapMs > 0) await releasePair(redis, pairKey, jobId);
-          if (error instanceof GraphApiError && error.code === 130429) {
+          if (error instanceof GraphApiError && error.code === graphErrorCodes.throughput) {
             await queue.rateLimit(error.retryAfterMs ?? perNumber.durationMs);
             throw Worker.RateLimitError(); // re-queued without spending an attempt
           }
-          if (error instanceof GraphApiError && error.code === 131056) {
+          if (error instanceof GraphApiError && error.code === graphErrorCodes.pairRateLimit) {
             await job.moveToDelayed(Date.now() + gapMs, token);
             throw new DelayedError();
           }

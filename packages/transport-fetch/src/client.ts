@@ -1,9 +1,17 @@
-import { defaultApiVersion, type Message, msg, type RequestBody } from "@wacompose/builder";
+import { defaultApiVersion, type HttpRequest, limits, type Message, msg, type RequestBody, toRequest } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
 import { redactor } from "./redact.js";
-import { delayFor, isRetryableGraphError, networkError, parseRetryAfter, type RetryOptions, retryOptions, shouldRetry } from "./retry.js";
+import {
+  delayFor,
+  networkError,
+  parseBusinessUseCaseUsage,
+  parseRetryAfter,
+  type RetryOptions,
+  retryOptions,
+  shouldRetry,
+} from "./retry.js";
 import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 
 export type { ResponseLike } from "./read-answer.js";
@@ -93,14 +101,21 @@ export function createClient(options: ClientOptions): Client {
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError("createClient: no global fetch here; pass one as options.fetch");
   const fetchImpl: FetchLike = globalFetch;
-  const url = `${(options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "")}/${version}/${phoneNumberId}/messages`;
+  const target = { phoneNumberId, accessToken, version, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
   const timeoutMs = numberOption("createClient", options, "timeoutMs", 30_000, 1, maxTimerMs);
-  const perSecond = numberOption("createClient", options, "perSecond", 80, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
+  const perSecond = numberOption(
+    "createClient",
+    options,
+    "perSecond",
+    limits.throughput.perSecond,
+    Number.MIN_VALUE,
+    Number.MAX_SAFE_INTEGER,
+  );
   const maxResponseBytes = numberOption("createClient", options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
   const retry = options.retry === false ? undefined : retryOptions(options.retry);
   const redact = redactor(accessToken);
 
-  async function attempt(body: string, answer: Answer): Promise<unknown> {
+  async function attempt({ url, headers, body }: HttpRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const failed = (error: unknown): never => {
@@ -110,7 +125,7 @@ export function createClient(options: ClientOptions): Client {
     try {
       const response = await fetchImpl(url, {
         method: "POST",
-        headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
+        headers: { ...headers },
         body,
         signal: controller.signal,
         redirect: "manual",
@@ -131,11 +146,12 @@ export function createClient(options: ClientOptions): Client {
     }
   }
 
-  async function post(body: unknown, answer: Answer): Promise<unknown> {
-    const text = serialise(body);
+  /** Sends what the builder's `toRequest()` compiled: its URL, headers and body, once serialised. */
+  async function post(body: RequestBody, answer: Answer): Promise<unknown> {
+    const request = toRequest(body, target);
     for (let tries = 1; ; tries++) {
       try {
-        return await attempt(text, answer);
+        return await attempt(request, answer);
       } catch (error) {
         if (retry === undefined || tries > retry.limit || !shouldRetry(error)) throw error;
         const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
@@ -161,17 +177,6 @@ export function createClient(options: ClientOptions): Client {
   return Object.freeze(client);
 }
 
-/** The JSON text of a body; a body that cannot be JSON (a BigInt, a cycle) fails here, before any request. */
-function serialise(body: unknown): string {
-  try {
-    const text = JSON.stringify(body);
-    if (typeof text === "string") return text;
-  } catch (error) {
-    throw new TypeError(`send: the message cannot be sent as JSON (${error instanceof Error ? error.message : "not serialisable"})`);
-  }
-  throw new TypeError("send: the message cannot be sent as JSON (it serialises to nothing)");
-}
-
 /** The body of a message given either as a builder (built here, so it throws `PayloadError` when invalid) or as a body. */
 export function bodyOf<Body extends RequestBody>(message: Sendable<Body>): Body {
   return typeof (message as { build?: unknown }).build === "function" ? (message as { build(): Body }).build() : (message as Body);
@@ -188,8 +193,9 @@ function parse(response: ResponseLike, text: string, redact: (text: string) => s
   const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
   if (typeof error === "object" && error !== null) {
     const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
-    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
-    throw new GraphApiError(response.status, graph, isRetryableGraphError(response.status, graph), retryAfter);
+    const retryAfter =
+      parseRetryAfter(response.headers.get("retry-after")) ?? parseBusinessUseCaseUsage(response.headers.get("x-business-use-case-usage"));
+    throw new GraphApiError(response.status, graph, retryAfter);
   }
   if (response.status < 200 || response.status >= 300)
     throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));

@@ -1,15 +1,6 @@
-/** The Graph API error object, as the API sends it under `error` [cloud-api.md §10.2]. */
-export interface GraphErrorBody {
-  readonly message?: string;
-  readonly type?: string;
-  readonly code?: number;
-  readonly error_subcode?: number;
-  readonly error_data?: { readonly messaging_product?: string; readonly details?: string };
-  readonly error_user_title?: string;
-  readonly error_user_msg?: string;
-  readonly is_transient?: boolean;
-  readonly fbtrace_id?: string;
-}
+import { classifyGraphError, type GraphErrorAction, type GraphErrorBody, type GraphErrorCategory } from "@wacompose/builder";
+
+export type { GraphErrorBody } from "@wacompose/builder";
 
 /**
  * Base of every error this transport throws. `mayHaveBeenDelivered` says whether the API
@@ -34,12 +25,16 @@ export class GraphApiError extends TransportError {
   /** `error_data.details`: what was wrong, in the API's words. */
   readonly details: string | undefined;
   readonly fbtraceId: string | undefined;
-  /** Whether waiting and sending again can succeed (throttling, transient faults). */
+  /** What kind of problem, from the protocol's table of codes (see `classifyGraphError`). */
+  readonly category: GraphErrorCategory;
+  /** What to do: `retry`, `retry_after`, `fix_and_retry`, `do_not_retry` or `refresh_token`. */
+  readonly action: GraphErrorAction;
+  /** Whether waiting and sending again can succeed: the action is `retry` or `retry_after`. */
   readonly retryable: boolean;
-  /** From the `Retry-After` header, when the API sent one. */
+  /** How long to wait, from `Retry-After` or `X-Business-Use-Case-Usage`, when the API said. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, error: GraphErrorBody, retryable: boolean, retryAfterMs?: number) {
+  constructor(status: number, error: GraphErrorBody, retryAfterMs?: number) {
     const details = error.error_data?.details;
     super(`Graph API error ${error.code ?? "?"} (HTTP ${status}): ${error.message ?? "no message"}${details ? ` — ${details}` : ""}`);
     this.status = status;
@@ -48,10 +43,22 @@ export class GraphApiError extends TransportError {
     this.type = error.type;
     this.details = details;
     this.fbtraceId = error.fbtrace_id;
-    this.retryable = retryable;
+    const { category, action } = classifyGraphError(error, status);
+    this.category = category;
+    this.action = action;
+    this.retryable = action === "retry" || action === "retry_after";
     this.retryAfterMs = retryAfterMs;
   }
 }
+
+/**
+ * Narrows `error` to a GraphApiError, of one category when given.
+ *
+ * @example
+ * if (isGraphApiError(error, "reengagement_window")) sendTemplateInstead();
+ */
+export const isGraphApiError = (error: unknown, category?: GraphErrorCategory): error is GraphApiError =>
+  error instanceof Error && error.name === "GraphApiError" && (category === undefined || (error as GraphApiError).category === category);
 
 /** No answer within `timeoutMs`. The request was sent, so the API may have accepted it. */
 export class TimeoutError extends TransportError {

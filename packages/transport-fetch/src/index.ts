@@ -12,6 +12,7 @@ export {
 export {
   GraphApiError,
   type GraphErrorBody,
+  isGraphApiError,
   isTransportError,
   NetworkError,
   TimeoutError,

@@ -1,4 +1,4 @@
-import { GraphApiError, type GraphErrorBody, NetworkError } from "./errors.js";
+import { GraphApiError, NetworkError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 
 /** Retries: how many, and how long to wait. `false` turns them off. */
@@ -22,17 +22,6 @@ export const retryOptions = (retry: RetryOptions | undefined): ResolvedRetry => 
   baseDelayMs: numberOption("createClient: retry", retry, "baseDelayMs", defaultRetry.baseDelayMs, 0, maxTimerMs),
   maxDelayMs: numberOption("createClient: retry", retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
 });
-
-/**
- * Graph codes that mean "not accepted now, try later" [cloud-api.md §10.3]: 4 app rate
- * limit, 80007 account rate limit, 130429 throughput, 131056 pair rate limit, and the
- * transient faults 1, 2, 131000, 131016 (service) and 131057 (maintenance). An error
- * answer means the message was not accepted, so resending cannot double it.
- */
-const retryableCodes = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
-
-export const isRetryableGraphError = (status: number, error: GraphErrorBody): boolean =>
-  status === 429 || error.is_transient === true || (error.code !== undefined && retryableCodes.has(error.code));
 
 /** System error codes raised while connecting, before any byte of the request was written. */
 const beforeSend = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -78,4 +67,25 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * `X-Business-Use-Case-Usage`: `{ "<business id>": [{ …, "estimated_time_to_regain_access": minutes }] }`;
+ * the longest wait it names, in milliseconds.
+ */
+export function parseBusinessUseCaseUsage(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  let longest: number | undefined;
+  try {
+    for (const entries of Object.values(JSON.parse(value) as Record<string, unknown>)) {
+      if (!Array.isArray(entries)) continue;
+      for (const entry of entries) {
+        const minutes = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
+        if (typeof minutes === "number" && Number.isFinite(minutes) && minutes > 0) longest = Math.max(longest ?? 0, minutes * 60_000);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return longest;
 }

@@ -1,3 +1,4 @@
+import { limits } from "@wacompose/builder";
 import { numberOption } from "./options.js";
 
 export interface SendManyOptions {
@@ -22,7 +23,7 @@ export async function sendMany<M, R>(
   options: SendManyOptions,
 ): Promise<SendManyResult<R>[]> {
   const concurrency = numberOption("sendMany", options, "concurrency", 8, 1, 1000, true);
-  const perSecond = numberOption("sendMany", options, "perSecond", 80, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
+  const perSecond = numberOption("sendMany", options, "perSecond", limits.throughput.perSecond, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
   const nextStart = pacer(1000 / perSecond);
   const results: SendManyResult<R>[] = new Array(messages.length);
   let next = 0;

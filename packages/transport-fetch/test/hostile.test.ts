@@ -87,7 +87,7 @@ describe("options are checked where they are given", () => {
   it("a body that cannot be JSON fails before any request, with a TypeError that says so", async () => {
     const { fetch, calls } = answering(200, JSON.stringify(okAnswer));
     const body = { ...text.build(), biz_opaque_callback_data: 1n } as unknown as ReturnType<typeof text.build>;
-    await expect(createClient({ ...base, fetch }).send(body)).rejects.toThrow("send: the message cannot be sent as JSON");
+    await expect(createClient({ ...base, fetch }).send(body)).rejects.toThrow("toRequest: the message cannot be sent as JSON");
     expect(calls).toHaveLength(0);
   });
 });
