@@ -41,7 +41,7 @@ function rows(value, path, out) {
 }
 
 export async function limitsPage() {
-  const { limits, phoneTypes, contactInfoTypes, recipientTypes, interactiveTypes, headerTypes } = await import(
+  const { limits, phoneTypes, contactInfoTypes, recipientTypes, interactiveTypes, headerTypes, mediaTypes } = await import(
     pathToFileURL(join(root, "packages/builder/dist/esm/index.js")).href
   );
   const comments = notes(readFileSync(sourcePath, "utf8"));
@@ -76,6 +76,10 @@ export async function limitsPage() {
     `- \`phones[].type\`: ${phoneTypes.join(", ")}; \`addresses[].type\`, \`emails[].type\`, \`urls[].type\`: ${contactInfoTypes.join(", ")}`,
     `- \`interactive.type\`: ${interactiveTypes.join(", ")}`,
     ...Object.entries(headerTypes).map(([type, headers]) => `- headers of \`${type}\`: ${headers.length ? headers.join(", ") : "none"}`),
+    ...Object.entries(mediaTypes).map(
+      ([kind, types]) =>
+        `- media uploads, ${kind}: ${types.join(", ")}${kind === "audio" ? " (Ogg: Opus only, declared as `audio/ogg; codecs=opus`)" : ""}`,
+    ),
     "",
   ].join("\n");
 }

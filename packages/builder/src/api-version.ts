@@ -4,3 +4,6 @@
  * not by version, so pin a version of your own only to hold back Meta's other changes.
  */
 export const defaultApiVersion = "v26.0";
+
+/** Where the Graph API is; the emulator's URL takes its place in tests. */
+export const graphBaseUrl = "https://graph.facebook.com";

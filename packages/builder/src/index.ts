@@ -1,7 +1,8 @@
-export { defaultApiVersion } from "./api-version.js";
+export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 export { type BuildResult, PayloadError } from "./errors.js";
 export { formatIssue, type Issue, type IssueCode } from "./issue.js";
-export { contactInfoTypes, headerTypes, interactiveTypes, limits, phoneTypes, recipientTypes } from "./limits.js";
+export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
+export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { Buildable } from "./messages/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
 export type { ButtonsBuilder } from "./messages/interactive/buttons.js";

@@ -35,7 +35,14 @@ export const limits = {
    * Media captions: 1024 [V23]; uncertain for the Cloud API (cloud-api.md §14), used as
    * the working limit. Document captions are allowed (resolution §13.13).
    */
-  media: { caption: { max: 1024 } },
+  media: {
+    caption: { max: 1024 },
+    /**
+     * Largest upload per kind, in bytes [M-media §4]: image 5 MB, audio and video 16 MB, document 100 MB,
+     * sticker 100 KB static / 500 KB animated. MB read as 1,000,000 bytes, the stricter of the two readings.
+     */
+    bytes: { image: 5_000_000, audio: 16_000_000, video: 16_000_000, document: 100_000_000, sticker: 100_000, animatedSticker: 500_000 },
+  },
   /** `location` [S §5]; numbers in decimal degrees (resolution §13.9). */
   location: { latitude: { min: -90, max: 90 }, longitude: { min: -180, max: 180 } },
   /** Contacts per message: 1–5, stated by [OA] only (cloud-api.md §14); strictest reading. */
@@ -87,6 +94,27 @@ export const limits = {
      */
     parameterName: { max: 20 },
   },
+} as const;
+
+/**
+ * MIME types the API takes for each media kind [M-media §4]. `audio/ogg` is Opus only: declare it as
+ * `audio/ogg; codecs=opus`. WebP images go only as stickers.
+ */
+export const mediaTypes = {
+  image: ["image/jpeg", "image/png"],
+  audio: ["audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"],
+  video: ["video/mp4", "video/3gpp"],
+  document: [
+    "text/plain",
+    "application/pdf",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  ],
+  sticker: ["image/webp"],
 } as const;
 
 /** `interactive.type` values with documented request bodies [§7.1]. */

@@ -1,4 +1,4 @@
-import { defaultApiVersion } from "./api-version.js";
+import { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 import type { Buildable } from "./messages/buildable.js";
 import type { RequestBody } from "./payload/index.js";
 
@@ -39,7 +39,7 @@ export function toRequest(message: RequestBody | Buildable<RequestBody>, options
     throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
   if (typeof options.accessToken !== "string" || options.accessToken.trim() === "")
     throw new TypeError("toRequest: accessToken is required");
-  const base = (options.baseUrl ?? "https://graph.facebook.com").replace(/\/+$/, "");
+  const base = (options.baseUrl ?? graphBaseUrl).replace(/\/+$/, "");
   return {
     url: `${base}/${apiVersion}/${options.phoneNumberId}/messages`,
     method: "POST",

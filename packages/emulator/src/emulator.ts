@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
 import { codeFor, graphError, wamid } from "./graph.js";
+import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { inboxFragment, inboxPage } from "./inbox.js";
+import { MediaStore } from "./media.js";
 import { seededRandom, Throughput } from "./throughput.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
@@ -37,6 +39,8 @@ export interface EmulatorOptions {
    * (a display number used as an id, a typo) gets error 100 as from the API. Any id by default.
    */
   readonly phoneNumberIds?: readonly string[];
+  /** How long a media download URL from `GET /{media-id}` works; default 5 minutes, as the API's. */
+  readonly mediaUrlTtlMs?: number;
   /** Seed for the random knobs, for reproducible tests. */
   readonly seed?: number;
   /**
@@ -87,7 +91,8 @@ const maxReceivedBytes = 64 << 20;
 const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /**
- * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages`: it checks the
+ * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages` (and the media
+ * endpoints: upload, look up, download, delete): it checks the
  * bearer token, validates bodies with the builder's rules and answers like the API, or
  * as scripted. `GET /__received` lists what it got; `GET /` is a live inbox page.
  *
@@ -102,6 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
   const maxReceived = options.maxReceived ?? 1000;
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
+  const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
+  let url = ""; // set once listening
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -133,6 +140,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received));
+    if (MediaStore.serves(request.method, path)) {
+      if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization))
+        return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
+    }
     const match = route.exec(path);
     if (request.method !== "POST" || match === null) {
       return json(
@@ -155,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         415,
         graphError(graphErrorCodes.invalidParameter, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`),
       );
-    const text = await readBody(request);
+    const text = (await readBody(request, maxBodyBytes))?.toString("utf8");
     if (text === undefined)
       return refuse(response, 413, graphError(graphErrorCodes.invalidParameter, `request body over ${maxBodyBytes} bytes`));
     const body = parseJson(text);
@@ -259,8 +271,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     allowedHosts = new Set(names.flatMap((name) => [name, `${name}:${port}`]));
   }
 
+  url = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     received,
     reset() {
@@ -279,40 +292,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
     },
   };
-}
-
-/** Answers a request refused at the door and closes the connection, so its unread body is never read. */
-function refuse(response: ServerResponse, status: number, value: unknown): void {
-  response.setHeader("Connection", "close");
-  json(response, status, value);
-}
-
-function html(response: ServerResponse, text: string): void {
-  response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  response.end(text);
-}
-
-function json(response: ServerResponse, status: number, value: unknown): void {
-  const text = JSON.stringify(value);
-  response.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
-  response.end(text);
-}
-
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

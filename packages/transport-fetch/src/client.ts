@@ -1,5 +1,6 @@
-import { defaultApiVersion, type HttpRequest, limits, type Message, msg, type RequestBody, toRequest } from "@wacompose/builder";
+import { defaultApiVersion, graphBaseUrl, limits, type Message, msg, type RequestBody, toRequest } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { type Media, mediaClient } from "./media.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
 import { redactor } from "./redact.js";
@@ -23,7 +24,13 @@ export type { ResponseLike } from "./read-answer.js";
  */
 export type FetchLike = (
   url: string,
-  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: "manual" },
+  init: {
+    method: "POST" | "GET" | "DELETE";
+    headers: Record<string, string>;
+    body?: string | FormData;
+    signal: AbortSignal;
+    redirect: "manual";
+  },
 ) => Promise<ResponseLike>;
 
 export interface ClientOptions {
@@ -66,11 +73,27 @@ export interface Client {
   markRead(messageId: string, options?: { readonly typing?: boolean }): Promise<MarkReadResult>;
   /** Sends many messages, paced; one result per message, in order, none lost. */
   sendMany(messages: readonly Sendable<Message>[], options?: SendManyOptions): Promise<SendManyResult<SendResult>[]>;
+  /** Media: upload (checked before any request), look up, download, delete. See docs/media.md. */
+  readonly media: Media;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** What a successful answer must hold: a send's message id, or mark-as-read's `success`. */
+/** What a successful answer must hold, and what to say when it does not. */
+export interface Answer {
+  readonly holds: (json: unknown) => boolean;
+  readonly missing: string;
+}
+
+/** A request of this client: the builder's `HttpRequest` shape, any method, a JSON or multipart body. */
+export interface ApiRequest {
+  readonly url: string;
+  readonly method: "POST" | "GET" | "DELETE";
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | FormData;
+}
+
+/** A successful send's message id, or mark-as-read's `success`. */
 const answers = {
   send: {
     holds: (json: unknown): boolean => typeof (json as SendResult | null)?.messages?.[0]?.id === "string",
@@ -80,8 +103,7 @@ const answers = {
     holds: (json: unknown): boolean => typeof (json as MarkReadResult | null)?.success === "boolean",
     missing: "JSON that is not the API's answer to mark-as-read (no success)",
   },
-} as const;
-type Answer = (typeof answers)[keyof typeof answers];
+} as const satisfies Record<string, Answer>;
 
 /**
  * A client for `POST /{version}/{phone-number-id}/messages`.
@@ -115,7 +137,7 @@ export function createClient(options: ClientOptions): Client {
   const retry = options.retry === false ? undefined : retryOptions(options.retry);
   const redact = redactor(accessToken);
 
-  async function attempt({ url, headers, body }: HttpRequest, answer: Answer): Promise<unknown> {
+  async function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const failed = (error: unknown): never => {
@@ -123,13 +145,8 @@ export function createClient(options: ClientOptions): Client {
       throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
     };
     try {
-      const response = await fetchImpl(url, {
-        method: "POST",
-        headers: { ...headers },
-        body,
-        signal: controller.signal,
-        redirect: "manual",
-      }).catch(failed);
+      const init = { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" } as const;
+      const response = await fetchImpl(url, body === undefined ? init : { ...init, body }).catch(failed);
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get("location");
         throw new UnexpectedResponseError(
@@ -147,8 +164,10 @@ export function createClient(options: ClientOptions): Client {
   }
 
   /** Sends what the builder's `toRequest()` compiled: its URL, headers and body, once serialised. */
-  async function post(body: RequestBody, answer: Answer): Promise<unknown> {
-    const request = toRequest(body, target);
+  const post = (body: RequestBody, answer: Answer): Promise<unknown> => call(toRequest(body, target), answer);
+
+  /** One request, retried only when the API certainly did not take it. */
+  async function call(request: ApiRequest, answer: Answer): Promise<unknown> {
     for (let tries = 1; ; tries++) {
       try {
         return await attempt(request, answer);
@@ -173,6 +192,7 @@ export function createClient(options: ClientOptions): Client {
     sendMany(messages, manyOptions = {}) {
       return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
+    media: mediaClient({ ...target, baseUrl: options.baseUrl ?? graphBaseUrl, call, fetch: fetchImpl, timeoutMs, redact }),
   };
   return Object.freeze(client);
 }
