@@ -127,13 +127,14 @@ export class MediaStore {
     const token = new URL(request.url ?? "/", "http://emulator").searchParams.get("token") ?? "";
     const until = stored?.urls.get(token);
     if (stored === undefined || until === undefined || Date.now() > until) {
-      return json(
+      json(
         response,
         404,
         graphError(graphErrorCodes.invalidParameter, "this media URL has expired (they last 5 minutes) or never existed"),
       );
+    } else {
+      response.writeHead(200, { "Content-Type": stored.mimeType, "Content-Length": stored.bytes.length });
+      response.end(stored.bytes);
     }
-    response.writeHead(200, { "Content-Type": stored.mimeType, "Content-Length": stored.bytes.length });
-    response.end(stored.bytes);
   }
 }
