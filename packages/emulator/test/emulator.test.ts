@@ -70,7 +70,7 @@ describe("emulator", () => {
   });
 
   it("answers unknown paths with 404", async () => {
-    const response = await post({}, "secret-token", "/v23.0/106540352242922/media");
+    const response = await post({}, "secret-token", "/v23.0/106540352242922/contacts");
     expect(response.status).toBe(404);
   });
 

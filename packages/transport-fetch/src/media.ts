@@ -111,7 +111,7 @@ export function mediaClient(context: Context): Media {
     }
   };
 
-  return Object.freeze({
+  const media: Media = {
     async upload(data: MediaData, options: UploadOptions) {
       const type = options?.type;
       const known = typeof type === "string" ? mediaKindOf(type) : undefined;
@@ -154,7 +154,8 @@ export function mediaClient(context: Context): Media {
     async delete(id) {
       return (await call({ url: objectUrl(id), method: "DELETE", headers: auth }, deleted)) as { success: boolean };
     },
-  });
+  };
+  return Object.freeze(media);
 }
 
 /** The data as a Blob of `type`, reading a stream only up to `cap` bytes (then the size says it is too large). */

@@ -37,7 +37,7 @@ describe("markRead goes through msg.markRead()", () => {
   it("checks the message id before any request, and sends the builder's body", async () => {
     const bodies: unknown[] = [];
     const fetch: FetchLike = async (_url, init) => {
-      bodies.push(JSON.parse(init.body));
+      bodies.push(JSON.parse(String(init.body)));
       return new Response('{"success":true}', { status: 200 });
     };
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0", fetch });
