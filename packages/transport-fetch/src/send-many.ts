@@ -44,18 +44,19 @@ export async function sendMany<M, R>(
 }
 
 /**
- * A token bucket that holds one token: each call resolves at least `intervalMs` after the
- * previous one resolved. The turn is taken when the caller wakes, not when it starts to wait,
- * so starts missed during a stall (a blocked event loop, a suspended laptop) never fire together.
+ * A token bucket that holds one token: each call is granted a start at least `intervalMs` after
+ * the previous grant, and resolves with that time. The turn is taken when the caller wakes, not
+ * when it starts to wait, so starts missed during a stall (a blocked event loop, a suspended
+ * laptop) never fire together.
  */
-function pacer(intervalMs: number): () => Promise<void> {
+export function pacer(intervalMs: number): () => Promise<number> {
   let last = Number.NEGATIVE_INFINITY;
   return async () => {
     for (;;) {
       const now = Date.now();
       if (now - last >= intervalMs) {
         last = now;
-        return;
+        return now;
       }
       await new Promise((resolve) => setTimeout(resolve, last + intervalMs - now));
     }
