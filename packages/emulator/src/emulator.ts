@@ -112,6 +112,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
+  /** The bearer token, compared in constant time (hashes of equal length, whatever was sent). */
+  const authorized = (request: IncomingMessage): boolean =>
+    timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization);
   const received: ReceivedRequest[] = [];
   const sizes: number[] = [];
   let receivedBytes = 0;
@@ -141,8 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received));
     if (MediaStore.serves(request.method, path)) {
-      if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization))
-        return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
     }
     const match = route.exec(path);
@@ -158,8 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const phoneNumberId = match[2];
     // At the door, before reading a byte of the body: the token (compared in constant time), the type, the size.
-    if (!timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization))
-      return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+    if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
     const contentType = request.headers["content-type"] ?? "";
     if (!/^application\/json\s*(;|$)/i.test(contentType))
       return refuse(

@@ -300,13 +300,16 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           throw Worker.RateLimitError();
         }
 
+        // Answered, or may have reached the API: the slot and the pair count from then on.
+        const settle = async (): Promise<void> => {
+          await settleSlot(redis, k, member);
+          if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+        };
         let result: SendResult;
         try {
           result = await client.send(body as Message);
         } catch (error) {
-          // Answered, or may have reached the API: both count from now on.
-          await settleSlot(redis, k, member);
-          if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+          await settle();
           if (error instanceof TransportError && error.mayHaveBeenDelivered) {
             if (!atMostOnce && error instanceof UnexpectedResponseError && error.status >= 200 && error.status < 300) {
               // The API said yes in its status: sent, with whatever it answered. Never sent again.
@@ -331,8 +334,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           if (!retryable) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
           throw error;
         }
-        await settleSlot(redis, k, member);
-        if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+        await settle();
         await markSent(result);
         if (atMostOnce) await redis.del(k.inflight(jobId));
         return reportSent(result);
