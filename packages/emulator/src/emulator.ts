@@ -2,11 +2,14 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
+import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { inboxFragment, inboxPage } from "./inbox.js";
 import { MediaStore } from "./media.js";
 import { seededRandom, Throughput } from "./throughput.js";
+import { type SimulatedUser, simulatedUser } from "./user.js";
+import { type Delivery, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
 export type ScriptedAnswer =
@@ -54,6 +57,16 @@ export interface EmulatorOptions {
    * 127.0.0.1 (DNS rebinding) cannot read the inbox or send. Unchecked when bound to 0.0.0.0 or ::.
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Plays the user's side through your webhook endpoint: statuses for every accepted message,
+   * and what simulated users send (`emulator.user(…)`), as signed, Meta-shaped POSTs. With a
+   * `verifyToken`, the GET handshake is made at start.
+   */
+  readonly webhook?: WebhookOptions & {
+    readonly statuses?: StatusOptions;
+    /** The 24-hour customer-service window: a free-form message to a user who has not written in 24 h fails with 131047. Default on. */
+    readonly window?: boolean;
+  };
 }
 
 /** What the emulator got, and what it did with it. The access token is never recorded. */
@@ -78,6 +91,16 @@ export interface Emulator {
    * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept.
    */
   readonly received: readonly ReceivedRequest[];
+  /** The emulator's clock (the 24-hour window and timestamps read it): `emulator.clock.advance("25h")`. */
+  readonly clock: Clock;
+  /** The webhook deliveries (with `webhook`): every attempt logged; `idle()` waits for those under way. */
+  readonly webhooks: {
+    readonly log: readonly Delivery[];
+    idle(): Promise<void>;
+    redeliver(id: number): Delivery;
+  };
+  /** A user writing to the business (needs `webhook`); `name` is their profile name. */
+  user(phone: string, name?: string): SimulatedUser;
   /** Forgets what was received and the throughput window. */
   reset(): void;
   close(): Promise<void>;
@@ -109,6 +132,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
   let url = ""; // set once listening
+  const clock = createClock();
+  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook);
+  const conversation =
+    sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
+  await sender?.handshake();
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -244,6 +272,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const id = wamid();
     const to = String(message.to);
     record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id }, bytes);
+    conversation?.accepted(phoneNumberId ?? "", id, body as Readonly<Record<string, unknown>>);
     const waId = message.recipient_type === "group" ? to : to.replace(/\D/g, "");
     return json(response, 200, {
       messaging_product: "whatsapp",
@@ -273,10 +302,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   url = `http://${host}:${port}`;
+  const noWebhook = (what: string): never => {
+    throw new Error(`emulator.${what}: start the emulator with a webhook ({ webhook: { url, appSecret } }) to play the user's side`);
+  };
   return {
     url,
     port,
     received,
+    clock,
+    webhooks: {
+      log: sender?.log ?? [],
+      idle: async () => conversation?.idle(),
+      redeliver: (id) => (sender ?? noWebhook("webhooks.redeliver")).redeliver(id),
+    },
+    user(phone, name = "Test User") {
+      if (conversation === undefined) return noWebhook("user");
+      return simulatedUser(conversation, phone, name, options.phoneNumberIds?.[0] ?? "106540352242922");
+    },
     reset() {
       received.length = 0;
       sizes.length = 0;
@@ -284,6 +326,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (options.throughput !== undefined) throughput = new Throughput(options.throughput);
     },
     async close() {
+      conversation?.close();
+      sender?.close();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // A few turns of the event loop (each one polls sockets and runs close callbacks), so a client

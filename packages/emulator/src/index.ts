@@ -1,2 +1,5 @@
+export type { Clock, StatusOptions } from "./conversation.js";
 export { type Emulator, type EmulatorOptions, type ReceivedRequest, type ScriptedAnswer, startEmulator } from "./emulator.js";
 export { type GraphError, graphError } from "./graph.js";
+export type { Inbound, SentMessage, SimulatedUser } from "./user.js";
+export type { Delivery, DeliveryAttempt, WebhookOptions } from "./webhooks.js";

@@ -1,0 +1,212 @@
+import { graphErrorCodes, graphErrorTitles, recipientKey } from "@wacompose/builder";
+import { wamid } from "./graph.js";
+import type { Delivery, WebhookSender } from "./webhooks.js";
+
+/** The emulator's own clock: real time plus what tests advanced it by. */
+export interface Clock {
+  now(): number;
+  /** Moves the clock forward: milliseconds, or `"25h"`, `"90m"`, `"30s"`, `"2d"`. */
+  advance(by: number | string): void;
+}
+
+export function createClock(): Clock {
+  let offset = 0;
+  const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  return {
+    now: () => Date.now() + offset,
+    advance(by) {
+      const match = typeof by === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(by.trim()) : null;
+      const ms = typeof by === "number" ? by : match === null ? Number.NaN : Number(match[1]) * (units[match[2] as string] as number);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`clock.advance: a duration like 25h, 90m, 30s or milliseconds ≥ 0, got ${String(by)}`);
+      offset += ms;
+    },
+  };
+}
+
+export interface StatusOptions {
+  /** After acceptance, when each status goes out, in ms; `read: false` stops at delivered. Default sent 10, delivered 40, read 80. */
+  readonly delaysMs?: { readonly sent?: number; readonly delivered?: number; readonly read?: number | false };
+  /** `duplicates`: every status twice; `out_of_order`: read, then delivered, then sent; `read_without_delivered`: sent, read. */
+  readonly mode?: "ladder" | "duplicates" | "out_of_order" | "read_without_delivered";
+  /** Recipients whose messages fail, with the code of the failed status (131026, 131049, 131050, 130472, 131053, …). */
+  readonly failFor?: Readonly<Record<string, number>>;
+}
+
+const day = 24 * 3_600_000;
+type Body = Readonly<Record<string, unknown>>;
+
+/**
+ * The user's side: statuses for what the business sent (with the 24-hour customer-service
+ * window), and messages from simulated users, all as signed webhooks.
+ */
+export class Conversation {
+  readonly #sender: WebhookSender;
+  readonly #clock: Clock;
+  readonly #options: StatusOptions;
+  readonly #window: boolean;
+  /** When each user last wrote, on the emulator's clock. */
+  readonly #lastInbound = new Map<string, number>();
+  /** What the business sent, by wamid, to answer taps and picks. */
+  readonly #sent = new Map<string, { readonly body: Body; readonly phoneNumberId: string }>();
+  /** Statuses scheduled but not yet handed to the sender: each timer and the promise that settles when it fires or is cleared. */
+  readonly #timers = new Map<ReturnType<typeof setTimeout>, () => void>();
+  /** The business number that last wrote to each user: where their messages go by default. */
+  readonly #businessNumber = new Map<string, string>();
+
+  constructor(sender: WebhookSender, clock: Clock, options: StatusOptions, window: boolean) {
+    this.#sender = sender;
+    this.#clock = clock;
+    this.#options = options;
+    this.#window = window;
+  }
+
+  /** A message the API accepted: its statuses follow, or a failed one (closed window, scripted failure). */
+  accepted(phoneNumberId: string, id: string, body: Body): void {
+    this.#sent.set(id, { body, phoneNumberId });
+    const to = String(body.to ?? "");
+    const recipient = recipientKey(body);
+    this.#businessNumber.set(recipient, phoneNumberId);
+    const failure = this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
+    const delays = this.#options.delaysMs ?? {};
+    const status = (name: "sent" | "delivered" | "read" | "failed", code?: number) =>
+      this.#statusPayload(phoneNumberId, id, to, name, body, code);
+    const last = this.#lastInbound.get(recipient);
+    const outside = this.#window && body.type !== "template" && (last === undefined || this.#clock.now() - last > day);
+    if (outside || failure !== undefined) {
+      this.#later(delays.sent ?? 10, [status("failed", outside ? graphErrorCodes.reengagementWindow : failure)]);
+      return;
+    }
+    const ladder: [number, unknown][] = [
+      [delays.sent ?? 10, status("sent")],
+      [delays.delivered ?? 40, status("delivered")],
+      ...(delays.read === false ? [] : ([[delays.read ?? 80, status("read")]] as [number, unknown][])),
+    ];
+    const mode = this.#options.mode ?? "ladder";
+    if (mode === "read_without_delivered") ladder.splice(1, ladder.length > 2 ? 1 : 0);
+    if (mode === "out_of_order") {
+      // All at the last status's time, highest first.
+      const at = ladder[ladder.length - 1]?.[0] ?? 0;
+      this.#later(at, ladder.map(([, payload]) => payload).reverse());
+      return;
+    }
+    for (const [at, payload] of ladder) this.#later(at, mode === "duplicates" ? [payload, payload] : [payload]);
+  }
+
+  /** What the business sent as this wamid, for a simulated user to answer. */
+  sentMessage(id: string): { readonly body: Body; readonly phoneNumberId: string } | undefined {
+    return this.#sent.get(id);
+  }
+
+  /** The business number a user's message goes to when none is said. */
+  businessNumberOf(from: string): string | undefined {
+    return this.#businessNumber.get(recipientKey({ to: from }));
+  }
+
+  /** A message from a user: opens their window and goes out as a webhook. */
+  inbound(phoneNumberId: string, from: string, name: string, message: Record<string, unknown>): { id: string; delivery: Delivery } {
+    const id = wamid();
+    this.#lastInbound.set(recipientKey({ to: from }), this.#clock.now());
+    const payload = this.#envelope(phoneNumberId, {
+      contacts: [{ profile: { name }, wa_id: from }],
+      messages: [{ from, id, timestamp: this.#seconds(), ...message }],
+    });
+    return { id, delivery: this.#sender.send(payload) };
+  }
+
+  /** Resolves when every scheduled status has gone out and every delivery has ended. */
+  async idle(): Promise<void> {
+    while (this.#scheduled.size > 0) await Promise.all([...this.#scheduled]);
+    await this.#sender.idle();
+  }
+
+  close(): void {
+    for (const [timer, settle] of this.#timers) {
+      clearTimeout(timer);
+      settle();
+    }
+    this.#timers.clear();
+  }
+
+  readonly #scheduled = new Set<Promise<void>>();
+
+  #later(ms: number, payloads: readonly unknown[]): void {
+    let settle = (): void => {};
+    const scheduled = new Promise<void>((resolve) => {
+      settle = resolve;
+    }).finally(() => this.#scheduled.delete(scheduled));
+    this.#scheduled.add(scheduled);
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      for (const payload of payloads) this.#sender.send(payload);
+      settle();
+    }, ms);
+    this.#timers.set(timer, settle);
+  }
+
+  #seconds(): string {
+    return String(Math.floor(this.#clock.now() / 1000));
+  }
+
+  #envelope(phoneNumberId: string, value: Record<string, unknown>): unknown {
+    return {
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: this.#sender.wabaId,
+          changes: [
+            {
+              field: "messages",
+              value: {
+                messaging_product: "whatsapp",
+                metadata: { display_phone_number: this.#sender.displayPhoneNumber, phone_number_id: phoneNumberId },
+                ...value,
+              },
+            },
+          ],
+        },
+      ],
+    };
+  }
+
+  #statusPayload(phoneNumberId: string, id: string, to: string, status: string, body: Body, code?: number): unknown {
+    const callback = typeof body.biz_opaque_callback_data === "string" ? { biz_opaque_callback_data: body.biz_opaque_callback_data } : {};
+    const group = body.recipient_type === "group";
+    const errors =
+      code === undefined
+        ? {}
+        : {
+            errors: [
+              {
+                code,
+                title: graphErrorTitles[code] ?? "Error",
+                message: graphErrorTitles[code] ?? "Error",
+                error_data: { details: detailsOf(code) },
+              },
+            ],
+          };
+    const pricing =
+      status === "sent"
+        ? { pricing: { billable: true, pricing_model: "PMP", category: body.type === "template" ? "utility" : "service", type: "regular" } }
+        : {};
+    return this.#envelope(phoneNumberId, {
+      statuses: [
+        {
+          id,
+          status,
+          timestamp: this.#seconds(),
+          recipient_id: group ? to : to.replace(/\D/g, ""),
+          ...(group ? { recipient_type: "group" } : {}),
+          ...callback,
+          ...pricing,
+          ...errors,
+        },
+      ],
+    });
+  }
+}
+
+const detailsOf = (code: number): string =>
+  code === graphErrorCodes.reengagementWindow
+    ? "Message failed to send because more than 24 hours have passed since the customer last replied to this number."
+    : "Message failed to send.";

@@ -1,0 +1,101 @@
+import type { Conversation } from "./conversation.js";
+import type { Delivery } from "./webhooks.js";
+
+/** A message a simulated user sent: its wamid and the webhook that carries it. */
+export interface Inbound {
+  readonly id: string;
+  readonly delivery: Delivery;
+}
+
+/** A sent message: its wamid, or the client's answer to `send()`. */
+export type SentMessage = string | { readonly messages: readonly { readonly id: string }[] };
+
+/** A user on the other side: each action goes out as the webhook the API would send. */
+export interface SimulatedUser {
+  says(text: string): Inbound;
+  /** Taps a reply button of an interactive message, or a quick-reply button of a template (by its payload). */
+  taps(message: SentMessage, replyId: string): Inbound;
+  /** Picks a row of a list message. */
+  picks(message: SentMessage, rowId: string): Inbound;
+  /** Completes a flow message; `response` becomes `response_json` (no `flow_token` unless you put one in). */
+  completesFlow(message: SentMessage, response: Readonly<Record<string, unknown>>): Inbound;
+  sendsLocation(location: {
+    readonly latitude: number;
+    readonly longitude: number;
+    readonly name?: string;
+    readonly address?: string;
+  }): Inbound;
+  sendsImage(image?: { readonly id?: string; readonly caption?: string; readonly mime_type?: string }): Inbound;
+  /** Reacts to a message; `""` removes the reaction. */
+  reacts(message: SentMessage, emoji: string): Inbound;
+}
+
+type Json = Readonly<Record<string, unknown>>;
+const list = (value: unknown): readonly Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
+
+export function simulatedUser(conversation: Conversation, from: string, name: string, defaultNumber: string): SimulatedUser {
+  if (typeof from !== "string" || !/^\+?\d{6,15}$/.test(from))
+    throw new TypeError(`emulator.user: a phone number in digits, got ${JSON.stringify(from)}`);
+  const user = from.replace(/^\+/, "");
+  const numberFor = (): string => conversation.businessNumberOf(user) ?? defaultNumber;
+  const send = (message: Record<string, unknown>, phoneNumberId = numberFor()): Inbound =>
+    conversation.inbound(phoneNumberId, user, name, message);
+
+  /** The sent message a reply refers to, or an error that says what is missing. */
+  const sent = (message: SentMessage, action: string) => {
+    const id = typeof message === "string" ? message : message?.messages?.[0]?.id;
+    const found = id === undefined ? undefined : conversation.sentMessage(id);
+    if (id === undefined || found === undefined) throw new RangeError(`user.${action}: the emulator sent no message ${JSON.stringify(id)}`);
+    const context = { from: found.phoneNumberId, id };
+    return { id, context, body: found.body, phoneNumberId: found.phoneNumberId };
+  };
+
+  return {
+    says: (text) => send({ type: "text", text: { body: text } }),
+    taps(message, replyId) {
+      const { context, body, phoneNumberId } = sent(message, "taps");
+      const interactive = object(body.interactive);
+      const buttons = list(object(interactive.action).buttons).map((button) => object(button.reply));
+      const button = buttons.find((reply) => reply.id === replyId);
+      if (button !== undefined)
+        return send(
+          { type: "interactive", context, interactive: { type: "button_reply", button_reply: { id: replyId, title: button.title } } },
+          phoneNumberId,
+        );
+      const payloads = list(object(body.template).components)
+        .filter((component) => component.type === "button" && component.sub_type === "quick_reply")
+        .flatMap((component) => list(component.parameters).map((parameter) => parameter.payload));
+      if (payloads.includes(replyId)) return send({ type: "button", context, button: { payload: replyId, text: replyId } }, phoneNumberId);
+      const offered = [...buttons.map((reply) => reply.id), ...payloads].map((x) => JSON.stringify(x)).join(", ") || "none";
+      throw new RangeError(`user.taps: the message offered no button ${JSON.stringify(replyId)} (it offered ${offered})`);
+    },
+    picks(message, rowId) {
+      const { context, body, phoneNumberId } = sent(message, "picks");
+      const rows = list(object(object(body.interactive).action).sections).flatMap((section) => list(section.rows));
+      const row = rows.find((candidate) => candidate.id === rowId);
+      if (row === undefined)
+        throw new RangeError(
+          `user.picks: the message offered no row ${JSON.stringify(rowId)} (it offered ${rows.map((r) => JSON.stringify(r.id)).join(", ") || "none"})`,
+        );
+      const reply = { id: rowId, title: row.title, ...(row.description === undefined ? {} : { description: row.description }) };
+      return send({ type: "interactive", context, interactive: { type: "list_reply", list_reply: reply } }, phoneNumberId);
+    },
+    completesFlow(message, response) {
+      const { context, body, phoneNumberId } = sent(message, "completesFlow");
+      if (object(body.interactive).type !== "flow") throw new RangeError("user.completesFlow: that message is not a flow");
+      const nfm_reply = { name: "flow", body: "Sent", response_json: JSON.stringify(response) };
+      return send({ type: "interactive", context, interactive: { type: "nfm_reply", nfm_reply } }, phoneNumberId);
+    },
+    sendsLocation: (location) => send({ type: "location", location }),
+    sendsImage: (image = {}) =>
+      send({
+        type: "image",
+        image: { mime_type: "image/jpeg", sha256: "", id: String(Date.now()), ...image },
+      }),
+    reacts(message, emoji) {
+      const { id, phoneNumberId } = sent(message, "reacts");
+      return send({ type: "reaction", reaction: emoji === "" ? { message_id: id } : { message_id: id, emoji } }, phoneNumberId);
+    },
+  };
+}

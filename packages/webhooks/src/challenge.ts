@@ -1,0 +1,33 @@
+/** The answer to Meta's GET handshake: the challenge with 200, or 403. */
+export type ChallengeAnswer =
+  | { readonly ok: true; readonly status: 200; readonly body: string }
+  | { readonly ok: false; readonly status: 403; readonly body: string };
+
+/**
+ * The verification handshake [inbound.md §1.5]: Meta calls your URL with `hub.mode=subscribe`,
+ * `hub.verify_token` (yours) and `hub.challenge`; you answer 200 with the challenge, verbatim.
+ * Anything else (another mode, a wrong or missing token, no challenge) is a 403. PHP-style
+ * `hub_mode` names are accepted too.
+ *
+ * @example
+ * const answer = verifyChallenge(new URL(request.url), process.env.WHATSAPP_VERIFY_TOKEN!);
+ * return new Response(answer.body, { status: answer.status });
+ */
+export function verifyChallenge(url: URL | URLSearchParams | string, verifyToken: string): ChallengeAnswer {
+  if (typeof verifyToken !== "string" || verifyToken === "") throw new TypeError("verifyChallenge: the verify token is required");
+  const query =
+    url instanceof URLSearchParams ? url : url instanceof URL ? url.searchParams : new URL(url, "http://localhost").searchParams;
+  const read = (name: string): string | null => query.get(`hub.${name}`) ?? query.get(`hub_${name}`);
+  const challenge = read("challenge");
+  if (read("mode") !== "subscribe") return { ok: false, status: 403, body: "hub.mode must be subscribe" };
+  if (!sameText(read("verify_token") ?? "", verifyToken)) return { ok: false, status: 403, body: "hub.verify_token does not match" };
+  if (challenge === null || challenge === "") return { ok: false, status: 403, body: "no hub.challenge" };
+  return { ok: true, status: 200, body: challenge };
+}
+
+/** Equal strings, compared without returning at the first difference. */
+function sameText(a: string, b: string): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) difference |= (a.charCodeAt(i % Math.max(a.length, 1)) || 0) ^ b.charCodeAt(i);
+  return difference === 0;
+}

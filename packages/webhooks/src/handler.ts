@@ -1,0 +1,141 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Issue } from "@wacompose/builder";
+import { verifyChallenge } from "./challenge.js";
+import type { WebhookEvent } from "./events.js";
+import { parseWebhook } from "./parse.js";
+import { verifySignature } from "./signature.js";
+
+export interface WebhookHandlerOptions {
+  /** The app secret the POSTs are signed with (App settings → Basic). */
+  readonly appSecret: string;
+  /** Your verify token, for the GET handshake; without it GETs are answered 405. */
+  readonly verifyToken?: string;
+  /**
+   * Gets every event of a POST whose signature holds, with what could not be read. The answer
+   * (200) waits for it, so that if it throws, Meta gets a 500 and delivers again: keep it short
+   * (store or enqueue the events) and do slow work elsewhere.
+   */
+  readonly onEvents: (events: readonly WebhookEvent[], issues: readonly Issue[]) => void | Promise<void>;
+  /** Called with what `onEvents` threw (default: `console.error`). */
+  readonly onError?: (error: unknown) => void;
+  /** The largest body read; default 4 MiB (Meta's payloads are at most 3 MB). */
+  readonly maxBytes?: number;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** What both handlers do with a request, once its method, query, signature header and raw bytes are known. */
+async function answer(
+  options: WebhookHandlerOptions,
+  method: string,
+  url: string,
+  signature: string | null | undefined,
+  body: () => Promise<Uint8Array | undefined>,
+): Promise<Answer> {
+  if (method === "GET") {
+    if (options.verifyToken === undefined) return { status: 405, body: "no verify token configured" };
+    return verifyChallenge(url, options.verifyToken);
+  }
+  if (method !== "POST") return { status: 405, body: "GET (handshake) and POST (updates) only" };
+  if (typeof signature !== "string" || signature === "") return { status: 401, body: "no X-Hub-Signature-256 header" };
+  const raw = await body();
+  if (raw === undefined) return { status: 413, body: `over ${options.maxBytes ?? defaultMaxBytes} bytes` };
+  if (!(await verifySignature(raw, signature, options.appSecret))) return { status: 403, body: "the signature does not match the body" };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(raw));
+  } catch {
+    return { status: 400, body: "the body is not JSON" };
+  }
+  const { events, issues } = parseWebhook(json);
+  try {
+    await options.onEvents(events, issues);
+  } catch (error) {
+    (options.onError ?? console.error)(error);
+    return { status: 500, body: "the events were not taken; deliver again" };
+  }
+  return { status: 200, body: "OK" };
+}
+
+const defaultMaxBytes = 4 << 20;
+
+function checked(options: WebhookHandlerOptions): number {
+  if (typeof options?.appSecret !== "string" || options.appSecret === "") throw new TypeError("webhookHandler: appSecret is required");
+  if (typeof options.onEvents !== "function") throw new TypeError("webhookHandler: onEvents is required");
+  return options.maxBytes ?? defaultMaxBytes;
+}
+
+/**
+ * A handler for web-standard servers (Bun, Deno, Hono, Next route handlers, Cloudflare
+ * Workers): the GET handshake, then for each POST the signature over the raw bytes, parsing,
+ * and your `onEvents`, answered 200.
+ *
+ * @example
+ * const handle = webhookHandler({ appSecret, verifyToken, onEvents: (events) => queue.add(events) });
+ * export default { fetch: handle }; // or app.all("/webhook", (c) => handle(c.req.raw))
+ */
+export function webhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const maxBytes = checked(options);
+  return async (request) => {
+    const { status, body } = await answer(options, request.method, request.url, request.headers.get("x-hub-signature-256"), async () => {
+      if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      return bytes.length > maxBytes ? undefined : bytes;
+    });
+    return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  };
+}
+
+/** A request as `node:http` or Express gives it; Express's `body` when a body parser ran before. */
+type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+
+/**
+ * A `(req, res)` handler for `node:http` and Express. It reads the raw body itself; mount it
+ * before `express.json()` (or after `express.raw()`, whose Buffer it uses).
+ *
+ * @example
+ * app.use("/webhook", nodeWebhookHandler({ appSecret, verifyToken, onEvents }));
+ */
+export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: NodeRequest, response: ServerResponse) => void {
+  const maxBytes = checked(options);
+  const readRaw = async (request: NodeRequest): Promise<Uint8Array | undefined> => {
+    const parsed = request.body;
+    if (typeof parsed === "string") return new TextEncoder().encode(parsed);
+    if (parsed instanceof Uint8Array) return parsed.length > maxBytes ? undefined : parsed;
+    if (typeof parsed === "object" && parsed !== null && Object.keys(parsed).length > 0)
+      throw new TypeError(
+        "nodeWebhookHandler: the body was parsed before the handler (express.json()?); the signature needs the raw bytes: mount the handler first, or use express.raw()",
+      );
+    if (Number(request.headers["content-length"] ?? 0) > maxBytes) return undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of request as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > maxBytes) return undefined;
+      chunks.push(chunk);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  };
+  return (request, response) => {
+    const signature = request.headers["x-hub-signature-256"];
+    const url = request.originalUrl ?? request.url ?? "/";
+    answer(options, request.method ?? "GET", url, Array.isArray(signature) ? signature[0] : signature, () => readRaw(request))
+      .catch((error: unknown): Answer => {
+        (options.onError ?? console.error)(error);
+        return { status: 500, body: error instanceof TypeError ? error.message : "webhook handler fault" };
+      })
+      .then(({ status, body }) => {
+        response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
+        response.end(body);
+      });
+  };
+}

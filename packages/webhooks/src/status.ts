@@ -1,0 +1,55 @@
+import type { StatusName, WebhookEvent } from "./events.js";
+
+/**
+ * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,
+ * and to every subscribed app): the wamid for a message, wamid and status for a status
+ * [inbound.md §1.6]; other events by their content. Back it with any store: a Set, Redis `SET NX`.
+ */
+export function eventKey(event: WebhookEvent): string {
+  switch (event.kind) {
+    case "message":
+      return `message:${event.id}`;
+    case "status":
+      return `status:${event.id}:${event.status}`;
+    case "error":
+      return `error:${event.wabaId}:${JSON.stringify(event.raw)}`;
+    case "other":
+      return `other:${event.wabaId}:${event.field}:${JSON.stringify(event.raw)}`;
+  }
+}
+
+/** `sent` < `delivered` < `read` < `played`; `failed` is final. */
+const rank: Readonly<Record<StatusName, number>> = { sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
+
+/**
+ * The status a message is in after `next` arrived, never moving backward: a `delivered`
+ * that arrives after its `read` leaves `read`; `read` without `delivered` is fine; `failed`
+ * is final.
+ *
+ * @example
+ * reduceStatus("read", "delivered"); // "read"
+ */
+export function reduceStatus(current: StatusName | undefined, next: StatusName): StatusName {
+  return current === undefined || rank[next] > rank[current] ? next : current;
+}
+
+/** The status of each message (by wamid) after these events, in any order and with duplicates. */
+export function latestStatuses(events: Iterable<WebhookEvent>, into = new Map<string, StatusName>()): Map<string, StatusName> {
+  for (const event of events) if (event.kind === "status") into.set(event.id, reduceStatus(into.get(event.id), event.status));
+  return into;
+}
+
+/**
+ * Drops events already seen: `seen` is any set-like store (a `Set`, an LRU). For many
+ * processes, use one shared store, e.g. `@wacompose/queue-bullmq`'s inbound queue (Redis `SET NX`).
+ */
+export function dedupe(events: readonly WebhookEvent[], seen: { has(key: string): boolean; add(key: string): unknown }): WebhookEvent[] {
+  const fresh: WebhookEvent[] = [];
+  for (const event of events) {
+    const key = eventKey(event);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(event);
+  }
+  return fresh;
+}

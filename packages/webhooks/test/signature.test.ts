@@ -1,0 +1,79 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "@jest/globals";
+import { metaJson, signatureOf, verifyChallenge, verifySignature } from "../src/index.js";
+import { envelope, inbound } from "./fixtures.js";
+
+const secret = "app-secret-1";
+/** Signed the way Meta signs: HMAC-SHA256 over the bytes it sends, computed here with node:crypto (an independent oracle). */
+const sign = (bytes: string | Uint8Array, key = secret): string => `sha256=${createHmac("sha256", key).update(bytes).digest("hex")}`;
+const payload = metaJson(envelope({ messages: [inbound.text] }));
+
+describe("verifySignature over the raw bytes", () => {
+  it("the body Meta sends escapes non-ASCII and @ as \\uXXXX", () => {
+    expect(payload).toContain("Ol\\u00e1, caf\\u00e9 \\u00e0s 9? ana\\u0040example.com");
+    expect(JSON.parse(payload)).toEqual(envelope({ messages: [inbound.text] }));
+    expect(metaJson({ emoji: "👍" })).toBe('{"emoji":"\\ud83d\\udc4d"}');
+  });
+
+  it("verifies the raw bytes, as a string or as bytes, and fails once the body is re-serialised", async () => {
+    const header = sign(payload);
+    await expect(verifySignature(payload, header, secret)).resolves.toBe(true);
+    await expect(verifySignature(new TextEncoder().encode(payload), header, secret)).resolves.toBe(true);
+    const reserialised = JSON.stringify(JSON.parse(payload));
+    expect(reserialised).not.toBe(payload);
+    await expect(verifySignature(reserialised, header, secret)).resolves.toBe(false);
+  });
+
+  it("agrees with node:crypto, upper-case hex included", async () => {
+    expect(await signatureOf(payload, secret)).toBe(sign(payload));
+    await expect(verifySignature(payload, sign(payload).toUpperCase().replace("SHA256=", "sha256="), secret)).resolves.toBe(true);
+  });
+
+  it("fails on a flipped byte, a wrong secret, a missing, empty, malformed or sha1 header", async () => {
+    const bytes = new TextEncoder().encode(payload);
+    const flipped = bytes.slice();
+    flipped[100] = (flipped[100] as number) ^ 1;
+    await expect(verifySignature(flipped, sign(bytes), secret)).resolves.toBe(false);
+    await expect(verifySignature(payload, sign(payload, "another"), secret)).resolves.toBe(false);
+    for (const header of [
+      null,
+      undefined,
+      "",
+      "sha256=",
+      `sha256=${"0".repeat(63)}`,
+      sign(payload).slice(7),
+      `sha1=${createHmac("sha1", secret).update(payload).digest("hex")}`,
+    ])
+      await expect(verifySignature(payload, header, secret)).resolves.toBe(false);
+  });
+
+  it("a missing app secret is an error, not a pass", async () => {
+    await expect(verifySignature(payload, sign(payload), "")).rejects.toThrow("the app secret is required");
+  });
+});
+
+describe("verifyChallenge", () => {
+  const query = (params: Record<string, string>) => new URLSearchParams(params);
+  it("echoes the challenge verbatim for subscribe with the right token", () => {
+    expect(verifyChallenge(query({ "hub.mode": "subscribe", "hub.verify_token": "vt", "hub.challenge": "1158201444" }), "vt")).toEqual({
+      ok: true,
+      status: 200,
+      body: "1158201444",
+    });
+    expect(verifyChallenge("/webhook?hub_mode=subscribe&hub_verify_token=vt&hub_challenge=a%20b", "vt")).toMatchObject({
+      status: 200,
+      body: "a b",
+    });
+    expect(verifyChallenge(new URL("https://x.test/w?hub.mode=subscribe&hub.verify_token=vt&hub.challenge=z"), "vt").body).toBe("z");
+  });
+  it("answers 403 to a wrong or missing token, another mode, or no challenge", () => {
+    for (const params of [
+      { "hub.mode": "subscribe", "hub.verify_token": "vT", "hub.challenge": "1" },
+      { "hub.mode": "subscribe", "hub.verify_token": "v", "hub.challenge": "1" },
+      { "hub.mode": "subscribe", "hub.challenge": "1" },
+      { "hub.mode": "unsubscribe", "hub.verify_token": "vt", "hub.challenge": "1" },
+      { "hub.mode": "subscribe", "hub.verify_token": "vt" },
+    ])
+      expect(verifyChallenge(query(params), "vt")).toMatchObject({ ok: false, status: 403 });
+  });
+});
