@@ -152,15 +152,16 @@ describe("parseWebhook: batches and bad input", () => {
   it("property: never throws on any JSON value, and every issue has a path in the payload's names", () => {
     const json = fc.jsonValue({ maxDepth: 3 });
     const small = { maxLength: 3 };
+    const keys = { maxKeys: 4 };
     const element = fc.dictionary(
       fc.constantFrom("id", "type", "timestamp", "text", "interactive", "status", "from", "location"),
       json,
-      small,
+      keys,
     );
     const value = fc.dictionary(
       fc.constantFrom("messages", "statuses", "errors", "contacts", "metadata"),
       fc.oneof(json, fc.array(element, small)),
-      small,
+      keys,
     );
     const change = fc.record({ field: fc.constantFrom("messages", "x"), value });
     const shaped = fc.record({
