@@ -114,10 +114,13 @@ export class Conversation {
     return { id, delivery: this.#sender.send(payload) };
   }
 
-  /** Resolves when every scheduled status has gone out and every delivery has ended. */
+  /** Resolves when every scheduled status has gone out and every delivery has ended, including those they led to. */
   async idle(): Promise<void> {
-    while (this.#scheduled.size > 0) await Promise.all([...this.#scheduled]);
-    await this.#sender.idle();
+    // A delivery may make the receiver send (a bot answering), which schedules more statuses: until both are empty.
+    while (this.#scheduled.size > 0 || this.#sender.busy) {
+      await Promise.all([...this.#scheduled]);
+      await this.#sender.idle();
+    }
   }
 
   close(): void {

@@ -108,6 +108,11 @@ export class WebhookSender {
     return delivery;
   }
 
+  /** Whether a delivery is under way. */
+  get busy(): boolean {
+    return this.#pending.size > 0;
+  }
+
   /** Resolves when every delivery started so far has been delivered or has given up. */
   async idle(): Promise<void> {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);

@@ -1,4 +1,5 @@
 export type { Rate } from "./gate.js";
+export { createInboundQueue, type InboundQueue, type InboundQueueOptions } from "./inbound.js";
 export {
   createWhatsAppQueue,
   type EnqueueOptions,
