@@ -196,11 +196,9 @@ function readMessage(input: unknown, at: string, origin: Origin, contacts: reado
   const contact = (contacts.find(
     (c) => (raw.from !== undefined && c.wa_id === raw.from) || (raw.from_user_id !== undefined && c.user_id === raw.from_user_id),
   ) ?? (contacts.length === 1 ? contacts[0] : undefined)) as WebhookContact | undefined;
-  const shared = { ...raw, ...origin, kind: "message" as const, id: base.id, timestamp: base.timestamp, raw };
-  const withContact = contact === undefined ? shared : { ...shared, contact };
-  if (!(type in payloadOf)) return { ...withContact, type: "unknown", original_type: type } as InboundMessage;
+  const known = type in payloadOf;
   const member = payloadOf[type];
-  if (member !== undefined) {
+  if (known && member !== undefined) {
     const payload = raw[member];
     const wanted = member === "contacts" ? Array.isArray(payload) : isObject(payload);
     if (!wanted) {
@@ -208,21 +206,36 @@ function readMessage(input: unknown, at: string, origin: Origin, contacts: reado
       return undefined;
     }
   }
-  if (type === "location") return locationMessage(withContact, raw, at, issue);
-  if (type === "interactive") return { ...withContact, type, interactive: interactiveReply(raw.interactive as Json) } as InteractiveMessage;
-  return { ...withContact, type } as InboundMessage;
+  // What the event holds instead of the raw member: coordinates as numbers, an interactive reply with its parsed parts.
+  let replaced: unknown;
+  if (type === "location") {
+    replaced = locationOf(raw.location as Json);
+    if (replaced === undefined) {
+      issue(`${at}.location`, "invalid_type", "a location carries a numeric latitude and longitude");
+      return undefined;
+    }
+  } else if (type === "interactive") replaced = interactiveReply(raw.interactive as Json);
+  // Built field by field, not by spreading `raw` and overwriting (that makes each event a slow dictionary-mode object).
+  const event: Record<string, unknown> = {
+    kind: "message",
+    type: known ? type : "unknown",
+    id: base.id,
+    timestamp: base.timestamp,
+    wabaId: origin.wabaId,
+    metadata: origin.metadata,
+    raw,
+  };
+  if (!known) event.original_type = type;
+  if (contact !== undefined) event.contact = contact;
+  for (const key of Object.keys(raw)) if (!(key in event)) event[key] = key === type && replaced !== undefined ? replaced : raw[key];
+  return event as unknown as InboundMessage;
 }
 
-function locationMessage(message: object, raw: Json, at: string, issue: Report): InboundMessage | undefined {
-  const location = raw.location as Json;
-  // Numbers, as Meta documents; a string that is a number is read as one.
+/** A location with numeric coordinates (Meta documents numbers; a string holding one is read as one), or undefined. */
+function locationOf(location: Json): Json | undefined {
   const latitude = numberOf(location.latitude);
   const longitude = numberOf(location.longitude);
-  if (latitude === undefined || longitude === undefined) {
-    issue(`${at}.location`, "invalid_type", "a location carries a numeric latitude and longitude");
-    return undefined;
-  }
-  return { ...message, type: "location", location: { ...location, latitude, longitude } } as InboundMessage;
+  return latitude === undefined || longitude === undefined ? undefined : { ...location, latitude, longitude };
 }
 
 function interactiveReply(interactive: Json): InteractiveMessage["interactive"] {
@@ -258,5 +271,31 @@ function readStatus(input: unknown, at: string, origin: Origin, issue: Report): 
     issue(`${at}.status`, "invalid_value", `one of sent, delivered, read, played, failed; got ${show(status)}`);
     return undefined;
   }
-  return { ...base.raw, ...origin, kind: "status", id: base.id, status: status as StatusName, timestamp: base.timestamp, raw: base.raw };
+  // Built field by field, not by spreading `raw` and overwriting (that makes each event a slow dictionary-mode object).
+  const event: { -readonly [Key in keyof StatusEvent]: StatusEvent[Key] } = {
+    kind: "status",
+    id: base.id,
+    status: status as StatusName,
+    timestamp: base.timestamp,
+    wabaId: origin.wabaId,
+    metadata: origin.metadata,
+    raw: base.raw,
+  };
+  for (const key of statusFields) {
+    const value = base.raw[key];
+    if (value !== undefined) (event as Record<string, unknown>)[key] = value;
+  }
+  return event;
 }
+
+/** What a status may carry besides its id, status and timestamp (anything else stays in `raw`). */
+const statusFields = [
+  "recipient_id",
+  "recipient_user_id",
+  "recipient_type",
+  "recipient_participant_id",
+  "biz_opaque_callback_data",
+  "conversation",
+  "pricing",
+  "errors",
+] as const;

@@ -6,9 +6,17 @@
 const encoder = new TextEncoder();
 const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === "string" ? encoder.encode(data) : data);
 
-function hmacKey(appSecret: string, usage: "sign" | "verify"): ReturnType<typeof crypto.subtle.importKey> {
+type Key = ReturnType<typeof crypto.subtle.importKey>;
+/** The last secret's key, imported once: a receiver checks every POST with the same secret. */
+let last: { readonly secret: string; readonly key: Key } | undefined;
+
+function hmacKey(appSecret: string): Key {
   if (typeof appSecret !== "string" || appSecret === "") throw new TypeError("webhooks: the app secret is required");
-  return crypto.subtle.importKey("raw", encoder.encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+  if (last?.secret !== appSecret) {
+    const key = crypto.subtle.importKey("raw", encoder.encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    last = { secret: appSecret, key };
+  }
+  return last.key;
 }
 
 /** The header's 32 bytes, or undefined when it is not exactly `sha256=` and 64 hex digits. */
@@ -35,7 +43,7 @@ export async function verifySignature(
   header: string | null | undefined,
   appSecret: string,
 ): Promise<boolean> {
-  const key = await hmacKey(appSecret, "verify");
+  const key = await hmacKey(appSecret);
   const digest = typeof header === "string" ? digestOf(header) : undefined;
   if (digest === undefined) return false;
   return crypto.subtle.verify("HMAC", key, digest, bytesOf(rawBody));
@@ -43,7 +51,7 @@ export async function verifySignature(
 
 /** `sha256=<hex>` for these bytes: what Meta sends in `X-Hub-Signature-256` (for tests and emulators). */
 export async function signatureOf(rawBody: Uint8Array | string, appSecret: string): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(appSecret, "sign"), bytesOf(rawBody)));
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(appSecret), bytesOf(rawBody)));
   let hex = "";
   for (const byte of mac) hex += byte.toString(16).padStart(2, "0");
   return `sha256=${hex}`;
