@@ -1,11 +1,14 @@
 // `pnpm start`: composes one message of every kind, sends them through transport-fetch to a
-// local emulator of the Cloud API, and keeps the emulator's inbox open until Ctrl+C.
+// local emulator of the Cloud API, then plays the whole loop: the emulator's status webhooks
+// reach a small bot (examples/bot.ts), a simulated user taps a reply button, and the bot
+// answers. Keeps the emulator's inbox open until Ctrl+C.
 //   --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
 //   --once       send and exit (for scripts)
 //   --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
 //                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
 import { type Emulator, startEmulator } from "@wacompose/emulator";
 import { createClient, isTransportError } from "@wacompose/transport-fetch";
+import { type Bot, startBot } from "./bot.js";
 import { incoming, showcase } from "./showcase.js";
 
 const flag = (name: string): string | undefined => {
@@ -21,6 +24,7 @@ const fail = (message: string): never => {
 
 let target: { phoneNumberId: string; accessToken: string; baseUrl?: string };
 let emulator: Emulator | undefined;
+let bot: Bot | undefined;
 if (realTo !== undefined) {
   const missing = ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"].filter((name) => !process.env[name]);
   if (missing.length > 0)
@@ -31,7 +35,10 @@ if (realTo !== undefined) {
 } else {
   const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("--port")}`);
-  emulator = await startEmulator({ accessToken: "demo-token", port, phoneNumberIds: ["106540352242922"] }).catch(
+  const secrets = { appSecret: "demo-app-secret", verifyToken: "demo-verify-token" };
+  bot = await startBot(secrets, (line) => console.log(`  ${line}`));
+  const webhook = { url: bot.url, ...secrets, statuses: { delaysMs: { sent: 20, delivered: 60, read: 120 } } };
+  emulator = await startEmulator({ accessToken: "demo-token", port, phoneNumberIds: ["106540352242922"], webhook }).catch(
     (error: NodeJS.ErrnoException) =>
       fail(
         error.code === "EADDRINUSE"
@@ -42,10 +49,19 @@ if (realTo !== undefined) {
   target = { phoneNumberId: "106540352242922", accessToken: "demo-token", baseUrl: emulator.url };
 }
 const wa = createClient({ ...target, version: process.env.WHATSAPP_API_VERSION ?? "v23.0" });
+bot?.answerWith(wa);
+// The customer writes first: that opens the 24-hour window in which free-form messages may be sent.
+if (emulator !== undefined) {
+  console.log("A customer writes to the business (a simulated user; the emulator posts a signed webhook):\n");
+  emulator.user("16505551234", "Ana").says("Hi! Can you deliver tomorrow?");
+  await emulator.webhooks.idle();
+  console.log("");
+}
 
 console.log(realTo ? `Sending the showcase to ${realTo} through the Cloud API…\n` : `Sending the showcase to the local emulator…\n`);
 let failures = 0;
 const messages = Object.entries(showcase(realTo ?? "+16505551234"));
+const wamids = new Map<string, string>();
 const report = (kind: string, result: string | undefined, error?: unknown): void => {
   if (error === undefined) console.log(`  ✓ ${kind.padEnd(26)} ${result}`);
   else {
@@ -57,7 +73,10 @@ const report = (kind: string, result: string | undefined, error?: unknown): void
 };
 for (const [kind, builder] of messages) {
   await wa.send(builder).then(
-    (result) => report(kind, result.messages[0]?.id),
+    (result) => {
+      wamids.set(kind, result.messages[0]?.id ?? "");
+      report(kind, result.messages[0]?.id);
+    },
     (error: unknown) => report(kind, undefined, error),
   );
 }
@@ -66,6 +85,17 @@ await wa.markRead(incoming, { typing: true }).then(
   (error: unknown) => report("markRead", undefined, error),
 );
 console.log(`\n${messages.length + 1 - failures} of ${messages.length + 1} sent.`);
+
+if (emulator !== undefined && bot !== undefined) {
+  await emulator.webhooks.idle();
+  const final = new Map<string, number>();
+  for (const status of bot.statuses.values()) final.set(status, (final.get(status) ?? 0) + 1);
+  const count = (counts: Map<string, number>) => [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
+  console.log(`\nStatus webhooks the bot verified and read: ${count(bot.updates)}; messages now: ${count(final)}.`);
+  console.log("\nThe customer taps “Afternoon” on the buttons message; the bot answers:\n");
+  emulator.user("16505551234", "Ana").taps(wamids.get("buttons") ?? "", "pm");
+  await emulator.webhooks.idle();
+}
 
 if (emulator !== undefined) {
   const inbox = emulator.url.replace("127.0.0.1", "localhost");
@@ -79,7 +109,10 @@ Try next:
         ${emulator.url}/v23.0/106540352242922/messages
   • edit examples/showcase.ts and run pnpm start again
   • read docs/getting-started.md; docs/setup.md to send to your own phone`);
-  if (once) await emulator.close();
+  if (once) {
+    await emulator.close();
+    await bot?.close();
+  }
   else {
     console.log("\nThe emulator is running. Ctrl+C stops it.");
     // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal, and forwarded by scripts/start.mjs).
@@ -88,6 +121,7 @@ Try next:
       process.on("SIGTERM", resolve);
     });
     await emulator.close();
+    await bot?.close();
     console.log(`\n${signal === "SIGINT" ? "Ctrl+C: " : ""}emulator stopped.`);
   }
 }
