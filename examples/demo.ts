@@ -112,8 +112,7 @@ Try next:
   if (once) {
     await emulator.close();
     await bot?.close();
-  }
-  else {
+  } else {
     console.log("\nThe emulator is running. Ctrl+C stops it.");
     // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal, and forwarded by scripts/start.mjs).
     const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -4,7 +4,7 @@ export type ChallengeAnswer =
   | { readonly ok: false; readonly status: 403; readonly body: string };
 
 /**
- * The verification handshake [inbound.md §1.5]: Meta calls your URL with `hub.mode=subscribe`,
+ * The verification handshake (Meta: Webhooks, create an endpoint): Meta calls your URL with `hub.mode=subscribe`,
  * `hub.verify_token` (yours) and `hub.challenge`; you answer 200 with the challenge, verbatim.
  * Anything else (another mode, a wrong or missing token, no challenge) is a 403. PHP-style
  * `hub_mode` names are accepted too.

@@ -1,5 +1,5 @@
 /**
- * What a webhook carries, as events [inbound.md §1]. Field names are Meta's; each event adds
+ * What a webhook carries, as events (Meta: the messages webhook reference). Field names are Meta's; each event adds
  * where it came from (`wabaId`, `metadata`), its time as a number of seconds, and `raw`, the
  * object as received. Every union is discriminated by a literal (`kind`, then `type` or
  * `status`), never by an optional field, so `switch` and ts-pattern's `match` narrow it.
@@ -214,7 +214,7 @@ export type InboundMessage =
 
 export type MessageType = InboundMessage["type"];
 
-/** What happened to a message the business sent [inbound.md §1.3]. */
+/** What happened to a message the business sent (Meta: status messages). */
 export type StatusName = "sent" | "delivered" | "read" | "played" | "failed";
 
 export interface StatusEvent extends Received {

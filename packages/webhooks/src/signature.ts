@@ -1,6 +1,6 @@
 /**
  * The webhook signature: `X-Hub-Signature-256: sha256=<hex>`, an HMAC-SHA256 of the POST body
- * with the app secret [inbound.md §1.4]. Web Crypto, so it runs on Node, Bun, Deno and edge runtimes.
+ * with the app secret (Meta: Webhooks, create an endpoint; the signature covers the raw body). Web Crypto, so it runs on Node, Bun, Deno and edge runtimes.
  */
 
 const encoder = new TextEncoder();

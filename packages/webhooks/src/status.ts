@@ -3,7 +3,7 @@ import type { StatusName, WebhookEvent } from "./events.js";
 /**
  * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,
  * and to every subscribed app): the wamid for a message, wamid and status for a status
- * [inbound.md §1.6]; other events by their content. Back it with any store: a Set, Redis `SET NX`.
+ * (Meta: Webhooks overview); other events by their content. Back it with any store: a Set, Redis `SET NX`.
  */
 export function eventKey(event: WebhookEvent): string {
   switch (event.kind) {
