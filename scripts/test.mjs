@@ -79,6 +79,8 @@ rmSync(scratch, { recursive: true, force: true });
 if (built) {
   section("browser: the emulator's inbox in headless Chromium");
   runCounted("inbox check", "examples/inbox-check.ts");
+  section("browser: the emulator plays the user — a reply button tapped on the inbox page, a signed webhook to a receiver");
+  runCounted("conversation check", "examples/conversation-check.ts");
   section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
   runCounted("newcomer check", "examples/newcomer-check.ts");
 

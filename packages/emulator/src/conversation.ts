@@ -1,4 +1,5 @@
 import { graphErrorCodes, graphErrorTitles, recipientKey } from "@wacompose/builder";
+import { reduceStatus, type StatusName } from "@wacompose/webhooks";
 import { wamid } from "./graph.js";
 import type { Delivery, WebhookSender } from "./webhooks.js";
 
@@ -34,12 +35,37 @@ export interface StatusOptions {
 }
 
 const day = 24 * 3_600_000;
+/** How many user messages the inbox keeps. */
+const maxInbound = 1000;
+
+/** A message a simulated user sent, for the inbox. */
+export interface InboundEntry {
+  readonly at: string;
+  readonly from: string;
+  readonly name: string;
+  readonly id: string;
+  readonly message: Readonly<Record<string, unknown>>;
+}
+
+/** Where a sent message stands, as the status webhooks have said so far. */
+export interface SentStatus {
+  readonly status: StatusName;
+  readonly code?: number;
+}
 type Body = Readonly<Record<string, unknown>>;
 
 /**
  * The user's side: statuses for what the business sent (with the 24-hour customer-service
  * window), and messages from simulated users, all as signed webhooks.
  */
+/** A status webhook to send, and what it says of its message. */
+interface Status {
+  readonly payload: unknown;
+  readonly id: string;
+  readonly name: StatusName;
+  readonly code?: number;
+}
+
 export class Conversation {
   readonly #sender: WebhookSender;
   readonly #clock: Clock;
@@ -51,6 +77,9 @@ export class Conversation {
   readonly #sent = new Map<string, { readonly body: Body; readonly phoneNumberId: string }>();
   /** Statuses scheduled but not yet handed to the sender: each timer and the promise that settles when it fires or is cleared. */
   readonly #timers = new Map<ReturnType<typeof setTimeout>, () => void>();
+  /** What users sent, oldest first (the newest 1,000). */
+  readonly inboundLog: InboundEntry[] = [];
+  readonly #statuses = new Map<string, SentStatus>();
   /** The business number that last wrote to each user: where their messages go by default. */
   readonly #businessNumber = new Map<string, string>();
 
@@ -69,18 +98,22 @@ export class Conversation {
     this.#businessNumber.set(recipient, phoneNumberId);
     const failure = this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
     const delays = this.#options.delaysMs ?? {};
-    const status = (name: "sent" | "delivered" | "read" | "failed", code?: number) =>
-      this.#statusPayload(phoneNumberId, id, to, name, body, code);
+    const status = (name: "sent" | "delivered" | "read" | "failed", code?: number): Status => ({
+      payload: this.#statusPayload(phoneNumberId, id, to, name, body, code),
+      id,
+      name,
+      ...(code === undefined ? {} : { code }),
+    });
     const last = this.#lastInbound.get(recipient);
     const outside = this.#window && body.type !== "template" && (last === undefined || this.#clock.now() - last > day);
     if (outside || failure !== undefined) {
       this.#later(delays.sent ?? 10, [status("failed", outside ? graphErrorCodes.reengagementWindow : failure)]);
       return;
     }
-    const ladder: [number, unknown][] = [
+    const ladder: [number, Status][] = [
       [delays.sent ?? 10, status("sent")],
       [delays.delivered ?? 40, status("delivered")],
-      ...(delays.read === false ? [] : ([[delays.read ?? 80, status("read")]] as [number, unknown][])),
+      ...(delays.read === false ? [] : ([[delays.read ?? 80, status("read")]] as [number, Status][])),
     ];
     const mode = this.#options.mode ?? "ladder";
     if (mode === "read_without_delivered") ladder.splice(1, ladder.length > 2 ? 1 : 0);
@@ -91,6 +124,11 @@ export class Conversation {
       return;
     }
     for (const [at, payload] of ladder) this.#later(at, mode === "duplicates" ? [payload, payload] : [payload]);
+  }
+
+  /** The status of a sent message, from the webhooks sent so far. */
+  statusOf(id: string): SentStatus | undefined {
+    return this.#statuses.get(id);
   }
 
   /** What the business sent as this wamid, for a simulated user to answer. */
@@ -107,6 +145,8 @@ export class Conversation {
   inbound(phoneNumberId: string, from: string, name: string, message: Record<string, unknown>): { id: string; delivery: Delivery } {
     const id = wamid();
     this.#lastInbound.set(recipientKey({ to: from }), this.#clock.now());
+    this.inboundLog.push({ at: new Date(this.#clock.now()).toISOString(), from, name, id, message });
+    if (this.inboundLog.length > maxInbound) this.inboundLog.shift();
     const payload = this.#envelope(phoneNumberId, {
       contacts: [{ profile: { name }, wa_id: from }],
       messages: [{ from, id, timestamp: this.#seconds(), ...message }],
@@ -133,7 +173,7 @@ export class Conversation {
 
   readonly #scheduled = new Set<Promise<void>>();
 
-  #later(ms: number, payloads: readonly unknown[]): void {
+  #later(ms: number, statuses: readonly Status[]): void {
     let settle = (): void => {};
     const scheduled = new Promise<void>((resolve) => {
       settle = resolve;
@@ -141,7 +181,12 @@ export class Conversation {
     this.#scheduled.add(scheduled);
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
-      for (const payload of payloads) this.#sender.send(payload);
+      for (const { payload, id, name, code } of statuses) {
+        this.#sender.send(payload);
+        const current = this.#statuses.get(id)?.status;
+        const next = reduceStatus(current, name);
+        if (next !== current) this.#statuses.set(id, code === undefined ? { status: next } : { status: next, code });
+      }
       settle();
     }, ms);
     this.#timers.set(timer, settle);

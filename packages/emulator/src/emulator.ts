@@ -5,7 +5,7 @@ import { graphErrorCodes, validate } from "@wacompose/builder";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
-import { inboxFragment, inboxPage } from "./inbox.js";
+import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
 import { MediaStore } from "./media.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
@@ -137,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
+  const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -159,6 +160,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   };
 
+  const view: InboxView | undefined =
+    conversation === undefined ? undefined : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id) };
+
+  /**
+   * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id? }`.
+   * JSON only, so a page on another site cannot post here without a CORS preflight (which is refused).
+   */
+  const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (conversation === undefined) return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
+    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
+    const input = parseJson((await readBody(request, 64 * 1024))?.toString("utf8") ?? "") as Record<string, unknown> | undefined;
+    try {
+      const user = simulatedUser(conversation, String(input?.to ?? ""), "Inbox user", defaultNumber);
+      const text = String(input?.text ?? "");
+      const sent = String(input?.wamid ?? "");
+      const id = String(input?.id ?? "");
+      const inbound =
+        input?.action === "says"
+          ? user.says(text)
+          : input?.action === "picks"
+            ? user.picks(sent, id)
+            : input?.action === "taps"
+              ? user.taps(sent, id)
+              : undefined;
+      if (inbound === undefined) return json(response, 400, { error: "action is says, taps or picks" });
+      return json(response, 200, { id: inbound.id });
+    } catch (error) {
+      return json(response, 400, { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (allowedHosts !== undefined && !allowedHosts.has((request.headers.host ?? "").toLowerCase())) {
@@ -169,8 +201,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
-    if (request.method === "GET" && path === "/") return html(response, inboxPage(received));
-    if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received));
+    if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view));
+    if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
+    if (request.method === "POST" && path === "/__user") return actAsUser(request, response);
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
@@ -317,7 +350,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     user(phone, name = "Test User") {
       if (conversation === undefined) return noWebhook("user");
-      return simulatedUser(conversation, phone, name, options.phoneNumberIds?.[0] ?? "106540352242922");
+      return simulatedUser(conversation, phone, name, defaultNumber);
     },
     reset() {
       received.length = 0;

@@ -1,6 +1,65 @@
 import { recipientKey } from "@wacompose/builder";
 import { escapeHtml, previewStyles, renderBubble } from "@wacompose/preview";
+import type { InboundEntry, SentStatus } from "./conversation.js";
 import type { ReceivedRequest } from "./emulator.js";
+
+/** What the inbox shows besides what was received, when the emulator plays the user's side. */
+export interface InboxView {
+  /** What users sent. */
+  readonly inbound: readonly InboundEntry[];
+  /** The status webhooks' word on a sent message. */
+  statusOf(wamid: string): SentStatus | undefined;
+}
+
+const ticks: Readonly<Record<string, string>> = { sent: "✓", delivered: "✓✓", read: "✓✓", played: "✓✓ ▶", failed: "✗" };
+
+/** The status of a sent message as WhatsApp shows it: ticks (blue when read), or failed with its code. */
+function statusMark(status: SentStatus | undefined): string {
+  if (status === undefined) return "";
+  const title = status.code === undefined ? status.status : `${status.status} (${status.code})`;
+  return `<span class="wa-ticks wa-status-${status.status}" data-status="${escapeHtml(status.status)}" title="${escapeHtml(title)}">${ticks[status.status] ?? ""} ${escapeHtml(title)}</span>`;
+}
+
+type Json = Readonly<Record<string, unknown>>;
+const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
+const list = (value: unknown): readonly Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+
+/** Buttons that act as the user on a sent message: its reply buttons, list rows, template quick replies. */
+function tapsFor(entry: ReceivedRequest, to: string): string {
+  const body = object(entry.body);
+  const interactive = object(body.interactive);
+  const action = object(interactive.action);
+  const choices: { action: "taps" | "picks"; id: unknown; label: unknown }[] = [
+    ...list(action.buttons).map((button) => ({ action: "taps" as const, id: object(button.reply).id, label: object(button.reply).title })),
+    ...list(action.sections).flatMap((section) =>
+      list(section.rows).map((row) => ({ action: "picks" as const, id: row.id, label: row.title })),
+    ),
+    ...list(object(body.template).components)
+      .filter((component) => component.sub_type === "quick_reply")
+      .flatMap((component) => list(component.parameters).map((p) => ({ action: "taps" as const, id: p.payload, label: p.payload }))),
+  ].filter((choice) => typeof choice.id === "string");
+  if (choices.length === 0 || entry.wamid === undefined) return "";
+  const buttons = choices.map(
+    (choice) =>
+      `<button class="wa-tap" data-action="${choice.action}" data-to="${escapeHtml(to)}" data-wamid="${escapeHtml(entry.wamid ?? "")}" data-id="${escapeHtml(String(choice.id))}">${escapeHtml(String(choice.label ?? choice.id))}</button>`,
+  );
+  return `<div class="wa-taps"><small>tap as the user:</small>${buttons.join("")}</div>`;
+}
+
+/** What a user sent, in a few words. */
+function inboundText(message: Json): string {
+  const type = String(message.type ?? "");
+  const interactive = object(message.interactive);
+  if (type === "text") return String(object(message.text).body ?? "");
+  if (type === "interactive") {
+    const reply = object(interactive.button_reply ?? interactive.list_reply);
+    return interactive.type === "nfm_reply" ? "✅ completed the flow" : `↩ ${String(reply.title ?? reply.id ?? "")}`;
+  }
+  if (type === "button") return `↩ ${String(object(message.button).text ?? "")}`;
+  if (type === "reaction") return String(object(message.reaction).emoji ?? "(reaction removed)");
+  if (type === "location") return `📍 ${String(object(message.location).name ?? "location")}`;
+  return `[${type}]`;
+}
 
 /** The conversation an entry belongs to: one per recipient however the number was written ("+1 650…" = "1650…"). */
 const conversationOf = (entry: ReceivedRequest): { readonly key: string; readonly label: string } => {
@@ -22,19 +81,30 @@ function bubbleOf(body: unknown): string {
 }
 
 /** What the emulator received, per recipient, newest last; each message drawn as a bubble. */
-export function inboxFragment(received: readonly ReceivedRequest[]): string {
-  if (received.length === 0)
+export function inboxFragment(received: readonly ReceivedRequest[], view?: InboxView): string {
+  if (received.length === 0 && (view?.inbound.length ?? 0) === 0)
     return `<p class="wa-empty">Nothing received yet. Send a message to POST /{version}/{phone-number-id}/messages.</p>`;
-  const groups = new Map<string, { readonly label: string; readonly entries: ReceivedRequest[] }>();
+  type Item = { readonly at: string; readonly sent?: ReceivedRequest; readonly inbound?: InboundEntry };
+  const groups = new Map<string, { readonly label: string; readonly items: Item[] }>();
+  const add = (key: string, label: string, item: Item) => {
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { label, items: [item] });
+    else group.items.push(item);
+  };
   for (const entry of received) {
     const { key, label } = conversationOf(entry);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { label, entries: [entry] });
-    else group.entries.push(entry);
+    add(key, label, { at: entry.at, sent: entry });
   }
+  for (const inbound of view?.inbound ?? []) add(recipientKey({ to: inbound.from }), `+${inbound.from}`, { at: inbound.at, inbound });
   return [...groups.values()]
-    .map(({ label, entries }) => {
-      const bubbles = entries.map((entry) => {
+    .map(({ label, items }) => {
+      // Both lists are in time order; a stable sort interleaves them.
+      if (view !== undefined) items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      const bubbles = items.map(({ sent: entry, inbound }) => {
+        if (entry === undefined) {
+          const message = inbound?.message ?? {};
+          return `<div class="wa-entry wa-inbound" data-type="${escapeHtml(String(message.type ?? ""))}"><div class="wa-bubble wa-user">${escapeHtml(inboundText(message))}</div><div class="wa-meta">${escapeHtml(inbound?.name ?? "")} · ${escapeHtml(inbound?.at.slice(11, 19) ?? "")}</div></div>`;
+        }
         const failed = entry.outcome !== "accepted";
         const meta = [
           failed ? `✗ ${escapeHtml(entry.outcome)}` : "✓ accepted",
@@ -43,7 +113,9 @@ export function inboxFragment(received: readonly ReceivedRequest[]): string {
           ...(entry.wamid ? [`${escapeHtml(entry.wamid.slice(0, 24))}…`] : []),
           escapeHtml(entry.at.slice(11, 19)),
         ].join(" · ");
-        return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}">${bubbleOf(entry.body)}<div class="wa-meta">${meta}</div></div>`;
+        const status = view === undefined || entry.wamid === undefined ? "" : statusMark(view.statusOf(entry.wamid));
+        const taps = view === undefined || failed ? "" : tapsFor(entry, label.replace(/^\+/, ""));
+        return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}" data-wamid="${escapeHtml(entry.wamid ?? "")}">${bubbleOf(entry.body)}<div class="wa-meta">${meta} ${status}</div>${taps}</div>`;
       });
       return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
@@ -51,10 +123,14 @@ export function inboxFragment(received: readonly ReceivedRequest[]): string {
 }
 
 /** The inbox page: the fragment, refreshed every second while the page is open. */
-export function inboxPage(received: readonly ReceivedRequest[]): string {
+export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}</style>
-</head><body><header>wacompose emulator · inbox (${received.length} received)</header><main id="inbox">${inboxFragment(received)}</main>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
+</head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
+    view === undefined
+      ? ""
+      : `<form id="say"><input name="to" value="+16505551234" size="14" aria-label="user's number"><input name="text" placeholder="Type as the user…" aria-label="message"><button>Send as the user</button></form>`
+  }<main id="inbox">${inboxFragment(received, view)}</main>
 <script>
 setInterval(async () => {
   const response = await fetch("/__inbox");
@@ -62,5 +138,17 @@ setInterval(async () => {
   const inbox = document.getElementById("inbox");
   if (inbox.innerHTML !== html) inbox.innerHTML = html;
 }, 1000);
+// Acting as the user: the emulator posts the webhook the API would send.
+const act = (body) => fetch("/__user", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+document.addEventListener("click", (event) => {
+  const tap = event.target.closest && event.target.closest(".wa-tap");
+  if (tap) act({ action: tap.dataset.action, to: tap.dataset.to, wamid: tap.dataset.wamid, id: tap.dataset.id });
+});
+document.getElementById("say")?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act({ action: "says", to: form.to.value, text: form.text.value });
+  form.text.value = "";
+});
 </script></body></html>`;
 }
