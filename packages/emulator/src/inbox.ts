@@ -115,7 +115,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
         ].join(" · ");
         const status = view === undefined || entry.wamid === undefined ? "" : statusMark(view.statusOf(entry.wamid));
         const taps = view === undefined || failed ? "" : tapsFor(entry, label.replace(/^\+/, ""));
-        return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}" data-wamid="${escapeHtml(entry.wamid ?? "")}">${bubbleOf(entry.body)}<div class="wa-meta">${meta} ${status}</div>${taps}</div>`;
+        return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}"${entry.wamid === undefined ? "" : ` data-wamid="${escapeHtml(entry.wamid)}"`}>${bubbleOf(entry.body)}<div class="wa-meta">${meta}${status === "" ? "" : ` ${status}`}</div>${taps}</div>`;
       });
       return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
