@@ -6,6 +6,8 @@
 //   --once       send and exit (for scripts)
 //   --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
 //                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type Emulator, startEmulator } from "@wacompose/emulator";
 import { createClient, isTransportError } from "@wacompose/transport-fetch";
 import { type Bot, startBot } from "./bot.js";
@@ -38,7 +40,9 @@ if (realTo !== undefined) {
   const secrets = { appSecret: "demo-app-secret", verifyToken: "demo-verify-token" };
   bot = await startBot(secrets, (line) => console.log(`  ${line}`));
   const webhook = { url: bot.url, ...secrets, statuses: { delaysMs: { sent: 20, delivered: 60, read: 120 } } };
-  emulator = await startEmulator({ accessToken: "demo-token", port, phoneNumberIds: ["106540352242922"], webhook }).catch(
+  // The CLI's sample template export: the emulator serves it (GET /{waba-id}/message_templates) and holds template sends to it.
+  const templates = JSON.parse(readFileSync(join(import.meta.dirname, "../packages/cli/fixtures/message_templates.json"), "utf8"));
+  emulator = await startEmulator({ accessToken: "demo-token", port, phoneNumberIds: ["106540352242922"], webhook, templates }).catch(
     (error: NodeJS.ErrnoException) =>
       fail(
         error.code === "EADDRINUSE"
@@ -108,6 +112,8 @@ Try next:
         -d '{"messaging_product":"whatsapp","to":"+16505551234","type":"text","text":{"body":"Hi!"}}' \\
         ${emulator.url}/v23.0/106540352242922/messages
   • edit examples/showcase.ts and run pnpm start again
+  • generate typed templates from the emulator's template list, as from your account's:
+      WHATSAPP_ACCESS_TOKEN=demo-token pnpm --filter @wacompose/examples exec wacompose templates --from-api --waba 102290129340398 --base-url ${emulator.url}
   • read docs/getting-started.md; docs/setup.md to send to your own phone`);
   if (once) {
     await emulator.close();

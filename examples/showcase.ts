@@ -46,7 +46,10 @@ export function showcase(to: string) {
       .template("order_update")
       .language("en_US")
       .header((p) => p.image({ link: `${media}/receipt.png` }))
-      .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "November 26" }))
+      // As packages/cli/fixtures/message_templates.json defines it (pnpm start's emulator holds the send to it).
+      .body((p) =>
+        p.text("Ana").text("#42").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "November 26" }),
+      )
       .quickReply(0, "STOP")
       .urlButton(1, "track/42"),
   };

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { formatIssue, validate } from "@wacompose/builder";
+import { defaultApiVersion, formatIssue, graphBaseUrl, validate } from "@wacompose/builder";
 import { collectFixtures } from "./fixtures.js";
 import { generateTemplates } from "./templates-codegen.js";
 
@@ -28,6 +28,9 @@ const usage = `usage:
   wacompose templates <message_templates.json> [--out <file.ts>] [--status <STATUS>]...
       writes defineTemplates() for the JSON of GET /{waba-id}/message_templates;
       only APPROVED templates unless --status says otherwise (--status any: all)
+      --from-api instead of a file: fetches that JSON, every page, with the token in
+      WHATSAPP_ACCESS_TOKEN, for --waba <id> (or WHATSAPP_BUSINESS_ACCOUNT_ID),
+      from --base-url <url> (default the Graph API; the emulator's URL offline)
   wacompose fixtures <module.ts|js> --out <dir>
       writes <dir>/<export>.json for every exported builder or body, each validated
   wacompose validate <file.json|->
@@ -45,12 +48,41 @@ function option(args: string[], name: string): string[] {
   return values;
 }
 
-function templates(args: string[]): number {
+/** Every page of `GET /{waba-id}/message_templates`, as one `{ data }` export. */
+async function fetchTemplates(args: string[]): Promise<{ data: unknown[] }> {
+  const token = process.env.WHATSAPP_ACCESS_TOKEN;
+  const [waba = process.env.WHATSAPP_BUSINESS_ACCOUNT_ID] = option(args, "--waba");
+  const [base = graphBaseUrl] = option(args, "--base-url");
+  const [version = process.env.WHATSAPP_API_VERSION ?? defaultApiVersion] = option(args, "--version");
+  if (!token) throw new Error("templates --from-api: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)");
+  if (!waba || !/^\d+$/.test(waba))
+    throw new Error("templates --from-api: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)");
+  const data: unknown[] = [];
+  let next: string | undefined = `${base.replace(/\/+$/, "")}/${version}/${waba}/message_templates?limit=100`;
+  // Bounded: 1,000 pages of 100 is far more templates than an account can have.
+  for (let page = 0; next !== undefined && page < 1000; page++) {
+    const response = await fetch(next, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+    const json = (await response.json().catch(() => undefined)) as
+      | { data?: unknown[]; paging?: { next?: string }; error?: { message?: string } }
+      | undefined;
+    if (!response.ok || !Array.isArray(json?.data))
+      throw new Error(
+        `templates --from-api: ${next.split("?")[0]} answered ${response.status}${json?.error?.message ? `: ${json.error.message}` : ""}`,
+      );
+    data.push(...json.data);
+    next = json.paging?.next;
+  }
+  return { data };
+}
+
+async function templates(args: string[]): Promise<number> {
+  const fromApi = args.includes("--from-api");
   const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  if (input === undefined) throw new Error(`templates: which JSON file?\n${usage}`);
+  if (input === undefined && !fromApi) throw new Error(`templates: which JSON file (or --from-api)?\n${usage}`);
   const statuses = option(args, "--status").map((status) => status.toUpperCase());
-  const source = generateTemplates(JSON.parse(readFileSync(input, "utf8")), {
-    source: basename(input),
+  const exported = fromApi ? await fetchTemplates(args) : JSON.parse(readFileSync(input as string, "utf8"));
+  const source = generateTemplates(exported, {
+    source: fromApi ? "GET /{waba-id}/message_templates" : basename(input as string),
     ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
   });
   const [out] = option(args, "--out");
@@ -122,7 +154,7 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(`${version()}\n`);
       return 0;
     case "templates":
-      return templates(rest);
+      return await templates(rest);
     case "fixtures":
       return fixtures(rest);
     case "validate":

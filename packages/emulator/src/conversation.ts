@@ -96,7 +96,7 @@ export class Conversation {
     const to = String(body.to ?? "");
     const recipient = recipientKey(body);
     this.#businessNumber.set(recipient, phoneNumberId);
-    const failure = this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
+    const failure = this.#failNext.shift() ?? this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
     const delays = this.#options.delaysMs ?? {};
     const status = (name: "sent" | "delivered" | "read" | "failed", code?: number): Status => ({
       payload: this.#statusPayload(phoneNumberId, id, to, name, body, code),
@@ -124,6 +124,15 @@ export class Conversation {
       return;
     }
     for (const [at, payload] of ladder) this.#later(at, mode === "duplicates" ? [payload, payload] : [payload]);
+  }
+
+  /** Codes for the next accepted messages, in order: each fails with a status carrying its code. */
+  readonly #failNext: number[] = [];
+
+  /** Makes the next `count` accepted messages fail with `code` (131026 undeliverable, 131049, 131050, 130472, 131053…). */
+  failNext(code: number, count = 1): void {
+    if (!Number.isSafeInteger(code) || code < 1) throw new RangeError(`failNext: an error code, got ${String(code)}`);
+    for (let i = 0; i < count; i++) this.#failNext.push(code);
   }
 
   /** The status of a sent message, from the webhooks sent so far. */

@@ -7,6 +7,7 @@ import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
 import { MediaStore } from "./media.js";
+import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
 import { type Delivery, type WebhookOptions, WebhookSender } from "./webhooks.js";
@@ -58,6 +59,13 @@ export interface EmulatorOptions {
    */
   readonly allowedHosts?: readonly string[];
   /**
+   * Templates, as the JSON of `GET /{waba-id}/message_templates` (the CLI's sample is
+   * packages/cli/fixtures/message_templates.json). The emulator then serves that endpoint, page by
+   * page, and holds template messages to them: an unknown name or language is 132001, a parameter
+   * count that does not match is 132000, as from the API. Without it, any template is accepted.
+   */
+  readonly templates?: TemplateExport;
+  /**
    * Plays the user's side through your webhook endpoint: statuses for every accepted message,
    * and what simulated users send (`emulator.user(…)`), as signed, Meta-shaped POSTs. With a
    * `verifyToken`, the GET handshake is made at start.
@@ -98,6 +106,8 @@ export interface Emulator {
     readonly log: readonly Delivery[];
     idle(): Promise<void>;
     redeliver(id: number): Delivery;
+    /** The next `count` accepted messages (default 1) get a `failed` status with this code instead of the ladder. */
+    failNext(code: number, count?: number): void;
   };
   /** A user writing to the business (needs `webhook`); `name` is their profile name. */
   user(phone: string, name?: string): SimulatedUser;
@@ -107,6 +117,7 @@ export interface Emulator {
 }
 
 const route = /^\/(v\d+\.\d+)\/(\d+)\/messages\/?$/;
+const templatesRoute = /^\/v\d+\.\d+\/\d+\/message_templates\/?$/;
 /** The largest valid body is far smaller (a 32,768-character template body); the API documents no cap of its own. */
 const maxBodyBytes = 1 << 20;
 /** `received` forgets its oldest entries past this many bytes of bodies. */
@@ -131,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const maxReceived = options.maxReceived ?? 1000;
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
+  const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
   let url = ""; // set once listening
   const clock = createClock();
   const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook);
@@ -207,6 +219,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
+    }
+    if (request.method === "GET" && templatesRoute.test(path)) {
+      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      const query = new URL(request.url ?? "/", url).searchParams;
+      return json(response, 200, (templates ?? new TemplateStore([])).page(query, `${url}${request.url ?? path}`));
     }
     const match = route.exec(path);
     if (request.method !== "POST" || match === null) {
@@ -297,6 +314,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const details = issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
       return fail(400, "rejected", graphError(codeFor(issues), details));
     }
+    if (templates !== undefined && (body as { type?: unknown }).type === "template") {
+      const problem = templates.check(body as Readonly<Record<string, unknown>>);
+      if (problem !== undefined) return fail(400, "rejected", graphError(problem.code, problem.details));
+    }
     const message = body as { readonly status?: unknown; readonly to?: unknown; readonly recipient_type?: unknown };
     if (message.status === "read") {
       record({ path, phoneNumberId, body, status: 200, outcome: "accepted" }, bytes);
@@ -347,6 +368,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log: sender?.log ?? [],
       idle: async () => conversation?.idle(),
       redeliver: (id) => (sender ?? noWebhook("webhooks.redeliver")).redeliver(id),
+      failNext: (code, count) => (conversation ?? noWebhook("webhooks.failNext")).failNext(code, count),
     },
     user(phone, name = "Test User") {
       if (conversation === undefined) return noWebhook("user");

@@ -201,6 +201,21 @@ describe("the 24-hour customer-service window", () => {
   });
 });
 
+describe("failures scripted per message", () => {
+  it("failNext: the next message fails with the code, the one after gets its ladder", async () => {
+    const { hook, emulator, wa } = await setup({ window: false });
+    emulator.webhooks.failNext(graphErrorCodes.mediaUpload);
+    const failed = (await wa.send(msg.to(user).image({ link: "https://example.com/a.png" }))).messages[0]?.id as string;
+    const fine = (await wa.send(msg.to(user).text("hi"))).messages[0]?.id as string;
+    await emulator.webhooks.idle();
+    const latest = latestStatuses(hook.events);
+    expect([latest.get(failed), latest.get(fine)]).toEqual(["failed", "read"]);
+    expect(hook.events.find((e) => e.kind === "status" && e.id === failed)).toMatchObject({
+      errors: [{ code: graphErrorCodes.mediaUpload }],
+    });
+  });
+});
+
 describe("simulated users", () => {
   it("taps a reply button, picks a row, completes a flow, reacts, sends a location and an image: each the webhook the API sends", async () => {
     const { hook, emulator, wa } = await setup({ window: false, statuses: { delaysMs: { read: false } } });

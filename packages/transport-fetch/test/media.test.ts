@@ -46,6 +46,10 @@ describe("media", () => {
     await wa.send(msg.to("+16505551234").document(document, { filename: "invoice.pdf" }));
     await wa.send(msg.to("+16505551234").audio(audio));
     expect(emulator.received.map((r) => r.outcome)).toEqual(["accepted", "accepted", "accepted"]);
+    // The emulator's inbox shows the image sent by id.
+    const inbox = await (await fetch(`${emulator.url}/__inbox`)).text();
+    expect(inbox).toContain(`media id ${image.id}`);
+    expect(inbox).toContain("Receipt");
 
     for (const [{ id }, original, type] of [
       [image, jpeg, "image/jpeg"],
