@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import { metaJson, signatureOf, verifyChallenge, verifySignature } from "../src/index.js";
 import { envelope, inbound } from "./fixtures.js";
 
@@ -45,6 +45,20 @@ describe("verifySignature over the raw bytes", () => {
       `sha1=${createHmac("sha1", secret).update(payload).digest("hex")}`,
     ])
       await expect(verifySignature(payload, header, secret)).resolves.toBe(false);
+  });
+
+  it("compares in constant time: the digest goes to Web Crypto's verify, never to a string or byte comparison that stops early", async () => {
+    const verify = jest.spyOn(crypto.subtle, "verify");
+    try {
+      await verifySignature(payload, sign(payload), secret);
+      expect(verify).toHaveBeenCalledTimes(1);
+      const [algorithm, , digest, data] = verify.mock.calls[0] as unknown as [string, unknown, Uint8Array, Uint8Array];
+      expect(algorithm).toBe("HMAC");
+      expect(Buffer.from(digest).toString("hex")).toBe(sign(payload).slice(7));
+      expect(new TextDecoder().decode(data)).toBe(payload);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it("a missing app secret is an error, not a pass", async () => {
