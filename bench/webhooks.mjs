@@ -3,7 +3,7 @@
 // with node:crypto). Variants take turns in 60 rounds of 20 batches; a ratio is the median of
 // same-round ratios, so a shared host's drift cancels.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { dedupe, metaJson, parseWebhook, signatureOf, verifySignature } from "@wacompose/webhooks";
+import { dedupe, metaJson, parseWebhook, signatureOf, verifySignature, webhookPayload } from "@wacompose/webhooks";
 
 const secret = "bench-app-secret";
 const statuses = Array.from({ length: 1000 }, (_, i) => ({
@@ -14,26 +14,8 @@ const statuses = Array.from({ length: 1000 }, (_, i) => ({
   biz_opaque_callback_data: `order~${i}`,
   ...(i % 3 === 0 ? { pricing: { billable: true, pricing_model: "PMP", category: "utility", type: "regular" } } : {}),
 }));
-const raw = new TextEncoder().encode(
-  metaJson({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550001111", phone_number_id: "106540352242922" },
-              statuses,
-            },
-          },
-        ],
-      },
-    ],
-  }),
-);
+const metadata = { display_phone_number: "15550001111", phone_number_id: "106540352242922" };
+const raw = new TextEncoder().encode(metaJson(webhookPayload("102290129340398", { metadata, statuses })));
 const header = await signatureOf(raw, secret);
 const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
 const digest = new Uint8Array(

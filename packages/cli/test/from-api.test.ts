@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { type Emulator, startEmulator } from "@wacompose/emulator";
+import { type Emulator, startEmulator, type TemplateDefinition } from "@wacompose/emulator";
 
 // The whole typed-template path offline: the emulator serves the sample export page by page,
 // `wacompose templates --from-api` fetches it with a token and writes the typed definitions.
 const bin = join(__dirname, "../dist/bin.js");
-const sample = JSON.parse(readFileSync(join(__dirname, "../fixtures/message_templates.json"), "utf8")) as { data: unknown[] };
+const sample = JSON.parse(readFileSync(join(__dirname, "../fixtures/message_templates.json"), "utf8")) as { data: TemplateDefinition[] };
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({ accessToken: "cli-token", templates: sample });

@@ -1,5 +1,5 @@
 import { graphErrorCodes, graphErrorTitles, recipientKey } from "@wacompose/builder";
-import { reduceStatus, type StatusName } from "@wacompose/webhooks";
+import { type MessagesValue, reduceStatus, type StatusName, webhookPayload } from "@wacompose/webhooks";
 import { wamid } from "./graph.js";
 import type { Delivery, WebhookSender } from "./webhooks.js";
 
@@ -205,25 +205,9 @@ export class Conversation {
     return String(Math.floor(this.#clock.now() / 1000));
   }
 
-  #envelope(phoneNumberId: string, value: Record<string, unknown>): unknown {
-    return {
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: this.#sender.wabaId,
-          changes: [
-            {
-              field: "messages",
-              value: {
-                messaging_product: "whatsapp",
-                metadata: { display_phone_number: this.#sender.displayPhoneNumber, phone_number_id: phoneNumberId },
-                ...value,
-              },
-            },
-          ],
-        },
-      ],
-    };
+  #envelope(phoneNumberId: string, value: Omit<MessagesValue, "metadata">): unknown {
+    const metadata = { display_phone_number: this.#sender.displayPhoneNumber, phone_number_id: phoneNumberId };
+    return webhookPayload(this.#sender.wabaId, { metadata, ...value });
   }
 
   #statusPayload(phoneNumberId: string, id: string, to: string, status: string, body: Body, code?: number): unknown {

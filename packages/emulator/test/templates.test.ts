@@ -35,14 +35,13 @@ const send = async (body: unknown) => {
   };
 };
 const order = (parameters: string[], withButton = true) => {
-  let template = msg
+  const template = msg
     .to("16505551234")
     .template("order_update")
     .language("en_US")
     .header((p) => p.image({ link: "https://example.com/a.png" }))
     .body((p) => parameters.reduce((b, text) => b.text(text), p));
-  if (withButton) template = template.urlButton(0, "42");
-  return template.build();
+  return withButton ? template.urlButton(0, "42").build() : template.build();
 };
 
 describe("the emulator holds template messages to the templates it was given", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { eventKey, metaJson, parseWebhook, type WebhookEvent } from "@wacompose/webhooks";
+import { eventKey, metaJson, parseWebhook, type WebhookEvent, webhookPayload } from "@wacompose/webhooks";
 import { createInboundQueue, type InboundQueue } from "../src/index.js";
 import { startRedis } from "./redis.js";
 
@@ -14,36 +14,24 @@ const metadata = { display_phone_number: "15550001111", phone_number_id: "106540
 const batch = (from: number) =>
   parseWebhook(
     JSON.parse(
-      metaJson({
-        object: "whatsapp_business_account",
-        entry: [
-          {
-            id: "102290129340398",
-            changes: [
-              {
-                field: "messages",
-                value: {
-                  messaging_product: "whatsapp",
-                  metadata,
-                  messages: Array.from({ length: 20 }, (_, i) => ({
-                    from: "16505551234",
-                    id: `wamid.IN${from + i}`,
-                    timestamp: "1767225600",
-                    type: "text",
-                    text: { body: `n° ${from + i}` },
-                  })),
-                  statuses: Array.from({ length: 20 }, (_, i) => ({
-                    id: `wamid.OUT${from + i}`,
-                    status: "delivered",
-                    timestamp: "1767225600",
-                    recipient_id: "16505551234",
-                  })),
-                },
-              },
-            ],
-          },
-        ],
-      }),
+      metaJson(
+        webhookPayload("102290129340398", {
+          metadata,
+          messages: Array.from({ length: 20 }, (_, i) => ({
+            from: "16505551234",
+            id: `wamid.IN${from + i}`,
+            timestamp: "1767225600",
+            type: "text",
+            text: { body: `n° ${from + i}` },
+          })),
+          statuses: Array.from({ length: 20 }, (_, i) => ({
+            id: `wamid.OUT${from + i}`,
+            status: "delivered",
+            timestamp: "1767225600",
+            recipient_id: "16505551234",
+          })),
+        }),
+      ),
     ),
   ).events;
 

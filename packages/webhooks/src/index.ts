@@ -8,6 +8,7 @@ export {
   carriedId,
 } from "./callback-data.js";
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
+export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from "./handler.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";

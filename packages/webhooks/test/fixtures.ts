@@ -1,3 +1,5 @@
+import { type MessagesValue, webhookPayload } from "../src/index.js";
+
 // Webhook payloads shaped as Meta documents them [inbound.md §1; Meta's webhook reference pages M3–M20].
 // One per inbound message type and status, and a batch of several entries, changes and elements.
 
@@ -5,10 +7,8 @@ export const metadata = { display_phone_number: "15550001111", phone_number_id: 
 export const contact = { profile: { name: "Ana" }, wa_id: "16505551234", user_id: "US.13491208655302741918" };
 
 /** A `messages` change holding `value`, in one entry, as Meta sends one update. */
-export const envelope = (value: Record<string, unknown>, wabaId = "102290129340398") => ({
-  object: "whatsapp_business_account",
-  entry: [{ id: wabaId, changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata, ...value } }] }],
-});
+export const envelope = (value: Omit<MessagesValue, "metadata">, wabaId = "102290129340398") =>
+  webhookPayload(wabaId, { metadata, ...value });
 
 const base = { from: "16505551234", id: "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTdBRkY", timestamp: "1767225600" };
 const media = { mime_type: "image/jpeg", sha256: "aGVsbG8=", id: "1003383421387256" };
