@@ -62,6 +62,39 @@ async function answer(
 
 const defaultMaxBytes = 4 << 20;
 
+/** A web stream's chunks; stopping early cancels the stream. */
+async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (stream === null) return;
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The bytes of a body, or undefined as soon as they pass `maxBytes` (a body without Content-Length is read only that far). */
+async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
 function checked(options: WebhookHandlerOptions): number {
   if (typeof options?.appSecret !== "string" || options.appSecret === "") throw new TypeError("webhookHandler: appSecret is required");
   if (typeof options.onEvents !== "function") throw new TypeError("webhookHandler: onEvents is required");
@@ -82,8 +115,7 @@ export function webhookHandler(options: WebhookHandlerOptions): (request: Reques
   return async (request) => {
     const { status, body } = await answer(options, request.method, request.url, request.headers.get("x-hub-signature-256"), async () => {
       if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
-      const bytes = new Uint8Array(await request.arrayBuffer());
-      return bytes.length > maxBytes ? undefined : bytes;
+      return collect(chunksOf(request.body), maxBytes);
     });
     return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   };
@@ -110,20 +142,7 @@ export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: No
         "nodeWebhookHandler: the body was parsed before the handler (express.json()?); the signature needs the raw bytes: mount the handler first, or use express.raw()",
       );
     if (Number(request.headers["content-length"] ?? 0) > maxBytes) return undefined;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > maxBytes) return undefined;
-      chunks.push(chunk);
-    }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
+    return collect(request as AsyncIterable<Uint8Array>, maxBytes);
   };
   return (request, response) => {
     const signature = request.headers["x-hub-signature-256"];

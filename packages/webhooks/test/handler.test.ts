@@ -40,6 +40,22 @@ describe("webhookHandler (web Request → Response)", () => {
     const large = metaJson({ pad: "x".repeat(20_000) });
     expect((await post(handle, large, await signatureOf(large, appSecret))).status).toBe(413);
     expect((await handle(new Request("https://bot.test/webhook", { method: "PUT" }))).status).toBe(405);
+    // A streamed body without Content-Length is read only up to the limit: the rest is never pulled.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4096));
+      },
+    });
+    const streamed = new Request("https://bot.test/webhook", {
+      method: "POST",
+      body: endless,
+      headers: { "X-Hub-Signature-256": await signatureOf(body, appSecret) },
+      duplex: "half",
+    } as RequestInit);
+    expect((await handle(streamed)).status).toBe(413);
+    expect(pulled).toBeLessThan(10);
     expect(events).toEqual([]);
   });
 
