@@ -15,7 +15,7 @@ export interface WebhookHandlerOptions {
    * (200) waits for it, so that if it throws, Meta gets a 500 and delivers again: keep it short
    * (store or enqueue the events) and do slow work elsewhere.
    */
-  readonly onEvents: (events: readonly WebhookEvent[], issues: readonly Issue[]) => void | Promise<void>;
+  readonly onEvents: (events: readonly WebhookEvent[], issues: readonly Issue[]) => unknown;
   /** Called with what `onEvents` threw (default: `console.error`). */
   readonly onError?: (error: unknown) => void;
   /** The largest body read; default 4 MiB (Meta's payloads are at most 3 MB). */
