@@ -37,6 +37,8 @@ export interface StatusOptions {
 const day = 24 * 3_600_000;
 /** How many user messages the inbox keeps. */
 const maxInbound = 1000;
+/** How many sent messages a simulated user can still answer (and the inbox shows statuses for). */
+const maxSent = 10_000;
 
 /** A message a simulated user sent, for the inbox. */
 export interface InboundEntry {
@@ -93,6 +95,12 @@ export class Conversation {
   /** A message the API accepted: its statuses follow, or a failed one (closed window, scripted failure). */
   accepted(phoneNumberId: string, id: string, body: Body): void {
     this.#sent.set(id, { body, phoneNumberId });
+    // Bounded, oldest first (a Map keeps insertion order): a long run does not grow without end.
+    if (this.#sent.size > maxSent) {
+      const oldest = this.#sent.keys().next().value as string;
+      this.#sent.delete(oldest);
+      this.#statuses.delete(oldest);
+    }
     const to = String(body.to ?? "");
     const recipient = recipientKey(body);
     this.#businessNumber.set(recipient, phoneNumberId);
@@ -143,6 +151,14 @@ export class Conversation {
   /** What the business sent as this wamid, for a simulated user to answer. */
   sentMessage(id: string): { readonly body: Body; readonly phoneNumberId: string } | undefined {
     return this.#sent.get(id);
+  }
+
+  /** The wamid of the newest sent message with exactly this body, if any. */
+  idOfBody(body: unknown): string | undefined {
+    const json = JSON.stringify(body);
+    let found: string | undefined;
+    for (const [id, sent] of this.#sent) if (JSON.stringify(sent.body) === json) found = id;
+    return found;
   }
 
   /** The business number a user's message goes to when none is said. */

@@ -7,8 +7,8 @@ export interface Inbound {
   readonly delivery: Delivery;
 }
 
-/** A sent message: its wamid, or the client's answer to `send()`. */
-export type SentMessage = string | { readonly messages: readonly { readonly id: string }[] };
+/** A sent message: its wamid, the client's answer to `send()`, or the builder it was sent from (the newest send of that body). */
+export type SentMessage = string | { readonly messages: readonly { readonly id: string }[] } | { build(): unknown };
 
 /** A user on the other side: each action goes out as the webhook the API would send. */
 export interface SimulatedUser {
@@ -17,7 +17,7 @@ export interface SimulatedUser {
   taps(message: SentMessage, replyId: string): Inbound;
   /** Picks a row of a list message. */
   picks(message: SentMessage, rowId: string): Inbound;
-  /** Completes a flow message; `response` becomes `response_json` (no `flow_token` unless you put one in). */
+  /** Completes a flow message; `response` becomes `response_json`, with the message's `flow_token` when it was sent with one. */
   completesFlow(message: SentMessage, response: Readonly<Record<string, unknown>>): Inbound;
   sendsLocation(location: {
     readonly latitude: number;
@@ -44,7 +44,12 @@ export function simulatedUser(conversation: Conversation, from: string, name: st
 
   /** The sent message a reply refers to, or an error that says what is missing. */
   const sent = (message: SentMessage, action: string) => {
-    const id = typeof message === "string" ? message : message?.messages?.[0]?.id;
+    const id =
+      typeof message === "string"
+        ? message
+        : "build" in message && typeof message.build === "function"
+          ? conversation.idOfBody(message.build())
+          : (message as { readonly messages?: readonly { readonly id: string }[] })?.messages?.[0]?.id;
     const found = id === undefined ? undefined : conversation.sentMessage(id);
     if (id === undefined || found === undefined) throw new RangeError(`user.${action}: the emulator sent no message ${JSON.stringify(id)}`);
     const context = { from: found.phoneNumberId, id };
@@ -84,7 +89,10 @@ export function simulatedUser(conversation: Conversation, from: string, name: st
     completesFlow(message, response) {
       const { context, body, phoneNumberId } = sent(message, "completesFlow");
       if (object(body.interactive).type !== "flow") throw new RangeError("user.completesFlow: that message is not a flow");
-      const nfm_reply = { name: "flow", body: "Sent", response_json: JSON.stringify(response) };
+      // A flow sent with a flow_token gets it back in the response, as from the API; one sent without has none.
+      const token = object(object(object(body.interactive).action).parameters).flow_token;
+      const answer = typeof token === "string" && !("flow_token" in response) ? { flow_token: token, ...response } : response;
+      const nfm_reply = { name: "flow", body: "Sent", response_json: JSON.stringify(answer) };
       return send({ type: "interactive", context, interactive: { type: "nfm_reply", nfm_reply } }, phoneNumberId);
     },
     sendsLocation: (location) => send({ type: "location", location }),

@@ -258,6 +258,19 @@ describe("simulated users", () => {
     ]);
   });
 
+  it("taps by the builder a message was sent from; a flow sent with a token gets it back, one without has none", async () => {
+    const { hook, emulator, wa } = await setup({ window: false, statuses: { delaysMs: { read: false } } });
+    const offer = msg.to(user).buttons("Still on?").reply("yes", "Yes").reply("no", "No");
+    const sent = await wa.send(offer);
+    const booking = await wa.send(msg.to(user).flow("Book", { flowId: "1234567890", cta: "Book", token: "tok-9" }));
+    emulator.user(user).taps(offer, "no");
+    emulator.user(user).completesFlow(booking, { size: "M" });
+    await emulator.webhooks.idle();
+    const replies = hook.events.filter((e) => e.kind === "message");
+    expect(replies[0]).toMatchObject({ context: { id: sent.messages[0]?.id }, interactive: { button_reply: { id: "no" } } });
+    expect(replies[1]).toMatchObject({ interactive: { nfm_reply: { flow_token: "tok-9", response: { flow_token: "tok-9", size: "M" } } } });
+  });
+
   it("a tap on a button the message did not offer, or on a message never sent, says so", async () => {
     const { emulator, wa } = await setup({ window: false });
     const sent = await wa.send(msg.to(user).buttons("When?").reply("mon-9", "Mon"));
