@@ -59,7 +59,7 @@ interface Received {
   /** The WhatsApp Business Account id (`entry[].id`). */
   readonly wabaId: string;
   readonly metadata: Metadata;
-  /** Seconds since the epoch (Meta sends a string; `raw` keeps it). */
+  /** Seconds since the epoch (Meta sends a string; `raw` keeps it). `NaN` when it was not one, with an issue saying so. */
   readonly timestamp: number;
 }
 
@@ -180,7 +180,14 @@ export interface OrderMessage extends MessageBase<"order"> {
   };
 }
 export interface SystemMessage extends MessageBase<"system"> {
-  readonly system: { readonly body?: string; readonly type?: string; readonly wa_id?: string; readonly user_id?: string };
+  readonly system: {
+    readonly body?: string;
+    readonly type?: string;
+    readonly wa_id?: string;
+    /** `user_changed_number`: the new number. */
+    readonly new_wa_id?: string;
+    readonly user_id?: string;
+  };
 }
 /** The user opened the chat for the first time. */
 export interface RequestWelcomeMessage extends MessageBase<"request_welcome"> {}

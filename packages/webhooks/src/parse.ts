@@ -175,12 +175,11 @@ function common(raw: unknown, at: string, issue: Report): { raw: Json; id: strin
     issue(`${at}.id`, raw.id === undefined ? "required" : "invalid_type", `a wamid string, got ${describe(raw.id)}`);
     return undefined;
   }
+  // An unreadable time is reported, but the update is still typed (its id and content are what a receiver acts on).
   const timestamp = secondsOf(raw.timestamp);
-  if (timestamp === undefined) {
+  if (timestamp === undefined)
     issue(`${at}.timestamp`, raw.timestamp === undefined ? "required" : "invalid_format", "Unix seconds, as a string of digits");
-    return undefined;
-  }
-  return { raw, id: raw.id, timestamp };
+  return { raw, id: raw.id, timestamp: timestamp ?? Number.NaN };
 }
 
 function readMessage(input: unknown, at: string, origin: Origin, contacts: readonly Json[], issue: Report): InboundMessage | undefined {

@@ -149,6 +149,16 @@ describe("parseWebhook: batches and bad input", () => {
     expect(events[1]).toMatchObject({ kind: "other", path: `${at}.messages[1]`, raw: { id: 7 } });
   });
 
+  it("Meta's documented examples with placeholder timestamps still give typed events, with an issue for the time", () => {
+    const { events, issues } = parseWebhook(
+      envelope({ statuses: [{ id: "WAMID", status: "sent", timestamp: "TIMESTAMP", recipient_id: "PHONE_NUMBER" }] }),
+    );
+    expect(events).toEqual([expect.objectContaining({ kind: "status", id: "WAMID", status: "sent", timestamp: Number.NaN })]);
+    expect(issues).toEqual([
+      { path: "entry[0].changes[0].value.statuses[0].timestamp", code: "invalid_format", message: "Unix seconds, as a string of digits" },
+    ]);
+  });
+
   it("property: never throws on any JSON value, and every issue has a path in the payload's names", () => {
     const json = fc.jsonValue({ maxDepth: 3 });
     const small = { maxLength: 3 };
