@@ -52,15 +52,20 @@ export async function withPage<T>(url: string, use: (page: Page) => Promise<T>):
   const { join } = await import("node:path");
   const { WebSocket } = await import("ws");
   const profile = mkdtempSync(join(tmpdir(), "wacompose-chromium-"));
-  const browser = spawn(chromium, [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--remote-debugging-port=0",
-    `--user-data-dir=${profile}`,
-    "--window-size=900,1400",
-    url,
-  ]);
+  // Its own process group, so the renderers and helpers go with it at the end.
+  const browser = spawn(
+    chromium,
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`,
+      "--window-size=900,1400",
+      url,
+    ],
+    { detached: true },
+  );
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let text = "";
@@ -130,7 +135,16 @@ export async function withPage<T>(url: string, use: (page: Page) => Promise<T>):
       socket.close();
     }
   } finally {
-    browser.kill("SIGKILL");
-    rmSync(profile, { recursive: true, force: true });
+    // The whole group, and wait for the browser to be gone before removing its profile (it writes there until it exits).
+    if (browser.exitCode === null && browser.signalCode === null) {
+      const exited = new Promise((resolve) => browser.once("exit", resolve));
+      try {
+        process.kill(-(browser.pid as number), "SIGKILL");
+      } catch {
+        browser.kill("SIGKILL");
+      }
+      await exited;
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -2,7 +2,8 @@
 // @wacompose/webhooks gets its signed webhooks; in headless Chromium (driven over the DevTools
 // protocol), a reply button on the inbox page is tapped with a real mouse click and a reply is
 // typed, and the receiver must get a button_reply whose context.id is the wamid of the message
-// that offered it, then the text. Prints "N passed, N failed".
+// that offered it, then the text; "redeliver" in the page's delivery log sends it again.
+// Prints "N passed, N failed".
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { msg } from "@wacompose/builder";
@@ -71,6 +72,22 @@ try {
     await page.evaluate(`(() => { const f = document.getElementById("say"); f.text.value = "see you then"; f.requestSubmit(); })()`);
     const typed = await until(() => events.find((e) => e.kind === "message" && e.type === "text" && e.text.body === "see you then"));
     check("a reply typed on the inbox page reaches the receiver as a text webhook", typed !== undefined);
+
+    // The delivery log on the page: redeliver the tap, and the receiver gets it again (a duplicate, as Meta's retries are).
+    const tapDelivery = emulator.webhooks.log.find((delivery) => delivery.body.includes('"button_reply"'));
+    const button = `.wa-redeliver[data-delivery="${tapDelivery?.id}"]`;
+    const listed = await until(() => page.evaluate<boolean>(`!!document.querySelector('${button}')`));
+    check("the inbox lists the webhook deliveries with their attempts", listed === true);
+    await page.click(button);
+    const taps = await until(() => {
+      const count = events.filter((e) => e.kind === "message" && e.type === "interactive").length;
+      return count >= 2 ? count : undefined;
+    });
+    const attempts = await until(() => ((tapDelivery?.attempts.length ?? 0) >= 2 ? tapDelivery?.attempts.length : undefined), 10);
+    check(
+      `redeliver on the inbox page sends the same webhook again (${taps} taps received, ${attempts} attempts logged)`,
+      taps === 2 && attempts === 2,
+    );
   });
 } catch (error) {
   check(`the browser ran (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`, false);

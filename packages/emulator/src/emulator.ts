@@ -173,10 +173,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const view: InboxView | undefined =
-    conversation === undefined ? undefined : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id) };
+    conversation === undefined
+      ? undefined
+      : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id), deliveries: sender?.log ?? [] };
 
   /**
-   * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id? }`.
+   * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id? }`, or
+   * sending a logged webhook again: `{ action: "redeliver", delivery }`.
    * JSON only, so a page on another site cannot post here without a CORS preflight (which is refused).
    */
   const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -184,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
     const input = parseJson((await readBody(request, 64 * 1024))?.toString("utf8") ?? "") as Record<string, unknown> | undefined;
     try {
+      if (input?.action === "redeliver") return json(response, 200, { state: sender?.redeliver(Number(input.delivery)).state });
       const user = simulatedUser(conversation, String(input?.to ?? ""), "Inbox user", defaultNumber);
       const text = String(input?.text ?? "");
       const sent = String(input?.wamid ?? "");
@@ -213,6 +217,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
+    if (request.method === "GET" && path === "/__deliveries") return json(response, 200, sender?.log ?? []);
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
     if (request.method === "POST" && path === "/__user") return actAsUser(request, response);

@@ -2,6 +2,7 @@ import { recipientKey } from "@wacompose/builder";
 import { escapeHtml, previewStyles, renderBubble } from "@wacompose/preview";
 import type { InboundEntry, SentStatus } from "./conversation.js";
 import type { ReceivedRequest } from "./emulator.js";
+import type { Delivery } from "./webhooks.js";
 
 /** What the inbox shows besides what was received, when the emulator plays the user's side. */
 export interface InboxView {
@@ -9,6 +10,30 @@ export interface InboxView {
   readonly inbound: readonly InboundEntry[];
   /** The status webhooks' word on a sent message. */
   statusOf(wamid: string): SentStatus | undefined;
+  /** The webhook deliveries, oldest first. */
+  readonly deliveries: readonly Delivery[];
+}
+
+/** What a delivered payload was about, in a few words. */
+function deliverySummary(payload: unknown): string {
+  const value = object(list(object(list(object(payload).entry)[0]).changes)[0]?.value);
+  const status = list(value.statuses)[0];
+  if (status !== undefined) return `status ${String(status.status)}${status.errors ? ` (${String(list(status.errors)[0]?.code)})` : ""}`;
+  const message = list(value.messages)[0];
+  return message === undefined ? "update" : `message ${String(message.type)} from +${String(message.from)}`;
+}
+
+/** The newest webhook deliveries, each with its attempts and a button to send it again. */
+function deliveriesFragment(deliveries: readonly Delivery[]): string {
+  if (deliveries.length === 0) return "";
+  const rows = deliveries
+    .slice(-20)
+    .reverse()
+    .map((delivery) => {
+      const attempts = delivery.attempts.map((attempt) => (attempt.status === undefined ? "✗" : String(attempt.status))).join(" → ");
+      return `<li class="wa-delivery wa-delivery-${delivery.state}" data-delivery="${delivery.id}">#${delivery.id} ${escapeHtml(deliverySummary(delivery.payload))} · ${escapeHtml(delivery.state)} · ${escapeHtml(attempts || "…")} <button class="wa-redeliver" data-delivery="${delivery.id}">redeliver</button></li>`;
+    });
+  return `<section class="wa-deliveries"><div class="wa-recipient">webhook deliveries (newest ${rows.length} of ${deliveries.length})</div><ul>${rows.join("")}</ul></section>`;
 }
 
 const ticks: Readonly<Record<string, string>> = { sent: "✓", delivered: "✓✓", read: "✓✓", played: "✓✓ ▶", failed: "✗" };
@@ -96,7 +121,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
     add(key, label, { at: entry.at, sent: entry });
   }
   for (const inbound of view?.inbound ?? []) add(recipientKey({ to: inbound.from }), `+${inbound.from}`, { at: inbound.at, inbound });
-  return [...groups.values()]
+  const conversations = [...groups.values()]
     .map(({ label, items }) => {
       // Both lists are in time order; a stable sort interleaves them.
       if (view !== undefined) items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -120,12 +145,13 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
       return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
     .join("");
+  return conversations + deliveriesFragment(view?.deliveries ?? []);
 }
 
 /** The inbox page: the fragment, refreshed every second while the page is open. */
 export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
     view === undefined
       ? ""
@@ -143,6 +169,8 @@ const act = (body) => fetch("/__user", { method: "POST", headers: { "Content-Typ
 document.addEventListener("click", (event) => {
   const tap = event.target.closest && event.target.closest(".wa-tap");
   if (tap) act({ action: tap.dataset.action, to: tap.dataset.to, wamid: tap.dataset.wamid, id: tap.dataset.id });
+  const again = event.target.closest && event.target.closest(".wa-redeliver");
+  if (again) act({ action: "redeliver", delivery: Number(again.dataset.delivery) });
 });
 document.getElementById("say")?.addEventListener("submit", (event) => {
   event.preventDefault();

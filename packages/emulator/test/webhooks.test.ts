@@ -147,6 +147,24 @@ describe("emulator webhooks: signed, Meta-shaped, verified by @wacompose/webhook
     expect(hook.events.filter((e) => e.kind === "status")).toHaveLength(3);
   });
 
+  it("the delivery log over HTTP: GET /__deliveries lists every attempt; POST /__user redelivers one (JSON only)", async () => {
+    const { hook, emulator } = await setup({ window: false });
+    emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    const log = (await (await fetch(`${emulator.url}/__deliveries`)).json()) as { id: number; state: string; attempts: unknown[] }[];
+    expect(log).toEqual([expect.objectContaining({ id: 1, state: "delivered", attempts: [expect.objectContaining({ status: 200 })] })]);
+    const post = (body: string, type = "application/json") =>
+      fetch(`${emulator.url}/__user`, { method: "POST", headers: { "Content-Type": type }, body });
+    expect((await post(JSON.stringify({ action: "redeliver", delivery: 1 }), "text/plain")).status).toBe(415);
+    expect((await post(JSON.stringify({ action: "redeliver", delivery: 1 }))).status).toBe(200);
+    await emulator.webhooks.idle();
+    expect(hook.events.filter((e) => e.kind === "message")).toHaveLength(2);
+    expect(emulator.webhooks.log[0]?.attempts).toHaveLength(2);
+    expect(await (await post(JSON.stringify({ action: "redeliver", delivery: 99 }))).json()).toEqual({
+      error: "redeliver: no delivery 99",
+    });
+  });
+
   it("a receiver with another secret rejects every POST; the emulator gives up after its retries and logs it", async () => {
     const { hook, emulator, wa } = await setup({ window: false, statuses: { delaysMs: { sent: 1, read: false, delivered: 2 } } }, "wrong");
     await wa.send(msg.to(user).text("hi"));
