@@ -107,7 +107,7 @@ export class Conversation {
     const failure = this.#failNext.shift() ?? this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
     const delays = this.#options.delaysMs ?? {};
     const status = (name: "sent" | "delivered" | "read" | "failed", code?: number): Status => ({
-      payload: this.#statusPayload(phoneNumberId, id, to, name, body, code),
+      payload: this.#statusPayload(phoneNumberId, id, name, body, code),
       id,
       name,
       ...(code === undefined ? {} : { code }),
@@ -226,7 +226,7 @@ export class Conversation {
     return webhookPayload(this.#sender.wabaId, { metadata, ...value });
   }
 
-  #statusPayload(phoneNumberId: string, id: string, to: string, status: string, body: Body, code?: number): unknown {
+  #statusPayload(phoneNumberId: string, id: string, status: string, body: Body, code?: number): unknown {
     const callback = typeof body.biz_opaque_callback_data === "string" ? { biz_opaque_callback_data: body.biz_opaque_callback_data } : {};
     const group = body.recipient_type === "group";
     const errors =
@@ -252,7 +252,7 @@ export class Conversation {
           id,
           status,
           timestamp: this.#seconds(),
-          recipient_id: group ? to : to.replace(/\D/g, ""),
+          recipient_id: recipientKey(body),
           ...(group ? { recipient_type: "group" } : {}),
           ...callback,
           ...pricing,

@@ -2,6 +2,7 @@ import { recipientKey } from "@wacompose/builder";
 import { escapeHtml, previewStyles, renderBubble } from "@wacompose/preview";
 import type { InboundEntry, SentStatus } from "./conversation.js";
 import type { ReceivedRequest } from "./emulator.js";
+import { type Json, list, object } from "./json.js";
 import type { Delivery } from "./webhooks.js";
 
 /** What the inbox shows besides what was received, when the emulator plays the user's side. */
@@ -44,10 +45,6 @@ function statusMark(status: SentStatus | undefined): string {
   const title = status.code === undefined ? status.status : `${status.status} (${status.code})`;
   return `<span class="wa-ticks wa-status-${status.status}" data-status="${escapeHtml(status.status)}" title="${escapeHtml(title)}">${ticks[status.status] ?? ""} ${escapeHtml(title)}</span>`;
 }
-
-type Json = Readonly<Record<string, unknown>>;
-const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
-const list = (value: unknown): readonly Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 
 /** Buttons that act as the user on a sent message: its reply buttons, list rows, template quick replies. */
 function tapsFor(entry: ReceivedRequest, to: string): string {

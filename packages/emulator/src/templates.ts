@@ -1,4 +1,5 @@
 import { graphErrorCodes } from "@wacompose/builder";
+import { type Json, list, object } from "./json.js";
 
 /** One template as `GET /{waba-id}/message_templates` lists it (the fields the emulator reads). */
 export interface TemplateDefinition {
@@ -13,9 +14,6 @@ export interface TemplateDefinition {
 /** The export of `GET /{waba-id}/message_templates` (`{ data: [...] }`), or just its templates. */
 export type TemplateExport = { readonly data: readonly TemplateDefinition[] } | readonly TemplateDefinition[];
 
-type Json = Readonly<Record<string, unknown>>;
-const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
-const list = (value: unknown): readonly Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 /** Distinct `{{1}}` / `{{name}}` placeholders in a text. */
 const placeholders = (text: unknown): number => new Set(typeof text === "string" ? text.match(/\{\{\s*\w+\s*\}\}/g) : []).size;
 

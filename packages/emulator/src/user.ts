@@ -1,4 +1,5 @@
 import type { Conversation } from "./conversation.js";
+import { list, object } from "./json.js";
 import type { Delivery } from "./webhooks.js";
 
 /** A message a simulated user sent: its wamid and the webhook that carries it. */
@@ -29,10 +30,6 @@ export interface SimulatedUser {
   /** Reacts to a message; `""` removes the reaction. */
   reacts(message: SentMessage, emoji: string): Inbound;
 }
-
-type Json = Readonly<Record<string, unknown>>;
-const list = (value: unknown): readonly Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
 
 export function simulatedUser(conversation: Conversation, from: string, name: string, defaultNumber: string): SimulatedUser {
   if (typeof from !== "string" || !/^\+?\d{6,15}$/.test(from))
