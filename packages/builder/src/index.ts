@@ -1,6 +1,6 @@
 export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 export { type BuildResult, PayloadError } from "./errors.js";
-export { formatIssue, type Issue, type IssueCode } from "./issue.js";
+export { formatIssue, hasErrors, type Issue, type IssueCode, type Severity } from "./issue.js";
 export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { Buildable } from "./messages/buildable.js";
@@ -48,6 +48,6 @@ export {
 export { graphErrorTitles } from "./protocol/error-titles.js";
 export type { GraphErrorBody } from "./protocol/graph-error.js";
 export { recipientKey } from "./recipient-key.js";
+export { validate } from "./rules/validate.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
 export type { MaxLength } from "./type-checks.js";
-export { validate } from "./validate/index.js";

@@ -45,8 +45,11 @@ export const limits = {
   },
   /** `location` [S §5]; numbers in decimal degrees (resolution §13.9). */
   location: { latitude: { min: -90, max: 90 }, longitude: { min: -180, max: 180 } },
-  /** Contacts per message: 1–5, stated by [OA] only (cloud-api.md §14); strictest reading. */
-  contacts: { min: 1, max: 5 },
+  /**
+   * Contacts per message: 1–5 by [OA], 257 by Meta's contacts page: above 5 a warning, above 257 an
+   * error (cloud-api.md §15). The builder's compile-time check keeps to 5.
+   */
+  contacts: { min: 1, max: 5, maxAccepted: 257 },
   /** Parts shared by interactive messages [§7.1]. */
   interactive: {
     /**
@@ -54,6 +57,8 @@ export const limits = {
      * [M-list] says 4096 for lists, the others 1024 (resolution §13.4).
      */
     body: { max: 1024 },
+    /** `body.text` of a list: 1024, while [M-list] says 4096: above 1024 a warning, above 4096 an error (§15). */
+    listBody: { max: 1024, maxAccepted: 4096 },
     /** `footer.text` [V23, M-btn]. */
     footer: { max: 60 },
     /** `header.text` and `header.sub_text` [S, V23]. */

@@ -17,7 +17,14 @@ describe("envelope", () => {
     const data: string = "x".repeat(513);
     const result = msg.to(to).text("hi").callbackData(data).safeBuild();
     expect(result.ok ? [] : result.issues).toEqual([
-      { path: "biz_opaque_callback_data", code: "too_long", message: "at most 512 characters, got 513", limit: 512, actual: 513 },
+      {
+        path: "biz_opaque_callback_data",
+        code: "too_long",
+        severity: "error",
+        message: "at most 512 characters, got 513",
+        limit: 512,
+        actual: 513,
+      },
     ]);
     expect(msg.to(to).text("hi").callbackData("x".repeat(512)).safeBuild().ok).toBe(true);
   });
@@ -49,7 +56,7 @@ describe("envelope", () => {
   });
 
   it("reports an unknown type, a missing kind object and a stray kind object", () => {
-    expect(paths({ ...text, type: "fax" })).toEqual(["type invalid_value", "text unknown_field"]);
+    expect(paths({ ...text, type: "fax" })).toEqual(["type invalid_value"]);
     expect(paths({ messaging_product: "whatsapp", to, type: "image" })).toEqual(["image required"]);
     expect(paths({ ...text, image: { id: "1" } })).toEqual(["image unknown_field"]);
     expect(validate({ ...text, image: { id: "1" } })[0]?.message).toBe('not allowed when type is "text"');
@@ -65,7 +72,7 @@ describe("envelope", () => {
   });
 
   it("reports non-objects at the root", () => {
-    expect(validate(null)).toEqual([{ path: "", code: "invalid_type", message: "expected a JSON object, got null" }]);
+    expect(validate(null)).toEqual([{ path: "", code: "invalid_type", severity: "error", message: "expected a JSON object, got null" }]);
     expect(paths([])).toEqual([" invalid_type"]);
   });
 

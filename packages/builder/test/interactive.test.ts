@@ -40,7 +40,14 @@ describe("reply buttons", () => {
     const buttons = (three.build().interactive.action.buttons as object[]).concat({ type: "reply", reply: { id: d, title: "D" } });
     const issues = validate(interactive({ type: "button", body: { text: "Pick" }, action: { buttons } }));
     expect(issues).toEqual([
-      { path: "interactive.action.buttons", code: "too_many", message: "at most 3 reply buttons, got 4", limit: 3, actual: 4 },
+      {
+        path: "interactive.action.buttons",
+        code: "too_many",
+        severity: "error",
+        message: "at most 3 reply buttons, got 4",
+        limit: 3,
+        actual: 4,
+      },
     ]);
   });
 

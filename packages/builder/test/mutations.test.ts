@@ -117,7 +117,7 @@ const mutations: Mutation[] = [
   at("document id empty", "document", "document.id", ""),
   // Location
   at("latitude 91", "location", "location.latitude", 91),
-  at("longitude as text", "location", "location.longitude", "12.5"),
+  at("longitude as words", "location", "location.longitude", "east"),
   at("missing latitude", "location", "location.latitude", REMOVE),
   // Contacts
   at("no contacts", "contacts", "contacts", []),

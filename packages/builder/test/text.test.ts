@@ -24,7 +24,9 @@ describe("text", () => {
     const result = msg.to(to).text(body).safeBuild();
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: "text.body", code: "too_long", message: "at most 4096 characters, got 4097", limit: 4096, actual: 4097 }],
+      issues: [
+        { path: "text.body", code: "too_long", severity: "error", message: "at most 4096 characters, got 4097", limit: 4096, actual: 4097 },
+      ],
     });
     expect(() => msg.to(to).text(body).build()).toThrow("text.body: at most 4096 characters, got 4097");
   });
@@ -50,7 +52,7 @@ describe("text", () => {
       throw new Error("expected build() to throw");
     } catch (error) {
       expect(error).toBeInstanceOf(PayloadError);
-      expect((error as PayloadError).issues.map((i) => i.path)).toEqual(["to", "text.body"]);
+      expect((error as PayloadError).issues.map((i) => i.path)).toEqual(["text.body", "to"]);
       expect((error as PayloadError).message).toContain("2 issues");
     }
   });

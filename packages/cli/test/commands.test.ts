@@ -57,7 +57,7 @@ describe("wacompose validate", () => {
     const result = wacompose(["validate", "-"], body);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      '✗ -: 2 issues\n  image: exactly one of id or link, got both\n  image.link: expected an http or https URL, got "ftp://x"\n',
+      '✗ -: 2 issues\n  image.link: expected an http or https URL, got "ftp://x"\n  image: exactly one of id or link, got both\n',
     );
     expect(wacompose(["validate", "-"], "{not json").status).toBe(2);
     expect(wacompose(["frobnicate"]).stderr).toContain('unknown command "frobnicate"');

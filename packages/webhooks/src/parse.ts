@@ -66,7 +66,7 @@ export function parseWebhook(json: unknown): ParsedWebhook {
   const events: WebhookEvent[] = [];
   const issues: Issue[] = [];
   const issue = (path: string, code: Issue["code"], message: string): void => {
-    issues.push({ path, code, message });
+    issues.push({ path, code, severity: "error", message });
   };
   if (!isObject(json)) {
     issue("", "invalid_type", `a webhook body is a JSON object, got ${describe(json)}`);

@@ -129,7 +129,7 @@ describe("parseWebhook: batches and bad input", () => {
 
   it("says where and why, keeps what it could not type, and never throws", () => {
     expect(parseWebhook("nope").issues).toEqual([
-      { path: "", code: "invalid_type", message: "a webhook body is a JSON object, got string" },
+      { path: "", code: "invalid_type", severity: "error", message: "a webhook body is a JSON object, got string" },
     ]);
     expect(parseWebhook({ object: "page", entry: [] }).issues).toEqual([
       { path: "object", code: "invalid_value", message: 'expected "whatsapp_business_account", got "page"' },
@@ -155,7 +155,12 @@ describe("parseWebhook: batches and bad input", () => {
     );
     expect(events).toEqual([expect.objectContaining({ kind: "status", id: "WAMID", status: "sent", timestamp: Number.NaN })]);
     expect(issues).toEqual([
-      { path: "entry[0].changes[0].value.statuses[0].timestamp", code: "invalid_format", message: "Unix seconds, as a string of digits" },
+      {
+        path: "entry[0].changes[0].value.statuses[0].timestamp",
+        code: "invalid_format",
+        severity: "error",
+        message: "Unix seconds, as a string of digits",
+      },
     ]);
   });
 

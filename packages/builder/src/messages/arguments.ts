@@ -1,4 +1,4 @@
-import { kindOf } from "../validate/report.js";
+import { kindOf } from "../rules/report.js";
 
 // Guards for JavaScript callers; the types already rule these calls out. An argument that
 // cannot even be read fails at once with a TypeError that names where, rather than deep

@@ -1,15 +1,5 @@
 import type { limits } from "../limits.js";
 import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../payload/contacts.js";
-import {
-  acceptsAddress,
-  acceptsBirthday,
-  acceptsCardCount,
-  acceptsEmail,
-  acceptsName,
-  acceptsOrg,
-  acceptsPhone,
-  acceptsUrl,
-} from "../validate/contacts.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 
@@ -51,19 +41,11 @@ const append = (list: unknown[] | undefined, value: unknown): unknown[] => {
 
 /** Renders a finished card in the API's field names, with fresh objects on every call. */
 export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
-/** Whether a card's parts all passed their quick tests and it has a name; kept out of the public surface. */
-let cardAccepted: (card: ContactBuilder<boolean>) => boolean;
-
-/** The quick test of a message's cards: true only when checkContacts would accept them (see `Buildable.accepts`). */
-export const cardsAccepted = (cards: readonly ContactBuilder<boolean>[]): boolean =>
-  acceptsCardCount(cards.length) && cards.every(cardAccepted);
-
 /**
  * One contact card. `Named` records whether `.name()` was called: a card without a name
  * does not type-check as a finished contact.
  *
- * Each step is one link (the previous builder, a field, its part, and whether the card so
- * far passes its quick tests); the card is assembled once, when the message is built, so
+ * Each step is one link (the previous builder, a field, its part); the card is assembled once, when the message is built, so
  * chains stay cheap however long they get.
  *
  * @example
@@ -75,20 +57,12 @@ export class ContactBuilder<Named extends boolean = false> {
   readonly #field: Field | undefined;
   /** This step's part of the card in the API's field names: a string, or a flat object copied on every build. */
   readonly #part: unknown;
-  /**
-   * Whether every part so far passed its quick test (validate/contacts.ts), tested once as
-   * it was made: building a card whose parts all passed, with a name, needs no further check.
-   */
-  readonly #accepted: boolean;
-  readonly #named: boolean;
 
   /** @internal */
-  constructor(previous?: ContactBuilder<boolean>, field?: Field, part?: unknown, accepted = true) {
+  constructor(previous?: ContactBuilder<boolean>, field?: Field, part?: unknown) {
     this.#previous = previous;
     this.#field = field;
     this.#part = part;
-    this.#accepted = previous === undefined ? accepted : accepted && previous.#accepted;
-    this.#named = previous === undefined ? false : field === "name" || previous.#named;
   }
 
   // Each step copies its inputs now (later changes by the caller do not leak in); building
@@ -102,7 +76,7 @@ export class ContactBuilder<Named extends boolean = false> {
     if (middleName !== undefined) part.middle_name = middleName;
     if (suffix !== undefined) part.suffix = suffix;
     if (prefix !== undefined) part.prefix = prefix;
-    return this.#with<true>("name", part, acceptsName(part));
+    return this.#with<true>("name", part);
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
@@ -110,19 +84,19 @@ export class ContactBuilder<Named extends boolean = false> {
     const part: Mutable<Entry<"phones">> = { phone };
     if (type !== undefined) part.type = type;
     if (waId !== undefined) part.wa_id = waId;
-    return this.#with("phones", part, acceptsPhone(part));
+    return this.#with("phones", part);
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = objectArgument(options, "contacts.emails options");
     const part = type === undefined ? { email } : { email, type };
-    return this.#with("emails", part, acceptsEmail(part));
+    return this.#with("emails", part);
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = objectArgument(options, "contacts.urls options");
     const part = type === undefined ? { url } : { url, type };
-    return this.#with("urls", part, acceptsUrl(part));
+    return this.#with("urls", part);
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
@@ -135,12 +109,12 @@ export class ContactBuilder<Named extends boolean = false> {
     if (country !== undefined) part.country = country;
     if (countryCode !== undefined) part.country_code = countryCode;
     if (type !== undefined) part.type = type;
-    return this.#with("addresses", part, acceptsAddress(part));
+    return this.#with("addresses", part);
   }
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return this.#with("birthday", date, acceptsBirthday(date));
+    return this.#with("birthday", date);
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
@@ -149,15 +123,14 @@ export class ContactBuilder<Named extends boolean = false> {
     if (company !== undefined) part.company = company;
     if (department !== undefined) part.department = department;
     if (title !== undefined) part.title = title;
-    return this.#with("org", part, acceptsOrg(part));
+    return this.#with("org", part);
   }
 
-  #with<N extends boolean = Named>(field: Field, part: unknown, accepted: boolean): ContactBuilder<N> {
-    return new ContactBuilder<N>(this, field, part, accepted);
+  #with<N extends boolean = Named>(field: Field, part: unknown): ContactBuilder<N> {
+    return new ContactBuilder<N>(this, field, part);
   }
 
   static {
-    cardAccepted = (card) => card.#accepted && card.#named;
     renderCard = (last) => {
       const steps: ContactBuilder<boolean>[] = [];
       for (let step: ContactBuilder<boolean> | undefined = last; step !== undefined && step.#field !== undefined; step = step.#previous) {

@@ -1,5 +1,6 @@
 import type { MarkReadRequest } from "../payload/mark-read.js";
-import { acceptsMarkRead } from "../validate/mark-read.js";
+import { markRead } from "../rules/mark-read.js";
+import type { Rule } from "../rules/rule.js";
 import { Buildable } from "./buildable.js";
 
 /**
@@ -25,8 +26,8 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
     return new MarkReadBuilder(this.#messageId, true);
   }
 
-  protected override accepts(body: MarkReadRequest): boolean {
-    return acceptsMarkRead(body);
+  protected get rule(): Rule {
+    return markRead;
   }
 
   protected assemble(): MarkReadRequest {

@@ -1,7 +1,8 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
+import { messages } from "../rules/message.js";
+import type { Rule } from "../rules/rule.js";
 import type { MaxLength } from "../type-checks.js";
-import { acceptsEnvelope } from "../validate/envelope.js";
 import { Buildable } from "./buildable.js";
 
 /** The envelope fields every message shares: who, which message it replies to, tracking data. */
@@ -38,14 +39,8 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   /** The object named by `type`, made fresh. */
   protected abstract render(): Content<M>;
 
-  /** A quick yes for the content this builder rendered (see `accepts`); false runs validate(). */
-  protected acceptsContent(_body: M): boolean {
-    return false;
-  }
-
-  protected override accepts(body: M): boolean {
-    const { to, replyTo, callbackData } = this.#envelope;
-    return this.acceptsContent(body) && acceptsEnvelope(to, replyTo, callbackData);
+  protected get rule(): Rule {
+    return messages[this.#type];
   }
 
   protected get envelope(): Envelope {

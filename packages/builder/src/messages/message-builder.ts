@@ -12,22 +12,15 @@ import { type Content, type Envelope, MessageBase } from "./message-base.js";
 export class MessageBuilder<M extends Message> extends MessageBase<M> {
   /** Makes a fresh content object per build. */
   readonly #render: () => Content<M>;
-  /** The kind's quick test of a rendered body (from validate/), if it has one. */
-  readonly #accepts: ((body: M) => boolean) | undefined;
 
   /** @internal */
-  constructor(envelope: Envelope, type: M["type"], render: () => Content<M>, accepts?: (body: M) => boolean) {
+  constructor(envelope: Envelope, type: M["type"], render: () => Content<M>) {
     super(envelope, type);
     this.#render = render;
-    this.#accepts = accepts;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new MessageBuilder<M>(envelope, this.type, this.#render, this.#accepts) as this; // same class, same M
-  }
-
-  protected override acceptsContent(body: M): boolean {
-    return this.#accepts?.(body) === true;
+    return new MessageBuilder<M>(envelope, this.type, this.#render) as this; // same class, same M
   }
 
   protected render(): Content<M> {

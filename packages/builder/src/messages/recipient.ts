@@ -12,12 +12,8 @@ import type {
   VideoMessage,
 } from "../payload/index.js";
 import type { MaxLength } from "../type-checks.js";
-import { acceptsLocation } from "../validate/location.js";
-import { acceptsMedia } from "../validate/media.js";
-import { acceptsReaction } from "../validate/reaction.js";
-import { acceptsText } from "../validate/text.js";
 import { callbackResult, objectArgument } from "./arguments.js";
-import { type ContactBuilder, ContactsBuilder, cardsAccepted, cardsOf, renderCard } from "./contacts.js";
+import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
 import { FlowBuilder, type FlowOptions, flowParameters } from "./interactive/flow.js";
@@ -29,8 +25,6 @@ import { type Envelope, envelopeTo } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 import { TemplateBuilder } from "./template/template-builder.js";
-
-const acceptedAsMade = (): boolean => true;
 
 type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
@@ -70,13 +64,13 @@ export class Recipient {
   ): MessageBuilder<TextMessage> {
     const { previewUrl } = objectArgument(options, "text options");
     const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
-    return new MessageBuilder<TextMessage>(this.#envelope, "text", render, acceptsText);
+    return new MessageBuilder<TextMessage>(this.#envelope, "text", render);
   }
 
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
     const render = () => ({ message_id: messageId, emoji });
-    return new MessageBuilder<ReactionMessage>(this.#envelope, "reaction", render, acceptsReaction);
+    return new MessageBuilder<ReactionMessage>(this.#envelope, "reaction", render);
   }
 
   /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
@@ -84,12 +78,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "image"> } = {},
   ): MessageBuilder<ImageMessage> {
-    return new MessageBuilder<ImageMessage>(
-      this.#envelope,
-      "image",
-      mediaRender(media, objectArgument(options, "image options").caption),
-      acceptsMedia.image,
-    );
+    return new MessageBuilder<ImageMessage>(this.#envelope, "image", mediaRender(media, objectArgument(options, "image options").caption));
   }
 
   /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
@@ -97,12 +86,7 @@ export class Recipient {
     media: MediaSource,
     options: { readonly caption?: Caption<C, "video"> } = {},
   ): MessageBuilder<VideoMessage> {
-    return new MessageBuilder<VideoMessage>(
-      this.#envelope,
-      "video",
-      mediaRender(media, objectArgument(options, "video options").caption),
-      acceptsMedia.video,
-    );
+    return new MessageBuilder<VideoMessage>(this.#envelope, "video", mediaRender(media, objectArgument(options, "video options").caption));
   }
 
   /** A document; the `filename` extension decides how WhatsApp shows it. */
@@ -112,17 +96,17 @@ export class Recipient {
   ): MessageBuilder<DocumentMessage> {
     const { caption, filename } = objectArgument(options, "document options");
     const render = mediaRender<DocumentMessage["document"]>(media, caption, filename);
-    return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render, acceptsMedia.document);
+    return new MessageBuilder<DocumentMessage>(this.#envelope, "document", render);
   }
 
   /** An audio file; audio takes no caption. */
   audio(media: MediaSource): MessageBuilder<AudioMessage> {
-    return new MessageBuilder<AudioMessage>(this.#envelope, "audio", mediaRender(media), acceptsMedia.audio);
+    return new MessageBuilder<AudioMessage>(this.#envelope, "audio", mediaRender(media));
   }
 
   /** A WebP sticker; stickers take no caption. */
   sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return new MessageBuilder<StickerMessage>(this.#envelope, "sticker", mediaRender(media), acceptsMedia.sticker);
+    return new MessageBuilder<StickerMessage>(this.#envelope, "sticker", mediaRender(media));
   }
 
   /** A location pin, in decimal degrees. */
@@ -134,7 +118,7 @@ export class Recipient {
       if (address !== undefined) content.address = address;
       return content;
     };
-    return new MessageBuilder<LocationMessage>(this.#envelope, "location", render, acceptsLocation);
+    return new MessageBuilder<LocationMessage>(this.#envelope, "location", render);
   }
 
   /**
@@ -145,9 +129,7 @@ export class Recipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
-    // The cards were tested part by part as they were made; only the envelope is left.
-    const accepts = cardsAccepted(cards) ? acceptedAsMade : undefined;
-    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard), accepts);
+    return new MessageBuilder<ContactsMessage>(this.#envelope, "contacts", () => cards.map(renderCard));
   }
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */

@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsButtons } from "../../validate/interactive.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import {
@@ -80,10 +79,6 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   ): InteractiveMessage<ButtonInteractive>;
   override build(): InteractiveMessage<ButtonInteractive> {
     return super.build();
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<ButtonInteractive>): boolean {
-    return acceptsButtons(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

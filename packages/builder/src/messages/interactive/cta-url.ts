@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsCtaUrl } from "../../validate/interactive.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import {
@@ -55,10 +54,6 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CtaUrlBuilder {
     return new CtaUrlBuilder(this.envelope, withFooter(this.#parts, text), this.#button);
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<CtaUrlInteractive>): boolean {
-    return acceptsCtaUrl(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

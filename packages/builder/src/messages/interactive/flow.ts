@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsFlow } from "../../validate/interactive.js";
 import { copyData } from "../copy-data.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
@@ -48,10 +47,6 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): FlowBuilder {
     return new FlowBuilder(this.envelope, withFooter(this.#parts, text), this.#parameters);
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<FlowInteractive>): boolean {
-    return acceptsFlow(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

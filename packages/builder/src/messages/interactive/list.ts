@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsList } from "../../validate/interactive.js";
 import { callbackResult } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
@@ -131,10 +130,6 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   ): InteractiveMessage<ListInteractive>;
   override build(): InteractiveMessage<ListInteractive> {
     return super.build();
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<ListInteractive>): boolean {
-    return acceptsList(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

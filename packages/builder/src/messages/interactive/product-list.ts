@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsProductList } from "../../validate/interactive.js";
 import { arrayArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
@@ -43,10 +42,6 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
     const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
     return new ProductListBuilder(this.envelope, this.#parts, this.#catalogId, [...this.#sections, section]);
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<ProductListInteractive>): boolean {
-    return acceptsProductList(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

@@ -1,5 +1,4 @@
 import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../payload/index.js";
-import { acceptsCatalog, acceptsLocationRequest, acceptsProduct } from "../../validate/interactive.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
@@ -23,10 +22,6 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductBuilder {
     return new ProductBuilder(this.envelope, withFooter(this.#parts, text), this.#product);
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<ProductInteractive>): boolean {
-    return acceptsProduct(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {
@@ -61,10 +56,6 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
     return new CatalogBuilder(this.envelope, withFooter(this.#parts, text), this.#thumbnail);
   }
 
-  protected override acceptsContent(body: InteractiveMessage<CatalogInteractive>): boolean {
-    return acceptsCatalog(body);
-  }
-
   protected withEnvelope(envelope: Envelope): this {
     return new CatalogBuilder(envelope, this.#parts, this.#thumbnail) as this; // same class
   }
@@ -91,10 +82,6 @@ export class LocationRequestBuilder extends MessageBase<InteractiveMessage<Locat
   constructor(envelope: Envelope, parts: Parts) {
     super(envelope, "interactive");
     this.#parts = parts;
-  }
-
-  protected override acceptsContent(body: InteractiveMessage<LocationRequestInteractive>): boolean {
-    return acceptsLocationRequest(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

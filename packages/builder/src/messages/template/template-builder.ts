@@ -1,7 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { TemplateButtonParameter, TemplateButtonSubType, TemplateComponent, TemplateMessage } from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { acceptsTemplate } from "../../validate/template.js";
 import { callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
@@ -167,10 +166,6 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
       body: this.#state.body,
       buttons,
     });
-  }
-
-  protected override acceptsContent(body: TemplateMessage): boolean {
-    return acceptsTemplate(body);
   }
 
   protected withEnvelope(envelope: Envelope): this {

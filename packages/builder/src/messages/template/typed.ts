@@ -1,9 +1,7 @@
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
+import { kindOf } from "../../rules/report.js";
 import type { PhoneNumber } from "../../type-checks.js";
-import { validate } from "../../validate/index.js";
-import { kindOf } from "../../validate/report.js";
-import { acceptsTemplate } from "../../validate/template.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
@@ -19,8 +17,7 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
   readonly #mismatches: readonly Issue[];
 
   constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
-    // Values that match the definition leave only the API's rules: the quick test applies.
-    super(envelope, "template", render, mismatches.length === 0 ? acceptsTemplate : undefined);
+    super(envelope, "template", render);
     this.#mismatches = mismatches;
   }
 
@@ -28,8 +25,13 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
     return new TypedTemplate(envelope, () => this.render(), this.#mismatches) as this; // same class
   }
 
+  /** Values that match the definition leave only the API's rules. */
+  protected override passes(body: TemplateMessage): boolean {
+    return this.#mismatches.length === 0 && super.passes(body);
+  }
+
   protected override issuesOf(body: TemplateMessage): readonly Issue[] {
-    const issues = validate(body);
+    const issues = super.issuesOf(body);
     return this.#mismatches.length === 0 ? issues : [...this.#mismatches, ...issues];
   }
 }
@@ -59,6 +61,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
       mismatches.push({
         path: "template.name",
         code: "invalid_value",
+        severity: "error",
         message: `"${name}" is not one of the defined templates (${Object.keys(this.#templates).join(", ")})`,
       });
       return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
@@ -91,7 +94,7 @@ function fill(
   name: string,
 ): TemplateBuilder<boolean, number> {
   const mismatch = (path: string, message: string): void => {
-    mismatches.push({ path, code: "invalid_value", message: `${message} (template "${name}" as defined)` });
+    mismatches.push({ path, code: "invalid_value", severity: "error", message: `${message} (template "${name}" as defined)` });
   };
   const language = values.language ?? (definition.languages.length === 1 ? definition.languages[0] : undefined);
   if (typeof language !== "string" || !definition.languages.includes(language)) {

@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from "../issue.js";
+import type { Issue, IssueCode, Severity } from "../issue.js";
 
 /**
  * Collects issues while the rules walk a body. The current path is a stack of keys, pushed
@@ -19,6 +19,11 @@ export class Report {
     return this.#issues?.length ?? 0;
   }
 
+  /** True when an issue so far is an error. */
+  get failed(): boolean {
+    return this.#issues?.some((issue) => issue.severity === "error") === true;
+  }
+
   /** Descends into `key` (a field name or an array index). */
   enter(key: string | number): void {
     this.#path.push(key);
@@ -28,9 +33,25 @@ export class Report {
     this.#path.pop();
   }
 
-  /** Adds an issue at the current path, or at its child `key` when given. */
+  /** Adds an error at the current path, or at its child `key` when given. */
   add(key: string | number | undefined, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
-    const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: formatPath(this.#path, key), code, message };
+    this.push("error", key, code, message, limit, actual);
+  }
+
+  /** Adds a warning: a form the API accepts though it is not the documented one. */
+  warn(key: string | number | undefined, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
+    this.push("warning", key, code, message, limit, actual);
+  }
+
+  push(
+    severity: Severity,
+    key: string | number | undefined,
+    code: IssueCode,
+    message: string,
+    limit?: number,
+    actual?: number | string,
+  ): void {
+    const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: formatPath(this.#path, key), code, severity, message };
     if (limit !== undefined) issue.limit = limit;
     if (actual !== undefined) issue.actual = actual;
     if (this.#issues === undefined) this.#issues = [issue];

@@ -118,7 +118,7 @@ export function describe(thrown: unknown): string {
 /**
  * True when `value` is already plain JSON: plain objects and arrays of strings, finite
  * numbers, booleans and null, with no `undefined`, `toJSON` or cycle — so `JSON.stringify`
- * sends exactly what a rule reads. The builders' quick test for free-form data (flow data).
+ * sends exactly what a rule reads. The quick test of free-form data (flow data) in rules/is.ts.
  */
 export function isPlainJson(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;
@@ -129,7 +129,8 @@ export function isPlainJson(value: unknown, depth = 0): boolean {
     return true;
   }
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  // Plain objects, null-prototype ones, and toWire's copies (whose prototype has none).
+  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
   if ("toJSON" in value) return false;
   for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
   return true;

@@ -1,0 +1,250 @@
+import { headerTypes, interactiveTypes, limits } from "../limits.js";
+import { exactlyOneOf, link, mediaSource, textObject } from "./common.js";
+import { explainCount } from "./explain.js";
+import {
+  type ArrayRule,
+  array,
+  type CustomRule,
+  type Field,
+  type JsonObjectRule,
+  type ObjectRule,
+  object,
+  oneOf,
+  optional,
+  type Refinement,
+  required,
+  string,
+  type UnionRule,
+  union,
+} from "./rule.js";
+import { unique } from "./unique.js";
+
+type InteractiveType = (typeof interactiveTypes)[number];
+
+/** Anything: fields the API documents but wacompose does not check (address values). */
+const anything: CustomRule = { kind: "custom", doc: "any JSON value", is: () => true, explain: () => {}, schema: {} };
+const json: JsonObjectRule = { kind: "json" };
+const name = (value: string): Field => required(oneOf([value]));
+const anyString = string();
+/** A numeric `catalog_id` is accepted (sent by libraries, §15): a warning. */
+const catalogId = required(string({ numberIsWarning: true }));
+
+const noEdgeSpaces = /^\S(?:[\s\S]*\S)?$/;
+const replyButton = object({
+  type: required(oneOf(["reply"])),
+  reply: required(
+    object({
+      id: required(string({ ...limits.buttons.id, pattern: noEdgeSpaces, format: "no leading or trailing spaces" })),
+      title: required(string(limits.buttons.title)),
+    }),
+  ),
+});
+
+/** Reply buttons [S, M-btn §7.2]: 1–3, ids and titles unique. */
+const buttons = object({
+  buttons: required(
+    array(replyButton, {
+      ...limits.buttons,
+      noun: "reply button",
+      refine: [unique("reply button ids", ["reply", "id"]), unique("reply button titles", ["reply", "title"])],
+    }),
+  ),
+});
+
+/**
+ * Sections of lists and product lists [S; resolution §13.5]: titled when there is more than
+ * one, each with at least one entry, entries counted across all sections.
+ */
+function sections(
+  items: string,
+  item: ObjectRule,
+  total: { readonly min: number; readonly max: number; readonly noun: string },
+  title: { readonly max: number },
+  count: { readonly min: number; readonly max: number },
+): ArrayRule {
+  const titled: Refinement<readonly unknown[]> = {
+    doc: "every section has a `title` when there is more than one",
+    test: (list) => list.length < 2 || list.every((section) => typeof (section as Record<string, unknown>).title === "string"),
+    explain(list, report) {
+      if (list.length < 2) return;
+      list.forEach((section, index) => {
+        if (
+          typeof section === "object" &&
+          section !== null &&
+          !Array.isArray(section) &&
+          (section as Record<string, unknown>).title == null
+        ) {
+          report.enter(index);
+          report.add("title", "required", "is required");
+          report.leave();
+        }
+      });
+    },
+  };
+  const entriesOf = (list: readonly unknown[]): number => {
+    let entries = 0;
+    for (const section of list) {
+      const inner = typeof section === "object" && section !== null ? (section as Record<string, unknown>)[items] : undefined;
+      if (Array.isArray(inner)) entries += inner.length;
+    }
+    return entries;
+  };
+  const totalRule: Refinement<readonly unknown[]> = {
+    doc: `at most ${total.max} ${total.noun}s across all sections`,
+    test: (list) => entriesOf(list) <= total.max,
+    explain(list, report) {
+      const entries = entriesOf(list);
+      if (entries > total.max) explainCount(report, entries, undefined, total, " across all sections");
+    },
+  };
+  const refine = [titled, totalRule];
+  if (items === "rows") refine.push(unique("row ids", ["id"], items));
+  const section = object({
+    title: optional(string(title)),
+    [items]: required(array(item, { min: total.min, max: Number.POSITIVE_INFINITY, noun: total.noun })),
+  });
+  return array(section, { ...count, noun: "section", refine });
+}
+
+const row = object({
+  id: required(string(limits.list.row.id)),
+  title: required(string(limits.list.row.title)),
+  description: optional(string(limits.list.row.description)),
+});
+
+/** Lists [S, M-list §7.3]. */
+const list = object({
+  button: required(string(limits.list.button)),
+  sections: required(sections("rows", row, { ...limits.list.rows, noun: "row" }, limits.list.sectionTitle, limits.list.sections)),
+});
+
+/** Product lists [V23, OA §7.5]. */
+const productList = object({
+  catalog_id: catalogId,
+  sections: required(
+    sections(
+      "product_items",
+      object({ product_retailer_id: required(anyString) }),
+      { ...limits.productList.products, noun: "product" },
+      limits.productList.sectionTitle,
+      limits.productList.sections,
+    ),
+  ),
+});
+
+const product = object({ catalog_id: catalogId, product_retailer_id: required(anyString) });
+
+const catalog = object({
+  name: name("catalog_message"),
+  parameters: optional(object({ thumbnail_product_retailer_id: optional(anyString) })),
+});
+
+const ctaUrl = object({
+  name: name("cta_url"),
+  parameters: required(
+    object({
+      display_text: required(string(limits.ctaUrl.displayText)),
+      url: required(link),
+    }),
+  ),
+});
+
+/** `flow_action_payload` goes only with `navigate` (the default action). */
+const payloadOnlyWhenNavigating: Refinement = {
+  doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
+  test: (parameters) => parameters.flow_action !== "data_exchange" || parameters.flow_action_payload == null,
+  explain(parameters, report) {
+    if (parameters.flow_action === "data_exchange" && parameters.flow_action_payload != null)
+      report.add("flow_action_payload", "unknown_field", "only allowed when flow_action is navigate");
+  },
+};
+
+/** Flow parameters [S, M-flow §7.7]; token optional (resolution §13.2), id xor name (§13.3), CTA without emoji [S]. */
+const flowParameters = object(
+  {
+    flow_message_version: required(oneOf(["3"])),
+    flow_token: optional(anyString),
+    flow_id: optional(anyString),
+    flow_name: optional(anyString),
+    flow_cta: required(string({ ...limits.flow.cta, pattern: /^\P{Extended_Pictographic}*$/u, format: "text without emoji" })),
+    mode: optional(oneOf(["draft", "published"])),
+    flow_action: optional(oneOf(["navigate", "data_exchange"])),
+    flow_action_payload: optional(object({ screen: optional(anyString), data: optional({ kind: "json", nonEmpty: true }) })),
+  },
+  { refine: [exactlyOneOf("flow_id", "flow_name"), payloadOnlyWhenNavigating] },
+);
+
+const flow = object({ name: name("flow"), parameters: required(flowParameters) });
+
+/** Address messages [M-addr §7.10]: India only today; `country` is mandatory. */
+const address = object({
+  name: name("address_message"),
+  parameters: required(
+    object({
+      country: required(anyString),
+      values: optional(json),
+      saved_addresses: optional(anything),
+      validation_errors: optional(anything),
+    }),
+  ),
+});
+
+const actions: { readonly [K in InteractiveType]: ObjectRule } = {
+  button: buttons,
+  list,
+  product,
+  product_list: productList,
+  catalog_message: catalog,
+  flow,
+  cta_url: ctaUrl,
+  location_request_message: object({ name: name("send_location") }),
+  address_message: address,
+  call_permission_request: object({ name: name("call_permission_request") }),
+};
+
+const headerMedia = mediaSource({}, "a header media object takes only id or link");
+/** A document header is a media object, whose documents may carry a filename [S §4]. */
+const headerDocument = mediaSource({ filename: optional(string()) }, "a header document takes only id, link or filename");
+const headerCases: { readonly [type: string]: ObjectRule } = {
+  text: object({ text: required(string(limits.interactive.header)), sub_text: optional(string(limits.interactive.header)) }),
+  image: object({ image: required(headerMedia) }),
+  video: object({ video: required(headerMedia) }),
+  document: object({ document: required(headerDocument) }),
+};
+
+/** The header a kind accepts [§7.1]: text only for lists and flows, media too for buttons and CTA URLs. */
+function header(type: InteractiveType): UnionRule {
+  const allowed: readonly string[] = headerTypes[type];
+  const expected = (got: string) => `${type} headers are ${allowed.join(", ")}; got ${got}`;
+  return union("type", Object.fromEntries(allowed.map((kind) => [kind, headerCases[kind] as ObjectRule])), {
+    expected,
+    missing: expected("undefined"),
+  });
+}
+
+const body = textObject(string(limits.interactive.body));
+/** A list's body: 1024 by most sources, 4096 by [M-list] (§15): a warning between. */
+const listBody = textObject(string({ max: limits.interactive.listBody.maxAccepted, warnAbove: limits.interactive.listBody.max }));
+const footer = optional(textObject(string(limits.interactive.footer)));
+/** Kinds whose body may be left out; every other kind requires one. */
+const optionalBody: readonly InteractiveType[] = ["product"];
+
+function kind(type: InteractiveType): ObjectRule {
+  const fields: Record<string, Field> = {};
+  if (headerTypes[type].length > 0)
+    fields.header =
+      type === "product_list" ? required(header(type), `is required for ${type} messages (a text header)`) : optional(header(type));
+  fields.body = { rule: type === "list" ? listBody : body, required: !optionalBody.includes(type) };
+  fields.footer = footer;
+  fields.action = required(actions[type]);
+  return object(fields, { unknown: (key) => (key === "header" ? `not allowed on ${type} messages` : "not a field of this object") });
+}
+
+const expected = `expected one of ${interactiveTypes.join(", ")}`;
+
+/** `interactive` [S §7]: shared parts, then the action of its `type`. Upper-case types are accepted (§15): warnings. */
+export const interactive = union("type", Object.fromEntries(interactiveTypes.map((type) => [type, kind(type)])), {
+  anyCase: true,
+  missing: `is required (${expected})`,
+  expected: (got) => `${expected}, got ${got}`,
+});

@@ -1,0 +1,38 @@
+import { contacts } from "./contacts.js";
+import { envelopeFields, individualRecipient } from "./envelope.js";
+import { interactive } from "./interactive.js";
+import { location } from "./location.js";
+import { audio, document, image, sticker, video } from "./media.js";
+import { reaction } from "./reaction.js";
+import { show } from "./report.js";
+import { type ObjectRule, object, oneOf, type Rule, required, union } from "./rule.js";
+import { template } from "./template.js";
+import { text } from "./text.js";
+
+/** The object named by each documented `type` [S §1]. */
+const contents = { text, reaction, image, video, document, audio, sticker, location, contacts, interactive, template } as const;
+
+export type Kind = keyof typeof contents;
+export const kinds = Object.keys(contents) as Kind[];
+
+/** A message body of one kind: the envelope, `type`, and the object `type` names. */
+function messageOf(kind: Kind): ObjectRule {
+  return object(
+    { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(contents[kind] as Rule, `is required when type is "${kind}"`) },
+    {
+      unknown: (key) => (Object.hasOwn(contents, key) ? `not allowed when type is ${show(kind)}` : "not a field of a message body"),
+      refine: [individualRecipient],
+    },
+  );
+}
+
+/** One rule per message kind, for builders that know their kind. */
+export const messages: { readonly [K in Kind]: ObjectRule } = Object.fromEntries(kinds.map((kind) => [kind, messageOf(kind)])) as {
+  readonly [K in Kind]: ObjectRule;
+};
+
+/** Any message body, by its `type`; the API reads an absent `type` as text. */
+export const message = union("type", messages, {
+  default: "text",
+  expected: (got) => `unknown message type ${got}; expected one of ${kinds.join(", ")}`,
+});

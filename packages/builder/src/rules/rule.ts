@@ -1,0 +1,181 @@
+import type { Report } from "./report.js";
+
+// The rules of a request body, as data. Each rule is written once, in the table under
+// rules/, and read by three interpreters: is.ts (a fast yes/no, used by .build()),
+// explain.ts (the issues, used by validate()) and json-schema.ts (the shipped schema); the
+// docs page is generated from the same data. No interpreter evaluates code from strings,
+// so the rules run under a strict Content-Security-Policy.
+
+/** A string. Lengths count UTF-16 code units, as `String.length` does. */
+export interface StringRule {
+  readonly kind: "string";
+  /** Below: an error (1 = must not be empty). */
+  readonly min: number;
+  /** Above: an error. */
+  readonly max: number;
+  /** The stricter of two documented limits: above it a warning, above `max` an error (cloud-api.md §15). */
+  readonly warnAbove?: number;
+  readonly pattern?: RegExp;
+  /** What `pattern` expects, in words: `a date in YYYY-MM-DD form`. */
+  readonly format?: string;
+  /** A value that misses `pattern` but matches this one is accepted by the live API: a warning. */
+  readonly tolerate?: RegExp;
+  /** The live API also takes a JSON number here: a warning. */
+  readonly numberIsWarning?: boolean;
+  /** The live API also takes `""` here: a warning with this message. */
+  readonly emptyIsWarning?: string;
+  /** Where the rule comes from and why, for the docs. */
+  readonly note?: string;
+}
+
+/** One of a list of strings. */
+export interface EnumRule {
+  readonly kind: "enum";
+  readonly values: readonly string[];
+  /** Another case (`"HEADER"` for `"header"`) is accepted by the live API: a warning. */
+  readonly anyCase?: boolean;
+  readonly note?: string;
+}
+
+/** A finite number within a range. */
+export interface NumberRule {
+  readonly kind: "number";
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  /** A string holding such a number is as good as the number (Meta documents both). */
+  readonly numericString?: boolean;
+  /** What is expected, in words, when it is more than `a number`. */
+  readonly expected?: string;
+  readonly note?: string;
+}
+
+export interface BooleanRule {
+  readonly kind: "boolean";
+}
+
+/** Any JSON object (free-form data, such as a flow's initial data). */
+export interface JsonObjectRule {
+  readonly kind: "json";
+  /** An empty object is an error (`omit it instead`). */
+  readonly nonEmpty?: boolean;
+}
+
+/** A field of an object: its rule, and whether it must be present. */
+export interface Field {
+  readonly rule: Rule;
+  readonly required?: boolean;
+  /** The message when a required field is missing (default: `is required`). */
+  readonly missing?: string;
+}
+
+/** An object with known keys; any other key is an error. */
+export interface ObjectRule {
+  readonly kind: "object";
+  readonly fields: { readonly [key: string]: Field };
+  /** Why an unknown key is wrong (default: `not a field of this object`). */
+  readonly unknown?: string | ((key: string) => string);
+  /** Keys the live API accepts and ignores: a warning with this message. */
+  readonly ignored?: { readonly [key: string]: string };
+  /** Rules across fields, checked once the fields pass. */
+  readonly refine?: readonly Refinement[];
+  readonly note?: string;
+}
+
+/** An array of `item`, counted. */
+export interface ArrayRule {
+  readonly kind: "array";
+  readonly item: Rule;
+  readonly min: number;
+  readonly max: number;
+  /** The stricter of two documented counts: above it a warning, above `max` an error. */
+  readonly warnAbove?: number;
+  /** The singular noun of messages: "at most 3 reply buttons, got 4". */
+  readonly noun: string;
+  readonly refine?: readonly Refinement<readonly unknown[]>[];
+}
+
+/** Objects told apart by the string at `key` (`type`, `sub_type`): one object rule per value. */
+export interface UnionRule {
+  readonly kind: "union";
+  readonly key: string;
+  /** The rule of each value's object; `key` itself is known to each. */
+  readonly cases: { readonly [value: string]: ObjectRule };
+  /** `"BUTTON"` for `"button"` is accepted by the live API: a warning. */
+  readonly anyCase?: boolean;
+  /** The message for a value that is no case (default: `expected one of …, got …`). */
+  readonly expected?: (got: string) => string;
+  /** The message when `key` is missing (default: `is required (one of …)`). */
+  readonly missing?: string;
+  /** The case an absent `key` means (the API reads a message without `type` as text). */
+  readonly default?: string;
+  readonly note?: string;
+}
+
+/**
+ * A rule the kinds above cannot state, with both of its readings: `is`, a quick test, and
+ * `explain`, which reports what is wrong at `key`. `schema` is its JSON Schema (as close as
+ * JSON Schema can say) and `doc` its sentence in the docs.
+ */
+export interface CustomRule {
+  readonly kind: "custom";
+  readonly doc: string;
+  readonly is: (value: unknown) => boolean;
+  readonly explain: (value: unknown, report: Report, key: string | number | undefined) => void;
+  readonly schema: JsonSchema;
+}
+
+/**
+ * A rule across the fields of one object or the entries of one array (exactly one of,
+ * unique ids, totals). `test` sees a value whose fields already passed; `explain` sees any
+ * value and reports only its own rule.
+ */
+export interface Refinement<T = { readonly [key: string]: unknown }> {
+  readonly doc: string;
+  readonly test: (value: T) => boolean;
+  readonly explain: (value: T, report: Report) => void;
+}
+
+export type Rule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | ObjectRule | ArrayRule | UnionRule | CustomRule;
+
+export type JsonSchema = { readonly [key: string]: unknown };
+
+// Constructors with the defaults: a string is optional-by-field, non-empty, unbounded.
+
+export const string = (rule: Omit<StringRule, "kind" | "min" | "max"> & { min?: number; max?: number } = {}): StringRule => ({
+  kind: "string",
+  ...rule,
+  min: rule.min ?? 1,
+  max: rule.max ?? Number.POSITIVE_INFINITY,
+});
+
+export const oneOf = (values: readonly string[], options: Omit<EnumRule, "kind" | "values"> = {}): EnumRule => ({
+  kind: "enum",
+  values,
+  ...options,
+});
+
+export const number = (rule: Omit<NumberRule, "kind">): NumberRule => ({ kind: "number", ...rule });
+
+export const boolean: BooleanRule = { kind: "boolean" };
+
+export const object = (fields: ObjectRule["fields"], options: Omit<ObjectRule, "kind" | "fields"> = {}): ObjectRule => ({
+  kind: "object",
+  fields,
+  ...options,
+});
+
+export const array = (item: Rule, count: Omit<ArrayRule, "kind" | "item">): ArrayRule => ({ kind: "array", item, ...count });
+
+export const union = (key: string, cases: UnionRule["cases"], options: Omit<UnionRule, "kind" | "key" | "cases"> = {}): UnionRule => ({
+  kind: "union",
+  key,
+  cases,
+  ...options,
+});
+
+/** A required field. */
+export const required = (rule: Rule, missing?: string): Field =>
+  missing === undefined ? { rule, required: true } : { rule, required: true, missing };
+/** An optional field. */
+export const optional = (rule: Rule): Field => ({ rule });

@@ -1,0 +1,288 @@
+import { limits } from "../limits.js";
+import { mediaSource } from "./common.js";
+import { explain } from "./explain.js";
+import { numeric } from "./is.js";
+import { coordinates } from "./location.js";
+import { isObject, type JsonObject, type Report, show } from "./report.js";
+import { array, type CustomRule, number, object, oneOf, optional, type Refinement, required, string, union } from "./rule.js";
+
+const anything: CustomRule = { kind: "custom", doc: "any JSON value (ignored by the API)", is: () => true, explain: () => {}, schema: {} };
+const anyString = string();
+const parameterName = optional(string({ ...limits.template.parameterName, pattern: /^[a-z_]+$/, format: "lowercase letters a-z and _" }));
+/** Error 132018: text parameters cannot hold newlines, tabs or more than 4 consecutive spaces [§10.3]. */
+const parameterText = (max: number) =>
+  string({
+    max,
+    pattern: /^(?![\s\S]*(?:[\n\t]| {5}))/,
+    format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)",
+  });
+
+const templateMedia = (extra: Parameters<typeof mediaSource>[0]) => mediaSource(extra, "media in templates take no caption");
+
+/** Header parameters [S §8.3]: media take no caption; a document may carry a filename. */
+const headerParameter = union(
+  "type",
+  {
+    text: object({ text: required(parameterText(limits.template.headerText.max)), parameter_name: parameterName }),
+    image: object({ image: required(templateMedia({})) }),
+    video: object({ video: required(templateMedia({})) }),
+    document: object({ document: required(templateMedia({ filename: optional(anyString) })) }),
+    location: object({ location: required(object(coordinates)) }),
+  },
+  { anyCase: true, expected: (got) => `header parameters are text, image, video, document or location; got ${got}` },
+);
+
+const currency = object({
+  fallback_value: required(anyString),
+  code: required(string({ pattern: /^[A-Z]{3}$/, format: "an ISO 4217 code such as USD" })),
+  amount_1000: required(
+    number({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true, expected: "an integer (the amount × 1000)" }),
+    "is required (the amount × 1000)",
+  ),
+});
+
+/** `date_time`: the API sends `fallback_value`; the older calendar fields are accepted and ignored. */
+const dateTime = object({
+  fallback_value: required(anyString),
+  ...Object.fromEntries(
+    ["day_of_week", "year", "month", "day_of_month", "hour", "minute", "calendar"].map((key) => [key, optional(anything)]),
+  ),
+});
+
+/** Named and positional parameters do not mix within one component [M-tpl §8.4]. */
+const namedOrPositional: Refinement<readonly unknown[]> = {
+  doc: "parameters are all named (`parameter_name`) or all positional",
+  test(parameters) {
+    let named = 0;
+    for (const parameter of parameters) if ((parameter as JsonObject).parameter_name != null) named++;
+    return named === 0 || named === parameters.length;
+  },
+  explain(parameters, report) {
+    const named = parameters.filter((p) => isObject(p) && p.parameter_name != null).length;
+    if (named > 0 && named < parameters.length)
+      report.add(
+        undefined,
+        "conflict",
+        `mix of named (${named}) and positional (${parameters.length - named}) parameters; use one or the other`,
+      );
+  },
+};
+
+/** Body parameters [S §8.3]; text up to 32768 when the body is the only component (see `components`). */
+const bodyParameter = union(
+  "type",
+  {
+    text: object({ text: required(parameterText(limits.template.bodyText.maxWhenOnlyComponent)), parameter_name: parameterName }),
+    currency: object({ currency: required(currency), parameter_name: parameterName }),
+    date_time: object({ date_time: required(dateTime), parameter_name: parameterName }),
+  },
+  { anyCase: true, expected: (got) => `body parameters are text, currency or date_time; got ${got}` },
+);
+
+const buttonParameter = union(
+  "type",
+  {
+    payload: object({ payload: required(anyString) }),
+    text: object({ text: required(anyString) }),
+    coupon_code: object({ coupon_code: required(string(limits.template.couponCode)) }),
+    action: object({
+      action: required(
+        object({
+          flow_token: optional(anyString),
+          flow_action_data: optional({ kind: "json" }),
+          thumbnail_product_retailer_id: optional(anyString),
+        }),
+      ),
+    }),
+  },
+  { anyCase: true, expected: (got) => `expected payload, text, coupon_code or action; got ${got}` },
+);
+
+/** The parameter type each button sub_type takes. */
+const parameterOf: { readonly [subType: string]: string } = {
+  quick_reply: "payload",
+  url: "text",
+  copy_code: "coupon_code",
+  flow: "action",
+  catalog: "action",
+};
+const lower = (value: unknown): string | undefined => (typeof value === "string" ? value.toLowerCase() : undefined);
+
+const parameterFitsButton: Refinement = {
+  doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
+  test: (button) =>
+    lower(((button.parameters as readonly JsonObject[])[0] as JsonObject).type) === parameterOf[lower(button.sub_type) as string],
+  explain(button, report) {
+    const expected = parameterOf[lower(button.sub_type) ?? ""];
+    const parameters = button.parameters;
+    if (expected === undefined || !Array.isArray(parameters)) return;
+    report.enter("parameters");
+    parameters.forEach((parameter: unknown, index) => {
+      if (isObject(parameter) && lower(parameter.type) !== expected) {
+        report.enter(index);
+        report.add(
+          "type",
+          "invalid_value",
+          `a ${String(button.sub_type)} button takes a "${expected}" parameter, got ${show(parameter.type)}`,
+        );
+        report.leave();
+      }
+    });
+    report.leave();
+  },
+};
+
+const { min: firstIndex, max: lastIndex } = limits.template.buttonIndex;
+
+/** The button index as a number, or undefined: "0"–"9" (the reference's form) or an integer (resolution §13.8). */
+const indexOf = (index: unknown): number | undefined => {
+  const value = typeof index === "string" && /^\d$/.test(index) ? numeric(index) : index;
+  return typeof value === "number" && Number.isInteger(value) && value >= firstIndex && value <= lastIndex ? value : undefined;
+};
+
+const buttonIndex: CustomRule = {
+  kind: "custom",
+  doc: `the button's position, ${firstIndex} to ${lastIndex}, as a string ("0") or an integer; unique`,
+  is: (index) => indexOf(index) !== undefined,
+  explain(index, report, key) {
+    const value = typeof index === "string" && /^\d+$/.test(index) ? Number(index) : index;
+    if (typeof index === "string" && typeof value === "number" && String(value) !== index)
+      // The JSON Schema and the API's examples take "0" to "9": "05" is not one of them.
+      report.add(
+        key,
+        "invalid_format",
+        `expected ${JSON.stringify(String(value))} (no leading zeros), got ${show(index)}`,
+        undefined,
+        index,
+      );
+    else if (typeof value !== "number" || !Number.isInteger(value))
+      report.add(key, "invalid_type", `expected an integer ${firstIndex} to ${lastIndex}, got ${show(index)}`);
+    else if (value < firstIndex || value > lastIndex)
+      report.add(key, "out_of_range", `must be between ${firstIndex} and ${lastIndex}, got ${value}`, undefined, value);
+  },
+  schema: {
+    anyOf: [
+      { type: "string", pattern: "^[0-9]$" },
+      { type: "integer", minimum: firstIndex, maximum: lastIndex },
+    ],
+  },
+};
+
+const one = { min: 1, max: 1, noun: "parameter" } as const;
+/** A header has one variable when it has any [M-tpl]; more parameters are not known to be rejected: a warning. */
+const headerParameters = { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: 1, noun: "parameter" } as const;
+
+const component = union(
+  "type",
+  {
+    header: object({ parameters: required(array(headerParameter, headerParameters)) }),
+    body: object({
+      parameters: required(array(bodyParameter, { min: 1, max: Number.POSITIVE_INFINITY, noun: "parameter", refine: [namedOrPositional] })),
+    }),
+    button: object(
+      {
+        sub_type: required(oneOf(Object.keys(parameterOf), { anyCase: true })),
+        index: required(buttonIndex, `is required (the button's position, ${firstIndex} to ${lastIndex})`),
+        parameters: required(array(buttonParameter, one)),
+      },
+      { refine: [parameterFitsButton] },
+    ),
+  },
+  {
+    anyCase: true,
+    expected: (got) =>
+      `${got.toLowerCase() === '"footer"' ? "footers take no parameters; leave the component out" : "expected one of header, body, button"}, got ${got}`,
+    missing: "expected one of header, body, button, got undefined",
+  },
+);
+
+/** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
+const componentsOnce: Refinement<readonly unknown[]> = {
+  doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
+  test(components) {
+    let seen = 0; // bits: header, body, copy_code, then one per button index
+    for (const component of components) {
+      const { type, sub_type: subType, index } = component as JsonObject;
+      const kind = lower(type);
+      const bit = kind === "header" ? 1 : kind === "body" ? 2 : kind === "button" ? 1 << (3 + (indexOf(index) as number)) : 0;
+      const copyCode = kind === "button" && lower(subType) === "copy_code" ? 4 : 0;
+      if ((seen & (bit | copyCode)) !== 0) return false;
+      seen |= bit | copyCode;
+    }
+    return true;
+  },
+  explain(components, report) {
+    const seen = new Set<string>();
+    components.forEach((component, position) => {
+      if (!isObject(component)) return;
+      const kind = lower(component.type);
+      report.enter(position);
+      if (kind === "header" || kind === "body") {
+        if (seen.has(kind)) report.add("type", "duplicate", `only one ${kind} component per template`);
+        seen.add(kind);
+      } else if (kind === "button") {
+        if (lower(component.sub_type) === "copy_code") {
+          if (seen.has("copy_code")) report.add("sub_type", "duplicate", "only one copy_code button per template");
+          seen.add("copy_code");
+        }
+        const index = indexOf(component.index);
+        if (index !== undefined) {
+          if (seen.has(`index ${index}`)) report.add("index", "duplicate", `button index ${index} is used twice`, undefined, index);
+          seen.add(`index ${index}`);
+        }
+      }
+      report.leave();
+    });
+  },
+};
+
+const shortBodyText = parameterText(limits.template.bodyText.max);
+
+/** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
+const bodyTextWhenNotAlone: Refinement<readonly unknown[]> = {
+  doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
+  test(components) {
+    if (components.length < 2) return true;
+    for (const component of components) {
+      const { type, parameters } = component as JsonObject;
+      if (lower(type) !== "body") continue;
+      for (const parameter of parameters as readonly JsonObject[])
+        if (typeof parameter.text === "string" && parameter.text.length > limits.template.bodyText.max) return false;
+    }
+    return true;
+  },
+  explain(components, report: Report) {
+    if (components.length < 2) return;
+    components.forEach((component, position) => {
+      if (!isObject(component) || lower(component.type) !== "body" || !Array.isArray(component.parameters)) return;
+      report.enter(position);
+      report.enter("parameters");
+      component.parameters.forEach((parameter: unknown, index: number) => {
+        if (!isObject(parameter) || typeof parameter.text !== "string" || parameter.text.length <= limits.template.bodyText.max) return;
+        report.enter(index);
+        explain(shortBodyText, parameter.text, report, "text");
+        report.leave();
+      });
+      report.leave();
+      report.leave();
+    });
+  },
+};
+
+const language = object({
+  code: required(string({ pattern: /^[a-z]{2,3}(?:_[A-Z][A-Za-z]{1,3})?$/, format: 'a language code such as "en" or "en_US"' })),
+  /** Optional and only "deterministic" (resolution §13.7). */
+  policy: optional(oneOf(["deterministic"])),
+});
+
+/** `template` [S, V23, OA §8]. */
+export const template = object(
+  {
+    name: required(string(limits.template.name)),
+    language: required(language),
+    components: optional(
+      array(component, { min: 0, max: Number.POSITIVE_INFINITY, noun: "component", refine: [componentsOnce, bodyTextWhenNotAlone] }),
+    ),
+  },
+  { unknown: "not a field of a template (namespace is On-Premises only)" },
+);
