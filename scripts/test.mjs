@@ -54,7 +54,11 @@ if (built) {
   const docs = checkDocs();
   passed += docs.passed;
   failed += docs.failed;
-  check("docs/limits.md matches limits.ts", run(process.execPath, ["scripts/limits-doc.mjs", "--check"]).code === 0);
+  check("docs/limits.md matches limits.ts and the rule table", run(process.execPath, ["scripts/limits-doc.mjs", "--check"]).code === 0);
+  check(
+    "packages/builder/schema/messages.schema.json matches the rule table (pnpm schema)",
+    run(process.execPath, ["scripts/schema.mjs", "--check"]).code === 0,
+  );
   check(
     "every § citation names a section of docs/reference/cloud-api.md",
     run(process.execPath, ["scripts/check-citations.mjs"]).code === 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { msg, validate } from "../src/index.js";
 import { documented } from "./fixtures/documented.js";
-import { schemaAccepts } from "./fixtures/schema.js";
+import { generatedSchemaAccepts, schemaAccepts } from "./fixtures/schema.js";
 
 // Mutation tests: take a valid body of each kind, break one documented rule, and check that
 // validate() rejects it with an issue at the right path — and that the independent JSON
@@ -280,6 +280,7 @@ describe("mutation tests: one broken rule each", () => {
     for (const [kind, body] of Object.entries(base)) {
       expect([kind, validate(body)]).toEqual([kind, []]);
       expect([kind, schemaAccepts(body)]).toEqual([kind, true]);
+      expect([kind, generatedSchemaAccepts(body)]).toEqual([kind, true]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { type Buildable, type ContactBuilder, limits, msg, PayloadError, validate } from "../src/index.js";
-import { schemaAccepts } from "./fixtures/schema.js";
+import { generatedSchemaAccepts, schemaAccepts } from "./fixtures/schema.js";
 
 // Property tests over every builder chain: inputs within the limits build a body that both
 // validate() and the independent JSON Schema accept; exactly one input over its limit makes
@@ -248,6 +248,10 @@ describe("builder chains (property-based)", () => {
         expect(validate(body)).toEqual([]);
         if (!schemaAccepts(body))
           throw new Error(`schema rejects ${JSON.stringify(body).slice(0, 300)}: ${JSON.stringify(schemaAccepts.errors?.slice(0, 3))}`);
+        if (!generatedSchemaAccepts(body))
+          throw new Error(
+            `generated schema rejects ${JSON.stringify(body).slice(0, 300)}: ${JSON.stringify(generatedSchemaAccepts.errors?.slice(0, 3))}`,
+          );
       }),
       { numRuns: runs },
     );

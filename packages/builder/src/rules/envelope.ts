@@ -37,6 +37,21 @@ function recipientProblem(to: string): string | undefined {
  */
 export const individualRecipient: Refinement = {
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
+  schema: {
+    if: { properties: { recipient_type: { const: "group" } }, required: ["recipient_type"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+    then: {},
+    else: {
+      properties: {
+        to: {
+          anyOf: [
+            { type: "string", pattern: "^\\+?[\\d\\s().-]+$" },
+            { type: "integer", minimum: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: (body) => body.recipient_type === "group" || recipientProblem(String(body.to)) === undefined,
   explain(body, report) {
     const to = body.to;

@@ -134,6 +134,8 @@ export interface Refinement<T = { readonly [key: string]: unknown }> {
   readonly doc: string;
   readonly test: (value: T) => boolean;
   readonly explain: (value: T, report: Report) => void;
+  /** The part of the rule JSON Schema can say, if any. */
+  readonly schema?: JsonSchema;
 }
 
 export type Rule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | ObjectRule | ArrayRule | UnionRule | CustomRule;

@@ -1,0 +1,125 @@
+import { markRead } from "./mark-read.js";
+import { message } from "./message.js";
+import type { Field, JsonSchema, ObjectRule, Rule, StringRule, UnionRule } from "./rule.js";
+
+// The shipped JSON Schema (schema/messages.schema.json), generated from the rule table by
+// `pnpm schema`. It accepts what validate() reports no error for, as far as JSON Schema can
+// say it: cross-field rules (exactly one of, unique ids, totals) are validate()'s alone, and
+// JSON Schema counts lengths in code points where validate() counts UTF-16 code units.
+
+/** JSON Schema patterns take no flags: `/x/i` becomes `[xX]`, outside character classes. */
+function patternOf(pattern: RegExp): string {
+  if (!pattern.flags.includes("i")) return pattern.source;
+  let out = "";
+  let inClass = false;
+  const source = pattern.source;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string;
+    if (char === "\\") {
+      out += char + (source[++i] ?? "");
+      continue;
+    }
+    if (char === "[") inClass = true;
+    else if (char === "]") inClass = false;
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    out += !inClass && lower !== upper ? `[${lower}${upper}]` : char;
+  }
+  return out;
+}
+
+const anyCasePattern = (values: readonly string[]): string =>
+  `^(?:${values.map((value) => patternOf(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))).join("|")})$`;
+
+function stringSchema(rule: StringRule): JsonSchema {
+  const schema: Record<string, unknown> = { type: "string" };
+  const min = rule.emptyIsWarning === undefined ? rule.min : 0;
+  if (min > 0) schema.minLength = min;
+  if (Number.isFinite(rule.max)) schema.maxLength = rule.max;
+  if (rule.pattern !== undefined && rule.tolerate === undefined) schema.pattern = patternOf(rule.pattern);
+  return rule.numberIsWarning === true ? { anyOf: [schema, { type: "number" }] } : schema;
+}
+
+/** An optional field may be null (read as absent, a warning). */
+function nullable(schema: JsonSchema): JsonSchema {
+  if (typeof schema.type === "string") return { ...schema, type: [schema.type, "null"] };
+  if (Array.isArray(schema.enum)) return { enum: [...schema.enum, null] };
+  if (Array.isArray(schema.anyOf)) return { anyOf: [...schema.anyOf, { type: "null" }] };
+  return { anyOf: [schema, { type: "null" }] };
+}
+
+function objectSchema(rule: ObjectRule, discriminator?: { key: string; value: string; anyCase: boolean; optional: boolean }): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  if (discriminator !== undefined) {
+    properties[discriminator.key] = discriminator.anyCase
+      ? { type: "string", pattern: anyCasePattern([discriminator.value]) }
+      : { const: discriminator.value };
+    if (!discriminator.optional) required.push(discriminator.key);
+  }
+  for (const [key, field] of Object.entries(rule.fields) as [string, Field][]) {
+    if (key === discriminator?.key) continue;
+    properties[key] = field.required === true ? toJsonSchema(field.rule) : nullable(toJsonSchema(field.rule));
+    if (field.required === true) required.push(key);
+  }
+  for (const key of Object.keys(rule.ignored ?? {})) properties[key] = {};
+  const schema: Record<string, unknown> = { type: "object", properties, additionalProperties: false };
+  if (required.length > 0) schema.required = required;
+  const refinements = (rule.refine ?? []).flatMap((refinement) => (refinement.schema === undefined ? [] : [refinement.schema]));
+  if (refinements.length > 0) schema.allOf = refinements;
+  return schema;
+}
+
+function unionSchema(rule: UnionRule): JsonSchema {
+  return {
+    anyOf: Object.entries(rule.cases).map(([value, object]) =>
+      objectSchema(object, { key: rule.key, value, anyCase: rule.anyCase === true, optional: rule.default === value }),
+    ),
+  };
+}
+
+/** The JSON Schema of one rule of the table. */
+export function toJsonSchema(rule: Rule): JsonSchema {
+  switch (rule.kind) {
+    case "string":
+      return stringSchema(rule);
+    case "enum":
+      return rule.anyCase === true ? { type: "string", pattern: anyCasePattern(rule.values) } : { enum: rule.values };
+    case "number": {
+      const schema = { type: rule.integer === true ? "integer" : "number", minimum: rule.min, maximum: rule.max };
+      if (!Number.isSafeInteger(rule.min)) delete (schema as { minimum?: number }).minimum;
+      if (!Number.isSafeInteger(rule.max)) delete (schema as { maximum?: number }).maximum;
+      return rule.numericString === true
+        ? { anyOf: [schema, { type: "string", pattern: "^\\s*[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*$" }] }
+        : schema;
+    }
+    case "boolean":
+      return { type: "boolean" };
+    case "json":
+      return rule.nonEmpty === true ? { type: "object", minProperties: 1 } : { type: "object" };
+    case "object":
+      return objectSchema(rule);
+    case "array": {
+      const schema: Record<string, unknown> = { type: "array", items: toJsonSchema(rule.item) };
+      if (rule.min > 0) schema.minItems = rule.min;
+      if (Number.isFinite(rule.max)) schema.maxItems = rule.max;
+      return schema;
+    }
+    case "union":
+      return unionSchema(rule);
+    case "custom":
+      return rule.schema;
+  }
+}
+
+/** The schema of a request body to `POST /{version}/{phone-number-id}/messages`: a message or a mark-as-read. */
+export function messagesSchema(): JsonSchema {
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://github.com/wacompose/wacompose/packages/builder/schema/messages.schema.json",
+    title: "WhatsApp Cloud API message request body",
+    description:
+      "Generated from @wacompose/builder's rule table by `pnpm schema`; do not edit. Accepts what validate() reports no error for, except cross-field rules (exactly one of, unique ids, totals), which validate() alone checks. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
+    anyOf: [toJsonSchema(message), toJsonSchema(markRead)],
+  };
+}
