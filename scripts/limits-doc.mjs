@@ -1,5 +1,7 @@
-// Writes docs/limits.md from packages/builder/src/limits.ts: every number, with the source
-// note written beside it. `--check` fails when the committed page is stale (run in pnpm test).
+// Writes docs/limits.md from packages/builder/src/limits.ts (every number, with the source note
+// written beside it) and from the rule table, packages/builder/src/rules/ (every field of every kind,
+// required or not, its rule, and the rules across fields). `--check` fails when the committed page is
+// stale (run in pnpm test).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -81,7 +83,39 @@ export async function limitsPage() {
         `- media uploads, ${kind}: ${types.join(", ")}${kind === "audio" ? " (Ogg: Opus only, declared as `audio/ogg; codecs=opus`)" : ""}`,
     ),
     "",
+    ...(await rulesSection()),
   ].join("\n");
+}
+
+/** Every rule of the table, per part of a body: generated from packages/builder/src/rules/. */
+async function rulesSection() {
+  const { describePart, kinds } = await import(pathToFileURL(join(root, "packages/builder/dist/esm/rules/describe.js")).href);
+  const cell = (text) => text.replace(/\|/g, "\\|");
+  const lines = [
+    "## Every rule, per kind",
+    "",
+    "Generated from the rule table (`packages/builder/src/rules/`), the one place each rule is declared: `.build()`, `validate()`,",
+    "the shipped JSON Schema (`@wacompose/builder/schema.json`) and this page all read it. An **error** is what the API is known",
+    "to reject (`.build()` fails); a **warning** is a form the live API accepts though it is not the documented one (cloud-api.md §15):",
+    "`validate()` reports it, `.build()` does not fail, and the builders never emit it. An optional field sent as `null` is read",
+    "as absent (a warning). `{type=x}` marks the fields of one case of an object told apart by its `type`.",
+    "",
+  ];
+  for (const part of ["envelope", ...kinds, "mark-read"]) {
+    const { rows, refinements } = describePart(part);
+    lines.push(
+      `### ${part === "envelope" ? "Every message (the envelope)" : part === "mark-read" ? "Mark as read (and typing)" : `\`${part}\``}`,
+      "",
+    );
+    lines.push("| field | required | rule |", "|---|---|---|");
+    for (const row of rows) lines.push(`| \`${row.path}\` | ${row.required ? "yes" : ""} | ${cell(row.rule)} |`);
+    if (refinements.length > 0) {
+      lines.push("", "Across fields:", "");
+      for (const [path, doc] of refinements) lines.push(`- ${path === "" ? "" : `\`${path}\`: `}${doc}`);
+    }
+    lines.push("");
+  }
+  return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -52,10 +52,7 @@ export const limits = {
   contacts: { min: 1, max: 5, maxAccepted: 257 },
   /** Parts shared by interactive messages [§7.1]. */
   interactive: {
-    /**
-     * `body.text`: 1024 [V23, OA, M-btn, M-cta, M-loc] for every kind, lists included:
-     * [M-list] says 4096 for lists, the others 1024 (resolution §13.4).
-     */
+    /** `body.text`: 1024 [V23, OA, M-btn, M-cta, M-loc] for every kind but lists (see `listBody`). */
     body: { max: 1024 },
     /** `body.text` of a list: 1024, while [M-list] says 4096: above 1024 a warning, above 4096 an error (§15). */
     listBody: { max: 1024, maxAccepted: 4096 },

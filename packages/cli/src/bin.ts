@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { defaultApiVersion, formatIssue, graphBaseUrl, validate } from "@wacompose/builder";
+import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
 import { collectFixtures } from "./fixtures.js";
 import { generateTemplates } from "./templates-codegen.js";
 
@@ -33,8 +33,9 @@ const usage = `usage:
       from --base-url <url> (default the Graph API; the emulator's URL offline)
   wacompose fixtures <module.ts|js> --out <dir>
       writes <dir>/<export>.json for every exported builder or body, each validated
-  wacompose validate <file.json|->
-      checks a request body; prints its issues with their paths
+  wacompose validate <file.json|-> [--strict]
+      checks a request body; prints its issues with their paths. Warnings (forms the API
+      accepts) exit 0; --strict makes them fail
   wacompose --version | --help
       this command's version, or this text; <command> --help for one command`;
 
@@ -120,7 +121,8 @@ async function fixtures(args: string[]): Promise<number> {
 }
 
 function validateFile(args: string[]): number {
-  const [input] = args;
+  const strict = args.includes("--strict");
+  const [input] = args.filter((arg) => arg !== "--strict");
   if (input === undefined) throw new Error(`validate: which file (or - for stdin)?\n${usage}`);
   const text = readFileSync(input === "-" ? 0 : input, "utf8");
   let body: unknown;
@@ -134,9 +136,13 @@ function validateFile(args: string[]): number {
     process.stdout.write(`✓ ${input}: valid\n`);
     return 0;
   }
-  process.stdout.write(
-    `✗ ${input}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${issues.map((issue) => `  ${formatIssue(issue)}`).join("\n")}\n`,
-  );
+  const list = issues.map((issue) => `  ${formatIssue(issue)}`).join("\n");
+  // Warnings are forms the live API accepts: they fail only with --strict.
+  if (!hasErrors(issues)) {
+    process.stdout.write(`${strict ? "✗" : "✓"} ${input}: valid, ${issues.length} warning${issues.length === 1 ? "" : "s"}\n${list}\n`);
+    return strict ? 1 : 0;
+  }
+  process.stdout.write(`✗ ${input}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${list}\n`);
   return 1;
 }
 

@@ -62,6 +62,18 @@ describe("wacompose validate", () => {
     expect(wacompose(["validate", "-"], "{not json").status).toBe(2);
     expect(wacompose(["frobnicate"]).stderr).toContain('unknown command "frobnicate"');
   });
+
+  it("prints warnings (forms the live API accepts) and exits 0, or 1 with --strict", () => {
+    const body = JSON.stringify({ messaging_product: "whatsapp", to: 16505551234, type: "text", text: { body: "hi" } });
+    const result = wacompose(["validate", "-"], body);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      '✓ -: valid, 1 warning\n  to: warning: the documented form is a string ("16505551234"); a number is accepted\n',
+    );
+    const strict = wacompose(["validate", "-", "--strict"], body);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(/^✗ -: valid, 1 warning/);
+  });
 });
 
 describe("wacompose --version and --help", () => {

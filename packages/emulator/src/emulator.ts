@@ -88,6 +88,8 @@ export interface ReceivedRequest {
   readonly wamid?: string;
   /** The Graph error's message when the answer was one, e.g. `(#131047) Re-engagement message`. */
   readonly error?: string;
+  /** An accepted body's warnings: forms the API accepts though they are not the documented ones (`to` as a number). */
+  readonly warnings?: readonly string[];
 }
 
 export interface Emulator {
@@ -315,22 +317,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
     const issues = validate(body);
-    if (issues.length > 0) {
-      const details = issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
-      return fail(400, "rejected", graphError(codeFor(issues), details));
+    const errors = issues.filter((issue) => issue.severity === "error");
+    if (errors.length > 0) {
+      const details = errors.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
+      return fail(400, "rejected", graphError(codeFor(errors), details));
     }
+    // Warnings alone: the API accepts the body, so the emulator does too, and keeps them for the inbox.
+    const warnings = issues.length === 0 ? {} : { warnings: issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`) };
     if (templates !== undefined && (body as { type?: unknown }).type === "template") {
       const problem = templates.check(body as Readonly<Record<string, unknown>>);
       if (problem !== undefined) return fail(400, "rejected", graphError(problem.code, problem.details));
     }
     const message = body as { readonly status?: unknown; readonly to?: unknown; readonly recipient_type?: unknown };
     if (message.status === "read") {
-      record({ path, phoneNumberId, body, status: 200, outcome: "accepted" }, bytes);
+      record({ path, phoneNumberId, body, status: 200, outcome: "accepted", ...warnings }, bytes);
       return json(response, 200, { success: true });
     }
     const id = wamid();
     const to = String(message.to);
-    record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id }, bytes);
+    record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id, ...warnings }, bytes);
     conversation?.accepted(phoneNumberId ?? "", id, body as Readonly<Record<string, unknown>>);
     const waId = message.recipient_type === "group" ? to : to.replace(/\D/g, "");
     return json(response, 200, {

@@ -132,6 +132,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
           failed ? `✗ ${escapeHtml(entry.outcome)}` : "✓ accepted",
           `HTTP ${entry.status || "—"}`,
           ...(entry.error ? [escapeHtml(entry.error)] : []),
+          ...(entry.warnings ?? []).map((warning) => `<span class="wa-warning">⚠ ${escapeHtml(warning)}</span>`),
           ...(entry.wamid ? [`${escapeHtml(entry.wamid.slice(0, 24))}…`] : []),
           escapeHtml(entry.at.slice(11, 19)),
         ].join(" · ");
@@ -148,7 +149,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
 /** The inbox page: the fragment, refreshed every second while the page is open. */
 export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
     view === undefined
       ? ""

@@ -53,6 +53,26 @@ describe("emulator", () => {
     expect(await notJson.json()).toMatchObject({ error: { code: 100, error_data: { details: "the request body is not valid JSON" } } });
   });
 
+  it("accepts a body with warnings alone, as the API does, and keeps the warnings for the inbox", async () => {
+    // A number for `to` and an upper-case type: recorded live as accepted (cloud-api.md §15).
+    const body = {
+      messaging_product: "whatsapp",
+      to: 16505551234,
+      type: "interactive",
+      interactive: { type: "BUTTON", body: { text: "Pick" }, action: { buttons: [{ type: "reply", reply: { id: "a", title: "A" } }] } },
+    };
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { contacts: unknown }).contacts).toEqual([{ input: "16505551234", wa_id: "16505551234" }]);
+    const last = emulator.received[emulator.received.length - 1];
+    expect(last?.warnings).toEqual([
+      'to: the documented form is a string ("16505551234"); a number is accepted',
+      'interactive.type: the documented form is "button", got "BUTTON"',
+    ]);
+    const inbox = await (await fetch(`${emulator.url}/__inbox`)).text();
+    expect(inbox).toContain("⚠ to: the documented form is a string");
+  });
+
   it("records what it received, without the token, also over GET /__received", async () => {
     const before = emulator.received.length;
     await post(msg.to("16505551234").text("recorded").build());
