@@ -132,7 +132,7 @@ describe("parseWebhook: batches and bad input", () => {
       { path: "", code: "invalid_type", severity: "error", message: "a webhook body is a JSON object, got string" },
     ]);
     expect(parseWebhook({ object: "page", entry: [] }).issues).toEqual([
-      { path: "object", code: "invalid_value", message: 'expected "whatsapp_business_account", got "page"' },
+      { path: "object", code: "invalid_value", severity: "error", message: 'expected "whatsapp_business_account", got "page"' },
     ]);
     const broken = envelope({
       messages: [inbound.text, { ...inbound.text, id: 7 }, { ...inbound.image, image: "x" }],
