@@ -3,6 +3,8 @@
  * check in validate() catches it); see shared/type-level-limits.md for why they look like this.
  */
 
+import type { IsStringLiteral } from "type-fest";
+
 /** One-character hole that does not collapse when several sit side by side. */
 type Hole = string & {};
 type DigitHoles = [
@@ -38,8 +40,8 @@ type Length<S extends string, Count extends 0[] = []> = S extends `${Holes<"256"
       ? Length<Rest, [...Count, 0]>
       : Count["length"];
 
-/** True for `string` and pattern templates such as `Hi ${string}`, which are left to the runtime. */
-export type IsNonLiteral<S extends string> = {} extends Record<S, 1> ? true : false;
+/** True for `string` and pattern templates such as `Hi ${string}`, which are left to the runtime (type-fest's test, negated). */
+export type IsNonLiteral<S extends string> = IsStringLiteral<S> extends true ? false : true;
 
 /**
  * A string parameter of at most `Max` characters. For a literal that is too long, the

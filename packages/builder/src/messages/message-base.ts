@@ -1,6 +1,7 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
-import { messages } from "../rules/message.js";
+import { builtMessagePasses, messages } from "../rules/message.js";
+import type { JsonObject } from "../rules/report.js";
 import type { Rule } from "../rules/rule.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
@@ -41,6 +42,15 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected get rule(): Rule {
     return messages[this.#type];
+  }
+
+  /** The same verdict as the rule's compiled test, without walking the envelope this class wrote (see builtMessagePasses). */
+  protected override passes(body: M): boolean {
+    try {
+      return builtMessagePasses(this.#type, body as unknown as JsonObject);
+    } catch {
+      return false; // a getter that throws: the explanation will say where
+    }
   }
 
   protected get envelope(): Envelope {

@@ -1,2 +1,4 @@
-/** `T` without `readonly`, for assembling a payload before it is frozen. */
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Writable } from "type-fest";
+
+/** `T` without `readonly`, for assembling a payload before it is frozen (type-fest's `Writable`). */
+export type Mutable<T> = Writable<T>;

@@ -1,10 +1,11 @@
 import { contacts } from "./contacts.js";
 import { envelopeFields, individualRecipient } from "./envelope.js";
 import { interactive } from "./interactive.js";
+import { is, type Test } from "./is.js";
 import { location } from "./location.js";
 import { audio, document, image, sticker, video } from "./media.js";
 import { reaction } from "./reaction.js";
-import { show } from "./report.js";
+import { type JsonObject, show } from "./report.js";
 import { type ObjectRule, object, oneOf, type Rule, required, union } from "./rule.js";
 import { template } from "./template.js";
 import { text } from "./text.js";
@@ -36,3 +37,30 @@ export const message = union("type", messages, {
   default: "text",
   expected: (got) => `unknown message type ${got}; expected one of ${kinds.join(", ")}`,
 });
+
+/** Compiled on first use, so that importing the table (validate() alone) compiles nothing. */
+let tests: { readonly content: { readonly [K in Kind]: Test }; readonly to: Test; readonly context: Test; readonly callbackData: Test };
+const compileTests = (): typeof tests => ({
+  content: Object.fromEntries(kinds.map((kind) => [kind, is(contents[kind])])) as { readonly [K in Kind]: Test },
+  to: is(envelopeFields.to.rule),
+  context: is(envelopeFields.context.rule),
+  callbackData: is(envelopeFields.biz_opaque_callback_data.rule),
+});
+
+/**
+ * The test a builder runs on a body it assembled: true exactly when is(messages[kind]) is.
+ * A builder writes `messaging_product`, `recipient_type: "individual"`, `type` and the key
+ * of its kind itself, so only its values are tested, each with the table's compiled rule:
+ * no walk over the envelope's keys. build-verdict.test.ts holds it to validate().
+ */
+export function builtMessagePasses(kind: Kind, body: JsonObject): boolean {
+  tests ??= compileTests();
+  const { context, biz_opaque_callback_data: callbackData } = body;
+  return (
+    tests.to(body.to) &&
+    individualRecipient.test(body) &&
+    (context === undefined || tests.context(context)) &&
+    (callbackData === undefined || tests.callbackData(callbackData)) &&
+    tests.content[kind](body[kind])
+  );
+}

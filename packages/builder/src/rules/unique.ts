@@ -7,11 +7,13 @@ import type { Refinement } from "./rule.js";
  * found at `path` inside each entry (`["reply", "id"]`), or inside each entry's `nested`
  * array (rows of every section). A Set keeps the check linear on hostile input.
  */
-export function unique(what: string, path: readonly string[], nested?: string): Refinement<readonly unknown[]> {
+export function unique(what: string, path: readonly [string] | readonly [string, string], nested?: string): Refinement<readonly unknown[]> {
+  const [first, second] = path as [string, string | undefined];
+  // The value at `path` of an entry (one or two keys deep), read without a loop: this runs on every build.
   const at = (entry: unknown): unknown => {
-    let value = entry;
-    for (const key of path) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    return value;
+    const outer = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[first] : undefined;
+    if (second === undefined) return outer;
+    return typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[second] : undefined;
   };
   const entriesOf = (list: readonly unknown[]): [number | undefined, number, unknown][] => {
     if (nested === undefined) return list.map((entry, index) => [undefined, index, entry]);
@@ -20,27 +22,18 @@ export function unique(what: string, path: readonly string[], nested?: string): 
       return Array.isArray(inner) ? inner.map((entry, index): [number, number, unknown] => [outer, index, entry]) : [];
     });
   };
+  const seen: unknown[] = [];
   return {
     doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
-    // Runs after the counts passed (at most a few dozen entries): pairwise, allocating nothing.
+    // Runs after the counts passed (at most a few dozen entries): the values are read once into a buffer
+    // kept between calls, then compared pairwise, so a build allocates nothing here.
     test(list) {
-      if (nested === undefined) {
-        for (let i = 1; i < list.length; i++) {
-          const value = at(list[i]);
-          for (let j = 0; j < i; j++) if (at(list[j]) === value) return false;
-        }
-        return true;
-      }
-      for (let a = 0; a < list.length; a++) {
-        const group = (list[a] as Record<string, readonly unknown[]>)[nested] as readonly unknown[];
-        for (let i = 0; i < group.length; i++) {
-          const value = at(group[i]);
-          for (let j = 0; j < i; j++) if (at(group[j]) === value) return false;
-          for (let b = 0; b < a; b++)
-            for (const earlier of (list[b] as Record<string, readonly unknown[]>)[nested] as readonly unknown[])
-              if (at(earlier) === value) return false;
-        }
-      }
+      let count = 0;
+      if (nested === undefined) for (const entry of list) seen[count++] = at(entry);
+      else
+        for (const group of list)
+          for (const entry of (group as Record<string, readonly unknown[]>)[nested] as readonly unknown[]) seen[count++] = at(entry);
+      for (let i = 1; i < count; i++) for (let j = 0; j < i; j++) if (seen[i] === seen[j]) return false;
       return true;
     },
     explain(list, report) {
