@@ -77,6 +77,16 @@ export const limits = {
   flow: { cta: { max: 20 } },
   /** `cta_url` `display_text` [M-cta §7.8]. */
   ctaUrl: { displayText: { max: 20 } },
+  /**
+   * Interactive and template carousels [api-2026.md §4–5, M-MC, M-PC, M-CAR-T]: 2–10 cards (a template carousel: 1–10),
+   * a card's body at most 160 characters and 2 line breaks. Quick replies per card are not stated [gap]: above 3 (as
+   * for reply buttons) a warning.
+   */
+  carousel: { cards: { min: 2, max: 10 }, templateCards: { min: 1, max: 10 }, cardBody: { max: 160 }, quickReplies: { max: 3 } },
+  /** `voice_call` buttons [api-2026.md §4, M-CALL]: label 20, `ttl_minutes` 1–43200, payload 512. */
+  voiceCall: { displayText: { max: 20 }, ttlMinutes: { min: 1, max: 43_200 }, payload: { max: 512 } },
+  /** Business-scoped user ids [api-2026.md §2.2, M-BSUID]: `CC.` (or `CC.ENT.`) and at most 128 letters and digits. */
+  bsuid: { max: 128 },
   /** Templates [S, V23, M-coupon §8]. */
   template: {
     /** Meta's limit on template names (Business Management API). */
@@ -131,6 +141,10 @@ export const interactiveTypes = [
   "location_request_message",
   "address_message",
   "call_permission_request",
+  // Since v23 [api-2026.md §4].
+  "carousel",
+  "voice_call",
+  "request_contact_info",
 ] as const;
 
 /** Header types each interactive kind accepts [§7.1]; product takes none, product_list needs text. */
@@ -145,6 +159,9 @@ export const headerTypes = {
   location_request_message: [],
   address_message: [],
   call_permission_request: [],
+  carousel: [],
+  voice_call: [],
+  request_contact_info: [],
 } as const satisfies Record<(typeof interactiveTypes)[number], readonly string[]>;
 
 /** `phones[].type` values: [V23] list, a superset of [OA]'s (resolution §13.11). */

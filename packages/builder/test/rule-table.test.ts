@@ -75,7 +75,7 @@ function arbitraryOf(rule: Rule, depth = 0): fc.Arbitrary<unknown> {
         const entries = Object.entries(object.fields).map(([key, field]) =>
           fc.oneof(
             { weight: field.required === true ? 12 : 4, arbitrary: arbitraryOf(field.rule, depth + 1).map((v) => [key, v] as const) },
-            { weight: field.required === true ? 1 : 4, arbitrary: fc.constant(undefined) },
+            { weight: field.required === true ? 1 : 8, arbitrary: fc.constant(undefined) },
             { weight: 1, arbitrary: fc.constant([key, null] as const) },
           ),
         );

@@ -52,7 +52,7 @@ export const individualRecipient: Refinement = {
       },
     },
   },
-  test: (body) => body.recipient_type === "group" || recipientProblem(String(body.to)) === undefined,
+  test: (body) => body.recipient_type === "group" || body.to == null || recipientProblem(String(body.to)) === undefined,
   explain(body, report) {
     const to = body.to;
     if (body.recipient_type === "group" || !((typeof to === "string" && to !== "") || typeof to === "number")) return;
@@ -61,6 +61,40 @@ export const individualRecipient: Refinement = {
   },
 };
 
+/**
+ * Who: `to` (a phone number, or a group's id), `recipient` (a business-scoped user id), or both, in which case `to`
+ * wins [M-BSUID, api-2026.md §2.1]. A group is addressed by `to` alone.
+ */
+export const someRecipient: Refinement = {
+  doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
+  schema: { anyOf: [{ required: ["to"] }, { required: ["recipient"] }] },
+  test: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
+  explain(body, report) {
+    if (body.to == null && body.recipient == null) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
+    else if (body.recipient_type === "group" && body.recipient != null)
+      report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
+  },
+};
+
+/** What a group can receive [M-GRP, api-2026.md §3]: text, media and templates (text- or media-based). */
+export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template"] as const;
+
+export const groupsTakeSomeKinds: Refinement = {
+  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}`,
+  test: (body) => body.recipient_type !== "group" || (groupKinds as readonly unknown[]).includes(body.type ?? "text"),
+  explain(body, report) {
+    const type = body.type ?? "text";
+    if (body.recipient_type === "group" && typeof type === "string" && !(groupKinds as readonly string[]).includes(type))
+      report.add("type", "invalid_value", `a group receives only ${groupKinds.join(", ")}; got ${show(type)}`);
+  },
+};
+
+/** A business-scoped user id: `CC.` or `CC.ENT.` and up to 128 letters and digits [M-BSUID, api-2026.md §2.2]. */
+export const bsuid = string({
+  pattern: new RegExp(`^[A-Z]{2}\\.(?:ENT\\.)?[A-Za-z0-9]{1,${limits.bsuid.max}}$`),
+  format: 'a business-scoped user id such as "US.13491208655302741918" (or "US.ENT.…")',
+});
+
 /** `context`: the message this one replies to. */
 export const context = object({ message_id: { rule: wamid, required: true } });
 
@@ -68,9 +102,12 @@ export const context = object({ message_id: { rule: wamid, required: true } });
 export const envelopeFields = {
   messaging_product: { rule: oneOf(["whatsapp"]), required: true },
   recipient_type: optional(oneOf(["individual", "group"])),
-  /** A JSON number is accepted live (19 recorded sends, §15): a warning. */
-  to: { rule: string({ numberIsWarning: true }), required: true },
+  /** A JSON number is accepted live (19 recorded sends, §15): a warning. Optional when `recipient` is given. */
+  to: optional(string({ numberIsWarning: true })),
+  recipient: optional(bsuid),
   context: optional(context),
   biz_opaque_callback_data: optional(string({ max: limits.callbackData.max })),
   message_activity_sharing: optional(boolean),
+  /** Deliver only if the user's identity key hash is still this one, else a failed status [M-PN, api-2026.md §2.3]. */
+  recipient_identity_key_hash: optional(string()),
 } as const;

@@ -1,4 +1,5 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
+import { carouselAction, voiceCallAction } from "./carousel.js";
 import { exactlyOneOf, link, mediaSource, textObject } from "./common.js";
 import { explainCount } from "./explain.js";
 import {
@@ -200,6 +201,9 @@ const actions: { readonly [K in InteractiveType]: ObjectRule } = {
   location_request_message: object({ name: name("send_location") }),
   address_message: address,
   call_permission_request: object({ name: name("call_permission_request") }),
+  carousel: carouselAction,
+  voice_call: voiceCallAction,
+  request_contact_info: object({ name: name("request_contact_info") }),
 };
 
 const headerMedia = mediaSource({}, "a header media object takes only id or link");
@@ -226,8 +230,8 @@ const body = textObject(string(limits.interactive.body));
 /** A list's body: 1024 by most sources, 4096 by [M-list] (§15): a warning between. */
 const listBody = textObject(string({ max: limits.interactive.listBody.maxAccepted, warnAbove: limits.interactive.listBody.max }));
 const footer = optional(textObject(string(limits.interactive.footer)));
-/** Kinds whose body may be left out; every other kind requires one. */
-const optionalBody: readonly InteractiveType[] = ["product"];
+/** Kinds whose body may be left out [S; api-2026.md §4: call_permission_request]; every other kind requires one. */
+const optionalBody: readonly InteractiveType[] = ["product", "call_permission_request"];
 
 function kind(type: InteractiveType): ObjectRule {
   const fields: Record<string, Field> = {};

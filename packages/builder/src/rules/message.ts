@@ -1,5 +1,5 @@
 import { contacts } from "./contacts.js";
-import { envelopeFields, individualRecipient } from "./envelope.js";
+import { envelopeFields, groupsTakeSomeKinds, individualRecipient, someRecipient } from "./envelope.js";
 import { interactive } from "./interactive.js";
 import { is, type Test } from "./is.js";
 import { location } from "./location.js";
@@ -22,7 +22,7 @@ function messageOf(kind: Kind): ObjectRule {
     { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(contents[kind] as Rule, `is required when type is "${kind}"`) },
     {
       unknown: (key) => (Object.hasOwn(contents, key) ? `not allowed when type is ${show(kind)}` : "not a field of a message body"),
-      refine: [individualRecipient],
+      refine: [someRecipient, individualRecipient, groupsTakeSomeKinds],
     },
   );
 }

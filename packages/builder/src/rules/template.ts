@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import { mediaSource } from "./common.js";
-import { explain } from "./explain.js";
+import { explain, explainCount } from "./explain.js";
 import { numeric } from "./is.js";
 import { coordinates } from "./location.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
@@ -28,8 +28,12 @@ const headerParameter = union(
     video: object({ video: required(templateMedia({})) }),
     document: object({ document: required(templateMedia({ filename: optional(anyString) })) }),
     location: object({ location: required(object(coordinates)) }),
+    /** A product card's header in a product-card carousel template [M-CAR-T; shape 3P pywa]. */
+    product: object({
+      product: required(object({ catalog_id: required(string({ numberIsWarning: true })), product_retailer_id: required(anyString) })),
+    }),
   },
-  { anyCase: true, expected: (got) => `header parameters are text, image, video, document or location; got ${got}` },
+  { anyCase: true, expected: (got) => `header parameters are text, image, video, document, location or product; got ${got}` },
 );
 
 const currency = object({
@@ -83,6 +87,9 @@ const buttonParameter = union(
   "type",
   {
     payload: object({ payload: required(anyString) }),
+    ttl_minutes: object({
+      ttl_minutes: required(number({ ...limits.voiceCall.ttlMinutes, integer: true, expected: "an integer (minutes)" })),
+    }),
     text: object({ text: required(anyString) }),
     coupon_code: object({ coupon_code: required(string(limits.template.couponCode)) }),
     action: object({
@@ -95,7 +102,7 @@ const buttonParameter = union(
       ),
     }),
   },
-  { anyCase: true, expected: (got) => `expected payload, text, coupon_code or action; got ${got}` },
+  { anyCase: true, expected: (got) => `expected payload, text, coupon_code, action or ttl_minutes; got ${got}` },
 );
 
 /** The parameter type each button sub_type takes. */
@@ -105,8 +112,28 @@ const parameterOf: { readonly [subType: string]: string } = {
   copy_code: "coupon_code",
   flow: "action",
   catalog: "action",
+  voice_call: "ttl_minutes or payload",
 };
 const lower = (value: unknown): string | undefined => (typeof value === "string" ? value.toLowerCase() : undefined);
+/** A voice_call button takes ttl_minutes and payload parameters; every other button one of its own type. */
+const fits = (type: string | undefined, expected: string | undefined): boolean =>
+  expected === "ttl_minutes or payload" ? type === "ttl_minutes" || type === "payload" : type === expected;
+
+/** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
+const indexAndCount: Refinement = {
+  doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
+  test(button) {
+    const voice = lower(button.sub_type) === "voice_call";
+    return (voice || button.index != null) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
+  },
+  explain(button, report) {
+    const voice = lower(button.sub_type) === "voice_call";
+    if (!voice && button.index == null)
+      report.add("index", "required", `is required (the button's position, ${firstIndex} to ${lastIndex})`);
+    const parameters = button.parameters;
+    if (Array.isArray(parameters)) explainCount(report, parameters.length, "parameters", { min: 1, max: voice ? 2 : 1, noun: "parameter" });
+  },
+};
 
 const parameterFitsButton: Refinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
@@ -118,7 +145,7 @@ const parameterFitsButton: Refinement = {
     if (expected === undefined || !Array.isArray(parameters)) return;
     report.enter("parameters");
     parameters.forEach((parameter: unknown, index) => {
-      if (isObject(parameter) && lower(parameter.type) !== expected) {
+      if (isObject(parameter) && !fits(lower(parameter.type), expected)) {
         report.enter(index);
         report.add(
           "type",
@@ -172,6 +199,80 @@ const one = { min: 1, max: 1, noun: "parameter" } as const;
 /** A header has one variable when it has any [M-tpl]; more parameters are not known to be rejected: a warning. */
 const headerParameters = { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: 1, noun: "parameter" } as const;
 
+/** The components of one card of a template carousel: its header, body and buttons [M-CAR-T]. */
+const cardComponent = union(
+  "type",
+  {
+    header: object({ parameters: required(array(headerParameter, headerParameters)) }),
+    body: object({
+      parameters: required(array(bodyParameter, { min: 1, max: Number.POSITIVE_INFINITY, noun: "parameter", refine: [namedOrPositional] })),
+    }),
+    button: object(
+      {
+        sub_type: required(oneOf(["quick_reply", "url"], { anyCase: true })),
+        index: required(buttonIndex, `is required (the button's position, ${firstIndex} to ${lastIndex})`),
+        parameters: required(array(buttonParameter, one)),
+      },
+      { refine: [parameterFitsButton] },
+    ),
+  },
+  { anyCase: true },
+);
+
+const templateCard = object({
+  card_index: required(number({ min: 0, max: limits.carousel.templateCards.max - 1, integer: true, expected: "an integer 0 to 9" })),
+  components: required(array(cardComponent, { min: 1, max: Number.POSITIVE_INFINITY, noun: "component" })),
+});
+
+const uniqueCardIndex: Refinement<readonly unknown[]> = {
+  doc: "`card_index` unique across cards",
+  test(cards) {
+    for (let i = 1; i < cards.length; i++)
+      for (let j = 0; j < i; j++) if ((cards[i] as JsonObject).card_index === (cards[j] as JsonObject).card_index) return false;
+    return true;
+  },
+  explain(cards, report) {
+    const seen = new Set<unknown>();
+    cards.forEach((card, index) => {
+      if (!isObject(card)) return;
+      if (seen.has(card.card_index)) {
+        report.enter(index);
+        report.add("card_index", "duplicate", `card_index ${show(card.card_index)} is used twice`);
+        report.leave();
+      }
+      seen.add(card.card_index);
+    });
+  },
+};
+
+/** Unix milliseconds from 1973 to 5138: a smaller number is most likely seconds (pywa sends seconds [3P bug]). */
+const firstMillisecond = 1e11;
+const expirationMs: CustomRule = {
+  kind: "custom",
+  doc: "Unix time in milliseconds; a value that looks like seconds is an error",
+  is: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= firstMillisecond && value < 1e14,
+  explain(value, report, key) {
+    if (typeof value !== "number" || !Number.isSafeInteger(value))
+      report.add(key, "invalid_type", `expected an integer (Unix milliseconds), got ${show(value)}`);
+    else if (value < firstMillisecond)
+      report.add(
+        key,
+        "out_of_range",
+        `expiration_time_ms is Unix milliseconds; ${value} looks like seconds (× 1000: ${value * 1000})`,
+        firstMillisecond,
+        value,
+      );
+    else if (value >= 1e14) report.add(key, "out_of_range", `expected Unix milliseconds, got ${value}`, undefined, value);
+  },
+  schema: { type: "integer", minimum: firstMillisecond, exclusiveMaximum: 1e14 },
+};
+
+/** A limited-time offer's expiry [M-LTO]. */
+const offerParameter = object({
+  type: required(oneOf(["limited_time_offer"])),
+  limited_time_offer: required(object({ expiration_time_ms: required(expirationMs) })),
+});
+
 const component = union(
   "type",
   {
@@ -182,11 +283,15 @@ const component = union(
     button: object(
       {
         sub_type: required(oneOf(Object.keys(parameterOf), { anyCase: true })),
-        index: required(buttonIndex, `is required (the button's position, ${firstIndex} to ${lastIndex})`),
-        parameters: required(array(buttonParameter, one)),
+        index: optional(buttonIndex),
+        parameters: required(array(buttonParameter, { min: 1, max: 2, noun: "parameter" })),
       },
-      { refine: [parameterFitsButton] },
+      { refine: [indexAndCount, parameterFitsButton] },
     ),
+    carousel: object({
+      cards: required(array(templateCard, { ...limits.carousel.templateCards, noun: "card", refine: [uniqueCardIndex] })),
+    }),
+    limited_time_offer: object({ parameters: required(array(offerParameter, one)) }),
   },
   {
     anyCase: true,
@@ -204,7 +309,8 @@ const componentsOnce: Refinement<readonly unknown[]> = {
     for (const component of components) {
       const { type, sub_type: subType, index } = component as JsonObject;
       const kind = lower(type);
-      const bit = kind === "header" ? 1 : kind === "body" ? 2 : kind === "button" ? 1 << (3 + (indexOf(index) as number)) : 0;
+      const position = indexOf(index);
+      const bit = kind === "header" ? 1 : kind === "body" ? 2 : kind === "button" && position !== undefined ? 1 << (3 + position) : 0;
       const copyCode = kind === "button" && lower(subType) === "copy_code" ? 4 : 0;
       if ((seen & (bit | copyCode)) !== 0) return false;
       seen |= bit | copyCode;

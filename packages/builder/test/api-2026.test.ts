@@ -1,0 +1,181 @@
+import { describe, expect, it } from "@jest/globals";
+import { validate } from "../src/index.js";
+import { generatedSchemaAccepts } from "./fixtures/schema.js";
+
+// Bodies documented since Graph v23 (shared/reference/api-2026.md, Meta's pages cited there), checked by validate()
+// and the generated schema; the hand-written oracle schema predates them.
+const envelope = { messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234" } as const;
+const image = { link: "https://www.luckyshrub.com/assets/blue-echeveria.jpeg" };
+const mediaCard = (index: number, action: object) => ({
+  card_index: index,
+  type: "cta_url",
+  header: { type: "image", image },
+  body: { text: "*Blue Echeveria*\n\nA rosette-shaped succulent." },
+  action,
+});
+const urlAction = { name: "cta_url", parameters: { display_text: "Buy now", url: "https://shop.luckyshrub.com/p/1" } };
+const quickReplies = { buttons: [{ type: "quick_reply", quick_reply: { id: "more-1", title: "Tell me more" } }] };
+const carousel = (cards: object[]) => ({
+  ...envelope,
+  type: "interactive",
+  interactive: { type: "carousel", body: { text: "Latest arrivals" }, action: { cards } },
+});
+const productCard = (index: number, catalog = "CAT1") => ({
+  card_index: index,
+  type: "product",
+  action: { product_retailer_id: `sku-${index}`, catalog_id: catalog },
+});
+
+export const documented2026 = {
+  "BSUID send": {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    recipient: "US.13491208655302741918",
+    type: "text",
+    text: { body: "Hi" },
+  },
+  "parent BSUID send": { messaging_product: "whatsapp", recipient: "US.ENT.11815799212886844830", type: "text", text: { body: "Hi" } },
+  "phone and BSUID (to wins)": { ...envelope, recipient: "US.13491208655302741918", type: "text", text: { body: "Hi" } },
+  "group send": {
+    messaging_product: "whatsapp",
+    recipient_type: "group",
+    to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
+    type: "text",
+    text: { body: "Hi all" },
+  },
+  "media carousel (URL buttons)": carousel([mediaCard(0, urlAction), mediaCard(1, urlAction)]),
+  "media carousel (quick replies)": carousel([mediaCard(0, quickReplies), mediaCard(1, quickReplies)]),
+  "product carousel": carousel([productCard(0), productCard(1)]),
+  voice_call: {
+    ...envelope,
+    type: "interactive",
+    interactive: {
+      type: "voice_call",
+      body: { text: "Talk to us" },
+      action: { name: "voice_call", parameters: { display_text: "Call on WhatsApp", ttl_minutes: 100, payload: "x" } },
+    },
+  },
+  "call permission request without a body": {
+    ...envelope,
+    type: "interactive",
+    interactive: { type: "call_permission_request", action: { name: "call_permission_request" } },
+  },
+  request_contact_info: {
+    ...envelope,
+    type: "interactive",
+    interactive: { type: "request_contact_info", body: { text: "Share your contact?" }, action: { name: "request_contact_info" } },
+  },
+  "limited-time offer template": {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "holiday_offer",
+      language: { code: "en_US" },
+      components: [
+        {
+          type: "limited_time_offer",
+          parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1698562800000 } }],
+        },
+        { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "CARIBE25" }] },
+        { type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "n3mtql" }] },
+      ],
+    },
+  },
+  "carousel template": {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "summer_carousel",
+      language: { code: "en_US" },
+      components: [
+        { type: "body", parameters: [{ type: "text", text: "Ana" }] },
+        {
+          type: "carousel",
+          cards: [0, 1].map((index) => ({
+            card_index: index,
+            components: [
+              { type: "header", parameters: [{ type: "image", image: { id: "24230790383178626" } }] },
+              { type: "button", sub_type: "quick_reply", index: "0", parameters: [{ type: "payload", payload: `more-${index}` }] },
+              { type: "button", sub_type: "url", index: "1", parameters: [{ type: "text", text: `p/${index}` }] },
+            ],
+          })),
+        },
+      ],
+    },
+  },
+  "voice_call template button": {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "call_us",
+      language: { code: "en_US" },
+      components: [
+        {
+          type: "button",
+          sub_type: "voice_call",
+          parameters: [
+            { type: "ttl_minutes", ttl_minutes: 100 },
+            { type: "payload", payload: "x" },
+          ],
+        },
+      ],
+    },
+  },
+  "voice note": { ...envelope, type: "audio", audio: { id: "1013859600285441", voice: true } },
+  "identity hash": { ...envelope, recipient_identity_key_hash: "DF2lS5v2W6x=", type: "text", text: { body: "Your code changed" } },
+};
+
+const errors = (body: unknown) =>
+  validate(body)
+    .filter((issue) => issue.severity === "error")
+    .map((issue) => `${issue.path} ${issue.code}: ${issue.message}`);
+
+describe("bodies documented since v23 (api-2026.md)", () => {
+  it.each(Object.entries(documented2026))("validate() and the generated schema accept the %s body", (_, body) => {
+    expect(validate(body)).toEqual([]);
+    expect(generatedSchemaAccepts(body) ? [] : generatedSchemaAccepts.errors).toEqual([]);
+  });
+
+  it("rejects what the API rejects, saying why", () => {
+    const group = documented2026["group send"];
+    expect(errors({ ...group, type: "interactive", text: undefined, interactive: documented2026.voice_call.interactive })).toEqual([
+      'type invalid_value: a group receives only text, image, video, document, audio, sticker, template; got "interactive"',
+    ]);
+    expect(errors({ ...group, recipient: "US.1" })).toEqual([
+      "recipient unknown_field: a group is addressed by its id in to; recipient is for a user's business-scoped id",
+    ]);
+    expect(errors({ messaging_product: "whatsapp", type: "text", text: { body: "Hi" } })).toEqual([
+      "to required: is required (or recipient, a business-scoped user id)",
+    ]);
+    expect(errors({ messaging_product: "whatsapp", recipient: "13491208655302741918", text: { body: "Hi" } })).toEqual([
+      'recipient invalid_format: expected a business-scoped user id such as "US.13491208655302741918" (or "US.ENT.…"), got "13491208655302741918"',
+    ]);
+    expect(errors({ messaging_product: "whatsapp", recipient: `US.${"1".repeat(129)}`, text: { body: "Hi" } })).toHaveLength(1);
+    expect(errors(carousel(Array.from({ length: 11 }, (_, i) => productCard(i))))).toContain(
+      "interactive.action.cards too_many: at most 10 cards, got 11",
+    );
+    expect(errors(carousel([productCard(0)]))).toEqual(["interactive.action.cards too_few: at least 2 cards, got 1"]);
+    expect(errors(carousel([productCard(0), productCard(1, "OTHER")]))).toEqual([
+      "interactive.action.cards[1] conflict: every card must be like the first (product:CAT1), got product:OTHER",
+    ]);
+    expect(errors(carousel([mediaCard(0, urlAction), mediaCard(1, quickReplies)]))).toEqual([
+      "interactive.action.cards[1] conflict: every card must be like the first (url button), got quick replies:1",
+    ]);
+    const longCard = { ...mediaCard(1, urlAction), body: { text: "x".repeat(161) } };
+    expect(errors(carousel([mediaCard(0, urlAction), longCard]))).toEqual([
+      "interactive.action.cards[1].body.text too_long: at most 160 characters, got 161",
+    ]);
+    const offer = documented2026["limited-time offer template"];
+    const inSeconds = structuredClone(offer);
+    inSeconds.template.components[0] = {
+      type: "limited_time_offer",
+      parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1698562800 } }],
+    };
+    expect(errors(inSeconds)).toEqual([
+      "template.components[0].parameters[0].limited_time_offer.expiration_time_ms out_of_range: expiration_time_ms is Unix milliseconds; 1698562800 looks like seconds (× 1000: 1698562800000)",
+    ]);
+    expect(errors({ ...envelope, type: "image", image: { id: "1", voice: true } })).toEqual([
+      "image.voice unknown_field: not allowed on image messages",
+    ]);
+  });
+});
