@@ -5,7 +5,10 @@ export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, ph
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { Buildable } from "./messages/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
+export type { GroupRecipient } from "./messages/group-recipient.js";
 export type { ButtonsBuilder } from "./messages/interactive/buttons.js";
+export type { RequestContactInfoBuilder, VoiceCallBuilder, VoiceCallOptions } from "./messages/interactive/calls.js";
+export type { CardHeader, CardOptions, CarouselBuilder, ProductCarouselBuilder, ProductIds } from "./messages/interactive/carousel.js";
 export type { CtaUrlBuilder, CtaUrlButton } from "./messages/interactive/cta-url.js";
 export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./messages/interactive/flow.js";
 export type { ListBuilder, SectionBuilder } from "./messages/interactive/list.js";
@@ -50,4 +53,4 @@ export type { GraphErrorBody } from "./protocol/graph-error.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
-export type { MaxLength } from "./type-checks.js";
+export type { BusinessScopedId, MaxLength } from "./type-checks.js";

@@ -1,9 +1,11 @@
 import type { limits } from "./limits.js";
+import { GroupRecipient } from "./messages/group-recipient.js";
 import { MarkReadBuilder } from "./messages/mark-read.js";
+import { envelopeTo } from "./messages/message-base.js";
 import { Recipient } from "./messages/recipient.js";
 import type { TemplateDefinitions } from "./messages/template/definitions.js";
 import { TemplateCatalog } from "./messages/template/typed.js";
-import type { MaxLength, PhoneNumber } from "./type-checks.js";
+import type { BusinessScopedId, MaxLength, PhoneNumber } from "./type-checks.js";
 
 /**
  * The entry point: who the message goes to, or which incoming message to mark as read.
@@ -19,7 +21,22 @@ export const msg = Object.freeze({
    * or `"16505551234"`. A formatted number needs the `+`; `00` is not a prefix (see docs/recipients.md).
    */
   to<N extends string>(recipient: PhoneNumber<N>): Recipient {
-    return new Recipient(recipient);
+    return new Recipient(envelopeTo(recipient));
+  },
+  /**
+   * A user by business-scoped user id (`recipient`), as webhooks give it for users who hide
+   * their number behind a username: `"US.13491208655302741918"`, or a parent id `"US.ENT.…"`.
+   * With `phone` too, both are sent and the API uses the phone number.
+   */
+  toUser<Id extends string, N extends string = never>(
+    bsuid: BusinessScopedId<Id>,
+    options: { readonly phone?: PhoneNumber<N> } = {},
+  ): Recipient {
+    return new Recipient(envelopeTo(options.phone, bsuid));
+  },
+  /** A group, by its id: text, media and templates only (the API takes nothing else in groups). */
+  toGroup(groupId: string): GroupRecipient {
+    return new GroupRecipient(envelopeTo(groupId, undefined, true));
   },
   /**
    * Template messages typed by an app's definitions (see `defineTemplates`).

@@ -79,3 +79,13 @@ export type PhoneNumber<N extends string> = string extends N
       : N extends `${string}${PhoneSeparator}${string}`
         ? "to: a formatted number must start with + and the country code"
         : N;
+
+/**
+ * A business-scoped user id, checked for literals: `CC.` (or `CC.ENT.`) and then letters and
+ * digits, e.g. `US.13491208655302741918`. A non-literal `string` is checked at runtime.
+ */
+export type BusinessScopedId<S extends string> = string extends S
+  ? S
+  : S extends `${Uppercase<string>}.${string}`
+    ? S
+    : "recipient: a business-scoped user id looks like US.13491208655302741918";

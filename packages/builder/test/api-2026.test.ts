@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { validate } from "../src/index.js";
+import { defineTemplates, msg, validate } from "../src/index.js";
 import { generatedSchemaAccepts } from "./fixtures/schema.js";
 
 // Bodies documented since Graph v23 (shared/reference/api-2026.md, Meta's pages cited there), checked by validate()
@@ -125,6 +125,10 @@ export const documented2026 = {
   "identity hash": { ...envelope, recipient_identity_key_hash: "DF2lS5v2W6x=", type: "text", text: { body: "Your code changed" } },
 };
 
+const firstIssue = (result: unknown): string | undefined => {
+  const { ok, issues } = result as { ok: boolean; issues?: readonly { path: string; code: string }[] };
+  return ok ? undefined : `${issues?.[0]?.path} ${issues?.[0]?.code}`;
+};
 const errors = (body: unknown) =>
   validate(body)
     .filter((issue) => issue.severity === "error")
@@ -177,5 +181,87 @@ describe("bodies documented since v23 (api-2026.md)", () => {
     expect(errors({ ...envelope, type: "image", image: { id: "1", voice: true } })).toEqual([
       "image.voice unknown_field: not allowed on image messages",
     ]);
+  });
+});
+
+describe("the builders produce the documented bodies exactly", () => {
+  const d = documented2026;
+  const built = {
+    "BSUID send": msg.toUser("US.13491208655302741918").text("Hi").build(),
+    "phone and BSUID (to wins)": msg.toUser("US.13491208655302741918", { phone: "16505551234" }).text("Hi").build(),
+    "group send": msg.toGroup("Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD").text("Hi all").build(),
+    "media carousel (URL buttons)": msg
+      .to("16505551234")
+      .carousel("Latest arrivals")
+      .card(
+        { image },
+        { body: "*Blue Echeveria*\n\nA rosette-shaped succulent.", button: { text: "Buy now", url: "https://shop.luckyshrub.com/p/1" } },
+      )
+      .card(
+        { image },
+        { body: "*Blue Echeveria*\n\nA rosette-shaped succulent.", button: { text: "Buy now", url: "https://shop.luckyshrub.com/p/1" } },
+      )
+      .build(),
+    "media carousel (quick replies)": msg
+      .to("16505551234")
+      .carousel("Latest arrivals")
+      .card({ image }, { body: "*Blue Echeveria*\n\nA rosette-shaped succulent.", quickReplies: [{ id: "more-1", title: "Tell me more" }] })
+      .card({ image }, { body: "*Blue Echeveria*\n\nA rosette-shaped succulent.", quickReplies: [{ id: "more-1", title: "Tell me more" }] })
+      .build(),
+    "product carousel": msg
+      .to("16505551234")
+      .productCarousel("Latest arrivals", { catalogId: "CAT1", products: ["sku-0", "sku-1"] })
+      .build(),
+    voice_call: msg.to("16505551234").voiceCall("Talk to us", { text: "Call on WhatsApp", ttlMinutes: 100, payload: "x" }).build(),
+    request_contact_info: msg.to("16505551234").requestContactInfo("Share your contact?").build(),
+    "voice note": msg.to("16505551234").audio({ id: "1013859600285441" }, { voice: true }).build(),
+    "identity hash": msg.to("16505551234").text("Your code changed").identityKeyHash("DF2lS5v2W6x=").build(),
+  };
+  it.each(Object.entries(built))("%s", (name, body) => {
+    const expected: Record<string, unknown> = { ...d[name as keyof typeof d] };
+    // The builders always write recipient_type; the documented BSUID send does too.
+    expected.recipient_type ??= "individual";
+    expect(body).toEqual(expected);
+    expect(validate(body)).toEqual([]);
+  });
+
+  it("checks the same rules at runtime, for input the types cannot see", () => {
+    const group = msg.toGroup("G1") as unknown as { buttons?: unknown; react?: unknown };
+    expect(group.buttons).toBeUndefined(); // not offered to groups: a compile error, and not there at runtime either
+    const ids = Array.from({ length: 11 }, (_, i) => `sku-${i}`) as string[];
+    const eleven = msg.to("16505551234").productCarousel("Picks", { catalogId: "CAT1", products: ids });
+    expect(firstIssue(eleven.safeBuild())).toBe("interactive.action.cards too_many");
+    let carousel = msg.to("16505551234").carousel("Picks") as unknown as {
+      card(h: unknown, o: unknown): typeof carousel;
+      safeBuild(): unknown;
+    };
+    for (let i = 0; i < 11; i++) carousel = carousel.card({ image }, { button: { text: "Buy", url: "https://x.io" } });
+    expect(firstIssue(carousel.safeBuild())).toBe("interactive.action.cards too_many");
+    const bsuid: string = "13491208655302741918";
+    expect(firstIssue(msg.toUser(bsuid).text("Hi").safeBuild())).toBe("recipient invalid_format");
+    const templates = defineTemplates({
+      login_code: { languages: ["en_US"], category: "AUTHENTICATION", body: ["text"], buttons: { 0: "url" } },
+      order_update: { languages: ["en_US"], category: "UTILITY", body: ["text"] },
+    });
+    const auth = msg.with(templates).toUser("US.1" as string) as unknown as {
+      template(name: string, values: unknown): { safeBuild(): unknown };
+    };
+    expect(firstIssue(auth.template("login_code", { body: ["123456"], buttons: { 0: "123456" } }).safeBuild())).toBe(
+      `${"template.name"} ${"invalid_value"}`,
+    );
+    expect(
+      msg
+        .with(templates)
+        .toUser("US.1", { phone: "16505551234" })
+        .template("login_code", { body: ["123456"], buttons: { 0: "123456" } })
+        .safeBuild().ok,
+    ).toBe(true);
+    expect(
+      msg
+        .with(templates)
+        .toUser("US.1")
+        .template("order_update", { body: ["Ana"] })
+        .safeBuild().ok,
+    ).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ export class Conversation {
       this.#sent.delete(oldest);
       this.#statuses.delete(oldest);
     }
-    const to = String(body.to ?? "");
+    const to = String(body.to ?? body.recipient ?? "");
     const recipient = recipientKey(body);
     this.#businessNumber.set(recipient, phoneNumberId);
     const failure = this.#failNext.shift() ?? this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];

@@ -78,6 +78,20 @@ export interface EmulatorOptions {
 }
 
 /** What the emulator got, and what it did with it. The access token is never recorded. */
+/**
+ * The answer's `contacts[0]` [api-2026.md §2.1]: `input` is what was sent; `wa_id` only for a phone number (it wins over
+ * `recipient`), `user_id` only for a business-scoped user id; a group's id comes back as `input` alone.
+ */
+function contactOf(message: {
+  readonly to?: unknown;
+  readonly recipient?: unknown;
+  readonly recipient_type?: unknown;
+}): Record<string, string> {
+  if (message.recipient_type === "group") return { input: String(message.to) };
+  if (message.to != null) return { input: String(message.to), wa_id: String(message.to).replace(/\D/g, "") };
+  return { input: String(message.recipient), user_id: String(message.recipient) };
+}
+
 export interface ReceivedRequest {
   readonly at: string;
   readonly path: string;
@@ -328,19 +342,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const problem = templates.check(body as Readonly<Record<string, unknown>>);
       if (problem !== undefined) return fail(400, "rejected", graphError(problem.code, problem.details));
     }
-    const message = body as { readonly status?: unknown; readonly to?: unknown; readonly recipient_type?: unknown };
+    const message = body as {
+      readonly status?: unknown;
+      readonly to?: unknown;
+      readonly recipient?: unknown;
+      readonly recipient_type?: unknown;
+    };
     if (message.status === "read") {
       record({ path, phoneNumberId, body, status: 200, outcome: "accepted", ...warnings }, bytes);
       return json(response, 200, { success: true });
     }
     const id = wamid();
-    const to = String(message.to);
     record({ path, phoneNumberId, body, status: 200, outcome: "accepted", wamid: id, ...warnings }, bytes);
     conversation?.accepted(phoneNumberId ?? "", id, body as Readonly<Record<string, unknown>>);
-    const waId = message.recipient_type === "group" ? to : to.replace(/\D/g, "");
     return json(response, 200, {
       messaging_product: "whatsapp",
-      contacts: [{ input: to, wa_id: waId }],
+      contacts: [contactOf(message)],
       messages: [{ id, message_status: "accepted" }],
     });
   };

@@ -85,11 +85,14 @@ function inboundText(message: Json): string {
 
 /** The conversation an entry belongs to: one per recipient however the number was written ("+1 650…" = "1650…"). */
 const conversationOf = (entry: ReceivedRequest): { readonly key: string; readonly label: string } => {
-  const body = entry.body as { readonly to?: unknown; readonly status?: unknown } | undefined;
+  const body = entry.body as
+    | { readonly to?: unknown; readonly recipient?: unknown; readonly recipient_type?: unknown; readonly status?: unknown }
+    | undefined;
   if (body?.status === "read") return { key: "read receipts", label: "read receipts" };
-  if (typeof body?.to !== "string") return { key: "(no recipient)", label: "(no recipient)" };
+  if (typeof body?.to !== "string" && typeof body?.recipient !== "string") return { key: "(no recipient)", label: "(no recipient)" };
   const key = recipientKey(body);
-  return { key, label: /^\d+$/.test(key) ? `+${key}` : key };
+  const label = /^\d+$/.test(key) ? `+${key}` : key;
+  return { key, label: body.recipient_type === "group" ? `group ${label}` : label };
 };
 
 /** One entry's bubble; a body the preview cannot draw shows as an error bubble and never breaks the page. */

@@ -48,9 +48,29 @@ describe("emulator", () => {
     expect(error.error_data.details).toBe("text.body: at most 4096 characters, got 4097");
     expect(error.fbtrace_id.length).toBeGreaterThan(8);
     const missing = await post({ messaging_product: "whatsapp", type: "text", text: { body: "hi" } });
-    expect(await missing.json()).toMatchObject({ error: { code: 131008, error_data: { details: "to: is required" } } });
+    expect(await missing.json()).toMatchObject({ error: { code: 131008, error_data: { details: "to: is required (or recipient, a business-scoped user id)" } } });
     const notJson = await post("{nope");
     expect(await notJson.json()).toMatchObject({ error: { code: 100, error_data: { details: "the request body is not valid JSON" } } });
+  });
+
+  it("answers a business-scoped user id with user_id and a group with its id, as the API does", async () => {
+    const user = await post(msg.toUser("US.13491208655302741918").text("Hi").build());
+    expect(((await user.json()) as { contacts: unknown }).contacts).toEqual([
+      { input: "US.13491208655302741918", user_id: "US.13491208655302741918" },
+    ]);
+    const both = await post(msg.toUser("US.13491208655302741918", { phone: "+1 650 555 1234" }).text("Hi").build());
+    expect(((await both.json()) as { contacts: unknown }).contacts).toEqual([{ input: "+1 650 555 1234", wa_id: "16505551234" }]);
+    const group = await post(msg.toGroup("Y2FwaV9ncm91cDox").text("Hi all").build());
+    expect(((await group.json()) as { contacts: unknown }).contacts).toEqual([{ input: "Y2FwaV9ncm91cDox" }]);
+    const interactive = await post({
+      ...msg.toGroup("Y2FwaV9ncm91cDox").text("x").build(),
+      type: "interactive",
+      text: undefined,
+      interactive: msg.to("16505551234").requestContactInfo("Number?").build().interactive,
+    });
+    expect(interactive.status).toBe(400);
+    const inbox = await (await fetch(`${emulator.url}/__inbox`)).text();
+    expect(inbox).toContain("group Y2FwaV9ncm91cDox");
   });
 
   it("accepts a body with warnings alone, as the API does, and keeps the warnings for the inbox", async () => {

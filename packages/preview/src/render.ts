@@ -29,6 +29,18 @@ function header(value: unknown): string {
   return "";
 }
 
+/** One card of a carousel: its media (or product), body and button. */
+function card(value: unknown): string {
+  const c = obj(value);
+  const action = obj(c.action);
+  if (c.type === "product")
+    return `<div class="wa-card">🛍️ ${e(action.product_retailer_id)}<br><small>catalog ${e(action.catalog_id)}</small></div>`;
+  const labels = Array.isArray(action.buttons)
+    ? list(action.buttons).map((b) => `↩ ${e(obj(obj(b).quick_reply).title)}`)
+    : [`↗ ${e(obj(action.parameters).display_text)}`];
+  return `<div class="wa-card">${header(c.header)}${c.body ? `<div>${formatText(obj(c.body).text)}</div>` : ""}${buttons(labels)}</div>`;
+}
+
 function interactive(i: Json): string {
   const action = obj(i.action);
   const parameters = obj(action.parameters);
@@ -81,6 +93,15 @@ function interactive(i: Json): string {
     case "location_request_message":
       parts.push(buttons(["📍 Send location"]));
       break;
+    case "carousel":
+      parts.push(`<div class="wa-carousel">${list(action.cards).map(card).join("")}</div>`);
+      break;
+    case "voice_call":
+      parts.push(buttons([`📞 ${e(parameters.display_text ?? "Call Now")}`]));
+      break;
+    case "request_contact_info":
+      parts.push(buttons(["👤 Share contact info"]));
+      break;
     default:
       parts.push(buttons([e(action.name ?? i.type)]));
   }
@@ -130,6 +151,14 @@ function template(t: Json, texts: TemplateTexts | undefined): string {
       return `${e(c.sub_type)} #${e(c.index)}: ${e(value)}`;
     });
   parts.push(buttons(buttonLabels));
+  const offer = obj(obj(list(of("limited_time_offer")?.parameters)[0]).limited_time_offer).expiration_time_ms;
+  if (typeof offer === "number" && Math.abs(offer) < 8.64e15)
+    parts.push(`<div class="wa-footer">⏳ offer ends ${e(new Date(offer).toISOString().slice(0, 16).replace("T", " "))} UTC</div>`);
+  const cards = list(of("carousel")?.cards);
+  if (cards.length > 0)
+    parts.push(
+      `<div class="wa-carousel">${cards.map((c) => `<div class="wa-card">${template({ name: `card ${String(obj(c).card_index)}`, language: t.language, components: obj(c).components }, undefined)}</div>`).join("")}</div>`,
+    );
   return parts.join("");
 }
 
@@ -154,6 +183,7 @@ function content(body: Json, options: PreviewOptions): [kind: string, html: stri
     case "video":
     case "sticker":
     case "audio":
+      if (value.voice === true) return ["voice note", media("audio", value, "<br><small>🎤 voice note</small>")];
       return [type, `${media(type, value)}${value.caption ? `<div>${formatText(value.caption)}</div>` : ""}`];
     case "document":
       return [

@@ -17,7 +17,7 @@ export const previewStyles = `
 .wa-section{font-size:12px;color:#008069;font-weight:600;margin:4px 0 2px}
 .wa-row{border-top:1px solid #e9edef;padding:4px 0}
 .wa-row small{display:block;color:#667781}
-.wa-card{background:#fff;border-radius:6px;padding:6px;margin-top:4px}.wa-card small{display:block}
+.wa-card{background:#fff;border-radius:6px;padding:6px;margin-top:4px}.wa-carousel{display:flex;gap:6px;overflow-x:auto}.wa-carousel .wa-card{min-width:140px;flex:0 0 auto}.wa-card small{display:block}
 .wa-issues{margin:4px 0 0;padding-left:18px;color:#a12622;font-size:12px}
 .wa-recipient{font-weight:600;color:#3b4a54;margin-top:8px}
 code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.06);padding:0 2px;border-radius:3px}

@@ -76,3 +76,54 @@ describe("renderPreview", () => {
     expect(html).toContain("<li>text.body: must not be empty</li>");
   });
 });
+
+describe("kinds added since v23", () => {
+  const image = { link: "https://example.com/a.jpg" };
+  it("draws a carousel as a row of cards, a voice note, a call button and a contact-info request", () => {
+    const carousel = msg
+      .to("16505551234")
+      .carousel("Latest arrivals")
+      .card({ image }, { body: "Blue Echeveria", button: { text: "Buy now", url: "https://example.com/a" } })
+      .card({ image }, { body: "Zebra Haworthia", button: { text: "Buy now", url: "https://example.com/b" } })
+      .build();
+    const html = renderBubble(carousel);
+    expect(html).toContain('data-kind="carousel"');
+    expect(html.match(/class="wa-card"/g)).toHaveLength(2);
+    expect(html).toContain("↗ Buy now");
+    const replies = { quickReplies: [{ id: "z", title: "Tell me more" }] };
+    const quick = msg.to("16505551234").carousel("More").card({ image }, replies).card({ image }, replies).build();
+    expect(renderBubble(quick)).toContain("↩ Tell me more");
+    expect(renderBubble(msg.to("16505551234").audio({ id: "1" }, { voice: true }).build())).toContain("🎤 voice note");
+    expect(renderBubble(msg.to("16505551234").voiceCall("Call us", { text: "Call on WhatsApp" }).build())).toContain("📞 Call on WhatsApp");
+    expect(renderBubble(msg.to("16505551234").requestContactInfo("Your number?").build())).toContain("Share contact info");
+  });
+
+  it("draws a template's limited-time offer and its carousel cards", () => {
+    const body = {
+      messaging_product: "whatsapp",
+      to: "16505551234",
+      type: "template",
+      template: {
+        name: "offer",
+        language: { code: "en_US" },
+        components: [
+          {
+            type: "limited_time_offer",
+            parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1698562800000 } }],
+          },
+          {
+            type: "carousel",
+            cards: [0, 1].map((index) => ({
+              card_index: index,
+              components: [{ type: "header", parameters: [{ type: "image", image: { id: `img-${index}` } }] }],
+            })),
+          },
+        ],
+      },
+    };
+    const html = renderBubble(body);
+    expect(html).toContain("⏳ offer ends 2023-10-29 07:00 UTC");
+    expect(html).toContain("media id img-1");
+    expect(html.match(/class="wa-card"/g)).toHaveLength(2);
+  });
+});

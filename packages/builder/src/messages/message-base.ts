@@ -8,13 +8,25 @@ import { Buildable } from "./buildable.js";
 
 /** The envelope fields every message shares: who, which message it replies to, tracking data. */
 export interface Envelope {
-  readonly to: string;
+  /** A phone number or WhatsApp ID; a group's id when `group`. */
+  readonly to: string | undefined;
+  /** A business-scoped user id (`US.1349…`); when `to` is given too, `to` wins. */
+  readonly recipient: string | undefined;
+  readonly group: boolean;
   readonly replyTo: string | undefined;
   readonly callbackData: string | undefined;
+  readonly identityKeyHash: string | undefined;
 }
 
-/** The envelope of a new message to `to`: no reply context, no callback data yet. */
-export const envelopeTo = (to: string): Envelope => ({ to, replyTo: undefined, callbackData: undefined });
+/** The envelope of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group. */
+export const envelopeTo = (to: string | undefined, recipient?: string, group = false): Envelope => ({
+  to,
+  recipient,
+  group,
+  replyTo: undefined,
+  callbackData: undefined,
+  identityKeyHash: undefined,
+});
 
 /** The object named by a message's `type`, e.g. `text` for a text message. */
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
@@ -63,21 +75,32 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): this {
-    return this.withEnvelope({ to: this.#envelope.to, replyTo: messageId, callbackData: this.#envelope.callbackData });
+    return this.withEnvelope({ ...this.#envelope, replyTo: messageId });
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): this {
-    return this.withEnvelope({ to: this.#envelope.to, replyTo: this.#envelope.replyTo, callbackData: data });
+    return this.withEnvelope({ ...this.#envelope, callbackData: data });
+  }
+
+  /**
+   * Delivers only if the user's identity key hash is still `hash` (from their last webhook's
+   * `identity_key_hash`); otherwise the message fails with a status saying the identity changed.
+   */
+  identityKeyHash(hash: string): this {
+    return this.withEnvelope({ ...this.#envelope, identityKeyHash: hash });
   }
 
   protected assemble(): M {
-    const { to, replyTo, callbackData } = this.#envelope;
-    const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: "individual", to };
+    const { to, recipient, group, replyTo, callbackData, identityKeyHash } = this.#envelope;
+    const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: group ? "group" : "individual" };
+    if (to !== undefined) body.to = to;
+    if (recipient !== undefined) body.recipient = recipient;
     if (replyTo !== undefined) body.context = { message_id: replyTo };
     body.type = this.#type;
     body[this.#type] = this.render();
     if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;
+    if (identityKeyHash !== undefined) body.recipient_identity_key_hash = identityKeyHash;
     return body as M; // assembled from parts typed by M
   }
 }

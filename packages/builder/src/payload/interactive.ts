@@ -101,7 +101,55 @@ export interface LocationRequestInteractive {
   readonly action: { readonly name: "send_location" };
 }
 
+/** A media card of a carousel: an image or video, an optional body, one URL button or quick replies [api-2026.md §4]. */
+export interface MediaCard {
+  readonly card_index: number;
+  readonly type: "cta_url";
+  readonly header: { readonly type: "image"; readonly image: MediaSource } | { readonly type: "video"; readonly video: MediaSource };
+  readonly body?: InteractiveText;
+  readonly action:
+    | { readonly name: "cta_url"; readonly parameters: { readonly display_text: string; readonly url: string } }
+    | {
+        readonly buttons: readonly {
+          readonly type: "quick_reply";
+          readonly quick_reply: { readonly id: string; readonly title: string };
+        }[];
+      };
+}
+/** A product card of a carousel: one product of the carousel's catalog. */
+export interface ProductCard {
+  readonly card_index: number;
+  readonly type: "product";
+  readonly action: { readonly product_retailer_id: string; readonly catalog_id: string };
+}
+/** A carousel of 2 to 10 cards, all media cards or all product cards [api-2026.md §4]. */
+export interface CarouselInteractive {
+  readonly type: "carousel";
+  readonly body: InteractiveText;
+  readonly action: { readonly cards: readonly MediaCard[] | readonly ProductCard[] };
+}
+
+/** A button that starts a WhatsApp call to the business [api-2026.md §4]. */
+export interface VoiceCallInteractive {
+  readonly type: "voice_call";
+  readonly body: InteractiveText;
+  readonly action: {
+    readonly name: "voice_call";
+    readonly parameters?: { readonly display_text?: string; readonly ttl_minutes?: number; readonly payload?: string };
+  };
+}
+
+/** Asks the user to share their contact details (their phone number) [api-2026.md §4]. */
+export interface RequestContactInfoInteractive {
+  readonly type: "request_contact_info";
+  readonly body: InteractiveText;
+  readonly action: { readonly name: "request_contact_info" };
+}
+
 export type Interactive =
+  | CarouselInteractive
+  | VoiceCallInteractive
+  | RequestContactInfoInteractive
   | ButtonInteractive
   | ListInteractive
   | ProductInteractive

@@ -20,10 +20,10 @@ export interface DocumentMessage extends Envelope {
   readonly type: "document";
   readonly document: DocumentMedia;
 }
-/** Audio takes no caption. */
+/** Audio takes no caption; `voice: true` plays an Ogg/Opus file as a voice note [api-2026.md §6]. */
 export interface AudioMessage extends Envelope {
   readonly type: "audio";
-  readonly audio: MediaSource;
+  readonly audio: MediaSource & { readonly voice?: boolean };
 }
 /** Stickers take no caption (WebP, 512×512). */
 export interface StickerMessage extends Envelope {

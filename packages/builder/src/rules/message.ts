@@ -39,28 +39,41 @@ export const message = union("type", messages, {
 });
 
 /** Compiled on first use, so that importing the table (validate() alone) compiles nothing. */
-let tests: { readonly content: { readonly [K in Kind]: Test }; readonly to: Test; readonly context: Test; readonly callbackData: Test };
+let tests: {
+  readonly content: { readonly [K in Kind]: Test };
+  readonly to: Test;
+  readonly recipient: Test;
+  readonly context: Test;
+  readonly callbackData: Test;
+  readonly identityKeyHash: Test;
+};
 const compileTests = (): typeof tests => ({
   content: Object.fromEntries(kinds.map((kind) => [kind, is(contents[kind])])) as { readonly [K in Kind]: Test },
   to: is(envelopeFields.to.rule),
+  recipient: is(envelopeFields.recipient.rule),
   context: is(envelopeFields.context.rule),
   callbackData: is(envelopeFields.biz_opaque_callback_data.rule),
+  identityKeyHash: is(envelopeFields.recipient_identity_key_hash.rule),
 });
 
 /**
  * The test a builder runs on a body it assembled: true exactly when is(messages[kind]) is.
- * A builder writes `messaging_product`, `recipient_type: "individual"`, `type` and the key
- * of its kind itself, so only its values are tested, each with the table's compiled rule:
- * no walk over the envelope's keys. build-verdict.test.ts holds it to validate().
+ * A builder writes `messaging_product`, `recipient_type`, `type` and the key of its kind
+ * itself, so only its values are tested, each with the table's compiled rule, and the rules
+ * across the envelope's fields: no walk over its keys. build-verdict.test.ts holds it to validate().
  */
 export function builtMessagePasses(kind: Kind, body: JsonObject): boolean {
   tests ??= compileTests();
-  const { context, biz_opaque_callback_data: callbackData } = body;
+  const { to, recipient, context, biz_opaque_callback_data: callbackData, recipient_identity_key_hash: identityKeyHash } = body;
   return (
-    tests.to(body.to) &&
+    (to === undefined || tests.to(to)) &&
+    (recipient === undefined || tests.recipient(recipient)) &&
+    someRecipient.test(body) &&
     individualRecipient.test(body) &&
+    groupsTakeSomeKinds.test(body) &&
     (context === undefined || tests.context(context)) &&
     (callbackData === undefined || tests.callbackData(callbackData)) &&
+    (identityKeyHash === undefined || tests.identityKeyHash(identityKeyHash)) &&
     tests.content[kind](body[kind])
   );
 }

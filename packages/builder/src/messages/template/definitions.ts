@@ -13,6 +13,8 @@ type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
  */
 export interface TemplateDefinition {
   readonly languages: readonly [string, ...string[]];
+  /** As the Business Management API says; an authentication template needs a phone number recipient. */
+  readonly category?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   /** The header's parameter kind; `{ text: name }` for the text header of a named template. */
   readonly header?: HeaderKind | { readonly text: string };
   readonly body?: readonly BodyKind[] | { readonly [name: string]: BodyKind };

@@ -1,7 +1,7 @@
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { kindOf } from "../../rules/report.js";
-import type { PhoneNumber } from "../../type-checks.js";
+import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
@@ -36,15 +36,20 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
   }
 }
 
+/** The templates of `T` that are not authentication templates. */
+type NotAuthentication<T extends TemplateDefinitions> = {
+  readonly [K in keyof T as T[K]["category"] extends "AUTHENTICATION" ? never : K]: T[K];
+};
+
 /** Template messages typed by an app's definitions. Returned by `msg.with(templates).to(n)`. */
 export class TypedRecipient<T extends TemplateDefinitions> {
   readonly #templates: T;
   readonly #envelope: Envelope;
 
   /** @internal */
-  constructor(templates: T, to: string) {
+  constructor(templates: T, envelope: Envelope) {
     this.#templates = templates;
-    this.#envelope = envelopeTo(to);
+    this.#envelope = envelope;
   }
 
   /**
@@ -66,6 +71,13 @@ export class TypedRecipient<T extends TemplateDefinitions> {
       });
       return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
     }
+    if (definition.category === "AUTHENTICATION" && (this.#envelope.to === undefined || this.#envelope.group))
+      mismatches.push({
+        path: "template.name",
+        code: "invalid_value",
+        severity: "error",
+        message: `"${name}" is an authentication template: it needs a phone number in to (the API refuses it for a business-scoped user id, error 131062, and in groups)`,
+      });
     const builder = fill(
       new TemplateBuilder(this.#envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] }),
       definition,
@@ -224,6 +236,23 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
   }
 
   to<N extends string>(recipient: PhoneNumber<N>): TypedRecipient<T> {
-    return new TypedRecipient(this.#templates, recipient);
+    return new TypedRecipient(this.#templates, envelopeTo(recipient));
+  }
+
+  /**
+   * A user by business-scoped user id (see `msg.toUser`). Authentication templates are not
+   * offered without `phone`: the API refuses them for such a recipient.
+   */
+  toUser<Id extends string, N extends string = never>(
+    bsuid: BusinessScopedId<Id>,
+    options: { readonly phone?: PhoneNumber<N> } = {},
+  ): TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T> {
+    const envelope = envelopeTo(options.phone, bsuid);
+    return new TypedRecipient(this.#templates, envelope) as TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T>;
+  }
+
+  /** A group (see `msg.toGroup`): templates other than authentication ones. */
+  toGroup(groupId: string): TypedRecipient<NotAuthentication<T>> {
+    return new TypedRecipient(this.#templates, envelopeTo(groupId, undefined, true)) as TypedRecipient<NotAuthentication<T>>;
   }
 }

@@ -1,0 +1,135 @@
+import type { limits } from "../../limits.js";
+import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../payload/index.js";
+import type { MaxLength } from "../../type-checks.js";
+import { objectArgument } from "../arguments.js";
+import { type Envelope, MessageBase } from "../message-base.js";
+import { type Parts, renderInteractive } from "./parts.js";
+
+type MaxCards = typeof limits.carousel.cards.max;
+type CardBody<B extends string> = MaxLength<B, typeof limits.carousel.cardBody.max, "interactive.action.cards.body.text">;
+type Label<T extends string> = MaxLength<
+  T,
+  typeof limits.ctaUrl.displayText.max,
+  "interactive.action.cards.action.parameters.display_text"
+>;
+
+/** A card's image or video. */
+export type CardHeader = { readonly image: MediaSource } | { readonly video: MediaSource };
+
+/** What a media card says and does: an optional body, and one URL button or quick replies (the same kind on every card). */
+export type CardOptions<B extends string, T extends string> = { readonly body?: CardBody<B> } & (
+  | { readonly button: { readonly text: Label<T>; readonly url: string } }
+  | { readonly quickReplies: readonly { readonly id: string; readonly title: string }[] }
+);
+
+type Card = Omit<MediaCard, "card_index">;
+
+declare const cardCount: unique symbol;
+
+/**
+ * A carousel of media cards: a body, then 2 to 10 `.card()`s, each an image or video with a
+ * URL button or quick replies. An 11th `.card()` and a `.build()` with fewer than 2 cards are
+ * compile errors; validate() checks them at runtime too, and that every card has the same
+ * button kind and count.
+ *
+ * @example
+ * msg.to(n).carousel("Latest arrivals")
+ *   .card({ image: { link: "https://example.com/a.jpg" } }, { body: "Blue Echeveria", button: { text: "Buy now", url: "https://example.com/a" } })
+ *   .card({ image: { link: "https://example.com/b.jpg" } }, { body: "Zebra Haworthia", button: { text: "Buy now", url: "https://example.com/b" } })
+ *   .build();
+ */
+export class CarouselBuilder<Cards extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<CarouselInteractive>> {
+  declare readonly [cardCount]: Cards;
+  readonly #parts: Parts;
+  readonly #cards: readonly Card[];
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, cards: readonly Card[] = []) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#cards = cards;
+  }
+
+  /** A media card; its body is at most 160 characters and 2 line breaks. */
+  card<B extends string, T extends string>(
+    ...card: Cards["length"] extends MaxCards
+      ? [error: `interactive.action.cards: at most ${MaxCards} cards`, options?: unknown]
+      : [header: CardHeader, options: CardOptions<B, T>]
+  ): CarouselBuilder<[...Cards, unknown]>;
+  card(header: unknown, options?: unknown): CarouselBuilder<[...Cards, unknown]> {
+    const { body, ...rest } = objectArgument(options as CardOptions<string, string>, "carousel card");
+    const media = objectArgument(header as CardHeader, "carousel card header");
+    const rendered: Card = {
+      type: "cta_url",
+      header: "video" in media ? { type: "video", video: { ...media.video } } : { type: "image", image: { ...media.image } },
+      ...(body === undefined ? {} : { body: { text: body } }),
+      action:
+        "quickReplies" in rest
+          ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
+          : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
+    };
+    return new CarouselBuilder<[...Cards, unknown]>(this.envelope, this.#parts, [...this.#cards, rendered]);
+  }
+
+  /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
+  override build(
+    this: Cards extends [] | [unknown] ? "interactive.action.cards: at least 2 cards; add them with .card()" : unknown,
+  ): InteractiveMessage<CarouselInteractive>;
+  override build(): InteractiveMessage<CarouselInteractive> {
+    return super.build();
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new CarouselBuilder<Cards>(envelope, this.#parts, this.#cards) as this; // same class, same Cards
+  }
+
+  protected render(): CarouselInteractive {
+    // Fresh objects on every build: the cards' parts are copied again.
+    const cards = this.#cards.map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
+    return renderInteractive<CarouselInteractive>("carousel", this.#parts, { cards });
+  }
+}
+
+/** 2 to 10 product ids, checked for literal tuples. */
+export type ProductIds<P extends readonly string[]> = number extends P["length"]
+  ? P
+  : P["length"] extends 0 | 1
+    ? "interactive.action.cards: at least 2 products"
+    : P extends readonly [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, ...unknown[]]
+      ? `interactive.action.cards: at most ${MaxCards} products`
+      : P;
+
+/**
+ * A carousel of 2 to 10 products of one catalog, one card each.
+ *
+ * @example
+ * msg.to(n).productCarousel("Our picks", { catalogId: "CAT1", products: ["sku-1", "sku-2"] }).build();
+ */
+export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<CarouselInteractive>> {
+  readonly #parts: Parts;
+  readonly #catalogId: string;
+  readonly #products: readonly string[];
+
+  /** @internal */
+  constructor(envelope: Envelope, parts: Parts, catalogId: string, products: readonly string[]) {
+    super(envelope, "interactive");
+    this.#parts = parts;
+    this.#catalogId = catalogId;
+    this.#products = [...products];
+  }
+
+  protected withEnvelope(envelope: Envelope): this {
+    return new ProductCarouselBuilder(envelope, this.#parts, this.#catalogId, this.#products) as this; // same class
+  }
+
+  protected render(): CarouselInteractive {
+    const cards = this.#products.map(
+      (id, index): ProductCard => ({
+        card_index: index,
+        type: "product",
+        action: { product_retailer_id: id, catalog_id: this.#catalogId },
+      }),
+    );
+    return renderInteractive<CarouselInteractive>("carousel", this.#parts, { cards });
+  }
+}
