@@ -37,7 +37,7 @@ export type {
   ParameterName,
   TemplateLocation,
 } from "./messages/template/parameters.js";
-export type { ButtonIndex, IndexInput, TemplateBuilder } from "./messages/template/template-builder.js";
+export type { ButtonIndex, IndexInput, TemplateBuilder, TemplateCards } from "./messages/template/template-builder.js";
 export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";

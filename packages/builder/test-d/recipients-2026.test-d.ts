@@ -39,9 +39,13 @@ expectType<Equal<ReturnType<typeof ten.build>, InteractiveMessage<CarouselIntera
 ten.card(image, button);
 // @ts-expect-error interactive.action.cards: at least 2 cards
 msg.to("16505551234").carousel("Latest").card(image, button).build();
+const latest = msg.to("16505551234").carousel("Latest");
 // @ts-expect-error interactive.action.cards.action.parameters.display_text: at most 20 characters, got 21
-msg.to("16505551234").carousel("Latest").card(image, { button: { text: "ttttttttttttttttttttt", url: "https://x.io" } });
-msg.to("16505551234").productCarousel("Picks", { catalogId: "C", products: ["a", "b"] }).build();
+latest.card(image, { button: { text: "ttttttttttttttttttttt", url: "https://x.io" } });
+msg
+  .to("16505551234")
+  .productCarousel("Picks", { catalogId: "C", products: ["a", "b"] })
+  .build();
 // @ts-expect-error interactive.action.cards: at least 2 products
 msg.to("16505551234").productCarousel("Picks", { catalogId: "C", products: ["a"] });
 // @ts-expect-error interactive.action.cards: at most 10 products
@@ -52,12 +56,22 @@ const templates = defineTemplates({
   login_code: { languages: ["en_US"], category: "AUTHENTICATION", body: ["text"], buttons: { 0: "url" } },
   order_update: { languages: ["en_US"], category: "UTILITY", body: ["text"] },
 });
-msg.with(templates).toUser("US.1349").template("order_update", { body: ["Ana"] }).build();
-msg.with(templates).toUser("US.1349", { phone: "+16505551234" }).template("login_code", { body: ["123456"], buttons: { 0: "123456" } });
+msg
+  .with(templates)
+  .toUser("US.1349")
+  .template("order_update", { body: ["Ana"] })
+  .build();
+msg
+  .with(templates)
+  .toUser("US.1349", { phone: "+16505551234" })
+  .template("login_code", { body: ["123456"], buttons: { 0: "123456" } });
+const code = { body: ["123456"], buttons: { 0: "123456" } } as const;
+const byBsuid = msg.with(templates).toUser("US.1349");
+const inGroup = msg.with(templates).toGroup("G1");
 // @ts-expect-error Argument of type '"login_code"' is not assignable to parameter of type '"order_update"'
-msg.with(templates).toUser("US.1349").template("login_code", { body: ["123456"], buttons: { 0: "123456" } });
+byBsuid.template("login_code", code);
 // @ts-expect-error Argument of type '"login_code"' is not assignable to parameter of type '"order_update"'
-msg.with(templates).toGroup("G1").template("login_code", { body: ["123456"], buttons: { 0: "123456" } });
+inGroup.template("login_code", code);
 
 // Voice notes, identity checks, calls.
 msg.to("16505551234").audio({ id: "1" }, { voice: true }).identityKeyHash("DF2lS5v2W6x=").build();

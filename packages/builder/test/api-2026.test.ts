@@ -217,6 +217,67 @@ describe("the builders produce the documented bodies exactly", () => {
     "voice note": msg.to("16505551234").audio({ id: "1013859600285441" }, { voice: true }).build(),
     "identity hash": msg.to("16505551234").text("Your code changed").identityKeyHash("DF2lS5v2W6x=").build(),
   };
+  it("templates: a limited-time offer, a carousel and a voice_call button", () => {
+    const offer = msg
+      .to("16505551234")
+      .template("holiday_offer")
+      .language("en_US")
+      .limitedTimeOffer(new Date(1698562800000))
+      .copyCode(0, "CARIBE25")
+      .urlButton(1, "n3mtql")
+      .build();
+    const numbered = structuredClone(d["limited-time offer template"]) as unknown as { template: { components: { index?: unknown }[] } };
+    for (const component of numbered.template.components) if (component.index !== undefined) component.index = String(component.index); // the builder sends "0"
+    expect(offer).toEqual(numbered);
+    const carousel = msg
+      .to("16505551234")
+      .template("summer_carousel")
+      .language("en_US")
+      .body((p) => p.text("Ana"))
+      .carousel((c) =>
+        c
+          .card((card) =>
+            card
+              .header((p) => p.image({ id: "24230790383178626" }))
+              .quickReply(0, "more-0")
+              .urlButton(1, "p/0"),
+          )
+          .card((card) =>
+            card
+              .header((p) => p.image({ id: "24230790383178626" }))
+              .quickReply(0, "more-1")
+              .urlButton(1, "p/1"),
+          ),
+      )
+      .build();
+    expect(carousel).toEqual(d["carousel template"]);
+    const call = msg.to("16505551234").template("call_us").language("en_US").voiceCallButton({ ttlMinutes: 100, payload: "x" }).build();
+    expect(call).toEqual(d["voice_call template button"]);
+    for (const body of [offer, carousel, call]) expect(validate(body)).toEqual([]);
+    // Seconds where milliseconds are due: an error that says so.
+    expect(firstIssue(msg.to("16505551234").template("x").language("en").limitedTimeOffer(1698562800).safeBuild())).toBe(
+      "template.components[0].parameters[0].limited_time_offer.expiration_time_ms out_of_range",
+    );
+  });
+
+  it("typed templates: a limited-time offer's expiry is one of its values", () => {
+    const templates = defineTemplates({
+      holiday_offer: { languages: ["en_US"], category: "MARKETING", buttons: { 0: "copy_code", 1: "url" }, limitedTimeOffer: true },
+    });
+    const body = msg
+      .with(templates)
+      .to("16505551234")
+      .template("holiday_offer", { offerExpiresAt: new Date(1698562800000), buttons: { 0: "CARIBE25", 1: "n3mtql" } })
+      .build();
+    expect(body.template.components?.[0]).toEqual(d["limited-time offer template"].template.components[0]);
+    const untyped = msg.with(templates).to("16505551234") as unknown as {
+      template(name: string, values: unknown): { safeBuild(): unknown };
+    };
+    expect(firstIssue(untyped.template("holiday_offer", { buttons: { 0: "CARIBE25", 1: "n3mtql" } }).safeBuild())).toBe(
+      "template.components.limited_time_offer invalid_value",
+    );
+  });
+
   it.each(Object.entries(built))("%s", (name, body) => {
     const expected: Record<string, unknown> = { ...d[name as keyof typeof d] };
     // The builders always write recipient_type; the documented BSUID send does too.

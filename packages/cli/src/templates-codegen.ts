@@ -6,6 +6,7 @@ export interface TemplateExport {
   readonly language: string;
   readonly status?: string;
   readonly parameter_format?: "POSITIONAL" | "NAMED";
+  readonly category?: string;
   readonly components: readonly {
     readonly type: string;
     readonly format?: string;
@@ -44,6 +45,9 @@ const maxPositional = 100;
 function shapeOf(template: TemplateExport): Shape {
   const shape: { -readonly [K in keyof Shape]: Shape[K] } = {};
   const named = template.parameter_format === "NAMED";
+  const category = template.category?.toUpperCase();
+  // An authentication template cannot go to a business-scoped user id alone: the types need to know.
+  if (category === "MARKETING" || category === "UTILITY" || category === "AUTHENTICATION") shape.category = category;
   for (const component of template.components) {
     const type = component.type.toUpperCase();
     if (type === "HEADER") {
@@ -67,6 +71,8 @@ function shapeOf(template: TemplateExport): Shape {
         }
         shape.body = Array.from({ length: count }, (): BodyKind => "text");
       }
+    } else if (type === "LIMITED_TIME_OFFER") {
+      shape.limitedTimeOffer = true;
     } else if (type === "BUTTONS") {
       const buttons: { [index: number]: ButtonKind } = {};
       (component.buttons ?? []).forEach((button, index) => {
@@ -110,6 +116,7 @@ const quoted = (items: readonly string[]): string => `[${items.map((item) => JSO
 
 function render(definition: TemplateDefinition): string {
   const parts = [`languages: ${quoted(definition.languages)}`];
+  if (definition.category !== undefined) parts.push(`category: ${JSON.stringify(definition.category)}`);
   const header = definition.header;
   if (typeof header === "string") parts.push(`header: ${JSON.stringify(header)}`);
   else if (header !== undefined) parts.push(`header: { text: ${JSON.stringify(header.text)} }`);
@@ -128,6 +135,7 @@ function render(definition: TemplateDefinition): string {
         .join(", ")} }`,
     );
   }
+  if (definition.limitedTimeOffer === true) parts.push("limitedTimeOffer: true");
   return `{ ${parts.join(", ")} }`;
 }
 

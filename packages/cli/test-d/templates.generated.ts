@@ -2,9 +2,9 @@
 import { defineTemplates } from "@wacompose/builder";
 
 export const templates = defineTemplates({
-  hello_world: { languages: ["en_US"] },
-  order_update: { languages: ["en_US", "es"], header: "image", body: ["text", "text", "text", "text"], buttons: { 0: "quick_reply", 1: "url" } },
-  spring_sale: { languages: ["en_US"], body: ["text", "text"], buttons: { 0: "copy_code" } },
-  store_location: { languages: ["en_US"], header: "location", buttons: { 0: "flow" } },
-  welcome_named: { languages: ["en"], header: { text: "first_name" }, body: { first_name: "text", store: "text" } },
+  hello_world: { languages: ["en_US"], category: "UTILITY" },
+  order_update: { languages: ["en_US", "es"], category: "UTILITY", header: "image", body: ["text", "text", "text", "text"], buttons: { 0: "quick_reply", 1: "url" } },
+  spring_sale: { languages: ["en_US"], category: "MARKETING", body: ["text", "text"], buttons: { 0: "copy_code" } },
+  store_location: { languages: ["en_US"], category: "UTILITY", header: "location", buttons: { 0: "flow" } },
+  welcome_named: { languages: ["en"], category: "MARKETING", header: { text: "first_name" }, body: { first_name: "text", store: "text" } },
 });

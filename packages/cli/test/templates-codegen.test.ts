@@ -9,6 +9,35 @@ const fixture = join(packageDir, "fixtures/message_templates.json");
 const exported = JSON.parse(readFileSync(fixture, "utf8")) as TemplateListExport;
 
 describe("wacompose templates (codegen)", () => {
+  it("records the category (authentication templates need a phone number) and limited-time offers", () => {
+    const generated = generateTemplates({
+      data: [
+        {
+          name: "holiday_offer",
+          language: "en_US",
+          status: "APPROVED",
+          category: "MARKETING",
+          components: [
+            { type: "LIMITED_TIME_OFFER" },
+            { type: "BODY", text: "Hi {{1}}" },
+            { type: "BUTTONS", buttons: [{ type: "COPY_CODE" }] },
+          ],
+        },
+        {
+          name: "login_code",
+          language: "en_US",
+          status: "APPROVED",
+          category: "AUTHENTICATION",
+          components: [{ type: "BODY", text: "{{1}} is your code" }],
+        },
+      ],
+    });
+    expect(generated).toContain(
+      'holiday_offer: { languages: ["en_US"], category: "MARKETING", body: ["text"], buttons: { 0: "copy_code" }, limitedTimeOffer: true },',
+    );
+    expect(generated).toContain('login_code: { languages: ["en_US"], category: "AUTHENTICATION", body: ["text"] },');
+  });
+
   it("writes exactly the committed definitions, which test-d compiles and uses", () => {
     const generated = generateTemplates(exported, { statuses: ["APPROVED"], source: "message_templates.json" });
     expect(generated).toBe(readFileSync(join(packageDir, "test-d/templates.generated.ts"), "utf8"));
@@ -17,12 +46,12 @@ describe("wacompose templates (codegen)", () => {
   it("merges languages, keeps only buttons with parameters, and reads named placeholders", () => {
     const generated = generateTemplates(exported, { statuses: "any" });
     expect(generated).toContain(
-      'order_update: { languages: ["en_US", "es"], header: "image", body: ["text", "text", "text", "text"], buttons: { 0: "quick_reply", 1: "url" } },',
+      'order_update: { languages: ["en_US", "es"], category: "UTILITY", header: "image", body: ["text", "text", "text", "text"], buttons: { 0: "quick_reply", 1: "url" } },',
     );
     expect(generated).toContain(
-      'welcome_named: { languages: ["en"], header: { text: "first_name" }, body: { first_name: "text", store: "text" } },',
+      'welcome_named: { languages: ["en"], category: "MARKETING", header: { text: "first_name" }, body: { first_name: "text", store: "text" } },',
     );
-    expect(generated).toContain('new_catalog: { languages: ["en_US"], body: ["text"], buttons: { 0: "catalog" } },'); // not APPROVED: only with "any"
+    expect(generated).toContain('new_catalog: { languages: ["en_US"], category: "MARKETING", body: ["text"], buttons: { 0: "catalog" } },'); // not APPROVED: only with "any"
     expect(generateTemplates(exported)).not.toContain("new_catalog"); // APPROVED only by default
   });
 

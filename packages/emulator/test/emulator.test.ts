@@ -48,7 +48,9 @@ describe("emulator", () => {
     expect(error.error_data.details).toBe("text.body: at most 4096 characters, got 4097");
     expect(error.fbtrace_id.length).toBeGreaterThan(8);
     const missing = await post({ messaging_product: "whatsapp", type: "text", text: { body: "hi" } });
-    expect(await missing.json()).toMatchObject({ error: { code: 131008, error_data: { details: "to: is required (or recipient, a business-scoped user id)" } } });
+    expect(await missing.json()).toMatchObject({
+      error: { code: 131008, error_data: { details: "to: is required (or recipient, a business-scoped user id)" } },
+    });
     const notJson = await post("{nope");
     expect(await notJson.json()).toMatchObject({ error: { code: 100, error_data: { details: "the request body is not valid JSON" } } });
   });

@@ -12,7 +12,7 @@ import type { MaxLength } from "../type-checks.js";
 import { objectArgument } from "./arguments.js";
 import type { Envelope } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
-import { TemplateBuilder } from "./template/template-builder.js";
+import { emptyState, TemplateBuilder } from "./template/template-builder.js";
 
 type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
 
@@ -97,6 +97,6 @@ export class GroupRecipient {
 
   /** A template message by name; `.language(code)` comes next, then its parameters. */
   template(name: string): TemplateBuilder {
-    return new TemplateBuilder(this.envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] });
+    return new TemplateBuilder(this.envelope, emptyState(name));
   }
 }

@@ -50,18 +50,40 @@ export type TemplateButtonParameter =
         readonly flow_action_data?: { readonly [key: string]: unknown };
         readonly thumbnail_product_retailer_id?: string;
       };
-    };
+    }
+  | { readonly type: "ttl_minutes"; readonly ttl_minutes: number };
 export type TemplateButtonSubType = "quick_reply" | "url" | "copy_code" | "flow" | "catalog";
 
-export type TemplateComponent =
+/** A button component: its sub_type, position and parameter. */
+export interface TemplateButtonComponent {
+  readonly type: "button";
+  readonly sub_type: TemplateButtonSubType;
+  /** The button's position, "0" to "9". */
+  readonly index: string;
+  readonly parameters: readonly TemplateButtonParameter[];
+}
+
+/** The components of one card of a carousel template [api-2026.md §5]. */
+export type TemplateCardComponent =
   | { readonly type: "header"; readonly parameters: readonly TemplateHeaderParameter[] }
   | { readonly type: "body"; readonly parameters: readonly TemplateBodyParameter[] }
+  | TemplateButtonComponent;
+
+export type TemplateComponent =
+  | TemplateCardComponent
+  /** A voice_call button has no index [api-2026.md §5]. */
+  | { readonly type: "button"; readonly sub_type: "voice_call"; readonly parameters: readonly TemplateButtonParameter[] }
+  /** A limited-time offer's expiry, in Unix milliseconds [api-2026.md §5]. */
   | {
-      readonly type: "button";
-      readonly sub_type: TemplateButtonSubType;
-      /** The button's position, "0" to "9". */
-      readonly index: string;
-      readonly parameters: readonly TemplateButtonParameter[];
+      readonly type: "limited_time_offer";
+      readonly parameters: readonly [
+        { readonly type: "limited_time_offer"; readonly limited_time_offer: { readonly expiration_time_ms: number } },
+      ];
+    }
+  /** The cards of a carousel template, each with its own components [api-2026.md §5]. */
+  | {
+      readonly type: "carousel";
+      readonly cards: readonly { readonly card_index: number; readonly components: readonly TemplateCardComponent[] }[];
     };
 
 /** A template message: an approved template, its language and its variable parts [§8]. */

@@ -19,6 +19,8 @@ export interface TemplateDefinition {
   readonly header?: HeaderKind | { readonly text: string };
   readonly body?: readonly BodyKind[] | { readonly [name: string]: BodyKind };
   readonly buttons?: { readonly [I in ButtonIndexKey]?: ButtonKind };
+  /** A limited-time offer template: its expiry is sent with each message [api-2026.md §5]. */
+  readonly limitedTimeOffer?: true;
 }
 
 export type TemplateDefinitions = { readonly [name: string]: TemplateDefinition };
@@ -66,5 +68,13 @@ type ButtonValues<D extends TemplateDefinition> = D["buttons"] extends object
     : { readonly buttons: ButtonValuesOf<D["buttons"]> }
   : { readonly buttons?: never };
 
+type OfferValues<D extends TemplateDefinition> = D["limitedTimeOffer"] extends true
+  ? { readonly offerExpiresAt: Date | number }
+  : { readonly offerExpiresAt?: never };
+
 /** The values a typed template needs: exactly its parameters, each of the right type. */
-export type TemplateValues<D extends TemplateDefinition> = LanguageValue<D> & HeaderValues<D> & BodyValues<D> & ButtonValues<D>;
+export type TemplateValues<D extends TemplateDefinition> = LanguageValue<D> &
+  HeaderValues<D> &
+  BodyValues<D> &
+  ButtonValues<D> &
+  OfferValues<D>;

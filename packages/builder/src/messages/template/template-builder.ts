@@ -1,8 +1,14 @@
 import type { limits } from "../../limits.js";
-import type { TemplateButtonParameter, TemplateButtonSubType, TemplateComponent, TemplateMessage } from "../../payload/index.js";
+import type {
+  TemplateButtonParameter,
+  TemplateButtonSubType,
+  TemplateCardComponent,
+  TemplateComponent,
+  TemplateMessage,
+} from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult, objectArgument } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -25,20 +31,88 @@ export type ButtonIndex<I extends IndexInput, Used extends number> =
       : `template buttons: index must be 0 to ${MaxIndex}, got ${I}`;
 
 interface Button {
-  readonly subType: TemplateButtonSubType;
+  readonly subType: TemplateButtonSubType | "voice_call";
   /** Checked by the types for literals and by validate() always. */
   readonly index: unknown;
-  readonly parameter: () => TemplateButtonParameter;
+  readonly parameter: () => TemplateButtonParameter | readonly TemplateButtonParameter[];
 }
 
 /** Every key always present (undefined when unset): one object shape keeps every step fast. */
-interface TemplateState {
+export interface TemplateState {
   readonly name: string;
   readonly language: { readonly code: string; readonly policy?: "deterministic" | undefined } | undefined;
   readonly header: HeaderParameter | undefined;
   readonly body: BodyParameters | undefined;
   readonly buttons: readonly Button[];
+  /** A limited-time offer's expiry, Unix milliseconds. */
+  readonly offer: number | undefined;
+  readonly cards: readonly (readonly TemplateCardComponent[])[] | undefined;
 }
+
+/** The header, body and button components of a template's state (a card's too). */
+function componentsOf({ header, body, buttons }: TemplateState): TemplateComponent[] {
+  const components: TemplateComponent[] = [];
+  if (header !== undefined) components.push({ type: "header", parameters: [renderHeader(header)] });
+  if (body !== undefined) components.push({ type: "body", parameters: renderBody(body) });
+  for (const { subType, index, parameter } of buttons) {
+    const parameters = parameter();
+    if (subType === "voice_call")
+      components.push({ type: "button", sub_type: subType, parameters: Array.isArray(parameters) ? parameters : [parameters] });
+    // The reference sends the index as a string; numbers are converted (resolution §13.8).
+    else components.push({ type: "button", sub_type: subType, index: String(index), parameters: [parameters as TemplateButtonParameter] });
+  }
+  return components;
+}
+
+/** A card's components; kept out of the public surface. */
+let cardComponents: (builder: TemplateBuilder<boolean, number>) => TemplateCardComponent[];
+
+type MaxCards = typeof limits.carousel.templateCards.max;
+let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => readonly (readonly TemplateCardComponent[])[];
+
+/**
+ * The cards of a carousel template: each `.card()` gets a builder for its header, body and
+ * buttons (quick replies and URL buttons). An 11th card is a compile error.
+ */
+export class TemplateCards<Cards extends readonly unknown[] = []> {
+  declare readonly [cardCount]: Cards;
+  readonly #cards: readonly (readonly TemplateCardComponent[])[];
+  readonly #envelope: Envelope;
+
+  /** @internal */
+  constructor(cards: readonly (readonly TemplateCardComponent[])[] = [], envelope: Envelope = envelopeTo(undefined)) {
+    this.#cards = cards;
+    this.#envelope = envelope;
+  }
+
+  card(
+    ...card: Cards["length"] extends MaxCards
+      ? [error: `template.components.cards: at most ${MaxCards} cards`]
+      : [build: (card: TemplateBuilder<true, never>) => TemplateBuilder<true, number>]
+  ): TemplateCards<[...Cards, unknown]>;
+  card(build: unknown): TemplateCards<[...Cards, unknown]> {
+    const start = new TemplateBuilder<true, never>(this.#envelope, emptyState(""));
+    const built = callbackResult(build, start, TemplateBuilder, "template.carousel.cards[]") as TemplateBuilder<boolean, number>;
+    return new TemplateCards<[...Cards, unknown]>([...this.#cards, cardComponents(built)], this.#envelope);
+  }
+
+  static {
+    cardsOfCarousel = (cards) => cards.#cards;
+  }
+}
+
+declare const cardCount: unique symbol;
+
+/** A template's state before any part is set. */
+export const emptyState = (name: string): TemplateState => ({
+  name,
+  language: undefined,
+  header: undefined,
+  body: undefined,
+  buttons: [],
+  offer: undefined,
+  cards: undefined,
+});
 
 /** The `template` object of a builder; kept out of the public surface. */
 export let renderTemplate: (builder: TemplateBuilder<boolean, number>) => TemplateMessage["template"];
@@ -71,35 +145,23 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
     return new TemplateBuilder<true, Used>(this.envelope, {
-      name: this.#state.name,
+      ...this.#state,
       language: { code, policy: objectArgument(options, "template.language options").policy },
-      header: this.#state.header,
-      body: this.#state.body,
-      buttons: this.#state.buttons,
     });
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
     return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
-      name: this.#state.name,
-      language: this.#state.language,
+      ...this.#state,
       header: callbackResult(build, headerParameters, HeaderParameter, "template.header"),
-      body: this.#state.body,
-      buttons: this.#state.buttons,
     });
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
-      name: this.#state.name,
-      language: this.#state.language,
-      header: this.#state.header,
-      body,
-      buttons: this.#state.buttons,
-    });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, body });
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -147,6 +209,36 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     }));
   }
 
+  /** A voice_call button (it has no index): how long it works, in minutes, and a payload for the call webhook. */
+  voiceCallButton(call: { readonly ttlMinutes?: number; readonly payload?: string } = {}): TemplateBuilder<HasLanguage, Used> {
+    const { ttlMinutes, payload } = objectArgument(call, "template voice_call button");
+    const parameters: TemplateButtonParameter[] = [];
+    if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
+    if (payload !== undefined) parameters.push({ type: "payload", payload });
+    const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, buttons: [...this.#state.buttons, button] });
+  }
+
+  /**
+   * A limited-time offer's expiry, as a `Date` or Unix milliseconds (a number that looks like
+   * seconds fails at build time, saying so).
+   */
+  limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
+    const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, offer });
+  }
+
+  /**
+   * The cards of a carousel template, 1 to 10, each with its header, body and buttons.
+   *
+   * @example
+   * .carousel((c) => c.card((card) => card.header((p) => p.image({ id: "1" })).quickReply(0, "more-1")).card(…))
+   */
+  carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
+    const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, cards });
+  }
+
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
   override build(this: HasLanguage extends true ? unknown : "template.language: call .language(code) before .build()"): TemplateMessage;
   override build(): TemplateMessage {
@@ -159,13 +251,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const buttons = [...this.#state.buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, {
-      name: this.#state.name,
-      language: this.#state.language,
-      header: this.#state.header,
-      body: this.#state.body,
-      buttons,
-    });
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, { ...this.#state, buttons });
   }
 
   protected withEnvelope(envelope: Envelope): this {
@@ -173,14 +259,16 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   }
 
   protected render(): TemplateMessage["template"] {
-    const { name, language, header, body, buttons } = this.#state;
+    const { name, language, offer, cards } = this.#state;
     const components: TemplateComponent[] = [];
-    if (header !== undefined) components.push({ type: "header", parameters: [renderHeader(header)] });
-    if (body !== undefined) components.push({ type: "body", parameters: renderBody(body) });
-    for (const { subType, index, parameter } of buttons) {
-      // The reference sends the index as a string; numbers are converted (resolution §13.8).
-      components.push({ type: "button", sub_type: subType, index: String(index), parameters: [parameter()] });
-    }
+    if (offer !== undefined)
+      components.push({
+        type: "limited_time_offer",
+        parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: offer } }],
+      });
+    components.push(...componentsOf(this.#state));
+    if (cards !== undefined)
+      components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
     const template: Record<string, unknown> = { name };
     if (language !== undefined) {
       template.language = language.policy === undefined ? { code: language.code } : { code: language.code, policy: language.policy };
@@ -191,6 +279,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   static {
     renderTemplate = (builder) => builder.render();
+    cardComponents = (builder) => componentsOf(builder.#state) as TemplateCardComponent[];
   }
 }
 

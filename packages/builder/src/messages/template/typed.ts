@@ -7,7 +7,7 @@ import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
-import { renderTemplate, TemplateBuilder } from "./template-builder.js";
+import { emptyState, renderTemplate, TemplateBuilder } from "./template-builder.js";
 
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
@@ -79,7 +79,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         message: `"${name}" is an authentication template: it needs a phone number in to (the API refuses it for a business-scoped user id, error 131062, and in groups)`,
       });
     const builder = fill(
-      new TemplateBuilder(this.#envelope, { name, language: undefined, header: undefined, body: undefined, buttons: [] }),
+      new TemplateBuilder(this.#envelope, emptyState(name)),
       definition,
       objectArgument(values, `template "${name}" values`) as Values,
       mismatches,
@@ -95,6 +95,7 @@ type Values = {
   readonly header?: unknown;
   readonly body?: unknown;
   readonly buttons?: { readonly [index: string]: unknown };
+  readonly offerExpiresAt?: unknown;
 };
 
 /** Applies typed values to a template builder, recording where they do not match the definition. */
@@ -133,6 +134,17 @@ function fill(
 
   if (definition.body !== undefined) builder = fillBody(builder, definition.body, values.body, mismatch);
   else if (values.body !== undefined) mismatch("template.components.body", "this template has no body parameters");
+
+  if (definition.limitedTimeOffer === true) {
+    const expiresAt = values.offerExpiresAt;
+    if (expiresAt instanceof Date || typeof expiresAt === "number") builder = builder.limitedTimeOffer(expiresAt);
+    else
+      mismatch(
+        "template.components.limited_time_offer",
+        `a limited-time offer needs offerExpiresAt (a Date or Unix milliseconds), got ${kindOf(expiresAt)}`,
+      );
+  } else if (values.offerExpiresAt !== undefined)
+    mismatch("template.components.limited_time_offer", "this template has no limited-time offer");
 
   const buttons = values.buttons ?? {};
   const defined = definition.buttons ?? {};
