@@ -7,7 +7,13 @@ export type { Buildable } from "./messages/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
 export type { GroupRecipient } from "./messages/group-recipient.js";
 export type { ButtonsBuilder } from "./messages/interactive/buttons.js";
-export type { RequestContactInfoBuilder, VoiceCallBuilder, VoiceCallOptions } from "./messages/interactive/calls.js";
+export type {
+  CallPermissionRequestBuilder,
+  NamedActionBuilder,
+  RequestContactInfoBuilder,
+  VoiceCallBuilder,
+  VoiceCallOptions,
+} from "./messages/interactive/calls.js";
 export type { CardHeader, CardOptions, CarouselBuilder, ProductCarouselBuilder, ProductIds } from "./messages/interactive/carousel.js";
 export type { CtaUrlBuilder, CtaUrlButton } from "./messages/interactive/cta-url.js";
 export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./messages/interactive/flow.js";

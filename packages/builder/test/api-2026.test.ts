@@ -214,6 +214,7 @@ describe("the builders produce the documented bodies exactly", () => {
       .build(),
     voice_call: msg.to("16505551234").voiceCall("Talk to us", { text: "Call on WhatsApp", ttlMinutes: 100, payload: "x" }).build(),
     request_contact_info: msg.to("16505551234").requestContactInfo("Share your contact?").build(),
+    "call permission request without a body": msg.to("16505551234").callPermissionRequest().build(),
     "voice note": msg.to("16505551234").audio({ id: "1013859600285441" }, { voice: true }).build(),
     "identity hash": msg.to("16505551234").text("Your code changed").identityKeyHash("DF2lS5v2W6x=").build(),
   };

@@ -8,9 +8,11 @@ import { build } from "esbuild";
 // (wire-form validation, capped and shape-checked answers, token-bucket pacing, checked options) 1.8 KB to a text send;
 // the protocol module (error-code table, categories, titles) 0.8 KB to a text send and 1.5 KB to the whole builder;
 // media (wa.media, reachable from createClient, and its rules) 2.0 KB to a text send; the rule table (rules as data,
-// read by is/explain: 3 KB less minified, but data gzips less well than code) 0.1 KB to a text send, 1.4 KB to validate().
+// read by is/explain: 3 KB less minified, but data gzips less well than code) 0.1 KB to a text send, 1.4 KB to validate();
+// the API of late 2026 (business-scoped ids, groups, carousels, calls, offers: rules and builders) 3.0 KB to a text send,
+// 2.9 KB to the whole builder, 1.7 KB to validate().
 // Bundled from the examples workspace, against the built packages, as a user's bundler would.
-const ceilings = { sendOneText: 21_500, wholeBuilder: 18_500, validateAlone: 10_300, toRequestAlone: 660 };
+const ceilings = { sendOneText: 25_100, wholeBuilder: 22_000, validateAlone: 12_050, toRequestAlone: 660 };
 
 async function bundle(contents: string): Promise<{ gzipped: number; code: string }> {
   const result = await build({

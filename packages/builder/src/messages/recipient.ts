@@ -5,7 +5,13 @@ import { callbackResult, objectArgument } from "./arguments.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
 import { GroupRecipient } from "./group-recipient.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
-import { RequestContactInfoBuilder, VoiceCallBuilder, type VoiceCallOptions } from "./interactive/calls.js";
+import {
+  type CallPermissionRequestBuilder,
+  NamedActionBuilder,
+  type RequestContactInfoBuilder,
+  VoiceCallBuilder,
+  type VoiceCallOptions,
+} from "./interactive/calls.js";
 import { CarouselBuilder, ProductCarouselBuilder, type ProductIds } from "./interactive/carousel.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "./interactive/cta-url.js";
 import { FlowBuilder, type FlowOptions, flowParameters } from "./interactive/flow.js";
@@ -129,7 +135,12 @@ export class Recipient extends GroupRecipient {
 
   /** Asks the user to share their contact details. */
   requestContactInfo<Body extends string>(body: BodyText<Body>): RequestContactInfoBuilder {
-    return new RequestContactInfoBuilder(this.envelope, bodyPart(body));
+    return new NamedActionBuilder(this.envelope, bodyPart(body), "request_contact_info");
+  }
+
+  /** Asks the user's permission to call them; the body is optional. */
+  callPermissionRequest<Body extends string>(body?: BodyText<Body>): CallPermissionRequestBuilder {
+    return new NamedActionBuilder(this.envelope, bodyPart(body), "call_permission_request");
   }
 
   /** Asks the user to share their location. */

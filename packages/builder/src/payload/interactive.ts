@@ -146,7 +146,15 @@ export interface RequestContactInfoInteractive {
   readonly action: { readonly name: "request_contact_info" };
 }
 
+/** Asks the user's permission to call them [api-2026.md §4]; the body is optional. */
+export interface CallPermissionRequestInteractive {
+  readonly type: "call_permission_request";
+  readonly body?: InteractiveText;
+  readonly action: { readonly name: "call_permission_request" };
+}
+
 export type Interactive =
+  | CallPermissionRequestInteractive
   | CarouselInteractive
   | VoiceCallInteractive
   | RequestContactInfoInteractive

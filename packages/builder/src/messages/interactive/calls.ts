@@ -1,7 +1,12 @@
 import type { limits } from "../../limits.js";
-import type { InteractiveMessage, RequestContactInfoInteractive, VoiceCallInteractive } from "../../payload/index.js";
+import type {
+  CallPermissionRequestInteractive,
+  InteractiveMessage,
+  RequestContactInfoInteractive,
+  VoiceCallInteractive,
+} from "../../payload/index.js";
 import type { MaxLength } from "../../type-checks.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Content, type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 /** A voice_call button's options [api-2026.md §4]: label (default "Call Now"), how long it works, and a payload for the call webhook. */
@@ -39,26 +44,36 @@ export class VoiceCallBuilder extends MessageBase<InteractiveMessage<VoiceCallIn
   }
 }
 
+/** The kinds whose action is only a name. */
+type NamedAction = RequestContactInfoInteractive | CallPermissionRequestInteractive;
+
 /**
- * Asks the user to share their contact details; useful when they write from a username.
+ * A message whose action is only its name: a request for the user's contact details
+ * (`requestContactInfo`), handy when they write from a username, or for permission to call
+ * them (`callPermissionRequest`).
  *
  * @example
  * msg.toUser("US.13491208655302741918").requestContactInfo("May we have your number for delivery updates?").build();
  */
-export class RequestContactInfoBuilder extends MessageBase<InteractiveMessage<RequestContactInfoInteractive>> {
+export class NamedActionBuilder<I extends NamedAction> extends MessageBase<InteractiveMessage<I>> {
   readonly #parts: Parts;
+  readonly #kind: I["type"];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts) {
+  constructor(envelope: Envelope, parts: Parts, kind: I["type"]) {
     super(envelope, "interactive");
     this.#parts = parts;
+    this.#kind = kind;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new RequestContactInfoBuilder(envelope, this.#parts) as this; // same class
+    return new NamedActionBuilder<I>(envelope, this.#parts, this.#kind) as this; // same class, same kind
   }
 
-  protected render(): RequestContactInfoInteractive {
-    return renderInteractive<RequestContactInfoInteractive>("request_contact_info", this.#parts, { name: "request_contact_info" });
+  protected render(): Content<InteractiveMessage<I>> {
+    return renderInteractive<I>(this.#kind, this.#parts, { name: this.#kind } as I["action"]) as Content<InteractiveMessage<I>>;
   }
 }
+
+export type RequestContactInfoBuilder = NamedActionBuilder<RequestContactInfoInteractive>;
+export type CallPermissionRequestBuilder = NamedActionBuilder<CallPermissionRequestInteractive>;
