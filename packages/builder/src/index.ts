@@ -28,6 +28,7 @@ export type { Recipient } from "./messages/recipient.js";
 export {
   type BodyKind,
   type ButtonKind,
+  type CardDefinition,
   defineTemplates,
   type HeaderKind,
   type TemplateDefinition,

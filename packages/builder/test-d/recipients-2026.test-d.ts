@@ -79,3 +79,10 @@ msg.to("16505551234").voiceCall("Call us", { text: "Call on WhatsApp", ttlMinute
 // @ts-expect-error interactive.action.parameters.display_text: at most 20 characters, got 21
 msg.to("16505551234").voiceCall("Call us", { text: "ttttttttttttttttttttt" });
 msg.to("16505551234").requestContactInfo("May we have your number?").build();
+
+// A carousel template's cards are values, exactly as many as the template has.
+const carouselTemplates = defineTemplates({ summer: { languages: ["en_US"], carousel: { cards: 2, header: "image" } } });
+const summer = msg.with(carouselTemplates).to("16505551234");
+summer.template("summer", { cards: [{ header: { id: "1" } }, { header: { id: "2" } }] }).build();
+// @ts-expect-error Source has 1 element(s) but target requires 2
+summer.template("summer", { cards: [{ header: { id: "1" } }] });

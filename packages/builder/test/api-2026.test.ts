@@ -261,6 +261,32 @@ describe("the builders produce the documented bodies exactly", () => {
     );
   });
 
+  it("typed templates: a carousel's cards are values, as many as the template has", () => {
+    const templates = defineTemplates({
+      summer_carousel: {
+        languages: ["en_US"],
+        body: ["text"],
+        carousel: { cards: 2, header: "image", buttons: { 0: "quick_reply", 1: "url" } },
+      },
+    });
+    const card = (index: number) => ({ header: { id: "24230790383178626" }, buttons: { 0: `more-${index}`, 1: `p/${index}` } });
+    const body = msg
+      .with(templates)
+      .to("16505551234")
+      .template("summer_carousel", { body: ["Ana"], cards: [card(0), card(1)] })
+      .build();
+    expect(body).toEqual(d["carousel template"]);
+    const untyped = msg.with(templates).to("16505551234") as unknown as {
+      template(name: string, values: unknown): { safeBuild(): unknown };
+    };
+    expect(firstIssue(untyped.template("summer_carousel", { body: ["Ana"], cards: [card(0)] }).safeBuild())).toBe(
+      "template.components.cards invalid_value",
+    );
+    expect(firstIssue(untyped.template("summer_carousel", { body: ["Ana"], cards: [card(0), { buttons: { 1: "p" } }] }).safeBuild())).toBe(
+      "template.components.cards[1].header invalid_value",
+    );
+  });
+
   it("typed templates: a limited-time offer's expiry is one of its values", () => {
     const templates = defineTemplates({
       holiday_offer: { languages: ["en_US"], category: "MARKETING", buttons: { 0: "copy_code", 1: "url" }, limitedTimeOffer: true },

@@ -1,4 +1,4 @@
-import type { BodyKind, ButtonKind, HeaderKind, TemplateDefinition } from "@wacompose/builder";
+import type { BodyKind, ButtonKind, CardDefinition, HeaderKind, TemplateDefinition } from "@wacompose/builder";
 
 /** One template as `GET /{waba-id}/message_templates` returns it (the fields codegen reads). */
 export interface TemplateExport {
@@ -7,12 +7,16 @@ export interface TemplateExport {
   readonly status?: string;
   readonly parameter_format?: "POSITIONAL" | "NAMED";
   readonly category?: string;
-  readonly components: readonly {
-    readonly type: string;
-    readonly format?: string;
-    readonly text?: string;
-    readonly buttons?: readonly { readonly type: string; readonly url?: string }[];
-  }[];
+  readonly components: readonly TemplateComponentExport[];
+}
+
+/** One component of an exported template (a carousel's cards have components of their own). */
+export interface TemplateComponentExport {
+  readonly type: string;
+  readonly format?: string;
+  readonly text?: string;
+  readonly buttons?: readonly { readonly type: string; readonly url?: string }[];
+  readonly cards?: readonly { readonly components: readonly TemplateComponentExport[] }[];
 }
 
 /** The response of `GET /{waba-id}/message_templates`: one entry per template and language. */
@@ -73,6 +77,22 @@ function shapeOf(template: TemplateExport): Shape {
       }
     } else if (type === "LIMITED_TIME_OFFER") {
       shape.limitedTimeOffer = true;
+    } else if (type === "CAROUSEL") {
+      // Every card of a carousel has the same parameters [M-CAR-T]: the first card's are the cards'.
+      const cards = component.cards ?? [];
+      const [first, ...rest] = cards.map((card) =>
+        JSON.stringify(
+          shapeOf({
+            name: template.name,
+            language: template.language,
+            ...(named ? { parameter_format: "NAMED" as const } : {}),
+            components: card.components,
+          }),
+        ),
+      );
+      if (rest.some((other) => other !== first))
+        throw new Error(`template ${JSON.stringify(template.name)}: its carousel cards have different parameters`);
+      shape.carousel = { cards: cards.length, ...(first === undefined ? {} : (JSON.parse(first) as Shape)) };
     } else if (type === "BUTTONS") {
       const buttons: { [index: number]: ButtonKind } = {};
       (component.buttons ?? []).forEach((button, index) => {
@@ -117,6 +137,16 @@ const quoted = (items: readonly string[]): string => `[${items.map((item) => JSO
 function render(definition: TemplateDefinition): string {
   const parts = [`languages: ${quoted(definition.languages)}`];
   if (definition.category !== undefined) parts.push(`category: ${JSON.stringify(definition.category)}`);
+  parts.push(...renderParts(definition));
+  if (definition.limitedTimeOffer === true) parts.push("limitedTimeOffer: true");
+  if (definition.carousel !== undefined)
+    parts.push(`carousel: { ${[`cards: ${definition.carousel.cards}`, ...renderParts(definition.carousel)].join(", ")} }`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+/** The header, body and buttons of a template or of its carousel's cards. */
+function renderParts(definition: CardDefinition): string[] {
+  const parts: string[] = [];
   const header = definition.header;
   if (typeof header === "string") parts.push(`header: ${JSON.stringify(header)}`);
   else if (header !== undefined) parts.push(`header: { text: ${JSON.stringify(header.text)} }`);
@@ -135,8 +165,7 @@ function render(definition: TemplateDefinition): string {
         .join(", ")} }`,
     );
   }
-  if (definition.limitedTimeOffer === true) parts.push("limitedTimeOffer: true");
-  return `{ ${parts.join(", ")} }`;
+  return parts;
 }
 
 /**

@@ -36,6 +36,30 @@ describe("wacompose templates (codegen)", () => {
       'holiday_offer: { languages: ["en_US"], category: "MARKETING", body: ["text"], buttons: { 0: "copy_code" }, limitedTimeOffer: true },',
     );
     expect(generated).toContain('login_code: { languages: ["en_US"], category: "AUTHENTICATION", body: ["text"] },');
+    const card = (n: number) => ({
+      components: [
+        { type: "HEADER", format: "IMAGE" },
+        { type: "BODY", text: `Card ${n}: {{1}}` },
+        { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY" }, { type: "URL", url: "https://example.com/{{1}}" }] },
+      ],
+    });
+    const carousel = generateTemplates({
+      data: [
+        {
+          name: "summer_carousel",
+          language: "en_US",
+          status: "APPROVED",
+          category: "MARKETING",
+          components: [
+            { type: "BODY", text: "Hi {{1}}" },
+            { type: "CAROUSEL", cards: [card(1), card(2)] },
+          ],
+        },
+      ],
+    });
+    expect(carousel).toContain(
+      'summer_carousel: { languages: ["en_US"], category: "MARKETING", body: ["text"], carousel: { cards: 2, header: "image", body: ["text"], buttons: { 0: "quick_reply", 1: "url" } } },',
+    );
   });
 
   it("writes exactly the committed definitions, which test-d compiles and uses", () => {

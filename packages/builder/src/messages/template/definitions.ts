@@ -11,16 +11,22 @@ type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
  * (in order, or by name for named templates) and the buttons that take a parameter, by index
  * (a quick reply's payload is optional when sending: the template's own payload is used).
  */
-export interface TemplateDefinition {
-  readonly languages: readonly [string, ...string[]];
-  /** As the Business Management API says; an authentication template needs a phone number recipient. */
-  readonly category?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+/** The parameters of a template, or of each card of a carousel template. */
+export interface CardDefinition {
   /** The header's parameter kind; `{ text: name }` for the text header of a named template. */
   readonly header?: HeaderKind | { readonly text: string };
   readonly body?: readonly BodyKind[] | { readonly [name: string]: BodyKind };
   readonly buttons?: { readonly [I in ButtonIndexKey]?: ButtonKind };
+}
+
+export interface TemplateDefinition extends CardDefinition {
+  readonly languages: readonly [string, ...string[]];
+  /** As the Business Management API says; an authentication template needs a phone number recipient. */
+  readonly category?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   /** A limited-time offer template: its expiry is sent with each message [api-2026.md §5]. */
   readonly limitedTimeOffer?: true;
+  /** A carousel template: how many cards, and each card's parameters (every card has the same) [api-2026.md §5]. */
+  readonly carousel?: CardDefinition & { readonly cards: number };
 }
 
 export type TemplateDefinitions = { readonly [name: string]: TemplateDefinition };
@@ -46,10 +52,23 @@ type ButtonValue<K> = K extends "flow"
       ? string
       : never;
 
+/** `N` values: a tuple when `N` is a literal. */
+type Repeat<V, N extends number, Acc extends readonly V[] = []> = number extends N
+  ? readonly V[]
+  : Acc["length"] extends N
+    ? Acc
+    : Acc["length"] extends 10
+      ? readonly V[]
+      : Repeat<V, N, readonly [...Acc, V]>;
+type CardValues<C extends CardDefinition> = HeaderValues<C> & BodyValues<C> & ButtonValues<C>;
+type CarouselValues<D extends TemplateDefinition> = D["carousel"] extends CardDefinition & { readonly cards: infer N extends number }
+  ? { readonly cards: Repeat<CardValues<D["carousel"]>, N> }
+  : { readonly cards?: never };
+
 type LanguageValue<D extends TemplateDefinition> = D["languages"] extends readonly [string]
   ? { readonly language?: D["languages"][number] }
   : { readonly language: D["languages"][number] };
-type HeaderValues<D extends TemplateDefinition> = D["header"] extends HeaderKind | { readonly text: string }
+type HeaderValues<D extends CardDefinition> = D["header"] extends HeaderKind | { readonly text: string }
   ? { readonly header: HeaderValue<D["header"]> }
   : { readonly header?: never };
 // Mapped over a type parameter, so a tuple of kinds maps to a tuple of values.
@@ -59,10 +78,10 @@ type IsQuickReply<K> = Exclude<K, undefined> extends "quick_reply" ? true : fals
 type RequiredButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? never : I]-?: ButtonValue<B[I]> };
 type OptionalButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? I : never]?: ButtonValue<B[I]> };
 type ButtonValuesOf<B> = RequiredButtons<B> & OptionalButtons<B>;
-type BodyValues<D extends TemplateDefinition> = D["body"] extends object
+type BodyValues<D extends CardDefinition> = D["body"] extends object
   ? { readonly body: BodyValuesOf<D["body"]> }
   : { readonly body?: never };
-type ButtonValues<D extends TemplateDefinition> = D["buttons"] extends object
+type ButtonValues<D extends CardDefinition> = D["buttons"] extends object
   ? keyof RequiredButtons<D["buttons"]> extends never
     ? { readonly buttons?: ButtonValuesOf<D["buttons"]> }
     : { readonly buttons: ButtonValuesOf<D["buttons"]> }
@@ -77,4 +96,5 @@ export type TemplateValues<D extends TemplateDefinition> = LanguageValue<D> &
   HeaderValues<D> &
   BodyValues<D> &
   ButtonValues<D> &
-  OfferValues<D>;
+  OfferValues<D> &
+  CarouselValues<D>;

@@ -5,9 +5,9 @@ import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
-import type { BodyKind, ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
+import type { BodyKind, ButtonKind, CardDefinition, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
-import { emptyState, renderTemplate, TemplateBuilder } from "./template-builder.js";
+import { emptyState, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
@@ -96,6 +96,7 @@ type Values = {
   readonly body?: unknown;
   readonly buttons?: { readonly [index: string]: unknown };
   readonly offerExpiresAt?: unknown;
+  readonly cards?: unknown;
 };
 
 /** Applies typed values to a template builder, recording where they do not match the definition. */
@@ -115,26 +116,7 @@ function fill(
   }
   let builder: TemplateBuilder<boolean, number> = start.language(typeof language === "string" ? language : "");
 
-  if (definition.header !== undefined) {
-    const header = values.header;
-    const kind = typeof definition.header === "string" ? definition.header : "text";
-    const name = typeof definition.header === "string" ? undefined : definition.header.text;
-    if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
-      mismatch("template.components.header", `expected a ${kind} header parameter, got ${kindOf(header)}`);
-    } else {
-      builder = builder.header((p) =>
-        kind === "text"
-          ? p.text(header as string, name === undefined ? {} : { name })
-          : kind === "location"
-            ? p.location(header as TemplateLocation)
-            : p[kind](header as MediaSource),
-      );
-    }
-  } else if (values.header !== undefined) mismatch("template.components.header", "this template has no header parameter");
-
-  if (definition.body !== undefined) builder = fillBody(builder, definition.body, values.body, mismatch);
-  else if (values.body !== undefined) mismatch("template.components.body", "this template has no body parameters");
-
+  builder = fillParts(builder, definition, values, mismatch, "template.components");
   if (definition.limitedTimeOffer === true) {
     const expiresAt = values.offerExpiresAt;
     if (expiresAt instanceof Date || typeof expiresAt === "number") builder = builder.limitedTimeOffer(expiresAt);
@@ -146,16 +128,72 @@ function fill(
   } else if (values.offerExpiresAt !== undefined)
     mismatch("template.components.limited_time_offer", "this template has no limited-time offer");
 
+  if (definition.carousel !== undefined) {
+    const card = definition.carousel;
+    const cards = values.cards;
+    if (!Array.isArray(cards) || cards.length !== card.cards)
+      mismatch("template.components.cards", `expected ${card.cards} cards, got ${Array.isArray(cards) ? cards.length : kindOf(cards)}`);
+    else
+      builder = builder.carousel(
+        (c) =>
+          cards.reduce(
+            (all: TemplateCards<readonly unknown[]>, value: unknown, index) =>
+              (all as TemplateCards).card(
+                (start) =>
+                  fillParts(
+                    start,
+                    card,
+                    objectArgument(value as Values, `cards[${index}]`),
+                    mismatch,
+                    `template.components.cards[${index}]`,
+                  ) as TemplateBuilder<true, number>,
+              ),
+            c,
+          ) as TemplateCards<readonly [unknown, ...unknown[]]>,
+      );
+  } else if (values.cards !== undefined) mismatch("template.components.cards", "this template is not a carousel");
+  return builder;
+}
+
+/** Header, body and button values onto a template (or a carousel card), mismatches named under `at`. */
+function fillParts(
+  start: TemplateBuilder<boolean, number>,
+  definition: CardDefinition,
+  values: Values,
+  mismatch: (path: string, message: string) => void,
+  at: string,
+): TemplateBuilder<boolean, number> {
+  let builder = start;
+  if (definition.header !== undefined) {
+    const header = values.header;
+    const kind = typeof definition.header === "string" ? definition.header : "text";
+    const name = typeof definition.header === "string" ? undefined : definition.header.text;
+    if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
+      mismatch(`${at}.header`, `expected a ${kind} header parameter, got ${kindOf(header)}`);
+    } else {
+      builder = builder.header((p) =>
+        kind === "text"
+          ? p.text(header as string, name === undefined ? {} : { name })
+          : kind === "location"
+            ? p.location(header as TemplateLocation)
+            : p[kind](header as MediaSource),
+      );
+    }
+  } else if (values.header !== undefined) mismatch(`${at}.header`, "this template has no header parameter");
+
+  if (definition.body !== undefined) builder = fillBody(builder, definition.body, values.body, mismatch, at);
+  else if (values.body !== undefined) mismatch(`${at}.body`, "this template has no body parameters");
+
   const buttons = values.buttons ?? {};
   const defined = definition.buttons ?? {};
   for (const index of Object.keys(buttons)) {
-    if (!(index in defined)) mismatch(`template.components.buttons[${index}]`, `no button with a parameter at index ${index}`);
+    if (!(index in defined)) mismatch(`${at}.buttons[${index}]`, `no button with a parameter at index ${index}`);
   }
   for (const [index, kind] of Object.entries(defined) as [string, ButtonKind][]) {
     const value = buttons[index];
     if (value === undefined) {
       // A quick reply left out keeps the payload the template was approved with.
-      if (kind !== "quick_reply") mismatch(`template.components.buttons[${index}]`, `the ${kind} button at index ${index} needs a value`);
+      if (kind !== "quick_reply") mismatch(`${at}.buttons[${index}]`, `the ${kind} button at index ${index} needs a value`);
       continue;
     }
     builder = fillButton(builder, kind, Number(index), value);
@@ -168,6 +206,7 @@ function fillBody(
   kinds: TemplateDefinition["body"] & object,
   value: unknown,
   mismatch: (path: string, message: string) => void,
+  at: string,
 ): TemplateBuilder<boolean, number> {
   const named = !Array.isArray(kinds);
   const entries: [string | undefined, BodyKind][] = named
@@ -176,20 +215,16 @@ function fillBody(
   const given: unknown[] = [];
   if (named) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      mismatch(
-        "template.components.body",
-        `expected an object of named parameters (${entries.map(([n]) => n).join(", ")}), got ${kindOf(value)}`,
-      );
+      mismatch(`${at}.body`, `expected an object of named parameters (${entries.map(([n]) => n).join(", ")}), got ${kindOf(value)}`);
       return builder;
     }
     const record = value as { readonly [name: string]: unknown };
-    for (const key of Object.keys(record))
-      if (!(key in kinds)) mismatch(`template.components.body.${key}`, "is not a parameter of this template");
+    for (const key of Object.keys(record)) if (!(key in kinds)) mismatch(`${at}.body.${key}`, "is not a parameter of this template");
     for (const [key] of entries) given.push(record[key as string]);
   } else {
     if (!Array.isArray(value) || value.length !== entries.length) {
       const count = Array.isArray(value) ? `${value.length} parameters` : kindOf(value);
-      mismatch("template.components.body", `expected ${entries.length} parameters (${entries.map(([, k]) => k).join(", ")}), got ${count}`);
+      mismatch(`${at}.body`, `expected ${entries.length} parameters (${entries.map(([, k]) => k).join(", ")}), got ${count}`);
       return builder;
     }
     given.push(...value);
@@ -200,7 +235,7 @@ function fillBody(
     const fits = kind === "text" ? typeof item === "string" : typeof item === "object" && item !== null;
     if (!fits) {
       ok = false;
-      mismatch(`template.components.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOf(item)}`);
+      mismatch(`${at}.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOf(item)}`);
     }
   });
   if (!ok) return builder;
