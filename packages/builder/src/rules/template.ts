@@ -199,14 +199,18 @@ const one = { min: 1, max: 1, noun: "parameter" } as const;
 /** A header has one variable when it has any [M-tpl]; more parameters are not known to be rejected: a warning. */
 const headerParameters = { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: 1, noun: "parameter" } as const;
 
+/** A header or body component, of a template or of one of its carousel's cards. */
+const headerComponent = object({ parameters: required(array(headerParameter, headerParameters)) });
+const bodyComponent = object({
+  parameters: required(array(bodyParameter, { min: 1, max: Number.POSITIVE_INFINITY, noun: "parameter", refine: [namedOrPositional] })),
+});
+
 /** The components of one card of a template carousel: its header, body and buttons [M-CAR-T]. */
 const cardComponent = union(
   "type",
   {
-    header: object({ parameters: required(array(headerParameter, headerParameters)) }),
-    body: object({
-      parameters: required(array(bodyParameter, { min: 1, max: Number.POSITIVE_INFINITY, noun: "parameter", refine: [namedOrPositional] })),
-    }),
+    header: headerComponent,
+    body: bodyComponent,
     button: object(
       {
         sub_type: required(oneOf(["quick_reply", "url"], { anyCase: true })),
@@ -276,10 +280,8 @@ const offerParameter = object({
 const component = union(
   "type",
   {
-    header: object({ parameters: required(array(headerParameter, headerParameters)) }),
-    body: object({
-      parameters: required(array(bodyParameter, { min: 1, max: Number.POSITIVE_INFINITY, noun: "parameter", refine: [namedOrPositional] })),
-    }),
+    header: headerComponent,
+    body: bodyComponent,
     button: object(
       {
         sub_type: required(oneOf(Object.keys(parameterOf), { anyCase: true })),
