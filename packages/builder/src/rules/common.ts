@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import type { Report } from "./report.js";
-import { object, optional, type Refinement, required, string } from "./rule.js";
+import { type CustomRule, object, optional, type Refinement, required, string } from "./rule.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -30,3 +30,6 @@ export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof o
 
 /** A `{ text }` object (interactive body and footer). */
 export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) });
+
+/** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
+export const anything: CustomRule = { kind: "custom", doc: "any JSON value", is: () => true, explain: () => {}, schema: {} };

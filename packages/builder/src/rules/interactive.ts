@@ -1,11 +1,10 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
 import { carouselAction, voiceCallAction } from "./carousel.js";
-import { exactlyOneOf, link, mediaSource, textObject } from "./common.js";
+import { anything, exactlyOneOf, link, mediaSource, textObject } from "./common.js";
 import { explainCount } from "./explain.js";
 import {
   type ArrayRule,
   array,
-  type CustomRule,
   type Field,
   type JsonObjectRule,
   type ObjectRule,
@@ -22,8 +21,6 @@ import { unique } from "./unique.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
 
-/** Anything: fields the API documents but wacompose does not check (address values). */
-const anything: CustomRule = { kind: "custom", doc: "any JSON value", is: () => true, explain: () => {}, schema: {} };
 const json: JsonObjectRule = { kind: "json" };
 const name = (value: string): Field => required(oneOf([value]));
 const anyString = string();

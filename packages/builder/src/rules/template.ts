@@ -1,12 +1,11 @@
 import { limits } from "../limits.js";
-import { mediaSource } from "./common.js";
+import { anything, mediaSource } from "./common.js";
 import { explain, explainCount } from "./explain.js";
 import { numeric } from "./is.js";
 import { coordinates } from "./location.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
 import { array, type CustomRule, number, object, oneOf, optional, type Refinement, required, string, union } from "./rule.js";
 
-const anything: CustomRule = { kind: "custom", doc: "any JSON value (ignored by the API)", is: () => true, explain: () => {}, schema: {} };
 const anyString = string();
 const parameterName = optional(string({ ...limits.template.parameterName, pattern: /^[a-z_]+$/, format: "lowercase letters a-z and _" }));
 /** Error 132018: text parameters cannot hold newlines, tabs or more than 4 consecutive spaces [§10.3]. */
