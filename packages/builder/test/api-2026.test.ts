@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { defineTemplates, msg, validate } from "../src/index.js";
+import { is } from "../src/rules/is.js";
+import { message } from "../src/rules/message.js";
 import { generatedSchemaAccepts } from "./fixtures/schema.js";
 
 // Bodies documented since Graph v23 (shared/reference/api-2026.md, Meta's pages cited there), checked by validate()
@@ -255,6 +257,20 @@ describe("the builders produce the documented bodies exactly", () => {
     const call = msg.to("16505551234").template("call_us").language("en_US").voiceCallButton({ ttlMinutes: 100, payload: "x" }).build();
     expect(call).toEqual(d["voice_call template button"]);
     for (const body of [offer, carousel, call]) expect(validate(body)).toEqual([]);
+    // The quick test agrees, for a voice_call's payload as for its ttl_minutes (it once read only the first parameter).
+    for (const body of [
+      offer,
+      carousel,
+      call,
+      {
+        ...call,
+        template: {
+          ...call.template,
+          components: [{ type: "button", sub_type: "voice_call", parameters: [{ type: "payload", payload: "x" }] }],
+        },
+      },
+    ])
+      expect(is(message)(body)).toBe(true);
     // Seconds where milliseconds are due: an error that says so.
     expect(firstIssue(msg.to("16505551234").template("x").language("en").limitedTimeOffer(1698562800).safeBuild())).toBe(
       "template.components[0].parameters[0].limited_time_offer.expiration_time_ms out_of_range",

@@ -136,8 +136,10 @@ const indexAndCount: Refinement = {
 
 const parameterFitsButton: Refinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
-  test: (button) =>
-    lower(((button.parameters as readonly JsonObject[])[0] as JsonObject).type) === parameterOf[lower(button.sub_type) as string],
+  test: (button) => {
+    const expected = parameterOf[lower(button.sub_type) as string];
+    return (button.parameters as readonly JsonObject[]).every((parameter) => fits(lower(parameter.type), expected));
+  },
   explain(button, report) {
     const expected = parameterOf[lower(button.sub_type) ?? ""];
     const parameters = button.parameters;
