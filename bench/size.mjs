@@ -5,11 +5,16 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const entries = {
-  "wacompose: send one text (builder + transport-fetch)": `
+  "wacompose: send one text with msg (builder + transport-fetch)": `
     import { msg } from "@wacompose/builder";
     import { createClient } from "@wacompose/transport-fetch";
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
     await wa.send(msg.to("16505551234").text("hi"));`,
+  "wacompose: send one text with textTo (per-kind function, no msg)": `
+    import { textTo } from "@wacompose/builder";
+    import { createClient } from "@wacompose/transport-fetch";
+    const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
+    await wa.send(textTo("16505551234", "hi"));`,
   "wacompose: the whole builder": `export * from "@wacompose/builder";`,
   "wacompose: validate() alone": `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
   "wacompose: toRequest() alone": `import { toRequest } from "@wacompose/builder"; console.log(toRequest({}, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`,

@@ -48,6 +48,7 @@ export type { ButtonIndex, IndexInput, TemplateBuilder, TemplateCards } from "./
 export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";
+export { audioTo, documentTo, imageTo, locationTo, markRead, reactionTo, stickerTo, textTo, videoTo } from "./per-kind.js";
 export {
   classifyGraphError,
   type GraphErrorAction,

@@ -1,10 +1,11 @@
 import type { limits } from "./limits.js";
 import { GroupRecipient } from "./messages/group-recipient.js";
-import { MarkReadBuilder } from "./messages/mark-read.js";
+import type { MarkReadBuilder } from "./messages/mark-read.js";
 import { envelopeTo } from "./messages/message-base.js";
 import { Recipient } from "./messages/recipient.js";
 import type { TemplateDefinitions } from "./messages/template/definitions.js";
 import { TemplateCatalog } from "./messages/template/typed.js";
+import { markRead } from "./per-kind.js";
 import type { BusinessScopedId, MaxLength, PhoneNumber } from "./type-checks.js";
 
 /**
@@ -49,6 +50,6 @@ export const msg = Object.freeze({
   },
   /** Marks an incoming message (and earlier ones in its thread) as read. */
   markRead<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "message_id">): MarkReadBuilder {
-    return new MarkReadBuilder(messageId);
+    return markRead(messageId);
   },
 });

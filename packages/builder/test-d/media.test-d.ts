@@ -21,7 +21,7 @@ msg.to(to).video({});
 
 // Captions only where the API allows them.
 // audio takes no caption
-// @ts-expect-error Object literal may only specify known properties, and 'caption' does not exist in type '{ readonly voice?: boolean; }'
+// @ts-expect-error Object literal may only specify known properties, and 'caption' does not exist in type 'AudioOptions'
 msg.to(to).audio({ id: "1" }, { caption: "x" });
 // stickers take no caption
 // @ts-expect-error Object literal may only specify known properties, and 'caption' does not exist in type

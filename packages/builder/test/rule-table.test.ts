@@ -2,10 +2,10 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { hasErrors } from "../src/issue.js";
 import { is } from "../src/rules/is.js";
+import { issuesOf } from "../src/rules/issues.js";
 import { markRead } from "../src/rules/mark-read.js";
 import { message, messages } from "../src/rules/message.js";
 import type { Rule } from "../src/rules/rule.js";
-import { issuesOf } from "../src/rules/validate.js";
 
 // One property over the whole rule table: the compiled quick test (is) says yes exactly
 // when the explaining walk reports no error. Values come from the table itself: each rule

@@ -1,4 +1,4 @@
-import { defaultApiVersion, graphBaseUrl, limits, type Message, msg, type RequestBody, toRequest } from "@wacompose/builder";
+import { defaultApiVersion, graphBaseUrl, limits, type Message, markRead, type RequestBody, toRequest } from "@wacompose/builder";
 import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { type Media, mediaClient } from "./media.js";
 import { maxTimerMs, numberOption } from "./options.js";
@@ -186,7 +186,7 @@ export function createClient(options: ClientOptions): Client {
     },
     async markRead(messageId, markOptions = {}) {
       // Built by the builder, so its checks apply (a JavaScript caller's `undefined` or a 200-character id fails here).
-      const read = msg.markRead(messageId);
+      const read = markRead(messageId);
       return (await post(bodyOf(markOptions.typing ? read.typing() : read), answers.markRead)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {

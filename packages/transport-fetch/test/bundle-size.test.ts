@@ -11,8 +11,10 @@ import { build } from "esbuild";
 // read by is/explain: 3 KB less minified, but data gzips less well than code) 0.1 KB to a text send, 1.4 KB to validate();
 // the API of late 2026 (business-scoped ids, groups, carousels, calls, offers: rules and builders) 3.0 KB to a text send,
 // 2.9 KB to the whole builder, 1.7 KB to validate().
+// The per-kind functions (textTo: no fluent msg, so a bundler keeps only text's builder and rules) 0.4 KB to the whole builder;
+// a text send through textTo is about half the fluent one.
 // Bundled from the examples workspace, against the built packages, as a user's bundler would.
-const ceilings = { sendOneText: 25_100, wholeBuilder: 22_000, validateAlone: 12_050, toRequestAlone: 660 };
+const ceilings = { sendOneText: 25_100, sendOneTextPerKind: 12_850, wholeBuilder: 22_000, validateAlone: 12_050, toRequestAlone: 660 };
 
 async function bundle(contents: string): Promise<{ gzipped: number; code: string }> {
   const result = await build({
@@ -38,6 +40,18 @@ describe("bundle size (esbuild --minify, gzip)", () => {
       await wa.send(msg.to("16505551234").text("hi"));`);
     expect(gzipped).toBeLessThanOrEqual(ceilings.sendOneText);
     expect(code).not.toMatch(/node:|createServer|startEmulator/);
+  });
+
+  // textTo reaches text's builder and rules, the envelope and the explaining walk, and no other kind.
+  it(`building and sending one text with textTo stays under ${ceilings.sendOneTextPerKind} bytes, without other kinds' rules`, async () => {
+    const { gzipped, code } = await bundle(`
+      import { textTo } from "@wacompose/builder";
+      import { createClient } from "@wacompose/transport-fetch";
+      const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
+      await wa.send(textTo("16505551234", "hi"));`);
+    expect(gzipped).toBeLessThanOrEqual(ceilings.sendOneTextPerKind);
+    // A reaction's emoji test, a contact's name, a flow's CTA, a template's buttons, a carousel's cards.
+    expect(code).not.toMatch(/Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index/);
   });
 
   // The ESM build is one file per module: an app that only validates, or only makes requests

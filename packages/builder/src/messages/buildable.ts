@@ -1,7 +1,7 @@
 import { type BuildResult, PayloadError } from "../errors.js";
 import { hasErrors, type Issue } from "../issue.js";
+import { issuesOf, passes } from "../rules/issues.js";
 import type { Rule } from "../rules/rule.js";
-import { issuesOf, passes } from "../rules/validate.js";
 
 /**
  * What every finished builder can do: check and return its body. Subclasses only say how to

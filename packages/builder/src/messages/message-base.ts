@@ -1,6 +1,6 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
-import { builtMessagePasses, messages } from "../rules/message.js";
+import { builtMessagePasses, type Kind, messageOf } from "../rules/message-of.js";
 import type { JsonObject } from "../rules/report.js";
 import type { Rule } from "../rules/rule.js";
 import type { MaxLength } from "../type-checks.js";
@@ -39,12 +39,15 @@ export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof
 export abstract class MessageBase<M extends Message> extends Buildable<M> {
   readonly #envelope: Envelope;
   readonly #type: M["type"];
+  /** The rule of the object `type` names (rules/): each builder brings its own kind's, and no other. */
+  readonly #content: Rule;
 
   /** @internal */
-  constructor(envelope: Envelope, type: M["type"]) {
+  constructor(envelope: Envelope, type: M["type"], content: Rule) {
     super();
     this.#envelope = envelope;
     this.#type = type;
+    this.#content = content;
   }
 
   /** The same builder with another envelope; subclasses copy their own state. */
@@ -53,13 +56,13 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   protected abstract render(): Content<M>;
 
   protected get rule(): Rule {
-    return messages[this.#type];
+    return messageOf(this.#type as Kind, this.#content);
   }
 
   /** The same verdict as the rule's compiled test, without walking the envelope this class wrote (see builtMessagePasses). */
   protected override passes(body: M): boolean {
     try {
-      return builtMessagePasses(this.#type, body as unknown as JsonObject);
+      return builtMessagePasses(this.#type as Kind, this.#content, body as unknown as JsonObject);
     } catch {
       return false; // a getter that throws: the explanation will say where
     }
@@ -71,6 +74,10 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected get type(): M["type"] {
     return this.#type;
+  }
+
+  protected get content(): Rule {
+    return this.#content;
   }
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */

@@ -1,5 +1,6 @@
 import type { limits } from "../limits.js";
 import type { ContactsMessage, LocationMessage, ReactionMessage, VoiceCallInteractive } from "../payload/index.js";
+import { contacts as contactsRule } from "../rules/contacts.js";
 import type { MaxLength } from "../type-checks.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
@@ -21,8 +22,7 @@ import { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./intera
 import { ProductListBuilder } from "./interactive/product-list.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
-
-type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
+import { locationMessage, reactionMessage, type Wamid } from "./single-kinds.js";
 
 /**
  * The messages you can send to one person: everything a group can receive, and reactions,
@@ -34,20 +34,12 @@ type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits
 export class Recipient extends GroupRecipient {
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
-    const render = () => ({ message_id: messageId, emoji });
-    return new MessageBuilder<ReactionMessage>(this.envelope, "reaction", render);
+    return reactionMessage(this.envelope, messageId, emoji);
   }
 
   /** A location pin, in decimal degrees. */
   location(location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-    const { latitude, longitude, name, address } = objectArgument(location, "location");
-    const render = () => {
-      const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
-      if (name !== undefined) content.name = name;
-      if (address !== undefined) content.address = address;
-      return content;
-    };
-    return new MessageBuilder<LocationMessage>(this.envelope, "location", render);
+    return locationMessage(this.envelope, location);
   }
 
   /**
@@ -58,7 +50,7 @@ export class Recipient extends GroupRecipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
-    return new MessageBuilder<ContactsMessage>(this.envelope, "contacts", () => cards.map(renderCard));
+    return new MessageBuilder<ContactsMessage>(this.envelope, "contacts", contactsRule, () => cards.map(renderCard));
   }
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */

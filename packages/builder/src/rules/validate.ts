@@ -1,17 +1,15 @@
 import type { Issue } from "../issue.js";
-import { explain } from "./explain.js";
-import { is } from "./is.js";
+import { issuesOf } from "./issues.js";
 import { markRead } from "./mark-read.js";
 import { message } from "./message.js";
-import { isObject, type JsonObject, kindOf, Report } from "./report.js";
+import type { JsonObject } from "./report.js";
 import type { Rule } from "./rule.js";
-import { describe, skipped, toWire } from "./wire.js";
 
 /** A mark-as-read (or typing) body: it has a `status` and neither `type` nor `to`. */
 const isMarkRead = (body: JsonObject): boolean => body.status !== undefined && body.type === undefined && body.to === undefined;
 
 /** The rule of a request body: a message, or a mark-as-read. */
-export const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markRead : message);
+const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markRead : message);
 
 /**
  * Checks any value against the documented rules for a messages-endpoint body and returns
@@ -26,29 +24,5 @@ export const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markRe
  * // [{ path: "text.body", code: "too_short", severity: "error", message: "must not be empty", limit: 1, actual: 0 }]
  */
 export function validate(value: unknown): readonly Issue[] {
-  return issuesOf(undefined, value);
-}
-
-/** The issues of `value` against `rule` (or, when undefined, the rule its shape calls for). */
-export function issuesOf(rule: Rule | undefined, value: unknown): readonly Issue[] {
-  const report = new Report();
-  try {
-    const body = toWire(value, report);
-    if (body === skipped) return report.issues;
-    if (!isObject(body)) report.add(undefined, "invalid_type", `expected a JSON object, got ${kindOf(body)}`);
-    else explain(rule ?? bodyRuleOf(body), body, report, undefined);
-  } catch (error) {
-    // Not reachable through toWire's copy; kept so that validate() never throws, whatever happens (a stack overflow on absurd nesting).
-    return [...report.issues, { path: "", code: "invalid_value", severity: "error", message: `could not be checked: ${describe(error)}` }];
-  }
-  return report.issues;
-}
-
-/** The quick test a builder runs on the body it assembled: true when it breaks no error rule. */
-export function passes(rule: Rule, body: unknown): boolean {
-  try {
-    return is(rule)(body);
-  } catch {
-    return false; // a getter that throws: validate() will say where
-  }
+  return issuesOf(bodyRuleOf, value);
 }

@@ -1,5 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../payload/index.js";
+import { interactive } from "../../rules/interactive.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -45,7 +46,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, cards: readonly Card[] = []) {
-    super(envelope, "interactive");
+    super(envelope, "interactive", interactive);
     this.#parts = parts;
     this.#cards = cards;
   }
@@ -112,7 +113,7 @@ export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<Carou
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, catalogId: string, products: readonly string[]) {
-    super(envelope, "interactive");
+    super(envelope, "interactive", interactive);
     this.#parts = parts;
     this.#catalogId = catalogId;
     this.#products = [...products];

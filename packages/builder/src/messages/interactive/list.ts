@@ -1,5 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
+import { interactive } from "../../rules/interactive.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -91,7 +92,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, button: string, sections: readonly Section[] = []) {
-    super(envelope, "interactive");
+    super(envelope, "interactive", interactive);
     this.#parts = parts;
     this.#button = button;
     this.#sections = sections;

@@ -6,6 +6,7 @@ import type {
   TemplateComponent,
   TemplateMessage,
 } from "../../payload/index.js";
+import { template } from "../../rules/template.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
@@ -138,7 +139,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** @internal */
   constructor(envelope: Envelope, state: TemplateState) {
-    super(envelope, "template");
+    super(envelope, "template", template);
     this.#state = state;
   }
 

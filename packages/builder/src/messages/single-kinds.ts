@@ -1,0 +1,114 @@
+import type { limits } from "../limits.js";
+import type {
+  AudioMessage,
+  DocumentMessage,
+  ImageMessage,
+  LocationMessage,
+  MediaSource,
+  ReactionMessage,
+  StickerMessage,
+  TextMessage,
+  VideoMessage,
+} from "../payload/index.js";
+import { location as locationRule } from "../rules/location.js";
+import { audio, document, image, sticker, video } from "../rules/media.js";
+import { reaction } from "../rules/reaction.js";
+import { text } from "../rules/text.js";
+import type { MaxLength } from "../type-checks.js";
+import { objectArgument } from "./arguments.js";
+import type { Envelope } from "./message-base.js";
+import { MessageBuilder } from "./message-builder.js";
+import type { Mutable } from "./mutable.js";
+
+// The kinds that are one object and need no builder of their own: each made here once, for
+// the fluent recipients (msg.to(n).text(…)) and the per-kind functions (textTo(n, …)) alike.
+// Each imports only its own rules, so a bundler keeps nothing of the kinds a program never sends.
+
+export type TextBody<Body extends string> = MaxLength<Body, typeof limits.text.body.max, "text.body">;
+export type Caption<C extends string, Kind extends string> = MaxLength<C, typeof limits.media.caption.max, `${Kind}.caption`>;
+export type Wamid<Id extends string, Path extends string> = MaxLength<Id, typeof limits.wamid.max, Path>;
+export interface TextOptions {
+  /** Renders a preview of the first link in the body. */
+  readonly previewUrl?: boolean;
+}
+export interface CaptionOptions<C extends string, Kind extends string> {
+  readonly caption?: Caption<C, Kind>;
+}
+export interface DocumentOptions<C extends string> extends CaptionOptions<C, "document"> {
+  readonly filename?: string;
+}
+export interface AudioOptions {
+  /** Sends an Ogg/Opus file as a voice note. */
+  readonly voice?: boolean;
+}
+
+/**
+ * Renders a media object from a private copy of the caller's (every key, so validate()
+ * sees stray ones rather than losing them) plus the options that are set.
+ */
+function mediaRender<Content>(media: MediaSource, caption?: string, filename?: string): () => Content {
+  const source = { ...media };
+  return () => {
+    const content: Record<string, unknown> = { ...source };
+    if (caption !== undefined) content.caption = caption;
+    if (filename !== undefined) content.filename = filename;
+    return content as Content; // checked by validate() at build time
+  };
+}
+
+export function textMessage(envelope: Envelope, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
+  const { previewUrl } = objectArgument(options, "text options");
+  const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
+  return new MessageBuilder<TextMessage>(envelope, "text", text, render);
+}
+
+export function imageMessage(
+  envelope: Envelope,
+  media: MediaSource,
+  options: { readonly caption?: string } = {},
+): MessageBuilder<ImageMessage> {
+  return new MessageBuilder<ImageMessage>(envelope, "image", image, mediaRender(media, objectArgument(options, "image options").caption));
+}
+
+export function videoMessage(
+  envelope: Envelope,
+  media: MediaSource,
+  options: { readonly caption?: string } = {},
+): MessageBuilder<VideoMessage> {
+  return new MessageBuilder<VideoMessage>(envelope, "video", video, mediaRender(media, objectArgument(options, "video options").caption));
+}
+
+export function documentMessage(
+  envelope: Envelope,
+  media: MediaSource,
+  options: { readonly caption?: string; readonly filename?: string } = {},
+): MessageBuilder<DocumentMessage> {
+  const { caption, filename } = objectArgument(options, "document options");
+  return new MessageBuilder<DocumentMessage>(envelope, "document", document, mediaRender(media, caption, filename));
+}
+
+export function audioMessage(envelope: Envelope, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
+  const { voice } = objectArgument(options, "audio options");
+  const source = mediaRender<AudioMessage["audio"]>(media);
+  const render = voice === undefined ? source : () => ({ ...source(), voice });
+  return new MessageBuilder<AudioMessage>(envelope, "audio", audio, render);
+}
+
+export function stickerMessage(envelope: Envelope, media: MediaSource): MessageBuilder<StickerMessage> {
+  return new MessageBuilder<StickerMessage>(envelope, "sticker", sticker, mediaRender(media));
+}
+
+export function reactionMessage(envelope: Envelope, messageId: string, emoji: string): MessageBuilder<ReactionMessage> {
+  return new MessageBuilder<ReactionMessage>(envelope, "reaction", reaction, () => ({ message_id: messageId, emoji }));
+}
+
+export function locationMessage(envelope: Envelope, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
+  const { latitude, longitude, name, address } = objectArgument(location, "location");
+  const render = () => {
+    const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
+    if (name !== undefined) content.name = name;
+    if (address !== undefined) content.address = address;
+    return content;
+  };
+  return new MessageBuilder<LocationMessage>(envelope, "location", locationRule, render);
+}

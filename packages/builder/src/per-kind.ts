@@ -1,0 +1,107 @@
+import type { limits } from "./limits.js";
+import { MarkReadBuilder } from "./messages/mark-read.js";
+import { envelopeTo } from "./messages/message-base.js";
+import type { MessageBuilder } from "./messages/message-builder.js";
+import {
+  type AudioOptions,
+  audioMessage,
+  type CaptionOptions,
+  type DocumentOptions,
+  documentMessage,
+  imageMessage,
+  locationMessage,
+  reactionMessage,
+  stickerMessage,
+  type TextBody,
+  type TextOptions,
+  textMessage,
+  videoMessage,
+  type Wamid,
+} from "./messages/single-kinds.js";
+import type {
+  AudioMessage,
+  DocumentMessage,
+  ImageMessage,
+  LocationMessage,
+  MediaSource,
+  ReactionMessage,
+  StickerMessage,
+  TextMessage,
+  VideoMessage,
+} from "./payload/index.js";
+import type { MaxLength, PhoneNumber } from "./type-checks.js";
+
+// The one-object kinds to a phone number, without the fluent `msg`: the same builders as
+// `msg.to(n).text(…)`, the same checks at compile time and at build. `msg` reaches every kind
+// (a bundler keeps all of them); a program that imports only `textTo` bundles text's code
+// and rules alone.
+
+/**
+ * A text message to a phone number: `msg.to(to).text(body, options)`, for bundles that send no other kind.
+ *
+ * @example
+ * textTo("+16505551234", "Your order shipped").replyTo(wamid).build();
+ */
+export function textTo<N extends string, Body extends string>(
+  to: PhoneNumber<N>,
+  body: TextBody<Body>,
+  options?: TextOptions,
+): MessageBuilder<TextMessage> {
+  return textMessage(envelopeTo(to), body, options);
+}
+
+/** An image to a phone number, by uploaded `id` or http(s) `link`: `msg.to(to).image(media, options)`. */
+export function imageTo<N extends string, C extends string = never>(
+  to: PhoneNumber<N>,
+  media: MediaSource,
+  options?: CaptionOptions<C, "image">,
+): MessageBuilder<ImageMessage> {
+  return imageMessage(envelopeTo(to), media, options);
+}
+
+/** A video to a phone number: `msg.to(to).video(media, options)`. */
+export function videoTo<N extends string, C extends string = never>(
+  to: PhoneNumber<N>,
+  media: MediaSource,
+  options?: CaptionOptions<C, "video">,
+): MessageBuilder<VideoMessage> {
+  return videoMessage(envelopeTo(to), media, options);
+}
+
+/** A document to a phone number: `msg.to(to).document(media, options)`. */
+export function documentTo<N extends string, C extends string = never>(
+  to: PhoneNumber<N>,
+  media: MediaSource,
+  options?: DocumentOptions<C>,
+): MessageBuilder<DocumentMessage> {
+  return documentMessage(envelopeTo(to), media, options);
+}
+
+/** An audio file or (`voice: true`) a voice note to a phone number: `msg.to(to).audio(media, options)`. */
+export function audioTo<N extends string>(to: PhoneNumber<N>, media: MediaSource, options?: AudioOptions): MessageBuilder<AudioMessage> {
+  return audioMessage(envelopeTo(to), media, options);
+}
+
+/** A WebP sticker to a phone number: `msg.to(to).sticker(media)`. */
+export function stickerTo<N extends string>(to: PhoneNumber<N>, media: MediaSource): MessageBuilder<StickerMessage> {
+  return stickerMessage(envelopeTo(to), media);
+}
+
+/** A reaction (one emoji, or `""` to remove it) to a phone number's message: `msg.to(to).react(messageId, emoji)`. */
+export function reactionTo<N extends string, Id extends string>(
+  to: PhoneNumber<N>,
+  messageId: Wamid<Id, "reaction.message_id">,
+  emoji: string,
+): MessageBuilder<ReactionMessage> {
+  return reactionMessage(envelopeTo(to), messageId, emoji);
+}
+
+/** A location pin, in decimal degrees, to a phone number: `msg.to(to).location(location)`. */
+export function locationTo<N extends string>(to: PhoneNumber<N>, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
+  return locationMessage(envelopeTo(to), location);
+}
+
+/** Marks an incoming message (and earlier ones in its thread) as read: `msg.markRead(messageId)`. */
+export function markRead<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "message_id">): MarkReadBuilder {
+  return new MarkReadBuilder(messageId);
+}
