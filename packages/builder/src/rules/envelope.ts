@@ -52,7 +52,10 @@ export const individualRecipient: Refinement = {
       },
     },
   },
-  test: (body) => body.recipient_type === "group" || body.to == null || recipientProblem(String(body.to)) === undefined,
+  test: (body) => {
+    const to = body.to;
+    return body.recipient_type === "group" || to == null || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
+  },
   explain(body, report) {
     const to = body.to;
     if (body.recipient_type === "group" || !((typeof to === "string" && to !== "") || typeof to === "number")) return;

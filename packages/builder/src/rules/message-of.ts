@@ -45,6 +45,8 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
   return rule;
 }
 
+const contentTests: { [K in Kind]?: Test } = {};
+
 /** The envelope's field tests, compiled on first use (importing the table compiles nothing). */
 let envelopeTests:
   | { readonly to: Test; readonly recipient: Test; readonly context: Test; readonly callbackData: Test; readonly identityKeyHash: Test }
@@ -76,6 +78,12 @@ export function builtMessagePasses(kind: Kind, content: Rule, body: JsonObject):
     )
   )
     return false;
-  for (const refinement of envelopeRefinements) if (!refinement.test(body)) return false;
-  return is(content)(body[kind]);
+  for (let i = 0; i < envelopeRefinements.length; i++) if (!(envelopeRefinements[i] as Refinement).test(body)) return false;
+  // Each kind has one content rule (the table's), so its compiled test is kept by kind: a property read, not a WeakMap look-up per build.
+  let test = contentTests[kind];
+  if (test === undefined) {
+    test = is(content);
+    contentTests[kind] = test;
+  }
+  return test(body[kind]);
 }
