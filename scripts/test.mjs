@@ -60,6 +60,10 @@ if (built) {
     run(process.execPath, ["scripts/schema.mjs", "--check"]).code === 0,
   );
   check(
+    "packages/builder/src/rules/quick/ matches the rule table (pnpm rules)",
+    run(join(root, "node_modules/.bin/tsx"), ["scripts/rules.mjs", "--check"]).code === 0,
+  );
+  check(
     "every § citation names a section of docs/reference/cloud-api.md",
     run(process.execPath, ["scripts/check-citations.mjs"]).code === 0,
   );

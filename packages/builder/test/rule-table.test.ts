@@ -1,13 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { hasErrors } from "../src/issue.js";
-import { is } from "../src/rules/is.js";
 import { issuesOf } from "../src/rules/issues.js";
 import { markRead } from "../src/rules/mark-read.js";
 import { message, messages } from "../src/rules/message.js";
+import { isMarkReadBody } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
+import { kindRules, quickTest } from "./quick-tests.js";
 
-// One property over the whole rule table: the compiled quick test (is) says yes exactly
+// One property over the whole rule table: the compiled quick test (rules/quick/) says yes exactly
 // when the explaining walk reports no error. Values come from the table itself: each rule
 // yields valid values, its boundaries (min - 1, min, max, max + 1 from limits.ts through
 // the rules), other cases, nulls, stray keys and wrong types, so every rule is reached
@@ -74,6 +75,8 @@ function makeInBounds(rule: Rule, depth: number): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "json":
       return fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1 });
+    case "any":
+      return fc.jsonValue({ maxDepth: 2 });
     case "custom": {
       const accepted = [...customCandidates, 0, 1, 5, 9].filter((candidate) => rule.is(candidate));
       return accepted.length > 0 ? fc.constantFrom(...accepted) : make(rule, depth);
@@ -140,6 +143,8 @@ function make(rule: Rule, depth: number): fc.Arbitrary<unknown> {
       return fc.oneof(fc.boolean(), wrongType);
     case "json":
       return fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })), wrongType);
+    case "any":
+      return fc.oneof(fc.jsonValue({ maxDepth: 2 }), wrongType);
     case "custom":
       return fc.oneof(fc.constantFrom(...customCandidates), fc.integer({ min: -2, max: 20 }), wrongType);
     case "object":
@@ -195,16 +200,22 @@ function make(rule: Rule, depth: number): fc.Arbitrary<unknown> {
 const heavy = ["contacts", "template", "any message (by type)"];
 
 describe("the rule table", () => {
-  for (const [name, rule] of [...Object.entries(messages), ["any message (by type)", message], ["mark-read", markRead]] as [
-    string,
-    Rule,
-  ][]) {
-    it(`${name}: is() says yes exactly when explain() reports no error`, () => {
+  const tables: [string, Rule, (value: unknown) => boolean][] = [
+    ...Object.entries(kindRules).map(([kind, rules]): [string, Rule, (value: unknown) => boolean] => [
+      kind,
+      messages[rules.type],
+      rules.test,
+    ]),
+    ["any message (by type)", message, (value) => typeof value === "object" && value !== null && quickTest(value)],
+    ["mark-read", markRead, isMarkReadBody],
+  ];
+  for (const [name, rule, test] of tables) {
+    it(`${name}: the quick test says yes exactly when explain() reports no error`, () => {
       let yes = 0;
       let no = 0;
       fc.assert(
         fc.property(fc.oneof(arbitraryOf(rule), arbitraryOf(rule, 0, true)), (value) => {
-          const quick = is(rule)(value);
+          const quick = test(value);
           const issues = issuesOf(rule, value);
           if (quick) yes++;
           else no++;

@@ -1,5 +1,6 @@
 import type { MarkReadRequest } from "../payload/mark-read.js";
 import { markRead } from "../rules/mark-read.js";
+import { isMarkReadBody } from "../rules/quick/mark-read.generated.js";
 import type { Rule } from "../rules/rule.js";
 import { Buildable } from "./buildable.js";
 
@@ -28,6 +29,10 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
 
   protected get rule(): Rule {
     return markRead;
+  }
+
+  protected passes(body: MarkReadRequest): boolean {
+    return isMarkReadBody(body);
   }
 
   protected assemble(): MarkReadRequest {

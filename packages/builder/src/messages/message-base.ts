@@ -1,7 +1,6 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
-import { builtMessagePasses, type Kind, messageOf } from "../rules/message-of.js";
-import type { JsonObject } from "../rules/report.js";
+import { type KindRules, messageOf } from "../rules/message-of.js";
 import type { Rule } from "../rules/rule.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
@@ -38,16 +37,14 @@ export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof
  */
 export abstract class MessageBase<M extends Message> extends Buildable<M> {
   readonly #envelope: Envelope;
-  readonly #type: M["type"];
-  /** The rule of the object `type` names (rules/): each builder brings its own kind's, and no other. */
-  readonly #content: Rule;
+  /** The kind's rule and compiled quick test (rules/quick/): each builder brings its own kind's, and no other. */
+  readonly #rules: KindRules<M["type"]>;
 
   /** @internal */
-  constructor(envelope: Envelope, type: M["type"], content: Rule) {
+  constructor(envelope: Envelope, rules: KindRules<M["type"]>) {
     super();
     this.#envelope = envelope;
-    this.#type = type;
-    this.#content = content;
+    this.#rules = rules;
   }
 
   /** The same builder with another envelope; subclasses copy their own state. */
@@ -56,13 +53,12 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   protected abstract render(): Content<M>;
 
   protected get rule(): Rule {
-    return messageOf(this.#type as Kind, this.#content);
+    return messageOf(this.#rules.type, this.#rules.content);
   }
 
-  /** The same verdict as the rule's compiled test, without walking the envelope this class wrote (see builtMessagePasses). */
-  protected override passes(body: M): boolean {
+  protected passes(body: M): boolean {
     try {
-      return builtMessagePasses(this.#type as Kind, this.#content, body as unknown as JsonObject);
+      return this.#rules.test(body);
     } catch {
       return false; // a getter that throws: the explanation will say where
     }
@@ -72,12 +68,8 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
     return this.#envelope;
   }
 
-  protected get type(): M["type"] {
-    return this.#type;
-  }
-
-  protected get content(): Rule {
-    return this.#content;
+  protected get rules(): KindRules<M["type"]> {
+    return this.#rules;
   }
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
@@ -104,8 +96,9 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
     if (to !== undefined) body.to = to;
     if (recipient !== undefined) body.recipient = recipient;
     if (replyTo !== undefined) body.context = { message_id: replyTo };
-    body.type = this.#type;
-    body[this.#type] = this.render();
+    const type = this.#rules.type;
+    body.type = type;
+    body[type] = this.render();
     if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;
     if (identityKeyHash !== undefined) body.recipient_identity_key_hash = identityKeyHash;
     return body as M; // assembled from parts typed by M

@@ -1,5 +1,5 @@
 import type { Message } from "../payload/index.js";
-import type { Rule } from "../rules/rule.js";
+import type { KindRules } from "../rules/message-of.js";
 import { type Content, type Envelope, MessageBase } from "./message-base.js";
 
 /**
@@ -15,13 +15,13 @@ export class MessageBuilder<M extends Message> extends MessageBase<M> {
   readonly #render: () => Content<M>;
 
   /** @internal */
-  constructor(envelope: Envelope, type: M["type"], content: Rule, render: () => Content<M>) {
-    super(envelope, type, content);
+  constructor(envelope: Envelope, rules: KindRules<M["type"]>, render: () => Content<M>) {
+    super(envelope, rules);
     this.#render = render;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new MessageBuilder<M>(envelope, this.type, this.content, this.#render) as this; // same class, same M
+    return new MessageBuilder<M>(envelope, this.rules, this.#render) as this; // same class, same M
   }
 
   protected render(): Content<M> {

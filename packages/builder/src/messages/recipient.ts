@@ -1,6 +1,6 @@
 import type { limits } from "../limits.js";
 import type { ContactsMessage, LocationMessage, ReactionMessage, VoiceCallInteractive } from "../payload/index.js";
-import { contacts as contactsRule } from "../rules/contacts.js";
+import { contactsRules } from "../rules/quick/contacts.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
@@ -50,7 +50,7 @@ export class Recipient extends GroupRecipient {
    */
   contacts(build: (contacts: ContactsBuilder) => ContactsBuilder<readonly [unknown, ...unknown[]]>): MessageBuilder<ContactsMessage> {
     const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
-    return new MessageBuilder<ContactsMessage>(this.envelope, "contacts", contactsRule, () => cards.map(renderCard));
+    return new MessageBuilder<ContactsMessage>(this.envelope, contactsRules, () => cards.map(renderCard));
   }
 
   /** Reply buttons: add 1 to 3 with `.reply(id, title)`. Body at most 1024 characters. */

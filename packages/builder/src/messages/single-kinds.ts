@@ -10,10 +10,14 @@ import type {
   TextMessage,
   VideoMessage,
 } from "../payload/index.js";
-import { location as locationRule } from "../rules/location.js";
-import { audio, document, image, sticker, video } from "../rules/media.js";
-import { reaction } from "../rules/reaction.js";
-import { text } from "../rules/text.js";
+import { audioRules } from "../rules/quick/audio.generated.js";
+import { documentRules } from "../rules/quick/document.generated.js";
+import { imageRules } from "../rules/quick/image.generated.js";
+import { locationRules } from "../rules/quick/location.generated.js";
+import { reactionRules } from "../rules/quick/reaction.generated.js";
+import { stickerRules } from "../rules/quick/sticker.generated.js";
+import { textRules } from "../rules/quick/text.generated.js";
+import { videoRules } from "../rules/quick/video.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import { objectArgument } from "./arguments.js";
 import type { Envelope } from "./message-base.js";
@@ -59,7 +63,7 @@ function mediaRender<Content>(media: MediaSource, caption?: string, filename?: s
 export function textMessage(envelope: Envelope, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
   const { previewUrl } = objectArgument(options, "text options");
   const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
-  return new MessageBuilder<TextMessage>(envelope, "text", text, render);
+  return new MessageBuilder<TextMessage>(envelope, textRules, render);
 }
 
 export function imageMessage(
@@ -67,7 +71,7 @@ export function imageMessage(
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<ImageMessage> {
-  return new MessageBuilder<ImageMessage>(envelope, "image", image, mediaRender(media, objectArgument(options, "image options").caption));
+  return new MessageBuilder<ImageMessage>(envelope, imageRules, mediaRender(media, objectArgument(options, "image options").caption));
 }
 
 export function videoMessage(
@@ -75,7 +79,7 @@ export function videoMessage(
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<VideoMessage> {
-  return new MessageBuilder<VideoMessage>(envelope, "video", video, mediaRender(media, objectArgument(options, "video options").caption));
+  return new MessageBuilder<VideoMessage>(envelope, videoRules, mediaRender(media, objectArgument(options, "video options").caption));
 }
 
 export function documentMessage(
@@ -84,22 +88,22 @@ export function documentMessage(
   options: { readonly caption?: string; readonly filename?: string } = {},
 ): MessageBuilder<DocumentMessage> {
   const { caption, filename } = objectArgument(options, "document options");
-  return new MessageBuilder<DocumentMessage>(envelope, "document", document, mediaRender(media, caption, filename));
+  return new MessageBuilder<DocumentMessage>(envelope, documentRules, mediaRender(media, caption, filename));
 }
 
 export function audioMessage(envelope: Envelope, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
   const { voice } = objectArgument(options, "audio options");
   const source = mediaRender<AudioMessage["audio"]>(media);
   const render = voice === undefined ? source : () => ({ ...source(), voice });
-  return new MessageBuilder<AudioMessage>(envelope, "audio", audio, render);
+  return new MessageBuilder<AudioMessage>(envelope, audioRules, render);
 }
 
 export function stickerMessage(envelope: Envelope, media: MediaSource): MessageBuilder<StickerMessage> {
-  return new MessageBuilder<StickerMessage>(envelope, "sticker", sticker, mediaRender(media));
+  return new MessageBuilder<StickerMessage>(envelope, stickerRules, mediaRender(media));
 }
 
 export function reactionMessage(envelope: Envelope, messageId: string, emoji: string): MessageBuilder<ReactionMessage> {
-  return new MessageBuilder<ReactionMessage>(envelope, "reaction", reaction, () => ({ message_id: messageId, emoji }));
+  return new MessageBuilder<ReactionMessage>(envelope, reactionRules, () => ({ message_id: messageId, emoji }));
 }
 
 export function locationMessage(envelope: Envelope, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
@@ -110,5 +114,5 @@ export function locationMessage(envelope: Envelope, location: LocationMessage["l
     if (address !== undefined) content.address = address;
     return content;
   };
-  return new MessageBuilder<LocationMessage>(envelope, "location", locationRule, render);
+  return new MessageBuilder<LocationMessage>(envelope, locationRules, render);
 }

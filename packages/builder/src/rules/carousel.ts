@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import { exactlyOneOf, link, mediaSource, textObject } from "./common.js";
 import { isObject, type JsonObject, show } from "./report.js";
-import { array, number, object, oneOf, optional, type Refinement, required, string, union } from "./rule.js";
+import { array, number, object, oneOf, optional, required, string, type TestedRefinement, union } from "./rule.js";
 
 const { cards, cardBody, quickReplies } = limits.carousel;
 
@@ -46,7 +46,7 @@ const kindOf = (card: unknown): string => {
 };
 
 /** Every card the same: one catalog for product cards, the same button kind and count for media cards [M-MC, M-PC]. */
-const sameCards: Refinement<readonly unknown[]> = {
+const sameCards: TestedRefinement<readonly unknown[]> = {
   doc: "cards are alike: the same kind, the same button kind and count, one catalog; `card_index` unique",
   test(list) {
     const first = kindOf(list[0]);

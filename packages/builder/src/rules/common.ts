@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import type { Report } from "./report.js";
-import { type CustomRule, object, optional, type Refinement, required, string } from "./rule.js";
+import { type AnyRule, object, optional, required, string, type TestedRefinement } from "./rule.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -10,7 +10,7 @@ export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 export const link = string({ pattern: httpUrl, format: "an http or https URL" });
 
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
-export const exactlyOneOf = (first: string, second: string): Refinement => ({
+export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
   doc: `exactly one of \`${first}\` or \`${second}\``,
   schema: { oneOf: [{ required: [first] }, { required: [second] }] },
   test: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
@@ -32,4 +32,4 @@ export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof o
 export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) });
 
 /** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
-export const anything: CustomRule = { kind: "custom", doc: "any JSON value", is: () => true, explain: () => {}, schema: {} };
+export const anything: AnyRule = { kind: "any" };

@@ -39,6 +39,8 @@ export function ruleInWords(rule: Rule): string {
       return "boolean";
     case "json":
       return rule.nonEmpty === true ? "any JSON object, not empty" : "any JSON object";
+    case "any":
+      return "any JSON value";
     case "object":
       return "object";
     case "array":

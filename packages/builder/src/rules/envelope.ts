@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import { wamid } from "./common.js";
 import { show } from "./report.js";
-import { boolean, object, oneOf, optional, type Refinement, string } from "./rule.js";
+import { boolean, object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
 
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
@@ -35,7 +35,7 @@ function recipientProblem(to: string): string | undefined {
  * `to` of an individual: a phone number in international form or a WhatsApp ID; a group's
  * id is not a phone number. A JSON number is accepted live (a warning, on the field).
  */
-export const individualRecipient: Refinement = {
+export const individualRecipient: TestedRefinement = {
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
   schema: {
     if: { properties: { recipient_type: { const: "group" } }, required: ["recipient_type"] },
@@ -68,7 +68,7 @@ export const individualRecipient: Refinement = {
  * Who: `to` (a phone number, or a group's id), `recipient` (a business-scoped user id), or both, in which case `to`
  * wins [M-BSUID, api-2026.md §2.1]. A group is addressed by `to` alone.
  */
-export const someRecipient: Refinement = {
+export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
   schema: { anyOf: [{ required: ["to"] }, { required: ["recipient"] }] },
   test: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
@@ -82,7 +82,7 @@ export const someRecipient: Refinement = {
 /** What a group can receive [M-GRP, api-2026.md §3]: text, media and templates (text- or media-based). */
 export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template"] as const;
 
-export const groupsTakeSomeKinds: Refinement = {
+export const groupsTakeSomeKinds: TestedRefinement = {
   doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}`,
   test: (body) => body.recipient_type !== "group" || (groupKinds as readonly unknown[]).includes(body.type ?? "text"),
   explain(body, report) {

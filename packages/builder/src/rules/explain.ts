@@ -1,4 +1,4 @@
-import { numeric } from "./is.js";
+import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 import type { ArrayRule, EnumRule, Field, NumberRule, ObjectRule, Rule, StringRule, UnionRule } from "./rule.js";
 
@@ -28,6 +28,8 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
       if (!isObject(value)) report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
       else if (rule.nonEmpty === true && Object.keys(value).length === 0)
         report.add(key, "too_few", "must not be empty when present (omit it instead)");
+      return;
+    case "any":
       return;
     case "object":
       if (!isObject(value)) {

@@ -14,6 +14,7 @@ import {
   type Refinement,
   required,
   string,
+  type TestedRefinement,
   type UnionRule,
   union,
 } from "./rule.js";
@@ -60,7 +61,7 @@ function sections(
   title: { readonly max: number },
   count: { readonly min: number; readonly max: number },
 ): ArrayRule {
-  const titled: Refinement<readonly unknown[]> = {
+  const titled: TestedRefinement<readonly unknown[]> = {
     doc: "every section has a `title` when there is more than one",
     test: (list) => list.length < 2 || list.every((section) => typeof (section as Record<string, unknown>).title === "string"),
     explain(list, report) {
@@ -87,7 +88,7 @@ function sections(
     }
     return entries;
   };
-  const totalRule: Refinement<readonly unknown[]> = {
+  const totalRule: TestedRefinement<readonly unknown[]> = {
     doc: `at most ${total.max} ${total.noun}s across all sections`,
     test: (list) => entriesOf(list) <= total.max,
     explain(list, report) {
@@ -95,7 +96,7 @@ function sections(
       if (entries > total.max) explainCount(report, entries, undefined, total, " across all sections");
     },
   };
-  const refine = [titled, totalRule];
+  const refine: Refinement<readonly unknown[]>[] = [titled, totalRule];
   if (items === "rows") refine.push(unique("row ids", ["id"], items));
   const section = object({
     title: optional(string(title)),
@@ -148,7 +149,7 @@ const ctaUrl = object({
 });
 
 /** `flow_action_payload` goes only with `navigate` (the default action). */
-const payloadOnlyWhenNavigating: Refinement = {
+const payloadOnlyWhenNavigating: TestedRefinement = {
   doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
   test: (parameters) => parameters.flow_action !== "data_exchange" || parameters.flow_action_payload == null,
   explain(parameters, report) {

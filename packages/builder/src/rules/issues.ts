@@ -1,6 +1,5 @@
 import type { Issue } from "../issue.js";
 import { explain } from "./explain.js";
-import { is } from "./is.js";
 import { isObject, type JsonObject, kindOf, Report } from "./report.js";
 import type { Rule } from "./rule.js";
 import { describe, skipped, toWire } from "./wire.js";
@@ -21,13 +20,4 @@ export function issuesOf(rule: Rule | ((body: JsonObject) => Rule), value: unkno
     return [...report.issues, { path: "", code: "invalid_value", severity: "error", message: `could not be checked: ${describe(error)}` }];
   }
   return report.issues;
-}
-
-/** The quick test a builder runs on the body it assembled: true when it breaks no error rule. */
-export function passes(rule: Rule, body: unknown): boolean {
-  try {
-    return is(rule)(body);
-  } catch {
-    return false; // a getter that throws: validate() will say where
-  }
 }

@@ -97,6 +97,8 @@ export function toJsonSchema(rule: Rule): JsonSchema {
       return { type: "boolean" };
     case "json":
       return rule.nonEmpty === true ? { type: "object", minProperties: 1 } : { type: "object" };
+    case "any":
+      return {};
     case "object":
       return objectSchema(rule);
     case "array": {

@@ -1,10 +1,11 @@
 import type { Report } from "./report.js";
 
 // The rules of a request body, as data. Each rule is written once, in the table under
-// rules/, and read by three interpreters: is.ts (a fast yes/no, used by .build()),
-// explain.ts (the issues, used by validate()) and json-schema.ts (the shipped schema); the
-// docs page is generated from the same data. No interpreter evaluates code from strings,
-// so the rules run under a strict Content-Security-Policy.
+// rules/, and read four ways: quick-source.ts compiles each kind's fast yes/no ahead of time
+// (rules/quick/, written by `pnpm rules`, run by .build()), explain.ts walks it for the issues
+// (validate(), and a build that fails), json-schema.ts makes the shipped schema, and the docs
+// page is generated from it. Nothing evaluates code from strings at run time, so the rules
+// run under a strict Content-Security-Policy.
 
 /** A string. Lengths count UTF-16 code units, as `String.length` does. */
 export interface StringRule {
@@ -59,6 +60,11 @@ export interface JsonObjectRule {
   readonly kind: "json";
   /** An empty object is an error (`omit it instead`). */
   readonly nonEmpty?: boolean;
+}
+
+/** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
+export interface AnyRule {
+  readonly kind: "any";
 }
 
 /** A field of an object: its rule, and whether it must be present. */
@@ -127,18 +133,44 @@ export interface CustomRule {
 
 /**
  * A rule across the fields of one object or the entries of one array (exactly one of,
- * unique ids, totals). `test` sees a value whose fields already passed; `explain` sees any
- * value and reports only its own rule.
+ * totals). `test` sees a value whose fields already passed; `explain` sees any value and
+ * reports only its own rule. A uniqueness rule says what must not repeat instead of a `test`
+ * (see Unique), so the quick-test compiler can write its loop inline.
  */
-export interface Refinement<T = { readonly [key: string]: unknown }> {
+export type Refinement<T = { readonly [key: string]: unknown }> = TestedRefinement<T> | UniqueRefinement<T>;
+
+interface RefinementBase<T> {
   readonly doc: string;
-  readonly test: (value: T) => boolean;
   readonly explain: (value: T, report: Report) => void;
   /** The part of the rule JSON Schema can say, if any. */
   readonly schema?: JsonSchema;
 }
 
-export type Rule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | ObjectRule | ArrayRule | UnionRule | CustomRule;
+export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {
+  readonly test: (value: T) => boolean;
+}
+
+/** Strings that must not repeat across an array's entries: found at `path` in each entry, or in each entry's `nested` array. */
+export interface Unique {
+  readonly path: readonly [string] | readonly [string, string];
+  readonly nested?: string;
+}
+
+export interface UniqueRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {
+  readonly unique: Unique;
+}
+
+export type Rule =
+  | StringRule
+  | EnumRule
+  | NumberRule
+  | BooleanRule
+  | JsonObjectRule
+  | AnyRule
+  | ObjectRule
+  | ArrayRule
+  | UnionRule
+  | CustomRule;
 
 export type JsonSchema = { readonly [key: string]: unknown };
 

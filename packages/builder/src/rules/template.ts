@@ -1,10 +1,10 @@
 import { limits } from "../limits.js";
 import { anything, mediaSource } from "./common.js";
 import { explain, explainCount } from "./explain.js";
-import { numeric } from "./is.js";
 import { coordinates } from "./location.js";
+import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
-import { array, type CustomRule, number, object, oneOf, optional, type Refinement, required, string, union } from "./rule.js";
+import { array, type CustomRule, number, object, oneOf, optional, required, string, type TestedRefinement, union } from "./rule.js";
 
 const anyString = string();
 const parameterName = optional(string({ ...limits.template.parameterName, pattern: /^[a-z_]+$/, format: "lowercase letters a-z and _" }));
@@ -53,7 +53,7 @@ const dateTime = object({
 });
 
 /** Named and positional parameters do not mix within one component [M-tpl §8.4]. */
-const namedOrPositional: Refinement<readonly unknown[]> = {
+const namedOrPositional: TestedRefinement<readonly unknown[]> = {
   doc: "parameters are all named (`parameter_name`) or all positional",
   test(parameters) {
     let named = 0;
@@ -119,7 +119,7 @@ const fits = (type: string | undefined, expected: string | undefined): boolean =
   expected === "ttl_minutes or payload" ? type === "ttl_minutes" || type === "payload" : type === expected;
 
 /** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
-const indexAndCount: Refinement = {
+const indexAndCount: TestedRefinement = {
   doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
   test(button) {
     const voice = lower(button.sub_type) === "voice_call";
@@ -134,7 +134,7 @@ const indexAndCount: Refinement = {
   },
 };
 
-const parameterFitsButton: Refinement = {
+const parameterFitsButton: TestedRefinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
   test: (button) => {
     const expected = parameterOf[lower(button.sub_type) as string];
@@ -229,7 +229,7 @@ const templateCard = object({
   components: required(array(cardComponent, { min: 1, max: Number.POSITIVE_INFINITY, noun: "component" })),
 });
 
-const uniqueCardIndex: Refinement<readonly unknown[]> = {
+const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
   doc: "`card_index` unique across cards",
   test(cards) {
     for (let i = 1; i < cards.length; i++)
@@ -305,7 +305,7 @@ const component = union(
 );
 
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
-const componentsOnce: Refinement<readonly unknown[]> = {
+const componentsOnce: TestedRefinement<readonly unknown[]> = {
   doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
   test(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
@@ -348,7 +348,7 @@ const componentsOnce: Refinement<readonly unknown[]> = {
 const shortBodyText = parameterText(limits.template.bodyText.max);
 
 /** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
-const bodyTextWhenNotAlone: Refinement<readonly unknown[]> = {
+const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
   doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   test(components) {
     if (components.length < 2) return true;

@@ -1,13 +1,18 @@
 import { maxIssuesPerArray } from "./explain.js";
 import { show } from "./report.js";
-import type { Refinement } from "./rule.js";
+import type { UniqueRefinement } from "./rule.js";
 
 /**
  * A string that must not repeat across the entries of an array (reply button ids, row ids),
  * found at `path` inside each entry (`["reply", "id"]`), or inside each entry's `nested`
- * array (rows of every section). A Set keeps the check linear on hostile input.
+ * array (rows of every section). A Set keeps the explanation linear on hostile input; the
+ * quick test runs after the counts passed, on a few dozen entries at most.
  */
-export function unique(what: string, path: readonly [string] | readonly [string, string], nested?: string): Refinement<readonly unknown[]> {
+export function unique(
+  what: string,
+  path: readonly [string] | readonly [string, string],
+  nested?: string,
+): UniqueRefinement<readonly unknown[]> {
   const [first, second] = path as [string, string | undefined];
   // The value at `path` of an entry (one or two keys deep), read without a loop: this runs on every build.
   const at = (entry: unknown): unknown => {
@@ -22,20 +27,10 @@ export function unique(what: string, path: readonly [string] | readonly [string,
       return Array.isArray(inner) ? inner.map((entry, index): [number, number, unknown] => [outer, index, entry]) : [];
     });
   };
-  const seen: unknown[] = [];
   return {
     doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
-    // Runs after the counts passed (at most a few dozen entries): the values are read once into a buffer
-    // kept between calls, then compared pairwise, so a build allocates nothing here.
-    test(list) {
-      let count = 0;
-      if (nested === undefined) for (const entry of list) seen[count++] = at(entry);
-      else
-        for (const group of list)
-          for (const entry of (group as Record<string, readonly unknown[]>)[nested] as readonly unknown[]) seen[count++] = at(entry);
-      for (let i = 1; i < count; i++) for (let j = 0; j < i; j++) if (seen[i] === seen[j]) return false;
-      return true;
-    },
+    // The quick test's loop is written by the compiler (rules/quick-source.ts) from this.
+    unique: nested === undefined ? { path } : { path, nested },
     explain(list, report) {
       const seen = new Set<string>();
       let reported = 0;

@@ -118,7 +118,7 @@ export function describe(thrown: unknown): string {
 /**
  * True when `value` is already plain JSON: plain objects and arrays of strings, finite
  * numbers, booleans and null, with no `undefined`, `toJSON` or cycle — so `JSON.stringify`
- * sends exactly what a rule reads. The quick test of free-form data (flow data) in rules/is.ts.
+ * sends exactly what a rule reads. The quick test of free-form data (flow data), in rules/quick/.
  */
 export function isPlainJson(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;

@@ -5,7 +5,7 @@ import type {
   RequestContactInfoInteractive,
   VoiceCallInteractive,
 } from "../../payload/index.js";
-import { interactive } from "../../rules/interactive.js";
+import { interactiveRules } from "../../rules/quick/interactive.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Content, type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
@@ -29,7 +29,7 @@ export class VoiceCallBuilder extends MessageBase<InteractiveMessage<VoiceCallIn
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, parameters: VoiceCallInteractive["action"]["parameters"]) {
-    super(envelope, "interactive", interactive);
+    super(envelope, interactiveRules);
     this.#parts = parts;
     this.#parameters = parameters;
   }
@@ -62,7 +62,7 @@ export class NamedActionBuilder<I extends NamedAction> extends MessageBase<Inter
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, kind: I["type"]) {
-    super(envelope, "interactive", interactive);
+    super(envelope, interactiveRules);
     this.#parts = parts;
     this.#kind = kind;
   }

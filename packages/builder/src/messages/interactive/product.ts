@@ -1,5 +1,5 @@
 import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../payload/index.js";
-import { interactive } from "../../rules/interactive.js";
+import { interactiveRules } from "../../rules/quick/interactive.generated.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
@@ -15,7 +15,7 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, product: { readonly catalogId: string; readonly productRetailerId: string }) {
-    super(envelope, "interactive", interactive);
+    super(envelope, interactiveRules);
     this.#parts = parts;
     this.#product = product;
   }
@@ -47,7 +47,7 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, thumbnail: string | undefined) {
-    super(envelope, "interactive", interactive);
+    super(envelope, interactiveRules);
     this.#parts = parts;
     this.#thumbnail = thumbnail;
   }
@@ -81,7 +81,7 @@ export class LocationRequestBuilder extends MessageBase<InteractiveMessage<Locat
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts) {
-    super(envelope, "interactive", interactive);
+    super(envelope, interactiveRules);
     this.#parts = parts;
   }
 

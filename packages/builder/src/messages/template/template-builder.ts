@@ -6,7 +6,7 @@ import type {
   TemplateComponent,
   TemplateMessage,
 } from "../../payload/index.js";
-import { template } from "../../rules/template.js";
+import { templateRules } from "../../rules/quick/template.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
@@ -139,7 +139,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** @internal */
   constructor(envelope: Envelope, state: TemplateState) {
-    super(envelope, "template", template);
+    super(envelope, templateRules);
     this.#state = state;
   }
 

@@ -1,7 +1,7 @@
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
+import { templateRules } from "../../rules/quick/template.generated.js";
 import { kindOf } from "../../rules/report.js";
-import { template } from "../../rules/template.js";
 import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
@@ -18,7 +18,7 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
   readonly #mismatches: readonly Issue[];
 
   constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
-    super(envelope, "template", template, render);
+    super(envelope, templateRules, render);
     this.#mismatches = mismatches;
   }
 

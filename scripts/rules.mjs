@@ -1,0 +1,70 @@
+// Writes each message kind's quick test (packages/builder/src/rules/quick/*.generated.ts) from
+// the rule table, through rules/quick-source.ts. Run with tsx (it reads the TypeScript table):
+// `pnpm rules`. `--check` fails when a committed file is stale (run in pnpm test).
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./lib.mjs";
+
+const rules = join(root, "packages/builder/src/rules");
+const load = (name) => import(join(rules, `${name}.ts`));
+const { quickTestSource } = await load("quick-source");
+const { contents } = await load("message");
+const { kinds, messageOf } = await load("message-of");
+const { markRead } = await load("mark-read");
+
+// Every export of the table's modules, so generated code imports what has a name.
+const tableModules = [
+  "common",
+  "envelope",
+  "text",
+  "reaction",
+  "media",
+  "location",
+  "contacts",
+  "interactive",
+  "carousel",
+  "template",
+  "mark-read",
+];
+const names = new Map();
+for (const module of tableModules)
+  for (const [name, value] of Object.entries(await load(module)))
+    if (typeof value === "object" && value !== null && !names.has(value)) names.set(value, { module, name });
+
+const pascal = (kind) => kind.replace(/(^|[-_])(\w)/g, (_, __, letter) => letter.toUpperCase());
+const targets = [
+  ...kinds.map((kind) => ({
+    file: `${kind}.generated.ts`,
+    exportName: `is${pascal(kind)}Message`,
+    root: messageOf(kind, contents[kind]),
+    comment: `True when \`value\` is a ${kind} message body that breaks no error rule (warnings pass).`,
+    kind: { type: kind, content: names.get(contents[kind]), rulesName: `${kind}Rules` },
+  })),
+  {
+    file: "mark-read.generated.ts",
+    exportName: "isMarkReadBody",
+    root: markRead,
+    comment: "True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass).",
+  },
+];
+
+const dir = join(rules, "quick");
+const wanted = new Map(targets.map((target) => [target.file, quickTestSource(target, names)]));
+const present = readdirSync(dir).filter((name) => name.endsWith(".generated.ts"));
+
+if (process.argv.includes("--check")) {
+  const stale = [...wanted].filter(([file, text]) => {
+    try {
+      return readFileSync(join(dir, file), "utf8") !== text;
+    } catch {
+      return true;
+    }
+  });
+  const extra = present.filter((file) => !wanted.has(file));
+  for (const file of [...stale.map(([file]) => file), ...extra])
+    console.log(`  packages/builder/src/rules/quick/${file} is stale: run pnpm rules`);
+  process.exit(stale.length + extra.length === 0 ? 0 : 1);
+}
+for (const file of present) if (!wanted.has(file)) rmSync(join(dir, file));
+for (const [file, text] of wanted) writeFileSync(join(dir, file), text);
+console.log(`wrote ${wanted.size} quick tests to packages/builder/src/rules/quick/`);
