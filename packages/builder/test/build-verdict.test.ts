@@ -421,3 +421,34 @@ describe("a builder's verdict agrees with validate()", () => {
     });
   }
 });
+
+describe("a caller's object passed on whole", () => {
+  // A builder's quick test counts the keys only of objects it passes on from the caller as they
+  // are (media sources); every other object it wrote itself. A stray key in one still fails the build.
+  const stray = { link: "https://example.com/a.jpg", caption: "not here" } as never;
+  const n = msg.to("16505551234");
+  it.each([
+    ["a sticker", n.sticker(stray), "sticker.caption"],
+    ["an interactive header", n.buttons("Pick").header({ image: stray }).reply("a", "A"), "interactive.header.image.caption"],
+    [
+      "a template header",
+      n
+        .template("x")
+        .language("en")
+        .header((p) => p.image(stray)),
+      "template.components[0].parameters[0].image.caption",
+    ],
+    [
+      "a carousel card",
+      n
+        .carousel("Pick")
+        .card({ image: stray }, { button: { text: "Buy", url: "https://example.com/a" } })
+        .card({ image: { link: "https://example.com/b.jpg" } }, { button: { text: "Buy", url: "https://example.com/b" } }),
+      "interactive.action.cards[0].header.image.caption",
+    ],
+  ])("%s: the stray key is an error at build", (_, builder, path) => {
+    const result = (builder as Buildable<unknown>).safeBuild();
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((issue) => `${issue.path} ${issue.code}`)).toContain(`${path} unknown_field`);
+  });
+});

@@ -32,7 +32,7 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
   }
 
   protected passes(body: MarkReadRequest): boolean {
-    return isMarkReadBody(body);
+    return isMarkReadBody(body, true);
   }
 
   protected assemble(): MarkReadRequest {

@@ -58,7 +58,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected passes(body: M): boolean {
     try {
-      return this.#rules.test(body);
+      return this.#rules.test(body, true);
     } catch {
       return false; // a getter that throws: the explanation will say where
     }

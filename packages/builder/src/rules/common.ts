@@ -26,7 +26,7 @@ const oneSource = [exactlyOneOf("id", "link")];
 
 /** Where media comes from: an uploaded `id` or a public http(s) `link`, exactly one [S §4]. */
 export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof optional> }, unknown: string | ((key: string) => string)) =>
-  object({ id: optional(string()), link: optional(link), ...extra }, { unknown, refine: oneSource });
+  object({ id: optional(string()), link: optional(link), ...extra }, { unknown, refine: oneSource, fromCaller: true });
 
 /** A `{ text }` object (interactive body and footer). */
 export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) });

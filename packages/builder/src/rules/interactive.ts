@@ -63,7 +63,11 @@ function sections(
 ): ArrayRule {
   const titled: TestedRefinement<readonly unknown[]> = {
     doc: "every section has a `title` when there is more than one",
-    test: (list) => list.length < 2 || list.every((section) => typeof (section as Record<string, unknown>).title === "string"),
+    test(list) {
+      if (list.length < 2) return true;
+      for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
+      return true;
+    },
     explain(list, report) {
       if (list.length < 2) return;
       list.forEach((section, index) => {

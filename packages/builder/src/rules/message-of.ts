@@ -52,6 +52,9 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
 export interface KindRules<K extends Kind = Kind> {
   readonly type: K;
   readonly content: Rule;
-  /** True exactly when explain(messageOf(type, content)) reports no error on `body`. */
-  readonly test: (body: unknown) => boolean;
+  /**
+   * True exactly when explain(messageOf(type, content)) reports no error on `body`; with
+   * `fromBuilder`, for a body a builder assembled (see rules/quick-source.ts).
+   */
+  readonly test: (body: unknown, fromBuilder?: boolean) => boolean;
 }

@@ -1,11 +1,16 @@
 import type { ArrayRule, EnumRule, Field, NumberRule, ObjectRule, Refinement, Rule, StringRule, UnionRule, Unique } from "./rule.js";
 
-// The fourth reading of the rule table: the source of each kind's quick test (rules/quick/),
-// written by `pnpm rules` and checked by `pnpm test`. An interpreter that walks the table at
-// run time pays for a closure call and a megamorphic property read per field; the emitted
-// code reads each field by name and compares against the limits inlined, as a hand-written
-// check would, and no code is evaluated from strings (CSP-safe). It says yes exactly when
-// explain() reports no error; the property test over the table holds it to that.
+// A reading of the rule table: the source of each kind's quick test (rules/quick/), written by
+// `pnpm rules` and checked by `pnpm test`. An interpreter that walks the table at run time pays
+// for a closure call and a megamorphic property read per field; the emitted code reads each
+// field by name and compares against the limits inlined, as a hand-written check would, and
+// nothing is evaluated from strings (CSP-safe). It says yes exactly when explain() reports no
+// error; the property test over the table holds it to that.
+//
+// One shortcut, for builders: `fromBuilder` skips counting the keys of objects a builder
+// wrote itself (it writes only known keys); objects it passes on from the caller as they are
+// (`fromCaller`: media sources) are still counted. build-verdict.test.ts holds a builder's
+// verdict to validate()'s.
 
 /** A named export of a rules module: how emitted code reaches the table's functions (refinements, custom rules). */
 export interface Named {
@@ -128,7 +133,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
       case "custom":
         return [`${indent}if (!${reference(rule, place, "custom", "CustomRule")}.is(${value})) return false;`];
       default:
-        return [`${indent}if (!${functionFor(rule, place, undefined)}(${value})) return false;`];
+        return [`${indent}if (!${functionFor(rule, place, undefined)}(${value}, fromBuilder)) return false;`];
     }
   };
 
@@ -193,30 +198,44 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
 
   /**
    * A uniqueness rule's loop, over entries whose fields already passed (so `path` is there)
-   * and whose count is within the rule's bounds: a pairwise scan, no allocation.
+   * and whose count is within the rule's bounds, allocating nothing. One bit per last
+   * character of the values so far: a value whose last character is new cannot repeat one,
+   * so most values are compared with none (ids like "slot-1", "slot-2" share a long prefix).
    */
   const uniqueFunction = ({ path, nested }: Unique, place: Place): string => {
     const name = nameFor("unique", place.path);
     const at = (entry: string) => `${entry}${path.map(access).join("")}`;
+    const bit = [
+      'const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;',
+      "if ((endings & bit) !== 0) {",
+    ];
     const lines =
       nested === undefined
         ? [
-            "  for (let i = 1; i < value.length; i++) {",
+            "  let endings = 0;",
+            "  for (let i = 0; i < value.length; i++) {",
             `    const seen = ${at("value[i]")};`,
-            `    for (let j = 0; j < i; j++) if (${at("value[j]")} === seen) return false;`,
+            ...bit.map((line) => `    ${line}`),
+            `      for (let j = 0; j < i; j++) if (${at("value[j]")} === seen) return false;`,
+            "    }",
+            "    endings |= bit;",
             "  }",
           ]
         : [
             // Entries of every group's `nested` array, each against all those before it.
+            "  let endings = 0;",
             "  for (let group = 0; group < value.length; group++) {",
             `    const entries = value[group]${access(nested)};`,
             "    for (let i = 0; i < entries.length; i++) {",
             `      const seen = ${at("entries[i]")};`,
-            "      for (let other = 0; other <= group; other++) {",
-            `        const earlier = value[other]${access(nested)};`,
-            "        const end = other === group ? i : earlier.length;",
-            `        for (let j = 0; j < end; j++) if (${at("earlier[j]")} === seen) return false;`,
+            ...bit.map((line) => `      ${line}`),
+            "        for (let other = 0; other <= group; other++) {",
+            `          const earlier = value[other]${access(nested)};`,
+            "          const end = other === group ? i : earlier.length;",
+            `          for (let j = 0; j < end; j++) if (${at("earlier[j]")} === seen) return false;`,
+            "        }",
             "      }",
+            "      endings |= bit;",
             "    }",
             "  }",
           ];
@@ -238,7 +257,8 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     // A union's case is called with an object the union already checked.
     const parameter = extraKey === undefined ? "unknown" : "JsonObject";
     if (extraKey !== undefined) importName("../report.js", "type JsonObject");
-    functions.push([`function ${name}(value: ${parameter}): boolean {`, ...body, "}"].join("\n"));
+    const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
+    functions.push([`function ${name}(value: ${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
     return name;
   };
 
@@ -266,7 +286,10 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
       if (!Object.hasOwn(rule.fields, key)) lines.push(`  if (value${access(key)} !== undefined) known++;`);
     // Any other key with a value is unknown: an error. The loop is written into each function
     // rather than called, so each for-in sees only its own objects' shapes (V8's enum cache).
-    lines.push("  for (const key in value) if (value[key] !== undefined) known--;", "  if (known !== 0) return false;");
+    // A builder's own objects have only the keys it wrote; those it passes on from the caller are counted.
+    const count = ["for (const key in value) if (value[key] !== undefined) known--;", "if (known !== 0) return false;"];
+    if (rule.fromCaller === true) lines.push(...count.map((line) => `  ${line}`));
+    else lines.push("  if (!fromBuilder) {", ...count.map((line) => `    ${line}`), "  }");
     lines.push(`  return ${refinements(rule.refine, place, "TestedRefinement")};`);
     return lines;
   };
@@ -292,7 +315,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     for (const name of caseNames)
       lines.push(
         `    case ${JSON.stringify(name)}:`,
-        `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value);`,
+        `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
       );
     lines.push("  }");
     if (rule.anyCase === true) {
@@ -305,7 +328,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
         seen.add(lower);
         lines.push(
           `    case ${JSON.stringify(lower)}:`,
-          `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value);`,
+          `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
         );
       }
       lines.push("  }");

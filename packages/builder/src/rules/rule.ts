@@ -85,6 +85,11 @@ export interface ObjectRule {
   readonly ignored?: { readonly [key: string]: string };
   /** Rules across fields, checked once the fields pass. */
   readonly refine?: readonly Refinement[];
+  /**
+   * Builders pass this object on from the caller as it is (a media source): its keys are
+   * counted even when the quick test trusts a builder's own objects (see quick-source.ts).
+   */
+  readonly fromCaller?: boolean;
   readonly note?: string;
 }
 

@@ -17,19 +17,21 @@ const values0: ReadonlySet<string> = new Set(["home","work"]);
 const values1: ReadonlySet<string> = new Set(["cell","main","iphone","home","work"]);
 const refinement = ruleAt(contactName, "refine", 0) as TestedRefinement;
 
-function object_context(value: unknown): boolean {
+function object_context(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
   if (field_message_id === undefined) return false;
   known++;
   if (typeof field_message_id !== "string" || field_message_id.length < 1 || field_message_id.length > 128) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_name(value: unknown): boolean {
+function object_name(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_formatted_name = value.formatted_name;
@@ -71,12 +73,14 @@ function object_name(value: unknown): boolean {
       if (typeof field_prefix !== "string" || field_prefix.length < 1) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return refinement.test(value);
 }
 
-function object_addresses(value: unknown): boolean {
+function object_addresses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_street = value.street;
@@ -128,21 +132,23 @@ function object_addresses(value: unknown): boolean {
       if (!(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && values0.has(field_type.toLowerCase())))) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_addresses(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 0) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_addresses(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_emails(value: unknown): boolean {
+function array_addresses(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 0) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_addresses(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_emails(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_email = value.email;
@@ -159,21 +165,23 @@ function object_emails(value: unknown): boolean {
       if (!(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && values0.has(field_type.toLowerCase())))) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_emails(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 0) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_emails(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_org(value: unknown): boolean {
+function array_emails(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 0) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_emails(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_org(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_company = value.company;
@@ -197,12 +205,14 @@ function object_org(value: unknown): boolean {
       if (typeof field_title !== "string" || field_title.length < 1) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_phones(value: unknown): boolean {
+function object_phones(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_phone = value.phone;
@@ -226,21 +236,23 @@ function object_phones(value: unknown): boolean {
       if (typeof field_wa_id !== "string" || field_wa_id.length < 1 || (!pattern5.test(field_wa_id) && !pattern6.test(field_wa_id))) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_phones(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 0) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_phones(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_urls(value: unknown): boolean {
+function array_phones(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 0) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_phones(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_urls(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_url = value.url;
@@ -257,32 +269,34 @@ function object_urls(value: unknown): boolean {
       if (!(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && values0.has(field_type.toLowerCase())))) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_urls(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 0) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_urls(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object(value: unknown): boolean {
+function array_urls(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 0) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_urls(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
   if (field_name === undefined) return false;
   known++;
-  if (!object_name(field_name)) return false;
+  if (!object_name(field_name, fromBuilder)) return false;
   const field_addresses = value.addresses;
   if (field_addresses !== undefined) {
     known++;
     if (field_addresses !== null) {
-      if (!array_addresses(field_addresses)) return false;
+      if (!array_addresses(field_addresses, fromBuilder)) return false;
     }
   }
   const field_birthday = value.birthday;
@@ -296,46 +310,48 @@ function object(value: unknown): boolean {
   if (field_emails !== undefined) {
     known++;
     if (field_emails !== null) {
-      if (!array_emails(field_emails)) return false;
+      if (!array_emails(field_emails, fromBuilder)) return false;
     }
   }
   const field_org = value.org;
   if (field_org !== undefined) {
     known++;
     if (field_org !== null) {
-      if (!object_org(field_org)) return false;
+      if (!object_org(field_org, fromBuilder)) return false;
     }
   }
   const field_phones = value.phones;
   if (field_phones !== undefined) {
     known++;
     if (field_phones !== null) {
-      if (!array_phones(field_phones)) return false;
+      if (!array_phones(field_phones, fromBuilder)) return false;
     }
   }
   const field_urls = value.urls;
   if (field_urls !== undefined) {
     known++;
     if (field_urls !== null) {
-      if (!array_urls(field_urls)) return false;
+      if (!array_urls(field_urls, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function array_contacts(value: unknown): boolean {
+function array_contacts(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 257) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!object(item)) return false;
+    if (!object(item, fromBuilder)) return false;
   }
   return true;
 }
 
 /** True when `value` is a contacts message body that breaks no error rule (warnings pass). */
-export function isContactsMessage(value: unknown): boolean {
+export function isContactsMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -367,7 +383,7 @@ export function isContactsMessage(value: unknown): boolean {
   if (field_context !== undefined) {
     known++;
     if (field_context !== null) {
-      if (!object_context(field_context)) return false;
+      if (!object_context(field_context, fromBuilder)) return false;
     }
   }
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
@@ -401,9 +417,11 @@ export function isContactsMessage(value: unknown): boolean {
   const field_contacts = value.contacts;
   if (field_contacts === undefined) return false;
   known++;
-  if (!array_contacts(field_contacts)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_contacts(field_contacts, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 

@@ -10,19 +10,21 @@ const pattern0 = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const pattern1 = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 const refinement = ruleAt(document, "refine", 0) as TestedRefinement;
 
-function object_context(value: unknown): boolean {
+function object_context(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
   if (field_message_id === undefined) return false;
   known++;
   if (typeof field_message_id !== "string" || field_message_id.length < 1 || field_message_id.length > 128) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_document(value: unknown): boolean {
+function object_document(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -59,7 +61,7 @@ function object_document(value: unknown): boolean {
 }
 
 /** True when `value` is a document message body that breaks no error rule (warnings pass). */
-export function isDocumentMessage(value: unknown): boolean {
+export function isDocumentMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -91,7 +93,7 @@ export function isDocumentMessage(value: unknown): boolean {
   if (field_context !== undefined) {
     known++;
     if (field_context !== null) {
-      if (!object_context(field_context)) return false;
+      if (!object_context(field_context, fromBuilder)) return false;
     }
   }
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
@@ -125,9 +127,11 @@ export function isDocumentMessage(value: unknown): boolean {
   const field_document = value.document;
   if (field_document === undefined) return false;
   known++;
-  if (!object_document(field_document)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_document(field_document, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 

@@ -24,19 +24,21 @@ const refinement_flow_action_parameters_2 = ruleAt(interactive, "cases", "flow",
 const refinement_cards_cta_url_action = ruleAt(carouselAction, "fields", "cards", "rule", "item", "cases", "cta_url", "fields", "action", "rule", "refine", 0) as TestedRefinement;
 const refinement_cards = ruleAt(carouselAction, "fields", "cards", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
 
-function object_context(value: unknown): boolean {
+function object_context(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
   if (field_message_id === undefined) return false;
   known++;
   if (typeof field_message_id !== "string" || field_message_id.length < 1 || field_message_id.length > 128) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_header_text(value: JsonObject): boolean {
+function object_button_header_text(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
@@ -50,12 +52,14 @@ function object_button_header_text(value: JsonObject): boolean {
     }
   }
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_header_image_image(value: unknown): boolean {
+function object_button_header_image_image(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -77,31 +81,35 @@ function object_button_header_image_image(value: unknown): boolean {
   return refinement_button_header_image_image.test(value);
 }
 
-function object_button_header_image(value: JsonObject): boolean {
+function object_button_header_image(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_image = value.image;
   if (field_image === undefined) return false;
   known++;
-  if (!object_button_header_image_image(field_image)) return false;
+  if (!object_button_header_image_image(field_image, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_header_video(value: JsonObject): boolean {
+function object_button_header_video(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_video = value.video;
   if (field_video === undefined) return false;
   known++;
-  if (!object_button_header_image_image(field_video)) return false;
+  if (!object_button_header_image_image(field_video, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_header_document_document(value: unknown): boolean {
+function object_button_header_document_document(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -130,59 +138,65 @@ function object_button_header_document_document(value: unknown): boolean {
   return refinement_button_header_image_image.test(value);
 }
 
-function object_button_header_document(value: JsonObject): boolean {
+function object_button_header_document(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_document = value.document;
   if (field_document === undefined) return false;
   known++;
-  if (!object_button_header_document_document(field_document)) return false;
+  if (!object_button_header_document_document(field_document, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_button_header(value: unknown): boolean {
+function union_button_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_button_header_text(value);
+      return object_button_header_text(value, fromBuilder);
     case "image":
-      return object_button_header_image(value);
+      return object_button_header_image(value, fromBuilder);
     case "video":
-      return object_button_header_video(value);
+      return object_button_header_video(value, fromBuilder);
     case "document":
-      return object_button_header_document(value);
+      return object_button_header_document(value, fromBuilder);
   }
   return false;
 }
 
-function object_button_body(value: unknown): boolean {
+function object_button_body(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
   known++;
   if (typeof field_text !== "string" || field_text.length < 1 || field_text.length > 1024) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_footer(value: unknown): boolean {
+function object_button_footer(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
   known++;
   if (typeof field_text !== "string" || field_text.length < 1 || field_text.length > 60) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_action_buttons_reply(value: unknown): boolean {
+function object_button_action_buttons_reply(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -193,12 +207,14 @@ function object_button_action_buttons_reply(value: unknown): boolean {
   if (field_title === undefined) return false;
   known++;
   if (typeof field_title !== "string" || field_title.length < 1 || field_title.length > 20) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button_action_buttons(value: unknown): boolean {
+function object_button_action_buttons(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_type = value.type;
@@ -208,102 +224,120 @@ function object_button_action_buttons(value: unknown): boolean {
   const field_reply = value.reply;
   if (field_reply === undefined) return false;
   known++;
-  if (!object_button_action_buttons_reply(field_reply)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_button_action_buttons_reply(field_reply, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
 function unique_button_action_buttons(value: readonly any[]): boolean {
-  for (let i = 1; i < value.length; i++) {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
     const seen = value[i].reply.id;
-    for (let j = 0; j < i; j++) if (value[j].reply.id === seen) return false;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.id === seen) return false;
+    }
+    endings |= bit;
   }
   return true;
 }
 
 function unique_button_action_buttons_2(value: readonly any[]): boolean {
-  for (let i = 1; i < value.length; i++) {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
     const seen = value[i].reply.title;
-    for (let j = 0; j < i; j++) if (value[j].reply.title === seen) return false;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.title === seen) return false;
+    }
+    endings |= bit;
   }
   return true;
 }
 
-function array_button_action_buttons(value: unknown): boolean {
+function array_button_action_buttons(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!object_button_action_buttons(item)) return false;
+    if (!object_button_action_buttons(item, fromBuilder)) return false;
   }
   return unique_button_action_buttons(value) && unique_button_action_buttons_2(value);
 }
 
-function object_button_action(value: unknown): boolean {
+function object_button_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_buttons = value.buttons;
   if (field_buttons === undefined) return false;
   known++;
-  if (!array_button_action_buttons(field_buttons)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_button_action_buttons(field_buttons, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_button(value: JsonObject): boolean {
+function object_button(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_header = value.header;
   if (field_header !== undefined) {
     known++;
     if (field_header !== null) {
-      if (!union_button_header(field_header)) return false;
+      if (!union_button_header(field_header, fromBuilder)) return false;
     }
   }
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_button_action(field_action)) return false;
+  if (!object_button_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_list_header(value: unknown): boolean {
+function union_list_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_button_header_text(value);
+      return object_button_header_text(value, fromBuilder);
   }
   return false;
 }
 
-function object_list_body(value: unknown): boolean {
+function object_list_body(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
   known++;
   if (typeof field_text !== "string" || field_text.length < 1 || field_text.length > 4096) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_list_action_sections_rows(value: unknown): boolean {
+function object_list_action_sections_rows(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -321,21 +355,23 @@ function object_list_action_sections_rows(value: unknown): boolean {
       if (typeof field_description !== "string" || field_description.length < 1 || field_description.length > 72) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_list_action_sections_rows(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 1) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_list_action_sections_rows(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_list_action_sections(value: unknown): boolean {
+function array_list_action_sections_rows(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_list_action_sections_rows(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_title = value.title;
@@ -348,37 +384,44 @@ function object_list_action_sections(value: unknown): boolean {
   const field_rows = value.rows;
   if (field_rows === undefined) return false;
   known++;
-  if (!array_list_action_sections_rows(field_rows)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_list_action_sections_rows(field_rows, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
 function unique_list_action_sections(value: readonly any[]): boolean {
+  let endings = 0;
   for (let group = 0; group < value.length; group++) {
     const entries = value[group].rows;
     for (let i = 0; i < entries.length; i++) {
       const seen = entries[i].id;
-      for (let other = 0; other <= group; other++) {
-        const earlier = value[other].rows;
-        const end = other === group ? i : earlier.length;
-        for (let j = 0; j < end; j++) if (earlier[j].id === seen) return false;
+      const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+      if ((endings & bit) !== 0) {
+        for (let other = 0; other <= group; other++) {
+          const earlier = value[other].rows;
+          const end = other === group ? i : earlier.length;
+          for (let j = 0; j < end; j++) if (earlier[j].id === seen) return false;
+        }
       }
+      endings |= bit;
     }
   }
   return true;
 }
 
-function array_list_action_sections(value: unknown): boolean {
+function array_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!object_list_action_sections(item)) return false;
+    if (!object_list_action_sections(item, fromBuilder)) return false;
   }
   return refinement_list_action_sections.test(value) && refinement_list_action_sections_2.test(value) && unique_list_action_sections(value);
 }
 
-function object_list_action(value: unknown): boolean {
+function object_list_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_button = value.button;
@@ -388,43 +431,47 @@ function object_list_action(value: unknown): boolean {
   const field_sections = value.sections;
   if (field_sections === undefined) return false;
   known++;
-  if (!array_list_action_sections(field_sections)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_list_action_sections(field_sections, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_list(value: JsonObject): boolean {
+function object_list(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_header = value.header;
   if (field_header !== undefined) {
     known++;
     if (field_header !== null) {
-      if (!union_list_header(field_header)) return false;
+      if (!union_list_header(field_header, fromBuilder)) return false;
     }
   }
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_list_body(field_body)) return false;
+  if (!object_list_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_list_action(field_action)) return false;
+  if (!object_list_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_product_action(value: unknown): boolean {
+function object_product_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_catalog_id = value.catalog_id;
@@ -435,69 +482,75 @@ function object_product_action(value: unknown): boolean {
   if (field_product_retailer_id === undefined) return false;
   known++;
   if (typeof field_product_retailer_id !== "string" || field_product_retailer_id.length < 1) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_product(value: JsonObject): boolean {
+function object_product(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body !== undefined) {
     known++;
     if (field_body !== null) {
-      if (!object_button_body(field_body)) return false;
+      if (!object_button_body(field_body, fromBuilder)) return false;
     }
   }
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_product_action(field_action)) return false;
+  if (!object_product_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_product_list_header(value: unknown): boolean {
+function union_product_list_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_button_header_text(value);
+      return object_button_header_text(value, fromBuilder);
   }
   return false;
 }
 
-function object_product_list_action_sections_product_items(value: unknown): boolean {
+function object_product_list_action_sections_product_items(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined) return false;
   known++;
   if (typeof field_product_retailer_id !== "string" || field_product_retailer_id.length < 1) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_product_list_action_sections_product_items(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 1) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_product_list_action_sections_product_items(item)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_product_list_action_sections(value: unknown): boolean {
+function array_product_list_action_sections_product_items(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_product_list_action_sections_product_items(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_product_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_title = value.title;
@@ -510,22 +563,24 @@ function object_product_list_action_sections(value: unknown): boolean {
   const field_product_items = value.product_items;
   if (field_product_items === undefined) return false;
   known++;
-  if (!array_product_list_action_sections_product_items(field_product_items)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_product_list_action_sections_product_items(field_product_items, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function array_product_list_action_sections(value: unknown): boolean {
+function array_product_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!object_product_list_action_sections(item)) return false;
+    if (!object_product_list_action_sections(item, fromBuilder)) return false;
   }
   return refinement_product_list_action_sections.test(value) && refinement_product_list_action_sections_2.test(value);
 }
 
-function object_product_list_action(value: unknown): boolean {
+function object_product_list_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_catalog_id = value.catalog_id;
@@ -535,40 +590,44 @@ function object_product_list_action(value: unknown): boolean {
   const field_sections = value.sections;
   if (field_sections === undefined) return false;
   known++;
-  if (!array_product_list_action_sections(field_sections)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_product_list_action_sections(field_sections, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_product_list(value: JsonObject): boolean {
+function object_product_list(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_header = value.header;
   if (field_header === undefined) return false;
   known++;
-  if (!union_product_list_header(field_header)) return false;
+  if (!union_product_list_header(field_header, fromBuilder)) return false;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_product_list_action(field_action)) return false;
+  if (!object_product_list_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_catalog_message_action_parameters(value: unknown): boolean {
+function object_catalog_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
@@ -578,12 +637,14 @@ function object_catalog_message_action_parameters(value: unknown): boolean {
       if (typeof field_thumbnail_product_retailer_id !== "string" || field_thumbnail_product_retailer_id.length < 1) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_catalog_message_action(value: unknown): boolean {
+function object_catalog_message_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -594,48 +655,52 @@ function object_catalog_message_action(value: unknown): boolean {
   if (field_parameters !== undefined) {
     known++;
     if (field_parameters !== null) {
-      if (!object_catalog_message_action_parameters(field_parameters)) return false;
+      if (!object_catalog_message_action_parameters(field_parameters, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_catalog_message(value: JsonObject): boolean {
+function object_catalog_message(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_catalog_message_action(field_action)) return false;
+  if (!object_catalog_message_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_flow_header(value: unknown): boolean {
+function union_flow_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_button_header_text(value);
+      return object_button_header_text(value, fromBuilder);
   }
   return false;
 }
 
-function object_flow_action_parameters_flow_action_payload(value: unknown): boolean {
+function object_flow_action_parameters_flow_action_payload(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_screen = value.screen;
@@ -652,12 +717,14 @@ function object_flow_action_parameters_flow_action_payload(value: unknown): bool
       if (!isRecord(field_data) || !hasKeys(field_data) || !isPlainJson(field_data)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_flow_action_parameters(value: unknown): boolean {
+function object_flow_action_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_flow_message_version = value.flow_message_version;
@@ -707,15 +774,17 @@ function object_flow_action_parameters(value: unknown): boolean {
   if (field_flow_action_payload !== undefined) {
     known++;
     if (field_flow_action_payload !== null) {
-      if (!object_flow_action_parameters_flow_action_payload(field_flow_action_payload)) return false;
+      if (!object_flow_action_parameters_flow_action_payload(field_flow_action_payload, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return refinement_flow_action_parameters.test(value) && refinement_flow_action_parameters_2.test(value);
 }
 
-function object_flow_action(value: unknown): boolean {
+function object_flow_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -725,59 +794,63 @@ function object_flow_action(value: unknown): boolean {
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!object_flow_action_parameters(field_parameters)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_flow_action_parameters(field_parameters, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_flow(value: JsonObject): boolean {
+function object_flow(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_header = value.header;
   if (field_header !== undefined) {
     known++;
     if (field_header !== null) {
-      if (!union_flow_header(field_header)) return false;
+      if (!union_flow_header(field_header, fromBuilder)) return false;
     }
   }
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_flow_action(field_action)) return false;
+  if (!object_flow_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_cta_url_header(value: unknown): boolean {
+function union_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_button_header_text(value);
+      return object_button_header_text(value, fromBuilder);
     case "image":
-      return object_button_header_image(value);
+      return object_button_header_image(value, fromBuilder);
     case "video":
-      return object_button_header_video(value);
+      return object_button_header_video(value, fromBuilder);
     case "document":
-      return object_button_header_document(value);
+      return object_button_header_document(value, fromBuilder);
   }
   return false;
 }
 
-function object_cta_url_action_parameters(value: unknown): boolean {
+function object_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_display_text = value.display_text;
@@ -788,12 +861,14 @@ function object_cta_url_action_parameters(value: unknown): boolean {
   if (field_url === undefined) return false;
   known++;
   if (typeof field_url !== "string" || field_url.length < 1 || !pattern1.test(field_url)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cta_url_action(value: unknown): boolean {
+function object_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -803,78 +878,86 @@ function object_cta_url_action(value: unknown): boolean {
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!object_cta_url_action_parameters(field_parameters)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_cta_url_action_parameters(field_parameters, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cta_url(value: JsonObject): boolean {
+function object_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_header = value.header;
   if (field_header !== undefined) {
     known++;
     if (field_header !== null) {
-      if (!union_cta_url_header(field_header)) return false;
+      if (!union_cta_url_header(field_header, fromBuilder)) return false;
     }
   }
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_cta_url_action(field_action)) return false;
+  if (!object_cta_url_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_location_request_message_action(value: unknown): boolean {
+function object_location_request_message_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
   if (field_name === undefined) return false;
   known++;
   if (!(field_name === "send_location")) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_location_request_message(value: JsonObject): boolean {
+function object_location_request_message(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_location_request_message_action(field_action)) return false;
+  if (!object_location_request_message_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_address_message_action_parameters(value: unknown): boolean {
+function object_address_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_country = value.country;
@@ -900,12 +983,14 @@ function object_address_message_action_parameters(value: unknown): boolean {
     if (field_validation_errors !== null) {
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_address_message_action(value: unknown): boolean {
+function object_address_message_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -915,74 +1000,82 @@ function object_address_message_action(value: unknown): boolean {
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!object_address_message_action_parameters(field_parameters)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_address_message_action_parameters(field_parameters, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_address_message(value: JsonObject): boolean {
+function object_address_message(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_address_message_action(field_action)) return false;
+  if (!object_address_message_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_call_permission_request_action(value: unknown): boolean {
+function object_call_permission_request_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
   if (field_name === undefined) return false;
   known++;
   if (!(field_name === "call_permission_request")) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_call_permission_request(value: JsonObject): boolean {
+function object_call_permission_request(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body !== undefined) {
     known++;
     if (field_body !== null) {
-      if (!object_button_body(field_body)) return false;
+      if (!object_button_body(field_body, fromBuilder)) return false;
     }
   }
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_call_permission_request_action(field_action)) return false;
+  if (!object_call_permission_request_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_cta_url_header_image_image(value: unknown): boolean {
+function object_cards_cta_url_header_image_image(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -1004,55 +1097,61 @@ function object_cards_cta_url_header_image_image(value: unknown): boolean {
   return refinement_button_header_image_image.test(value);
 }
 
-function object_cards_cta_url_header_image(value: JsonObject): boolean {
+function object_cards_cta_url_header_image(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_image = value.image;
   if (field_image === undefined) return false;
   known++;
-  if (!object_cards_cta_url_header_image_image(field_image)) return false;
+  if (!object_cards_cta_url_header_image_image(field_image, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_cta_url_header_video(value: JsonObject): boolean {
+function object_cards_cta_url_header_video(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_video = value.video;
   if (field_video === undefined) return false;
   known++;
-  if (!object_cards_cta_url_header_image_image(field_video)) return false;
+  if (!object_cards_cta_url_header_image_image(field_video, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_cards_cta_url_header(value: unknown): boolean {
+function union_cards_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "image":
-      return object_cards_cta_url_header_image(value);
+      return object_cards_cta_url_header_image(value, fromBuilder);
     case "video":
-      return object_cards_cta_url_header_video(value);
+      return object_cards_cta_url_header_video(value, fromBuilder);
   }
   return false;
 }
 
-function object_cards_cta_url_body(value: unknown): boolean {
+function object_cards_cta_url_body(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
   known++;
   if (typeof field_text !== "string" || field_text.length < 1 || field_text.length > 160 || !pattern4.test(field_text)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_cta_url_action_parameters(value: unknown): boolean {
+function object_cards_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_display_text = value.display_text;
@@ -1063,12 +1162,14 @@ function object_cards_cta_url_action_parameters(value: unknown): boolean {
   if (field_url === undefined) return false;
   known++;
   if (typeof field_url !== "string" || field_url.length < 1 || !pattern1.test(field_url)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_cta_url_action_buttons_quick_reply(value: unknown): boolean {
+function object_cards_cta_url_action_buttons_quick_reply(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -1079,12 +1180,14 @@ function object_cards_cta_url_action_buttons_quick_reply(value: unknown): boolea
   if (field_title === undefined) return false;
   known++;
   if (typeof field_title !== "string" || field_title.length < 1 || field_title.length > 20) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_cta_url_action_buttons(value: unknown): boolean {
+function object_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_type = value.type;
@@ -1094,22 +1197,24 @@ function object_cards_cta_url_action_buttons(value: unknown): boolean {
   const field_quick_reply = value.quick_reply;
   if (field_quick_reply === undefined) return false;
   known++;
-  if (!object_cards_cta_url_action_buttons_quick_reply(field_quick_reply)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_cards_cta_url_action_buttons(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 1) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_cards_cta_url_action_buttons(item)) return false;
+  if (!object_cards_cta_url_action_buttons_quick_reply(field_quick_reply, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_cards_cta_url_action(value: unknown): boolean {
+function array_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_cards_cta_url_action_buttons(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_cards_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -1123,22 +1228,24 @@ function object_cards_cta_url_action(value: unknown): boolean {
   if (field_parameters !== undefined) {
     known++;
     if (field_parameters !== null) {
-      if (!object_cards_cta_url_action_parameters(field_parameters)) return false;
+      if (!object_cards_cta_url_action_parameters(field_parameters, fromBuilder)) return false;
     }
   }
   const field_buttons = value.buttons;
   if (field_buttons !== undefined) {
     known++;
     if (field_buttons !== null) {
-      if (!array_cards_cta_url_action_buttons(field_buttons)) return false;
+      if (!array_cards_cta_url_action_buttons(field_buttons, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return refinement_cards_cta_url_action.test(value);
 }
 
-function object_cards_cta_url(value: JsonObject): boolean {
+function object_cards_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_card_index = value.card_index;
   if (field_card_index === undefined) return false;
@@ -1147,25 +1254,27 @@ function object_cards_cta_url(value: JsonObject): boolean {
   const field_header = value.header;
   if (field_header === undefined) return false;
   known++;
-  if (!union_cards_cta_url_header(field_header)) return false;
+  if (!union_cards_cta_url_header(field_header, fromBuilder)) return false;
   const field_body = value.body;
   if (field_body !== undefined) {
     known++;
     if (field_body !== null) {
-      if (!object_cards_cta_url_body(field_body)) return false;
+      if (!object_cards_cta_url_body(field_body, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_cards_cta_url_action(field_action)) return false;
+  if (!object_cards_cta_url_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_product_action(value: unknown): boolean {
+function object_cards_product_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_product_retailer_id = value.product_retailer_id;
@@ -1176,12 +1285,14 @@ function object_cards_product_action(value: unknown): boolean {
   if (field_catalog_id === undefined) return false;
   known++;
   if (typeof field_catalog_id === "string" ? field_catalog_id.length < 1 : !(typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id))) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_cards_product(value: JsonObject): boolean {
+function object_cards_product(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_card_index = value.card_index;
   if (field_card_index === undefined) return false;
@@ -1190,70 +1301,76 @@ function object_cards_product(value: JsonObject): boolean {
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_cards_product_action(field_action)) return false;
+  if (!object_cards_product_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_cards(value: unknown): boolean {
+function union_cards(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "cta_url":
-      return object_cards_cta_url(value);
+      return object_cards_cta_url(value, fromBuilder);
     case "product":
-      return object_cards_product(value);
+      return object_cards_product(value, fromBuilder);
   }
   return false;
 }
 
-function array_cards(value: unknown): boolean {
+function array_cards(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_cards(item)) return false;
+    if (!union_cards(item, fromBuilder)) return false;
   }
   return refinement_cards.test(value);
 }
 
-function object_carousel_action(value: unknown): boolean {
+function object_carousel_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_cards = value.cards;
   if (field_cards === undefined) return false;
   known++;
-  if (!array_cards(field_cards)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_cards(field_cards, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_carousel(value: JsonObject): boolean {
+function object_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_carousel_action(field_action)) return false;
+  if (!object_carousel_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_parameters(value: unknown): boolean {
+function object_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_display_text = value.display_text;
@@ -1277,12 +1394,14 @@ function object_parameters(value: unknown): boolean {
       if (typeof field_payload !== "string" || field_payload.length < 1 || field_payload.length > 512) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_voice_call_action(value: unknown): boolean {
+function object_voice_call_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -1293,137 +1412,145 @@ function object_voice_call_action(value: unknown): boolean {
   if (field_parameters !== undefined) {
     known++;
     if (field_parameters !== null) {
-      if (!object_parameters(field_parameters)) return false;
+      if (!object_parameters(field_parameters, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_voice_call(value: JsonObject): boolean {
+function object_voice_call(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_voice_call_action(field_action)) return false;
+  if (!object_voice_call_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_request_contact_info_action(value: unknown): boolean {
+function object_request_contact_info_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
   if (field_name === undefined) return false;
   known++;
   if (!(field_name === "request_contact_info")) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_request_contact_info(value: JsonObject): boolean {
+function object_request_contact_info(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_body = value.body;
   if (field_body === undefined) return false;
   known++;
-  if (!object_button_body(field_body)) return false;
+  if (!object_button_body(field_body, fromBuilder)) return false;
   const field_footer = value.footer;
   if (field_footer !== undefined) {
     known++;
     if (field_footer !== null) {
-      if (!object_button_footer(field_footer)) return false;
+      if (!object_button_footer(field_footer, fromBuilder)) return false;
     }
   }
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_request_contact_info_action(field_action)) return false;
+  if (!object_request_contact_info_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_interactive(value: unknown): boolean {
+function union_interactive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "button":
-      return object_button(value);
+      return object_button(value, fromBuilder);
     case "list":
-      return object_list(value);
+      return object_list(value, fromBuilder);
     case "product":
-      return object_product(value);
+      return object_product(value, fromBuilder);
     case "product_list":
-      return object_product_list(value);
+      return object_product_list(value, fromBuilder);
     case "catalog_message":
-      return object_catalog_message(value);
+      return object_catalog_message(value, fromBuilder);
     case "flow":
-      return object_flow(value);
+      return object_flow(value, fromBuilder);
     case "cta_url":
-      return object_cta_url(value);
+      return object_cta_url(value, fromBuilder);
     case "location_request_message":
-      return object_location_request_message(value);
+      return object_location_request_message(value, fromBuilder);
     case "address_message":
-      return object_address_message(value);
+      return object_address_message(value, fromBuilder);
     case "call_permission_request":
-      return object_call_permission_request(value);
+      return object_call_permission_request(value, fromBuilder);
     case "carousel":
-      return object_carousel(value);
+      return object_carousel(value, fromBuilder);
     case "voice_call":
-      return object_voice_call(value);
+      return object_voice_call(value, fromBuilder);
     case "request_contact_info":
-      return object_request_contact_info(value);
+      return object_request_contact_info(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "button":
-      return object_button(value);
+      return object_button(value, fromBuilder);
     case "list":
-      return object_list(value);
+      return object_list(value, fromBuilder);
     case "product":
-      return object_product(value);
+      return object_product(value, fromBuilder);
     case "product_list":
-      return object_product_list(value);
+      return object_product_list(value, fromBuilder);
     case "catalog_message":
-      return object_catalog_message(value);
+      return object_catalog_message(value, fromBuilder);
     case "flow":
-      return object_flow(value);
+      return object_flow(value, fromBuilder);
     case "cta_url":
-      return object_cta_url(value);
+      return object_cta_url(value, fromBuilder);
     case "location_request_message":
-      return object_location_request_message(value);
+      return object_location_request_message(value, fromBuilder);
     case "address_message":
-      return object_address_message(value);
+      return object_address_message(value, fromBuilder);
     case "call_permission_request":
-      return object_call_permission_request(value);
+      return object_call_permission_request(value, fromBuilder);
     case "carousel":
-      return object_carousel(value);
+      return object_carousel(value, fromBuilder);
     case "voice_call":
-      return object_voice_call(value);
+      return object_voice_call(value, fromBuilder);
     case "request_contact_info":
-      return object_request_contact_info(value);
+      return object_request_contact_info(value, fromBuilder);
   }
   return false;
 }
 
 /** True when `value` is a interactive message body that breaks no error rule (warnings pass). */
-export function isInteractiveMessage(value: unknown): boolean {
+export function isInteractiveMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -1455,7 +1582,7 @@ export function isInteractiveMessage(value: unknown): boolean {
   if (field_context !== undefined) {
     known++;
     if (field_context !== null) {
-      if (!object_context(field_context)) return false;
+      if (!object_context(field_context, fromBuilder)) return false;
     }
   }
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
@@ -1489,9 +1616,11 @@ export function isInteractiveMessage(value: unknown): boolean {
   const field_interactive = value.interactive;
   if (field_interactive === undefined) return false;
   known++;
-  if (!union_interactive(field_interactive)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!union_interactive(field_interactive, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 

@@ -2,20 +2,22 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import { isRecord } from "./runtime.js";
 
-function object_typing_indicator(value: unknown): boolean {
+function object_typing_indicator(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_type = value.type;
   if (field_type === undefined) return false;
   known++;
   if (!(field_type === "text")) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
 /** True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass). */
-export function isMarkReadBody(value: unknown): boolean {
+export function isMarkReadBody(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -34,11 +36,13 @@ export function isMarkReadBody(value: unknown): boolean {
   if (field_typing_indicator !== undefined) {
     known++;
     if (field_typing_indicator !== null) {
-      if (!object_typing_indicator(field_typing_indicator)) return false;
+      if (!object_typing_indicator(field_typing_indicator, fromBuilder)) return false;
     }
   }
   if (value.recipient_type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }

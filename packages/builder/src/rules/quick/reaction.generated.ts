@@ -9,19 +9,21 @@ import { isRecord, ruleAt } from "./runtime.js";
 const pattern0 = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const custom_emoji = ruleAt(reaction, "fields", "emoji", "rule") as CustomRule;
 
-function object_context(value: unknown): boolean {
+function object_context(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
   if (field_message_id === undefined) return false;
   known++;
   if (typeof field_message_id !== "string" || field_message_id.length < 1 || field_message_id.length > 128) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_reaction(value: unknown): boolean {
+function object_reaction(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
@@ -32,13 +34,15 @@ function object_reaction(value: unknown): boolean {
   if (field_emoji === undefined) return false;
   known++;
   if (!custom_emoji.is(field_emoji)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
 /** True when `value` is a reaction message body that breaks no error rule (warnings pass). */
-export function isReactionMessage(value: unknown): boolean {
+export function isReactionMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -70,7 +74,7 @@ export function isReactionMessage(value: unknown): boolean {
   if (field_context !== undefined) {
     known++;
     if (field_context !== null) {
-      if (!object_context(field_context)) return false;
+      if (!object_context(field_context, fromBuilder)) return false;
     }
   }
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
@@ -104,9 +108,11 @@ export function isReactionMessage(value: unknown): boolean {
   const field_reaction = value.reaction;
   if (field_reaction === undefined) return false;
   known++;
-  if (!object_reaction(field_reaction)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_reaction(field_reaction, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 

@@ -27,19 +27,21 @@ const custom_components_limited_time_offer_parameters_limited_time_offer_expirat
 const refinement_components = ruleAt(template, "fields", "components", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
 const refinement_components_2 = ruleAt(template, "fields", "components", "rule", "refine", 1) as TestedRefinement<readonly unknown[]>;
 
-function object_context(value: unknown): boolean {
+function object_context(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_message_id = value.message_id;
   if (field_message_id === undefined) return false;
   known++;
   if (typeof field_message_id !== "string" || field_message_id.length < 1 || field_message_id.length > 128) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_language(value: unknown): boolean {
+function object_language(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_code = value.code;
@@ -53,12 +55,14 @@ function object_language(value: unknown): boolean {
       if (!(field_policy === "deterministic")) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_text(value: JsonObject): boolean {
+function object_components_header_parameters_text(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
@@ -72,12 +76,14 @@ function object_components_header_parameters_text(value: JsonObject): boolean {
     }
   }
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_image_image(value: unknown): boolean {
+function object_components_header_parameters_image_image(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -99,19 +105,21 @@ function object_components_header_parameters_image_image(value: unknown): boolea
   return refinement_components_header_parameters_image_image.test(value);
 }
 
-function object_components_header_parameters_image(value: JsonObject): boolean {
+function object_components_header_parameters_image(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_image = value.image;
   if (field_image === undefined) return false;
   known++;
-  if (!object_components_header_parameters_image_image(field_image)) return false;
+  if (!object_components_header_parameters_image_image(field_image, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_video_video(value: unknown): boolean {
+function object_components_header_parameters_video_video(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -133,19 +141,21 @@ function object_components_header_parameters_video_video(value: unknown): boolea
   return refinement_components_header_parameters_image_image.test(value);
 }
 
-function object_components_header_parameters_video(value: JsonObject): boolean {
+function object_components_header_parameters_video(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_video = value.video;
   if (field_video === undefined) return false;
   known++;
-  if (!object_components_header_parameters_video_video(field_video)) return false;
+  if (!object_components_header_parameters_video_video(field_video, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_document_document(value: unknown): boolean {
+function object_components_header_parameters_document_document(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_id = value.id;
@@ -174,19 +184,21 @@ function object_components_header_parameters_document_document(value: unknown): 
   return refinement_components_header_parameters_image_image.test(value);
 }
 
-function object_components_header_parameters_document(value: JsonObject): boolean {
+function object_components_header_parameters_document(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_document = value.document;
   if (field_document === undefined) return false;
   known++;
-  if (!object_components_header_parameters_document_document(field_document)) return false;
+  if (!object_components_header_parameters_document_document(field_document, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_location_location(value: unknown): boolean {
+function object_components_header_parameters_location_location(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_latitude = value.latitude;
@@ -213,24 +225,28 @@ function object_components_header_parameters_location_location(value: unknown): 
       if (typeof field_address !== "string" || field_address.length < 1) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_location(value: JsonObject): boolean {
+function object_components_header_parameters_location(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_location = value.location;
   if (field_location === undefined) return false;
   known++;
-  if (!object_components_header_parameters_location_location(field_location)) return false;
+  if (!object_components_header_parameters_location_location(field_location, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_product_product(value: unknown): boolean {
+function object_components_header_parameters_product_product(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_catalog_id = value.catalog_id;
@@ -241,80 +257,86 @@ function object_components_header_parameters_product_product(value: unknown): bo
   if (field_product_retailer_id === undefined) return false;
   known++;
   if (typeof field_product_retailer_id !== "string" || field_product_retailer_id.length < 1) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_header_parameters_product(value: JsonObject): boolean {
+function object_components_header_parameters_product(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_product = value.product;
   if (field_product === undefined) return false;
   known++;
-  if (!object_components_header_parameters_product_product(field_product)) return false;
+  if (!object_components_header_parameters_product_product(field_product, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_components_header_parameters(value: unknown): boolean {
+function union_components_header_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_components_header_parameters_text(value);
+      return object_components_header_parameters_text(value, fromBuilder);
     case "image":
-      return object_components_header_parameters_image(value);
+      return object_components_header_parameters_image(value, fromBuilder);
     case "video":
-      return object_components_header_parameters_video(value);
+      return object_components_header_parameters_video(value, fromBuilder);
     case "document":
-      return object_components_header_parameters_document(value);
+      return object_components_header_parameters_document(value, fromBuilder);
     case "location":
-      return object_components_header_parameters_location(value);
+      return object_components_header_parameters_location(value, fromBuilder);
     case "product":
-      return object_components_header_parameters_product(value);
+      return object_components_header_parameters_product(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "text":
-      return object_components_header_parameters_text(value);
+      return object_components_header_parameters_text(value, fromBuilder);
     case "image":
-      return object_components_header_parameters_image(value);
+      return object_components_header_parameters_image(value, fromBuilder);
     case "video":
-      return object_components_header_parameters_video(value);
+      return object_components_header_parameters_video(value, fromBuilder);
     case "document":
-      return object_components_header_parameters_document(value);
+      return object_components_header_parameters_document(value, fromBuilder);
     case "location":
-      return object_components_header_parameters_location(value);
+      return object_components_header_parameters_location(value, fromBuilder);
     case "product":
-      return object_components_header_parameters_product(value);
+      return object_components_header_parameters_product(value, fromBuilder);
   }
   return false;
 }
 
-function array_components_header_parameters(value: unknown): boolean {
+function array_components_header_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components_header_parameters(item)) return false;
+    if (!union_components_header_parameters(item, fromBuilder)) return false;
   }
   return true;
 }
 
-function object_components_header(value: JsonObject): boolean {
+function object_components_header(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!array_components_header_parameters(field_parameters)) return false;
+  if (!array_components_header_parameters(field_parameters, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_body_parameters_text(value: JsonObject): boolean {
+function object_components_body_parameters_text(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
@@ -328,12 +350,14 @@ function object_components_body_parameters_text(value: JsonObject): boolean {
     }
   }
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_body_parameters_currency_currency(value: unknown): boolean {
+function object_components_body_parameters_currency_currency(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_fallback_value = value.fallback_value;
@@ -348,17 +372,19 @@ function object_components_body_parameters_currency_currency(value: unknown): bo
   if (field_amount_1000 === undefined) return false;
   known++;
   if (typeof field_amount_1000 !== "number" || !Number.isFinite(field_amount_1000) || !Number.isSafeInteger(field_amount_1000) || field_amount_1000 < -9007199254740991 || field_amount_1000 > 9007199254740991) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_body_parameters_currency(value: JsonObject): boolean {
+function object_components_body_parameters_currency(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_currency = value.currency;
   if (field_currency === undefined) return false;
   known++;
-  if (!object_components_body_parameters_currency_currency(field_currency)) return false;
+  if (!object_components_body_parameters_currency_currency(field_currency, fromBuilder)) return false;
   const field_parameter_name = value.parameter_name;
   if (field_parameter_name !== undefined) {
     known++;
@@ -367,12 +393,14 @@ function object_components_body_parameters_currency(value: JsonObject): boolean 
     }
   }
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_body_parameters_date_time_date_time(value: unknown): boolean {
+function object_components_body_parameters_date_time_date_time(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_fallback_value = value.fallback_value;
@@ -421,17 +449,19 @@ function object_components_body_parameters_date_time_date_time(value: unknown): 
     if (field_calendar !== null) {
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_body_parameters_date_time(value: JsonObject): boolean {
+function object_components_body_parameters_date_time(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_date_time = value.date_time;
   if (field_date_time === undefined) return false;
   known++;
-  if (!object_components_body_parameters_date_time_date_time(field_date_time)) return false;
+  if (!object_components_body_parameters_date_time_date_time(field_date_time, fromBuilder)) return false;
   const field_parameter_name = value.parameter_name;
   if (field_parameter_name !== undefined) {
     known++;
@@ -440,104 +470,116 @@ function object_components_body_parameters_date_time(value: JsonObject): boolean
     }
   }
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_components_body_parameters(value: unknown): boolean {
+function union_components_body_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "text":
-      return object_components_body_parameters_text(value);
+      return object_components_body_parameters_text(value, fromBuilder);
     case "currency":
-      return object_components_body_parameters_currency(value);
+      return object_components_body_parameters_currency(value, fromBuilder);
     case "date_time":
-      return object_components_body_parameters_date_time(value);
+      return object_components_body_parameters_date_time(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "text":
-      return object_components_body_parameters_text(value);
+      return object_components_body_parameters_text(value, fromBuilder);
     case "currency":
-      return object_components_body_parameters_currency(value);
+      return object_components_body_parameters_currency(value, fromBuilder);
     case "date_time":
-      return object_components_body_parameters_date_time(value);
+      return object_components_body_parameters_date_time(value, fromBuilder);
   }
   return false;
 }
 
-function array_components_body_parameters(value: unknown): boolean {
+function array_components_body_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components_body_parameters(item)) return false;
+    if (!union_components_body_parameters(item, fromBuilder)) return false;
   }
   return refinement_components_body_parameters.test(value);
 }
 
-function object_components_body(value: JsonObject): boolean {
+function object_components_body(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!array_components_body_parameters(field_parameters)) return false;
+  if (!array_components_body_parameters(field_parameters, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_payload(value: JsonObject): boolean {
+function object_components_button_parameters_payload(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_payload = value.payload;
   if (field_payload === undefined) return false;
   known++;
   if (typeof field_payload !== "string" || field_payload.length < 1) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_ttl_minutes(value: JsonObject): boolean {
+function object_components_button_parameters_ttl_minutes(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_ttl_minutes = value.ttl_minutes;
   if (field_ttl_minutes === undefined) return false;
   known++;
   if (typeof field_ttl_minutes !== "number" || !Number.isFinite(field_ttl_minutes) || !Number.isSafeInteger(field_ttl_minutes) || field_ttl_minutes < 1 || field_ttl_minutes > 43200) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_text(value: JsonObject): boolean {
+function object_components_button_parameters_text(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_text = value.text;
   if (field_text === undefined) return false;
   known++;
   if (typeof field_text !== "string" || field_text.length < 1) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_coupon_code(value: JsonObject): boolean {
+function object_components_button_parameters_coupon_code(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_coupon_code = value.coupon_code;
   if (field_coupon_code === undefined) return false;
   known++;
   if (typeof field_coupon_code !== "string" || field_coupon_code.length < 1 || field_coupon_code.length > 15) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_action_action(value: unknown): boolean {
+function object_components_button_parameters_action_action(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_flow_token = value.flow_token;
@@ -561,64 +603,68 @@ function object_components_button_parameters_action_action(value: unknown): bool
       if (typeof field_thumbnail_product_retailer_id !== "string" || field_thumbnail_product_retailer_id.length < 1) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_button_parameters_action(value: JsonObject): boolean {
+function object_components_button_parameters_action(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_action = value.action;
   if (field_action === undefined) return false;
   known++;
-  if (!object_components_button_parameters_action_action(field_action)) return false;
+  if (!object_components_button_parameters_action_action(field_action, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_components_button_parameters(value: unknown): boolean {
+function union_components_button_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "payload":
-      return object_components_button_parameters_payload(value);
+      return object_components_button_parameters_payload(value, fromBuilder);
     case "ttl_minutes":
-      return object_components_button_parameters_ttl_minutes(value);
+      return object_components_button_parameters_ttl_minutes(value, fromBuilder);
     case "text":
-      return object_components_button_parameters_text(value);
+      return object_components_button_parameters_text(value, fromBuilder);
     case "coupon_code":
-      return object_components_button_parameters_coupon_code(value);
+      return object_components_button_parameters_coupon_code(value, fromBuilder);
     case "action":
-      return object_components_button_parameters_action(value);
+      return object_components_button_parameters_action(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "payload":
-      return object_components_button_parameters_payload(value);
+      return object_components_button_parameters_payload(value, fromBuilder);
     case "ttl_minutes":
-      return object_components_button_parameters_ttl_minutes(value);
+      return object_components_button_parameters_ttl_minutes(value, fromBuilder);
     case "text":
-      return object_components_button_parameters_text(value);
+      return object_components_button_parameters_text(value, fromBuilder);
     case "coupon_code":
-      return object_components_button_parameters_coupon_code(value);
+      return object_components_button_parameters_coupon_code(value, fromBuilder);
     case "action":
-      return object_components_button_parameters_action(value);
+      return object_components_button_parameters_action(value, fromBuilder);
   }
   return false;
 }
 
-function array_components_button_parameters(value: unknown): boolean {
+function array_components_button_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 2) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components_button_parameters(item)) return false;
+    if (!union_components_button_parameters(item, fromBuilder)) return false;
   }
   return true;
 }
 
-function object_components_button(value: JsonObject): boolean {
+function object_components_button(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_sub_type = value.sub_type;
   if (field_sub_type === undefined) return false;
@@ -634,23 +680,25 @@ function object_components_button(value: JsonObject): boolean {
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!array_components_button_parameters(field_parameters)) return false;
+  if (!array_components_button_parameters(field_parameters, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return refinement_components_button.test(value) && refinement_components_button_2.test(value);
 }
 
-function array_components_carousel_cards_components_button_parameters(value: unknown): boolean {
+function array_components_carousel_cards_components_button_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components_button_parameters(item)) return false;
+    if (!union_components_button_parameters(item, fromBuilder)) return false;
   }
   return true;
 }
 
-function object_components_carousel_cards_components_button(value: JsonObject): boolean {
+function object_components_carousel_cards_components_button(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_sub_type = value.sub_type;
   if (field_sub_type === undefined) return false;
@@ -663,46 +711,48 @@ function object_components_carousel_cards_components_button(value: JsonObject): 
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!array_components_carousel_cards_components_button_parameters(field_parameters)) return false;
+  if (!array_components_carousel_cards_components_button_parameters(field_parameters, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return refinement_components_button_2.test(value);
 }
 
-function union_components_carousel_cards_components(value: unknown): boolean {
+function union_components_carousel_cards_components(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "header":
-      return object_components_header(value);
+      return object_components_header(value, fromBuilder);
     case "body":
-      return object_components_body(value);
+      return object_components_body(value, fromBuilder);
     case "button":
-      return object_components_carousel_cards_components_button(value);
+      return object_components_carousel_cards_components_button(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "header":
-      return object_components_header(value);
+      return object_components_header(value, fromBuilder);
     case "body":
-      return object_components_body(value);
+      return object_components_body(value, fromBuilder);
     case "button":
-      return object_components_carousel_cards_components_button(value);
+      return object_components_carousel_cards_components_button(value, fromBuilder);
   }
   return false;
 }
 
-function array_components_carousel_cards_components(value: unknown): boolean {
+function array_components_carousel_cards_components(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components_carousel_cards_components(item)) return false;
+    if (!union_components_carousel_cards_components(item, fromBuilder)) return false;
   }
   return true;
 }
 
-function object_components_carousel_cards(value: unknown): boolean {
+function object_components_carousel_cards(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_card_index = value.card_index;
@@ -712,46 +762,52 @@ function object_components_carousel_cards(value: unknown): boolean {
   const field_components = value.components;
   if (field_components === undefined) return false;
   known++;
-  if (!array_components_carousel_cards_components(field_components)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!array_components_carousel_cards_components(field_components, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function array_components_carousel_cards(value: unknown): boolean {
+function array_components_carousel_cards(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!object_components_carousel_cards(item)) return false;
+    if (!object_components_carousel_cards(item, fromBuilder)) return false;
   }
   return refinement_components_carousel_cards.test(value);
 }
 
-function object_components_carousel(value: JsonObject): boolean {
+function object_components_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_cards = value.cards;
   if (field_cards === undefined) return false;
   known++;
-  if (!array_components_carousel_cards(field_cards)) return false;
+  if (!array_components_carousel_cards(field_cards, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_limited_time_offer_parameters_limited_time_offer(value: unknown): boolean {
+function object_components_limited_time_offer_parameters_limited_time_offer(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_expiration_time_ms = value.expiration_time_ms;
   if (field_expiration_time_ms === undefined) return false;
   known++;
   if (!custom_components_limited_time_offer_parameters_limited_time_offer_expiration_time_ms.is(field_expiration_time_ms)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function object_components_limited_time_offer_parameters(value: unknown): boolean {
+function object_components_limited_time_offer_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_type = value.type;
@@ -761,74 +817,78 @@ function object_components_limited_time_offer_parameters(value: unknown): boolea
   const field_limited_time_offer = value.limited_time_offer;
   if (field_limited_time_offer === undefined) return false;
   known++;
-  if (!object_components_limited_time_offer_parameters_limited_time_offer(field_limited_time_offer)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
-  return true;
-}
-
-function array_components_limited_time_offer_parameters(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
-    if (!object_components_limited_time_offer_parameters(item)) return false;
+  if (!object_components_limited_time_offer_parameters_limited_time_offer(field_limited_time_offer, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
   }
   return true;
 }
 
-function object_components_limited_time_offer(value: JsonObject): boolean {
+function array_components_limited_time_offer_parameters(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!object_components_limited_time_offer_parameters(item, fromBuilder)) return false;
+  }
+  return true;
+}
+
+function object_components_limited_time_offer(value: JsonObject, fromBuilder: boolean): boolean {
   let known = 0;
   const field_parameters = value.parameters;
   if (field_parameters === undefined) return false;
   known++;
-  if (!array_components_limited_time_offer_parameters(field_parameters)) return false;
+  if (!array_components_limited_time_offer_parameters(field_parameters, fromBuilder)) return false;
   if (value.type !== undefined) known++;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
-function union_components(value: unknown): boolean {
+function union_components(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const tag = value.type;
   switch (tag) {
     case "header":
-      return object_components_header(value);
+      return object_components_header(value, fromBuilder);
     case "body":
-      return object_components_body(value);
+      return object_components_body(value, fromBuilder);
     case "button":
-      return object_components_button(value);
+      return object_components_button(value, fromBuilder);
     case "carousel":
-      return object_components_carousel(value);
+      return object_components_carousel(value, fromBuilder);
     case "limited_time_offer":
-      return object_components_limited_time_offer(value);
+      return object_components_limited_time_offer(value, fromBuilder);
   }
   if (typeof tag !== "string") return false;
   switch (tag.toLowerCase()) {
     case "header":
-      return object_components_header(value);
+      return object_components_header(value, fromBuilder);
     case "body":
-      return object_components_body(value);
+      return object_components_body(value, fromBuilder);
     case "button":
-      return object_components_button(value);
+      return object_components_button(value, fromBuilder);
     case "carousel":
-      return object_components_carousel(value);
+      return object_components_carousel(value, fromBuilder);
     case "limited_time_offer":
-      return object_components_limited_time_offer(value);
+      return object_components_limited_time_offer(value, fromBuilder);
   }
   return false;
 }
 
-function array_components(value: unknown): boolean {
+function array_components(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 0) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!union_components(item)) return false;
+    if (!union_components(item, fromBuilder)) return false;
   }
   return refinement_components.test(value) && refinement_components_2.test(value);
 }
 
-function object_template(value: unknown): boolean {
+function object_template(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_name = value.name;
@@ -838,21 +898,23 @@ function object_template(value: unknown): boolean {
   const field_language = value.language;
   if (field_language === undefined) return false;
   known++;
-  if (!object_language(field_language)) return false;
+  if (!object_language(field_language, fromBuilder)) return false;
   const field_components = value.components;
   if (field_components !== undefined) {
     known++;
     if (field_components !== null) {
-      if (!array_components(field_components)) return false;
+      if (!array_components(field_components, fromBuilder)) return false;
     }
   }
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return true;
 }
 
 /** True when `value` is a template message body that breaks no error rule (warnings pass). */
-export function isTemplateMessage(value: unknown): boolean {
+export function isTemplateMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   let known = 0;
   const field_messaging_product = value.messaging_product;
@@ -884,7 +946,7 @@ export function isTemplateMessage(value: unknown): boolean {
   if (field_context !== undefined) {
     known++;
     if (field_context !== null) {
-      if (!object_context(field_context)) return false;
+      if (!object_context(field_context, fromBuilder)) return false;
     }
   }
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
@@ -918,9 +980,11 @@ export function isTemplateMessage(value: unknown): boolean {
   const field_template = value.template;
   if (field_template === undefined) return false;
   known++;
-  if (!object_template(field_template)) return false;
-  for (const key in value) if (value[key] !== undefined) known--;
-  if (known !== 0) return false;
+  if (!object_template(field_template, fromBuilder)) return false;
+  if (!fromBuilder) {
+    for (const key in value) if (value[key] !== undefined) known--;
+    if (known !== 0) return false;
+  }
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 
