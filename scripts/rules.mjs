@@ -9,7 +9,9 @@ const rules = join(root, "packages/builder/src/rules");
 const load = (name) => import(join(rules, `${name}.ts`));
 const { quickTestSource } = await load("quick-source");
 const { contents } = await load("message");
-const { kinds, messageOf } = await load("message-of");
+const { envelopeRefinements, kinds, messageOf } = await load("message-of");
+const { envelopeFields } = await load("envelope");
+const { object } = await load("rule");
 const { markRead } = await load("mark-read");
 
 // Every export of the table's modules, so generated code imports what has a name.
@@ -32,8 +34,18 @@ for (const module of tableModules)
     if (typeof value === "object" && value !== null && !names.has(value)) names.set(value, { module, name });
 
 const pascal = (kind) => kind.replace(/(^|[-_])(\w)/g, (_, __, letter) => letter.toUpperCase());
+// The envelope is the same for every kind: checked once, in its own module, that each kind's test calls.
+const envelope = { module: "envelope.generated", name: "envelopePasses", fields: Object.keys(envelopeFields), refine: envelopeRefinements };
 const targets = [
+  {
+    file: "envelope.generated.ts",
+    exportName: envelope.name,
+    root: object(envelopeFields, { refine: envelopeRefinements }),
+    comment: "True when a message body's envelope fields and the rules across them break no error rule (its kind's test checks the rest).",
+    part: true,
+  },
   ...kinds.map((kind) => ({
+    shared: envelope,
     file: `${kind}.generated.ts`,
     exportName: `is${pascal(kind)}Message`,
     root: messageOf(kind, contents[kind]),

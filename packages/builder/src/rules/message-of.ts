@@ -21,7 +21,7 @@ export type Kind = (typeof kinds)[number];
 const isKind = (key: string): boolean => (kinds as readonly string[]).includes(key);
 
 /** The rules across the envelope's fields, which every message kind shares. */
-const envelopeRefinements: readonly Refinement[] = [someRecipient, individualRecipient, groupsTakeSomeKinds];
+export const envelopeRefinements: readonly Refinement[] = [someRecipient, individualRecipient, groupsTakeSomeKinds];
 
 const made = new WeakMap<Rule, ObjectRule>();
 

@@ -1,4 +1,4 @@
-import type { ArrayRule, EnumRule, Field, NumberRule, ObjectRule, Refinement, Rule, StringRule, UnionRule, Unique } from "./rule.js";
+import type { ArrayRule, Field, ObjectRule, Refinement, Rule, StringRule, UnionRule, Unique } from "./rule.js";
 
 // A reading of the rule table: the source of each kind's quick test (rules/quick/), written by
 // `pnpm rules` and checked by `pnpm test`. An interpreter that walks the table at run time pays
@@ -26,6 +26,18 @@ export interface QuickTarget {
   readonly comment: string;
   /** When set, also exports `{ type, content, test }` for the builders (`rulesName`). */
   readonly kind?: { readonly type: string; readonly content: Named; readonly rulesName: string };
+  /**
+   * Fields and refinements of the root that another generated module checks (the envelope, the
+   * same for every kind): the root calls its `name` instead of repeating them.
+   */
+  readonly shared?: {
+    readonly module: string;
+    readonly name: string;
+    readonly fields: readonly string[];
+    readonly refine: readonly object[];
+  };
+  /** The root is part of a larger object (the envelope): it takes an object and leaves the key check to its caller. */
+  readonly part?: boolean;
 }
 
 type Path = readonly (string | number)[];
@@ -47,7 +59,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const made = new Map<Rule, Map<string, string>>();
   const references = new Map<object, { name: string; line: string }>();
   const patterns = new Map<string, string>();
-  /** Lower-cased enum values (JSON) → the name of their Set. */
+  /** Lists of strings (JSON) → the name of their Set. */
   const sets = new Map<string, string>();
   const imports = new Map<string, Set<string>>();
   const runtime = new Set<string>();
@@ -109,91 +121,89 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     return name;
   };
 
-  /** Statements that `return false` unless `value` (an expression, read once) passes a leaf rule, or a call for the others. */
-  const check = (rule: Rule, value: string, place: Place, indent: string): string[] => {
+  /** The name of a module-level Set of strings (enum values, known keys), one per distinct list. */
+  const setOf = (values: readonly string[]): string => {
+    const list = JSON.stringify(values);
+    let name = sets.get(list);
+    if (name === undefined) {
+      name = `set${sets.size}`;
+      sets.set(list, name);
+    }
+    return name;
+  };
+
+  /**
+   * An expression that is true when `value` (a local, read more than once) passes `rule`, or
+   * undefined when every value does (any JSON). Leaves are written inline; objects, arrays and
+   * unions call their function.
+   */
+  const test = (rule: Rule, value: string, place: Place): string | undefined => {
     switch (rule.kind) {
       case "string":
-        return stringCheck(rule, value, indent);
-      case "enum":
-        return [`${indent}if (!(${enumTest(rule, value)})) return false;`];
-      case "number":
-        return numberCheck(rule, value, indent);
+        return stringTest(rule, value);
+      case "enum": {
+        const exact = rule.values.map((v) => `${value} === ${JSON.stringify(v)}`).join(" || ");
+        if (rule.anyCase !== true) return exact;
+        // Another case is accepted (a warning): the exact values first, then one lower-casing.
+        const lower = setOf([...new Set(rule.values.map((v) => v.toLowerCase()))]);
+        return `${exact} || (typeof ${value} === "string" && ${lower}.has(${value}.toLowerCase()))`;
+      }
+      case "number": {
+        const helper = rule.integer === true ? "integerIn" : "numberIn";
+        runtime.add(helper);
+        if (rule.numericString === true) importName("../numeric.js", "numeric");
+        const number = rule.numericString === true ? `typeof ${value} === "string" ? numeric(${value}) : ${value}` : value;
+        return `${helper}(${number}, ${literal(rule.min)}, ${literal(rule.max)})`;
+      }
       case "boolean":
-        return [`${indent}if (typeof ${value} !== "boolean") return false;`];
-      case "json": {
+        return `typeof ${value} === "boolean"`;
+      case "json":
         // Plain JSON only: a toJSON, an undefined or a cycle inside would be sent otherwise than it reads.
         runtime.add("isRecord");
         importName("../wire.js", "isPlainJson");
-        const nonEmpty = rule.nonEmpty === true ? ` || !hasKeys(${value})` : "";
         if (rule.nonEmpty === true) runtime.add("hasKeys");
-        return [`${indent}if (!isRecord(${value})${nonEmpty} || !isPlainJson(${value})) return false;`];
-      }
+        return `isRecord(${value})${rule.nonEmpty === true ? ` && hasKeys(${value})` : ""} && isPlainJson(${value})`;
       case "any":
-        return [];
+        return undefined;
       case "custom":
-        return [`${indent}if (!${reference(rule, place, "custom", "CustomRule")}.is(${value})) return false;`];
+        return `${reference(rule, place, "custom", "CustomRule")}.is(${value})`;
       default:
-        return [`${indent}if (!${functionFor(rule, place, undefined)}(${value}, fromBuilder)) return false;`];
+        return `${functionFor(rule, place, undefined)}(${value}, fromBuilder)`;
     }
   };
 
-  const stringCheck = (rule: StringRule, value: string, indent: string): string[] => {
-    const failures: string[] = [];
-    if (rule.min > 0) failures.push(`${value}.length < ${rule.min}`);
-    if (Number.isFinite(rule.max)) failures.push(`${value}.length > ${rule.max}`);
+  const stringTest = (rule: StringRule, value: string): string => {
+    const checks: string[] = [];
+    if (rule.min > 0) checks.push(`${value}.length >= ${rule.min}`);
+    if (Number.isFinite(rule.max)) checks.push(`${value}.length <= ${rule.max}`);
     if (rule.pattern !== undefined) {
-      const test = `!${patternName(rule.pattern)}.test(${value})`;
-      failures.push(rule.tolerate === undefined ? test : `(${test} && !${patternName(rule.tolerate)}.test(${value}))`);
+      const test = `${patternName(rule.pattern)}.test(${value})`;
+      checks.push(rule.tolerate === undefined ? test : `(${test} || ${patternName(rule.tolerate)}.test(${value}))`);
     }
-    let fails = failures.join(" || ");
+    let passes = checks.length === 0 ? "true" : checks.join(" && ");
     // An empty value the API accepts (a warning) is checked no further, as explain() does.
-    if (rule.emptyIsWarning !== undefined && failures.length > 0) fails = `(${value}.length !== 0 && (${fails}))`;
-    if (rule.numberIsWarning === true) {
-      // A finite JSON number is accepted (a warning).
-      const number = `!(typeof ${value} === "number" && Number.isFinite(${value}))`;
-      return [`${indent}if (typeof ${value} === "string" ? ${fails === "" ? "false" : fails} : ${number}) return false;`];
-    }
-    return [`${indent}if (typeof ${value} !== "string"${fails === "" ? "" : ` || ${fails}`}) return false;`];
+    if (rule.emptyIsWarning !== undefined && checks.length > 0) passes = `(${value}.length === 0 || (${passes}))`;
+    // A finite JSON number is accepted too (a warning).
+    if (rule.numberIsWarning === true)
+      return `(typeof ${value} === "string" ? ${passes} : typeof ${value} === "number" && Number.isFinite(${value}))`;
+    return checks.length === 0 ? `typeof ${value} === "string"` : `typeof ${value} === "string" && ${passes}`;
   };
 
-  const enumTest = (rule: EnumRule, value: string): string => {
-    const exact = rule.values.map((v) => `${value} === ${JSON.stringify(v)}`).join(" || ");
-    if (rule.anyCase !== true) return exact;
-    // Another case is accepted (a warning): the exact values first, then one lower-casing.
-    const lower = JSON.stringify([...new Set(rule.values.map((v) => v.toLowerCase()))]);
-    let set = sets.get(lower);
-    if (set === undefined) {
-      set = `values${sets.size}`;
-      sets.set(lower, set);
-    }
-    return `${exact} || (typeof ${value} === "string" && ${set}.has(${value}.toLowerCase()))`;
-  };
-
-  const numberCheck = (rule: NumberRule, value: string, indent: string): string[] => {
-    const lines: string[] = [];
-    let number = value;
-    if (rule.numericString === true) {
-      importName("../numeric.js", "numeric");
-      number = `${value}_number`;
-      lines.push(`${indent}const ${number} = typeof ${value} === "string" ? numeric(${value}) : ${value};`);
-    }
-    const failures = [`typeof ${number} !== "number"`, `!Number.isFinite(${number})`];
-    if (rule.integer === true) failures.push(`!Number.isSafeInteger(${number})`);
-    if (Number.isFinite(rule.min)) failures.push(`${number} < ${literal(rule.min)}`);
-    if (Number.isFinite(rule.max)) failures.push(`${number} > ${literal(rule.max)}`);
-    lines.push(`${indent}if (${failures.join(" || ")}) return false;`);
-    return lines;
-  };
-
-  const refinements = (refine: readonly Refinement<never>[] | undefined, place: Place, type: string): string => {
-    if (refine === undefined || refine.length === 0) return "true";
-    return refine
-      .map((refinement, index) =>
-        "unique" in refinement
-          ? `${uniqueFunction(refinement.unique, below(place, "refine", index))}(value)`
-          : `${reference(refinement, below(place, "refine", index), "refinement", type)}.test(value)`,
-      )
-      .join(" && ");
+  /** The calls of `refine`'s tests, but those in `skip` (checked elsewhere), joined by `&&`; "true" when none. */
+  const refinements = (
+    refine: readonly Refinement<never>[] | undefined,
+    place: Place,
+    type: string,
+    skip: readonly object[] = [],
+  ): string => {
+    const calls = (refine ?? []).flatMap((refinement, index) => {
+      if (skip.includes(refinement)) return [];
+      const at = below(place, "refine", index);
+      return "unique" in refinement
+        ? [`${uniqueFunction(refinement.unique, at)}(value)`]
+        : [`${reference(refinement, at, "refinement", type)}.test(value)`];
+    });
+    return calls.length === 0 ? "true" : calls.join(" && ");
   };
 
   /**
@@ -252,57 +262,79 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     const place = placeOf(rule, at);
     const name = exported ?? nameFor(rule.kind, at.path);
     byKey.set(extraKey ?? "", name);
+    const root = exported !== undefined;
     const body =
-      rule.kind === "object" ? objectBody(rule, place, extraKey) : rule.kind === "array" ? arrayBody(rule, place) : unionBody(rule, place);
-    // A union's case is called with an object the union already checked.
-    const parameter = extraKey === undefined ? "unknown" : "JsonObject";
-    if (extraKey !== undefined) importName("../report.js", "type JsonObject");
+      rule.kind === "object"
+        ? objectBody(rule, place, extraKey, root)
+        : rule.kind === "array"
+          ? arrayBody(rule, place)
+          : unionBody(rule, place);
+    // A union's case, and a part of a larger object, are called with an object already checked to be one.
+    const checked = extraKey !== undefined || (root && target.part === true);
+    const parameter = checked ? "JsonObject" : "unknown";
+    if (checked) importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
     functions.push([`function ${name}(value: ${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
     return name;
   };
 
-  const objectBody = (rule: ObjectRule, place: Place, extraKey: string | undefined): string[] => {
-    const lines = ["  let known = 0;"];
-    if (extraKey === undefined) {
+  const objectBody = (rule: ObjectRule, place: Place, extraKey: string | undefined, root: boolean): string[] => {
+    const part = root && target.part === true;
+    const shared = root ? target.shared : undefined;
+    const lines: string[] = [];
+    if (extraKey === undefined && !part) {
       runtime.add("isRecord");
-      lines.unshift("  if (!isRecord(value)) return false;");
+      lines.push("  if (!isRecord(value)) return false;");
     }
     for (const key of Object.keys(rule.fields)) {
+      if (shared?.fields.includes(key) === true) continue;
       const field = rule.fields[key] as Field;
       const local = `field_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
-      lines.push(`  const ${local} = value${access(key)};`);
-      const inner = check(field.rule, local, below(place, "fields", key, "rule"), "    ");
+      const passes = test(field.rule, local, below(place, "fields", key, "rule"));
+      // Required: absent is missing, and null is checked as a value (the rule says no, as explain() does).
+      // Optional: null is read as absent (a warning).
       if (field.required === true) {
-        // Absent is missing; null is checked as a value (the rule says no, as explain() does).
-        lines.push(`  if (${local} === undefined) return false;`, "  known++;", ...inner.map((line) => line.slice(2)));
-      } else {
-        // Null in an optional field is read as absent: a warning.
-        lines.push(`  if (${local} !== undefined) {`, "    known++;", `    if (${local} !== null) {`);
-        lines.push(...inner.map((line) => `  ${line}`), "    }", "  }");
-      }
+        lines.push(`  const ${local} = value${access(key)};`);
+        lines.push(
+          passes === undefined
+            ? `  if (${local} === undefined) return false;`
+            : `  if (${local} === undefined || !(${passes})) return false;`,
+        );
+      } else if (passes !== undefined)
+        lines.push(`  const ${local} = value${access(key)};`, `  if (${local} != null && !(${passes})) return false;`);
     }
-    for (const key of [...Object.keys(rule.ignored ?? {}), ...(extraKey === undefined ? [] : [extraKey])])
-      if (!Object.hasOwn(rule.fields, key)) lines.push(`  if (value${access(key)} !== undefined) known++;`);
-    // Any other key with a value is unknown: an error. The loop is written into each function
-    // rather than called, so each for-in sees only its own objects' shapes (V8's enum cache).
-    // A builder's own objects have only the keys it wrote; those it passes on from the caller are counted.
-    const count = ["for (const key in value) if (value[key] !== undefined) known--;", "if (known !== 0) return false;"];
-    if (rule.fromCaller === true) lines.push(...count.map((line) => `  ${line}`));
-    else lines.push("  if (!fromBuilder) {", ...count.map((line) => `    ${line}`), "  }");
-    lines.push(`  return ${refinements(rule.refine, place, "TestedRefinement")};`);
+    // Any other key with a value is an error. A builder's own objects have only the keys it
+    // wrote; those it passes on from the caller as they are (media sources) are checked always.
+    if (!part) {
+      runtime.add("onlyKeys");
+      const keys = setOf([
+        ...new Set([...Object.keys(rule.fields), ...Object.keys(rule.ignored ?? {}), ...(extraKey === undefined ? [] : [extraKey])]),
+      ]);
+      lines.push(`  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!onlyKeys(value, ${keys})) return false;`);
+    }
+    const checks = [refinements(rule.refine, place, "TestedRefinement", shared?.refine)];
+    if (shared !== undefined) checks.push(`${importName(`./${shared.module}.js`, shared.name)}(value, fromBuilder)`);
+    lines.push(`  return ${checks.filter((check) => check !== "true").join(" && ") || "true"};`);
     return lines;
   };
 
   const arrayBody = (rule: ArrayRule, place: Place): string[] => {
-    const bounds = [`value.length < ${rule.min}`];
+    const bounds = ["!Array.isArray(value)"];
+    if (rule.min > 0) bounds.push(`value.length < ${rule.min}`);
     if (Number.isFinite(rule.max)) bounds.push(`value.length > ${rule.max}`);
+    const passes = test(rule.item, "item", below(place, "item"));
+    const loop =
+      passes === undefined
+        ? []
+        : [
+            "  for (let index = 0; index < value.length; index++) {",
+            "    const item: unknown = value[index];",
+            `    if (!(${passes})) return false;`,
+            "  }",
+          ];
     return [
-      `  if (!Array.isArray(value) || ${bounds.join(" || ")}) return false;`,
-      "  for (let index = 0; index < value.length; index++) {",
-      "    const item: unknown = value[index];",
-      ...check(rule.item, "item", below(place, "item"), "    "),
-      "  }",
+      `  if (${bounds.join(" || ")}) return false;`,
+      ...loop,
       `  return ${refinements(rule.refine, place, "TestedRefinement<readonly unknown[]>")};`,
     ];
   };

@@ -17,3 +17,17 @@ export function ruleAt(root: object, ...path: readonly (string | number)[]): unk
   if (value === undefined) throw new Error(`rules: nothing at ${path.join(".")}; run pnpm rules`);
   return value;
 }
+
+/** True when every key of `value` holding a value (JSON drops `undefined`) is one of `known`. */
+export function onlyKeys(value: { readonly [key: string]: unknown }, known: ReadonlySet<string>): boolean {
+  for (const key in value) if (value[key] !== undefined && !known.has(key)) return false;
+  return true;
+}
+
+/** A finite number within [min, max]. */
+export const numberIn = (value: unknown, min: number, max: number): boolean =>
+  typeof value === "number" && Number.isFinite(value) && value >= min && value <= max;
+
+/** A safe integer within [min, max]. */
+export const integerIn = (value: unknown, min: number, max: number): boolean =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
