@@ -310,13 +310,16 @@ const componentsOnce: TestedRefinement<readonly unknown[]> = {
   test(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
     for (const component of components) {
-      const { type, sub_type: subType, index } = component as JsonObject;
-      const kind = lower(type);
-      const position = indexOf(index);
-      const bit = kind === "header" ? 1 : kind === "body" ? 2 : kind === "button" && position !== undefined ? 1 << (3 + position) : 0;
-      const copyCode = kind === "button" && lower(subType) === "copy_code" ? 4 : 0;
-      if ((seen & (bit | copyCode)) !== 0) return false;
-      seen |= bit | copyCode;
+      const { type } = component as JsonObject;
+      const kind = type === "header" || type === "body" || type === "button" ? type : lower(type);
+      let bits = kind === "header" ? 1 : kind === "body" ? 2 : 0;
+      if (kind === "button") {
+        const position = indexOf((component as JsonObject).index);
+        if (position !== undefined) bits = 1 << (3 + position);
+        if (lower((component as JsonObject).sub_type) === "copy_code") bits |= 4;
+      }
+      if ((seen & bits) !== 0) return false;
+      seen |= bits;
     }
     return true;
   },
@@ -352,11 +355,12 @@ const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
   doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   test(components) {
     if (components.length < 2) return true;
+    const max = limits.template.bodyText.max;
     for (const component of components) {
       const { type, parameters } = component as JsonObject;
-      if (lower(type) !== "body") continue;
+      if (type !== "body" && lower(type) !== "body") continue;
       for (const parameter of parameters as readonly JsonObject[])
-        if (typeof parameter.text === "string" && parameter.text.length > limits.template.bodyText.max) return false;
+        if (typeof parameter.text === "string" && parameter.text.length > max) return false;
     }
     return true;
   },

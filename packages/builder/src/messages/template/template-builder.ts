@@ -51,8 +51,7 @@ export interface TemplateState {
 }
 
 /** The header, body and button components of a template's state (a card's too). */
-function componentsOf({ header, body, buttons }: TemplateState): TemplateComponent[] {
-  const components: TemplateComponent[] = [];
+function componentsOf({ header, body, buttons }: TemplateState, components: TemplateComponent[] = []): TemplateComponent[] {
   if (header !== undefined) components.push({ type: "header", parameters: [renderHeader(header)] });
   if (body !== undefined) components.push({ type: "body", parameters: renderBody(body) });
   for (const { subType, index, parameter } of buttons) {
@@ -104,6 +103,21 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
 
 declare const cardCount: unique symbol;
 
+/** `state` with `key` set to `value`: every field written out, so each step makes an object of the same shape (faster than a spread). */
+function stateWith<K extends keyof TemplateState>(state: TemplateState, key: K, value: TemplateState[K]): TemplateState {
+  const next: { -readonly [F in keyof TemplateState]: TemplateState[F] } = {
+    name: state.name,
+    language: state.language,
+    header: state.header,
+    body: state.body,
+    buttons: state.buttons,
+    offer: state.offer,
+    cards: state.cards,
+  };
+  next[key] = value;
+  return next;
+}
+
 /** A template's state before any part is set. */
 export const emptyState = (name: string): TemplateState => ({
   name,
@@ -145,24 +159,20 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
-    return new TemplateBuilder<true, Used>(this.envelope, {
-      ...this.#state,
-      language: { code, policy: objectArgument(options, "template.language options").policy },
-    });
+    const language = { code, policy: objectArgument(options, "template.language options").policy };
+    return new TemplateBuilder<true, Used>(this.envelope, stateWith(this.#state, "language", language));
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, {
-      ...this.#state,
-      header: callbackResult(build, headerParameters, HeaderParameter, "template.header"),
-    });
+    const header = callbackResult(build, headerParameters, HeaderParameter, "template.header");
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "header", header));
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, body });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "body", body));
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -217,7 +227,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, buttons: [...this.#state.buttons, button] });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "buttons", [...this.#state.buttons, button]));
   }
 
   /**
@@ -226,7 +236,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
     const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, offer });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "offer", offer));
   }
 
   /**
@@ -237,7 +247,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
     const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, { ...this.#state, cards });
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "cards", cards));
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
@@ -252,7 +262,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const buttons = [...this.#state.buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, { ...this.#state, buttons });
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, stateWith(this.#state, "buttons", buttons));
   }
 
   protected withEnvelope(envelope: Envelope): this {
@@ -267,7 +277,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
         type: "limited_time_offer",
         parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: offer } }],
       });
-    components.push(...componentsOf(this.#state));
+    componentsOf(this.#state, components);
     if (cards !== undefined)
       components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
     const template: Record<string, unknown> = { name };
