@@ -49,7 +49,7 @@ const targets = [
     file: `${kind}.generated.ts`,
     exportName: `is${pascal(kind)}Message`,
     root: messageOf(kind, contents[kind]),
-    comment: `True when \`value\` is a ${kind} message body that breaks no error rule (warnings pass).`,
+    comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, content: names.get(contents[kind]), rulesName: `${kind}Rules` },
   })),
   {

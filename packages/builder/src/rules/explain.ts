@@ -36,7 +36,9 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
         report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
         return;
       }
-      within(report, key, () => explainObject(rule, value, report, undefined));
+      if (key !== undefined) report.enter(key);
+      explainObject(rule, value, report, undefined);
+      if (key !== undefined) report.leave();
       return;
     case "array":
       explainArray(rule, value, report, key);
@@ -46,22 +48,14 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
         report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
         return;
       }
-      within(report, key, () => explainUnion(rule, value, report));
+      if (key !== undefined) report.enter(key);
+      explainUnion(rule, value, report);
+      if (key !== undefined) report.leave();
       return;
     case "custom":
       rule.explain(value, report, key);
       return;
   }
-}
-
-function within(report: Report, key: string | number | undefined, run: () => void): void {
-  if (key === undefined) {
-    run();
-    return;
-  }
-  report.enter(key);
-  run();
-  report.leave();
 }
 
 /** The message for a missing required field. */
@@ -122,7 +116,7 @@ export function explainObject(rule: ObjectRule, object: JsonObject, report: Repo
     if (why !== undefined) report.warn(key, "unknown_field", why);
     else report.add(key, "unknown_field", unknownMessage(rule, key));
   }
-  for (const key of Object.keys(fields)) {
+  for (const key in fields) {
     const field = fields[key] as Field;
     const value = object[key];
     if (value === undefined) {
@@ -164,18 +158,18 @@ function explainArray(rule: ArrayRule, value: unknown, report: Report, key: stri
     return;
   }
   explainCount(report, value.length, key, rule);
-  within(report, key, () => {
-    const before = report.count;
-    for (let index = 0; index < value.length; index++) {
-      if (report.count - before >= maxIssuesPerArray) {
-        // Enough to act on: the rest would bury the first issues (and take time on hostile input).
-        report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${value.length - index} more entries not checked`);
-        break;
-      }
-      explain(rule.item, value[index], report, index);
+  if (key !== undefined) report.enter(key);
+  const before = report.count;
+  for (let index = 0; index < value.length; index++) {
+    if (report.count - before >= maxIssuesPerArray) {
+      // Enough to act on: the rest would bury the first issues (and take time on hostile input).
+      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${value.length - index} more entries not checked`);
+      break;
     }
-    if (rule.refine !== undefined) for (const refinement of rule.refine) refinement.explain(value, report);
-  });
+    explain(rule.item, value[index], report, index);
+  }
+  if (rule.refine !== undefined) for (const refinement of rule.refine) refinement.explain(value, report);
+  if (key !== undefined) report.leave();
 }
 
 function explainUnion(rule: UnionRule, object: JsonObject, report: Report): void {

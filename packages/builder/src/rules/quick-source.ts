@@ -59,7 +59,6 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const made = new Map<Rule, Map<string, string>>();
   const references = new Map<object, { name: string; line: string }>();
   const patterns = new Map<string, string>();
-  /** Lists of strings (JSON) → the name of their Set. */
   const sets = new Map<string, string>();
   const imports = new Map<string, Set<string>>();
   const runtime = new Set<string>();
@@ -111,26 +110,17 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   };
   const below = (place: Place, ...keys: Path): Place => ({ base: place.base, path: [...place.path, ...keys] });
 
-  const patternName = (pattern: RegExp): string => {
-    const source = `/${pattern.source}/${pattern.flags}`;
-    let name = patterns.get(source);
+  /** The name of a module-level constant for `source` (a regex literal, a Set of strings), one per distinct source. */
+  const constant = (of: Map<string, string>, prefix: string, source: string): string => {
+    let name = of.get(source);
     if (name === undefined) {
-      name = `pattern${patterns.size}`;
-      patterns.set(source, name);
+      name = `${prefix}${of.size}`;
+      of.set(source, name);
     }
     return name;
   };
-
-  /** The name of a module-level Set of strings (enum values, known keys), one per distinct list. */
-  const setOf = (values: readonly string[]): string => {
-    const list = JSON.stringify(values);
-    let name = sets.get(list);
-    if (name === undefined) {
-      name = `set${sets.size}`;
-      sets.set(list, name);
-    }
-    return name;
-  };
+  const patternName = (pattern: RegExp): string => constant(patterns, "pattern", `/${pattern.source}/${pattern.flags}`);
+  const setOf = (values: readonly string[]): string => constant(sets, "set", `new Set(${JSON.stringify(values)})`);
 
   /**
    * An expression that is true when `value` (a local, read more than once) passes `rule`, or
@@ -342,31 +332,33 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const unionBody = (rule: UnionRule, place: Place): string[] => {
     runtime.add("isRecord");
     const fallback = rule.default === undefined ? "" : ` ?? ${JSON.stringify(rule.default)}`;
-    const lines = ["  if (!isRecord(value)) return false;", `  const tag = value${access(rule.key)}${fallback};`, "  switch (tag) {"];
-    const caseNames = Object.keys(rule.cases);
-    for (const name of caseNames)
-      lines.push(
-        `    case ${JSON.stringify(name)}:`,
-        `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
-      );
-    lines.push("  }");
-    if (rule.anyCase === true) {
-      // Another case of a known tag is accepted (a warning): the first case whose lower case matches.
-      lines.push('  if (typeof tag !== "string") return false;', "  switch (tag.toLowerCase()) {");
-      const seen = new Set<string>();
-      for (const name of caseNames) {
-        const lower = name.toLowerCase();
-        if (seen.has(lower)) continue;
-        seen.add(lower);
-        lines.push(
-          `    case ${JSON.stringify(lower)}:`,
-          `      return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
-        );
-      }
-      lines.push("  }");
-    }
-    lines.push("  return false;");
-    return lines;
+    const cases = Object.keys(rule.cases).flatMap((name) => [
+      `      case ${JSON.stringify(name)}:`,
+      `        return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
+    ]);
+    if (rule.anyCase !== true)
+      return [
+        "  if (!isRecord(value)) return false;",
+        `  switch (value${access(rule.key)}${fallback}) {`,
+        ...cases.map((line) => line.slice(2)),
+        "  }",
+        "  return false;",
+      ];
+    // Another case of a known tag is accepted (a warning): a second pass with the tag in lower case.
+    if (Object.keys(rule.cases).some((name) => name !== name.toLowerCase()))
+      throw new Error(`quick tests: a union that takes any case needs lower-case case names (${Object.keys(rule.cases).join(", ")})`);
+    return [
+      "  if (!isRecord(value)) return false;",
+      `  let tag = value${access(rule.key)}${fallback};`,
+      "  for (let pass = 0; pass < 2; pass++) {",
+      "    switch (tag) {",
+      ...cases,
+      "    }",
+      '    if (typeof tag !== "string") return false;',
+      "    tag = tag.toLowerCase();",
+      "  }",
+      "  return false;",
+    ];
   };
 
   const root = target.root;
@@ -389,7 +381,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     });
   const constants = [
     ...[...patterns].map(([source, name]) => `const ${name} = ${source};`),
-    ...[...sets].map(([values, name]) => `const ${name}: ReadonlySet<string> = new Set(${values});`),
+    ...[...sets].map(([source, name]) => `const ${name}: ReadonlySet<string> = ${source};`),
     ...[...references.values()].filter((reference) => reference.line !== "").map((reference) => reference.line),
   ];
   const exports: string[] = [];

@@ -20,13 +20,6 @@ export function unique(
     if (second === undefined) return outer;
     return typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[second] : undefined;
   };
-  const entriesOf = (list: readonly unknown[]): [number | undefined, number, unknown][] => {
-    if (nested === undefined) return list.map((entry, index) => [undefined, index, entry]);
-    return list.flatMap((group, outer) => {
-      const inner = typeof group === "object" && group !== null ? (group as Record<string, unknown>)[nested] : undefined;
-      return Array.isArray(inner) ? inner.map((entry, index): [number, number, unknown] => [outer, index, entry]) : [];
-    });
-  };
   return {
     doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
     // The quick test's loop is written by the compiler (rules/quick-source.ts) from this.
@@ -34,19 +27,31 @@ export function unique(
     explain(list, report) {
       const seen = new Set<string>();
       let reported = 0;
-      for (const [outer, index, entry] of entriesOf(list)) {
+      /** Records the entry at `index` (of group `outer`); false once enough duplicates are reported. */
+      const visit = (outer: number | undefined, index: number, entry: unknown): boolean => {
         const value = at(entry);
-        // "" is already an error of its own; past the cap, the rest would bury the first issues.
-        if (typeof value !== "string" || value === "" || reported >= maxIssuesPerArray) continue;
+        // "" is already an error of its own.
+        if (typeof value !== "string" || value === "") return true;
         if (!seen.has(value)) {
           seen.add(value);
-          continue;
+          return true;
         }
-        reported++;
         const keys = [...(outer === undefined ? [] : [outer, nested as string]), index, ...path];
         for (const key of keys.slice(0, -1)) report.enter(key);
         report.add(keys.at(-1), "duplicate", `${what} must be unique; ${show(value)} is used twice`, undefined, value);
         for (let i = 1; i < keys.length; i++) report.leave();
+        // Past the cap, the rest would bury the first issues.
+        return ++reported < maxIssuesPerArray;
+      };
+      if (nested === undefined) {
+        for (let index = 0; index < list.length; index++) if (!visit(undefined, index, list[index])) return;
+        return;
+      }
+      for (let outer = 0; outer < list.length; outer++) {
+        const group = list[outer];
+        const inner = typeof group === "object" && group !== null ? (group as Record<string, unknown>)[nested] : undefined;
+        if (!Array.isArray(inner)) continue;
+        for (let index = 0; index < inner.length; index++) if (!visit(outer, index, inner[index])) return;
       }
     },
   };

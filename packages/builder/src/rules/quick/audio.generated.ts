@@ -23,7 +23,7 @@ function object_audio(value: unknown, fromBuilder: boolean): boolean {
   return refinement.test(value);
 }
 
-/** True when `value` is a audio message body that breaks no error rule (warnings pass). */
+/** True when `value` is an audio message body that breaks no error rule (warnings pass). */
 export function isAudioMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   const field_type = value.type;

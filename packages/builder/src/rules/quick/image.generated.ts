@@ -23,7 +23,7 @@ function object_image(value: unknown, fromBuilder: boolean): boolean {
   return refinement.test(value);
 }
 
-/** True when `value` is a image message body that breaks no error rule (warnings pass). */
+/** True when `value` is an image message body that breaks no error rule (warnings pass). */
 export function isImageMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   const field_type = value.type;

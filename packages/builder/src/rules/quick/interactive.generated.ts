@@ -111,8 +111,7 @@ function object_button_header_document(value: JsonObject, fromBuilder: boolean):
 
 function union_button_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "text":
       return object_button_header_text(value, fromBuilder);
     case "image":
@@ -219,8 +218,7 @@ function object_button(value: JsonObject, fromBuilder: boolean): boolean {
 
 function union_list_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "text":
       return object_button_header_text(value, fromBuilder);
   }
@@ -341,8 +339,7 @@ function object_product(value: JsonObject, fromBuilder: boolean): boolean {
 
 function union_product_list_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "text":
       return object_button_header_text(value, fromBuilder);
   }
@@ -439,8 +436,7 @@ function object_catalog_message(value: JsonObject, fromBuilder: boolean): boolea
 
 function union_flow_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "text":
       return object_button_header_text(value, fromBuilder);
   }
@@ -504,8 +500,7 @@ function object_flow(value: JsonObject, fromBuilder: boolean): boolean {
 
 function union_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "text":
       return object_button_header_text(value, fromBuilder);
     case "image":
@@ -646,8 +641,7 @@ function object_cards_cta_url_header_video(value: JsonObject, fromBuilder: boole
 
 function union_cards_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "image":
       return object_cards_cta_url_header_image(value, fromBuilder);
     case "video":
@@ -749,8 +743,7 @@ function object_cards_product(value: JsonObject, fromBuilder: boolean): boolean 
 
 function union_cards(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
+  switch (value.type) {
     case "cta_url":
       return object_cards_cta_url(value, fromBuilder);
     case "product":
@@ -841,68 +834,43 @@ function object_request_contact_info(value: JsonObject, fromBuilder: boolean): b
 
 function union_interactive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "button":
-      return object_button(value, fromBuilder);
-    case "list":
-      return object_list(value, fromBuilder);
-    case "product":
-      return object_product(value, fromBuilder);
-    case "product_list":
-      return object_product_list(value, fromBuilder);
-    case "catalog_message":
-      return object_catalog_message(value, fromBuilder);
-    case "flow":
-      return object_flow(value, fromBuilder);
-    case "cta_url":
-      return object_cta_url(value, fromBuilder);
-    case "location_request_message":
-      return object_location_request_message(value, fromBuilder);
-    case "address_message":
-      return object_address_message(value, fromBuilder);
-    case "call_permission_request":
-      return object_call_permission_request(value, fromBuilder);
-    case "carousel":
-      return object_carousel(value, fromBuilder);
-    case "voice_call":
-      return object_voice_call(value, fromBuilder);
-    case "request_contact_info":
-      return object_request_contact_info(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "button":
-      return object_button(value, fromBuilder);
-    case "list":
-      return object_list(value, fromBuilder);
-    case "product":
-      return object_product(value, fromBuilder);
-    case "product_list":
-      return object_product_list(value, fromBuilder);
-    case "catalog_message":
-      return object_catalog_message(value, fromBuilder);
-    case "flow":
-      return object_flow(value, fromBuilder);
-    case "cta_url":
-      return object_cta_url(value, fromBuilder);
-    case "location_request_message":
-      return object_location_request_message(value, fromBuilder);
-    case "address_message":
-      return object_address_message(value, fromBuilder);
-    case "call_permission_request":
-      return object_call_permission_request(value, fromBuilder);
-    case "carousel":
-      return object_carousel(value, fromBuilder);
-    case "voice_call":
-      return object_voice_call(value, fromBuilder);
-    case "request_contact_info":
-      return object_request_contact_info(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "button":
+        return object_button(value, fromBuilder);
+      case "list":
+        return object_list(value, fromBuilder);
+      case "product":
+        return object_product(value, fromBuilder);
+      case "product_list":
+        return object_product_list(value, fromBuilder);
+      case "catalog_message":
+        return object_catalog_message(value, fromBuilder);
+      case "flow":
+        return object_flow(value, fromBuilder);
+      case "cta_url":
+        return object_cta_url(value, fromBuilder);
+      case "location_request_message":
+        return object_location_request_message(value, fromBuilder);
+      case "address_message":
+        return object_address_message(value, fromBuilder);
+      case "call_permission_request":
+        return object_call_permission_request(value, fromBuilder);
+      case "carousel":
+        return object_carousel(value, fromBuilder);
+      case "voice_call":
+        return object_voice_call(value, fromBuilder);
+      case "request_contact_info":
+        return object_request_contact_info(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
 
-/** True when `value` is a interactive message body that breaks no error rule (warnings pass). */
+/** True when `value` is an interactive message body that breaks no error rule (warnings pass). */
 export function isInteractiveMessage(value: unknown, fromBuilder = false): boolean {
   if (!isRecord(value)) return false;
   const field_type = value.type;

@@ -167,35 +167,24 @@ function object_components_header_parameters_product(value: JsonObject, fromBuil
 
 function union_components_header_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "text":
-      return object_components_header_parameters_text(value, fromBuilder);
-    case "image":
-      return object_components_header_parameters_image(value, fromBuilder);
-    case "video":
-      return object_components_header_parameters_video(value, fromBuilder);
-    case "document":
-      return object_components_header_parameters_document(value, fromBuilder);
-    case "location":
-      return object_components_header_parameters_location(value, fromBuilder);
-    case "product":
-      return object_components_header_parameters_product(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "text":
-      return object_components_header_parameters_text(value, fromBuilder);
-    case "image":
-      return object_components_header_parameters_image(value, fromBuilder);
-    case "video":
-      return object_components_header_parameters_video(value, fromBuilder);
-    case "document":
-      return object_components_header_parameters_document(value, fromBuilder);
-    case "location":
-      return object_components_header_parameters_location(value, fromBuilder);
-    case "product":
-      return object_components_header_parameters_product(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "text":
+        return object_components_header_parameters_text(value, fromBuilder);
+      case "image":
+        return object_components_header_parameters_image(value, fromBuilder);
+      case "video":
+        return object_components_header_parameters_video(value, fromBuilder);
+      case "document":
+        return object_components_header_parameters_document(value, fromBuilder);
+      case "location":
+        return object_components_header_parameters_location(value, fromBuilder);
+      case "product":
+        return object_components_header_parameters_product(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
@@ -265,23 +254,18 @@ function object_components_body_parameters_date_time(value: JsonObject, fromBuil
 
 function union_components_body_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "text":
-      return object_components_body_parameters_text(value, fromBuilder);
-    case "currency":
-      return object_components_body_parameters_currency(value, fromBuilder);
-    case "date_time":
-      return object_components_body_parameters_date_time(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "text":
-      return object_components_body_parameters_text(value, fromBuilder);
-    case "currency":
-      return object_components_body_parameters_currency(value, fromBuilder);
-    case "date_time":
-      return object_components_body_parameters_date_time(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "text":
+        return object_components_body_parameters_text(value, fromBuilder);
+      case "currency":
+        return object_components_body_parameters_currency(value, fromBuilder);
+      case "date_time":
+        return object_components_body_parameters_date_time(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
@@ -351,31 +335,22 @@ function object_components_button_parameters_action(value: JsonObject, fromBuild
 
 function union_components_button_parameters(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "payload":
-      return object_components_button_parameters_payload(value, fromBuilder);
-    case "ttl_minutes":
-      return object_components_button_parameters_ttl_minutes(value, fromBuilder);
-    case "text":
-      return object_components_button_parameters_text(value, fromBuilder);
-    case "coupon_code":
-      return object_components_button_parameters_coupon_code(value, fromBuilder);
-    case "action":
-      return object_components_button_parameters_action(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "payload":
-      return object_components_button_parameters_payload(value, fromBuilder);
-    case "ttl_minutes":
-      return object_components_button_parameters_ttl_minutes(value, fromBuilder);
-    case "text":
-      return object_components_button_parameters_text(value, fromBuilder);
-    case "coupon_code":
-      return object_components_button_parameters_coupon_code(value, fromBuilder);
-    case "action":
-      return object_components_button_parameters_action(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "payload":
+        return object_components_button_parameters_payload(value, fromBuilder);
+      case "ttl_minutes":
+        return object_components_button_parameters_ttl_minutes(value, fromBuilder);
+      case "text":
+        return object_components_button_parameters_text(value, fromBuilder);
+      case "coupon_code":
+        return object_components_button_parameters_coupon_code(value, fromBuilder);
+      case "action":
+        return object_components_button_parameters_action(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
@@ -422,23 +397,18 @@ function object_components_carousel_cards_components_button(value: JsonObject, f
 
 function union_components_carousel_cards_components(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "header":
-      return object_components_header(value, fromBuilder);
-    case "body":
-      return object_components_body(value, fromBuilder);
-    case "button":
-      return object_components_carousel_cards_components_button(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "header":
-      return object_components_header(value, fromBuilder);
-    case "body":
-      return object_components_body(value, fromBuilder);
-    case "button":
-      return object_components_carousel_cards_components_button(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "header":
+        return object_components_header(value, fromBuilder);
+      case "body":
+        return object_components_body(value, fromBuilder);
+      case "button":
+        return object_components_carousel_cards_components_button(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
@@ -514,31 +484,22 @@ function object_components_limited_time_offer(value: JsonObject, fromBuilder: bo
 
 function union_components(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
-  const tag = value.type;
-  switch (tag) {
-    case "header":
-      return object_components_header(value, fromBuilder);
-    case "body":
-      return object_components_body(value, fromBuilder);
-    case "button":
-      return object_components_button(value, fromBuilder);
-    case "carousel":
-      return object_components_carousel(value, fromBuilder);
-    case "limited_time_offer":
-      return object_components_limited_time_offer(value, fromBuilder);
-  }
-  if (typeof tag !== "string") return false;
-  switch (tag.toLowerCase()) {
-    case "header":
-      return object_components_header(value, fromBuilder);
-    case "body":
-      return object_components_body(value, fromBuilder);
-    case "button":
-      return object_components_button(value, fromBuilder);
-    case "carousel":
-      return object_components_carousel(value, fromBuilder);
-    case "limited_time_offer":
-      return object_components_limited_time_offer(value, fromBuilder);
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "header":
+        return object_components_header(value, fromBuilder);
+      case "body":
+        return object_components_body(value, fromBuilder);
+      case "button":
+        return object_components_button(value, fromBuilder);
+      case "carousel":
+        return object_components_carousel(value, fromBuilder);
+      case "limited_time_offer":
+        return object_components_limited_time_offer(value, fromBuilder);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
   }
   return false;
 }
