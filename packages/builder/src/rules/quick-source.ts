@@ -7,10 +7,10 @@ import type { ArrayRule, Field, ObjectRule, Refinement, Rule, StringRule, UnionR
 // nothing is evaluated from strings (CSP-safe). It says yes exactly when explain() reports no
 // error; the property test over the table holds it to that.
 //
-// One shortcut, for builders: `fromBuilder` skips counting the keys of objects a builder
-// wrote itself (it writes only known keys); objects it passes on from the caller as they are
-// (`fromCaller`: media sources) are still counted. build-verdict.test.ts holds a builder's
-// verdict to validate()'s.
+// One shortcut, for builders: `fromBuilder` trusts what a builder guarantees of the objects it
+// writes itself: they are objects, with known keys only. Their values are all checked; objects
+// it passes on from the caller as they are (`fromCaller`: media sources) are checked whole.
+// build-verdict.test.ts holds every builder's verdict to validate()'s.
 
 /** A named export of a rules module: how emitted code reaches the table's functions (refinements, custom rules). */
 export interface Named {
@@ -274,7 +274,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     const lines: string[] = [];
     if (extraKey === undefined && !part) {
       runtime.add("isRecord");
-      lines.push("  if (!isRecord(value)) return false;");
+      lines.push(`  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!isRecord(value)) return false;`);
     }
     for (const key of Object.keys(rule.fields)) {
       if (shared?.fields.includes(key) === true) continue;

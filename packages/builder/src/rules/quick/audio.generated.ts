@@ -25,7 +25,7 @@ function object_audio(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is an audio message body that breaks no error rule (warnings pass). */
 export function isAudioMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "audio")) return false;
   const field_audio = value.audio;

@@ -25,7 +25,7 @@ const set9: ReadonlySet<string> = new Set(["messaging_product","recipient_type",
 const refinement = ruleAt(contactName, "refine", 0) as TestedRefinement;
 
 function object_name(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_formatted_name = value.formatted_name;
   if (field_formatted_name === undefined || !(typeof field_formatted_name === "string" && field_formatted_name.length >= 1)) return false;
   const field_first_name = value.first_name;
@@ -43,7 +43,7 @@ function object_name(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_addresses(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_street = value.street;
   if (field_street != null && !(typeof field_street === "string" && field_street.length >= 1)) return false;
   const field_city = value.city;
@@ -72,7 +72,7 @@ function array_addresses(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_emails(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_email = value.email;
   if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && pattern3.test(field_email))) return false;
   const field_type = value.type;
@@ -91,7 +91,7 @@ function array_emails(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_org(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_company = value.company;
   if (field_company != null && !(typeof field_company === "string" && field_company.length >= 1)) return false;
   const field_department = value.department;
@@ -103,7 +103,7 @@ function object_org(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_phones(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_phone = value.phone;
   if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1)) return false;
   const field_type = value.type;
@@ -124,7 +124,7 @@ function array_phones(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_urls(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_url = value.url;
   if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1)) return false;
   const field_type = value.type;
@@ -143,7 +143,7 @@ function array_urls(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(object_name(field_name, fromBuilder))) return false;
   const field_addresses = value.addresses;
@@ -173,7 +173,7 @@ function array_contacts(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a contacts message body that breaks no error rule (warnings pass). */
 export function isContactsMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "contacts")) return false;
   const field_contacts = value.contacts;

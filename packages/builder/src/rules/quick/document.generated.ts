@@ -27,7 +27,7 @@ function object_document(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a document message body that breaks no error rule (warnings pass). */
 export function isDocumentMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "document")) return false;
   const field_document = value.document;

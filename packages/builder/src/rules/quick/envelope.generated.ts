@@ -8,7 +8,7 @@ const pattern0 = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const set0: ReadonlySet<string> = new Set(["message_id"]);
 
 function object_context(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;

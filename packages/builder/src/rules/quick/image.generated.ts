@@ -25,7 +25,7 @@ function object_image(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is an image message body that breaks no error rule (warnings pass). */
 export function isImageMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "image")) return false;
   const field_image = value.image;

@@ -125,7 +125,7 @@ function union_button_header(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_button_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
@@ -133,7 +133,7 @@ function object_button_body(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_button_footer(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
@@ -141,7 +141,7 @@ function object_button_footer(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_button_action_buttons_reply(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && pattern1.test(field_id))) return false;
   const field_title = value.title;
@@ -151,7 +151,7 @@ function object_button_action_buttons_reply(value: unknown, fromBuilder: boolean
 }
 
 function object_button_action_buttons(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "reply")) return false;
   const field_reply = value.reply;
@@ -196,7 +196,7 @@ function array_button_action_buttons(value: unknown, fromBuilder: boolean): bool
 }
 
 function object_button_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_buttons = value.buttons;
   if (field_buttons === undefined || !(array_button_action_buttons(field_buttons, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set9)) return false;
@@ -226,7 +226,7 @@ function union_list_header(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_list_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
@@ -234,7 +234,7 @@ function object_list_body(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_list_action_sections_rows(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 200)) return false;
   const field_title = value.title;
@@ -255,7 +255,7 @@ function array_list_action_sections_rows(value: unknown, fromBuilder: boolean): 
 }
 
 function object_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_rows = value.rows;
@@ -294,7 +294,7 @@ function array_list_action_sections(value: unknown, fromBuilder: boolean): boole
 }
 
 function object_list_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_button = value.button;
   if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
   const field_sections = value.sections;
@@ -317,7 +317,7 @@ function object_list(value: JsonObject, fromBuilder: boolean): boolean {
 }
 
 function object_product_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
@@ -347,7 +347,7 @@ function union_product_list_header(value: unknown, fromBuilder: boolean): boolea
 }
 
 function object_product_list_action_sections_product_items(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set16)) return false;
@@ -364,7 +364,7 @@ function array_product_list_action_sections_product_items(value: unknown, fromBu
 }
 
 function object_product_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_product_items = value.product_items;
@@ -383,7 +383,7 @@ function array_product_list_action_sections(value: unknown, fromBuilder: boolean
 }
 
 function object_product_list_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
@@ -406,7 +406,7 @@ function object_product_list(value: JsonObject, fromBuilder: boolean): boolean {
 }
 
 function object_catalog_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set19)) return false;
@@ -414,7 +414,7 @@ function object_catalog_message_action_parameters(value: unknown, fromBuilder: b
 }
 
 function object_catalog_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
@@ -444,7 +444,7 @@ function union_flow_header(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_flow_action_parameters_flow_action_payload(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_screen = value.screen;
   if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1)) return false;
   const field_data = value.data;
@@ -454,7 +454,7 @@ function object_flow_action_parameters_flow_action_payload(value: unknown, fromB
 }
 
 function object_flow_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_flow_message_version = value.flow_message_version;
   if (field_flow_message_version === undefined || !(field_flow_message_version === "3")) return false;
   const field_flow_token = value.flow_token;
@@ -476,7 +476,7 @@ function object_flow_action_parameters(value: unknown, fromBuilder: boolean): bo
 }
 
 function object_flow_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "flow")) return false;
   const field_parameters = value.parameters;
@@ -514,7 +514,7 @@ function union_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
@@ -524,7 +524,7 @@ function object_cta_url_action_parameters(value: unknown, fromBuilder: boolean):
 }
 
 function object_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
@@ -547,7 +547,7 @@ function object_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
 }
 
 function object_location_request_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "send_location")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -566,7 +566,7 @@ function object_location_request_message(value: JsonObject, fromBuilder: boolean
 }
 
 function object_address_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_country = value.country;
   if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
   const field_values = value.values;
@@ -576,7 +576,7 @@ function object_address_message_action_parameters(value: unknown, fromBuilder: b
 }
 
 function object_address_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
@@ -597,7 +597,7 @@ function object_address_message(value: JsonObject, fromBuilder: boolean): boolea
 }
 
 function object_call_permission_request_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "call_permission_request")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -651,7 +651,7 @@ function union_cards_cta_url_header(value: unknown, fromBuilder: boolean): boole
 }
 
 function object_cards_cta_url_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && pattern3.test(field_text))) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
@@ -659,7 +659,7 @@ function object_cards_cta_url_body(value: unknown, fromBuilder: boolean): boolea
 }
 
 function object_cards_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
@@ -669,7 +669,7 @@ function object_cards_cta_url_action_parameters(value: unknown, fromBuilder: boo
 }
 
 function object_cards_cta_url_action_buttons_quick_reply(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
   const field_title = value.title;
@@ -679,7 +679,7 @@ function object_cards_cta_url_action_buttons_quick_reply(value: unknown, fromBui
 }
 
 function object_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
@@ -698,7 +698,7 @@ function array_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean
 }
 
 function object_cards_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
@@ -723,7 +723,7 @@ function object_cards_cta_url(value: JsonObject, fromBuilder: boolean): boolean 
 }
 
 function object_cards_product_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   const field_catalog_id = value.catalog_id;
@@ -762,7 +762,7 @@ function array_cards(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_carousel_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_cards = value.cards;
   if (field_cards === undefined || !(array_cards(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set31)) return false;
@@ -781,7 +781,7 @@ function object_carousel(value: JsonObject, fromBuilder: boolean): boolean {
 }
 
 function object_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_display_text = value.display_text;
   if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_ttl_minutes = value.ttl_minutes;
@@ -793,7 +793,7 @@ function object_parameters(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_voice_call_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
@@ -814,7 +814,7 @@ function object_voice_call(value: JsonObject, fromBuilder: boolean): boolean {
 }
 
 function object_request_contact_info_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "request_contact_info")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -872,7 +872,7 @@ function union_interactive(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is an interactive message body that breaks no error rule (warnings pass). */
 export function isInteractiveMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "interactive")) return false;
   const field_interactive = value.interactive;

@@ -10,7 +10,7 @@ const set0: ReadonlySet<string> = new Set(["latitude","longitude","name","addres
 const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","location"]);
 
 function object_location(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_latitude = value.latitude;
   if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
   const field_longitude = value.longitude;
@@ -25,7 +25,7 @@ function object_location(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a location message body that breaks no error rule (warnings pass). */
 export function isLocationMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "location")) return false;
   const field_location = value.location;

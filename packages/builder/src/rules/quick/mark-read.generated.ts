@@ -6,7 +6,7 @@ const set0: ReadonlySet<string> = new Set(["type"]);
 const set1: ReadonlySet<string> = new Set(["messaging_product","status","message_id","typing_indicator","recipient_type"]);
 
 function object_typing_indicator(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "text")) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
@@ -15,7 +15,7 @@ function object_typing_indicator(value: unknown, fromBuilder: boolean): boolean 
 
 /** True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass). */
 export function isMarkReadBody(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_messaging_product = value.messaging_product;
   if (field_messaging_product === undefined || !(field_messaging_product === "whatsapp")) return false;
   const field_status = value.status;

@@ -11,7 +11,7 @@ const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type",
 const custom_emoji = ruleAt(reaction, "fields", "emoji", "rule") as CustomRule;
 
 function object_reaction(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   const field_emoji = value.emoji;
@@ -22,7 +22,7 @@ function object_reaction(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a reaction message body that breaks no error rule (warnings pass). */
 export function isReactionMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "reaction")) return false;
   const field_reaction = value.reaction;

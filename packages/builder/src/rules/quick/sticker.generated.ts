@@ -23,7 +23,7 @@ function object_sticker(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a sticker message body that breaks no error rule (warnings pass). */
 export function isStickerMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "sticker")) return false;
   const field_sticker = value.sticker;

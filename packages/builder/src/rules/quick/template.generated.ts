@@ -56,7 +56,7 @@ const refinement_components = ruleAt(template, "fields", "components", "rule", "
 const refinement_components_2 = ruleAt(template, "fields", "components", "rule", "refine", 1) as TestedRefinement<readonly unknown[]>;
 
 function object_language(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_code = value.code;
   if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && pattern0.test(field_code))) return false;
   const field_policy = value.policy;
@@ -128,7 +128,7 @@ function object_components_header_parameters_document(value: JsonObject, fromBui
 }
 
 function object_components_header_parameters_location_location(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_latitude = value.latitude;
   if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
   const field_longitude = value.longitude;
@@ -149,7 +149,7 @@ function object_components_header_parameters_location(value: JsonObject, fromBui
 }
 
 function object_components_header_parameters_product_product(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
@@ -215,7 +215,7 @@ function object_components_body_parameters_text(value: JsonObject, fromBuilder: 
 }
 
 function object_components_body_parameters_currency_currency(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
   const field_code = value.code;
@@ -236,7 +236,7 @@ function object_components_body_parameters_currency(value: JsonObject, fromBuild
 }
 
 function object_components_body_parameters_date_time_date_time(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set14)) return false;
@@ -315,7 +315,7 @@ function object_components_button_parameters_coupon_code(value: JsonObject, from
 }
 
 function object_components_button_parameters_action_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_flow_token = value.flow_token;
   if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1)) return false;
   const field_flow_action_data = value.flow_action_data;
@@ -423,7 +423,7 @@ function array_components_carousel_cards_components(value: unknown, fromBuilder:
 }
 
 function object_components_carousel_cards(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_components = value.components;
@@ -449,7 +449,7 @@ function object_components_carousel(value: JsonObject, fromBuilder: boolean): bo
 }
 
 function object_components_limited_time_offer_parameters_limited_time_offer(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_expiration_time_ms = value.expiration_time_ms;
   if (field_expiration_time_ms === undefined || !(custom_components_limited_time_offer_parameters_limited_time_offer_expiration_time_ms.is(field_expiration_time_ms))) return false;
   if (!fromBuilder && !onlyKeys(value, set27)) return false;
@@ -457,7 +457,7 @@ function object_components_limited_time_offer_parameters_limited_time_offer(valu
 }
 
 function object_components_limited_time_offer_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
   const field_limited_time_offer = value.limited_time_offer;
@@ -514,7 +514,7 @@ function array_components(value: unknown, fromBuilder: boolean): boolean {
 }
 
 function object_template(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_name = value.name;
   if (field_name === undefined || !(typeof field_name === "string" && field_name.length >= 1 && field_name.length <= 512)) return false;
   const field_language = value.language;
@@ -527,7 +527,7 @@ function object_template(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a template message body that breaks no error rule (warnings pass). */
 export function isTemplateMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "template")) return false;
   const field_template = value.template;

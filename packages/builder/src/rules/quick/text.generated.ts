@@ -9,7 +9,7 @@ const set0: ReadonlySet<string> = new Set(["body","preview_url"]);
 const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","text"]);
 
 function object_text(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_body = value.body;
   if (field_body === undefined || !(typeof field_body === "string" && field_body.length >= 1 && field_body.length <= 4096)) return false;
   const field_preview_url = value.preview_url;
@@ -20,7 +20,7 @@ function object_text(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a text message body that breaks no error rule (warnings pass). */
 export function isTextMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "text")) return false;
   const field_text = value.text;

@@ -25,7 +25,7 @@ function object_video(value: unknown, fromBuilder: boolean): boolean {
 
 /** True when `value` is a video message body that breaks no error rule (warnings pass). */
 export function isVideoMessage(value: unknown, fromBuilder = false): boolean {
-  if (!isRecord(value)) return false;
+  if (!fromBuilder && !isRecord(value)) return false;
   const field_type = value.type;
   if (field_type != null && !(field_type === "video")) return false;
   const field_video = value.video;
