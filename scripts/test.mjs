@@ -39,7 +39,8 @@ const runCounted = (name, script) => {
 };
 
 section("build");
-const built = check("build", run("pnpm", ["-s", "build"]).code === 0);
+// Not silent: a failing build must show why (pnpm -s hides the scripts' output).
+const built = check("build", run("pnpm", ["build"]).code === 0);
 
 section("lint and format (biome)");
 check("biome check", run("pnpm", ["-s", "exec", "biome", "check", "."]).code === 0);

@@ -261,10 +261,10 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
           : unionBody(rule, place);
     // A union's case, and a part of a larger object, are called with an object already checked to be one.
     const checked = extraKey !== undefined || (root && target.part === true);
-    const parameter = checked ? "JsonObject" : "unknown";
+    const parameter = checked ? "value: JsonObject" : rule.kind === "object" && rule.fromCaller !== true ? "input: unknown" : "value: unknown";
     if (checked) importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
-    functions.push([`function ${name}(value: ${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
+    functions.push([`function ${name}(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
     return name;
   };
 
@@ -274,7 +274,12 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     const lines: string[] = [];
     if (extraKey === undefined && !part) {
       runtime.add("isRecord");
-      lines.push(`  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!isRecord(value)) return false;`);
+      if (rule.fromCaller === true) lines.push("  if (!isRecord(value)) return false;");
+      else {
+        // A builder's own object is one: checked on the strict path only.
+        importName("../report.js", "type JsonObject");
+        lines.push("  if (!fromBuilder && !isRecord(input)) return false;", "  const value = input as JsonObject;");
+      }
     }
     for (const key of Object.keys(rule.fields)) {
       if (shared?.fields.includes(key) === true) continue;

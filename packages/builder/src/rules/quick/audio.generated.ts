@@ -2,6 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import { audio } from "../media.js";
 import type { KindRules } from "../message-of.js";
+import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
 import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
@@ -24,8 +25,9 @@ function object_audio(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an audio message body that breaks no error rule (warnings pass). */
-export function isAudioMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isAudioMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "audio")) return false;
   const field_audio = value.audio;

@@ -2,6 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import { contactName, contacts } from "../contacts.js";
 import type { KindRules } from "../message-of.js";
+import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
 import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
@@ -24,8 +25,9 @@ const set8: ReadonlySet<string> = new Set(["name","addresses","birthday","emails
 const set9: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","contacts"]);
 const refinement = ruleAt(contactName, "refine", 0) as TestedRefinement;
 
-function object_name(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_name(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_formatted_name = value.formatted_name;
   if (field_formatted_name === undefined || !(typeof field_formatted_name === "string" && field_formatted_name.length >= 1)) return false;
   const field_first_name = value.first_name;
@@ -42,8 +44,9 @@ function object_name(value: unknown, fromBuilder: boolean): boolean {
   return refinement.test(value);
 }
 
-function object_addresses(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_addresses(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_street = value.street;
   if (field_street != null && !(typeof field_street === "string" && field_street.length >= 1)) return false;
   const field_city = value.city;
@@ -71,8 +74,9 @@ function array_addresses(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_emails(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_emails(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_email = value.email;
   if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && pattern3.test(field_email))) return false;
   const field_type = value.type;
@@ -90,8 +94,9 @@ function array_emails(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_org(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_org(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_company = value.company;
   if (field_company != null && !(typeof field_company === "string" && field_company.length >= 1)) return false;
   const field_department = value.department;
@@ -102,8 +107,9 @@ function object_org(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_phones(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_phones(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_phone = value.phone;
   if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1)) return false;
   const field_type = value.type;
@@ -123,8 +129,9 @@ function array_phones(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_urls(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_urls(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_url = value.url;
   if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1)) return false;
   const field_type = value.type;
@@ -142,8 +149,9 @@ function array_urls(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(object_name(field_name, fromBuilder))) return false;
   const field_addresses = value.addresses;
@@ -172,8 +180,9 @@ function array_contacts(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a contacts message body that breaks no error rule (warnings pass). */
-export function isContactsMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isContactsMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "contacts")) return false;
   const field_contacts = value.contacts;

@@ -7,8 +7,9 @@ import { isRecord, onlyKeys } from "./runtime.js";
 const pattern0 = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const set0: ReadonlySet<string> = new Set(["message_id"]);
 
-function object_context(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_context(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;

@@ -124,24 +124,27 @@ function union_button_header(value: unknown, fromBuilder: boolean): boolean {
   return false;
 }
 
-function object_button_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_button_body(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
   return true;
 }
 
-function object_button_footer(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_button_footer(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
   return true;
 }
 
-function object_button_action_buttons_reply(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_button_action_buttons_reply(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && pattern1.test(field_id))) return false;
   const field_title = value.title;
@@ -150,8 +153,9 @@ function object_button_action_buttons_reply(value: unknown, fromBuilder: boolean
   return true;
 }
 
-function object_button_action_buttons(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_button_action_buttons(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "reply")) return false;
   const field_reply = value.reply;
@@ -195,8 +199,9 @@ function array_button_action_buttons(value: unknown, fromBuilder: boolean): bool
   return unique_button_action_buttons(value) && unique_button_action_buttons_2(value);
 }
 
-function object_button_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_button_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_buttons = value.buttons;
   if (field_buttons === undefined || !(array_button_action_buttons(field_buttons, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set9)) return false;
@@ -225,16 +230,18 @@ function union_list_header(value: unknown, fromBuilder: boolean): boolean {
   return false;
 }
 
-function object_list_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_list_body(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
   return true;
 }
 
-function object_list_action_sections_rows(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_list_action_sections_rows(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 200)) return false;
   const field_title = value.title;
@@ -254,8 +261,9 @@ function array_list_action_sections_rows(value: unknown, fromBuilder: boolean): 
   return true;
 }
 
-function object_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_list_action_sections(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_rows = value.rows;
@@ -293,8 +301,9 @@ function array_list_action_sections(value: unknown, fromBuilder: boolean): boole
   return refinement_list_action_sections.test(value) && refinement_list_action_sections_2.test(value) && unique_list_action_sections(value);
 }
 
-function object_list_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_list_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_button = value.button;
   if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
   const field_sections = value.sections;
@@ -316,8 +325,9 @@ function object_list(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_product_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_product_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
@@ -346,8 +356,9 @@ function union_product_list_header(value: unknown, fromBuilder: boolean): boolea
   return false;
 }
 
-function object_product_list_action_sections_product_items(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_product_list_action_sections_product_items(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set16)) return false;
@@ -363,8 +374,9 @@ function array_product_list_action_sections_product_items(value: unknown, fromBu
   return true;
 }
 
-function object_product_list_action_sections(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_product_list_action_sections(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_product_items = value.product_items;
@@ -382,8 +394,9 @@ function array_product_list_action_sections(value: unknown, fromBuilder: boolean
   return refinement_product_list_action_sections.test(value) && refinement_product_list_action_sections_2.test(value);
 }
 
-function object_product_list_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_product_list_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
@@ -405,16 +418,18 @@ function object_product_list(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_catalog_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_catalog_message_action_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set19)) return false;
   return true;
 }
 
-function object_catalog_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_catalog_message_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
@@ -443,8 +458,9 @@ function union_flow_header(value: unknown, fromBuilder: boolean): boolean {
   return false;
 }
 
-function object_flow_action_parameters_flow_action_payload(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_flow_action_parameters_flow_action_payload(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_screen = value.screen;
   if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1)) return false;
   const field_data = value.data;
@@ -453,8 +469,9 @@ function object_flow_action_parameters_flow_action_payload(value: unknown, fromB
   return true;
 }
 
-function object_flow_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_flow_action_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_flow_message_version = value.flow_message_version;
   if (field_flow_message_version === undefined || !(field_flow_message_version === "3")) return false;
   const field_flow_token = value.flow_token;
@@ -475,8 +492,9 @@ function object_flow_action_parameters(value: unknown, fromBuilder: boolean): bo
   return refinement_flow_action_parameters.test(value) && refinement_flow_action_parameters_2.test(value);
 }
 
-function object_flow_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_flow_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "flow")) return false;
   const field_parameters = value.parameters;
@@ -513,8 +531,9 @@ function union_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   return false;
 }
 
-function object_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cta_url_action_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
@@ -523,8 +542,9 @@ function object_cta_url_action_parameters(value: unknown, fromBuilder: boolean):
   return true;
 }
 
-function object_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cta_url_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
@@ -546,8 +566,9 @@ function object_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_location_request_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_location_request_message_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "send_location")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -565,8 +586,9 @@ function object_location_request_message(value: JsonObject, fromBuilder: boolean
   return true;
 }
 
-function object_address_message_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_address_message_action_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_country = value.country;
   if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
   const field_values = value.values;
@@ -575,8 +597,9 @@ function object_address_message_action_parameters(value: unknown, fromBuilder: b
   return true;
 }
 
-function object_address_message_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_address_message_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
@@ -596,8 +619,9 @@ function object_address_message(value: JsonObject, fromBuilder: boolean): boolea
   return true;
 }
 
-function object_call_permission_request_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_call_permission_request_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "call_permission_request")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -650,16 +674,18 @@ function union_cards_cta_url_header(value: unknown, fromBuilder: boolean): boole
   return false;
 }
 
-function object_cards_cta_url_body(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_cta_url_body(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && pattern3.test(field_text))) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
   return true;
 }
 
-function object_cards_cta_url_action_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_cta_url_action_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
@@ -668,8 +694,9 @@ function object_cards_cta_url_action_parameters(value: unknown, fromBuilder: boo
   return true;
 }
 
-function object_cards_cta_url_action_buttons_quick_reply(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_cta_url_action_buttons_quick_reply(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
   const field_title = value.title;
@@ -678,8 +705,9 @@ function object_cards_cta_url_action_buttons_quick_reply(value: unknown, fromBui
   return true;
 }
 
-function object_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_cta_url_action_buttons(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
@@ -697,8 +725,9 @@ function array_cards_cta_url_action_buttons(value: unknown, fromBuilder: boolean
   return true;
 }
 
-function object_cards_cta_url_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_cta_url_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
@@ -722,8 +751,9 @@ function object_cards_cta_url(value: JsonObject, fromBuilder: boolean): boolean 
   return true;
 }
 
-function object_cards_product_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_cards_product_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   const field_catalog_id = value.catalog_id;
@@ -761,8 +791,9 @@ function array_cards(value: unknown, fromBuilder: boolean): boolean {
   return refinement_cards.test(value);
 }
 
-function object_carousel_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_carousel_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_cards = value.cards;
   if (field_cards === undefined || !(array_cards(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set31)) return false;
@@ -780,8 +811,9 @@ function object_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_ttl_minutes = value.ttl_minutes;
@@ -792,8 +824,9 @@ function object_parameters(value: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_voice_call_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_voice_call_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
@@ -813,8 +846,9 @@ function object_voice_call(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function object_request_contact_info_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_request_contact_info_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "request_contact_info")) return false;
   if (!fromBuilder && !onlyKeys(value, set24)) return false;
@@ -871,8 +905,9 @@ function union_interactive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body that breaks no error rule (warnings pass). */
-export function isInteractiveMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "interactive")) return false;
   const field_interactive = value.interactive;

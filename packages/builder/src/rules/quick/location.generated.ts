@@ -3,14 +3,16 @@
 import { location } from "../location.js";
 import type { KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
+import type { JsonObject } from "../report.js";
 import { envelopePasses } from "./envelope.generated.js";
 import { isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const set0: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
 const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","location"]);
 
-function object_location(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_location(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_latitude = value.latitude;
   if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
   const field_longitude = value.longitude;
@@ -24,8 +26,9 @@ function object_location(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a location message body that breaks no error rule (warnings pass). */
-export function isLocationMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isLocationMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "location")) return false;
   const field_location = value.location;

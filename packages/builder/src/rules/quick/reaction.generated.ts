@@ -2,6 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import type { KindRules } from "../message-of.js";
 import { reaction } from "../reaction.js";
+import type { JsonObject } from "../report.js";
 import type { CustomRule } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
 import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
@@ -10,8 +11,9 @@ const set0: ReadonlySet<string> = new Set(["message_id","emoji"]);
 const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","reaction"]);
 const custom_emoji = ruleAt(reaction, "fields", "emoji", "rule") as CustomRule;
 
-function object_reaction(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_reaction(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   const field_emoji = value.emoji;
@@ -21,8 +23,9 @@ function object_reaction(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a reaction message body that breaks no error rule (warnings pass). */
-export function isReactionMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isReactionMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "reaction")) return false;
   const field_reaction = value.reaction;

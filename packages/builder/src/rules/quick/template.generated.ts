@@ -55,8 +55,9 @@ const custom_components_limited_time_offer_parameters_limited_time_offer_expirat
 const refinement_components = ruleAt(template, "fields", "components", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
 const refinement_components_2 = ruleAt(template, "fields", "components", "rule", "refine", 1) as TestedRefinement<readonly unknown[]>;
 
-function object_language(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_language(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_code = value.code;
   if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && pattern0.test(field_code))) return false;
   const field_policy = value.policy;
@@ -127,8 +128,9 @@ function object_components_header_parameters_document(value: JsonObject, fromBui
   return true;
 }
 
-function object_components_header_parameters_location_location(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_header_parameters_location_location(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_latitude = value.latitude;
   if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
   const field_longitude = value.longitude;
@@ -148,8 +150,9 @@ function object_components_header_parameters_location(value: JsonObject, fromBui
   return true;
 }
 
-function object_components_header_parameters_product_product(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_header_parameters_product_product(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
@@ -214,8 +217,9 @@ function object_components_body_parameters_text(value: JsonObject, fromBuilder: 
   return true;
 }
 
-function object_components_body_parameters_currency_currency(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_body_parameters_currency_currency(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
   const field_code = value.code;
@@ -235,8 +239,9 @@ function object_components_body_parameters_currency(value: JsonObject, fromBuild
   return true;
 }
 
-function object_components_body_parameters_date_time_date_time(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_body_parameters_date_time_date_time(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, set14)) return false;
@@ -314,8 +319,9 @@ function object_components_button_parameters_coupon_code(value: JsonObject, from
   return true;
 }
 
-function object_components_button_parameters_action_action(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_button_parameters_action_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_flow_token = value.flow_token;
   if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1)) return false;
   const field_flow_action_data = value.flow_action_data;
@@ -422,8 +428,9 @@ function array_components_carousel_cards_components(value: unknown, fromBuilder:
   return true;
 }
 
-function object_components_carousel_cards(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_carousel_cards(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_components = value.components;
@@ -448,16 +455,18 @@ function object_components_carousel(value: JsonObject, fromBuilder: boolean): bo
   return true;
 }
 
-function object_components_limited_time_offer_parameters_limited_time_offer(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_limited_time_offer_parameters_limited_time_offer(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_expiration_time_ms = value.expiration_time_ms;
   if (field_expiration_time_ms === undefined || !(custom_components_limited_time_offer_parameters_limited_time_offer_expiration_time_ms.is(field_expiration_time_ms))) return false;
   if (!fromBuilder && !onlyKeys(value, set27)) return false;
   return true;
 }
 
-function object_components_limited_time_offer_parameters(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_components_limited_time_offer_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
   const field_limited_time_offer = value.limited_time_offer;
@@ -513,8 +522,9 @@ function array_components(value: unknown, fromBuilder: boolean): boolean {
   return refinement_components.test(value) && refinement_components_2.test(value);
 }
 
-function object_template(value: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+function object_template(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(typeof field_name === "string" && field_name.length >= 1 && field_name.length <= 512)) return false;
   const field_language = value.language;
@@ -526,8 +536,9 @@ function object_template(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a template message body that breaks no error rule (warnings pass). */
-export function isTemplateMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isTemplateMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "template")) return false;
   const field_template = value.template;

@@ -2,6 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import { video } from "../media.js";
 import type { KindRules } from "../message-of.js";
+import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
 import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
@@ -24,8 +25,9 @@ function object_video(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a video message body that breaks no error rule (warnings pass). */
-export function isVideoMessage(value: unknown, fromBuilder = false): boolean {
-  if (!fromBuilder && !isRecord(value)) return false;
+export function isVideoMessage(input: unknown, fromBuilder = false): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
   const field_type = value.type;
   if (field_type != null && !(field_type === "video")) return false;
   const field_video = value.video;
