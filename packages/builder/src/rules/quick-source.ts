@@ -261,7 +261,11 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
           : unionBody(rule, place);
     // A union's case, and a part of a larger object, are called with an object already checked to be one.
     const checked = extraKey !== undefined || (root && target.part === true);
-    const parameter = checked ? "value: JsonObject" : rule.kind === "object" && rule.fromCaller !== true ? "input: unknown" : "value: unknown";
+    const parameter = checked
+      ? "value: JsonObject"
+      : rule.kind === "object" && rule.fromCaller !== true
+        ? "input: unknown"
+        : "value: unknown";
     if (checked) importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
     functions.push([`function ${name}(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
