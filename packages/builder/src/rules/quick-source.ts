@@ -375,7 +375,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     throw new Error("quick tests: a root must be an object, array or union rule");
   const rootName = functionFor(root, { base: undefined, path: [] }, undefined, target.exportName);
 
-  if (runtime.size > 0) for (const name of [...runtime].sort()) importName("./runtime.js", name);
+  for (const name of [...runtime].sort()) importName("./runtime.js", name);
   if (target.kind !== undefined) {
     importName(`../${target.kind.content.module}.js`, target.kind.content.name);
     importName("../message-of.js", "type KindRules");
