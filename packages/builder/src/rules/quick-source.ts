@@ -57,6 +57,8 @@ const literal = (value: number): string => (Object.is(value, -0) ? "0" : String(
 export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, Named>): string {
   const functions: string[] = [];
   const made = new Map<Rule, Map<string, string>>();
+  /** A function's text after its name → that name. */
+  const bodies = new Map<string, string>();
   const references = new Map<object, { name: string; line: string }>();
   const patterns = new Map<string, string>();
   const sets = new Map<string, string>();
@@ -268,7 +270,15 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
         : "value: unknown";
     if (checked) importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
-    functions.push([`function ${name}(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n"));
+    // Two rules the table makes apart but alike (a header's media and a card's) share one function.
+    const text = [`(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n");
+    const twin = root ? undefined : bodies.get(text);
+    if (twin !== undefined) {
+      byKey.set(extraKey ?? "", twin);
+      return twin;
+    }
+    bodies.set(text, name);
+    functions.push(`function ${name}${text}`);
     return name;
   };
 

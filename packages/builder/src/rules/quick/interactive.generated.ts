@@ -347,15 +347,6 @@ function object_product(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function union_product_list_header(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case "text":
-      return object_button_header_text(value, fromBuilder);
-  }
-  return false;
-}
-
 function object_product_list_action_sections_product_items(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
@@ -407,7 +398,7 @@ function object_product_list_action(input: unknown, fromBuilder: boolean): boole
 
 function object_product_list(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header === undefined || !(union_product_list_header(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(union_list_header(field_header, fromBuilder))) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
@@ -447,15 +438,6 @@ function object_catalog_message(value: JsonObject, fromBuilder: boolean): boolea
   if (field_action === undefined || !(object_catalog_message_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
   return true;
-}
-
-function union_flow_header(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case "text":
-      return object_button_header_text(value, fromBuilder);
-  }
-  return false;
 }
 
 function object_flow_action_parameters_flow_action_payload(input: unknown, fromBuilder: boolean): boolean {
@@ -505,7 +487,7 @@ function object_flow_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_flow(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_flow_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_list_header(field_header, fromBuilder))) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
@@ -514,21 +496,6 @@ function object_flow(value: JsonObject, fromBuilder: boolean): boolean {
   if (field_action === undefined || !(object_flow_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
   return true;
-}
-
-function union_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case "text":
-      return object_button_header_text(value, fromBuilder);
-    case "image":
-      return object_button_header_image(value, fromBuilder);
-    case "video":
-      return object_button_header_video(value, fromBuilder);
-    case "document":
-      return object_button_header_document(value, fromBuilder);
-  }
-  return false;
 }
 
 function object_cta_url_action_parameters(input: unknown, fromBuilder: boolean): boolean {
@@ -555,7 +522,7 @@ function object_cta_url_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_cta_url_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_button_header(field_header, fromBuilder))) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
@@ -639,37 +606,13 @@ function object_call_permission_request(value: JsonObject, fromBuilder: boolean)
   return true;
 }
 
-function object_cards_cta_url_header_image_image(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
-  const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
-  const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link))) return false;
-  if (!onlyKeys(value, set1)) return false;
-  return refinement_button_header_image_image.test(value);
-}
-
-function object_cards_cta_url_header_image(value: JsonObject, fromBuilder: boolean): boolean {
-  const field_image = value.image;
-  if (field_image === undefined || !(object_cards_cta_url_header_image_image(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set2)) return false;
-  return true;
-}
-
-function object_cards_cta_url_header_video(value: JsonObject, fromBuilder: boolean): boolean {
-  const field_video = value.video;
-  if (field_video === undefined || !(object_cards_cta_url_header_image_image(field_video, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set3)) return false;
-  return true;
-}
-
 function union_cards_cta_url_header(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return object_cards_cta_url_header_image(value, fromBuilder);
+      return object_button_header_image(value, fromBuilder);
     case "video":
-      return object_cards_cta_url_header_video(value, fromBuilder);
+      return object_button_header_video(value, fromBuilder);
   }
   return false;
 }
@@ -680,17 +623,6 @@ function object_cards_cta_url_body(input: unknown, fromBuilder: boolean): boolea
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && pattern3.test(field_text))) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
-  return true;
-}
-
-function object_cards_cta_url_action_parameters(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_display_text = value.display_text;
-  if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
-  const field_url = value.url;
-  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && pattern0.test(field_url))) return false;
-  if (!fromBuilder && !onlyKeys(value, set23)) return false;
   return true;
 }
 
@@ -731,7 +663,7 @@ function object_cards_cta_url_action(input: unknown, fromBuilder: boolean): bool
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(object_cards_cta_url_action_parameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters != null && !(object_cta_url_action_parameters(field_parameters, fromBuilder))) return false;
   const field_buttons = value.buttons;
   if (field_buttons != null && !(array_cards_cta_url_action_buttons(field_buttons, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set27)) return false;

@@ -92,19 +92,9 @@ function object_components_header_parameters_image(value: JsonObject, fromBuilde
   return true;
 }
 
-function object_components_header_parameters_video_video(value: unknown, fromBuilder: boolean): boolean {
-  if (!isRecord(value)) return false;
-  const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
-  const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern3.test(field_link))) return false;
-  if (!onlyKeys(value, set2)) return false;
-  return refinement_components_header_parameters_image_image.test(value);
-}
-
 function object_components_header_parameters_video(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(object_components_header_parameters_video_video(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(object_components_header_parameters_image_image(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set4)) return false;
   return true;
 }
