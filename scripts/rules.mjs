@@ -23,9 +23,11 @@ const tableModules = [
   "media",
   "location",
   "contacts",
+  "sections",
   "interactive",
   "carousel",
   "template",
+  "pin",
   "mark-read",
 ];
 const names = new Map();

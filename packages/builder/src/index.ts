@@ -3,6 +3,7 @@ export { type BuildResult, PayloadError } from "./errors.js";
 export { formatIssue, hasErrors, type Issue, type IssueCode, type Severity } from "./issue.js";
 export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
+export type { AnyRecipient } from "./messages/any-recipient.js";
 export type { Buildable } from "./messages/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
 export type { GroupRecipient } from "./messages/group-recipient.js";
@@ -44,7 +45,7 @@ export type {
   ParameterName,
   TemplateLocation,
 } from "./messages/template/parameters.js";
-export type { ButtonIndex, IndexInput, TemplateBuilder, TemplateCards } from "./messages/template/template-builder.js";
+export type { ButtonIndex, IndexInput, MultiProduct, TemplateBuilder, TemplateCards } from "./messages/template/template-builder.js";
 export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";

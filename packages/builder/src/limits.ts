@@ -85,6 +85,11 @@ export const limits = {
   carousel: { cards: { min: 2, max: 10 }, templateCards: { min: 1, max: 10 }, cardBody: { max: 160 }, quickReplies: { max: 3 } },
   /** `voice_call` buttons [api-2026.md §4, M-CALL]: label 20, `ttl_minutes` 1–43200, payload 512. */
   voiceCall: { displayText: { max: 20 }, ttlMinutes: { min: 1, max: 43_200 }, payload: { max: 512 } },
+  /**
+   * Pinning a message in a group: for 1 to 30 days [api-2026.md §3; 3P only: pywa 4.0 and piusalfred/whatsapp, citing
+   * Meta's groups-messaging page].
+   */
+  pin: { expirationDays: { min: 1, max: 30 } },
   /** Business-scoped user ids [api-2026.md §2.2, M-BSUID]: `CC.` (or `CC.ENT.`) and at most 128 letters and digits. */
   bsuid: { max: 128 },
   /** Templates [S, V23, M-coupon §8]. */
@@ -145,6 +150,9 @@ export const interactiveTypes = [
   "carousel",
   "voice_call",
   "request_contact_info",
+  // Payments in India and Brazil [api-2026.md §4, M-pay]: an order to review and pay, then its status.
+  "order_details",
+  "order_status",
 ] as const;
 
 /** Header types each interactive kind accepts [§7.1]; product takes none, product_list needs text. */
@@ -162,6 +170,9 @@ export const headerTypes = {
   carousel: [],
   voice_call: [],
   request_contact_info: [],
+  // An image (the API shows the first product's image without one) [M-pay]; other kinds are not documented.
+  order_details: ["image"],
+  order_status: ["image"],
 } as const satisfies Record<(typeof interactiveTypes)[number], readonly string[]>;
 
 /** `phones[].type` values: [V23] list, a superset of [OA]'s (resolution §13.11). */

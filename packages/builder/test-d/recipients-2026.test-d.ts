@@ -86,3 +86,22 @@ const summer = msg.with(carouselTemplates).to("16505551234");
 summer.template("summer", { cards: [{ header: { id: "1" } }, { header: { id: "2" } }] }).build();
 // @ts-expect-error Source has 1 element(s) but target requires 2
 summer.template("summer", { cards: [{ header: { id: "1" } }] });
+
+// Pins: a group's messages only.
+msg.toGroup("G1").pin("wamid.1", { days: 7 }).build();
+msg.toGroup("G1").unpin("wamid.1").build();
+// @ts-expect-error Property 'pin' does not exist on type 'Recipient'
+msg.to("16505551234").pin("wamid.1");
+
+// A template's multi-product button takes its products, typed.
+const arrivals = defineTemplates({ new_arrivals: { languages: ["en_US"], buttons: { 0: "mpm" } } });
+msg
+  .with(arrivals)
+  .to("16505551234")
+  .template("new_arrivals", { buttons: { 0: { thumbnailProductRetailerId: "sku-1", sections: [{ productRetailerIds: ["sku-1"] }] } } })
+  .build();
+// @ts-expect-error Type 'string' is not assignable to type 'MultiProduct'
+msg
+  .with(arrivals)
+  .to("16505551234")
+  .template("new_arrivals", { buttons: { 0: "sku-1" } });

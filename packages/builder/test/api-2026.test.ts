@@ -124,6 +124,104 @@ export const documented2026 = {
   },
   "voice note": { ...envelope, type: "audio", audio: { id: "1013859600285441", voice: true } },
   "identity hash": { ...envelope, recipient_identity_key_hash: "DF2lS5v2W6x=", type: "text", text: { body: "Your code changed" } },
+  // Pins in groups (§3; libraries only: pywa, piusalfred/whatsapp).
+  pin: {
+    messaging_product: "whatsapp",
+    recipient_type: "group",
+    to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
+    type: "pin",
+    pin: { type: "pin", message_id: "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", expiration_days: 7 },
+  },
+  unpin: {
+    messaging_product: "whatsapp",
+    recipient_type: "group",
+    to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD",
+    type: "pin",
+    pin: { type: "unpin", message_id: "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA" },
+  },
+  // Payments (§4, Meta's Brazil orders page): an order to review and pay, then its status.
+  order_details: {
+    ...envelope,
+    type: "interactive",
+    interactive: {
+      type: "order_details",
+      body: { text: "Your message content" },
+      action: {
+        name: "review_and_pay",
+        parameters: {
+          reference_id: "unique-reference-id",
+          type: "digital-goods",
+          payment_type: "br",
+          payment_settings: [{ type: "payment_link", payment_link: { uri: "https://my-payment-link-url" } }],
+          currency: "BRL",
+          total_amount: { value: 50000, offset: 100 },
+          order: {
+            status: "pending",
+            tax: { value: 0, offset: 100, description: "optional text" },
+            items: [{ retailer_id: "1234567", name: "Cake", amount: { value: 50000, offset: 100 }, quantity: 1 }],
+            subtotal: { value: 50000, offset: 100 },
+          },
+        },
+      },
+    },
+  },
+  order_status: {
+    ...envelope,
+    type: "interactive",
+    interactive: {
+      type: "order_status",
+      body: { text: "Your order is on its way" },
+      action: { name: "review_order", parameters: { reference_id: "unique-reference-id", order: { status: "completed" } } },
+    },
+  },
+  // A template's multi-product button (§5; shape from pywa and whatsapp-api-js).
+  "mpm template button": {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "new_arrivals",
+      language: { code: "en_US" },
+      components: [
+        {
+          type: "button",
+          sub_type: "mpm",
+          index: "0",
+          parameters: [
+            {
+              type: "action",
+              action: {
+                thumbnail_product_retailer_id: "sku-1",
+                sections: [
+                  { title: "Succulents", product_items: [{ product_retailer_id: "sku-1" }, { product_retailer_id: "sku-2" }] },
+                  { title: "Cacti", product_items: [{ product_retailer_id: "sku-3" }] },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Tap-target override (§5; pywa only, unverified).
+  "tap target template": {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "order_update",
+      language: { code: "en_US" },
+      components: [
+        {
+          type: "tap_target_configuration",
+          parameters: [
+            {
+              type: "tap_target_configuration",
+              tap_target_configuration: [{ url: "https://example.com/orders/42", title: "Your order" }],
+            },
+          ],
+        },
+      ],
+    },
+  },
 };
 
 const firstIssue = (result: unknown): string | undefined => {
@@ -144,7 +242,7 @@ describe("bodies documented since v23 (api-2026.md)", () => {
   it("rejects what the API rejects, saying why", () => {
     const group = documented2026["group send"];
     expect(errors({ ...group, type: "interactive", text: undefined, interactive: documented2026.voice_call.interactive })).toEqual([
-      'type invalid_value: a group receives only text, image, video, document, audio, sticker, template; got "interactive"',
+      'type invalid_value: a group receives only text, image, video, document, audio, sticker, template, pin; got "interactive"',
     ]);
     expect(errors({ ...group, recipient: "US.1" })).toEqual([
       "recipient unknown_field: a group is addressed by its id in to; recipient is for a user's business-scoped id",
@@ -185,6 +283,73 @@ describe("bodies documented since v23 (api-2026.md)", () => {
   });
 });
 
+describe("pins, payments, multi-product buttons and a field of another endpoint", () => {
+  const d = documented2026;
+  it("pins go to groups, for 1 to 30 days; an unpin names the message only", () => {
+    const { pin, unpin } = d;
+    expect(errors({ ...pin, recipient_type: "individual", to: "16505551234" })).toEqual([
+      'recipient_type invalid_value: a message is pinned in a group only: recipient_type "group" and to its id',
+    ]);
+    expect(errors({ ...pin, pin: { ...pin.pin, expiration_days: 31 } })).toEqual([
+      "pin.expiration_days out_of_range: must be between 1 and 30, got 31",
+    ]);
+    expect(errors({ ...pin, pin: { ...pin.pin, expiration_days: 1.5 } })).toEqual([
+      "pin.expiration_days invalid_type: expected an integer (days), got 1.5",
+    ]);
+    expect(errors({ ...unpin, pin: { ...unpin.pin, expiration_days: 7 } })).toEqual([
+      "pin.expiration_days unknown_field: only when type is pin",
+    ]);
+    expect(firstIssue(msg.toGroup("G1").pin("wamid.1", { days: 0 }).safeBuild())).toBe("pin.expiration_days out_of_range");
+  });
+
+  it("payments: review_and_pay and review_order with their parameters, an image header only", () => {
+    const order = d.order_details;
+    const withAction = (action: object) => ({ ...order, interactive: { ...order.interactive, action } });
+    expect(errors(withAction({ name: "review_order", parameters: order.interactive.action.parameters }))).toEqual([
+      'interactive.action.name invalid_value: expected one of review_and_pay, got "review_order"',
+    ]);
+    expect(errors(withAction({ name: "review_and_pay", parameters: {} }))).toEqual([
+      "interactive.action.parameters too_few: must not be empty when present (omit it instead)",
+    ]);
+    expect(errors({ ...order, interactive: { ...order.interactive, header: { type: "text", text: "Order" } } })).toEqual([
+      'interactive.header.type invalid_value: order_details headers are image; got "text"',
+    ]);
+    expect(errors({ ...d.order_status, interactive: { ...d.order_status.interactive, body: undefined } })).toEqual([
+      "interactive.body required: is required",
+    ]);
+  });
+
+  it("an mpm button's sections are a product list's: at most 10, 30 products in all, titled when more than one", () => {
+    const mpm = (sections: object[]) =>
+      msg
+        .to("16505551234")
+        .template("new_arrivals")
+        .language("en_US")
+        .mpmButton(0, { thumbnailProductRetailerId: "sku-1", sections: sections as never })
+        .safeBuild();
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `sku-${i}`);
+    expect(firstIssue(mpm([{ title: "A", productRetailerIds: ids(31) }]))).toBe(
+      "template.components[0].parameters[0].action.sections too_many",
+    );
+    expect(firstIssue(mpm([{ productRetailerIds: ids(1) }, { productRetailerIds: ids(1) }]))).toBe(
+      "template.components[0].parameters[0].action.sections[0].title required",
+    );
+    expect(mpm([{ productRetailerIds: ids(3) }]).ok).toBe(true);
+  });
+
+  it("message_activity_sharing belongs to the Marketing Messages API: a warning here", () => {
+    expect(validate({ ...d["identity hash"], message_activity_sharing: true })).toEqual([
+      {
+        path: "message_activity_sharing",
+        code: "unknown_field",
+        severity: "warning",
+        message:
+          "not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out",
+      },
+    ]);
+  });
+});
+
 describe("the builders produce the documented bodies exactly", () => {
   const d = documented2026;
   const built = {
@@ -218,6 +383,32 @@ describe("the builders produce the documented bodies exactly", () => {
     "call permission request without a body": msg.to("16505551234").callPermissionRequest().build(),
     "voice note": msg.to("16505551234").audio({ id: "1013859600285441" }, { voice: true }).build(),
     "identity hash": msg.to("16505551234").text("Your code changed").identityKeyHash("DF2lS5v2W6x=").build(),
+    pin: msg
+      .toGroup("Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD")
+      .pin("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", { days: 7 })
+      .build(),
+    unpin: msg
+      .toGroup("Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD")
+      .unpin("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA")
+      .build(),
+    "mpm template button": msg
+      .to("16505551234")
+      .template("new_arrivals")
+      .language("en_US")
+      .mpmButton(0, {
+        thumbnailProductRetailerId: "sku-1",
+        sections: [
+          { title: "Succulents", productRetailerIds: ["sku-1", "sku-2"] },
+          { title: "Cacti", productRetailerIds: ["sku-3"] },
+        ],
+      })
+      .build(),
+    "tap target template": msg
+      .to("16505551234")
+      .template("order_update")
+      .language("en_US")
+      .tapTarget({ url: "https://example.com/orders/42", title: "Your order" })
+      .build(),
   };
   it("templates: a limited-time offer, a carousel and a voice_call button", () => {
     const offer = msg

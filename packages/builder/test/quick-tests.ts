@@ -5,6 +5,7 @@ import { documentRules } from "../src/rules/quick/document.generated.js";
 import { imageRules } from "../src/rules/quick/image.generated.js";
 import { interactiveRules } from "../src/rules/quick/interactive.generated.js";
 import { locationRules } from "../src/rules/quick/location.generated.js";
+import { pinRules } from "../src/rules/quick/pin.generated.js";
 import { reactionRules } from "../src/rules/quick/reaction.generated.js";
 import { stickerRules } from "../src/rules/quick/sticker.generated.js";
 import { templateRules } from "../src/rules/quick/template.generated.js";
@@ -24,6 +25,7 @@ export const kindRules: { readonly [K in Kind]: KindRules<K> } = {
   contacts: contactsRules,
   interactive: interactiveRules,
   template: templateRules,
+  pin: pinRules,
 };
 
 /** The quick test of a message body's kind (an absent `type` is text, as the API reads it). */

@@ -117,8 +117,9 @@ function buttonKind(button: { readonly type: string; readonly url?: string }): B
     case "FLOW":
       return "flow";
     case "CATALOG":
-    case "MPM":
       return "catalog";
+    case "MPM":
+      return "mpm";
     default:
       return undefined; // PHONE_NUMBER, OTP, static URL: nothing to send
   }

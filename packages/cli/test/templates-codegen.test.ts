@@ -79,6 +79,24 @@ describe("wacompose templates (codegen)", () => {
     expect(generateTemplates(exported)).not.toContain("new_catalog"); // APPROVED only by default
   });
 
+  it("a multi-product (MPM) button is an mpm button, not a catalog one (it sends sections of products)", () => {
+    const mpm = {
+      data: [
+        {
+          name: "new_arrivals",
+          language: "en_US",
+          status: "APPROVED",
+          category: "MARKETING",
+          components: [
+            { type: "BODY", text: "New in" },
+            { type: "BUTTONS", buttons: [{ type: "MPM", text: "View items" }] },
+          ],
+        },
+      ],
+    } as TemplateListExport;
+    expect(generateTemplates(mpm)).toContain('buttons: { 0: "mpm" }');
+  });
+
   it("refuses a template whose languages differ in parameters, naming them", () => {
     const [first] = exported.data;
     const changed = {

@@ -102,6 +102,12 @@ function interactive(i: Json): string {
     case "request_contact_info":
       parts.push(buttons(["👤 Share contact info"]));
       break;
+    case "order_details":
+      parts.push(buttons(["💳 Review and pay"]));
+      break;
+    case "order_status":
+      parts.push(buttons(["🧾 Review order"]));
+      break;
     default:
       parts.push(buttons([e(action.name ?? i.type)]));
   }
@@ -210,6 +216,13 @@ function content(body: Json, options: PreviewOptions): [kind: string, html: stri
       return [String(value.type ?? "interactive"), interactive(value)];
     case "template":
       return ["template", template(value, options.templates)];
+    case "pin":
+      return [
+        "pin",
+        value.type === "unpin"
+          ? `<small>📌 unpinned ${e(value.message_id)}</small>`
+          : `<small>📌 pinned ${e(value.message_id)}${value.expiration_days === undefined ? "" : ` for ${e(value.expiration_days)} days`}</small>`,
+      ];
     default:
       return [type, `<small>${e(type)}</small>`];
   }

@@ -98,6 +98,26 @@ describe("kinds added since v23", () => {
     expect(renderBubble(msg.to("16505551234").requestContactInfo("Your number?").build())).toContain("Share contact info");
   });
 
+  it("draws a group's pin and a payment's order, valid as they are", () => {
+    const pin = renderBubble(msg.toGroup("G1").pin("wamid.1", { days: 7 }).build());
+    expect(pin).toContain('data-kind="pin"');
+    expect(pin).toContain("📌 pinned wamid.1 for 7 days");
+    expect(renderBubble(msg.toGroup("G1").unpin("wamid.1").build())).toContain("📌 unpinned wamid.1");
+    const order = renderBubble({
+      messaging_product: "whatsapp",
+      to: "16505551234",
+      type: "interactive",
+      interactive: {
+        type: "order_details",
+        body: { text: "Your cake" },
+        action: { name: "review_and_pay", parameters: { reference_id: "r1" } },
+      },
+    });
+    expect(order).toContain('data-kind="order_details"');
+    expect(order).toContain("💳 Review and pay");
+    expect(order).not.toContain("wa-invalid");
+  });
+
   it("draws a template's limited-time offer and its carousel cards", () => {
     const body = {
       messaging_product: "whatsapp",

@@ -1,77 +1,27 @@
-import type {
-  AudioMessage,
-  DocumentMessage,
-  ImageMessage,
-  MediaSource,
-  StickerMessage,
-  TextMessage,
-  VideoMessage,
-} from "../payload/index.js";
-import type { Envelope } from "./message-base.js";
+import type { PinMessage } from "../payload/index.js";
+import { AnyRecipient } from "./any-recipient.js";
 import type { MessageBuilder } from "./message-builder.js";
-import {
-  type AudioOptions,
-  audioMessage,
-  type CaptionOptions,
-  type DocumentOptions,
-  documentMessage,
-  imageMessage,
-  stickerMessage,
-  type TextBody,
-  type TextOptions,
-  textMessage,
-  videoMessage,
-} from "./single-kinds.js";
-import { emptyState, TemplateBuilder } from "./template/template-builder.js";
+import { pinMessage, type Wamid } from "./single-kinds.js";
 
 /**
- * The messages a group can receive: text, media and templates [api-2026.md §3]. Returned by
- * `msg.toGroup(id)`; interactive messages, reactions, locations and contacts are not offered,
- * so sending one to a group does not compile.
+ * The messages a group can receive: text, media and templates [api-2026.md §3], and pins of its
+ * messages. Returned by `msg.toGroup(id)`; interactive messages, reactions, locations and
+ * contacts are not offered, so sending one to a group does not compile.
  *
  * @example
  * msg.toGroup("Y2FwaV9ncm91cDox…").text("Hi all")
  */
-export class GroupRecipient {
-  protected readonly envelope: Envelope;
-
-  /** @internal */
-  constructor(envelope: Envelope) {
-    this.envelope = envelope;
+export class GroupRecipient extends AnyRecipient {
+  /**
+   * Pins one of the group's messages for `days` (1 to 30). Documented by libraries only
+   * (pywa, piusalfred/whatsapp, citing Meta's groups page); see docs/recipients.md.
+   */
+  pin<Id extends string>(messageId: Wamid<Id, "pin.message_id">, options: { readonly days?: number } = {}): MessageBuilder<PinMessage> {
+    return pinMessage(this.envelope, { type: "pin", messageId, days: options.days });
   }
 
-  /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */
-  text<Body extends string>(body: TextBody<Body>, options?: TextOptions): MessageBuilder<TextMessage> {
-    return textMessage(this.envelope, body, options);
-  }
-
-  /** A JPEG or PNG image, by uploaded `id` or http(s) `link`. */
-  image<C extends string = never>(media: MediaSource, options?: CaptionOptions<C, "image">): MessageBuilder<ImageMessage> {
-    return imageMessage(this.envelope, media, options);
-  }
-
-  /** An MP4 or 3GP video, by uploaded `id` or http(s) `link`. */
-  video<C extends string = never>(media: MediaSource, options?: CaptionOptions<C, "video">): MessageBuilder<VideoMessage> {
-    return videoMessage(this.envelope, media, options);
-  }
-
-  /** A document; the `filename` extension decides how WhatsApp shows it. */
-  document<C extends string = never>(media: MediaSource, options?: DocumentOptions<C>): MessageBuilder<DocumentMessage> {
-    return documentMessage(this.envelope, media, options);
-  }
-
-  /** An audio file; audio takes no caption. `voice: true` sends an Ogg/Opus file as a voice note. */
-  audio(media: MediaSource, options?: AudioOptions): MessageBuilder<AudioMessage> {
-    return audioMessage(this.envelope, media, options);
-  }
-
-  /** A WebP sticker; stickers take no caption. */
-  sticker(media: MediaSource): MessageBuilder<StickerMessage> {
-    return stickerMessage(this.envelope, media);
-  }
-
-  /** A template message by name; `.language(code)` comes next, then its parameters. */
-  template(name: string): TemplateBuilder {
-    return new TemplateBuilder(this.envelope, emptyState(name));
+  /** Unpins a message of the group. */
+  unpin<Id extends string>(messageId: Wamid<Id, "pin.message_id">): MessageBuilder<PinMessage> {
+    return pinMessage(this.envelope, { type: "unpin", messageId });
   }
 }

@@ -2,9 +2,9 @@ import type { limits } from "../limits.js";
 import type { ContactsMessage, LocationMessage, ReactionMessage, VoiceCallInteractive } from "../payload/index.js";
 import { contactsRules } from "../rules/quick/contacts.generated.js";
 import type { MaxLength } from "../type-checks.js";
+import { AnyRecipient } from "./any-recipient.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import { type ContactBuilder, ContactsBuilder, cardsOf, renderCard } from "./contacts.js";
-import { GroupRecipient } from "./group-recipient.js";
 import { ButtonsBuilder } from "./interactive/buttons.js";
 import {
   type CallPermissionRequestBuilder,
@@ -31,7 +31,7 @@ import { locationMessage, reactionMessage, type Wamid } from "./single-kinds.js"
  * @example
  * msg.to("+16505551234").text("Your order shipped", { previewUrl: true })
  */
-export class Recipient extends GroupRecipient {
+export class Recipient extends AnyRecipient {
   /** Reacts with exactly one emoji (skin tones, flags, ZWJ sequences included); `""` removes the reaction. */
   react<Id extends string>(messageId: Wamid<Id, "reaction.message_id">, emoji: string): MessageBuilder<ReactionMessage> {
     return reactionMessage(this.envelope, messageId, emoji);

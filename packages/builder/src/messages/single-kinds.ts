@@ -5,6 +5,7 @@ import type {
   ImageMessage,
   LocationMessage,
   MediaSource,
+  PinMessage,
   ReactionMessage,
   StickerMessage,
   TextMessage,
@@ -14,6 +15,7 @@ import { audioRules } from "../rules/quick/audio.generated.js";
 import { documentRules } from "../rules/quick/document.generated.js";
 import { imageRules } from "../rules/quick/image.generated.js";
 import { locationRules } from "../rules/quick/location.generated.js";
+import { pinRules } from "../rules/quick/pin.generated.js";
 import { reactionRules } from "../rules/quick/reaction.generated.js";
 import { stickerRules } from "../rules/quick/sticker.generated.js";
 import { textRules } from "../rules/quick/text.generated.js";
@@ -115,4 +117,14 @@ export function locationMessage(envelope: Envelope, location: LocationMessage["l
     return content;
   };
   return new MessageBuilder<LocationMessage>(envelope, locationRules, render);
+}
+
+export function pinMessage(
+  envelope: Envelope,
+  pin: { readonly type: "pin" | "unpin"; readonly messageId: string; readonly days?: number | undefined },
+): MessageBuilder<PinMessage> {
+  const { type, messageId, days } = pin;
+  const render = (): PinMessage["pin"] =>
+    type === "unpin" || days === undefined ? { type, message_id: messageId } : { type, message_id: messageId, expiration_days: days };
+  return new MessageBuilder<PinMessage>(envelope, pinRules, render);
 }

@@ -3,6 +3,7 @@ import type { InteractiveMessage } from "./interactive.js";
 import type { LocationMessage } from "./location.js";
 import type { MarkReadRequest } from "./mark-read.js";
 import type { MediaMessage } from "./media.js";
+import type { PinMessage } from "./pin.js";
 import type { ReactionMessage } from "./reaction.js";
 import type { TemplateMessage } from "./template.js";
 import type { TextMessage } from "./text.js";
@@ -13,6 +14,7 @@ export type * from "./interactive.js";
 export type * from "./location.js";
 export type * from "./mark-read.js";
 export type * from "./media.js";
+export type * from "./pin.js";
 export type * from "./reaction.js";
 export type * from "./template.js";
 export type * from "./text.js";
@@ -25,7 +27,8 @@ export type Message =
   | LocationMessage
   | ContactsMessage
   | InteractiveMessage
-  | TemplateMessage;
+  | TemplateMessage
+  | PinMessage;
 export type MessageType = Message["type"];
 
 /** Everything that can be POSTed to `/{version}/{phone-number-id}/messages`. */

@@ -153,7 +153,40 @@ export interface CallPermissionRequestInteractive {
   readonly action: { readonly name: "call_permission_request" };
 }
 
+/** An address form to fill in (India) [§7.10]. */
+export interface AddressInteractive {
+  readonly type: "address_message";
+  readonly body: InteractiveText;
+  readonly footer?: InteractiveText;
+  readonly action: {
+    readonly name: "address_message";
+    readonly parameters: {
+      readonly country: string;
+      readonly values?: { readonly [key: string]: unknown };
+      readonly saved_addresses?: unknown;
+      readonly validation_errors?: unknown;
+    };
+  };
+}
+
+/** The parameters of a payment message: they differ by country and integration [api-2026.md §4, M-pay]. */
+export type PaymentParameters = { readonly [key: string]: unknown };
+type ImageHeader = Extract<InteractiveHeader, { type: "image" }>;
+/** An order to review and pay (payments in India and Brazil) [api-2026.md §4]. */
+export interface OrderDetailsInteractive extends Parts<ImageHeader> {
+  readonly type: "order_details";
+  readonly action: { readonly name: "review_and_pay"; readonly parameters: PaymentParameters };
+}
+/** An order's status after payment [api-2026.md §4]. */
+export interface OrderStatusInteractive extends Parts<ImageHeader> {
+  readonly type: "order_status";
+  readonly action: { readonly name: "review_order"; readonly parameters: PaymentParameters };
+}
+
 export type Interactive =
+  | AddressInteractive
+  | OrderDetailsInteractive
+  | OrderStatusInteractive
   | CallPermissionRequestInteractive
   | CarouselInteractive
   | VoiceCallInteractive

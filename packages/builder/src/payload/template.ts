@@ -1,4 +1,5 @@
 import type { Envelope } from "./envelope.js";
+import type { ProductSection } from "./interactive.js";
 import type { MediaSource } from "./media.js";
 
 /** Named templates (`parameter_format: NAMED`) label each parameter [cloud-api.md §8.4]. */
@@ -49,10 +50,12 @@ export type TemplateButtonParameter =
         readonly flow_token?: string;
         readonly flow_action_data?: { readonly [key: string]: unknown };
         readonly thumbnail_product_retailer_id?: string;
+        /** A multi-product (`mpm`) button's products. */
+        readonly sections?: readonly ProductSection[];
       };
     }
   | { readonly type: "ttl_minutes"; readonly ttl_minutes: number };
-export type TemplateButtonSubType = "quick_reply" | "url" | "copy_code" | "flow" | "catalog";
+export type TemplateButtonSubType = "quick_reply" | "url" | "copy_code" | "flow" | "catalog" | "mpm";
 
 /** A button component: its sub_type, position and parameter. */
 export interface TemplateButtonComponent {
@@ -78,6 +81,16 @@ export type TemplateComponent =
       readonly type: "limited_time_offer";
       readonly parameters: readonly [
         { readonly type: "limited_time_offer"; readonly limited_time_offer: { readonly expiration_time_ms: number } },
+      ];
+    }
+  /** Where tapping the message leads, overriding the template's own target [api-2026.md §5; pywa only, unverified]. */
+  | {
+      readonly type: "tap_target_configuration";
+      readonly parameters: readonly [
+        {
+          readonly type: "tap_target_configuration";
+          readonly tap_target_configuration: readonly [{ readonly url: string; readonly title: string }];
+        },
       ];
     }
   /** The cards of a carousel template, each with its own components [api-2026.md §5]. */

@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import { wamid } from "./common.js";
 import { show } from "./report.js";
-import { boolean, object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
+import { object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
 
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
@@ -79,16 +79,22 @@ export const someRecipient: TestedRefinement = {
   },
 };
 
-/** What a group can receive [M-GRP, api-2026.md §3]: text, media and templates (text- or media-based). */
-export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template"] as const;
+/**
+ * What a group can receive [M-GRP, api-2026.md §3]: text, media and templates (text- or media-based), and pins of
+ * its messages [3P]; a pin goes to a group only.
+ */
+export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template", "pin"] as const;
 
 export const groupsTakeSomeKinds: TestedRefinement = {
-  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}`,
-  test: (body) => body.recipient_type !== "group" || (groupKinds as readonly unknown[]).includes(body.type ?? "text"),
+  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}; \`pin\` goes to a group only`,
+  test: (body) =>
+    body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin",
   explain(body, report) {
     const type = body.type ?? "text";
     if (body.recipient_type === "group" && typeof type === "string" && !(groupKinds as readonly string[]).includes(type))
       report.add("type", "invalid_value", `a group receives only ${groupKinds.join(", ")}; got ${show(type)}`);
+    else if (body.recipient_type !== "group" && type === "pin")
+      report.add("recipient_type", "invalid_value", 'a message is pinned in a group only: recipient_type "group" and to its id');
   },
 };
 
@@ -101,6 +107,16 @@ export const bsuid = string({
 /** `context`: the message this one replies to. */
 export const context = object({ message_id: { rule: wamid, required: true } });
 
+/**
+ * Keys a message body may carry that are not the messages endpoint's: `message_activity_sharing` belongs to the
+ * Marketing Messages API (`POST /{phone-number-id}/marketing_messages`) [M-MM, V23; api-2026.md §1]. Meta's pages
+ * say so; one library sends it here [3P], and no answer is recorded: a warning, not an error (§15).
+ */
+export const envelopeIgnored = {
+  message_activity_sharing:
+    "not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out",
+} as const;
+
 /** The fields every message body shares besides its kind [S §1]. */
 export const envelopeFields = {
   messaging_product: { rule: oneOf(["whatsapp"]), required: true },
@@ -110,7 +126,6 @@ export const envelopeFields = {
   recipient: optional(bsuid),
   context: optional(context),
   biz_opaque_callback_data: optional(string({ max: limits.callbackData.max })),
-  message_activity_sharing: optional(boolean),
   /** Deliver only if the user's identity key hash is still this one, else a failed status [M-PN, api-2026.md §2.3]. */
   recipient_identity_key_hash: optional(string()),
 } as const;

@@ -1,9 +1,7 @@
 import { headerTypes, interactiveTypes, limits } from "../limits.js";
 import { carouselAction, voiceCallAction } from "./carousel.js";
 import { anything, exactlyOneOf, link, mediaSource, textObject } from "./common.js";
-import { explainCount } from "./explain.js";
 import {
-  type ArrayRule,
   array,
   type Field,
   type JsonObjectRule,
@@ -11,13 +9,13 @@ import {
   object,
   oneOf,
   optional,
-  type Refinement,
   required,
   string,
   type TestedRefinement,
   type UnionRule,
   union,
 } from "./rule.js";
+import { productSections, sections } from "./sections.js";
 import { unique } from "./unique.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
@@ -50,65 +48,6 @@ const buttons = object({
   ),
 });
 
-/**
- * Sections of lists and product lists [S; resolution §13.5]: titled when there is more than
- * one, each with at least one entry, entries counted across all sections.
- */
-function sections(
-  items: string,
-  item: ObjectRule,
-  total: { readonly min: number; readonly max: number; readonly noun: string },
-  title: { readonly max: number },
-  count: { readonly min: number; readonly max: number },
-): ArrayRule {
-  const titled: TestedRefinement<readonly unknown[]> = {
-    doc: "every section has a `title` when there is more than one",
-    test(list) {
-      if (list.length < 2) return true;
-      for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
-      return true;
-    },
-    explain(list, report) {
-      if (list.length < 2) return;
-      list.forEach((section, index) => {
-        if (
-          typeof section === "object" &&
-          section !== null &&
-          !Array.isArray(section) &&
-          (section as Record<string, unknown>).title == null
-        ) {
-          report.enter(index);
-          report.add("title", "required", "is required");
-          report.leave();
-        }
-      });
-    },
-  };
-  const entriesOf = (list: readonly unknown[]): number => {
-    let entries = 0;
-    for (const section of list) {
-      const inner = typeof section === "object" && section !== null ? (section as Record<string, unknown>)[items] : undefined;
-      if (Array.isArray(inner)) entries += inner.length;
-    }
-    return entries;
-  };
-  const totalRule: TestedRefinement<readonly unknown[]> = {
-    doc: `at most ${total.max} ${total.noun}s across all sections`,
-    test: (list) => entriesOf(list) <= total.max,
-    explain(list, report) {
-      const entries = entriesOf(list);
-      if (entries > total.max) explainCount(report, entries, undefined, total, " across all sections");
-    },
-  };
-  const refine: Refinement<readonly unknown[]>[] = [titled, totalRule];
-  if (items === "rows") refine.push(unique("row ids", ["id"], items));
-  const section = object({
-    title: optional(string(title)),
-    [items]: required(array(item, { min: total.min, max: Number.POSITIVE_INFINITY, noun: total.noun })),
-  });
-  return array(section, { ...count, noun: "section", refine });
-}
-
 const row = object({
   id: required(string(limits.list.row.id)),
   title: required(string(limits.list.row.title)),
@@ -122,18 +61,7 @@ const list = object({
 });
 
 /** Product lists [V23, OA §7.5]. */
-const productList = object({
-  catalog_id: catalogId,
-  sections: required(
-    sections(
-      "product_items",
-      object({ product_retailer_id: required(anyString) }),
-      { ...limits.productList.products, noun: "product" },
-      limits.productList.sectionTitle,
-      limits.productList.sections,
-    ),
-  ),
-});
+const productList = object({ catalog_id: catalogId, sections: required(productSections) });
 
 const product = object({ catalog_id: catalogId, product_retailer_id: required(anyString) });
 
@@ -192,6 +120,14 @@ const address = object({
   ),
 });
 
+/**
+ * Payments [api-2026.md §4; M-pay: …/payments/payments-in, …/payments-br/orders]: `review_and_pay` with the order's
+ * parameters (reference id, amounts, payment settings: they differ by country and integration, and are passed on
+ * unchecked but for being a non-empty object), then `review_order` with its status.
+ */
+const payment = (action: string) =>
+  object({ name: name(action), parameters: required({ kind: "json", nonEmpty: true }, "is required (the order's parameters)") });
+
 const actions: { readonly [K in InteractiveType]: ObjectRule } = {
   button: buttons,
   list,
@@ -206,6 +142,8 @@ const actions: { readonly [K in InteractiveType]: ObjectRule } = {
   carousel: carouselAction,
   voice_call: voiceCallAction,
   request_contact_info: object({ name: name("request_contact_info") }),
+  order_details: payment("review_and_pay"),
+  order_status: payment("review_order"),
 };
 
 const headerMedia = mediaSource({}, "a header media object takes only id or link");

@@ -1,8 +1,8 @@
-import { envelopeFields, groupsTakeSomeKinds, individualRecipient, someRecipient } from "./envelope.js";
+import { envelopeFields, envelopeIgnored, groupsTakeSomeKinds, individualRecipient, someRecipient } from "./envelope.js";
 import { show } from "./report.js";
 import { type ObjectRule, object, oneOf, type Refinement, type Rule, required } from "./rule.js";
 
-/** The documented message kinds [S §1]: the key of the object each `type` names. */
+/** The documented message kinds [S §1], and `pin` (groups, api-2026.md §3): the key of the object each `type` names. */
 export const kinds = [
   "text",
   "reaction",
@@ -15,6 +15,7 @@ export const kinds = [
   "contacts",
   "interactive",
   "template",
+  "pin",
 ] as const;
 export type Kind = (typeof kinds)[number];
 
@@ -36,6 +37,7 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
       { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(content, `is required when type is "${kind}"`) },
       {
         unknown: (key) => (isKind(key) ? `not allowed when type is ${show(kind)}` : "not a field of a message body"),
+        ignored: envelopeIgnored,
         refine: envelopeRefinements,
       },
     );

@@ -3,6 +3,7 @@ import { interactive } from "./interactive.js";
 import { location } from "./location.js";
 import { audio, document, image, sticker, video } from "./media.js";
 import { type Kind, kinds, messageOf } from "./message-of.js";
+import { pin } from "./pin.js";
 import { reaction } from "./reaction.js";
 import type { ObjectRule } from "./rule.js";
 import { union } from "./rule.js";
@@ -12,7 +13,7 @@ import { text } from "./text.js";
 export { type Kind, kinds } from "./message-of.js";
 
 /** The object named by each documented `type` [S §1]. */
-export const contents = { text, reaction, image, video, document, audio, sticker, location, contacts, interactive, template } as const;
+export const contents = { text, reaction, image, video, document, audio, sticker, location, contacts, interactive, template, pin } as const;
 
 /** One rule per message kind (validate() reads them all; a builder asks messageOf for its own). */
 export const messages: { readonly [K in Kind]: ObjectRule } = Object.fromEntries(

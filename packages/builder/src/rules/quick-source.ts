@@ -309,8 +309,11 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
             ? `  if (${local} === undefined) return false;`
             : `  if (${local} === undefined || !(${passes})) return false;`,
         );
-      } else if (passes !== undefined)
-        lines.push(`  const ${local} = value${access(key)};`, `  if (${local} != null && !(${passes})) return false;`);
+      } else if (passes !== undefined) {
+        // NaN and ±Infinity are sent as null too: absent.
+        runtime.add("absent");
+        lines.push(`  const ${local} = value${access(key)};`, `  if (${local} != null && !(${passes}) && !absent(${local})) return false;`);
+      }
     }
     // Any other key with a value is an error. A builder's own objects have only the keys it
     // wrote; those it passes on from the caller as they are (media sources) are checked always.

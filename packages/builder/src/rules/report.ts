@@ -72,6 +72,9 @@ function formatPath(segments: readonly (string | number)[], last: string | numbe
 
 export type JsonObject = { readonly [key: string]: unknown };
 
+/** Absent from the wire: `undefined` is left out, and `null`, `NaN` and `±Infinity` are sent as `null` (read as absent). */
+export const absent = (value: unknown): boolean => value == null || (typeof value === "number" && !Number.isFinite(value));
+
 export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `null`, `array`, or the `typeof`, for "expected …, got …" messages. */

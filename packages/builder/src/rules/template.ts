@@ -1,10 +1,11 @@
 import { limits } from "../limits.js";
-import { anything, mediaSource } from "./common.js";
+import { anything, link, mediaSource } from "./common.js";
 import { explain, explainCount } from "./explain.js";
 import { coordinates } from "./location.js";
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
 import { array, type CustomRule, number, object, oneOf, optional, required, string, type TestedRefinement, union } from "./rule.js";
+import { productSections } from "./sections.js";
 
 const anyString = string();
 const parameterName = optional(string({ ...limits.template.parameterName, pattern: /^[a-z_]+$/, format: "lowercase letters a-z and _" }));
@@ -97,6 +98,8 @@ const buttonParameter = union(
           flow_token: optional(anyString),
           flow_action_data: optional({ kind: "json" }),
           thumbnail_product_retailer_id: optional(anyString),
+          /** A multi-product (`mpm`) button's products, as a product list's [api-2026.md §5; shape 3P pywa, whatsapp-api-js]. */
+          sections: optional(productSections),
         }),
       ),
     }),
@@ -111,6 +114,7 @@ const parameterOf: { readonly [subType: string]: string } = {
   copy_code: "coupon_code",
   flow: "action",
   catalog: "action",
+  mpm: "action",
   voice_call: "ttl_minutes or payload",
 };
 const lower = (value: unknown): string | undefined => (typeof value === "string" ? value.toLowerCase() : undefined);
@@ -278,6 +282,17 @@ const offerParameter = object({
   limited_time_offer: required(object({ expiration_time_ms: required(expirationMs) })),
 });
 
+/**
+ * Where tapping the message leads, overriding the template's own target: a URL and a title
+ * [api-2026.md §5; 3P only, pywa, unverified].
+ */
+const tapTarget = object({
+  type: required(oneOf(["tap_target_configuration"])),
+  tap_target_configuration: required(
+    array(object({ url: required(link), title: required(anyString) }), { min: 1, max: 1, noun: "tap target" }),
+  ),
+});
+
 const component = union(
   "type",
   {
@@ -295,12 +310,13 @@ const component = union(
       cards: required(array(templateCard, { ...limits.carousel.templateCards, noun: "card", refine: [uniqueCardIndex] })),
     }),
     limited_time_offer: object({ parameters: required(array(offerParameter, one)) }),
+    tap_target_configuration: object({ parameters: required(array(tapTarget, one)) }),
   },
   {
     anyCase: true,
     expected: (got) =>
-      `${got.toLowerCase() === '"footer"' ? "footers take no parameters; leave the component out" : "expected one of header, body, button"}, got ${got}`,
-    missing: "expected one of header, body, button, got undefined",
+      `${got.toLowerCase() === '"footer"' ? "footers take no parameters; leave the component out" : "expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration"}, got ${got}`,
+    missing: "expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got undefined",
   },
 );
 

@@ -1,9 +1,10 @@
 import type { MediaSource } from "../../payload/index.js";
 import type { Currency, DateTime, TemplateLocation } from "./parameters.js";
+import type { MultiProduct } from "./template-builder.js";
 
 export type HeaderKind = "text" | "image" | "video" | "document" | "location";
 export type BodyKind = "text" | "currency" | "date_time";
-export type ButtonKind = "quick_reply" | "url" | "copy_code" | "flow" | "catalog";
+export type ButtonKind = "quick_reply" | "url" | "copy_code" | "flow" | "catalog" | "mpm";
 type ButtonIndexKey = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /**
@@ -48,9 +49,11 @@ type ButtonValue<K> = K extends "flow"
   ? { readonly token?: string; readonly data?: { readonly [key: string]: unknown } }
   : K extends "catalog"
     ? { readonly thumbnailProductRetailerId: string }
-    : K extends ButtonKind
-      ? string
-      : never;
+    : K extends "mpm"
+      ? MultiProduct
+      : K extends ButtonKind
+        ? string
+        : never;
 
 /** `N` values: a tuple when `N` is a literal. */
 type Repeat<V, N extends number, Acc extends readonly V[] = []> = number extends N

@@ -8,7 +8,7 @@ import type {
 } from "../../payload/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import type { MaxLength } from "../../type-checks.js";
-import { callbackResult, objectArgument } from "../arguments.js";
+import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
@@ -47,6 +47,8 @@ export interface TemplateState {
   readonly buttons: readonly Button[];
   /** A limited-time offer's expiry, Unix milliseconds. */
   readonly offer: number | undefined;
+  /** Where tapping the message leads, when it overrides the template's own target. */
+  readonly tapTarget: { readonly url: string; readonly title: string } | undefined;
   readonly cards: readonly (readonly TemplateCardComponent[])[] | undefined;
 }
 
@@ -112,10 +114,17 @@ function stateWith<K extends keyof TemplateState>(state: TemplateState, key: K, 
     body: state.body,
     buttons: state.buttons,
     offer: state.offer,
+    tapTarget: state.tapTarget,
     cards: state.cards,
   };
   next[key] = value;
   return next;
+}
+
+/** What a multi-product (`mpm`) button shows: a thumbnail product and sections of products. */
+export interface MultiProduct {
+  readonly thumbnailProductRetailerId: string;
+  readonly sections: readonly { readonly title?: string; readonly productRetailerIds: readonly string[] }[];
 }
 
 /** A template's state before any part is set. */
@@ -126,6 +135,7 @@ export const emptyState = (name: string): TemplateState => ({
   body: undefined,
   buttons: [],
   offer: undefined,
+  tapTarget: undefined,
   cards: undefined,
 });
 
@@ -220,6 +230,31 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     }));
   }
 
+  /**
+   * A multi-product button (`mpm`): the product shown as its thumbnail and the products it opens, in up to 10 sections
+   * of at most 30 products in all (titled when there is more than one section).
+   *
+   * @example
+   * .mpmButton(0, { thumbnailProductRetailerId: "sku-1", sections: [{ title: "Picks", productRetailerIds: ["sku-1", "sku-2"] }] })
+   */
+  mpmButton<I extends IndexInput>(index: ButtonIndex<I, Used>, products: MultiProduct): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
+    const { thumbnailProductRetailerId, sections } = objectArgument(products, "template mpm button");
+    const copied = arrayArgument(sections, "template mpm button sections").map((section) => {
+      const { title, productRetailerIds } = objectArgument(section, "template mpm button section");
+      return { title, ids: arrayArgument(productRetailerIds, "template mpm button section productRetailerIds") };
+    });
+    return this.#button("mpm", index, () => ({
+      type: "action",
+      action: {
+        thumbnail_product_retailer_id: thumbnailProductRetailerId,
+        sections: copied.map(({ title, ids }) => {
+          const product_items = ids.map((id) => ({ product_retailer_id: id }));
+          return title === undefined ? { product_items } : { title, product_items };
+        }),
+      },
+    }));
+  }
+
   /** A voice_call button (it has no index): how long it works, in minutes, and a payload for the call webhook. */
   voiceCallButton(call: { readonly ttlMinutes?: number; readonly payload?: string } = {}): TemplateBuilder<HasLanguage, Used> {
     const { ttlMinutes, payload } = objectArgument(call, "template voice_call button");
@@ -237,6 +272,15 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
     const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
     return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "offer", offer));
+  }
+
+  /**
+   * Where tapping the message leads, overriding the template's own target: an http(s) URL and a title. Sent by pywa;
+   * not yet on Meta's pages (api-2026.md §5), so check it against your account before relying on it.
+   */
+  tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
+    const { url, title } = objectArgument(target, "template tap target");
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "tapTarget", { url, title }));
   }
 
   /**
@@ -278,6 +322,12 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
         parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: offer } }],
       });
     componentsOf(this.#state, components);
+    const { tapTarget } = this.#state;
+    if (tapTarget !== undefined)
+      components.push({
+        type: "tap_target_configuration",
+        parameters: [{ type: "tap_target_configuration", tap_target_configuration: [{ url: tapTarget.url, title: tapTarget.title }] }],
+      });
     if (cards !== undefined)
       components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
     const template: Record<string, unknown> = { name };

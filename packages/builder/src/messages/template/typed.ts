@@ -8,7 +8,7 @@ import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { BodyKind, ButtonKind, CardDefinition, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
-import { emptyState, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
+import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
@@ -271,6 +271,8 @@ function fillButton(
       return loose.flowButton(index, value as { readonly token?: string });
     case "catalog":
       return loose.catalogButton(index, value as { readonly thumbnailProductRetailerId: string });
+    case "mpm":
+      return loose.mpmButton(index, value as MultiProduct);
   }
 }
 

@@ -5,7 +5,7 @@ import type { KindRules } from "../message-of.js";
 import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, isRecord, onlyKeys, ruleAt } from "./runtime.js";
 
 const pattern0 = /^[A-Za-z]{2}$/;
 const pattern1 = /[\s\S]/;
@@ -22,7 +22,7 @@ const set5: ReadonlySet<string> = new Set(["cell","main","iphone","home","work"]
 const set6: ReadonlySet<string> = new Set(["phone","type","wa_id"]);
 const set7: ReadonlySet<string> = new Set(["url","type"]);
 const set8: ReadonlySet<string> = new Set(["name","addresses","birthday","emails","org","phones","urls"]);
-const set9: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","contacts"]);
+const set9: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","contacts","message_activity_sharing"]);
 const refinement = ruleAt(contactName, "refine", 0) as TestedRefinement;
 
 function object_name(input: unknown, fromBuilder: boolean): boolean {
@@ -31,15 +31,15 @@ function object_name(input: unknown, fromBuilder: boolean): boolean {
   const field_formatted_name = value.formatted_name;
   if (field_formatted_name === undefined || !(typeof field_formatted_name === "string" && field_formatted_name.length >= 1)) return false;
   const field_first_name = value.first_name;
-  if (field_first_name != null && !(typeof field_first_name === "string" && field_first_name.length >= 1)) return false;
+  if (field_first_name != null && !(typeof field_first_name === "string" && field_first_name.length >= 1) && !absent(field_first_name)) return false;
   const field_last_name = value.last_name;
-  if (field_last_name != null && !(typeof field_last_name === "string" && field_last_name.length >= 1)) return false;
+  if (field_last_name != null && !(typeof field_last_name === "string" && field_last_name.length >= 1) && !absent(field_last_name)) return false;
   const field_middle_name = value.middle_name;
-  if (field_middle_name != null && !(typeof field_middle_name === "string" && field_middle_name.length >= 1)) return false;
+  if (field_middle_name != null && !(typeof field_middle_name === "string" && field_middle_name.length >= 1) && !absent(field_middle_name)) return false;
   const field_suffix = value.suffix;
-  if (field_suffix != null && !(typeof field_suffix === "string" && field_suffix.length >= 1)) return false;
+  if (field_suffix != null && !(typeof field_suffix === "string" && field_suffix.length >= 1) && !absent(field_suffix)) return false;
   const field_prefix = value.prefix;
-  if (field_prefix != null && !(typeof field_prefix === "string" && field_prefix.length >= 1)) return false;
+  if (field_prefix != null && !(typeof field_prefix === "string" && field_prefix.length >= 1) && !absent(field_prefix)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
   return refinement.test(value);
 }
@@ -48,19 +48,19 @@ function object_addresses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_street = value.street;
-  if (field_street != null && !(typeof field_street === "string" && field_street.length >= 1)) return false;
+  if (field_street != null && !(typeof field_street === "string" && field_street.length >= 1) && !absent(field_street)) return false;
   const field_city = value.city;
-  if (field_city != null && !(typeof field_city === "string" && field_city.length >= 1)) return false;
+  if (field_city != null && !(typeof field_city === "string" && field_city.length >= 1) && !absent(field_city)) return false;
   const field_state = value.state;
-  if (field_state != null && !(typeof field_state === "string" && field_state.length >= 1)) return false;
+  if (field_state != null && !(typeof field_state === "string" && field_state.length >= 1) && !absent(field_state)) return false;
   const field_zip = value.zip;
-  if (field_zip != null && !(typeof field_zip === "string" && field_zip.length >= 1)) return false;
+  if (field_zip != null && !(typeof field_zip === "string" && field_zip.length >= 1) && !absent(field_zip)) return false;
   const field_country = value.country;
-  if (field_country != null && !(typeof field_country === "string" && field_country.length >= 1)) return false;
+  if (field_country != null && !(typeof field_country === "string" && field_country.length >= 1) && !absent(field_country)) return false;
   const field_country_code = value.country_code;
-  if (field_country_code != null && !(typeof field_country_code === "string" && field_country_code.length >= 1 && (pattern0.test(field_country_code) || pattern1.test(field_country_code)))) return false;
+  if (field_country_code != null && !(typeof field_country_code === "string" && field_country_code.length >= 1 && (pattern0.test(field_country_code) || pattern1.test(field_country_code))) && !absent(field_country_code)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase())))) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, set2)) return false;
   return true;
 }
@@ -78,9 +78,9 @@ function object_emails(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_email = value.email;
-  if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && pattern3.test(field_email))) return false;
+  if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && pattern3.test(field_email)) && !absent(field_email)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase())))) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, set3)) return false;
   return true;
 }
@@ -98,11 +98,11 @@ function object_org(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_company = value.company;
-  if (field_company != null && !(typeof field_company === "string" && field_company.length >= 1)) return false;
+  if (field_company != null && !(typeof field_company === "string" && field_company.length >= 1) && !absent(field_company)) return false;
   const field_department = value.department;
-  if (field_department != null && !(typeof field_department === "string" && field_department.length >= 1)) return false;
+  if (field_department != null && !(typeof field_department === "string" && field_department.length >= 1) && !absent(field_department)) return false;
   const field_title = value.title;
-  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1)) return false;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1) && !absent(field_title)) return false;
   if (!fromBuilder && !onlyKeys(value, set4)) return false;
   return true;
 }
@@ -111,11 +111,11 @@ function object_phones(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_phone = value.phone;
-  if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1)) return false;
+  if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1) && !absent(field_phone)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "CELL" || field_type === "MAIN" || field_type === "IPHONE" || field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set5.has(field_type.toLowerCase())))) return false;
+  if (field_type != null && !(field_type === "CELL" || field_type === "MAIN" || field_type === "IPHONE" || field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set5.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   const field_wa_id = value.wa_id;
-  if (field_wa_id != null && !(typeof field_wa_id === "string" && field_wa_id.length >= 1 && (pattern4.test(field_wa_id) || pattern5.test(field_wa_id)))) return false;
+  if (field_wa_id != null && !(typeof field_wa_id === "string" && field_wa_id.length >= 1 && (pattern4.test(field_wa_id) || pattern5.test(field_wa_id))) && !absent(field_wa_id)) return false;
   if (!fromBuilder && !onlyKeys(value, set6)) return false;
   return true;
 }
@@ -133,9 +133,9 @@ function object_urls(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_url = value.url;
-  if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1)) return false;
+  if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1) && !absent(field_url)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase())))) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && set1.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, set7)) return false;
   return true;
 }
@@ -155,17 +155,17 @@ function object(input: unknown, fromBuilder: boolean): boolean {
   const field_name = value.name;
   if (field_name === undefined || !(object_name(field_name, fromBuilder))) return false;
   const field_addresses = value.addresses;
-  if (field_addresses != null && !(array_addresses(field_addresses, fromBuilder))) return false;
+  if (field_addresses != null && !(array_addresses(field_addresses, fromBuilder)) && !absent(field_addresses)) return false;
   const field_birthday = value.birthday;
-  if (field_birthday != null && !(typeof field_birthday === "string" && field_birthday.length >= 1 && pattern2.test(field_birthday))) return false;
+  if (field_birthday != null && !(typeof field_birthday === "string" && field_birthday.length >= 1 && pattern2.test(field_birthday)) && !absent(field_birthday)) return false;
   const field_emails = value.emails;
-  if (field_emails != null && !(array_emails(field_emails, fromBuilder))) return false;
+  if (field_emails != null && !(array_emails(field_emails, fromBuilder)) && !absent(field_emails)) return false;
   const field_org = value.org;
-  if (field_org != null && !(object_org(field_org, fromBuilder))) return false;
+  if (field_org != null && !(object_org(field_org, fromBuilder)) && !absent(field_org)) return false;
   const field_phones = value.phones;
-  if (field_phones != null && !(array_phones(field_phones, fromBuilder))) return false;
+  if (field_phones != null && !(array_phones(field_phones, fromBuilder)) && !absent(field_phones)) return false;
   const field_urls = value.urls;
-  if (field_urls != null && !(array_urls(field_urls, fromBuilder))) return false;
+  if (field_urls != null && !(array_urls(field_urls, fromBuilder)) && !absent(field_urls)) return false;
   if (!fromBuilder && !onlyKeys(value, set8)) return false;
   return true;
 }
@@ -184,7 +184,7 @@ export function isContactsMessage(input: unknown, fromBuilder = false): boolean 
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "contacts")) return false;
+  if (field_type != null && !(field_type === "contacts") && !absent(field_type)) return false;
   const field_contacts = value.contacts;
   if (field_contacts === undefined || !(array_contacts(field_contacts, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set9)) return false;

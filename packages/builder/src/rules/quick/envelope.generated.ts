@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors; see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope.js";
 import type { JsonObject } from "../report.js";
-import { isRecord, onlyKeys } from "./runtime.js";
+import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const pattern0 = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const set0: ReadonlySet<string> = new Set(["message_id"]);
@@ -21,18 +21,16 @@ export function envelopePasses(value: JsonObject, fromBuilder = false): boolean 
   const field_messaging_product = value.messaging_product;
   if (field_messaging_product === undefined || !(field_messaging_product === "whatsapp")) return false;
   const field_recipient_type = value.recipient_type;
-  if (field_recipient_type != null && !(field_recipient_type === "individual" || field_recipient_type === "group")) return false;
+  if (field_recipient_type != null && !(field_recipient_type === "individual" || field_recipient_type === "group") && !absent(field_recipient_type)) return false;
   const field_to = value.to;
-  if (field_to != null && !((typeof field_to === "string" ? field_to.length >= 1 : typeof field_to === "number" && Number.isFinite(field_to)))) return false;
+  if (field_to != null && !((typeof field_to === "string" ? field_to.length >= 1 : typeof field_to === "number" && Number.isFinite(field_to))) && !absent(field_to)) return false;
   const field_recipient = value.recipient;
-  if (field_recipient != null && !(typeof field_recipient === "string" && field_recipient.length >= 1 && pattern0.test(field_recipient))) return false;
+  if (field_recipient != null && !(typeof field_recipient === "string" && field_recipient.length >= 1 && pattern0.test(field_recipient)) && !absent(field_recipient)) return false;
   const field_context = value.context;
-  if (field_context != null && !(object_context(field_context, fromBuilder))) return false;
+  if (field_context != null && !(object_context(field_context, fromBuilder)) && !absent(field_context)) return false;
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
-  if (field_biz_opaque_callback_data != null && !(typeof field_biz_opaque_callback_data === "string" && field_biz_opaque_callback_data.length >= 1 && field_biz_opaque_callback_data.length <= 512)) return false;
-  const field_message_activity_sharing = value.message_activity_sharing;
-  if (field_message_activity_sharing != null && !(typeof field_message_activity_sharing === "boolean")) return false;
+  if (field_biz_opaque_callback_data != null && !(typeof field_biz_opaque_callback_data === "string" && field_biz_opaque_callback_data.length >= 1 && field_biz_opaque_callback_data.length <= 512) && !absent(field_biz_opaque_callback_data)) return false;
   const field_recipient_identity_key_hash = value.recipient_identity_key_hash;
-  if (field_recipient_identity_key_hash != null && !(typeof field_recipient_identity_key_hash === "string" && field_recipient_identity_key_hash.length >= 1)) return false;
+  if (field_recipient_identity_key_hash != null && !(typeof field_recipient_identity_key_hash === "string" && field_recipient_identity_key_hash.length >= 1) && !absent(field_recipient_identity_key_hash)) return false;
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }

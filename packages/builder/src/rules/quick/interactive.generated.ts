@@ -5,9 +5,10 @@ import { interactive } from "../interactive.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
+import { productSections } from "../sections.js";
 import { isPlainJson } from "../wire.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { hasKeys, integerIn, isRecord, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, hasKeys, integerIn, isRecord, onlyKeys, ruleAt } from "./runtime.js";
 
 const pattern0 = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 const pattern1 = /^\S(?:[\s\S]*\S)?$/;
@@ -46,12 +47,12 @@ const set29: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"])
 const set30: ReadonlySet<string> = new Set(["card_index","action","type"]);
 const set31: ReadonlySet<string> = new Set(["cards"]);
 const set32: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
-const set33: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","interactive"]);
+const set33: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const refinement_button_header_image_image = ruleAt(interactive, "cases", "button", "fields", "header", "rule", "cases", "image", "fields", "image", "rule", "refine", 0) as TestedRefinement;
 const refinement_list_action_sections = ruleAt(interactive, "cases", "list", "fields", "action", "rule", "fields", "sections", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
 const refinement_list_action_sections_2 = ruleAt(interactive, "cases", "list", "fields", "action", "rule", "fields", "sections", "rule", "refine", 1) as TestedRefinement<readonly unknown[]>;
-const refinement_product_list_action_sections = ruleAt(interactive, "cases", "product_list", "fields", "action", "rule", "fields", "sections", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
-const refinement_product_list_action_sections_2 = ruleAt(interactive, "cases", "product_list", "fields", "action", "rule", "fields", "sections", "rule", "refine", 1) as TestedRefinement<readonly unknown[]>;
+const refinement = ruleAt(productSections, "refine", 0) as TestedRefinement<readonly unknown[]>;
+const refinement_2 = ruleAt(productSections, "refine", 1) as TestedRefinement<readonly unknown[]>;
 const refinement_flow_action_parameters = ruleAt(interactive, "cases", "flow", "fields", "action", "rule", "fields", "parameters", "rule", "refine", 0) as TestedRefinement;
 const refinement_flow_action_parameters_2 = ruleAt(interactive, "cases", "flow", "fields", "action", "rule", "fields", "parameters", "rule", "refine", 1) as TestedRefinement;
 const refinement_cards_cta_url_action = ruleAt(carouselAction, "fields", "cards", "rule", "item", "cases", "cta_url", "fields", "action", "rule", "refine", 0) as TestedRefinement;
@@ -61,7 +62,7 @@ function object_button_header_text(value: JsonObject, fromBuilder: boolean): boo
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   const field_sub_text = value.sub_text;
-  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60)) return false;
+  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
   return true;
 }
@@ -69,9 +70,9 @@ function object_button_header_text(value: JsonObject, fromBuilder: boolean): boo
 function object_button_header_image_image(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, set1)) return false;
   return refinement_button_header_image_image.test(value);
 }
@@ -93,11 +94,11 @@ function object_button_header_video(value: JsonObject, fromBuilder: boolean): bo
 function object_button_header_document_document(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link)) && !absent(field_link)) return false;
   const field_filename = value.filename;
-  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1)) return false;
+  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
   if (!onlyKeys(value, set4)) return false;
   return refinement_button_header_image_image.test(value);
 }
@@ -210,11 +211,11 @@ function object_button_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_button(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_button_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_button_header(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_button_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
@@ -247,7 +248,7 @@ function object_list_action_sections_rows(input: unknown, fromBuilder: boolean):
   const field_title = value.title;
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_description = value.description;
-  if (field_description != null && !(typeof field_description === "string" && field_description.length >= 1 && field_description.length <= 72)) return false;
+  if (field_description != null && !(typeof field_description === "string" && field_description.length >= 1 && field_description.length <= 72) && !absent(field_description)) return false;
   if (!fromBuilder && !onlyKeys(value, set11)) return false;
   return true;
 }
@@ -265,7 +266,7 @@ function object_list_action_sections(input: unknown, fromBuilder: boolean): bool
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
-  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_rows = value.rows;
   if (field_rows === undefined || !(array_list_action_sections_rows(field_rows, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set12)) return false;
@@ -314,11 +315,11 @@ function object_list_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_list(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_list_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_list_header(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_list_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_list_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
@@ -338,16 +339,16 @@ function object_product_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_product(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(object_button_body(field_body, fromBuilder))) return false;
+  if (field_body != null && !(object_button_body(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_product_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
   return true;
 }
 
-function object_product_list_action_sections_product_items(input: unknown, fromBuilder: boolean): boolean {
+function object_product_items(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -356,22 +357,22 @@ function object_product_list_action_sections_product_items(input: unknown, fromB
   return true;
 }
 
-function array_product_list_action_sections_product_items(value: unknown, fromBuilder: boolean): boolean {
+function array_product_items(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(object_product_list_action_sections_product_items(item, fromBuilder))) return false;
+    if (!(object_product_items(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function object_product_list_action_sections(input: unknown, fromBuilder: boolean): boolean {
+function object(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
-  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(array_product_list_action_sections_product_items(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(array_product_items(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set17)) return false;
   return true;
 }
@@ -380,9 +381,9 @@ function array_product_list_action_sections(value: unknown, fromBuilder: boolean
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(object_product_list_action_sections(item, fromBuilder))) return false;
+    if (!(object(item, fromBuilder))) return false;
   }
-  return refinement_product_list_action_sections.test(value) && refinement_product_list_action_sections_2.test(value);
+  return refinement.test(value) && refinement_2.test(value);
 }
 
 function object_product_list_action(input: unknown, fromBuilder: boolean): boolean {
@@ -402,7 +403,7 @@ function object_product_list(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_product_list_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
@@ -413,7 +414,7 @@ function object_catalog_message_action_parameters(input: unknown, fromBuilder: b
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
-  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1)) return false;
+  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
   if (!fromBuilder && !onlyKeys(value, set19)) return false;
   return true;
 }
@@ -424,7 +425,7 @@ function object_catalog_message_action(input: unknown, fromBuilder: boolean): bo
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(object_catalog_message_action_parameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters != null && !(object_catalog_message_action_parameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, set20)) return false;
   return true;
 }
@@ -433,7 +434,7 @@ function object_catalog_message(value: JsonObject, fromBuilder: boolean): boolea
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_catalog_message_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -444,9 +445,9 @@ function object_flow_action_parameters_flow_action_payload(input: unknown, fromB
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_screen = value.screen;
-  if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1)) return false;
+  if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1) && !absent(field_screen)) return false;
   const field_data = value.data;
-  if (field_data != null && !(isRecord(field_data) && hasKeys(field_data) && isPlainJson(field_data))) return false;
+  if (field_data != null && !(isRecord(field_data) && hasKeys(field_data) && isPlainJson(field_data)) && !absent(field_data)) return false;
   if (!fromBuilder && !onlyKeys(value, set21)) return false;
   return true;
 }
@@ -457,19 +458,19 @@ function object_flow_action_parameters(input: unknown, fromBuilder: boolean): bo
   const field_flow_message_version = value.flow_message_version;
   if (field_flow_message_version === undefined || !(field_flow_message_version === "3")) return false;
   const field_flow_token = value.flow_token;
-  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1)) return false;
+  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1) && !absent(field_flow_token)) return false;
   const field_flow_id = value.flow_id;
-  if (field_flow_id != null && !(typeof field_flow_id === "string" && field_flow_id.length >= 1)) return false;
+  if (field_flow_id != null && !(typeof field_flow_id === "string" && field_flow_id.length >= 1) && !absent(field_flow_id)) return false;
   const field_flow_name = value.flow_name;
-  if (field_flow_name != null && !(typeof field_flow_name === "string" && field_flow_name.length >= 1)) return false;
+  if (field_flow_name != null && !(typeof field_flow_name === "string" && field_flow_name.length >= 1) && !absent(field_flow_name)) return false;
   const field_flow_cta = value.flow_cta;
   if (field_flow_cta === undefined || !(typeof field_flow_cta === "string" && field_flow_cta.length >= 1 && field_flow_cta.length <= 20 && pattern2.test(field_flow_cta))) return false;
   const field_mode = value.mode;
-  if (field_mode != null && !(field_mode === "draft" || field_mode === "published")) return false;
+  if (field_mode != null && !(field_mode === "draft" || field_mode === "published") && !absent(field_mode)) return false;
   const field_flow_action = value.flow_action;
-  if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange")) return false;
+  if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
   const field_flow_action_payload = value.flow_action_payload;
-  if (field_flow_action_payload != null && !(object_flow_action_parameters_flow_action_payload(field_flow_action_payload, fromBuilder))) return false;
+  if (field_flow_action_payload != null && !(object_flow_action_parameters_flow_action_payload(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
   if (!fromBuilder && !onlyKeys(value, set22)) return false;
   return refinement_flow_action_parameters.test(value) && refinement_flow_action_parameters_2.test(value);
 }
@@ -487,11 +488,11 @@ function object_flow_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_flow(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_list_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_list_header(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_flow_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
@@ -522,11 +523,11 @@ function object_cta_url_action(input: unknown, fromBuilder: boolean): boolean {
 
 function object_cta_url(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(union_button_header(field_header, fromBuilder))) return false;
+  if (field_header != null && !(union_button_header(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_cta_url_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set10)) return false;
@@ -546,7 +547,7 @@ function object_location_request_message(value: JsonObject, fromBuilder: boolean
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_location_request_message_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -559,7 +560,7 @@ function object_address_message_action_parameters(input: unknown, fromBuilder: b
   const field_country = value.country;
   if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
   const field_values = value.values;
-  if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values))) return false;
+  if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values)) && !absent(field_values)) return false;
   if (!fromBuilder && !onlyKeys(value, set25)) return false;
   return true;
 }
@@ -579,7 +580,7 @@ function object_address_message(value: JsonObject, fromBuilder: boolean): boolea
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_address_message_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -597,9 +598,9 @@ function object_call_permission_request_action(input: unknown, fromBuilder: bool
 
 function object_call_permission_request(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(object_button_body(field_body, fromBuilder))) return false;
+  if (field_body != null && !(object_button_body(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_call_permission_request_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -661,11 +662,11 @@ function object_cards_cta_url_action(input: unknown, fromBuilder: boolean): bool
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
-  if (field_name != null && !(field_name === "cta_url")) return false;
+  if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(object_cta_url_action_parameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters != null && !(object_cta_url_action_parameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
-  if (field_buttons != null && !(array_cards_cta_url_action_buttons(field_buttons, fromBuilder))) return false;
+  if (field_buttons != null && !(array_cards_cta_url_action_buttons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
   if (!fromBuilder && !onlyKeys(value, set27)) return false;
   return refinement_cards_cta_url_action.test(value);
 }
@@ -676,7 +677,7 @@ function object_cards_cta_url(value: JsonObject, fromBuilder: boolean): boolean 
   const field_header = value.header;
   if (field_header === undefined || !(union_cards_cta_url_header(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body != null && !(object_cards_cta_url_body(field_body, fromBuilder))) return false;
+  if (field_body != null && !(object_cards_cta_url_body(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_cards_cta_url_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set28)) return false;
@@ -736,7 +737,7 @@ function object_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_carousel_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -747,11 +748,11 @@ function object_parameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
-  if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
+  if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20) && !absent(field_display_text)) return false;
   const field_ttl_minutes = value.ttl_minutes;
-  if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200))) return false;
+  if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
   const field_payload = value.payload;
-  if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512)) return false;
+  if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
   if (!fromBuilder && !onlyKeys(value, set32)) return false;
   return true;
 }
@@ -762,7 +763,7 @@ function object_voice_call_action(input: unknown, fromBuilder: boolean): boolean
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(object_parameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters != null && !(object_parameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, set20)) return false;
   return true;
 }
@@ -771,7 +772,7 @@ function object_voice_call(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_voice_call_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
@@ -791,10 +792,67 @@ function object_request_contact_info(value: JsonObject, fromBuilder: boolean): b
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder))) return false;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_request_contact_info_action(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
+  return true;
+}
+
+function union_order_details_header(value: unknown, fromBuilder: boolean): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "image":
+      return object_button_header_image(value, fromBuilder);
+  }
+  return false;
+}
+
+function object_order_details_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "review_and_pay")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
+  if (!fromBuilder && !onlyKeys(value, set20)) return false;
+  return true;
+}
+
+function object_order_details(value: JsonObject, fromBuilder: boolean): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(union_order_details_header(field_header, fromBuilder)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(object_order_details_action(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, set10)) return false;
+  return true;
+}
+
+function object_order_status_action(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "review_order")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
+  if (!fromBuilder && !onlyKeys(value, set20)) return false;
+  return true;
+}
+
+function object_order_status(value: JsonObject, fromBuilder: boolean): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(union_order_details_header(field_header, fromBuilder)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(object_order_status_action(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, set10)) return false;
   return true;
 }
 
@@ -829,6 +887,10 @@ function union_interactive(value: unknown, fromBuilder: boolean): boolean {
         return object_voice_call(value, fromBuilder);
       case "request_contact_info":
         return object_request_contact_info(value, fromBuilder);
+      case "order_details":
+        return object_order_details(value, fromBuilder);
+      case "order_status":
+        return object_order_status(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -841,7 +903,7 @@ export function isInteractiveMessage(input: unknown, fromBuilder = false): boole
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "interactive")) return false;
+  if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   const field_interactive = value.interactive;
   if (field_interactive === undefined || !(union_interactive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set33)) return false;

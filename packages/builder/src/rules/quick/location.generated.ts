@@ -5,10 +5,10 @@ import type { KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject } from "../report.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, numberIn, onlyKeys } from "./runtime.js";
+import { absent, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const set0: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
-const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","location"]);
+const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","location","message_activity_sharing"]);
 
 function object_location(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -18,9 +18,9 @@ function object_location(input: unknown, fromBuilder: boolean): boolean {
   const field_longitude = value.longitude;
   if (field_longitude === undefined || !(numberIn(typeof field_longitude === "string" ? numeric(field_longitude) : field_longitude, -180, 180))) return false;
   const field_name = value.name;
-  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1)) return false;
+  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1) && !absent(field_name)) return false;
   const field_address = value.address;
-  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1)) return false;
+  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1) && !absent(field_address)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
   return true;
 }
@@ -30,7 +30,7 @@ export function isLocationMessage(input: unknown, fromBuilder = false): boolean 
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "location")) return false;
+  if (field_type != null && !(field_type === "location") && !absent(field_type)) return false;
   const field_location = value.location;
   if (field_location === undefined || !(object_location(field_location, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;

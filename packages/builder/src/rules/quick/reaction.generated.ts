@@ -5,10 +5,10 @@ import { reaction } from "../reaction.js";
 import type { JsonObject } from "../report.js";
 import type { CustomRule } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, isRecord, onlyKeys, ruleAt } from "./runtime.js";
 
 const set0: ReadonlySet<string> = new Set(["message_id","emoji"]);
-const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","reaction"]);
+const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","reaction","message_activity_sharing"]);
 const custom_emoji = ruleAt(reaction, "fields", "emoji", "rule") as CustomRule;
 
 function object_reaction(input: unknown, fromBuilder: boolean): boolean {
@@ -27,7 +27,7 @@ export function isReactionMessage(input: unknown, fromBuilder = false): boolean 
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "reaction")) return false;
+  if (field_type != null && !(field_type === "reaction") && !absent(field_type)) return false;
   const field_reaction = value.reaction;
   if (field_reaction === undefined || !(object_reaction(field_reaction, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;

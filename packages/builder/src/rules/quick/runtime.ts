@@ -1,7 +1,7 @@
 // What the generated quick tests (rules/quick/*.generated.ts) share: small helpers the
 // emitted code calls instead of repeating them in every function.
 
-export { isObject as isRecord } from "../report.js";
+export { absent, isObject as isRecord } from "../report.js";
 
 /** True when `value` has a key (a free-form object that must not be empty). */
 export const hasKeys = (value: object): boolean => Object.keys(value).length > 0;

@@ -5,19 +5,19 @@ import type { KindRules } from "../message-of.js";
 import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, isRecord, onlyKeys, ruleAt } from "./runtime.js";
 
 const pattern0 = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 const set0: ReadonlySet<string> = new Set(["id","link"]);
-const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","sticker"]);
+const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","sticker","message_activity_sharing"]);
 const refinement = ruleAt(sticker, "refine", 0) as TestedRefinement;
 
 function object_sticker(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, set0)) return false;
   return refinement.test(value);
 }
@@ -27,7 +27,7 @@ export function isStickerMessage(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "sticker")) return false;
+  if (field_type != null && !(field_type === "sticker") && !absent(field_type)) return false;
   const field_sticker = value.sticker;
   if (field_sticker === undefined || !(object_sticker(field_sticker, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;

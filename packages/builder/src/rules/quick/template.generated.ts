@@ -4,10 +4,11 @@ import type { KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject } from "../report.js";
 import type { CustomRule, TestedRefinement } from "../rule.js";
+import { productSections } from "../sections.js";
 import { template } from "../template.js";
 import { isPlainJson } from "../wire.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { integerIn, isRecord, numberIn, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, integerIn, isRecord, numberIn, onlyKeys, ruleAt } from "./runtime.js";
 
 const pattern0 = /^[a-z]{2,3}(?:_[A-Z][A-Za-z]{1,3})?$/;
 const pattern1 = /^(?![\s\S]*(?:[\n\t]| {5}))/;
@@ -30,24 +31,30 @@ const set12: ReadonlySet<string> = new Set(["fallback_value","code","amount_1000
 const set13: ReadonlySet<string> = new Set(["currency","parameter_name","type"]);
 const set14: ReadonlySet<string> = new Set(["fallback_value","day_of_week","year","month","day_of_month","hour","minute","calendar"]);
 const set15: ReadonlySet<string> = new Set(["date_time","parameter_name","type"]);
-const set16: ReadonlySet<string> = new Set(["quick_reply","url","copy_code","flow","catalog","voice_call"]);
+const set16: ReadonlySet<string> = new Set(["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"]);
 const set17: ReadonlySet<string> = new Set(["payload","type"]);
 const set18: ReadonlySet<string> = new Set(["ttl_minutes","type"]);
 const set19: ReadonlySet<string> = new Set(["text","type"]);
 const set20: ReadonlySet<string> = new Set(["coupon_code","type"]);
-const set21: ReadonlySet<string> = new Set(["flow_token","flow_action_data","thumbnail_product_retailer_id"]);
-const set22: ReadonlySet<string> = new Set(["action","type"]);
-const set23: ReadonlySet<string> = new Set(["sub_type","index","parameters","type"]);
-const set24: ReadonlySet<string> = new Set(["quick_reply","url"]);
-const set25: ReadonlySet<string> = new Set(["card_index","components"]);
-const set26: ReadonlySet<string> = new Set(["cards","type"]);
-const set27: ReadonlySet<string> = new Set(["expiration_time_ms"]);
-const set28: ReadonlySet<string> = new Set(["type","limited_time_offer"]);
-const set29: ReadonlySet<string> = new Set(["name","language","components"]);
-const set30: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","template"]);
+const set21: ReadonlySet<string> = new Set(["product_retailer_id"]);
+const set22: ReadonlySet<string> = new Set(["title","product_items"]);
+const set23: ReadonlySet<string> = new Set(["flow_token","flow_action_data","thumbnail_product_retailer_id","sections"]);
+const set24: ReadonlySet<string> = new Set(["action","type"]);
+const set25: ReadonlySet<string> = new Set(["sub_type","index","parameters","type"]);
+const set26: ReadonlySet<string> = new Set(["quick_reply","url"]);
+const set27: ReadonlySet<string> = new Set(["card_index","components"]);
+const set28: ReadonlySet<string> = new Set(["cards","type"]);
+const set29: ReadonlySet<string> = new Set(["expiration_time_ms"]);
+const set30: ReadonlySet<string> = new Set(["type","limited_time_offer"]);
+const set31: ReadonlySet<string> = new Set(["url","title"]);
+const set32: ReadonlySet<string> = new Set(["type","tap_target_configuration"]);
+const set33: ReadonlySet<string> = new Set(["name","language","components"]);
+const set34: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","template","message_activity_sharing"]);
 const refinement_components_header_parameters_image_image = ruleAt(template, "fields", "components", "rule", "item", "cases", "header", "fields", "parameters", "rule", "item", "cases", "image", "fields", "image", "rule", "refine", 0) as TestedRefinement;
 const refinement_components_body_parameters = ruleAt(template, "fields", "components", "rule", "item", "cases", "body", "fields", "parameters", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
 const custom_components_button_index = ruleAt(template, "fields", "components", "rule", "item", "cases", "button", "fields", "index", "rule") as CustomRule;
+const refinement = ruleAt(productSections, "refine", 0) as TestedRefinement<readonly unknown[]>;
+const refinement_2 = ruleAt(productSections, "refine", 1) as TestedRefinement<readonly unknown[]>;
 const refinement_components_button = ruleAt(template, "fields", "components", "rule", "item", "cases", "button", "refine", 0) as TestedRefinement;
 const refinement_components_button_2 = ruleAt(template, "fields", "components", "rule", "item", "cases", "button", "refine", 1) as TestedRefinement;
 const refinement_components_carousel_cards = ruleAt(template, "fields", "components", "rule", "item", "cases", "carousel", "fields", "cards", "rule", "refine", 0) as TestedRefinement<readonly unknown[]>;
@@ -61,7 +68,7 @@ function object_language(input: unknown, fromBuilder: boolean): boolean {
   const field_code = value.code;
   if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && pattern0.test(field_code))) return false;
   const field_policy = value.policy;
-  if (field_policy != null && !(field_policy === "deterministic")) return false;
+  if (field_policy != null && !(field_policy === "deterministic") && !absent(field_policy)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
   return true;
 }
@@ -70,7 +77,7 @@ function object_components_header_parameters_text(value: JsonObject, fromBuilder
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60 && pattern1.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name))) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;
   return true;
 }
@@ -78,9 +85,9 @@ function object_components_header_parameters_text(value: JsonObject, fromBuilder
 function object_components_header_parameters_image_image(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern3.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern3.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, set2)) return false;
   return refinement_components_header_parameters_image_image.test(value);
 }
@@ -102,11 +109,11 @@ function object_components_header_parameters_video(value: JsonObject, fromBuilde
 function object_components_header_parameters_document_document(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern3.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern3.test(field_link)) && !absent(field_link)) return false;
   const field_filename = value.filename;
-  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1)) return false;
+  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
   if (!onlyKeys(value, set5)) return false;
   return refinement_components_header_parameters_image_image.test(value);
 }
@@ -126,9 +133,9 @@ function object_components_header_parameters_location_location(input: unknown, f
   const field_longitude = value.longitude;
   if (field_longitude === undefined || !(numberIn(typeof field_longitude === "string" ? numeric(field_longitude) : field_longitude, -180, 180))) return false;
   const field_name = value.name;
-  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1)) return false;
+  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1) && !absent(field_name)) return false;
   const field_address = value.address;
-  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1)) return false;
+  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1) && !absent(field_address)) return false;
   if (!fromBuilder && !onlyKeys(value, set7)) return false;
   return true;
 }
@@ -202,7 +209,7 @@ function object_components_body_parameters_text(value: JsonObject, fromBuilder: 
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 32768 && pattern1.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name))) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;
   return true;
 }
@@ -224,7 +231,7 @@ function object_components_body_parameters_currency(value: JsonObject, fromBuild
   const field_currency = value.currency;
   if (field_currency === undefined || !(object_components_body_parameters_currency_currency(field_currency, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name))) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, set13)) return false;
   return true;
 }
@@ -242,7 +249,7 @@ function object_components_body_parameters_date_time(value: JsonObject, fromBuil
   const field_date_time = value.date_time;
   if (field_date_time === undefined || !(object_components_body_parameters_date_time_date_time(field_date_time, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name))) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && pattern2.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, set15)) return false;
   return true;
 }
@@ -309,23 +316,63 @@ function object_components_button_parameters_coupon_code(value: JsonObject, from
   return true;
 }
 
+function object_product_items(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  if (!fromBuilder && !onlyKeys(value, set21)) return false;
+  return true;
+}
+
+function array_product_items(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(object_product_items(item, fromBuilder))) return false;
+  }
+  return true;
+}
+
+function object(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_product_items = value.product_items;
+  if (field_product_items === undefined || !(array_product_items(field_product_items, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, set22)) return false;
+  return true;
+}
+
+function array_components_button_parameters_action_action_sections(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(object(item, fromBuilder))) return false;
+  }
+  return refinement.test(value) && refinement_2.test(value);
+}
+
 function object_components_button_parameters_action_action(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_token = value.flow_token;
-  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1)) return false;
+  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1) && !absent(field_flow_token)) return false;
   const field_flow_action_data = value.flow_action_data;
-  if (field_flow_action_data != null && !(isRecord(field_flow_action_data) && isPlainJson(field_flow_action_data))) return false;
+  if (field_flow_action_data != null && !(isRecord(field_flow_action_data) && isPlainJson(field_flow_action_data)) && !absent(field_flow_action_data)) return false;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
-  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, set21)) return false;
+  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
+  const field_sections = value.sections;
+  if (field_sections != null && !(array_components_button_parameters_action_action_sections(field_sections, fromBuilder)) && !absent(field_sections)) return false;
+  if (!fromBuilder && !onlyKeys(value, set23)) return false;
   return true;
 }
 
 function object_components_button_parameters_action(value: JsonObject, fromBuilder: boolean): boolean {
   const field_action = value.action;
   if (field_action === undefined || !(object_components_button_parameters_action_action(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set22)) return false;
+  if (!fromBuilder && !onlyKeys(value, set24)) return false;
   return true;
 }
 
@@ -362,12 +409,12 @@ function array_components_button_parameters(value: unknown, fromBuilder: boolean
 
 function object_components_button(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
-  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && set16.has(field_sub_type.toLowerCase())))) return false;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "mpm" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && set16.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
-  if (field_index != null && !(custom_components_button_index.is(field_index))) return false;
+  if (field_index != null && !(custom_components_button_index.is(field_index)) && !absent(field_index)) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(array_components_button_parameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set23)) return false;
+  if (!fromBuilder && !onlyKeys(value, set25)) return false;
   return refinement_components_button.test(value) && refinement_components_button_2.test(value);
 }
 
@@ -382,12 +429,12 @@ function array_components_carousel_cards_components_button_parameters(value: unk
 
 function object_components_carousel_cards_components_button(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
-  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && set24.has(field_sub_type.toLowerCase())))) return false;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && set26.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
   if (field_index === undefined || !(custom_components_button_index.is(field_index))) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(array_components_carousel_cards_components_button_parameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set23)) return false;
+  if (!fromBuilder && !onlyKeys(value, set25)) return false;
   return refinement_components_button_2.test(value);
 }
 
@@ -425,7 +472,7 @@ function object_components_carousel_cards(input: unknown, fromBuilder: boolean):
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_components = value.components;
   if (field_components === undefined || !(array_components_carousel_cards_components(field_components, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set25)) return false;
+  if (!fromBuilder && !onlyKeys(value, set27)) return false;
   return true;
 }
 
@@ -441,7 +488,7 @@ function array_components_carousel_cards(value: unknown, fromBuilder: boolean): 
 function object_components_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   const field_cards = value.cards;
   if (field_cards === undefined || !(array_components_carousel_cards(field_cards, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set26)) return false;
+  if (!fromBuilder && !onlyKeys(value, set28)) return false;
   return true;
 }
 
@@ -450,7 +497,7 @@ function object_components_limited_time_offer_parameters_limited_time_offer(inpu
   const value = input as JsonObject;
   const field_expiration_time_ms = value.expiration_time_ms;
   if (field_expiration_time_ms === undefined || !(custom_components_limited_time_offer_parameters_limited_time_offer_expiration_time_ms.is(field_expiration_time_ms))) return false;
-  if (!fromBuilder && !onlyKeys(value, set27)) return false;
+  if (!fromBuilder && !onlyKeys(value, set29)) return false;
   return true;
 }
 
@@ -461,7 +508,7 @@ function object_components_limited_time_offer_parameters(input: unknown, fromBui
   if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
   const field_limited_time_offer = value.limited_time_offer;
   if (field_limited_time_offer === undefined || !(object_components_limited_time_offer_parameters_limited_time_offer(field_limited_time_offer, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set28)) return false;
+  if (!fromBuilder && !onlyKeys(value, set30)) return false;
   return true;
 }
 
@@ -481,6 +528,53 @@ function object_components_limited_time_offer(value: JsonObject, fromBuilder: bo
   return true;
 }
 
+function object_components_tap_target_configuration_parameters_tap_target_configuration(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_url = value.url;
+  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && pattern3.test(field_url))) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1)) return false;
+  if (!fromBuilder && !onlyKeys(value, set31)) return false;
+  return true;
+}
+
+function array_components_tap_target_configuration_parameters_tap_target_configuration(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(object_components_tap_target_configuration_parameters_tap_target_configuration(item, fromBuilder))) return false;
+  }
+  return true;
+}
+
+function object_components_tap_target_configuration_parameters(input: unknown, fromBuilder: boolean): boolean {
+  if (!fromBuilder && !isRecord(input)) return false;
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "tap_target_configuration")) return false;
+  const field_tap_target_configuration = value.tap_target_configuration;
+  if (field_tap_target_configuration === undefined || !(array_components_tap_target_configuration_parameters_tap_target_configuration(field_tap_target_configuration, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, set32)) return false;
+  return true;
+}
+
+function array_components_tap_target_configuration_parameters(value: unknown, fromBuilder: boolean): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(object_components_tap_target_configuration_parameters(item, fromBuilder))) return false;
+  }
+  return true;
+}
+
+function object_components_tap_target_configuration(value: JsonObject, fromBuilder: boolean): boolean {
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(array_components_tap_target_configuration_parameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, set11)) return false;
+  return true;
+}
+
 function union_components(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
@@ -496,6 +590,8 @@ function union_components(value: unknown, fromBuilder: boolean): boolean {
         return object_components_carousel(value, fromBuilder);
       case "limited_time_offer":
         return object_components_limited_time_offer(value, fromBuilder);
+      case "tap_target_configuration":
+        return object_components_tap_target_configuration(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -520,8 +616,8 @@ function object_template(input: unknown, fromBuilder: boolean): boolean {
   const field_language = value.language;
   if (field_language === undefined || !(object_language(field_language, fromBuilder))) return false;
   const field_components = value.components;
-  if (field_components != null && !(array_components(field_components, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set29)) return false;
+  if (field_components != null && !(array_components(field_components, fromBuilder)) && !absent(field_components)) return false;
+  if (!fromBuilder && !onlyKeys(value, set33)) return false;
   return true;
 }
 
@@ -530,10 +626,10 @@ export function isTemplateMessage(input: unknown, fromBuilder = false): boolean 
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "template")) return false;
+  if (field_type != null && !(field_type === "template") && !absent(field_type)) return false;
   const field_template = value.template;
   if (field_template === undefined || !(object_template(field_template, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set30)) return false;
+  if (!fromBuilder && !onlyKeys(value, set34)) return false;
   return envelopePasses(value, fromBuilder);
 }
 

@@ -4,10 +4,10 @@ import type { KindRules } from "../message-of.js";
 import type { JsonObject } from "../report.js";
 import { text } from "../text.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, onlyKeys } from "./runtime.js";
+import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const set0: ReadonlySet<string> = new Set(["body","preview_url"]);
-const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","text"]);
+const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","text","message_activity_sharing"]);
 
 function object_text(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -15,7 +15,7 @@ function object_text(input: unknown, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(typeof field_body === "string" && field_body.length >= 1 && field_body.length <= 4096)) return false;
   const field_preview_url = value.preview_url;
-  if (field_preview_url != null && !(typeof field_preview_url === "boolean")) return false;
+  if (field_preview_url != null && !(typeof field_preview_url === "boolean") && !absent(field_preview_url)) return false;
   if (!fromBuilder && !onlyKeys(value, set0)) return false;
   return true;
 }
@@ -25,7 +25,7 @@ export function isTextMessage(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "text")) return false;
+  if (field_type != null && !(field_type === "text") && !absent(field_type)) return false;
   const field_text = value.text;
   if (field_text === undefined || !(object_text(field_text, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;

@@ -5,21 +5,21 @@ import type { KindRules } from "../message-of.js";
 import type { JsonObject } from "../report.js";
 import type { TestedRefinement } from "../rule.js";
 import { envelopePasses } from "./envelope.generated.js";
-import { isRecord, onlyKeys, ruleAt } from "./runtime.js";
+import { absent, isRecord, onlyKeys, ruleAt } from "./runtime.js";
 
 const pattern0 = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 const set0: ReadonlySet<string> = new Set(["id","link","caption"]);
-const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","message_activity_sharing","recipient_identity_key_hash","type","video"]);
+const set1: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","video","message_activity_sharing"]);
 const refinement = ruleAt(video, "refine", 0) as TestedRefinement;
 
 function object_video(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
-  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1)) return false;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
-  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link))) return false;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && pattern0.test(field_link)) && !absent(field_link)) return false;
   const field_caption = value.caption;
-  if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024)))) return false;
+  if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024))) && !absent(field_caption)) return false;
   if (!onlyKeys(value, set0)) return false;
   return refinement.test(value);
 }
@@ -29,7 +29,7 @@ export function isVideoMessage(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "video")) return false;
+  if (field_type != null && !(field_type === "video") && !absent(field_type)) return false;
   const field_video = value.video;
   if (field_video === undefined || !(object_video(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, set1)) return false;
