@@ -100,8 +100,6 @@ msg
   .to("16505551234")
   .template("new_arrivals", { buttons: { 0: { thumbnailProductRetailerId: "sku-1", sections: [{ productRetailerIds: ["sku-1"] }] } } })
   .build();
+const toArrivals = msg.with(arrivals).to("16505551234");
 // @ts-expect-error Type 'string' is not assignable to type 'MultiProduct'
-msg
-  .with(arrivals)
-  .to("16505551234")
-  .template("new_arrivals", { buttons: { 0: "sku-1" } });
+toArrivals.template("new_arrivals", { buttons: { 0: "sku-1" } });
