@@ -237,13 +237,7 @@ export class WebhookSender {
           return;
         }
       } catch (error) {
-        const why = closing.aborted
-          ? "aborted: the emulator closed"
-          : (error as { name?: unknown } | undefined)?.name === "TimeoutError" // a DOMException, not always an Error
-            ? `no answer within ${timeoutMs} ms`
-            : error instanceof Error
-              ? String((error.cause as Error | undefined)?.message ?? error.message)
-              : String(error);
+        const why = closing.aborted ? "aborted: the emulator closed" : failureOf(error, timeoutMs);
         delivery.attempts.push({ at, error: why });
       } finally {
         this.#release();
@@ -253,6 +247,21 @@ export class WebhookSender {
       delivery.attempts.push({ at: new Date().toISOString(), error: "not sent: the emulator closed" });
     delivery.state = "failed";
   }
+}
+
+/**
+ * What went wrong with a POST, in a few words: fetch's own cause ("connect ECONNREFUSED …") rather
+ * than its "fetch failed". Read by shape: fetch's errors and DOMExceptions may come from another realm.
+ */
+function failureOf(error: unknown, timeoutMs: number): string {
+  const failure = (typeof error === "object" && error !== null ? error : {}) as {
+    readonly name?: unknown;
+    readonly message?: unknown;
+    readonly cause?: { readonly message?: unknown };
+  };
+  if (failure.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  const cause = failure.cause?.message;
+  return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
 }
 
 /** Reads an answer's body up to `maxAnswerBytes` and drops it: a receiver's answer is never buffered whole. */

@@ -153,6 +153,19 @@ describe("hostile: slow or absent receivers", () => {
     });
   });
 
+  it("an absent receiver (nothing listens) fails each attempt with the cause, not fetch's 'fetch failed'", async () => {
+    const gone = await receiver();
+    await gone.close(); // its port now refuses connections
+    const emulator = await start({ webhook: { url: gone.url, appSecret, retryDelaysMs: [1] } });
+    const { delivery } = emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    expect(delivery.state).toBe("failed");
+    expect(delivery.attempts.map((a) => a.error)).toEqual([
+      expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^connect ECONNREFUSED/),
+    ]);
+  });
+
   it("close() ends a delivery waiting to retry (a 10-minute backoff does not keep the process alive)", async () => {
     const hook = await receiver(500);
     const emulator = await withWebhook(hook, { retryDelaysMs: [600_000] });
