@@ -48,10 +48,17 @@ interface MutableDelivery extends Delivery {
 
 /** Past this many bytes of bodies, the log forgets its oldest deliveries even under `maxLog`. */
 const maxLogBytes = 64 << 20;
+/** Deliveries waiting for a slot: 10,000 is over 40 s of statuses at the default 80 messages per second. */
+const maxWaiting = 10_000;
 /** How much of an answer's body is read (and dropped) before the connection is let go. */
 const maxAnswerBytes = 64 * 1024;
 /** The longest wait a timer takes (2^31 - 1 ms); longer ones fire at once. */
 const maxTimerMs = 2 ** 31 - 1;
+
+/** What a delivery waiting for a slot gets: the slot, or the end of its wait. */
+type Turn = "go" | "dropped" | "closed";
+/** The error of an attempt cut short by `close()`. */
+const aborted = "aborted: the emulator closed";
 
 /** Why `redeliver` refused: no such delivery (404), or one still under way (409). */
 export class RedeliverError extends Error {
@@ -100,9 +107,9 @@ export class WebhookSender {
   readonly #pending = new Set<Promise<void>>();
   /** Aborts every POST and retry wait under way when the emulator closes. */
   readonly #closing = new AbortController();
-  /** POSTs under way, and the deliveries waiting for one of the `concurrency` slots. */
+  /** POSTs under way, and the deliveries waiting for one of the `concurrency` slots (at most `maxWaiting`, oldest first). */
   #posting = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: ((turn: Turn) => void)[] = [];
   #logBytes = 0;
   #nextId = 1;
 
@@ -188,7 +195,7 @@ export class WebhookSender {
   /** Aborts the POSTs and retry waits under way (those deliveries fail) and resolves once every one has ended. */
   async close(): Promise<void> {
     this.#closing.abort();
-    for (const wake of this.#waiting.splice(0)) wake();
+    for (const wake of this.#waiting.splice(0)) wake("closed");
     await this.idle();
   }
 
@@ -197,20 +204,27 @@ export class WebhookSender {
     this.#pending.add(tracked);
   }
 
-  /** Waits for one of the `concurrency` slots (at once when closing). */
-  async #slot(): Promise<void> {
-    if (this.#posting < (this.#options.concurrency ?? 8) || this.#closing.signal.aborted) {
+  /**
+   * Waits for one of the `concurrency` slots. The queue is bounded: past `maxWaiting` deliveries
+   * waiting (a receiver that stopped answering while statuses keep coming), the oldest gives up.
+   */
+  async #slot(): Promise<Turn> {
+    if (this.#closing.signal.aborted) return "closed";
+    if (this.#posting < (this.#options.concurrency ?? 8)) {
       this.#posting++;
-      return;
+      return "go";
     }
-    // The slot is handed over by #release (or the wait ends at close), never taken twice.
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    this.#posting++;
+    return new Promise<Turn>((resolve) => {
+      this.#waiting.push(resolve);
+      if (this.#waiting.length > maxWaiting) this.#waiting.shift()?.("dropped");
+    });
   }
 
+  /** Hands the slot to the next delivery waiting (never freed and taken again, so the cap holds), or frees it. */
   #release(): void {
-    this.#posting--;
-    this.#waiting.shift()?.();
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#posting--;
+    else next("go");
   }
 
   async #deliver(delivery: MutableDelivery): Promise<void> {
@@ -220,10 +234,14 @@ export class WebhookSender {
     const signature = `sha256=${createHmac("sha256", this.#options.appSecret).update(delivery.body).digest("hex")}`;
     for (let attempt = 0; attempt <= delays.length && !closing.aborted; attempt++) {
       if (attempt > 0) await sleep(delays[attempt - 1], undefined, { signal: closing }).catch(() => undefined);
-      await this.#slot();
+      const turn = await this.#slot();
       const at = new Date().toISOString();
+      if (turn === "dropped") {
+        delivery.attempts.push({ at, error: `not sent: over ${maxWaiting} deliveries were waiting for the receiver` });
+        break;
+      }
+      if (turn === "closed") break;
       try {
-        if (closing.aborted) break;
         const response = await fetch(this.#options.url, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "User-Agent": "facebookexternalua" },
@@ -237,13 +255,12 @@ export class WebhookSender {
           return;
         }
       } catch (error) {
-        const why = closing.aborted ? "aborted: the emulator closed" : failureOf(error, timeoutMs);
-        delivery.attempts.push({ at, error: why });
+        delivery.attempts.push({ at, error: closing.aborted ? aborted : failureOf(error, timeoutMs) });
       } finally {
         this.#release();
       }
     }
-    if (closing.aborted && delivery.attempts.at(-1)?.error !== "aborted: the emulator closed")
+    if (closing.aborted && delivery.attempts.at(-1)?.error !== aborted)
       delivery.attempts.push({ at: new Date().toISOString(), error: "not sent: the emulator closed" });
     delivery.state = "failed";
   }

@@ -111,6 +111,24 @@ describe("hostile: unbounded growth", () => {
     expect(listed.map((d) => d.id)).toEqual(emulator.webhooks.log.map((d) => d.id));
     expect(() => emulator.webhooks.redeliver(3)).toThrow("redeliver: no delivery 3 (the log keeps the newest 10)");
   });
+
+  it("deliveries waiting for a receiver that stopped answering are bounded (10,000): the oldest give up", async () => {
+    const hook = await receiver("hang");
+    const emulator = await withWebhook(hook, { timeoutMs: 60_000, concurrency: 1 }, { maxReceived: 5 });
+    const deliveries = Array.from({ length: 10_010 }, (_, i) => emulator.user(user).says(`m${i}`).delivery);
+    await until(() => hook.posts === 1, "the first POST");
+    const states = deliveries.map((d) => d.state);
+    expect([states[0], new Set(states.slice(1, 10)), new Set(states.slice(10))]).toEqual([
+      "pending", // at the receiver
+      new Set(["failed"]), // the 9 oldest waiting
+      new Set(["pending"]), // 10,000 waiting their turn
+    ]);
+    expect(deliveries[1]?.attempts).toEqual([
+      { at: expect.any(String), error: "not sent: over 10000 deliveries were waiting for the receiver" },
+    ]);
+    await emulator.close();
+    expect(deliveries.filter((d) => d.state === "pending")).toEqual([]);
+  }, 30_000);
 });
 
 describe("hostile: slow or absent receivers", () => {
