@@ -38,6 +38,7 @@ describe("codegen hostile: names and file names as code", () => {
     "crlf\r\nend",
     'quote"and\\backslash',
     "*/ end of a block comment",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a name that would be a placeholder if it ended up in a template literal
     "${template} `literal`",
     "</script><!--",
   ];
