@@ -222,9 +222,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     try {
       if (input.action === "redeliver") {
-        if (!Number.isSafeInteger(input.delivery))
-          return json(response, 400, { error: `redeliver: delivery is a delivery id (a whole number), got ${typeof input.delivery}` });
-        return json(response, 200, { state: sender?.redeliver(input.delivery as number).state });
+        const delivery = input.delivery;
+        if (typeof delivery !== "number" || !Number.isSafeInteger(delivery))
+          return json(response, 400, {
+            error: `redeliver: delivery is a delivery id (a whole number), got ${typeof delivery === "number" ? delivery : typeof delivery}`,
+          });
+        return json(response, 200, { state: sender?.redeliver(delivery).state });
       }
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
