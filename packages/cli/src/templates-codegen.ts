@@ -126,18 +126,27 @@ function buttonKind(button: { readonly type: string; readonly url?: string }): B
 }
 
 /**
+ * A string literal in generated code. `JSON.stringify` escapes `\n` and `\r` but not U+2028 and
+ * U+2029, which end a line in JavaScript: escaped here too, so no name can end a comment or a line.
+ */
+const literal = (text: string): string =>
+  JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+
+/**
  * An object key in generated code, written as data: a name that is not a plain identifier is a
  * string literal, and `__proto__` is computed (`["__proto__"]`), which makes an own property
  * where a plain `__proto__:` would set the object's prototype and the template would vanish.
  */
 const key = (name: string): string =>
-  name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  name === "__proto__" ? `[${literal(name)}]` : /^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name);
 
-const quoted = (items: readonly string[]): string => `[${items.map((item) => JSON.stringify(item)).join(", ")}]`;
+const quoted = (items: readonly string[]): string => `[${items.map(literal).join(", ")}]`;
 
 function render(definition: TemplateDefinition): string {
   const parts = [`languages: ${quoted(definition.languages)}`];
-  if (definition.category !== undefined) parts.push(`category: ${JSON.stringify(definition.category)}`);
+  if (definition.category !== undefined) parts.push(`category: ${literal(definition.category)}`);
   parts.push(...renderParts(definition));
   if (definition.limitedTimeOffer === true) parts.push("limitedTimeOffer: true");
   if (definition.carousel !== undefined)
@@ -149,24 +158,75 @@ function render(definition: TemplateDefinition): string {
 function renderParts(definition: CardDefinition): string[] {
   const parts: string[] = [];
   const header = definition.header;
-  if (typeof header === "string") parts.push(`header: ${JSON.stringify(header)}`);
-  else if (header !== undefined) parts.push(`header: { text: ${JSON.stringify(header.text)} }`);
+  if (typeof header === "string") parts.push(`header: ${literal(header)}`);
+  else if (header !== undefined) parts.push(`header: { text: ${literal(header.text)} }`);
   if (Array.isArray(definition.body)) parts.push(`body: ${quoted(definition.body)}`);
   else if (definition.body !== undefined) {
     parts.push(
       `body: { ${Object.entries(definition.body)
-        .map(([name, kind]) => `${key(name)}: ${JSON.stringify(kind)}`)
+        .map(([name, kind]) => `${key(name)}: ${literal(kind)}`)
         .join(", ")} }`,
     );
   }
   if (definition.buttons !== undefined) {
     parts.push(
       `buttons: { ${Object.entries(definition.buttons)
-        .map(([index, kind]) => `${index}: ${JSON.stringify(kind)}`)
+        .map(([index, kind]) => `${index}: ${literal(kind)}`)
         .join(", ")} }`,
     );
   }
   return parts;
+}
+
+/** The type a JSON value has, as an error message says it. */
+const typeOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/** Throws a TypeError naming the path when a field codegen reads has the wrong JSON type (an export edited by hand, another API's JSON). */
+function expectType(value: unknown, type: "string" | "array" | "object", path: string, optional = false): void {
+  if (optional && value === undefined) return;
+  if (typeOf(value) !== type)
+    throw new TypeError(
+      `${path}: expected ${type === "array" ? "an array" : `a${type === "object" ? "n" : ""} ${type}`}, got ${typeOf(value)}`,
+    );
+}
+
+/** Checks the fields codegen reads, before it reads them: a wrong type is an error at its path, not a crash inside. */
+function checkTemplate(template: unknown, path: string): void {
+  expectType(template, "object", path);
+  const { name, language, status, category, parameter_format, components } = template as Record<string, unknown>;
+  expectType(name, "string", `${path}.name`);
+  expectType(language, "string", `${path}.language`);
+  expectType(status, "string", `${path}.status`, true);
+  expectType(category, "string", `${path}.category`, true);
+  expectType(parameter_format, "string", `${path}.parameter_format`, true);
+  expectType(components, "array", `${path}.components`);
+  for (const [index, component] of (components as unknown[]).entries()) checkComponent(component, `${path}.components[${index}]`);
+}
+
+function checkComponent(component: unknown, path: string): void {
+  expectType(component, "object", path);
+  const { type, format, text, buttons, cards } = component as Record<string, unknown>;
+  expectType(type, "string", `${path}.type`);
+  expectType(format, "string", `${path}.format`, true);
+  expectType(text, "string", `${path}.text`, true);
+  expectType(buttons, "array", `${path}.buttons`, true);
+  (Array.isArray(buttons) ? buttons : []).forEach((button, index) => {
+    expectType(button, "object", `${path}.buttons[${index}]`);
+    expectType((button as Record<string, unknown>).type, "string", `${path}.buttons[${index}].type`);
+    expectType((button as Record<string, unknown>).url, "string", `${path}.buttons[${index}].url`, true);
+  });
+  expectType(cards, "array", `${path}.cards`, true);
+  (Array.isArray(cards) ? cards : []).forEach((card, index) => {
+    expectType(card, "object", `${path}.cards[${index}]`);
+    const inner = (card as Record<string, unknown>).components;
+    expectType(inner, "array", `${path}.cards[${index}].components`);
+    // A carousel card holds header, body and buttons, never another carousel: one level, no recursion on input depth.
+    (inner as unknown[]).forEach((part, at) => {
+      checkComponent(part, `${path}.cards[${index}].components[${at}]`);
+      if (typeOf((part as Record<string, unknown>).cards) !== "undefined")
+        throw new TypeError(`${path}.cards[${index}].components[${at}]: a carousel card cannot hold another carousel`);
+    });
+  });
 }
 
 /**
@@ -181,6 +241,7 @@ export function generateTemplates(list: TemplateListExport, options: CodegenOpti
   if (typeof list !== "object" || list === null || !Array.isArray(list.data)) {
     throw new TypeError('expected the JSON of GET /{waba-id}/message_templates: an object with a "data" array');
   }
+  for (const [index, template] of list.data.entries()) checkTemplate(template, `data[${index}]`);
   const definitions = new Map<string, { languages: string[]; shape: Shape; shapeJson: string; firstLanguage: string }>();
   for (const template of list.data) {
     const statuses = options.statuses ?? ["APPROVED"];
@@ -201,8 +262,8 @@ export function generateTemplates(list: TemplateListExport, options: CodegenOpti
     ([name, { languages, shape }]) => `  ${key(name)}: ${render({ languages: languages as [string, ...string[]], ...shape })},`,
   );
   return [
-    // The source is a file name: written as a string literal, so a newline in it cannot start a line of code.
-    `// Generated by \`wacompose templates\`${options.source ? ` from ${JSON.stringify(options.source)}` : ""}. Do not edit: run it again when templates change.`,
+    // The source is a file name: written as a string literal, so no line terminator in it can end the comment.
+    `// Generated by \`wacompose templates\`${options.source ? ` from ${literal(options.source)}` : ""}. Do not edit: run it again when templates change.`,
     'import { defineTemplates } from "@wacompose/builder";',
     "",
     "export const templates = defineTemplates({",

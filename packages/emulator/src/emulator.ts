@@ -6,11 +6,12 @@ import { type Clock, Conversation, createClock, type StatusOptions } from "./con
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
+import { nestingOf } from "./json.js";
 import { MediaStore } from "./media.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
-import { type Delivery, type WebhookOptions, WebhookSender } from "./webhooks.js";
+import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
 export type ScriptedAnswer =
@@ -49,7 +50,7 @@ export interface EmulatorOptions {
   readonly seed?: number;
   /**
    * How many requests `received` keeps, newest last; older ones are forgotten (and so are the
-   * oldest past 64 MB of bodies). Default 1,000.
+   * oldest past 64 MB of bodies). Default 1,000. The webhook delivery log is bounded the same way.
    */
   readonly maxReceived?: number;
   /**
@@ -119,8 +120,10 @@ export interface Emulator {
   readonly clock: Clock;
   /** The webhook deliveries (with `webhook`): every attempt logged; `idle()` waits for those under way. */
   readonly webhooks: {
+    /** The newest `maxReceived` deliveries, oldest first. */
     readonly log: readonly Delivery[];
     idle(): Promise<void>;
+    /** Sends a logged delivery again; throws when there is no such delivery, or while it is still pending. */
     redeliver(id: number): Delivery;
     /** The next `count` accepted messages (default 1) get a `failed` status with this code instead of the ladder. */
     failNext(code: number, count?: number): void;
@@ -136,6 +139,10 @@ const route = /^\/(v\d+\.\d+)\/(\d+)\/messages\/?$/;
 const templatesRoute = /^\/v\d+\.\d+\/\d+\/message_templates\/?$/;
 /** The largest valid body is far smaller (a 32,768-character template body); the API documents no cap of its own. */
 const maxBodyBytes = 1 << 20;
+/** The deepest valid body (a carousel card's media, a multi-product button's items) nests 11 levels; the API documents no cap of its own. */
+const maxBodyDepth = 64;
+/** What the inbox page posts to `/__user` is a few hundred bytes. */
+const maxUserBytes = 64 * 1024;
 /** `received` forgets its oldest entries past this many bytes of bodies. */
 const maxReceivedBytes = 64 << 20;
 const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
@@ -156,18 +163,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
   const maxReceived = options.maxReceived ?? 1000;
+  if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
+    throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
   const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
   let url = ""; // set once listening
   const clock = createClock();
-  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook);
+  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
-  if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
-    throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
   /** The bearer token, compared in constant time (hashes of equal length, whatever was sent). */
   const authorized = (request: IncomingMessage): boolean =>
@@ -194,32 +201,49 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id), deliveries: sender?.log ?? [] };
 
   /**
-   * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id? }`, or
+   * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id?, forged? }`, or
    * sending a logged webhook again: `{ action: "redeliver", delivery }`.
    * JSON only, so a page on another site cannot post here without a CORS preflight (which is refused).
    */
   const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (conversation === undefined) return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
     if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
-    const input = parseJson((await readBody(request, 64 * 1024))?.toString("utf8") ?? "") as Record<string, unknown> | undefined;
+    const bytes = await readBody(request, maxUserBytes);
+    if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxUserBytes} bytes` });
+    const parsed = parseJson(bytes.toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      return json(response, 400, { error: "the body is a JSON object: { action, … }" });
+    const input = parsed as Readonly<Record<string, unknown>>;
+    /** A field that must be a string when present; its type is never converted (a deep array would overflow `String()`). */
+    const field = (name: string): string => {
+      const value = input[name] ?? "";
+      if (typeof value !== "string") throw new TypeError(`${name} is a string, got ${Array.isArray(value) ? "array" : typeof value}`);
+      return value;
+    };
     try {
-      if (input?.action === "redeliver") return json(response, 200, { state: sender?.redeliver(Number(input.delivery)).state });
-      const user = simulatedUser(conversation, String(input?.to ?? ""), "Inbox user", defaultNumber);
-      const text = String(input?.text ?? "");
-      const sent = String(input?.wamid ?? "");
-      const id = String(input?.id ?? "");
+      if (input.action === "redeliver") {
+        const delivery = input.delivery;
+        if (typeof delivery !== "number" || !Number.isSafeInteger(delivery))
+          return json(response, 400, {
+            error: `redeliver: delivery is a delivery id (a whole number), got ${typeof delivery === "number" ? delivery : typeof delivery}`,
+          });
+        return json(response, 200, { state: sender?.redeliver(delivery).state });
+      }
+      if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
+        return json(response, 400, { error: "action is says, taps, picks or redeliver" });
+      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber);
+      const forged = { forged: input.forged === true };
       const inbound =
-        input?.action === "says"
-          ? user.says(text)
-          : input?.action === "picks"
-            ? user.picks(sent, id)
-            : input?.action === "taps"
-              ? user.taps(sent, id)
-              : undefined;
-      if (inbound === undefined) return json(response, 400, { error: "action is says, taps or picks" });
+        input.action === "says"
+          ? user.says(field("text"))
+          : input.action === "picks"
+            ? user.picks(field("wamid"), field("id"), forged)
+            : user.taps(field("wamid"), field("id"), forged);
       return json(response, 200, { id: inbound.id });
     } catch (error) {
-      return json(response, 400, { error: error instanceof Error ? error.message : String(error) });
+      return json(response, error instanceof RedeliverError ? error.status : 400, {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
@@ -244,7 +268,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && templatesRoute.test(path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       const query = new URL(request.url ?? "/", url).searchParams;
-      return json(response, 200, (templates ?? new TemplateStore([])).page(query, `${url}${request.url ?? path}`));
+      const page = (templates ?? new TemplateStore([])).page(query, `${url}${request.url ?? path}`);
+      return json(response, page.status, page.body);
     }
     const match = route.exec(path);
     if (request.method !== "POST" || match === null) {
@@ -270,7 +295,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const text = (await readBody(request, maxBodyBytes))?.toString("utf8");
     if (text === undefined)
       return refuse(response, 413, graphError(graphErrorCodes.invalidParameter, `request body over ${maxBodyBytes} bytes`));
-    const body = parseJson(text);
+    // Parsed only when shallow: a 500,000-deep array would parse, then overflow every reader that recurses (JSON.stringify of /__received).
+    const depth = nestingOf(text);
+    const body = depth > maxBodyDepth ? undefined : parseJson(text);
     const bytes = text.length;
 
     const scripted = script.shift();
@@ -321,8 +348,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (scripted === undefined && random() < (options.serverErrorRate ?? 0))
       return fail(503, "server_error", graphError(graphErrorCodes.serviceUnavailable));
-    if (body === undefined)
-      return fail(400, "rejected", graphError(graphErrorCodes.invalidParameter, "the request body is not valid JSON"), text);
+    if (body === undefined) {
+      const why =
+        depth > maxBodyDepth ? `the request body nests ${depth} levels deep, over ${maxBodyDepth}` : "the request body is not valid JSON";
+      return fail(400, "rejected", graphError(graphErrorCodes.invalidParameter, why), text);
+    }
     if (scripted === undefined && throughput !== undefined && !throughput.admit(phoneNumberId ?? "", Date.now())) {
       return fail(
         429,
@@ -409,7 +439,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     async close() {
       conversation?.close();
-      sender?.close();
+      await sender?.close(); // aborts the webhook POSTs under way, and waits until each has ended
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // A few turns of the event loop (each one polls sockets and runs close callbacks), so a client

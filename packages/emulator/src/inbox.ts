@@ -24,7 +24,7 @@ function deliverySummary(payload: unknown): string {
   return message === undefined ? "update" : `message ${String(message.type)} from +${String(message.from)}`;
 }
 
-/** The newest webhook deliveries, each with its attempts and a button to send it again. */
+/** The newest webhook deliveries, each with its attempts and, once it has ended, a button to send it again. */
 function deliveriesFragment(deliveries: readonly Delivery[]): string {
   if (deliveries.length === 0) return "";
   const rows = deliveries
@@ -32,7 +32,7 @@ function deliveriesFragment(deliveries: readonly Delivery[]): string {
     .reverse()
     .map((delivery) => {
       const attempts = delivery.attempts.map((attempt) => (attempt.status === undefined ? "✗" : String(attempt.status))).join(" → ");
-      return `<li class="wa-delivery wa-delivery-${delivery.state}" data-delivery="${delivery.id}">#${delivery.id} ${escapeHtml(deliverySummary(delivery.payload))} · ${escapeHtml(delivery.state)} · ${escapeHtml(attempts || "…")} <button class="wa-redeliver" data-delivery="${delivery.id}">redeliver</button></li>`;
+      return `<li class="wa-delivery wa-delivery-${delivery.state}" data-delivery="${delivery.id}">#${delivery.id} ${escapeHtml(deliverySummary(delivery.payload))} · ${escapeHtml(delivery.state)} · ${escapeHtml(attempts || "…")}${delivery.state === "pending" ? "" : ` <button class="wa-redeliver" data-delivery="${delivery.id}">redeliver</button>`}</li>`;
     });
   return `<section class="wa-deliveries"><div class="wa-recipient">webhook deliveries (newest ${rows.length} of ${deliveries.length})</div><ul>${rows.join("")}</ul></section>`;
 }

@@ -2,5 +2,5 @@ export type { Clock, StatusOptions } from "./conversation.js";
 export { type Emulator, type EmulatorOptions, type ReceivedRequest, type ScriptedAnswer, startEmulator } from "./emulator.js";
 export { type GraphError, graphError } from "./graph.js";
 export type { TemplateDefinition, TemplateExport } from "./templates.js";
-export type { Inbound, SentMessage, SimulatedUser } from "./user.js";
+export type { Inbound, ReplyOptions, SentMessage, SimulatedUser } from "./user.js";
 export type { Delivery, DeliveryAttempt, WebhookOptions } from "./webhooks.js";

@@ -1,5 +1,9 @@
 import { graphErrorCodes } from "@wacompose/builder";
+import { graphError } from "./graph.js";
 import { type Json, list, object } from "./json.js";
+
+/** The most templates one page lists; a larger `limit` is capped to it. */
+const maxPageSize = 1000;
 
 /** One template as `GET /{waba-id}/message_templates` lists it (the fields the emulator reads). */
 export interface TemplateDefinition {
@@ -38,20 +42,47 @@ export class TemplateStore {
     this.#templates = data as TemplateDefinition[];
   }
 
-  /** `GET /{version}/{waba-id}/message_templates?limit=&after=`: a page and its cursors. */
-  page(query: URLSearchParams, url: string): unknown {
-    const limit = Math.min(Math.max(Number(query.get("limit") ?? 25) || 25, 1), 1000);
-    const start = Number(query.get("after") ?? 0) || 0;
-    const data = this.#templates.slice(start, start + limit);
-    const end = start + data.length;
-    const next = new URL(url);
-    next.searchParams.set("after", String(end));
-    next.searchParams.set("limit", String(limit));
+  /**
+   * `GET /{version}/{waba-id}/message_templates?limit=&after=|before=`: a page and its cursors, or
+   * a Graph error (400, code 100) naming the parameter when a cursor is not one this emulator
+   * issued or the limit is not a whole number ≥ 1 (above 1,000 it is capped, as Graph caps it).
+   */
+  page(query: URLSearchParams, url: string): { readonly status: number; readonly body: unknown } {
+    const total = this.#templates.length;
+    const bad = (details: string) => ({ status: 400, body: graphError(graphErrorCodes.invalidParameter, details) });
+    const limitText = query.get("limit");
+    if (limitText !== null && !/^[1-9]\d{0,15}$/.test(limitText))
+      return bad(`limit must be a whole number ≥ 1, got ${JSON.stringify(limitText)}`);
+    const limit = Math.min(Number(limitText ?? 25), maxPageSize);
+    const after = query.get("after");
+    const before = query.get("before");
+    if (after !== null && before !== null) return bad("give after or before, not both");
+    // This emulator's cursors are positions in the list: 0 to the number of templates.
+    for (const [name, cursor] of [
+      ["after", after],
+      ["before", before],
+    ] as const) {
+      if (cursor !== null && !(/^(0|[1-9]\d{0,15})$/.test(cursor) && Number(cursor) <= total))
+        return bad(`${name} must be a cursor from a previous page (here 0 to ${total}), got ${JSON.stringify(cursor)}`);
+    }
+    const start = before === null ? Number(after ?? 0) : Math.max(0, Number(before) - limit);
+    const end = Math.min(before === null ? start + limit : Number(before), total);
+    const link = (cursor: "after" | "before", at: number): string => {
+      const target = new URL(url);
+      target.searchParams.delete(cursor === "after" ? "before" : "after");
+      target.searchParams.set(cursor, String(at));
+      target.searchParams.set("limit", String(limit));
+      return target.toString();
+    };
     return {
-      data,
-      paging: {
-        cursors: { before: String(start), after: String(end) },
-        ...(end < this.#templates.length ? { next: next.toString() } : {}),
+      status: 200,
+      body: {
+        data: this.#templates.slice(start, end),
+        paging: {
+          cursors: { before: String(start), after: String(end) },
+          ...(start > 0 ? { previous: link("before", start) } : {}),
+          ...(end < total ? { next: link("after", end) } : {}),
+        },
       },
     };
   }

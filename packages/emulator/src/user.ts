@@ -11,13 +11,25 @@ export interface Inbound {
 /** A sent message: its wamid, the client's answer to `send()`, or the builder it was sent from (the newest send of that body). */
 export type SentMessage = string | { readonly messages: readonly { readonly id: string }[] } | { build(): unknown };
 
+/**
+ * How a tap or pick is made. `forged: true` sends the id as given even when the message did not
+ * offer it: what a modified client, a replayed or edited webhook, or a stale button can send.
+ * An id that comes back from a user is user input; cover that in your tests with it.
+ */
+export interface ReplyOptions {
+  readonly forged?: boolean;
+}
+
 /** A user on the other side: each action goes out as the webhook the API would send. */
 export interface SimulatedUser {
   says(text: string): Inbound;
-  /** Taps a reply button of an interactive message, or a quick-reply button of a template (by its payload). */
-  taps(message: SentMessage, replyId: string): Inbound;
-  /** Picks a row of a list message. */
-  picks(message: SentMessage, rowId: string): Inbound;
+  /**
+   * Taps a reply button of an interactive message, or a quick-reply button of a template (by its
+   * payload). An id the message did not offer throws, unless `{ forged: true }`.
+   */
+  taps(message: SentMessage, replyId: string, options?: ReplyOptions): Inbound;
+  /** Picks a row of a list message. A row the message did not offer throws, unless `{ forged: true }`. */
+  picks(message: SentMessage, rowId: string, options?: ReplyOptions): Inbound;
   /** Completes a flow message; `response` becomes `response_json`, with the message's `flow_token` when it was sent with one. */
   completesFlow(message: SentMessage, response: Readonly<Record<string, unknown>>): Inbound;
   sendsLocation(location: {
@@ -29,6 +41,11 @@ export interface SimulatedUser {
   sendsImage(image?: { readonly id?: string; readonly caption?: string; readonly mime_type?: string }): Inbound;
   /** Reacts to a message; `""` removes the reaction. */
   reacts(message: SentMessage, emoji: string): Inbound;
+}
+
+/** An id a tap or pick can carry: a string (a forged one too: a webhook's id is always a string). */
+function checkId(action: string, id: unknown): void {
+  if (typeof id !== "string") throw new TypeError(`user.${action}: the id is a string, got ${typeof id}`);
 }
 
 export function simulatedUser(conversation: Conversation, from: string, name: string, defaultNumber: string): SimulatedUser {
@@ -55,8 +72,9 @@ export function simulatedUser(conversation: Conversation, from: string, name: st
 
   return {
     says: (text) => send({ type: "text", text: { body: text } }),
-    taps(message, replyId) {
+    taps(message, replyId, options = {}) {
       const { context, body, phoneNumberId } = sent(message, "taps");
+      checkId("taps", replyId);
       const interactive = object(body.interactive);
       const buttons = list(object(interactive.action).buttons).map((button) => object(button.reply));
       const button = buttons.find((reply) => reply.id === replyId);
@@ -69,13 +87,22 @@ export function simulatedUser(conversation: Conversation, from: string, name: st
         .filter((component) => component.type === "button" && component.sub_type === "quick_reply")
         .flatMap((component) => list(component.parameters).map((parameter) => parameter.payload));
       if (payloads.includes(replyId)) return send({ type: "button", context, button: { payload: replyId, text: replyId } }, phoneNumberId);
+      if (options.forged === true) {
+        // The shape the message would have been answered with (a template's quick reply, else a reply button); the id is its title.
+        if (body.type === "template") return send({ type: "button", context, button: { payload: replyId, text: replyId } }, phoneNumberId);
+        return send(
+          { type: "interactive", context, interactive: { type: "button_reply", button_reply: { id: replyId, title: replyId } } },
+          phoneNumberId,
+        );
+      }
       const offered = [...buttons.map((reply) => reply.id), ...payloads].map((x) => JSON.stringify(x)).join(", ") || "none";
       throw new RangeError(`user.taps: the message offered no button ${JSON.stringify(replyId)} (it offered ${offered})`);
     },
-    picks(message, rowId) {
+    picks(message, rowId, options = {}) {
       const { context, body, phoneNumberId } = sent(message, "picks");
+      checkId("picks", rowId);
       const rows = list(object(object(body.interactive).action).sections).flatMap((section) => list(section.rows));
-      const row = rows.find((candidate) => candidate.id === rowId);
+      const row = rows.find((candidate) => candidate.id === rowId) ?? (options.forged === true ? { id: rowId, title: rowId } : undefined);
       if (row === undefined)
         throw new RangeError(
           `user.picks: the message offered no row ${JSON.stringify(rowId)} (it offered ${rows.map((r) => JSON.stringify(r.id)).join(", ") || "none"})`,

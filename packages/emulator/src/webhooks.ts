@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
 
 export interface WebhookOptions {
@@ -10,8 +11,13 @@ export interface WebhookOptions {
   readonly verifyToken?: string;
   /** Waits before retrying a POST answered non-2xx or not at all; default [100, 500, 2500] (Meta: up to 7 days, compressed). */
   readonly retryDelaysMs?: readonly number[];
-  /** How long a POST may take; default 5 s. */
+  /** How long a POST may take, answer body included; default 5 s (Meta states no number). */
   readonly timeoutMs?: number;
+  /**
+   * At most this many POSTs to the endpoint at once; the others wait their turn. Default 8: a
+   * receiver that never answers holds 8 connections, not one per webhook.
+   */
+  readonly concurrency?: number;
   /** The WhatsApp Business Account id in `entry[].id`; default "102290129340398". */
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
@@ -40,24 +46,77 @@ interface MutableDelivery extends Delivery {
   state: Delivery["state"];
 }
 
+/** Past this many bytes of bodies, the log forgets its oldest deliveries even under `maxLog`. */
+const maxLogBytes = 64 << 20;
+/** Deliveries waiting for a slot: 10,000 is over 40 s of statuses at the default 80 messages per second. */
+const maxWaiting = 10_000;
+/** How much of an answer's body is read (and dropped) before the connection is let go. */
+const maxAnswerBytes = 64 * 1024;
+/** The longest wait a timer takes (2^31 - 1 ms); longer ones fire at once. */
+const maxTimerMs = 2 ** 31 - 1;
+
+/** What a delivery waiting for a slot gets: the slot, or the end of its wait. */
+type Turn = "go" | "dropped" | "closed";
+/** The error of an attempt cut short by `close()`. */
+const aborted = "aborted: the emulator closed";
+
+/** Why `redeliver` refused: no such delivery (404), or one still under way (409). */
+export class RedeliverError extends Error {
+  override readonly name = "RedeliverError";
+  readonly status: 404 | 409;
+  constructor(status: 404 | 409, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Checks the webhook options a caller may have got wrong at runtime (from JSON, from the environment). */
+function checkOptions(options: WebhookOptions): void {
+  if (typeof options.url !== "string" || !/^https?:\/\//.test(options.url))
+    throw new TypeError(`startEmulator: webhook.url must be an http(s) URL, got ${JSON.stringify(options.url)}`);
+  if (typeof options.appSecret !== "string" || options.appSecret === "")
+    throw new TypeError("startEmulator: webhook.appSecret is required (the POSTs are signed with it)");
+  const { timeoutMs, concurrency, retryDelaysMs } = options;
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 1 && timeoutMs <= maxTimerMs))
+    throw new RangeError(`startEmulator: webhook.timeoutMs must be a number of ms from 1 to ${maxTimerMs}, got ${String(timeoutMs)}`);
+  if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1 && concurrency <= 1024))
+    throw new RangeError(`startEmulator: webhook.concurrency must be a whole number from 1 to 1024, got ${String(concurrency)}`);
+  if (retryDelaysMs !== undefined) {
+    if (!Array.isArray(retryDelaysMs) || retryDelaysMs.length > 100)
+      throw new TypeError(`startEmulator: webhook.retryDelaysMs must be an array of at most 100 delays, got ${String(retryDelaysMs)}`);
+    retryDelaysMs.forEach((delay, index) => {
+      if (!(typeof delay === "number" && delay >= 0 && delay <= maxTimerMs))
+        throw new RangeError(
+          `startEmulator: webhook.retryDelaysMs[${index}] must be a number of ms from 0 to ${maxTimerMs}, got ${String(delay)}`,
+        );
+    });
+  }
+}
+
 /**
  * Posts Meta-shaped webhooks to one URL: serialised once as Meta does (`\uXXXX` for non-ASCII
  * and `@`), signed over exactly those bytes, retried on a non-2xx answer or a timeout, every
- * attempt logged.
+ * attempt logged. Bounded: at most `concurrency` POSTs at once, each within `timeoutMs`, and
+ * the log keeps the newest `maxLog` deliveries; `close()` aborts what is under way.
  */
 export class WebhookSender {
+  /** The newest deliveries, oldest first (older ones are forgotten, as `received` forgets). */
   readonly log: Delivery[] = [];
   readonly #options: WebhookOptions;
+  readonly #maxLog: number;
   readonly #pending = new Set<Promise<void>>();
+  /** Aborts every POST and retry wait under way when the emulator closes. */
+  readonly #closing = new AbortController();
+  /** POSTs under way, and the deliveries waiting for one of the `concurrency` slots (at most `maxWaiting`, oldest first). */
+  #posting = 0;
+  readonly #waiting: ((turn: Turn) => void)[] = [];
+  #logBytes = 0;
   #nextId = 1;
-  #closed = false;
 
-  constructor(options: WebhookOptions) {
-    if (typeof options.url !== "string" || !/^https?:\/\//.test(options.url))
-      throw new TypeError(`startEmulator: webhook.url must be an http(s) URL, got ${JSON.stringify(options.url)}`);
-    if (typeof options.appSecret !== "string" || options.appSecret === "")
-      throw new TypeError("startEmulator: webhook.appSecret is required (the POSTs are signed with it)");
+  constructor(options: WebhookOptions, maxLog = 1000) {
+    checkOptions(options);
     this.#options = options;
+    this.#maxLog = maxLog;
   }
 
   get wabaId(): string {
@@ -95,14 +154,29 @@ export class WebhookSender {
     const body = metaJson(payload);
     const delivery: MutableDelivery = { id: this.#nextId++, payload, body, attempts: [], state: "pending" };
     this.log.push(delivery);
+    this.#logBytes += body.length; // metaJson writes ASCII only: characters are bytes
+    while (this.log.length > this.#maxLog || (this.#logBytes > maxLogBytes && this.log.length > 1))
+      this.#logBytes -= this.log.shift()?.body.length ?? 0;
     this.#track(this.#deliver(delivery));
     return delivery;
   }
 
-  /** Sends a logged delivery again, the same bytes (the inbox's "redeliver"). */
+  /**
+   * Sends a logged delivery again, the same bytes (the inbox's "redeliver"). Refused while it
+   * is still pending: a click per second on a receiver that hangs would otherwise pile up POSTs.
+   */
   redeliver(id: number): Delivery {
     const delivery = this.log.find((entry) => entry.id === id) as MutableDelivery | undefined;
-    if (delivery === undefined) throw new RangeError(`redeliver: no delivery ${id}`);
+    if (delivery === undefined)
+      throw new RedeliverError(
+        404,
+        `redeliver: no delivery ${JSON.stringify(id)}${typeof id === "number" && id > 0 && id < this.#nextId ? ` (the log keeps the newest ${this.#maxLog})` : ""}`,
+      );
+    if (delivery.state === "pending")
+      throw new RedeliverError(
+        409,
+        `redeliver: delivery ${id} is still pending (${delivery.attempts.length} attempts so far); redeliver it once it is delivered or has failed`,
+      );
     delivery.state = "pending";
     this.#track(this.#deliver(delivery));
     return delivery;
@@ -118,8 +192,11 @@ export class WebhookSender {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  close(): void {
-    this.#closed = true;
+  /** Aborts the POSTs and retry waits under way (those deliveries fail) and resolves once every one has ended. */
+  async close(): Promise<void> {
+    this.#closing.abort();
+    for (const wake of this.#waiting.splice(0)) wake("closed");
+    await this.idle();
   }
 
   #track(work: Promise<void>): void {
@@ -127,29 +204,92 @@ export class WebhookSender {
     this.#pending.add(tracked);
   }
 
+  /**
+   * Waits for one of the `concurrency` slots. The queue is bounded: past `maxWaiting` deliveries
+   * waiting (a receiver that stopped answering while statuses keep coming), the oldest gives up.
+   */
+  async #slot(): Promise<Turn> {
+    if (this.#closing.signal.aborted) return "closed";
+    if (this.#posting < (this.#options.concurrency ?? 8)) {
+      this.#posting++;
+      return "go";
+    }
+    return new Promise<Turn>((resolve) => {
+      this.#waiting.push(resolve);
+      if (this.#waiting.length > maxWaiting) this.#waiting.shift()?.("dropped");
+    });
+  }
+
+  /** Hands the slot to the next delivery waiting (never freed and taken again, so the cap holds), or frees it. */
+  #release(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#posting--;
+    else next("go");
+  }
+
   async #deliver(delivery: MutableDelivery): Promise<void> {
     const delays = this.#options.retryDelaysMs ?? [100, 500, 2500];
+    const timeoutMs = this.#options.timeoutMs ?? 5000;
+    const closing = this.#closing.signal;
     const signature = `sha256=${createHmac("sha256", this.#options.appSecret).update(delivery.body).digest("hex")}`;
-    for (let attempt = 0; attempt <= delays.length && !this.#closed; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delays[attempt - 1]));
+    for (let attempt = 0; attempt <= delays.length && !closing.aborted; attempt++) {
+      if (attempt > 0) await sleep(delays[attempt - 1], undefined, { signal: closing }).catch(() => undefined);
+      const turn = await this.#slot();
       const at = new Date().toISOString();
+      if (turn === "dropped") {
+        delivery.attempts.push({ at, error: `not sent: over ${maxWaiting} deliveries were waiting for the receiver` });
+        break;
+      }
+      if (turn === "closed") break;
       try {
         const response = await fetch(this.#options.url, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "User-Agent": "facebookexternalua" },
           body: delivery.body,
-          signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000),
+          signal: AbortSignal.any([closing, AbortSignal.timeout(timeoutMs)]),
         });
-        await response.arrayBuffer().catch(() => undefined);
+        await drain(response);
         delivery.attempts.push({ at, status: response.status });
         if (response.ok) {
           delivery.state = "delivered";
           return;
         }
       } catch (error) {
-        delivery.attempts.push({ at, error: error instanceof Error ? error.message : String(error) });
+        delivery.attempts.push({ at, error: closing.aborted ? aborted : failureOf(error, timeoutMs) });
+      } finally {
+        this.#release();
       }
     }
+    if (closing.aborted && delivery.attempts.at(-1)?.error !== aborted)
+      delivery.attempts.push({ at: new Date().toISOString(), error: "not sent: the emulator closed" });
     delivery.state = "failed";
+  }
+}
+
+/**
+ * What went wrong with a POST, in a few words: fetch's own cause ("connect ECONNREFUSED …") rather
+ * than its "fetch failed". Read by shape: fetch's errors and DOMExceptions may come from another realm.
+ */
+function failureOf(error: unknown, timeoutMs: number): string {
+  const failure = (typeof error === "object" && error !== null ? error : {}) as {
+    readonly name?: unknown;
+    readonly message?: unknown;
+    readonly cause?: { readonly message?: unknown };
+  };
+  if (failure.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  const cause = failure.cause?.message;
+  return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
+}
+
+/** Reads an answer's body up to `maxAnswerBytes` and drops it: a receiver's answer is never buffered whole. */
+async function drain(response: Response): Promise<void> {
+  let read = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      read += (chunk as Uint8Array).length;
+      if (read > maxAnswerBytes) break; // leaving the loop cancels the stream
+    }
+  } catch {
+    // The status is what counts; a body cut short (timeout, reset) changes nothing.
   }
 }

@@ -246,14 +246,18 @@ describe("simulated users", () => {
     );
     const flow = await wa.send(msg.to(user).flow("Book your table", { flowId: "1234567890", cta: "Book", screen: "WELCOME" }));
     const ana = emulator.user(user, "Ana");
-    ana.taps(buttons, "tue-9");
-    ana.picks(list, "m");
-    ana.completesFlow(flow, { rating: "5" });
-    ana.reacts(buttons, "👍");
-    ana.sendsLocation({ latitude: 38.72, longitude: -9.14, name: "Lisboa" });
-    ana.sendsImage({ caption: "receipt" });
+    const sentOrder = [
+      ana.taps(buttons, "tue-9"),
+      ana.picks(list, "m"),
+      ana.completesFlow(flow, { rating: "5" }),
+      ana.reacts(buttons, "👍"),
+      ana.sendsLocation({ latitude: 38.72, longitude: -9.14, name: "Lisboa" }),
+      ana.sendsImage({ caption: "receipt" }),
+    ].map((inbound) => inbound.id);
     await emulator.webhooks.idle();
-    const messages = hook.events.filter((e) => e.kind === "message");
+    // POSTs run side by side (up to `concurrency`), so the receiver may see them in any order: compared in the order sent.
+    const position = (e: WebhookEvent) => sentOrder.indexOf(e.kind === "message" ? e.id : "");
+    const messages = hook.events.filter((e) => e.kind === "message").sort((a, b) => position(a) - position(b));
     expect(messages).toEqual([
       expect.objectContaining({
         type: "interactive",

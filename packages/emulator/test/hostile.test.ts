@@ -1,0 +1,393 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { msg } from "@wacompose/builder";
+import { unframeable } from "../src/http.js";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+
+// Every surface of the emulator that meets the network or a user, attacked as a flaky host or an
+// attacker would: unbounded growth, slow or absent receivers, huge or deep bodies, wrong types,
+// forged replies, bad paging, framing. Each case once broke it.
+
+const appSecret = "hostile-secret";
+const user = "16505551234";
+const messagesPath = "/v23.0/106540352242922/messages";
+
+/** A webhook endpoint that answers every POST with `answer` (after `delayMs`), or never ("hang"); it counts the POSTs open at once. */
+interface Receiver {
+  readonly url: string;
+  readonly bodies: string[];
+  posts: number;
+  open: number;
+  maxOpen: number;
+  close(): Promise<void>;
+}
+
+async function receiver(answer: number | "hang" = 200, delayMs = 0): Promise<Receiver> {
+  const state = { bodies: [] as string[], posts: 0, open: 0, maxOpen: 0 };
+  const server = createServer((request, response) => {
+    state.posts++;
+    state.open++;
+    state.maxOpen = Math.max(state.maxOpen, state.open);
+    response.on("close", () => state.open--); // answered, or the connection closed
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      state.bodies.push(Buffer.concat(chunks).toString("utf8"));
+      if (answer !== "hang") setTimeout(() => response.writeHead(answer).end(), delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of open.splice(0).reverse()) await thing.close();
+});
+
+async function start(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = await startEmulator(options);
+  open.push(emulator);
+  return emulator;
+}
+
+/** An emulator that plays the user's side toward `hook`, statuses within a few ms, no retries unless asked. */
+async function withWebhook(hook: Receiver, webhook: Partial<NonNullable<EmulatorOptions["webhook"]>> = {}, options: EmulatorOptions = {}) {
+  open.push(hook);
+  return start({
+    ...options,
+    webhook: {
+      url: hook.url,
+      appSecret,
+      window: false,
+      retryDelaysMs: [],
+      statuses: { delaysMs: { sent: 1, delivered: 2, read: 3 } },
+      ...webhook,
+    },
+  });
+}
+
+/** Waits for a condition, polling a bounded number of times; fails saying what it waited for. */
+async function until(condition: () => boolean, what: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
+
+const send = (emulator: Emulator, body: unknown) =>
+  fetch(`${emulator.url}${messagesPath}`, {
+    method: "POST",
+    headers: { Authorization: "Bearer test-token", "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const actAsUser = (emulator: Emulator, body: unknown) =>
+  fetch(`${emulator.url}/__user`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+describe("hostile: unbounded growth", () => {
+  it("the delivery log and GET /__deliveries keep the newest maxReceived deliveries", async () => {
+    const hook = await receiver();
+    const emulator = await withWebhook(hook, {}, { maxReceived: 10 });
+    for (let i = 0; i < 60; i++) emulator.user(user).says(`m${i}`);
+    for (let i = 0; i < 20; i++) await send(emulator, msg.to(user).text(`t${i}`).build()); // 3 statuses each
+    await emulator.webhooks.idle();
+    expect(hook.posts).toBe(120);
+    expect(emulator.webhooks.log).toHaveLength(10);
+    expect(emulator.webhooks.log.map((d) => d.id)).toEqual([111, 112, 113, 114, 115, 116, 117, 118, 119, 120]);
+    const listed = (await (await fetch(`${emulator.url}/__deliveries`)).json()) as { id: number }[];
+    expect(listed.map((d) => d.id)).toEqual(emulator.webhooks.log.map((d) => d.id));
+    expect(() => emulator.webhooks.redeliver(3)).toThrow("redeliver: no delivery 3 (the log keeps the newest 10)");
+  });
+
+  it("deliveries waiting for a receiver that stopped answering are bounded (10,000): the oldest give up", async () => {
+    const hook = await receiver("hang");
+    const emulator = await withWebhook(hook, { timeoutMs: 60_000, concurrency: 1 }, { maxReceived: 5 });
+    const deliveries = Array.from({ length: 10_010 }, (_, i) => emulator.user(user).says(`m${i}`).delivery);
+    await until(() => hook.posts === 1, "the first POST");
+    const states = deliveries.map((d) => d.state);
+    expect([states[0], new Set(states.slice(1, 10)), new Set(states.slice(10))]).toEqual([
+      "pending", // at the receiver
+      new Set(["failed"]), // the 9 oldest waiting
+      new Set(["pending"]), // 10,000 waiting their turn
+    ]);
+    expect(deliveries[1]?.attempts).toEqual([
+      { at: expect.any(String), error: "not sent: over 10000 deliveries were waiting for the receiver" },
+    ]);
+    await emulator.close();
+    expect(deliveries.filter((d) => d.state === "pending")).toEqual([]);
+  }, 30_000);
+});
+
+describe("hostile: slow or absent receivers", () => {
+  it("a receiver that never answers holds `concurrency` POSTs (default 8), not one per webhook; close() aborts them and resolves", async () => {
+    const hook = await receiver("hang");
+    const emulator = await withWebhook(hook, { timeoutMs: 60_000 });
+    for (let i = 0; i < 100; i++) expect((await send(emulator, msg.to(user).text(`m${i}`).build())).status).toBe(200);
+    await until(() => emulator.webhooks.log.length === 300, "300 status webhooks");
+    await until(() => hook.open === 8, "8 POSTs open at the receiver");
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 10)); // room to open more, if it would
+    expect(hook.maxOpen).toBe(8);
+    expect(hook.posts).toBe(8);
+
+    await emulator.close();
+    // Nothing is left under way: the 8 POSTs were aborted, the 292 waiting never sent; each says so.
+    expect(emulator.webhooks.log.filter((d) => d.state !== "failed")).toEqual([]);
+    const reasons = new Set(emulator.webhooks.log.map((d) => d.attempts.at(-1)?.error));
+    expect(reasons).toEqual(new Set(["aborted: the emulator closed", "not sent: the emulator closed"]));
+    await until(() => hook.open === 0, "the receiver's connections closed");
+  });
+
+  it("concurrency is per receiver and configurable; every webhook still arrives", async () => {
+    const hook = await receiver(200, 20);
+    const emulator = await withWebhook(hook, { concurrency: 2 });
+    for (let i = 0; i < 30; i++) emulator.user(user).says(`m${i}`);
+    await emulator.webhooks.idle();
+    expect(hook.posts).toBe(30);
+    expect(hook.maxOpen).toBe(2);
+    expect(emulator.webhooks.log.every((d) => d.state === "delivered")).toBe(true);
+  });
+
+  it("a POST with no answer within timeoutMs fails that attempt, saying so", async () => {
+    const hook = await receiver("hang");
+    const emulator = await withWebhook(hook, { timeoutMs: 50, retryDelaysMs: [1] });
+    const { delivery } = emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    expect(delivery).toMatchObject({
+      state: "failed",
+      attempts: [{ error: "no answer within 50 ms" }, { error: "no answer within 50 ms" }],
+    });
+  });
+
+  it("an absent receiver (nothing listens) fails each attempt with the cause, not fetch's 'fetch failed'", async () => {
+    const gone = await receiver();
+    await gone.close(); // its port now refuses connections
+    const emulator = await start({ webhook: { url: gone.url, appSecret, retryDelaysMs: [1] } });
+    const { delivery } = emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    expect(delivery.state).toBe("failed");
+    expect(delivery.attempts.map((a) => a.error)).toEqual([
+      expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/),
+      expect.stringMatching(/^connect ECONNREFUSED/),
+    ]);
+  });
+
+  it("close() ends a delivery waiting to retry (a 10-minute backoff does not keep the process alive)", async () => {
+    const hook = await receiver(500);
+    const emulator = await withWebhook(hook, { retryDelaysMs: [600_000] });
+    const { delivery } = emulator.user(user).says("hi");
+    await until(() => delivery.attempts.length === 1, "the first attempt");
+    await emulator.close();
+    expect(delivery.state).toBe("failed");
+    expect(delivery.attempts.map((a) => a.status ?? a.error)).toEqual([500, "not sent: the emulator closed"]);
+  });
+
+  it("redeliver of a pending delivery is refused (409 over HTTP): 50 clicks make no more POSTs", async () => {
+    const hook = await receiver("hang");
+    const emulator = await withWebhook(hook, { timeoutMs: 60_000 });
+    const { delivery } = emulator.user(user).says("hi");
+    await until(() => hook.posts === 1, "the first POST");
+    expect(() => emulator.webhooks.redeliver(delivery.id)).toThrow(
+      "redeliver: delivery 1 is still pending (0 attempts so far); redeliver it once it is delivered or has failed",
+    );
+    const answers = await Promise.all(Array.from({ length: 50 }, () => actAsUser(emulator, { action: "redeliver", delivery: 1 })));
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([409]));
+    expect(await answers[0]?.json()).toEqual({
+      error: "redeliver: delivery 1 is still pending (0 attempts so far); redeliver it once it is delivered or has failed",
+    });
+    expect(hook.posts).toBe(1);
+    expect(await (await fetch(`${emulator.url}/__inbox`)).text()).not.toContain('class="wa-redeliver" data-delivery="1"');
+  });
+});
+
+describe("hostile: huge or deep bodies", () => {
+  it("an oversized /__user or messages body always gets 413, never a reset", async () => {
+    const hook = await receiver();
+    const emulator = await withWebhook(hook);
+    for (let i = 0; i < 5; i++) {
+      const answer = await actAsUser(emulator, { action: "says", to: user, text: "x".repeat(3 << 20) });
+      expect([answer.status, await answer.json()]).toEqual([413, { error: "request body over 65536 bytes" }]);
+      const message = await send(emulator, { padding: "x".repeat(2 << 20) });
+      expect(message.status).toBe(413);
+      expect(await message.json()).toMatchObject({ error: { code: 100, error_data: { details: "request body over 1048576 bytes" } } });
+    }
+    expect(hook.posts).toBe(0);
+    expect((await actAsUser(emulator, { action: "says", to: user, text: "still here" })).status).toBe(200);
+  });
+
+  it("a 200,000-deep body is refused with its depth; /__received, the inbox and the next send keep working", async () => {
+    const emulator = await start();
+    const deep = await send(emulator, `${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ error: { error_data: { details: "the request body nests 200000 levels deep, over 64" } } });
+    expect((await fetch(`${emulator.url}/__received`)).status).toBe(200);
+    expect((await fetch(`${emulator.url}/`)).status).toBe(200);
+    // Brackets inside strings are text, not depth.
+    expect(
+      (
+        await send(
+          emulator,
+          msg
+            .to(user)
+            .text(`${"[{".repeat(500)}`)
+            .build(),
+        )
+      ).status,
+    ).toBe(200);
+  });
+});
+
+describe("hostile: wrong types", () => {
+  it("/__user fields of the wrong JSON type are a 400 naming the field, never converted", async () => {
+    const emulator = await withWebhook(await receiver());
+    const cases: [unknown, string][] = [
+      [[1, 2], "the body is a JSON object: { action, … }"],
+      [{ action: "says", to: 16505551234, text: "hi" }, "to is a string, got number"],
+      [`{"action":"says","to":"${user}","text":${"[".repeat(10_000)}${"]".repeat(10_000)}}`, "text is a string, got array"],
+      [{ action: "taps", to: user, wamid: { id: 1 }, id: "x" }, "wamid is a string, got object"],
+      [{ action: "redeliver", delivery: "1" }, "redeliver: delivery is a delivery id (a whole number), got string"],
+      [{ action: "shouts", to: user }, "action is says, taps, picks or redeliver"],
+    ];
+    for (const [body, error] of cases) {
+      const answer = await actAsUser(emulator, body);
+      expect([answer.status, await answer.json()]).toEqual([400, { error }]);
+    }
+    expect(emulator.webhooks.log).toEqual([]);
+  });
+
+  it.each([
+    [{ timeoutMs: Number.NaN }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got NaN"],
+    [{ timeoutMs: "5s" }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got 5s"],
+    [{ concurrency: 0 }, "webhook.concurrency must be a whole number from 1 to 1024, got 0"],
+    [{ concurrency: 1.5 }, "webhook.concurrency must be a whole number from 1 to 1024, got 1.5"],
+    [{ retryDelaysMs: [100, -1] }, "webhook.retryDelaysMs[1] must be a number of ms from 0 to 2147483647, got -1"],
+    [{ retryDelaysMs: "100" }, "webhook.retryDelaysMs must be an array of at most 100 delays, got 100"],
+  ])("webhook option %j is refused at start, naming it", async (option, message) => {
+    await expect(startEmulator({ webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
+      `startEmulator: ${message}`,
+    );
+  });
+});
+
+describe("hostile: forged replies (an id from a user is user input)", () => {
+  it("taps and picks with { forged: true } send ids the message never offered, in the shape the API would", async () => {
+    const hook = await receiver();
+    const emulator = await withWebhook(hook, { statuses: { delaysMs: { read: false } } });
+    const sent = async (body: unknown) =>
+      ((await (await send(emulator, body)).json()) as { messages: { id: string }[] }).messages[0]?.id as string;
+    const buttons = await sent(msg.to(user).buttons("Cancel order 41?").reply("cancel:41", "Cancel").build());
+    const list = await sent(
+      msg
+        .to(user)
+        .list("Size?", "Choose")
+        .section("Sizes", (s) => s.row("m", "Medium"))
+        .build(),
+    );
+    const template = await sent(msg.to(user).template("order_update").language("en_US").quickReply(0, "STOP").build());
+    const ana = emulator.user(user);
+    expect(() => ana.taps(buttons, "cancel:someone-elses-order-42")).toThrow(
+      'user.taps: the message offered no button "cancel:someone-elses-order-42"',
+    );
+    ana.taps(buttons, "cancel:someone-elses-order-42", { forged: true });
+    ana.picks(list, "xxl-not-offered", { forged: true });
+    ana.taps(template, "UNSUBSCRIBE-ALL", { forged: true });
+    expect((await actAsUser(emulator, { action: "taps", to: user, wamid: buttons, id: "cancel:43", forged: true })).status).toBe(200);
+    expect((await actAsUser(emulator, { action: "taps", to: user, wamid: buttons, id: "cancel:44" })).status).toBe(400);
+    await emulator.webhooks.idle();
+    const replies = hook.bodies.map((body) => JSON.parse(body).entry[0].changes[0].value.messages?.[0]).filter(Boolean);
+    expect(replies).toEqual([
+      expect.objectContaining({
+        context: expect.objectContaining({ id: buttons }),
+        interactive: {
+          type: "button_reply",
+          button_reply: { id: "cancel:someone-elses-order-42", title: "cancel:someone-elses-order-42" },
+        },
+      }),
+      expect.objectContaining({
+        context: expect.objectContaining({ id: list }),
+        interactive: { type: "list_reply", list_reply: { id: "xxl-not-offered", title: "xxl-not-offered" } },
+      }),
+      expect.objectContaining({ type: "button", button: { payload: "UNSUBSCRIBE-ALL", text: "UNSUBSCRIBE-ALL" } }),
+      expect.objectContaining({ interactive: expect.objectContaining({ button_reply: expect.objectContaining({ id: "cancel:43" }) }) }),
+    ]);
+  });
+});
+
+describe("hostile: bad paging", () => {
+  const templates = { data: ["a", "b", "c", "d", "e"].map((name) => ({ name, language: "en", status: "APPROVED", components: [] })) };
+  const list = async (emulator: Emulator, query: string) => {
+    const response = await fetch(`${emulator.url}/v23.0/102290129340398/message_templates${query}`, {
+      headers: { Authorization: "Bearer test-token" },
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, never> };
+  };
+
+  it.each([
+    ["?after=-2", 'after must be a cursor from a previous page (here 0 to 5), got "-2"'],
+    ["?after=abc", 'after must be a cursor from a previous page (here 0 to 5), got "abc"'],
+    ["?after=1e1", 'after must be a cursor from a previous page (here 0 to 5), got "1e1"'],
+    ["?after=6", 'after must be a cursor from a previous page (here 0 to 5), got "6"'],
+    ["?before=%200", 'before must be a cursor from a previous page (here 0 to 5), got " 0"'],
+    ["?after=1&before=3", "give after or before, not both"],
+    ["?limit=0", 'limit must be a whole number ≥ 1, got "0"'],
+    ["?limit=-1", 'limit must be a whole number ≥ 1, got "-1"'],
+    ["?limit=2.5", 'limit must be a whole number ≥ 1, got "2.5"'],
+    ["?limit=", 'limit must be a whole number ≥ 1, got ""'],
+  ])("%s is a Graph 400 (code 100) naming the parameter", async (query, details) => {
+    const emulator = await start({ templates });
+    const { status, json } = await list(emulator, query);
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: { code: 100, type: "OAuthException", error_data: { details } } });
+  });
+
+  it("following next (and previous) walks every template once and ends", async () => {
+    const emulator = await start({ templates });
+    const names: string[] = [];
+    let query = "?limit=2";
+    for (let page = 0; page < 10 && query !== ""; page++) {
+      const { status, json } = await list(emulator, query);
+      expect(status).toBe(200);
+      const { data, paging } = json as unknown as { data: { name: string }[]; paging: { next?: string; previous?: string } };
+      names.push(...data.map((t) => t.name));
+      query = paging.next === undefined ? "" : new URL(paging.next).search;
+      if (paging.next !== undefined)
+        expect(new URL(paging.next).searchParams.get("after")).not.toBe(new URL(`${emulator.url}/${query}`).searchParams.get("before"));
+    }
+    expect(names).toEqual(["a", "b", "c", "d", "e"]);
+    const last = (await list(emulator, "?after=4&limit=2")).json as unknown as { paging: { previous: string } };
+    const back = (await list(emulator, new URL(last.paging.previous).search)).json as unknown as { data: { name: string }[] };
+    expect(back.data.map((t) => t.name)).toEqual(["c", "d"]);
+  });
+});
+
+describe("hostile: framing (the inbox's buttons act as the user)", () => {
+  it("inbox responses forbid frames: CSP frame-ancestors 'none' and X-Frame-Options DENY", async () => {
+    const emulator = await start();
+    for (const path of ["/", "/__inbox"]) {
+      const response = await fetch(`${emulator.url}${path}`);
+      expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
+  it("frame-ancestors 'none' is merged into a policy already set, replacing a looser one", () => {
+    expect(unframeable(undefined)).toBe("frame-ancestors 'none'");
+    expect(unframeable("default-src 'self'; frame-ancestors https://evil.example")).toBe("default-src 'self'; frame-ancestors 'none'");
+    expect(unframeable(["script-src 'self'", "img-src *;"])).toEqual([
+      "script-src 'self'; frame-ancestors 'none'",
+      "img-src *; frame-ancestors 'none'",
+    ]);
+  });
+});
