@@ -161,8 +161,9 @@ function senderProfiles(contacts: readonly unknown[], path: string, issue: Repor
     const entry = { contact, index: checked.length };
     checked.push(entry);
     // The first contact with an id wins, as a search in order would find it.
-    if (contact.wa_id !== undefined && !byWaId.has(contact.wa_id)) byWaId.set(contact.wa_id, entry);
-    if (contact.user_id !== undefined && !byUserId.has(contact.user_id)) byUserId.set(contact.user_id, entry);
+    const { wa_id: waId, user_id: userId } = contact;
+    if (waId !== undefined && !byWaId.has(waId)) byWaId.set(waId, entry);
+    if (userId !== undefined && !byUserId.has(userId)) byUserId.set(userId, entry);
   });
   const only = checked.length === 1 ? checked[0]?.contact : undefined;
   return (message) => {
@@ -321,9 +322,8 @@ function readStatus(input: unknown, at: string, origin: Origin, issue: Report): 
   for (let index = 0; index < statusChecks.length; index++) {
     const [key, holds] = statusChecks[index] as (typeof statusChecks)[number];
     const value = raw[key];
-    if (value === undefined) continue;
-    const checked =
-      (plain || Object.hasOwn(raw, key)) && holds(value) ? value : conform(value, statusShape.optional[key], `${at}.${key}`, issue);
+    if (value === undefined || !(plain || Object.hasOwn(raw, key))) continue;
+    const checked = holds(value) ? value : conform(value, statusShape.optional[key], `${at}.${key}`, issue);
     if (checked !== undefined) (event as Record<string, unknown>)[key] = checked;
   }
   return event;

@@ -153,9 +153,10 @@ const collected = new Set<Shape>();
 function collectNames(shape: Shape): void {
   if (typeof shape === "string") return;
   collected.add(shape);
-  if (Object.hasOwn(shape, "listOf")) return collectNames((shape as ListShape).listOf);
-  for (const [key, member] of membersOf(shape as ObjectShape)) {
-    names.add(key);
-    collectNames(member);
-  }
+  if (Object.hasOwn(shape, "listOf")) collectNames((shape as ListShape).listOf);
+  else
+    for (const [key, member] of membersOf(shape as ObjectShape)) {
+      names.add(key);
+      collectNames(member);
+    }
 }
