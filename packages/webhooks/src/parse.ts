@@ -31,7 +31,7 @@ export interface ParsedWebhook {
 }
 
 /** Issues listed per batch; the rest are counted in one `truncated` issue, as `validate()` does (a broken 3 MB batch would list millions). */
-export const maxIssuesPerBatch = 100;
+const maxIssuesPerBatch = 100;
 /** Characters of a value quoted in a message. */
 const quoted = 64;
 
@@ -220,7 +220,8 @@ function readMessage(
   const { raw } = base;
   const type = typeof raw.type === "string" ? raw.type : undefined;
   if (type === undefined) {
-    issue(`${at}.type`, raw.type === undefined ? "required" : "invalid_type", `a message type is text, got ${show(raw.type)}`);
+    if (raw.type === undefined) issue(`${at}.type`, "required", "a message type is required");
+    else issue(`${at}.type`, "invalid_type", `a message type is a string, got ${show(raw.type)}`);
     return undefined;
   }
   const known = isKnownType(type);
