@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import {
   callbackData,
   dedupe,
@@ -345,6 +346,22 @@ describe("ids that come back: user input, decoded only as id() writes them", () 
     expect(Slot.decode("slot~mon~9.0")).toBeUndefined();
     expect(Order.decode("order~pay~a%7")).toBeUndefined();
     expect(Slot.decode("slot~mon~9")).toEqual({ day: "mon", hour: 9 });
+  });
+
+  it("property: whatever string decodes is exactly the id id() writes for its value", () => {
+    const Mixed = callbackData("m", { n: "number", b: "boolean", w: ["a", "b~c", "d%"], t: "string" });
+    const part = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("1", "-0", "1e21", "1e+21", "0.5", "%7E", "%25", "%", "b%7Ec", "d%25"),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 4, maxLength: 4 }), (parts) => {
+        const id = ["m", ...parts].join("~");
+        const value = Mixed.decode(id);
+        if (value !== undefined) expect(Mixed.id(value)).toBe(id);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("match refuses an id longer than its place allows: 256 for a button, 200 for a row", () => {
