@@ -30,13 +30,14 @@ const omitted = (value: unknown): boolean => value === undefined || typeof value
 export function jsonText(value: unknown): string | undefined {
   const stack: Open[] = [];
   const open = new Set<object>();
-  let out = "";
+  // Pieces joined once at the end: appending to one string builds a rope as deep as the value.
+  const out: string[] = [];
   /** Writes a value that is not omitted; objects and arrays are opened and written by the loop. */
   const write = (item: unknown): void => {
-    if (item === null) out += "null";
-    else if (typeof item === "string") out += JSON.stringify(item);
-    else if (typeof item === "number") out += Number.isFinite(item) ? String(item) : "null";
-    else if (typeof item === "boolean") out += item ? "true" : "false";
+    if (item === null) out.push("null");
+    else if (typeof item === "string") out.push(JSON.stringify(item));
+    else if (typeof item === "number") out.push(Number.isFinite(item) ? String(item) : "null");
+    else if (typeof item === "boolean") out.push(item ? "true" : "false");
     else if (typeof item === "bigint") throw new TypeError("jsonText: a bigint has no JSON form");
     else {
       const container = item as object;
@@ -44,7 +45,7 @@ export function jsonText(value: unknown): string | undefined {
       open.add(container);
       const isArray = Array.isArray(container);
       stack.push({ container: container as Open["container"], keys: isArray ? undefined : Object.keys(container), index: 0, wrote: false });
-      out += isArray ? "[" : "{";
+      out.push(isArray ? "[" : "{");
     }
   };
 
@@ -55,25 +56,25 @@ export function jsonText(value: unknown): string | undefined {
     const { container, keys } = top;
     const length = keys === undefined ? (container as readonly unknown[]).length : keys.length;
     if (top.index >= length) {
-      out += keys === undefined ? "]" : "}";
+      out.push(keys === undefined ? "]" : "}");
       open.delete(container);
       stack.pop();
       continue;
     }
     const index = top.index++;
     if (keys === undefined) {
-      if (index > 0) out += ",";
+      if (index > 0) out.push(",");
       const item = prepared((container as readonly unknown[])[index], String(index));
-      if (omitted(item)) out += "null";
+      if (omitted(item)) out.push("null");
       else write(item);
     } else {
       const key = keys[index] as string;
       const item = prepared((container as Readonly<Record<string, unknown>>)[key], key);
       if (omitted(item)) continue;
-      out += `${top.wrote ? "," : ""}${JSON.stringify(key)}:`;
+      out.push(`${top.wrote ? "," : ""}${JSON.stringify(key)}:`);
       top.wrote = true;
       write(item);
     }
   }
-  return out;
+  return out.join("");
 }

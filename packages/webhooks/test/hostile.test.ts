@@ -21,6 +21,8 @@ import { contact, envelope, inbound, statuses } from "./fixtures.js";
 // cases, and ids that come back from users. The package README lists these surfaces.
 
 const appSecret = "hostile-secret";
+/** A ceiling for tests that walk megabytes (not a speed claim: the CI host may be busy). */
+const slow = 60_000;
 const messagesPath = "entry[0].changes[0].value.messages[0]";
 const first = (value: Parameters<typeof envelope>[0]) => parseWebhook(envelope(value));
 /** An array nested `depth` deep, built without recursion (as `JSON.parse` would build it). */
@@ -52,96 +54,128 @@ function nodeAnswer(
 }
 
 describe("deep input: keys and dedupe never recurse on the input's depth", () => {
-  const deep = nested(100_000);
+  const deep = nested(50_000);
 
-  it("an unknown change 100,000 deep has a key, and dedupe keeps it once (a key that threw would fail its batch for ever)", () => {
-    const { events } = parseWebhook({
-      object: "whatsapp_business_account",
-      entry: [{ id: "1", changes: [{ field: "future_field", value: { deep } }] }],
-    });
-    expect(() => JSON.stringify(deep)).toThrow(RangeError); // what the key used to be made with
-    const key = eventKey(events[0] as WebhookEvent);
-    expect(key.startsWith('other:1:future_field:{"deep":[[[[')).toBe(true);
-    expect(key).toHaveLength('other:1:future_field:{"deep":'.length + 200_002 + 1);
-    expect(dedupe([...events, ...events], new Set())).toHaveLength(1);
-  });
+  it(
+    "an unknown change 50,000 deep has a key, and dedupe keeps it once (a key that threw would fail its batch for ever)",
+    () => {
+      const { events } = parseWebhook({
+        object: "whatsapp_business_account",
+        entry: [{ id: "1", changes: [{ field: "future_field", value: { deep } }] }],
+      });
+      expect(() => JSON.stringify(deep)).toThrow(RangeError); // what the key used to be made with
+      const key = eventKey(events[0] as WebhookEvent);
+      expect(key.startsWith('other:1:future_field:{"deep":[[[[')).toBe(true);
+      expect(key).toHaveLength('other:1:future_field:{"deep":'.length + 100_002 + 1);
+      expect(dedupe([...events, ...events], new Set())).toHaveLength(1);
+    },
+    slow,
+  );
 
-  it("an error event and a message's unknown member as deep: keyed, parsed, no throw", () => {
-    const { events } = first({ errors: [{ code: 131000, error_data: { details: "x" }, extra: deep }] });
-    expect(events[0]?.kind).toBe("error");
-    expect(() => eventKey(events[0] as WebhookEvent)).not.toThrow();
-    const message = first({ messages: [{ ...inbound.text, hologram: deep }] });
-    expect(message.events[0]).toMatchObject({ kind: "message", type: "text" });
-  });
+  it(
+    "an error event and a message's unknown member as deep: keyed, parsed, no throw",
+    () => {
+      const { events } = first({ errors: [{ code: 131000, error_data: { details: "x" }, extra: deep }] });
+      expect(events[0]?.kind).toBe("error");
+      expect(() => eventKey(events[0] as WebhookEvent)).not.toThrow();
+      const message = first({ messages: [{ ...inbound.text, hologram: deep }] });
+      expect(message.events[0]).toMatchObject({ kind: "message", type: "text" });
+    },
+    slow,
+  );
 
-  it("a deep value where a word is expected is described, not serialised", () => {
-    const { issues } = parseWebhook({ object: deep, entry: [] });
-    expect(issues).toEqual([
-      { path: "object", code: "invalid_value", severity: "error", message: 'expected "whatsapp_business_account", got an array' },
-    ]);
-  });
+  it(
+    "a deep value where a word is expected is described, not serialised",
+    () => {
+      const { issues } = parseWebhook({ object: deep, entry: [] });
+      expect(issues).toEqual([
+        { path: "object", code: "invalid_value", severity: "error", message: 'expected "whatsapp_business_account", got an array' },
+      ]);
+    },
+    slow,
+  );
 
-  it("keys are the same text JSON.stringify writes, where it can write one", () => {
-    const raw = { a: [1, "x/é", null, true, { b: undefined, c: 1e21 }], d: new Date(0), e: { toJSON: () => "j" } };
-    const event: WebhookEvent = { kind: "other", wabaId: "1", field: "f", path: "p", raw };
-    expect(eventKey(event)).toBe(`other:1:f:${JSON.stringify(raw)}`);
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    expect(() => eventKey({ ...event, raw: cyclic })).toThrow(TypeError);
-  });
+  it(
+    "keys are the same text JSON.stringify writes, where it can write one",
+    () => {
+      const raw = { a: [1, "x/é", null, true, { b: undefined, c: 1e21 }], d: new Date(0), e: { toJSON: () => "j" } };
+      const event: WebhookEvent = { kind: "other", wabaId: "1", field: "f", path: "p", raw };
+      expect(eventKey(event)).toBe(`other:1:f:${JSON.stringify(raw)}`);
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      expect(() => eventKey({ ...event, raw: cyclic })).toThrow(TypeError);
+    },
+    slow,
+  );
 });
 
 describe("huge input: bounded issues, linear lookups", () => {
-  it("1.9 MiB of entry: [0, …] gives 100 issues and one truncated summary, not a million issues", () => {
-    const entry = new Array(1_000_000).fill(0);
-    const { events, issues } = parseWebhook({ object: "whatsapp_business_account", entry });
-    expect(events).toEqual([]);
-    expect(issues).toHaveLength(101);
-    expect(issues[99]).toMatchObject({ path: "entry[99]", code: "invalid_type" });
-    expect(issues[100]).toEqual({
-      path: "",
-      code: "truncated",
-      severity: "error",
-      message: "stopped listing after 100 issues; 999900 more not listed (every event is still in events)",
-      limit: 100,
-      actual: 1_000_000,
-    });
-  });
+  it(
+    "1.9 MiB of entry: [0, …] gives 100 issues and one truncated summary, not a million issues",
+    () => {
+      const entry = new Array(1_000_000).fill(0);
+      const { events, issues } = parseWebhook({ object: "whatsapp_business_account", entry });
+      expect(events).toEqual([]);
+      expect(issues).toHaveLength(101);
+      expect(issues[99]).toMatchObject({ path: "entry[99]", code: "invalid_type" });
+      expect(issues[100]).toEqual({
+        path: "",
+        code: "truncated",
+        severity: "error",
+        message: "stopped listing after 100 issues; 999900 more not listed (every event is still in events)",
+        limit: 100,
+        actual: 1_000_000,
+      });
+    },
+    slow,
+  );
 
-  it("a batch of broken messages keeps every event while its issues are capped", () => {
-    const { events, issues } = first({ messages: new Array(5_000).fill({ id: "wamid.X", timestamp: "1" }) });
-    expect(events).toHaveLength(5_000);
-    expect(events.every((event) => event.kind === "other")).toBe(true);
-    expect(issues.at(-1)).toMatchObject({ code: "truncated", actual: 5_000 });
-  });
+  it(
+    "a batch of broken messages keeps every event while its issues are capped",
+    () => {
+      const { events, issues } = first({ messages: new Array(5_000).fill({ id: "wamid.X", timestamp: "1" }) });
+      expect(events).toHaveLength(5_000);
+      expect(events.every((event) => event.kind === "other")).toBe(true);
+      expect(issues.at(-1)).toMatchObject({ code: "truncated", actual: 5_000 });
+    },
+    slow,
+  );
 
-  it("contact lookup reads each contact a fixed number of times, however many messages there are (it was contacts × messages)", () => {
-    const count = 2_000;
-    let reads = 0;
-    const counted = (waId: string) =>
-      new Proxy(
-        { profile: { name: waId }, wa_id: waId },
-        {
-          get(target, key, receiver) {
-            if (key === "wa_id") reads++;
-            return Reflect.get(target, key, receiver);
+  it(
+    "contact lookup reads each contact a fixed number of times, however many messages there are (it was contacts × messages)",
+    () => {
+      const count = 2_000;
+      let reads = 0;
+      const counted = (waId: string) =>
+        new Proxy(
+          { profile: { name: waId }, wa_id: waId },
+          {
+            get(target, key, receiver) {
+              if (key === "wa_id") reads++;
+              return Reflect.get(target, key, receiver);
+            },
           },
-        },
-      );
-    const contacts = Array.from({ length: count }, (_, i) => counted(`1555${String(i).padStart(7, "0")}`));
-    const last = contacts[count - 1]?.wa_id as string;
-    const messages = Array.from({ length: count }, (_, i) => ({ ...inbound.text, id: `wamid.${i}`, from: last }));
-    reads = 0;
-    const { events } = first({ contacts, messages });
-    expect(reads).toBeLessThanOrEqual(count * 3);
-    expect(events).toHaveLength(count);
-    expect(events.every((event) => event.kind === "message" && event.contact?.wa_id === last)).toBe(true);
-  });
+        );
+      const contacts = Array.from({ length: count }, (_, i) => counted(`1555${String(i).padStart(7, "0")}`));
+      const last = contacts[count - 1]?.wa_id as string;
+      const messages = Array.from({ length: count }, (_, i) => ({ ...inbound.text, id: `wamid.${i}`, from: last }));
+      reads = 0;
+      const { events } = first({ contacts, messages });
+      expect(reads).toBeLessThanOrEqual(count * 3);
+      expect(events).toHaveLength(count);
+      expect(events.every((event) => event.kind === "message" && event.contact?.wa_id === last)).toBe(true);
+    },
+    slow,
+  );
 
-  it("a long value in a message is quoted short", () => {
-    const { issues } = parseWebhook({ object: "x".repeat(1_000_000), entry: [] });
-    expect(issues[0]?.message).toBe(`expected "whatsapp_business_account", got "${"x".repeat(64)}"… (1000000 characters)`);
-  });
+  it(
+    "a long value in a message is quoted short",
+    () => {
+      const { issues } = parseWebhook({ object: "x".repeat(1_000_000), entry: [] });
+      expect(issues[0]?.message).toBe(`expected "whatsapp_business_account", got "${"x".repeat(64)}"… (1000000 characters)`);
+    },
+    slow,
+  );
 });
 
 describe("wrong types: a member of another JSON type is an issue at its path", () => {
