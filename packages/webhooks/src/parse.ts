@@ -297,7 +297,11 @@ function interactiveReply(interactive: Json, at: string, issue: Report): Interac
 }
 
 const allShapes = [...Object.values(messageShapes), anyMessageShape, contactShape, errorShape, statusShape, ...Object.values(replyShapes)];
-const statusChecks = statusMembers.map((key) => [key, checkOf(statusShape.optional[key])] as const);
+/** Each status member with its check; `text` marks the string ones, checked inline (this loop runs for every status of a batch). */
+const statusChecks = statusMembers.map((key) => {
+  const shape = statusShape.optional[key];
+  return [key, shape === "string", checkOf(shape)] as const;
+});
 
 function readStatus(input: unknown, at: string, origin: Origin, issue: Report): StatusEvent | undefined {
   const base = common(input, at, issue);
@@ -321,10 +325,12 @@ function readStatus(input: unknown, at: string, origin: Origin, issue: Report): 
   const { raw } = base;
   const plain = plainIsOwn(raw);
   for (let index = 0; index < statusChecks.length; index++) {
-    const [key, holds] = statusChecks[index] as (typeof statusChecks)[number];
+    const [key, text, holds] = statusChecks[index] as (typeof statusChecks)[number];
     const value = raw[key];
     if (value === undefined || !(plain || Object.hasOwn(raw, key))) continue;
-    const checked = holds(value) ? value : conform(value, statusShape.optional[key], `${at}.${key}`, issue);
+    const checked = (text ? typeof value === "string" : holds(value))
+      ? value
+      : conform(value, statusShape.optional[key], `${at}.${key}`, issue);
     if (checked !== undefined) (event as Record<string, unknown>)[key] = checked;
   }
   return event;
