@@ -1,5 +1,7 @@
 import { limits } from "@wacompose/builder";
+import { carriedIdOf } from "./carried-id.js";
 import type { WebhookEvent } from "./events.js";
+import { type SignedCallbackData, signedCallbackData } from "./signed-callback-data.js";
 
 /** A field of callback data: text, a number, a boolean, or one of some words. */
 export type CallbackField = "string" | "number" | "boolean" | readonly string[];
@@ -26,14 +28,34 @@ export interface CallbackCodec<Name extends string, Fields extends CallbackField
   readonly name: Name;
   /** The compact id for a reply button, a list row, a template quick reply, or `biz_opaque_callback_data`. */
   id(value: CallbackValue<Fields>): CallbackId<Name>;
-  /** The value of an id made by this codec; undefined for any other string. */
+  /**
+   * The value of an id this codec could have made; undefined for any other string: longer than
+   * 512 characters, a number that is not finite, a word not in its list, or any form `id()`
+   * does not write (`slot~mon~09`). Decoding enforces what encoding enforces. It does not say
+   * that you offered this id to this user: an id that comes back is user input (see `signed`).
+   */
   decode(id: string): CallbackValue<Fields> | undefined;
   /**
-   * The value carried by an event, when it is this codec's: a tapped reply button, a picked
-   * list row, a tapped template quick reply (its payload), or a status's
-   * `biz_opaque_callback_data`. Undefined for anything else.
+   * The value carried by an event, when it is this codec's: a tapped reply button (an id of at
+   * most 256 characters), a picked list row (200), a tapped template quick reply (its payload),
+   * or a status's `biz_opaque_callback_data` (512). Undefined for anything else.
    */
   match(event: WebhookEvent): CallbackValue<Fields> | undefined;
+}
+
+/**
+ * A codec whose ids carry an HMAC-SHA256 tag (`slot~mon~9~<22 characters>`), made with a secret
+ * only your servers hold: an id that a modified client made up, or changed, decodes to
+ * undefined. Web Crypto, so every method answers a promise.
+ */
+export interface SignedCallbackCodec<Name extends string, Fields extends CallbackFields> {
+  readonly name: Name;
+  /** The signed id: the unsigned one, `~`, and a 22-character tag; at most 512 characters in all. */
+  id(value: CallbackValue<Fields>): Promise<CallbackId<Name>>;
+  /** The value of an id this codec made with this secret; undefined for any other string. */
+  decode(id: string): Promise<CallbackValue<Fields> | undefined>;
+  /** As `CallbackCodec.match`, for ids this codec signed. */
+  match(event: WebhookEvent): Promise<CallbackValue<Fields> | undefined>;
 }
 
 const separator = "~";
@@ -87,8 +109,27 @@ export function callbackData<const Name extends string, const Fields extends Cal
     return Array.isArray(field) && !field.includes(value) ? undefined : value;
   };
 
+  const make = (value: CallbackValue<Fields>): CallbackId<Name> => {
+    if (typeof value !== "object" || value === null)
+      throw new TypeError(`callbackData ${name}: id() takes an object of ${keys.join(", ")}`);
+    const id = [escapeField(name), ...keys.map((key) => encode(key, (value as Record<string, unknown>)[key]))].join(separator);
+    // The largest place an id can go is biz_opaque_callback_data; buttons (256) and rows (200) are checked when the message is built.
+    if (id.length > limits.callbackData.max)
+      throw new RangeError(`callbackData ${name}: the id is ${id.length} characters; at most ${limits.callbackData.max} fit anywhere`);
+    return id as CallbackId<Name>;
+  };
+  /** The id `make` writes for a value, or undefined where it would throw. */
+  const remade = (value: CallbackValue<Fields>): string | undefined => {
+    try {
+      return make(value);
+    } catch {
+      return undefined;
+    }
+  };
+
   const decode = (id: string): CallbackValue<Fields> | undefined => {
-    if (typeof id !== "string") return undefined;
+    // Cheap refusals first: an id from a user may be a megabyte long.
+    if (typeof id !== "string" || id.length > limits.callbackData.max) return undefined;
     const parts = id.split(separator);
     if (parts[0] !== name || parts.length !== keys.length + 1) return undefined;
     const value: Record<string, unknown> = {};
@@ -97,34 +138,28 @@ export function callbackData<const Name extends string, const Fields extends Cal
       if (read_ === undefined) return undefined;
       value[key] = read_;
     }
-    return value as CallbackValue<Fields>;
+    // Only an id that `id()` writes for this value decodes: every check of encoding holds, and no second form exists.
+    return remade(value as CallbackValue<Fields>) === id ? (value as CallbackValue<Fields>) : undefined;
   };
 
   return Object.freeze({
     name,
-    id(value: CallbackValue<Fields>): CallbackId<Name> {
-      if (typeof value !== "object" || value === null)
-        throw new TypeError(`callbackData ${name}: id() takes an object of ${keys.join(", ")}`);
-      const id = [escapeField(name), ...keys.map((key) => encode(key, (value as Record<string, unknown>)[key]))].join(separator);
-      // The largest place an id can go is biz_opaque_callback_data; buttons (256) and rows (200) are checked when the message is built.
-      if (id.length > limits.callbackData.max)
-        throw new RangeError(`callbackData ${name}: the id is ${id.length} characters; at most ${limits.callbackData.max} fit anywhere`);
-      return id as CallbackId<Name>;
-    },
+    id: make,
     decode,
     match(event: WebhookEvent): CallbackValue<Fields> | undefined {
-      const id = carriedId(event);
-      return id === undefined ? undefined : decode(id);
+      const carried = carriedIdOf(event);
+      return carried === undefined || carried.id.length > carried.max ? undefined : decode(carried.id);
     },
   });
 }
 
-/** The id an event carries back: a reply button's, a list row's, a template quick reply's payload, a status's callback data. */
-export function carriedId(event: WebhookEvent): string | undefined {
-  if (event.kind === "status") return event.biz_opaque_callback_data;
-  if (event.kind !== "message") return undefined;
-  if (event.type === "button") return event.button.payload;
-  if (event.type !== "interactive") return undefined;
-  const reply = event.interactive;
-  return reply.type === "button_reply" ? reply.button_reply.id : reply.type === "list_reply" ? reply.list_reply.id : undefined;
-}
+/**
+ * Codecs whose ids are signed with `secret` (HMAC-SHA256, Web Crypto): for ids that must not be
+ * forged, such as one naming an order. A secret of its own (not the app secret), at least 16
+ * characters; every method of a signed codec answers a promise.
+ *
+ * @example
+ * const Order = callbackData.signed(process.env.CALLBACK_SECRET!)("order", { action: ["pay", "cancel"], orderId: "string" });
+ * const id = await Order.id({ action: "cancel", orderId: "42" }); // order~cancel~42~<tag>
+ */
+callbackData.signed = (secret: string): SignedCallbackData => signedCallbackData(secret, callbackData);

@@ -16,9 +16,13 @@ export interface WebhookHandlerOptions {
    * (store or enqueue the events) and do slow work elsewhere.
    */
   readonly onEvents: (events: readonly WebhookEvent[], issues: readonly Issue[]) => unknown;
-  /** Called with what `onEvents` threw (default: `console.error`). */
+  /**
+   * Called with what `onEvents` threw (default: `console.error`), and, in `nodeWebhookHandler`,
+   * with a request it could not read (a body parsed before it, a stream that broke); both are
+   * answered 500. A request that is the client's error (a URL that cannot be read) is answered 400 without it.
+   */
   readonly onError?: (error: unknown) => void;
-  /** The largest body read; default 4 MiB (Meta's payloads are at most 3 MB). */
+  /** The largest body read, a whole number of bytes from 1 to 2^30; default 4 MiB (Meta's payloads are at most 3 MB). */
   readonly maxBytes?: number;
 }
 
@@ -30,6 +34,7 @@ interface Answer {
 /** What both handlers do with a request, once its method, query, signature header and raw bytes are known. */
 async function answer(
   options: WebhookHandlerOptions,
+  maxBytes: number,
   method: string,
   url: string,
   signature: string | null | undefined,
@@ -37,12 +42,14 @@ async function answer(
 ): Promise<Answer> {
   if (method === "GET") {
     if (options.verifyToken === undefined) return { status: 405, body: "no verify token configured" };
-    return verifyChallenge(url, options.verifyToken);
+    // A request line that is no URL (`GET //[`) is the client's error, not the handler's: 400, and nothing for onError.
+    const query = queryOf(url);
+    return query === undefined ? { status: 400, body: "the request URL cannot be read" } : verifyChallenge(query, options.verifyToken);
   }
   if (method !== "POST") return { status: 405, body: "GET (handshake) and POST (updates) only" };
   if (typeof signature !== "string" || signature === "") return { status: 401, body: "no X-Hub-Signature-256 header" };
   const raw = await body();
-  if (raw === undefined) return { status: 413, body: `over ${options.maxBytes ?? defaultMaxBytes} bytes` };
+  if (raw === undefined) return { status: 413, body: `over ${maxBytes} bytes` };
   if (!(await verifySignature(raw, signature, options.appSecret))) return { status: 403, body: "the signature does not match the body" };
   let json: unknown;
   try {
@@ -61,6 +68,17 @@ async function answer(
 }
 
 const defaultMaxBytes = 4 << 20;
+/** The largest `maxBytes` taken: 1 GiB, far above Meta's 3 MB, and what a Uint8Array of one body can hold. */
+const largestMaxBytes = 2 ** 30;
+
+/** The query of a request URL (absolute, or a path as `node:http` gives it); undefined when it is no URL. */
+function queryOf(url: string): URLSearchParams | undefined {
+  try {
+    return new URL(url, "http://localhost").searchParams;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A web stream's chunks; stopping early cancels the stream. */
 async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
@@ -95,10 +113,25 @@ async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Pro
   return bytes;
 }
 
-function checked(options: WebhookHandlerOptions): number {
-  if (typeof options?.appSecret !== "string" || options.appSecret === "") throw new TypeError("webhookHandler: appSecret is required");
-  if (typeof options.onEvents !== "function") throw new TypeError("webhookHandler: onEvents is required");
-  return options.maxBytes ?? defaultMaxBytes;
+/**
+ * The options, checked where they are given (as the transport checks its own): a `maxBytes` of
+ * `NaN` or `"4mb"` would otherwise compare false with every size and remove the cap. Returns the cap.
+ */
+function checked(where: string, options: WebhookHandlerOptions): number {
+  if (typeof options !== "object" || options === null) throw new TypeError(`${where}: options are required`);
+  if (typeof options.appSecret !== "string" || options.appSecret === "") throw new TypeError(`${where}: appSecret is required`);
+  if (options.verifyToken !== undefined && (typeof options.verifyToken !== "string" || options.verifyToken === ""))
+    throw new TypeError(`${where}: verifyToken must be non-empty text when given, got ${typeof options.verifyToken}`);
+  if (typeof options.onEvents !== "function") throw new TypeError(`${where}: onEvents is required`);
+  if (options.onError !== undefined && typeof options.onError !== "function")
+    throw new TypeError(`${where}: onError must be a function when given, got ${typeof options.onError}`);
+  const maxBytes: unknown = options.maxBytes;
+  if (maxBytes === undefined) return defaultMaxBytes;
+  if (typeof maxBytes !== "number" || !Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > largestMaxBytes)
+    throw new TypeError(
+      `${where}: maxBytes must be a whole number from 1 to ${largestMaxBytes}, got ${typeof maxBytes === "string" ? JSON.stringify(maxBytes) : String(maxBytes)}`,
+    );
+  return maxBytes;
 }
 
 /**
@@ -111,12 +144,19 @@ function checked(options: WebhookHandlerOptions): number {
  * export default { fetch: handle }; // or app.all("/webhook", (c) => handle(c.req.raw))
  */
 export function webhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const maxBytes = checked(options);
+  const maxBytes = checked("webhookHandler", options);
   return async (request) => {
-    const { status, body } = await answer(options, request.method, request.url, request.headers.get("x-hub-signature-256"), async () => {
-      if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
-      return collect(chunksOf(request.body), maxBytes);
-    });
+    const { status, body } = await answer(
+      options,
+      maxBytes,
+      request.method,
+      request.url,
+      request.headers.get("x-hub-signature-256"),
+      async () => {
+        if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
+        return collect(chunksOf(request.body), maxBytes);
+      },
+    );
     return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   };
 }
@@ -132,10 +172,15 @@ type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
  * app.use("/webhook", nodeWebhookHandler({ appSecret, verifyToken, onEvents }));
  */
 export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: NodeRequest, response: ServerResponse) => void {
-  const maxBytes = checked(options);
+  const maxBytes = checked("nodeWebhookHandler", options);
   const readRaw = async (request: NodeRequest): Promise<Uint8Array | undefined> => {
     const parsed = request.body;
-    if (typeof parsed === "string") return new TextEncoder().encode(parsed);
+    if (typeof parsed === "string") {
+      // A body a middleware read as text is held to the same cap (its UTF-8 is at least as long as the string).
+      if (parsed.length > maxBytes) return undefined;
+      const bytes = new TextEncoder().encode(parsed);
+      return bytes.length > maxBytes ? undefined : bytes;
+    }
     if (parsed instanceof Uint8Array) return parsed.length > maxBytes ? undefined : parsed;
     if (typeof parsed === "object" && parsed !== null && Object.keys(parsed).length > 0)
       throw new TypeError(
@@ -147,7 +192,7 @@ export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: No
   return (request, response) => {
     const signature = request.headers["x-hub-signature-256"];
     const url = request.originalUrl ?? request.url ?? "/";
-    answer(options, request.method ?? "GET", url, Array.isArray(signature) ? signature[0] : signature, () => readRaw(request))
+    answer(options, maxBytes, request.method ?? "GET", url, Array.isArray(signature) ? signature[0] : signature, () => readRaw(request))
       .catch((error: unknown): Answer => {
         (options.onError ?? console.error)(error);
         return { status: 500, body: error instanceof TypeError ? error.message : "webhook handler fault" };

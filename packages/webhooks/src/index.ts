@@ -5,12 +5,14 @@ export {
   type CallbackId,
   type CallbackValue,
   callbackData,
-  carriedId,
+  type SignedCallbackCodec,
 } from "./callback-data.js";
+export { carriedId } from "./carried-id.js";
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
 export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from "./handler.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";
 export { metaJson, signatureOf, verifySignature } from "./signature.js";
+export type { SignedCallbackData } from "./signed-callback-data.js";
 export { dedupe, eventKey, latestStatuses, reduceStatus } from "./status.js";

@@ -1,4 +1,14 @@
 import type { Issue } from "@wacompose/builder";
+import {
+  anyMessageShape,
+  contactShape,
+  errorShape,
+  isKnownType,
+  messageShapes,
+  replyShapes,
+  statusMembers,
+  statusShape,
+} from "./event-shapes.js";
 import type {
   ErrorEvent,
   FlowReply,
@@ -11,6 +21,7 @@ import type {
   WebhookContact,
   WebhookEvent,
 } from "./events.js";
+import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
 
 /** Every event of one webhook POST, in payload order, and what could not be read. */
 export interface ParsedWebhook {
@@ -19,38 +30,20 @@ export interface ParsedWebhook {
   readonly issues: readonly Issue[];
 }
 
-type Json = Readonly<Record<string, unknown>>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+/** Issues listed per batch; the rest are counted in one `truncated` issue, as `validate()` does (a broken 3 MB batch would list millions). */
+const maxIssuesPerBatch = 100;
+/** Characters of a value quoted in a message. */
+const quoted = 64;
+
+/** A value in a message: a short quote of a string or a number, else its JSON type (never a walk through the value). */
+const show = (value: unknown): string => {
+  if (typeof value === "string")
+    return value.length > quoted ? `${JSON.stringify(value.slice(0, quoted))}… (${value.length} characters)` : JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  return value === undefined ? "nothing" : describe(value);
+};
 /** Text for an id-like value: strings as they are, numbers in digits, anything else empty (never a call into the value). */
 const textOf = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
-/** A value in a message: JSON when it has one, else its type (never a throw). */
-const show = (value: unknown): string => {
-  try {
-    return JSON.stringify(value) ?? "nothing";
-  } catch {
-    return typeof value;
-  }
-};
-const describe = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
-
-/** For each message type, the member that must hold an object (its payload). */
-const payloadOf: Readonly<Record<string, string | undefined>> = {
-  text: "text",
-  image: "image",
-  video: "video",
-  audio: "audio",
-  document: "document",
-  sticker: "sticker",
-  location: "location",
-  contacts: "contacts",
-  interactive: "interactive",
-  button: "button",
-  reaction: "reaction",
-  order: "order",
-  system: "system",
-  request_welcome: undefined,
-  unsupported: undefined,
-};
 const statuses: ReadonlySet<string> = new Set<StatusName>(["sent", "delivered", "read", "played", "failed"]);
 
 /**
@@ -65,18 +58,32 @@ const statuses: ReadonlySet<string> = new Set<StatusName>(["sent", "delivered", 
 export function parseWebhook(json: unknown): ParsedWebhook {
   const events: WebhookEvent[] = [];
   const issues: Issue[] = [];
+  let count = 0;
   const issue = (path: string, code: Issue["code"], message: string): void => {
-    issues.push({ path, code, severity: "error", message });
+    if (++count <= maxIssuesPerBatch) issues.push({ path, code, severity: "error", message });
+  };
+  guardPrototype(allShapes);
+  const done = (): ParsedWebhook => {
+    if (count > maxIssuesPerBatch)
+      issues.push({
+        path: "",
+        code: "truncated",
+        severity: "error",
+        message: `stopped listing after ${maxIssuesPerBatch} issues; ${count - maxIssuesPerBatch} more not listed (every event is still in events)`,
+        limit: maxIssuesPerBatch,
+        actual: count,
+      });
+    return { events, issues };
   };
   if (!isObject(json)) {
     issue("", "invalid_type", `a webhook body is a JSON object, got ${describe(json)}`);
-    return { events, issues };
+    return done();
   }
   if (json.object !== "whatsapp_business_account")
     issue("object", "invalid_value", `expected "whatsapp_business_account", got ${show(json.object)}`);
   if (!Array.isArray(json.entry)) {
     issue("entry", json.entry === undefined ? "required" : "invalid_type", `an array of entries, got ${describe(json.entry)}`);
-    return { events, issues };
+    return done();
   }
   json.entry.forEach((entry: unknown, e) => {
     const entryPath = `entry[${e}]`;
@@ -103,10 +110,8 @@ export function parseWebhook(json: unknown): ParsedWebhook {
       readMessagesChange(change.value, `${path}.value`, wabaId, events, issue);
     });
   });
-  return { events, issues };
+  return done();
 }
-
-type Report = (path: string, code: Issue["code"], message: string) => void;
 
 function readMessagesChange(value: Json, path: string, wabaId: string, events: WebhookEvent[], issue: Report): void {
   const metadata: Metadata = isObject(value.metadata)
@@ -116,19 +121,19 @@ function readMessagesChange(value: Json, path: string, wabaId: string, events: W
       }
     : { display_phone_number: "", phone_number_id: "" };
   if (!isObject(value.metadata)) issue(`${path}.metadata`, "required", "the business number's metadata is missing");
-  const contacts = Array.isArray(value.contacts) ? value.contacts.filter(isObject) : [];
   const other = (at: string, raw: unknown): OtherEvent => ({ kind: "other", wabaId, field: "messages", path: at, raw });
   const list = (name: string): readonly unknown[] => {
-    const items = value[name];
+    const items = Object.hasOwn(value, name) ? value[name] : undefined;
     if (items === undefined) return [];
     if (Array.isArray(items)) return items;
     issue(`${path}.${name}`, "invalid_type", `an array, got ${describe(items)}`);
     return [];
   };
+  const contactOf = senderProfiles(list("contacts"), `${path}.contacts`, issue);
 
   list("messages").forEach((raw, m) => {
     const at = `${path}.messages[${m}]`;
-    const message = readMessage(raw, at, { wabaId, metadata }, contacts, issue);
+    const message = readMessage(raw, at, { wabaId, metadata }, contactOf, issue);
     events.push(message ?? other(at, raw));
   });
   list("statuses").forEach((raw, s) => {
@@ -138,14 +143,35 @@ function readMessagesChange(value: Json, path: string, wabaId: string, events: W
   });
   list("errors").forEach((raw, n) => {
     const at = `${path}.errors[${n}]`;
-    if (isObject(raw) && typeof raw.code === "number") {
-      const error: ErrorEvent = { kind: "error", wabaId, metadata, error: raw as unknown as ErrorEvent["error"], raw };
-      events.push(error);
-    } else {
-      issue(`${at}.code`, "required", "an error needs a numeric code");
-      events.push(other(at, raw));
-    }
+    const error = conform(raw, errorShape, at, issue);
+    events.push(
+      error === undefined ? other(at, raw) : { kind: "error", wabaId, metadata, error: error as ErrorEvent["error"], raw: raw as Json },
+    );
   });
+}
+
+/** Who sent a message: its profile from `value.contacts[]`, by `wa_id` or BSUID, else the change's only contact. One pass over the contacts, one lookup per message. */
+function senderProfiles(contacts: readonly unknown[], path: string, issue: Report): (message: Json) => WebhookContact | undefined {
+  const checked: { readonly contact: WebhookContact; readonly index: number }[] = [];
+  const byWaId = new Map<string, (typeof checked)[number]>();
+  const byUserId = new Map<string, (typeof checked)[number]>();
+  contacts.forEach((raw, index) => {
+    const contact = conform(raw, contactShape, `${path}[${index}]`, issue) as WebhookContact | undefined;
+    if (contact === undefined) return;
+    const entry = { contact, index: checked.length };
+    checked.push(entry);
+    // The first contact with an id wins, as a search in order would find it.
+    const { wa_id: waId, user_id: userId } = contact;
+    if (waId !== undefined && !byWaId.has(waId)) byWaId.set(waId, entry);
+    if (userId !== undefined && !byUserId.has(userId)) byUserId.set(userId, entry);
+  });
+  const only = checked.length === 1 ? checked[0]?.contact : undefined;
+  return (message) => {
+    const byPhone = typeof message.from === "string" ? byWaId.get(message.from) : undefined;
+    const byUser = typeof message.from_user_id === "string" ? byUserId.get(message.from_user_id) : undefined;
+    const found = byPhone === undefined ? byUser : byUser === undefined || byPhone.index < byUser.index ? byPhone : byUser;
+    return found?.contact ?? only;
+  };
 }
 
 interface Origin {
@@ -182,38 +208,41 @@ function common(raw: unknown, at: string, issue: Report): { raw: Json; id: strin
   return { raw, id: raw.id, timestamp: timestamp ?? Number.NaN };
 }
 
-function readMessage(input: unknown, at: string, origin: Origin, contacts: readonly Json[], issue: Report): InboundMessage | undefined {
+function readMessage(
+  input: unknown,
+  at: string,
+  origin: Origin,
+  contactOf: (message: Json) => WebhookContact | undefined,
+  issue: Report,
+): InboundMessage | undefined {
   const base = common(input, at, issue);
   if (base === undefined) return undefined;
   const { raw } = base;
   const type = typeof raw.type === "string" ? raw.type : undefined;
   if (type === undefined) {
-    issue(`${at}.type`, "required", "a message type is required");
+    if (raw.type === undefined) issue(`${at}.type`, "required", "a message type is required");
+    else issue(`${at}.type`, "invalid_type", `a message type is a string, got ${show(raw.type)}`);
     return undefined;
   }
-  // The sender's profile: matched by wa_id or BSUID, else the only contact of the change.
-  const contact = (contacts.find(
-    (c) => (raw.from !== undefined && c.wa_id === raw.from) || (raw.from_user_id !== undefined && c.user_id === raw.from_user_id),
-  ) ?? (contacts.length === 1 ? contacts[0] : undefined)) as WebhookContact | undefined;
-  const known = type in payloadOf;
-  const member = payloadOf[type];
-  if (known && member !== undefined) {
-    const payload = raw[member];
-    const wanted = member === "contacts" ? Array.isArray(payload) : isObject(payload);
-    if (!wanted) {
-      issue(`${at}.${member}`, payload === undefined ? "required" : "invalid_type", `a ${type} message carries its ${member}`);
-      return undefined;
-    }
-  }
-  // What the event holds instead of the raw member: coordinates as numbers, an interactive reply with its parsed parts.
-  let replaced: unknown;
-  if (type === "location") {
-    replaced = locationOf(raw.location as Json);
-    if (replaced === undefined) {
+  const known = isKnownType(type);
+  let subject = raw;
+  // Coordinates as numbers (Meta documents numbers; a string holding one is read as one).
+  if (type === "location" && isObject(raw.location)) {
+    const location = locationOf(raw.location);
+    if (location === undefined) {
       issue(`${at}.location`, "invalid_type", "a location carries a numeric latitude and longitude");
       return undefined;
     }
-  } else if (type === "interactive") replaced = interactiveReply(raw.interactive as Json);
+    subject = { ...raw, location };
+  }
+  // Every typed member checked against what events.ts promises; a required one of another type makes this an `other` event.
+  const checked = conform(subject, known ? (messageShapes[type] as ObjectShape) : anyMessageShape, at, issue) as Json | undefined;
+  if (checked === undefined) return undefined;
+  let reply: InteractiveMessage["interactive"] | undefined;
+  if (type === "interactive") {
+    reply = interactiveReply(checked.interactive as Json, `${at}.interactive`, issue);
+    if (reply === undefined) return undefined;
+  }
   // Built field by field, not by spreading `raw` and overwriting (that makes each event a slow dictionary-mode object).
   const event: Record<string, unknown> = {
     kind: "message",
@@ -225,8 +254,9 @@ function readMessage(input: unknown, at: string, origin: Origin, contacts: reado
     raw,
   };
   if (!known) event.original_type = type;
+  const contact = contactOf(raw);
   if (contact !== undefined) event.contact = contact;
-  for (const key of Object.keys(raw)) if (!(key in event)) event[key] = key === type && replaced !== undefined ? replaced : raw[key];
+  for (const key of Object.keys(checked)) if (!(key in event)) event[key] = reply !== undefined && key === type ? reply : checked[key];
   return event as unknown as InboundMessage;
 }
 
@@ -237,30 +267,41 @@ function locationOf(location: Json): Json | undefined {
   return latitude === undefined || longitude === undefined ? undefined : { ...location, latitude, longitude };
 }
 
-function interactiveReply(interactive: Json): InteractiveMessage["interactive"] {
-  const type = interactive.type;
-  if (type === "button_reply" && isObject(interactive.button_reply)) return interactive as unknown as InteractiveMessage["interactive"];
-  if (type === "list_reply" && isObject(interactive.list_reply)) return interactive as unknown as InteractiveMessage["interactive"];
-  if (type === "nfm_reply" && isObject(interactive.nfm_reply)) {
-    const reply = interactive.nfm_reply;
-    const responseJson = typeof reply.response_json === "string" ? reply.response_json : "{}";
-    let response: Json = {};
-    try {
-      const parsed: unknown = JSON.parse(responseJson);
-      if (isObject(parsed)) response = parsed;
-    } catch {
-      // Not JSON: `response` stays {}, `response_json` keeps what came.
-    }
-    const flowReply: FlowReply["nfm_reply"] = {
-      ...(reply as object),
-      response_json: responseJson,
-      response,
-      ...(typeof response.flow_token === "string" ? { flow_token: response.flow_token } : {}),
-    };
-    return { type: "nfm_reply", nfm_reply: flowReply };
+/** The reply an interactive message carries; undefined (with issues) when a reply this package types is of another shape. */
+function interactiveReply(interactive: Json, at: string, issue: Report): InteractiveMessage["interactive"] | undefined {
+  const type = interactive.type as string;
+  if (type !== "button_reply" && type !== "list_reply" && type !== "nfm_reply")
+    return { type: "other", reply_type: type, raw: interactive };
+  const reply = conform(Object.hasOwn(interactive, type) ? interactive[type] : undefined, replyShapes[type], `${at}.${type}`, issue) as
+    | Json
+    | undefined;
+  if (reply === undefined) return undefined;
+  if (type !== "nfm_reply")
+    return (reply === interactive[type] ? interactive : { ...interactive, [type]: reply }) as unknown as InteractiveMessage["interactive"];
+  const responseJson = typeof reply.response_json === "string" ? reply.response_json : "{}";
+  let response: Json = {};
+  try {
+    // JSON.parse walks its input without recursion, so a deep response_json cannot overflow the stack.
+    const parsed: unknown = JSON.parse(responseJson);
+    if (isObject(parsed)) response = parsed;
+  } catch {
+    // Not JSON: `response` stays {}, `response_json` keeps what came.
   }
-  return { type: "other", reply_type: typeof type === "string" ? type : "", raw: interactive };
+  const flowReply: FlowReply["nfm_reply"] = {
+    ...(reply as object),
+    response_json: responseJson,
+    response,
+    ...(typeof response.flow_token === "string" ? { flow_token: response.flow_token } : {}),
+  };
+  return { type: "nfm_reply", nfm_reply: flowReply };
 }
+
+const allShapes = [...Object.values(messageShapes), anyMessageShape, contactShape, errorShape, statusShape, ...Object.values(replyShapes)];
+/** Each status member with its check; `text` marks the string ones, checked inline (this loop runs for every status of a batch). */
+const statusChecks = statusMembers.map((key) => {
+  const shape = statusShape.optional[key];
+  return [key, shape === "string", checkOf(shape)] as const;
+});
 
 function readStatus(input: unknown, at: string, origin: Origin, issue: Report): StatusEvent | undefined {
   const base = common(input, at, issue);
@@ -280,21 +321,17 @@ function readStatus(input: unknown, at: string, origin: Origin, issue: Report): 
     metadata: origin.metadata,
     raw: base.raw,
   };
-  for (const key of statusFields) {
-    const value = base.raw[key];
-    if (value !== undefined) (event as Record<string, unknown>)[key] = value;
+  // One read per member, checked in place: every member is optional, so one of another type is an issue and left out.
+  const { raw } = base;
+  const plain = plainIsOwn(raw);
+  for (let index = 0; index < statusChecks.length; index++) {
+    const [key, text, holds] = statusChecks[index] as (typeof statusChecks)[number];
+    const value = raw[key];
+    if (value === undefined || !(plain || Object.hasOwn(raw, key))) continue;
+    const checked = (text ? typeof value === "string" : holds(value))
+      ? value
+      : conform(value, statusShape.optional[key], `${at}.${key}`, issue);
+    if (checked !== undefined) (event as Record<string, unknown>)[key] = checked;
   }
   return event;
 }
-
-/** What a status may carry besides its id, status and timestamp (anything else stays in `raw`). */
-const statusFields = [
-  "recipient_id",
-  "recipient_user_id",
-  "recipient_type",
-  "recipient_participant_id",
-  "biz_opaque_callback_data",
-  "conversation",
-  "pricing",
-  "errors",
-] as const;

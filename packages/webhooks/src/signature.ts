@@ -31,7 +31,7 @@ function digestOf(header: string): Uint8Array | undefined {
 
 /**
  * Whether `header` is the signature of exactly these bytes. Give the body as received (a
- * parsed and re-serialised body differs: Meta escapes non-ASCII and `@` as `\uXXXX`). A missing
+ * parsed and re-serialised body differs: Meta escapes non-ASCII and `@` as `\uXXXX`, and `/` as `\/`). A missing
  * or malformed header, or a `sha1=` one, is `false`, never a pass. The comparison is Web
  * Crypto's `verify`, which does not return early on the first differing byte.
  *
@@ -58,10 +58,14 @@ export async function signatureOf(rawBody: Uint8Array | string, appSecret: strin
 }
 
 /**
- * JSON as Meta serialises a webhook: every character outside printable ASCII, and `@`, as a
- * lower-case `\uXXXX` escape. Sign these bytes; a receiver that re-serialises with
- * `JSON.stringify` gets other bytes, which is why signatures are checked over the raw body.
+ * JSON as Meta serialises a webhook (inbound.md §1.4): every character outside printable ASCII,
+ * and `@`, as a lower-case `\uXXXX` escape (an emoji as its two surrogates), and `/` as `\/`
+ * (`"image\/jpeg"`). Sign these bytes; a receiver that re-serialises with `JSON.stringify` gets
+ * other bytes, which is why signatures are checked over the raw body.
  */
 export function metaJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[^\x20-\x7e]|@/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // `/` only ever occurs inside strings in JSON text, so escaping it there is always valid JSON.
+  return JSON.stringify(value).replace(/[^\x20-\x7e]|[@/]/g, (c) =>
+    c === "/" ? "\\/" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -1,20 +1,32 @@
 import type { StatusName, WebhookEvent } from "./events.js";
+import { jsonText } from "./json-text.js";
 
 /**
  * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,
- * and to every subscribed app): the wamid for a message, wamid and status for a status
- * (Meta: Webhooks overview); other events by their content. Back it with any store: a Set, Redis `SET NX`.
+ * and to every subscribed app), and differs between two updates (Meta: Webhooks overview; inbound.md §1.6):
+ * - a message: its wamid;
+ * - a status: wamid and status, and in a group the participant it is about (`recipient_participant_id`:
+ *   Meta sends one `delivered` and one `read` per member), so a group's receipts are not taken for duplicates;
+ * - other events: their content.
+ *
+ * Back it with any store: a Set, Redis `SET NX`. Written without recursion, so an event of any
+ * depth has a key (a key that throws would fail its batch on every redelivery).
  */
 export function eventKey(event: WebhookEvent): string {
   switch (event.kind) {
     case "message":
       return `message:${event.id}`;
-    case "status":
-      return `status:${event.id}:${event.status}`;
+    case "status": {
+      // A status without a participant keeps the key it always had, so keys already stored still match.
+      const participant = event.recipient_participant_id;
+      return typeof participant === "string" && participant !== ""
+        ? `status:${event.id}:${event.status}:${participant}`
+        : `status:${event.id}:${event.status}`;
+    }
     case "error":
-      return `error:${event.wabaId}:${JSON.stringify(event.raw)}`;
+      return `error:${event.wabaId}:${jsonText(event.raw)}`;
     case "other":
-      return `other:${event.wabaId}:${event.field}:${JSON.stringify(event.raw)}`;
+      return `other:${event.wabaId}:${event.field}:${jsonText(event.raw)}`;
   }
 }
 

@@ -61,3 +61,10 @@ const { events } = parseWebhook({});
 events.push(event);
 
 export { described };
+
+// A signed codec answers promises of the same typed values and ids.
+const SignedSlot = callbackData.signed("a-secret-of-32-characters-------")("slot", { day: ["mon", "tue"], hour: "number" });
+expectType<Equal<ReturnType<typeof SignedSlot.id>, Promise<CallbackId<"slot">>>>(true);
+expectType<Equal<Awaited<ReturnType<typeof SignedSlot.match>>, { readonly day: "mon" | "tue"; readonly hour: number } | undefined>>(true);
+// @ts-expect-error Type '"fri"' is not assignable to type '"mon" | "tue"'
+void SignedSlot.id({ day: "fri", hour: 9 });
