@@ -1,0 +1,18 @@
+export { complete, dataExchange, navigate, openUrl, updateData } from "./actions.js";
+export { type FlowBuilder, type FlowOptions, flow } from "./builder/flow.js";
+export type { AnyLayout, LayoutBuilder, LayoutState } from "./builder/layout.js";
+export type * from "./builder/options.js";
+export type { AnyScreen, ScreenBuilder, ScreenState } from "./builder/screen.js";
+export { FlowError } from "./errors.js";
+export type * from "./flow-json.js";
+export { flowLimits } from "./limits.js";
+export { type ValidateFlowOptions, validateFlow } from "./validate/validate-flow.js";
+export {
+  type DataApiVersion,
+  dataApiVersions,
+  type FlowVersion,
+  flowVersions,
+  frozenFlowVersions,
+  latestFlowVersion,
+  publishableFlowVersions,
+} from "./versions.js";
