@@ -7,7 +7,9 @@ export class FlowError extends Error {
 
   constructor(issues: readonly Issue[]) {
     const errors = issues.filter((issue) => issue.severity === "error");
-    super(`Invalid Flow JSON (${errors.length === 1 ? "1 issue" : `${errors.length} issues`}):\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}`);
+    super(
+      `Invalid Flow JSON (${errors.length === 1 ? "1 issue" : `${errors.length} issues`}):\n${errors.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
+    );
     this.issues = issues;
   }
 }

@@ -1,10 +1,10 @@
 import { hasErrors } from "@wacompose/builder";
 import { FlowError } from "../errors.js";
 import type { FlowJson, FlowScreen } from "../flow-json.js";
-import { navigateTargets } from "../validate/walk.js";
 import { validateFlow } from "../validate/validate-flow.js";
+import { navigateTargets } from "../validate/walk.js";
 import { type DataApiVersion, type FlowVersion, latestFlowVersion } from "../versions.js";
-import { ScreenBuilder, type AnyScreen } from "./screen.js";
+import { type AnyScreen, ScreenBuilder } from "./screen.js";
 
 export interface FlowOptions {
   /** The Flow JSON version; default the latest published one (7.3). */
@@ -13,7 +13,10 @@ export interface FlowOptions {
   readonly dataApiVersion?: DataApiVersion;
 }
 
-type Empty = { readonly data: never; readonly layout: { readonly fields: never; readonly count: []; readonly footer: false; readonly targets: never } };
+type Empty = {
+  readonly data: never;
+  readonly layout: { readonly fields: never; readonly count: []; readonly footer: false; readonly targets: never };
+};
 
 /** An id that is new and not reserved: `SUCCESS` ends a flow from the endpoint. */
 type ScreenId<Id extends string, Ids extends string> = string extends Id
@@ -62,7 +65,10 @@ export class FlowBuilder<Ids extends string, Targets extends string> {
    */
   routes(from: Ids, to: readonly Ids[]): FlowBuilder<Ids, Targets> {
     const known = this.#props.routes[from] ?? [];
-    return new FlowBuilder({ ...this.#props, routes: { ...this.#props.routes, [from]: [...known, ...to.filter((t) => !known.includes(t))] } });
+    return new FlowBuilder({
+      ...this.#props,
+      routes: { ...this.#props.routes, [from]: [...known, ...to.filter((t) => !known.includes(t))] },
+    });
   }
 
   /** The Flow JSON, unchecked (what `.build()` validates). */

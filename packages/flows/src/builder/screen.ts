@@ -13,7 +13,6 @@ export interface AnyScreen {
   readonly "~state": ScreenState;
   toJSON(): FlowScreen;
 }
-type Empty = { readonly fields: never; readonly count: []; readonly footer: false; readonly targets: never };
 
 interface ScreenProps {
   readonly title?: string;
@@ -49,13 +48,19 @@ export class ScreenBuilder<Id extends string, S extends ScreenState> {
   }
 
   /** The screen's data model: each field's JSON type and its mandatory `__example__`. */
-  data<const M extends DataModel>(model: M): ScreenBuilder<Id, { readonly data: S["data"] | (keyof M & string); readonly layout: S["layout"] }> {
+  data<const M extends DataModel>(
+    model: M,
+  ): ScreenBuilder<Id, { readonly data: S["data"] | (keyof M & string); readonly layout: S["layout"] }> {
     return new ScreenBuilder(this.id, { ...this.#props, data: { ...this.#props.data, ...model } });
   }
 
   /** A last screen: its Footer may `complete` the flow. `success: false` marks an unhappy ending. */
   terminal(options: { readonly success?: boolean } = {}): ScreenBuilder<Id, S> {
-    return new ScreenBuilder(this.id, { ...this.#props, terminal: true, ...(options.success === undefined ? {} : { success: options.success }) });
+    return new ScreenBuilder(this.id, {
+      ...this.#props,
+      terminal: true,
+      ...(options.success === undefined ? {} : { success: options.success }),
+    });
   }
 
   /** Ask the endpoint again (a `BACK` request) when the user comes back to this screen; needs `dataApiVersion`. */
@@ -70,9 +75,9 @@ export class ScreenBuilder<Id extends string, S extends ScreenState> {
 
   /** The components, top to bottom. */
   layout<R extends AnyLayout>(
-    build: (layout: LayoutBuilder<S["data"], Empty>) => R,
+    build: (layout: LayoutBuilder<S["data"], never, [], false, never>) => R,
   ): ScreenBuilder<Id, { readonly data: S["data"]; readonly layout: R["~state"] }> {
-    return new ScreenBuilder(this.id, { ...this.#props, children: build(new Layout<S["data"], Empty>()).children });
+    return new ScreenBuilder(this.id, { ...this.#props, children: build(new Layout<S["data"], never, [], false, never>()).children });
   }
 
   /** The screen as Flow JSON. */

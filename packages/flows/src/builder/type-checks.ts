@@ -57,20 +57,27 @@ export type NewName<N extends string, Fields extends string> = string extends N
     ? NoInfer<`name ${N} is already used on this screen`>
     : N;
 
-type Zeros<N extends number, Acc extends 0[] = []> = Acc["length"] extends N ? Acc : Zeros<N, [...Acc, 0]>;
+/** A tuple of `N` slots, any element. */
+type Slots<N extends number, Acc extends unknown[] = []> = Acc["length"] extends N ? Acc : Slots<N, [...Acc, unknown]>;
 
-/** A literal option list of `Min`–`Max` entries; a `${data.x}` reference is checked against the data model. */
-export type OptionList<O, Min extends number, Max extends number, Path extends string, Data extends string> = O extends string
-  ? References<O, Data, never>
+/**
+ * `unknown` when a literal option list has `Min`–`Max` entries and a `${data.x}` reference
+ * resolves, else the message. It types the method's `this`: a conditional parameter type would
+ * stop TypeScript from inferring the list as a tuple, so the count would be lost.
+ */
+export type OptionCount<O, Min extends number, Max extends number, Path extends string, Data extends string> = O extends string
+  ? [Unresolved<O, Data, never>] extends [never]
+    ? unknown
+    : Unresolved<O, Data, never>
   : O extends readonly unknown[]
     ? number extends O["length"]
-      ? O
-      : O extends readonly [...Zeros<Max>, unknown, ...unknown[]]
-        ? NoInfer<`${Path}: at most ${Max} options, got ${O["length"]}`>
-        : O extends readonly [...Zeros<Min>, ...unknown[]]
-          ? O
-          : NoInfer<`${Path}: at least ${Min} options, got ${O["length"]}`>
-    : O;
+      ? unknown
+      : O extends readonly [...Slots<Max>, unknown, ...unknown[]]
+        ? `${Path}: at most ${Max} options, got ${O["length"]}`
+        : O extends readonly [...Slots<Min>, ...unknown[]]
+          ? unknown
+          : `${Path}: at least ${Min} options, got ${O["length"]}`
+    : unknown;
 
 /** The component count so far; the 51st component's first argument becomes this message. */
 export type Room<Count extends 0[], T> = Count["length"] extends 50 ? NoInfer<"screen: at most 50 components per screen"> : T;

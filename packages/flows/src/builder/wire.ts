@@ -16,3 +16,10 @@ export function toWire(value: unknown): unknown {
   }
   return out;
 }
+
+/** An options object as Flow JSON spells it. */
+export function toWireObject(value: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(toWire(value) ?? {})) out[key] = entry;
+  return out;
+}

@@ -140,7 +140,16 @@ export const componentRules: { readonly [type: string]: ComponentRule } = {
   PhotoPicker: {
     since: "4.0",
     required: ["name", "label"],
-    optional: [...text, "description", "photo-source", "max-file-size-kb", "min-uploaded-photos", "max-uploaded-photos", "enabled", "error-message"],
+    optional: [
+      ...text,
+      "description",
+      "photo-source",
+      "max-file-size-kb",
+      "min-uploaded-photos",
+      "max-uploaded-photos",
+      "enabled",
+      "error-message",
+    ],
     lengths: { label: L.pickerLabel, description: L.pickerDescription },
     input: true,
   },

@@ -23,7 +23,8 @@ export function referencesIn(text: string): Reference[] {
 }
 
 /** True for a value bound to data: exactly one `${…}`, or a backtick expression (6.0+). */
-export const isDynamic = (text: string): boolean => /^\$\{[^}]*\}$/.test(text) || (text.startsWith("`") && text.endsWith("`") && text.length > 1);
+export const isDynamic = (text: string): boolean =>
+  /^\$\{[^}]*\}$/.test(text) || (text.startsWith("`") && text.endsWith("`") && text.length > 1);
 
 /** True when a string mixes static text with a `${…}` outside a backtick expression: Meta rejects it. */
 export const mixesStaticAndDynamic = (text: string): boolean => text.includes("${") && !isDynamic(text);

@@ -11,7 +11,12 @@ export interface RoutingScreen {
   readonly navigates: readonly { readonly target: string; readonly path: string }[];
 }
 
-type Add = (path: string, code: IssueCode, message: string, extra?: { limit?: number; actual?: number | string; severity?: Severity }) => void;
+type Add = (
+  path: string,
+  code: IssueCode,
+  message: string,
+  extra?: { limit?: number; actual?: number | string; severity?: Severity },
+) => void;
 
 /**
  * The routing model's rules (flows.md §4, Meta's INVALID_ROUTING_MODEL): every screen a key,
@@ -26,7 +31,8 @@ export function checkRouting(model: unknown, hasDataApi: boolean, screens: reado
   if (model === undefined) {
     if (hasDataApi) add("routing_model", "required", "routing_model is required when data_api_version is set");
     for (const screen of screens)
-      for (const { target } of screen.navigates) if (ids.has(target) && target !== screen.id && !edges.get(screen.id)?.includes(target)) edges.get(screen.id)?.push(target);
+      for (const { target } of screen.navigates)
+        if (ids.has(target) && target !== screen.id && !edges.get(screen.id)?.includes(target)) edges.get(screen.id)?.push(target);
   } else if (!isRecord(model)) {
     add("routing_model", "invalid_type", "routing_model is an object: screen id → the ids it can go to");
     return;
@@ -47,16 +53,25 @@ export function checkRouting(model: unknown, hasDataApi: boolean, screens: reado
         });
       targets.slice(0, L.screens).forEach((target, i) => {
         if (typeof target !== "string" || !ids.has(target))
-          add(`${where(from)}[${i}]`, "invalid_value", `INVALID_ROUTING_MODEL: ${String(target)} is not a screen of this flow`, { actual: String(target) });
-        else if (target === from) add(`${where(from)}[${i}]`, "invalid_value", "INVALID_ROUTING_MODEL: a route cannot lead to its own screen", { actual: target });
+          add(`${where(from)}[${i}]`, "invalid_value", `INVALID_ROUTING_MODEL: ${String(target)} is not a screen of this flow`, {
+            actual: String(target),
+          });
+        else if (target === from)
+          add(`${where(from)}[${i}]`, "invalid_value", "INVALID_ROUTING_MODEL: a route cannot lead to its own screen", { actual: target });
         else edges.get(from)?.push(target);
       });
     }
     for (const screen of screens) {
-      if (!(screen.id in model)) add("routing_model", "required", `INVALID_ROUTING_MODEL: screen ${screen.id} is missing as a key`, { actual: screen.id });
+      if (!(screen.id in model))
+        add("routing_model", "required", `INVALID_ROUTING_MODEL: screen ${screen.id} is missing as a key`, { actual: screen.id });
       for (const { target, path } of screen.navigates)
         if (ids.has(target) && target !== screen.id && !edges.get(screen.id)?.includes(target))
-          add(`${screen.path}.${path}`, "invalid_value", `INVALID_ROUTING_MODEL: navigate ${screen.id} → ${target} is not in routing_model`, { actual: target });
+          add(
+            `${screen.path}.${path}`,
+            "invalid_value",
+            `INVALID_ROUTING_MODEL: navigate ${screen.id} → ${target} is not in routing_model`,
+            { actual: target },
+          );
     }
   }
   if (screens.length === 0) return;
@@ -65,11 +80,20 @@ export function checkRouting(model: unknown, hasDataApi: boolean, screens: reado
   for (const [from, targets] of edges)
     for (const target of targets)
       if (edges.get(target)?.includes(from) && from < target)
-        add(at(from), "invalid_value", `INVALID_ROUTING_MODEL: ${from} → ${target} and back: only forward routes belong in the model (BACK is implied)`);
+        add(
+          at(from),
+          "invalid_value",
+          `INVALID_ROUTING_MODEL: ${from} → ${target} and back: only forward routes belong in the model (BACK is implied)`,
+        );
 
   const inbound = new Set([...edges.values()].flat());
   const entries = screens.filter((s) => !inbound.has(s.id));
-  if (entries.length === 0) add(model === undefined ? "screens" : "routing_model", "invalid_value", "INVALID_ROUTING_MODEL: no entry screen (one that no route leads to)");
+  if (entries.length === 0)
+    add(
+      model === undefined ? "screens" : "routing_model",
+      "invalid_value",
+      "INVALID_ROUTING_MODEL: no entry screen (one that no route leads to)",
+    );
 
   // A loop: iterative depth-first search, so a long chain of screens cannot overflow the stack.
   const state = new Map<string, 1 | 2>();

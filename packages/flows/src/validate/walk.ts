@@ -27,7 +27,10 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Every action of a component (its own and its data-source / list items'), with its path. */
-export function actionsOf(component: Record<string, unknown>, path: string): { readonly path: string; readonly action: unknown; readonly slot: string }[] {
+export function actionsOf(
+  component: Record<string, unknown>,
+  path: string,
+): { readonly path: string; readonly action: unknown; readonly slot: string }[] {
   const found: { path: string; action: unknown; slot: string }[] = [];
   for (const slot of ["on-click-action", "on-select-action", "on-unselect-action"])
     if (component[slot] !== undefined) found.push({ path: `${path}.${slot}`, action: component[slot], slot });
@@ -37,7 +40,8 @@ export function actionsOf(component: Record<string, unknown>, path: string): { r
     list.forEach((item, index) => {
       if (!isRecord(item)) return;
       for (const slot of ["on-click-action", "on-select-action", "on-unselect-action"])
-        if (item[slot] !== undefined) found.push({ path: `${path}.${listKey}[${index}].${slot}`, action: item[slot], slot: `item ${slot}` });
+        if (item[slot] !== undefined)
+          found.push({ path: `${path}.${listKey}[${index}].${slot}`, action: item[slot], slot: `item ${slot}` });
     });
   }
   return found;
