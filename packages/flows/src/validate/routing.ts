@@ -66,12 +66,9 @@ export function checkRouting(model: unknown, hasDataApi: boolean, screens: reado
         add("routing_model", "required", `INVALID_ROUTING_MODEL: screen ${screen.id} is missing as a key`, { actual: screen.id });
       for (const { target, path } of screen.navigates)
         if (ids.has(target) && target !== screen.id && !edges.get(screen.id)?.includes(target))
-          add(
-            `${screen.path}.${path}`,
-            "invalid_value",
-            `INVALID_ROUTING_MODEL: navigate ${screen.id} → ${target} is not in routing_model`,
-            { actual: target },
-          );
+          add(path, "invalid_value", `INVALID_ROUTING_MODEL: navigate ${screen.id} → ${target} is not in routing_model`, {
+            actual: target,
+          });
     }
   }
   if (screens.length === 0) return;
