@@ -89,9 +89,10 @@ function check(json: unknown, options: ValidateFlowOptions, add: Add): void {
   let size = 0;
   try {
     size = new TextEncoder().encode(JSON.stringify(json)).length;
-  } catch {
-    add("", "invalid_value", "not JSON (a cycle, a BigInt or a function)");
-    return;
+  } catch (error) {
+    // A cycle or a BigInt cannot be sent; a very deep document is read as far as the walk's bounds go.
+    add("", "invalid_value", `not JSON: ${error instanceof RangeError ? "nested too deep to serialise" : "a cycle or a BigInt"}`);
+    if (!(error instanceof RangeError)) return;
   }
   if (size > L.documentBytes)
     add("", "too_long", `the document is at most ${L.documentBytes} bytes, got ${size}`, { limit: L.documentBytes, actual: size });
@@ -249,7 +250,14 @@ function checkScreen(screen: unknown, path: string, flow: FlowState, add: Add): 
       add(`${path}.layout.type`, "invalid_value", 'the only layout is "SingleColumnLayout"', { actual: String(layout.type) });
     if (!Array.isArray(layout.children)) add(`${path}.layout.children`, "required", "a layout has children (an array of components)");
     else
-      walkChildren(layout.children, `${path}.layout.children`, { inForm: false, ifDepth: 0, inSwitch: false, level: 0 }, walk, flow, add);
+      walkChildren(
+        layout.children,
+        `${path}.layout.children`,
+        { inForm: false, ifDepth: 0, inSwitch: false, level: 0, depth: 0 },
+        walk,
+        flow,
+        add,
+      );
   }
   checkScreenTotals(path, walk, flow, add);
 
@@ -314,6 +322,8 @@ interface Place {
   readonly inSwitch: boolean;
   /** 0 at the top; 1 inside the first level of If. */
   readonly level: number;
+  /** Nesting of any kind (Form, If, Switch), bounded by maxNesting. */
+  readonly depth: number;
 }
 
 function walkChildren(children: unknown, path: string, place: Place, walk: ScreenWalk, flow: FlowState, add: Add): void {
@@ -321,7 +331,13 @@ function walkChildren(children: unknown, path: string, place: Place, walk: Scree
     add(path, "invalid_type", "children is an array of components");
     return;
   }
-  if (place.ifDepth + (place.inForm ? 1 : 0) + (place.inSwitch ? 1 : 0) > maxNesting) return;
+  if (place.depth > maxNesting) {
+    add(path, "too_many", `components nest at most ${maxNesting} deep here; the rest was not checked`, {
+      limit: maxNesting,
+      actual: place.depth,
+    });
+    return;
+  }
   children.forEach((component, index) => {
     checkComponent(component, `${path}[${index}]`, place, walk, flow, add);
   });
@@ -392,7 +408,7 @@ function checkComponent(component: unknown, path: string, place: Place, walk: Sc
   if (type === "Form") {
     if (place.inForm) add(path, "conflict", "a Form cannot contain a Form");
     walk.forms.push(path);
-    walkChildren(component.children, `${path}.children`, { ...place, inForm: true }, walk, flow, add);
+    walkChildren(component.children, `${path}.children`, { ...place, inForm: true, depth: place.depth + 1 }, walk, flow, add);
   } else if (type === "If") {
     const depth = place.ifDepth + 1;
     if (depth > L.ifDepth) add(path, "too_many", `If nests at most ${L.ifDepth} deep`, { limit: L.ifDepth, actual: depth });
@@ -403,7 +419,7 @@ function checkComponent(component: unknown, path: string, place: Place, walk: Sc
     const footersBefore = walk.topFooters + walk.branchFooters;
     const branchFooter = (children: unknown, at: string): boolean => {
       const before = walk.branchFooters;
-      walkChildren(children, at, { ...place, ifDepth: depth, level: place.level + 1 }, walk, flow, add);
+      walkChildren(children, at, { ...place, ifDepth: depth, level: place.level + 1, depth: place.depth + 1 }, walk, flow, add);
       return walk.branchFooters > before;
     };
     const inThen = branchFooter(component.then, `${path}.then`);
@@ -420,7 +436,14 @@ function checkComponent(component: unknown, path: string, place: Place, walk: Sc
       const keys = Object.keys(cases);
       for (const key of keys) {
         const before = walk.branchFooters;
-        walkChildren(cases[key], `${path}.cases.${key}`, { ...place, inSwitch: true, level: place.level + 1 }, walk, flow, add);
+        walkChildren(
+          cases[key],
+          `${path}.cases.${key}`,
+          { ...place, inSwitch: true, level: place.level + 1, depth: place.depth + 1 },
+          walk,
+          flow,
+          add,
+        );
         if (walk.branchFooters > before) withFooter++;
       }
       if (withFooter > 0 && withFooter < keys.length)
