@@ -5,6 +5,7 @@ export type * from "./builder/options.js";
 export type { AnyScreen, ScreenBuilder, ScreenState } from "./builder/screen.js";
 export { FlowError } from "./errors.js";
 export type * from "./flow-json.js";
+export { flowJsonSchema } from "./json-schema.js";
 export { flowLimits } from "./limits.js";
 export { type ValidateFlowOptions, validateFlow } from "./validate/validate-flow.js";
 export {
