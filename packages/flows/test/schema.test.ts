@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@jest/globals";
-import Ajv from "ajv";
+import ajv from "ajv";
 import { flowJsonSchema } from "../src/index.js";
 import { bookingJson, helloWorldJson, signUpJson } from "./examples.js";
 
+// ajv is CommonJS: its class is the default export's `default` when imported as ESM.
+const Ajv = ajv.default;
 const shipped = JSON.parse(readFileSync(join(__dirname, "../schema/flow.schema.json"), "utf8"));
 
 test("schema/flow.schema.json is what the rule tables generate (pnpm --filter ./packages/flows run schema)", () => {
