@@ -50,8 +50,8 @@ export interface DataField {
 }
 export type DataModel = { readonly [name: string]: DataField };
 
-export interface FlowScreen {
-  readonly id: string;
+export interface FlowScreen<Id extends string = string> {
+  readonly id: Id;
   readonly title?: string;
   readonly terminal?: boolean;
   readonly success?: boolean;
@@ -61,10 +61,10 @@ export interface FlowScreen {
   readonly layout: { readonly type: "SingleColumnLayout"; readonly children: readonly FlowComponent[] };
 }
 
-/** A whole Flow JSON document, as uploaded to `POST /{flow-id}/assets`. */
-export interface FlowJson {
+/** A whole Flow JSON document, as uploaded to `POST /{flow-id}/assets`; `Ids` are its screen ids when the builder made it. */
+export interface FlowJson<Ids extends string = string> {
   readonly version: FlowVersion;
   readonly data_api_version?: DataApiVersion;
   readonly routing_model?: { readonly [screen: string]: readonly string[] };
-  readonly screens: readonly FlowScreen[];
+  readonly screens: readonly FlowScreen<Ids>[];
 }

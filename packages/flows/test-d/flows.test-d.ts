@@ -26,7 +26,7 @@ const signUp = flow()
       ),
   )
   .build();
-expectType<Equal<typeof signUp, FlowJson>>(true);
+expectType<Equal<typeof signUp, FlowJson<"WELCOME" | "DETAILS">>>(true);
 
 // References: ${form.x} must name an input declared above, ${data.x} a field of data().
 flow().screen("A", (s) =>

@@ -27,10 +27,10 @@ type ScreenId<Id extends string, Ids extends string> = string extends Id
       ? NoInfer<`screen id ${Id} is used already`>
       : Id;
 
-interface FlowProps {
+interface FlowProps<Ids extends string> {
   readonly version: FlowVersion;
   readonly dataApiVersion?: DataApiVersion;
-  readonly screens: readonly FlowScreen[];
+  readonly screens: readonly FlowScreen<Ids>[];
   readonly routes: { readonly [screen: string]: readonly string[] };
 }
 
@@ -43,9 +43,9 @@ interface FlowProps {
  * flow().screen("WELCOME", (s) => s.title("Welcome").terminal().layout((l) => l.footer("Done", complete()))).build()
  */
 export class FlowBuilder<Ids extends string, Targets extends string> {
-  readonly #props: FlowProps;
+  readonly #props: FlowProps<Ids>;
 
-  constructor(props: FlowProps) {
+  constructor(props: FlowProps<Ids>) {
     this.#props = Object.freeze(props);
     Object.freeze(this);
   }
@@ -55,8 +55,13 @@ export class FlowBuilder<Ids extends string, Targets extends string> {
     id: ScreenId<Id, Ids>,
     build: (screen: ScreenBuilder<Id, Empty>) => R,
   ): FlowBuilder<Ids | Id, Targets | R["~state"]["layout"]["targets"]> {
-    const screen = build(new ScreenBuilder<Id, Empty>(id as Id)).toJSON();
-    return new FlowBuilder({ ...this.#props, screens: [...this.#props.screens, screen] });
+    // The id's type is the error message only when the call does not compile.
+    const screenId = id as Id;
+    const screen: FlowScreen<Id> = { ...build(new ScreenBuilder<Id, Empty>(screenId)).toJSON(), id: screenId };
+    return new FlowBuilder<Ids | Id, Targets | R["~state"]["layout"]["targets"]>({
+      ...this.#props,
+      screens: [...this.#props.screens, screen],
+    });
   }
 
   /**
@@ -72,7 +77,7 @@ export class FlowBuilder<Ids extends string, Targets extends string> {
   }
 
   /** The Flow JSON, unchecked (what `.build()` validates). */
-  toJSON(): FlowJson {
+  toJSON(): FlowJson<Ids> {
     const { version, dataApiVersion, screens, routes } = this.#props;
     if (dataApiVersion === undefined) return { version, screens };
     const routing: Record<string, string[]> = {};
@@ -88,8 +93,8 @@ export class FlowBuilder<Ids extends string, Targets extends string> {
     this: [Exclude<Targets, Ids>] extends [never]
       ? unknown
       : `navigate("${Exclude<Targets, Ids> & string}"): no screen with that id in this flow`,
-  ): FlowJson;
-  build(): FlowJson {
+  ): FlowJson<Ids>;
+  build(): FlowJson<Ids> {
     const json = this.toJSON();
     const issues = validateFlow(json, { version: json.version });
     if (hasErrors(issues)) throw new FlowError(issues);
