@@ -249,3 +249,15 @@ describe("nodeFlowEndpoint (node:http)", () => {
     expect((await send("garbage")).status).toBe(421);
   });
 });
+
+describe("encryptFlowRequest (WhatsApp's side, for tests)", () => {
+  test("its requests open at the endpoint and it reads the answers; a wrong answer does not authenticate", async () => {
+    const { encryptFlowRequest } = await import("../src/index.js");
+    const sealed = encryptFlowRequest(publicKey, { version: "3.0", action: "ping" });
+    const raw = JSON.stringify(sealed.body);
+    const answer = await (await handle(post(raw))).text();
+    expect(sealed.open(answer)).toEqual({ data: { status: "active" } });
+    const other = encryptFlowRequest(publicKey, { version: "3.0", action: "ping" });
+    expect(() => other.open(answer)).toThrow();
+  });
+});
