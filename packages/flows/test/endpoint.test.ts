@@ -3,10 +3,11 @@
 import { constants, createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, publicEncrypt, randomBytes } from "node:crypto";
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, describe, expect, jest, test } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import {
   complete,
   dataExchange,
+  encryptFlowRequest,
   finishFlow,
   flow,
   flowEndpoint,
@@ -224,10 +225,19 @@ describe("nodeFlowEndpoint (node:http)", () => {
   const server = createServer(
     nodeFlowEndpoint({ privateKey, passphrase, handlers: { INIT: () => ({ screen: "APPOINTMENT", data: {} }) } }),
   );
-  const listening = new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let port = 0;
+  // Listening starts in beforeAll, so a run filtered to other tests never leaves a socket open.
+  beforeAll(
+    () =>
+      new Promise<void>((resolve) =>
+        server.listen(0, "127.0.0.1", () => {
+          port = (server.address() as AddressInfo).port;
+          resolve();
+        }),
+      ),
+  );
+  afterAll(() => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())));
   const send = async (body: string) => {
-    const port = await listening;
     return new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/" }, (res) => {
         let text = "";
@@ -252,7 +262,6 @@ describe("nodeFlowEndpoint (node:http)", () => {
 
 describe("encryptFlowRequest (WhatsApp's side, for tests)", () => {
   test("its requests open at the endpoint and it reads the answers; a wrong answer does not authenticate", async () => {
-    const { encryptFlowRequest } = await import("../src/index.js");
     const sealed = encryptFlowRequest(publicKey, { version: "3.0", action: "ping" });
     const raw = JSON.stringify(sealed.body);
     const answer = await (await handle(post(raw))).text();
