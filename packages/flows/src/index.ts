@@ -3,6 +3,7 @@ export { type FlowBuilder, type FlowOptions, flow } from "./builder/flow.js";
 export type { AnyLayout, LayoutBuilder, LayoutState } from "./builder/layout.js";
 export type * from "./builder/options.js";
 export type { AnyScreen, ScreenBuilder, ScreenState } from "./builder/screen.js";
+export { encryptFlowRequest, type SealedFlowRequest } from "./endpoint/client.js";
 export {
   type DecryptedFlowRequest,
   decryptFlowRequest,
