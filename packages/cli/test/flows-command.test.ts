@@ -21,6 +21,7 @@ const good = {
         type: "SingleColumnLayout",
         children: [
           { type: "TextInput", name: "name", label: "Name" },
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a Flow JSON reference, not a template
           { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: { name: "${form.name}" } } },
         ],
       },
