@@ -1,4 +1,4 @@
-import { complete, dataExchange, type FlowJson, flow, navigate } from "@wacompose/flows";
+import { complete, dataExchange, type FlowJson, finishFlow, flow, flowEndpoint, navigate } from "@wacompose/flows";
 import { type Equal, expectType } from "./helpers.js";
 
 // A valid two-screen flow compiles, and build() returns Flow JSON.
@@ -190,3 +190,30 @@ flow({ dataApiVersion: "4.0" }).screen("A", (s) =>
 // A plain string is not checked at compile time (validateFlow does it at build()).
 declare const label: string;
 flow().screen("A", (s) => s.layout((l) => l.textInput("x", label)));
+
+// The endpoint's handlers are typed by the flow they serve: its screen ids, and SUCCESS through finishFlow().
+const served = flow({ dataApiVersion: "4.0" })
+  .screen("START", (s) => s.layout((l) => l.textInput("q", "Question").footer("Ask", dataExchange({ q: "${form.q}" }))))
+  .screen("END", (s) => s.terminal().layout((l) => l.footer("Done", complete())))
+  .routes("START", ["END"])
+  .build();
+flowEndpoint({
+  privateKey: "",
+  flow: served,
+  handlers: {
+    INIT: () => ({ screen: "START", data: {} }),
+    data_exchange: { START: (request) => finishFlow(request, { q: request.data.q ?? "" }) },
+  },
+});
+flowEndpoint({
+  privateKey: "",
+  flow: served,
+  // @ts-expect-error Type '"NOWHERE"' is not assignable to type
+  handlers: { INIT: () => ({ screen: "NOWHERE", data: {} }) },
+});
+flowEndpoint({
+  privateKey: "",
+  flow: served,
+  // @ts-expect-error 'MIDDLE' does not exist in type
+  handlers: { data_exchange: { MIDDLE: () => ({ screen: "END", data: {} }) } },
+});
