@@ -5,6 +5,7 @@ import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
 import { collectFixtures } from "./fixtures.js";
+import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { generateTemplates } from "./templates-codegen.js";
 
 /** This package's version, read where the command runs (dist/bin.js or src/bin.ts: the package is one folder up). */
@@ -36,6 +37,7 @@ const usage = `usage:
   wacompose validate <file.json|-> [--strict]
       checks a request body; prints its issues with their paths. Warnings (forms the API
       accepts) exit 0; --strict makes them fail
+${flowsUsage}
   wacompose --version | --help
       this command's version, or this text; <command> --help for one command`;
 
@@ -165,6 +167,8 @@ async function main(args: string[]): Promise<number> {
       return fixtures(rest);
     case "validate":
       return validateFile(rest);
+    case "flows":
+      return flowsCommand(rest);
     case undefined:
     case "--help":
     case "-h":

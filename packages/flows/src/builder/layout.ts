@@ -1,0 +1,294 @@
+import type { FlowAction, FlowComponent, NavigateAction } from "../flow-json.js";
+import type * as O from "./options.js";
+import type { NewName, OptionCount, References, ResolvedAction, Room, Text } from "./type-checks.js";
+import { toWireObject } from "./wire.js";
+
+/** The screens an action can lead to: what `navigate` names. */
+export type TargetOf<A> = A extends NavigateAction<infer Target> ? Target : never;
+
+/** What a layout knows at compile time: the names of its inputs, its component count, whether it has a Footer, where it navigates. */
+export interface LayoutState {
+  readonly fields: string;
+  readonly count: 0[];
+  readonly footer: boolean;
+  readonly targets: string;
+}
+/** Any layout: what a callback returns. */
+export interface AnyLayout {
+  readonly "~state": LayoutState;
+  readonly children: readonly FlowComponent[];
+}
+
+/**
+ * The components of a screen, top to bottom (`SingleColumnLayout`). Each method returns a new
+ * builder; for literal input the types check the limits of Meta's Components page, one Footer
+ * per screen, 50 components, unique names, and that every `${form.x}` names an input declared
+ * above and every `${data.x}` a field of the screen's `data()`.
+ *
+ * @example
+ * l.heading("Hello ${data.name}").textInput("email", "Email", { inputType: "email" }).footer("Send", complete({ email: "${form.email}" }))
+ */
+export class LayoutBuilder<Data extends string, F extends string, C extends 0[], Ft extends boolean, T extends string> {
+  declare readonly "~state": { readonly fields: F; readonly count: C; readonly footer: Ft; readonly targets: T };
+  readonly #children: readonly FlowComponent[];
+
+  constructor(children: readonly FlowComponent[] = []) {
+    this.#children = Object.freeze([...children]);
+    Object.freeze(this);
+  }
+
+  /** The components as Flow JSON. */
+  get children(): readonly FlowComponent[] {
+    return this.#children;
+  }
+
+  /** The children with one more component (the builder's type parameters are only compile-time state). */
+  #with(type: string, properties: object): readonly FlowComponent[] {
+    return [...this.#children, Object.freeze({ type, ...toWireObject(properties) })];
+  }
+
+  /** `TextHeading`, at most 80 characters. */
+  heading<Tx extends string>(
+    text: Room<C, Text<Tx, 80, "TextHeading.text", Data, F>>,
+    options: { readonly visible?: boolean | string } = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextHeading", { text, ...options }));
+  }
+
+  /** `TextSubheading`, at most 80 characters. */
+  subheading<Tx extends string>(
+    text: Room<C, Text<Tx, 80, "TextSubheading.text", Data, F>>,
+    options: { readonly visible?: boolean | string } = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextSubheading", { text, ...options }));
+  }
+
+  /** `TextBody`, at most 4096 characters. */
+  body<Tx extends string>(
+    text: Room<C, Text<Tx, 4096, "TextBody.text", Data, F>>,
+    options: O.TextOptions = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextBody", { text, ...options }));
+  }
+
+  /** `TextCaption`, at most 4096 characters. */
+  caption<Tx extends string>(
+    text: Room<C, Text<Tx, 4096, "TextCaption.text", Data, F>>,
+    options: O.TextOptions = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextCaption", { text, ...options }));
+  }
+
+  /** `RichText` (Flow JSON 5.1+): Markdown, as a string or one string per line. */
+  richText<Tx extends string>(
+    text: Room<C, References<Tx, Data, F>> | readonly string[],
+    options: { readonly visible?: boolean | string } = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("RichText", { text, ...options }));
+  }
+
+  /** `TextInput`: one line of text; label at most 20 characters. */
+  textInput<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 20, "TextInput.label", Data, F>,
+    options: O.TextInputOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextInput", { name, label, ...options }));
+  }
+
+  /** `TextArea`: several lines of text; label at most 20 characters. */
+  textArea<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 20, "TextArea.label", Data, F>,
+    options: O.TextAreaOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("TextArea", { name, label, ...options }));
+  }
+
+  /** `CheckboxGroup` 1–20 options; label at most 30 characters. */
+  checkboxGroup<N extends string, L extends string, const D extends O.DataSource>(
+    this: OptionCount<D, 1, 20, "CheckboxGroup.data-source", Data>,
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 30, "CheckboxGroup.label", Data, F>,
+    dataSource: D,
+    options?: O.CheckboxGroupOptions,
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
+  checkboxGroup(name: string, label: string, dataSource: O.DataSource, options: O.CheckboxGroupOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("CheckboxGroup", { name, label, dataSource, ...options }));
+  }
+
+  /** `RadioButtonsGroup` 1–20 options; label at most 30 characters. */
+  radioButtons<N extends string, L extends string, const D extends O.DataSource>(
+    this: OptionCount<D, 1, 20, "RadioButtonsGroup.data-source", Data>,
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 30, "RadioButtonsGroup.label", Data, F>,
+    dataSource: D,
+    options?: O.RadioButtonsOptions,
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
+  radioButtons(name: string, label: string, dataSource: O.DataSource, options: O.RadioButtonsOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("RadioButtonsGroup", { name, label, dataSource, ...options }));
+  }
+
+  /** `Dropdown` 1–200 options (100 with images); label at most 20 characters. */
+  dropdown<N extends string, L extends string, const D extends O.DataSource>(
+    this: OptionCount<D, 1, 200, "Dropdown.data-source", Data>,
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 20, "Dropdown.label", Data, F>,
+    dataSource: D,
+    options?: O.DropdownOptions,
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
+  dropdown(name: string, label: string, dataSource: O.DataSource, options: O.DropdownOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("Dropdown", { name, label, dataSource, ...options }));
+  }
+
+  /** `ChipsSelector` (Flow JSON 6.3+): 2–20 options; label at most 80 characters. */
+  chipsSelector<N extends string, L extends string, const D extends O.DataSource>(
+    this: OptionCount<D, 2, 20, "ChipsSelector.data-source", Data>,
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 80, "ChipsSelector.label", Data, F>,
+    dataSource: D,
+    options?: O.ChipsSelectorOptions,
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
+  chipsSelector(name: string, label: string, dataSource: O.DataSource, options: O.ChipsSelectorOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("ChipsSelector", { name, label, dataSource, ...options }));
+  }
+
+  /** `DatePicker`; label at most 40 characters. */
+  datePicker<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 40, "DatePicker.label", Data, F>,
+    options: O.DatePickerOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("DatePicker", { name, label, ...options }));
+  }
+
+  /** `CalendarPicker` (Flow JSON 6.1+); label at most 40 characters. */
+  calendarPicker<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 40, "CalendarPicker.label", Data, F>,
+    options: O.CalendarPickerOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("CalendarPicker", { name, label, ...options }));
+  }
+
+  /** `OptIn`: a checkbox with a statement (at most 120 characters), up to 5 per screen. */
+  optIn<N extends string, L extends string, A extends FlowAction = never>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 120, "OptIn.label", Data, F>,
+    options: O.OptInOptions & { readonly onClickAction?: ResolvedAction<A, Data, F> } = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T | TargetOf<A>> {
+    return new LayoutBuilder(this.#with("OptIn", { name, label, ...options }));
+  }
+
+  /** `EmbeddedLink`: at most 25 characters, up to 2 per screen. */
+  embeddedLink<Tx extends string, A extends FlowAction>(
+    text: Room<C, Text<Tx, 25, "EmbeddedLink.text", Data, F>>,
+    action: ResolvedAction<A, Data, F>,
+    options: { readonly visible?: boolean | string } = {},
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T | TargetOf<A>> {
+    return new LayoutBuilder(this.#with("EmbeddedLink", { text, onClickAction: action, ...options }));
+  }
+
+  /** `Image`: base64 JPEG or PNG, up to 3 per screen. */
+  image(src: Room<C, string>, options: O.ImageOptions = {}): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("Image", { src, ...options }));
+  }
+
+  /** `ImageCarousel` (Flow JSON 7.1+): 1–3 images. */
+  imageCarousel<const I extends readonly { readonly src: string; readonly altText: string }[]>(
+    this: OptionCount<I, 1, 3, "ImageCarousel.images", Data>,
+    images: Room<C, I>,
+    options?: O.ImageCarouselOptions,
+  ): LayoutBuilder<Data, F, [...C, 0], Ft, T>;
+  imageCarousel(images: unknown, options: O.ImageCarouselOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("ImageCarousel", { images, ...options }));
+  }
+
+  /** `PhotoPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
+  photoPicker<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 80, "PhotoPicker.label", Data, F>,
+    options: O.PickerOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("PhotoPicker", { name, label, ...options }));
+  }
+
+  /** `DocumentPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
+  documentPicker<N extends string, L extends string>(
+    name: Room<C, NewName<N, F>>,
+    label: Text<L, 80, "DocumentPicker.label", Data, F>,
+    options: O.PickerOptions = {},
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
+    return new LayoutBuilder(this.#with("DocumentPicker", { name, label, ...options }));
+  }
+
+  /** `NavigationList` (Flow JSON 6.2+): 1–20 items, alone on a non-terminal screen. */
+  navigationList<N extends string, const I extends readonly O.NavigationItem[] | `\${data.${string}}`>(
+    this: OptionCount<I, 1, 20, "NavigationList.list-items", Data>,
+    name: Room<C, NewName<N, F>>,
+    listItems: I,
+    options?: O.NavigationListOptions,
+  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T | TargetOf<ItemActions<I>>>;
+  navigationList(name: string, listItems: readonly O.NavigationItem[] | string, options: O.NavigationListOptions = {}): AnyLayout {
+    return new LayoutBuilder(this.#with("NavigationList", { name, listItems, ...options }));
+  }
+
+  /** The screen's one `Footer`: its button (label at most 35 characters) and what it does. */
+  footer<L extends string, A extends FlowAction>(
+    label: Room<
+      C,
+      Ft extends true ? NoInfer<"Footer: one per screen (this screen has one already)"> : Text<L, 35, "Footer.label", Data, F>
+    >,
+    action: ResolvedAction<A, Data, F>,
+    options: O.FooterOptions = {},
+  ): LayoutBuilder<Data, F, [...C, 0], true, T | TargetOf<A>> {
+    return new LayoutBuilder(this.#with("Footer", { label, onClickAction: action, ...options }));
+  }
+
+  /** A `Form` around inputs (needed before Flow JSON 4.0; optional since). */
+  form<N extends string, R extends AnyLayout>(
+    name: Room<C, N>,
+    build: (form: LayoutBuilder<Data, F, [...C, 0], Ft, T>) => R,
+  ): LayoutBuilder<Data, R["~state"]["fields"], R["~state"]["count"], R["~state"]["footer"], R["~state"]["targets"]> {
+    const inner = build(new LayoutBuilder<Data, F, [...C, 0], Ft, T>());
+    return new LayoutBuilder(this.#with("Form", { name, children: inner.children }));
+  }
+
+  /**
+   * `If` (Flow JSON 4.0+): components shown when `condition` holds. A Footer in one branch
+   * needs one in the other, and none elsewhere on the screen.
+   */
+  if<Cond extends string, Then extends AnyLayout, Else extends AnyLayout = Branch<Data, F>>(
+    condition: Room<C, References<Cond, Data, F>>,
+    then: (branch: Branch<Data, F>) => Then,
+    otherwise?: (branch: Branch<Data, F>) => Else,
+  ): Merged<Data, F, C, Ft, T, Then["~state"] | Else["~state"]> {
+    const thenChildren = then(branch<Data, F>()).children;
+    const elseChildren = otherwise?.(branch<Data, F>()).children;
+    return new LayoutBuilder(this.#with("If", { condition, then: thenChildren, ...(elseChildren ? { else: elseChildren } : {}) }));
+  }
+
+  /** `Switch` (Flow JSON 4.0+): the components of the case named by `value`'s current value. */
+  switch<V extends string, const Cases extends { readonly [value: string]: (branch: Branch<Data, F>) => AnyLayout }>(
+    value: Room<C, References<V, Data, F>>,
+    cases: Cases,
+  ): Merged<Data, F, C, Ft, T, ReturnType<Cases[keyof Cases]>["~state"]> {
+    const built: Record<string, readonly FlowComponent[]> = {};
+    for (const [key, build] of Object.entries(cases)) built[key] = build(branch<Data, F>()).children;
+    return new LayoutBuilder(this.#with("Switch", { value, cases: built }));
+  }
+}
+
+/** A branch of If/Switch starts with the screen's names (they stay unique) and its own count. */
+type Branch<Data extends string, F extends string> = LayoutBuilder<Data, F, [], false, never>;
+const branch = <Data extends string, F extends string>(): Branch<Data, F> => new LayoutBuilder<Data, F, [], false, never>();
+/** After an If/Switch: the branches' names and targets; one more component; a Footer if the branches have one. */
+type Merged<
+  Data extends string,
+  F extends string,
+  C extends 0[],
+  Ft extends boolean,
+  T extends string,
+  B extends LayoutState,
+> = LayoutBuilder<Data, F | B["fields"], [...C, 0], true extends B["footer"] ? true : Ft, T | B["targets"]>;
+type ItemActions<I> = I extends readonly (infer Item)[] ? (Item extends { readonly onClickAction?: infer A } ? A : never) : never;

@@ -1,0 +1,62 @@
+/**
+ * Every documented Flow JSON limit, once (flows.md §1–§4, Meta's "Components" page); the
+ * builder's types, validateFlow() and the JSON Schema read them from here. Lengths are in
+ * characters as JavaScript counts them (UTF-16 code units).
+ */
+export const flowLimits = {
+  /** §1.1 MAX_SCREENS_NUMBER */
+  screens: 100,
+  /** §1.1: the whole document */
+  documentBytes: 10 * 1024 * 1024,
+  /** §2 per screen */
+  componentsPerScreen: 50,
+  footersPerScreen: 1,
+  embeddedLinksPerScreen: 2,
+  imagesPerScreen: 3,
+  optInsPerScreen: 5,
+  navigationListsPerScreen: 2,
+  imageCarouselsPerScreen: 2,
+  imageCarouselsPerFlow: 3,
+  mediaPickersPerScreen: 1,
+  ifDepth: 3,
+  /** §4: forward routes from one screen (enforced per screen, §8.2) */
+  routesPerScreen: 10,
+  heading: 80,
+  body: 4096,
+  textInputLabel: 20,
+  textAreaLabel: 20,
+  helperText: 80,
+  textInputErrorMessage: 30,
+  selectionLabel: 30,
+  dropdownLabel: 20,
+  chipsLabel: 80,
+  optionTitle: 30,
+  optionDescription: 300,
+  optionMetadata: 20,
+  selectionOptions: 20,
+  chipsOptionsMin: 2,
+  dropdownOptions: 200,
+  dropdownOptionsWithImages: 100,
+  datePickerLabel: 40,
+  datePickerHelperText: 80,
+  calendarTitle: 80,
+  calendarLabel: 40,
+  optInLabel: 120,
+  embeddedLinkText: 25,
+  footerLabel: 35,
+  footerCaption: 15,
+  carouselImages: 3,
+  pickerLabel: 80,
+  pickerDescription: 300,
+  pickerFileSizeKb: 25600,
+  pickerUploads: 30,
+  navigationListLabel: 80,
+  navigationListItems: 20,
+  navigationItemTitle: 30,
+  navigationItemDescription: 20,
+  navigationItemMetadata: 80,
+  navigationItemEnd: 10,
+  navigationItemBadge: 15,
+  navigationItemTags: 3,
+  navigationItemTag: 15,
+} as const;

@@ -1,0 +1,94 @@
+import { describe, expect, test } from "@jest/globals";
+import { validateFlow } from "../src/index.js";
+
+const screen = (children: unknown[], extra: object = {}) => ({
+  id: "A",
+  terminal: true,
+  layout: { type: "SingleColumnLayout", children },
+  ...extra,
+});
+const doc = (children: unknown[], extra: object = {}) => ({ version: "7.3", screens: [screen(children, extra)] });
+const footer = { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } };
+
+describe("validateFlow on hostile input: never throws, stays bounded", () => {
+  test.each([null, undefined, 42, "flow", true, [], () => 1, Symbol("x"), new Date(0)])("%p", (value) => {
+    expect(() => validateFlow(value)).not.toThrow();
+    expect(validateFlow(value).length).toBeGreaterThan(0);
+  });
+
+  test("wrong types everywhere", () => {
+    const issues = validateFlow({
+      version: 7,
+      screens: [null, 1, { id: 5 }, { id: "B", layout: "x", terminal: "yes", data: [] }],
+      routing_model: "x",
+    });
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        "version",
+        "screens[0]",
+        "screens[1]",
+        "screens[2].id",
+        "screens[3].layout",
+        "screens[3].terminal",
+        "routing_model",
+      ]),
+    );
+  });
+
+  test("a cycle in the object graph is an issue, not a crash", () => {
+    const cyclic: Record<string, unknown> = doc([footer]);
+    cyclic.self = cyclic;
+    expect(validateFlow(cyclic)).toEqual([expect.objectContaining({ path: "", code: "invalid_value" })]);
+  });
+
+  test("Switch in Switch 100,000 deep stops at the nesting bound", () => {
+    let inner: unknown = footer;
+    for (let i = 0; i < 100_000; i++) inner = { type: "Switch", value: "${data.v}", cases: { a: [inner] } };
+    const issues = validateFlow(doc([inner], { data: { v: { type: "string", __example__: "a" } } }));
+    expect(issues.some((i) => i.message.includes("nest at most"))).toBe(true);
+  });
+
+  test("100,000 components: one count issue per rule, the issue list capped", () => {
+    const issues = validateFlow(doc([...Array.from({ length: 100_000 }, () => ({ type: "TextBody", text: "x" })), footer]));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: "screens[0].layout.children", code: "too_many", limit: 50, actual: 100_001 }),
+    );
+    const broken = validateFlow(doc(Array.from({ length: 100_000 }, () => ({ type: "Marquee" }))), { maxIssues: 500 });
+    expect(broken).toHaveLength(501);
+    expect(broken.at(-1)).toMatchObject({ code: "truncated" });
+  });
+
+  test("a 2 MB string full of ${ is read in one pass", () => {
+    const issues = validateFlow(doc([{ type: "TextBody", text: "${data.x}".repeat(250_000) }, footer]), { maxIssues: 50 });
+    expect(issues.length).toBeLessThanOrEqual(51);
+    expect(issues[0]).toMatchObject({ path: "screens[0].layout.children[0].text" });
+  });
+
+  test("over 10 MB is reported with the size", () => {
+    const issues = validateFlow(doc([{ type: "TextBody", text: "x".repeat(11 * 1024 * 1024) }, footer]));
+    expect(issues).toContainEqual(expect.objectContaining({ path: "", code: "too_long", limit: 10 * 1024 * 1024 }));
+  });
+
+  test("a long chain of screens does not overflow the routing check", () => {
+    const ids = Array.from(
+      { length: 100 },
+      (_, i) => `S_${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
+    );
+    const screens = ids.map((id, i) => {
+      const next = ids[i + 1];
+      return {
+        id,
+        ...(next ? {} : { terminal: true }),
+        layout: {
+          type: "SingleColumnLayout",
+          children: [
+            next
+              ? { type: "Footer", label: "Next", "on-click-action": { name: "navigate", next: { type: "screen", name: next } } }
+              : footer,
+          ],
+        },
+      };
+    });
+    expect(validateFlow({ version: "7.3", screens })).toEqual([]);
+  });
+});
