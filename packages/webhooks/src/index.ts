@@ -10,6 +10,7 @@ export {
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
 export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
+export type * from "./fields/change-events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from "./handler.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";
 export { metaJson, signatureOf, verifySignature } from "./signature.js";

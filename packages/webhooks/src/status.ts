@@ -1,4 +1,5 @@
 import type { StatusName, WebhookEvent } from "./events.js";
+import { changeKey } from "./fields/change-key.js";
 
 /**
  * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,
@@ -13,6 +14,8 @@ export function eventKey(event: WebhookEvent): string {
       return `status:${event.id}:${event.status}`;
     case "error":
       return `error:${event.wabaId}:${JSON.stringify(event.raw)}`;
+    case "change":
+      return changeKey(event);
     case "other":
       return `other:${event.wabaId}:${event.field}:${JSON.stringify(event.raw)}`;
   }
