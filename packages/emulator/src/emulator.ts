@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
+import { AccountEvents, type AccountWebhooks, type BusinessAgent } from "./account-events.js";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
@@ -127,6 +128,10 @@ export interface Emulator {
   };
   /** A user writing to the business (needs `webhook`); `name` is their profile name. */
   user(phone: string, name?: string): SimulatedUser;
+  /** The account, number, group and Business App webhooks, sent on demand (needs `webhook`): `emulator.send.accountUpdate({ event })`. */
+  readonly send: AccountWebhooks;
+  /** Meta Business Agent on the number (needs `webhook`): `takeOver(user)` routes their messages to `standby`, `handBack(user)` back. */
+  readonly agent: BusinessAgent;
   /** Forgets what was received and the throughput window. */
   reset(): void;
   close(): Promise<void>;
@@ -166,6 +171,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
+  const account =
+    sender === undefined || conversation === undefined ? undefined : new AccountEvents(sender, clock, random, defaultNumber, conversation);
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -199,12 +206,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * JSON only, so a page on another site cannot post here without a CORS preflight (which is refused).
    */
   const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (conversation === undefined) return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
+    if (conversation === undefined || account === undefined)
+      return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
     if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
     const input = parseJson((await readBody(request, 64 * 1024))?.toString("utf8") ?? "") as Record<string, unknown> | undefined;
     try {
       if (input?.action === "redeliver") return json(response, 200, { state: sender?.redeliver(Number(input.delivery)).state });
-      const user = simulatedUser(conversation, String(input?.to ?? ""), "Inbox user", defaultNumber);
+      const user = simulatedUser(conversation, String(input?.to ?? ""), "Inbox user", defaultNumber, account);
       const text = String(input?.text ?? "");
       const sent = String(input?.wamid ?? "");
       const id = String(input?.id ?? "");
@@ -398,8 +406,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       failNext: (code, count) => (conversation ?? noWebhook("webhooks.failNext")).failNext(code, count),
     },
     user(phone, name = "Test User") {
-      if (conversation === undefined) return noWebhook("user");
-      return simulatedUser(conversation, phone, name, defaultNumber);
+      if (conversation === undefined || account === undefined) return noWebhook("user");
+      return simulatedUser(conversation, phone, name, defaultNumber, account);
+    },
+    get send() {
+      return (account ?? noWebhook("send")).send;
+    },
+    get agent() {
+      return (account ?? noWebhook("agent")).agent;
     },
     reset() {
       received.length = 0;
