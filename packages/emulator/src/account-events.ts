@@ -91,6 +91,14 @@ export class AccountEvents {
     };
   }
 
+  /** What the inbox shows beside a user: who holds the conversation, and a marketing opt-out. */
+  badgesOf(user: string): string[] {
+    const badges: string[] = [];
+    if (this.#agentHolds.has(recipientKey({ to: user }))) badges.push("Meta Business Agent holds this conversation (standby)");
+    if (this.preferences.get(user) === "stop") badges.push("opted out of marketing");
+    return badges;
+  }
+
   get agent(): BusinessAgent {
     return {
       takeOver: (user) => {

@@ -198,7 +198,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const view: InboxView | undefined =
     conversation === undefined
       ? undefined
-      : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id), deliveries: sender?.log ?? [] };
+      : {
+          inbound: conversation.inboundLog,
+          statusOf: (id: string) => conversation.statusOf(id),
+          deliveries: sender?.log ?? [],
+          badgesOf: (user: string) => account?.badgesOf(user) ?? [],
+        };
 
   /**
    * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id? }`, or

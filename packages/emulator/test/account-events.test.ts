@@ -136,6 +136,22 @@ describe("the emulator sends the account, number, group and Business App webhook
     expect(conversationControl(hook.events).get(user)?.owner).toBe("app");
   });
 
+  it("the inbox shows who holds a conversation and a marketing opt-out", async () => {
+    const { emulator } = await setup();
+    emulator.user(user).says("hi");
+    emulator.agent.takeOver(user);
+    emulator.user(user).optsOut();
+    await emulator.webhooks.idle();
+    const inbox = await (await fetch(`${emulator.url}/__inbox`)).text();
+    expect(inbox).toContain('<span class="wa-badge">Meta Business Agent holds this conversation (standby)</span>');
+    expect(inbox).toContain('<span class="wa-badge">opted out of marketing</span>');
+    expect(inbox).toContain("messaging_handovers");
+    emulator.agent.handBack(user);
+    emulator.user(user).optsIn();
+    await emulator.webhooks.idle();
+    expect(await (await fetch(`${emulator.url}/__inbox`)).text()).not.toContain('wa-badge">');
+  });
+
   it("a service message from the app takes the conversation back from the agent", async () => {
     const { emulator } = await setup();
     emulator.agent.takeOver(user);
