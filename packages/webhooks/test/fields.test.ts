@@ -291,6 +291,17 @@ describe("hostile and malformed values: issues at their paths, nothing dropped, 
     }
   });
 
+  it("a participant or an edited message of the wrong type is an issue at its path", () => {
+    const group = withMember(examples.group_participants_update, ["groups", 0, "added_participants", 1], "16505559999");
+    expect(parseWebhook(changeOf("group_participants_update", group)).issues).toEqual([
+      expect.objectContaining({ path: "entry[0].changes[0].value.groups[0].added_participants[1]", code: "invalid_type" }),
+    ]);
+    const edit = withMember(examples.smb_message_echoes, ["message_echoes", 2, "edit", "message"], "See you at 10");
+    expect(parseWebhook(changeOf("smb_message_echoes", edit)).issues).toEqual([
+      expect.objectContaining({ path: "entry[0].changes[0].value.message_echoes[2].edit.message", code: "invalid_type" }),
+    ]);
+  });
+
   it("a missing list is `required` at its path", () => {
     const { issues } = parseWebhook(changeOf("history", { ...examples.history, history: undefined }));
     expect(issues).toEqual([expect.objectContaining({ path: "entry[0].changes[0].value.history", code: "required" })]);

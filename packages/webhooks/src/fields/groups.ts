@@ -1,6 +1,6 @@
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { GroupEvent, GroupField } from "./change-events.js";
-import { type FieldContext, isObject, type Json, MemberReader, objectsIn } from "./read.js";
+import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
 
 /** Members that list participants, by the names Meta's Groups API pages use. */
 const participantLists = ["added_participants", "removed_participants", "participants"] as const;
@@ -23,7 +23,8 @@ export function groupReader(field: GroupField) {
       let participants: Json[] | undefined;
       for (const key of participantLists) {
         const list = item.list(key);
-        if (list !== undefined) participants = [...(participants ?? []), ...list.filter(isObject)];
+        if (list !== undefined)
+          participants = [...(participants ?? []), ...objectsIn(list, `${path}.${key}`, ctx.issue).map(([participant]) => participant)];
       }
       if (group_id === undefined || update === undefined) return unread(ctx, field, path, raw);
       const event: GroupEvent = {

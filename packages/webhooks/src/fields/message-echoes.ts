@@ -1,6 +1,6 @@
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { MessageEcho, MessageEchoEvent } from "./change-events.js";
-import { type FieldContext, isObject, type Json, MemberReader, objectsIn, type Report } from "./read.js";
+import { type FieldContext, type Json, MemberReader, objectsIn, type Report } from "./read.js";
 
 /**
  * One echo: `{from, to, id, timestamp, type, <type>: {…}}` [MD smb_message_echoes]; `revoke` and
@@ -23,10 +23,11 @@ export function readEcho(raw: Json, path: string, issue: Report): MessageEcho | 
   for (const key of ["revoke", "edit"] as const) {
     const member = item.object(key);
     if (member === undefined) continue;
-    const original = new MemberReader(member, `${path}.${key}`, issue).text("original_message_id");
+    const changed = new MemberReader(member, `${path}.${key}`, issue);
+    const original = changed.text("original_message_id");
     if (key === "revoke") echo.revoke = original === undefined ? {} : { original_message_id: original };
     else {
-      const message = Object.hasOwn(member, "message") && isObject(member.message) ? member.message : undefined;
+      const message = changed.object("message");
       echo.edit = { ...(original === undefined ? {} : { original_message_id: original }), ...(message === undefined ? {} : { message }) };
     }
   }
