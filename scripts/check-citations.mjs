@@ -37,7 +37,8 @@ for (const file of [...files(join(root, "packages")), ...files(join(root, "docs"
   for (const m of text.matchAll(/((?:webhooks|api)-2026\.md,? )?§(\d+(?:\.\d+)?[a-z]?)/g)) {
     if (file.endsWith("cloud-api.md") || file.endsWith("api-2026.md") || file.includes("/test")) continue;
     if (m[1]?.startsWith("webhooks") === true) {
-      if (!webhookSections.has(m[2])) problems.push(`${relative(root, file)}: §${m[2]} is not a section of docs/reference/webhooks-2026.md`);
+      if (!webhookSections.has(m[2]))
+        problems.push(`${relative(root, file)}: §${m[2]} is not a section of docs/reference/webhooks-2026.md`);
     } else if (m[1] !== undefined) {
       if (!recentSections.has(m[2])) problems.push(`${relative(root, file)}: §${m[2]} is not a section of docs/reference/api-2026.md`);
     } else if (!sections.has(m[2])) problems.push(`${relative(root, file)}: §${m[2]} is not a section of docs/reference/cloud-api.md`);
