@@ -1,11 +1,19 @@
 // The receiving half of the demo: a small bot on a local port that gets the emulator's signed
-// webhooks (@wacompose/webhooks checks each one), counts the statuses of what was sent, and
-// answers a tapped reply button.
+// webhooks (@wacompose/webhooks checks each one), counts the statuses of what was sent, answers a
+// tapped reply button, and keeps each user's marketing choice so it never sends marketing to one who opted out.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { msg } from "@wacompose/builder";
 import type { Client } from "@wacompose/transport-fetch";
-import { latestStatuses, nodeWebhookHandler, type StatusName, type WebhookEvent } from "@wacompose/webhooks";
+import {
+  latestStatuses,
+  type MarketingPreference,
+  marketingPreferences,
+  mayReceiveMarketing,
+  nodeWebhookHandler,
+  type StatusName,
+  type WebhookEvent,
+} from "@wacompose/webhooks";
 
 export interface Bot {
   readonly url: string;
@@ -15,6 +23,10 @@ export interface Bot {
   readonly statuses: Map<string, StatusName>;
   /** How many status updates of each kind arrived. */
   readonly updates: Map<StatusName, number>;
+  /** Each user's marketing choice (`user_preferences`; a send that failed with "user stopped marketing" counts as stop). */
+  readonly preferences: Map<string, MarketingPreference>;
+  /** Sends a marketing template unless the user opted out: the app's own guard, before Meta would fail it. */
+  sendMarketing(to: string, template: Parameters<Client["send"]>[0]): Promise<{ sent: true; id: string } | { sent: false; reason: string }>;
   close(): Promise<void>;
 }
 
@@ -22,8 +34,10 @@ export async function startBot(secrets: { appSecret: string; verifyToken: string
   let wa: Client | undefined;
   const statuses = new Map<string, StatusName>();
   const updates = new Map<StatusName, number>();
+  const preferences = new Map<string, MarketingPreference>();
   const onEvents = async (events: readonly WebhookEvent[]) => {
     latestStatuses(events, statuses);
+    marketingPreferences(events, preferences);
     for (const event of events) if (event.kind === "status") updates.set(event.status, (updates.get(event.status) ?? 0) + 1);
     for (const event of events) {
       if (event.kind !== "message" || event.from === undefined) continue;
@@ -47,6 +61,16 @@ export async function startBot(secrets: { appSecret: string; verifyToken: string
     },
     statuses,
     updates,
+    preferences,
+    async sendMarketing(to, template) {
+      if (!mayReceiveMarketing(preferences, to)) {
+        log(`bot ✗ marketing to ${to} refused: they opted out`);
+        return { sent: false, reason: `${to} opted out of marketing messages` };
+      }
+      if (wa === undefined) return { sent: false, reason: "no client yet (answerWith)" };
+      const sent = await wa.send(template);
+      return { sent: true, id: sent.messages[0]?.id ?? "" };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

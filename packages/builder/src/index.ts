@@ -50,6 +50,7 @@ export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.
 export { msg } from "./msg.js";
 export type * from "./payload/index.js";
 export { audioTo, documentTo, imageTo, locationTo, markRead, reactionTo, stickerTo, textTo, videoTo } from "./per-kind.js";
+export { callingGraphErrorCodes, type GraphErrorSource, graphErrorSources } from "./protocol/error-code-sources.js";
 export {
   classifyGraphError,
   type GraphErrorAction,
@@ -59,6 +60,14 @@ export {
 } from "./protocol/error-codes.js";
 export { graphErrorTitles } from "./protocol/error-titles.js";
 export type { GraphErrorBody } from "./protocol/graph-error.js";
+export {
+  knownPricingCategories,
+  knownPricingModels,
+  knownPricingTypes,
+  type PricingCategory,
+  type PricingModel,
+  type PricingType,
+} from "./protocol/pricing.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";

@@ -85,6 +85,11 @@ export class Conversation {
   /** The business number that last wrote to each user: where their messages go by default. */
   readonly #businessNumber = new Map<string, string>();
 
+  /** The field a user's messages arrive on: `standby` while Meta Business Agent holds them (account-events.ts). */
+  fieldOf: (user: string) => string = () => "messages";
+  /** Told of each accepted message (account-events.ts: a service message takes a conversation back from the agent). */
+  onAccepted: (recipient: string, body: Body) => void = () => {};
+
   constructor(sender: WebhookSender, clock: Clock, options: StatusOptions, window: boolean) {
     this.#sender = sender;
     this.#clock = clock;
@@ -104,6 +109,7 @@ export class Conversation {
     const to = String(body.to ?? body.recipient ?? "");
     const recipient = recipientKey(body);
     this.#businessNumber.set(recipient, phoneNumberId);
+    this.onAccepted(recipient, body);
     const failure = this.#failNext.shift() ?? this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
     const delays = this.#options.delaysMs ?? {};
     const status = (name: "sent" | "delivered" | "read" | "failed", code?: number): Status => ({
@@ -172,10 +178,21 @@ export class Conversation {
     this.#lastInbound.set(recipientKey({ to: from }), this.#clock.now());
     this.inboundLog.push({ at: new Date(this.#clock.now()).toISOString(), from, name, id, message });
     if (this.inboundLog.length > maxInbound) this.inboundLog.shift();
-    const payload = this.#envelope(phoneNumberId, {
-      contacts: [{ profile: { name }, wa_id: from }],
-      messages: [{ from, id, timestamp: this.#seconds(), ...message }],
-    });
+    const value = { contacts: [{ profile: { name }, wa_id: from }], messages: [{ from, id, timestamp: this.#seconds(), ...message }] };
+    const field = this.fieldOf(from);
+    // Another field (standby) carries the same value as messages does (Meta's standby reference).
+    const payload =
+      field === "messages"
+        ? this.#envelope(phoneNumberId, value)
+        : {
+            object: "whatsapp_business_account",
+            entry: [
+              {
+                id: this.#sender.wabaId,
+                changes: [{ field, value: { messaging_product: "whatsapp", metadata: this.#metadata(phoneNumberId), ...value } }],
+              },
+            ],
+          };
     return { id, delivery: this.#sender.send(payload) };
   }
 
@@ -221,9 +238,12 @@ export class Conversation {
     return String(Math.floor(this.#clock.now() / 1000));
   }
 
+  #metadata(phoneNumberId: string) {
+    return { display_phone_number: this.#sender.displayPhoneNumber, phone_number_id: phoneNumberId };
+  }
+
   #envelope(phoneNumberId: string, value: Omit<MessagesValue, "metadata">): unknown {
-    const metadata = { display_phone_number: this.#sender.displayPhoneNumber, phone_number_id: phoneNumberId };
-    return webhookPayload(this.#sender.wabaId, { metadata, ...value });
+    return webhookPayload(this.#sender.wabaId, { metadata: this.#metadata(phoneNumberId), ...value });
   }
 
   #statusPayload(phoneNumberId: string, id: string, status: string, body: Body, code?: number): unknown {

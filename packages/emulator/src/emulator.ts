@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
+import { AccountEvents, type AccountWebhooks, type BusinessAgent } from "./account-events.js";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
@@ -130,6 +131,10 @@ export interface Emulator {
   };
   /** A user writing to the business (needs `webhook`); `name` is their profile name. */
   user(phone: string, name?: string): SimulatedUser;
+  /** The account, number, group and Business App webhooks, sent on demand (needs `webhook`): `emulator.send.accountUpdate({ event })`. */
+  readonly send: AccountWebhooks;
+  /** Meta Business Agent on the number (needs `webhook`): `takeOver(user)` routes their messages to `standby`, `handBack(user)` back. */
+  readonly agent: BusinessAgent;
   /** Forgets what was received and the throughput window. */
   reset(): void;
   close(): Promise<void>;
@@ -175,6 +180,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
+  const account =
+    sender === undefined || conversation === undefined ? undefined : new AccountEvents(sender, clock, random, defaultNumber, conversation);
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
   /** The bearer token, compared in constant time (hashes of equal length, whatever was sent). */
   const authorized = (request: IncomingMessage): boolean =>
@@ -198,7 +205,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const view: InboxView | undefined =
     conversation === undefined
       ? undefined
-      : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id), deliveries: sender?.log ?? [] };
+      : {
+          inbound: conversation.inboundLog,
+          statusOf: (id: string) => conversation.statusOf(id),
+          deliveries: sender?.log ?? [],
+          badgesOf: (user: string) => account?.badgesOf(user) ?? [],
+        };
 
   /**
    * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id?, forged? }`, or
@@ -206,7 +218,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    * JSON only, so a page on another site cannot post here without a CORS preflight (which is refused).
    */
   const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (conversation === undefined) return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
+    if (conversation === undefined || account === undefined)
+      return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
     if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
     const bytes = await readBody(request, maxUserBytes);
     if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxUserBytes} bytes` });
@@ -231,7 +244,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
-      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber);
+      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber, account);
       const forged = { forged: input.forged === true };
       const inbound =
         input.action === "says"
@@ -428,8 +441,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       failNext: (code, count) => (conversation ?? noWebhook("webhooks.failNext")).failNext(code, count),
     },
     user(phone, name = "Test User") {
-      if (conversation === undefined) return noWebhook("user");
-      return simulatedUser(conversation, phone, name, defaultNumber);
+      if (conversation === undefined || account === undefined) return noWebhook("user");
+      return simulatedUser(conversation, phone, name, defaultNumber, account);
+    },
+    get send() {
+      return (account ?? noWebhook("send")).send;
+    },
+    get agent() {
+      return (account ?? noWebhook("agent")).agent;
     },
     reset() {
       received.length = 0;

@@ -13,6 +13,8 @@ export interface InboxView {
   statusOf(wamid: string): SentStatus | undefined;
   /** The webhook deliveries, oldest first. */
   readonly deliveries: readonly Delivery[];
+  /** What to show beside a user's number: who holds the conversation, a marketing opt-out (account-events.ts). */
+  badgesOf?(user: string): readonly string[];
 }
 
 /** What a delivered payload was about, in a few words. */
@@ -21,7 +23,9 @@ function deliverySummary(payload: unknown): string {
   const status = list(value.statuses)[0];
   if (status !== undefined) return `status ${String(status.status)}${status.errors ? ` (${String(list(status.errors)[0]?.code)})` : ""}`;
   const message = list(value.messages)[0];
-  return message === undefined ? "update" : `message ${String(message.type)} from +${String(message.from)}`;
+  const field = String(list(object(list(object(payload).entry)[0]).changes)[0]?.field ?? "");
+  if (message === undefined) return field === "messages" || field === "" ? "update" : field;
+  return `${field === "messages" ? "message" : `${field} message`} ${String(message.type)} from +${String(message.from)}`;
 }
 
 /** The newest webhook deliveries, each with its attempts and, once it has ended, a button to send it again. */
@@ -143,7 +147,10 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
         const taps = view === undefined || failed ? "" : tapsFor(entry, label.replace(/^\+/, ""));
         return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}"${entry.wamid === undefined ? "" : ` data-wamid="${escapeHtml(entry.wamid)}"`}>${bubbleOf(entry.body)}<div class="wa-meta">${meta}${status === "" ? "" : ` ${status}`}</div>${taps}</div>`;
       });
-      return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
+      const badges = (view?.badgesOf?.(label.replace(/^\+/, "")) ?? []).map(
+        (badge) => ` <span class="wa-badge">${escapeHtml(badge)}</span>`,
+      );
+      return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}${badges.join("")}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
     .join("");
   return conversations + deliveriesFragment(view?.deliveries ?? []);
@@ -152,7 +159,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
 /** The inbox page: the fragment, refreshed every second while the page is open. */
 export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-badge{font-size:11px;background:#fff3c4;color:#5c4400;border-radius:8px;padding:1px 6px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
     view === undefined
       ? ""

@@ -1,3 +1,4 @@
+export type { AccountWebhooks, BusinessAgent, HistoryLine } from "./account-events.js";
 export type { Clock, StatusOptions } from "./conversation.js";
 export { type Emulator, type EmulatorOptions, type ReceivedRequest, type ScriptedAnswer, startEmulator } from "./emulator.js";
 export { type GraphError, graphError } from "./graph.js";

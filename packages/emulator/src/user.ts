@@ -1,3 +1,4 @@
+import type { AccountEvents } from "./account-events.js";
 import type { Conversation } from "./conversation.js";
 import { list, object } from "./json.js";
 import type { Delivery } from "./webhooks.js";
@@ -41,6 +42,10 @@ export interface SimulatedUser {
   sendsImage(image?: { readonly id?: string; readonly caption?: string; readonly mime_type?: string }): Inbound;
   /** Reacts to a message; `""` removes the reaction. */
   reacts(message: SentMessage, emoji: string): Inbound;
+  /** Stops marketing messages: a `user_preferences` webhook with `value: "stop"`. */
+  optsOut(): Delivery;
+  /** Resumes marketing messages (`value: "resume"`). */
+  optsIn(): Delivery;
 }
 
 /** An id a tap or pick can carry: a string (a forged one too: a webhook's id is always a string). */
@@ -48,7 +53,13 @@ function checkId(action: string, id: unknown): void {
   if (typeof id !== "string") throw new TypeError(`user.${action}: the id is a string, got ${typeof id}`);
 }
 
-export function simulatedUser(conversation: Conversation, from: string, name: string, defaultNumber: string): SimulatedUser {
+export function simulatedUser(
+  conversation: Conversation,
+  from: string,
+  name: string,
+  defaultNumber: string,
+  account: AccountEvents,
+): SimulatedUser {
   if (typeof from !== "string" || !/^\+?\d{6,15}$/.test(from))
     throw new TypeError(`emulator.user: a phone number in digits, got ${JSON.stringify(from)}`);
   const user = from.replace(/^\+/, "");
@@ -129,5 +140,7 @@ export function simulatedUser(conversation: Conversation, from: string, name: st
       const { id, phoneNumberId } = sent(message, "reacts");
       return send({ type: "reaction", reaction: emoji === "" ? { message_id: id } : { message_id: id, emoji } }, phoneNumberId);
     },
+    optsOut: () => account.preference(user, "stop"),
+    optsIn: () => account.preference(user, "resume"),
   };
 }

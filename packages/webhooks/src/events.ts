@@ -1,3 +1,6 @@
+import type { PricingCategory, PricingModel, PricingType } from "@wacompose/builder";
+import type { ChangeEvent, Open } from "./fields/change-events.js";
+
 /**
  * What a webhook carries, as events (Meta: the messages webhook reference). Field names are Meta's; each event adds
  * where it came from (`wabaId`, `metadata`), its time as a number of seconds, and `raw`, the
@@ -182,11 +185,15 @@ export interface OrderMessage extends MessageBase<"order"> {
 export interface SystemMessage extends MessageBase<"system"> {
   readonly system: {
     readonly body?: string;
-    readonly type?: string;
+    /** `user_changed_user_id` replaces the withdrawn `user_id_update` field ([CL] 2026-08-11). */
+    readonly type?: Open<"user_changed_number" | "user_changed_user_id" | "customer_changed_number" | "customer_identity_changed">;
     readonly wa_id?: string;
     /** `user_changed_number`: the new number. */
     readonly new_wa_id?: string;
     readonly user_id?: string;
+    /** `user_changed_user_id`: the business-scoped ids the user had before. */
+    readonly previous_user_id?: string;
+    readonly previous_parent_user_id?: string;
   };
 }
 /** The user opened the chat for the first time. */
@@ -241,7 +248,13 @@ export interface StatusEvent extends Received {
     readonly expiration_timestamp?: string;
     readonly origin?: { readonly type?: string };
   };
-  readonly pricing?: { readonly billable?: boolean; readonly pricing_model?: string; readonly category?: string; readonly type?: string };
+  readonly pricing?: {
+    readonly billable?: boolean;
+    readonly pricing_model?: PricingModel;
+    readonly category?: PricingCategory;
+    /** `regular` for service and in-window utility messages charged per message from 2026-10-01. */
+    readonly type?: PricingType;
+  };
   readonly errors?: readonly WebhookError[];
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -253,7 +266,10 @@ export interface ErrorEvent extends Omit<Received, "timestamp"> {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-/** A change of another field (`account_update`, `message_template_status_update`, …), or a status value not known yet. */
+/**
+ * A change of a field without a typed reader (`message_template_status_update`, the withdrawn
+ * `user_id_update`, one Meta adds), or an item that could not be read (the issues say why). Never dropped.
+ */
 export interface OtherEvent {
   readonly kind: "other";
   readonly wabaId: string;
@@ -264,4 +280,5 @@ export interface OtherEvent {
   readonly raw: unknown;
 }
 
-export type WebhookEvent = InboundMessage | StatusEvent | ErrorEvent | OtherEvent;
+/** Every event `parseWebhook` yields; fields besides `messages` are `kind: "change"` (fields/change-events.ts). */
+export type WebhookEvent = InboundMessage | StatusEvent | ErrorEvent | ChangeEvent | OtherEvent;

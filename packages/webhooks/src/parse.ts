@@ -22,6 +22,7 @@ import type {
   WebhookEvent,
 } from "./events.js";
 import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
+import { fieldReader } from "./fields/registry.js";
 
 /** Every event of one webhook POST, in payload order, and what could not be read. */
 export interface ParsedWebhook {
@@ -96,6 +97,7 @@ export function parseWebhook(json: unknown): ParsedWebhook {
       return;
     }
     const wabaId = textOf(entry.id);
+    const time = secondsOf(entry.time);
     entry.changes.forEach((change: unknown, c) => {
       const path = `${entryPath}.changes[${c}]`;
       if (!isObject(change) || !isObject(change.value)) {
@@ -103,6 +105,16 @@ export function parseWebhook(json: unknown): ParsedWebhook {
         return;
       }
       const field = typeof change.field === "string" ? change.field : "";
+      const reader = field === "messages" ? undefined : fieldReader(field);
+      if (reader !== undefined) {
+        const readMessages = (value: Json, at: string): WebhookEvent[] => {
+          const read: WebhookEvent[] = [];
+          readMessagesChange(value, at, wabaId, read, issue);
+          return read;
+        };
+        for (const event of reader(change.value, { wabaId, time, path, issue, readMessages })) events.push(event);
+        return;
+      }
       if (field !== "messages") {
         events.push({ kind: "other", wabaId, field, path, raw: change.value });
         return;

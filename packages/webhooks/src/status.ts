@@ -1,5 +1,6 @@
 import type { StatusName, WebhookEvent } from "./events.js";
 import { jsonText } from "./json-text.js";
+import { changeKey } from "./fields/change-key.js";
 
 /**
  * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,
@@ -25,6 +26,8 @@ export function eventKey(event: WebhookEvent): string {
     }
     case "error":
       return `error:${event.wabaId}:${jsonText(event.raw)}`;
+    case "change":
+      return changeKey(event);
     case "other":
       return `other:${event.wabaId}:${event.field}:${jsonText(event.raw)}`;
   }

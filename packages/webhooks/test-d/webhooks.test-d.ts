@@ -21,6 +21,7 @@ const described: string = match(event)
   .with({ kind: "status", status: P.union("failed") }, (e) => `failed: ${e.errors?.[0]?.code}`)
   .with({ kind: "status" }, (e) => e.status)
   .with({ kind: "error" }, (e) => e.error.title ?? "")
+  .with({ kind: "change" }, (e) => e.field)
   .with({ kind: "other" }, (e) => e.field)
   .exhaustive();
 match(event)

@@ -2,7 +2,8 @@
  * What a Graph API error code means for a sender: its category and what to do. The one place
  * error codes are spelled [cloud-api.md §10.3, Meta's error-code reference; categories and
  * actions after @kapso/whatsapp-cloud-api's, with 368 and 131048 as do-not-retry, the stricter
- * of the readings libraries disagree on].
+ * of the readings libraries disagree on]. Where each code after 2026 comes from, and which are
+ * known from another library only: error-code-sources.ts.
  */
 export type GraphErrorCategory =
   | "authorization"
@@ -42,6 +43,10 @@ export const graphErrorCodes = {
   pairRateLimit: 131056,
   templateParameterCount: 132000,
   templateMissing: 132001,
+  /** Marketing templates are disabled on the Cloud API for this WABA (`disable_marketing_messages_on_cloud_api`). */
+  marketingDisabledOnCloudApi: 131063,
+  /** The user stopped marketing messages (opt-out; see the `user_preferences` webhook). */
+  userStoppedMarketing: 131050,
 } as const;
 
 type Entry = readonly [GraphErrorCategory, GraphErrorAction];
@@ -70,7 +75,9 @@ const table: { readonly [code: number]: Entry } = {
   131016: t("server", "retry"),
   131021: t("parameter", "fix_and_retry"),
   131026: t("undeliverable", "do_not_retry"),
+  131030: t("permission", "do_not_retry"),
   131031: t("integrity", "do_not_retry"),
+  131037: t("phone_registration", "do_not_retry"),
   131042: t("business_eligibility", "do_not_retry"),
   131045: t("phone_registration", "do_not_retry"),
   131047: t("reengagement_window", "do_not_retry"),
@@ -82,6 +89,8 @@ const table: { readonly [code: number]: Entry } = {
   131053: t("media", "fix_and_retry"),
   131056: t("throttling", "retry_after"),
   131057: t("server", "retry_after"),
+  131063: t("template", "do_not_retry"),
+  131064: t("integrity", "do_not_retry"),
   132000: t("template", "fix_and_retry"),
   132001: t("template", "fix_and_retry"),
   132005: t("template", "fix_and_retry"),
@@ -90,6 +99,13 @@ const table: { readonly [code: number]: Entry } = {
   132015: t("template", "do_not_retry"),
   132016: t("template", "do_not_retry"),
   132018: t("template", "fix_and_retry"),
+  132068: t("undeliverable", "do_not_retry"),
+  132069: t("throttling", "retry_after"),
+  133016: t("phone_registration", "do_not_retry"),
+  139100: t("parameter", "do_not_retry"),
+  139101: t("parameter", "do_not_retry"),
+  139102: t("parameter", "do_not_retry"),
+  139103: t("server", "retry"),
 };
 
 /** Every code with a known meaning. */

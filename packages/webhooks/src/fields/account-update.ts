@@ -1,0 +1,96 @@
+import { changeBase, type FieldOutput, unread } from "./change-base.js";
+import type { AccountUpdateEvent, Restriction } from "./change-events.js";
+import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
+
+const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "April 17, 2025" (Meta's `waba_ban_date`) as "2025-04-17"; an ISO date as it is; else undefined. */
+export function banDateOf(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso !== null) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const prose = /^([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})$/.exec(text.trim());
+  if (prose === null) return undefined;
+  const month = months.indexOf((prose[1] ?? "").toLowerCase());
+  if (month < 0) return undefined;
+  return `${prose[3]}-${String(month + 1).padStart(2, "0")}-${(prose[2] ?? "").padStart(2, "0")}`;
+}
+
+/**
+ * `account_update` (16 events): `{event, phone_number?, ban_info?, restriction_info?[], violation_info?,
+ * disconnection_info?, volume_tier_info?}` (webhooks-2026.md §2; [MD account_update]).
+ */
+export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[] {
+  const path = `${ctx.path}.value`;
+  const change = new MemberReader(value, path, ctx.issue);
+  const name = change.text("event", true);
+  if (name === undefined) return [unread(ctx, "account_update", path, value)];
+  const event: { -readonly [Key in keyof AccountUpdateEvent]: AccountUpdateEvent[Key] } = {
+    ...changeBase(ctx, "account_update", "account_update", path, value),
+    event: name,
+  };
+  const phone = change.id("phone_number");
+  if (phone !== undefined) event.phone_number = phone;
+
+  const ban = change.object("ban_info");
+  if (ban !== undefined) {
+    const reader = new MemberReader(ban, `${path}.ban_info`, ctx.issue);
+    const state = reader.text("waba_ban_state") ?? "";
+    const date = reader.text("waba_ban_date");
+    const iso = date === undefined ? undefined : banDateOf(date);
+    if (date !== undefined && iso === undefined)
+      ctx.issue(`${path}.ban_info.waba_ban_date`, "invalid_format", `a date such as "April 17, 2025", got ${JSON.stringify(date)}`);
+    event.ban_info = {
+      waba_ban_state: state,
+      ...(date === undefined ? {} : { waba_ban_date: date }),
+      ...(iso === undefined ? {} : { ban_date: iso }),
+    };
+  }
+
+  const restrictions = change.list("restriction_info");
+  if (restrictions !== undefined)
+    event.restriction_info = objectsIn(restrictions, `${path}.restriction_info`, ctx.issue).flatMap(([raw, at]): Restriction[] => {
+      const reader = new MemberReader(raw, at, ctx.issue);
+      const restriction_type = reader.text("restriction_type", true);
+      const expiration = reader.seconds("expiration");
+      const remediation = reader.text("remediation");
+      if (restriction_type === undefined) return [];
+      return [
+        {
+          restriction_type,
+          ...(expiration === undefined ? {} : { expiration }),
+          ...(remediation === undefined ? {} : { remediation }),
+        },
+      ];
+    });
+
+  const violation = change.object("violation_info");
+  if (violation !== undefined) {
+    const type = new MemberReader(violation, `${path}.violation_info`, ctx.issue).text("violation_type");
+    event.violation_info = type === undefined ? {} : { violation_type: type };
+  }
+
+  const disconnection = change.object("disconnection_info");
+  if (disconnection !== undefined) {
+    const reader = new MemberReader(disconnection, `${path}.disconnection_info`, ctx.issue);
+    const reason = reader.text("reason");
+    const initiated_by = reader.text("initiated_by");
+    event.disconnection_info = { ...(reason === undefined ? {} : { reason }), ...(initiated_by === undefined ? {} : { initiated_by }) };
+  }
+
+  const volume = change.object("volume_tier_info");
+  if (volume !== undefined) {
+    const reader = new MemberReader(volume, `${path}.volume_tier_info`, ctx.issue);
+    const tier = reader.text("tier") ?? "";
+    const effective_month = reader.text("effective_month");
+    const bounds = /^(\d+):(\d*)$/.exec(tier);
+    if (effective_month !== undefined && !/^\d{4}-\d{2}$/.test(effective_month))
+      ctx.issue(`${path}.volume_tier_info.effective_month`, "invalid_format", `YYYY-MM, got ${JSON.stringify(effective_month)}`);
+    event.volume_tier_info = {
+      tier,
+      ...(bounds === null ? {} : { min: Number(bounds[1]) }),
+      ...(bounds === null || bounds[2] === "" ? {} : { max: Number(bounds[2]) }),
+      ...(effective_month === undefined ? {} : { effective_month }),
+    };
+  }
+  return [event];
+}

@@ -1,0 +1,16 @@
+import type { ChangeEvent } from "./change-events.js";
+import { jsonText } from "../json-text.js";
+
+/**
+ * The dedupe key of a change: a standby message or receipt by its wamid (as on `messages`), an echo by
+ * its wamid, anything else by its content (a retry carries the same object).
+ */
+export function changeKey(event: ChangeEvent): string {
+  if (event.field === "standby") {
+    if (event.type === "message") return `standby:message:${event.message.id}`;
+    if (event.type === "status") return `standby:status:${event.status.id}:${event.status.status}`;
+    return `standby:echo:${event.echo.id}`;
+  }
+  if (event.field === "smb_message_echoes") return `echo:${event.echo.id}`;
+  return `change:${event.wabaId}:${event.field}:${jsonText(event.raw)}`;
+}
