@@ -16,12 +16,16 @@ export interface WebhookOptions {
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
   readonly displayPhoneNumber?: string;
+  /** Called after each delivery attempt (what `wacompose emulator --json` prints). */
+  readonly onAttempt?: (delivery: Delivery, attempt: DeliveryAttempt) => void;
 }
 
 /** One attempt to deliver a webhook: its HTTP status, or what went wrong. */
 export interface DeliveryAttempt {
   readonly at: string;
   readonly status?: number;
+  /** The start of what the receiver answered (at most 500 characters), e.g. "the signature does not match the body". */
+  readonly answer?: string;
   readonly error?: string;
 }
 
@@ -127,6 +131,11 @@ export class WebhookSender {
     this.#pending.add(tracked);
   }
 
+  #attempted(delivery: MutableDelivery, attempt: DeliveryAttempt): void {
+    delivery.attempts.push(attempt);
+    this.#options.onAttempt?.(delivery, attempt);
+  }
+
   async #deliver(delivery: MutableDelivery): Promise<void> {
     const delays = this.#options.retryDelaysMs ?? [100, 500, 2500];
     const signature = `sha256=${createHmac("sha256", this.#options.appSecret).update(delivery.body).digest("hex")}`;
@@ -140,16 +149,39 @@ export class WebhookSender {
           body: delivery.body,
           signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000),
         });
-        await response.arrayBuffer().catch(() => undefined);
-        delivery.attempts.push({ at, status: response.status });
+        const answer = await answerOf(response);
+        this.#attempted(delivery, { at, status: response.status, ...(answer === "" ? {} : { answer }) });
         if (response.ok) {
           delivery.state = "delivered";
           return;
         }
       } catch (error) {
-        delivery.attempts.push({ at, error: error instanceof Error ? error.message : String(error) });
+        this.#attempted(delivery, { at, error: error instanceof Error ? error.message : String(error) });
       }
     }
     delivery.state = "failed";
   }
+}
+
+/** How much of a receiver's answer the log keeps: enough for a reason, not a page. */
+const maxAnswerChars = 500;
+
+/** The start of a response's body as text; reading stops past the bound (the rest is cancelled). */
+async function answerOf(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (text.length <= maxAnswerChars) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // A body cut short: what arrived is the answer.
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return text.length > maxAnswerChars ? `${text.slice(0, maxAnswerChars)}…` : text;
 }

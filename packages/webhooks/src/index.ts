@@ -10,7 +10,7 @@ export {
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
 export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
-export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from "./handler.js";
+export { nodeWebhookHandler, type WebhookHandlerOptions, type WebhookRejection, webhookHandler } from "./handler.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";
 export { metaJson, signatureOf, verifySignature } from "./signature.js";
 export { dedupe, eventKey, latestStatuses, reduceStatus } from "./status.js";
