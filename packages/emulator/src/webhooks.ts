@@ -85,12 +85,12 @@ export class WebhookSender {
       const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000) });
       const text = await response.text();
       if (response.status === 200 && text === challenge) return;
-      answer = `${response.status} ${JSON.stringify(text.slice(0, 200))}`;
+      answer = `answered ${response.status} ${JSON.stringify(text.slice(0, 200))}`;
     } catch (error) {
-      answer = `no answer (${error instanceof Error ? error.message : String(error)})`;
+      answer = `did not answer (${error instanceof Error ? error.message : String(error)})`;
     }
     throw new Error(
-      `startEmulator: the webhook handshake at ${this.#options.url} failed: it answered ${answer}; it must answer 200 with hub.challenge (${challenge}) when hub.verify_token is yours`,
+      `startEmulator: the webhook handshake at ${this.#options.url} failed: it ${answer}; it must answer 200 with hub.challenge (${challenge}) when hub.verify_token is yours`,
     );
   }
 

@@ -201,7 +201,11 @@ function readMessage(input: unknown, at: string, origin: Origin, contacts: reado
     const payload = raw[member];
     const wanted = member === "contacts" ? Array.isArray(payload) : isObject(payload);
     if (!wanted) {
-      issue(`${at}.${member}`, payload === undefined ? "required" : "invalid_type", `a ${type} message carries its ${member}`);
+      issue(
+        `${at}.${member}`,
+        payload === undefined ? "required" : "invalid_type",
+        `${/^[aeio]/i.test(type) ? "an" : "a"} ${type} message carries its ${member}`,
+      );
       return undefined;
     }
   }
