@@ -109,6 +109,9 @@ if (built) {
     ),
   );
 
+  section("install like a user: docs/getting-started.md's recipe, all seven tarballs in an app outside the workspace, no warning");
+  runCounted("install check", "scripts/install-check.mjs", process.execPath, ["scripts/install-check.mjs"]);
+
   section("package checks (publint, attw)");
   for (const dir of packageDirs()) {
     const name = dir.slice(root.length + 1);
