@@ -93,7 +93,7 @@ if (built) {
   section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
   runCounted("newcomer check", "examples/newcomer-check.ts");
 
-  section("other languages: Python's standard library against `wacompose emulator` (signed webhooks, the control API, Ctrl+C)");
+  section("wacompose emulator: Python's standard library against it (signed webhooks, the control API, Ctrl+C); memory and handles");
   // Not skipped when python3 is missing: that is a failure saying what to install.
   if (check("python3 is installed (apt-get install python3)", has("python3")))
     runCounted("Python end-to-end test", "examples/python/emulator_end_to_end.py", "python3", [
@@ -102,6 +102,8 @@ if (built) {
       "packages/cli/bin/wacompose.mjs",
       "emulator",
     ]);
+  // 1,000 sends here to keep CI short; `node scripts/emulator-soak.mjs` alone runs 10,000.
+  runCounted("emulator soak", "scripts/emulator-soak.mjs", process.execPath, ["scripts/emulator-soak.mjs", "--sends", "1000"]);
   check(
     "pnpm start --help prints the demo's options and starts nothing",
     /^usage: pnpm start/m.test(

@@ -156,7 +156,7 @@ export class WebhookSender {
           return;
         }
       } catch (error) {
-        this.#attempted(delivery, { at, error: error instanceof Error ? error.message : String(error) });
+        this.#attempted(delivery, { at, error: reasonOf(error) });
       }
     }
     delivery.state = "failed";
@@ -184,4 +184,16 @@ async function answerOf(response: Response): Promise<string> {
     await reader.cancel().catch(() => undefined);
   }
   return text.length > maxAnswerChars ? `${text.slice(0, maxAnswerChars)}…` : text;
+}
+
+/** Why a POST got no answer: fetch says only "fetch failed"; its cause names the reason (ECONNREFUSED, a timeout). */
+function reasonOf(error: unknown): string {
+  // Read by shape, not `instanceof Error`: fetch's errors may come from another realm (a test runner's VM).
+  const { message, cause } = (typeof error === "object" && error !== null ? error : {}) as {
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (typeof message !== "string") return String(error);
+  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : undefined;
+  return detail === undefined ? message : `${message} (${detail})`;
 }

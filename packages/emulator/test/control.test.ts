@@ -111,6 +111,33 @@ describe("the control API: what a Node test does in process, over HTTP", () => {
     });
   });
 
+  it("the delivery log keeps the receiver's answer (at most 500 characters) and why a POST got none", async () => {
+    const refusing = createServer(
+      (_request, response) => void response.writeHead(403).end(`the signature does not match${"!".repeat(2000)}`),
+    );
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    open.push({ close: () => new Promise<void>((resolve) => refusing.close(() => resolve())) });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    for (const [url, expected] of [
+      [
+        `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/`,
+        { status: 403, answer: `the signature does not match${"!".repeat(472)}…` },
+      ],
+      [`http://127.0.0.1:${closedPort}/`, { error: "fetch failed (ECONNREFUSED)" }],
+    ] as const) {
+      const emulator = await startEmulator({ webhook: { url, appSecret, retryDelaysMs: [] } });
+      open.push(emulator);
+      emulator.user(user).says("hi");
+      await emulator.webhooks.idle();
+      const [attempt] = emulator.webhooks.log[0]?.attempts ?? [];
+      expect(attempt).toMatchObject(expected);
+      expect(emulator.webhooks.log[0]?.state).toBe("failed");
+    }
+  });
+
   it("checks the Host header on control routes too (a DNS-rebound page cannot drive the emulator)", async () => {
     const { emulator } = await setup();
     const status = await new Promise<number>((resolve, reject) => {
