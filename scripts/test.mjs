@@ -111,7 +111,9 @@ if (built) {
     ),
   );
 
-  section("runtimes: builder, transport-fetch and webhooks unchanged on Node 22, 24, 26, Bun and Deno (a text to the emulator, its signed webhooks)");
+  section(
+    "runtimes: builder, transport-fetch and webhooks unchanged on Node 22, 24, 26, Bun and Deno (a text to the emulator, its signed webhooks)",
+  );
   runCounted("runtime check", "scripts/runtime-check.mjs", process.execPath, ["scripts/runtime-check.mjs"]);
 
   section("install like a user: docs/getting-started.md's recipe, all seven tarballs in an app outside the workspace, no warning");
