@@ -13,6 +13,17 @@ import { createClient, isTransportError } from "@wacompose/transport-fetch";
 import { type Bot, startBot } from "./bot.js";
 import { incoming, showcase } from "./showcase.js";
 
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(`usage: pnpm start [options]
+  Sends one message of every kind to a local emulator; a simulated customer talks to a bot; the inbox stays open until Ctrl+C.
+  --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
+  --once       send and exit (for scripts)
+  --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
+               WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
+  --help       this text
+The emulator alone, for tests in any language: pnpm emulator --help (in an app: npx wacompose emulator --help)`);
+  process.exit(0);
+}
 const flag = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
   return at === -1 ? undefined : process.argv[at + 1];

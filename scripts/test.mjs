@@ -29,9 +29,9 @@ const check = (name, ok) => {
   return ok;
 };
 const section = (title) => console.log(`\n── ${title} ──`);
-/** Runs a TypeScript check script that ends with "N passed, N failed" and adds its counts. */
-const runCounted = (name, script) => {
-  const counts = /^(\d+) passed, (\d+) failed$/m.exec(run(join(root, "node_modules/.bin/tsx"), [script]).output);
+/** Runs a check script (TypeScript through tsx, or `command` with `args`) that ends with "N passed, N failed" and adds its counts. */
+const runCounted = (name, script, command = join(root, "node_modules/.bin/tsx"), args = [script]) => {
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(run(command, args, { timeout: 300_000 }).output);
   if (counts) {
     passed += Number(counts[1]);
     failed += Number(counts[2]);
@@ -92,6 +92,32 @@ if (built) {
   runCounted("conversation check", "examples/conversation-check.ts");
   section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
   runCounted("newcomer check", "examples/newcomer-check.ts");
+
+  section("wacompose emulator: Python's standard library against it (signed webhooks, the control API, Ctrl+C); memory and handles");
+  // Not skipped when python3 is missing: that is a failure saying what to install.
+  if (check("python3 is installed (apt-get install python3)", has("python3")))
+    runCounted("Python end-to-end test", "examples/python/emulator_end_to_end.py", "python3", [
+      "examples/python/emulator_end_to_end.py",
+      process.execPath,
+      "packages/cli/bin/wacompose.mjs",
+      "emulator",
+    ]);
+  // 1,000 sends here to keep CI short; `node scripts/emulator-soak.mjs` alone runs 10,000.
+  runCounted("emulator soak", "scripts/emulator-soak.mjs", process.execPath, ["scripts/emulator-soak.mjs", "--sends", "1000"]);
+  check(
+    "pnpm start --help prints the demo's options and starts nothing",
+    /^usage: pnpm start/m.test(
+      run(join(root, "node_modules/.bin/tsx"), ["examples/demo.ts", "--help"], { quiet: true, timeout: 60_000 }).output,
+    ),
+  );
+
+  section(
+    "runtimes: builder, transport-fetch and webhooks unchanged on Node 22, 24, 26, Bun and Deno (a text to the emulator, its signed webhooks)",
+  );
+  runCounted("runtime check", "scripts/runtime-check.mjs", process.execPath, ["scripts/runtime-check.mjs"]);
+
+  section("install like a user: docs/getting-started.md's recipe, all seven tarballs in an app outside the workspace, no warning");
+  runCounted("install check", "scripts/install-check.mjs", process.execPath, ["scripts/install-check.mjs"]);
 
   section("package checks (publint, attw)");
   for (const dir of packageDirs()) {

@@ -38,6 +38,8 @@ const usage = `usage:
       checks a request body; prints its issues with their paths. Warnings (forms the API
       accepts) exit 0; --strict makes them fail
 ${flowsUsage}
+  wacompose emulator [--port <n>] [--webhook-url <url> --app-secret <secret>] [--json] ...
+      a local stand-in for the Cloud API, for tests in any language; --help lists every option
   wacompose --version | --help
       this command's version, or this text; <command> --help for one command`;
 
@@ -150,6 +152,8 @@ function validateFile(args: string[]): number {
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
+  // The emulator's own parser answers its --help with every option.
+  if (command === "emulator") return (await import("@wacompose/emulator")).runEmulatorCommand(rest);
   if (command !== undefined && !command.startsWith("-") && (rest.includes("--help") || rest.includes("-h"))) {
     const help = helpFor(command);
     if (help === "") throw new Error(`unknown command "${command}"\n${usage}`);

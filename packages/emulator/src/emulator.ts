@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
 import { AccountEvents, type AccountWebhooks, type BusinessAgent } from "./account-events.js";
+import { controlRoute } from "./control.js";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
@@ -67,6 +68,8 @@ export interface EmulatorOptions {
    * count that does not match is 132000, as from the API. Without it, any template is accepted.
    */
   readonly templates?: TemplateExport;
+  /** Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). */
+  readonly onRequest?: (request: ReceivedRequest) => void;
   /**
    * Plays the user's side through your webhook endpoint: statuses for every accepted message,
    * and what simulated users send (`emulator.user(…)`), as signed, Meta-shaped POSTs. With a
@@ -156,7 +159,8 @@ const sha256 = (text: string): Buffer => createHash("sha256").update(text).diges
  * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages` (and the media
  * endpoints: upload, look up, download, delete): it checks the
  * bearer token, validates bodies with the builder's rules and answers like the API, or
- * as scripted. `GET /__received` lists what it got; `GET /` is a live inbox page.
+ * as scripted. `GET /` is a live inbox page; `/__received`, `/__deliveries`, `/__user`, `/__clock/advance`,
+ * `/__fail-next`, `/__reset` and `/__idle` are the control API for tests in any language (docs/testing-from-any-language.md).
  *
  * @example
  * const emulator = await startEmulator();
@@ -190,10 +194,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sizes: number[] = [];
   let receivedBytes = 0;
   const sockets = new Set<Socket>();
+  /** What the control routes act on (`POST /__clock/advance`, `/__fail-next`, `/__reset`, `/__idle`): set once listening. */
+  let api: Emulator | undefined;
   let allowedHosts: ReadonlySet<string> | undefined; // set once the port is known
 
   const record = (entry: Omit<ReceivedRequest, "at">, bytes = 0): void => {
-    received.push({ at: new Date().toISOString(), ...entry });
+    const recorded = { at: new Date().toISOString(), ...entry };
+    received.push(recorded);
+    options.onRequest?.(recorded);
     sizes.push(bytes);
     receivedBytes += bytes;
     while (received.length > maxReceived || (receivedBytes > maxReceivedBytes && received.length > 1)) {
@@ -274,6 +282,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
     if (request.method === "POST" && path === "/__user") return actAsUser(request, response);
+    if (api !== undefined && (await controlRoute(request, response, path, api))) return;
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
@@ -429,7 +438,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const noWebhook = (what: string): never => {
     throw new Error(`emulator.${what}: start the emulator with a webhook ({ webhook: { url, appSecret } }) to play the user's side`);
   };
-  return {
+  api = {
     url,
     port,
     received,
@@ -468,4 +477,5 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
     },
   };
+  return api;
 }

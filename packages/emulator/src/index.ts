@@ -1,4 +1,5 @@
 export type { AccountWebhooks, BusinessAgent, HistoryLine } from "./account-events.js";
+export { type EmulatorCommandIo, emulatorUsage, runEmulatorCommand } from "./command.js";
 export type { Clock, StatusOptions } from "./conversation.js";
 export { type Emulator, type EmulatorOptions, type ReceivedRequest, type ScriptedAnswer, startEmulator } from "./emulator.js";
 export { type GraphError, graphError } from "./graph.js";

@@ -111,7 +111,7 @@ export class TemplateStore {
       } else if (type === "header") {
         if (parametersOf("header") !== 1)
           return countProblem(
-            `header: a ${String(component.format).toLowerCase()} header takes 1 parameter, got ${parametersOf("header")}`,
+            `header: ${/^[aeio]/i.test(String(component.format)) ? "an" : "a"} ${String(component.format).toLowerCase()} header takes 1 parameter, got ${parametersOf("header")}`,
           );
       } else if (type === "buttons") {
         for (const [index, button] of list(component.buttons).entries()) {

@@ -22,12 +22,16 @@ export interface WebhookOptions {
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
   readonly displayPhoneNumber?: string;
+  /** Called after each delivery attempt (what `wacompose emulator --json` prints). */
+  readonly onAttempt?: (delivery: Delivery, attempt: DeliveryAttempt) => void;
 }
 
 /** One attempt to deliver a webhook: its HTTP status, or what went wrong. */
 export interface DeliveryAttempt {
   readonly at: string;
   readonly status?: number;
+  /** The start of what the receiver answered (at most 500 characters), e.g. "the signature does not match the body". */
+  readonly answer?: string;
   readonly error?: string;
 }
 
@@ -50,8 +54,6 @@ interface MutableDelivery extends Delivery {
 const maxLogBytes = 64 << 20;
 /** Deliveries waiting for a slot: 10,000 is over 40 s of statuses at the default 80 messages per second. */
 const maxWaiting = 10_000;
-/** How much of an answer's body is read (and dropped) before the connection is let go. */
-const maxAnswerBytes = 64 * 1024;
 /** The longest wait a timer takes (2^31 - 1 ms); longer ones fire at once. */
 const maxTimerMs = 2 ** 31 - 1;
 
@@ -140,12 +142,12 @@ export class WebhookSender {
       const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000) });
       const text = await response.text();
       if (response.status === 200 && text === challenge) return;
-      answer = `${response.status} ${JSON.stringify(text.slice(0, 200))}`;
+      answer = `answered ${response.status} ${JSON.stringify(text.slice(0, 200))}`;
     } catch (error) {
-      answer = `no answer (${error instanceof Error ? error.message : String(error)})`;
+      answer = `did not answer (${error instanceof Error ? error.message : String(error)})`;
     }
     throw new Error(
-      `startEmulator: the webhook handshake at ${this.#options.url} failed: it answered ${answer}; it must answer 200 with hub.challenge (${challenge}) when hub.verify_token is yours`,
+      `startEmulator: the webhook handshake at ${this.#options.url} failed: it ${answer}; it must answer 200 with hub.challenge (${challenge}) when hub.verify_token is yours`,
     );
   }
 
@@ -227,6 +229,11 @@ export class WebhookSender {
     else next("go");
   }
 
+  #attempted(delivery: MutableDelivery, attempt: DeliveryAttempt): void {
+    delivery.attempts.push(attempt);
+    this.#options.onAttempt?.(delivery, attempt);
+  }
+
   async #deliver(delivery: MutableDelivery): Promise<void> {
     const delays = this.#options.retryDelaysMs ?? [100, 500, 2500];
     const timeoutMs = this.#options.timeoutMs ?? 5000;
@@ -248,14 +255,14 @@ export class WebhookSender {
           body: delivery.body,
           signal: AbortSignal.any([closing, AbortSignal.timeout(timeoutMs)]),
         });
-        await drain(response);
-        delivery.attempts.push({ at, status: response.status });
+        const answer = await answerOf(response);
+        this.#attempted(delivery, { at, status: response.status, ...(answer === "" ? {} : { answer }) });
         if (response.ok) {
           delivery.state = "delivered";
           return;
         }
       } catch (error) {
-        delivery.attempts.push({ at, error: closing.aborted ? aborted : failureOf(error, timeoutMs) });
+        this.#attempted(delivery, { at, error: closing.aborted ? aborted : failureOf(error, timeoutMs) });
       } finally {
         this.#release();
       }
@@ -281,15 +288,25 @@ function failureOf(error: unknown, timeoutMs: number): string {
   return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
 }
 
-/** Reads an answer's body up to `maxAnswerBytes` and drops it: a receiver's answer is never buffered whole. */
-async function drain(response: Response): Promise<void> {
-  let read = 0;
+/** How much of a receiver's answer the log keeps: enough for a reason, not a page. */
+const maxAnswerChars = 500;
+
+/** The start of a response's body as text; reading stops past the bound (the rest is cancelled). */
+async function answerOf(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return "";
+  const decoder = new TextDecoder();
+  let text = "";
   try {
-    for await (const chunk of response.body ?? []) {
-      read += (chunk as Uint8Array).length;
-      if (read > maxAnswerBytes) break; // leaving the loop cancels the stream
+    while (text.length <= maxAnswerChars) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
     }
   } catch {
-    // The status is what counts; a body cut short (timeout, reset) changes nothing.
+    // A body cut short: what arrived is the answer.
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
+  return text.length > maxAnswerChars ? `${text.slice(0, maxAnswerChars)}…` : text;
 }

@@ -24,6 +24,7 @@ async function receiver(secret = appSecret): Promise<Receiver> {
   const handle = nodeWebhookHandler({
     appSecret: secret,
     verifyToken,
+    onRejected: () => {}, // the wrong-secret tests refuse on purpose
     onEvents(events) {
       state.events.push(...events);
     },

@@ -22,6 +22,12 @@ export interface WebhookHandlerOptions {
    * answered 500. A request that is the client's error (a URL that cannot be read) is answered 400 without it.
    */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called when a POST is refused before `onEvents` (no signature, a signature that does not match,
+   * too large, not JSON) with the status and the reason; never the secret or the body. By default a
+   * `console.warn` line unless `NODE_ENV` is "production", so a wrong app secret is not silent.
+   */
+  readonly onRejected?: (rejection: WebhookRejection) => void;
   /** The largest body read, a whole number of bytes from 1 to 2^30; default 4 MiB (Meta's payloads are at most 3 MB). */
   readonly maxBytes?: number;
 }
@@ -29,6 +35,32 @@ export interface WebhookHandlerOptions {
 interface Answer {
   readonly status: number;
   readonly body: string;
+}
+
+/** A POST the handler refused, and why. */
+export interface WebhookRejection {
+  readonly status: number;
+  readonly reason: string;
+}
+
+/** Where to look for each refusal: the reason is the answer's body, the hint is for the log. */
+const hints: Readonly<Record<number, string>> = {
+  401: " (is this POST from Meta?)",
+  403: " (is appSecret this app's secret, App settings → Basic? is the body read raw, before any JSON parser?)",
+};
+
+const inProduction = (): boolean =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV === "production";
+
+/** Tells `onRejected` (or, in development, the console) why a POST was refused, and answers it. */
+function refused(options: WebhookHandlerOptions, answer: Answer): Answer {
+  const report =
+    options.onRejected ??
+    (inProduction()
+      ? undefined
+      : ({ status, reason }: WebhookRejection) => console.warn(`webhooks: refused a POST, ${status}: ${reason}${hints[status] ?? ""}`));
+  report?.({ status: answer.status, reason: answer.body });
+  return answer;
 }
 
 /** What both handlers do with a request, once its method, query, signature header and raw bytes are known. */
@@ -47,15 +79,16 @@ async function answer(
     return query === undefined ? { status: 400, body: "the request URL cannot be read" } : verifyChallenge(query, options.verifyToken);
   }
   if (method !== "POST") return { status: 405, body: "GET (handshake) and POST (updates) only" };
-  if (typeof signature !== "string" || signature === "") return { status: 401, body: "no X-Hub-Signature-256 header" };
+  if (typeof signature !== "string" || signature === "") return refused(options, { status: 401, body: "no X-Hub-Signature-256 header" });
   const raw = await body();
-  if (raw === undefined) return { status: 413, body: `over ${maxBytes} bytes` };
-  if (!(await verifySignature(raw, signature, options.appSecret))) return { status: 403, body: "the signature does not match the body" };
+  if (raw === undefined) return refused(options, { status: 413, body: `over ${maxBytes} bytes` });
+  if (!(await verifySignature(raw, signature, options.appSecret)))
+    return refused(options, { status: 403, body: "the signature does not match the body" });
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(raw));
   } catch {
-    return { status: 400, body: "the body is not JSON" };
+    return refused(options, { status: 400, body: "the body is not JSON" });
   }
   const { events, issues } = parseWebhook(json);
   try {
@@ -125,6 +158,8 @@ function checked(where: string, options: WebhookHandlerOptions): number {
   if (typeof options.onEvents !== "function") throw new TypeError(`${where}: onEvents is required`);
   if (options.onError !== undefined && typeof options.onError !== "function")
     throw new TypeError(`${where}: onError must be a function when given, got ${typeof options.onError}`);
+  if (options.onRejected !== undefined && typeof options.onRejected !== "function")
+    throw new TypeError(`${where}: onRejected must be a function when given, got ${typeof options.onRejected}`);
   const maxBytes: unknown = options.maxBytes;
   if (maxBytes === undefined) return defaultMaxBytes;
   if (typeof maxBytes !== "number" || !Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > largestMaxBytes)

@@ -12,7 +12,7 @@ export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
 export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
 export type * from "./fields/change-events.js";
-export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from "./handler.js";
+export { nodeWebhookHandler, type WebhookHandlerOptions, type WebhookRejection, webhookHandler } from "./handler.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";
 export { type ConversationControl, conversationControl } from "./reducers/conversation-control.js";
 export { type HistoryImport, reassembleHistory } from "./reducers/history-import.js";

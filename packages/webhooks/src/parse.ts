@@ -21,8 +21,8 @@ import type {
   WebhookContact,
   WebhookEvent,
 } from "./events.js";
-import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
 import { fieldReader } from "./fields/registry.js";
+import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
 
 /** Every event of one webhook POST, in payload order, and what could not be read. */
 export interface ParsedWebhook {

@@ -1,6 +1,6 @@
 import type { StatusName, WebhookEvent } from "./events.js";
-import { jsonText } from "./json-text.js";
 import { changeKey } from "./fields/change-key.js";
+import { jsonText } from "./json-text.js";
 
 /**
  * A key that is the same for the same update delivered twice (Meta retries for up to 7 days,

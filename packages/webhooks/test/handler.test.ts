@@ -11,6 +11,7 @@ const options = (into: WebhookEvent[], extra: Partial<WebhookHandlerOptions> = {
   verifyToken: "vt",
   onEvents: (events) => void into.push(...events),
   onError: () => {},
+  onRejected: () => {},
   ...extra,
 });
 
@@ -57,6 +58,41 @@ describe("webhookHandler (web Request → Response)", () => {
     expect((await handle(streamed)).status).toBe(413);
     expect(pulled).toBeLessThan(10);
     expect(events).toEqual([]);
+  });
+
+  it("says why a POST was refused: onRejected gets the status and reason, never the secret or the body", async () => {
+    const rejections: unknown[] = [];
+    const handle = webhookHandler(options([], { onRejected: (rejection) => void rejections.push(rejection) }));
+    await post(handle, body);
+    await post(handle, body, await signatureOf(body, "another-apps-secret"));
+    await post(handle, "{nope", await signatureOf("{nope", appSecret));
+    expect(rejections).toEqual([
+      { status: 401, reason: "no X-Hub-Signature-256 header" },
+      { status: 403, reason: "the signature does not match the body" },
+      { status: 400, reason: "the body is not JSON" },
+    ]);
+  });
+
+  it("by default warns on the console unless NODE_ENV is production; the line names no secret", async () => {
+    const { onRejected: _, ...quietless } = options([]);
+    const handle = webhookHandler(quietless);
+    const warn = console.warn;
+    const lines: string[] = [];
+    const nodeEnv = process.env.NODE_ENV;
+    console.warn = (line: string) => void lines.push(line);
+    try {
+      process.env.NODE_ENV = "development";
+      await post(handle, body, await signatureOf(body, "another-apps-secret"));
+      process.env.NODE_ENV = "production";
+      await post(handle, body, await signatureOf(body, "another-apps-secret"));
+    } finally {
+      console.warn = warn;
+      process.env.NODE_ENV = nodeEnv;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^webhooks: refused a POST, 403: the signature does not match the body \(is appSecret this app's secret/);
+    expect(lines[0]).not.toContain(appSecret);
+    expect(lines[0]).not.toContain("another-apps-secret");
   });
 
   it("answers the handshake, and 500 when onEvents throws (so Meta delivers again)", async () => {

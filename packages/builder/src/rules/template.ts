@@ -1,3 +1,4 @@
+import { withArticle } from "../article.js";
 import { limits } from "../limits.js";
 import { anything, link, mediaSource } from "./common.js";
 import { explain, explainCount } from "./explain.js";
@@ -155,7 +156,7 @@ const parameterFitsButton: TestedRefinement = {
         report.add(
           "type",
           "invalid_value",
-          `a ${String(button.sub_type)} button takes a "${expected}" parameter, got ${show(parameter.type)}`,
+          `${withArticle(String(button.sub_type))} button takes a "${expected}" parameter, got ${show(parameter.type)}`,
         );
         report.leave();
       }

@@ -1,5 +1,5 @@
-import type { ChangeEvent } from "./change-events.js";
 import { jsonText } from "../json-text.js";
+import type { ChangeEvent } from "./change-events.js";
 
 /**
  * The dedupe key of a change: a standby message or receipt by its wamid (as on `messages`), an echo by

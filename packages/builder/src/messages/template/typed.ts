@@ -1,3 +1,4 @@
+import { withArticle } from "../../article.js";
 import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
@@ -170,7 +171,7 @@ function fillParts(
     const kind = typeof definition.header === "string" ? definition.header : "text";
     const name = typeof definition.header === "string" ? undefined : definition.header.text;
     if (kind === "text" ? typeof header !== "string" : typeof header !== "object" || header === null) {
-      mismatch(`${at}.header`, `expected a ${kind} header parameter, got ${kindOf(header)}`);
+      mismatch(`${at}.header`, `expected ${withArticle(kind)} header parameter, got ${kindOf(header)}`);
     } else {
       builder = builder.header((p) =>
         kind === "text"
@@ -236,7 +237,7 @@ function fillBody(
     const fits = kind === "text" ? typeof item === "string" : typeof item === "object" && item !== null;
     if (!fits) {
       ok = false;
-      mismatch(`${at}.body.${key ?? `parameters[${i}]`}`, `expected a ${kind} parameter, got ${kindOf(item)}`);
+      mismatch(`${at}.body.${key ?? `parameters[${i}]`}`, `expected ${withArticle(kind)} parameter, got ${kindOf(item)}`);
     }
   });
   if (!ok) return builder;

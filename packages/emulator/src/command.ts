@@ -1,0 +1,221 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { type EmulatorOptions, type ReceivedRequest, startEmulator } from "./emulator.js";
+import type { TemplateExport } from "./templates.js";
+import type { Delivery, DeliveryAttempt } from "./webhooks.js";
+
+/** `wacompose emulator --help` (and `npx @wacompose/emulator --help`): every option, one line each. */
+export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @wacompose/emulator [options])
+  A local stand-in for the WhatsApp Cloud API, for tests in any language: POST /{version}/{phone-number-id}/messages,
+  media, templates, a live inbox, and (with --webhook-url) signed status webhooks and simulated users.
+  --port <n>                 port to listen on; default 4010 (0: a free port)
+  --host <address>           address to bind; default 127.0.0.1 (0.0.0.0 in a container)
+  --token <token>            the bearer token requests must carry; default test-token
+  --phone-number-id <id>     a phone-number id it serves (repeatable); default any id
+  --webhook-url <url>        your webhook endpoint: statuses and simulated users' messages are POSTed there
+  --app-secret <secret>      signs each webhook (X-Hub-Signature-256); required with --webhook-url
+  --verify-token <token>     makes the GET handshake with your endpoint at start
+  --templates <file>         the JSON of GET /{waba-id}/message_templates: template sends are held to it
+  --no-window                do not enforce the 24-hour customer-service window
+  --latency <ms|min-max>     wait before answering: fixed, or random between min and max
+  --seed <n>                 seed for the random knobs, for reproducible runs
+  --json                     one JSON line per request and per webhook delivery attempt (for CI logs)
+  --help                     this text
+  Control API for tests (JSON): GET /__received, GET /__deliveries, POST /__user, POST /__clock/advance,
+  POST /__fail-next, POST /__reset, POST /__idle — see docs/testing-from-any-language.md. Ctrl+C stops it.`;
+
+const optionTypes = {
+  port: { type: "string" },
+  host: { type: "string" },
+  token: { type: "string" },
+  "phone-number-id": { type: "string", multiple: true },
+  "webhook-url": { type: "string" },
+  "app-secret": { type: "string" },
+  "verify-token": { type: "string" },
+  templates: { type: "string" },
+  "no-window": { type: "boolean" },
+  latency: { type: "string" },
+  seed: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** A usage mistake: the message names the option and what was given. */
+class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function latencyOf(text: string): number | readonly [number, number] {
+  const range = /^(\d+)\s*(?:-|\.\.)\s*(\d+)$/.exec(text);
+  if (range === null) return wholeNumber("latency", text, 0, 60_000);
+  const [min, max] = [wholeNumber("latency", range[1] as string, 0, 60_000), wholeNumber("latency", range[2] as string, 0, 60_000)];
+  if (min > max) throw new UsageError(`--latency: the minimum ${min} is above the maximum ${max}`);
+  return [min, max];
+}
+
+function templatesOf(file: string): TemplateExport {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--templates: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    return JSON.parse(text) as TemplateExport;
+  } catch (error) {
+    throw new UsageError(`--templates: ${file} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The emulator's options from the command line; throws a UsageError naming the option. */
+function emulatorOptionsOf(args: readonly string[]): { readonly options: EmulatorOptions; readonly json: boolean } | "help" {
+  let values: ReturnType<typeof parseArgs<{ options: typeof optionTypes; strict: true; allowPositionals: false }>>["values"];
+  try {
+    values = parseArgs({ args: [...args], options: optionTypes, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (--help lists every option)`);
+  }
+  if (values.help) return "help";
+  const ids = values["phone-number-id"] ?? [];
+  const badId = ids.find((id) => !/^\d{1,20}$/.test(id));
+  if (badId !== undefined) throw new UsageError(`--phone-number-id is the number's id (digits), got ${JSON.stringify(badId)}`);
+  const url = values["webhook-url"];
+  const appSecret = values["app-secret"];
+  if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url))
+    throw new UsageError(`--webhook-url must be an http(s) URL, got ${JSON.stringify(url)}`);
+  if (url !== undefined && (appSecret === undefined || appSecret === ""))
+    throw new UsageError("--webhook-url needs --app-secret: the webhooks are signed with it, as Meta signs them with your app secret");
+  for (const needsUrl of ["app-secret", "verify-token", "no-window"] as const)
+    if (url === undefined && values[needsUrl] !== undefined) throw new UsageError(`--${needsUrl} acts on webhooks: give --webhook-url too`);
+  const token = values.token ?? "test-token";
+  if (token === "" || /\s/.test(token)) throw new UsageError(`--token must be one word, got ${JSON.stringify(token)}`);
+  const options: EmulatorOptions = {
+    port: values.port === undefined ? 4010 : wholeNumber("port", values.port, 0, 65_535),
+    host: values.host ?? "127.0.0.1",
+    accessToken: token,
+    ...(ids.length > 0 ? { phoneNumberIds: ids } : {}),
+    ...(values.templates === undefined ? {} : { templates: templatesOf(values.templates) }),
+    ...(values.latency === undefined ? {} : { latencyMs: latencyOf(values.latency) }),
+    ...(values.seed === undefined ? {} : { seed: wholeNumber("seed", values.seed, 0, Number.MAX_SAFE_INTEGER) }),
+    ...(url === undefined
+      ? {}
+      : {
+          webhook: {
+            url,
+            appSecret: appSecret as string,
+            ...(values["verify-token"] === undefined ? {} : { verifyToken: values["verify-token"] }),
+            window: values["no-window"] !== true,
+          },
+        }),
+  };
+  return { options, json: values.json === true };
+}
+
+/** What a webhook carried, in a few words: `status delivered`, `message text`. */
+function summaryOf(payload: unknown): string {
+  const value = (payload as { entry?: { changes?: { value?: Record<string, unknown> }[] }[] })?.entry?.[0]?.changes?.[0]?.value ?? {};
+  const status = (value.statuses as { status?: unknown }[] | undefined)?.[0]?.status;
+  if (status !== undefined) return `status ${String(status)}`;
+  const message = (value.messages as { type?: unknown }[] | undefined)?.[0]?.type;
+  return message === undefined ? "update" : `message ${String(message)}`;
+}
+
+function requestLine(request: ReceivedRequest, json: boolean): string {
+  if (json) {
+    const { at, path, phoneNumberId, status, outcome, wamid, error, warnings, body } = request;
+    return JSON.stringify({ event: "request", at, path, phoneNumberId, status, outcome, wamid, error, warnings, body });
+  }
+  const detail = request.wamid ?? request.error ?? "";
+  return `→ POST ${request.path} ${request.status} ${request.outcome}${detail === "" ? "" : ` ${detail}`}`;
+}
+
+function attemptLine(delivery: Delivery, attempt: DeliveryAttempt, json: boolean): string {
+  const what = summaryOf(delivery.payload);
+  if (json) return JSON.stringify({ event: "webhook", delivery: delivery.id, attempt: delivery.attempts.length, what, ...attempt });
+  const outcome = attempt.status === undefined ? `no answer (${attempt.error ?? "?"})` : String(attempt.status);
+  const answer =
+    attempt.answer === undefined || attempt.status === undefined || attempt.status < 300 ? "" : ` ${JSON.stringify(attempt.answer)}`;
+  // A refused signature is the most common setup mistake: say where to look.
+  const hint = attempt.status === 401 || attempt.status === 403 ? " (does your receiver check signatures with the same --app-secret?)" : "";
+  const attemptNumber = delivery.attempts.length > 1 ? `, attempt ${delivery.attempts.length}` : "";
+  return `← webhook #${delivery.id} ${what}${attemptNumber}: ${outcome}${answer}${hint}`;
+}
+
+export interface EmulatorCommandIo {
+  /** Where the lines go; default standard output. */
+  readonly write?: (line: string) => void;
+  /** Stops the emulator when aborted; default SIGINT (Ctrl+C) or SIGTERM. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * `wacompose emulator` (and `npx @wacompose/emulator`): starts the emulator, says where it is and
+ * which environment variables point an app at it, logs each request and webhook attempt, and
+ * stops cleanly when aborted (Ctrl+C). Resolves with the exit code; throws on a usage mistake.
+ */
+export async function runEmulatorCommand(args: readonly string[], io: EmulatorCommandIo = {}): Promise<number> {
+  const write = io.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const parsed = emulatorOptionsOf(args);
+  if (parsed === "help") {
+    write(emulatorUsage);
+    return 0;
+  }
+  const { json } = parsed;
+  let signal = io.signal;
+  let stopOnSignal: (() => void) | undefined;
+  if (signal === undefined) {
+    const controller = new AbortController();
+    stopOnSignal = () => controller.abort();
+    process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
+    signal = controller.signal;
+  }
+  try {
+    const webhook = parsed.options.webhook;
+    const options: EmulatorOptions = {
+      ...parsed.options,
+      onRequest: (request) => write(requestLine(request, json)),
+      ...(webhook === undefined
+        ? {}
+        : { webhook: { ...webhook, onAttempt: (delivery, attempt) => write(attemptLine(delivery, attempt, json)) } }),
+    };
+    const emulator = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") throw new UsageError(`port ${options.port} is in use; pick another with --port (0: a free port)`);
+      throw error;
+    });
+    const phoneNumberId = options.phoneNumberIds?.[0] ?? "106540352242922";
+    const env = {
+      WHATSAPP_API_BASE_URL: emulator.url,
+      WHATSAPP_ACCESS_TOKEN: options.accessToken,
+      WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
+    };
+    if (json) write(JSON.stringify({ event: "listening", url: emulator.url, inbox: `${emulator.url}/`, webhook: webhook?.url, env }));
+    else
+      write(
+        [
+          `wacompose emulator listening at ${emulator.url}`,
+          `  inbox:    ${emulator.url}/`,
+          `  messages: POST ${emulator.url}/v23.0/${phoneNumberId}/messages (Authorization: Bearer ${options.accessToken})`,
+          webhook === undefined
+            ? "  webhooks: off (--webhook-url and --app-secret to receive statuses and simulated users)"
+            : `  webhooks: signed POSTs to ${webhook.url}`,
+          "  control:  GET /__received, GET /__deliveries, POST /__user, /__clock/advance, /__fail-next, /__reset, /__idle",
+          "point your app at it:",
+          ...Object.entries(env).map(([name, value]) => `  export ${name}=${value}`),
+          "Ctrl+C stops it.",
+        ].join("\n"),
+      );
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+    await emulator.close();
+    write(json ? JSON.stringify({ event: "stopped", received: emulator.received.length }) : "stopped");
+    return 0;
+  } finally {
+    if (stopOnSignal !== undefined) process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
+  }
+}

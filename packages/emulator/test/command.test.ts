@@ -1,0 +1,221 @@
+import { createHmac } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { emulatorUsage, runEmulatorCommand } from "../src/index.js";
+
+const appSecret = "command-test-secret";
+
+/** Runs the command until `until` holds for its lines (bounded), then stops it as Ctrl+C would. */
+async function runUntil(args: string[], until: (lines: string[]) => boolean) {
+  const lines: string[] = [];
+  const stop = new AbortController();
+  let changed = () => {};
+  const done = runEmulatorCommand(args, {
+    write: (line) => {
+      lines.push(...line.split("\n"));
+      changed();
+    },
+    signal: stop.signal,
+  });
+  const deadline = Date.now() + 20_000;
+  while (!until(lines) && Date.now() < deadline) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
+      changed = resolve;
+      timer = setTimeout(resolve, deadline - Date.now());
+    });
+    clearTimeout(timer);
+  }
+  stop.abort();
+  return { code: await done, lines };
+}
+
+/** A receiver that checks X-Hub-Signature-256 itself (node:crypto, as any language would) and answers 200 or 403. */
+async function receiver(secret: string) {
+  const seen: { valid: boolean; body: string }[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const expected = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+      const valid = request.headers["x-hub-signature-256"] === expected;
+      seen.push({ valid, body });
+      response.writeHead(valid ? 200 : 403).end(valid ? "OK" : "the signature does not match the body");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const send = (url: string, token = "test-token") =>
+  fetch(`${url}/v23.0/106540352242922/messages`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      messaging_product: "whatsapp",
+      to: "16505551234",
+      type: "template",
+      template: { name: "hello_world", language: { code: "en_US" } },
+    }),
+  });
+
+describe("wacompose emulator (runEmulatorCommand)", () => {
+  it("--help lists every option", async () => {
+    const { code, lines } = await runUntil(["--help"], () => true);
+    expect(code).toBe(0);
+    for (const option of [
+      "--port",
+      "--host",
+      "--token",
+      "--phone-number-id",
+      "--webhook-url",
+      "--app-secret",
+      "--verify-token",
+      "--templates",
+      "--no-window",
+      "--latency",
+      "--seed",
+      "--json",
+      "--help",
+    ])
+      expect(lines.join("\n")).toMatch(new RegExp(`^  ${option} `, "m"));
+    expect(lines.join("\n")).toBe(emulatorUsage);
+  });
+
+  it("--json: a line when listening (URL, inbox, env), one per request and per delivery attempt, one when stopped", async () => {
+    const hook = await receiver(appSecret);
+    try {
+      let url = "";
+      const { code, lines } = await runUntil(
+        [
+          "--port",
+          "0",
+          "--json",
+          "--webhook-url",
+          hook.url,
+          "--app-secret",
+          appSecret,
+          "--phone-number-id",
+          "106540352242922",
+          "--seed",
+          "7",
+        ],
+        (sofar) => {
+          const listening = sofar.map((line) => JSON.parse(line)).find((event) => event.event === "listening");
+          if (listening !== undefined && url === "") {
+            url = listening.url;
+            void send(url);
+          }
+          return sofar.filter((line) => line.includes('"event":"webhook"')).length >= 3;
+        },
+      );
+      expect(code).toBe(0);
+      const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(events[0]).toEqual({
+        event: "listening",
+        url,
+        inbox: `${url}/`,
+        webhook: hook.url,
+        env: { WHATSAPP_API_BASE_URL: url, WHATSAPP_ACCESS_TOKEN: "test-token", WHATSAPP_PHONE_NUMBER_ID: "106540352242922" },
+      });
+      expect(events.find((event) => event.event === "request")).toMatchObject({
+        status: 200,
+        outcome: "accepted",
+        path: "/v23.0/106540352242922/messages",
+      });
+      const webhooks = events.filter((event) => event.event === "webhook");
+      expect(webhooks.map((event) => [event.what, event.status, event.answer])).toEqual([
+        ["status sent", 200, "OK"],
+        ["status delivered", 200, "OK"],
+        ["status read", 200, "OK"],
+      ]);
+      expect(events.at(-1)).toEqual({ event: "stopped", received: 1 });
+      expect(hook.seen.every((post) => post.valid)).toBe(true);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it("a wrong app secret is one visible line per attempt, with the receiver's answer", async () => {
+    const hook = await receiver("the-receivers-other-secret");
+    try {
+      let sent = false;
+      const { lines } = await runUntil(["--port", "0", "--webhook-url", hook.url, "--app-secret", appSecret], (sofar) => {
+        const at = sofar.find((line) => line.startsWith("wacompose emulator listening at "));
+        if (at !== undefined && !sent) {
+          sent = true;
+          void send(at.slice("wacompose emulator listening at ".length));
+        }
+        return sofar.some((line) => line.startsWith("← webhook #1"));
+      });
+      expect(lines).toContainEqual(
+        '← webhook #1 status sent: 403 "the signature does not match the body" (does your receiver check signatures with the same --app-secret?)',
+      );
+      expect(lines.join("\n")).not.toContain(appSecret);
+      expect(lines.at(-1)).toBe("stopped");
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it("says what to set, and where the inbox is", async () => {
+    const { lines } = await runUntil(["--port", "0", "--token", "my-token", "--phone-number-id", "123456"], (sofar) =>
+      sofar.includes("Ctrl+C stops it."),
+    );
+    const url = /listening at (\S+)/.exec(lines[0] ?? "")?.[1];
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `  inbox:    ${url}/`,
+        `  export WHATSAPP_API_BASE_URL=${url}`,
+        "  export WHATSAPP_ACCESS_TOKEN=my-token",
+        "  export WHATSAPP_PHONE_NUMBER_ID=123456",
+      ]),
+    );
+  });
+
+  it("refuses bad options with a message that names the option and the value", async () => {
+    const templates = join(tmpdir(), `wacompose-command-test-${process.pid}.json`);
+    writeFileSync(templates, "{not json");
+    const cases: [string[], RegExp][] = [
+      [["--port", "70000"], /--port must be a whole number from 0 to 65535, got "70000"/],
+      [["--port", "4.5"], /--port must be a whole number from 0 to 65535, got "4.5"/],
+      [["--latency", "fast"], /--latency must be a whole number from 0 to 60000, got "fast"/],
+      [["--latency", "80-20"], /--latency: the minimum 80 is above the maximum 20/],
+      [["--seed", "1.5"], /--seed must be a whole number/],
+      [["--phone-number-id", "+1 650"], /--phone-number-id is the number's id \(digits\), got "\+1 650"/],
+      [["--webhook-url", "http://127.0.0.1:9/x"], /--webhook-url needs --app-secret/],
+      [["--webhook-url", "ftp://x", "--app-secret", "s"], /--webhook-url must be an http\(s\) URL, got "ftp:\/\/x"/],
+      [["--verify-token", "v"], /--verify-token acts on webhooks: give --webhook-url too/],
+      [["--no-window"], /--no-window acts on webhooks/],
+      [["--token", "two words"], /--token must be one word/],
+      [["--templates", "/nonexistent/templates.json"], /--templates: cannot read \/nonexistent\/templates.json \(ENOENT\)/],
+      [["--templates", templates], /--templates: .* is not JSON/],
+      [["--bogus"], /Unknown option '--bogus' \(--help lists every option\)/],
+      [["stray"], /positional/i],
+      [["--port"], /--port/],
+    ];
+    for (const [args, message] of cases) await expect(runEmulatorCommand(args, { write: () => {} })).rejects.toThrow(message);
+  });
+
+  it("says when the port is taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      await expect(runEmulatorCommand(["--port", port], { write: () => {} })).rejects.toThrow(
+        `port ${port} is in use; pick another with --port (0: a free port)`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
+  });
+});
