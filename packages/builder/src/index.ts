@@ -59,6 +59,7 @@ export {
 } from "./protocol/error-codes.js";
 export { graphErrorTitles } from "./protocol/error-titles.js";
 export type { GraphErrorBody } from "./protocol/graph-error.js";
+export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
