@@ -130,7 +130,7 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
         () =>
           reject(
             new Error(
-              `inbound.add: Redis did not answer within ${redisTimeoutMs} ms; the events were not taken, so Meta will deliver them again`,
+              `inbound.add: Redis did not answer within ${redisTimeoutMs} ms; answer 500 so Meta delivers them again (what Redis did take is deduplicated then)`,
             ),
           ),
         redisTimeoutMs,

@@ -35,7 +35,7 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
 
 /** A receiver and a worker that both reach Redis through `proxy`, and what the worker ran. */
 function through(proxy: CuttableProxy, name: string, options: Partial<InboundQueueOptions> = {}) {
-  const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: proxy.port }, name, redisTimeoutMs: 300, ...options });
+  const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: proxy.port }, name, redisTimeoutMs: 1000, ...options });
   const processed: string[] = [];
   return { inbound, processed };
 }
@@ -65,7 +65,7 @@ describe("dependency outages: Redis cut at each step of the inbound path", () =>
       const { inbound, processed } = through(proxy, `before-${how}`);
       inbound.process((event) => void processed.push(eventKey(event)), { lockDurationMs: 2000 });
       try {
-        await inbound.add(delivery(0)); // connected and warm
+        await deliverUntilTaken(inbound, delivery(0)); // connected and warm
         proxy.cut(how);
         // Once: `SET NX` error replies were read as "already seen" and add resolved [] (a 200, never redelivered).
         await expect(inbound.add(delivery(1))).rejects.toThrow();
@@ -86,7 +86,7 @@ describe("dependency outages: Redis cut at each step of the inbound path", () =>
     const { inbound, processed } = through(proxy, "lost-answers");
     inbound.process((event) => void processed.push(eventKey(event)), { lockDurationMs: 2000 });
     try {
-      await inbound.add(delivery(0));
+      await deliverUntilTaken(inbound, delivery(0));
       proxy.cut("lose-answers");
       // Once: the seen marks were set, the add failed, and their `del` failed too: the redelivery added nothing, for 7 days.
       await expect(inbound.add(delivery(1))).rejects.toThrow();
