@@ -180,7 +180,8 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
       });
       worker.on("error", () => {}); // connection errors: the worker reconnects; job failures come as "failed"
       worker.on("failed", (job, error) => {
-        if (job === undefined || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+        // Final when BullMQ moved it to the failed set (a retried job has no finishedOn).
+        if (job === undefined || (!job.finishedOn && job.attemptsMade < (job.opts.attempts ?? 1))) return;
         const exhausted: ExhaustedEvent = { jobId: String(job.id), event: job.data, attemptsMade: job.attemptsMade, error };
         if (emitter.listenerCount("exhausted") > 0) emitter.emit("exhausted", exhausted);
         // Never silent: with no listener, say so where an operator looks.

@@ -1,3 +1,15 @@
+/** What is read of a WHATWG URL. */
+interface UrlParts {
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+  readonly host: string;
+  readonly hostname: string;
+}
+
+/** The platform's URL parser (Node, browsers, edge runtimes); the builder's lib has no DOM or Node types. Throws on a relative URL. */
+const parseUrl = (url: string): UrlParts => new (globalThis as unknown as { URL: new (url: string) => UrlParts }).URL(url);
+
 /**
  * Where Meta serves media files: `GET /{media-id}` answers with a URL on this origin
  * (`https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…`, [inbound.md §2], Meta's
@@ -20,19 +32,19 @@ export function tokenDestinationProblem(
   url: string,
   { graphOrigin, allowed = metaMediaOrigins }: { readonly graphOrigin: string; readonly allowed?: readonly string[] },
 ): string | undefined {
-  let target: URL;
+  let target: UrlParts;
   try {
-    target = new URL(url);
+    target = parseUrl(url);
   } catch {
     return `${JSON.stringify(String(url).slice(0, 200))} is not an absolute URL: the access token is not sent there`;
   }
-  if (target.origin === new URL(graphOrigin).origin) return undefined;
+  if (target.origin === parseUrl(graphOrigin).origin) return undefined;
   // An origin names its scheme: `https://lookaside.fbsbx.com` does not allow `http://lookaside.fbsbx.com`.
   if (allowed.includes(target.origin)) return undefined;
   const where = allowed.length === 0 ? "" : ` nor a Meta media host (${allowed.join(", ")})`;
   const plain =
-    target.protocol !== "https:" && allowed.some((origin) => new URL(origin).host === target.host) ? ` over ${target.protocol}` : "";
-  return `${target.host || target.href}${plain} is not the Graph API (${new URL(graphOrigin).origin})${where}: the access token is not sent there`;
+    target.protocol !== "https:" && allowed.some((origin) => parseUrl(origin).host === target.host) ? ` over ${target.protocol}` : "";
+  return `${target.host || target.href}${plain} is not the Graph API (${parseUrl(graphOrigin).origin})${where}: the access token is not sent there`;
 }
 
 /**
@@ -42,9 +54,9 @@ export function tokenDestinationProblem(
 export function checkTokenOrigins(where: string, origins: unknown): readonly string[] {
   if (!Array.isArray(origins)) throw new TypeError(`${where} must be an array of origins like "https://lookaside.fbsbx.com"`);
   return origins.map((origin: unknown, i) => {
-    let parsed: URL | undefined;
+    let parsed: UrlParts | undefined;
     try {
-      parsed = typeof origin === "string" ? new URL(origin) : undefined;
+      parsed = typeof origin === "string" ? parseUrl(origin) : undefined;
     } catch {}
     const loopback = parsed !== undefined && ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
     if (parsed === undefined || parsed.origin !== origin || (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback)))
