@@ -15,7 +15,7 @@ afterAll(() => redis.stop());
 
 const metadata = { display_phone_number: "15550001111", phone_number_id: "106540352242922" };
 /** One delivery as Meta sends it: a message and a status, both new for each `n`. */
-const delivery = (n: number): WebhookEvent[] =>
+const delivery = (n: number): readonly WebhookEvent[] =>
   parseWebhook(
     webhookPayload("102290129340398", {
       metadata,
@@ -41,7 +41,7 @@ function through(proxy: CuttableProxy, name: string, options: Partial<InboundQue
 }
 
 /** Meta's side: delivers until answered 2xx (here: `add` resolves), retrying on failure; the tries and what was new. */
-async function deliverUntilTaken(inbound: InboundQueue, events: WebhookEvent[], maxTries = 400) {
+async function deliverUntilTaken(inbound: InboundQueue, events: readonly WebhookEvent[], maxTries = 400) {
   for (let tries = 1; ; tries++) {
     try {
       return { tries, added: await inbound.add(events) };
