@@ -68,6 +68,7 @@ export {
   type PricingModel,
   type PricingType,
 } from "./protocol/pricing.js";
+export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";

@@ -7,6 +7,7 @@ import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } fro
 import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { generateTemplates } from "./templates-codegen.js";
+import { fetchTemplatePages } from "./templates-from-api.js";
 
 /** This package's version, read where the command runs (dist/bin.js or src/bin.ts: the package is one folder up). */
 const version = (): string =>
@@ -62,22 +63,7 @@ async function fetchTemplates(args: string[]): Promise<{ data: unknown[] }> {
   if (!token) throw new Error("templates --from-api: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)");
   if (!waba || !/^\d+$/.test(waba))
     throw new Error("templates --from-api: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)");
-  const data: unknown[] = [];
-  let next: string | undefined = `${base.replace(/\/+$/, "")}/${version}/${waba}/message_templates?limit=100`;
-  // Bounded: 1,000 pages of 100 is far more templates than an account can have.
-  for (let page = 0; next !== undefined && page < 1000; page++) {
-    const response = await fetch(next, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
-    const json = (await response.json().catch(() => undefined)) as
-      | { data?: unknown[]; paging?: { next?: string }; error?: { message?: string } }
-      | undefined;
-    if (!response.ok || !Array.isArray(json?.data))
-      throw new Error(
-        `templates --from-api: ${next.split("?")[0]} answered ${response.status}${json?.error?.message ? `: ${json.error.message}` : ""}`,
-      );
-    data.push(...json.data);
-    next = json.paging?.next;
-  }
-  return { data };
+  return fetchTemplatePages({ token, waba, baseUrl: base, version });
 }
 
 async function templates(args: string[]): Promise<number> {

@@ -1,5 +1,11 @@
 export type { Rate } from "./gate.js";
-export { createInboundQueue, type InboundQueue, type InboundQueueOptions } from "./inbound.js";
+export {
+  createInboundQueue,
+  type ExhaustedEvent,
+  type InboundQueue,
+  type InboundQueueEvents,
+  type InboundQueueOptions,
+} from "./inbound.js";
 export {
   createWhatsAppQueue,
   type EnqueueOptions,

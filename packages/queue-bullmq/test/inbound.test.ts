@@ -63,6 +63,8 @@ describe("createInboundQueue: many receivers and workers, each update processed 
     const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: redis.port } });
     await expect(inbound.add([])).resolves.toEqual([]);
     await inbound.close();
-    expect(() => createInboundQueue({ connection: {}, dedupeForMs: 0 })).toThrow("dedupeForMs must be a whole number of ms ≥ 1, got 0");
+    expect(() => createInboundQueue({ connection: {}, dedupeForMs: 0 })).toThrow(
+      "createInboundQueue: dedupeForMs must be a whole number from 1 to 9007199254740991, got 0",
+    );
   });
 });

@@ -49,6 +49,8 @@ export interface ClientOptions {
   readonly perSecond?: number | undefined;
   /** The largest answer read (after decompression); larger ones are an UnexpectedResponseError. Default 256 KiB. */
   readonly maxResponseBytes?: number | undefined;
+  /** Origins besides `baseUrl`'s that media downloads may send the token to; default Meta's (`metaMediaOrigins`). */
+  readonly mediaOrigins?: readonly string[] | undefined;
 }
 
 /** The API's answer to a sent message [cloud-api.md §10.1]. Not a delivery receipt. */
@@ -192,7 +194,15 @@ export function createClient(options: ClientOptions): Client {
     sendMany(messages, manyOptions = {}) {
       return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
-    media: mediaClient({ ...target, baseUrl: options.baseUrl ?? graphBaseUrl, call, fetch: fetchImpl, timeoutMs, redact }),
+    media: mediaClient({
+      ...target,
+      baseUrl: options.baseUrl ?? graphBaseUrl,
+      call,
+      fetch: fetchImpl,
+      timeoutMs,
+      redact,
+      mediaOrigins: options.mediaOrigins,
+    }),
   };
   return Object.freeze(client);
 }

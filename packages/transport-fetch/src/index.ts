@@ -19,6 +19,6 @@ export {
   TransportError,
   UnexpectedResponseError,
 } from "./errors.js";
-export type { Download, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
+export type { Download, DownloadOptions, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
 export type { RetryOptions } from "./retry.js";
 export type { SendManyOptions, SendManyResult } from "./send-many.js";

@@ -1,6 +1,15 @@
-import { isAnimatedWebp, limits, mediaKindOf, mediaUploadProblem } from "@wacompose/builder";
+import {
+  checkTokenOrigins,
+  isAnimatedWebp,
+  limits,
+  mediaKindOf,
+  mediaUploadProblem,
+  metaMediaOrigins,
+  tokenDestinationProblem,
+} from "@wacompose/builder";
 import type { Answer, ApiRequest, FetchLike } from "./client.js";
 import { TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { checkNumberOption } from "./options.js";
 import { networkError } from "./retry.js";
 
 /** What can be uploaded: bytes in memory, a Blob (`await fs.openAsBlob(path)` on Node), or a web stream. */
@@ -24,10 +33,27 @@ export interface MediaInfo {
   readonly fileSize: number;
 }
 
-/** A download: the bytes as a stream, and their type. */
+/**
+ * A download: the bytes as a stream, their type and size. Reading the stream is bounded: it errors
+ * with a `TimeoutError` when the whole file has not arrived within the client's `timeoutMs`, and
+ * with a RangeError past `maxBytes`.
+ */
 export interface Download {
   readonly body: ReadableStream<Uint8Array>;
   readonly mimeType: string;
+  /** The file's size in bytes: `file_size` from `GET /{media-id}`, else the answer's Content-Length; undefined when neither said. */
+  readonly size: number | undefined;
+  /** The most the stream will yield before it errors. */
+  readonly maxBytes: number;
+}
+
+export interface DownloadOptions {
+  /**
+   * The largest file read; default the media kind's limit (`limits.media.bytes`: image 5 MB, audio
+   * and video 16 MB, document 100 MB, sticker 500 KB; 100 MB for a type the API does not list),
+   * and never more than `file_size` plus 1% and 4 KiB when the API said it.
+   */
+  readonly maxBytes?: number;
 }
 
 export interface Media {
@@ -45,8 +71,11 @@ export interface Media {
   /**
    * Downloads with the token. Give the media id (or `{ id, url }` from an earlier `get`): its URL
    * lasts 5 minutes, so a 404 is answered by looking the URL up again, once. A bare URL cannot be renewed.
+   * The token goes only to the configured Graph origin and to Meta's media hosts over https
+   * (`metaMediaOrigins`, or the client's `mediaOrigins`): any other URL, given or answered by
+   * `GET /{media-id}`, is a TypeError naming its host, before any request.
    */
-  download(media: string | { readonly id: string; readonly url?: string }): Promise<Download>;
+  download(media: string | { readonly id: string; readonly url?: string }, options?: DownloadOptions): Promise<Download>;
   delete(id: string): Promise<{ readonly success: boolean }>;
 }
 
@@ -59,7 +88,22 @@ interface Context {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly redact: (text: string) => string;
+  /** Where downloads may take the token besides `baseUrl`'s origin; default `metaMediaOrigins`. */
+  readonly mediaOrigins?: readonly string[] | undefined;
 }
+
+/** What a file may exceed its announced `file_size` by: 1% and 4 KiB. */
+const fileSizeSlack = (fileSize: number): number => Math.ceil(fileSize / 100) + 4096;
+
+/** The largest file of a media type: its kind's limit, the largest sticker's for WebP, a document's for a type the API does not list. */
+function kindLimit(mimeType: string): { readonly bytes: number; readonly what: string } {
+  const kind = mediaKindOf(mimeType)?.kind;
+  if (kind === undefined) return { bytes: limits.media.bytes.document, what: "a file of a type the API does not list" };
+  if (kind === "sticker") return { bytes: limits.media.bytes.animatedSticker, what: "a sticker" };
+  return { bytes: limits.media.bytes[kind], what: `${kind === "image" || kind === "audio" ? "an" : "a"} ${kind}` };
+}
+
+const bytes = (n: number): string => `${n.toLocaleString("en")} bytes`;
 
 const uploaded: Answer = { holds: (json) => typeof (json as { id?: unknown } | null)?.id === "string", missing: "no media id" };
 const described: Answer = { holds: (json) => typeof (json as { url?: unknown } | null)?.url === "string", missing: "no media url" };
@@ -75,7 +119,18 @@ export function mediaClient(context: Context): Media {
     return `${base}/${version}/${id}?phone_number_id=${phoneNumberId}`;
   };
 
-  const get = async (id: string): Promise<MediaInfo> => {
+  const origins =
+    context.mediaOrigins === undefined ? metaMediaOrigins : checkTokenOrigins("createClient: mediaOrigins", context.mediaOrigins);
+  /** Throws unless the token may go to `url` (the Graph origin, or a media host over https). */
+  const checkDestination = (url: unknown, whose: string): string => {
+    const problem = tokenDestinationProblem(String(url), { graphOrigin: base, allowed: origins });
+    if (problem !== undefined || typeof url !== "string")
+      throw new TypeError(`media.download: ${whose} ${context.redact(problem ?? "is not a string")}`);
+    return url;
+  };
+
+  /** `GET /{media-id}`, and `file_size` when the API gave a usable one. */
+  const describe = async (id: string): Promise<{ readonly info: MediaInfo; readonly fileSize: number | undefined }> => {
     const json = (await call({ url: objectUrl(id), method: "GET", headers: auth }, described)) as {
       id?: string;
       url: string;
@@ -83,31 +138,83 @@ export function mediaClient(context: Context): Media {
       sha256?: string;
       file_size?: number | string;
     };
-    return {
+    const size = Number(json.file_size ?? Number.NaN);
+    const info = {
       id: json.id ?? id,
       url: json.url,
       mimeType: json.mime_type ?? "",
       sha256: json.sha256 ?? "",
       fileSize: Number(json.file_size ?? 0),
     };
+    return { info, fileSize: Number.isSafeInteger(size) && size >= 0 ? size : undefined };
   };
+  const get = async (id: string): Promise<MediaInfo> => (await describe(id)).info;
 
-  /** GET `url` with the token; the answer's stream, or undefined on 404 (an expired URL). */
-  const fetchFile = async (url: string): Promise<Download | undefined> => {
+  /**
+   * GET `url` with the token; the answer's stream, bounded in time (the body included) and size,
+   * or undefined on 404 (an expired URL).
+   */
+  const fetchFile = async (
+    url: string,
+    known: { readonly url: string; readonly mimeType?: string; readonly fileSize?: number | undefined },
+    maxBytes: number | undefined,
+  ): Promise<Download | undefined> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+    const failed = (error: unknown): TimeoutError | Error =>
+      controller.signal.aborted ? new TimeoutError(context.timeoutMs) : networkError(error, context.redact, url);
+    let streaming = false;
     try {
       const response = (await context
         .fetch(url, { method: "GET", headers: auth, signal: controller.signal, redirect: "manual" })
         .catch((error: unknown) => {
-          throw controller.signal.aborted ? new TimeoutError(context.timeoutMs) : networkError(error, context.redact, url);
+          throw failed(error);
         })) as Response;
-      if (response.status === 404) return undefined;
-      if (response.status !== 200 || response.body === null)
+      const drop = () => response.body?.cancel().catch(() => {});
+      if (response.status === 404) {
+        drop();
+        return undefined;
+      }
+      if (response.status >= 300 && response.status < 400) {
+        drop();
+        const location = response.headers.get("location");
+        throw new UnexpectedResponseError(
+          response.status,
+          context.redact(response.statusText),
+          "",
+          `a redirect to ${location === null ? "nowhere" : context.redact(location)}, not followed (the token goes to Meta's hosts only)`,
+        );
+      }
+      if (response.status !== 200 || response.body === null) {
+        drop();
         throw new UnexpectedResponseError(response.status, context.redact(response.statusText), "", "no media file");
-      return { body: response.body, mimeType: response.headers.get("content-type") ?? "" };
+      }
+      const mimeType = response.headers.get("content-type") ?? "";
+      const limit = kindLimit(known.mimeType || mimeType);
+      const cap = Math.min(
+        maxBytes ?? limit.bytes,
+        known.fileSize === undefined ? Number.POSITIVE_INFINITY : known.fileSize + fileSizeSlack(known.fileSize),
+      );
+      const why = maxBytes === undefined ? `the limit for ${limit.what}` : "maxBytes";
+      const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+      if (declared > cap) {
+        drop();
+        throw new RangeError(`media.download: the file is ${bytes(declared)} (Content-Length), over ${bytes(cap)} (${why}); not read`);
+      }
+      const body = bounded(response.body, cap, {
+        done: () => clearTimeout(timer),
+        failed,
+        tooLarge: () =>
+          new RangeError(
+            `media.download: the file is over ${bytes(cap)} (${known.fileSize === undefined ? why : `file_size ${bytes(known.fileSize)} and some slack`}); not read further`,
+          ),
+      });
+      streaming = true;
+      const size = known.fileSize ?? (Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined);
+      return { body, mimeType, size, maxBytes: cap };
     } finally {
-      clearTimeout(timer);
+      // Once the stream is handed over, the timer runs on until it is read to its end or cancelled.
+      if (!streaming) clearTimeout(timer);
     }
   };
 
@@ -134,11 +241,28 @@ export function mediaClient(context: Context): Media {
       return { id: (json as { id: string }).id };
     },
     get,
-    async download(media) {
+    async download(media, downloadOptions = {}) {
+      const maxBytes =
+        downloadOptions.maxBytes === undefined
+          ? undefined
+          : checkNumberOption("media.download: maxBytes", downloadOptions.maxBytes, 1, Number.MAX_SAFE_INTEGER, true);
+      if (typeof media !== "string" && (typeof media !== "object" || media === null))
+        throw new TypeError("media.download: give a media id, a media URL or { id, url }");
       const id = typeof media === "string" ? (/^\d+$/.test(media) ? media : undefined) : media.id;
       const given = typeof media === "string" ? (id === undefined ? media : undefined) : media.url;
-      const first = given ?? (await get(id as string)).url;
-      const file = await fetchFile(first);
+      const lookUp = async (): Promise<{ url: string; mimeType: string; fileSize: number | undefined }> => {
+        const { info, fileSize } = await describe(id as string);
+        const url = checkDestination(info.url, `the URL that GET /${id} answered:`);
+        if (fileSize !== undefined && maxBytes === undefined && fileSize > kindLimit(info.mimeType).bytes)
+          throw new RangeError(
+            `media.download: media ${id} is ${bytes(fileSize)} (file_size), over the limit for ${kindLimit(info.mimeType).what} (${bytes(kindLimit(info.mimeType).bytes)}); pass maxBytes to read it`,
+          );
+        if (fileSize !== undefined && maxBytes !== undefined && fileSize > maxBytes)
+          throw new RangeError(`media.download: media ${id} is ${bytes(fileSize)} (file_size), over maxBytes (${bytes(maxBytes)})`);
+        return { url, mimeType: info.mimeType, fileSize };
+      };
+      const first = given === undefined ? await lookUp() : { url: checkDestination(given, "the URL given:") };
+      const file = await fetchFile(first.url, first, maxBytes);
       if (file !== undefined) return file;
       if (id === undefined)
         throw new UnexpectedResponseError(
@@ -147,7 +271,8 @@ export function mediaClient(context: Context): Media {
           "",
           "a media URL that has expired (they last 5 minutes); pass the media id to look it up again",
         );
-      const again = await fetchFile((await get(id)).url);
+      const renewed = await lookUp();
+      const again = await fetchFile(renewed.url, renewed, maxBytes);
       if (again === undefined) throw new UnexpectedResponseError(404, "", "", `no file for media ${id}, even at a fresh URL`);
       return again;
     },
@@ -156,6 +281,48 @@ export function mediaClient(context: Context): Media {
     },
   };
   return Object.freeze(media);
+}
+
+/**
+ * `source`, erroring past `cap` bytes (`tooLarge`) or when it fails (`failed`: the timer's abort
+ * becomes a TimeoutError); `done` runs once it ends, errs or is cancelled.
+ */
+function bounded(
+  source: ReadableStream<Uint8Array>,
+  cap: number,
+  on: { readonly done: () => void; readonly failed: (error: unknown) => Error; readonly tooLarge: () => Error },
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let size = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(out) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        on.done();
+        out.error(on.failed(error));
+        return;
+      }
+      if (chunk.done) {
+        on.done();
+        out.close();
+        return;
+      }
+      size += chunk.value.byteLength;
+      if (size > cap) {
+        on.done();
+        await reader.cancel().catch(() => {});
+        out.error(on.tooLarge());
+        return;
+      }
+      out.enqueue(chunk.value);
+    },
+    async cancel(reason) {
+      on.done();
+      await reader.cancel(reason).catch(() => {});
+    },
+  });
 }
 
 /** The data as a Blob of `type`, reading a stream only up to `cap` bytes (then the size says it is too large). */

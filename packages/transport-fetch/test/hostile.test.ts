@@ -213,3 +213,175 @@ describe("the token is redacted from everything that reaches an error", () => {
     }
   });
 });
+
+describe("media downloads: the token goes only to the Graph origin and Meta's media hosts over https", () => {
+  const mediaId = "1037543291543636";
+  /** A fetch standing in for the Graph API whose `GET /{media-id}` answers `url`, and that records where the token went. */
+  function graph(url: string, file: { status?: number; headers?: Record<string, string>; body?: string } = {}) {
+    const calls: { url: string; authorization: string | undefined }[] = [];
+    const fetch: FetchLike = async (to, init) => {
+      calls.push({ url: to, authorization: init.headers.Authorization });
+      if (to.startsWith("https://graph.facebook.com/"))
+        return new Response(
+          JSON.stringify({ messaging_product: "whatsapp", url, mime_type: "image/jpeg", sha256: "x", file_size: 4, id: mediaId }),
+          {
+            status: 200,
+            headers: { "content-type": "application/json" },
+          },
+        );
+      return new Response(file.body ?? "jpeg", { status: file.status ?? 200, headers: { "content-type": "image/jpeg", ...file.headers } });
+    };
+    return { wa: createClient({ ...base, fetch, retry: false }), calls };
+  }
+
+  it.each([
+    [
+      "https://other.example/x",
+      "other.example is not the Graph API (https://graph.facebook.com) nor a Meta media host (https://lookaside.fbsbx.com)",
+    ],
+    ["http://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", "lookaside.fbsbx.com over http: is not the Graph API"],
+    ["https://lookaside.fbsbx.com@evil.example/x", "evil.example is not the Graph API"],
+    ["https://lookaside.fbsbx.com.evil.example/x", "lookaside.fbsbx.com.evil.example is not the Graph API"],
+    ["https://lookaside.fbsbx.com:8443/x", "lookaside.fbsbx.com:8443 is not the Graph API"],
+    ["//evil.example/x", '"//evil.example/x" is not an absolute URL'],
+  ])("a given URL %s is refused before any request", async (url, message) => {
+    const { wa, calls } = graph("https://lookaside.fbsbx.com/x");
+    for (const media of [url, { id: mediaId, url }]) {
+      const error = await failure(wa.media.download(media));
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toContain(`media.download: the URL given: ${message}`);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ["https://other.example/f", "other.example is not the Graph API"],
+    ["http://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", "lookaside.fbsbx.com over http: is not the Graph API"],
+  ])("GET /{media-id} answering %s: refused, only the look-up was made", async (url, message) => {
+    const { wa, calls } = graph(url);
+    const error = await failure(wa.media.download(mediaId));
+    expect((error as Error).message).toContain(`media.download: the URL that GET /${mediaId} answered: ${message}`);
+    expect(calls.map((call) => new URL(call.url).host)).toEqual(["graph.facebook.com"]);
+  });
+
+  it("Meta's media host over https gets the token; a redirect from it is not followed", async () => {
+    const fine = graph("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1");
+    const file = await fine.wa.media.download(mediaId);
+    expect(await new Response(file.body).text()).toBe("jpeg");
+    expect(file).toMatchObject({ mimeType: "image/jpeg", size: 4 });
+    expect(fine.calls.map((call) => [new URL(call.url).host, call.authorization])).toEqual([
+      ["graph.facebook.com", `Bearer ${token}`],
+      ["lookaside.fbsbx.com", `Bearer ${token}`],
+    ]);
+    const moving = graph("https://lookaside.fbsbx.com/x", { status: 302, headers: { location: "https://evil.example/x" } });
+    const error = await failure(moving.wa.media.download(mediaId));
+    expect((error as Error).message).toContain("a redirect to https://evil.example/x, not followed");
+    expect(moving.calls).toHaveLength(2);
+  });
+
+  it("mediaOrigins adds origins (https, or http on loopback for tests) and is checked where it is given", async () => {
+    const server = await serve((_, response) => response.end("file"));
+    const fetch: FetchLike = (url, init) => globalThis.fetch(url, init);
+    const wa = createClient({ ...base, fetch, mediaOrigins: [server.url] });
+    expect(await new Response((await wa.media.download(`${server.url}/f`)).body).text()).toBe("file");
+    for (const mediaOrigins of [["http://evil.example"], ["https://cdn.example/path"], ["lookaside.fbsbx.com"], [42]])
+      expect(() => createClient({ ...base, mediaOrigins: mediaOrigins as string[] })).toThrow(
+        "createClient: mediaOrigins[0] must be an https: origin (scheme and host, no path)",
+      );
+  });
+
+  it.each([null, 42, undefined])("download(%p) is a TypeError, before any request", async (media) => {
+    const { wa, calls } = graph("https://lookaside.fbsbx.com/x");
+    expect(await failure(wa.media.download(media as unknown as string))).toBeInstanceOf(TypeError);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("media downloads are bounded in time and size", () => {
+  /** A Graph stand-in on loopback: `GET /{version}/{id}` describes a file served at `/file` by `serveFile`. */
+  async function graphServer(describe: Record<string, unknown>, serveFile: (response: ServerResponse) => void) {
+    const server = await serve((request, response) => {
+      if (request.url?.startsWith("/file")) return serveFile(response);
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ messaging_product: "whatsapp", id: "1", url: `${address}/file`, ...describe }));
+    });
+    const address = server.url;
+    return server;
+  }
+
+  it("a server that stalls after the headers: the read fails with a TimeoutError (timeoutMs covers the body)", async () => {
+    const server = await graphServer({ mime_type: "image/jpeg", file_size: 1000 }, (response) => {
+      response.writeHead(200, { "content-type": "image/jpeg" });
+      response.write("first bytes"); // then nothing, for ever
+    });
+    const wa = createClient({ ...base, baseUrl: server.url, timeoutMs: 300, retry: false });
+    const file = await wa.media.download("1");
+    // Once: the timer was cleared at the headers, and this read never ended.
+    const error = await failure(new Response(file.body).arrayBuffer());
+    expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 300 });
+  }, 15_000);
+
+  it("more bytes than file_size said: the stream errors just past file_size + slack, not at the end of 8 MB", async () => {
+    let written = 0;
+    const server = await graphServer({ mime_type: "image/jpeg", file_size: 4000 }, (response) => {
+      response.writeHead(200, { "content-type": "image/jpeg" });
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const pump = () => {
+        while (written < 8 << 20 && !response.destroyed) {
+          written += chunk.length;
+          if (!response.write(chunk)) return void response.once("drain", pump);
+        }
+        response.end();
+      };
+      pump();
+    });
+    const wa = createClient({ ...base, baseUrl: server.url, retry: false });
+    const file = await wa.media.download("1");
+    expect(file).toMatchObject({ size: 4000, maxBytes: 4000 + 40 + 4096 });
+    const error = await failure(new Response(file.body).arrayBuffer());
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe(
+      "media.download: the file is over 8,136 bytes (file_size 4,000 bytes and some slack); not read further",
+    );
+    expect(written).toBeLessThan(8 << 20);
+  }, 15_000);
+
+  it("no file_size (a bare URL): the kind's limit, from Content-Length before reading or while streaming", async () => {
+    const declared = await graphServer({}, (response) => {
+      response.writeHead(200, { "content-type": "image/jpeg", "content-length": "6000000" });
+      response.end(Buffer.alloc(6_000_000));
+    });
+    const wa = createClient({ ...base, baseUrl: declared.url, retry: false });
+    await expect(wa.media.download(`${declared.url}/file`)).rejects.toThrow(
+      "media.download: the file is 6,000,000 bytes (Content-Length), over 5,000,000 bytes (the limit for an image); not read",
+    );
+    const chunked = await graphServer({}, (response) => {
+      response.writeHead(200, { "content-type": "image/jpeg" });
+      response.write(Buffer.alloc(3_000_000));
+      response.end(Buffer.alloc(3_000_000));
+    });
+    const file = await createClient({ ...base, baseUrl: chunked.url, retry: false }).media.download(`${chunked.url}/file`);
+    expect(file).toMatchObject({ size: undefined, maxBytes: 5_000_000 });
+    await expect(new Response(file.body).arrayBuffer()).rejects.toThrow("over 5,000,000 bytes (the limit for an image)");
+  }, 15_000);
+
+  it("file_size over the kind's limit is refused before the download; maxBytes lets it through, and is checked", async () => {
+    let served = 0;
+    const server = await graphServer({ mime_type: "video/mp4", file_size: 20_000_000 }, (response) => {
+      served++;
+      response.writeHead(200, { "content-type": "video/mp4" });
+      response.end("small");
+    });
+    const wa = createClient({ ...base, baseUrl: server.url, retry: false });
+    await expect(wa.media.download("1")).rejects.toThrow(
+      "media.download: media 1 is 20,000,000 bytes (file_size), over the limit for a video (16,000,000 bytes); pass maxBytes to read it",
+    );
+    expect(served).toBe(0);
+    const file = await wa.media.download("1", { maxBytes: 32_000_000 });
+    expect(file).toMatchObject({ size: 20_000_000, maxBytes: 20_000_000 + 200_000 + 4096 });
+    expect(await new Response(file.body).text()).toBe("small");
+    await expect(wa.media.download("1", { maxBytes: 1_000_000 })).rejects.toThrow("over maxBytes (1,000,000 bytes)");
+    for (const maxBytes of [0, Number.NaN, 1.5])
+      await expect(wa.media.download("1", { maxBytes })).rejects.toThrow("media.download: maxBytes must be a whole number from 1");
+  }, 15_000);
+});
