@@ -149,6 +149,7 @@ describe("wacompose templates: names and files are data, placeholders bounded", 
       'say "hi"',
       "back\\slash\\",
       "`tick`",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a name that a template literal would evaluate
       "${1 + 1}",
       "line\nbreak",
       "line\u2028separator",
