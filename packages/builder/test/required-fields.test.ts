@@ -10,13 +10,14 @@ import { quickTest } from "./quick-tests.js";
 // shipped schema) must say what the hand-written oracle schema, written from the reference
 // and not from the table, says: a body missing a required field is rejected by all of them.
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 type Path = readonly (string | number)[];
+const isObject = (value: unknown): value is { readonly [key: string]: unknown } =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The path of every object member in `value`, depth first (array entries are walked, not removed). */
-function* memberPaths(value: Json, path: Path = []): Generator<Path> {
+function* memberPaths(value: unknown, path: Path = []): Generator<Path> {
   if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* memberPaths(item, [...path, index]);
-  else if (value !== null && typeof value === "object")
+  else if (isObject(value))
     for (const [key, member] of Object.entries(value)) {
       yield [...path, key];
       yield* memberPaths(member, [...path, key]);
@@ -24,20 +25,26 @@ function* memberPaths(value: Json, path: Path = []): Generator<Path> {
 }
 
 /** `value` with the member at `path` removed (a copy; the fixture is left as it is). */
-function without(value: Json, path: Path): Json {
+function without(value: unknown, path: Path): unknown {
   const [head, ...rest] = path;
-  if (Array.isArray(value)) return value.map((item, index) => (index === head ? without(item, rest) : item));
-  if (value === null || typeof value !== "object") return value;
-  const copy: { [key: string]: Json } = { ...value };
+  if (Array.isArray(value)) return value.map((item: unknown, index) => (index === head ? without(item, rest) : item));
+  if (!isObject(value)) return value;
+  const copy: { [key: string]: unknown } = { ...value };
   if (rest.length === 0) delete copy[String(head)];
-  else copy[String(head)] = without(copy[String(head)] ?? null, rest);
+  else copy[String(head)] = without(copy[String(head)], rest);
   return copy;
 }
 
-const isMarkRead = (body: Json): boolean => typeof body === "object" && body !== null && "status" in body;
+const isMarkRead = (body: unknown): boolean => isObject(body) && "status" in body;
 
-const cuts = Object.entries(documented).flatMap(([name, body]) =>
-  [...memberPaths(body as Json)].map((path) => ({ name, path: path.join("."), body: without(body as Json, path) })),
+interface Cut {
+  readonly name: string;
+  readonly path: string;
+  readonly body: unknown;
+}
+
+const cuts: readonly Cut[] = Object.entries(documented).flatMap(([name, body]) =>
+  [...memberPaths(body)].map((path) => ({ name, path: path.join("."), body: without(body, path) })),
 );
 const requiredCuts = cuts.filter((cut) => !schemaAccepts(cut.body));
 
@@ -50,7 +57,7 @@ describe("a documented body with one member removed", () => {
     );
   });
 
-  it.each(cuts.map((cut) => [cut.name, cut.path, cut]))(
+  it.each(cuts.map((cut): [string, string, Cut] => [cut.name, cut.path, cut]))(
     "%s without %s: validate(), the quick test and the shipped schema agree with the oracle",
     (_name, _path, cut) => {
       const accepted = schemaAccepts(cut.body);

@@ -113,8 +113,13 @@ const more: { readonly [name: string]: Json } = {
   textWithUrl: { ...envelope, type: "text", text: { preview_url: true, body: "see https://example.com" } },
 };
 
-const bodies = { ...(documented as { readonly [name: string]: Json }), ...more };
-const cases = Object.entries(bodies).flatMap(([name, body]) =>
+const bodies: { readonly [name: string]: Json } = { ...(documented as unknown as { readonly [name: string]: Json }), ...more };
+interface Case {
+  readonly name: string;
+  readonly path: string;
+  readonly body: Json;
+}
+const cases: readonly Case[] = Object.entries(bodies).flatMap(([name, body]) =>
   [...leafPaths(body)].map((path) => ({ name, path: path.join("."), body: replaced(body, path, marker) })),
 );
 
@@ -143,7 +148,7 @@ describe("every user-controlled string in a preview is escaped", () => {
     );
   });
 
-  it.each(cases.map((c) => [c.name, c.path, c]))("%s with a hostile %s", (_name, _path, c) => {
+  it.each(cases.map((c): [string, string, Case] => [c.name, c.path, c]))("%s with a hostile %s", (_name, _path, c) => {
     expectEscaped(renderPreview(c.body));
   });
 
