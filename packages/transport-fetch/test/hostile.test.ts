@@ -18,7 +18,13 @@ const okAnswer = { messaging_product: "whatsapp", contacts: [], messages: [{ id:
 
 let servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  // closeAllConnections: a handler that never answers (or a failed test) must not hold close() open.
+  await Promise.all(
+    servers.map((server) => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
   servers = [];
 });
 
