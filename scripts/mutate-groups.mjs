@@ -1,0 +1,66 @@
+// The files `pnpm mutate` mutates, by package, and the tests that judge them (issue 36): the
+// rule table and its readers, webhook signatures and parsing, token redaction and the credential
+// allow-list, retry decisions, the emulator's 24-hour window, the queue's gate, escaping in the
+// preview and the CLI's codegen. A group's tests are its own package's (each mutant then runs
+// only the tests that reach it); slow tests that reach none of these files are left out.
+//
+// `messages: false`: string literals are not mutated in the group (each one is a mutant, and most are
+// the wording of an error whose path, code and limit the tests check). Escaping and codegen
+// keep them: there a string is the behaviour (an entity, a quote).
+export const groups = {
+  builder: {
+    messages: false,
+    // The explaining walk, and the interactive part of the table with its sections and uniqueness rules.
+    mutate: ["packages/builder/src/rules/{validate,issues,explain,interactive,sections,unique}.ts"],
+    roots: ["<rootDir>/packages/builder"],
+    // Not the property tests (thousands of generated bodies each): every mutant reaches them, and
+    // one run of them costs more than the rest together. The example-based tests judge here.
+    tests: ["**/test/**/!(build-verdict|properties|rule-table|validate-fuzz|wire).test.ts"],
+    tsconfig: "packages/builder/tsconfig.json",
+  },
+  webhooks: {
+    messages: false,
+    mutate: ["packages/webhooks/src/{signature,parse}.ts"],
+    roots: ["<rootDir>/packages/webhooks"],
+    tests: ["**/test/**/*.test.ts"],
+    tsconfig: "packages/webhooks/tsconfig.json",
+  },
+  transport: {
+    messages: false,
+    // The credential allow-list is picked up by name when it lands (credential*.ts, allow*.ts).
+    mutate: ["packages/transport-fetch/src/{redact,retry,credential*,allow*}.ts"],
+    roots: ["<rootDir>/packages/transport-fetch"],
+    tests: ["**/test/**/!(bundle-size).test.ts"],
+    tsconfig: "packages/transport-fetch/tsconfig.json",
+  },
+  emulator: {
+    messages: false,
+    mutate: ["packages/emulator/src/conversation.ts"],
+    roots: ["<rootDir>/packages/emulator"],
+    tests: ["**/test/**/*.test.ts"],
+    tsconfig: "packages/emulator/tsconfig.json",
+  },
+  queue: {
+    messages: false,
+    mutate: ["packages/queue-bullmq/src/gate.ts"],
+    roots: ["<rootDir>/packages/queue-bullmq"],
+    // The inbound queue's tests do not reach the gate.
+    tests: ["**/test/**/{hardening,queue}.test.ts"],
+    tsconfig: "packages/queue-bullmq/tsconfig.json",
+  },
+  preview: {
+    // escape.ts only: render.ts's escaping is a call of e() around each field, and no mutator removes
+    // a call; hostile-strings.test.ts puts a hostile marker in every field instead.
+    mutate: ["packages/preview/src/escape.ts"],
+    roots: ["<rootDir>/packages/preview"],
+    tests: ["**/test/**/*.test.ts"],
+    tsconfig: "packages/preview/tsconfig.json",
+  },
+  cli: {
+    mutate: ["packages/cli/src/templates-codegen.ts"],
+    roots: ["<rootDir>/packages/cli"],
+    // The codegen's own tests; the docs and command tests run the built bin, which no mutant reaches.
+    tests: ["**/test/**/templates-codegen.test.ts"],
+    tsconfig: "packages/cli/tsconfig.json",
+  },
+};
