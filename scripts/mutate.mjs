@@ -4,7 +4,7 @@
 // (bench/mutation-reasons.json). Slow on 2 cores, so not part of `pnpm test` or CI.
 //
 //   pnpm mutate                          every group, then bench/MUTATION.md
-//   pnpm mutate -- --group webhooks      one group (repeatable), then bench/MUTATION.md from all reports
+//   pnpm mutate -- --group webhooks      one group (repeatable; also the extended ones), then bench/MUTATION.md from all reports
 //   pnpm mutate -- --mutate <glob>       a piece, while writing tests: the groups the glob names, report printed only
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,11 +22,20 @@ const mutateGlobs = option("--mutate");
 const chosen = option("--group");
 for (const name of chosen) if (!(name in groups)) throw new Error(`--group ${name}: expected one of ${Object.keys(groups).join(", ")}`);
 const piece = mutateGlobs.length > 0;
+const packageOf = (name) => groups[name].mutate[0].split("/src/")[0];
 /** A glob belongs to the group whose package directory it starts with. */
 const owns = (group, glob) => group.mutate.some((pattern) => glob.startsWith(pattern.split("/src/")[0]));
 const names = Object.keys(groups).filter((name) =>
-  piece ? mutateGlobs.some((glob) => owns(groups[name], glob)) : chosen.length === 0 || chosen.includes(name),
+  piece
+    ? mutateGlobs.some((glob) => owns(groups[name], glob))
+    : chosen.length === 0
+      ? groups[name].extended !== true
+      : chosen.includes(name),
 );
+// A piece runs once per package: the groups of one package differ only in what they mutate, which --mutate replaces.
+if (piece)
+  for (let i = names.length - 1; i > 0; i--)
+    if (names.slice(0, i).some((other) => packageOf(other) === packageOf(names[i]))) names.splice(i, 1);
 if (names.length === 0)
   throw new Error(`--mutate ${mutateGlobs.join(" ")}: no group mutates files under that path (${Object.keys(groups).join(", ")})`);
 
