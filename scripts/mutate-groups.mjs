@@ -10,12 +10,14 @@
 export const groups = {
   builder: {
     messages: false,
-    // The interactive part of the table, its sections and uniqueness rules, and validate()'s entry.
-    mutate: ["packages/builder/src/rules/{validate,issues,interactive,sections,unique}.ts"],
+    // The rules across fields of the interactive table (titled sections, totals, uniqueness) and validate()'s entry.
+    mutate: ["packages/builder/src/rules/{validate,issues,sections,unique}.ts"],
     roots: ["<rootDir>/packages/builder"],
-    // Not the property tests (thousands of generated bodies each): every mutant reaches them, and
-    // one run of them costs more than the rest together. The example-based tests judge here.
-    tests: ["**/test/**/!(build-verdict|properties|rule-table|validate-fuzz|wire).test.ts"],
+    // The table is built when its module loads, so every mutant of it is "static" and runs every
+    // test given here: the tests of the interactive rules, the documented bodies (each member
+    // removed in turn), the schema and the 2026 kinds. Not the property tests: thousands of
+    // generated bodies each, more than the rest together.
+    tests: ["**/test/**/{required-fields,interactive,documented-bodies,schema,api-2026}.test.ts"],
     tsconfig: "packages/builder/tsconfig.json",
   },
   webhooks: {
@@ -26,10 +28,12 @@ export const groups = {
     tsconfig: "packages/webhooks/tsconfig.json",
   },
   // Run with --group only (not in a bare `pnpm mutate`): more mutants than a run on this machine has room for.
+  // The table's rows: a required field made optional is no Stryker mutator (required() → optional()),
+  // and required-fields.test.ts removes every member of every documented body instead.
   "builder-explain": {
     extended: true,
     messages: false,
-    mutate: ["packages/builder/src/rules/explain.ts"],
+    mutate: ["packages/builder/src/rules/{explain,interactive}.ts"],
     roots: ["<rootDir>/packages/builder"],
     tests: ["**/test/**/!(build-verdict|properties|rule-table|validate-fuzz|wire).test.ts"],
     tsconfig: "packages/builder/tsconfig.json",

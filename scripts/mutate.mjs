@@ -6,6 +6,7 @@
 //   pnpm mutate                          every group, then bench/MUTATION.md
 //   pnpm mutate -- --group webhooks      one group (repeatable; also the extended ones), then bench/MUTATION.md from all reports
 //   pnpm mutate -- --mutate <glob>       a piece, while writing tests: the groups the glob names, report printed only
+//   pnpm mutate -- --report              bench/MUTATION.md from the last reports, nothing run
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -40,11 +41,11 @@ if (names.length === 0)
   throw new Error(`--mutate ${mutateGlobs.join(" ")}: no group mutates files under that path (${Object.keys(groups).join(", ")})`);
 
 const reportOf = (name) => join(root, "reports/mutation", `${name}.json`);
-const timings = existsSync(join(root, "reports/mutation/timings.json"))
-  ? JSON.parse(readFileSync(join(root, "reports/mutation/timings.json"), "utf8"))
-  : {};
+/** Each group's run time, in its own file (groups may run at once, from separate `pnpm mutate` calls). */
+const timingOf = (name) => join(root, "reports/mutation", `${name}.time.json`);
+const reportOnly = args.includes("--report");
 let failedRuns = 0;
-for (const name of names) {
+for (const name of reportOnly ? [] : names) {
   console.log(`\n── mutate ${name} (${groups[name].mutate.join(", ")}) ──`);
   const started = Date.now();
   const extra = piece ? ["--mutate", mutateGlobs.filter((glob) => owns(groups[name], glob)).join(",")] : [];
@@ -54,9 +55,12 @@ for (const name of names) {
     env: { ...process.env, WACOMPOSE_MUTATE_GROUP: piece ? `${name}` : name, WACOMPOSE_MUTATE_REPORT: piece ? "piece" : name },
   });
   if (stryker.status !== 0) failedRuns++;
-  if (!piece) timings[name] = { seconds: Math.round((Date.now() - started) / 1000), at: new Date().toISOString() };
+  if (!piece && stryker.status === 0)
+    writeFileSync(
+      timingOf(name),
+      `${JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000), at: new Date().toISOString() })}\n`,
+    );
 }
-if (!piece) writeFileSync(join(root, "reports/mutation/timings.json"), `${JSON.stringify(timings, null, 2)}\n`);
 
 if (!piece) {
   writeFileSync(join(root, "bench/MUTATION.md"), summary());
@@ -107,6 +111,11 @@ function summary() {
     }
   }
   const cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ").slice(0, 140);
+  const timings = Object.fromEntries(
+    Object.keys(groups)
+      .filter((name) => existsSync(timingOf(name)))
+      .map((name) => [name, JSON.parse(readFileSync(timingOf(name), "utf8"))]),
+  );
   const runTime = Object.entries(timings)
     .map(([name, t]) => `${name} ${Math.round(t.seconds / 60)} min ${t.seconds % 60} s (${t.at.slice(0, 16).replace("T", " ")} UTC)`)
     .join(", ");

@@ -88,6 +88,11 @@ describe("verifySignature over the raw bytes", () => {
 
   it("a missing app secret is an error, not a pass", async () => {
     await expect(verifySignature(payload, sign(payload), "")).rejects.toThrow("the app secret is required");
+    // From JavaScript, or a config value read as a number: not turned into the text "123".
+    for (const notText of [123, undefined, null, { toString: () => secret }])
+      await expect(verifySignature(payload, sign(payload, "123"), notText as unknown as string)).rejects.toThrow(
+        "the app secret is required",
+      );
   });
 });
 
