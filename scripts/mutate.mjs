@@ -110,7 +110,7 @@ function summary() {
       rows.push(`| ${file_} | ${valid} | ${count.killed} | ${count.timeout} | ${count.survived} | ${count.noCoverage} | ${score(count)} |`);
     }
   }
-  const cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ").slice(0, 140);
+  const cell = (text, max = 140) => text.replaceAll("|", "\\|").replaceAll("\n", " ").slice(0, max);
   const timings = Object.fromEntries(
     Object.keys(groups)
       .filter((name) => existsSync(timingOf(name)))
@@ -132,7 +132,12 @@ function summary() {
     `${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} not reached by any test).`,
     "",
     `Run time: ${Math.round(total / 60)} min in all — ${runTime}.`,
-    ...(missing.length > 0 ? ["", `Not run yet: ${missing.join(", ")}.`] : []),
+    ...(missing.length > 0
+      ? [
+          "",
+          `No report yet: ${missing.map((name) => (groups[name].extended === true ? `${name} (extended: \`--group ${name}\`)` : name)).join(", ")}.`,
+        ]
+      : []),
     "",
     "| File | Mutants | Killed | Timed out | Survived | No coverage | Score |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -148,7 +153,7 @@ function summary() {
     "| --- | --- | --- | --- | --- |",
     ...survivors.map(
       (s) =>
-        `| ${s.file}:${s.line} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**")} |`,
+        `| ${s.file}:${s.line} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**", 600)} |`,
     ),
     "",
   ].join("\n");
