@@ -14,6 +14,7 @@ describe("formatText", () => {
       "<strong>a</strong>. <strong>b</strong>, <strong>c</strong>! <strong>d</strong>? <strong>e</strong>: <strong>f</strong>;",
     ],
     ["_it_ and ~gone~", "<em>it</em> and <s>gone</s>"],
+    ["say _it_", "say <em>it</em>"],
     ["(_it_) (~gone~)", "(<em>it</em>) (<s>gone</s>)"],
     ["_a_. ~b~!", "<em>a</em>. <s>b</s>!"],
     ["```x = *y*```", "<code>x = *y*</code>"], // no formatting inside code
