@@ -117,7 +117,10 @@ function summary() {
       .map((name) => [name, JSON.parse(readFileSync(timingOf(name), "utf8"))]),
   );
   const runTime = Object.entries(timings)
-    .map(([name, t]) => `${name} ${Math.round(t.seconds / 60)} min ${t.seconds % 60} s (${t.at.slice(0, 16).replace("T", " ")} UTC)`)
+    .map(
+      ([name, t]) =>
+        `${name} ${Math.floor(t.seconds / 60)} min ${t.seconds % 60} s (${t.at.slice(0, 16).replace("T", " ")} UTC${t.note ? `; ${t.note}` : ""})`,
+    )
     .join(", ");
   const total = Object.values(timings).reduce((sum, t) => sum + t.seconds, 0);
   const unexplained = survivors.filter((s) => s.reason === undefined).length;
