@@ -8,7 +8,7 @@
 //   pnpm mutate -- --mutate <glob>       a piece, while writing tests: the groups the glob names, report printed only
 //   pnpm mutate -- --report              bench/MUTATION.md from the last reports, nothing run
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { root } from "./lib.mjs";
 import { groups } from "./mutate-groups.mjs";
@@ -107,7 +107,9 @@ function summary() {
       }
       for (const key of Object.keys(totals)) totals[key] += count[key];
       const valid = count.killed + count.timeout + count.survived + count.noCoverage;
-      rows.push(`| ${file_} | ${valid} | ${count.killed} | ${count.timeout} | ${count.survived} | ${count.noCoverage} | ${score(count)} |`);
+      rows.push(
+        `| ${file_} | ${statSync(reportOf(name)).mtime.toISOString().slice(0, 16).replace("T", " ")} | ${valid} | ${count.killed} | ${count.timeout} | ${count.survived} | ${count.noCoverage} | ${score(count)} |`,
+      );
     }
   }
   const cell = (text, max = 140) => text.replaceAll("|", "\\|").replaceAll("\n", " ").slice(0, max);
@@ -142,8 +144,8 @@ function summary() {
         ]
       : []),
     "",
-    "| File | Mutants | Killed | Timed out | Survived | No coverage | Score |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| File | Report (UTC) | Mutants | Killed | Timed out | Survived | No coverage | Score |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
     "## Surviving mutants",
