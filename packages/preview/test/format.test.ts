@@ -15,6 +15,7 @@ describe("formatText", () => {
     ],
     ["_it_ and ~gone~", "<em>it</em> and <s>gone</s>"],
     ["say _it_", "say <em>it</em>"],
+    ["~gone~ now", "<s>gone</s> now"],
     ["(_it_) (~gone~)", "(<em>it</em>) (<s>gone</s>)"],
     ["_a_. ~b~!", "<em>a</em>. <s>b</s>!"],
     ["```x = *y*```", "<code>x = *y*</code>"], // no formatting inside code
