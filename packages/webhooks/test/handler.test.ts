@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { metaJson, nodeWebhookHandler, signatureOf, type WebhookEvent, type WebhookHandlerOptions, webhookHandler } from "../src/index.js";
 import { batch } from "./fixtures.js";
 
