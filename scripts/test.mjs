@@ -1,10 +1,9 @@
 // `pnpm test`: build, lint/format, type tests on both compilers, unit tests, package checks.
 // Ends with one plain line "N passed, N failed" and a non-zero exit code on any failure.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkDocs } from "./check-docs.mjs";
+import { runJest } from "./jest-watchdog.mjs";
 import { packageDirs, root, run, typecheck } from "./lib.mjs";
 
 let passed = 0;
@@ -72,18 +71,15 @@ if (built) {
 }
 
 section("unit tests (jest)");
-const scratch = mkdtempSync(join(tmpdir(), "wacompose-jest-"));
-const results = join(scratch, "results.json");
-const jest = run("pnpm", ["-s", "exec", "jest", "--ci", "--json", `--outputFile=${results}`]);
-try {
-  const summary = JSON.parse(readFileSync(results, "utf8"));
-  passed += summary.numPassedTests;
-  failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-  if (jest.code !== 0 && summary.numFailedTests + summary.numRuntimeErrorTestSuites === 0) check("jest run", false);
-} catch {
-  check("jest run (no results)", false);
+// A run that finishes its tests but does not exit (a handle left open) is killed and fails here.
+const jest = await runJest([]);
+if (jest.summary === undefined) check("jest run (no results)", false);
+else {
+  passed += jest.summary.numPassedTests;
+  failed += jest.summary.numFailedTests + jest.summary.numRuntimeErrorTestSuites;
+  if (jest.hung) check("jest exits after its tests (no open handles)", false);
+  else if (jest.code !== 0 && jest.summary.numFailedTests + jest.summary.numRuntimeErrorTestSuites === 0) check("jest run", false);
 }
-rmSync(scratch, { recursive: true, force: true });
 
 if (built) {
   section("browser: the emulator's inbox in headless Chromium");

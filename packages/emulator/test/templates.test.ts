@@ -72,14 +72,17 @@ describe("the emulator holds template messages to the templates it was given", (
 
   it("without templates given, any template is accepted and the list is empty", async () => {
     const open = await startEmulator({ accessToken: "t" });
-    const response = await fetch(`${open.url}/v26.0/106540352242922/messages`, {
-      method: "POST",
-      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
-      body: JSON.stringify(msg.to("16505551234").template("anything").language("en_US").build()),
-    });
-    expect(response.status).toBe(200);
-    const list = await fetch(`${open.url}/v26.0/1/message_templates`, { headers: { Authorization: "Bearer t" } });
-    expect(await list.json()).toEqual({ data: [], paging: { cursors: { before: "0", after: "0" } } });
-    await open.close();
+    try {
+      const response = await fetch(`${open.url}/v26.0/106540352242922/messages`, {
+        method: "POST",
+        headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+        body: JSON.stringify(msg.to("16505551234").template("anything").language("en_US").build()),
+      });
+      expect(response.status).toBe(200);
+      const list = await fetch(`${open.url}/v26.0/1/message_templates`, { headers: { Authorization: "Bearer t" } });
+      expect(await list.json()).toEqual({ data: [], paging: { cursors: { before: "0", after: "0" } } });
+    } finally {
+      await open.close();
+    }
   });
 });

@@ -61,8 +61,11 @@ describe("createInboundQueue: many receivers and workers, each update processed 
 
   it("an empty batch adds nothing; bad options say what is wrong", async () => {
     const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: redis.port } });
-    await expect(inbound.add([])).resolves.toEqual([]);
-    await inbound.close();
+    try {
+      await expect(inbound.add([])).resolves.toEqual([]);
+    } finally {
+      await inbound.close();
+    }
     expect(() => createInboundQueue({ connection: {}, dedupeForMs: 0 })).toThrow(
       "createInboundQueue: dedupeForMs must be a whole number from 1 to 9007199254740991, got 0",
     );

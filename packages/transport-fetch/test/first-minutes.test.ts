@@ -11,8 +11,11 @@ describe("an emulator that is not running", () => {
     const emulator = await startEmulator({ accessToken: "t" });
     const url = `${emulator.url}/v23.0/106540352242922/messages`;
     const wa = createClient({ phoneNumberId: "106540352242922", accessToken: "t", version: "v23.0", baseUrl: emulator.url, retry: false });
-    for (let i = 0; i < 3; i++) await wa.send(text); // kept-alive connections now exist
-    await emulator.close();
+    try {
+      for (let i = 0; i < 3; i++) await wa.send(text); // kept-alive connections now exist
+    } finally {
+      await emulator.close(); // the subject of the test, and closed even when a send failed
+    }
     const reused = await wa.send(text).catch((error: unknown) => error);
     const fresh = await createClient({
       phoneNumberId: "106540352242922",

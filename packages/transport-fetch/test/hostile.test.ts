@@ -18,7 +18,13 @@ const okAnswer = { messaging_product: "whatsapp", contacts: [], messages: [{ id:
 
 let servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  // closeAllConnections: a handler that never answers (or a failed test) must not hold close() open.
+  await Promise.all(
+    servers.map((server) => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
   servers = [];
 });
 
@@ -199,6 +205,30 @@ describe("the token is redacted from everything that reaches an error", () => {
     const error = await failure(createClient({ ...base, fetch, retry: false }).send(text));
     expect(error).toMatchObject({ name: "NetworkError", reason: "EPROXY [redacted]" });
     expect(views(error)).not.toContain(token);
+  });
+
+  it("a token with the characters tokens are made of (+ / . ~ - _) is found as it is, wherever it stands alone", async () => {
+    const special = "EAAB+c/d.e~f-g_h";
+    for (const [around, redacted] of [
+      [`Bearer ${special}`, "Bearer [redacted]"],
+      [`access_token=${special}&x=1`, "access_token=[redacted]&x=1"],
+      [`"${special}"`, '"[redacted]"'],
+      [`(${special}) and ${special}`, "([redacted]) and [redacted]"],
+      [special, "[redacted]"],
+    ] as const) {
+      const fetch: FetchLike = async () => {
+        throw Object.assign(new Error("boom"), { code: around });
+      };
+      const error = await failure(createClient({ ...base, accessToken: special, fetch, retry: false }).send(text));
+      expect(error).toMatchObject({ name: "NetworkError", reason: redacted });
+    }
+    // A look-alike is not the token: a pattern built from the token without escaping would match it.
+    const fetch: FetchLike = async () => {
+      throw Object.assign(new Error("boom"), { code: "EAABBBc/dXe~f-g_h" });
+    };
+    expect(await failure(createClient({ ...base, accessToken: special, fetch, retry: false }).send(text))).toMatchObject({
+      reason: "EAABBBc/dXe~f-g_h",
+    });
   });
 
   it("whole tokens only: a short token does not garble words or keys", async () => {

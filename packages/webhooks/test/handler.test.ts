@@ -1,6 +1,6 @@
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { metaJson, nodeWebhookHandler, signatureOf, type WebhookEvent, type WebhookHandlerOptions, webhookHandler } from "../src/index.js";
 import { batch } from "./fixtures.js";
 
@@ -110,6 +110,15 @@ describe("webhookHandler (web Request → Response)", () => {
 });
 
 describe("nodeWebhookHandler ((req, res) for node:http and Express)", () => {
+  // Closed after each test, passed or failed: a failed assertion must not leave a server listening.
+  const servers: Server[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   async function serve(handler: ReturnType<typeof nodeWebhookHandler>, parsedBody?: unknown) {
     const server = createServer((req, res) => {
       if (parsedBody !== undefined) {
@@ -118,6 +127,7 @@ describe("nodeWebhookHandler ((req, res) for node:http and Express)", () => {
         req.on("end", () => handler(Object.assign(req, { body: parsedBody }), res));
       } else handler(req, res);
     });
+    servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const send = (method: string, path: string, payload?: string, headers: Record<string, string> = {}) =>
@@ -132,7 +142,7 @@ describe("nodeWebhookHandler ((req, res) for node:http and Express)", () => {
         request.on("error", reject);
         request.end(payload);
       });
-    return { send, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return { send, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }; // close() again in afterEach is harmless
   }
 
   it("reads the raw body itself: a signed batch is taken; a flipped byte is refused", async () => {

@@ -13,6 +13,8 @@ describe("verifySignature over the raw bytes", () => {
     expect(payload).toContain("Ol\\u00e1, caf\\u00e9 \\u00e0s 9? ana\\u0040example.com");
     expect(JSON.parse(payload)).toEqual(envelope({ messages: [inbound.text] }));
     expect(metaJson({ emoji: "👍" })).toBe('{"emoji":"\\ud83d\\udc4d"}');
+    // Printable ASCII is kept, from space to ~; DEL and control characters are escaped.
+    expect(metaJson({ edge: " ~\x7f\x1f" })).toBe('{"edge":" ~\\u007f\\u001f"}');
   });
 
   it("verifies the raw bytes, as a string or as bytes, and fails once the body is re-serialised", async () => {
@@ -47,6 +49,29 @@ describe("verifySignature over the raw bytes", () => {
       await expect(verifySignature(payload, header, secret)).resolves.toBe(false);
   });
 
+  it("reads exactly `sha256=` and 64 hex digits: surrounding spaces are trimmed, anything before or after is refused", async () => {
+    const header = sign(payload);
+    await expect(verifySignature(payload, `  ${header}\t`, secret)).resolves.toBe(true);
+    await expect(verifySignature(payload, header.replace("sha256=", "SHA256="), secret)).resolves.toBe(true);
+    for (const bad of [
+      `x${header}`,
+      `${header}0`,
+      `${header}x`,
+      `${header.slice(0, -1)}g`,
+      `sha256:${header.slice(7)}`,
+      `sha256= ${header.slice(7)}`,
+    ])
+      await expect(verifySignature(payload, bad, secret)).resolves.toBe(false);
+  });
+
+  it("checks with the secret it is given each time, when the secret changes and changes back", async () => {
+    for (const key of [secret, "another-secret", secret, "another-secret"]) {
+      await expect(verifySignature(payload, sign(payload, key), key)).resolves.toBe(true);
+      await expect(verifySignature(payload, sign(payload, key === secret ? "another-secret" : secret), key)).resolves.toBe(false);
+      expect(await signatureOf(payload, key)).toBe(sign(payload, key));
+    }
+  });
+
   it("compares in constant time: the digest goes to Web Crypto's verify, never to a string or byte comparison that stops early", async () => {
     const verify = jest.spyOn(crypto.subtle, "verify");
     try {
@@ -63,6 +88,11 @@ describe("verifySignature over the raw bytes", () => {
 
   it("a missing app secret is an error, not a pass", async () => {
     await expect(verifySignature(payload, sign(payload), "")).rejects.toThrow("the app secret is required");
+    // From JavaScript, or a config value read as a number: not turned into the text "123".
+    for (const notText of [123, undefined, null, { toString: () => secret }])
+      await expect(verifySignature(payload, sign(payload, "123"), notText as unknown as string)).rejects.toThrow(
+        "the app secret is required",
+      );
   });
 });
 

@@ -105,6 +105,8 @@ export function toJsonSchema(rule: Rule): JsonSchema {
       const schema: Record<string, unknown> = { type: "array", items: toJsonSchema(rule.item) };
       if (rule.min > 0) schema.minItems = rule.min;
       if (Number.isFinite(rule.max)) schema.maxItems = rule.max;
+      const refinements = (rule.refine ?? []).flatMap((refinement) => (refinement.schema === undefined ? [] : [refinement.schema]));
+      if (refinements.length > 0) schema.allOf = refinements;
       return schema;
     }
     case "union":

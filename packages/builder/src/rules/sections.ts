@@ -26,6 +26,11 @@ export function sections(
 ): ArrayRule {
   const titled: TestedRefinement<readonly unknown[]> = {
     doc: "every section has a `title` when there is more than one",
+    schema: {
+      if: { minItems: 2 },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+      then: { items: { required: ["title"], properties: { title: { type: "string" } } } },
+    },
     test(list) {
       if (list.length < 2) return true;
       for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "@jest/globals";
+import { documented } from "../../builder/test/fixtures/documented.js";
+import { renderPreview, type TemplateTexts } from "../src/index.js";
+
+// Every string (and number) a body carries is user-controlled: a caption, a file name, a
+// button's title, a contact's name. Each one, in turn, becomes a hostile marker, and the page
+// must never carry the marker as markup. A field the renderer forgets to escape fails here.
+
+const marker = `<x-hostile a="1" b='2'>&amp;</x-hostile>`;
+const markupOpen = "<x-hostile";
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+type Path = readonly (string | number)[];
+
+/** The path of every string or number leaf in `value`. */
+function* leafPaths(value: Json, path: Path = []): Generator<Path> {
+  if (typeof value === "string" || typeof value === "number") yield path;
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* leafPaths(item, [...path, index]);
+  else if (value !== null && typeof value === "object")
+    for (const [key, member] of Object.entries(value)) yield* leafPaths(member, [...path, key]);
+}
+
+/** `value` with the leaf at `path` replaced by `replacement` (a copy). */
+function replaced(value: Json, path: Path, replacement: Json): Json {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) return value.map((item, index) => (index === head ? replaced(item, rest, replacement) : item));
+  if (value === null || typeof value !== "object") return value;
+  return { ...value, [String(head)]: replaced((value as { readonly [key: string]: Json })[String(head)] ?? null, rest, replacement) };
+}
+
+const envelope = { messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234" };
+const link = "https://example.com/a.pdf";
+/** Kinds and fields the documented bodies do not show: media with captions and file names, templates, carousels, pins. */
+const more: { readonly [name: string]: Json } = {
+  document: { ...envelope, type: "document", document: { link, filename: "invoice.pdf", caption: "Your invoice" } },
+  documentById: { ...envelope, type: "document", document: { id: "1479537139650973" } },
+  video: { ...envelope, type: "video", video: { link, caption: "A clip" } },
+  audio: { ...envelope, type: "audio", audio: { id: "1479537139650973" } },
+  sticker: { ...envelope, type: "sticker", sticker: { link } },
+  imageCaption: { ...envelope, type: "image", image: { link, caption: "A photo" }, context: { message_id: "wamid.X" } },
+  template: {
+    ...envelope,
+    type: "template",
+    template: {
+      name: "order_update",
+      language: { code: "en_US" },
+      components: [
+        { type: "header", parameters: [{ type: "location", location: { latitude: 1, longitude: 2, name: "Shop", address: "1 Main St" } }] },
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Ana" },
+            { type: "text", parameter_name: "order", text: "42" },
+            { type: "currency", currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10990 } },
+          ],
+        },
+        { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "track/42" }] },
+        { type: "button", sub_type: "quick_reply", index: "1", parameters: [{ type: "payload", payload: "STOP" }] },
+      ],
+    },
+  },
+  templateTextHeader: {
+    ...envelope,
+    type: "template",
+    template: { name: "hello", language: { code: "en" }, components: [{ type: "header", parameters: [{ type: "text", text: "Hi" }] }] },
+  },
+  carousel: {
+    ...envelope,
+    type: "interactive",
+    interactive: {
+      type: "carousel",
+      body: { text: "Latest arrivals" },
+      action: {
+        cards: [
+          {
+            card_index: 0,
+            type: "cta_url",
+            header: { type: "image", image: { link } },
+            body: { text: "A succulent" },
+            action: { name: "cta_url", parameters: { display_text: "Buy now", url: "https://shop.example/p/1" } },
+          },
+          {
+            card_index: 1,
+            type: "cta_url",
+            header: { type: "video", video: { link } },
+            body: { text: "Another" },
+            action: { buttons: [{ type: "quick_reply", quick_reply: { id: "more-1", title: "Tell me more" } }] },
+          },
+          { card_index: 2, type: "product", action: { product_retailer_id: "sku-1", catalog_id: "CAT1" } },
+        ],
+      },
+    },
+  },
+  textHeaderWithSubText: {
+    ...envelope,
+    type: "interactive",
+    interactive: {
+      type: "button",
+      header: { type: "text", text: "Head", sub_text: "Sub" },
+      body: { text: "Pick" },
+      footer: { text: "Foot" },
+      action: { buttons: [{ type: "reply", reply: { id: "a", title: "A" } }] },
+    },
+  },
+  voiceCall: {
+    ...envelope,
+    type: "interactive",
+    interactive: { type: "voice_call", body: { text: "Call us" }, action: { name: "voice_call", parameters: { display_text: "Call" } } },
+  },
+  pin: { ...envelope, type: "pin", pin: { type: "pin", message_id: "wamid.X", expiration_days: 7 } },
+  unpin: { ...envelope, type: "pin", pin: { type: "unpin", message_id: "wamid.X" } },
+  textWithUrl: { ...envelope, type: "text", text: { preview_url: true, body: "see https://example.com" } },
+};
+
+const bodies: { readonly [name: string]: Json } = { ...(documented as unknown as { readonly [name: string]: Json }), ...more };
+interface Case {
+  readonly name: string;
+  readonly path: string;
+  readonly body: Json;
+}
+const cases: readonly Case[] = Object.entries(bodies).flatMap(([name, body]) =>
+  [...leafPaths(body)].map((path) => ({ name, path: path.join("."), body: replaced(body, path, marker) })),
+);
+
+const expectEscaped = (html: string) => {
+  expect(html).not.toContain(markupOpen);
+  expect(html).not.toContain(marker);
+};
+
+describe("every user-controlled string in a preview is escaped", () => {
+  it("walks many fields, and the marker does reach the page (escaped) for the rendered ones", () => {
+    expect(cases.length).toBeGreaterThan(150);
+    const shown = cases.filter((c) => renderPreview(c.body).includes("&lt;x-hostile a=&quot;1&quot; b=&#39;2&#39;&gt;"));
+    expect(shown.length).toBeGreaterThan(60);
+    expect(shown.map((c) => `${c.name}: ${c.path}`)).toEqual(
+      expect.arrayContaining([
+        "document: document.filename",
+        "document: document.caption",
+        "contacts: contacts.0.name.formatted_name",
+        "location: location.name",
+        "location: location.address",
+        "buttons: interactive.action.buttons.0.reply.title",
+        "textHeaderWithSubText: interactive.header.text",
+        "ctaUrl: interactive.action.parameters.url",
+        "template: template.components.0.parameters.0.location.name",
+      ]),
+    );
+  });
+
+  it.each(cases.map((c): [string, string, Case] => [c.name, c.path, c]))("%s with a hostile %s", (_name, _path, c) => {
+    expectEscaped(renderPreview(c.body));
+  });
+
+  it("a hostile key is escaped where the issues name it", () => {
+    for (const [name, body] of Object.entries(bodies)) {
+      const html = renderPreview({ ...(body as object), [marker]: marker });
+      expect({ name, markup: html.includes(markupOpen) }).toEqual({ name, markup: false });
+    }
+  });
+
+  it("a template's own texts (header, body, footer) and its parameters are escaped when filled in", () => {
+    const templates: TemplateTexts = { hello: { header: `Hi ${marker} {{1}}`, body: `Body {{1}} ${marker}`, footer: marker } };
+    const body = {
+      ...envelope,
+      type: "template",
+      template: {
+        name: "hello",
+        language: { code: "en" },
+        components: [
+          { type: "header", parameters: [{ type: "text", text: marker }] },
+          { type: "body", parameters: [{ type: "text", text: marker }] },
+        ],
+      },
+    };
+    const html = renderPreview(body, { templates });
+    expectEscaped(html);
+    expect(html).toContain("&lt;x-hostile");
+  });
+});
