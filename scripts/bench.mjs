@@ -45,6 +45,13 @@ const lines = [
   "Every figure compares within one run, so ratios are steadier than absolute times on a shared machine.",
   "",
 ];
+// The commit before a change, timed alongside the current builder (bench/baseline.mjs).
+const baselineCommit = process.env.WACOMPOSE_BASELINE_COMMIT;
+if (baselineCommit !== undefined) {
+  const { baselineBuilder } = await import("../bench/baseline.mjs");
+  process.env.WACOMPOSE_BASELINE = await baselineBuilder(baselineCommit);
+  process.env.WACOMPOSE_BASELINE_NAME = `at ${baselineCommit}`;
+}
 let failed = 0;
 for (const [title, note, args] of sections) {
   console.log(`── ${title} ──`);
