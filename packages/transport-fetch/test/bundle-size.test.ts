@@ -35,7 +35,7 @@ const scenarios: Record<string, Scenario> = {
   "a text send (createMsg({ text }) + createSender)": {
     source: `import { createMsg, text } from "@wacompose/builder"; ${sender}
       await wa.send(createMsg({ text }).to("16505551234").text("hi"));`,
-    ceiling: 10_250,
+    ceiling: 10_200,
     absent: [
       otherThan("text"),
       /\/messages\/(template|interactive)\//,
@@ -47,7 +47,7 @@ const scenarios: Record<string, Scenario> = {
   "a buttons send (createMsg({ buttons }) + createSender)": {
     source: `import { createMsg, buttons } from "@wacompose/builder"; ${sender}
       await wa.send(createMsg({ buttons }).to("16505551234").buttons("Pick").reply("a", "A"));`,
-    ceiling: 16_300,
+    ceiling: 16_100,
     absent: [otherThan("interactive"), /\/messages\/template\//, /\/rules\/(template|contacts)\.js/, ...transportExtras],
   },
   "a template send (createMsg({ template }) + createSender)": {
