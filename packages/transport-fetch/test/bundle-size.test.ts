@@ -81,7 +81,7 @@ const scenarios: Record<string, Scenario> = {
       import { createClient } from "@wacompose/transport-fetch";
       const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
       await wa.send(msg.to("16505551234").text("hi"));`,
-    ceiling: 33_000,
+    ceiling: 32_550,
     absent: [/node:/],
     absentText: /node:|createServer|startEmulator/,
   },
