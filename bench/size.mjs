@@ -1,11 +1,23 @@
 // Bundle size: esbuild --bundle --minify for the browser, then gzip. (a) build and send one
-// text message; (b) the whole builder; (c) validate() and toRequest() alone; the peers' (a).
+// message: composed kinds with the transport core, and the full msg with the full client;
+// (b) the whole builder; (c) validate() and toRequest() alone; the peers' (a).
 // Prints a markdown table.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
+const sender = `import { createSender } from "@wacompose/transport-fetch";
+    const wa = createSender({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });`;
 const entries = {
-  "wacompose: send one text with msg (builder + transport-fetch)": `
+  "wacompose: send one text, composed (createMsg({ text }) + createSender)": `
+    import { createMsg, text } from "@wacompose/builder"; ${sender}
+    await wa.send(createMsg({ text }).to("16505551234").text("hi"));`,
+  "wacompose: send buttons, composed (createMsg({ buttons }) + createSender)": `
+    import { createMsg, buttons } from "@wacompose/builder"; ${sender}
+    await wa.send(createMsg({ buttons }).to("16505551234").buttons("Pick").reply("a", "A"));`,
+  "wacompose: send a template, composed (createMsg({ template }) + createSender)": `
+    import { createMsg, template } from "@wacompose/builder"; ${sender}
+    await wa.send(createMsg({ template }).to("16505551234").template("hello").language("en_US"));`,
+  "wacompose: send one text with the full msg + createClient (the large path)": `
     import { msg } from "@wacompose/builder";
     import { createClient } from "@wacompose/transport-fetch";
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });

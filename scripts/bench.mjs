@@ -29,7 +29,11 @@ const sections = [
     ["bench/validate.mjs"],
   ],
   ["Bundle size", "esbuild `--bundle --minify` for the browser, then gzip -9.", ["bench/size.mjs"]],
-  ["Transport overhead", "Sequential sends to the emulator on loopback.", ["bench/transport.mjs"]],
+  [
+    "Transport overhead",
+    'Sequential sends to the emulator on loopback, raw fetch given the same per-send AbortSignal and `redirect: "manual"` as the clients; 20 rounds of 100-send batches in rotating order, overhead = median of same-round ratios. Then each client\'s own CPU per send, with a stub fetch that answers at once.',
+    ["bench/transport.mjs"],
+  ],
   [
     "Receiving a webhook batch",
     "A signed 1,000-status POST: `verifySignature` + `JSON.parse` + `parseWebhook` + `dedupe`, against `JSON.parse` and an HMAC check alone. 60 rounds of 20 batches, variants taking turns; ratio = median of same-round ratios.",
@@ -45,6 +49,13 @@ const lines = [
   "Every figure compares within one run, so ratios are steadier than absolute times on a shared machine.",
   "",
 ];
+// The commit before a change, timed alongside the current builder (bench/baseline.mjs).
+const baselineCommit = process.env.WACOMPOSE_BASELINE_COMMIT;
+if (baselineCommit !== undefined) {
+  const { baselineBuilder } = await import("../bench/baseline.mjs");
+  process.env.WACOMPOSE_BASELINE = await baselineBuilder(baselineCommit);
+  process.env.WACOMPOSE_BASELINE_NAME = `at ${baselineCommit}`;
+}
 let failed = 0;
 for (const [title, note, args] of sections) {
   console.log(`── ${title} ──`);

@@ -1,6 +1,36 @@
 export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
+export { type ComposedMsg, type ComposedRecipient, createMsg, type GroupKind, type Kinds } from "./create-msg.js";
 export { type BuildResult, PayloadError } from "./errors.js";
 export { formatIssue, hasErrors, type Issue, type IssueCode, type Severity } from "./issue.js";
+export type { ContactCards } from "./kinds/contacts.js";
+export type { KindHost } from "./kinds/host.js";
+export {
+  audio,
+  buttons,
+  callPermissionRequest,
+  carousel,
+  catalog,
+  contacts,
+  ctaUrl,
+  document,
+  flow,
+  image,
+  list,
+  location,
+  locationRequest,
+  pin,
+  product,
+  productCarousel,
+  productList,
+  react,
+  requestContactInfo,
+  sticker,
+  template,
+  text,
+  unpin,
+  video,
+  voiceCall,
+} from "./kinds/index.js";
 export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { AnyRecipient } from "./messages/any-recipient.js";

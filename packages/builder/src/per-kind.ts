@@ -1,23 +1,17 @@
+import { audio } from "./kinds/audio.js";
+import { document } from "./kinds/document.js";
+import type { KindHost } from "./kinds/host.js";
+import { image } from "./kinds/image.js";
+import { location as locationKind } from "./kinds/location.js";
+import { react } from "./kinds/react.js";
+import { sticker } from "./kinds/sticker.js";
+import { text } from "./kinds/text.js";
+import { video } from "./kinds/video.js";
 import type { limits } from "./limits.js";
 import { MarkReadBuilder } from "./messages/mark-read.js";
 import { envelopeTo } from "./messages/message-base.js";
 import type { MessageBuilder } from "./messages/message-builder.js";
-import {
-  type AudioOptions,
-  audioMessage,
-  type CaptionOptions,
-  type DocumentOptions,
-  documentMessage,
-  imageMessage,
-  locationMessage,
-  reactionMessage,
-  stickerMessage,
-  type TextBody,
-  type TextOptions,
-  textMessage,
-  videoMessage,
-  type Wamid,
-} from "./messages/single-kinds.js";
+import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./messages/single-kinds.js";
 import type {
   AudioMessage,
   DocumentMessage,
@@ -31,10 +25,13 @@ import type {
 } from "./payload/index.js";
 import type { MaxLength, PhoneNumber } from "./type-checks.js";
 
-// The one-object kinds to a phone number, without the fluent `msg`: the same builders as
-// `msg.to(n).text(…)`, the same checks at compile time and at build. `msg` reaches every kind
-// (a bundler keeps all of them); a program that imports only `textTo` bundles text's code
-// and rules alone.
+// The one-object kinds to a phone number, without the fluent `msg`: thin aliases of the kinds
+// (src/kinds/) that `msg` and `createMsg` place on their recipients, so the same builders and the
+// same checks at compile time and at build. A program that imports only `textTo` bundles text's
+// code and rules alone, as `createMsg({ text })` does.
+
+/** A recipient by phone number, for the kind to act on. */
+const host = (to: string): KindHost => ({ envelope: envelopeTo(to) });
 
 /**
  * A text message to a phone number: `msg.to(to).text(body, options)`, for bundles that send no other kind.
@@ -47,7 +44,7 @@ export function textTo<N extends string, Body extends string>(
   body: TextBody<Body>,
   options?: TextOptions,
 ): MessageBuilder<TextMessage> {
-  return textMessage(envelopeTo(to), body, options);
+  return text.call(host(to), body, options);
 }
 
 /** An image to a phone number, by uploaded `id` or http(s) `link`: `msg.to(to).image(media, options)`. */
@@ -56,7 +53,7 @@ export function imageTo<N extends string, C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "image">,
 ): MessageBuilder<ImageMessage> {
-  return imageMessage(envelopeTo(to), media, options);
+  return image.call(host(to), media, options);
 }
 
 /** A video to a phone number: `msg.to(to).video(media, options)`. */
@@ -65,7 +62,7 @@ export function videoTo<N extends string, C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "video">,
 ): MessageBuilder<VideoMessage> {
-  return videoMessage(envelopeTo(to), media, options);
+  return video.call(host(to), media, options);
 }
 
 /** A document to a phone number: `msg.to(to).document(media, options)`. */
@@ -74,17 +71,17 @@ export function documentTo<N extends string, C extends string = never>(
   media: MediaSource,
   options?: DocumentOptions<C>,
 ): MessageBuilder<DocumentMessage> {
-  return documentMessage(envelopeTo(to), media, options);
+  return (document<C>).call(host(to), media, options);
 }
 
 /** An audio file or (`voice: true`) a voice note to a phone number: `msg.to(to).audio(media, options)`. */
 export function audioTo<N extends string>(to: PhoneNumber<N>, media: MediaSource, options?: AudioOptions): MessageBuilder<AudioMessage> {
-  return audioMessage(envelopeTo(to), media, options);
+  return audio.call(host(to), media, options);
 }
 
 /** A WebP sticker to a phone number: `msg.to(to).sticker(media)`. */
 export function stickerTo<N extends string>(to: PhoneNumber<N>, media: MediaSource): MessageBuilder<StickerMessage> {
-  return stickerMessage(envelopeTo(to), media);
+  return sticker.call(host(to), media);
 }
 
 /** A reaction (one emoji, or `""` to remove it) to a phone number's message: `msg.to(to).react(messageId, emoji)`. */
@@ -93,12 +90,12 @@ export function reactionTo<N extends string, Id extends string>(
   messageId: Wamid<Id, "reaction.message_id">,
   emoji: string,
 ): MessageBuilder<ReactionMessage> {
-  return reactionMessage(envelopeTo(to), messageId, emoji);
+  return react.call(host(to), messageId, emoji);
 }
 
 /** A location pin, in decimal degrees, to a phone number: `msg.to(to).location(location)`. */
 export function locationTo<N extends string>(to: PhoneNumber<N>, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-  return locationMessage(envelopeTo(to), location);
+  return locationKind.call(host(to), location);
 }
 
 /** Marks an incoming message (and earlier ones in its thread) as read: `msg.markRead(messageId)`. */

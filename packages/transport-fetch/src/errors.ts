@@ -1,4 +1,4 @@
-import { classifyGraphError, type GraphErrorAction, type GraphErrorBody, type GraphErrorCategory } from "@wacompose/builder";
+import type { GraphErrorAction, GraphErrorBody, GraphErrorCategory } from "@wacompose/builder";
 
 export type { GraphErrorBody } from "@wacompose/builder";
 
@@ -25,7 +25,10 @@ export class GraphApiError extends TransportError {
   /** `error_data.details`: what was wrong, in the API's words. */
   readonly details: string | undefined;
   readonly fbtraceId: string | undefined;
-  /** What kind of problem, from the protocol's table of codes (see `classifyGraphError`). */
+  /**
+   * What kind of problem: from the protocol's table of codes with `createClient` (see `classifyGraphError`);
+   * with `createSender`, from its retryable codes and the HTTP status (see classify-briefly.ts).
+   */
   readonly category: GraphErrorCategory;
   /** What to do: `retry`, `retry_after`, `fix_and_retry`, `do_not_retry` or `refresh_token`. */
   readonly action: GraphErrorAction;
@@ -34,7 +37,13 @@ export class GraphApiError extends TransportError {
   /** How long to wait, from `Retry-After` or `X-Business-Use-Case-Usage`, when the API said. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, error: GraphErrorBody, retryAfterMs?: number) {
+  /** `classified`: the error's category and action, e.g. `classifyGraphError(error, status)`. */
+  constructor(
+    status: number,
+    error: GraphErrorBody,
+    classified: { readonly category: GraphErrorCategory; readonly action: GraphErrorAction },
+    retryAfterMs?: number,
+  ) {
     const details = error.error_data?.details;
     super(`Graph API error ${error.code ?? "?"} (HTTP ${status}): ${error.message ?? "no message"}${details ? ` — ${details}` : ""}`);
     this.status = status;
@@ -43,7 +52,7 @@ export class GraphApiError extends TransportError {
     this.type = error.type;
     this.details = details;
     this.fbtraceId = error.fbtrace_id;
-    const { category, action } = classifyGraphError(error, status);
+    const { category, action } = classified;
     this.category = category;
     this.action = action;
     this.retryable = action === "retry" || action === "retry_after";

@@ -3,12 +3,11 @@ export {
   type Client,
   type ClientOptions,
   createClient,
-  type FetchLike,
   type MarkReadResult,
-  type ResponseLike,
   type Sendable,
   type SendResult,
 } from "./client.js";
+export type { FetchLike, SenderOptions } from "./core.js";
 export {
   GraphApiError,
   type GraphErrorBody,
@@ -20,5 +19,7 @@ export {
   UnexpectedResponseError,
 } from "./errors.js";
 export type { Download, DownloadOptions, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
+export type { ResponseLike } from "./read-answer.js";
 export type { RetryOptions } from "./retry.js";
 export type { SendManyOptions, SendManyResult } from "./send-many.js";
+export { createSender, type Sender } from "./sender.js";

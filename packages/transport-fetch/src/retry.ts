@@ -17,10 +17,10 @@ export type ResolvedRetry = { readonly [K in keyof RetryOptions]-?: number };
 const defaultRetry = { limit: 3, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
 
 /** The retry options with defaults for what is absent or `undefined`, each checked (a NaN limit would retry for ever). */
-export const retryOptions = (retry: RetryOptions | undefined): ResolvedRetry => ({
-  limit: numberOption("createClient: retry", retry, "limit", defaultRetry.limit, 0, 100, true),
-  baseDelayMs: numberOption("createClient: retry", retry, "baseDelayMs", defaultRetry.baseDelayMs, 0, maxTimerMs),
-  maxDelayMs: numberOption("createClient: retry", retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
+export const retryOptions = (retry: RetryOptions | undefined, where = "createClient"): ResolvedRetry => ({
+  limit: numberOption(`${where}: retry`, retry, "limit", defaultRetry.limit, 0, 100, true),
+  baseDelayMs: numberOption(`${where}: retry`, retry, "baseDelayMs", defaultRetry.baseDelayMs, 0, maxTimerMs),
+  maxDelayMs: numberOption(`${where}: retry`, retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
 });
 
 /** System error codes raised while connecting, before any byte of the request was written. */

@@ -227,6 +227,7 @@ describe("send", () => {
 });
 
 describe("sendMany", () => {
+  // 1,000 loopback round trips: on a busy shared host they take longer than jest's default 5 s, so the time limit is generous (the assertions are about counts, not time).
   it("accounts for every one of 1,000 messages exactly once with 10% injected failures", async () => {
     const { emulator, wa } = await setup({ serverErrorRate: 0.1, seed: 42 }, { retry: false });
     const messages = Array.from({ length: 1000 }, (_, i) => msg.to("16505551234").text(`message ${i}`));

@@ -1,7 +1,7 @@
-import type { PinMessage } from "../payload/index.js";
+import { placeKinds } from "../kinds/host.js";
+import { pin } from "../kinds/pin.js";
+import { unpin } from "../kinds/unpin.js";
 import { AnyRecipient } from "./any-recipient.js";
-import type { MessageBuilder } from "./message-builder.js";
-import { pinMessage, type Wamid } from "./single-kinds.js";
 
 /**
  * The messages a group can receive: text, media and templates [api-2026.md §3], and pins of its
@@ -11,17 +11,17 @@ import { pinMessage, type Wamid } from "./single-kinds.js";
  * @example
  * msg.toGroup("Y2FwaV9ncm91cDox…").text("Hi all")
  */
-export class GroupRecipient extends AnyRecipient {
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface names the kinds placeKinds() puts on the prototype below
+export class GroupRecipient extends AnyRecipient {}
+
+export interface GroupRecipient {
   /**
    * Pins one of the group's messages for `days` (1 to 30). Documented by libraries only
    * (pywa, piusalfred/whatsapp, citing Meta's groups page); see docs/recipients.md.
    */
-  pin<Id extends string>(messageId: Wamid<Id, "pin.message_id">, options: { readonly days?: number } = {}): MessageBuilder<PinMessage> {
-    return pinMessage(this.envelope, { type: "pin", messageId, days: options.days });
-  }
-
+  pin: typeof pin;
   /** Unpins a message of the group. */
-  unpin<Id extends string>(messageId: Wamid<Id, "pin.message_id">): MessageBuilder<PinMessage> {
-    return pinMessage(this.envelope, { type: "unpin", messageId });
-  }
+  unpin: typeof unpin;
 }
+
+placeKinds(GroupRecipient.prototype, { pin, unpin });

@@ -37,7 +37,11 @@ export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof
  */
 export abstract class MessageBase<M extends Message> extends Buildable<M> {
   readonly #envelope: Envelope;
-  /** The kind's rule and compiled quick test (rules/quick/): each builder brings its own kind's, and no other. */
+  /**
+   * The kind's rule and compiled quick test (rules/quick/): each builder brings its own kind's, and no other,
+   * so `createMsg({ text })` bundles text's check alone; packages/transport-fetch/test/bundle-size.test.ts
+   * reads esbuild's metafile to hold every scenario to that. The full `msg` reaches every kind.
+   */
   readonly #rules: KindRules<M["type"]>;
 
   /** @internal */

@@ -15,6 +15,9 @@ const quickReply = object({
   quick_reply: required(object({ id: required(string(limits.buttons.id)), title: required(string(limits.buttons.title)) })),
 });
 
+/** A media card's action: a URL button or quick replies, one of them [M-MC]. */
+export const linkOrReplies = exactlyOneOf("parameters", "buttons");
+
 /** A media card: an image or video header, an optional body, and one URL button or quick replies [M-MC]. */
 const mediaCard = object({
   card_index: cardIndex,
@@ -27,7 +30,7 @@ const mediaCard = object({
         parameters: optional(object({ display_text: required(string(limits.ctaUrl.displayText)), url: required(link) })),
         buttons: optional(array(quickReply, { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: quickReplies.max, noun: "quick reply" })),
       },
-      { refine: [exactlyOneOf("parameters", "buttons")] },
+      { refine: [linkOrReplies] },
     ),
   ),
 });
@@ -46,7 +49,7 @@ const kindOf = (card: unknown): string => {
 };
 
 /** Every card the same: one catalog for product cards, the same button kind and count for media cards [M-MC, M-PC]. */
-const sameCards: TestedRefinement<readonly unknown[]> = {
+export const sameCards: TestedRefinement<readonly unknown[]> = {
   doc: "cards are alike: the same kind, the same button kind and count, one catalog; `card_index` unique",
   test(list) {
     const first = kindOf(list[0]);

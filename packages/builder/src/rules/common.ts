@@ -22,7 +22,9 @@ export const exactlyOneOf = (first: string, second: string): TestedRefinement =>
   },
 });
 
-const oneSource = [exactlyOneOf("id", "link")];
+/** Media: an uploaded `id` or a `link`, not both (exported: the generated checks call it by name). */
+export const idOrLink = exactlyOneOf("id", "link");
+const oneSource = [idOrLink];
 
 /** Where media comes from: an uploaded `id` or a public http(s) `link`, exactly one [S §4]. */
 export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof optional> }, unknown: string | ((key: string) => string)) =>

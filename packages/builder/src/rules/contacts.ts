@@ -8,7 +8,7 @@ const infoType = optional(oneOf(contactInfoTypes, { anyCase: true }));
 const entries = (item: ReturnType<typeof object>, noun: string) => optional(array(item, { min: 0, max: Number.POSITIVE_INFINITY, noun }));
 
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
-const namedPart: TestedRefinement = {
+export const namedPart: TestedRefinement = {
   doc: `\`name\` has \`formatted_name\` and at least one of ${nameParts.map((part) => `\`${part}\``).join(", ")}`,
   test: (name) => nameParts.some((part) => typeof name[part] === "string"),
   explain(name, report) {

@@ -15,7 +15,7 @@ import {
   type UnionRule,
   union,
 } from "./rule.js";
-import { productSections, sections } from "./sections.js";
+import { entriesAcross, productSections, type SectionEntries, sections } from "./sections.js";
 import { unique } from "./unique.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
@@ -54,10 +54,14 @@ const row = object({
   description: optional(string(limits.list.row.description)),
 });
 
+const listRows: SectionEntries = { ...limits.list.rows, noun: "row" };
+/** At most 10 rows across a list's sections. */
+export const rowsAcross = entriesAcross("rows", listRows);
+
 /** Lists [S, M-list §7.3]. */
 const list = object({
   button: required(string(limits.list.button)),
-  sections: required(sections("rows", row, { ...limits.list.rows, noun: "row" }, limits.list.sectionTitle, limits.list.sections)),
+  sections: required(sections("rows", row, listRows, limits.list.sectionTitle, limits.list.sections, rowsAcross)),
 });
 
 /** Product lists [V23, OA §7.5]. */
@@ -80,8 +84,11 @@ const ctaUrl = object({
   ),
 });
 
+/** A flow is named by its id or its name, one of them [§13.3]. */
+export const flowIdOrName = exactlyOneOf("flow_id", "flow_name");
+
 /** `flow_action_payload` goes only with `navigate` (the default action). */
-const payloadOnlyWhenNavigating: TestedRefinement = {
+export const payloadOnlyWhenNavigating: TestedRefinement = {
   doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
   test: (parameters) => parameters.flow_action !== "data_exchange" || parameters.flow_action_payload == null,
   explain(parameters, report) {
@@ -102,7 +109,7 @@ const flowParameters = object(
     flow_action: optional(oneOf(["navigate", "data_exchange"])),
     flow_action_payload: optional(object({ screen: optional(anyString), data: optional({ kind: "json", nonEmpty: true }) })),
   },
-  { refine: [exactlyOneOf("flow_id", "flow_name"), payloadOnlyWhenNavigating] },
+  { refine: [flowIdOrName, payloadOnlyWhenNavigating] },
 );
 
 const flow = object({ name: name("flow"), parameters: required(flowParameters) });

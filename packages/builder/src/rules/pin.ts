@@ -4,7 +4,7 @@ import { absent } from "./report.js";
 import { number, object, oneOf, optional, required, type TestedRefinement } from "./rule.js";
 
 /** An unpin names the message only. */
-const daysOnlyWhenPinning: TestedRefinement = {
+export const daysOnlyWhenPinning: TestedRefinement = {
   doc: "`expiration_days` only when `type` is `pin`",
   test: (pin) => pin.type === "pin" || absent(pin.expiration_days),
   explain(pin, report) {

@@ -59,7 +59,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const made = new Map<Rule, Map<string, string>>();
   /** A function's text after its name → that name. */
   const bodies = new Map<string, string>();
-  const references = new Map<object, { name: string; line: string }>();
+  const references = new Map<object, string>();
   const patterns = new Map<string, string>();
   const sets = new Map<string, string>();
   const imports = new Map<string, Set<string>>();
@@ -85,24 +85,21 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     return name;
   };
 
-  /** An expression for a function of the table (a refinement's `test`, a custom rule's `is`) at `place`. */
-  const reference = (object: object, place: Place, label: string, type: string): string => {
+  /**
+   * The name of a function of the table (a refinement's `test`, a custom rule's `is`) at `place`:
+   * an export of its rules module, imported by name, so a generated check never reaches into the
+   * table by position and carries only the functions it calls.
+   */
+  const reference = (object: object, place: Place, label: string): string => {
     const known = references.get(object);
-    if (known !== undefined) return known.name;
+    if (known !== undefined) return known;
     const named = names.get(object);
-    if (named !== undefined) {
-      // An export of the table is called by its own name.
-      const name = importName(`../${named.module}.js`, named.name);
-      references.set(object, { name, line: "" });
-      return name;
+    if (named === undefined) {
+      const where = [place.base?.name ?? "the root", ...place.path].join(".");
+      throw new Error(`quick tests: the ${label} at ${where} has no name; export it from its rules module (const ... = ...)`);
     }
-    if (place.base === undefined) throw new Error(`quick tests: a ${label} has no named export above it to be reached from`);
-    importName("./runtime.js", "ruleAt");
-    importName(`../${place.base.module}.js`, place.base.name);
-    importName("../rule.js", `type ${type.replace(/<.*/, "")}`);
-    const name = nameFor(label, place.path);
-    const path = place.path.map((key) => JSON.stringify(key)).join(", ");
-    references.set(object, { name, line: `const ${name} = ruleAt(${place.base.name}, ${path}) as ${type};` });
+    const name = importName(`../${named.module}.js`, named.name);
+    references.set(object, name);
     return name;
   };
 
@@ -158,7 +155,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
       case "any":
         return undefined;
       case "custom":
-        return `${reference(rule, place, "custom", "CustomRule")}.is(${value})`;
+        return `${reference(rule, place, "custom rule")}.is(${value})`;
       default:
         return `${functionFor(rule, place, undefined)}(${value}, fromBuilder)`;
     }
@@ -182,18 +179,13 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   };
 
   /** The calls of `refine`'s tests, but those in `skip` (checked elsewhere), joined by `&&`; "true" when none. */
-  const refinements = (
-    refine: readonly Refinement<never>[] | undefined,
-    place: Place,
-    type: string,
-    skip: readonly object[] = [],
-  ): string => {
+  const refinements = (refine: readonly Refinement<never>[] | undefined, place: Place, skip: readonly object[] = []): string => {
     const calls = (refine ?? []).flatMap((refinement, index) => {
       if (skip.includes(refinement)) return [];
       const at = below(place, "refine", index);
       return "unique" in refinement
         ? [`${uniqueFunction(refinement.unique, at)}(value)`]
-        : [`${reference(refinement, at, "refinement", type)}.test(value)`];
+        : [`${reference(refinement, at, "refinement")}.test(value)`];
     });
     return calls.length === 0 ? "true" : calls.join(" && ");
   };
@@ -324,7 +316,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
       ]);
       lines.push(`  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!onlyKeys(value, ${keys})) return false;`);
     }
-    const checks = [refinements(rule.refine, place, "TestedRefinement", shared?.refine)];
+    const checks = [refinements(rule.refine, place, shared?.refine)];
     if (shared !== undefined) checks.push(`${importName(`./${shared.module}.js`, shared.name)}(value, fromBuilder)`);
     lines.push(`  return ${checks.filter((check) => check !== "true").join(" && ") || "true"};`);
     return lines;
@@ -344,11 +336,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
             `    if (!(${passes})) return false;`,
             "  }",
           ];
-    return [
-      `  if (${bounds.join(" || ")}) return false;`,
-      ...loop,
-      `  return ${refinements(rule.refine, place, "TestedRefinement<readonly unknown[]>")};`,
-    ];
+    return [`  if (${bounds.join(" || ")}) return false;`, ...loop, `  return ${refinements(rule.refine, place)};`];
   };
 
   const unionBody = (rule: UnionRule, place: Place): string[] => {
@@ -404,7 +392,6 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const constants = [
     ...[...patterns].map(([source, name]) => `const ${name} = ${source};`),
     ...[...sets].map(([source, name]) => `const ${name}: ReadonlySet<string> = ${source};`),
-    ...[...references.values()].filter((reference) => reference.line !== "").map((reference) => reference.line),
   ];
   const exports: string[] = [];
   if (target.kind !== undefined)

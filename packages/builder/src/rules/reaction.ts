@@ -4,7 +4,7 @@ import { kindOf, show } from "./report.js";
 import { type CustomRule, object, required } from "./rule.js";
 
 /** Exactly one emoji (a grapheme: skin tones, flags, ZWJ sequences), or "" to remove a reaction. */
-const emoji: CustomRule = {
+export const singleEmoji: CustomRule = {
   kind: "custom",
   doc: 'exactly one emoji (skin tones, flags and ZWJ sequences count as one), or `""` to remove the reaction',
   is: (value) => typeof value === "string" && (value === "" || isSingleEmoji(value)),
@@ -19,5 +19,5 @@ const emoji: CustomRule = {
 /** `reaction` [S §3]. */
 export const reaction = object({
   message_id: required(wamid),
-  emoji: required(emoji, 'is required (one emoji, or "" to remove a reaction)'),
+  emoji: required(singleEmoji, 'is required (one emoji, or "" to remove a reaction)'),
 });

@@ -55,7 +55,7 @@ const dateTime = object({
 });
 
 /** Named and positional parameters do not mix within one component [M-tpl §8.4]. */
-const namedOrPositional: TestedRefinement<readonly unknown[]> = {
+export const namedOrPositional: TestedRefinement<readonly unknown[]> = {
   doc: "parameters are all named (`parameter_name`) or all positional",
   test(parameters) {
     let named = 0;
@@ -124,7 +124,7 @@ const fits = (type: string | undefined, expected: string | undefined): boolean =
   expected === "ttl_minutes or payload" ? type === "ttl_minutes" || type === "payload" : type === expected;
 
 /** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
-const indexAndCount: TestedRefinement = {
+export const indexAndCount: TestedRefinement = {
   doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
   test(button) {
     const voice = lower(button.sub_type) === "voice_call";
@@ -139,7 +139,7 @@ const indexAndCount: TestedRefinement = {
   },
 };
 
-const parameterFitsButton: TestedRefinement = {
+export const parameterFitsButton: TestedRefinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
   test: (button) => {
     const expected = parameterOf[lower(button.sub_type) as string];
@@ -173,7 +173,7 @@ const indexOf = (index: unknown): number | undefined => {
   return typeof value === "number" && Number.isInteger(value) && value >= firstIndex && value <= lastIndex ? value : undefined;
 };
 
-const buttonIndex: CustomRule = {
+export const buttonIndex: CustomRule = {
   kind: "custom",
   doc: `the button's position, ${firstIndex} to ${lastIndex}, as a string ("0") or an integer; unique`,
   is: (index) => indexOf(index) !== undefined,
@@ -234,7 +234,7 @@ const templateCard = object({
   components: required(array(cardComponent, { min: 1, max: Number.POSITIVE_INFINITY, noun: "component" })),
 });
 
-const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
+export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
   doc: "`card_index` unique across cards",
   test(cards) {
     for (let i = 1; i < cards.length; i++)
@@ -257,7 +257,7 @@ const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
 
 /** Unix milliseconds from 1973 to 5138: a smaller number is most likely seconds (pywa sends seconds [3P bug]). */
 const firstMillisecond = 1e11;
-const expirationMs: CustomRule = {
+export const expirationMs: CustomRule = {
   kind: "custom",
   doc: "Unix time in milliseconds; a value that looks like seconds is an error",
   is: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= firstMillisecond && value < 1e14,
@@ -322,7 +322,7 @@ const component = union(
 );
 
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
-const componentsOnce: TestedRefinement<readonly unknown[]> = {
+export const componentsOnce: TestedRefinement<readonly unknown[]> = {
   doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
   test(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
@@ -368,7 +368,7 @@ const componentsOnce: TestedRefinement<readonly unknown[]> = {
 const shortBodyText = parameterText(limits.template.bodyText.max);
 
 /** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
-const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
+export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
   doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   test(components) {
     if (components.length < 2) return true;

@@ -25,24 +25,42 @@ export interface ParameterName {
 
 type HeaderText<T extends string> = MaxLength<T, typeof limits.template.headerText.max, "template.components.header.parameters.text">;
 
-/** Reads a header parameter; kept out of the public surface. */
+/**
+ * A fresh copy of a parameter as the builder holds it: the parameter and the one object it
+ * nests under its type (`image`, `currency`, …), so a built body shares no object with the
+ * builder. Parameters are held as data rather than as closures that make them: a closure and
+ * its context cost more bytes per step than the object (template building allocates about
+ * twice the literal, not more).
+ */
+function copyParameter<P extends { readonly type: string }>(parameter: P): P {
+  const copy: Record<string, unknown> = { ...parameter };
+  const inner = copy[parameter.type];
+  if (typeof inner === "object" && inner !== null) copy[parameter.type] = { ...inner };
+  return copy as P;
+}
+
+/** The `name` of optional parameter options; no default `{}` made when they are left out. */
+const nameOf = (options: ParameterName | undefined, where: string): string | undefined =>
+  options === undefined ? undefined : objectArgument(options, where).name;
+
+/** Reads a header parameter, fresh; kept out of the public surface. */
 export let renderHeader: (parameter: HeaderParameter) => TemplateHeaderParameter;
 
 /** The one parameter of a template header; made by the `p` of `.header(p => …)`. */
 export class HeaderParameter {
-  readonly #render: () => TemplateHeaderParameter;
+  readonly #parameter: TemplateHeaderParameter;
 
   /** @internal */
-  constructor(render: () => TemplateHeaderParameter) {
-    this.#render = render;
+  constructor(parameter: TemplateHeaderParameter) {
+    this.#parameter = parameter;
   }
 
   static {
-    renderHeader = (parameter) => parameter.#render();
+    renderHeader = (header) => copyParameter(header.#parameter);
   }
 }
 
-const header = (render: () => TemplateHeaderParameter): HeaderParameter => new HeaderParameter(render);
+const header = (parameter: TemplateHeaderParameter): HeaderParameter => new HeaderParameter(parameter);
 
 /**
  * Makes the header parameter: text (≤ 60 characters), an image, video or document (no
@@ -52,38 +70,30 @@ const header = (render: () => TemplateHeaderParameter): HeaderParameter => new H
  * .header((p) => p.image({ link: "https://example.com/receipt.png" }))
  */
 export const headerParameters = Object.freeze({
-  text<T extends string>(text: HeaderText<T>, options: ParameterName = {}): HeaderParameter {
-    const { name } = objectArgument(options, "template.header text options");
-    return header(() => (name === undefined ? { type: "text", text } : { type: "text", text, parameter_name: name }));
+  text<T extends string>(text: HeaderText<T>, options?: ParameterName): HeaderParameter {
+    const name = nameOf(options, "template.header text options");
+    return header(name === undefined ? { type: "text", text } : { type: "text", text, parameter_name: name });
   },
   image(media: MediaSource): HeaderParameter {
-    const source = { ...media };
-    return header(() => ({ type: "image", image: { ...source } }));
+    return header({ type: "image", image: { ...media } });
   },
   video(media: MediaSource): HeaderParameter {
-    const source = { ...media };
-    return header(() => ({ type: "video", video: { ...source } }));
+    return header({ type: "video", video: { ...media } });
   },
   document(media: MediaSource & { readonly filename?: string }): HeaderParameter {
-    const source = { ...media };
-    return header(() => ({ type: "document", document: { ...source } }));
+    return header({ type: "document", document: { ...media } });
   },
   location(location: TemplateLocation): HeaderParameter {
     const { latitude, longitude, name, address } = objectArgument(location, "template.header location");
-    return header(() => {
-      const content: { -readonly [K in keyof TemplateLocation]: TemplateLocation[K] } = { latitude, longitude };
-      if (name !== undefined) content.name = name;
-      if (address !== undefined) content.address = address;
-      return { type: "location", location: content };
-    });
+    const content: { -readonly [K in keyof TemplateLocation]: TemplateLocation[K] } = { latitude, longitude };
+    if (name !== undefined) content.name = name;
+    if (address !== undefined) content.address = address;
+    return header({ type: "location", location: content });
   },
 });
 export type HeaderParameters = typeof headerParameters;
 
-/** Renders one body parameter, fresh on every build. */
-type BodyPart = () => TemplateBodyParameter;
-
-/** Reads the parameters of a body builder; kept out of the public surface. */
+/** Reads the parameters of a body builder, fresh; kept out of the public surface. */
 export let renderBody: (body: BodyParameters) => TemplateBodyParameter[];
 
 const named = <P extends TemplateBodyParameter>(parameter: P, name: string | undefined): P =>
@@ -96,35 +106,35 @@ const named = <P extends TemplateBodyParameter>(parameter: P, name: string | und
  * .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "Nov 26" }))
  */
 export class BodyParameters {
-  readonly #parts: readonly BodyPart[];
+  readonly #parts: readonly TemplateBodyParameter[];
 
   /** @internal */
-  constructor(parts: readonly BodyPart[] = []) {
+  constructor(parts: readonly TemplateBodyParameter[] = []) {
     this.#parts = parts;
   }
 
-  text(text: string, options: ParameterName = {}): BodyParameters {
-    const { name } = objectArgument(options, "template.body text options");
-    return this.#add(() => named({ type: "text", text }, name));
+  text(text: string, options?: ParameterName): BodyParameters {
+    const name = nameOf(options, "template.body text options");
+    return this.#add(named({ type: "text", text }, name));
   }
 
-  currency(currency: Currency, options: ParameterName = {}): BodyParameters {
+  currency(currency: Currency, options?: ParameterName): BodyParameters {
     const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency");
-    const { name } = objectArgument(options, "template.body currency options");
-    return this.#add(() => named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
+    const name = nameOf(options, "template.body currency options");
+    return this.#add(named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
   }
 
-  dateTime(dateTime: DateTime, options: ParameterName = {}): BodyParameters {
+  dateTime(dateTime: DateTime, options?: ParameterName): BodyParameters {
     const { fallback } = objectArgument(dateTime, "template.body date_time");
-    const { name } = objectArgument(options, "template.body date_time options");
-    return this.#add(() => named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
+    const name = nameOf(options, "template.body date_time options");
+    return this.#add(named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
   }
 
-  #add(part: BodyPart): BodyParameters {
-    return new BodyParameters([...this.#parts, part]);
+  #add(parameter: TemplateBodyParameter): BodyParameters {
+    return new BodyParameters([...this.#parts, parameter]);
   }
 
   static {
-    renderBody = (body) => body.#parts.map((part) => part());
+    renderBody = (body) => body.#parts.map(copyParameter);
   }
 }

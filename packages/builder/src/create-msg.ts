@@ -1,0 +1,62 @@
+import { type KindHost, placeKinds } from "./kinds/host.js";
+import type * as allKinds from "./kinds/index.js";
+import { envelopeTo } from "./messages/message-base.js";
+import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
+
+/** Every kind by name, as `msg` carries them: what `createMsg` may compose. */
+export type Kinds = typeof allKinds;
+/** The kinds a group takes [api-2026.md §3]: text, media, templates, and pins. */
+export type GroupKind = "text" | "image" | "video" | "document" | "audio" | "sticker" | "template" | "pin" | "unpin";
+/** The kinds only a group takes. */
+type GroupOnlyKind = "pin" | "unpin";
+
+/** A recipient carrying the kinds `K` and no other: calling one not composed does not compile. */
+export type ComposedRecipient<K> = KindHost & { readonly [N in keyof K]: K[N] };
+
+/** What `createMsg(kinds)` returns: `msg`'s `to`, `toUser` and `toGroup`, each offering the composed kinds only. */
+export interface ComposedMsg<K> {
+  /** A phone number in international form or a WhatsApp ID, as `msg.to`. */
+  to<N extends string>(recipient: PhoneNumber<N>): ComposedRecipient<Omit<K, GroupOnlyKind>>;
+  /** A user by business-scoped user id, as `msg.toUser`. */
+  toUser<Id extends string, N extends string = never>(
+    bsuid: BusinessScopedId<Id>,
+    options?: { readonly phone?: PhoneNumber<N> },
+  ): ComposedRecipient<Omit<K, GroupOnlyKind>>;
+  /** A group, by its id, as `msg.toGroup`: only the composed kinds a group takes. */
+  toGroup(groupId: string): ComposedRecipient<Pick<K, Extract<keyof K, GroupKind>>>;
+}
+
+const groupKinds: readonly string[] = ["text", "image", "video", "document", "audio", "sticker", "template", "pin", "unpin"];
+
+/**
+ * A fluent entry carrying only the kinds you name, so a bundle holds their builders and checks
+ * and no other kind's: `msg`'s chain and compile-time limits, kind by kind.
+ *
+ * @example
+ * import { buttons, createMsg, text } from "@wacompose/builder";
+ * const msg = createMsg({ text, buttons });
+ * msg.to("+16505551234").buttons("Pick a slot").reply("am", "Morning").build();
+ */
+export function createMsg<const K extends Partial<Kinds>>(
+  kinds: K & { readonly [N in Exclude<keyof K, keyof Kinds>]: never },
+): ComposedMsg<K> {
+  if (typeof kinds !== "object" || kinds === null)
+    throw new TypeError("createMsg: expected the kinds to compose, e.g. createMsg({ text })");
+  const person: object = {};
+  const group: object = {};
+  for (const [name, kind] of Object.entries(kinds)) {
+    if (typeof kind !== "function" || name === "envelope")
+      throw new TypeError(`createMsg: ${name} is not a kind; import the kind of that name from @wacompose/builder`);
+    if (groupKinds.includes(name)) placeKinds(group, { [name]: kind });
+    if (name !== "pin" && name !== "unpin") placeKinds(person, { [name]: kind });
+  }
+  Object.freeze(person);
+  Object.freeze(group);
+  const recipient = (prototype: object, to: string | undefined, bsuid?: string, inGroup?: boolean) =>
+    Object.freeze(Object.assign(Object.create(prototype), { envelope: envelopeTo(to, bsuid, inGroup) }));
+  return Object.freeze({
+    to: (to: string) => recipient(person, to),
+    toUser: (bsuid: string, options: { readonly phone?: string } = {}) => recipient(person, options.phone, bsuid),
+    toGroup: (groupId: string) => recipient(group, groupId, undefined, true),
+  }) as ComposedMsg<K>;
+}

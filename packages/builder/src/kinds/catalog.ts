@@ -1,0 +1,13 @@
+import { objectArgument } from "../messages/arguments.js";
+import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import { CatalogBuilder } from "../messages/interactive/product.js";
+import type { KindHost } from "./host.js";
+
+/** The catalog: `.catalog(…)` on a recipient of `createMsg({ catalog })`, as on `msg.to(n)`. */
+export function catalog<Body extends string>(
+  this: KindHost,
+  body: BodyText<Body>,
+  options: { readonly thumbnailProductRetailerId?: string } = {},
+): CatalogBuilder {
+  return new CatalogBuilder(this.envelope, bodyPart(body), objectArgument(options, "catalog options").thumbnailProductRetailerId);
+}

@@ -1,0 +1,14 @@
+import { objectArgument } from "../messages/arguments.js";
+import { CtaUrlBuilder, type CtaUrlButton } from "../messages/interactive/cta-url.js";
+import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import type { KindHost } from "./host.js";
+
+/** A button that opens a URL: `.ctaUrl(…)` on a recipient of `createMsg({ ctaUrl })`, as on `msg.to(n)`. */
+export function ctaUrl<Body extends string, Text extends string>(
+  this: KindHost,
+  body: BodyText<Body>,
+  button: CtaUrlButton<Text>,
+): CtaUrlBuilder {
+  const { text, url } = objectArgument(button, "cta_url button");
+  return new CtaUrlBuilder(this.envelope, bodyPart(body), { text, url });
+}

@@ -1,0 +1,13 @@
+import { objectArgument } from "../messages/arguments.js";
+import { FlowBuilder, type FlowOptions, flowParameters } from "../messages/interactive/flow.js";
+import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import type { KindHost } from "./host.js";
+
+/** A WhatsApp Flow: `.flow(…)` on a recipient of `createMsg({ flow })`, as on `msg.to(n)`. */
+export function flow<Body extends string, Cta extends string>(
+  this: KindHost,
+  body: BodyText<Body>,
+  options: FlowOptions<Cta>,
+): FlowBuilder {
+  return new FlowBuilder(this.envelope, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
+}

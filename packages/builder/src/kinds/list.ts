@@ -1,0 +1,14 @@
+import type { limits } from "../limits.js";
+import { ListBuilder } from "../messages/interactive/list.js";
+import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import type { MaxLength } from "../type-checks.js";
+import type { KindHost } from "./host.js";
+
+/** A list that `buttonText` opens, sections next: `.list(…)` on a recipient of `createMsg({ list })`, as on `msg.to(n)`. */
+export function list<Body extends string, Button extends string>(
+  this: KindHost,
+  body: BodyText<Body>,
+  buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
+): ListBuilder {
+  return new ListBuilder(this.envelope, bodyPart(body), buttonText);
+}

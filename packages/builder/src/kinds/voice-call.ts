@@ -1,0 +1,20 @@
+import { objectArgument } from "../messages/arguments.js";
+import { VoiceCallBuilder, type VoiceCallOptions } from "../messages/interactive/calls.js";
+import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import type { Mutable } from "../messages/mutable.js";
+import type { VoiceCallInteractive } from "../payload/index.js";
+import type { KindHost } from "./host.js";
+
+/** A button that starts a voice call: `.voiceCall(…)` on a recipient of `createMsg({ voiceCall })`, as on `msg.to(n)`. */
+export function voiceCall<Body extends string, T extends string>(
+  this: KindHost,
+  body: BodyText<Body>,
+  options: VoiceCallOptions<T> = {},
+): VoiceCallBuilder {
+  const { text, ttlMinutes, payload } = objectArgument(options, "voiceCall options");
+  const parameters: Mutable<NonNullable<VoiceCallInteractive["action"]["parameters"]>> = {};
+  if (text !== undefined) parameters.display_text = text;
+  if (ttlMinutes !== undefined) parameters.ttl_minutes = ttlMinutes;
+  if (payload !== undefined) parameters.payload = payload;
+  return new VoiceCallBuilder(this.envelope, bodyPart(body), Object.keys(parameters).length === 0 ? undefined : parameters);
+}

@@ -1,0 +1,41 @@
+import type { GraphErrorAction, GraphErrorCategory } from "@wacompose/builder";
+
+/** A Graph error's category and what to do about it. */
+export interface Classification {
+  readonly category: GraphErrorCategory;
+  readonly action: GraphErrorAction;
+}
+
+/**
+ * The codes of the protocol's table on which waiting and sending again can succeed, and theirs
+ * alone (test/classify-briefly.test.ts holds them to the table): what a sender needs to retry,
+ * without the whole table's 0.6 KB. `createClient` uses the table itself (`classifyGraphError`).
+ */
+const retryable: Readonly<Record<number, readonly [GraphErrorCategory, GraphErrorAction]>> = {
+  1: ["server", "retry"],
+  2: ["server", "retry"],
+  4: ["throttling", "retry_after"],
+  80007: ["throttling", "retry_after"],
+  130429: ["throttling", "retry_after"],
+  131000: ["server", "retry"],
+  131016: ["server", "retry"],
+  131056: ["throttling", "retry_after"],
+  131057: ["server", "retry_after"],
+};
+
+/**
+ * `classifyGraphError` for a sender that does not carry the table: a retryable code gets the table's
+ * category and action; another code is `unknown` / `do_not_retry` unless its HTTP status says more
+ * (429 throttling, 5xx or `is_transient` server), where the table may know better. A Graph error
+ * means the message was not accepted, so such a retry costs time, never a duplicate.
+ */
+export function classifyBriefly(
+  error: { readonly code?: number | undefined; readonly is_transient?: boolean | undefined },
+  status: number,
+): Classification {
+  const known = error.code === undefined ? undefined : retryable[error.code];
+  if (known !== undefined) return { category: known[0], action: known[1] };
+  if (status === 429) return { category: "throttling", action: "retry_after" };
+  if (error.is_transient === true || status >= 500) return { category: "server", action: "retry" };
+  return { category: "unknown", action: "do_not_retry" };
+}
