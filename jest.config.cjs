@@ -11,4 +11,7 @@ module.exports = {
     "^@wacompose/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
   },
   moduleFileExtensions: ["ts", "js", "cjs", "mjs", "json"],
+  // CI hosts are shared and busy: a test's limit is a guard against a hang, not a speed goal (jest's 5 s default
+  // failed loopback tests with 1,000 round trips at a load average of 16 on 2 cores).
+  testTimeout: 60_000,
 };
