@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
+import { submitFlowForm } from "./flow-form.js";
+import { type EmulatedFlows, FlowPlayer } from "./flows.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
-import { nestingOf } from "./json.js";
+import { nestingOf, object } from "./json.js";
 import { MediaStore } from "./media.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
@@ -66,6 +68,13 @@ export interface EmulatorOptions {
    * count that does not match is 132000, as from the API. Without it, any template is accepted.
    */
   readonly templates?: TemplateExport;
+  /**
+   * Your flows by flow id (`{ json, endpoint?: { url, publicKey } }`): a flow message sent with one of
+   * these ids is drawn in the inbox as a form a person can fill, and `user(…).completesFlow(…)` walks
+   * it. Where the flow uses your data endpoint, the emulator calls it as Meta does: encrypted with
+   * `publicKey`, and signed with `webhook.appSecret`. Each Flow JSON must pass `validateFlow`.
+   */
+  readonly flows?: EmulatedFlows;
   /**
    * Plays the user's side through your webhook endpoint: statuses for every accepted message,
    * and what simulated users send (`emulator.user(…)`), as signed, Meta-shaped POSTs. With a
@@ -173,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
+  const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   await sender?.handshake();
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
@@ -198,7 +208,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const view: InboxView | undefined =
     conversation === undefined
       ? undefined
-      : { inbound: conversation.inboundLog, statusOf: (id: string) => conversation.statusOf(id), deliveries: sender?.log ?? [] };
+      : {
+          inbound: conversation.inboundLog,
+          statusOf: (id: string) => conversation.statusOf(id),
+          deliveries: sender?.log ?? [],
+          flowOf: (id: string, body: unknown) => flows.view(id, object(body)),
+        };
 
   /**
    * The inbox page acting as the user: `{ action: "says" | "taps" | "picks", to, text?, wamid?, id?, forged? }`, or
@@ -231,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
-      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber);
+      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber, flows);
       const forged = { forged: input.forged === true };
       const inbound =
         input.action === "says"
@@ -261,6 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view));
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
     if (request.method === "POST" && path === "/__user") return actAsUser(request, response);
+    if (request.method === "POST" && path === "/__flow") return submitFlowForm(request, response, conversation, flows);
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
@@ -429,7 +445,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     user(phone, name = "Test User") {
       if (conversation === undefined) return noWebhook("user");
-      return simulatedUser(conversation, phone, name, defaultNumber);
+      return simulatedUser(conversation, phone, name, defaultNumber, flows);
     },
     reset() {
       received.length = 0;
