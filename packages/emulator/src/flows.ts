@@ -74,6 +74,24 @@ function tokenSignature(flowToken: string, appSecret: string): string {
   return `${head}.${base64url(createHmac("sha256", appSecret).update(head).digest())}`;
 }
 
+/** A response's body as text, or undefined past `limit` bytes (read no further: an answer cannot fill the memory). */
+async function boundedText(response: Response, limit: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString("utf8");
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+}
+
 /** A value of a payload with its `${form.x}`, `${data.x}` and `${screen.S.form|data.x}` references replaced. */
 function resolve(value: unknown, visit: Visit, visits: readonly Visit[]): unknown {
   if (Array.isArray(value)) return value.map((entry) => resolve(entry, visit, visits));
@@ -367,12 +385,16 @@ export class FlowPlayer {
         `${where}: the endpoint ${endpoint.url} did not answer (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    const text = await response.text();
-    if (response.status !== 200)
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => {});
       throw new FlowPlayError(
         `${where}: the endpoint answered HTTP ${response.status}${response.status === 427 ? " (flow token no longer valid)" : ""}`,
       );
-    if (text.length > maxAnswerBytes) throw new FlowPlayError(`${where}: the endpoint's answer is over ${maxAnswerBytes} bytes`);
+    }
+    const text = await boundedText(response, maxAnswerBytes).catch((error: unknown) => {
+      throw new FlowPlayError(`${where}: the endpoint's answer broke off (${error instanceof Error ? error.message : String(error)})`);
+    });
+    if (text === undefined) throw new FlowPlayError(`${where}: the endpoint's answer is over ${maxAnswerBytes} bytes`);
     try {
       return object(sealed.open(text.trim()));
     } catch (error) {

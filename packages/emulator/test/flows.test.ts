@@ -243,6 +243,45 @@ describe("completesFlow walks a registered flow", () => {
     );
   });
 
+  it("a hostile endpoint: an answer over 1 MiB, one that does not decrypt, a screen the flow does not have", async () => {
+    const theApp = await app();
+    let mode = "huge";
+    const wrongScreen = nodeFlowEndpoint({ privateKey: keys.privateKey, handlers: { INIT: () => ({ screen: "NOWHERE", data: {} }) } });
+    const url = await listen(
+      createServer((request, response) => {
+        if (mode === "screen") return void wrongScreen(request, response);
+        request.resume();
+        response.writeHead(200, { "Content-Type": "text/plain" });
+        if (mode === "garbage") return void response.end("bm90IGVuY3J5cHRlZCBhdCBhbGw=");
+        const chunk = "A".repeat(64 * 1024);
+        for (let i = 0; i < 40; i++) response.write(chunk); // 2.5 MiB
+        response.end();
+      }),
+    );
+    const emulator = await startEmulator({
+      webhook: { url: theApp.webhook, appSecret, window: false },
+      flows: { "1002": { json: booking, endpoint: { url, publicKey: keys.publicKey } } },
+    });
+    open.push(emulator);
+    const sent = await client(emulator).send(msg.to(user).flow("Book", { flowId: "1002", cta: "Book", action: "data_exchange" }));
+    const ana = emulator.user(user);
+    await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow("flow 1002: INIT: the endpoint's answer is over 1048576 bytes");
+    mode = "garbage";
+    await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow("flow 1002: INIT: the endpoint's answer does not decrypt");
+    mode = "screen";
+    await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow(
+      'flow 1002: the endpoint answered INIT with screen "NOWHERE", not a screen of the flow',
+    );
+    // The inbox shows the broken flow as failed, escaped, and offers no form (its INIT runs on the first look: polled, bounded).
+    let failed = "";
+    for (let i = 0; i < 200 && !failed.includes("wa-flow-failed"); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      failed = await (await fetch(`${emulator.url}/__inbox`)).text();
+    }
+    expect(failed).toContain("✗ flow 1002: the endpoint answered INIT with screen &quot;NOWHERE&quot;, not a screen of the flow");
+    expect(failed).not.toContain("wa-flow-form");
+  });
+
   it("a flow the emulator does not know: the answers are the response_json, as before", async () => {
     const { emulator, wa, events } = await setup();
     const sent = await wa.send(msg.to(user).flow("Other", { flowId: "9999", cta: "Go", token: "tok-4" }));
