@@ -177,12 +177,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
   const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
+  const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
   const clock = createClock();
   const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
-  const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   await sender?.handshake();
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);

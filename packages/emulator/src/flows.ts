@@ -180,7 +180,7 @@ export class FlowPlayer {
   readonly #flows: ReadonlyMap<string, EmulatedFlow>;
   readonly #appSecret: string | undefined;
   /** The inbox's flows under way, by the wamid of their message. */
-  readonly #sessions = new Map<string, { view: FlowView; visits: Visit[]; flowId: string }>();
+  readonly #sessions = new Map<string, { view: FlowView; visits: Visit[]; flowId: string; busy: boolean }>();
 
   constructor(flows: EmulatedFlows, appSecret: string | undefined) {
     const entries = Object.entries(flows);
@@ -211,10 +211,8 @@ export class FlowPlayer {
     const found = this.#found(body, "completesFlow");
     const visits = [await this.#open(found, body)];
     for (let step = 0; step < maxSteps; step++) {
-      const visit = visits[visits.length - 1] as Visit;
       const result = await this.#submit(found, body, visits, answers);
       if (result !== undefined) return result;
-      if (visits[visits.length - 1] === visit) throw new FlowPlayError(`completesFlow: screen ${visit.screen} did not move on`);
     }
     throw new FlowPlayError(`completesFlow: flow ${found.flowId} did not complete after ${maxSteps} screens`);
   }
@@ -225,7 +223,7 @@ export class FlowPlayer {
     if (found === undefined) return undefined;
     const session = this.#sessions.get(wamid);
     if (session !== undefined) return session.view;
-    const created = { view: { state: "opening" } as FlowView, visits: [] as Visit[], flowId: found.flowId };
+    const created = { view: { state: "opening" } as FlowView, visits: [] as Visit[], flowId: found.flowId, busy: false };
     this.#sessions.set(wamid, created);
     if (this.#sessions.size > maxSessions) this.#sessions.delete(this.#sessions.keys().next().value as string);
     const opened = (visit: Visit): void => {
@@ -260,6 +258,9 @@ export class FlowPlayer {
       throw new FlowPlayError(`flow: message ${wamid} has no open screen (${session?.view.state ?? "not opened"})`);
     if (visit.screen !== screen)
       throw new FlowPlayError(`flow: screen ${JSON.stringify(screen).slice(0, 80)} is not the one shown (${visit.screen})`);
+    // A second submit while the first waits for the endpoint (a double click) would run the screen twice.
+    if (session.busy) throw new FlowPlayError(`flow: screen ${visit.screen} is being submitted already`);
+    session.busy = true;
     try {
       const result = await this.#submit(found, body, session.visits, answers);
       const shown = session.visits[session.visits.length - 1] as Visit;
@@ -270,6 +271,8 @@ export class FlowPlayer {
       if (!(error instanceof FlowPlayError && error.message.startsWith(`flow: screen ${screen}:`)))
         session.view = { state: "failed", error: error instanceof Error ? error.message : String(error) };
       throw error;
+    } finally {
+      session.busy = false;
     }
   }
 
@@ -316,7 +319,7 @@ export class FlowPlayer {
     const where = `flow: screen ${visit.screen}`;
     const screen = found.flow.json.screens.find((s) => s.id === visit.screen);
     const components = flowComponents(screen).map(object);
-    const form: Record<string, unknown> = {};
+    const form: Record<string, unknown> = Object.create(null); // input names are the flow's, and `__proto__` is a valid one
     for (const component of components) {
       if (!inputTypes.has(String(component.type)) || typeof component.name !== "string") continue;
       const value = checkAnswer(where, component, answers[component.name], visit);

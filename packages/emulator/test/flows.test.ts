@@ -80,7 +80,8 @@ afterEach(async () => {
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  // Kept-alive connections (the emulator's, a test's fetch) would hold close() for their idle timeout.
+  open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()) });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -330,6 +331,25 @@ describe("the inbox's flow form", () => {
       nfm_reply: { response: { flow_token: "tok-5", name: "Ana", extras: ["towel"], news: true } },
     });
     expect(await (await fetch(`${emulator.url}/__inbox`)).text()).toContain("✅ flow completed");
+  });
+
+  it("a double submit runs the screen once: the endpoint gets one data_exchange", async () => {
+    const { emulator, wa, requests } = await setup();
+    const sent = await wa.send(msg.to(user).flow("Book", { flowId: "1002", cta: "Book", token: "tok-6", action: "data_exchange" }));
+    const wamid = sent.messages[0]?.id ?? "";
+    let inbox = "";
+    for (let i = 0; i < 200 && !inbox.includes('data-screen="APPOINTMENT"'); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      inbox = await (await fetch(`${emulator.url}/__inbox`)).text();
+    }
+    expect(inbox).toContain('<option value="11">11:00</option>'); // from the endpoint's INIT
+    const submit = { wamid, screen: "APPOINTMENT", answers: { slot: "10" } };
+    const answers = await Promise.all([post(emulator, submit), post(emulator, submit)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    const refused = (await answers.find((answer) => answer.status === 400)?.json()) as { error: string };
+    // Refused while the first waits for the endpoint, or after it, as a form for a screen no longer shown.
+    expect(refused.error).toMatch(/^flow: screen (APPOINTMENT is being submitted already|"APPOINTMENT" is not the one shown \(CONFIRM\))$/);
+    expect(requests.filter((r) => r.action === "data_exchange")).toHaveLength(1);
   });
 
   it("escapes every string of the flow and its data", async () => {
