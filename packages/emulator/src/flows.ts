@@ -65,6 +65,9 @@ export class FlowPlayError extends Error {
   override readonly name = "FlowPlayError";
 }
 
+/** An answer the client would refuse: the screen stays as it is, for the person to fix. */
+class AnswerError extends FlowPlayError {}
+
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString("base64url");
 
 /** The `flow_token_signature` Meta sends with Flow JSON 7.3 and data API 4.0: an HS256 JWT over the token. */
@@ -124,11 +127,11 @@ function checkAnswer(where: string, component: Json, value: unknown, visit: Visi
   const required = component.required === true;
   const empty = value === undefined || value === "" || value === false || (Array.isArray(value) && value.length === 0);
   if (empty) {
-    if (required) throw new FlowPlayError(`${where}: ${type} ${name} is required, and has no answer`);
+    if (required) throw new AnswerError(`${where}: ${type} ${name} is required, and has no answer`);
     return type === "OptIn" ? false : undefined;
   }
   if (type === "OptIn") {
-    if (value !== true && value !== "true") throw new FlowPlayError(`${where}: OptIn ${name} takes true or false, got ${typeof value}`);
+    if (value !== true && value !== "true") throw new AnswerError(`${where}: OptIn ${name} takes true or false, got ${typeof value}`);
     return true;
   }
   if (type === "CheckboxGroup" || type === "ChipsSelector") {
@@ -136,28 +139,28 @@ function checkAnswer(where: string, component: Json, value: unknown, visit: Visi
     const offered = offeredIds(component, visit);
     for (const id of ids)
       if (typeof id !== "string" || !offered.includes(id))
-        throw new FlowPlayError(
+        throw new AnswerError(
           `${where}: ${type} ${name} offers ${offered.map((o) => JSON.stringify(o)).join(", ") || "nothing"}, got ${JSON.stringify(String(id)).slice(0, 80)}`,
         );
     const most = typeof component["max-selected-items"] === "number" ? component["max-selected-items"] : offered.length;
-    if (ids.length > most) throw new FlowPlayError(`${where}: ${type} ${name} takes at most ${most} choices, got ${ids.length}`);
+    if (ids.length > most) throw new AnswerError(`${where}: ${type} ${name} takes at most ${most} choices, got ${ids.length}`);
     return ids as string[];
   }
   if (typeof value !== "string")
-    throw new FlowPlayError(`${where}: ${type} ${name} takes text, got ${Array.isArray(value) ? "array" : typeof value}`);
+    throw new AnswerError(`${where}: ${type} ${name} takes text, got ${Array.isArray(value) ? "array" : typeof value}`);
   if (type === "Dropdown" || type === "RadioButtonsGroup") {
     const offered = offeredIds(component, visit);
     if (!offered.includes(value))
-      throw new FlowPlayError(
+      throw new AnswerError(
         `${where}: ${type} ${name} offers ${offered.map((o) => JSON.stringify(o)).join(", ") || "nothing"}, got ${JSON.stringify(value).slice(0, 80)}`,
       );
     return value;
   }
   if (type === "DatePicker" && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-    throw new FlowPlayError(`${where}: DatePicker ${name} takes a date as YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`);
+    throw new AnswerError(`${where}: DatePicker ${name} takes a date as YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`);
   const limit = component["max-chars"] ?? component["max-length"] ?? defaultMaxLength[type] ?? 4096;
   const most = typeof limit === "number" ? limit : Number(limit) || 4096;
-  if (value.length > most) throw new FlowPlayError(`${where}: ${type} ${name} takes at most ${most} characters, got ${value.length}`);
+  if (value.length > most) throw new AnswerError(`${where}: ${type} ${name} takes at most ${most} characters, got ${value.length}`);
   return value;
 }
 
@@ -210,11 +213,10 @@ export class FlowPlayer {
   async walk(body: Json, answers: FlowAnswers): Promise<Json> {
     const found = this.#found(body, "completesFlow");
     const visits = [await this.#open(found, body)];
-    for (let step = 0; step < maxSteps; step++) {
-      const result = await this.#submit(found, body, visits, answers);
+    for (;;) {
+      const result = await this.#submit(found, body, visits, answers); // throws past maxSteps screens
       if (result !== undefined) return result;
     }
-    throw new FlowPlayError(`completesFlow: flow ${found.flowId} did not complete after ${maxSteps} screens`);
   }
 
   /** Where the inbox's copy of a sent flow stands; the first look opens it (INIT goes to the endpoint then). */
@@ -268,7 +270,7 @@ export class FlowPlayer {
       return result;
     } catch (error) {
       // A missing answer leaves the screen as it was, for the person to fix; a broken endpoint ends the flow, as on a phone.
-      if (!(error instanceof FlowPlayError && error.message.startsWith(`flow: screen ${screen}:`)))
+      if (!(error instanceof AnswerError))
         session.view = { state: "failed", error: error instanceof Error ? error.message : String(error) };
       throw error;
     } finally {
@@ -317,6 +319,8 @@ export class FlowPlayer {
   ): Promise<Json | undefined> {
     const visit = visits[visits.length - 1] as Visit;
     const where = `flow: screen ${visit.screen}`;
+    // The endpoint may send the person back to earlier screens; a flow that never ends is stopped.
+    if (visits.length > maxSteps) throw new FlowPlayError(`flow ${found.flowId}: did not complete after ${maxSteps} screens`);
     const screen = found.flow.json.screens.find((s) => s.id === visit.screen);
     const components = flowComponents(screen).map(object);
     const form: Record<string, unknown> = Object.create(null); // input names are the flow's, and `__proto__` is a valid one

@@ -248,9 +248,22 @@ describe("completesFlow walks a registered flow", () => {
     const theApp = await app();
     let mode = "huge";
     const wrongScreen = nodeFlowEndpoint({ privateKey: keys.privateKey, handlers: { INIT: () => ({ screen: "NOWHERE", data: {} }) } });
+    let exchanges = 0;
+    const again = () => ({ screen: "APPOINTMENT", data: { slots: [{ id: "10", title: "10:00" }] } });
+    const loop = nodeFlowEndpoint({
+      privateKey: keys.privateKey,
+      handlers: {
+        INIT: again,
+        data_exchange: () => {
+          exchanges++;
+          return again();
+        },
+      },
+    });
     const url = await listen(
       createServer((request, response) => {
         if (mode === "screen") return void wrongScreen(request, response);
+        if (mode === "loop") return void loop(request, response);
         request.resume();
         response.writeHead(200, { "Content-Type": "text/plain" });
         if (mode === "garbage") return void response.end("bm90IGVuY3J5cHRlZCBhdCBhbGw=");
@@ -273,6 +286,10 @@ describe("completesFlow walks a registered flow", () => {
     await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow(
       'flow 1002: the endpoint answered INIT with screen "NOWHERE", not a screen of the flow',
     );
+    mode = "loop"; // an endpoint that always answers the same screen
+    await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow("flow 1002: did not complete after 100 screens");
+    expect(exchanges).toBe(100);
+    mode = "screen";
     // The inbox shows the broken flow as failed, escaped, and offers no form (its INIT runs on the first look: polled, bounded).
     let failed = "";
     for (let i = 0; i < 200 && !failed.includes("wa-flow-failed"); i++) {
