@@ -86,6 +86,8 @@ if (built) {
   runCounted("inbox check", "examples/inbox-check.ts");
   section("browser: the emulator plays the user — a reply button tapped on the inbox page, a signed webhook to a receiver");
   runCounted("conversation check", "examples/conversation-check.ts");
+  section("browser: a flow end to end — the inbox's form filled in Chromium, the app's endpoint called encrypted, a typed nfm_reply");
+  runCounted("flow check", "examples/flow-check.ts");
   section("newcomer: a fresh copy, the README's first command, its inbox in Chromium, Ctrl+C");
   runCounted("newcomer check", "examples/newcomer-check.ts");
 

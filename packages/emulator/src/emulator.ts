@@ -5,10 +5,12 @@ import { graphErrorCodes, validate } from "@wacompose/builder";
 import { AccountEvents, type AccountWebhooks, type BusinessAgent } from "./account-events.js";
 import { controlRoute } from "./control.js";
 import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
+import { submitFlowForm } from "./flow-form.js";
+import { type EmulatedFlows, FlowPlayer } from "./flows.js";
 import { codeFor, graphError, wamid } from "./graph.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
-import { nestingOf } from "./json.js";
+import { nestingOf, object } from "./json.js";
 import { MediaStore } from "./media.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
@@ -70,6 +72,13 @@ export interface EmulatorOptions {
   readonly templates?: TemplateExport;
   /** Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). */
   readonly onRequest?: (request: ReceivedRequest) => void;
+  /**
+   * Your flows by flow id (`{ json, endpoint?: { url, publicKey } }`): a flow message sent with one of
+   * these ids is drawn in the inbox as a form a person can fill, and `user(…).completesFlow(…)` walks
+   * it. Where the flow uses your data endpoint, the emulator calls it as Meta does: encrypted with
+   * `publicKey`, and signed with `webhook.appSecret`. Each Flow JSON must pass `validateFlow`.
+   */
+  readonly flows?: EmulatedFlows;
   /**
    * Plays the user's side through your webhook endpoint: statuses for every accepted message,
    * and what simulated users send (`emulator.user(…)`), as signed, Meta-shaped POSTs. With a
@@ -177,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
   const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
+  const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
   const clock = createClock();
   const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
@@ -218,6 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           statusOf: (id: string) => conversation.statusOf(id),
           deliveries: sender?.log ?? [],
           badgesOf: (user: string) => account?.badgesOf(user) ?? [],
+          flowOf: (id: string, body: unknown) => flows.view(id, object(body)),
         };
 
   /**
@@ -252,7 +263,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
-      const user = simulatedUser(conversation, field("to"), "Inbox user", defaultNumber, account);
+      const user = simulatedUser(conversation, field("to"), field("name") || "Inbox user", defaultNumber, account, flows);
       const forged = { forged: input.forged === true };
       const inbound =
         input.action === "says"
@@ -283,6 +294,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
     if (request.method === "POST" && path === "/__user") return actAsUser(request, response);
     if (api !== undefined && (await controlRoute(request, response, path, api))) return;
+    if (request.method === "POST" && path === "/__flow") return submitFlowForm(request, response, conversation, flows);
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
@@ -451,7 +463,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     user(phone, name = "Test User") {
       if (conversation === undefined || account === undefined) return noWebhook("user");
-      return simulatedUser(conversation, phone, name, defaultNumber, account);
+      return simulatedUser(conversation, phone, name, defaultNumber, account, flows);
     },
     get send() {
       return (account ?? noWebhook("send")).send;

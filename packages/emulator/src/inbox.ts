@@ -2,6 +2,8 @@ import { recipientKey } from "@wacompose/builder";
 import { escapeHtml, previewStyles, renderBubble } from "@wacompose/preview";
 import type { InboundEntry, SentStatus } from "./conversation.js";
 import type { ReceivedRequest } from "./emulator.js";
+import { flowForm, flowFormScript } from "./flow-form.js";
+import type { FlowView } from "./flows.js";
 import { type Json, list, object } from "./json.js";
 import type { Delivery } from "./webhooks.js";
 
@@ -15,6 +17,8 @@ export interface InboxView {
   readonly deliveries: readonly Delivery[];
   /** What to show beside a user's number: who holds the conversation, a marketing opt-out (account-events.ts). */
   badgesOf?(user: string): readonly string[];
+  /** A sent flow message's form, when the emulator knows its flow. */
+  flowOf?(wamid: string, body: unknown): FlowView | undefined;
 }
 
 /** What a delivered payload was about, in a few words. */
@@ -144,7 +148,10 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
           escapeHtml(entry.at.slice(11, 19)),
         ].join(" · ");
         const status = view === undefined || entry.wamid === undefined ? "" : statusMark(view.statusOf(entry.wamid));
-        const taps = view === undefined || failed ? "" : tapsFor(entry, label.replace(/^\+/, ""));
+        const flow = view === undefined || failed || entry.wamid === undefined ? undefined : view.flowOf?.(entry.wamid, entry.body);
+        const taps =
+          (view === undefined || failed ? "" : tapsFor(entry, label.replace(/^\+/, ""))) +
+          (flow === undefined ? "" : flowForm(entry.wamid ?? "", flow));
         return `<div class="wa-entry${failed ? " wa-failed" : ""}" data-outcome="${escapeHtml(entry.outcome)}"${entry.wamid === undefined ? "" : ` data-wamid="${escapeHtml(entry.wamid)}"`}>${bubbleOf(entry.body)}<div class="wa-meta">${meta}${status === "" ? "" : ` ${status}`}</div>${taps}</div>`;
       });
       const badges = (view?.badgesOf?.(label.replace(/^\+/, "")) ?? []).map(
@@ -159,7 +166,7 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
 /** The inbox page: the fragment, refreshed every second while the page is open. */
 export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-badge{font-size:11px;background:#fff3c4;color:#5c4400;border-radius:8px;padding:1px 6px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-badge{font-size:11px;background:#fff3c4;color:#5c4400;border-radius:8px;padding:1px 6px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}.wa-flow-form{align-self:flex-end;width:360px;margin:2px 0 6px}.wa-flow-error{color:#b3261e;font-size:12px}.wa-flow-state{font-size:12px;color:#3b4a54;text-align:right;margin:2px 0 6px}.wa-flow-failed{color:#b3261e}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
     view === undefined
       ? ""
@@ -167,6 +174,7 @@ export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView
   }<main id="inbox">${inboxFragment(received, view)}</main>
 <script>
 setInterval(async () => {
+  if (document.querySelector(".wa-flow-form[data-dirty]")) return; // a flow form being filled stays as typed
   const response = await fetch("/__inbox");
   const html = await response.text();
   const inbox = document.getElementById("inbox");
@@ -186,5 +194,5 @@ document.getElementById("say")?.addEventListener("submit", (event) => {
   act({ action: "says", to: form.to.value, text: form.text.value });
   form.text.value = "";
 });
-</script></body></html>`;
+${flowFormScript}</script></body></html>`;
 }

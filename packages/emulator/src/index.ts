@@ -2,6 +2,7 @@ export type { AccountWebhooks, BusinessAgent, HistoryLine } from "./account-even
 export { type EmulatorCommandIo, emulatorUsage, runEmulatorCommand } from "./command.js";
 export type { Clock, StatusOptions } from "./conversation.js";
 export { type Emulator, type EmulatorOptions, type ReceivedRequest, type ScriptedAnswer, startEmulator } from "./emulator.js";
+export { type EmulatedFlow, type EmulatedFlows, type FlowAnswers, type FlowAnswerValue, FlowPlayError } from "./flows.js";
 export { type GraphError, graphError } from "./graph.js";
 export type { TemplateDefinition, TemplateExport } from "./templates.js";
 export type { Inbound, ReplyOptions, SentMessage, SimulatedUser } from "./user.js";

@@ -1,6 +1,7 @@
 import type { AccountEvents } from "./account-events.js";
 import type { Conversation } from "./conversation.js";
-import { list, object } from "./json.js";
+import type { FlowAnswers, FlowPlayer } from "./flows.js";
+import { type Json, list, object } from "./json.js";
 import type { Delivery } from "./webhooks.js";
 
 /** A message a simulated user sent: its wamid and the webhook that carries it. */
@@ -31,8 +32,15 @@ export interface SimulatedUser {
   taps(message: SentMessage, replyId: string, options?: ReplyOptions): Inbound;
   /** Picks a row of a list message. A row the message did not offer throws, unless `{ forged: true }`. */
   picks(message: SentMessage, rowId: string, options?: ReplyOptions): Inbound;
-  /** Completes a flow message; `response` becomes `response_json`, with the message's `flow_token` when it was sent with one. */
-  completesFlow(message: SentMessage, response: Readonly<Record<string, unknown>>): Inbound;
+  /**
+   * Completes a flow message. For a flow given to `startEmulator({ flows })`, `answers` are the inputs by
+   * name: the flow is walked screen by screen as the WhatsApp client does (required inputs and picker
+   * options checked, `navigate` followed, your endpoint called encrypted for INIT and `data_exchange`),
+   * and the `complete` payload (or the endpoint's `params`) becomes `response_json`. For another flow,
+   * `answers` is the `response_json` itself. The message's `flow_token`, when it was sent with one, is
+   * added. Rejects with what stopped the walk (a missing answer, the endpoint's status).
+   */
+  completesFlow(message: SentMessage, answers: FlowAnswers | Readonly<Record<string, unknown>>): Promise<Inbound>;
   sendsLocation(location: {
     readonly latitude: number;
     readonly longitude: number;
@@ -53,12 +61,20 @@ function checkId(action: string, id: unknown): void {
   if (typeof id !== "string") throw new TypeError(`user.${action}: the id is a string, got ${typeof id}`);
 }
 
+/** The `nfm_reply` a completed flow sends: `response_json` a JSON string, as from the API. */
+export const flowReply = (context: Json, response: Json): Record<string, unknown> => ({
+  type: "interactive",
+  context,
+  interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: "Sent", response_json: JSON.stringify(response) } },
+});
+
 export function simulatedUser(
   conversation: Conversation,
   from: string,
   name: string,
   defaultNumber: string,
   account: AccountEvents,
+  flows?: FlowPlayer,
 ): SimulatedUser {
   if (typeof from !== "string" || !/^\+?\d{6,15}$/.test(from))
     throw new TypeError(`emulator.user: a phone number in digits, got ${JSON.stringify(from)}`);
@@ -121,14 +137,17 @@ export function simulatedUser(
       const reply = { id: rowId, title: row.title, ...(row.description === undefined ? {} : { description: row.description }) };
       return send({ type: "interactive", context, interactive: { type: "list_reply", list_reply: reply } }, phoneNumberId);
     },
-    completesFlow(message, response) {
+    async completesFlow(message, answers) {
       const { context, body, phoneNumberId } = sent(message, "completesFlow");
       if (object(body.interactive).type !== "flow") throw new RangeError("user.completesFlow: that message is not a flow");
+      if (flows?.flowOf(body) !== undefined) {
+        const response = await flows.walk(body, answers as FlowAnswers);
+        return send(flowReply(context, response), phoneNumberId);
+      }
       // A flow sent with a flow_token gets it back in the response, as from the API; one sent without has none.
       const token = object(object(object(body.interactive).action).parameters).flow_token;
-      const answer = typeof token === "string" && !("flow_token" in response) ? { flow_token: token, ...response } : response;
-      const nfm_reply = { name: "flow", body: "Sent", response_json: JSON.stringify(answer) };
-      return send({ type: "interactive", context, interactive: { type: "nfm_reply", nfm_reply } }, phoneNumberId);
+      const response = typeof token === "string" && !("flow_token" in answers) ? { flow_token: token, ...answers } : answers;
+      return send(flowReply(context, response), phoneNumberId);
     },
     sendsLocation: (location) => send({ type: "location", location }),
     sendsImage: (image = {}) =>

@@ -250,7 +250,7 @@ describe("simulated users", () => {
     const sentOrder = [
       ana.taps(buttons, "tue-9"),
       ana.picks(list, "m"),
-      ana.completesFlow(flow, { rating: "5" }),
+      await ana.completesFlow(flow, { rating: "5" }),
       ana.reacts(buttons, "👍"),
       ana.sendsLocation({ latitude: 38.72, longitude: -9.14, name: "Lisboa" }),
       ana.sendsImage({ caption: "receipt" }),
@@ -287,7 +287,7 @@ describe("simulated users", () => {
     const sent = await wa.send(offer);
     const booking = await wa.send(msg.to(user).flow("Book", { flowId: "1234567890", cta: "Book", token: "tok-9" }));
     emulator.user(user).taps(offer, "no");
-    emulator.user(user).completesFlow(booking, { size: "M" });
+    await emulator.user(user).completesFlow(booking, { size: "M" });
     await emulator.webhooks.idle();
     const replies = hook.events.filter((e) => e.kind === "message");
     expect(replies[0]).toMatchObject({ context: { id: sent.messages[0]?.id }, interactive: { button_reply: { id: "no" } } });

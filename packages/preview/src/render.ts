@@ -1,5 +1,6 @@
 import { validate } from "@wacompose/builder";
 import { escapeHtml as e, formatText } from "./escape.js";
+import { renderFlowScreen } from "./flow.js";
 import { previewStyles } from "./styles.js";
 
 type Json = { readonly [key: string]: unknown };
@@ -13,6 +14,27 @@ export type TemplateTexts = { readonly [name: string]: { readonly header?: strin
 export interface PreviewOptions {
   /** Texts of your templates, to show them filled in rather than as a list of parameters. */
   readonly templates?: TemplateTexts;
+  /** Flow JSON by flow id, so a flow message shows the screen it opens on (drawn, not fillable). */
+  readonly flows?: { readonly [flowId: string]: unknown };
+}
+
+/** The screen a flow message opens on, with its data: the `navigate` payload's screen, else the first. */
+function openingScreen(parameters: Json, flows: PreviewOptions["flows"]): string {
+  const flowJson = typeof parameters.flow_id === "string" && flows !== undefined ? obj(flows[parameters.flow_id]) : {};
+  const screens = list(flowJson.screens);
+  const payload = obj(parameters.flow_action_payload);
+  const screen = screens.find((s) => obj(s).id === payload.screen) ?? screens[0];
+  if (screen === undefined) return "";
+  // The API takes `data` as an object or as a JSON string.
+  let data: unknown = payload.data;
+  if (typeof data === "string" && data.length <= 100_000) {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      data = {};
+    }
+  }
+  return renderFlowScreen(screen, { data: obj(data) });
 }
 
 const media = (kind: string, source: Json, extra = ""): string =>
@@ -41,7 +63,7 @@ function card(value: unknown): string {
   return `<div class="wa-card">${header(c.header)}${c.body ? `<div>${formatText(obj(c.body).text)}</div>` : ""}${buttons(labels)}</div>`;
 }
 
-function interactive(i: Json): string {
+function interactive(i: Json, options: PreviewOptions): string {
   const action = obj(i.action);
   const parameters = obj(action.parameters);
   const parts = [
@@ -69,7 +91,7 @@ function interactive(i: Json): string {
       parts.push(buttons([`↗ ${e(parameters.display_text)}`]), `<div class="wa-footer">${e(parameters.url)}</div>`);
       break;
     case "flow":
-      parts.push(buttons([`▤ ${e(parameters.flow_cta)}`]));
+      parts.push(buttons([`▤ ${e(parameters.flow_cta)}`]), openingScreen(parameters, options.flows));
       break;
     case "product":
       parts.push(`<div class="wa-card">🛍️ ${e(action.product_retailer_id)}<br><small>catalog ${e(action.catalog_id)}</small></div>`);
@@ -213,7 +235,7 @@ function content(body: Json, options: PreviewOptions): [kind: string, html: stri
           .join(""),
       ];
     case "interactive":
-      return [String(value.type ?? "interactive"), interactive(value)];
+      return [String(value.type ?? "interactive"), interactive(value, options)];
     case "template":
       return ["template", template(value, options.templates)];
     case "pin":

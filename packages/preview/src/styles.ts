@@ -20,5 +20,6 @@ export const previewStyles = `
 .wa-card{background:#fff;border-radius:6px;padding:6px;margin-top:4px}.wa-carousel{display:flex;gap:6px;overflow-x:auto}.wa-carousel .wa-card{min-width:140px;flex:0 0 auto}.wa-card small{display:block}
 .wa-issues{margin:4px 0 0;padding-left:18px;color:#a12622;font-size:12px}
 .wa-recipient{font-weight:600;color:#3b4a54;margin-top:8px}
+.wa-flow-screen{background:#fff;border-radius:6px;margin-top:6px;padding:8px;display:flex;flex-direction:column;gap:6px}.wa-flow-title{font-weight:600;color:#008069}.wa-flow-heading,.wa-flow-subheading{margin:0}.wa-flow-text{margin:0}.wa-flow-field{display:flex;flex-direction:column;font-size:12px;color:#54656f;gap:2px}.wa-flow-choices{border:0;padding:0;margin:0;font-size:13px}.wa-flow-choices label{display:block}.wa-flow-submit{background:#008069;color:#fff;border:0;border-radius:16px;padding:6px}
 code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.06);padding:0 2px;border-radius:3px}
 `;
