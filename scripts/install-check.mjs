@@ -1,5 +1,5 @@
 // Installs like a user: runs the install recipe of docs/getting-started.md as written (the checkout stands for the
-// clone; /tmp/wacompose and /path/to/your/app become temporary folders), fails on any warning, then uses all seven
+// clone; /tmp/wacompose and /path/to/your/app become temporary folders), fails on any warning, then uses all eight
 // packages from the app (ESM and CommonJS), runs the `wacompose` and `wacompose-emulator` commands, and runs the
 // container's command (ENTRYPOINT of packages/emulator/Dockerfile) from the install.
 // Ends with "N passed, N failed".
@@ -19,7 +19,7 @@ const check = (name, ok, detail = "") => {
   return ok;
 };
 
-const packages = ["builder", "transport-fetch", "webhooks", "preview", "emulator", "cli", "queue-bullmq"];
+const packages = ["builder", "transport-fetch", "webhooks", "preview", "flows", "emulator", "cli", "queue-bullmq"];
 const scratch = mkdtempSync(join(tmpdir(), "wacompose-install-"));
 const packs = join(scratch, "packs");
 const app = join(scratch, "app");
@@ -52,7 +52,7 @@ try {
 
   const installed = JSON.parse(readFileSync(join(app, "package.json"), "utf8")).dependencies ?? {};
   check(
-    "the app depends on all seven packages",
+    "the app depends on all eight packages",
     packages.every((name) => `@wacompose/${name}` in installed),
     JSON.stringify(installed),
   );
@@ -63,6 +63,7 @@ try {
     `import { createServer } from "node:http";
 import { msg } from "@wacompose/builder";
 import { startEmulator } from "@wacompose/emulator";
+import { complete, flow, validateFlow } from "@wacompose/flows";
 import { renderPreview } from "@wacompose/preview";
 import { createWhatsAppQueue } from "@wacompose/queue-bullmq";
 import { createClient } from "@wacompose/transport-fetch";
@@ -79,13 +80,13 @@ await wa.send(message);
 await emulator.webhooks.idle();
 await emulator.close();
 server.close();
-console.log(JSON.stringify({ statuses, preview: renderPreview(message.build()).includes("Hello from an installed app"), queue: typeof createWhatsAppQueue }));
+console.log(JSON.stringify({ statuses, preview: renderPreview(message.build()).includes("Hello from an installed app"), queue: typeof createWhatsAppQueue, flows: validateFlow(flow().screen("HELLO", (s) => s.title("Hello").terminal().layout((l) => l.body("Hi").footer("Done", complete({})))).build()).length }));
 `,
   );
   const used = spawnSync(process.execPath, ["use.mjs"], { cwd: app, encoding: "utf8", timeout: 60_000 });
   check(
-    "ESM: builder → transport-fetch → emulator → signed webhooks → webhooks handler; preview; queue-bullmq",
-    used.stdout.trim() === JSON.stringify({ statuses: ["sent", "delivered", "read"], preview: true, queue: "function" }),
+    "ESM: builder → transport-fetch → emulator → signed webhooks → webhooks handler; preview; queue-bullmq; flows",
+    used.stdout.trim() === JSON.stringify({ statuses: ["sent", "delivered", "read"], preview: true, queue: "function", flows: 0 }),
     used.stdout + used.stderr,
   );
   writeFileSync(

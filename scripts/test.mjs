@@ -114,7 +114,7 @@ if (built) {
   );
   runCounted("runtime check", "scripts/runtime-check.mjs", process.execPath, ["scripts/runtime-check.mjs"]);
 
-  section("install like a user: docs/getting-started.md's recipe, all seven tarballs in an app outside the workspace, no warning");
+  section("install like a user: docs/getting-started.md's recipe, all eight tarballs in an app outside the workspace, no warning");
   runCounted("install check", "scripts/install-check.mjs", process.execPath, ["scripts/install-check.mjs"]);
 
   section("package checks (publint, attw)");
