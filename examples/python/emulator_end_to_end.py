@@ -125,7 +125,7 @@ def main(command):
         base = listening["url"]
         check("the line names the env vars to set", listening["env"] == {
             "WHATSAPP_API_BASE_URL": base, "WHATSAPP_ACCESS_TOKEN": TOKEN, "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID})
-        messages = f"{base}/v23.0/{PHONE_NUMBER_ID}/messages"
+        messages = f"{base}/v26.0/{PHONE_NUMBER_ID}/messages"
 
         # The customer writes first (through the control API): that opens the 24-hour window.
         status, answer = call("POST", f"{base}/__user", {"action": "says", "to": USER, "text": "Hi, is my order on its way?", "name": "Ana"})

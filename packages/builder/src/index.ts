@@ -98,6 +98,7 @@ export {
   type PricingModel,
   type PricingType,
 } from "./protocol/pricing.js";
+export { retryableGraphErrorCodes } from "./protocol/retryable-codes.js";
 export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { defaultApiVersion } from "@wacompose/builder";
 import { type EmulatorOptions, type ReceivedRequest, startEmulator } from "./emulator.js";
 import type { TemplateExport } from "./templates.js";
 import type { Delivery, DeliveryAttempt } from "./webhooks.js";
@@ -201,7 +202,7 @@ export async function runEmulatorCommand(args: readonly string[], io: EmulatorCo
         [
           `wacompose emulator listening at ${emulator.url}`,
           `  inbox:    ${emulator.url}/`,
-          `  messages: POST ${emulator.url}/v23.0/${phoneNumberId}/messages (Authorization: Bearer ${options.accessToken})`,
+          `  messages: POST ${emulator.url}/${defaultApiVersion}/${phoneNumberId}/messages (Authorization: Bearer ${options.accessToken})`,
           webhook === undefined
             ? "  webhooks: off (--webhook-url and --app-secret to receive statuses and simulated users)"
             : `  webhooks: signed POSTs to ${webhook.url}`,

@@ -98,7 +98,11 @@ export function simulatedUser(
   };
 
   return {
-    says: (text) => send({ type: "text", text: { body: text } }),
+    says: (text) => {
+      // A WhatsApp user cannot send an empty message; over HTTP, a forgotten "text" is a 400 that says so.
+      if (typeof text !== "string" || text === "") throw new TypeError(`user.says: the text is required, got ${JSON.stringify(text)}`);
+      return send({ type: "text", text: { body: text } });
+    },
     taps(message, replyId, options = {}) {
       const { context, body, phoneNumberId } = sent(message, "taps");
       checkId("taps", replyId);

@@ -1,27 +1,10 @@
-import type { GraphErrorAction, GraphErrorCategory } from "@wacompose/builder";
+import { type GraphErrorAction, type GraphErrorCategory, retryableGraphErrorCodes as retryable } from "@wacompose/builder";
 
 /** A Graph error's category and what to do about it. */
 export interface Classification {
   readonly category: GraphErrorCategory;
   readonly action: GraphErrorAction;
 }
-
-/**
- * The codes of the protocol's table on which waiting and sending again can succeed, and theirs
- * alone (test/classify-briefly.test.ts holds them to the table): what a sender needs to retry,
- * without the whole table's 0.6 KB. `createClient` uses the table itself (`classifyGraphError`).
- */
-const retryable: Readonly<Record<number, readonly [GraphErrorCategory, GraphErrorAction]>> = {
-  1: ["server", "retry"],
-  2: ["server", "retry"],
-  4: ["throttling", "retry_after"],
-  80007: ["throttling", "retry_after"],
-  130429: ["throttling", "retry_after"],
-  131000: ["server", "retry"],
-  131016: ["server", "retry"],
-  131056: ["throttling", "retry_after"],
-  131057: ["server", "retry_after"],
-};
 
 /**
  * `classifyGraphError` for a sender that does not carry the table: a retryable code gets the table's
