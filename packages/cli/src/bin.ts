@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
 import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
+import { printable } from "./printable.js";
 import { generateTemplates } from "./templates-codegen.js";
 import { fetchTemplatePages } from "./templates-from-api.js";
 
@@ -101,7 +102,7 @@ async function fixtures(args: string[]): Promise<number> {
   for (const { name, body, issues } of found) {
     if (issues.length > 0) {
       invalid++;
-      process.stderr.write(`✗ ${name}\n${issues.map((issue) => `    ${formatIssue(issue)}`).join("\n")}\n`);
+      process.stderr.write(`✗ ${name}\n${issues.map((issue) => `    ${printable(formatIssue(issue))}`).join("\n")}\n`);
       continue;
     }
     writeFileSync(join(out, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
@@ -126,7 +127,7 @@ function validateFile(args: string[]): number {
     process.stdout.write(`✓ ${input}: valid\n`);
     return 0;
   }
-  const list = issues.map((issue) => `  ${formatIssue(issue)}`).join("\n");
+  const list = issues.map((issue) => `  ${printable(formatIssue(issue))}`).join("\n");
   // Warnings are forms the live API accepts: they fail only with --strict.
   if (!hasErrors(issues)) {
     process.stdout.write(`${strict ? "✗" : "✓"} ${input}: valid, ${issues.length} warning${issues.length === 1 ? "" : "s"}\n${list}\n`);

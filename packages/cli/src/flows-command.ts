@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { formatIssue, hasErrors } from "@wacompose/builder";
 import { flowVersions, generateFlowKeyPair, validateFlow } from "@wacompose/flows";
+import { printable } from "./printable.js";
 
 export const flowsUsage = `  wacompose flows validate <flow.json|-> [--version <x.y>] [--strict]
       checks Flow JSON with every rule of its version (or --version); prints issues with
@@ -31,7 +32,7 @@ function validate(args: string[]): number {
     throw new Error(`flows validate: ${input} is not readable JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const issues = validateFlow(json, version === undefined ? {} : { version });
-  const list = issues.map((issue) => `  ${formatIssue(issue)}`).join("\n");
+  const list = issues.map((issue) => `  ${printable(formatIssue(issue))}`).join("\n");
   if (issues.length === 0) {
     process.stdout.write(`✓ ${input}: valid Flow JSON\n`);
     return 0;

@@ -30,6 +30,16 @@ const good = {
 };
 
 describe("wacompose flows validate", () => {
+  it("prints a hostile key's terminal escapes as text: no window title, no cleared screen", () => {
+    const hostile = "\u001b]0;pwned\u0007\u001b[2J";
+    writeFileSync(join(scratch, "escapes.json"), JSON.stringify({ ...good, [hostile]: 1 }));
+    const result = wacompose(["flows", "validate", "escapes.json"]);
+    expect(result.status).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what must not be printed
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(`${result.stdout}${result.stderr}`).toContain("\\u001b]0;pwned\\u0007\\u001b[2J");
+  });
+
   it("passes valid Flow JSON and prints each issue of invalid Flow JSON with its path", () => {
     writeFileSync(join(scratch, "good.json"), JSON.stringify(good));
     expect(wacompose(["flows", "validate", "good.json"])).toMatchObject({ status: 0, stdout: "✓ good.json: valid Flow JSON\n" });

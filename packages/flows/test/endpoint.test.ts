@@ -219,6 +219,25 @@ describe("flowEndpoint on hostile input", () => {
     expect(() => flowEndpoint({ privateKey, handlers: {} })).toThrow(/passphrase/);
     expect(() => flowEndpoint({ privateKey, passphrase, requireFlowTokenSignature: true, handlers: {} })).toThrow(/needs appSecret/);
   });
+
+  test.each([Number.NaN, "1kb", Number.POSITIVE_INFINITY, -1, 0, 1.5])(
+    "maxBytes %p is refused at startup (it would read any body whole)",
+    (maxBytes) => {
+      expect(() => flowEndpoint({ privateKey, passphrase, maxBytes: maxBytes as number, handlers: {} })).toThrow(
+        `flowEndpoint: maxBytes must be a whole number of bytes from 1 to 2^30, got ${String(maxBytes)}`,
+      );
+    },
+  );
+
+  test.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "a screen named %p finds no inherited handler: 500 and onError, never Object's own methods",
+    async (screen) => {
+      errors.length = 0;
+      const { status } = await call({ version: "4.0", action: "data_exchange", screen, data: { x: 1 }, flow_token: "t" });
+      expect(status).toBe(500);
+      expect(String(errors[0])).toContain(`no data_exchange handler for screen ${screen}`);
+    },
+  );
 });
 
 describe("nodeFlowEndpoint (node:http)", () => {

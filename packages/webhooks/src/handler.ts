@@ -52,6 +52,18 @@ const hints: Readonly<Record<number, string>> = {
 const inProduction = (): boolean =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV === "production";
 
+/**
+ * Calls a reporting hook (`onRejected`, `onError`, the console). A hook that throws is ignored: a logger
+ * that is down must not lose the answer to Meta, nor crash the process with an unhandled rejection.
+ */
+function tell<T>(hook: ((value: T) => void) | undefined, value: T): void {
+  try {
+    hook?.(value);
+  } catch {
+    // Nothing else to tell it to.
+  }
+}
+
 /** Tells `onRejected` (or, in development, the console) why a POST was refused, and answers it. */
 function refused(options: WebhookHandlerOptions, answer: Answer): Answer {
   const report =
@@ -59,7 +71,7 @@ function refused(options: WebhookHandlerOptions, answer: Answer): Answer {
     (inProduction()
       ? undefined
       : ({ status, reason }: WebhookRejection) => console.warn(`webhooks: refused a POST, ${status}: ${reason}${hints[status] ?? ""}`));
-  report?.({ status: answer.status, reason: answer.body });
+  tell(report, { status: answer.status, reason: answer.body });
   return answer;
 }
 
@@ -94,7 +106,7 @@ async function answer(
   try {
     await options.onEvents(events, issues);
   } catch (error) {
-    (options.onError ?? console.error)(error);
+    tell(options.onError ?? console.error, error);
     return { status: 500, body: "the events were not taken; deliver again" };
   }
   return { status: 200, body: "OK" };
@@ -229,7 +241,7 @@ export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: No
     const url = request.originalUrl ?? request.url ?? "/";
     answer(options, maxBytes, request.method ?? "GET", url, Array.isArray(signature) ? signature[0] : signature, () => readRaw(request))
       .catch((error: unknown): Answer => {
-        (options.onError ?? console.error)(error);
+        tell(options.onError ?? console.error, error);
         return { status: 500, body: error instanceof TypeError ? error.message : "webhook handler fault" };
       })
       .then(({ status, body }) => {

@@ -330,6 +330,22 @@ describe("options: checked when the handler is made", () => {
     expect(answer).toEqual({ status: 400, body: "the request URL cannot be read" });
     expect(errors).toEqual([]);
   });
+
+  it("onRejected and onError that throw (a logger that is down) still get the POST its answer, and crash nothing", async () => {
+    const down = () => {
+      throw new Error("logger down");
+    };
+    const hooks = { ...base, onRejected: down, onError: down, onEvents: down };
+    const forged = { method: "POST", url: "/", headers: { "x-hub-signature-256": "sha256=00" }, body: "{}" };
+    expect(await nodeAnswer(forged, hooks)).toEqual({ status: 403, body: "the signature does not match the body" });
+    const web = await webhookHandler(hooks)(
+      new Request("https://example.com/", { method: "POST", headers: { "x-hub-signature-256": "sha256=00" }, body: "{}" }),
+    );
+    expect(web.status).toBe(403);
+    const text = metaJson(envelope({ messages: [inbound.text] }));
+    const signed = { method: "POST", url: "/", headers: { "x-hub-signature-256": await signatureOf(text, appSecret) }, body: text };
+    expect(await nodeAnswer(signed, hooks)).toEqual({ status: 500, body: "the events were not taken; deliver again" });
+  });
 });
 
 describe("signature edge cases", () => {

@@ -149,8 +149,8 @@ async function answer<F extends FlowJson>(
       request.action === "data_exchange"
         ? typeof exchange === "function"
           ? exchange
-          : (exchange as Record<string, Handler<ScreenIdOf<F>> | undefined> | undefined)?.[request.screen]
-        : handlers[request.action];
+          : ownHandler(exchange as Record<string, Handler<ScreenIdOf<F>> | undefined> | undefined, request.screen)
+        : ownHandler(handlers as Record<string, Handler<ScreenIdOf<F>> | undefined>, request.action);
     if (!handler) {
       report(new Error(`flowEndpoint: no ${request.action} handler${request.screen ? ` for screen ${request.screen}` : ""}`));
       return plain(500, `no handler for ${request.action}`);
@@ -169,12 +169,21 @@ async function answer<F extends FlowJson>(
   }
 }
 
+/** A handler by name, from the object's own properties only: a screen called "constructor" or "toString" has none. */
+function ownHandler<H>(handlers: Readonly<Record<string, H | undefined>> | undefined, name: string): H | undefined {
+  return handlers !== undefined && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+}
+
 function prepare<F extends FlowJson>(options: FlowEndpointOptions<F>): { key: KeyObject; maxBytes: number } {
   if (!options || typeof options.handlers !== "object" || options.handlers === null)
     throw new TypeError("flowEndpoint: handlers are required");
   if (options.requireFlowTokenSignature && options.appSecret === undefined)
     throw new TypeError("flowEndpoint: requireFlowTokenSignature needs appSecret (the JWT is signed with it)");
-  return { key: loadPrivateKey(options.privateKey, options.passphrase), maxBytes: options.maxBytes ?? defaultMaxBytes };
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  // A cap that is NaN, text or Infinity would read any body whole: refused here, as the webhook handler does.
+  if (typeof maxBytes !== "number" || !Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > 2 ** 30)
+    throw new TypeError(`flowEndpoint: maxBytes must be a whole number of bytes from 1 to 2^30, got ${String(maxBytes)}`);
+  return { key: loadPrivateKey(options.privateKey, options.passphrase), maxBytes };
 }
 
 /** The bytes of a body, or undefined as soon as they pass `maxBytes`. */
