@@ -19,6 +19,9 @@ const check = (name, ok, detail = "") => {
   return ok;
 };
 
+// A user's shell, not a package manager's script: \`pnpm test\` runs this with npm_config_* variables that npm
+// would warn about ("Unknown env config") and that no user has.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 const packages = ["builder", "transport-fetch", "webhooks", "preview", "flows", "emulator", "cli", "queue-bullmq"];
 const scratch = mkdtempSync(join(tmpdir(), "wacompose-install-"));
 const packs = join(scratch, "packs");
@@ -44,7 +47,7 @@ try {
     ].every(Boolean),
     recipe,
   );
-  const ran = spawnSync("sh", ["-e", "-c", script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: 600_000 });
+  const ran = spawnSync("sh", ["-e", "-c", script], { env, encoding: "utf8", maxBuffer: 1 << 28, timeout: 600_000 });
   const output = `${ran.stdout}${ran.stderr}`;
   if (!check("the recipe runs as written", ran.status === 0, output.slice(-4000))) throw new Error("the install failed");
   const warnings = output.split("\n").filter((line) => /\bwarn(ing)?\b|EBADENGINE|deprecated/i.test(line));
@@ -83,7 +86,7 @@ server.close();
 console.log(JSON.stringify({ statuses, preview: renderPreview(message.build()).includes("Hello from an installed app"), queue: typeof createWhatsAppQueue, flows: validateFlow(flow().screen("HELLO", (s) => s.title("Hello").terminal().layout((l) => l.body("Hi").footer("Done", complete({})))).build()).length }));
 `,
   );
-  const used = spawnSync(process.execPath, ["use.mjs"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  const used = spawnSync(process.execPath, ["use.mjs"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
   check(
     "ESM: builder → transport-fetch → emulator → signed webhooks → webhooks handler; preview; queue-bullmq; flows",
     used.stdout.trim() === JSON.stringify({ statuses: ["sent", "delivered", "read"], preview: true, queue: "function", flows: 0 }),
@@ -95,14 +98,14 @@ console.log(JSON.stringify({ statuses, preview: renderPreview(message.build()).i
 console.log(names.map((name) => Object.keys(require(name)).length > 0).every(Boolean));
 `,
   );
-  const required = spawnSync(process.execPath, ["use.cjs"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  const required = spawnSync(process.execPath, ["use.cjs"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
   check("CommonJS: require() of every package", required.stdout.trim() === "true", required.stdout + required.stderr);
 
   writeFileSync(
     join(app, "body.json"),
     JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } }),
   );
-  const validated = spawnSync("npx", ["wacompose", "validate", "body.json"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  const validated = spawnSync("npx", ["wacompose", "validate", "body.json"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
   check("npx wacompose validate", validated.status === 0 && validated.stdout.includes("valid"), validated.stdout + validated.stderr);
   writeFileSync(
     join(app, "messages.ts"),
@@ -110,6 +113,7 @@ console.log(names.map((name) => Object.keys(require(name)).length > 0).every(Boo
   );
   const fixtures = spawnSync("npx", ["wacompose", "fixtures", "messages.ts", "--out", "fixtures"], {
     cwd: app,
+    env,
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -122,7 +126,7 @@ console.log(names.map((name) => Object.keys(require(name)).length > 0).every(Boo
     ["wacompose", "emulator", "--help"],
     ["wacompose-emulator", "--help"],
   ]) {
-    const help = spawnSync("npx", command, { cwd: app, encoding: "utf8", timeout: 60_000 });
+    const help = spawnSync("npx", command, { cwd: app, env, encoding: "utf8", timeout: 60_000 });
     check(
       `npx ${command.join(" ")} lists the options`,
       help.status === 0 && /--webhook-url <url>/.test(help.stdout),
@@ -143,10 +147,10 @@ console.log(names.map((name) => Object.keys(require(name)).length > 0).every(Boo
     `${JSON.stringify(entrypoint)} ${JSON.stringify(cmd)}`,
   );
   const [node, ...args] = entrypoint;
-  const help = spawnSync(node, [...args, ...cmd, "--help"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  const help = spawnSync(node, [...args, ...cmd, "--help"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
   check("ENTRYPOINT + CMD parse (with --help)", help.status === 0 && help.stdout.startsWith("usage: wacompose emulator"), help.stderr);
   // Loopback and a free port in the test; later options win, as `docker run image --port …` would give them.
-  const child = spawn(node, [...args, "--host", "127.0.0.1", "--port", "0", "--json"], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(node, [...args, "--host", "127.0.0.1", "--port", "0", "--json"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
   const events = [];
   const listening = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), 30_000);
