@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultApiVersion } from "@wacompose/builder";
 import { type EmulatorOptions, type ReceivedRequest, startEmulator } from "./emulator.js";
+import { allowedHostProblem } from "./host-check.js";
 import type { TemplateExport } from "./templates.js";
 import type { Delivery, DeliveryAttempt } from "./webhooks.js";
 
@@ -11,6 +12,7 @@ export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @
   media, templates, a live inbox, and (with --webhook-url) signed status webhooks and simulated users.
   --port <n>                 port to listen on; default 4010 (0: a free port)
   --host <address>           address to bind; default 127.0.0.1 (0.0.0.0 in a container)
+  --allowed-host <name>      a Host name served besides loopback names (repeatable); others get 403
   --token <token>            the bearer token requests must carry; default test-token
   --phone-number-id <id>     a phone-number id it serves (repeatable); default any id
   --webhook-url <url>        your webhook endpoint: statuses and simulated users' messages are POSTed there
@@ -28,6 +30,7 @@ export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @
 const optionTypes = {
   port: { type: "string" },
   host: { type: "string" },
+  "allowed-host": { type: "string", multiple: true },
   token: { type: "string" },
   "phone-number-id": { type: "string", multiple: true },
   "webhook-url": { type: "string" },
@@ -95,12 +98,18 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
     throw new UsageError("--webhook-url needs --app-secret: the webhooks are signed with it, as Meta signs them with your app secret");
   for (const needsUrl of ["app-secret", "verify-token", "no-window"] as const)
     if (url === undefined && values[needsUrl] !== undefined) throw new UsageError(`--${needsUrl} acts on webhooks: give --webhook-url too`);
+  const allowedHosts = values["allowed-host"] ?? [];
+  for (const name of allowedHosts) {
+    const problem = allowedHostProblem(name);
+    if (problem !== undefined) throw new UsageError(`--allowed-host is ${problem}`);
+  }
   const token = values.token ?? "test-token";
   if (token === "" || /\s/.test(token)) throw new UsageError(`--token must be one word, got ${JSON.stringify(token)}`);
   const options: EmulatorOptions = {
     port: values.port === undefined ? 4010 : wholeNumber("port", values.port, 0, 65_535),
     host: values.host ?? "127.0.0.1",
     accessToken: token,
+    ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
     ...(ids.length > 0 ? { phoneNumberIds: ids } : {}),
     ...(values.templates === undefined ? {} : { templates: templatesOf(values.templates) }),
     ...(values.latency === undefined ? {} : { latencyMs: latencyOf(values.latency) }),

@@ -6,11 +6,15 @@ import type { Delivery, WebhookSender } from "./webhooks.js";
 /** The emulator's own clock: real time plus what tests advanced it by. */
 export interface Clock {
   now(): number;
-  /** Moves the clock forward: milliseconds, or `"25h"`, `"90m"`, `"30s"`, `"2d"`. */
+  /** Moves the clock forward: milliseconds, or `"25h"`, `"90m"`, `"30s"`, `"2d"`; at most 10 years ahead of real time in all. */
   advance(by: number | string): void;
 }
 
-export function createClock(): Clock {
+/** How far tests may move the clock in all: far past any window or TTL, far short of an invalid Date. */
+const maxClockOffsetMs = 10 * 365 * 86_400_000;
+
+/** The clock, and a way back to real time (`emulator.reset()`). */
+export function createClock(): Clock & { reset(): void } {
   let offset = 0;
   const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
   return {
@@ -20,7 +24,14 @@ export function createClock(): Clock {
       const ms = typeof by === "number" ? by : match === null ? Number.NaN : Number(match[1]) * (units[match[2] as string] as number);
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError(`clock.advance: a duration like 25h, 90m, 30s or milliseconds ≥ 0, got ${String(by)}`);
+      if (offset + ms > maxClockOffsetMs)
+        throw new RangeError(
+          `clock.advance: ${String(by)} would put the clock ${Math.round((offset + ms) / 86_400_000)} days ahead, over the limit of 10 years (3650 days); emulator.reset() (POST /__reset) sets it back`,
+        );
       offset += ms;
+    },
+    reset() {
+      offset = 0;
     },
   };
 }

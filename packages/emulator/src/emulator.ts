@@ -8,6 +8,7 @@ import { type Clock, Conversation, createClock, type StatusOptions } from "./con
 import { submitFlowForm } from "./flow-form.js";
 import { type EmulatedFlows, FlowPlayer } from "./flows.js";
 import { codeFor, graphError, wamid } from "./graph.js";
+import { allowedHostProblem, hostChecker } from "./host-check.js";
 import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
 import { nestingOf, object } from "./json.js";
@@ -58,9 +59,11 @@ export interface EmulatorOptions {
    */
   readonly maxReceived?: number;
   /**
-   * `Host` header values served besides loopback names (`127.0.0.1`, `localhost`, `[::1]`) and
-   * `host`, with or without the port: a page on another site that points a DNS name at
-   * 127.0.0.1 (DNS rebinding) cannot read the inbox or send. Unchecked when bound to 0.0.0.0 or ::.
+   * Host names (no port) served besides loopback names (`localhost`, `127.x.x.x`, `[::1]`) and
+   * `host`, each on any port; bound to 0.0.0.0 or ::, the machine's own name (`os.hostname()`)
+   * instead of `host`. Any other `Host` header is refused (403), so a page on another site that
+   * points a DNS name at the emulator (DNS rebinding), or a stranger on the network, cannot read
+   * the inbox, drive the control routes or send.
    */
   readonly allowedHosts?: readonly string[];
   /**
@@ -147,7 +150,7 @@ export interface Emulator {
   readonly send: AccountWebhooks;
   /** Meta Business Agent on the number (needs `webhook`): `takeOver(user)` routes their messages to `standby`, `handBack(user)` back. */
   readonly agent: BusinessAgent;
-  /** Forgets what was received and the throughput window. */
+  /** Forgets what was received and the throughput window, and sets the clock back to real time. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -183,6 +186,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const maxReceived = options.maxReceived ?? 1000;
   if (!Number.isSafeInteger(maxReceived) || maxReceived < 1)
     throw new TypeError(`startEmulator: maxReceived must be a whole number ≥ 1, got ${String(maxReceived)}`);
+  for (const name of options.allowedHosts ?? []) {
+    const problem = allowedHostProblem(name);
+    if (problem !== undefined) throw new TypeError(`startEmulator: allowedHosts: ${problem}`);
+  }
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
   const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
@@ -206,7 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sockets = new Set<Socket>();
   /** What the control routes act on (`POST /__clock/advance`, `/__fail-next`, `/__reset`, `/__idle`): set once listening. */
   let api: Emulator | undefined;
-  let allowedHosts: ReadonlySet<string> | undefined; // set once the port is known
+  let hostAllowed: (header: string | undefined) => boolean = () => false; // set once the address is known
 
   const record = (entry: Omit<ReceivedRequest, "at">, bytes = 0): void => {
     const recorded = { at: new Date().toISOString(), ...entry };
@@ -281,7 +288,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
-    if (allowedHosts !== undefined && !allowedHosts.has((request.headers.host ?? "").toLowerCase())) {
+    if (!hostAllowed(request.headers.host)) {
       return refuse(
         response,
         403,
@@ -441,10 +448,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
-  if (address !== "0.0.0.0" && address !== "::") {
-    const names = ["127.0.0.1", "localhost", "[::1]", host, ...(options.allowedHosts ?? [])].map((name) => name.toLowerCase());
-    allowedHosts = new Set(names.flatMap((name) => [name, `${name}:${port}`]));
-  }
+  hostAllowed = hostChecker(address, options.allowedHosts ?? []);
 
   url = `http://${host}:${port}`;
   const noWebhook = (what: string): never => {
@@ -476,6 +480,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sizes.length = 0;
       receivedBytes = 0;
       if (options.throughput !== undefined) throughput = new Throughput(options.throughput);
+      clock.reset();
     },
     async close() {
       conversation?.close();

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +32,18 @@ async function runUntil(args: string[], until: (lines: string[]) => boolean) {
   }
   stop.abort();
   return { code: await done, lines };
+}
+
+/** The status of a GET to 127.0.0.1:`port` with a forged Host header (fetch does not let a caller set it). */
+function statusWithHost(port: number, host: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 /** A receiver that checks X-Hub-Signature-256 itself (node:crypto, as any language would) and answers 200 or 403. */
@@ -75,6 +87,7 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     for (const option of [
       "--port",
       "--host",
+      "--allowed-host",
       "--token",
       "--phone-number-id",
       "--webhook-url",
@@ -182,6 +195,26 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     );
   });
 
+  it("--host 0.0.0.0 still checks the Host header: loopback names and each --allowed-host are served, others get 403", async () => {
+    const stop = new AbortController();
+    let listening: (line: string) => void = () => {};
+    const first = new Promise<string>((resolve) => {
+      listening = resolve;
+    });
+    const args = ["--port", "0", "--host", "0.0.0.0", "--allowed-host", "emulator", "--allowed-host", "wa.test"];
+    const done = runEmulatorCommand(args, { write: (line) => listening(line), signal: stop.signal });
+    try {
+      const port = Number(/listening at http:\/\/0\.0\.0\.0:(\d+)/.exec(await Promise.race([first, done.then(String)]))?.[1]);
+      const statuses: number[] = [];
+      for (const host of ["rebound.evil.example", "localhost:1234", "emulator:4010", "WA.test", "wa.test.evil.example"])
+        statuses.push(await statusWithHost(port, host, "/__received"));
+      expect(statuses).toEqual([403, 200, 200, 200, 403]);
+    } finally {
+      stop.abort();
+      expect(await done).toBe(0);
+    }
+  });
+
   it("refuses bad options with a message that names the option and the value", async () => {
     const templates = join(tmpdir(), `wacompose-command-test-${process.pid}.json`);
     writeFileSync(templates, "{not json");
@@ -197,6 +230,8 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       [["--verify-token", "v"], /--verify-token acts on webhooks: give --webhook-url too/],
       [["--no-window"], /--no-window acts on webhooks/],
       [["--token", "two words"], /--token must be one word/],
+      [["--allowed-host", "wa.test:4010"], /--allowed-host is a host name without port or scheme .*, got "wa.test:4010"/],
+      [["--allowed-host", "http://wa.test"], /--allowed-host is a host name without port or scheme .*, got "http:\/\/wa.test"/],
       [["--templates", "/nonexistent/templates.json"], /--templates: cannot read \/nonexistent\/templates.json \(ENOENT\)/],
       [["--templates", templates], /--templates: .* is not JSON/],
       [["--bogus"], /Unknown option '--bogus' \(--help lists every option\)/],

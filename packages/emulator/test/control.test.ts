@@ -64,6 +64,25 @@ describe("the control API: what a Node test does in process, over HTTP", () => {
     expect(names).toEqual(["Ana"]);
   });
 
+  it("POST /__clock/advance refuses a jump past 10 years (which once broke every later call), and POST /__reset sets the clock back", async () => {
+    const { emulator } = await setup();
+    const huge = await post(emulator, "/__clock/advance", { by: 1e308 });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toMatch(
+      /^\/__clock\/advance: clock\.advance: 1e\+308 would put the clock .* days ahead, over the limit of 10 years/,
+    );
+    expect((await post(emulator, "/__clock/advance", { by: "99999999999999999999d" })).status).toBe(400);
+    expect((await post(emulator, "/__clock/advance", { by: "3000d" })).status).toBe(200);
+    const over = await post(emulator, "/__clock/advance", { by: "700d" }); // 3,700 days in all
+    expect([over.status, over.body.error]).toEqual([400, expect.stringMatching(/700d would put the clock 3700 days ahead/)]);
+    expect((await post(emulator, "/__user", { action: "says", to: user, text: "still works" })).status).toBe(200);
+    expect((await send(emulator, text(user, "reply"))).status).toBe(200);
+    expect(emulator.clock.now() - Date.now()).toBeGreaterThanOrEqual(3000 * 86_400_000 - 60_000);
+    await post(emulator, "/__reset");
+    expect(Math.abs(emulator.clock.now() - Date.now())).toBeLessThan(3_600_000); // real time again, whatever the load
+    expect((await post(emulator, "/__clock/advance", { by: "3649d" })).status).toBe(200);
+  });
+
   it("POST /__fail-next fails the next accepted message with that code, once", async () => {
     const { emulator, events } = await setup();
     await post(emulator, "/__user", { action: "says", to: user, text: "hi" });

@@ -1,5 +1,6 @@
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { unframeable } from "../src/http.js";
@@ -393,5 +394,43 @@ describe("hostile: framing (the inbox's buttons act as the user)", () => {
       "script-src 'self'; frame-ancestors 'none'",
       "img-src *; frame-ancestors 'none'",
     ]);
+  });
+});
+
+/** The status of a request to 127.0.0.1 with a forged Host header (fetch does not let a caller set it). */
+function statusWithHost(emulator: Emulator, host: string, method = "GET", path = "/__received"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers = method === "POST" ? { host, "content-type": "application/json" } : { host };
+    const req = request({ host: "127.0.0.1", port: emulator.port, method, path, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(method === "POST" ? "{}" : undefined);
+  });
+}
+
+describe("hostile: DNS rebinding and strangers on the network (bound to 0.0.0.0, as in a container)", () => {
+  it("refuses a Host that is not loopback, allowed or the machine's own name, on every route", async () => {
+    const emulator = await start({ host: "0.0.0.0", allowedHosts: ["emulator"] });
+    expect(await statusWithHost(emulator, "rebound.evil.example")).toBe(403);
+    expect(await statusWithHost(emulator, `rebound.evil.example:${emulator.port}`)).toBe(403);
+    expect(await statusWithHost(emulator, "rebound.evil.example", "POST", "/__reset")).toBe(403);
+    expect(await statusWithHost(emulator, "rebound.evil.example", "GET", "/")).toBe(403);
+    expect(await statusWithHost(emulator, "localhost.evil.example")).toBe(403);
+    expect(await statusWithHost(emulator, "evil.example:4010@localhost")).toBe(403);
+    expect(await statusWithHost(emulator, `0.0.0.0:${emulator.port}`)).toBe(200); // the URL the command prints
+    expect(await statusWithHost(emulator, `localhost:${emulator.port}`)).toBe(200);
+    expect(await statusWithHost(emulator, "127.0.0.1:8080")).toBe(200); // a container's port mapped to another
+    expect(await statusWithHost(emulator, "[::1]")).toBe(200);
+    expect(await statusWithHost(emulator, "emulator:4010")).toBe(200);
+    expect(await statusWithHost(emulator, "emulator", "POST", "/__reset")).toBe(200);
+    expect(await statusWithHost(emulator, `${hostname()}:${emulator.port}`)).toBe(200);
+  });
+
+  it("refuses an allowed host that is not a host name", async () => {
+    await expect(startEmulator({ allowedHosts: ["wa.test:4010"] })).rejects.toThrow(
+      'startEmulator: allowedHosts: a host name without port or scheme (wa.test, my-app, [fd00::1]), got "wa.test:4010"',
+    );
   });
 });
