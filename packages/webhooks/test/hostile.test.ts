@@ -65,8 +65,8 @@ describe("deep input: keys and dedupe never recurse on the input's depth", () =>
       });
       expect(() => JSON.stringify(deep)).toThrow(RangeError); // what the key used to be made with
       const key = eventKey(events[0] as WebhookEvent);
-      expect(key.startsWith('other:1:future_field:{"deep":[[[[')).toBe(true);
-      expect(key).toHaveLength('other:1:future_field:{"deep":'.length + 100_002 + 1);
+      // Its text is 100,032 characters: keyed by length and digest, with the first characters kept.
+      expect(key).toMatch(/^other:1:future_field:#100032:[0-9a-f]{32}:\{"deep":\[\[\[\[/);
       expect(dedupe([...events, ...events], new Set())).toHaveLength(1);
     },
     slow,
