@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { eventKey, type WebhookEvent } from "@wacompose/webhooks";
+import { eventKey, jsonText, type WebhookEvent } from "@wacompose/webhooks";
 import { Queue, Worker } from "bullmq";
 import type { RedisConnection } from "./queue.js";
 
@@ -33,6 +33,16 @@ export interface ExhaustedEvent {
   readonly error: Error;
 }
 
+/**
+ * How a job holds an event that `JSON.stringify` cannot write (BullMQ stores job data with it, and it
+ * throws on a value nested some thousands deep, which a webhook's `raw` may be): the event's JSON
+ * text, written without recursion. `process`'s handler, `exhausted` and `exhausted()` get the event
+ * back whole; only the Worker's own `job.data` shows this form.
+ */
+export interface EventAsText {
+  readonly eventText: string;
+}
+
 export interface InboundQueueEvents {
   exhausted: [ExhaustedEvent];
 }
@@ -44,6 +54,8 @@ export interface InboundQueue extends EventEmitter<InboundQueueEvents> {
    * Redis script that stores the job, so there is never a mark without its job. Resolves to the
    * events that were new. Any Redis error, or no answer within `redisTimeoutMs`, rejects: the
    * webhook answers 500 and Meta delivers again, and what Redis did take is deduplicated then.
+   * An event too deep for `JSON.stringify` is queued as its JSON text (`EventAsText`), so it does not
+   * fail its batch on every redelivery.
    */
   add(events: readonly WebhookEvent[]): Promise<WebhookEvent[]>;
   /**
@@ -56,10 +68,26 @@ export interface InboundQueue extends EventEmitter<InboundQueueEvents> {
   process(
     handler: (event: WebhookEvent) => unknown,
     options?: { readonly concurrency?: number; readonly lockDurationMs?: number },
-  ): Worker<WebhookEvent>;
+  ): Worker<WebhookEvent | EventAsText>;
   /** The events given up on, newest first (at most `limit`, default 100), with why. */
   exhausted(limit?: number): Promise<ExhaustedEvent[]>;
   close(): Promise<void>;
+}
+
+/** What a job holds for `event`: the event, or its JSON text when `JSON.stringify` throws on it (a RangeError at depth). */
+function storable(event: WebhookEvent): WebhookEvent | EventAsText {
+  try {
+    JSON.stringify(event);
+    return event;
+  } catch {
+    // jsonText writes with a loop; it throws only where JSON.stringify would for any depth (a cycle, a bigint).
+    return { eventText: jsonText(event) as string };
+  }
+}
+
+/** The event a job holds, read back from its text form when it was stored as one (`JSON.parse` takes any depth). */
+function eventOf(data: WebhookEvent | EventAsText): WebhookEvent {
+  return "eventText" in data && !("kind" in data) ? (JSON.parse(data.eventText) as WebhookEvent) : (data as WebhookEvent);
 }
 
 /** Throws a TypeError naming `name` unless `value` is a whole number in [min, max]. */
@@ -118,7 +146,7 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
     return opened;
   };
   let queue = open();
-  const workers: Worker<WebhookEvent>[] = [];
+  const workers: Worker<WebhookEvent | EventAsText>[] = [];
   // A hash: keys hold wamids (any characters), and BullMQ ids may not hold ":".
   const idOf = (event: WebhookEvent): string => createHash("sha256").update(eventKey(event)).digest("hex");
   const emitter = new EventEmitter<InboundQueueEvents>();
@@ -147,7 +175,7 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
       // deduplication key when there is one, so "new" is "answered with our own id".
       const jobs = events.map((event) => ({
         name: event.kind,
-        data: event,
+        data: storable(event),
         opts: {
           jobId: randomUUID(),
           deduplication: { id: idOf(event), ttl },
@@ -166,7 +194,7 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
     ) {
       const concurrency = checkWhole("process: concurrency", workerOptions.concurrency ?? 8, 1, 10_000);
       const lockDuration = checkWhole("process: lockDurationMs", workerOptions.lockDurationMs ?? 30_000, 1000, 2 ** 31 - 1);
-      const worker = new Worker<WebhookEvent>(name, async (job) => handler(job.data), {
+      const worker = new Worker<WebhookEvent | EventAsText>(name, async (job) => handler(eventOf(job.data)), {
         // Reconnects within a second after an outage (BullMQ's default backs off to 20 s).
         connection: { ...connection, retryStrategy: (times: number) => Math.min(times * 100, 1000) },
         prefix,
@@ -182,13 +210,12 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
       worker.on("failed", (job, error) => {
         // Final when BullMQ moved it to the failed set (a retried job has no finishedOn).
         if (job === undefined || (!job.finishedOn && job.attemptsMade < (job.opts.attempts ?? 1))) return;
-        const exhausted: ExhaustedEvent = { jobId: String(job.id), event: job.data, attemptsMade: job.attemptsMade, error };
+        const event = eventOf(job.data);
+        const exhausted: ExhaustedEvent = { jobId: String(job.id), event, attemptsMade: job.attemptsMade, error };
         if (emitter.listenerCount("exhausted") > 0) emitter.emit("exhausted", exhausted);
         // Never silent: with no listener, say so where an operator looks.
         else
-          console.error(
-            `inbound: event ${eventKey(job.data)} gave up after ${job.attemptsMade} attempts (job ${job.id}): ${error.message}`,
-          );
+          console.error(`inbound: event ${eventKey(event)} gave up after ${job.attemptsMade} attempts (job ${job.id}): ${error.message}`);
       });
       workers.push(worker);
       return worker;
@@ -198,7 +225,7 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
       const failed = await queue.getFailed(0, limit - 1);
       return failed.map((job) => ({
         jobId: String(job.id),
-        event: job.data,
+        event: eventOf(job.data),
         attemptsMade: job.attemptsMade,
         error: new Error(job.failedReason),
       }));

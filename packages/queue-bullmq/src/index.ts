@@ -1,6 +1,7 @@
 export type { Rate } from "./gate.js";
 export {
   createInboundQueue,
+  type EventAsText,
   type ExhaustedEvent,
   type InboundQueue,
   type InboundQueueEvents,

@@ -59,6 +59,43 @@ describe("createInboundQueue: many receivers and workers, each update processed 
     }
   }, 30_000);
 
+  it("an event too deep for JSON.stringify does not fail its batch: both queued, the handler gets each whole", async () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const { events } = parseWebhook({
+      object: "whatsapp_business_account",
+      entry: [
+        { id: "1", changes: [{ field: "future_field", value: { deep } }] },
+        ...(JSON.parse(
+          metaJson(
+            webhookPayload("2", {
+              metadata,
+              messages: [{ from: "16505551234", id: "wamid.NEXT", timestamp: "1767225600", type: "text", text: { body: "hi" } }],
+            }),
+          ),
+        ).entry as unknown[]),
+      ],
+    });
+    expect(events.map((event) => event.kind)).toEqual(["other", "message"]);
+    expect(() => JSON.stringify(events[0])).toThrow(RangeError); // what BullMQ stores job data with
+    const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: redis.port }, name: `deep-${Date.now()}` });
+    const processed: WebhookEvent[] = [];
+    inbound.process((event) => void processed.push(event));
+    try {
+      const added = await inbound.add(events);
+      expect(added.map(eventKey)).toEqual(events.map(eventKey));
+      const started = Date.now();
+      while (processed.length < 2 && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(processed.map(eventKey).sort()).toEqual(events.map(eventKey).sort());
+      // Nothing lost: the deep event comes back whole (its key is made from all of its content).
+      const back = processed.find((event) => event.kind === "other");
+      expect(back && eventKey(back)).toBe(eventKey(events[0] as WebhookEvent));
+      await expect(inbound.add(events)).resolves.toEqual([]); // a redelivery is deduplicated
+    } finally {
+      await inbound.close();
+    }
+  }, 60_000);
+
   it("an empty batch adds nothing; bad options say what is wrong", async () => {
     const inbound = createInboundQueue({ connection: { host: "127.0.0.1", port: redis.port } });
     try {

@@ -13,6 +13,7 @@ export { type MessagesValue, webhookPayload } from "./envelope.js";
 export type * from "./events.js";
 export type * from "./fields/change-events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, type WebhookRejection, webhookHandler } from "./handler.js";
+export { jsonText } from "./json-text.js";
 export { type ParsedWebhook, parseWebhook } from "./parse.js";
 export { type ConversationControl, conversationControl } from "./reducers/conversation-control.js";
 export { type HistoryImport, reassembleHistory } from "./reducers/history-import.js";

@@ -1,3 +1,4 @@
+import { boundedKey } from "./bounded-key.js";
 import type { StatusName, WebhookEvent } from "./events.js";
 import { changeKey } from "./fields/change-key.js";
 import { jsonText } from "./json-text.js";
@@ -8,7 +9,8 @@ import { jsonText } from "./json-text.js";
  * - a message: its wamid;
  * - a status: wamid and status, and in a group the participant it is about (`recipient_participant_id`:
  *   Meta sends one `delivered` and one `read` per member), so a group's receipts are not taken for duplicates;
- * - other events: their content.
+ * - other events: their content (past 200 characters, its length and a 128-bit digest: a history
+ *   chunk is millions of characters, and a store keeps keys for days).
  *
  * Back it with any store: a Set, Redis `SET NX`. Written without recursion, so an event of any
  * depth has a key (a key that throws would fail its batch on every redelivery).
@@ -19,17 +21,18 @@ export function eventKey(event: WebhookEvent): string {
       return `message:${event.id}`;
     case "status": {
       // A status without a participant keeps the key it always had, so keys already stored still match.
+      // A participant's key is JSON (wamids and participants may hold ":"), under a prefix no `status:` key has.
       const participant = event.recipient_participant_id;
       return typeof participant === "string" && participant !== ""
-        ? `status:${event.id}:${event.status}:${participant}`
+        ? `participant-status:${JSON.stringify([event.id, event.status, participant])}`
         : `status:${event.id}:${event.status}`;
     }
     case "error":
-      return `error:${event.wabaId}:${jsonText(event.raw)}`;
+      return `error:${event.wabaId}:${boundedKey(String(jsonText(event.raw)))}`;
     case "change":
       return changeKey(event);
     case "other":
-      return `other:${event.wabaId}:${event.field}:${jsonText(event.raw)}`;
+      return `other:${event.wabaId}:${event.field}:${boundedKey(String(jsonText(event.raw)))}`;
   }
 }
 

@@ -65,8 +65,8 @@ describe("deep input: keys and dedupe never recurse on the input's depth", () =>
       });
       expect(() => JSON.stringify(deep)).toThrow(RangeError); // what the key used to be made with
       const key = eventKey(events[0] as WebhookEvent);
-      expect(key.startsWith('other:1:future_field:{"deep":[[[[')).toBe(true);
-      expect(key).toHaveLength('other:1:future_field:{"deep":'.length + 100_002 + 1);
+      // Its text is 100,011 characters: keyed by length and digest, with the first characters kept.
+      expect(key).toMatch(/^other:1:future_field:#100011:[0-9a-f]{32}:\{"deep":\[\[\[\[/);
       expect(dedupe([...events, ...events], new Set())).toHaveLength(1);
     },
     slow,
@@ -375,7 +375,7 @@ describe("signature edge cases", () => {
     const seen = new Set<string>();
     expect(dedupe(events, seen)).toHaveLength(3);
     expect(dedupe(first({ statuses: receipts }).events, seen)).toHaveLength(0);
-    expect(eventKey(events[1] as WebhookEvent)).toBe("status:wamid.SENT1:read:447700900123");
+    expect(eventKey(events[1] as WebhookEvent)).toBe('participant-status:["wamid.SENT1","read","447700900123"]');
     // A status to one user keeps the key it always had, so keys stored before still match.
     expect(eventKey(first({ statuses: [statuses.read] }).events[0] as WebhookEvent)).toBe("status:wamid.SENT1:read");
   });
