@@ -150,7 +150,11 @@ console.log(names.map((name) => Object.keys(require(name)).length > 0).every(Boo
   const help = spawnSync(node, [...args, ...cmd, "--help"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
   check("ENTRYPOINT + CMD parse (with --help)", help.status === 0 && help.stdout.startsWith("usage: wacompose emulator"), help.stderr);
   // Loopback and a free port in the test; later options win, as `docker run image --port …` would give them.
-  const child = spawn(node, [...args, "--host", "127.0.0.1", "--port", "0", "--json"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(node, [...args, "--host", "127.0.0.1", "--port", "0", "--json"], {
+    cwd: app,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const events = [];
   const listening = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), 30_000);

@@ -132,8 +132,8 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
     retryStrategy: (times: number) => Math.min(times * 100, 1000),
   };
   let closing = false;
-  const open = (): Queue<WebhookEvent> => {
-    const opened = new Queue<WebhookEvent>(name, { connection: receiving, prefix });
+  const open = (): Queue<WebhookEvent | EventAsText> => {
+    const opened = new Queue<WebhookEvent | EventAsText>(name, { connection: receiving, prefix });
     // Errors reach the caller of `add`; without a listener each reconnect attempt is an "unhandled error".
     opened.on("error", () => {});
     // BullMQ keeps a connection whose setup failed (dropped between connecting and its first

@@ -4,8 +4,8 @@ const longest = 200;
 const shown = 48;
 
 // Four lanes, each a murmur3-style 32-bit mix with its own seed and multiplier: 128 bits in all.
-const seeds = [0x811c9dc5, 0x9747b28c, 0x2545f491, 0x6c078965] as const;
-const multipliers = [0x01000193, 0xcc9e2d51, 0x1b873593, 0x85ebca6b] as const;
+const seeds: readonly [number, number, number, number] = [0x811c9dc5, 0x9747b28c, 0x2545f491, 0x6c078965];
+const multipliers: readonly [number, number, number, number] = [0x01000193, 0xcc9e2d51, 0x1b873593, 0x85ebca6b];
 
 /** murmur3's finaliser: every input bit reaches every output bit. */
 function avalanche(value: number): number {
@@ -34,9 +34,9 @@ function digest128(text: string): string {
     d = (Math.imul(((d << 13) | (d >>> 19)) ^ unit, multipliers[3]) + i) | 0;
   }
   const length = text.length;
-  return [a, b, c, d]
-    .map((lane, i) =>
-      avalanche(lane ^ length ^ seeds[i])
+  return [a ^ seeds[0], b ^ seeds[1], c ^ seeds[2], d ^ seeds[3]]
+    .map((lane) =>
+      avalanche(lane ^ length)
         .toString(16)
         .padStart(8, "0"),
     )

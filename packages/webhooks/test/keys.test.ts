@@ -16,7 +16,7 @@ function one(field: string, value: unknown): WebhookEvent {
 
 /** A history chunk of `count` messages (Meta sends up to thousands per chunk). */
 function historyChunk(count: number, body: string): unknown {
-  const chunk = structuredClone(examples.history) as { history: { threads: { messages: unknown[] }[] }[] };
+  const chunk = structuredClone(examples.history) as unknown as { history: { threads: { messages: unknown[] }[] }[] };
   const [message] = chunk.history[0]?.threads[0]?.messages ?? [];
   (chunk.history[0]?.threads[0] as { messages: unknown[] }).messages = Array.from({ length: count }, (_, i) => ({
     ...(message as object),
