@@ -175,6 +175,9 @@ export const headerTypes = {
   order_status: ["image"],
 } as const satisfies Record<(typeof interactiveTypes)[number], readonly string[]>;
 
+/** Kinds with no footer: a carousel has "no main header/footer/buttons", a call permission request "no header/footer" [api-2026.md §4]. */
+export const footerlessTypes = ["carousel", "call_permission_request"] as const satisfies readonly (typeof interactiveTypes)[number][];
+
 /** `phones[].type` values: [V23] list, a superset of [OA]'s (resolution §13.11). */
 export const phoneTypes = ["CELL", "MAIN", "IPHONE", "HOME", "WORK"] as const;
 /** `addresses[].type`, `emails[].type`, `urls[].type` [S §6]. */

@@ -281,6 +281,18 @@ describe("bodies documented since v23 (api-2026.md)", () => {
       "image.voice unknown_field: not allowed on image messages",
     ]);
   });
+
+  it("a carousel and a call permission request take no footer (api-2026.md §4), in validate() and the schema", () => {
+    const footer = { text: "Reply STOP to opt out" };
+    const withFooter = (body: { readonly interactive: object }) => ({ ...body, interactive: { ...body.interactive, footer } });
+    const permission = withFooter(documented2026["call permission request without a body"]);
+    const media = withFooter(documented2026["media carousel (URL buttons)"]);
+    expect(errors(permission)).toEqual(["interactive.footer unknown_field: not allowed on call_permission_request messages"]);
+    expect(errors(media)).toEqual(["interactive.footer unknown_field: not allowed on carousel messages"]);
+    expect(generatedSchemaAccepts(permission)).toBe(false);
+    expect(generatedSchemaAccepts(media)).toBe(false);
+    expect(quickTest(permission)).toBe(false);
+  });
 });
 
 describe("pins, payments, multi-product buttons and a field of another endpoint", () => {

@@ -1,4 +1,4 @@
-import { headerTypes, interactiveTypes, limits } from "../limits.js";
+import { footerlessTypes, headerTypes, interactiveTypes, limits } from "../limits.js";
 import { carouselAction, voiceCallAction } from "./carousel.js";
 import { anything, exactlyOneOf, link, mediaSource, textObject } from "./common.js";
 import {
@@ -186,9 +186,9 @@ function kind(type: InteractiveType): ObjectRule {
     fields.header =
       type === "product_list" ? required(header(type), `is required for ${type} messages (a text header)`) : optional(header(type));
   fields.body = { rule: type === "list" ? listBody : body, required: !optionalBody.includes(type) };
-  fields.footer = footer;
+  if (!(footerlessTypes as readonly string[]).includes(type)) fields.footer = footer;
   fields.action = required(actions[type]);
-  return object(fields, { unknown: (key) => (key === "header" ? `not allowed on ${type} messages` : "not a field of this object") });
+  return object(fields, { unknown: (key) => (key === "header" || key === "footer" ? `not allowed on ${type} messages` : "not a field of this object") });
 }
 
 const expected = `expected one of ${interactiveTypes.join(", ")}`;

@@ -40,14 +40,15 @@ const set22: ReadonlySet<string> = new Set(["flow_message_version","flow_token",
 const set23: ReadonlySet<string> = new Set(["display_text","url"]);
 const set24: ReadonlySet<string> = new Set(["name"]);
 const set25: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
-const set26: ReadonlySet<string> = new Set(["type","quick_reply"]);
-const set27: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
-const set28: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
-const set29: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
-const set30: ReadonlySet<string> = new Set(["card_index","action","type"]);
-const set31: ReadonlySet<string> = new Set(["cards"]);
-const set32: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
-const set33: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
+const set26: ReadonlySet<string> = new Set(["body","action","type"]);
+const set27: ReadonlySet<string> = new Set(["type","quick_reply"]);
+const set28: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
+const set29: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
+const set30: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
+const set31: ReadonlySet<string> = new Set(["card_index","action","type"]);
+const set32: ReadonlySet<string> = new Set(["cards"]);
+const set33: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
+const set34: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 
 function object_button_header_text(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
@@ -590,11 +591,9 @@ function object_call_permission_request_action(input: unknown, fromBuilder: bool
 function object_call_permission_request(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body != null && !(object_button_body(field_body, fromBuilder)) && !absent(field_body)) return false;
-  const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_call_permission_request_action(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set15)) return false;
+  if (!fromBuilder && !onlyKeys(value, set26)) return false;
   return true;
 }
 
@@ -636,7 +635,7 @@ function object_cards_cta_url_action_buttons(input: unknown, fromBuilder: boolea
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
   if (field_quick_reply === undefined || !(object_cards_cta_url_action_buttons_quick_reply(field_quick_reply, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set26)) return false;
+  if (!fromBuilder && !onlyKeys(value, set27)) return false;
   return true;
 }
 
@@ -658,7 +657,7 @@ function object_cards_cta_url_action(input: unknown, fromBuilder: boolean): bool
   if (field_parameters != null && !(object_cta_url_action_parameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
   if (field_buttons != null && !(array_cards_cta_url_action_buttons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
-  if (!fromBuilder && !onlyKeys(value, set27)) return false;
+  if (!fromBuilder && !onlyKeys(value, set28)) return false;
   return linkOrReplies.test(value);
 }
 
@@ -671,7 +670,7 @@ function object_cards_cta_url(value: JsonObject, fromBuilder: boolean): boolean 
   if (field_body != null && !(object_cards_cta_url_body(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_cards_cta_url_action(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set28)) return false;
+  if (!fromBuilder && !onlyKeys(value, set29)) return false;
   return true;
 }
 
@@ -682,7 +681,7 @@ function object_cards_product_action(input: unknown, fromBuilder: boolean): bool
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
-  if (!fromBuilder && !onlyKeys(value, set29)) return false;
+  if (!fromBuilder && !onlyKeys(value, set30)) return false;
   return true;
 }
 
@@ -691,7 +690,7 @@ function object_cards_product(value: JsonObject, fromBuilder: boolean): boolean 
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_cards_product_action(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set30)) return false;
+  if (!fromBuilder && !onlyKeys(value, set31)) return false;
   return true;
 }
 
@@ -720,18 +719,16 @@ function object_carousel_action(input: unknown, fromBuilder: boolean): boolean {
   const value = input as JsonObject;
   const field_cards = value.cards;
   if (field_cards === undefined || !(array_cards(field_cards, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set31)) return false;
+  if (!fromBuilder && !onlyKeys(value, set32)) return false;
   return true;
 }
 
 function object_carousel(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(object_button_body(field_body, fromBuilder))) return false;
-  const field_footer = value.footer;
-  if (field_footer != null && !(object_button_footer(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(object_carousel_action(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set15)) return false;
+  if (!fromBuilder && !onlyKeys(value, set26)) return false;
   return true;
 }
 
@@ -744,7 +741,7 @@ function object_parameters(input: unknown, fromBuilder: boolean): boolean {
   if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
   const field_payload = value.payload;
   if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
-  if (!fromBuilder && !onlyKeys(value, set32)) return false;
+  if (!fromBuilder && !onlyKeys(value, set33)) return false;
   return true;
 }
 
@@ -897,7 +894,7 @@ export function isInteractiveMessage(input: unknown, fromBuilder = false): boole
   if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   const field_interactive = value.interactive;
   if (field_interactive === undefined || !(union_interactive(field_interactive, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, set33)) return false;
+  if (!fromBuilder && !onlyKeys(value, set34)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
