@@ -1,7 +1,7 @@
 import { envelopeFields } from "./envelope.js";
 import { markRead } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
-import type { Field, Refinement, Rule } from "./rule.js";
+import { type Field, type Refinement, type Rule, unhandledRule } from "./rule.js";
 
 // The rule table in words, for docs/limits.md (scripts/limits-doc.mjs): one row per field,
 // then the rules across fields. Nothing here is bundled by an app: only the docs script reads it.
@@ -49,6 +49,8 @@ export function ruleInWords(rule: Rule): string {
       return `object, by \`${rule.key}\`: ${code(Object.keys(rule.cases))}${rule.anyCase === true ? " (another case a warning)" : ""}`;
     case "custom":
       return rule.doc;
+    default:
+      return unhandledRule(rule);
   }
 }
 
@@ -87,7 +89,17 @@ export function describeRule(rule: Rule, path: string, rows: FieldRow[], refinem
         );
       }
       return;
+    // Leaves: their row was written by their parent.
+    case "string":
+    case "enum":
+    case "number":
+    case "boolean":
+    case "json":
+    case "any":
+    case "custom":
+      return;
     default:
+      unhandledRule(rule);
   }
 }
 

@@ -1,6 +1,16 @@
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
-import type { ArrayRule, EnumRule, Field, NumberRule, ObjectRule, Rule, StringRule, UnionRule } from "./rule.js";
+import {
+  type ArrayRule,
+  type EnumRule,
+  type Field,
+  type NumberRule,
+  type ObjectRule,
+  type Rule,
+  type StringRule,
+  type UnionRule,
+  unhandledRule,
+} from "./rule.js";
 
 /** Issues reported inside one array before the rest of it is summed up in one "truncated" issue. */
 export const maxIssuesPerArray = 20;
@@ -55,6 +65,8 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
     case "custom":
       rule.explain(value, report, key);
       return;
+    default:
+      unhandledRule(rule);
   }
 }
 

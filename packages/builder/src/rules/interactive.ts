@@ -188,7 +188,9 @@ function kind(type: InteractiveType): ObjectRule {
   fields.body = { rule: type === "list" ? listBody : body, required: !optionalBody.includes(type) };
   if (!(footerlessTypes as readonly string[]).includes(type)) fields.footer = footer;
   fields.action = required(actions[type]);
-  return object(fields, { unknown: (key) => (key === "header" || key === "footer" ? `not allowed on ${type} messages` : "not a field of this object") });
+  return object(fields, {
+    unknown: (key) => (key === "header" || key === "footer" ? `not allowed on ${type} messages` : "not a field of this object"),
+  });
 }
 
 const expected = `expected one of ${interactiveTypes.join(", ")}`;

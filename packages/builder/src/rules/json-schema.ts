@@ -1,6 +1,6 @@
 import { markRead } from "./mark-read.js";
 import { message } from "./message.js";
-import type { Field, JsonSchema, ObjectRule, Rule, StringRule, UnionRule } from "./rule.js";
+import { type Field, type JsonSchema, type ObjectRule, type Rule, type StringRule, type UnionRule, unhandledRule } from "./rule.js";
 
 // The shipped JSON Schema (schema/messages.schema.json), generated from the rule table by
 // `pnpm schema`. It accepts what validate() reports no error for, as far as JSON Schema can
@@ -113,6 +113,8 @@ export function toJsonSchema(rule: Rule): JsonSchema {
       return unionSchema(rule);
     case "custom":
       return rule.schema;
+    default:
+      return unhandledRule(rule);
   }
 }
 

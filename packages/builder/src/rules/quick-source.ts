@@ -1,4 +1,14 @@
-import type { ArrayRule, Field, ObjectRule, Refinement, Rule, StringRule, UnionRule, Unique } from "./rule.js";
+import {
+  type ArrayRule,
+  type Field,
+  type ObjectRule,
+  type Refinement,
+  type Rule,
+  type StringRule,
+  type UnionRule,
+  type Unique,
+  unhandledRule,
+} from "./rule.js";
 
 // A reading of the rule table: the source of each kind's quick test (rules/quick/), written by
 // `pnpm rules` and checked by `pnpm test`. An interpreter that walks the table at run time pays
@@ -156,8 +166,12 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
         return undefined;
       case "custom":
         return `${reference(rule, place, "custom rule")}.is(${value})`;
-      default:
+      case "object":
+      case "array":
+      case "union":
         return `${functionFor(rule, place, undefined)}(${value}, fromBuilder)`;
+      default:
+        return unhandledRule(rule);
     }
   };
 

@@ -177,6 +177,14 @@ export type Rule =
   | UnionRule
   | CustomRule;
 
+/**
+ * The end of every switch over rule kinds: a kind added to `Rule` is a compile error in each
+ * reader (explain, the quick-check generator, the schema, the limits doc) until it has its case.
+ */
+export function unhandledRule(rule: never): never {
+  throw new Error(`no reader handles the rule kind ${JSON.stringify((rule as { readonly kind?: unknown }).kind)}`);
+}
+
 export type JsonSchema = { readonly [key: string]: unknown };
 
 // Constructors with the defaults: a string is optional-by-field, non-empty, unbounded.
