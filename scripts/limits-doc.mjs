@@ -98,7 +98,9 @@ async function rulesSection() {
     "the shipped JSON Schema (`@wacompose/builder/schema.json`) and this page all read it. An **error** is what the API is known",
     "to reject (`.build()` fails); a **warning** is a form the live API accepts though it is not the documented one (cloud-api.md §15):",
     "`validate()` reports it, `.build()` does not fail, and the builders never emit it. An optional field sent as `null` is read",
-    "as absent (a warning). `{type=x}` marks the fields of one case of an object told apart by its `type`.",
+    "as absent (a warning). `{type=x}` marks the fields of one case of an object told apart by its `type`. A rule across fields",
+    'marked "validate() only" is one JSON Schema cannot say (uniqueness across an array, a total, a check of the text itself):',
+    "the shipped schema accepts such a body and `validate()` rejects it.",
     "",
   ];
   for (const part of ["envelope", ...kinds, "mark-read"]) {

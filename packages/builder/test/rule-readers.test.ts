@@ -15,12 +15,16 @@ const readers = ["explain.ts", "quick-source.ts", "json-schema.ts", "describe.ts
 
 /** The files, among the readers, with a type error when rule.ts reads `ruleSource`. */
 function readersFailing(ruleSource: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(builder, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(builder, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
     },
-  });
+  );
   if (config === undefined) throw new Error("packages/builder/tsconfig.json did not parse");
   const options = { ...config.options, noEmit: true, emitDeclarationOnly: false, declaration: false };
   const host = ts.createCompilerHost(options);

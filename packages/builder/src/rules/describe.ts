@@ -122,7 +122,11 @@ export function describePart(part: "envelope" | Kind | "mark-read"): { rows: Fie
   const seen = new Set<string>();
   return {
     rows: rows.filter((row) => !seen.has(row.path) && seen.add(row.path)),
-    refinements: refinements.map(([path, refinement]) => [path, refinement.doc]),
+    // The rules JSON Schema cannot say are marked: the shipped schema leaves them to validate().
+    refinements: refinements.map(([path, refinement]) => [
+      path,
+      refinement.schema === undefined ? `${refinement.doc} (validate() only: JSON Schema cannot say it)` : refinement.doc,
+    ]),
   };
 }
 

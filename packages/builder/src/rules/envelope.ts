@@ -1,5 +1,5 @@
 import { limits } from "../limits.js";
-import { wamid } from "./common.js";
+import { present, wamid } from "./common.js";
 import { show } from "./report.js";
 import { object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
 
@@ -44,9 +44,14 @@ export const individualRecipient: TestedRefinement = {
     else: {
       properties: {
         to: {
+          // recipientProblem() as a pattern: 7–15 digits; separators only after a "+"; no "00" prefix without it.
           anyOf: [
-            { type: "string", pattern: "^\\+?[\\d\\s().-]+$" },
-            { type: "integer", minimum: 1 },
+            {
+              type: "string",
+              pattern: `^(?:\\+(?:[\\s().-]*\\d){${minDigits},${maxDigits}}[\\s().-]*|(?!00)\\d{${minDigits},${maxDigits}})$`,
+            },
+            { type: "integer", minimum: 10 ** (minDigits - 1), maximum: 10 ** maxDigits - 1 },
+            { type: "null" },
           ],
         },
       },
@@ -70,7 +75,12 @@ export const individualRecipient: TestedRefinement = {
  */
 export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
-  schema: { anyOf: [{ required: ["to"] }, { required: ["recipient"] }] },
+  schema: {
+    anyOf: [present("to"), present("recipient")],
+    if: { properties: { recipient_type: { const: "group" } }, required: ["recipient_type"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+    then: { not: present("recipient") },
+  },
   test: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
   explain(body, report) {
     if (body.to == null && body.recipient == null) report.add("to", "required", "is required (or recipient, a business-scoped user id)");

@@ -1,42 +1,22 @@
 import { markRead } from "./mark-read.js";
 import { message } from "./message.js";
 import { type Field, type JsonSchema, type ObjectRule, type Rule, type StringRule, type UnionRule, unhandledRule } from "./rule.js";
+import { anyCasePattern, patternOf } from "./schema-patterns.js";
 
 // The shipped JSON Schema (schema/messages.schema.json), generated from the rule table by
 // `pnpm schema`. It accepts what validate() reports no error for, as far as JSON Schema can
 // say it: cross-field rules (exactly one of, unique ids, totals) are validate()'s alone, and
 // JSON Schema counts lengths in code points where validate() counts UTF-16 code units.
 
-/** JSON Schema patterns take no flags: `/x/i` becomes `[xX]`, outside character classes. */
-function patternOf(pattern: RegExp): string {
-  if (!pattern.flags.includes("i")) return pattern.source;
-  let out = "";
-  let inClass = false;
-  const source = pattern.source;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i] as string;
-    if (char === "\\") {
-      out += char + (source[++i] ?? "");
-      continue;
-    }
-    if (char === "[") inClass = true;
-    else if (char === "]") inClass = false;
-    const lower = char.toLowerCase();
-    const upper = char.toUpperCase();
-    out += !inClass && lower !== upper ? `[${lower}${upper}]` : char;
-  }
-  return out;
-}
-
-const anyCasePattern = (values: readonly string[]): string =>
-  `^(?:${values.map((value) => patternOf(new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))).join("|")})$`;
-
 function stringSchema(rule: StringRule): JsonSchema {
   const schema: Record<string, unknown> = { type: "string" };
   const min = rule.emptyIsWarning === undefined ? rule.min : 0;
   if (min > 0) schema.minLength = min;
   if (Number.isFinite(rule.max)) schema.maxLength = rule.max;
+  // A tolerated form is accepted with a warning: either pattern passes.
   if (rule.pattern !== undefined && rule.tolerate === undefined) schema.pattern = patternOf(rule.pattern);
+  else if (rule.pattern !== undefined && rule.tolerate !== undefined)
+    schema.anyOf = [{ pattern: patternOf(rule.pattern) }, { pattern: patternOf(rule.tolerate) }];
   return rule.numberIsWarning === true ? { anyOf: [schema, { type: "number" }] } : schema;
 }
 
@@ -52,9 +32,9 @@ function objectSchema(rule: ObjectRule, discriminator?: { key: string; value: st
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   if (discriminator !== undefined) {
-    properties[discriminator.key] = discriminator.anyCase
-      ? { type: "string", pattern: anyCasePattern([discriminator.value]) }
-      : { const: discriminator.value };
+    const tag = discriminator.anyCase ? { type: "string", pattern: anyCasePattern([discriminator.value]) } : { const: discriminator.value };
+    // The default case's tag may be left out, or null (read as absent).
+    properties[discriminator.key] = discriminator.optional ? nullable(tag) : tag;
     if (!discriminator.optional) required.push(discriminator.key);
   }
   for (const [key, field] of Object.entries(rule.fields) as [string, Field][]) {
@@ -125,7 +105,7 @@ export function messagesSchema(): JsonSchema {
     $id: "https://github.com/wacompose/wacompose/packages/builder/schema/messages.schema.json",
     title: "WhatsApp Cloud API message request body",
     description:
-      "Generated from @wacompose/builder's rule table by `pnpm schema`; do not edit. Accepts what validate() reports no error for, except cross-field rules (exactly one of, unique ids, totals), which validate() alone checks. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
+      "Generated from @wacompose/builder's rule table by `pnpm schema`; do not edit. Accepts what validate() reports no error for (warnings included: a null read as absent, a number for a string), and rejects what validate() rejects except what JSON Schema cannot say: ids unique across an array, totals across sections (each section is held to the total), the things a text must hold (one emoji, the parameters' count), listed as 'validate() only' in docs/limits.md. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
     anyOf: [toJsonSchema(message), toJsonSchema(markRead)],
   };
 }

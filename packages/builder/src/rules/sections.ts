@@ -64,7 +64,9 @@ export function entriesAcross(items: string, total: SectionEntries): TestedRefin
     return entries;
   };
   return {
-    doc: `at most ${total.max} ${total.noun}s across all sections`,
+    doc: `at most ${total.max} ${total.noun}s across all sections (the JSON Schema holds each section to it; the total is validate()'s)`,
+    // What JSON Schema can say of a total: no one section holds more than all may.
+    schema: { items: { properties: { [items]: { maxItems: total.max } } } },
     test: (list) => entriesOf(list) <= total.max,
     explain(list, report) {
       const entries = entriesOf(list);
