@@ -1,14 +1,13 @@
-// Writes docs/limits.md from packages/builder/src/limits.ts (every number, with the source note
-// written beside it) and from the rule table, packages/builder/src/rules/ (every field of every kind,
-// required or not, its rule, and the rules across fields). `--check` fails when the committed page is
-// stale (run in pnpm test).
-import { readFileSync, writeFileSync } from "node:fs";
+// docs/limits.md, from packages/builder/src/limits.ts (every number, with the source note written
+// beside it) and from the rule table, packages/builder/src/rules/ (every field of every kind, required
+// or not, its rule, and the rules across fields). Read from src through tsx; written by `pnpm gen`
+// (scripts/gen.mjs).
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { root } from "./lib.mjs";
 
 const sourcePath = join(root, "packages/builder/src/limits.ts");
-const pagePath = join(root, "docs/limits.md");
+export const limitsPagePath = join(root, "docs/limits.md");
 
 /** The TSDoc comment written before each key of `limits`, by dotted path. */
 function notes(source) {
@@ -44,7 +43,7 @@ function rows(value, path, out) {
 
 export async function limitsPage() {
   const { limits, phoneTypes, contactInfoTypes, recipientTypes, interactiveTypes, headerTypes, mediaTypes } = await import(
-    pathToFileURL(join(root, "packages/builder/dist/esm/index.js")).href
+    join(root, "packages/builder/src/index.ts")
   );
   const comments = notes(readFileSync(sourcePath, "utf8"));
   const noteFor = (path) => {
@@ -59,7 +58,7 @@ export async function limitsPage() {
   return [
     "# Limits",
     "",
-    "Generated from [`packages/builder/src/limits.ts`](../packages/builder/src/limits.ts) by `node scripts/limits-doc.mjs`; `pnpm test` fails",
+    "Generated from [`packages/builder/src/limits.ts`](../packages/builder/src/limits.ts) by `pnpm gen`; `pnpm test` fails",
     "when this page is stale. Every number is enforced at runtime by `validate()` (and so by `.build()` and the emulator);",
     "limits on literal strings and on counts are also compile errors.",
     "",
@@ -89,7 +88,7 @@ export async function limitsPage() {
 
 /** Every rule of the table, per part of a body: generated from packages/builder/src/rules/. */
 async function rulesSection() {
-  const { describePart, kinds } = await import(pathToFileURL(join(root, "packages/builder/dist/esm/rules/describe.js")).href);
+  const { describePart, kinds } = await import(join(root, "packages/builder/src/rules/describe.ts"));
   const cell = (text) => text.replace(/\|/g, "\\|");
   const lines = [
     "## Every rule, per kind",
@@ -118,22 +117,4 @@ async function rulesSection() {
     lines.push("");
   }
   return lines;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const page = await limitsPage();
-  if (process.argv.includes("--check")) {
-    let committed = "";
-    try {
-      committed = readFileSync(pagePath, "utf8");
-    } catch {}
-    if (committed !== page) {
-      console.log("✗ docs/limits.md is stale: run `node scripts/limits-doc.mjs`");
-      process.exit(1);
-    }
-    console.log("✓ docs/limits.md matches limits.ts");
-  } else {
-    writeFileSync(pagePath, page);
-    console.log(`wrote ${pagePath}`);
-  }
 }

@@ -3,7 +3,7 @@ import { markRead } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
 import { type Field, type Refinement, type Rule, unhandledRule } from "./rule.js";
 
-// The rule table in words, for docs/limits.md (scripts/limits-doc.mjs): one row per field,
+// The rule table in words, for docs/limits.md (scripts/limits-doc.mjs, written by `pnpm gen`): one row per field,
 // then the rules across fields. Nothing here is bundled by an app: only the docs script reads it.
 
 /** One field of the docs: where, whether required, and its rule in words. */

@@ -4,7 +4,7 @@ import { type Field, type JsonSchema, type ObjectRule, type Rule, type StringRul
 import { anyCasePattern, patternOf } from "./schema-patterns.js";
 
 // The shipped JSON Schema (schema/messages.schema.json), generated from the rule table by
-// `pnpm schema`. It accepts what validate() reports no error for, as far as JSON Schema can
+// `pnpm gen`. It accepts what validate() reports no error for, as far as JSON Schema can
 // say it: cross-field rules (exactly one of, unique ids, totals) are validate()'s alone, and
 // JSON Schema counts lengths in code points where validate() counts UTF-16 code units.
 
@@ -105,7 +105,7 @@ export function messagesSchema(): JsonSchema {
     $id: "https://github.com/wacompose/wacompose/packages/builder/schema/messages.schema.json",
     title: "WhatsApp Cloud API message request body",
     description:
-      "Generated from @wacompose/builder's rule table by `pnpm schema`; do not edit. Accepts what validate() reports no error for (warnings included: a null read as absent, a number for a string), and rejects what validate() rejects except what JSON Schema cannot say: ids unique across an array, totals across sections (each section is held to the total), the things a text must hold (one emoji, the parameters' count), listed as 'validate() only' in docs/limits.md. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
+      "Generated from @wacompose/builder's rule table by `pnpm gen`; do not edit. Accepts what validate() reports no error for (warnings included: a null read as absent, a number for a string), and rejects what validate() rejects except what JSON Schema cannot say: ids unique across an array, totals across sections (each section is held to the total), the things a text must hold (one emoji, the parameters' count), listed as 'validate() only' in docs/limits.md. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
     anyOf: [toJsonSchema(message), toJsonSchema(markRead)],
   };
 }

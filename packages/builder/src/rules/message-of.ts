@@ -49,7 +49,7 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
 /**
  * One message kind's rules as a builder needs them: the rule of the object `type` names (what
  * explain() reads when a build fails) and the kind's quick test, compiled ahead of time from
- * the same table (rules/quick/, written by `pnpm rules`). Each builder imports its own kind's.
+ * the same table (rules/quick/, written by `pnpm gen`). Each builder imports its own kind's.
  */
 export interface KindRules<K extends Kind = Kind> {
   readonly type: K;

@@ -2,7 +2,7 @@ import type { Report } from "./report.js";
 
 // The rules of a request body, as data. Each rule is written once, in the table under
 // rules/, and read four ways: quick-source.ts compiles each kind's fast yes/no ahead of time
-// (rules/quick/, written by `pnpm rules`, run by .build()), explain.ts walks it for the issues
+// (rules/quick/, written by `pnpm gen`, run by .build()), explain.ts walks it for the issues
 // (validate(), and a build that fails), json-schema.ts makes the shipped schema, and the docs
 // page is generated from it. Nothing evaluates code from strings at run time, so the rules
 // run under a strict Content-Security-Policy.

@@ -1,7 +1,5 @@
-// Writes each message kind's quick test (packages/builder/src/rules/quick/*.generated.ts) from
-// the rule table, through rules/quick-source.ts. Run with tsx (it reads the TypeScript table):
-// `pnpm rules`. `--check` fails when a committed file is stale (run in pnpm test).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Each message kind's quick test (packages/builder/src/rules/quick/*.generated.ts), from the rule
+// table through rules/quick-source.ts. Read from src through tsx; written by `pnpm gen` (scripts/gen.mjs).
 import { join } from "node:path";
 import { root } from "./lib.mjs";
 
@@ -62,23 +60,6 @@ const targets = [
   },
 ];
 
-const dir = join(rules, "quick");
-const wanted = new Map(targets.map((target) => [target.file, quickTestSource(target, names)]));
-const present = readdirSync(dir).filter((name) => name.endsWith(".generated.ts"));
-
-if (process.argv.includes("--check")) {
-  const stale = [...wanted].filter(([file, text]) => {
-    try {
-      return readFileSync(join(dir, file), "utf8") !== text;
-    } catch {
-      return true;
-    }
-  });
-  const extra = present.filter((file) => !wanted.has(file));
-  for (const file of [...stale.map(([file]) => file), ...extra])
-    console.log(`  packages/builder/src/rules/quick/${file} is stale: run pnpm rules`);
-  process.exit(stale.length + extra.length === 0 ? 0 : 1);
-}
-for (const file of present) if (!wanted.has(file)) rmSync(join(dir, file));
-for (const [file, text] of wanted) writeFileSync(join(dir, file), text);
-console.log(`wrote ${wanted.size} quick tests to packages/builder/src/rules/quick/`);
+/** The generated files of packages/builder/src/rules/quick/: their paths and texts. */
+export const quickCheckDir = join(rules, "quick");
+export const quickChecks = () => new Map(targets.map((target) => [join(quickCheckDir, target.file), quickTestSource(target, names)]));
