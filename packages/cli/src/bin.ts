@@ -130,7 +130,10 @@ function validateFile(args: string[]): number {
   const list = issues.map((issue) => `  ${printable(formatIssue(issue))}`).join("\n");
   // Warnings are forms the live API accepts: they fail only with --strict.
   if (!hasErrors(issues)) {
-    process.stdout.write(`${strict ? "✗" : "✓"} ${input}: valid, ${issues.length} warning${issues.length === 1 ? "" : "s"}\n${list}\n`);
+    const warnings = `${issues.length} warning${issues.length === 1 ? "" : "s"}`;
+    process.stdout.write(
+      `${strict ? `✗ ${input}: ${warnings} (--strict fails on warnings)` : `✓ ${input}: valid, ${warnings}`}\n${list}\n`,
+    );
     return strict ? 1 : 0;
   }
   process.stdout.write(`✗ ${input}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${list}\n`);

@@ -72,7 +72,7 @@ describe("wacompose validate", () => {
     );
     const strict = wacompose(["validate", "-", "--strict"], body);
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toMatch(/^✗ -: valid, 1 warning/);
+    expect(strict.stdout).toMatch(/^✗ -: 1 warning \(--strict fails on warnings\)\n/);
   });
 });
 
