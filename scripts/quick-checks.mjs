@@ -11,6 +11,8 @@ const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
 const { object } = await load("rule");
 const { markRead } = await load("mark-read");
+const interactiveRules = await load("interactive");
+const { interactiveTypes } = await import(join(root, "packages/builder/src/limits.ts"));
 
 // Every export of the table's modules, so generated code imports what has a name.
 const tableModules = [
@@ -52,6 +54,20 @@ const targets = [
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, content: names.get(contents[kind]), rulesName: `${kind}Rules` },
   })),
+  // One check per interactive type, so each builder carries its own type's rules only.
+  ...interactiveTypes.map((type) => {
+    const camel = type.replace(/_(\w)/g, (_, letter) => letter.toUpperCase());
+    const rule = interactiveRules[`${camel}InteractiveRule`];
+    if (rule === undefined) throw new Error(`rules/interactive.ts exports no ${camel}InteractiveRule`);
+    return {
+      shared: envelope,
+      file: `interactive-${type.replaceAll("_", "-")}.generated.ts`,
+      exportName: `is${pascal(type)}InteractiveMessage`,
+      root: messageOf("interactive", rule),
+      comment: `True when \`value\` is an interactive message body of type ${type} that breaks no error rule (warnings pass).`,
+      kind: { type: "interactive", content: names.get(rule), rulesName: `${camel}InteractiveRules` },
+    };
+  }),
   {
     file: "mark-read.generated.ts",
     exportName: "isMarkReadBody",

@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import type { Report } from "./report.js";
-import { type AnyRule, type JsonSchema, object, optional, required, string, type TestedRefinement } from "./rule.js";
+import { type AnyRule, object, optional, required, string, type TestedRefinement } from "./rule.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -9,13 +9,9 @@ export const wamid = string({ max: limits.wamid.max });
 export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 export const link = string({ pattern: httpUrl, format: "an http or https URL" });
 
-/** The schema of "`key` is there": a null is read as absent, as everywhere in the table. */
-export const present = (key: string): JsonSchema => ({ required: [key], properties: { [key]: { not: { type: "null" } } } });
-
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
 export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
   doc: `exactly one of \`${first}\` or \`${second}\``,
-  schema: { oneOf: [present(first), present(second)] },
   test: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
   explain: (object, report: Report) => {
     const hasFirst = object[first] !== undefined && object[first] !== null;

@@ -1,6 +1,7 @@
 import { envelopeFields } from "./envelope.js";
 import { markRead } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
+import { refinementSchemas } from "./refinement-schemas.js";
 import { type Field, type Refinement, type Rule, unhandledRule } from "./rule.js";
 
 // The rule table in words, for docs/limits.md (scripts/limits-doc.mjs, written by `pnpm gen`): one row per field,
@@ -125,7 +126,7 @@ export function describePart(part: "envelope" | Kind | "mark-read"): { rows: Fie
     // The rules JSON Schema cannot say are marked: the shipped schema leaves them to validate().
     refinements: refinements.map(([path, refinement]) => [
       path,
-      refinement.schema === undefined ? `${refinement.doc} (validate() only: JSON Schema cannot say it)` : refinement.doc,
+      !refinementSchemas.has(refinement) ? `${refinement.doc} (validate() only: JSON Schema cannot say it)` : refinement.doc,
     ]),
   };
 }

@@ -1,5 +1,5 @@
 import { limits } from "../limits.js";
-import { present, wamid } from "./common.js";
+import { wamid } from "./common.js";
 import { show } from "./report.js";
 import { object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
 
@@ -37,26 +37,6 @@ function recipientProblem(to: string): string | undefined {
  */
 export const individualRecipient: TestedRefinement = {
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
-  schema: {
-    if: { properties: { recipient_type: { const: "group" } }, required: ["recipient_type"] },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
-    then: {},
-    else: {
-      properties: {
-        to: {
-          // recipientProblem() as a pattern: 7–15 digits; separators only after a "+"; no "00" prefix without it.
-          anyOf: [
-            {
-              type: "string",
-              pattern: `^(?:\\+(?:[\\s().-]*\\d){${minDigits},${maxDigits}}[\\s().-]*|(?!00)\\d{${minDigits},${maxDigits}})$`,
-            },
-            { type: "integer", minimum: 10 ** (minDigits - 1), maximum: 10 ** maxDigits - 1 },
-            { type: "null" },
-          ],
-        },
-      },
-    },
-  },
   test: (body) => {
     const to = body.to;
     return body.recipient_type === "group" || to == null || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
@@ -75,12 +55,6 @@ export const individualRecipient: TestedRefinement = {
  */
 export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
-  schema: {
-    anyOf: [present("to"), present("recipient")],
-    if: { properties: { recipient_type: { const: "group" } }, required: ["recipient_type"] },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
-    then: { not: present("recipient") },
-  },
   test: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
   explain(body, report) {
     if (body.to == null && body.recipient == null) report.add("to", "required", "is required (or recipient, a business-scoped user id)");

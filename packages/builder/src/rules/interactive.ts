@@ -194,10 +194,30 @@ function kind(type: InteractiveType): ObjectRule {
 }
 
 const expected = `expected one of ${interactiveTypes.join(", ")}`;
+const byType = { anyCase: true, missing: `is required (${expected})`, expected: (got: string) => `${expected}, got ${got}` };
+const cases = Object.fromEntries(interactiveTypes.map((type) => [type, kind(type)])) as Record<InteractiveType, ObjectRule>;
 
 /** `interactive` [S §7]: shared parts, then the action of its `type`. Upper-case types are accepted (§15): warnings. */
-export const interactive = union("type", Object.fromEntries(interactiveTypes.map((type) => [type, kind(type)])), {
-  anyCase: true,
-  missing: `is required (${expected})`,
-  expected: (got) => `${expected}, got ${got}`,
-});
+export const interactive = union("type", cases, byType);
+
+/**
+ * One interactive type's rule alone (the union of its one case, with the whole union's messages): each builder
+ * checks and explains its own type, so a buttons message carries no list, flow or carousel rules. Each is a named
+ * export, as the generated checks (rules/quick/interactive-*.generated.ts) import them by name.
+ */
+const only = (type: InteractiveType): UnionRule => union("type", { [type]: cases[type] }, byType);
+export const buttonInteractiveRule = /* @__PURE__ */ only("button");
+export const listInteractiveRule = /* @__PURE__ */ only("list");
+export const productInteractiveRule = /* @__PURE__ */ only("product");
+export const productListInteractiveRule = /* @__PURE__ */ only("product_list");
+export const catalogMessageInteractiveRule = /* @__PURE__ */ only("catalog_message");
+export const flowInteractiveRule = /* @__PURE__ */ only("flow");
+export const ctaUrlInteractiveRule = /* @__PURE__ */ only("cta_url");
+export const locationRequestMessageInteractiveRule = /* @__PURE__ */ only("location_request_message");
+export const addressMessageInteractiveRule = /* @__PURE__ */ only("address_message");
+export const callPermissionRequestInteractiveRule = /* @__PURE__ */ only("call_permission_request");
+export const carouselInteractiveRule = /* @__PURE__ */ only("carousel");
+export const voiceCallInteractiveRule = /* @__PURE__ */ only("voice_call");
+export const requestContactInfoInteractiveRule = /* @__PURE__ */ only("request_contact_info");
+export const orderDetailsInteractiveRule = /* @__PURE__ */ only("order_details");
+export const orderStatusInteractiveRule = /* @__PURE__ */ only("order_status");

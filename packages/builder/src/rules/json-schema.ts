@@ -1,12 +1,29 @@
 import { markRead } from "./mark-read.js";
 import { message } from "./message.js";
-import { type Field, type JsonSchema, type ObjectRule, type Rule, type StringRule, type UnionRule, unhandledRule } from "./rule.js";
+import { refinementSchemas } from "./refinement-schemas.js";
+import {
+  type Field,
+  type JsonSchema,
+  type ObjectRule,
+  type Refinement,
+  type Rule,
+  type StringRule,
+  type UnionRule,
+  unhandledRule,
+} from "./rule.js";
 import { anyCasePattern, patternOf } from "./schema-patterns.js";
 
 // The shipped JSON Schema (schema/messages.schema.json), generated from the rule table by
 // `pnpm gen`. It accepts what validate() reports no error for, as far as JSON Schema can
 // say it: cross-field rules (exactly one of, unique ids, totals) are validate()'s alone, and
 // JSON Schema counts lengths in code points where validate() counts UTF-16 code units.
+
+/** The schemas of the rules across fields that JSON Schema can say. */
+const schemasOf = (refine: readonly Refinement<never>[] | undefined): JsonSchema[] =>
+  (refine ?? []).flatMap((refinement): JsonSchema[] => {
+    const schema = refinementSchemas.get(refinement);
+    return schema === undefined ? [] : [schema];
+  });
 
 function stringSchema(rule: StringRule): JsonSchema {
   const schema: Record<string, unknown> = { type: "string" };
@@ -45,7 +62,7 @@ function objectSchema(rule: ObjectRule, discriminator?: { key: string; value: st
   for (const key of Object.keys(rule.ignored ?? {})) properties[key] = {};
   const schema: Record<string, unknown> = { type: "object", properties, additionalProperties: false };
   if (required.length > 0) schema.required = required;
-  const refinements = (rule.refine ?? []).flatMap((refinement) => (refinement.schema === undefined ? [] : [refinement.schema]));
+  const refinements = schemasOf(rule.refine);
   if (refinements.length > 0) schema.allOf = refinements;
   return schema;
 }
@@ -85,7 +102,7 @@ export function toJsonSchema(rule: Rule): JsonSchema {
       const schema: Record<string, unknown> = { type: "array", items: toJsonSchema(rule.item) };
       if (rule.min > 0) schema.minItems = rule.min;
       if (Number.isFinite(rule.max)) schema.maxItems = rule.max;
-      const refinements = (rule.refine ?? []).flatMap((refinement) => (refinement.schema === undefined ? [] : [refinement.schema]));
+      const refinements = schemasOf(rule.refine);
       if (refinements.length > 0) schema.allOf = refinements;
       return schema;
     }

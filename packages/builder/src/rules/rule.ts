@@ -147,8 +147,6 @@ export type Refinement<T = { readonly [key: string]: unknown }> = TestedRefineme
 interface RefinementBase<T> {
   readonly doc: string;
   readonly explain: (value: T, report: Report) => void;
-  /** The part of the rule JSON Schema can say, if any. */
-  readonly schema?: JsonSchema;
 }
 
 export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {

@@ -23,11 +23,6 @@ export interface SectionEntries {
 /** Every section has a title when there is more than one [resolution §13.5]. */
 export const titledSections: TestedRefinement<readonly unknown[]> = {
   doc: "every section has a `title` when there is more than one",
-  schema: {
-    if: { minItems: 2 },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
-    then: { items: { required: ["title"], properties: { title: { type: "string" } } } },
-  },
   test(list) {
     if (list.length < 2) return true;
     for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
@@ -65,8 +60,6 @@ export function entriesAcross(items: string, total: SectionEntries): TestedRefin
   };
   return {
     doc: `at most ${total.max} ${total.noun}s across all sections (the JSON Schema holds each section to it; the total is validate()'s)`,
-    // What JSON Schema can say of a total: no one section holds more than all may.
-    schema: { items: { properties: { [items]: { maxItems: total.max } } } },
     test: (list) => entriesOf(list) <= total.max,
     explain(list, report) {
       const entries = entriesOf(list);

@@ -5,20 +5,7 @@ import { explain, explainCount } from "./explain.js";
 import { coordinates } from "./location.js";
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
-import {
-  array,
-  type CustomRule,
-  type JsonSchema,
-  number,
-  object,
-  oneOf,
-  optional,
-  required,
-  string,
-  type TestedRefinement,
-  union,
-} from "./rule.js";
-import { anyCaseString } from "./schema-patterns.js";
+import { array, type CustomRule, number, object, oneOf, optional, required, string, type TestedRefinement, union } from "./rule.js";
 import { productSections } from "./sections.js";
 
 const anyString = string();
@@ -139,12 +126,6 @@ const fits = (type: string | undefined, expected: string | undefined): boolean =
 /** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
 export const indexAndCount: TestedRefinement = {
   doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
-  schema: {
-    if: { properties: { sub_type: anyCaseString("voice_call") }, required: ["sub_type"] },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
-    then: { properties: { parameters: { maxItems: 2 } } },
-    else: { required: ["index"], properties: { index: { not: { type: "null" } }, parameters: { maxItems: 1 } } },
-  },
   test(button) {
     const voice = lower(button.sub_type) === "voice_call";
     return (voice || button.index != null) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
@@ -340,25 +321,9 @@ const component = union(
   },
 );
 
-/** The schema of "at most one item like `item`". */
-const atMostOne = (item: JsonSchema): JsonSchema => ({ contains: item, minContains: 0, maxContains: 1 });
-
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
 export const componentsOnce: TestedRefinement<readonly unknown[]> = {
   doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
-  schema: {
-    allOf: [
-      atMostOne({ properties: { type: anyCaseString("header") }, required: ["type"] }),
-      atMostOne({ properties: { type: anyCaseString("body") }, required: ["type"] }),
-      atMostOne({ properties: { type: anyCaseString("button"), sub_type: anyCaseString("copy_code") }, required: ["type", "sub_type"] }),
-      ...Array.from({ length: lastIndex - firstIndex + 1 }, (_, i) =>
-        atMostOne({
-          properties: { type: anyCaseString("button"), index: { enum: [firstIndex + i, String(firstIndex + i)] } },
-          required: ["type", "index"],
-        }),
-      ),
-    ],
-  },
   test(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
     for (const component of components) {

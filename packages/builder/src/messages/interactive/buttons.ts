@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { buttonInteractiveRules } from "../../rules/quick/interactive-button.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -44,7 +44,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, buttons: readonly { readonly id: string; readonly title: string }[] = []) {
-    super(envelope, interactiveRules);
+    super(envelope, buttonInteractiveRules);
     this.#parts = parts;
     this.#buttons = buttons;
   }

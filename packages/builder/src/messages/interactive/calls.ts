@@ -5,7 +5,8 @@ import type {
   RequestContactInfoInteractive,
   VoiceCallInteractive,
 } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import type { KindRules } from "../../rules/message-of.js";
+import { voiceCallInteractiveRules } from "../../rules/quick/interactive-voice-call.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { type Content, type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
@@ -29,7 +30,7 @@ export class VoiceCallBuilder extends MessageBase<InteractiveMessage<VoiceCallIn
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, parameters: VoiceCallInteractive["action"]["parameters"]) {
-    super(envelope, interactiveRules);
+    super(envelope, voiceCallInteractiveRules);
     this.#parts = parts;
     this.#parameters = parameters;
   }
@@ -60,15 +61,15 @@ export class NamedActionBuilder<I extends NamedAction> extends MessageBase<Inter
   readonly #parts: Parts;
   readonly #kind: I["type"];
 
-  /** @internal */
-  constructor(envelope: Envelope, parts: Parts, kind: I["type"]) {
-    super(envelope, interactiveRules);
+  /** @internal `rules`: the kind's own check, passed in so that each kind's bundle carries only its own. */
+  constructor(envelope: Envelope, parts: Parts, kind: I["type"], rules: KindRules<"interactive">) {
+    super(envelope, rules);
     this.#parts = parts;
     this.#kind = kind;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new NamedActionBuilder<I>(envelope, this.#parts, this.#kind) as this; // same class, same kind
+    return new NamedActionBuilder<I>(envelope, this.#parts, this.#kind, this.rules) as this; // same class, same kind
   }
 
   protected render(): Content<InteractiveMessage<I>> {

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { carouselInteractiveRules } from "../../rules/quick/interactive-carousel.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -46,7 +46,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, cards: readonly Card[] = []) {
-    super(envelope, interactiveRules);
+    super(envelope, carouselInteractiveRules);
     this.#parts = parts;
     this.#cards = cards;
   }
@@ -113,7 +113,7 @@ export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<Carou
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, catalogId: string, products: readonly string[]) {
-    super(envelope, interactiveRules);
+    super(envelope, carouselInteractiveRules);
     this.#parts = parts;
     this.#catalogId = catalogId;
     this.#products = [...products];

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { ctaUrlInteractiveRules } from "../../rules/quick/interactive-cta-url.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -35,7 +35,7 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, button: { readonly text: string; readonly url: string }) {
-    super(envelope, interactiveRules);
+    super(envelope, ctaUrlInteractiveRules);
     this.#parts = parts;
     this.#button = button;
   }

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { flowInteractiveRules } from "../../rules/quick/interactive-flow.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { copyData } from "../copy-data.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -35,7 +35,7 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, parameters: FlowParameters) {
-    super(envelope, interactiveRules);
+    super(envelope, flowInteractiveRules);
     this.#parts = parts;
     this.#parameters = parameters;
   }

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { listInteractiveRules } from "../../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -92,7 +92,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, button: string, sections: readonly Section[] = []) {
-    super(envelope, interactiveRules);
+    super(envelope, listInteractiveRules);
     this.#parts = parts;
     this.#button = button;
     this.#sections = sections;

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
 import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { productListInteractiveRules } from "../../rules/quick/interactive-product-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { arrayArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
@@ -28,7 +28,7 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, catalogId: string, sections: readonly Section[] = []) {
-    super(envelope, interactiveRules);
+    super(envelope, productListInteractiveRules);
     this.#parts = parts;
     this.#catalogId = catalogId;
     this.#sections = sections;

@@ -1,5 +1,7 @@
 import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../payload/index.js";
-import { interactiveRules } from "../../rules/quick/interactive.generated.js";
+import { catalogMessageInteractiveRules } from "../../rules/quick/interactive-catalog-message.generated.js";
+import { locationRequestMessageInteractiveRules } from "../../rules/quick/interactive-location-request-message.generated.js";
+import { productInteractiveRules } from "../../rules/quick/interactive-product.generated.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
@@ -15,7 +17,7 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, product: { readonly catalogId: string; readonly productRetailerId: string }) {
-    super(envelope, interactiveRules);
+    super(envelope, productInteractiveRules);
     this.#parts = parts;
     this.#product = product;
   }
@@ -47,7 +49,7 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, thumbnail: string | undefined) {
-    super(envelope, interactiveRules);
+    super(envelope, catalogMessageInteractiveRules);
     this.#parts = parts;
     this.#thumbnail = thumbnail;
   }
@@ -81,7 +83,7 @@ export class LocationRequestBuilder extends MessageBase<InteractiveMessage<Locat
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts) {
-    super(envelope, interactiveRules);
+    super(envelope, locationRequestMessageInteractiveRules);
     this.#parts = parts;
   }
 
