@@ -162,8 +162,7 @@ export const examples = {
     reason: "INVALID_FORMAT",
     message_template_category: "MARKETING",
     rejection_info: {
-      reason:
-        "Your template has parameters placed next to each other (like {{1}}{{2}}) without text or punctuation between them.",
+      reason: "Your template has parameters placed next to each other (like {{1}}{{2}}) without text or punctuation between them.",
       recommendation: "Separate parameters with descriptive text and ensure each parameter is clearly contextualized.",
     },
   },

@@ -1,6 +1,6 @@
 /**
- * Events of the fields besides `messages` (webhooks-2026.md §1d, §2; templates-management.md §5): each is `kind: "change"`,
- * narrowed by `field`, then `type`. Enum members are open (the known values, or any other string
+ * Events of the fields besides `messages` (webhooks-2026.md §1d, §2) and of the template fields
+ * (templates-management.md §5): each is `kind: "change"`, narrowed by `field`, then `type`. Enum members are open (the known values, or any other string
  * Meta adds, kept as sent) and `raw` is the object as received. Field names are Meta's.
  */
 import type { InboundMessage, Metadata, StatusEvent } from "../events.js";
@@ -281,8 +281,8 @@ export interface GroupEvent<Field extends GroupField = GroupField> extends Chang
 // ── Message templates ────────────────────────────────────────────────────────────────────────
 
 /**
- * A `message_template_status_update` `event` (templates-management.md §3.1, §5; webhooks-2026.md §2).
- * A known value in another case (`paused`, as one of Meta's pages writes it, §6.9) is read in upper case.
+ * A `message_template_status_update` `event` (templates-management.md §3.1 and templates-management.md §5; webhooks-2026.md §2).
+ * A known value in another case (`paused`, as one of Meta's pages writes it, templates-management.md §6.9) is read in upper case.
  */
 export type TemplateStatusUpdateName = Open<
   | "APPROVED"
@@ -301,7 +301,7 @@ export type TemplateStatusUpdateName = Open<
   | "UNARCHIVED"
 >;
 export type TemplateCategoryName = Open<"MARKETING" | "UTILITY" | "AUTHENTICATION">;
-/** The webhook `reason` (§3.2): the node's `rejected_reason` values plus `INCORRECT_CATEGORY` and the deprecated `CATEGORY_NOT_AVAILABLE`. */
+/** The webhook `reason` (templates-management.md §3.2): the node's `rejected_reason` values plus `INCORRECT_CATEGORY` and the deprecated `CATEGORY_NOT_AVAILABLE`. */
 export type TemplateRejectionReason = Open<
   | "ABUSIVE_CONTENT"
   | "INVALID_FORMAT"
@@ -312,9 +312,9 @@ export type TemplateRejectionReason = Open<
   | "INCORRECT_CATEGORY"
   | "CATEGORY_NOT_AVAILABLE"
 >;
-/** `other_info.title`: where a template is on the pause ladder (3 h, 6 h, then disabled; §3.1). */
+/** `other_info.title`: where a template is on the pause ladder (3 h, 6 h, then disabled; templates-management.md §3.1). */
 export type TemplatePauseTitle = Open<"FIRST_PAUSE" | "SECOND_PAUSE" | "RATE_LIMITING_PAUSE" | "UNPAUSE" | "DISABLED">;
-/** A template's quality (§3.3); new templates start at `UNKNOWN`. */
+/** A template's quality (templates-management.md §3.3); new templates start at `UNKNOWN`. */
 export type TemplateQualityScore = Open<"GREEN" | "YELLOW" | "RED" | "UNKNOWN">;
 export type TemplateButtonTypeName = Open<
   | "CATALOG"
@@ -344,7 +344,7 @@ export interface TemplateChange {
    */
   readonly message_template_id: string;
   readonly message_template_name: string;
-  /** As sent: `en_US`, or `en-US` as in Meta's status and quality examples (§6.8). */
+  /** As sent: `en_US`, or `en-US` as in Meta's status and quality examples (templates-management.md §6.8). */
   readonly message_template_language: string;
   /** `message_template_language` in the management API's form (`en-US` → `en_US`), for lookups. */
   readonly language: string;
@@ -374,7 +374,7 @@ export interface TemplateQualityEvent extends ChangeBase<"message_template_quali
 }
 
 /**
- * `template_category_update` announcing a change (§3.5): `new_category` is the category **now**,
+ * `template_category_update` announcing a change (templates-management.md §3.5): `new_category` is the category **now**,
  * `correct_category` the one it will have at `category_update_timestamp` (seconds).
  */
 export interface TemplateCategoryPendingEvent extends ChangeBase<"template_category_update", "pending">, TemplateChange {
@@ -387,7 +387,7 @@ export interface TemplateCategoryPendingEvent extends ChangeBase<"template_categ
 export interface TemplateCategoryDoneEvent extends ChangeBase<"template_category_update", "done">, TemplateChange {
   readonly previous_category?: TemplateCategoryName;
   readonly new_category: TemplateCategoryName;
-  /** Present when Meta sent it equal to `new_category` (the change is done, §3.5). */
+  /** Present when Meta sent it equal to `new_category` (the change is done, templates-management.md §3.5). */
   readonly correct_category?: TemplateCategoryName;
 }
 

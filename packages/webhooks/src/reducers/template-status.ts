@@ -13,7 +13,7 @@ import { templateLanguageOf } from "../fields/template-head.js";
 import { eventKey } from "../status.js";
 
 /** The parts of a template's state that change independently, each by its own webhook. */
-type Part = "status" | "quality" | "category" | "components";
+type Part = "status" | "pause" | "quality" | "category" | "components";
 
 /** What the template webhooks said about one template, as of the latest of each. */
 export interface TrackedTemplate {
@@ -39,10 +39,11 @@ export interface TrackedTemplate {
   readonly disable_info?: TemplateStatusEvent["disable_info"];
   /**
    * The title of the last pause (`FIRST_PAUSE`, `SECOND_PAUSE`, `RATE_LIMITING_PAUSE`), kept after the
-   * unpause: where the template is on the ladder (after a second pause, the next one disables it).
+   * unpause: where the template is on the ladder (after a second pause, the next one disables it). A
+   * part of its own: a pause that arrives after a later status still counts.
    */
   readonly lastPause?: TemplatePauseTitle;
-  /** The status before `ARCHIVED`, which `UNARCHIVED` restores. */
+  /** The status before `ARCHIVED`, which `UNARCHIVED` restores (when the `ARCHIVED` event arrived first). */
   readonly archivedFrom?: TemplateStatusUpdateName;
   readonly quality?: TemplateQualityScore;
   readonly category?: TemplateCategoryName;
@@ -77,6 +78,10 @@ const isTemplateEvent = (event: WebhookEvent): event is TemplateEvent =>
     event.field === "template_category_update" ||
     event.field === "message_template_components_update");
 
+/** A title that names a pause (`FIRST_PAUSE`, `SECOND_PAUSE`, `RATE_LIMITING_PAUSE`, or one Meta adds), not its end. */
+const isPause = (title: TemplatePauseTitle | undefined): title is TemplatePauseTitle =>
+  title !== undefined && title !== "UNPAUSE" && title !== "DISABLED";
+
 /** The status a status webhook leaves the template in (see `TrackedTemplate.status`). */
 function statusAfter(event: TemplateStatusEvent, current: TrackedTemplate | undefined): TemplateStatusUpdateName {
   const name = event.event;
@@ -95,7 +100,7 @@ function statusAfter(event: TemplateStatusEvent, current: TrackedTemplate | unde
  *
  * Pass the same map again as more events arrive. It holds one small entry per template id seen, and
  * Meta allows at most 6,000 templates (each language counts) per account (templates-management.md
- * §3.6), so it is bounded by your accounts' templates; a deleted template stays with status
+ * templates-management.md §3.6), so it is bounded by your accounts' templates; a deleted template stays with status
  * `DELETED` (delete its entry once late events no longer matter). `findTemplate` looks one up by
  * name and language.
  *
@@ -126,10 +131,15 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
     };
     let changed = false;
     switch (event.field) {
-      case "message_template_status_update":
+      case "message_template_status_update": {
+        const title = event.other_info?.title;
         if (takes("status")) {
           changed = true;
           applyStatus(next, event, current);
+        }
+        if (isPause(title) && takes("pause")) {
+          changed = true;
+          next.lastPause = title;
         }
         if (event.message_template_category !== undefined && takes("category")) {
           changed = true;
@@ -137,6 +147,7 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
           if (next.categoryChange?.correct_category === event.message_template_category) delete next.categoryChange;
         }
         break;
+      }
       case "message_template_quality_update":
         if (takes("quality")) {
           changed = true;
@@ -189,8 +200,6 @@ function applyStatus(next: Mutable<TrackedTemplate>, event: TemplateStatusEvent,
   else if (status !== "ARCHIVED") delete next.archivedFrom;
   next.status = status;
   next.event = event.event;
-  const title = event.other_info?.title;
-  if (title !== undefined && title !== "UNPAUSE" && title !== "DISABLED") next.lastPause = title;
   // The members of the last status event only: an approval after a rejection has no rejection_info.
   const { reason, rejection_info, other_info, disable_info } = event;
   delete next.reason;
