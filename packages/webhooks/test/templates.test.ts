@@ -427,6 +427,30 @@ describe("hostile input", () => {
     expect(Object.hasOwn(Object.prototype, "title")).toBe(false);
   });
 
+  it("property: any JSON value for any member of the four fields never throws; issues stay in the change; the reducer takes the result", () => {
+    const fields = [
+      "message_template_status_update",
+      "message_template_quality_update",
+      "template_category_update",
+      "message_template_components_update",
+    ] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.string(), fc.jsonValue(), fc.jsonValue(), (field, name, junk, other) => {
+        const example = examples[field] as Record<string, unknown>;
+        const members = Object.keys(example);
+        const member = members[name.length % members.length] as string;
+        for (const value of [{ ...example, [member]: junk }, { ...example, [name]: junk, other_info: other }, junk]) {
+          const { events, issues } = parseWebhook(changeOf(field, value));
+          for (const issue of issues) expect(issue.path.startsWith(at)).toBe(true);
+          expect(events.every((event) => event.kind === "change" || event.kind === "other")).toBe(true);
+          expect(() => trackTemplates(events)).not.toThrow();
+          for (const event of events) expect(typeof eventKey(event)).toBe("string");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("10,000 templates in one batch: parsed, tracked and found; a second pass of quality updates touches each once", () => {
     const count = 10_000;
     const changes = Array.from({ length: count }, (_, i) => ({
