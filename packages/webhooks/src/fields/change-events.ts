@@ -1,7 +1,8 @@
 /**
  * Events of the fields besides `messages` (webhooks-2026.md §1d, §2) and of the template fields
- * (templates-management.md §5): each is `kind: "change"`, narrowed by `field`, then `type`. Enum members are open (the known values, or any other string
- * Meta adds, kept as sent) and `raw` is the object as received. Field names are Meta's.
+ * (templates-management.md §5): each is `kind: "change"`, narrowed by `field`, then `type`. Enum members
+ * are open (the known values, or any other string Meta adds, kept as sent) and `raw` is the object as
+ * received. Field names are Meta's.
  */
 import type { InboundMessage, Metadata, StatusEvent } from "../events.js";
 
@@ -281,8 +282,9 @@ export interface GroupEvent<Field extends GroupField = GroupField> extends Chang
 // ── Message templates ────────────────────────────────────────────────────────────────────────
 
 /**
- * A `message_template_status_update` `event` (templates-management.md §3.1 and templates-management.md §5; webhooks-2026.md §2).
- * A known value in another case (`paused`, as one of Meta's pages writes it, templates-management.md §6.9) is read in upper case.
+ * A `message_template_status_update` `event` (templates-management.md §3.1 and templates-management.md §5;
+ * webhooks-2026.md §2). A known value in another case (`paused`, as one of Meta's pages writes it,
+ * templates-management.md §6.9) is read in upper case.
  */
 export type TemplateStatusUpdateName = Open<
   | "APPROVED"
@@ -301,7 +303,10 @@ export type TemplateStatusUpdateName = Open<
   | "UNARCHIVED"
 >;
 export type TemplateCategoryName = Open<"MARKETING" | "UTILITY" | "AUTHENTICATION">;
-/** The webhook `reason` (templates-management.md §3.2): the node's `rejected_reason` values plus `INCORRECT_CATEGORY` and the deprecated `CATEGORY_NOT_AVAILABLE`. */
+/**
+ * The webhook `reason` (templates-management.md §3.2): the node's `rejected_reason` values plus
+ * `INCORRECT_CATEGORY` and the deprecated `CATEGORY_NOT_AVAILABLE`.
+ */
 export type TemplateRejectionReason = Open<
   | "ABUSIVE_CONTENT"
   | "INVALID_FORMAT"
@@ -374,8 +379,8 @@ export interface TemplateQualityEvent extends ChangeBase<"message_template_quali
 }
 
 /**
- * `template_category_update` announcing a change (templates-management.md §3.5): `new_category` is the category **now**,
- * `correct_category` the one it will have at `category_update_timestamp` (seconds).
+ * `template_category_update` announcing a change (templates-management.md §3.5): `new_category` is the
+ * category **now**, `correct_category` the one it will have at `category_update_timestamp` (seconds).
  */
 export interface TemplateCategoryPendingEvent extends ChangeBase<"template_category_update", "pending">, TemplateChange {
   readonly new_category: TemplateCategoryName;

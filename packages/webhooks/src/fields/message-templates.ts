@@ -15,7 +15,8 @@ import type {
 import { type FieldContext, type Json, MemberReader, objectsIn, own } from "./read.js";
 import { knownCase, readTemplateHead } from "./template-head.js";
 
-// The known values of each open enum (templates-management.md §3 and templates-management.md §5), for reading them in Meta's case.
+// The known values of each open enum (templates-management.md §3 and templates-management.md §5), for
+// reading them in Meta's case.
 const statusNames: ReadonlySet<TemplateStatusUpdateName> = new Set([
   "APPROVED",
   "ARCHIVED",
@@ -129,7 +130,8 @@ export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput
 }
 
 /**
- * `template_category_update` (templates-management.md §3.5 and templates-management.md §5), two cases told apart by their members:
+ * `template_category_update` (templates-management.md §3.5 and templates-management.md §5), two cases
+ * told apart by their members:
  * a pending change carries `correct_category` (different from `new_category`, the category now) and
  * `category_update_timestamp`; a done one carries `previous_category` (or a `correct_category` equal to
  * `new_category`, which templates-management.md §3.5 reads as done).

@@ -36,7 +36,8 @@ function templateIdOf(value: Json, path: string, ctx: FieldContext): string | un
 
 /**
  * A language code in the management API's form: `en-US` (Meta's status and quality examples) and
- * `en_US` are the same code (templates-management.md §6.8), so both read as `en_US`; anything else is kept as sent.
+ * `en_US` are the same code (templates-management.md §6.8), so both read as `en_US`; anything else is
+ * kept as sent.
  */
 export function templateLanguageOf(language: string): string {
   const code = /^([A-Za-z]{2,3})[-_]([A-Za-z]{2})$/.exec(language);
@@ -44,8 +45,9 @@ export function templateLanguageOf(language: string): string {
 }
 
 /**
- * A known enum value sent in another case (`paused`, as Meta's pacing page writes it, templates-management.md
- * templates-management.md §6.9) is read as the known one; any other string is kept as sent (`raw` keeps what came either way).
+ * A known enum value sent in another case (`paused`, as Meta's pacing page writes it,
+ * templates-management.md §6.9) is read as the known one; any other string is kept as sent (`raw` keeps
+ * what came either way).
  */
 export function knownCase<Known extends string>(value: string, known: ReadonlySet<Known>): Known | (string & {}) {
   if (known.has(value as Known)) return value;

@@ -93,16 +93,16 @@ function statusAfter(event: TemplateStatusEvent, current: TrackedTemplate | unde
 /**
  * Each template's current state after these webhooks, keyed by `message_template_id` (digits):
  * status, last reason, pause ladder, quality, category (a pending change and when it happens) and the
- * last edit's texts. Delivery order does not matter: each part (status, quality, category, texts) keeps
- * the event with the latest `entry[].time`, so an older event arriving late does not undo a newer one;
- * a redelivery is applied once; events of the same second apply in arrival order; an event without a
- * time applies in arrival order and leaves the times as they were.
+ * last edit's texts. Delivery order does not matter: each part (status, last pause, quality, category,
+ * texts) keeps the event with the latest `entry[].time`, so an older event arriving late does not undo a
+ * newer one; a redelivery is applied once; events of the same second apply in arrival order; an event
+ * without a time applies in arrival order and leaves the times as they were.
  *
  * Pass the same map again as more events arrive. It holds one small entry per template id seen, and
- * Meta allows at most 6,000 templates (each language counts) per account (templates-management.md
- * templates-management.md §3.6), so it is bounded by your accounts' templates; a deleted template stays with status
- * `DELETED` (delete its entry once late events no longer matter). `findTemplate` looks one up by
- * name and language.
+ * Meta allows at most 6,000 templates per account, each language counting as one
+ * (templates-management.md §3.6), so it is bounded by your accounts' templates. A deleted template
+ * stays with status `DELETED` (delete its entry once late events no longer matter). `findTemplate`
+ * looks one up by name and language.
  *
  * @example
  * const templates = trackTemplates(events);
