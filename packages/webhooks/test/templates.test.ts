@@ -251,14 +251,19 @@ describe("message_template_id: the integer Meta sends, as digits", () => {
   });
 
   it.each([
-    [-1, "a non-negative integer (or its digits), got -1"],
-    [1.5, "a non-negative integer (or its digits), got 1.5"],
-    ["12a", 'a non-negative integer (or its digits), got "12a"'],
-    ["", 'a non-negative integer (or its digits), got ""'],
-    [true, "a non-negative integer (or its digits), got boolean"],
-    [{ id: 1 }, "a non-negative integer (or its digits), got object"],
-    [Number.NaN, "a non-negative integer (or its digits), got NaN"],
-  ])("%j is refused: the object stays as an `other` event", (id, message) => {
+    ["-1", -1, "a non-negative integer (or up to 64 digits), got -1"],
+    ["1.5", 1.5, "a non-negative integer (or up to 64 digits), got 1.5"],
+    ['"12a"', "12a", 'a non-negative integer (or up to 64 digits), got "12a"'],
+    ['""', "", 'a non-negative integer (or up to 64 digits), got ""'],
+    ["true", true, "a non-negative integer (or up to 64 digits), got boolean"],
+    ["an object", { id: 1 }, "a non-negative integer (or up to 64 digits), got object"],
+    ["NaN", Number.NaN, "a non-negative integer (or up to 64 digits), got NaN"],
+    [
+      "a million digits",
+      "9".repeat(1_000_000),
+      `a non-negative integer (or up to 64 digits), got "${"9".repeat(64)}"… (1000000 characters)`,
+    ],
+  ])("%s is refused: the object stays as an `other` event", (_label, id, message) => {
     const { events, issues } = withId(id);
     expect(issues).toEqual([{ path: `${at}.value.message_template_id`, code: "invalid_type", severity: "error", message }]);
     expect(events).toEqual([

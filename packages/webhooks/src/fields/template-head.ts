@@ -1,6 +1,15 @@
 import type { TemplateChange } from "./change-events.js";
 import { describe, type FieldContext, type Json, MemberReader, own } from "./read.js";
 
+/** Digits an id may have as a string (Meta's are 15–16; the management API's ids are strings of the same digits). */
+const longestId = 64;
+/** A short quote of what came instead of an id (a 3 MB string is quoted by its start and length). */
+const quote = (value: unknown): string => {
+  if (typeof value === "string")
+    return value.length > longestId ? `${JSON.stringify(value.slice(0, longestId))}… (${value.length} characters)` : JSON.stringify(value);
+  return typeof value === "number" ? String(value) : describe(value);
+};
+
 /** 2^53 − 1: past it, `JSON.parse` rounds an integer to the nearest double, and its last digits are lost. */
 const largestExact = Number.MAX_SAFE_INTEGER;
 
@@ -13,7 +22,7 @@ const largestExact = Number.MAX_SAFE_INTEGER;
 function templateIdOf(value: Json, path: string, ctx: FieldContext): string | undefined {
   const at = `${path}.message_template_id`;
   const id = own(value, "message_template_id");
-  if (typeof id === "string" && /^\d{1,64}$/.test(id)) return id;
+  if (typeof id === "string" && id.length <= longestId && /^\d+$/.test(id)) return id;
   if (typeof id === "number" && Number.isInteger(id) && id >= 0) {
     if (id <= largestExact) return String(id);
     const digits = BigInt(id).toString();
@@ -25,12 +34,7 @@ function templateIdOf(value: Json, path: string, ctx: FieldContext): string | un
     return digits;
   }
   if (id === undefined) ctx.issue(at, "required", "the template's id (an integer) is required");
-  else
-    ctx.issue(
-      at,
-      "invalid_type",
-      `a non-negative integer (or its digits), got ${typeof id === "string" ? JSON.stringify(id.slice(0, 64)) : typeof id === "number" ? String(id) : describe(id)}`,
-    );
+  else ctx.issue(at, "invalid_type", `a non-negative integer (or up to ${longestId} digits), got ${quote(id)}`);
   return undefined;
 }
 
