@@ -644,9 +644,11 @@ describe("trackTemplates: each template's state now", () => {
     const [pending, approved] = eventsOf(status(100, "PENDING"), status(100, "APPROVED"));
     const events = [pending, approved, pending, approved, pending] as WebhookEvent[];
     expect(state(events)).toMatchObject({ status: "APPROVED" });
-    // Kept across calls with the same map.
+    // Kept across calls with the same map, and told by content: a redelivery is a body parsed again.
     const templates = trackTemplates([pending, approved] as WebhookEvent[]);
-    expect(state([pending] as WebhookEvent[], templates)).toMatchObject({ status: "APPROVED" });
+    expect(state(eventsOf(status(100, "PENDING")), templates)).toMatchObject({ status: "APPROVED" });
+    // A different event in the same second is not a redelivery: it applies, in arrival order.
+    expect(state(eventsOf(status(100, "PAUSED", pause("FIRST_PAUSE"))), templates)).toMatchObject({ status: "PAUSED" });
   });
 
   it("an event without entry.time applies in arrival order and leaves the times as they were", () => {

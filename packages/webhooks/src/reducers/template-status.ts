@@ -64,12 +64,13 @@ export interface TrackedTemplate {
 type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };
 
 /** Redeliveries at the same second as a part's time are told apart from new events by their keys (at most this many kept per part). */
-const keysPerSecond = 16;
+const eventsPerSecond = 16;
 /**
- * Keys of the events applied at each part's latest second, per record. Kept beside the caller's map, not
- * in it: a record restored from storage without them only loses the same-second duplicate check.
+ * The events applied at each part's latest second, per record, for telling a redelivery at that second
+ * by its key (computed only then: most events have a second of their own). Kept beside the caller's
+ * map, not in it: a record restored from storage without them only loses the same-second check.
  */
-const appliedAt = new WeakMap<TrackedTemplate, { readonly [Key in Part]?: readonly string[] }>();
+const appliedAt = new WeakMap<TrackedTemplate, { readonly [Key in Part]?: readonly TemplateEvent[] }>();
 
 const isTemplateEvent = (event: WebhookEvent): event is TemplateEvent =>
   event.kind === "change" &&
@@ -115,7 +116,8 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
     const since: { [Key in Part]?: number } = { ...current?.since };
     const next: Mutable<TrackedTemplate> = current === undefined ? { ...identity(event), since } : { ...current, since };
     const applied = { ...(current === undefined ? undefined : appliedAt.get(current)) };
-    const key = eventKey(event);
+    let key: string | undefined;
+    const isRedelivery = (applied: TemplateEvent): boolean => applied === event || eventKey(applied) === (key ??= eventKey(event));
     /** Whether `event` is newer than what set `part` (or a same-second event not applied yet); records it if so. */
     const takes = (part: Part): boolean => {
       const last = since[part];
@@ -123,8 +125,8 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
       if (time === undefined) return true;
       if (last !== undefined && time < last) return false;
       const seen = last === time ? (applied[part] ?? []) : [];
-      if (seen.includes(key)) return false;
-      applied[part] = [...seen, key].slice(-keysPerSecond);
+      if (seen.some(isRedelivery)) return false;
+      applied[part] = [...seen, event].slice(-eventsPerSecond);
       since[part] = time;
       if (next.updatedAt === undefined || time > next.updatedAt) next.updatedAt = time;
       return true;
