@@ -117,7 +117,11 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
     const next: Mutable<TrackedTemplate> = current === undefined ? { ...identity(event), since } : { ...current, since };
     const applied = { ...(current === undefined ? undefined : appliedAt.get(current)) };
     let key: string | undefined;
-    const isRedelivery = (applied: TemplateEvent): boolean => applied === event || eventKey(applied) === (key ??= eventKey(event));
+    const isRedelivery = (earlier: TemplateEvent): boolean => {
+      if (earlier === event) return true;
+      key ??= eventKey(event);
+      return eventKey(earlier) === key;
+    };
     /** Whether `event` is newer than what set `part` (or a same-second event not applied yet); records it if so. */
     const takes = (part: Part): boolean => {
       const last = since[part];
