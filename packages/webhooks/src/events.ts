@@ -267,7 +267,7 @@ export interface ErrorEvent extends Omit<Received, "timestamp"> {
 }
 
 /**
- * A change of a field without a typed reader (`message_template_status_update`, the withdrawn
+ * A change of a field without a typed reader (`account_alerts`, the withdrawn
  * `user_id_update`, one Meta adds), or an item that could not be read (the issues say why). Never dropped.
  */
 export interface OtherEvent {

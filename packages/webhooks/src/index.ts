@@ -19,6 +19,7 @@ export { type ConversationControl, conversationControl } from "./reducers/conver
 export { type HistoryImport, reassembleHistory } from "./reducers/history-import.js";
 export { type NumberHealth, numberHealth } from "./reducers/number-health.js";
 export { isOptOut, type MarketingPreference, marketingPreferences, mayReceiveMarketing } from "./reducers/preferences.js";
+export { findTemplate, type TrackedTemplate, trackTemplates } from "./reducers/template-status.js";
 export { metaJson, signatureOf, verifySignature } from "./signature.js";
 export type { SignedCallbackData } from "./signed-callback-data.js";
 export { dedupe, eventKey, latestStatuses, reduceStatus } from "./status.js";

@@ -1,4 +1,4 @@
-import { type ChangeEvent, parseWebhook, type WebhookEvent } from "@wacompose/webhooks";
+import { type ChangeEvent, findTemplate, parseWebhook, type TrackedTemplate, trackTemplates, type WebhookEvent } from "@wacompose/webhooks";
 import { match } from "ts-pattern";
 import { type Equal, expectType } from "./helpers.js";
 
@@ -45,7 +45,68 @@ const described: string = match(change)
   .with({ field: "group_participants_update" }, (e) => e.update)
   .with({ field: "group_settings_update" }, (e) => e.update)
   .with({ field: "group_status_update" }, (e) => e.group_id)
+  .with({ field: "message_template_status_update" }, (e) => `${e.message_template_name}: ${e.event}`)
+  .with({ field: "message_template_quality_update" }, (e) => e.new_quality_score)
+  .with({ field: "template_category_update", type: "pending" }, (e) => `${e.new_category} → ${e.correct_category}`)
+  .with({ field: "template_category_update", type: "done" }, (e) => e.new_category)
+  .with({ field: "message_template_components_update" }, (e) => e.message_template_element ?? "")
   .exhaustive();
+match(change)
+  .with({ field: "template_category_update", type: "pending" }, () => 1)
+  .with({ field: "message_template_status_update" }, () => 2)
+  .otherwise(() => 3);
+
+// Template webhooks: open enums, the id as digits, the pending category change's members required.
+if (event.kind === "change" && event.field === "message_template_status_update") {
+  expectType<Equal<typeof event.message_template_id, string>>(true);
+  expectType<
+    Equal<
+      typeof event.event,
+      | "APPROVED"
+      | "ARCHIVED"
+      | "DELETED"
+      | "DISABLED"
+      | "FLAGGED"
+      | "IN_APPEAL"
+      | "LIMIT_EXCEEDED"
+      | "LOCKED"
+      | "PAUSED"
+      | "PENDING"
+      | "PENDING_DELETION"
+      | "REINSTATED"
+      | "REJECTED"
+      | "UNARCHIVED"
+      | (string & {})
+    >
+  >(true);
+  expectType<
+    Equal<
+      NonNullable<typeof event.other_info>["title"],
+      "FIRST_PAUSE" | "SECOND_PAUSE" | "RATE_LIMITING_PAUSE" | "UNPAUSE" | "DISABLED" | (string & {})
+    >
+  >(true);
+  // reason is null when the template is scheduled for deletion.
+  const reason: string | null | undefined = event.reason;
+  void reason;
+}
+if (event.kind === "change" && event.field === "template_category_update") {
+  // A done change may lack correct_category: narrow by type first.
+  // @ts-expect-error Type 'undefined' is not assignable to type 'string'
+  const correct: string = event.correct_category;
+  void correct;
+  if (event.type === "pending")
+    expectType<Equal<typeof event.correct_category, "MARKETING" | "UTILITY" | "AUTHENTICATION" | (string & {})>>(true);
+}
+if (event.kind === "change" && event.field === "message_template_quality_update")
+  expectType<Equal<typeof event.new_quality_score, "GREEN" | "YELLOW" | "RED" | "UNKNOWN" | (string & {})>>(true);
+
+// The reducer: a map by id, and a lookup by name and language.
+const templates: Map<string, TrackedTemplate> = trackTemplates(parseWebhook({}).events);
+const paused: boolean = findTemplate(templates, "order_update", "en_US")?.status === "PAUSED";
+declare const tracked: TrackedTemplate;
+// The records are read-only: a new one replaces each on every update.
+// @ts-expect-error Cannot assign to 'status' because it is a read-only property
+tracked.status = "APPROVED";
 match(change)
   .with({ field: "history", type: "chunk" }, () => 1)
   .with({ field: "user_preferences" }, () => 2)
@@ -61,4 +122,4 @@ const kinds: string = match(parseWebhook({}).events[0] ?? event)
   .with({ kind: "other" }, (e) => e.field)
   .exhaustive();
 
-export { described, kinds };
+export { described, kinds, paused };

@@ -153,7 +153,59 @@ export const examples = {
     ...messaging,
     groups: [{ timestamp: "1767225600", group_id: "Y2FwaV9ncm91cDox", type: "group_suspend" }],
   },
+  // The four template webhooks: templates-management.md §5's examples, as printed there.
+  message_template_status_update: {
+    event: "REJECTED",
+    message_template_id: 1689556908129835,
+    message_template_name: "abandoned_cart",
+    message_template_language: "en",
+    reason: "INVALID_FORMAT",
+    message_template_category: "MARKETING",
+    rejection_info: {
+      reason: "Your template has parameters placed next to each other (like {{1}}{{2}}) without text or punctuation between them.",
+      recommendation: "Separate parameters with descriptive text and ensure each parameter is clearly contextualized.",
+    },
+  },
+  message_template_quality_update: {
+    previous_quality_score: "GREEN",
+    new_quality_score: "YELLOW",
+    message_template_id: 806312974732579,
+    message_template_name: "welcome_template",
+    message_template_language: "en-US",
+  },
+  template_category_update: {
+    message_template_id: 278077987957091,
+    message_template_name: "welcome_template",
+    message_template_language: "en-US",
+    new_category: "UTILITY",
+    correct_category: "MARKETING",
+    category_update_timestamp: 1746169200,
+  },
+  message_template_components_update: {
+    message_template_id: 1315502779341834,
+    message_template_name: "order_confirmation",
+    message_template_language: "en_US",
+    message_template_title: "Your order is confirmed!",
+    message_template_element: "Thank you for your order, {{1}}! …",
+    message_template_footer: "Lucky Shrub: the Succulent Specialists!",
+    message_template_buttons: [
+      {
+        message_template_button_type: "URL",
+        message_template_button_text: "Email support",
+        message_template_button_url: "https://www.luckyshrub.com/support",
+      },
+    ],
+  },
 } as const;
+
+/** `template_category_update` once the change is done (templates-management.md §5: `previous_category`, `new_category`). */
+export const categoryDone = {
+  message_template_id: 278077987957091,
+  message_template_name: "welcome_template",
+  message_template_language: "en-US",
+  previous_category: "UTILITY",
+  new_category: "MARKETING",
+};
 
 /** The system message that replaced the withdrawn `user_id_update` field ([CL] 2026-08-11). */
 export const userChangedUserId = {

@@ -160,7 +160,8 @@ export const batch = {
     {
       id: "999",
       changes: [
-        { field: "message_template_status_update", value: { event: "APPROVED", message_template_name: "order_ready" } },
+        // A field without a typed reader: an `other` event with its value.
+        { field: "account_alerts", value: { entity_type: "WABA", alert_severity: "INFORMATIONAL", alert_type: "OBA_APPROVED" } },
         { field: "messages", value: { messaging_product: "whatsapp", metadata, messages: [inbound.reaction, inbound.request_welcome] } },
       ],
     },

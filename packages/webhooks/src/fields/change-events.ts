@@ -1,7 +1,8 @@
 /**
- * Events of the fields besides `messages` (webhooks-2026.md §1d, §2): each is `kind: "change"`,
- * narrowed by `field`, then `type`. Enum members are open (the known values, or any other string
- * Meta adds, kept as sent) and `raw` is the object as received. Field names are Meta's.
+ * Events of the fields besides `messages` (webhooks-2026.md §1d, §2) and of the template fields
+ * (templates-management.md §5): each is `kind: "change"`, narrowed by `field`, then `type`. Enum members
+ * are open (the known values, or any other string Meta adds, kept as sent) and `raw` is the object as
+ * received. Field names are Meta's.
  */
 import type { InboundMessage, Metadata, StatusEvent } from "../events.js";
 
@@ -278,6 +279,149 @@ export interface GroupEvent<Field extends GroupField = GroupField> extends Chang
   readonly participants?: readonly Readonly<Record<string, unknown>>[];
 }
 
+// ── Message templates ────────────────────────────────────────────────────────────────────────
+
+/**
+ * A `message_template_status_update` `event` (templates-management.md §3.1 and templates-management.md §5;
+ * webhooks-2026.md §2). A known value in another case (`paused`, as one of Meta's pages writes it,
+ * templates-management.md §6.9) is read in upper case.
+ */
+export type TemplateStatusUpdateName = Open<
+  | "APPROVED"
+  | "ARCHIVED"
+  | "DELETED"
+  | "DISABLED"
+  | "FLAGGED"
+  | "IN_APPEAL"
+  | "LIMIT_EXCEEDED"
+  | "LOCKED"
+  | "PAUSED"
+  | "PENDING"
+  | "PENDING_DELETION"
+  | "REINSTATED"
+  | "REJECTED"
+  | "UNARCHIVED"
+>;
+export type TemplateCategoryName = Open<"MARKETING" | "UTILITY" | "AUTHENTICATION">;
+/**
+ * The webhook `reason` (templates-management.md §3.2): the node's `rejected_reason` values plus
+ * `INCORRECT_CATEGORY` and the deprecated `CATEGORY_NOT_AVAILABLE`.
+ */
+export type TemplateRejectionReason = Open<
+  | "ABUSIVE_CONTENT"
+  | "INVALID_FORMAT"
+  | "NONE"
+  | "PROMOTIONAL"
+  | "TAG_CONTENT_MISMATCH"
+  | "SCAM"
+  | "INCORRECT_CATEGORY"
+  | "CATEGORY_NOT_AVAILABLE"
+>;
+/** `other_info.title`: where a template is on the pause ladder (3 h, 6 h, then disabled; templates-management.md §3.1). */
+export type TemplatePauseTitle = Open<"FIRST_PAUSE" | "SECOND_PAUSE" | "RATE_LIMITING_PAUSE" | "UNPAUSE" | "DISABLED">;
+/** A template's quality (templates-management.md §3.3); new templates start at `UNKNOWN`. */
+export type TemplateQualityScore = Open<"GREEN" | "YELLOW" | "RED" | "UNKNOWN">;
+export type TemplateButtonTypeName = Open<
+  | "CATALOG"
+  | "COPY_CODE"
+  | "EXTENSION"
+  | "FLOW"
+  | "MPM"
+  | "ORDER_DETAILS"
+  | "OTP"
+  | "PHONE_NUMBER"
+  | "POSTBACK"
+  | "REMINDER"
+  | "SEND_LOCATION"
+  | "SPM"
+  | "QUICK_REPLY"
+  | "URL"
+  | "VOICE_CALL"
+>;
+
+/** The members every template webhook carries (templates-management.md §5). */
+export interface TemplateChange {
+  /**
+   * The template's id in digits, the form the management API's `id` has (so the two compare equal).
+   * Meta sends a JSON integer; one beyond 2^53 − 1 has lost digits in `JSON.parse` before it gets here,
+   * so it is read as the digits of the rounded number with an `out_of_range` issue. Digits sent as a
+   * string are kept exactly.
+   */
+  readonly message_template_id: string;
+  readonly message_template_name: string;
+  /** As sent: `en_US`, or `en-US` as in Meta's status and quality examples (templates-management.md §6.8). */
+  readonly message_template_language: string;
+  /** `message_template_language` in the management API's form (`en-US` → `en_US`), for lookups. */
+  readonly language: string;
+}
+
+/**
+ * `message_template_status_update`: a template was approved, rejected, paused, unpaused, disabled,
+ * archived… (`event`). `reason` is null when the template is scheduled for deletion; `rejection_info`
+ * comes only with `INVALID_FORMAT`; `other_info.title` says which pause (or `UNPAUSE`).
+ */
+export interface TemplateStatusEvent extends ChangeBase<"message_template_status_update", "status_update">, TemplateChange {
+  readonly event: TemplateStatusUpdateName;
+  /** Meta always sends it; absent only when the payload lacked it (an issue says so). */
+  readonly message_template_category?: TemplateCategoryName;
+  /** Meta always sends it (null when scheduled for deletion); absent only when the payload lacked it (an issue says so). */
+  readonly reason?: TemplateRejectionReason | null;
+  /** When the template is disabled, in seconds (Meta documents an integer and shows digits in quotes: both read). */
+  readonly disable_info?: { readonly disable_date?: number };
+  readonly other_info?: { readonly title: TemplatePauseTitle; readonly description?: string };
+  readonly rejection_info?: { readonly reason?: string; readonly recommendation?: string };
+}
+
+/** `message_template_quality_update`: the template's quality moved (RED leads to a pause). */
+export interface TemplateQualityEvent extends ChangeBase<"message_template_quality_update", "quality_update">, TemplateChange {
+  readonly previous_quality_score?: TemplateQualityScore;
+  readonly new_quality_score: TemplateQualityScore;
+}
+
+/**
+ * `template_category_update` announcing a change (templates-management.md §3.5): `new_category` is the
+ * category **now**, `correct_category` the one it will have at `category_update_timestamp` (seconds).
+ */
+export interface TemplateCategoryPendingEvent extends ChangeBase<"template_category_update", "pending">, TemplateChange {
+  readonly new_category: TemplateCategoryName;
+  readonly correct_category: TemplateCategoryName;
+  readonly category_update_timestamp?: number;
+}
+
+/** `template_category_update` once the change is done: `previous_category` → `new_category`. */
+export interface TemplateCategoryDoneEvent extends ChangeBase<"template_category_update", "done">, TemplateChange {
+  readonly previous_category?: TemplateCategoryName;
+  readonly new_category: TemplateCategoryName;
+  /** Present when Meta sent it equal to `new_category` (the change is done, templates-management.md §3.5). */
+  readonly correct_category?: TemplateCategoryName;
+}
+
+/** One button of a `message_template_components_update`. */
+export interface TemplateComponentsButton {
+  readonly message_template_button_type: TemplateButtonTypeName;
+  readonly message_template_button_text?: string;
+  readonly message_template_button_url?: string;
+  readonly message_template_button_phone_number?: string;
+}
+
+/** `message_template_components_update`: a template was edited; its texts and buttons now. */
+export interface TemplateComponentsEvent extends ChangeBase<"message_template_components_update", "components_update">, TemplateChange {
+  /** The body text. */
+  readonly message_template_element?: string;
+  /** The text header. */
+  readonly message_template_title?: string;
+  readonly message_template_footer?: string;
+  readonly message_template_buttons?: readonly TemplateComponentsButton[];
+}
+
+/** Every template webhook event. */
+export type TemplateEvent =
+  | TemplateStatusEvent
+  | TemplateQualityEvent
+  | TemplateCategoryPendingEvent
+  | TemplateCategoryDoneEvent
+  | TemplateComponentsEvent;
+
 export type ChangeEvent =
   | UserPreferenceEvent
   | StandbyMessageEvent
@@ -298,7 +442,8 @@ export type ChangeEvent =
   | GroupEvent<"group_lifecycle_update">
   | GroupEvent<"group_participants_update">
   | GroupEvent<"group_settings_update">
-  | GroupEvent<"group_status_update">;
+  | GroupEvent<"group_status_update">
+  | TemplateEvent;
 
 /** Every field with a typed reader. */
 export type ChangeField = ChangeEvent["field"];

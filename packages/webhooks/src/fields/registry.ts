@@ -5,6 +5,7 @@ import type { ChangeField } from "./change-events.js";
 import { groupReader } from "./groups.js";
 import { readHistory } from "./history.js";
 import { readMessageEchoes } from "./message-echoes.js";
+import { readTemplateCategory, readTemplateComponents, readTemplateQuality, readTemplateStatus } from "./message-templates.js";
 import { readMessagingHandovers } from "./messaging-handovers.js";
 import { readBusinessCapability, readPhoneNumberName, readPhoneNumberQuality } from "./phone-number-updates.js";
 import type { FieldContext, Json } from "./read.js";
@@ -35,6 +36,10 @@ const readers: { readonly [Field in ChangeField]: FieldReader } = {
   group_participants_update: groupReader("group_participants_update"),
   group_settings_update: groupReader("group_settings_update"),
   group_status_update: groupReader("group_status_update"),
+  message_template_status_update: readTemplateStatus,
+  message_template_quality_update: readTemplateQuality,
+  template_category_update: readTemplateCategory,
+  message_template_components_update: readTemplateComponents,
 };
 
 /** The reader for a field (own keys only: `constructor` or `__proto__` as a field name is just unknown). */
