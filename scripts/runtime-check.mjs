@@ -52,10 +52,23 @@ const freePort = () =>
   });
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts a runtime with its output collected; `exit` settles with its exit code (or signal) once it ends. */
+/** The runtimes started and not yet stopped: their own process groups miss a Ctrl+C given to this script, so it passes it on. */
+const running = new Set();
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    for (const started of running) signalGroup(started, "SIGKILL");
+    process.exit(130);
+  });
+
+/**
+ * Starts a runtime with its output collected; `exit` settles with its exit code (or signal) once it ends. In a process
+ * group of its own: pnpm's node_modules/.bin shims are shell scripts that run the binary as a child (no `exec`), so
+ * signalling the shim alone would leave the runtime running.
+ */
 function start(bin, args, options) {
-  const child = spawn(bin, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const result = { child, output: "" };
+  running.add(result);
   child.stdout.on("data", (chunk) => (result.output += chunk));
   child.stderr.on("data", (chunk) => (result.output += chunk));
   result.exit = new Promise((resolve) => {
@@ -65,13 +78,25 @@ function start(bin, args, options) {
   return result;
 }
 
-/** Ends a runtime that is still running: SIGTERM, then SIGKILL if it has not ended 5 s later. */
+/** Signals the runtime's whole process group; false once there is none left. */
+const signalGroup = (started, signal) => {
+  try {
+    process.kill(-started.child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Ends what a runtime left running, the shim and the binary: SIGTERM to its process group, then SIGKILL if the group
+ * is still there 5 s later. Runs after a runtime that exited too (its shim may have ended before the binary).
+ */
 async function stop(started) {
-  if (started.child.exitCode !== null || started.child.signalCode !== null) return;
-  started.child.kill("SIGTERM");
-  const timer = setTimeout(() => started.child.kill("SIGKILL"), 5_000);
-  await started.exit;
-  clearTimeout(timer);
+  running.delete(started);
+  if (started.child.pid === undefined || !signalGroup(started, "SIGTERM")) return;
+  for (let waited = 0; waited < 5_000 && signalGroup(started, 0); waited += 100) await pause(100);
+  signalGroup(started, "SIGKILL");
 }
 
 /** Node, Bun, Deno: send-and-receive.ts serves its own webhook listener and prints the result as its last line. */
