@@ -35,8 +35,8 @@ export default {
     if (pathname !== "/run" || request.method !== "POST") return new Response("POST /run or /webhook", { status: 404 });
     const wa = createClient({ phoneNumberId: "106540352242922", accessToken: "test-token", baseUrl: env.EMULATOR_URL });
     const sent = await wa.send(msg.to("16505551234").text("Hello from workerd"));
-    // Polls the list rather than awaiting a promise the webhooks' requests resolve: workerd warns about, and may cancel,
-    // a continuation that one request's handler resumes in another's.
+    // Polls the list rather than awaiting a promise that the webhooks' requests resolve: what requests share here is plain
+    // data, never a promise or an I/O object (Workers tie those to the request that made them).
     for (let waited = 0; waited < 20_000 && !allRead(); waited += 50) await pause(50);
     return Response.json({ wamid: sent.messages[0]?.id.startsWith("wamid."), statuses: [...statuses].sort(), refused });
   },
