@@ -1,7 +1,7 @@
 // Type-checks every ```ts block of README.md and docs/*.md with TypeScript 5.9 and 7, and
 // runs the ones that build messages (blocks tagged `ts no-run` are only type-checked: they
-// need the network or credentials). Usage: node scripts/check-docs.mjs [--dir <docs root>]
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// need the network, credentials or another runtime). Usage: node scripts/check-docs.mjs [--dir <docs root>]
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { compilers, root, run } from "./lib.mjs";
@@ -49,6 +49,8 @@ export function checkDocs(dir = root) {
       written.push({ ...snippet, file, name });
     });
   }
+  // Deno's and Bun's globals as far as docs/edge-runtimes.md uses them (their types are not installed).
+  copyFileSync(join(root, "scripts/docs-runtime-globals.d.ts"), join(out, "runtime-globals.d.ts"));
   writeFileSync(
     join(out, "tsconfig.json"),
     JSON.stringify({

@@ -75,6 +75,8 @@ export function typecheck() {
     }
     // Examples are compiled against the built packages, as a user's code would be.
     count(checkProject(compiler, join(root, "examples/tsconfig.json"), "examples"));
+    // What runs on Node 22/24/26, Bun, Deno and workerd (scripts/runtime-check.mjs), compiled the same way.
+    count(checkProject(compiler, join(root, "examples/runtimes/tsconfig.json"), "examples/runtimes"));
   }
   return { passed, failed };
 }

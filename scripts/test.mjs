@@ -105,7 +105,7 @@ if (built) {
   );
 
   section(
-    "runtimes: builder, transport-fetch and webhooks unchanged on Node 22, 24, 26, Bun and Deno (a text to the emulator, its signed webhooks)",
+    "runtimes: builder, transport-fetch and webhooks unchanged on Node 22, 24, 26, Bun, Deno and workerd (a text to the emulator, its signed webhooks)",
   );
   runCounted("runtime check", "scripts/runtime-check.mjs", process.execPath, ["scripts/runtime-check.mjs"]);
 

@@ -1,6 +1,7 @@
-// Runs unchanged on Node 22/24/26, Bun and Deno (scripts/runtime-check.mjs starts it): sends a text with @wacompose/builder and
-// @wacompose/transport-fetch to the emulator at EMULATOR_URL, serves @wacompose/webhooks' web `Request` handler on
-// 127.0.0.1:PORT, and prints one JSON line once the signed sent, delivered and read webhooks were verified and parsed (in any order).
+// Runs unchanged on Node 22/24/26, Bun and Deno (scripts/runtime-check.mjs starts it; worker.ts does the same on workerd):
+// sends a text with @wacompose/builder and @wacompose/transport-fetch to the emulator at EMULATOR_URL, serves
+// @wacompose/webhooks' web `Request` handler on 127.0.0.1:PORT, and prints one JSON line once the signed sent, delivered
+// and read webhooks were verified and parsed (in any order).
 import { msg } from "@wacompose/builder";
 import { createClient } from "@wacompose/transport-fetch";
 import { type StatusName, webhookHandler } from "@wacompose/webhooks";
@@ -60,7 +61,7 @@ async function serveOnNode(port: number, handler: Handler): Promise<() => Promis
     const request = new Request(`http://127.0.0.1:${port}${incoming.url ?? "/"}`, {
       method: incoming.method ?? "GET",
       headers,
-      ...(incoming.method === "POST" ? { body: new Blob(chunks as BlobPart[]) } : {}),
+      ...(incoming.method === "POST" ? { body: new Blob(chunks) } : {}),
     });
     const response = await handler(request);
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));

@@ -146,10 +146,13 @@ function requestLine(request: ReceivedRequest, json: boolean): string {
   return `→ POST ${request.path} ${request.status} ${request.outcome}${detail === "" ? "" : ` ${detail}`}`;
 }
 
-function attemptLine(delivery: Delivery, attempt: DeliveryAttempt, json: boolean): string {
+/** The line printed for one webhook delivery attempt (exported for its test; not part of the package's API). */
+export function attemptLine(delivery: Delivery, attempt: DeliveryAttempt, json: boolean): string {
   const what = summaryOf(delivery.payload);
   if (json) return JSON.stringify({ event: "webhook", delivery: delivery.id, attempt: delivery.attempts.length, what, ...attempt });
-  const outcome = attempt.status === undefined ? `no answer (${attempt.error ?? "?"})` : String(attempt.status);
+  const error = attempt.error ?? "?";
+  // "not sent: …" (the queue for the receiver was full) never reached it, so it is no "no answer".
+  const outcome = attempt.status !== undefined ? String(attempt.status) : error.startsWith("not sent:") ? error : `no answer (${error})`;
   const answer =
     attempt.answer === undefined || attempt.status === undefined || attempt.status < 300 ? "" : ` ${JSON.stringify(attempt.answer)}`;
   // A refused signature is the most common setup mistake: say where to look.

@@ -244,7 +244,8 @@ export class WebhookSender {
       const turn = await this.#slot();
       const at = new Date().toISOString();
       if (turn === "dropped") {
-        delivery.attempts.push({ at, error: `not sent: over ${maxWaiting} deliveries were waiting for the receiver` });
+        // Reported like any attempt, so `wacompose emulator` prints it: a webhook that never left is not silent.
+        this.#attempted(delivery, { at, error: `not sent: over ${maxWaiting} deliveries were waiting for the receiver` });
         break;
       }
       if (turn === "closed") break;

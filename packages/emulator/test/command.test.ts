@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { attemptLine } from "../src/command.js";
 import { emulatorUsage, runEmulatorCommand } from "../src/index.js";
 
 const appSecret = "command-test-secret";
@@ -156,6 +157,23 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     } finally {
       await hook.close();
     }
+  });
+
+  it("an attempt's line says what became of it: answered, no answer and why, or never sent (a full queue)", () => {
+    const status = { object: "whatsapp_business_account", entry: [{ changes: [{ value: { statuses: [{ status: "sent" }] } }] }] };
+    const attempts = [
+      { at: "2026-12-06T10:00:00.000Z", status: 200, answer: "OK" },
+      { at: "2026-12-06T10:00:01.000Z", error: "connect ECONNREFUSED 127.0.0.1:3000" },
+      { at: "2026-12-06T10:00:02.000Z", error: "not sent: over 10000 deliveries were waiting for the receiver" },
+    ];
+    const lines = attempts.map((attempt, n) =>
+      attemptLine({ id: 7, payload: status, body: "", attempts: attempts.slice(0, n + 1), state: "pending" }, attempt, false),
+    );
+    expect(lines).toEqual([
+      "← webhook #7 status sent: 200",
+      "← webhook #7 status sent, attempt 2: no answer (connect ECONNREFUSED 127.0.0.1:3000)",
+      "← webhook #7 status sent, attempt 3: not sent: over 10000 deliveries were waiting for the receiver",
+    ]);
   });
 
   it("a wrong app secret is one visible line per attempt, with the receiver's answer", async () => {

@@ -115,7 +115,12 @@ describe("hostile: unbounded growth", () => {
 
   it("deliveries waiting for a receiver that stopped answering are bounded (10,000): the oldest give up", async () => {
     const hook = await receiver("hang");
-    const emulator = await withWebhook(hook, { timeoutMs: 60_000, concurrency: 1 }, { maxReceived: 5 });
+    const reported: string[] = [];
+    const emulator = await withWebhook(
+      hook,
+      { timeoutMs: 60_000, concurrency: 1, onAttempt: (delivery, attempt) => void reported.push(`#${delivery.id} ${attempt.error}`) },
+      { maxReceived: 5 },
+    );
     const deliveries = Array.from({ length: 10_010 }, (_, i) => emulator.user(user).says(`m${i}`).delivery);
     await until(() => hook.posts === 1, "the first POST");
     const states = deliveries.map((d) => d.state);
@@ -127,6 +132,8 @@ describe("hostile: unbounded growth", () => {
     expect(deliveries[1]?.attempts).toEqual([
       { at: expect.any(String), error: "not sent: over 10000 deliveries were waiting for the receiver" },
     ]);
+    // Each one that gave up is reported as it happens (the command prints it), not only kept in the log.
+    expect(reported).toEqual(deliveries.slice(1, 10).map((d) => `#${d.id} not sent: over 10000 deliveries were waiting for the receiver`));
     await emulator.close();
     expect(deliveries.filter((d) => d.state === "pending")).toEqual([]);
   }, 30_000);
