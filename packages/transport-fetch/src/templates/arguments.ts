@@ -54,8 +54,7 @@ export function checkObject(where: string, value: unknown, allowed: readonly str
 export function checkFields(where: string, value: unknown): readonly string[] {
   if (!Array.isArray(value) || value.length === 0)
     throw new TypeError(`${where} must be a non-empty array of field names, got ${shown(value)}`);
-  value.forEach((field: unknown, i) => checkText(`${where}[${i}]`, field));
-  return value as readonly string[];
+  return value.map((field: unknown, i) => checkText(`${where}[${i}]`, field));
 }
 
 /** The JSON text of a body; one that JSON cannot carry (a BigInt, a cycle) is a TypeError saying so. */
