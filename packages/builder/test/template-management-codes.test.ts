@@ -2,9 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import {
   classifyGraphError,
   classifyTemplateManagementError,
+  templateManagementErrorCodes as codes,
   graphErrorCodes,
   templateManagementCode,
-  templateManagementErrorCodes as codes,
   templateManagementErrors,
 } from "../src/index.js";
 
@@ -55,13 +55,19 @@ describe("template-management error codes", () => {
       category: "template",
       action: "do_not_retry",
     });
-    expect(classifyTemplateManagementError({ code: codes.templateCountLimit }, 400)).toEqual({ category: "template", action: "do_not_retry" });
+    expect(classifyTemplateManagementError({ code: codes.templateCountLimit }, 400)).toEqual({
+      category: "template",
+      action: "do_not_retry",
+    });
     expect(classifyTemplateManagementError({ code: 200 }, 403)).toEqual({ category: "permission", action: "do_not_retry" });
     expect(classifyTemplateManagementError({ code: codes.accountCallRateLimit }, 400)).toEqual({
       category: "throttling",
       action: "retry_after",
     });
-    expect(classifyTemplateManagementError({ code: codes.accountRateLimit }, 400)).toEqual({ category: "throttling", action: "retry_after" });
+    expect(classifyTemplateManagementError({ code: codes.accountRateLimit }, 400)).toEqual({
+      category: "throttling",
+      action: "retry_after",
+    });
     expect(classifyTemplateManagementError({ code: 100 }, 400)).toEqual({ category: "parameter", action: "fix_and_retry" });
   });
 

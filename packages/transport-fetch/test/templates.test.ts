@@ -23,13 +23,20 @@ interface Call {
   readonly headers: Record<string, string>;
   readonly body: unknown;
 }
-type Reply = { readonly status?: number; readonly json?: unknown; readonly text?: string; readonly headers?: Record<string, string> } | Error;
+type Reply =
+  | { readonly status?: number; readonly json?: unknown; readonly text?: string; readonly headers?: Record<string, string> }
+  | Error;
 
 /** A fetch that records each call and answers with `reply(call, index)`. */
 function stub(reply: (call: Call, index: number) => Reply) {
   const calls: Call[] = [];
   const fetch: FetchLike = async (url, init) => {
-    const call = { url, method: init.method, headers: init.headers, body: typeof init.body === "string" ? JSON.parse(init.body) : init.body };
+    const call = {
+      url,
+      method: init.method,
+      headers: init.headers,
+      body: typeof init.body === "string" ? JSON.parse(init.body) : init.body,
+    };
     calls.push(call);
     const answer = reply(call, calls.length - 1);
     if (answer instanceof Error) throw answer;
@@ -65,7 +72,10 @@ const body: TemplateCreateBody = {
         ],
       },
     },
-    { type: "BUTTONS", buttons: [{ type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["https://example.com/t/1"] }] },
+    {
+      type: "BUTTONS",
+      buttons: [{ type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["https://example.com/t/1"] }],
+    },
   ],
 };
 
@@ -85,7 +95,9 @@ describe("each endpoint: its request and its typed answer", () => {
   });
 
   it("get reads one template, with fields when asked", async () => {
-    const { fetch, calls } = stub(() => ({ json: { id: "1259544702043867", status: "APPROVED", quality_score: { score: "GREEN", date: 1 } } }));
+    const { fetch, calls } = stub(() => ({
+      json: { id: "1259544702043867", status: "APPROVED", quality_score: { score: "GREEN", date: 1 } },
+    }));
     const templates = createTemplateManager({ ...base, fetch });
     expect((await templates.get("1259544702043867", ["status", "quality_score"])).quality_score?.score).toBe("GREEN");
     await templates.get("1259544702043867");
@@ -110,7 +122,9 @@ describe("each endpoint: its request and its typed answer", () => {
   ])("delete %j: DELETE /{waba}/message_templates?%s", async (target, search) => {
     const { fetch, calls } = stub(() => ({ json: { success: true } }));
     expect(await createTemplateManager({ ...base, fetch }).delete(target)).toEqual({ success: true });
-    expect(calls.map((call) => [call.method, call.url, call.body])).toEqual([["DELETE", `${graph}/${waba}/message_templates?${search}`, undefined]]);
+    expect(calls.map((call) => [call.method, call.url, call.body])).toEqual([
+      ["DELETE", `${graph}/${waba}/message_templates?${search}`, undefined],
+    ]);
   });
 
   it("archive and unarchive post hsm_ids and answer what was done and what failed, with why", async () => {
@@ -142,7 +156,10 @@ describe("each endpoint: its request and its typed answer", () => {
     const { fetch, calls } = stub(() => ({ json: { success: true } }));
     await createTemplateManager({ accessToken: token, businessAccountId: waba, fetch }).unpause("1");
     await createTemplateManager({ ...base, fetch, baseUrl: "http://127.0.0.1:4000/" }).unpause("1");
-    expect(calls.map((call) => call.url)).toEqual([expect.stringMatching(/^https:\/\/graph\.facebook\.com\/v\d+\.\d+\/1\/unpause$/), "http://127.0.0.1:4000/v23.0/1/unpause"]);
+    expect(calls.map((call) => call.url)).toEqual([
+      expect.stringMatching(/^https:\/\/graph\.facebook\.com\/v\d+\.\d+\/1\/unpause$/),
+      "http://127.0.0.1:4000/v23.0/1/unpause",
+    ]);
   });
 });
 
@@ -153,12 +170,13 @@ describe("list: every page", () => {
   });
 
   it("follows paging.next to the last page, with the filters, and keeps the first summary", async () => {
-    const { fetch, calls } = stub((_, index) =>
-      [
-        { json: { ...page(["1", "2"], `${graph}/${waba}/message_templates?limit=2&after=c1`, "c1"), summary: { total_count: 5 } } },
-        { json: page(["3", "4"], `${graph}/${waba}/message_templates?limit=2&after=c2`, "c2") },
-        { json: page(["5"], undefined, "c3") },
-      ][index] as Reply,
+    const { fetch, calls } = stub(
+      (_, index) =>
+        [
+          { json: { ...page(["1", "2"], `${graph}/${waba}/message_templates?limit=2&after=c1`, "c1"), summary: { total_count: 5 } } },
+          { json: page(["3", "4"], `${graph}/${waba}/message_templates?limit=2&after=c2`, "c2") },
+          { json: page(["5"], undefined, "c3") },
+        ][index] as Reply,
     );
     const list = await createTemplateManager({ ...base, fetch }).list({
       status: "APPROVED",
@@ -180,8 +198,18 @@ describe("list: every page", () => {
 
   it.each([
     ["another host", "https://evil.example/v23.0/x/message_templates?after=c1", "next_elsewhere", "evil.example is not the Graph API"],
-    ["http: on Meta's host", `http://graph.facebook.com/v23.0/${waba}/message_templates?after=c1`, "next_elsewhere", "graph.facebook.com over http: is not the Graph API"],
-    ["a look-alike host", "https://graph.facebook.com.evil.example/v23.0/x?after=c1", "next_elsewhere", "graph.facebook.com.evil.example is not"],
+    [
+      "http: on Meta's host",
+      `http://graph.facebook.com/v23.0/${waba}/message_templates?after=c1`,
+      "next_elsewhere",
+      "graph.facebook.com over http: is not the Graph API",
+    ],
+    [
+      "a look-alike host",
+      "https://graph.facebook.com.evil.example/v23.0/x?after=c1",
+      "next_elsewhere",
+      "graph.facebook.com.evil.example is not",
+    ],
     ["another endpoint", `${graph}/me/accounts?after=c1`, "next_elsewhere", "paging.next is another endpoint (/v23.0/me/accounts"],
     ["a relative URL", "/v23.0/x?after=c1", "next_not_a_url", "is not an absolute URL"],
   ])("a paging.next to %s: no request there, a TemplateListError naming it", async (_, next, problem, message) => {
@@ -197,7 +225,10 @@ describe("list: every page", () => {
 
   it("a repeated page or cursor stops the list instead of looping", async () => {
     const loop = stub(() => ({ json: page(["1"], `${graph}/${waba}/message_templates?limit=100`) }));
-    expect(await failure(createTemplateManager({ ...base, fetch: loop.fetch }).list())).toMatchObject({ problem: "repeated_page", page: 1 });
+    expect(await failure(createTemplateManager({ ...base, fetch: loop.fetch }).list())).toMatchObject({
+      problem: "repeated_page",
+      page: 1,
+    });
     expect(loop.calls).toHaveLength(1);
     const cursor = stub((_, index) => ({ json: page([String(index)], `${graph}/${waba}/message_templates?after=same&n=${index}`) }));
     const error = await failure(createTemplateManager({ ...base, fetch: cursor.fetch }).list());
@@ -207,7 +238,8 @@ describe("list: every page", () => {
   });
 
   it("maxPages and maxTemplates bound a list that does not end", async () => {
-    const endless = () => stub((_, index) => ({ json: page([`${index}0`, `${index}1`], `${graph}/${waba}/message_templates?after=c${index}`) }));
+    const endless = () =>
+      stub((_, index) => ({ json: page([`${index}0`, `${index}1`], `${graph}/${waba}/message_templates?after=c${index}`) }));
     const pages = endless();
     expect(await failure(createTemplateManager({ ...base, fetch: pages.fetch, maxPages: 5 }).list())).toMatchObject({
       problem: "too_many_pages",
@@ -270,23 +302,38 @@ describe("list: every page", () => {
 describe("errors: typed Graph errors with the management codes classified", () => {
   const graphError = (error: object, status = 400) => stub(() => ({ status, json: { error } }));
 
-  it.each(Object.values(codes).map((code) => [code]))("%i, as a code and as a subcode under 100: classified, retried only when its action says so", async (code) => {
-    const forms = code > 1_000_000 ? [{ code: 100, error_subcode: code }, { code }] : [{ code }];
-    for (const form of forms) {
-      const { fetch, calls } = graphError({ ...form, message: `(#${form.code}) x`, type: "OAuthException", fbtrace_id: "A" });
-      const error = await failure(createTemplateManager({ ...base, fetch, retry: { limit: 1, baseDelayMs: 0, maxDelayMs: 0 } }).create(body));
-      const entry = templateManagementErrors[code];
-      expect(error).toBeInstanceOf(GraphApiError);
-      expect(error).toMatchObject({ code: form.code, category: entry?.category, action: entry?.action, fbtraceId: "A" });
-      const retries = entry?.action === "retry" || entry?.action === "retry_after";
-      expect(calls).toHaveLength(retries ? 2 : 1);
-    }
-  });
+  it.each(Object.values(codes).map((code) => [code]))(
+    "%i, as a code and as a subcode under 100: classified, retried only when its action says so",
+    async (code) => {
+      const forms = code > 1_000_000 ? [{ code: 100, error_subcode: code }, { code }] : [{ code }];
+      for (const form of forms) {
+        const { fetch, calls } = graphError({ ...form, message: `(#${form.code}) x`, type: "OAuthException", fbtrace_id: "A" });
+        const error = await failure(
+          createTemplateManager({ ...base, fetch, retry: { limit: 1, baseDelayMs: 0, maxDelayMs: 0 } }).create(body),
+        );
+        const entry = templateManagementErrors[code];
+        expect(error).toBeInstanceOf(GraphApiError);
+        expect(error).toMatchObject({ code: form.code, category: entry?.category, action: entry?.action, fbtraceId: "A" });
+        const retries = entry?.action === "retry" || entry?.action === "retry_after";
+        expect(calls).toHaveLength(retries ? 2 : 1);
+      }
+    },
+  );
 
   it("a duplicate name and language: template / fix_and_retry, with the subcode kept", async () => {
-    const { fetch } = graphError({ code: 100, error_subcode: codes.nameAndLanguageExist, message: "Content in This Language Already Exists" });
+    const { fetch } = graphError({
+      code: 100,
+      error_subcode: codes.nameAndLanguageExist,
+      message: "Content in This Language Already Exists",
+    });
     const error = (await failure(createTemplateManager({ ...base, fetch }).create(body))) as GraphApiError;
-    expect(error).toMatchObject({ category: "template", action: "fix_and_retry", code: 100, subcode: codes.nameAndLanguageExist, retryable: false });
+    expect(error).toMatchObject({
+      category: "template",
+      action: "fix_and_retry",
+      code: 100,
+      subcode: codes.nameAndLanguageExist,
+      retryable: false,
+    });
   });
 
   it("other codes fall back to the send table; the token never reaches the message", async () => {
@@ -337,35 +384,140 @@ describe("wrong input is refused before any request, naming where and why", () =
   const hundredAndOne = Array.from({ length: 101 }, (_, i) => String(i + 1));
 
   it.each([
-    ["get(42)", () => templates.get(42 as unknown as string), TypeError, 'templates.get: id must be a template id, a string of digits (e.g. "594425479261596"), got number 42'],
-    ["get('1/../me')", () => templates.get("1/../me"), TypeError, 'templates.get: id must be a template id'],
+    [
+      "get(42)",
+      () => templates.get(42 as unknown as string),
+      TypeError,
+      'templates.get: id must be a template id, a string of digits (e.g. "594425479261596"), got number 42',
+    ],
+    ["get('1/../me')", () => templates.get("1/../me"), TypeError, "templates.get: id must be a template id"],
     ["get(id, [])", () => templates.get("1", []), TypeError, "templates.get: fields must be a non-empty array of field names"],
     ["get(id, [''])", () => templates.get("1", [""]), TypeError, 'templates.get: fields[0] must be a non-empty string, got ""'],
-    ["delete({ ids: 101 })", () => templates.delete({ ids: hundredAndOne }), RangeError, "templates.delete: ids must hold 1 to 100 template ids (one request), got 101"],
+    [
+      "delete({ ids: 101 })",
+      () => templates.delete({ ids: hundredAndOne }),
+      RangeError,
+      "templates.delete: ids must hold 1 to 100 template ids (one request), got 101",
+    ],
     ["delete({ ids: [] })", () => templates.delete({ ids: [] }), RangeError, "got 0"],
-    ["delete({ ids: [1] })", () => templates.delete({ ids: [1] as unknown as string[] }), TypeError, "templates.delete: ids[0] must be a template id, a string of digits"],
+    [
+      "delete({ ids: [1] })",
+      () => templates.delete({ ids: [1] as unknown as string[] }),
+      TypeError,
+      "templates.delete: ids[0] must be a template id, a string of digits",
+    ],
     ["delete({ ids: repeated })", () => templates.delete({ ids: ["1", "1"] }), TypeError, "templates.delete: ids[1] repeats the id 1"],
-    ["delete({ ids: '1,2' })", () => templates.delete({ ids: "1,2" as unknown as string[] }), TypeError, 'templates.delete: ids must be an array of template ids, got "1,2"'],
+    [
+      "delete({ ids: '1,2' })",
+      () => templates.delete({ ids: "1,2" as unknown as string[] }),
+      TypeError,
+      'templates.delete: ids must be an array of template ids, got "1,2"',
+    ],
     ["delete({ name: '' })", () => templates.delete({ name: "" }), TypeError, 'templates.delete: name must be a non-empty string, got ""'],
-    ["delete({ name, ids })", () => templates.delete({ name: "x", ids: ["1"] } as unknown as TemplateDeleteTarget), TypeError, "ids cannot be combined with name or id"],
-    ["delete({ id })", () => templates.delete({ id: "1" } as unknown as TemplateDeleteTarget), TypeError, "templates.delete: name must be a non-empty string, got undefined"],
-    ["delete({ hsm_id })", () => templates.delete({ hsm_id: "1" } as unknown as TemplateDeleteTarget), TypeError, "templates.delete.hsm_id is not accepted: delete by name, by name and id, or by ids (name, id, ids)"],
-    ["delete(null)", () => templates.delete(null as unknown as TemplateDeleteTarget), TypeError, "templates.delete must be an object, got null"],
+    [
+      "delete({ name, ids })",
+      () => templates.delete({ name: "x", ids: ["1"] } as unknown as TemplateDeleteTarget),
+      TypeError,
+      "ids cannot be combined with name or id",
+    ],
+    [
+      "delete({ id })",
+      () => templates.delete({ id: "1" } as unknown as TemplateDeleteTarget),
+      TypeError,
+      "templates.delete: name must be a non-empty string, got undefined",
+    ],
+    [
+      "delete({ hsm_id })",
+      () => templates.delete({ hsm_id: "1" } as unknown as TemplateDeleteTarget),
+      TypeError,
+      "templates.delete.hsm_id is not accepted: delete by name, by name and id, or by ids (name, id, ids)",
+    ],
+    [
+      "delete(null)",
+      () => templates.delete(null as unknown as TemplateDeleteTarget),
+      TypeError,
+      "templates.delete must be an object, got null",
+    ],
     ["archive(101 ids)", () => templates.archive(hundredAndOne), RangeError, "templates.archive: ids must hold 1 to 100 template ids"],
-    ["unarchive([''])", () => templates.unarchive([""]), TypeError, 'templates.unarchive: ids[0] must be a template id, a string of digits (e.g. "594425479261596"), got ""'],
-    ["unpause(undefined)", () => templates.unpause(undefined as unknown as string), TypeError, "templates.unpause: id must be a template id"],
-    ["edit(id, {})", () => templates.edit("1", {}), TypeError, "templates.edit: changes must hold one of category, components, message_send_ttl_seconds"],
-    ["edit(id, { name })", () => templates.edit("1", { name: "x" } as never), TypeError, "templates.edit: changes.name is not accepted: only these can be edited (category, components, message_send_ttl_seconds)"],
-    ["edit(id, { components: {} })", () => templates.edit("1", { components: {} } as never), TypeError, "templates.edit: changes.components must be an array of components, got an object"],
-    ["edit(id, { ttl: 1.5 })", () => templates.edit("1", { message_send_ttl_seconds: 1.5 }), TypeError, "templates.edit: changes.message_send_ttl_seconds must be a whole number"],
+    [
+      "unarchive([''])",
+      () => templates.unarchive([""]),
+      TypeError,
+      'templates.unarchive: ids[0] must be a template id, a string of digits (e.g. "594425479261596"), got ""',
+    ],
+    [
+      "unpause(undefined)",
+      () => templates.unpause(undefined as unknown as string),
+      TypeError,
+      "templates.unpause: id must be a template id",
+    ],
+    [
+      "edit(id, {})",
+      () => templates.edit("1", {}),
+      TypeError,
+      "templates.edit: changes must hold one of category, components, message_send_ttl_seconds",
+    ],
+    [
+      "edit(id, { name })",
+      () => templates.edit("1", { name: "x" } as never),
+      TypeError,
+      "templates.edit: changes.name is not accepted: only these can be edited (category, components, message_send_ttl_seconds)",
+    ],
+    [
+      "edit(id, { components: {} })",
+      () => templates.edit("1", { components: {} } as never),
+      TypeError,
+      "templates.edit: changes.components must be an array of components, got an object",
+    ],
+    [
+      "edit(id, { ttl: 1.5 })",
+      () => templates.edit("1", { message_send_ttl_seconds: 1.5 }),
+      TypeError,
+      "templates.edit: changes.message_send_ttl_seconds must be a whole number",
+    ],
     ["create(null)", () => templates.create(null as never), TypeError, "templates.create: body must be an object, got null"],
-    ["create({ name: '' })", () => templates.create({ ...body, name: "" }), TypeError, 'templates.create: body.name must be a non-empty string, got ""'],
-    ["create({ name: 7 })", () => templates.create({ ...body, name: 7 } as never), TypeError, "templates.create: body.name must be a non-empty string, got number 7"],
-    ["create({ components: 'x' })", () => templates.create({ ...body, components: "x" } as never), TypeError, 'templates.create: body.components must be an array of components, got "x"'],
-    ["create(a BigInt)", () => templates.create({ ...body, message_send_ttl_seconds: 1n } as never), TypeError, "templates.create: body cannot be sent as JSON"],
-    ["list({ statuss })", () => templates.list({ statuss: "APPROVED" } as never), TypeError, "templates.list: filters.statuss is not accepted"],
-    ["list({ limit: 0 })", () => templates.list({ limit: 0 }), TypeError, "templates.list: filters.limit must be a whole number from 1 to 1000, got 0"],
-    ["list({ status: 5 })", () => templates.list({ status: 5 } as never), TypeError, "templates.list: filters.status must be a non-empty string, got number 5"],
+    [
+      "create({ name: '' })",
+      () => templates.create({ ...body, name: "" }),
+      TypeError,
+      'templates.create: body.name must be a non-empty string, got ""',
+    ],
+    [
+      "create({ name: 7 })",
+      () => templates.create({ ...body, name: 7 } as never),
+      TypeError,
+      "templates.create: body.name must be a non-empty string, got number 7",
+    ],
+    [
+      "create({ components: 'x' })",
+      () => templates.create({ ...body, components: "x" } as never),
+      TypeError,
+      'templates.create: body.components must be an array of components, got "x"',
+    ],
+    [
+      "create(a BigInt)",
+      () => templates.create({ ...body, message_send_ttl_seconds: 1n } as never),
+      TypeError,
+      "templates.create: body cannot be sent as JSON",
+    ],
+    [
+      "list({ statuss })",
+      () => templates.list({ statuss: "APPROVED" } as never),
+      TypeError,
+      "templates.list: filters.statuss is not accepted",
+    ],
+    [
+      "list({ limit: 0 })",
+      () => templates.list({ limit: 0 }),
+      TypeError,
+      "templates.list: filters.limit must be a whole number from 1 to 1000, got 0",
+    ],
+    [
+      "list({ status: 5 })",
+      () => templates.list({ status: 5 } as never),
+      TypeError,
+      "templates.list: filters.status must be a non-empty string, got number 5",
+    ],
   ])("%s", async (_, run, type, message) => {
     const error = await failure(run());
     expect(error).toBeInstanceOf(type);
@@ -374,10 +526,16 @@ describe("wrong input is refused before any request, naming where and why", () =
   });
 
   it.each([
-    [{ ...base, businessAccountId: 102290129340398 }, "createTemplateManager: businessAccountId must be the numeric id of the WhatsApp Business Account"],
+    [
+      { ...base, businessAccountId: 102290129340398 },
+      "createTemplateManager: businessAccountId must be the numeric id of the WhatsApp Business Account",
+    ],
     [{ ...base, accessToken: " " }, "createTemplateManager: accessToken is required"],
     [{ ...base, apiVersion: "23" }, 'createTemplateManager: apiVersion must look like "v26.0", got "23"'],
-    [{ ...base, baseUrl: "graph.facebook.com" }, 'createTemplateManager: baseUrl must be an absolute http(s) URL without a query, got "graph.facebook.com"'],
+    [
+      { ...base, baseUrl: "graph.facebook.com" },
+      'createTemplateManager: baseUrl must be an absolute http(s) URL without a query, got "graph.facebook.com"',
+    ],
     [{ ...base, baseUrl: "ftp://graph.facebook.com" }, "baseUrl must be an absolute http(s) URL"],
     [{ ...base, timeoutMs: 0 }, "createTemplateManager: timeoutMs must be a number from 1 to 2147483647, got 0"],
     [{ ...base, maxPages: 0 }, "createTemplateManager: maxPages must be a whole number from 1 to 100000, got 0"],

@@ -60,7 +60,7 @@ const isStringMap = (value: unknown): boolean => isObject(value) && Object.value
 const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((id) => typeof id === "string");
 
 const answers = {
-  node: { holds: (json) => isObject(json) && typeof json.id === "string", missing: "JSON that is not a template (no id)" },
+  template: { holds: (json) => isObject(json) && typeof json.id === "string", missing: "JSON that is not a template (no id)" },
   created: {
     holds: (json) => isObject(json) && typeof json.id === "string" && typeof json.status === "string" && typeof json.category === "string",
     missing: "JSON that is not the answer to a create (id, status, category)",
@@ -150,7 +150,7 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
         const url = `${root}/${checkId("templates.get: id", id)}`;
         return get(
           fields === undefined ? url : `${url}?${query({ fields: checkFields("templates.get: fields", fields).join(",") })}`,
-          answers.node,
+          answers.template,
         );
       });
     },
