@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { createTemplateManager, type TemplateManagerOptions } from "../src/templates/index.js";
+import { createTemplateManager, type TemplateManagerOptions } from "@wacompose/transport-fetch/templates";
 
 // The template manager against real sockets on 127.0.0.1: servers that page, redirect, stall, flood and break.
 const token = "EAAG-loopback-template-secret";

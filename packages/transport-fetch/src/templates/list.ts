@@ -59,6 +59,7 @@ export async function readAllPages(
     for (const node of page.data) data.push(node);
     if (data.length > bounds.maxTemplates)
       throw new TemplateListError("too_many_templates", pages, `templates bring the list over maxTemplates (${bounds.maxTemplates})`);
+    // Graph leaves `next` out (or null) on the last page, though `cursors` stay.
     const next = page.paging?.next ?? undefined;
     if (next === undefined) break;
     url = checkNext(next, pages, endpoint, page.paging?.cursors?.after, seenUrls, seenCursors, bounds.redact);

@@ -8,7 +8,7 @@
 type AnyCase<Value extends string> = Value | Lowercase<Value>;
 
 export type TemplateCategory = "MARKETING" | "UTILITY" | "AUTHENTICATION";
-/** Statuses of a template node, plus `ARCHIVED` [§3.1]; another string stays readable. */
+/** Statuses of a template node, plus `ARCHIVED` [templates-management.md §3.1]; another string stays readable. */
 export type TemplateStatus =
   | "APPROVED"
   | "IN_APPEAL"
@@ -65,7 +65,7 @@ export interface TemplateSupportedApp {
   readonly signature_hash: string;
 }
 
-/** One button [§2.4]; fields by type, as the API names them. */
+/** One button [templates-management.md §2.4]; fields by type, as the API names them. */
 export type TemplateButton =
   | { readonly type: AnyCase<"QUICK_REPLY">; readonly text: string }
   | { readonly type: AnyCase<"URL">; readonly text: string; readonly url: string; readonly example?: readonly string[] }
@@ -103,7 +103,7 @@ export interface TemplateLimitedTimeOfferComponent {
   readonly limited_time_offer: { readonly text: string; readonly has_expiration?: boolean };
 }
 
-/** A carousel card: a media or product header, an optional body, up to two buttons [§2.6]. */
+/** A carousel card: a media or product header, an optional body, up to two buttons [templates-management.md §2.6]. */
 export interface TemplateCarouselCard {
   readonly components: readonly (TemplateHeaderComponent | TemplateBodyComponent | TemplateButtonsComponent)[];
 }
@@ -126,7 +126,7 @@ export type TemplateComponent =
   | TemplateCarouselComponent
   | TemplateCallPermissionComponent;
 
-/** What `POST /{waba-id}/message_templates` takes [§2]. Check it with `checkTemplateCreation` first. */
+/** What `POST /{waba-id}/message_templates` takes [templates-management.md §2]. Check it first with `checkTemplateCreation` from `@wacompose/builder`. */
 export interface TemplateCreateBody {
   /** `^[a-z0-9_]+$`, at most 512 characters. */
   readonly name: string;
@@ -140,7 +140,7 @@ export interface TemplateCreateBody {
   readonly cta_url_link_tracking_opted_out?: boolean;
 }
 
-/** What `POST /{template-id}` may change: nothing else can be edited [§3.4]. `components` replaces the whole list. */
+/** What `POST /{template-id}` may change: nothing else can be edited [templates-management.md §3.4]. `components` replaces the whole list. */
 export interface TemplateEdit {
   readonly category?: AnyCase<TemplateCategory>;
   readonly components?: readonly TemplateComponent[];
