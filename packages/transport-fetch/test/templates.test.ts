@@ -546,6 +546,23 @@ describe("wrong input is refused before any request, naming where and why", () =
     expect(() => createTemplateManager(options as TemplateManagerOptions)).toThrow(TypeError);
   });
 
+  it("the types refuse what the API refuses, and so does the runtime for a JavaScript caller", async () => {
+    // @ts-expect-error only category, components and message_send_ttl_seconds can be edited
+    await expect(templates.edit("1", { name: "renamed" })).rejects.toThrow("changes.name is not accepted");
+    // @ts-expect-error ids do not combine with a name
+    await expect(templates.delete({ name: "x", ids: ["1"] })).rejects.toThrow("ids cannot be combined with name or id");
+    // @ts-expect-error an id is a string of digits, not a number
+    await expect(templates.unpause(42)).rejects.toThrow("must be a template id");
+    // @ts-expect-error a filter the API does not take
+    await expect(templates.list({ statuses: ["APPROVED"] })).rejects.toThrow("filters.statuses is not accepted");
+    // The API's own checks (checkTemplateCreation in the builder) judge a body's content; its types catch an unknown category.
+    const unknownCategory = (): Promise<unknown> =>
+      // @ts-expect-error not a category
+      templates.create({ ...body, category: "PROMOTIONAL" });
+    expect(typeof unknownCategory).toBe("function");
+    expect(calls).toHaveLength(0);
+  });
+
   it("the manager is frozen", () => {
     expect(Object.isFrozen(templates)).toBe(true);
   });

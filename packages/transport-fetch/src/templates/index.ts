@@ -8,6 +8,7 @@ export {
   TransportError,
   UnexpectedResponseError,
 } from "../errors.js";
+export type { ResponseLike } from "../read-answer.js";
 export type { RetryOptions } from "../retry.js";
 export { TemplateListError, type TemplateListProblem } from "./list-error.js";
 export { createTemplateManager, type TemplateManager, type TemplateManagerOptions } from "./manager.js";
