@@ -8,6 +8,7 @@ import {
   type TemplateCreateBody,
   type TemplateDeleteTarget,
   TemplateListError,
+  type TemplateManager,
   type TemplateManagerOptions,
 } from "../src/templates/index.js";
 
@@ -296,6 +297,62 @@ describe("list: every page", () => {
         : Promise.resolve(new Response(JSON.stringify(page(["1"], `${graph}/${waba}/message_templates?after=c1`))));
     const error = await failure(createTemplateManager({ ...base, fetch, timeoutMs: 50 }).list());
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 50 });
+  });
+});
+
+describe("each call, with its dependency failing", () => {
+  /** One call of each method, on a fresh manager. */
+  const methods = {
+    list: (t: TemplateManager) => t.list(),
+    get: (t: TemplateManager) => t.get("1"),
+    create: (t: TemplateManager) => t.create(body),
+    edit: (t: TemplateManager) => t.edit("1", { category: "MARKETING" }),
+    delete: (t: TemplateManager) => t.delete({ name: "order_confirmation" }),
+    archive: (t: TemplateManager) => t.archive(["1"]),
+    unarchive: (t: TemplateManager) => t.unarchive(["1"]),
+    unpause: (t: TemplateManager) => t.unpause("1"),
+  };
+  const retry = { limit: 1, baseDelayMs: 0, maxDelayMs: 0 };
+
+  it.each([
+    [
+      "refused before sending: retried once, then a NetworkError saying nothing was sent",
+      Object.assign(new Error("x"), { code: "ECONNREFUSED" }),
+      { name: "NetworkError", mayHaveBeenDelivered: false },
+      2,
+    ],
+    [
+      "reset after sending: not retried (the change may have been made)",
+      Object.assign(new Error("x"), { code: "ECONNRESET" }),
+      { name: "NetworkError", mayHaveBeenDelivered: true },
+      1,
+    ],
+    ["an HTML 502 from a proxy", { status: 502, text: "<html>bad gateway</html>" }, { name: "UnexpectedResponseError", status: 502 }, 1],
+    [
+      "a Graph 500, transient: retried once, then the GraphApiError",
+      { status: 500, json: { error: { code: 2, is_transient: true } } },
+      { name: "GraphApiError", category: "server" },
+      2,
+    ],
+  ] as const)("%s", async (_, fault, expected, attempts) => {
+    for (const [method, run] of Object.entries(methods)) {
+      const { fetch, calls } = stub(() => fault as Reply);
+      const error = await failure(run(createTemplateManager({ ...base, fetch, retry })));
+      expect([method, error]).toMatchObject([method, expected]);
+      expect([method, calls.length]).toEqual([method, attempts]);
+    }
+  });
+
+  it("no answer within timeoutMs: a TimeoutError from every call, none retried", async () => {
+    const calls: string[] = [];
+    const fetch: FetchLike = (url, init) => {
+      calls.push(url);
+      return new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason)));
+    };
+    const templates = createTemplateManager({ ...base, fetch, timeoutMs: 20 });
+    for (const [method, run] of Object.entries(methods))
+      expect([method, await failure(run(templates))]).toMatchObject([method, { name: "TimeoutError", timeoutMs: 20 }]);
+    expect(calls).toHaveLength(8);
   });
 });
 
