@@ -9,6 +9,8 @@ module.exports = {
     "^(\\.{1,2}/.*)\\.js$": "$1",
     // Packages import each other by name; tests run against the sources.
     "^@wacompose/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
+    // A subpath export ("@wacompose/transport-fetch/templates") is the folder's index.ts.
+    "^@wacompose/([a-z-]+)/([a-z-]+)$": "<rootDir>/packages/$1/src/$2/index.ts",
   },
   moduleFileExtensions: ["ts", "js", "cjs", "mjs", "json"],
   // CI hosts are shared and busy: a test's limit is a guard against a hang, not a speed goal (jest's 5 s default

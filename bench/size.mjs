@@ -27,6 +27,9 @@ const entries = {
     import { createClient } from "@wacompose/transport-fetch";
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
     await wa.send(textTo("16505551234", "hi"));`,
+  "wacompose: the template manager alone (@wacompose/transport-fetch/templates)": `
+    import { createTemplateManager } from "@wacompose/transport-fetch/templates";
+    console.log(await createTemplateManager({ businessAccountId: "1", accessToken: "t" }).list({ status: "APPROVED" }));`,
   "wacompose: the whole builder": `export * from "@wacompose/builder";`,
   "wacompose: validate() alone": `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
   "wacompose: toRequest() alone": `import { toRequest } from "@wacompose/builder"; console.log(toRequest({}, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`,

@@ -3,7 +3,7 @@
 // declarations with tsc 5.9 (TS 7 has no declaration API yet), copied beside the CJS
 // output under a {"type":"commonjs"} package.json so node16 resolution sees CJS types.
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -28,9 +28,16 @@ const modules = (dir) =>
     if (entry.isDirectory()) return modules(path);
     return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [path] : [];
   });
+// CJS: one bundle, unless package.json exports more than one entry (`"./templates"` beside `"."`):
+// then one file per module as for ESM, so both entries share each module (one GraphApiError class).
+const cjsEntries = Object.values(JSON.parse(readFileSync("package.json", "utf8")).exports ?? {}).filter(
+  (target) => typeof target?.require?.default === "string",
+);
 await Promise.all([
   build({ ...common, entryPoints: modules("src"), bundle: false, outbase: "src", format: "esm", outdir: `${dist}/esm` }),
-  build({ ...common, format: "cjs", outfile: `${dist}/cjs/index.js` }),
+  cjsEntries.length > 1
+    ? build({ ...common, entryPoints: modules("src"), bundle: false, outbase: "src", format: "cjs", outdir: `${dist}/cjs` })
+    : build({ ...common, format: "cjs", outfile: `${dist}/cjs/index.js` }),
 ]);
 
 // A package with src/bin.ts also gets a command: one ESM file for Node, with a shebang.

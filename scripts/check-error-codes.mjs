@@ -17,7 +17,7 @@ for (const file of packageDirs().flatMap((dir) => files(join(dir, "src")))) {
     .forEach((line, index) => {
       if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
       const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$/, "");
-      if (/\b(?:13[0-9]{4}|80007|368)\b/.test(code)) problems.push(`${relative(root, file)}:${index + 1}: ${line.trim()}`);
+      if (/\b(?:13[0-9]{4}|2388[0-9]{3}|8000[78]|368)\b/.test(code)) problems.push(`${relative(root, file)}:${index + 1}: ${line.trim()}`);
     });
 }
 for (const problem of problems) console.log(`  an error code outside the protocol module: ${problem}`);

@@ -99,6 +99,15 @@ export {
   type PricingType,
 } from "./protocol/pricing.js";
 export { retryableGraphErrorCodes } from "./protocol/retryable-codes.js";
+export {
+  classifyTemplateManagementError,
+  type TemplateManagementErrorCode,
+  type TemplateManagementErrorLike,
+  templateManagementCode,
+  templateManagementErrorCodes,
+  templateManagementErrors,
+} from "./protocol/template-management-codes.js";
+export { templateManagementLimits } from "./protocol/template-management-limits.js";
 export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";

@@ -8,7 +8,7 @@ export interface RequestOptions {
   /** Graph API version, e.g. `"v26.0"`; default `defaultApiVersion`. */
   readonly version?: string | undefined;
   /** Defaults to `https://graph.facebook.com`; point it at an emulator in tests. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
 }
 
 /** A plain HTTP request any client (fetch, axios, got, undici, curl) can send. */

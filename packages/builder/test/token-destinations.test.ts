@@ -15,7 +15,7 @@ describe("tokenDestinationProblem", () => {
 
   it.each([
     ["https://graph.facebook.com.evil.example/x", "graph.facebook.com.evil.example is not the Graph API"],
-    ["http://graph.facebook.com/v26.0/1", "graph.facebook.com is not the Graph API"],
+    ["http://graph.facebook.com/v26.0/1", "graph.facebook.com over http: is not the Graph API"],
     ["http://lookaside.fbsbx.com/x", "lookaside.fbsbx.com over http: is not the Graph API"],
     ["https://other.fbsbx.com/x", "other.fbsbx.com is not the Graph API"],
     ["https://lookaside.fbsbx.com:444/x", "lookaside.fbsbx.com:444 is not the Graph API"],

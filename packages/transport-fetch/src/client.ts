@@ -40,17 +40,17 @@ export interface Client {
   readonly media: Media;
 }
 
-/** A successful send's message id, or mark-as-read's `success`. */
-export const answers = {
-  send: {
-    holds: (json: unknown): boolean => typeof (json as SendResult | null)?.messages?.[0]?.id === "string",
-    missing: "JSON that is not the API's answer to a message (no messages[0].id)",
-  },
-  markRead: {
-    holds: (json: unknown): boolean => typeof (json as MarkReadResult | null)?.success === "boolean",
-    missing: "JSON that is not the API's answer to mark-as-read (no success)",
-  },
-} as const satisfies Record<string, Answer>;
+/** A successful send holds a message id. Apart from mark-as-read's, so that a sender does not carry that one. */
+export const sendAnswer: Answer = {
+  holds: (json) => typeof (json as SendResult | null)?.messages?.[0]?.id === "string",
+  missing: "JSON that is not the API's answer to a message (no messages[0].id)",
+};
+
+/** Mark-as-read's answer holds `success`. */
+const markReadAnswer: Answer = {
+  holds: (json) => typeof (json as MarkReadResult | null)?.success === "boolean",
+  missing: "JSON that is not the API's answer to mark-as-read (no success)",
+};
 
 /**
  * A client for `POST /{version}/{phone-number-id}/messages`.
@@ -73,12 +73,12 @@ export function createClient(options: ClientOptions): Client {
 
   const client: Client = {
     async send(message) {
-      return (await post(bodyOf(message), answers.send)) as SendResult;
+      return (await post(bodyOf(message), sendAnswer)) as SendResult;
     },
     async markRead(messageId, markOptions = {}) {
       // Built by the builder, so its checks apply (a JavaScript caller's `undefined` or a 200-character id fails here).
       const read = markRead(messageId);
-      return (await post(bodyOf(markOptions.typing ? read.typing() : read), answers.markRead)) as MarkReadResult;
+      return (await post(bodyOf(markOptions.typing ? read.typing() : read), markReadAnswer)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {
       return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });

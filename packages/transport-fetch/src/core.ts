@@ -30,9 +30,8 @@ export type FetchLike = (
   },
 ) => Promise<ResponseLike>;
 
-/** What every sender is given: where to send, with which token, and how long to wait. */
-export interface SenderOptions {
-  readonly phoneNumberId: string;
+/** What every request path is given: which token, which API, and how long to wait. */
+export interface ConnectionOptions {
   readonly accessToken: string;
   /** Graph API version, e.g. "v26.0"; default the builder's `defaultApiVersion` (see docs/setup.md). */
   readonly version?: string | undefined;
@@ -46,6 +45,11 @@ export interface SenderOptions {
   readonly retry?: RetryOptions | false;
   /** The largest answer read (after decompression); larger ones are an UnexpectedResponseError. Default 256 KiB. */
   readonly maxResponseBytes?: number | undefined;
+}
+
+/** What every sender is given: the sending number, and the connection. */
+export interface SenderOptions extends ConnectionOptions {
+  readonly phoneNumberId: string;
 }
 
 /** What a successful answer must hold, and what to say when it does not. */
@@ -62,14 +66,24 @@ export interface ApiRequest {
   readonly body?: string | FormData;
 }
 
-/** The checked options and the one path every request takes: what `createSender` and `createClient` share. */
-export interface Core {
-  readonly target: { readonly phoneNumberId: string; readonly accessToken: string; readonly version: string; readonly baseUrl?: string };
+/** The checked options and the one path every request takes: what senders, clients and the template manager share. */
+export interface Connection {
+  readonly version: string;
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly redact: (text: string) => string;
   /** One request, retried only when the API certainly did not take it. */
   readonly call: (request: ApiRequest, answer: Answer) => Promise<unknown>;
+}
+
+/** A connection for one sending number: what `createSender` and `createClient` share. */
+export interface Core extends Connection {
+  readonly target: {
+    readonly phoneNumberId: string;
+    readonly accessToken: string;
+    readonly version: string;
+    readonly baseUrl?: string | undefined;
+  };
   /** Sends what the builder's `toRequest()` compiled: its URL, headers and body, once serialised. */
   readonly post: (body: RequestBody, answer: Answer) => Promise<unknown>;
 }
@@ -82,16 +96,30 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * error text redacted, typed errors classified by `classify`.
  */
 export function openCore(where: string, options: SenderOptions, classify: (error: GraphErrorBody, status: number) => Classification): Core {
-  const { phoneNumberId, accessToken, version = defaultApiVersion } = options;
-  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
+  const connection = openConnection(where, options, classify);
+  const { phoneNumberId, accessToken, baseUrl } = options;
   if (typeof phoneNumberId !== "string" || !/^\d+$/.test(phoneNumberId))
     throw new TypeError(`${where}: phoneNumberId must be the numeric id of the sending number`);
+  const target = { phoneNumberId, accessToken, version: connection.version, baseUrl };
+  return { ...connection, target, post: (body, answer) => connection.call(toRequest(body, target), answer) };
+}
+
+/**
+ * The request path without a sending number (the template manager's): the token, version,
+ * fetch, timeout, answer cap and retries checked, and `call`.
+ */
+export function openConnection(
+  where: string,
+  options: ConnectionOptions,
+  classify: (error: GraphErrorBody, status: number) => Classification,
+): Connection {
+  const { accessToken, version = defaultApiVersion } = options;
+  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError(`${where}: no global fetch here; pass one as options.fetch`);
   const fetchImpl: FetchLike = globalFetch;
-  const target = { phoneNumberId, accessToken, version, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
   const timeoutMs = numberOption(where, options, "timeoutMs", 30_000, 1, maxTimerMs);
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
   const retry = options.retry === false ? undefined : retryOptions(options.retry, where);
@@ -113,7 +141,7 @@ export function openCore(where: string, options: SenderOptions, classify: (error
           response.status,
           redact(response.statusText),
           "",
-          `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a message is posted to the configured URL only)`,
+          `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a request goes to the configured URL only)`,
         );
       }
       const text = await readAnswer(response, maxResponseBytes, redact).catch(failed);
@@ -136,8 +164,7 @@ export function openCore(where: string, options: SenderOptions, classify: (error
     }
   }
 
-  const post = (body: RequestBody, answer: Answer): Promise<unknown> => call(toRequest(body, target), answer);
-  return { target, fetch: fetchImpl, timeoutMs, redact, call, post };
+  return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
 
 /** The API's JSON, or the error it stands for; error text passes through `redact` first. */

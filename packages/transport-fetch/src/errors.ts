@@ -137,4 +137,5 @@ export class UnexpectedResponseError extends TransportError {
 
 /** Tells errors apart by `name`, which survives bundling and realms where `instanceof` does not. */
 export const isTransportError = (error: unknown): error is TransportError =>
-  error instanceof Error && ["GraphApiError", "TimeoutError", "NetworkError", "UnexpectedResponseError"].includes(error.name);
+  error instanceof Error &&
+  ["GraphApiError", "TimeoutError", "NetworkError", "UnexpectedResponseError", "TemplateListError"].includes(error.name);

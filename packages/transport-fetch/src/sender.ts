@@ -1,6 +1,6 @@
 import type { Message } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
-import { answers, bodyOf, type Sendable, type SendResult } from "./client.js";
+import { bodyOf, type Sendable, type SendResult, sendAnswer } from "./client.js";
 import { openCore, type SenderOptions } from "./core.js";
 
 /** A sender: one message at a time, nothing else carried (see `createSender`). */
@@ -25,7 +25,7 @@ export function createSender(options: SenderOptions): Sender {
   const { post } = openCore("createSender", options, classifyBriefly);
   return Object.freeze({
     async send(message: Sendable<Message>): Promise<SendResult> {
-      return (await post(bodyOf(message), answers.send)) as SendResult;
+      return (await post(bodyOf(message), sendAnswer)) as SendResult;
     },
   });
 }

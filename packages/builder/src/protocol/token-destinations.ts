@@ -43,7 +43,9 @@ export function tokenDestinationProblem(
   if (allowed.includes(target.origin)) return undefined;
   const where = allowed.length === 0 ? "" : ` nor a Meta media host (${allowed.join(", ")})`;
   const plain =
-    target.protocol !== "https:" && allowed.some((origin) => parseUrl(origin).host === target.host) ? ` over ${target.protocol}` : "";
+    target.protocol !== "https:" && [graphOrigin, ...allowed].some((origin) => parseUrl(origin).host === target.host)
+      ? ` over ${target.protocol}`
+      : "";
   return `${target.host || target.href}${plain} is not the Graph API (${parseUrl(graphOrigin).origin})${where}: the access token is not sent there`;
 }
 
