@@ -4,11 +4,12 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
+import type { TemplateManager } from "@wacompose/transport-fetch/templates";
 import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
 import { generateTemplates } from "./templates-codegen.js";
-import { fetchTemplatePages } from "./templates-from-api.js";
+import { creationIssues, definitionsModule, describePlan, type LocalTemplate, localTemplates, planTemplates, pushTemplates } from "./templates-sync.js";
 
 /** This package's version, read where the command runs (dist/bin.js or src/bin.ts: the package is one folder up). */
 const version = (): string =>
@@ -34,6 +35,16 @@ const usage = `usage:
       --from-api instead of a file: fetches that JSON, every page, with the token in
       WHATSAPP_ACCESS_TOKEN, for --waba <id> (or WHATSAPP_BUSINESS_ACCOUNT_ID),
       from --base-url <url> (default the Graph API; the emulator's URL offline)
+  wacompose templates diff <definitions.ts> [--export <name>]
+      what differs between the creation definitions a module exports (defineTemplates) and the
+      account's templates: + to create, ~ to edit, - only in the account; exits 1 when any differs
+  wacompose templates push <definitions.ts> [--export <name>] [--prune]
+      checks every definition against the creation rules (nothing is sent when one breaks a rule),
+      then creates what is missing and edits what differs; deletes only with --prune; prints each status
+  wacompose templates pull [--out <file.ts>] [--status <STATUS>]...
+      writes the account's templates as creation definitions (every status unless --status says)
+      diff, push and pull take the account as --from-api does: WHATSAPP_ACCESS_TOKEN, --waba <id>
+      (or WHATSAPP_BUSINESS_ACCOUNT_ID), --base-url <url> (the emulator's offline), --version
   wacompose fixtures <module.ts|js> --out <dir>
       writes <dir>/<export>.json for every exported builder or body, each validated
   wacompose validate <file.json|-> [--strict]
@@ -55,19 +66,90 @@ function option(args: string[], name: string): string[] {
   return values;
 }
 
-/** Every page of `GET /{waba-id}/message_templates`, as one `{ data }` export. */
-async function fetchTemplates(args: string[]): Promise<{ data: unknown[] }> {
+/** The account's template manager, from the environment and --waba, --base-url, --version. */
+async function templateManager(args: string[], command: string): Promise<TemplateManager> {
   const token = process.env.WHATSAPP_ACCESS_TOKEN;
   const [waba = process.env.WHATSAPP_BUSINESS_ACCOUNT_ID] = option(args, "--waba");
-  const [base = graphBaseUrl] = option(args, "--base-url");
-  const [version = process.env.WHATSAPP_API_VERSION ?? defaultApiVersion] = option(args, "--version");
-  if (!token) throw new Error("templates --from-api: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)");
-  if (!waba || !/^\d+$/.test(waba))
-    throw new Error("templates --from-api: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)");
-  return fetchTemplatePages({ token, waba, baseUrl: base, version });
+  const [baseUrl = graphBaseUrl] = option(args, "--base-url");
+  const [apiVersion = process.env.WHATSAPP_API_VERSION ?? defaultApiVersion] = option(args, "--version");
+  if (!token) throw new Error(`${command}: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)`);
+  if (!waba || !/^\d+$/.test(waba)) throw new Error(`${command}: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)`);
+  const { createTemplateManager } = await import("@wacompose/transport-fetch/templates");
+  return createTemplateManager({ accessToken: token, businessAccountId: waba, baseUrl, apiVersion });
+}
+
+/** Every page of `GET /{waba-id}/message_templates`, as one `{ data }` export. */
+async function fetchTemplates(args: string[]): Promise<{ data: unknown[] }> {
+  const { data } = await (await templateManager(args, "templates --from-api")).list();
+  return { data: [...data] };
+}
+
+/** A module's exports: TypeScript through tsx, JavaScript directly. */
+async function importModule(input: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(resolve(input)).href;
+  return /\.[cm]?tsx?$/.test(input) ? await (await import("tsx/esm/api")).tsImport(url, import.meta.url) : await import(url);
+}
+
+/** The definitions a module exports: --export <name>, else `templates`, else `default`. */
+async function definitionsOf(args: string[], command: string): Promise<LocalTemplate[]> {
+  const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
+  if (input === undefined) throw new Error(`${command}: which module exports the definitions?\n${helpFor("templates")}`);
+  const exports = await importModule(input);
+  const [name] = option(args, "--export");
+  const chosen = name ?? ["templates", "default"].find((candidate) => exports[candidate] !== undefined);
+  if (chosen === undefined || exports[chosen] === undefined)
+    throw new Error(`${command}: ${input} exports no ${name ?? "templates (or default)"}; name it with --export <name>`);
+  const { templates, skipped } = localTemplates(exports[chosen]);
+  if (skipped.length > 0)
+    process.stderr.write(`${command}: skipped ${skipped.join(", ")}: no creation definition (components), sending only\n`);
+  return templates;
+}
+
+/** `templates diff | push | pull`: templates as code against the account. */
+async function templatesSync(action: string, args: string[]): Promise<number> {
+  const command = `templates ${action}`;
+  if (action === "pull") {
+    const statuses = option(args, "--status").map((status) => status.toUpperCase());
+    const { data } = await (await templateManager(args, command)).list();
+    const chosen = statuses.length === 0 ? data : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
+    const source = definitionsModule(chosen, "GET /{waba-id}/message_templates");
+    const [out] = option(args, "--out");
+    if (out === undefined) process.stdout.write(source);
+    else {
+      writeFileSync(out, source);
+      process.stderr.write(`wrote ${out} (${chosen.length} template${chosen.length === 1 ? "" : "s"})\n`);
+    }
+    return 0;
+  }
+  const local = await definitionsOf(args, command);
+  const broken = creationIssues(local);
+  if (action === "push" && broken.length > 0) {
+    process.stdout.write(
+      `✗ nothing sent: ${broken.length} creation rule${broken.length === 1 ? "" : "s"} broken\n${broken
+        .map(({ key, issue }) => `  ${printable(`${key} ${issue.path}: ${issue.message} [${issue.rule}]`)}`)
+        .join("\n")}\n`,
+    );
+    return 1;
+  }
+  const manager = await templateManager(args, command);
+  const plan = planTemplates(local, (await manager.list()).data);
+  if (action === "diff") {
+    const lines = describePlan(plan);
+    for (const { key, issue } of broken) lines.push(`! ${key} ${issue.path}: ${issue.message} [${issue.rule}]`);
+    process.stdout.write(lines.length === 0 ? `= ${local.length} template${local.length === 1 ? "" : "s"}, nothing to do\n` : `${lines.map(printable).join("\n")}\n`);
+    return lines.length === 0 ? 0 : 1;
+  }
+  const { lines, failed } = await pushTemplates(manager, plan, args.includes("--prune"));
+  // What each defined template is now, as the account says.
+  const now = new Map((await manager.list()).data.map((node) => [`${node.name} (${node.language})`, node.status]));
+  for (const { key } of local) lines.push(`  ${key}: ${now.get(key) ?? "not in the account"}`);
+  process.stdout.write(`${lines.map(printable).join("\n")}\n`);
+  return failed === 0 ? 0 : 1;
 }
 
 async function templates(args: string[]): Promise<number> {
+  const [action] = args;
+  if (action === "diff" || action === "push" || action === "pull") return templatesSync(action, args.slice(1));
   const fromApi = args.includes("--from-api");
   const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
   if (input === undefined && !fromApi) throw new Error(`templates: which JSON file (or --from-api)?\n${usage}`);
@@ -90,11 +172,7 @@ async function fixtures(args: string[]): Promise<number> {
   const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
   const [out] = option(args, "--out");
   if (input === undefined || out === undefined) throw new Error(`fixtures: which module, and --out which directory?\n${usage}`);
-  // TypeScript modules are loaded through tsx; JavaScript ones directly.
-  const url = pathToFileURL(resolve(input)).href;
-  const exports: Record<string, unknown> = /\.[cm]?tsx?$/.test(input)
-    ? await (await import("tsx/esm/api")).tsImport(url, import.meta.url)
-    : await import(url);
+  const exports = await importModule(input);
   const found = collectFixtures(exports);
   if (found.length === 0) throw new Error(`fixtures: ${input} exports no builders or message bodies`);
   mkdirSync(out, { recursive: true });
