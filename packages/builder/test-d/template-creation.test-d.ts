@@ -118,7 +118,7 @@ defineTemplates({
   Order_Update: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
 });
 defineTemplates({
-  // @ts-expect-error name: at most 512 characters, got 513"
+  // @ts-expect-error name: at most 512 characters, got 513
   nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
 });
 defineTemplates({
@@ -179,7 +179,7 @@ defineTemplates({
 });
 defineTemplates({
   // @ts-expect-error "x: components[0].example.header_text: the variable needs example.header_text
-  x: { category: "UTILITY", language: "en_US", components: [{ type: "HEADER", format: "TEXT", text: "Hi {{1}}!" }, { type: "BODY", text: "Hi" }] },
+  x: { category: "UTILITY", language: "en_US", components: [{ type: "HEADER", format: "TEXT", text: "Hi {{1}}!", example: { header_text: [] } }, { type: "BODY", text: "Hi" }] },
 });
 defineTemplates({
   // @ts-expect-error "l: [1].components[0].text: the text ends with a variable"
