@@ -133,7 +133,13 @@ export const limits = {
     signatureHash: { length: 11 },
     codeExpirationMinutes: { min: 1, max: 90 },
     /** Media card carousel 2–10 cards; a product card carousel is created with exactly 2 [CAR, PCAR]. */
-    carousel: { cards: { min: 2, max: 10 }, productCards: 2, cardBody: { max: 160 }, cardButtons: { max: 2 }, cardQuickReplies: { max: 1 } },
+    carousel: {
+      cards: { min: 2, max: 10 },
+      productCards: 2,
+      cardBody: { max: 160 },
+      cardButtons: { max: 2 },
+      cardQuickReplies: { max: 1 },
+    },
     limitedTimeOffer: { text: { max: 16 } },
     /** `message_send_ttl_seconds` per category [TTL]. */
     ttlSeconds: {

@@ -27,11 +27,21 @@ const templates = defineTemplates({
     language: "en",
     parameter_format: "named",
     components: [
-      { type: "header", format: "text", text: "Hi {{first_name}}!", example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] } },
+      {
+        type: "header",
+        format: "text",
+        text: "Hi {{first_name}}!",
+        example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
+      },
       {
         type: "body",
         text: "Hello {{first_name}}, your code is {{code}} today.",
-        example: { body_text_named_params: [{ param_name: "code", example: "X1" }, { param_name: "first_name", example: "Ana" }] },
+        example: {
+          body_text_named_params: [
+            { param_name: "code", example: "X1" },
+            { param_name: "first_name", example: "Ana" },
+          ],
+        },
       },
       { type: "buttons", buttons: [{ type: "copy_code", example: "SAVE10" }] },
     ],
@@ -46,7 +56,11 @@ const templates = defineTemplates({
         { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
       ],
     },
-    { category: "AUTHENTICATION", language: "es", components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }] },
+    {
+      category: "AUTHENTICATION",
+      language: "es",
+      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
+    },
   ],
   offer: {
     category: "MARKETING",
@@ -54,7 +68,13 @@ const templates = defineTemplates({
     components: [
       { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
       { type: "BODY", text: "Good news, {{1}}! Use the code below.", example: { body_text: [["Ana"]] } },
-      { type: "BUTTONS", buttons: [{ type: "COPY_CODE", example: "SAVE10" }, { type: "URL", text: "Shop", url: "https://example.com/{{1}}", example: ["a"] }] },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "COPY_CODE", example: "SAVE10" },
+          { type: "URL", text: "Shop", url: "https://example.com/{{1}}", example: ["a"] },
+        ],
+      },
     ],
   },
   cards: {
@@ -65,8 +85,18 @@ const templates = defineTemplates({
       {
         type: "CAROUSEL",
         cards: [
-          { components: [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["4::a"] } }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] }] },
-          { components: [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["4::b"] } }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] }] },
+          {
+            components: [
+              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::a"] } },
+              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
+            ],
+          },
+          {
+            components: [
+              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::b"] } },
+              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
+            ],
+          },
         ],
       },
     ],
@@ -119,39 +149,139 @@ defineTemplates({
 });
 defineTemplates({
   // @ts-expect-error name: at most 512 characters, got 513
-  nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
+  nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:
+    { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
 });
 defineTemplates({
   // @ts-expect-error "h: components[0].text: at most 60 characters, got 61"
-  h: { category: "UTILITY", language: "en_US", components: [{ type: "HEADER", format: "TEXT", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }, { type: "BODY", text: "Hi" }] },
+  h: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
+      { type: "BODY", text: "Hi" },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "b: components[0].text: at most 1024 characters, got 1025"
-  b: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi {{1}}, yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy.", example: { body_text: [["Ana"]] } }] },
+  b: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      {
+        type: "BODY",
+        text: "Hi {{1}}, yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy.",
+        example: { body_text: [["Ana"]] },
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "f: components[1].text: at most 60 characters, got 61"
-  f: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "FOOTER", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }] },
+  f: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      { type: "FOOTER", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "q: components[1].buttons[1].text: at most 25 characters, got 26"
-  q: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Yes" }, { type: "QUICK_REPLY", text: "xxxxxxxxxxxxxxxxxxxxxxxxxx" }] }] },
+  q: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Yes" },
+          { type: "QUICK_REPLY", text: "xxxxxxxxxxxxxxxxxxxxxxxxxx" },
+        ],
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "t: components[1].buttons: at most 10 buttons in total, got 11"
-  t: { category: "MARKETING", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }, { type: "QUICK_REPLY", text: "a" }] }] },
+  t: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+        ],
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "u: components[1].buttons: at most 2 URL button(s), got 3"
-  u: { category: "MARKETING", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "URL", text: "a", url: "https://example.com" }, { type: "URL", text: "a", url: "https://example.com" }, { type: "URL", text: "a", url: "https://example.com" }] }] },
+  u: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "URL", text: "a", url: "https://example.com" },
+          { type: "URL", text: "a", url: "https://example.com" },
+          { type: "URL", text: "a", url: "https://example.com" },
+        ],
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "p: components[1].buttons: at most 1 PHONE_NUMBER button(s), got 2"
-  p: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "PHONE_NUMBER", text: "a", phone_number: "+1650" }, { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" }] }] },
+  p: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+        ],
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "c: components[1].buttons: at most 1 COPY_CODE button(s), got 2"
-  c: { category: "MARKETING", language: "en_US", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "COPY_CODE", example: "A" }, { type: "COPY_CODE", example: "B" }] }] },
+  c: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "COPY_CODE", example: "A" },
+          { type: "COPY_CODE", example: "B" },
+        ],
+      },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "s: components[0].text: the text starts with a variable"
@@ -163,7 +293,11 @@ defineTemplates({
 });
 defineTemplates({
   // @ts-expect-error "a: components[0].text: two variables are next to each other: put words between them"
-  a: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi {{1}} {{2}} there", example: { body_text: [["A", "B"]] } }] },
+  a: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [{ type: "BODY", text: "Hi {{1}} {{2}} there", example: { body_text: [["A", "B"]] } }],
+  },
 });
 defineTemplates({
   // @ts-expect-error "m: components[0]: 2 variable(s) need an example"
@@ -171,17 +305,38 @@ defineTemplates({
 });
 defineTemplates({
   // @ts-expect-error "n: components[0].example.body_text: 2 variable(s) need as many examples, got 1"
-  n: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there", example: { body_text: [["A"]] } }] },
+  n: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there", example: { body_text: [["A"]] } }],
+  },
 });
 defineTemplates({
   // @ts-expect-error "k: components[0].example: {{code}} needs an example in body_text_named_params"
-  k: { category: "UTILITY", language: "en_US", parameter_format: "NAMED", components: [{ type: "BODY", text: "Hi {{name}}, {{code}} it is.", example: { body_text_named_params: [{ param_name: "name", example: "Ana" }] } }] },
+  k: {
+    category: "UTILITY",
+    language: "en_US",
+    parameter_format: "NAMED",
+    components: [
+      { type: "BODY", text: "Hi {{name}}, {{code}} it is.", example: { body_text_named_params: [{ param_name: "name", example: "Ana" }] } },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "x: components[0].example.header_text: the variable needs example.header_text
-  x: { category: "UTILITY", language: "en_US", components: [{ type: "HEADER", format: "TEXT", text: "Hi {{1}}!", example: { header_text: [] } }, { type: "BODY", text: "Hi" }] },
+  x: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hi {{1}}!", example: { header_text: [] } },
+      { type: "BODY", text: "Hi" },
+    ],
+  },
 });
 defineTemplates({
   // @ts-expect-error "l: [1].components[0].text: the text ends with a variable"
-  l: [{ category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Hi" }] }, { category: "UTILITY", language: "es", components: [{ type: "BODY", text: "Hola {{1}}", example: { body_text: [["A"]] } }] }],
+  l: [
+    { category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Hi" }] },
+    { category: "UTILITY", language: "es", components: [{ type: "BODY", text: "Hola {{1}}", example: { body_text: [["A"]] } }] },
+  ],
 });

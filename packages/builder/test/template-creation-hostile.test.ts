@@ -3,7 +3,13 @@ import { checkTemplateCreation } from "../src/index.js";
 
 // Any JSON, and more, gets clear issues and never a crash; the answer stays bounded.
 
-const body = (components: unknown, extra: object = {}) => ({ name: "hostile", language: "en_US", category: "UTILITY", components, ...extra });
+const body = (components: unknown, extra: object = {}) => ({
+  name: "hostile",
+  language: "en_US",
+  category: "UTILITY",
+  components,
+  ...extra,
+});
 const rules = (value: unknown) => checkTemplateCreation(value).map((issue) => `${issue.rule} @ ${issue.path}`);
 
 describe("checkTemplateCreation: hostile input", () => {
@@ -20,12 +26,44 @@ describe("checkTemplateCreation: hostile input", () => {
     ["a component's type", body([{ type: 1 }, { type: "BODY", text: "Hi" }]), "component-type @ components[0].type"],
     ["a body text", body([{ type: "BODY", text: 5 }]), "field-type @ components[0].text"],
     ["an example", body([{ type: "BODY", text: "Hi {{1}} there", example: "Ana" }]), "field-type @ components[0].example"],
-    ["an example row", body([{ type: "BODY", text: "Hi {{1}} there", example: { body_text: [[5]] } }]), "variable-example @ components[0].example.body_text"],
-    ["buttons", body([{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: { 0: 1 } }]), "buttons-empty @ components[1].buttons"],
-    ["a button", body([{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: ["QUICK_REPLY"] }]), "field-type @ components[1].buttons[0]"],
+    [
+      "an example row",
+      body([{ type: "BODY", text: "Hi {{1}} there", example: { body_text: [[5]] } }]),
+      "variable-example @ components[0].example.body_text",
+    ],
+    [
+      "buttons",
+      body([
+        { type: "BODY", text: "Hi" },
+        { type: "BUTTONS", buttons: { 0: 1 } },
+      ]),
+      "buttons-empty @ components[1].buttons",
+    ],
+    [
+      "a button",
+      body([
+        { type: "BODY", text: "Hi" },
+        { type: "BUTTONS", buttons: ["QUICK_REPLY"] },
+      ]),
+      "field-type @ components[1].buttons[0]",
+    ],
     ["a TTL", body([{ type: "BODY", text: "Hi" }], { message_send_ttl_seconds: "600" }), "message-send-ttl @ message_send_ttl_seconds"],
-    ["a TTL of NaN", body([{ type: "BODY", text: "Hi" }], { message_send_ttl_seconds: Number.NaN }), "message-send-ttl @ message_send_ttl_seconds"],
-    ["cards", { ...body([{ type: "BODY", text: "Hi" }, { type: "CAROUSEL", cards: "two" }]), category: "MARKETING" }, "carousel-card-count @ components[1].cards"],
+    [
+      "a TTL of NaN",
+      body([{ type: "BODY", text: "Hi" }], { message_send_ttl_seconds: Number.NaN }),
+      "message-send-ttl @ message_send_ttl_seconds",
+    ],
+    [
+      "cards",
+      {
+        ...body([
+          { type: "BODY", text: "Hi" },
+          { type: "CAROUSEL", cards: "two" },
+        ]),
+        category: "MARKETING",
+      },
+      "carousel-card-count @ components[1].cards",
+    ],
   ])("a wrong type in %s is an issue at its path", (_, value, expected) => {
     expect(rules(value)).toContain(expected);
   });
@@ -57,7 +95,10 @@ describe("checkTemplateCreation: hostile input", () => {
     const flood = [
       body([{ type: "BODY", text: `Hi ${many}.` }]),
       body(Array.from({ length: 100_000 }, () => ({ type: "BODY", text: "Hi" }))),
-      body([{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: Array.from({ length: 100_000 }, () => ({ type: "URL" })) }]),
+      body([
+        { type: "BODY", text: "Hi" },
+        { type: "BUTTONS", buttons: Array.from({ length: 100_000 }, () => ({ type: "URL" })) },
+      ]),
       Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])),
       body([{ type: "BODY", text: `${"{{".repeat(50_000)}${"}}".repeat(50_000)}` }]),
     ];

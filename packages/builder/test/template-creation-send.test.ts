@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { defineTemplates, msg, PayloadError, type TemplateDefinitions } from "../src/index.js";
+import { defineTemplates, msg, type PayloadError, type TemplateDefinitions } from "../src/index.js";
 
 // msg.with(templates) sends from creation definitions: the values are read from the literal texts.
 
@@ -27,13 +27,35 @@ const templates = defineTemplates({
     language: "en",
     parameter_format: "named",
     components: [
-      { type: "header", format: "text", text: "Hi {{first_name}}!", example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] } },
-      { type: "body", text: "Welcome, {{first_name}}. Code {{code}} is yours.", example: { body_text_named_params: [{ param_name: "first_name", example: "Ana" }, { param_name: "code", example: "X" }] } },
+      {
+        type: "header",
+        format: "text",
+        text: "Hi {{first_name}}!",
+        example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
+      },
+      {
+        type: "body",
+        text: "Welcome, {{first_name}}. Code {{code}} is yours.",
+        example: {
+          body_text_named_params: [
+            { param_name: "first_name", example: "Ana" },
+            { param_name: "code", example: "X" },
+          ],
+        },
+      },
     ],
   },
   verify: [
-    { category: "AUTHENTICATION", language: "en_US", components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }] },
-    { category: "AUTHENTICATION", language: "es", components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }] },
+    {
+      category: "AUTHENTICATION",
+      language: "en_US",
+      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
+    },
+    {
+      category: "AUTHENTICATION",
+      language: "es",
+      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
+    },
   ],
   offer: {
     category: "MARKETING",
@@ -132,7 +154,13 @@ describe("typed sends from creation definitions", () => {
       parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1_700_000_000_000 } }],
     });
     const picks = typed
-      .template("picks", { body: ["Ana"], cards: [{ header: { link }, buttons: { 0: "a" } }, { header: { link }, buttons: { 0: "b" } }] })
+      .template("picks", {
+        body: ["Ana"],
+        cards: [
+          { header: { link }, buttons: { 0: "a" } },
+          { header: { link }, buttons: { 0: "b" } },
+        ],
+      })
       .build();
     expect(JSON.stringify(picks)).toContain('"card_index":1');
   });
@@ -161,8 +189,8 @@ describe("typed sends from creation definitions", () => {
 
   it("keeps authentication templates away from business-scoped ids alone", () => {
     const user = msg.with(templates as TemplateDefinitions).toUser("US.13491208655302741918");
-    expect(() => (user.template as (n: string, v: object) => { build(): unknown })("verify", { language: "es", code: "1" }).build()).toThrow(
-      "authentication template",
-    );
+    expect(() =>
+      (user.template as (n: string, v: object) => { build(): unknown })("verify", { language: "es", code: "1" }).build(),
+    ).toThrow("authentication template");
   });
 });

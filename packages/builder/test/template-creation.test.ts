@@ -123,6 +123,9 @@ const edit = (body: Body, change: (copy: Body & { components: Body[] }) => void)
   return copy;
 };
 const part = (copy: { components: Body[] }, index: number): Body => copy.components[index] as Body;
+/** The components of carousel card `index` (the carousel is components[1]). */
+const cardParts = (copy: { components: Body[] }, index: number): Body[] =>
+  ((part(copy, 1).cards as Body[])[index] as Body).components as Body[];
 const buttonsOf = (copy: { components: Body[] }, index = 3): Body[] => part(copy, index).buttons as Body[];
 
 describe("checkTemplateCreation: valid bodies", () => {
@@ -171,91 +174,375 @@ const cases: [string, string, Body | unknown][] = [
   ["component-duplicate", "components[4].type", edit(utility(), (c) => c.components.push({ type: "FOOTER", text: "Again" }))],
   ["body-required", "components", edit(utility(), (c) => c.components.splice(1, 1))],
   ["body-text-required", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: undefined, example: undefined }))],
-  ["body-text-length", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: `Hi {{1}} and {{2}}.${chars(1006)}` }))],
+  [
+    "body-text-length",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: `Hi {{1}} and {{2}}.${chars(1006)}` })),
+  ],
   ["body-text-length", "components[2].text", edit(offer(), (c) => Object.assign(part(c, 2), { text: `Hi {{1}} and {{2}}.${chars(582)}` }))],
   ["header-format", "components[0].format", edit(utility(), (c) => Object.assign(part(c, 0), { format: "AUDIO" }))],
-  ["header-text-required", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: undefined, example: undefined }))],
+  [
+    "header-text-required",
+    "components[0].text",
+    edit(utility(), (c) => Object.assign(part(c, 0), { text: undefined, example: undefined })),
+  ],
   ["header-text-length", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: `Order {{1}} ${chars(50)}` }))],
-  ["header-variables-count", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: "Order {{1}} of {{2}} here" }))],
-  ["header-media-example", "components[0].example.header_handle", edit(carousel(), (c) => c.components.unshift({ type: "HEADER", format: "VIDEO" }))],
-  ["header-location-category", "components[0].format", edit(authentication(), (c) => c.components.unshift({ type: "HEADER", format: "LOCATION" }))],
-  ["header-gif-category", "components[0].format", edit(utility(), (c) => (c.components[0] = { type: "HEADER", format: "GIF", example: { header_handle: ["4::g"] } }))],
+  [
+    "header-variables-count",
+    "components[0].text",
+    edit(utility(), (c) => Object.assign(part(c, 0), { text: "Order {{1}} of {{2}} here" })),
+  ],
+  [
+    "header-media-example",
+    "components[0].example.header_handle",
+    edit(carousel(), (c) => c.components.unshift({ type: "HEADER", format: "VIDEO" })),
+  ],
+  [
+    "header-location-category",
+    "components[0].format",
+    edit(authentication(), (c) => c.components.unshift({ type: "HEADER", format: "LOCATION" })),
+  ],
+  [
+    "header-gif-category",
+    "components[0].format",
+    edit(utility(), (c) => (c.components[0] = { type: "HEADER", format: "GIF", example: { header_handle: ["4::g"] } })),
+  ],
   ["header-no-markdown", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: "*Order* {{1}} update" }))],
   ["footer-text-required", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: "" }))],
   ["footer-text-length", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: chars(61) }))],
   ["footer-no-variables", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: "Sent to {{1}}" }))],
-  ["variable-malformed", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{#2}} ships." }))],
-  ["variable-malformed", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{ 2 }} ships." }))],
-  ["variable-malformed", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{2 ships." }))],
-  ["variables-sequential", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{3}} ships." }))],
-  ["variables-sequential", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{2}}, your order {{1}} ships." }))],
+  [
+    "variable-malformed",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{#2}} ships." })),
+  ],
+  [
+    "variable-malformed",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{ 2 }} ships." })),
+  ],
+  [
+    "variable-malformed",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{2 ships." })),
+  ],
+  [
+    "variables-sequential",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{3}} ships." })),
+  ],
+  [
+    "variables-sequential",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{2}}, your order {{1}} ships." })),
+  ],
   ["variables-adjacent", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}{{2}} ships." }))],
   ["variables-adjacent", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}} {{2}} ships." }))],
   ["variable-at-edge", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "{{1}}, your order {{2}} ships." }))],
   ["variable-at-edge", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order is {{2}}" }))],
-  ["variables-mixed", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{order}} ships." }))],
-  ["variables-mixed", "components[0].text", edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{1}}! Your order number is {{2}}." }))],
-  ["variable-name", "components[0].text", edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{First_Name}}! Your order is {{order_number}}." }))],
+  [
+    "variables-mixed",
+    "components[1].text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{order}} ships." })),
+  ],
+  [
+    "variables-mixed",
+    "components[0].text",
+    edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{1}}! Your order number is {{2}}." })),
+  ],
+  [
+    "variable-name",
+    "components[0].text",
+    edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{First_Name}}! Your order is {{order_number}}." })),
+  ],
   ["variable-example", "components[1].example", edit(utility(), (c) => Object.assign(part(c, 1), { example: undefined }))],
-  ["variable-example", "components[1].example.body_text", edit(utility(), (c) => Object.assign(part(c, 1), { example: { body_text: [["Ana"]] } }))],
-  ["variable-example", "components[1].example.body_text", edit(utility(), (c) => Object.assign(part(c, 1), { example: { body_text: ["Ana", "42"] } }))],
-  ["variable-example", "components[0].example.header_text", edit(utility(), (c) => Object.assign(part(c, 0), { example: { header_text: [] } }))],
-  ["variable-example", "components[0].example.body_text_named_params", edit(named(), (c) => ((part(c, 0).example as Body).body_text_named_params as Body[]).pop())],
-  ["variable-example", "components[0].example.body_text_named_params", edit(named(), (c) => ((part(c, 0).example as Body).body_text_named_params as Body[]).push({ param_name: "extra", example: "x" }))],
+  [
+    "variable-example",
+    "components[1].example.body_text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { example: { body_text: [["Ana"]] } })),
+  ],
+  [
+    "variable-example",
+    "components[1].example.body_text",
+    edit(utility(), (c) => Object.assign(part(c, 1), { example: { body_text: ["Ana", "42"] } })),
+  ],
+  [
+    "variable-example",
+    "components[0].example.header_text",
+    edit(utility(), (c) => Object.assign(part(c, 0), { example: { header_text: [] } })),
+  ],
+  [
+    "variable-example",
+    "components[0].example.body_text_named_params",
+    edit(named(), (c) => ((part(c, 0).example as Body).body_text_named_params as Body[]).pop()),
+  ],
+  [
+    "variable-example",
+    "components[0].example.body_text_named_params",
+    edit(named(), (c) => ((part(c, 0).example as Body).body_text_named_params as Body[]).push({ param_name: "extra", example: "x" })),
+  ],
   ["buttons-empty", "components[3].buttons", edit(utility(), (c) => Object.assign(part(c, 3), { buttons: [] }))],
   ["button-type", "components[3].buttons[0].type", edit(utility(), (c) => Object.assign(buttonsOf(c)[0] as Body, { type: "POSTBACK" }))],
-  ["button-text-required", "components[3].buttons[0].text", edit(utility(), (c) => Object.assign(buttonsOf(c)[0] as Body, { text: undefined }))],
-  ["button-text-length", "components[3].buttons[0].text", edit(utility(), (c) => Object.assign(buttonsOf(c)[0] as Body, { text: chars(26) }))],
-  ["buttons-total", "components[3].buttons", edit(utility(), (c) => buttonsOf(c).unshift(...Array.from({ length: 8 }, () => ({ type: "QUICK_REPLY", text: "a" }))))],
-  ["button-type-count", "components[3].buttons", edit(utility(), (c) => buttonsOf(c).push({ type: "QUICK_REPLY", text: "b" }, ...Array.from({ length: 9 }, () => ({ type: "QUICK_REPLY", text: "a" }))))],
-  ["button-type-count", "components[3].buttons", edit(utility(), (c) => buttonsOf(c).push({ type: "URL", text: "a", url: "https://a.example" }, { type: "URL", text: "b", url: "https://b.example" }))],
-  ["button-type-count", "components[3].buttons", edit(utility(), (c) => buttonsOf(c).push({ type: "PHONE_NUMBER", text: "a", phone_number: "+1650" }))],
+  [
+    "button-text-required",
+    "components[3].buttons[0].text",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[0] as Body, { text: undefined })),
+  ],
+  [
+    "button-text-length",
+    "components[3].buttons[0].text",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[0] as Body, { text: chars(26) })),
+  ],
+  [
+    "buttons-total",
+    "components[3].buttons",
+    edit(utility(), (c) => buttonsOf(c).unshift(...Array.from({ length: 8 }, () => ({ type: "QUICK_REPLY", text: "a" })))),
+  ],
+  [
+    "button-type-count",
+    "components[3].buttons",
+    edit(utility(), (c) =>
+      buttonsOf(c).push({ type: "QUICK_REPLY", text: "b" }, ...Array.from({ length: 9 }, () => ({ type: "QUICK_REPLY", text: "a" }))),
+    ),
+  ],
+  [
+    "button-type-count",
+    "components[3].buttons",
+    edit(utility(), (c) =>
+      buttonsOf(c).push({ type: "URL", text: "a", url: "https://a.example" }, { type: "URL", text: "b", url: "https://b.example" }),
+    ),
+  ],
+  [
+    "button-type-count",
+    "components[3].buttons",
+    edit(utility(), (c) => buttonsOf(c).push({ type: "PHONE_NUMBER", text: "a", phone_number: "+1650" })),
+  ],
   ["button-type-count", "components[3].buttons", edit(offer(), (c) => buttonsOf(c).push({ type: "COPY_CODE", example: "B" }))],
-  ["button-type-count", "components[3].buttons", edit(utility(), (c) => buttonsOf(c).push({ type: "VOICE_CALL", text: "a" }, { type: "VOICE_CALL", text: "b" }))],
-  ["quick-replies-contiguous", "components[3].buttons[1]", edit(utility(), (c) => buttonsOf(c).splice(2, 0, { type: "QUICK_REPLY", text: "Again" }))],
+  [
+    "button-type-count",
+    "components[3].buttons",
+    edit(utility(), (c) => buttonsOf(c).push({ type: "VOICE_CALL", text: "a" }, { type: "VOICE_CALL", text: "b" })),
+  ],
+  [
+    "quick-replies-contiguous",
+    "components[3].buttons[1]",
+    edit(utility(), (c) => buttonsOf(c).splice(2, 0, { type: "QUICK_REPLY", text: "Again" })),
+  ],
   ["url-required", "components[3].buttons[1].url", edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: undefined }))],
-  ["url-length", "components[3].buttons[1].url", edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: `https://example.com/${chars(1990)}{{1}}` }))],
-  ["url-variable-at-end", "components[3].buttons[1].url", edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: "https://example.com/{{1}}/track" }))],
-  ["url-variable-at-end", "components[3].buttons[1].url", edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: "https://example.com/{{1}}/{{2}}" }))],
-  ["url-example", "components[3].buttons[1].example", edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { example: undefined }))],
-  ["phone-number-required", "components[3].buttons[2].phone_number", edit(utility(), (c) => Object.assign(buttonsOf(c)[2] as Body, { phone_number: undefined }))],
-  ["phone-number-length", "components[3].buttons[2].phone_number", edit(utility(), (c) => Object.assign(buttonsOf(c)[2] as Body, { phone_number: `+${chars(20, "1")}` }))],
-  ["copy-code-example", "components[3].buttons[0].example", edit(offer(), (c) => Object.assign(buttonsOf(c)[0] as Body, { example: chars(16, "A") }))],
-  ["copy-code-example", "components[3].buttons[0].example", edit(offer(), (c) => Object.assign(buttonsOf(c)[0] as Body, { example: undefined }))],
-  ["flow-target", "components[3].buttons[0]", edit(utility(), (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_id: "1", flow_name: "booking" }] }))],
-  ["flow-target", "components[3].buttons[0].flow_json", edit(utility(), (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_json: "{not json" }] }))],
-  ["flow-action", "components[3].buttons[0].flow_action", edit(utility(), (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_id: "1", flow_action: "open" }] }))],
-  ["voice-call-ttl", "components[3].buttons[3].ttl_minutes", edit(utility(), (c) => buttonsOf(c).push({ type: "VOICE_CALL", text: "Call", ttl_minutes: 60 }))],
-  ["otp-authentication-only", "components[3].buttons[3].type", edit(utility(), (c) => buttonsOf(c).push({ type: "OTP", otp_type: "COPY_CODE" }))],
-  ["request-contact-info-category", "components[2].buttons[1].type", edit(authentication(), (c) => (part(c, 2).buttons as Body[]).push({ type: "REQUEST_CONTACT_INFO" }))],
-  ["authentication-no-text", "components[0].text", edit(authentication(), (c) => Object.assign(part(c, 0), { text: "Your code is {{1}}." }))],
+  [
+    "url-length",
+    "components[3].buttons[1].url",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: `https://example.com/${chars(1990)}{{1}}` })),
+  ],
+  [
+    "url-variable-at-end",
+    "components[3].buttons[1].url",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: "https://example.com/{{1}}/track" })),
+  ],
+  [
+    "url-variable-at-end",
+    "components[3].buttons[1].url",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { url: "https://example.com/{{1}}/{{2}}" })),
+  ],
+  [
+    "url-example",
+    "components[3].buttons[1].example",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[1] as Body, { example: undefined })),
+  ],
+  [
+    "phone-number-required",
+    "components[3].buttons[2].phone_number",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[2] as Body, { phone_number: undefined })),
+  ],
+  [
+    "phone-number-length",
+    "components[3].buttons[2].phone_number",
+    edit(utility(), (c) => Object.assign(buttonsOf(c)[2] as Body, { phone_number: `+${chars(20, "1")}` })),
+  ],
+  [
+    "copy-code-example",
+    "components[3].buttons[0].example",
+    edit(offer(), (c) => Object.assign(buttonsOf(c)[0] as Body, { example: chars(16, "A") })),
+  ],
+  [
+    "copy-code-example",
+    "components[3].buttons[0].example",
+    edit(offer(), (c) => Object.assign(buttonsOf(c)[0] as Body, { example: undefined })),
+  ],
+  [
+    "flow-target",
+    "components[3].buttons[0]",
+    edit(
+      utility(),
+      (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_id: "1", flow_name: "booking" }] }),
+    ),
+  ],
+  [
+    "flow-target",
+    "components[3].buttons[0].flow_json",
+    edit(utility(), (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_json: "{not json" }] })),
+  ],
+  [
+    "flow-action",
+    "components[3].buttons[0].flow_action",
+    edit(
+      utility(),
+      (c) => (c.components[3] = { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Book", flow_id: "1", flow_action: "open" }] }),
+    ),
+  ],
+  [
+    "voice-call-ttl",
+    "components[3].buttons[3].ttl_minutes",
+    edit(utility(), (c) => buttonsOf(c).push({ type: "VOICE_CALL", text: "Call", ttl_minutes: 60 })),
+  ],
+  [
+    "otp-authentication-only",
+    "components[3].buttons[3].type",
+    edit(utility(), (c) => buttonsOf(c).push({ type: "OTP", otp_type: "COPY_CODE" })),
+  ],
+  [
+    "request-contact-info-category",
+    "components[2].buttons[1].type",
+    edit(authentication(), (c) => (part(c, 2).buttons as Body[]).push({ type: "REQUEST_CONTACT_INFO" })),
+  ],
+  [
+    "authentication-no-text",
+    "components[0].text",
+    edit(authentication(), (c) => Object.assign(part(c, 0), { text: "Your code is {{1}}." })),
+  ],
   ["authentication-no-text", "components[1].text", edit(authentication(), (c) => Object.assign(part(c, 1), { text: "Expires soon" }))],
-  ["authentication-no-header", "components[0]", edit(authentication(), (c) => c.components.unshift({ type: "HEADER", format: "TEXT", text: "Code" }))],
-  ["authentication-otp-button", "components[2].buttons", edit(authentication(), (c) => (part(c, 2).buttons as Body[]).push({ type: "QUICK_REPLY", text: "Not me" }))],
+  [
+    "authentication-no-header",
+    "components[0]",
+    edit(authentication(), (c) => c.components.unshift({ type: "HEADER", format: "TEXT", text: "Code" })),
+  ],
+  [
+    "authentication-otp-button",
+    "components[2].buttons",
+    edit(authentication(), (c) => (part(c, 2).buttons as Body[]).push({ type: "QUICK_REPLY", text: "Not me" })),
+  ],
   ["authentication-otp-button", "components", edit(authentication(), (c) => c.components.pop())],
-  ["otp-type", "components[2].buttons[0].otp_type", edit(authentication(), (c) => Object.assign((part(c, 2).buttons as Body[])[0] as Body, { otp_type: "magic_link" }))],
-  ["otp-supported-apps", "components[1].buttons[0].supported_apps", edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { supported_apps: undefined }))],
-  ["otp-supported-apps", "components[1].buttons[0].supported_apps", edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { supported_apps: Array.from({ length: 6 }, () => ({ package_name: "com.a.b", signature_hash: "K8a/AINcGX7" })) }))],
-  ["otp-package-name", "components[1].buttons[0].supported_apps[0].package_name", edit(oneTap(), (c) => Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { package_name: "luckyshrub" }))],
-  ["otp-package-name", "components[1].buttons[0].supported_apps[0].package_name", edit(oneTap(), (c) => Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { package_name: `com.${chars(221)}` }))],
-  ["otp-signature-hash", "components[1].buttons[0].supported_apps[0].signature_hash", edit(oneTap(), (c) => Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { signature_hash: "short" }))],
-  ["otp-zero-tap-terms", "components[1].buttons[0].zero_tap_terms_accepted", edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { otp_type: "ZERO_TAP" }))],
-  ["button-text-length", "components[1].buttons[0].autofill_text", edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { autofill_text: chars(26) }))],
-  ["code-expiration-minutes", "components[1].code_expiration_minutes", edit(authentication(), (c) => Object.assign(part(c, 1), { code_expiration_minutes: 91 }))],
-  ["code-expiration-minutes", "components[1].code_expiration_minutes", edit(authentication(), (c) => Object.assign(part(c, 1), { code_expiration_minutes: 0 }))],
+  [
+    "otp-type",
+    "components[2].buttons[0].otp_type",
+    edit(authentication(), (c) => Object.assign((part(c, 2).buttons as Body[])[0] as Body, { otp_type: "magic_link" })),
+  ],
+  [
+    "otp-supported-apps",
+    "components[1].buttons[0].supported_apps",
+    edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { supported_apps: undefined })),
+  ],
+  [
+    "otp-supported-apps",
+    "components[1].buttons[0].supported_apps",
+    edit(oneTap(), (c) =>
+      Object.assign(buttonsOf(c, 1)[0] as Body, {
+        supported_apps: Array.from({ length: 6 }, () => ({ package_name: "com.a.b", signature_hash: "K8a/AINcGX7" })),
+      }),
+    ),
+  ],
+  [
+    "otp-package-name",
+    "components[1].buttons[0].supported_apps[0].package_name",
+    edit(oneTap(), (c) =>
+      Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { package_name: "luckyshrub" }),
+    ),
+  ],
+  [
+    "otp-package-name",
+    "components[1].buttons[0].supported_apps[0].package_name",
+    edit(oneTap(), (c) =>
+      Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { package_name: `com.${chars(221)}` }),
+    ),
+  ],
+  [
+    "otp-signature-hash",
+    "components[1].buttons[0].supported_apps[0].signature_hash",
+    edit(oneTap(), (c) => Object.assign(((buttonsOf(c, 1)[0] as Body).supported_apps as Body[])[0] as Body, { signature_hash: "short" })),
+  ],
+  [
+    "otp-zero-tap-terms",
+    "components[1].buttons[0].zero_tap_terms_accepted",
+    edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { otp_type: "ZERO_TAP" })),
+  ],
+  [
+    "button-text-length",
+    "components[1].buttons[0].autofill_text",
+    edit(oneTap(), (c) => Object.assign(buttonsOf(c, 1)[0] as Body, { autofill_text: chars(26) })),
+  ],
+  [
+    "code-expiration-minutes",
+    "components[1].code_expiration_minutes",
+    edit(authentication(), (c) => Object.assign(part(c, 1), { code_expiration_minutes: 91 })),
+  ],
+  [
+    "code-expiration-minutes",
+    "components[1].code_expiration_minutes",
+    edit(authentication(), (c) => Object.assign(part(c, 1), { code_expiration_minutes: 0 })),
+  ],
   ["carousel-category", "components[1].type", { ...carousel(), category: "UTILITY" }],
   ["carousel-card-count", "components[1].cards", edit(carousel(), (c) => (part(c, 1).cards as unknown[]).pop())],
-  ["carousel-card-count", "components[1].cards", edit(carousel(), (c) => (part(c, 1).cards as unknown[]).push(...Array.from({ length: 9 }, () => card())))],
-  ["carousel-card-header", "components[1].cards[1].components", edit(carousel(), (c) => ((part(c, 1).cards as Body[])[1]?.components as unknown[]).shift())],
-  ["carousel-card-header", "components[1].cards[0].components[0].format", edit(carousel(), (c) => Object.assign(((part(c, 1).cards as Body[])[0]?.components as Body[])[0] as Body, { format: "DOCUMENT" }))],
-  ["carousel-card-body-length", "components[1].cards[0].components[1].text", edit(carousel(), (c) => Object.assign(((part(c, 1).cards as Body[])[0]?.components as Body[])[1] as Body, { text: `Rare {{1}} ${chars(160)}.` }))],
-  ["carousel-card-bodies", "components[1].cards[1]", edit(carousel(), (c) => ((part(c, 1).cards as Body[])[1]?.components as unknown[]).splice(1, 1))],
-  ["carousel-card-buttons", "components[1].cards[0].components[2].buttons", edit(carousel(), (c) => (((part(c, 1).cards as Body[])[0]?.components as Body[])[2]?.buttons as unknown[]).push({ type: "PHONE_NUMBER", text: "Call", phone_number: "+1650" }))],
-  ["carousel-card-buttons", "components[1].cards[0].components[2].buttons", edit(carousel(), (c) => Object.assign((((part(c, 1).cards as Body[])[0]?.components as Body[])[2]?.buttons as Body[])[0] as Body, { type: "COPY_CODE", example: "A", text: undefined }))],
-  ["carousel-card-quick-replies", "components[1].cards[0].components[2].buttons", edit(carousel(), (c) => Object.assign((((part(c, 1).cards as Body[])[0]?.components as Body[])[2]?.buttons as Body[])[1] as Body, { type: "QUICK_REPLY", url: undefined, example: undefined }))],
-  ["carousel-cards-same", "components[1].cards[1]", edit(carousel(), (c) => Object.assign((((part(c, 1).cards as Body[])[1]?.components as Body[])[0] as Body), { format: "VIDEO" }))],
+  [
+    "carousel-card-count",
+    "components[1].cards",
+    edit(carousel(), (c) => (part(c, 1).cards as unknown[]).push(...Array.from({ length: 9 }, () => card()))),
+  ],
+  ["carousel-card-header", "components[1].cards[1].components", edit(carousel(), (c) => cardParts(c, 1).shift())],
+  [
+    "carousel-card-header",
+    "components[1].cards[0].components[0].format",
+    edit(carousel(), (c) => Object.assign(cardParts(c, 0)[0] as Body, { format: "DOCUMENT" })),
+  ],
+  [
+    "carousel-card-body-length",
+    "components[1].cards[0].components[1].text",
+    edit(carousel(), (c) => Object.assign(cardParts(c, 0)[1] as Body, { text: `Rare {{1}} ${chars(160)}.` })),
+  ],
+  ["carousel-card-bodies", "components[1].cards[1]", edit(carousel(), (c) => cardParts(c, 1).splice(1, 1))],
+  [
+    "carousel-card-buttons",
+    "components[1].cards[0].components[2].buttons",
+    edit(carousel(), (c) =>
+      ((cardParts(c, 0)[2] as Body).buttons as unknown[]).push({
+        type: "PHONE_NUMBER",
+        text: "Call",
+        phone_number: "+1650",
+      }),
+    ),
+  ],
+  [
+    "carousel-card-buttons",
+    "components[1].cards[0].components[2].buttons",
+    edit(carousel(), (c) =>
+      Object.assign(((cardParts(c, 0)[2] as Body).buttons as Body[])[0] as Body, {
+        type: "COPY_CODE",
+        example: "A",
+        text: undefined,
+      }),
+    ),
+  ],
+  [
+    "carousel-card-quick-replies",
+    "components[1].cards[0].components[2].buttons",
+    edit(carousel(), (c) =>
+      Object.assign(((cardParts(c, 0)[2] as Body).buttons as Body[])[1] as Body, {
+        type: "QUICK_REPLY",
+        url: undefined,
+        example: undefined,
+      }),
+    ),
+  ],
+  [
+    "carousel-cards-same",
+    "components[1].cards[1]",
+    edit(carousel(), (c) => Object.assign(cardParts(c, 1)[0] as Body, { format: "VIDEO" })),
+  ],
   ["lto-category", "components[1].type", { ...offer(), category: "UTILITY" }],
-  ["lto-text", "components[1].limited_time_offer.text", edit(offer(), (c) => Object.assign(part(c, 1), { limited_time_offer: { text: chars(17) } }))],
+  [
+    "lto-text",
+    "components[1].limited_time_offer.text",
+    edit(offer(), (c) => Object.assign(part(c, 1), { limited_time_offer: { text: chars(17) } })),
+  ],
   ["lto-no-footer", "components[4]", edit(offer(), (c) => c.components.push({ type: "FOOTER", text: "Terms apply" }))],
 ];
 
@@ -298,6 +585,8 @@ describe("checkTemplateCreation: each rule", () => {
   it("names the limit and the actual value", () => {
     const body = edit(utility(), (c) => Object.assign(part(c, 2), { text: chars(61) }));
     expect(checkTemplateCreation(body).map((issue) => issue.message)).toEqual(["components[2].text: at most 60 characters, got 61"]);
-    expect(checkTemplateCreation({ ...utility(), name: "Order Update" })[0]?.message).toBe('name: lowercase a-z, 0-9 and _ only, got "O" in "Order Update"');
+    expect(checkTemplateCreation({ ...utility(), name: "Order Update" })[0]?.message).toBe(
+      'name: lowercase a-z, 0-9 and _ only, got "O" in "Order Update"',
+    );
   });
 });

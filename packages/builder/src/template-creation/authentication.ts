@@ -11,19 +11,30 @@ const signatureHash = /^[A-Za-z0-9+/=]+$/;
  * AUTHENTICATION templates [templates-management.md §2.5]: no custom text and no header, a footer
  * only for `code_expiration_minutes` (1–90), and exactly one OTP button with nothing beside it.
  */
-export function checkAuthentication(context: CheckContext, components: readonly (readonly [JsonObject, string, string | undefined])[]): void {
+export function checkAuthentication(
+  context: CheckContext,
+  components: readonly (readonly [JsonObject, string, string | undefined])[],
+): void {
   const { out } = context;
   let otp: readonly [JsonObject, string] | undefined;
   let buttonsSeen = false;
   for (const [component, path, type] of components) {
     if (type === "HEADER") out.add("authentication-no-header", path, "an AUTHENTICATION template has no header (no URLs, media or emoji)");
     if ((type === "BODY" || type === "FOOTER") && field(component, "text") !== undefined)
-      out.add("authentication-no-text", `${path}.text`, `an AUTHENTICATION template's ${type.toLowerCase()} text is fixed by Meta; leave text out`);
+      out.add(
+        "authentication-no-text",
+        `${path}.text`,
+        `an AUTHENTICATION template's ${type.toLowerCase()} text is fixed by Meta; leave text out`,
+      );
     if (type === "FOOTER") {
       const minutes = field(component, "code_expiration_minutes");
       const { min, max } = creation.codeExpirationMinutes;
       if (minutes !== undefined && !(Number.isInteger(minutes) && (minutes as number) >= min && (minutes as number) <= max))
-        out.add("code-expiration-minutes", `${path}.code_expiration_minutes`, `expected a whole number from ${min} to ${max}, got ${show(minutes)}`);
+        out.add(
+          "code-expiration-minutes",
+          `${path}.code_expiration_minutes`,
+          `expected a whole number from ${min} to ${max}, got ${show(minutes)}`,
+        );
     }
     if (type !== "BUTTONS") continue;
     buttonsSeen = true;
@@ -39,7 +50,8 @@ export function checkAuthentication(context: CheckContext, components: readonly 
     const index = buttons.findIndex((button) => isObject(button) && upper(field(button, "type")) === "OTP");
     if (index !== -1) otp = [buttons[index] as JsonObject, `${path}.buttons[${index}]`];
   }
-  if (!buttonsSeen) out.add("authentication-otp-button", "components", "an AUTHENTICATION template needs a BUTTONS component with one OTP button");
+  if (!buttonsSeen)
+    out.add("authentication-otp-button", "components", "an AUTHENTICATION template needs a BUTTONS component with one OTP button");
   if (otp !== undefined) checkOtp(context, ...otp);
 }
 
@@ -54,18 +66,30 @@ function checkOtp(context: CheckContext, button: JsonObject, path: string): void
   for (const key of ["text", "autofill_text"])
     maxLength(context, "button-text-length", textField(context, button, key, path), creation.buttonText.max, `${path}.${key}`);
   if (type === "ZERO_TAP" && field(button, "zero_tap_terms_accepted") !== true)
-    out.add("otp-zero-tap-terms", `${path}.zero_tap_terms_accepted`, `a ZERO_TAP button needs zero_tap_terms_accepted: true, got ${show(field(button, "zero_tap_terms_accepted"))}`);
+    out.add(
+      "otp-zero-tap-terms",
+      `${path}.zero_tap_terms_accepted`,
+      `a ZERO_TAP button needs zero_tap_terms_accepted: true, got ${show(field(button, "zero_tap_terms_accepted"))}`,
+    );
   const apps = field(button, "supported_apps");
   const legacy = field(button, "package_name") !== undefined || field(button, "signature_hash") !== undefined;
   if (apps === undefined) {
     if (legacy) checkApp(context, button, path);
     else if (type !== "COPY_CODE")
-      out.add("otp-supported-apps", `${path}.supported_apps`, `a ${type} button needs supported_apps: 1 to ${creation.supportedApps.max} apps`);
+      out.add(
+        "otp-supported-apps",
+        `${path}.supported_apps`,
+        `a ${type} button needs supported_apps: 1 to ${creation.supportedApps.max} apps`,
+      );
     return;
   }
   const { min, max } = creation.supportedApps;
   if (!Array.isArray(apps) || apps.length < min || apps.length > max) {
-    out.add("otp-supported-apps", `${path}.supported_apps`, `expected ${min} to ${max} apps, got ${Array.isArray(apps) ? apps.length : kindOf(apps)}`);
+    out.add(
+      "otp-supported-apps",
+      `${path}.supported_apps`,
+      `expected ${min} to ${max} apps, got ${Array.isArray(apps) ? apps.length : kindOf(apps)}`,
+    );
     if (!Array.isArray(apps)) return;
   }
   apps.slice(0, max + 1).forEach((app, index) => {

@@ -42,13 +42,19 @@ export function checkButtons(context: CheckContext, component: JsonObject, path:
   knownFields(context, component, ["type", "buttons"], path);
   const buttons = field(component, "buttons");
   if (!Array.isArray(buttons) || buttons.length === 0) {
-    out.add("buttons-empty", `${path}.buttons`, `expected 1 to ${creation.buttons.max} buttons, got ${Array.isArray(buttons) ? 0 : kindOf(buttons)}`);
+    out.add(
+      "buttons-empty",
+      `${path}.buttons`,
+      `expected 1 to ${creation.buttons.max} buttons, got ${Array.isArray(buttons) ? 0 : kindOf(buttons)}`,
+    );
     return [];
   }
   if (buttons.length > creation.buttons.max)
     out.add("buttons-total", `${path}.buttons`, `at most ${creation.buttons.max} buttons in total, got ${buttons.length}`);
   // Past the limit a few more are checked so their problems show; a hostile array is not walked whole.
-  const types = buttons.slice(0, creation.buttons.max + 5).map((button, index) => checkButton(context, button, `${path}.buttons[${index}]`));
+  const types = buttons
+    .slice(0, creation.buttons.max + 5)
+    .map((button, index) => checkButton(context, button, `${path}.buttons[${index}]`));
 
   const counts = new Map<string, number>();
   for (const type of types) if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1);
@@ -118,7 +124,11 @@ function checkButton(context: CheckContext, button: unknown, path: string): stri
     }
     case "REQUEST_CONTACT_INFO":
       if (category === "AUTHENTICATION")
-        out.add("request-contact-info-category", `${path}.type`, "a REQUEST_CONTACT_INFO button is for UTILITY or MARKETING templates only");
+        out.add(
+          "request-contact-info-category",
+          `${path}.type`,
+          "a REQUEST_CONTACT_INFO button is for UTILITY or MARKETING templates only",
+        );
       break;
   }
   return type;
@@ -146,7 +156,11 @@ function checkFlow(context: CheckContext, button: JsonObject, path: string): voi
   const { out } = context;
   const targets = ["flow_id", "flow_name", "flow_json"].filter((key) => field(button, key) !== undefined);
   if (targets.length !== 1)
-    out.add("flow-target", path, `exactly one of flow_id, flow_name or flow_json, got ${targets.length === 0 ? "none" : targets.join(" and ")}`);
+    out.add(
+      "flow-target",
+      path,
+      `exactly one of flow_id, flow_name or flow_json, got ${targets.length === 0 ? "none" : targets.join(" and ")}`,
+    );
   for (const key of targets) textField(context, button, key, path);
   const json = field(button, "flow_json");
   if (typeof json === "string") {

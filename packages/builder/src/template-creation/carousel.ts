@@ -37,7 +37,11 @@ export function checkCarousel(context: CheckContext, component: JsonObject, path
     if (shape.body !== first.body)
       out.add("carousel-card-bodies", `${path}.cards[${index + 1}]`, "if one card has a body, every card must have one");
     else if (shape.signature !== first.signature)
-      out.add("carousel-cards-same", `${path}.cards[${index + 1}]`, `every card has the same components: card 0 has ${first.signature}, this one ${shape.signature}`);
+      out.add(
+        "carousel-cards-same",
+        `${path}.cards[${index + 1}]`,
+        `every card has the same components: card 0 has ${first.signature}, this one ${shape.signature}`,
+      );
   });
 }
 
@@ -68,7 +72,11 @@ function checkCard(context: CheckContext, card: unknown, path: string): CardShap
     if (type === "HEADER") {
       header = upper(field(component, "format"));
       if (header !== "IMAGE" && header !== "VIDEO" && header !== "PRODUCT")
-        out.add("carousel-card-header", `${at}.format`, `a card header is IMAGE or VIDEO (PRODUCT in a product carousel), got ${show(field(component, "format"))}`);
+        out.add(
+          "carousel-card-header",
+          `${at}.format`,
+          `a card header is IMAGE or VIDEO (PRODUCT in a product carousel), got ${show(field(component, "format"))}`,
+        );
       else checkHeader(context, component, at);
       parts.push(`HEADER ${header}`);
     } else if (type === "BODY") {
@@ -86,7 +94,11 @@ function checkCard(context: CheckContext, card: unknown, path: string): CardShap
         );
       const quickReplies = types.filter((t) => t === "QUICK_REPLY").length;
       if (quickReplies > cards.cardQuickReplies.max)
-        out.add("carousel-card-quick-replies", `${at}.buttons`, `at most ${cards.cardQuickReplies.max} quick reply per card, got ${quickReplies}`);
+        out.add(
+          "carousel-card-quick-replies",
+          `${at}.buttons`,
+          `at most ${cards.cardQuickReplies.max} quick reply per card, got ${quickReplies}`,
+        );
       parts.push(`BUTTONS ${types.join("+")}`);
     } else {
       out.add("component-type", `${at}.type`, `a card holds HEADER, BODY and BUTTONS, got ${show(field(component, "type"))}`);

@@ -59,11 +59,19 @@ export function checkTemplateCreation(body: unknown): readonly TemplateRuleIssue
   checkName(context, field(body, "name"));
   const language = field(body, "language");
   if (typeof language !== "string" || !templateLanguages.has(language))
-    out.add("language-code", "language", `expected one of the ${templateLanguages.size} template language codes (en_US, pt_BR, …), got ${show(language)}`);
+    out.add(
+      "language-code",
+      "language",
+      `expected one of the ${templateLanguages.size} template language codes (en_US, pt_BR, …), got ${show(language)}`,
+    );
   if (context.category === undefined)
     out.add("category", "category", `expected MARKETING, UTILITY or AUTHENTICATION (any case), got ${show(field(body, "category"))}`);
   if (field(body, "parameter_format") !== undefined && format !== "NAMED" && format !== "POSITIONAL")
-    out.add("parameter-format", "parameter_format", `expected POSITIONAL or NAMED (any case), got ${show(field(body, "parameter_format"))}`);
+    out.add(
+      "parameter-format",
+      "parameter_format",
+      `expected POSITIONAL or NAMED (any case), got ${show(field(body, "parameter_format"))}`,
+    );
   checkTtl(context, field(body, "message_send_ttl_seconds"));
   for (const key of ["sub_category"]) {
     const value = field(body, key);
@@ -74,7 +82,11 @@ export function checkTemplateCreation(body: unknown): readonly TemplateRuleIssue
     out.add("field-type", "cta_url_link_tracking_opted_out", `expected a boolean, got ${kindOf(optOut)}`);
 
   if (!Array.isArray(rawComponents) || rawComponents.length === 0) {
-    out.add("components-required", "components", `expected an array of components with a BODY, got ${Array.isArray(rawComponents) ? "[]" : kindOf(rawComponents)}`);
+    out.add(
+      "components-required",
+      "components",
+      `expected an array of components with a BODY, got ${Array.isArray(rawComponents) ? "[]" : kindOf(rawComponents)}`,
+    );
     return out.list;
   }
   if (rawComponents.length > maxComponents)
@@ -89,7 +101,11 @@ export function checkTemplateCreation(body: unknown): readonly TemplateRuleIssue
     }
     const type = typeOf(component);
     if (type === undefined || !componentTypes.includes(type)) {
-      out.add("component-type", `${path}.type`, `expected one of ${componentTypes.join(", ")} (any case), got ${show(field(component, "type"))}`);
+      out.add(
+        "component-type",
+        `${path}.type`,
+        `expected one of ${componentTypes.join(", ")} (any case), got ${show(field(component, "type"))}`,
+      );
       return;
     }
     counts.set(type, (counts.get(type) ?? 0) + 1);
@@ -109,18 +125,23 @@ export function checkTemplateCreation(body: unknown): readonly TemplateRuleIssue
 function checkComponent(context: CheckContext, component: JsonObject, path: string, type: string): void {
   switch (type) {
     case "HEADER":
-      return checkHeader(context, component, path);
+      checkHeader(context, component, path);
+      break;
     case "BODY":
-      return checkBody(context, component, path);
+      checkBody(context, component, path);
+      break;
     case "FOOTER":
-      return checkFooter(context, component, path);
+      checkFooter(context, component, path);
+      break;
     case "BUTTONS":
       checkButtons(context, component, path);
-      return;
+      break;
     case "LIMITED_TIME_OFFER":
-      return checkLimitedTimeOffer(context, component, path);
+      checkLimitedTimeOffer(context, component, path);
+      break;
     case "CAROUSEL":
-      return checkCarousel(context, component, path);
+      checkCarousel(context, component, path);
+      break;
     default:
       knownFields(context, component, ["type"], path); // call_permission_request takes no fields
   }

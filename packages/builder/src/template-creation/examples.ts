@@ -40,7 +40,11 @@ export function checkExamples(
     for (const name of names) {
       const value = given.get(name);
       if (typeof value !== "string" || value === "")
-        out.add("variable-example", `${at}.${key}`, `{{${name}}} needs an example (a non-empty string), got ${given.has(name) ? kindOf(value) : "none"}`);
+        out.add(
+          "variable-example",
+          `${at}.${key}`,
+          `{{${name}}} needs an example (a non-empty string), got ${given.has(name) ? kindOf(value) : "none"}`,
+        );
     }
     for (const name of given.keys())
       if (!names.includes(name)) out.add("variable-example", `${at}.${key}`, `an example for {{${name}}}, which the text does not have`);

@@ -17,7 +17,14 @@ export function checkLimitedTimeOffer(context: CheckContext, component: JsonObje
   }
   const at = `${path}.limited_time_offer`;
   knownFields(context, offer, ["text", "has_expiration"], at);
-  maxLength(context, "lto-text", textField(context, offer, "text", at, "lto-text"), limits.templateCreation.limitedTimeOffer.text.max, `${at}.text`);
+  maxLength(
+    context,
+    "lto-text",
+    textField(context, offer, "text", at, "lto-text"),
+    limits.templateCreation.limitedTimeOffer.text.max,
+    `${at}.text`,
+  );
   const expiration = field(offer, "has_expiration");
-  if (expiration !== undefined && typeof expiration !== "boolean") out.add("field-type", `${at}.has_expiration`, `expected a boolean, got ${kindOf(expiration)}`);
+  if (expiration !== undefined && typeof expiration !== "boolean")
+    out.add("field-type", `${at}.has_expiration`, `expected a boolean, got ${kindOf(expiration)}`);
 }

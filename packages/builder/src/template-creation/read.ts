@@ -55,7 +55,11 @@ export function knownFields(context: CheckContext, object: JsonObject, allowed: 
   for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue;
     if (reported++ >= 5) return; // a few say enough; a hostile body with 100k keys says no more
-    context.out.add("unknown-field", `${path === "" ? "" : `${path}.`}${key}`, `${show(key)} is not a field here (known: ${allowed.join(", ")})`);
+    context.out.add(
+      "unknown-field",
+      `${path === "" ? "" : `${path}.`}${key}`,
+      `${show(key)} is not a field here (known: ${allowed.join(", ")})`,
+    );
   }
 }
 

@@ -24,7 +24,8 @@ type Loose = { readonly [key: string]: unknown };
 const loose = (value: unknown): Loose => (typeof value === "object" && value !== null ? (value as Loose) : {});
 const upper = (value: unknown): string => (typeof value === "string" ? value.toUpperCase() : "");
 const placeholder = /\{\{([A-Za-z0-9_]+)\}\}/g;
-const names = (text: unknown): string[] => (typeof text === "string" ? [...new Set(Array.from(text.matchAll(placeholder), (m) => m[1] as string))] : []);
+const names = (text: unknown): string[] =>
+  typeof text === "string" ? [...new Set(Array.from(text.matchAll(placeholder), (m) => m[1] as string))] : [];
 
 /** Header, body and buttons of a template's (or a card's) components. */
 function parts(components: unknown, named: boolean): RuntimeCard {

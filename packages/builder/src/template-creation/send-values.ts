@@ -100,7 +100,11 @@ type OfferShape<C> = [OfType<C, "LIMITED_TIME_OFFER">] extends [never]
 
 type First<E> = E extends readonly [infer F, ...unknown[]] ? F : E;
 type LanguageOf<D> = D extends { readonly language: infer L extends string } ? L : never;
-type LanguagesOf<E> = E extends readonly TemplateCreation[] ? { readonly [I in keyof E]: LanguageOf<E[I]> } : E extends TemplateCreation ? readonly [E["language"]] : never;
+type LanguagesOf<E> = E extends readonly TemplateCreation[]
+  ? { readonly [I in keyof E]: LanguageOf<E[I]> }
+  : E extends TemplateCreation
+    ? readonly [E["language"]]
+    : never;
 
 /** The summary a creation definition reads as (one language's components; every language has the same variables). */
 export type SendShapeOf<E> = { readonly languages: LanguagesOf<E> } & PartsShape<ComponentsOf<First<E>>, IsNamed<First<E>>> &
@@ -111,11 +115,12 @@ export type SendShapeOf<E> = { readonly languages: LanguagesOf<E> } & PartsShape
 export type CategoryOf<D> = First<D> extends { readonly category: infer C extends string } ? Uppercase<C> : undefined;
 
 /** The values of a send from a creation definition; an AUTHENTICATION template takes its one-time code. */
-export type CreationValues<E extends TemplateCreationEntry> = CategoryOf<E> extends "AUTHENTICATION"
-  ? LanguageValue<{ readonly languages: LanguagesOf<E> }> & {
-      /** The one-time code: sent as the body's variable and the OTP button's parameter. */
-      readonly code: string;
-    }
-  : SendShapeOf<E> extends infer S extends SendShape
-    ? ShapeValues<S>
-    : never;
+export type CreationValues<E extends TemplateCreationEntry> =
+  CategoryOf<E> extends "AUTHENTICATION"
+    ? LanguageValue<{ readonly languages: LanguagesOf<E> }> & {
+        /** The one-time code: sent as the body's variable and the OTP button's parameter. */
+        readonly code: string;
+      }
+    : SendShapeOf<E> extends infer S extends SendShape
+      ? ShapeValues<S>
+      : never;

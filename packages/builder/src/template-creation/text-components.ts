@@ -22,24 +22,40 @@ export function checkHeader(context: CheckContext, header: JsonObject, path: str
     const text = textField(context, header, "text", path, "header-text-required");
     if (text === undefined) return;
     maxLength(context, "header-text-length", text, creation.headerText.max, `${path}.text`);
-    if (markdown.test(text)) out.add("header-no-markdown", `${path}.text`, `no Markdown characters (* _ ~ \`\`\`) in a header, got ${show(text)}`);
+    if (markdown.test(text))
+      out.add("header-no-markdown", `${path}.text`, `no Markdown characters (* _ ~ \`\`\`) in a header, got ${show(text)}`);
     const names = checkVariables(context, text, `${path}.text`);
     if (names.length > creation.headerText.variables)
-      out.add("header-variables-count", `${path}.text`, `at most ${creation.headerText.variables} variable in a header, got ${names.length}`);
+      out.add(
+        "header-variables-count",
+        `${path}.text`,
+        `at most ${creation.headerText.variables} variable in a header, got ${names.length}`,
+      );
     checkExamples(context, names.slice(0, creation.headerText.variables), header, path, "header");
     return;
   }
   if (field(header, "text") !== undefined) out.add("unknown-field", `${path}.text`, `a ${format} header has no text`);
   if (mediaFormats.includes(format)) {
     const example = field(header, "example");
-    const handles = example !== null && typeof example === "object" && !Array.isArray(example) ? field(example as JsonObject, "header_handle") : undefined;
+    const handles =
+      example !== null && typeof example === "object" && !Array.isArray(example)
+        ? field(example as JsonObject, "header_handle")
+        : undefined;
     if (!Array.isArray(handles) || handles.length !== 1 || typeof handles[0] !== "string" || handles[0] === "")
-      out.add("header-media-example", `${path}.example.header_handle`, `a ${format} header needs example.header_handle: ["<upload handle>"] (Resumable Upload API)`);
+      out.add(
+        "header-media-example",
+        `${path}.example.header_handle`,
+        `a ${format} header needs example.header_handle: ["<upload handle>"] (Resumable Upload API)`,
+      );
   }
   if (format === "LOCATION" && category === "AUTHENTICATION")
     out.add("header-location-category", `${path}.format`, "a LOCATION header is for UTILITY or MARKETING templates only");
   if (format === "GIF" && category !== undefined && category !== "MARKETING")
-    out.add("header-gif-category", `${path}.format`, `a GIF header is for MARKETING templates only (Marketing Messages API), got ${category}`);
+    out.add(
+      "header-gif-category",
+      `${path}.format`,
+      `a GIF header is for MARKETING templates only (Marketing Messages API), got ${category}`,
+    );
 }
 
 /** BODY [TC]: required text ≤ 1024 (600 with a limited-time offer), variables with examples. */
@@ -66,5 +82,9 @@ export function checkFooter(context: CheckContext, footer: JsonObject, path: str
   maxLength(context, "footer-text-length", text, creation.footerText.max, `${path}.text`);
   const { found, malformed } = placeholdersOf(text);
   if (found.length > 0 || malformed.length > 0)
-    context.out.add("footer-no-variables", `${path}.text`, `a footer takes no variables, got ${show(found[0] === undefined ? malformed[0] : `{{${found[0].name}}}`)}`);
+    context.out.add(
+      "footer-no-variables",
+      `${path}.text`,
+      `a footer takes no variables, got ${show(found[0] === undefined ? malformed[0] : `{{${found[0].name}}}`)}`,
+    );
 }

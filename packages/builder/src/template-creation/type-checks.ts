@@ -12,8 +12,43 @@ import type { VariablesOf } from "./send-values.js";
 
 type Creation = typeof limits.templateCreation;
 type NameChar =
-  | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z"
-  | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "_";
+  | "a"
+  | "b"
+  | "c"
+  | "d"
+  | "e"
+  | "f"
+  | "g"
+  | "h"
+  | "i"
+  | "j"
+  | "k"
+  | "l"
+  | "m"
+  | "n"
+  | "o"
+  | "p"
+  | "q"
+  | "r"
+  | "s"
+  | "t"
+  | "u"
+  | "v"
+  | "w"
+  | "x"
+  | "y"
+  | "z"
+  | "0"
+  | "1"
+  | "2"
+  | "3"
+  | "4"
+  | "5"
+  | "6"
+  | "7"
+  | "8"
+  | "9"
+  | "_";
 
 /** The first character outside `[a-z0-9_]`; tail-recursive, so a 512-character name stays well inside the limits. */
 type BadNameChar<S extends string> = S extends `${infer C}${infer Rest}` ? (C extends NameChar ? BadNameChar<Rest> : C) : never;
@@ -58,7 +93,12 @@ type ExampleProblem<X, Named, P extends string, Where extends "body" | "header">
     ? never
     : X extends { readonly example: infer E }
       ? Named extends true
-        ? [Exclude<VariablesOf<TextOf<X>>, NamedExamples<E extends { readonly [K in `${Where}_text_named_params`]?: infer L } ? L : never>>] extends [never]
+        ? [
+            Exclude<
+              VariablesOf<TextOf<X>>,
+              NamedExamples<E extends { readonly [K in `${Where}_text_named_params`]?: infer L } ? L : never>
+            >,
+          ] extends [never]
           ? never
           : `${P}.example: {{${Exclude<VariablesOf<TextOf<X>>, NamedExamples<E extends { readonly [K in `${Where}_text_named_params`]?: infer L } ? L : never>> & string}}} needs an example in ${Where}_text_named_params`
         : Where extends "body"
@@ -74,9 +114,17 @@ type ExampleProblem<X, Named, P extends string, Where extends "body" | "header">
 
 /** How many members a union has (variables of one text: a handful). */
 type CountOf<U, Acc extends unknown[] = []> = [U] extends [never] ? Acc["length"] : CountOf<Exclude<U, LastOf<U>>, [...Acc, 0]>;
-type LastOf<U> = (U extends unknown ? (x: () => U) => void : never) extends (x: infer I) => void ? (I extends () => infer L ? L : never) : never;
+type LastOf<U> = (U extends unknown ? (x: () => U) => void : never) extends (x: infer I) => void
+  ? I extends () => infer L
+    ? L
+    : never
+  : never;
 
-type ButtonsOfType<B, T extends string> = B extends readonly [infer H, ...infer R] ? (TypeOf<H> extends T ? [H, ...ButtonsOfType<R, T>] : ButtonsOfType<R, T>) : [];
+type ButtonsOfType<B, T extends string> = B extends readonly [infer H, ...infer R]
+  ? TypeOf<H> extends T
+    ? [H, ...ButtonsOfType<R, T>]
+    : ButtonsOfType<R, T>
+  : [];
 type CountProblem<B, T extends string, Max extends number, P extends string> = `${Max}` extends keyof ButtonsOfType<B, T>
   ? `${P}: at most ${Max} ${T} button(s), got ${ButtonsOfType<B, T>["length"]}`
   : never;
@@ -100,15 +148,18 @@ type TextProblem<X, Max extends number, P extends string, Named, Where extends "
   Or<PlacementProblem<TextOf<X>, `${P}.text`>, ExampleProblem<X, Named, P, Where>>
 >;
 
-type ComponentProblem<X, P extends string, Named> = TypeOf<X> extends "HEADER"
-  ? TextProblem<X, Creation["headerText"]["max"], P, Named, "header">
-  : TypeOf<X> extends "BODY"
-    ? TextProblem<X, Creation["bodyText"]["max"], P, Named, "body">
-    : TypeOf<X> extends "FOOTER"
-      ? LengthProblem<TextOf<X>, Creation["footerText"]["max"], `${P}.text`>
-      : TypeOf<X> extends "BUTTONS"
-        ? X extends { readonly buttons: infer B } ? ButtonsProblem<B, `${P}.buttons`> : never
-        : never;
+type ComponentProblem<X, P extends string, Named> =
+  TypeOf<X> extends "HEADER"
+    ? TextProblem<X, Creation["headerText"]["max"], P, Named, "header">
+    : TypeOf<X> extends "BODY"
+      ? TextProblem<X, Creation["bodyText"]["max"], P, Named, "body">
+      : TypeOf<X> extends "FOOTER"
+        ? LengthProblem<TextOf<X>, Creation["footerText"]["max"], `${P}.text`>
+        : TypeOf<X> extends "BUTTONS"
+          ? X extends { readonly buttons: infer B }
+            ? ButtonsProblem<B, `${P}.buttons`>
+            : never
+          : never;
 
 type ComponentsProblem<C, Named, P extends string, I extends unknown[] = []> = C extends readonly [infer H, ...infer R]
   ? Or<ComponentProblem<H, `${P}components[${I["length"]}]`, Named>, ComponentsProblem<R, Named, P, [...I, 0]>>
@@ -132,5 +183,9 @@ export type EntryProblem<K extends string, D> = D extends { readonly languages: 
  * of its first problem, which the entry (an object) cannot be assigned to.
  */
 export type CheckedTemplates<T> = {
-  readonly [K in keyof T]: K extends string ? ([EntryProblem<K, T[K]>] extends [never] ? unknown : `${K}: ${EntryProblem<K, T[K]>}`) : unknown;
+  readonly [K in keyof T]: K extends string
+    ? [EntryProblem<K, T[K]>] extends [never]
+      ? unknown
+      : `${K}: ${EntryProblem<K, T[K]>}`
+    : unknown;
 };

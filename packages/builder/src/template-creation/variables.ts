@@ -81,7 +81,11 @@ export function checkVariables(context: CheckContext, text: string, path: string
     // First appearances must read 1, 2, 3…: {{1}}, {{2}}, {{5}}, {{4}} is rejected [TR].
     const wrong = names.findIndex((name, index) => Number(name) !== index + 1);
     if (wrong !== -1)
-      out.add("variables-sequential", path, `placeholders must be numbered 1, 2, 3… in order; variable ${wrong + 1} is {{${names[wrong]}}}`);
+      out.add(
+        "variables-sequential",
+        path,
+        `placeholders must be numbered 1, 2, 3… in order; variable ${wrong + 1} is {{${names[wrong]}}}`,
+      );
   }
 
   const first = found[0] as Placeholder;

@@ -27,7 +27,15 @@ function canonicalComponent(component: Json): Json {
 }
 
 /** The fields of a create body other than `name`, in the order Meta documents them. */
-const creationFields = ["language", "category", "parameter_format", "components", "message_send_ttl_seconds", "sub_category", "cta_url_link_tracking_opted_out"] as const;
+const creationFields = [
+  "language",
+  "category",
+  "parameter_format",
+  "components",
+  "message_send_ttl_seconds",
+  "sub_category",
+  "cta_url_link_tracking_opted_out",
+] as const;
 
 function createBody(name: string, definition: TemplateCreation): TemplateCreateBody {
   const body: { [key: string]: unknown } = { name };
@@ -77,7 +85,10 @@ const expiresIn = /expires in (\d+) minutes?/i;
  * const definitions = list.data.map(definitionFromTemplate);
  */
 export function definitionFromTemplate(node: unknown): TemplateCreation {
-  if (!isJson(node)) throw new TypeError(`definitionFromTemplate: expected a template node (an object), got ${node === null ? "null" : Array.isArray(node) ? "array" : typeof node}`);
+  if (!isJson(node))
+    throw new TypeError(
+      `definitionFromTemplate: expected a template node (an object), got ${node === null ? "null" : Array.isArray(node) ? "array" : typeof node}`,
+    );
   const where = `definitionFromTemplate(${typeof node.name === "string" ? JSON.stringify(node.name.slice(0, 60)) : "template"})`;
   if (typeof node.language !== "string") throw new TypeError(`${where}: language must be a string`);
   if (typeof node.category !== "string") throw new TypeError(`${where}: category must be a string`);
@@ -105,10 +116,14 @@ function authenticationComponent(component: Json): Json {
   const { text, ...rest } = component;
   if (typeof text !== "string") return component;
   if (component.type === "BODY")
-    return securitySentence.test(text) && rest.add_security_recommendation === undefined ? { ...rest, add_security_recommendation: true } : rest;
+    return securitySentence.test(text) && rest.add_security_recommendation === undefined
+      ? { ...rest, add_security_recommendation: true }
+      : rest;
   if (component.type === "FOOTER") {
     const minutes = expiresIn.exec(text)?.[1];
-    return minutes !== undefined && rest.code_expiration_minutes === undefined ? { ...rest, code_expiration_minutes: Number(minutes) } : rest;
+    return minutes !== undefined && rest.code_expiration_minutes === undefined
+      ? { ...rest, code_expiration_minutes: Number(minutes) }
+      : rest;
   }
   return component;
 }
@@ -120,4 +135,3 @@ function otpButton(button: Json): Json {
   const otpType = typeof url === "string" ? /[?&]otp_type=([A-Za-z_]+)/.exec(url)?.[1] : undefined;
   return { ...rest, type: "OTP", otp_type: (otpType ?? "COPY_CODE").toUpperCase() };
 }
-

@@ -110,9 +110,7 @@ type IsQuickReply<K> = Exclude<K, undefined> extends "quick_reply" ? true : fals
 type RequiredButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? never : I]-?: ButtonValue<B[I]> };
 type OptionalButtons<B> = { readonly [I in keyof B as IsQuickReply<B[I]> extends true ? I : never]?: ButtonValue<B[I]> };
 type ButtonValuesOf<B> = RequiredButtons<B> & OptionalButtons<B>;
-type BodyValues<D extends CardShape> = D["body"] extends object
-  ? { readonly body: BodyValuesOf<D["body"]> }
-  : { readonly body?: never };
+type BodyValues<D extends CardShape> = D["body"] extends object ? { readonly body: BodyValuesOf<D["body"]> } : { readonly body?: never };
 type ButtonValues<D extends CardShape> = D["buttons"] extends object
   ? keyof RequiredButtons<D["buttons"]> extends never
     ? { readonly buttons?: ButtonValuesOf<D["buttons"]> }

@@ -3,13 +3,13 @@ import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import { kindOf } from "../../rules/report.js";
+import type { TemplateCreationEntry } from "../../template-creation/definition.js";
+import { anyBodyKind, type RuntimeCard, type RuntimeShape, sendShapeOf } from "../../template-creation/send-shape.js";
+import type { CategoryOf } from "../../template-creation/send-values.js";
 import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
-import type { TemplateCreationEntry } from "../../template-creation/definition.js";
-import { anyBodyKind, type RuntimeCard, type RuntimeShape, sendShapeOf } from "../../template-creation/send-shape.js";
-import type { CategoryOf } from "../../template-creation/send-values.js";
 import type { ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
 import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
@@ -68,7 +68,9 @@ export class TypedRecipient<T extends TemplateDefinitions> {
     const entry: TemplateDefinition | TemplateCreationEntry | undefined = this.#templates[name];
     // A creation definition (Meta's create body) is read as the summary its texts imply.
     const definition: RuntimeShape | undefined =
-      entry === undefined || (!Array.isArray(entry) && "languages" in entry) ? (entry as TemplateDefinition | undefined) : sendShapeOf(entry as TemplateCreationEntry);
+      entry === undefined || (!Array.isArray(entry) && "languages" in entry)
+        ? (entry as TemplateDefinition | undefined)
+        : sendShapeOf(entry as TemplateCreationEntry);
     const mismatches: Issue[] = [];
     if (definition === undefined) {
       mismatches.push({
