@@ -31,7 +31,16 @@ export {
   video,
   voiceCall,
 } from "./kinds/index.js";
-export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
+export {
+  contactInfoTypes,
+  headerTypes,
+  interactiveTypes,
+  limits,
+  mediaTypes,
+  phoneTypes,
+  recipientTypes,
+  templateCreationLimits,
+} from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { AnyRecipient } from "./messages/any-recipient.js";
 export type { Buildable } from "./messages/buildable.js";

@@ -1,7 +1,7 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { type CheckContext, field, isObject, type JsonObject, kindOf, maxLength, show, textField, upper } from "./read.js";
 
-const creation = limits.templateCreation;
+const creation = templateCreationLimits;
 const otpTypes = ["COPY_CODE", "ONE_TAP", "ZERO_TAP"];
 /** ≥ 2 dot-separated segments, each starting with a letter; `[A-Za-z0-9_]` otherwise [AUTH]. */
 const packageName = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;

@@ -1,8 +1,8 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { type CheckContext, field, isObject, type JsonObject, kindOf, knownFields, maxLength, show, textField, upper } from "./read.js";
 import { placeholdersOf } from "./variables.js";
 
-const creation = limits.templateCreation;
+const creation = templateCreationLimits;
 
 /** The fields each button type takes [TC, AUTH, FLOW, CALL, BSUID]. */
 const buttonFields: { readonly [type: string]: readonly string[] } = {

@@ -1,9 +1,9 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { checkButtons } from "./buttons.js";
 import { type CheckContext, field, isObject, type JsonObject, kindOf, knownFields, show, upper } from "./read.js";
 import { checkBody, checkHeader } from "./text-components.js";
 
-const cards = limits.templateCreation.carousel;
+const cards = templateCreationLimits.carousel;
 
 /**
  * A CAROUSEL component [templates-management.md §2.6]: MARKETING only; 2–10 media cards (or

@@ -1,4 +1,4 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { checkAuthentication } from "./authentication.js";
 import { checkButtons } from "./buttons.js";
 import { checkCarousel } from "./carousel.js";
@@ -10,7 +10,7 @@ import { checkBody, checkFooter, checkHeader } from "./text-components.js";
 
 export type { TemplateRuleIssue } from "./rule-issue.js";
 
-const creation = limits.templateCreation;
+const creation = templateCreationLimits;
 const categories = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
 const componentTypes = ["HEADER", "BODY", "FOOTER", "BUTTONS", "LIMITED_TIME_OFFER", "CAROUSEL", "CALL_PERMISSION_REQUEST"];
 const topFields = [

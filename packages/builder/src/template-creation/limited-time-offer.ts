@@ -1,4 +1,4 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { type CheckContext, field, isObject, type JsonObject, kindOf, knownFields, maxLength, textField } from "./read.js";
 
 /**
@@ -21,7 +21,7 @@ export function checkLimitedTimeOffer(context: CheckContext, component: JsonObje
     context,
     "lto-text",
     textField(context, offer, "text", at, "lto-text"),
-    limits.templateCreation.limitedTimeOffer.text.max,
+    templateCreationLimits.limitedTimeOffer.text.max,
     `${at}.text`,
   );
   const expiration = field(offer, "has_expiration");

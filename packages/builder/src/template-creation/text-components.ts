@@ -1,9 +1,9 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { checkExamples } from "./examples.js";
 import { type CheckContext, field, type JsonObject, knownFields, maxLength, show, textField, upper } from "./read.js";
 import { checkVariables, placeholdersOf } from "./variables.js";
 
-const creation = limits.templateCreation;
+const creation = templateCreationLimits;
 const headerFormats = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "GIF", "LOCATION", "PRODUCT"];
 const mediaFormats = ["IMAGE", "VIDEO", "DOCUMENT", "GIF"];
 /** WhatsApp's Markdown: *bold*, _italic_, ~strike~, ```mono``` — not in headers [TC]. */

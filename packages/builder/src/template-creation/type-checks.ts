@@ -6,11 +6,11 @@
  * problem of an entry is told; the runtime check lists them all. Lengths: TS 5.9 counts UTF-16
  * code units like the runtime, TS 7 code points (see type-level-limits.md).
  */
-import type { limits } from "../limits.js";
+import type { templateCreationLimits } from "../limits.js";
 import type { TooLong } from "../type-checks.js";
 import type { VariablesOf } from "./send-values.js";
 
-type Creation = typeof limits.templateCreation;
+type Creation = typeof templateCreationLimits;
 type NameChar =
   | "a"
   | "b"

@@ -1,4 +1,4 @@
-import { limits } from "../limits.js";
+import { templateCreationLimits } from "../limits.js";
 import { type CheckContext, show } from "./read.js";
 
 /** One `{{…}}` in a text: its name (`"1"`, `"first_name"`) and where it sits. */
@@ -66,11 +66,11 @@ export function checkVariables(context: CheckContext, text: string, path: string
     out.add("variables-mixed", path, `{{${others[0]?.name}}} is a named placeholder: set parameter_format to NAMED, or use {{1}}`);
 
   for (const p of others) {
-    if (!namedName.test(p.name) || p.name.length > limits.templateCreation.parameterName.max) {
+    if (!namedName.test(p.name) || p.name.length > templateCreationLimits.parameterName.max) {
       out.add(
         "variable-name",
         path,
-        `{{${show(p.name).slice(1, -1)}}}: a named placeholder is lowercase a-z and _, at most ${limits.templateCreation.parameterName.max} characters`,
+        `{{${show(p.name).slice(1, -1)}}}: a named placeholder is lowercase a-z and _, at most ${templateCreationLimits.parameterName.max} characters`,
       );
       break;
     }
