@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { checkTemplateCreation, creationRules, type TemplateRuleIssue } from "../src/index.js";
+import { checkTemplateCreation, creationRules, type TemplateCreation, type TemplateRuleIssue, templateCreateBody } from "../src/index.js";
 
 // Every creation rule of templates-management.md §2: a body that breaks it fails with the rule's id
 // and path; the reference's valid examples pass.
@@ -142,6 +142,7 @@ describe("checkTemplateCreation: valid bodies", () => {
         Object.assign(buttonsOf(c, 1)[0] as Body, { otp_type: "ZERO_TAP", zero_tap_terms_accepted: true });
       }),
     ],
+    ["the obsolete allow_category_change, which libraries still send", { ...utility(), allow_category_change: true }],
     ["quick replies after other buttons", edit(utility(), (c) => buttonsOf(c).reverse())],
     [
       "a flow button, a location header",
@@ -158,7 +159,7 @@ describe("checkTemplateCreation: valid bodies", () => {
 /** [rule, path, body that breaks it]: one row per rule. */
 const cases: [string, string, Body | unknown][] = [
   ["template-object", "(body)", "not an object"],
-  ["unknown-field", "allow_category_change", { ...utility(), allow_category_change: true }],
+  ["unknown-field", "status", { ...utility(), status: "APPROVED" }],
   ["field-type", "sub_category", { ...utility(), sub_category: 5 }],
   ["name-required", "name", { ...utility(), name: "" }],
   ["name-charset", "name", { ...utility(), name: "Order-Update" }],
@@ -588,5 +589,64 @@ describe("checkTemplateCreation: each rule", () => {
     expect(checkTemplateCreation({ ...utility(), name: "Order Update" })[0]?.message).toBe(
       'name: lowercase a-z, 0-9 and _ only, got "O" in "Order Update"',
     );
+  });
+});
+
+// The same definitions as the compile-time checks in test-d/template-creation.test-d.ts, at runtime.
+describe("checkTemplateCreation: the rules defineTemplates() also checks at compile time", () => {
+  const body = (text: string, example?: object): Body => ({ type: "BODY", text, ...(example === undefined ? {} : { example }) });
+  const make = (name: string, components: Body[], extra: object = {}) =>
+    templateCreateBody(name, { category: "UTILITY", language: "en_US", components, ...extra } as TemplateCreation);
+  const withButtons = (...buttons: Body[]) => [body("Hi"), { type: "BUTTONS", buttons }];
+  it.each([
+    ["name-charset", "name", make("Order_Update", [body("Hi")])],
+    ["name-length", "name", make(chars(513, "n"), [body("Hi")])],
+    ["header-text-length", "components[0].text", make("h", [{ type: "HEADER", format: "TEXT", text: chars(61) }, body("Hi")])],
+    ["body-text-length", "components[0].text", make("b", [body(`Hi {{1}}, ${chars(1015)}.`, { body_text: [["Ana"]] })])],
+    ["footer-text-length", "components[1].text", make("f", [body("Hi"), { type: "FOOTER", text: chars(61) }])],
+    [
+      "button-text-length",
+      "components[1].buttons[1].text",
+      make("q", withButtons({ type: "QUICK_REPLY", text: "Yes" }, { type: "QUICK_REPLY", text: chars(26) })),
+    ],
+    [
+      "buttons-total",
+      "components[1].buttons",
+      make("t", withButtons(...Array.from({ length: 11 }, () => ({ type: "QUICK_REPLY", text: "a" })))),
+    ],
+    [
+      "button-type-count",
+      "components[1].buttons",
+      make("u", withButtons(...Array.from({ length: 3 }, () => ({ type: "URL", text: "a", url: "https://example.com" })))),
+    ],
+    [
+      "button-type-count",
+      "components[1].buttons",
+      make("p", withButtons(...Array.from({ length: 2 }, () => ({ type: "PHONE_NUMBER", text: "a", phone_number: "+1650" })))),
+    ],
+    [
+      "button-type-count",
+      "components[1].buttons",
+      make("c", withButtons({ type: "COPY_CODE", example: "A" }, { type: "COPY_CODE", example: "B" })),
+    ],
+    ["variable-at-edge", "components[0].text", make("s", [body("{{1}} is here", { body_text: [["Ana"]] })])],
+    ["variable-at-edge", "components[0].text", make("e", [body("Hello {{1}}", { body_text: [["Ana"]] })])],
+    ["variables-adjacent", "components[0].text", make("a", [body("Hi {{1}} {{2}} there", { body_text: [["A", "B"]] })])],
+    ["variable-example", "components[0].example", make("m", [body("Hi {{1}} and {{2}} there")])],
+    ["variable-example", "components[0].example.body_text", make("n", [body("Hi {{1}} and {{2}} there", { body_text: [["A"]] })])],
+    [
+      "variable-example",
+      "components[0].example.body_text_named_params",
+      make("k", [body("Hi {{name}}, {{code}} it is.", { body_text_named_params: [{ param_name: "name", example: "Ana" }] })], {
+        parameter_format: "NAMED",
+      }),
+    ],
+    [
+      "variable-example",
+      "components[0].example.header_text",
+      make("x", [{ type: "HEADER", format: "TEXT", text: "Hi {{1}}!", example: { header_text: [] } }, body("Hi")]),
+    ],
+  ])("%s at %s", (rule, path, created) => {
+    expect(rules(created)).toContain(`${rule} @ ${path}`);
   });
 });

@@ -22,6 +22,8 @@ const topFields = [
   "message_send_ttl_seconds",
   "sub_category",
   "cta_url_link_tracking_opted_out",
+  // Obsolete since 2025-04-09 (its effect is now the default) but still sent by libraries [TCAT]: accepted, not read.
+  "allow_category_change",
 ];
 /** Components past this many are not walked: a template has at most one of each of 7 types. */
 const maxComponents = 20;

@@ -4,7 +4,7 @@ import { type CreationRuleId, creationRules } from "./rules.js";
 export interface TemplateRuleIssue {
   /** Where, in the create body's field names: `"components[1].text"`, `"components[2].buttons[0].url"`, `"name"`. */
   readonly path: string;
-  /** A stable id, e.g. `"body-no-adjacent-variables"`-style: `"variables-adjacent"`, `"name-charset"`. */
+  /** A stable id from `creationRules`, e.g. `"variables-adjacent"`, `"name-charset"`. */
   readonly rule: string;
   /** Says where, the limit and the actual value. */
   readonly message: string;

@@ -9,12 +9,13 @@
  * |---|---|---|
  * | name-*, language-code, category, parameter-format, message-send-ttl | create 100 | TM: "otherwise error 100" |
  * | unknown-field, field-type, component-*, body-required, *-required | create 100 | malformed parameters are error 100 [TM, §4] |
- * | *-text-length, url-length, phone-number-length, copy-code-example, lto-text | create 100 / 2388040 | "a field is over its character limit" (subcode unverified, pywa) |
+ * | *-text-length, url-length, phone-number-length, copy-code-example, lto-text, carousel-card-body-length | create 100 / 2388040 | "a field is over its character limit" (subcode unverified, pywa) |
+ * | header-format, header-media-example, header-variables-count, header-*-category | create 100 | TC: the header's format and handle are parameters of the POST |
  * | variable-at-edge | create 100 / 2388299 | pywa's code (unverified); TR also lists it as a rejection: the earlier stage is the stricter |
  * | button counts, quick-replies-contiguous, url-variable-at-end, flow-*, voice-call-ttl | create 100 | TC: "rejected as an invalid combination" at creation |
  * | authentication-*, otp-*, code-expiration-minutes | create 100 | AUTH templates are checked on the POST (upserts come back APPROVED at once) |
  * | carousel-*, lto-*, *-category | create 100 | CAR, LTO: the component is refused outside its category |
- * | variable-malformed, variables-sequential, variables-adjacent, variables-mixed, variable-name, variable-example | review INVALID_FORMAT | TR rejection reasons and `rejection_info` [WH-S] |
+ * | variable-malformed, variables-sequential, variables-adjacent, variables-mixed, variable-name, variable-example, url-example | review INVALID_FORMAT | TR rejection reasons and `rejection_info` [WH-S]; "every variable needs an example" [TC, TR] |
  * | footer-no-variables, header-no-markdown | review INVALID_FORMAT | TC: text only / no Markdown; §6.4 takes the strict side |
  */
 export const creationRules = {

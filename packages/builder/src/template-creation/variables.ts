@@ -42,9 +42,6 @@ export function placeholdersOf(text: string): { readonly found: readonly Placeho
   return { found, malformed };
 }
 
-/** The distinct variable names of a text, in order of first appearance (no checks). */
-export const variableNames = (text: string): string[] => [...new Set(placeholdersOf(text).found.map((p) => p.name))];
-
 /**
  * Checks the placeholders of one text against the variable rules [templates-management.md §2.3]
  * and returns the distinct names in order of first appearance.
