@@ -31,7 +31,16 @@ export {
   video,
   voiceCall,
 } from "./kinds/index.js";
-export { contactInfoTypes, headerTypes, interactiveTypes, limits, mediaTypes, phoneTypes, recipientTypes } from "./limits.js";
+export {
+  contactInfoTypes,
+  headerTypes,
+  interactiveTypes,
+  limits,
+  mediaTypes,
+  phoneTypes,
+  recipientTypes,
+  templateCreationLimits,
+} from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { AnyRecipient } from "./messages/any-recipient.js";
 export type { Buildable } from "./messages/buildable.js";
@@ -111,5 +120,37 @@ export { templateManagementLimits } from "./protocol/template-management-limits.
 export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
+export { checkTemplateCreation, type TemplateRuleIssue } from "./template-creation/check.js";
+export type {
+  AnyCase,
+  BodyComponent,
+  ButtonsComponent,
+  CallPermissionRequestComponent,
+  CarouselCard,
+  CarouselComponent,
+  CatalogButton,
+  CopyCodeButton,
+  CreationButton,
+  CreationComponent,
+  FlowButton,
+  FooterComponent,
+  HeaderComponent,
+  LimitedTimeOfferComponent,
+  NamedExample,
+  OtpButton,
+  PhoneNumberButton,
+  QuickReplyButton,
+  RequestContactInfoButton,
+  SupportedApp,
+  TemplateCategory,
+  TemplateCreateBody,
+  TemplateCreation,
+  TemplateCreationEntry,
+  TemplateParameterFormat,
+  UrlButton,
+  VoiceCallButton,
+} from "./template-creation/definition.js";
+export { type CreationRuleId, creationRules, type RuleStage } from "./template-creation/rules.js";
+export { definitionFromTemplate, templateCreateBody } from "./template-creation/wire.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
 export type { BusinessScopedId, MaxLength } from "./type-checks.js";

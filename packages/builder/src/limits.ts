@@ -184,3 +184,44 @@ export const phoneTypes = ["CELL", "MAIN", "IPHONE", "HOME", "WORK"] as const;
 export const contactInfoTypes = ["HOME", "WORK"] as const;
 /** `recipient_type`: `individual` (default) or `group` (resolution §13.6). */
 export const recipientTypes = ["individual", "group"] as const;
+
+/**
+ * Creating a template (`POST /{waba}/message_templates`) [templates-management.md §2]. Where sources disagree the
+ * strictest reading: a copy-code example ≤ 15 (§6.3), `-1` as a TTL is not accepted (unverified, §2.1).
+ * A separate export from `limits`, so a bundle that only sends carries none of it.
+ */
+export const templateCreationLimits = {
+  name: { max: 512 },
+  headerText: { max: 60, variables: 1 },
+  /** 1024, or 600 in a limited-time offer [LTO]. */
+  bodyText: { max: 1024, maxWithOffer: 600 },
+  footerText: { max: 60 },
+  /** Every button type's label [TC]; an OTP button's `text` and `autofill_text` too [AUTH]. */
+  buttonText: { max: 25 },
+  buttons: { max: 10, quickReplies: 10, urls: 2, phoneNumbers: 1, copyCodes: 1, voiceCalls: 1, catalogs: 1, mpms: 1, spms: 1 },
+  url: { max: 2000 },
+  phoneNumber: { max: 20 },
+  copyCodeExample: { max: 15 },
+  voiceCallTtlMinutes: { min: 1440, max: 43_200 },
+  supportedApps: { min: 1, max: 5 },
+  packageName: { max: 224 },
+  signatureHash: { length: 11 },
+  codeExpirationMinutes: { min: 1, max: 90 },
+  /** Media card carousel 2–10 cards; a product card carousel is created with exactly 2 [CAR, PCAR]. */
+  carousel: {
+    cards: { min: 2, max: 10 },
+    productCards: 2,
+    cardBody: { max: 160 },
+    cardButtons: { max: 2 },
+    cardQuickReplies: { max: 1 },
+  },
+  limitedTimeOffer: { text: { max: 16 } },
+  /** `message_send_ttl_seconds` per category [TTL]. */
+  ttlSeconds: {
+    AUTHENTICATION: { min: 30, max: 900 },
+    UTILITY: { min: 30, max: 43_200 },
+    MARKETING: { min: 43_200, max: 2_592_000 },
+  },
+  /** Named placeholders: lowercase `a-z` and `_`, ≤ 20 (the send side's strictest reading, cloud-api.md §8.4). */
+  parameterName: { max: 20 },
+} as const;

@@ -62,6 +62,18 @@ export type MaxLength<S extends string, Max extends number, Path extends string>
       : NoInfer<`${Path}: at most ${Max} characters, got ${S extends string ? Length<S> : never}`>
     : S;
 
+/**
+ * The length of a literal longer than `Max`; `never` when it fits or is not a literal (left to
+ * the runtime). The same cheap test as `MaxLength`, for checks that build their own message.
+ */
+export type TooLong<S, Max extends number> = S extends string
+  ? S extends LongerThan<Max>
+    ? IsNonLiteral<S> extends true
+      ? never
+      : Length<S>
+    : never
+  : never;
+
 /** Characters people put in phone numbers. */
 type PhoneSeparator = " " | "(" | ")" | "-" | ".";
 

@@ -3,11 +3,14 @@ import type { Issue } from "../../issue.js";
 import type { MediaSource, TemplateMessage } from "../../payload/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import { kindOf } from "../../rules/report.js";
+import type { TemplateCreationEntry } from "../../template-creation/definition.js";
+import { anyBodyKind, type RuntimeCard, type RuntimeShape, sendShapeOf } from "../../template-creation/send-shape.js";
+import type { CategoryOf } from "../../template-creation/send-values.js";
 import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
-import type { BodyKind, ButtonKind, CardDefinition, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
+import type { ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
 import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
@@ -40,7 +43,7 @@ class TypedTemplate extends MessageBuilder<TemplateMessage> {
 
 /** The templates of `T` that are not authentication templates. */
 type NotAuthentication<T extends TemplateDefinitions> = {
-  readonly [K in keyof T as T[K]["category"] extends "AUTHENTICATION" ? never : K]: T[K];
+  readonly [K in keyof T as CategoryOf<T[K]> extends "AUTHENTICATION" ? never : K]: T[K];
 };
 
 /** Template messages typed by an app's definitions. Returned by `msg.with(templates).to(n)`. */
@@ -62,7 +65,12 @@ export class TypedRecipient<T extends TemplateDefinitions> {
    * msg.with(templates).to(n).template("order_update", { header: { link }, body: ["Ana", { fallback: "$5", code: "USD", amount1000: 5000 }], buttons: { 0: "STOP" } })
    */
   template<Name extends keyof T & string>(name: Name, values: TemplateValues<T[Name]>): MessageBuilder<TemplateMessage> {
-    const definition = this.#templates[name];
+    const entry: TemplateDefinition | TemplateCreationEntry | undefined = this.#templates[name];
+    // A creation definition (Meta's create body) is read as the summary its texts imply.
+    const definition: RuntimeShape | undefined =
+      entry === undefined || (!Array.isArray(entry) && "languages" in entry)
+        ? (entry as TemplateDefinition | undefined)
+        : sendShapeOf(entry as TemplateCreationEntry);
     const mismatches: Issue[] = [];
     if (definition === undefined) {
       mismatches.push({
@@ -73,7 +81,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
       });
       return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
     }
-    if (definition.category === "AUTHENTICATION" && (this.#envelope.to === undefined || this.#envelope.group))
+    if (definition.category?.toUpperCase() === "AUTHENTICATION" && (this.#envelope.to === undefined || this.#envelope.group))
       mismatches.push({
         path: "template.name",
         code: "invalid_value",
@@ -99,12 +107,13 @@ type Values = {
   readonly buttons?: { readonly [index: string]: unknown };
   readonly offerExpiresAt?: unknown;
   readonly cards?: unknown;
+  readonly code?: unknown;
 };
 
 /** Applies typed values to a template builder, recording where they do not match the definition. */
 function fill(
   start: TemplateBuilder<false, never>,
-  definition: TemplateDefinition,
+  definition: RuntimeShape,
   values: Values,
   mismatches: Issue[],
   name: string,
@@ -118,6 +127,15 @@ function fill(
   }
   let builder: TemplateBuilder<boolean, number> = start.language(typeof language === "string" ? language : "");
 
+  if (definition.code !== undefined) {
+    // An authentication template: the code is the body's one variable and the OTP button's parameter.
+    if (typeof values.code !== "string") {
+      mismatch("template.components.body", `an authentication template needs code (a string), got ${kindOf(values.code)}`);
+      return builder;
+    }
+    const code = values.code;
+    return builder.body((p) => p.text(code)).urlButton(definition.code, code);
+  }
   builder = fillParts(builder, definition, values, mismatch, "template.components");
   if (definition.limitedTimeOffer === true) {
     const expiresAt = values.offerExpiresAt;
@@ -160,7 +178,7 @@ function fill(
 /** Header, body and button values onto a template (or a carousel card), mismatches named under `at`. */
 function fillParts(
   start: TemplateBuilder<boolean, number>,
-  definition: CardDefinition,
+  definition: RuntimeCard,
   values: Values,
   mismatch: (path: string, message: string) => void,
   at: string,
@@ -205,15 +223,15 @@ function fillParts(
 
 function fillBody(
   builder: TemplateBuilder<boolean, number>,
-  kinds: TemplateDefinition["body"] & object,
+  kinds: RuntimeShape["body"] & object,
   value: unknown,
   mismatch: (path: string, message: string) => void,
   at: string,
 ): TemplateBuilder<boolean, number> {
   const named = !Array.isArray(kinds);
-  const entries: [string | undefined, BodyKind][] = named
+  const entries: [string | undefined, string][] = named
     ? Object.entries(kinds)
-    : (kinds as readonly BodyKind[]).map((kind) => [undefined, kind]);
+    : (kinds as readonly string[]).map((kind) => [undefined, kind]);
   const given: unknown[] = [];
   if (named) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -234,10 +252,16 @@ function fillBody(
   let ok = true;
   entries.forEach(([key, kind], i) => {
     const item = given[i];
-    const fits = kind === "text" ? typeof item === "string" : typeof item === "object" && item !== null;
+    const fits =
+      kind === "text"
+        ? typeof item === "string"
+        : kind === anyBodyKind
+          ? typeof item === "string" || (typeof item === "object" && item !== null)
+          : typeof item === "object" && item !== null;
     if (!fits) {
       ok = false;
-      mismatch(`${at}.body.${key ?? `parameters[${i}]`}`, `expected ${withArticle(kind)} parameter, got ${kindOf(item)}`);
+      const expected = kind === anyBodyKind ? "a text, currency or date_time" : withArticle(kind);
+      mismatch(`${at}.body.${key ?? `parameters[${i}]`}`, `expected ${expected} parameter, got ${kindOf(item)}`);
     }
   });
   if (!ok) return builder;
@@ -245,8 +269,10 @@ function fillBody(
     entries.reduce((parameters: BodyParameters, [key, kind], i) => {
       const item = given[i];
       const options = key === undefined ? {} : { name: key };
-      if (kind === "text") return parameters.text(item as string, options);
-      if (kind === "currency") return parameters.currency(item as Currency, options);
+      if (kind === "text" || (kind === anyBodyKind && typeof item === "string")) return parameters.text(item as string, options);
+      // A creation definition's variable takes any of the three: a currency is the value with an amount.
+      if (kind === "currency" || (kind === anyBodyKind && "amount1000" in (item as object)))
+        return parameters.currency(item as Currency, options);
       return parameters.dateTime(item as DateTime, options);
     }, p),
   );

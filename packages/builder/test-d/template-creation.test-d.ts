@@ -1,0 +1,342 @@
+import { defineTemplates, msg } from "@wacompose/builder";
+import { type Equal, expectType } from "./helpers.js";
+
+const to = "16505551234";
+
+// Creation definitions (Meta's create body without name) type the sends, read from the literal texts.
+const templates = defineTemplates({
+  order_update: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
+      { type: "BODY", text: "Hi {{1}}, your order {{2}} ships today.", example: { body_text: [["Ana", "42"]] } },
+      { type: "FOOTER", text: "Lucky Shrub" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Stop" },
+          { type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["42"] },
+          { type: "PHONE_NUMBER", text: "Call", phone_number: "+16505551234" },
+        ],
+      },
+    ],
+  },
+  welcome: {
+    category: "marketing",
+    language: "en",
+    parameter_format: "named",
+    components: [
+      {
+        type: "header",
+        format: "text",
+        text: "Hi {{first_name}}!",
+        example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
+      },
+      {
+        type: "body",
+        text: "Hello {{first_name}}, your code is {{code}} today.",
+        example: {
+          body_text_named_params: [
+            { param_name: "code", example: "X1" },
+            { param_name: "first_name", example: "Ana" },
+          ],
+        },
+      },
+      { type: "buttons", buttons: [{ type: "copy_code", example: "SAVE10" }] },
+    ],
+  },
+  verify: [
+    {
+      category: "AUTHENTICATION",
+      language: "en_US",
+      components: [
+        { type: "BODY", add_security_recommendation: true },
+        { type: "FOOTER", code_expiration_minutes: 5 },
+        { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
+      ],
+    },
+    {
+      category: "AUTHENTICATION",
+      language: "es",
+      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
+    },
+  ],
+  offer: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
+      { type: "BODY", text: "Good news, {{1}}! Use the code below.", example: { body_text: [["Ana"]] } },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "COPY_CODE", example: "SAVE10" },
+          { type: "URL", text: "Shop", url: "https://example.com/{{1}}", example: ["a"] },
+        ],
+      },
+    ],
+  },
+  cards: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Our picks for you, {{1}}.", example: { body_text: [["Ana"]] } },
+      {
+        type: "CAROUSEL",
+        cards: [
+          {
+            components: [
+              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::a"] } },
+              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
+            ],
+          },
+          {
+            components: [
+              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::b"] } },
+              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  legacy: { languages: ["en"], body: ["text"] },
+});
+const typed = msg.with(templates).to(to);
+const link = "https://example.com/a.png";
+const price = { fallback: "$10.99", code: "USD", amount1000: 10990 };
+
+// Body values may be text, currency or date_time; a quick reply's payload is optional; a URL with a variable needs its value.
+typed.template("order_update", { header: { link }, body: ["Ana", price], buttons: { 1: "42" } }).build();
+typed.template("order_update", { header: { link }, body: [{ fallback: "Nov 26" }, "42"], buttons: { 0: "STOP", 1: "42" } }).build();
+typed.template("welcome", { header: "Ana", body: { first_name: "Ana", code: "X1" }, buttons: { 0: "SAVE10" } }).build();
+typed.template("verify", { language: "es", code: "123456" }).build();
+typed.template("offer", { body: ["Ana"], offerExpiresAt: 1_700_000_000_000, buttons: { 0: "SAVE10", 1: "x" } }).build();
+typed.template("cards", { body: ["Ana"], cards: [{ header: { link } }, { header: { link } }] }).build();
+typed.template("legacy", { body: ["x"] }).build();
+expectType<Equal<(typeof templates)["order_update"]["components"][1]["text"], "Hi {{1}}, your order {{2}} ships today.">>(true);
+
+// missing body value: the tuple has 2 places
+// @ts-expect-error Source has 1 element(s) but target requires 2
+typed.template("order_update", { header: { link }, body: ["Ana"], buttons: { 1: "42" } });
+// the URL button's value is required
+// @ts-expect-error Property 'buttons' is missing
+typed.template("order_update", { header: { link }, body: ["Ana", "42"] });
+// named variables by name
+// @ts-expect-error Object literal may only specify known properties, and 'name' does not exist
+typed.template("welcome", { header: "Ana", body: { name: "Ana", code: "X1" }, buttons: { 0: "SAVE10" } });
+// an authentication template in two languages: the language is required, the code is the value
+// @ts-expect-error Property 'language' is missing
+typed.template("verify", { code: "123456" });
+// a limited-time offer needs its expiry
+// @ts-expect-error Property 'offerExpiresAt' is missing
+typed.template("offer", { body: ["Ana"], buttons: { 0: "SAVE10", 1: "x" } });
+// exactly as many cards as the template was created with
+// @ts-expect-error Source has 1 element(s) but target requires 2
+typed.template("cards", { body: ["Ana"], cards: [{ header: { link } }] });
+// authentication templates need a phone number recipient
+// @ts-expect-error Argument of type '"verify"' is not assignable to parameter of type
+msg.with(templates).toUser("US.13491208655302741918").template("verify", { code: "1" });
+
+// Compile-time creation rules (literal input), each also a runtime test in template-creation.test.ts.
+const body = (text: string) => text; // a non-literal text: left to the runtime check
+defineTemplates({ dynamic: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: body("{{1}} at the start") }] } });
+
+defineTemplates({
+  // @ts-expect-error "Order_Update: name: lowercase a-z, 0-9 and _ only, got \"O\""
+  Order_Update: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
+});
+defineTemplates({
+  // @ts-expect-error name: at most 512 characters, got 513
+  nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:
+    { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
+});
+defineTemplates({
+  // @ts-expect-error "h: components[0].text: at most 60 characters, got 61"
+  h: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
+      { type: "BODY", text: "Hi" },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "b: components[0].text: at most 1024 characters, got 1025"
+  b: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      {
+        type: "BODY",
+        text: "Hi {{1}}, yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy.",
+        example: { body_text: [["Ana"]] },
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "f: components[1].text: at most 60 characters, got 61"
+  f: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      { type: "FOOTER", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "q: components[1].buttons[1].text: at most 25 characters, got 26"
+  q: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Yes" },
+          { type: "QUICK_REPLY", text: "xxxxxxxxxxxxxxxxxxxxxxxxxx" },
+        ],
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "t: components[1].buttons: at most 10 buttons in total, got 11"
+  t: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+          { type: "QUICK_REPLY", text: "a" },
+        ],
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "u: components[1].buttons: at most 2 URL button(s), got 3"
+  u: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "URL", text: "a", url: "https://example.com" },
+          { type: "URL", text: "a", url: "https://example.com" },
+          { type: "URL", text: "a", url: "https://example.com" },
+        ],
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "p: components[1].buttons: at most 1 PHONE_NUMBER button(s), got 2"
+  p: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+        ],
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "c: components[1].buttons: at most 1 COPY_CODE button(s), got 2"
+  c: {
+    category: "MARKETING",
+    language: "en_US",
+    components: [
+      { type: "BODY", text: "Hi" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "COPY_CODE", example: "A" },
+          { type: "COPY_CODE", example: "B" },
+        ],
+      },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "s: components[0].text: the text starts with a variable"
+  s: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "{{1}} is here", example: { body_text: [["Ana"]] } }] },
+});
+defineTemplates({
+  // @ts-expect-error "e: components[0].text: the text ends with a variable"
+  e: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hello {{1}}", example: { body_text: [["Ana"]] } }] },
+});
+defineTemplates({
+  // @ts-expect-error "a: components[0].text: two variables are next to each other: put words between them"
+  a: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [{ type: "BODY", text: "Hi {{1}} {{2}} there", example: { body_text: [["A", "B"]] } }],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "m: components[0]: 2 variable(s) need an example"
+  m: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there" }] },
+});
+defineTemplates({
+  // @ts-expect-error "n: components[0].example.body_text: 2 variable(s) need as many examples, got 1"
+  n: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there", example: { body_text: [["A"]] } }],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "k: components[0].example: {{code}} needs an example in body_text_named_params"
+  k: {
+    category: "UTILITY",
+    language: "en_US",
+    parameter_format: "NAMED",
+    components: [
+      { type: "BODY", text: "Hi {{name}}, {{code}} it is.", example: { body_text_named_params: [{ param_name: "name", example: "Ana" }] } },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "x: components[0].example.header_text: the variable needs example.header_text
+  x: {
+    category: "UTILITY",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hi {{1}}!", example: { header_text: [] } },
+      { type: "BODY", text: "Hi" },
+    ],
+  },
+});
+defineTemplates({
+  // @ts-expect-error "l: [1].components[0].text: the text ends with a variable"
+  l: [
+    { category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Hi" }] },
+    { category: "UTILITY", language: "es", components: [{ type: "BODY", text: "Hola {{1}}", example: { body_text: [["A"]] } }] },
+  ],
+});
