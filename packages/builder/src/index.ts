@@ -102,5 +102,6 @@ export { retryableGraphErrorCodes } from "./protocol/retryable-codes.js";
 export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
+export { checkTemplateCreation, type TemplateRuleIssue } from "./template-creation/check.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
 export type { BusinessScopedId, MaxLength } from "./type-checks.js";
