@@ -1,4 +1,4 @@
-import { checkTemplateCreation, graphErrorCodes, type TemplateRuleIssue } from "@wacompose/builder";
+import { checkTemplateCreation, type TemplateRuleIssue } from "@wacompose/builder";
 import type { Clock } from "./conversation.js";
 import { type Json, list, object } from "./json.js";
 import { TemplateRequestError } from "./template-request-error.js";
