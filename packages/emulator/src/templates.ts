@@ -141,7 +141,10 @@ export class TemplateStore {
   reset(): void {
     this.#byId.clear();
     for (const given of this.#given) {
-      const id = /^[1-9]\d{0,15}$/.test(String(given.id)) && Number.isSafeInteger(Number(given.id)) ? String(given.id) : this.#newId();
+      // The export's id when it is one a webhook can carry (a safe integer) and not taken; a new one otherwise.
+      const usable =
+        /^[1-9]\d{0,15}$/.test(String(given.id)) && Number.isSafeInteger(Number(given.id)) && !this.#byId.has(String(given.id));
+      const id = usable ? String(given.id) : this.#newId();
       this.#byId.set(id, fresh(id, { ...given, id }));
     }
     this.#held = this.#given.length > 0;

@@ -74,6 +74,21 @@ describe("hostile: template management endpoints", () => {
     );
   });
 
+  it("given templates that share an id, or whose id a webhook cannot carry as a number, each get an id of their own", async () => {
+    const emulator = await start({
+      templates: [
+        { ...plain("one"), id: "1023741869187551" },
+        { ...plain("two"), id: "1023741869187551" },
+        { ...plain("three"), id: "99999999999999999999" },
+        { ...plain("four"), id: { $ne: 1 } },
+      ],
+    });
+    const ids = emulator.templates.list().map((t) => t.id);
+    expect(ids[0]).toBe("1023741869187551");
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(Number.isSafeInteger(Number(id))).toBe(true);
+  });
+
   it("huge, deep, non-JSON and mistyped bodies: 413, 415 and 400s that name the field, never a crash", async () => {
     const emulator = await start();
     const huge = await call(emulator, "POST", templatesPath, { ...plain("huge"), padding: "x".repeat(200_000) });
