@@ -306,7 +306,10 @@ export class TemplateStore {
     for (const component of list(definition.node.components)) {
       const type = String(component.type ?? "").toLowerCase();
       if (type === "body" || (type === "header" && String(component.format ?? "TEXT").toUpperCase() === "TEXT")) {
-        const expected = placeholders(component.text);
+        // An authentication body is created without text: Meta's fixed one, "*{{1}}* is your verification code." [§2.5].
+        const fixed =
+          type === "body" && component.text === undefined && String(definition.node.category).toUpperCase() === "AUTHENTICATION";
+        const expected = fixed ? 1 : placeholders(component.text);
         const got = parametersOf(type);
         if (expected !== got) return countProblem(`${type}: expected ${expected} parameters, got ${got}`);
       } else if (type === "header") {

@@ -234,6 +234,38 @@ describe("template management: create, review on the emulator's clock, send", ()
     expect((await send(emulator, named)).status).toBe(200);
   });
 
+  it("an authentication template (copy-code OTP button, no body text) takes its one code parameter", async () => {
+    const { emulator } = await setup();
+    const otp = {
+      name: "authentication_code_copy_code_button",
+      language: "en_US",
+      category: "authentication",
+      message_send_ttl_seconds: 60,
+      components: [
+        { type: "body", add_security_recommendation: true },
+        { type: "footer", code_expiration_minutes: 5 },
+        { type: "buttons", buttons: [{ type: "otp", otp_type: "copy_code", text: "Copy Code" }] },
+      ],
+    };
+    const created = await create(emulator, otp);
+    expect(created.body).toEqual({ id: expect.any(String), status: "PENDING", category: "AUTHENTICATION" });
+    emulator.clock.advance("1m");
+    const node = (await call(emulator, "GET", `/v23.0/${String(created.body.id)}?fields=components`)).body.components;
+    expect(node).toEqual([
+      { type: "BODY", add_security_recommendation: true },
+      { type: "FOOTER", code_expiration_minutes: 5 },
+      { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy Code" }] },
+    ]);
+    const template = msg.to(user).template(otp.name).language("en_US");
+    const withCode = template
+      .body((p) => p.text("123456"))
+      .urlButton(0, "123456")
+      .build();
+    expect((await send(emulator, withCode)).status).toBe(200);
+    const withoutCode = template.urlButton(0, "123456").build();
+    expect((await send(emulator, withoutCode)).body.error?.error_data?.details).toBe("body: expected 1 parameters, got 0");
+  });
+
   it("a template that breaks a review rule is accepted, then REJECTED with Meta's reason and rejection_info", async () => {
     const { emulator, hook } = await setup();
     const adjacent = {
