@@ -1,6 +1,8 @@
 import { checkTemplateCreation, type TemplateRuleIssue } from "@wacompose/builder";
 import type { Clock } from "./conversation.js";
-import { type Json, list, object } from "./json.js";
+import type { Json } from "./json.js";
+import { checkTemplateShape, createFields, editFields, kindOf, refuseCreateIssues, upperEnums } from "./template-body.js";
+import { hsmIdsOf, idsOf } from "./template-ids.js";
 import { TemplateRequestError } from "./template-request-error.js";
 import { componentsUpdate, qualityUpdate, statusUpdate } from "./template-webhooks.js";
 import {
@@ -54,45 +56,10 @@ export interface EmulatedTemplates {
   archive(name: string, language?: string): EmulatedTemplate;
 }
 
-/** The fields a create body may carry [templates-management.md §2]. */
-const createFields = new Set([
-  "name",
-  "language",
-  "category",
-  "parameter_format",
-  "components",
-  "message_send_ttl_seconds",
-  "sub_category",
-  "cta_url_link_tracking_opted_out",
-  "allow_category_change",
-]);
-/** What an edit may change [templates-management.md §3.4]; `name` and `language` may be repeated unchanged (OA23's example does). */
-const editFields = new Set(["category", "components", "message_send_ttl_seconds", "name", "language"]);
-const categories = new Set(["MARKETING", "UTILITY", "AUTHENTICATION"]);
 const qualityScores = new Set(["GREEN", "YELLOW", "RED", "UNKNOWN"]);
-/** The components a template may have: header, body, footer, buttons, and a few special ones; more is not a template. */
-const maxComponents = 10;
 /** How long the name of a deleted APPROVED template stays blocked, and how many such names are remembered. */
 const nameBlockMs = 30 * day;
 const maxBlockedNames = 10_000;
-
-/** Enum fields Meta accepts in any case and answers in upper case [templates-management.md §2]. */
-const upperCased = new Set(["type", "format", "otp_type"]);
-
-/** `value` with the enum fields of its components and buttons in upper case (it nests at most 64 levels: the door checked). */
-function upperEnums(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(upperEnums);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [
-      key,
-      upperCased.has(key) && typeof field === "string" ? field.toUpperCase() : upperEnums(field),
-    ]),
-  );
-}
-
-/** How a JSON value is named in an error: its type, never the whole value. */
-const kindOf = (value: unknown): string => (Array.isArray(value) ? "an array" : value === null ? "null" : typeof value);
 
 /**
  * The platform's side of templates on the emulator's clock: a created or edited template is
@@ -224,59 +191,6 @@ export class TemplateLifecycle {
     template.review = { at: this.#clock.now() + this.#reviewDelayMs, rejection: issues.find((issue) => issue.stage === "review") };
   }
 
-  /** The create-stage issues of a wire body as a Graph 400 (the first one's code and subcode; every message). */
-  static #refuseCreateIssues(issues: readonly TemplateRuleIssue[]): void {
-    const refused = issues.filter((issue) => issue.stage === "create");
-    const first = refused[0];
-    if (first === undefined) return;
-    throw new TemplateRequestError(refused.map((issue) => issue.message).join("; "), {
-      ...(first.code === undefined ? {} : { code: first.code }),
-      ...(first.subcode === undefined ? {} : { subcode: first.subcode }),
-    });
-  }
-
-  /** The shape the emulator needs to store a template, whatever the rule checker covers: a Graph 100 naming the field. */
-  static #checkShape(body: Json, editing: boolean): void {
-    const bad = (details: string) => {
-      throw new TemplateRequestError(details);
-    };
-    if (!editing) {
-      if (typeof body.name !== "string" || body.name === "") bad(`name is required (a string), got ${kindOf(body.name)}`);
-      if (typeof body.language !== "string" || !/^[a-z]{2,3}(_[A-Za-z]{2})?$/.test(body.language))
-        bad(
-          `language is a language code such as en_US, got ${typeof body.language === "string" ? JSON.stringify(body.language.slice(0, 40)) : kindOf(body.language)}`,
-        );
-    }
-    if (body.category !== undefined || !editing) {
-      if (typeof body.category !== "string" || !categories.has(body.category.toUpperCase()))
-        bad(
-          `category is MARKETING, UTILITY or AUTHENTICATION, got ${typeof body.category === "string" ? JSON.stringify(body.category.slice(0, 40)) : kindOf(body.category)}`,
-        );
-    }
-    if (body.components !== undefined || !editing) {
-      if (!Array.isArray(body.components) || body.components.length === 0 || body.components.length > maxComponents)
-        bad(
-          `components is an array of 1 to ${maxComponents} components, got ${Array.isArray(body.components) ? `${body.components.length} components` : kindOf(body.components)}`,
-        );
-      list(body.components).forEach((component, index) => {
-        if (typeof component !== "object" || Array.isArray(component) || typeof component.type !== "string")
-          bad(`components[${index}] is an object with a type (HEADER, BODY, FOOTER, BUTTONS, …), got ${kindOf(component)}`);
-      });
-      if (!list(body.components).some((component) => String(component.type).toUpperCase() === "BODY"))
-        bad("components: a template has exactly one BODY component, got none");
-    }
-    if (
-      body.parameter_format !== undefined &&
-      !(typeof body.parameter_format === "string" && /^(positional|named)$/i.test(body.parameter_format))
-    )
-      bad(`parameter_format is POSITIONAL or NAMED, got ${kindOf(body.parameter_format)}`);
-    const ttl = body.message_send_ttl_seconds;
-    if (ttl !== undefined && !(typeof ttl === "number" && Number.isSafeInteger(ttl) && (ttl === -1 || ttl > 0)))
-      bad(`message_send_ttl_seconds is a whole number of seconds, got ${typeof ttl === "number" ? ttl : kindOf(ttl)}`);
-    if (body.sub_category !== undefined && typeof body.sub_category !== "string")
-      bad(`sub_category is a string, got ${kindOf(body.sub_category)}`);
-  }
-
   /** `POST /{waba-id}/message_templates`: a new template, PENDING. */
   create(input: unknown): { readonly id: string; readonly status: "PENDING"; readonly category: string } {
     if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -290,8 +204,8 @@ export class TemplateLifecycle {
         `${JSON.stringify(unknown.slice(0, 60))} is not a field of a template (fields: ${[...createFields].join(", ")})`,
       );
     const issues = checkTemplateCreation(body);
-    TemplateLifecycle.#refuseCreateIssues(issues);
-    TemplateLifecycle.#checkShape(body, false);
+    refuseCreateIssues(issues);
+    checkTemplateShape(body, false);
     const name = body.name as string;
     const language = body.language as string;
     if (this.#store.named(name).some((template) => template.node.language === language))
@@ -367,7 +281,7 @@ export class TemplateLifecycle {
       throw new TemplateRequestError(
         `only APPROVED, REJECTED or PAUSED templates can be edited; ${String(template.node.name)} is ${status}`,
       );
-    TemplateLifecycle.#checkShape(changes, true);
+    checkTemplateShape(changes, true);
     const now = this.#clock.now();
     if (status === "APPROVED") {
       const category = typeof changes.category === "string" ? changes.category.toUpperCase() : undefined;
@@ -395,7 +309,7 @@ export class TemplateLifecycle {
       ...(changes.message_send_ttl_seconds === undefined ? {} : { message_send_ttl_seconds: changes.message_send_ttl_seconds }),
     };
     const issues = checkTemplateCreation(merged);
-    TemplateLifecycle.#refuseCreateIssues(issues);
+    refuseCreateIssues(issues);
     if (changes.category !== undefined) template.node.category = String(changes.category).toUpperCase();
     if (changes.components !== undefined) template.node.components = upperEnums(changes.components);
     if (changes.message_send_ttl_seconds !== undefined) template.node.message_send_ttl_seconds = changes.message_send_ttl_seconds;
@@ -634,39 +548,4 @@ export class TemplateLifecycle {
         }),
     };
   }
-}
-
-/** Template ids from a query parameter: a JSON array (`[1,2]`) or a comma-joined list, 1 to 100 of them. */
-function idsOf(text: string, field: string): readonly string[] {
-  let values: unknown;
-  try {
-    values = text.trim().startsWith("[") ? JSON.parse(text) : text.split(",");
-  } catch {
-    throw new TemplateRequestError(`${field} is a JSON array of template ids ([id1,id2]) or a comma-joined list`);
-  }
-  return checkIds(values, field);
-}
-
-/** `{ hsm_ids: [...] }` of archive and unarchive: an array of ids, or a comma-joined string (pywa sends one). */
-function hsmIdsOf(input: unknown): readonly string[] {
-  const ids = object(input).hsm_ids;
-  if (typeof input !== "object" || input === null || Array.isArray(input) || ids === undefined)
-    throw new TemplateRequestError(`the body is { "hsm_ids": ["<template id>", …] } (up to 100), got ${kindOf(ids ?? input)}`);
-  return checkIds(typeof ids === "string" ? idsOf(ids, "hsm_ids") : ids, "hsm_ids");
-}
-
-function checkIds(values: unknown, field: string): readonly string[] {
-  if (!Array.isArray(values) || values.length === 0 || values.length > 100)
-    throw new TemplateRequestError(
-      `${field} holds 1 to 100 template ids, got ${Array.isArray(values) ? `${values.length} ids` : kindOf(values)}`,
-    );
-  return values.map((value, index) => {
-    const id =
-      typeof value === "number" && Number.isSafeInteger(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
-    if (id === undefined || !/^\d{1,20}$/.test(id))
-      throw new TemplateRequestError(
-        `${field}[${index}] is a template id (digits), got ${typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : kindOf(value)}`,
-      );
-    return id;
-  });
 }
