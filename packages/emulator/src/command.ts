@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultApiVersion } from "@wacompose/builder";
+import { durationMs } from "./conversation.js";
 import { type EmulatorOptions, type ReceivedRequest, startEmulator } from "./emulator.js";
 import { allowedHostProblem } from "./host-check.js";
 import type { TemplateExport } from "./templates.js";
@@ -19,13 +20,16 @@ export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @
   --app-secret <secret>      signs each webhook (X-Hub-Signature-256); required with --webhook-url
   --verify-token <token>     makes the GET handshake with your endpoint at start
   --templates <file>         the JSON of GET /{waba-id}/message_templates: template sends are held to it
+  --template-review-delay <d>  how long a created or edited template stays PENDING (emulator time): 1m by default
   --no-window                do not enforce the 24-hour customer-service window
   --latency <ms|min-max>     wait before answering: fixed, or random between min and max
   --seed <n>                 seed for the random knobs, for reproducible runs
   --json                     one JSON line per request and per webhook delivery attempt (for CI logs)
   --help                     this text
-  Control API for tests (JSON): GET /__received, GET /__deliveries, POST /__user, POST /__clock/advance,
-  POST /__fail-next, POST /__reset, POST /__idle — see docs/testing-from-any-language.md. Ctrl+C stops it.`;
+  Template management: GET|POST|DELETE /{version}/{waba-id}/message_templates, GET|POST /{version}/{template-id}, …
+  Control API for tests (JSON): GET /__received, GET /__deliveries, GET /__templates, POST /__user, POST /__clock/advance,
+  POST /__fail-next, POST /__reset, POST /__idle, POST /__templates/{status,pause,quality,disable,archive}
+  — see docs/testing-from-any-language.md. Ctrl+C stops it.`;
 
 const optionTypes = {
   port: { type: "string" },
@@ -37,6 +41,7 @@ const optionTypes = {
   "app-secret": { type: "string" },
   "verify-token": { type: "string" },
   templates: { type: "string" },
+  "template-review-delay": { type: "string" },
   "no-window": { type: "boolean" },
   latency: { type: "string" },
   seed: { type: "string" },
@@ -78,6 +83,16 @@ function templatesOf(file: string): TemplateExport {
   }
 }
 
+/** `--template-review-delay`: milliseconds, or a duration such as 30s, 1m, 2h (at most 30 days). */
+function reviewDelayOf(text: string): number | string {
+  const ms = durationMs(/^\d+$/.test(text) ? Number(text) : text);
+  if (!Number.isFinite(ms) || ms > 30 * 86_400_000)
+    throw new UsageError(
+      `--template-review-delay is a duration such as 30s, 1m or 2h, or milliseconds (at most 30 days), got ${JSON.stringify(text)}`,
+    );
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
 /** The emulator's options from the command line; throws a UsageError naming the option. */
 function emulatorOptionsOf(args: readonly string[]): { readonly options: EmulatorOptions; readonly json: boolean } | "help" {
   let values: ReturnType<typeof parseArgs<{ options: typeof optionTypes; strict: true; allowPositionals: false }>>["values"];
@@ -112,6 +127,7 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
     ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
     ...(ids.length > 0 ? { phoneNumberIds: ids } : {}),
     ...(values.templates === undefined ? {} : { templates: templatesOf(values.templates) }),
+    ...(values["template-review-delay"] === undefined ? {} : { templateReviewDelay: reviewDelayOf(values["template-review-delay"]) }),
     ...(values.latency === undefined ? {} : { latencyMs: latencyOf(values.latency) }),
     ...(values.seed === undefined ? {} : { seed: wholeNumber("seed", values.seed, 0, Number.MAX_SAFE_INTEGER) }),
     ...(url === undefined
@@ -130,7 +146,11 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
 
 /** What a webhook carried, in a few words: `status delivered`, `message text`. */
 function summaryOf(payload: unknown): string {
-  const value = (payload as { entry?: { changes?: { value?: Record<string, unknown> }[] }[] })?.entry?.[0]?.changes?.[0]?.value ?? {};
+  const change = (payload as { entry?: { changes?: { field?: unknown; value?: Record<string, unknown> }[] }[] })?.entry?.[0]?.changes?.[0];
+  const value = change?.value ?? {};
+  // A template's webhooks: the field and what happened (`message_template_status_update APPROVED`).
+  if (typeof change?.field === "string" && change.field.startsWith("message_template"))
+    return `${change.field} ${String(value.event ?? value.new_quality_score ?? value.message_template_name ?? "")}`.trim();
   const status = (value.statuses as { status?: unknown }[] | undefined)?.[0]?.status;
   if (status !== undefined) return `status ${String(status)}`;
   const message = (value.messages as { type?: unknown }[] | undefined)?.[0]?.type;
@@ -215,10 +235,11 @@ export async function runEmulatorCommand(args: readonly string[], io: EmulatorCo
           `wacompose emulator listening at ${emulator.url}`,
           `  inbox:    ${emulator.url}/`,
           `  messages: POST ${emulator.url}/${defaultApiVersion}/${phoneNumberId}/messages (Authorization: Bearer ${options.accessToken})`,
+          `  templates: ${emulator.url}/${defaultApiVersion}/${webhook?.wabaId ?? "102290129340398"}/message_templates (same token; any WABA id)`,
           webhook === undefined
             ? "  webhooks: off (--webhook-url and --app-secret to receive statuses and simulated users)"
             : `  webhooks: signed POSTs to ${webhook.url}`,
-          "  control:  GET /__received, GET /__deliveries, POST /__user, /__clock/advance, /__fail-next, /__reset, /__idle",
+          "  control:  GET /__received, GET /__deliveries, GET /__templates, POST /__user, /__clock/advance, /__fail-next, /__reset, /__idle, /__templates/…",
           "point your app at it:",
           ...Object.entries(env).map(([name, value]) => `  export ${name}=${value}`),
           "Ctrl+C stops it.",

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emulator } from "./emulator.js";
 import { json, parseJson, readBody, refuse } from "./http.js";
+import type { TemplateQualityScore } from "./templates.js";
 
 /** A control request's body is a few fields; anything larger is refused. */
 const maxControlBytes = 64 * 1024;
@@ -40,12 +41,24 @@ function withWebhook<T>(path: string, act: () => T): T {
   }
 }
 
+/** An in-process call whose arguments came from JSON (the API checks their types at runtime): its errors are 400s naming the route. */
+function asControl<T>(path: string, act: () => T): T {
+  try {
+    return act();
+  } catch (error) {
+    throw new ControlError(400, `${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * The control API for tests written in any language: each route does over HTTP what a Node test
  * does in process. `POST /__clock/advance` `{ "by": "25h" }` is `emulator.clock.advance("25h")`;
  * `POST /__fail-next` `{ "code": 131026, "count": 1 }` is `emulator.webhooks.failNext(131026, 1)`;
- * `POST /__reset` is `emulator.reset()`; `POST /__idle` waits as `emulator.webhooks.idle()` does.
- * (`GET /__received`, `GET /__deliveries` and `POST /__user` are served beside the inbox.)
+ * `POST /__reset` is `emulator.reset()`; `POST /__idle` waits as `emulator.webhooks.idle()` does;
+ * `POST /__templates/pause` `{ "name": "order_update", "language": "en_US" }` is
+ * `emulator.templates.pause("order_update", "en_US")`, and so are `/__templates/quality` (with `score`),
+ * `/__templates/disable`, `/__templates/archive` and `/__templates/status`.
+ * (`GET /__received`, `GET /__deliveries`, `GET /__templates` and `POST /__user` are served beside the inbox.)
  * Answers true when the path was one of these.
  */
 export async function controlRoute(request: IncomingMessage, response: ServerResponse, path: string, emulator: Emulator): Promise<boolean> {
@@ -65,6 +78,28 @@ export async function controlRoute(request: IncomingMessage, response: ServerRes
         throw new ControlError(400, `${path}: "count" is a whole number from 1 to 10000, got ${JSON.stringify(count)}`);
       withWebhook(path, () => emulator.webhooks.failNext(code, count));
       return { code, count };
+    },
+    "/__templates/status": async () => {
+      const { name, language } = await inputOf(request, path);
+      return { status: asControl(path, () => emulator.templates.status(name as string, language as string | undefined)) };
+    },
+    "/__templates/pause": async () => {
+      const { name, language } = await inputOf(request, path);
+      return asControl(path, () => emulator.templates.pause(name as string, language as string | undefined));
+    },
+    "/__templates/quality": async () => {
+      const { name, score, language } = await inputOf(request, path);
+      return asControl(path, () =>
+        emulator.templates.quality(name as string, score as TemplateQualityScore, language as string | undefined),
+      );
+    },
+    "/__templates/disable": async () => {
+      const { name, language } = await inputOf(request, path);
+      return asControl(path, () => emulator.templates.disable(name as string, language as string | undefined));
+    },
+    "/__templates/archive": async () => {
+      const { name, language } = await inputOf(request, path);
+      return asControl(path, () => emulator.templates.archive(name as string, language as string | undefined));
     },
     "/__reset": async () => {
       await inputOf(request, path);

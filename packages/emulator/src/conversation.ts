@@ -10,18 +10,26 @@ export interface Clock {
   advance(by: number | string): void;
 }
 
+const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration in ms: milliseconds as they are, or `"25h"`, `"90m"`, `"30s"`, `"2d"`, `"500ms"`; NaN for anything else. */
+export function durationMs(by: unknown): number {
+  if (typeof by === "number") return by;
+  const match = typeof by === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(by.trim()) : null;
+  return match === null ? Number.NaN : Number(match[1]) * (units[match[2] as string] as number);
+}
+
 /** How far tests may move the clock in all: far past any window or TTL, far short of an invalid Date. */
 const maxClockOffsetMs = 10 * 365 * 86_400_000;
 
-/** The clock, and a way back to real time (`emulator.reset()`). */
-export function createClock(): Clock & { reset(): void } {
+/** The clock, a way back to real time (`emulator.reset()`), and who is told when it moves (the template reviews). */
+export function createClock(): Clock & { reset(): void; onAdvance(listener: () => void): void } {
   let offset = 0;
-  const units: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  const listeners: (() => void)[] = [];
   return {
     now: () => Date.now() + offset,
     advance(by) {
-      const match = typeof by === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(by.trim()) : null;
-      const ms = typeof by === "number" ? by : match === null ? Number.NaN : Number(match[1]) * (units[match[2] as string] as number);
+      const ms = durationMs(by);
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError(`clock.advance: a duration like 25h, 90m, 30s or milliseconds ≥ 0, got ${String(by)}`);
       if (offset + ms > maxClockOffsetMs)
@@ -29,9 +37,13 @@ export function createClock(): Clock & { reset(): void } {
           `clock.advance: ${String(by)} would put the clock ${Math.round((offset + ms) / 86_400_000)} days ahead, over the limit of 10 years (3650 days); emulator.reset() (POST /__reset) sets it back`,
         );
       offset += ms;
+      for (const listener of listeners) listener();
     },
     reset() {
       offset = 0;
+    },
+    onAdvance(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
 import { AccountEvents, type AccountWebhooks, type BusinessAgent } from "./account-events.js";
 import { controlRoute } from "./control.js";
-import { type Clock, Conversation, createClock, type StatusOptions } from "./conversation.js";
+import { type Clock, Conversation, createClock, durationMs, type StatusOptions } from "./conversation.js";
 import { submitFlowForm } from "./flow-form.js";
 import { type EmulatedFlows, FlowPlayer } from "./flows.js";
 import { codeFor, graphError, wamid } from "./graph.js";
@@ -13,6 +13,8 @@ import { html, json, parseJson, readBody, refuse } from "./http.js";
 import { type InboxView, inboxFragment, inboxPage } from "./inbox.js";
 import { nestingOf, object } from "./json.js";
 import { MediaStore } from "./media.js";
+import { type EmulatedTemplates, TemplateLifecycle } from "./template-lifecycle.js";
+import { handleTemplateRequest, servesTemplates } from "./template-management.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
@@ -68,11 +70,21 @@ export interface EmulatorOptions {
   readonly allowedHosts?: readonly string[];
   /**
    * Templates, as the JSON of `GET /{waba-id}/message_templates` (the CLI's sample is
-   * packages/cli/fixtures/message_templates.json). The emulator then serves that endpoint, page by
-   * page, and holds template messages to them: an unknown name or language is 132001, a parameter
-   * count that does not match is 132000, as from the API. Without it, any template is accepted.
+   * packages/cli/fixtures/message_templates.json), each keeping the status it has (none: APPROVED).
+   * Template messages are held to the templates once the emulator has any, given here or created
+   * through `POST /{waba-id}/message_templates` (until `reset()`): an unknown name or language, or
+   * a template that is not APPROVED, is 132001, PAUSED 132015, DISABLED 132016, a parameter count
+   * that does not match 132000, as from the API. Before that, any template message is accepted.
    */
   readonly templates?: TemplateExport;
+  /**
+   * How long the review of a created or edited template takes on the emulator's clock (ms, or
+   * `"1m"`, `"2h"`, …): PENDING until then, APPROVED or REJECTED after. Default 1 minute; advance
+   * the clock past it (`emulator.clock.advance("1m")`) instead of waiting.
+   */
+  readonly templateReviewDelay?: number | string;
+  /** How many templates (each language counts) the account may hold: default 250, Meta's; up to 6,000 (a verified business). */
+  readonly templateLimit?: number;
   /** Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). */
   readonly onRequest?: (request: ReceivedRequest) => void;
   /**
@@ -150,13 +162,20 @@ export interface Emulator {
   readonly send: AccountWebhooks;
   /** Meta Business Agent on the number (needs `webhook`): `takeOver(user)` routes their messages to `standby`, `handBack(user)` back. */
   readonly agent: BusinessAgent;
-  /** Forgets what was received and the throughput window, and sets the clock back to real time. */
+  /**
+   * The platform's side of templates: `pause(name)`, `quality(name, score)`, `disable(name)`,
+   * `archive(name)`, `status(name)`, `list()`, each with the webhooks Meta sends (with `webhook`).
+   */
+  readonly templates: EmulatedTemplates;
+  /**
+   * Forgets what was received and the throughput window, sets the clock back to real time, and
+   * takes the templates back to those given at start.
+   */
   reset(): void;
   close(): Promise<void>;
 }
 
 const route = /^\/(v\d+\.\d+)\/(\d+)\/messages\/?$/;
-const templatesRoute = /^\/v\d+\.\d+\/\d+\/message_templates\/?$/;
 /** The largest valid body is far smaller (a 32,768-character template body); the API documents no cap of its own. */
 const maxBodyBytes = 1 << 20;
 /** The deepest valid body (a carousel card's media, a multi-product button's items) nests 11 levels; the API documents no cap of its own. */
@@ -171,8 +190,10 @@ const sha256 = (text: string): Buffer => createHash("sha256").update(text).diges
  * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages` (and the media
  * endpoints: upload, look up, download, delete): it checks the
  * bearer token, validates bodies with the builder's rules and answers like the API, or
- * as scripted. `GET /` is a live inbox page; `/__received`, `/__deliveries`, `/__user`, `/__clock/advance`,
- * `/__fail-next`, `/__reset` and `/__idle` are the control API for tests in any language (docs/testing-from-any-language.md).
+ * as scripted; and the template management endpoints (list, create, read, edit, delete, archive,
+ * unarchive, unpause), reviewing templates on its clock. `GET /` is a live inbox page; `/__received`,
+ * `/__deliveries`, `/__user`, `/__clock/advance`, `/__fail-next`, `/__reset`, `/__idle` and `/__templates…`
+ * are the control API for tests in any language (docs/testing-from-any-language.md).
  *
  * @example
  * const emulator = await startEmulator();
@@ -192,7 +213,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
-  const templates = options.templates === undefined ? undefined : new TemplateStore(options.templates);
+  const templateLimit = options.templateLimit ?? 250;
+  if (!Number.isSafeInteger(templateLimit) || templateLimit < 1 || templateLimit > 6000)
+    throw new RangeError(`startEmulator: templateLimit must be a whole number from 1 to 6000, got ${String(templateLimit)}`);
+  const reviewDelayMs = durationMs(options.templateReviewDelay ?? "1m");
+  if (!Number.isFinite(reviewDelayMs) || reviewDelayMs < 0 || reviewDelayMs > 30 * 86_400_000)
+    throw new RangeError(
+      `startEmulator: templateReviewDelay is a duration like "1m", "2h" or milliseconds, from 0 to 30 days, got ${String(options.templateReviewDelay)}`,
+    );
+  const templates = new TemplateStore(options.templates, templateLimit);
   const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
   const clock = createClock();
@@ -203,6 +232,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const defaultNumber = options.phoneNumberIds?.[0] ?? "106540352242922";
   const account =
     sender === undefined || conversation === undefined ? undefined : new AccountEvents(sender, clock, random, defaultNumber, conversation);
+  // Template webhooks go where the others go, signed the same way; without a webhook, templates still move.
+  const lifecycle = new TemplateLifecycle(templates, clock, reviewDelayMs, (field, value) => account?.send.change(field, value));
+  clock.onAdvance(() => lifecycle.settle());
   const expectedAuthorization = sha256(`Bearer ${accessToken}`);
   /** The bearer token, compared in constant time (hashes of equal length, whatever was sent). */
   const authorized = (request: IncomingMessage): boolean =>
@@ -297,20 +329,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
     if (request.method === "GET" && path === "/__deliveries") return json(response, 200, sender?.log ?? []);
-    if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view));
-    if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view));
+    if (request.method === "GET" && path === "/__templates") return json(response, 200, lifecycle.api.list());
+    if (request.method === "GET" && path === "/") return html(response, inboxPage(received, view, lifecycle.api.list()));
+    if (request.method === "GET" && path === "/__inbox") return html(response, inboxFragment(received, view, lifecycle.api.list()));
     if (request.method === "POST" && path === "/__user") return actAsUser(request, response);
     if (api !== undefined && (await controlRoute(request, response, path, api))) return;
     if (request.method === "POST" && path === "/__flow") return submitFlowForm(request, response, conversation, flows);
+    // Before media: `GET /{id}` is a template's when the id is one.
+    if (servesTemplates(request.method, path, templates)) {
+      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      return handleTemplateRequest(request, response, path, url, templates, lifecycle);
+    }
     if (MediaStore.serves(request.method, path)) {
       if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
-    }
-    if (request.method === "GET" && templatesRoute.test(path)) {
-      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
-      const query = new URL(request.url ?? "/", url).searchParams;
-      const page = (templates ?? new TemplateStore([])).page(query, `${url}${request.url ?? path}`);
-      return json(response, page.status, page.body);
     }
     const match = route.exec(path);
     if (request.method !== "POST" || match === null) {
@@ -319,7 +351,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         404,
         graphError(
           graphErrorCodes.invalidParameter,
-          `no such endpoint: ${request.method} ${path}; the emulator serves POST /{version}/{phone-number-id}/messages`,
+          `no such endpoint: ${request.method} ${path}; the emulator serves POST /{version}/{phone-number-id}/messages, the media endpoints and /{version}/{waba-id}/message_templates`,
         ),
       );
     }
@@ -409,7 +441,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     // Warnings alone: the API accepts the body, so the emulator does too, and keeps them for the inbox.
     const warnings = issues.length === 0 ? {} : { warnings: issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`) };
-    if (templates !== undefined && (body as { type?: unknown }).type === "template") {
+    if ((body as { type?: unknown }).type === "template") {
+      lifecycle.settle(); // a review or pause that ended in real time ends before the send is judged
       const problem = templates.check(body as Readonly<Record<string, unknown>>);
       if (problem !== undefined) return fail(400, "rejected", graphError(problem.code, problem.details));
     }
@@ -475,14 +508,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get agent() {
       return (account ?? noWebhook("agent")).agent;
     },
+    templates: lifecycle.api,
     reset() {
       received.length = 0;
       sizes.length = 0;
       receivedBytes = 0;
       if (options.throughput !== undefined) throughput = new Throughput(options.throughput);
       clock.reset();
+      templates.reset();
+      lifecycle.reset();
     },
     async close() {
+      lifecycle.close();
       conversation?.close();
       await sender?.close(); // aborts the webhook POSTs under way, and waits until each has ended
       for (const socket of sockets) socket.destroy();

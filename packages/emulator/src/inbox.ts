@@ -5,6 +5,7 @@ import type { ReceivedRequest } from "./emulator.js";
 import { flowForm, flowFormScript } from "./flow-form.js";
 import type { FlowView } from "./flows.js";
 import { type Json, list, object } from "./json.js";
+import type { EmulatedTemplate } from "./templates.js";
 import type { Delivery } from "./webhooks.js";
 
 /** What the inbox shows besides what was received, when the emulator plays the user's side. */
@@ -113,10 +114,21 @@ function bubbleOf(body: unknown): string {
   }
 }
 
-/** What the emulator received, per recipient, newest last; each message drawn as a bubble. */
-export function inboxFragment(received: readonly ReceivedRequest[], view?: InboxView): string {
+/** The account's templates with where each stands: status (and until when, while in review or paused), quality, rejection reason. */
+function templatesFragment(templates: readonly EmulatedTemplate[]): string {
+  if (templates.length === 0) return "";
+  const rows = templates.map((template) => {
+    const until = template.reviewEndsAt ?? template.pausedUntil;
+    const status = `${template.status}${until === undefined ? "" : ` until ${until.slice(0, 19).replace("T", " ")}`}${template.rejectedReason !== "NONE" && template.status === "REJECTED" ? ` (${template.rejectedReason})` : ""}`;
+    return `<tr class="wa-template wa-template-${escapeHtml(template.status.toLowerCase())}" data-template="${escapeHtml(template.id)}"><td>${escapeHtml(template.name)}</td><td>${escapeHtml(template.language)}</td><td>${escapeHtml(template.category)}</td><td data-status="${escapeHtml(template.status)}">${escapeHtml(status)}</td><td>${escapeHtml(template.quality)}</td></tr>`;
+  });
+  return `<section class="wa-templates"><div class="wa-recipient">templates (${templates.length})</div><table><tr><th>name</th><th>language</th><th>category</th><th>status</th><th>quality</th></tr>${rows.join("")}</table></section>`;
+}
+
+/** What the emulator received, per recipient, newest last; each message drawn as a bubble; then the templates and webhook deliveries. */
+export function inboxFragment(received: readonly ReceivedRequest[], view?: InboxView, templates: readonly EmulatedTemplate[] = []): string {
   if (received.length === 0 && (view?.inbound.length ?? 0) === 0)
-    return `<p class="wa-empty">Nothing received yet. Send a message to POST /{version}/{phone-number-id}/messages.</p>`;
+    return `<p class="wa-empty">Nothing received yet. Send a message to POST /{version}/{phone-number-id}/messages.</p>${templatesFragment(templates)}`;
   type Item = { readonly at: string; readonly sent?: ReceivedRequest; readonly inbound?: InboundEntry };
   const groups = new Map<string, { readonly label: string; readonly items: Item[] }>();
   const add = (key: string, label: string, item: Item) => {
@@ -160,18 +172,18 @@ export function inboxFragment(received: readonly ReceivedRequest[], view?: Inbox
       return `<section class="wa-conversation"><div class="wa-recipient">${escapeHtml(label)}${badges.join("")}</div><div class="wa-chat">${bubbles.join("")}</div></section>`;
     })
     .join("");
-  return conversations + deliveriesFragment(view?.deliveries ?? []);
+  return conversations + templatesFragment(templates) + deliveriesFragment(view?.deliveries ?? []);
 }
 
 /** The inbox page: the fragment, refreshed every second while the page is open. */
-export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView): string {
+export function inboxPage(received: readonly ReceivedRequest[], view?: InboxView, templates: readonly EmulatedTemplate[] = []): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>wacompose emulator inbox</title>
-<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-badge{font-size:11px;background:#fff3c4;color:#5c4400;border-radius:8px;padding:1px 6px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}.wa-flow-form{align-self:flex-end;width:360px;margin:2px 0 6px}.wa-flow-error{color:#b3261e;font-size:12px}.wa-flow-state{font-size:12px;color:#3b4a54;text-align:right;margin:2px 0 6px}.wa-flow-failed{color:#b3261e}</style>
+<style>${previewStyles}body{margin:0;background:#f0f2f5;font-family:system-ui,sans-serif}header{background:#008069;color:#fff;padding:12px 16px;font-weight:600}main{max-width:760px;margin:0 auto;padding:8px}.wa-entry{align-self:flex-end;display:flex;flex-direction:column}.wa-failed .wa-bubble{background:#fde2e1;border:1px solid #e06c6c}.wa-failed .wa-meta{color:#b3261e}.wa-warning{color:#8a6d00}.wa-inbound{align-self:flex-start}.wa-user{background:#fff}.wa-ticks{color:#667781}.wa-status-read{color:#53bdeb}.wa-status-failed{color:#b3261e}.wa-taps{display:flex;flex-wrap:wrap;gap:4px;justify-content:flex-end;margin:2px 0 6px}.wa-deliveries ul{font-size:12px;color:#3b4a54;margin:4px 0;padding-left:18px}.wa-delivery-failed{color:#b3261e}.wa-redeliver{font-size:11px;margin-left:6px}.wa-badge{font-size:11px;background:#fff3c4;color:#5c4400;border-radius:8px;padding:1px 6px;margin-left:6px}.wa-tap{border:1px solid #008069;background:#fff;color:#008069;border-radius:14px;padding:3px 10px;cursor:pointer}#say{display:flex;gap:6px;padding:8px 16px;background:#e9edef}#say input[name=text]{flex:1}.wa-flow-form{align-self:flex-end;width:360px;margin:2px 0 6px}.wa-flow-error{color:#b3261e;font-size:12px}.wa-flow-state{font-size:12px;color:#3b4a54;text-align:right;margin:2px 0 6px}.wa-flow-failed{color:#b3261e}.wa-templates table{font-size:12px;border-collapse:collapse;margin:4px 0 8px}.wa-templates td,.wa-templates th{padding:2px 8px;text-align:left}.wa-template-rejected,.wa-template-disabled{color:#b3261e}.wa-template-paused,.wa-template-pending{color:#8a6d00}</style>
 </head><body><header>wacompose emulator · inbox (${received.length} received)</header>${
     view === undefined
       ? ""
       : `<form id="say"><input name="to" value="+16505551234" size="14" aria-label="user's number"><input name="text" placeholder="Type as the user…" aria-label="message"><button>Send as the user</button></form>`
-  }<main id="inbox">${inboxFragment(received, view)}</main>
+  }<main id="inbox">${inboxFragment(received, view, templates)}</main>
 <script>
 setInterval(async () => {
   if (document.querySelector(".wa-flow-form[data-dirty]")) return; // a flow form being filled stays as typed

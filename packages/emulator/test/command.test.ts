@@ -95,6 +95,7 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       "--app-secret",
       "--verify-token",
       "--templates",
+      "--template-review-delay",
       "--no-window",
       "--latency",
       "--seed",
@@ -252,11 +253,49 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       [["--allowed-host", "http://wa.test"], /--allowed-host is a host name without port or scheme .*, got "http:\/\/wa.test"/],
       [["--templates", "/nonexistent/templates.json"], /--templates: cannot read \/nonexistent\/templates.json \(ENOENT\)/],
       [["--templates", templates], /--templates: .* is not JSON/],
+      [
+        ["--template-review-delay", "soon"],
+        /--template-review-delay is a duration such as 30s, 1m or 2h, or milliseconds \(at most 30 days\), got "soon"/,
+      ],
+      [["--template-review-delay", "31d"], /--template-review-delay .* got "31d"/],
       [["--bogus"], /Unknown option '--bogus' \(--help lists every option\)/],
       [["stray"], /positional/i],
       [["--port"], /--port/],
     ];
     for (const [args, message] of cases) await expect(runEmulatorCommand(args, { write: () => {} })).rejects.toThrow(message);
+  });
+
+  it("--template-review-delay: a created template stays PENDING that long on the emulator's clock", async () => {
+    let url = "";
+    const statuses: string[] = [];
+    const { code } = await runUntil(["--port", "0", "--json", "--template-review-delay", "30s"], (sofar) => {
+      const listening = sofar.map((line) => JSON.parse(line)).find((event) => event.event === "listening");
+      if (listening !== undefined && url === "") {
+        url = listening.url;
+        void (async () => {
+          const json = { "Content-Type": "application/json" };
+          await fetch(`${url}/v23.0/1/message_templates`, {
+            method: "POST",
+            headers: { Authorization: "Bearer test-token", ...json },
+            body: JSON.stringify({
+              name: "cli_made",
+              language: "en_US",
+              category: "UTILITY",
+              components: [{ type: "BODY", text: "Hello there." }],
+            }),
+          });
+          for (const by of ["29s", "1s"]) {
+            await fetch(`${url}/__clock/advance`, { method: "POST", headers: json, body: JSON.stringify({ by }) });
+            const [template] = (await (await fetch(`${url}/__templates`)).json()) as { status: string }[];
+            statuses.push(template?.status ?? "none");
+          }
+          await send(url); // its request line makes the command look at `until` again
+        })();
+      }
+      return statuses.length === 2;
+    });
+    expect(code).toBe(0);
+    expect(statuses).toEqual(["PENDING", "APPROVED"]);
   });
 
   it("says when the port is taken", async () => {

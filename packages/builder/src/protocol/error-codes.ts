@@ -43,6 +43,8 @@ export const graphErrorCodes = {
   pairRateLimit: 131056,
   templateParameterCount: 132000,
   templateMissing: 132001,
+  templatePaused: 132015,
+  templateDisabled: 132016,
   /** Marketing templates are disabled on the Cloud API for this WABA (`disable_marketing_messages_on_cloud_api`). */
   marketingDisabledOnCloudApi: 131063,
   /** The user stopped marketing messages (opt-out; see the `user_preferences` webhook). */
