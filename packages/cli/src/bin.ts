@@ -9,7 +9,15 @@ import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
 import { generateTemplates } from "./templates-codegen.js";
-import { creationIssues, definitionsModule, describePlan, type LocalTemplate, localTemplates, planTemplates, pushTemplates } from "./templates-sync.js";
+import {
+  creationIssues,
+  definitionsModule,
+  describePlan,
+  type LocalTemplate,
+  localTemplates,
+  planTemplates,
+  pushTemplates,
+} from "./templates-sync.js";
 
 /** This package's version, read where the command runs (dist/bin.js or src/bin.ts: the package is one folder up). */
 const version = (): string =>
@@ -136,7 +144,11 @@ async function templatesSync(action: string, args: string[]): Promise<number> {
   if (action === "diff") {
     const lines = describePlan(plan);
     for (const { key, issue } of broken) lines.push(`! ${key} ${issue.path}: ${issue.message} [${issue.rule}]`);
-    process.stdout.write(lines.length === 0 ? `= ${local.length} template${local.length === 1 ? "" : "s"}, nothing to do\n` : `${lines.map(printable).join("\n")}\n`);
+    process.stdout.write(
+      lines.length === 0
+        ? `= ${local.length} template${local.length === 1 ? "" : "s"}, nothing to do\n`
+        : `${lines.map(printable).join("\n")}\n`,
+    );
     return lines.length === 0 ? 0 : 1;
   }
   const { lines, failed } = await pushTemplates(manager, plan, args.includes("--prune"));

@@ -20,7 +20,7 @@ export interface LocalTemplate {
 
 export interface TemplateEditPlan {
   readonly local: LocalTemplate;
-  readonly remote: TemplateNode;
+  readonly remote: ListedTemplate;
   /** The fields that differ: category, parameter_format, components, message_send_ttl_seconds. */
   readonly fields: readonly string[];
   /** Why the API would refuse this edit, when it would (an approved template's category, a status that takes no edit). */
@@ -32,10 +32,19 @@ export interface TemplatePlan {
   readonly edit: readonly TemplateEditPlan[];
   readonly same: readonly LocalTemplate[];
   /** In the account, not in the definitions: deleted by `push --prune` only. */
-  readonly remoteOnly: readonly TemplateNode[];
+  readonly remoteOnly: readonly ListedTemplate[];
 }
 
 const keyOf = (name: string, language: string): string => `${name} (${language})`;
+
+/** A template the account lists with its name and language (the list's default fields): one that can be compared. */
+export type ListedTemplate = TemplateNode & { readonly name: string; readonly language: string };
+/** The listed templates that are there: named, and not deleted. */
+const present = (remote: readonly TemplateNode[]): ListedTemplate[] =>
+  remote.filter(
+    (node): node is ListedTemplate =>
+      typeof node.name === "string" && typeof node.language === "string" && node.status !== "DELETED" && node.status !== "PENDING_DELETION",
+  );
 
 /** A creation definition: an object with components (summaries for sending only have none). */
 const isCreation = (value: unknown): value is TemplateCreation =>
@@ -85,7 +94,7 @@ const canonical = (value: unknown): string =>
 const editable = new Set(["APPROVED", "REJECTED", "PAUSED"]);
 
 /** The remote template as its creation body (the form a definition takes), or undefined when it cannot be read. */
-function remoteBody(node: TemplateNode): TemplateCreateBody | undefined {
+function remoteBody(node: ListedTemplate): TemplateCreateBody | undefined {
   try {
     return templateCreateBody(node.name, definitionFromTemplate(node));
   } catch {
@@ -95,8 +104,8 @@ function remoteBody(node: TemplateNode): TemplateCreateBody | undefined {
 
 /** What differs between the definitions and the account's templates. */
 export function planTemplates(local: readonly LocalTemplate[], remote: readonly TemplateNode[]): TemplatePlan {
-  const remoteByKey = new Map<string, TemplateNode>();
-  for (const node of remote) if (node.status !== "DELETED" && node.status !== "PENDING_DELETION") remoteByKey.set(keyOf(node.name, node.language), node);
+  const remoteByKey = new Map<string, ListedTemplate>();
+  for (const node of present(remote)) remoteByKey.set(keyOf(node.name, node.language), node);
   const create: LocalTemplate[] = [];
   const edit: TemplateEditPlan[] = [];
   const same: LocalTemplate[] = [];
@@ -136,7 +145,9 @@ export function describePlan(plan: TemplatePlan): string[] {
       ({ local, remote, fields, refused }) =>
         `~ ${local.key}: edit ${fields.join(", ")} (${remote.status ?? "no status"})${refused === undefined ? "" : ` — refused: ${refused}`}`,
     ),
-    ...plan.remoteOnly.map((node) => `- ${keyOf(node.name, node.language)}: only in the account (${node.status ?? "no status"}); push --prune deletes it`),
+    ...plan.remoteOnly.map(
+      (node) => `- ${keyOf(node.name, node.language)}: only in the account (${node.status ?? "no status"}); push --prune deletes it`,
+    ),
   ];
 }
 
@@ -194,9 +205,7 @@ export async function pushTemplates(manager: TemplateManager, plan: TemplatePlan
 /** The account's templates as a module of creation definitions (what `pull` writes), sorted by name and language. */
 export function definitionsModule(remote: readonly TemplateNode[], source: string): string {
   const byName = new Map<string, TemplateCreation[]>();
-  const sorted = [...remote]
-    .filter((node) => node.status !== "DELETED" && node.status !== "PENDING_DELETION")
-    .sort((a, b) => (a.name === b.name ? (a.language < b.language ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const sorted = present(remote).sort((a, b) => (a.name === b.name ? (a.language < b.language ? -1 : 1) : a.name < b.name ? -1 : 1));
   for (const node of sorted) {
     const list = byName.get(node.name) ?? [];
     list.push(definitionFromTemplate(node));

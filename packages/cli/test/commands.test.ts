@@ -89,7 +89,10 @@ describe("wacompose --version and --help", () => {
       const { status, stdout } = run(command, "--help");
       expect(status).toBe(0);
       expect(stdout).toContain(`wacompose ${command} `);
-      expect(stdout.split("\n").filter((line) => line.startsWith("  wacompose "))).toHaveLength(1);
+      // Its own usage lines only (templates has four forms: codegen, diff, push, pull).
+      const lines = stdout.split("\n").filter((line) => line.startsWith("  wacompose "));
+      expect(lines.length).toBe(command === "templates" ? 4 : 1);
+      for (const line of lines) expect(line).toContain(`wacompose ${command} `);
     }
     expect(run("nope", "--help")).toMatchObject({ status: 2 });
   });

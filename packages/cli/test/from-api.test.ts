@@ -73,6 +73,6 @@ describe("wacompose templates --from-api", () => {
       WHATSAPP_ACCESS_TOKEN: "nope",
     });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/message_templates answered 401: \(#190\)/);
+    expect(wrong.stderr).toMatch(/Graph API error 190 \(HTTP 401\): \(#190\)/);
   });
 });

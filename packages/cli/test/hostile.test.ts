@@ -11,7 +11,14 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 // prints nothing it read.
 const bin = join(__dirname, "../dist/bin.js");
 const token = "EAAG-cli-secret";
-const template = { name: "order_update", language: "en_US", status: "APPROVED", category: "UTILITY", components: [] };
+const template = {
+  id: "1387372356726668",
+  name: "order_update",
+  language: "en_US",
+  status: "APPROVED",
+  category: "UTILITY",
+  components: [],
+};
 
 let servers: Server[] = [];
 afterEach(async () => {
@@ -92,7 +99,9 @@ describe("unbounded paging", () => {
 
 describe("deep or huge input", () => {
   it("a page of more templates than an account can hold stops, without reading on", async () => {
-    const graph = await serve((_, response) => json(response, { data: Array.from({ length: 20_001 }, (_, i) => ({ ...template, name: `t${i}`, id: String(i + 1) })) }));
+    const graph = await serve((_, response) =>
+      json(response, { data: Array.from({ length: 20_001 }, (_, i) => ({ ...template, name: `t${i}`, id: String(i + 1) })) }),
+    );
     stopped(await fromApi(graph.url), "20000");
   }, 30_000);
 
@@ -110,10 +119,14 @@ describe("wrong types", () => {
     [{ data: {} }, "data"],
     [{ data: [template], paging: { next: 42 } }, "next"],
     [{ data: [template], paging: { next: "not a url" } }, "not a url"],
-  ])("%j stops with an error", async (page, reason) => {
-    const graph = await serve((_, response) => json(response, page));
-    stopped(await fromApi(graph.url), reason);
-  }, 30_000);
+  ])(
+    "%j stops with an error",
+    async (page, reason) => {
+      const graph = await serve((_, response) => json(response, page));
+      stopped(await fromApi(graph.url), reason);
+    },
+    30_000,
+  );
 
   it("paging.next: null ends the list (Graph's last page)", async () => {
     const graph = await serve((_, response) => json(response, { data: [template], paging: { next: null } }));

@@ -185,13 +185,13 @@ export interface TemplateCreation {
 /** A template's creation definition: one language, or several (each its own template at Meta). */
 export type TemplateCreationEntry = TemplateCreation | readonly [TemplateCreation, ...TemplateCreation[]];
 
-/** What is POSTed to `/{waba}/message_templates`: the definition with its name, enums in upper case. */
+/** What is POSTed to `/{waba}/message_templates`: the definition with its name (`templateCreateBody` writes enums in upper case; Meta takes any case). */
 export interface TemplateCreateBody {
   readonly name: string;
   readonly language: string;
-  readonly category: TemplateCategory;
-  readonly parameter_format?: TemplateParameterFormat;
-  readonly components: readonly { readonly [field: string]: unknown }[];
+  readonly category: AnyCase<TemplateCategory>;
+  readonly parameter_format?: AnyCase<TemplateParameterFormat>;
+  readonly components: readonly CreationComponent[];
   readonly message_send_ttl_seconds?: number;
   readonly sub_category?: string;
   readonly cta_url_link_tracking_opted_out?: boolean;

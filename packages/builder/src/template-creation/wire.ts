@@ -98,6 +98,8 @@ export function definitionFromTemplate(node: unknown): TemplateCreation {
   for (const key of creationFields) {
     const value = node[key];
     if (value === undefined || value === null) continue;
+    // POSITIONAL is the default, and Meta lists it on every template: left out, as a definition leaves it out.
+    if (key === "parameter_format" && upperIfText(value) === "POSITIONAL") continue;
     if (key === "category" || key === "parameter_format") definition[key] = upperIfText(value);
     else if (key === "components")
       definition[key] = (value as readonly unknown[]).map((component, index) => {

@@ -4,10 +4,13 @@
  * `"UTILITY"`) and answered in upper case; answers keep values this version does not know as strings.
  */
 
-/** An enum as Meta accepts it: upper or lower case. */
-type AnyCase<Value extends string> = Value | Lowercase<Value>;
+import type { AnyCase, CreationComponent, TemplateCategory, TemplateCreateBody } from "@wacompose/builder";
 
-export type TemplateCategory = "MARKETING" | "UTILITY" | "AUTHENTICATION";
+// The bodies are the builder's (one declaration: what `templateCreateBody()` writes is what `create()` takes).
+export type { TemplateCategory, TemplateCreateBody };
+/** A component as created and as answered: the builder's creation components. */
+export type TemplateComponent = CreationComponent;
+
 /** Statuses of a template node, plus `ARCHIVED` [templates-management.md §3.1]; another string stays readable. */
 export type TemplateStatus =
   | "APPROVED"
@@ -22,123 +25,6 @@ export type TemplateStatus =
   | "ARCHIVED"
   | (string & {});
 export type TemplateQualityScore = "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
-
-/** A named parameter's example: `{ param_name, example }`. */
-export interface TemplateNamedExample {
-  readonly param_name: string;
-  readonly example: string;
-}
-
-export interface TemplateHeaderComponent {
-  readonly type: AnyCase<"HEADER">;
-  readonly format: AnyCase<"TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | "GIF" | "LOCATION" | "PRODUCT">;
-  readonly text?: string;
-  readonly example?: {
-    readonly header_text?: readonly string[];
-    readonly header_text_named_params?: readonly TemplateNamedExample[];
-    readonly header_handle?: readonly string[];
-  };
-}
-
-export interface TemplateBodyComponent {
-  readonly type: AnyCase<"BODY">;
-  /** Absent on authentication templates, whose body is fixed. */
-  readonly text?: string;
-  readonly example?: {
-    readonly body_text?: readonly (readonly string[])[];
-    readonly body_text_named_params?: readonly TemplateNamedExample[];
-  };
-  /** Authentication templates only. */
-  readonly add_security_recommendation?: boolean;
-}
-
-export interface TemplateFooterComponent {
-  readonly type: AnyCase<"FOOTER">;
-  readonly text?: string;
-  /** Authentication templates only: 1–90. */
-  readonly code_expiration_minutes?: number;
-}
-
-/** An Android app an authentication button fills the code into. */
-export interface TemplateSupportedApp {
-  readonly package_name: string;
-  readonly signature_hash: string;
-}
-
-/** One button [templates-management.md §2.4]; fields by type, as the API names them. */
-export type TemplateButton =
-  | { readonly type: AnyCase<"QUICK_REPLY">; readonly text: string }
-  | { readonly type: AnyCase<"URL">; readonly text: string; readonly url: string; readonly example?: readonly string[] }
-  | { readonly type: AnyCase<"PHONE_NUMBER">; readonly text: string; readonly phone_number: string }
-  | { readonly type: AnyCase<"COPY_CODE">; readonly example: string }
-  | {
-      readonly type: AnyCase<"OTP">;
-      readonly otp_type: AnyCase<"COPY_CODE" | "ONE_TAP" | "ZERO_TAP">;
-      readonly text?: string;
-      readonly autofill_text?: string;
-      readonly supported_apps?: readonly TemplateSupportedApp[];
-      readonly zero_tap_terms_accepted?: boolean;
-    }
-  | {
-      readonly type: AnyCase<"FLOW">;
-      readonly text: string;
-      readonly flow_id?: string;
-      readonly flow_name?: string;
-      readonly flow_json?: string;
-      readonly flow_action?: AnyCase<"NAVIGATE" | "DATA_EXCHANGE">;
-      readonly navigate_screen?: string;
-      readonly icon?: string;
-    }
-  | { readonly type: AnyCase<"VOICE_CALL">; readonly text: string; readonly ttl_minutes?: number }
-  | { readonly type: AnyCase<"CATALOG" | "MPM" | "SPM">; readonly text: string }
-  | { readonly type: AnyCase<"REQUEST_CONTACT_INFO"> };
-
-export interface TemplateButtonsComponent {
-  readonly type: AnyCase<"BUTTONS">;
-  readonly buttons: readonly TemplateButton[];
-}
-
-export interface TemplateLimitedTimeOfferComponent {
-  readonly type: AnyCase<"LIMITED_TIME_OFFER">;
-  readonly limited_time_offer: { readonly text: string; readonly has_expiration?: boolean };
-}
-
-/** A carousel card: a media or product header, an optional body, up to two buttons [templates-management.md §2.6]. */
-export interface TemplateCarouselCard {
-  readonly components: readonly (TemplateHeaderComponent | TemplateBodyComponent | TemplateButtonsComponent)[];
-}
-
-export interface TemplateCarouselComponent {
-  readonly type: AnyCase<"CAROUSEL">;
-  readonly cards: readonly TemplateCarouselCard[];
-}
-
-export interface TemplateCallPermissionComponent {
-  readonly type: AnyCase<"CALL_PERMISSION_REQUEST">;
-}
-
-export type TemplateComponent =
-  | TemplateHeaderComponent
-  | TemplateBodyComponent
-  | TemplateFooterComponent
-  | TemplateButtonsComponent
-  | TemplateLimitedTimeOfferComponent
-  | TemplateCarouselComponent
-  | TemplateCallPermissionComponent;
-
-/** What `POST /{waba-id}/message_templates` takes [templates-management.md §2]. Check it first with `checkTemplateCreation` from `@wacompose/builder`. */
-export interface TemplateCreateBody {
-  /** `^[a-z0-9_]+$`, at most 512 characters. */
-  readonly name: string;
-  /** One of Meta's language codes, e.g. `"en_US"`. */
-  readonly language: string;
-  readonly category: AnyCase<TemplateCategory>;
-  readonly parameter_format?: AnyCase<"POSITIONAL" | "NAMED">;
-  readonly components: readonly TemplateComponent[];
-  readonly message_send_ttl_seconds?: number;
-  readonly sub_category?: string;
-  readonly cta_url_link_tracking_opted_out?: boolean;
-}
 
 /** What `POST /{template-id}` may change: nothing else can be edited [templates-management.md §3.4]. `components` replaces the whole list. */
 export interface TemplateEdit {
