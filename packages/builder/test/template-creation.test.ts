@@ -596,7 +596,7 @@ describe("checkTemplateCreation: each rule", () => {
 describe("checkTemplateCreation: the rules defineTemplates() also checks at compile time", () => {
   const body = (text: string, example?: object): Body => ({ type: "BODY", text, ...(example === undefined ? {} : { example }) });
   const make = (name: string, components: Body[], extra: object = {}) =>
-    templateCreateBody(name, { category: "UTILITY", language: "en_US", components, ...extra } as TemplateCreation);
+    templateCreateBody(name, { category: "UTILITY", language: "en_US", components, ...extra } as unknown as TemplateCreation);
   const withButtons = (...buttons: Body[]) => [body("Hi"), { type: "BUTTONS", buttons }];
   it.each([
     ["name-charset", "name", make("Order_Update", [body("Hi")])],
