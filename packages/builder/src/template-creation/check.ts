@@ -60,11 +60,11 @@ export function checkTemplateCreation(body: unknown): readonly TemplateRuleIssue
   knownFields(context, body, topFields, "");
   checkName(context, field(body, "name"));
   const language = field(body, "language");
-  if (typeof language !== "string" || !templateLanguages.has(language))
+  if (typeof language !== "string" || !templateLanguages().has(language))
     out.add(
       "language-code",
       "language",
-      `expected one of the ${templateLanguages.size} template language codes (en_US, pt_BR, …), got ${show(language)}`,
+      `expected one of the ${templateLanguages().size} template language codes (en_US, pt_BR, …), got ${show(language)}`,
     );
   if (context.category === undefined)
     out.add("category", "category", `expected MARKETING, UTILITY or AUTHENTICATION (any case), got ${show(field(body, "category"))}`);

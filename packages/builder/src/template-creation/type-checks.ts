@@ -177,6 +177,9 @@ export type EntryProblem<K extends string, D> = D extends { readonly languages: 
   ? never
   : Or<NameProblem<K>, D extends readonly unknown[] ? LanguagesProblem<D> : DefinitionProblem<D, "">>;
 
+/** `name: problem`; a name too long to read is not repeated (the compiler would cut the message short). */
+type Message<K extends string, P extends string> = P extends `name: at most ${string}` ? P : `${K}: ${P}`;
+
 /**
  * What `defineTemplates()` adds to its parameter's type (under `NoInfer`, so `T` is inferred from
  * the argument alone, literals kept): nothing for an entry without problems, else the message
@@ -186,6 +189,6 @@ export type CheckedTemplates<T> = {
   readonly [K in keyof T]: K extends string
     ? [EntryProblem<K, T[K]>] extends [never]
       ? unknown
-      : `${K}: ${EntryProblem<K, T[K]>}`
+      : Message<K, EntryProblem<K, T[K]>>
     : unknown;
 };
