@@ -1,7 +1,8 @@
 // Every "§N" / "§N.M" / "§Nx" cited in the sources and docs names a section of a digest in docs/reference/:
 // "flows.md §5.4" one of flows.md, a bare "§13.2" one of cloud-api.md (in packages/flows, of flows.md). A
 // section is a numbered heading ("## 5.", "### 5.4"), an item of a numbered list under "## N." (§13.2), or a
-// bold lettered item under it (§1d). Every path to docs/reference/ exists. Exit 1, naming each one that does not.
+// bold lettered item under it (§1d); a bare § listed right after a named one is of that digest. Every path to
+// docs/reference/ exists. Exit 1, naming each one that does not.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { root } from "./lib.mjs";
@@ -35,8 +36,12 @@ for (const file of [...files(join(root, "packages")), ...files(join(root, "docs"
   if (file.startsWith(referenceDir) || file.includes("/test")) continue;
   const bare = relative(root, file).startsWith("packages/flows/") ? "flows.md" : "cloud-api.md";
   const text = readFileSync(file, "utf8");
+  // A bare § right after a named one ("templates-management.md §2.1, §4") is of the same digest.
+  let last = { end: -1, digest: bare };
   for (const m of text.matchAll(/(?:([\w-]+\.md),? )?§(\d+(?:\.\d+)?[a-z]?)/g)) {
-    const digest = m[1] ?? bare;
+    const continues = m[1] === undefined && /^(?:,| and) $/.test(text.slice(last.end, m.index));
+    const digest = m[1] ?? (continues ? last.digest : bare);
+    last = { end: (m.index ?? 0) + m[0].length, digest };
     const sections = digests.get(digest);
     if (sections === undefined) problems.push(`${relative(root, file)}: ${digest} §${m[2]}: no docs/reference/${digest}`);
     else if (!sections.has(m[2])) problems.push(`${relative(root, file)}: §${m[2]} is not a section of docs/reference/${digest}`);

@@ -187,7 +187,7 @@ export const recipientTypes = ["individual", "group"] as const;
 
 /**
  * Creating a template (`POST /{waba}/message_templates`) [templates-management.md §2]. Where sources disagree the
- * strictest reading: a copy-code example ≤ 15 (§6.3), `-1` as a TTL is not accepted (unverified, §2.1).
+ * strictest reading: a copy-code example ≤ 15 (templates-management.md §6.3), `-1` as a TTL is not accepted (unverified, templates-management.md §2.1).
  * A separate export from `limits`, so a bundle that only sends carries none of it.
  */
 export const templateCreationLimits = {

@@ -99,14 +99,16 @@ describe("templateCreateBody", () => {
       ["verify", "es", "AUTHENTICATION"],
     ]);
     const [english] = bodies;
-    expect((english?.components ?? [])[2] as { buttons: { otp_type: string }[] }).toMatchObject({ buttons: [{ otp_type: "ONE_TAP" }] });
+    expect((english?.components ?? [])[2] as unknown as { buttons: { otp_type: string }[] }).toMatchObject({
+      buttons: [{ otp_type: "ONE_TAP" }],
+    });
     for (const [name, definition] of Object.entries(templates))
       for (const b of [templateCreateBody(name, definition as TemplateCreation)].flat()) expect(checkTemplateCreation(b)).toEqual([]);
   });
 
   it("shares nothing with the definition", () => {
     const b = templateCreateBody("order_update", templates.order_update);
-    (b.components[1] as { example: { body_text: string[][] } }).example.body_text[0]?.push("changed");
+    (b.components[1] as unknown as { example: { body_text: string[][] } }).example.body_text[0]?.push("changed");
     expect(templates.order_update.components[1].example.body_text[0]).toEqual(["Ana", "42"]);
   });
 

@@ -1,6 +1,6 @@
 // The `wacompose` command: templates (codegen), fixtures, validate. Exit codes: 0 fine,
 // 1 invalid messages, 2 usage or I/O errors.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
@@ -43,16 +43,19 @@ const usage = `usage:
       --from-api instead of a file: fetches that JSON, every page, with the token in
       WHATSAPP_ACCESS_TOKEN, for --waba <id> (or WHATSAPP_BUSINESS_ACCOUNT_ID),
       from --base-url <url> (default the Graph API; the emulator's URL offline)
-  wacompose templates diff <definitions.ts> [--export <name>]
+  wacompose templates diff <definitions.ts> [--export <name>] [--prune]
       what differs between the creation definitions a module exports (defineTemplates) and the
-      account's templates: + to create, ~ to edit, - only in the account; exits 1 when any differs
+      account's templates: + to create, ~ to edit, - only in the account; exits 1 when push would
+      change something (templates only in the account count with --prune)
   wacompose templates push <definitions.ts> [--export <name>] [--prune]
       checks every definition against the creation rules (nothing is sent when one breaks a rule),
       then creates what is missing and edits what differs; deletes only with --prune; prints each status
   wacompose templates pull [--out <file.ts>] [--status <STATUS>]...
-      writes the account's templates as creation definitions (every status unless --status says)
+      writes the account's templates as creation definitions (all but REJECTED, DISABLED and
+      ARCHIVED ones unless --status says; --status any: all)
       diff, push and pull take the account as --from-api does: WHATSAPP_ACCESS_TOKEN, --waba <id>
-      (or WHATSAPP_BUSINESS_ACCOUNT_ID), --base-url <url> (the emulator's offline), --version
+      (or WHATSAPP_BUSINESS_ACCOUNT_ID), --base-url <url> (or WHATSAPP_API_BASE_URL: the
+      emulator's offline), --version
   wacompose fixtures <module.ts|js> --out <dir>
       writes <dir>/<export>.json for every exported builder or body, each validated
   wacompose validate <file.json|-> [--strict]
@@ -78,7 +81,7 @@ function option(args: string[], name: string): string[] {
 async function templateManager(args: string[], command: string): Promise<TemplateManager> {
   const token = process.env.WHATSAPP_ACCESS_TOKEN;
   const [waba = process.env.WHATSAPP_BUSINESS_ACCOUNT_ID] = option(args, "--waba");
-  const [baseUrl = graphBaseUrl] = option(args, "--base-url");
+  const [baseUrl = process.env.WHATSAPP_API_BASE_URL || graphBaseUrl] = option(args, "--base-url");
   const [apiVersion = process.env.WHATSAPP_API_VERSION ?? defaultApiVersion] = option(args, "--version");
   if (!token) throw new Error(`${command}: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)`);
   if (!waba || !/^\d+$/.test(waba)) throw new Error(`${command}: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)`);
@@ -99,9 +102,10 @@ async function importModule(input: string): Promise<Record<string, unknown>> {
 }
 
 /** The definitions a module exports: --export <name>, else `templates`, else `default`. */
-async function definitionsOf(args: string[], command: string): Promise<LocalTemplate[]> {
+async function definitionsOf(args: string[], command: string): Promise<{ templates: LocalTemplate[]; skipped: string[] }> {
   const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
   if (input === undefined) throw new Error(`${command}: which module exports the definitions?\n${helpFor("templates")}`);
+  if (!existsSync(input)) throw new Error(`${command}: ${input} does not exist (a .ts or .js module exporting defineTemplates({ … }))`);
   const exports = await importModule(input);
   const [name] = option(args, "--export");
   const chosen = name ?? ["templates", "default"].find((candidate) => exports[candidate] !== undefined);
@@ -109,17 +113,22 @@ async function definitionsOf(args: string[], command: string): Promise<LocalTemp
     throw new Error(`${command}: ${input} exports no ${name ?? "templates (or default)"}; name it with --export <name>`);
   const { templates, skipped } = localTemplates(exports[chosen]);
   if (skipped.length > 0)
-    process.stderr.write(`${command}: skipped ${skipped.join(", ")}: no creation definition (components), sending only\n`);
-  return templates;
+    process.stderr.write(`${command}: ${skipped.join(", ")}: defined for sending only (no components): not compared, never deleted\n`);
+  return { templates, skipped };
 }
 
 /** `templates diff | push | pull`: templates as code against the account. */
 async function templatesSync(action: string, args: string[]): Promise<number> {
   const command = `templates ${action}`;
   if (action === "pull") {
+    // By default what could be pushed back: not REJECTED (it breaks a rule), DISABLED or ARCHIVED; --status any for all.
     const statuses = option(args, "--status").map((status) => status.toUpperCase());
     const { data } = await (await templateManager(args, command)).list();
-    const chosen = statuses.length === 0 ? data : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
+    const chosen = statuses.includes("ANY")
+      ? data
+      : statuses.length === 0
+        ? data.filter((node) => !["REJECTED", "DISABLED", "ARCHIVED"].includes(String(node.status)))
+        : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
     const source = definitionsModule(chosen, "GET /{waba-id}/message_templates");
     const [out] = option(args, "--out");
     if (out === undefined) process.stdout.write(source);
@@ -129,27 +138,27 @@ async function templatesSync(action: string, args: string[]): Promise<number> {
     }
     return 0;
   }
-  const local = await definitionsOf(args, command);
+  const { templates: local, skipped } = await definitionsOf(args, command);
   const broken = creationIssues(local);
   if (action === "push" && broken.length > 0) {
     process.stdout.write(
       `✗ nothing sent: ${broken.length} creation rule${broken.length === 1 ? "" : "s"} broken\n${broken
-        .map(({ key, issue }) => `  ${printable(`${key} ${issue.path}: ${issue.message} [${issue.rule}]`)}`)
+        .map(({ key, issue }) => `  ${printable(`${key}: ${issue.message} [${issue.rule}]`)}`)
         .join("\n")}\n`,
     );
     return 1;
   }
   const manager = await templateManager(args, command);
-  const plan = planTemplates(local, (await manager.list()).data);
+  const plan = planTemplates(local, (await manager.list()).data, skipped);
   if (action === "diff") {
     const lines = describePlan(plan);
-    for (const { key, issue } of broken) lines.push(`! ${key} ${issue.path}: ${issue.message} [${issue.rule}]`);
-    process.stdout.write(
-      lines.length === 0
-        ? `= ${local.length} template${local.length === 1 ? "" : "s"}, nothing to do\n`
-        : `${lines.map(printable).join("\n")}\n`,
-    );
-    return lines.length === 0 ? 0 : 1;
+    for (const { key, issue } of broken) lines.push(`! ${key}: ${issue.message} [${issue.rule}]`);
+    // Exit 1 when push would change something (or a definition breaks a rule); templates only in the account (Meta's
+    // hello_world, say) are listed but fail nothing unless --prune says they should go.
+    const changes = plan.create.length + plan.edit.length + broken.length + (args.includes("--prune") ? plan.remoteOnly.length : 0);
+    const summary = `= ${local.length} template${local.length === 1 ? "" : "s"} defined, ${changes === 0 ? "nothing to push" : `${changes} to push`}`;
+    process.stdout.write(`${[...lines, summary].map(printable).join("\n")}\n`);
+    return changes === 0 ? 0 : 1;
   }
   const { lines, failed } = await pushTemplates(manager, plan, args.includes("--prune"));
   // What each defined template is now, as the account says.

@@ -29,6 +29,8 @@ export interface TemplateEditPlan {
 
 export interface TemplatePlan {
   readonly create: readonly LocalTemplate[];
+  /** In the account under a name the module defines for sending only (no components): not compared, never deleted. */
+  readonly sendingOnly: readonly ListedTemplate[];
   readonly edit: readonly TemplateEditPlan[];
   readonly same: readonly LocalTemplate[];
   /** In the account, not in the definitions: deleted by `push --prune` only. */
@@ -102,8 +104,15 @@ function remoteBody(node: ListedTemplate): TemplateCreateBody | undefined {
   }
 }
 
-/** What differs between the definitions and the account's templates. */
-export function planTemplates(local: readonly LocalTemplate[], remote: readonly TemplateNode[]): TemplatePlan {
+/**
+ * What differs between the definitions and the account's templates. `sendingOnly`: the names the module defines for
+ * sending only (summaries without components), whose templates are left alone.
+ */
+export function planTemplates(
+  local: readonly LocalTemplate[],
+  remote: readonly TemplateNode[],
+  sendingOnly: readonly string[] = [],
+): TemplatePlan {
   const remoteByKey = new Map<string, ListedTemplate>();
   for (const node of present(remote)) remoteByKey.set(keyOf(node.name, node.language), node);
   const create: LocalTemplate[] = [];
@@ -134,7 +143,15 @@ export function planTemplates(local: readonly LocalTemplate[], remote: readonly 
         : undefined;
     edit.push({ local: template, remote: node, fields, ...(refused === undefined ? {} : { refused }) });
   }
-  return { create, edit, same, remoteOnly: [...remoteByKey.values()] };
+  const left = [...remoteByKey.values()];
+  const summarised = new Set(sendingOnly);
+  return {
+    create,
+    edit,
+    same,
+    sendingOnly: left.filter((node) => summarised.has(node.name)),
+    remoteOnly: left.filter((node) => !summarised.has(node.name)),
+  };
 }
 
 /** The plan as lines for people: `+` to create, `~` to edit, `-` only in the account. */
@@ -146,7 +163,8 @@ export function describePlan(plan: TemplatePlan): string[] {
         `~ ${local.key}: edit ${fields.join(", ")} (${remote.status ?? "no status"})${refused === undefined ? "" : ` — refused: ${refused}`}`,
     ),
     ...plan.remoteOnly.map(
-      (node) => `- ${keyOf(node.name, node.language)}: only in the account (${node.status ?? "no status"}); push --prune deletes it`,
+      (node) =>
+        `- ${keyOf(node.name, node.language)}: only in the account (${node.status ?? "no status"}); ${node.status === "DISABLED" ? "a DISABLED template cannot be deleted" : "push --prune deletes it"}`,
     ),
   ];
 }
@@ -164,16 +182,16 @@ export interface PushResult {
 export async function pushTemplates(manager: TemplateManager, plan: TemplatePlan, prune: boolean): Promise<PushResult> {
   const lines: string[] = [];
   let failed = 0;
-  const attempt = async (what: string, step: () => Promise<string>) => {
+  const attempt = async (done: string, notDone: string, step: () => Promise<string>) => {
     try {
-      lines.push(`✓ ${what}: ${await step()}`);
+      lines.push(`✓ ${done}${await step()}`);
     } catch (error) {
       failed++;
-      lines.push(`✗ ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      lines.push(`✗ ${notDone}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   for (const { key, body } of plan.create)
-    await attempt(`${key} created`, async () => {
+    await attempt(`${key} created: `, `${key} not created`, async () => {
       const created = await manager.create(body);
       return `${created.status} (id ${created.id})`;
     });
@@ -183,7 +201,7 @@ export async function pushTemplates(manager: TemplateManager, plan: TemplatePlan
       lines.push(`✗ ${local.key} not edited: ${refused}`);
       continue;
     }
-    await attempt(`${local.key} edited (${fields.join(", ")})`, async () => {
+    await attempt(`${local.key} edited (${fields.join(", ")}): `, `${local.key} not edited (${fields.join(", ")})`, async () => {
       await manager.edit(remote.id, {
         category: local.body.category,
         components: local.body.components,
@@ -192,13 +210,17 @@ export async function pushTemplates(manager: TemplateManager, plan: TemplatePlan
       return "PENDING (reviewed again)";
     });
   }
-  for (const node of plan.remoteOnly)
-    if (prune)
-      await attempt(`${keyOf(node.name, node.language)} deleted`, async () => {
+  for (const node of plan.remoteOnly) {
+    const key = keyOf(node.name, node.language);
+    if (!prune) lines.push(`- ${key} kept: only in the account (push --prune deletes it)`);
+    else if (node.status === "DISABLED") lines.push(`- ${key} kept: a DISABLED template cannot be deleted`);
+    else
+      await attempt(`${key} deleted`, `${key} not deleted`, async () => {
         await manager.delete({ name: node.name, id: node.id });
-        return "deleted";
+        return "";
       });
-    else lines.push(`- ${keyOf(node.name, node.language)} kept: only in the account (push --prune deletes it)`);
+  }
+  for (const node of plan.sendingOnly) lines.push(`= ${keyOf(node.name, node.language)} kept: defined for sending only (no components)`);
   return { lines, failed };
 }
 

@@ -63,7 +63,7 @@ describe("templates as code against the emulator", () => {
     expect(pushed.stdout).toContain("✓ login_code (en_US) created: PENDING");
     expect(pushed.code).toBe(0);
     const diff = await wacompose("templates", "diff", definitions);
-    expect(diff.stdout).toBe("= 3 templates, nothing to do\n");
+    expect(diff.stdout).toBe("= 3 templates defined, nothing to push\n");
     expect(diff.code).toBe(0);
   }, 60_000);
 

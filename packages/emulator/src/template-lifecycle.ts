@@ -1,4 +1,4 @@
-import { checkTemplateCreation, type TemplateRuleIssue } from "@wacompose/builder";
+import { checkTemplateCreation, type TemplateRuleIssue, templateManagementErrorCodes } from "@wacompose/builder";
 import type { Clock } from "./conversation.js";
 import type { Json } from "./json.js";
 import { checkTemplateShape, createFields, editFields, kindOf, refuseCreateIssues, upperEnums } from "./template-body.js";
@@ -21,16 +21,16 @@ const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * Graph's answers to a management request the emulator refuses [templates-management.md §2.1, §4]:
- * 100 with a subcode where Meta's is known (2388024 duplicate; 2388023 and 2388019 are unverified
- * readings from other libraries), 100 / 33 for an id that is not a template here.
+ * 100 with a subcode where Meta's is known (the duplicate's; the blocked name's and the count limit's are
+ * unverified readings from other libraries, named in the protocol module), 100 / 33 for an id that is not a template here.
  */
 export const templateSubcodes = {
   /** Name and language already exist (Meta: "Content in This Language Already Exists"). */
-  duplicate: 2388024,
+  duplicate: templateManagementErrorCodes.nameAndLanguageExist,
   /** The name of a deleted APPROVED template is blocked for 30 days (unverified code). */
-  nameBlocked: 2388023,
+  nameBlocked: templateManagementErrorCodes.nameUnavailable,
   /** The account holds as many templates as it may (unverified code). */
-  limitReached: 2388019,
+  limitReached: templateManagementErrorCodes.templateCountLimit,
   /** The object does not exist, or is not a template. */
   noSuchObject: 33,
 } as const;

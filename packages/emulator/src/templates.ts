@@ -306,7 +306,7 @@ export class TemplateStore {
     for (const component of list(definition.node.components)) {
       const type = String(component.type ?? "").toLowerCase();
       if (type === "body" || (type === "header" && String(component.format ?? "TEXT").toUpperCase() === "TEXT")) {
-        // An authentication body is created without text: Meta's fixed one, "*{{1}}* is your verification code." [§2.5].
+        // An authentication body is created without text: Meta's fixed one, "*{{1}}* is your verification code." [templates-management.md §2.5].
         const fixed =
           type === "body" && component.text === undefined && String(definition.node.category).toUpperCase() === "AUTHENTICATION";
         const expected = fixed ? 1 : placeholders(component.text);

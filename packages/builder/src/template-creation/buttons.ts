@@ -104,7 +104,7 @@ function checkButton(context: CheckContext, button: unknown, path: string): stri
     }
     case "COPY_CODE": {
       const example = textField(context, button, "example", path, "copy-code-example");
-      // ≤ 20 [TC, CPN] or ≤ 15 [LTO, pywa, kapso]: the strict reading, which is also the send-time limit (§6.3).
+      // ≤ 20 [TC, CPN] or ≤ 15 [LTO, pywa, kapso]: the strict reading, which is also the send-time limit (templates-management.md §6.3).
       maxLength(context, "copy-code-example", example, creation.copyCodeExample.max, `${path}.example`);
       break;
     }
@@ -146,7 +146,7 @@ function checkUrl(context: CheckContext, button: JsonObject, path: string): void
     out.add("url-variable-at-end", `${path}.url`, `a URL takes at most one variable, at its very end; got ${found.length} in ${show(url)}`);
   if (found.length === 0) return;
   const example = field(button, "example");
-  // A suffix (TC, CAR) or a whole URL (LTO, pywa) are both read as an example here (§6.5).
+  // A suffix (TC, CAR) or a whole URL (LTO, pywa) are both read as an example here (templates-management.md §6.5).
   if (!Array.isArray(example) || example.length !== 1 || typeof example[0] !== "string" || example[0] === "")
     out.add("url-example", `${path}.example`, `a URL with a variable needs example: ["…"] (one string), got ${kindOf(example)}`);
 }

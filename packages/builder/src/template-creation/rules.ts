@@ -1,3 +1,5 @@
+import { templateManagementErrorCodes } from "../protocol/template-management-codes.js";
+
 /**
  * Every creation rule `checkTemplateCreation` applies, with the stage at which Meta enforces it
  * [templates-management.md §2, §4]. "create": the POST is refused (Graph error 100, with a
@@ -16,8 +18,10 @@
  * | authentication-*, otp-*, code-expiration-minutes | create 100 | AUTH templates are checked on the POST (upserts come back APPROVED at once) |
  * | carousel-*, lto-*, *-category | create 100 | CAR, LTO: the component is refused outside its category |
  * | variable-malformed, variables-sequential, variables-adjacent, variables-mixed, variable-name, variable-example, url-example | review INVALID_FORMAT | TR rejection reasons and `rejection_info` [WH-S]; "every variable needs an example" [TC, TR] |
- * | footer-no-variables, header-no-markdown | review INVALID_FORMAT | TC: text only / no Markdown; §6.4 takes the strict side |
+ * | footer-no-variables, header-no-markdown | review INVALID_FORMAT | TC: text only / no Markdown; templates-management.md §6.4, the strict side |
  */
+const tooLong = templateManagementErrorCodes.fieldTooLong;
+
 export const creationRules = {
   "template-object": { stage: "create", code: 100 },
   "unknown-field": { stage: "create", code: 100 },
@@ -34,39 +38,39 @@ export const creationRules = {
   "component-duplicate": { stage: "create", code: 100 },
   "body-required": { stage: "create", code: 100 },
   "body-text-required": { stage: "create", code: 100 },
-  "body-text-length": { stage: "create", code: 100, subcode: 2388040 },
+  "body-text-length": { stage: "create", code: 100, subcode: tooLong },
   "header-format": { stage: "create", code: 100 },
   "header-text-required": { stage: "create", code: 100 },
-  "header-text-length": { stage: "create", code: 100, subcode: 2388040 },
+  "header-text-length": { stage: "create", code: 100, subcode: tooLong },
   "header-variables-count": { stage: "create", code: 100 },
   "header-media-example": { stage: "create", code: 100 },
   "header-location-category": { stage: "create", code: 100 },
   "header-gif-category": { stage: "create", code: 100 },
   "header-no-markdown": { stage: "review", reason: "INVALID_FORMAT" },
   "footer-text-required": { stage: "create", code: 100 },
-  "footer-text-length": { stage: "create", code: 100, subcode: 2388040 },
+  "footer-text-length": { stage: "create", code: 100, subcode: tooLong },
   "footer-no-variables": { stage: "review", reason: "INVALID_FORMAT" },
   "variable-malformed": { stage: "review", reason: "INVALID_FORMAT" },
   "variables-sequential": { stage: "review", reason: "INVALID_FORMAT" },
   "variables-adjacent": { stage: "review", reason: "INVALID_FORMAT" },
   "variables-mixed": { stage: "review", reason: "INVALID_FORMAT" },
   "variable-name": { stage: "review", reason: "INVALID_FORMAT" },
-  "variable-at-edge": { stage: "create", code: 100, subcode: 2388299 },
+  "variable-at-edge": { stage: "create", code: 100, subcode: templateManagementErrorCodes.variableAtStartOrEnd },
   "variable-example": { stage: "review", reason: "INVALID_FORMAT" },
   "buttons-empty": { stage: "create", code: 100 },
   "button-type": { stage: "create", code: 100 },
   "button-text-required": { stage: "create", code: 100 },
-  "button-text-length": { stage: "create", code: 100, subcode: 2388040 },
+  "button-text-length": { stage: "create", code: 100, subcode: tooLong },
   "buttons-total": { stage: "create", code: 100 },
   "button-type-count": { stage: "create", code: 100 },
   "quick-replies-contiguous": { stage: "create", code: 100 },
   "url-required": { stage: "create", code: 100 },
-  "url-length": { stage: "create", code: 100, subcode: 2388040 },
+  "url-length": { stage: "create", code: 100, subcode: tooLong },
   "url-variable-at-end": { stage: "create", code: 100 },
   "url-example": { stage: "review", reason: "INVALID_FORMAT" },
   "phone-number-required": { stage: "create", code: 100 },
-  "phone-number-length": { stage: "create", code: 100, subcode: 2388040 },
-  "copy-code-example": { stage: "create", code: 100, subcode: 2388040 },
+  "phone-number-length": { stage: "create", code: 100, subcode: tooLong },
+  "copy-code-example": { stage: "create", code: 100, subcode: tooLong },
   "flow-target": { stage: "create", code: 100 },
   "flow-action": { stage: "create", code: 100 },
   "voice-call-ttl": { stage: "create", code: 100 },
@@ -84,13 +88,13 @@ export const creationRules = {
   "carousel-category": { stage: "create", code: 100 },
   "carousel-card-count": { stage: "create", code: 100 },
   "carousel-card-header": { stage: "create", code: 100 },
-  "carousel-card-body-length": { stage: "create", code: 100, subcode: 2388040 },
+  "carousel-card-body-length": { stage: "create", code: 100, subcode: tooLong },
   "carousel-card-bodies": { stage: "create", code: 100 },
   "carousel-card-buttons": { stage: "create", code: 100 },
   "carousel-card-quick-replies": { stage: "create", code: 100 },
   "carousel-cards-same": { stage: "create", code: 100 },
   "lto-category": { stage: "create", code: 100 },
-  "lto-text": { stage: "create", code: 100, subcode: 2388040 },
+  "lto-text": { stage: "create", code: 100, subcode: tooLong },
   "lto-no-footer": { stage: "create", code: 100 },
 } as const satisfies Record<string, RuleStage>;
 

@@ -71,7 +71,7 @@ export function checkBody(context: CheckContext, body: JsonObject, path: string,
   checkExamples(context, checkVariables(context, text, `${path}.text`), body, path, "body");
 }
 
-/** FOOTER [TC]: text ≤ 60 and no variables (§6.4: the strict reading). */
+/** FOOTER [TC]: text ≤ 60 and no variables (templates-management.md §6.4: the strict reading). */
 export function checkFooter(context: CheckContext, footer: JsonObject, path: string): void {
   knownFields(context, footer, ["type", "text", "code_expiration_minutes"], path);
   if (context.category === "AUTHENTICATION") return; // code_expiration_minutes: authentication.ts
