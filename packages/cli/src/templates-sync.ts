@@ -127,6 +127,8 @@ export function planTemplates(
     }
     const theirs = remoteBody(node);
     const fields = (["category", "parameter_format", "components", "message_send_ttl_seconds"] as const).filter((field) => {
+      // A TTL the definition leaves out is the account's to keep (an edit cannot remove one).
+      if (field === "message_send_ttl_seconds" && template.body[field] === undefined) return false;
       const mine = field === "parameter_format" ? (template.body[field] ?? "POSITIONAL") : template.body[field];
       const other = field === "parameter_format" ? (theirs?.[field] ?? "POSITIONAL") : theirs?.[field];
       return canonical(mine) !== canonical(other);
@@ -136,11 +138,15 @@ export function planTemplates(
       continue;
     }
     const status = String(node.status ?? "");
+    // An edit changes only category, components and the TTL [templates-management.md §3.4]: components written for
+    // another parameter_format would be stored against the old one and rejected in review.
     const refused = !editable.has(status)
       ? `a ${status || "template without a status"} template takes no edit (only APPROVED, REJECTED or PAUSED ones do)`
-      : status === "APPROVED" && fields.includes("category")
-        ? "the category of an APPROVED template cannot change (create it under a new name)"
-        : undefined;
+      : fields.includes("parameter_format")
+        ? "parameter_format cannot be edited, only category, components and the TTL (create it under a new name)"
+        : status === "APPROVED" && fields.includes("category")
+          ? "the category of an APPROVED template cannot change (create it under a new name)"
+          : undefined;
     edit.push({ local: template, remote: node, fields, ...(refused === undefined ? {} : { refused }) });
   }
   const left = [...remoteByKey.values()];

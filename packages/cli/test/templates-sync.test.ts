@@ -46,7 +46,28 @@ describe("templates diff | push: the plan", () => {
     const { lines, failed } = await pushTemplates(manager, recategorised, true);
     expect(calls).toEqual([]);
     expect(failed).toBe(1);
-    expect(lines).toEqual(["✗ welcome (en_US) not edited: the category of an APPROVED template cannot change (create it under a new name)"]);
+    expect(lines).toEqual([
+      "✗ welcome (en_US) not edited: the category of an APPROVED template cannot change (create it under a new name)",
+    ]);
+  });
+
+  it("a parameter_format change is refused (an edit cannot make it), and a TTL left out is the account's", () => {
+    const named = {
+      ...definitions.welcome,
+      parameter_format: "NAMED",
+      components: [
+        {
+          type: "BODY",
+          text: "Hi {{first_name}}, welcome!",
+          example: { body_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
+        },
+      ],
+    };
+    const plan = planTemplates(localTemplates({ welcome: named }).templates, [node("welcome", "APPROVED")]);
+    expect(plan.edit[0]?.fields).toEqual(["parameter_format", "components"]);
+    expect(plan.edit[0]?.refused).toMatch(/parameter_format cannot be edited/);
+    const withTtl = { ...node("welcome", "APPROVED"), message_send_ttl_seconds: 3600 };
+    expect(planTemplates(templates, [withTtl]).same.map(({ key }) => key)).toEqual(["welcome (en_US)"]);
   });
 
   it("--prune deletes what only the account holds, but never a DISABLED template", async () => {
@@ -56,7 +77,9 @@ describe("templates diff | push: the plan", () => {
     const { lines } = await pushTemplates(manager, plan, true);
     expect(calls).toEqual([{ name: "old_promo", id: "17" }]);
     expect(lines).toEqual(["✓ old_promo (en_US) deleted", "- stopped (en_US) kept: a DISABLED template cannot be deleted"]);
-    expect((await pushTemplates(manager, plan, false)).lines).toContain("- old_promo (en_US) kept: only in the account (push --prune deletes it)");
+    expect((await pushTemplates(manager, plan, false)).lines).toContain(
+      "- old_promo (en_US) kept: only in the account (push --prune deletes it)",
+    );
     expect(calls).toHaveLength(1);
   });
 

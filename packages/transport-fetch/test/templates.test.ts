@@ -253,6 +253,20 @@ describe("list: every page", () => {
     expect((error as Error).message).toContain("over maxTemplates (7)");
   });
 
+  it("maxListBytes bounds the pages together: each under the answer cap, a list of them can still fill the memory", async () => {
+    const big = "x".repeat(100_000);
+    const heavy = stub((_, index) => ({
+      json: {
+        data: [{ id: `${index + 1}`, name: `t${index}`, example: big }],
+        paging: { next: `${graph}/${waba}/message_templates?after=c${index}` },
+      },
+    }));
+    const error = await failure(createTemplateManager({ ...base, fetch: heavy.fetch, maxListBytes: 1_000_000 }).list());
+    expect(error).toMatchObject({ problem: "too_large", page: 10 });
+    expect((error as Error).message).toContain("over maxListBytes (1000000)");
+    expect(heavy.calls).toHaveLength(10);
+  });
+
   it("the token in a paging.next's query is redacted from the error", async () => {
     const { fetch } = stub(() => ({ json: page(["1"], `https://evil.example/x?access_token=${token}`) }));
     const error = await failure(createTemplateManager({ ...base, fetch }).list());

@@ -1,7 +1,13 @@
 import { TransportError } from "../errors.js";
 
 /** Why a list stopped before its last page. */
-export type TemplateListProblem = "next_elsewhere" | "next_not_a_url" | "repeated_page" | "too_many_pages" | "too_many_templates";
+export type TemplateListProblem =
+  | "next_elsewhere"
+  | "next_not_a_url"
+  | "repeated_page"
+  | "too_many_pages"
+  | "too_many_templates"
+  | "too_large";
 
 /**
  * A list stopped before its last page, so no list is returned (a partial one would look complete):

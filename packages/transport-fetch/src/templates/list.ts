@@ -28,6 +28,8 @@ export const pageAnswer: Answer = {
 export interface ListBounds {
   readonly maxPages: number;
   readonly maxTemplates: number;
+  /** The templates' JSON a list holds in all, pages together (each page is capped apart by maxResponseBytes). */
+  readonly maxListBytes: number;
   /** Error text passes through it: a `next` URL may carry the token in its query. */
   readonly redact: (text: string) => string;
 }
@@ -51,12 +53,17 @@ export async function readAllPages(
   let summary: TemplateListSummary | undefined;
   let url: string | undefined = first;
   let pages = 0;
+  let bytes = 0;
   while (url !== undefined) {
     const page = (await call({ url, method: "GET", headers }, pageAnswer)) as Page;
     pages++;
     summary ??= page.summary;
     // One at a time: a spread of a huge page overflows the call stack.
     for (const node of page.data) data.push(node);
+    // Pages each under the answer cap can still add up past the memory a process has: the list is bounded in all.
+    bytes += JSON.stringify(page.data).length;
+    if (bytes > bounds.maxListBytes)
+      throw new TemplateListError("too_large", pages, `templates bring the list over maxListBytes (${bounds.maxListBytes})`);
     if (data.length > bounds.maxTemplates)
       throw new TemplateListError("too_many_templates", pages, `templates bring the list over maxTemplates (${bounds.maxTemplates})`);
     // Graph leaves `next` out (or null) on the last page, though `cursors` stay.

@@ -29,6 +29,8 @@ export interface TemplateManagerOptions extends Omit<ConnectionOptions, "version
   readonly maxPages?: number | undefined;
   /** Templates a list holds before it stops with a TemplateListError; default 20,000 (an account holds at most 6,000). */
   readonly maxTemplates?: number | undefined;
+  /** The templates' JSON a list holds in all, every page together; default 64 MiB (6,000 templates take far less). */
+  readonly maxListBytes?: number | undefined;
 }
 
 /**
@@ -111,6 +113,7 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
   const base = checkBaseUrl(where, baseUrl);
   const maxPages = numberOption(where, options, "maxPages", 1000, 1, 100_000, true);
   const maxTemplates = numberOption(where, options, "maxTemplates", 20_000, 1, 10_000_000, true);
+  const maxListBytes = numberOption(where, options, "maxListBytes", 64 << 20, 1, 2 ** 31 - 1, true);
   const { call, version, redact } = openConnection(
     where,
     { ...options, version: apiVersion, maxResponseBytes: options.maxResponseBytes ?? 4 << 20 },
@@ -142,7 +145,7 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
           else parameters[key] = checkText(at, value);
         }
         parameters.limit ??= "100";
-        return readAllPages(call, `${templates}?${query(parameters)}`, headers, { maxPages, maxTemplates, redact });
+        return readAllPages(call, `${templates}?${query(parameters)}`, headers, { maxPages, maxTemplates, maxListBytes, redact });
       });
     },
     get(id, fields) {

@@ -97,7 +97,9 @@ function statusAfter(event: TemplateStatusEvent, current: TrackedTemplate | unde
  * last edit's texts. Delivery order does not matter: each part (status, last pause, quality, category,
  * texts) keeps the event with the latest `entry[].time`, so an older event arriving late does not undo a
  * newer one; a redelivery is applied once; events of the same second apply in arrival order; an event
- * without a time applies in arrival order and leaves the times as they were.
+ * without a time applies in arrival order and leaves the times as they were. One exception: UNARCHIVED
+ * restores the status from before archival only when its ARCHIVED event came first; arriving before it,
+ * it gives APPROVED (the status before archival is not in the event).
  *
  * Pass the same map again as more events arrive. It holds one small entry per template id seen, and
  * Meta allows at most 6,000 templates per account, each language counting as one
