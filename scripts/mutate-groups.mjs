@@ -52,7 +52,8 @@ export const groups = {
     messages: false,
     mutate: ["packages/transport-fetch/src/{redact,retry}.ts"],
     roots: ["<rootDir>/packages/transport-fetch"],
-    tests: ["**/test/**/!(bundle-size).test.ts"],
+    // The rules on their own, and the client and sender that retry and redact over HTTP.
+    tests: ["**/test/**/{retry-rules,client,sender}.test.ts"],
     tsconfig: "packages/transport-fetch/tsconfig.json",
   },
   // The credential allow-list lives in the protocol module; the transport's media tests use it.
@@ -76,9 +77,10 @@ export const groups = {
     messages: false,
     mutate: ["packages/queue-bullmq/src/gate.ts"],
     roots: ["<rootDir>/packages/queue-bullmq"],
-    // The tests whose workers run in jest's process: queue.test.ts's workers are child processes,
-    // which never run a mutant (and its SIGKILL scenario failed the first run under load).
-    tests: ["**/test/**/hardening.test.ts"],
+    // The gate against Redis on its own, and the tests whose workers run in jest's process:
+    // queue.test.ts's workers are child processes, which never run a mutant (and its SIGKILL
+    // scenario failed the first run under load). Each test starts its own redis-server (test/redis.ts).
+    tests: ["**/test/**/{gate,hardening}.test.ts"],
     tsconfig: "packages/queue-bullmq/tsconfig.json",
   },
   preview: {
