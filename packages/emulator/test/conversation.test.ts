@@ -28,11 +28,15 @@ interface StatusSeen {
 /** A sender that records each payload instead of POSTing it. */
 function recorder() {
   const payloads: Record<string, unknown>[] = [];
+  /** Deliveries still under way: `idle()` waits for them as the real sender's does. */
+  const deliveries = { busy: false, done: Promise.resolve() };
   const sender = {
     wabaId: "WABA-1",
     displayPhoneNumber: "15550001111",
-    busy: false,
-    idle: async () => {},
+    get busy() {
+      return deliveries.busy;
+    },
+    idle: () => deliveries.done,
     send(payload: unknown) {
       payloads.push(payload as Record<string, unknown>);
       return { id: payloads.length, payload, body: JSON.stringify(payload), attempts: [], state: "pending" as const };
@@ -42,7 +46,7 @@ function recorder() {
     (payload as { entry: { changes: { field: string; value: Record<string, unknown> }[] }[] }).entry[0]?.changes[0];
   /** Every status sent so far, in order. */
   const statuses = (): StatusSeen[] => payloads.flatMap((p) => (changeOf(p)?.value.statuses as StatusSeen[] | undefined) ?? []);
-  return { sender: sender as unknown as WebhookSender, payloads, statuses, changeOf };
+  return { sender: sender as unknown as WebhookSender, payloads, statuses, changeOf, deliveries };
 }
 
 function setup(options: StatusOptions = {}, window = true) {
@@ -427,10 +431,36 @@ describe("idle and close", () => {
     const { conversation, openWindow, statuses } = setup();
     openWindow();
     conversation.accepted(phoneNumberId, "wamid.1", text());
-    const idle = conversation.idle();
-    await jest.advanceTimersByTimeAsync(80);
-    await idle;
+    let idle = false;
+    const settled = conversation.idle().then(() => {
+      idle = true;
+    });
+    await jest.advanceTimersByTimeAsync(79);
+    expect(idle).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await settled;
     expect(names(statuses())).toEqual(["sent", "delivered", "read"]);
+  });
+
+  it("idle() also waits for the deliveries under way, with no status scheduled", async () => {
+    const { conversation, deliveries } = setup();
+    let finish = () => {};
+    deliveries.busy = true;
+    deliveries.done = new Promise<void>((resolve) => {
+      finish = () => {
+        deliveries.busy = false;
+        resolve();
+      };
+    });
+    let idle = false;
+    const settled = conversation.idle().then(() => {
+      idle = true;
+    });
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(idle).toBe(false);
+    finish();
+    await settled;
+    expect(idle).toBe(true);
   });
 
   it("close() cancels the statuses not yet sent and settles idle()", async () => {
