@@ -72,7 +72,15 @@ process.exit(failedRuns === 0 ? 0 : 1);
 function summary() {
   const reasons = JSON.parse(readFileSync(join(root, "bench/mutation-reasons.json"), "utf8"));
   const reasonOf = (survivor) =>
-    reasons.find((r) => r.file === survivor.file && r.mutator === survivor.mutator && r.replacement === survivor.replacement)?.reason;
+    reasons.find(
+      (r) =>
+        r.file === survivor.file &&
+        r.mutator === survivor.mutator &&
+        r.replacement === survivor.replacement &&
+        // The line's text (trimmed), not its number: a reason stays with its code when lines move, and one
+        // replacement (`true`, `{}`) on two lines of a file gets a reason each.
+        r.original === survivor.original,
+    )?.reason;
   const rows = [];
   const survivors = [];
   const totals = { killed: 0, survived: 0, noCoverage: 0, timeout: 0, errors: 0 };
@@ -136,7 +144,7 @@ function summary() {
     `**Mutation score on the scoped files: ${score(totals)}** (killed + timed out over all mutants that ran;`,
     `${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} not reached by any test).`,
     "",
-    `Run time: ${Math.round(total / 60)} min in all — ${runTime}.`,
+    `Run time: ${Math.round(total / 60)} min in all (the groups one after another, Stryker's concurrency 1) — ${runTime}.`,
     ...(missing.length > 0
       ? [
           "",
@@ -147,6 +155,17 @@ function summary() {
     "| File | Report (UTC) | Mutants | Killed | Timed out | Survived | No coverage | Score |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
+    "",
+    "## Groups",
+    "",
+    "Each group mutates its files and is judged by the tests named here (scripts/mutate-groups.mjs says why those).",
+    "",
+    "| Group | Mutates | Tests | Strings mutated |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(groups).map(
+      ([name, group]) =>
+        `| ${name}${group.extended === true ? " (extended)" : ""} | ${group.mutate.map((glob) => `\`${glob}\``).join(", ")} | ${group.tests.map((glob) => `\`${glob}\``).join(", ")} | ${group.messages === false ? "no" : "yes"} |`,
+    ),
     "",
     "## Surviving mutants",
     "",
