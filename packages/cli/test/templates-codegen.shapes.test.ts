@@ -138,6 +138,7 @@ describe("codegen: the export as a whole", () => {
     const data = [{ name: "draft", language: "en", components: [] }] as unknown as TemplateListExport["data"];
     expect(evaluate(generateTemplates({ data }))).toStrictEqual({});
     expect(evaluate(generateTemplates({ data }, { statuses: "any" }))).toStrictEqual({ draft: { languages: ["en"] } });
+    expect(evaluate(generateTemplates({ data }, { statuses: ["", "APPROVED", "PENDING"] }))).toStrictEqual({});
     expect(evaluate(generateTemplates({ data: [template([], { status: "rejected" })] }, { statuses: ["REJECTED"] }))).toStrictEqual({
       t: { languages: ["en"] },
     });
