@@ -96,6 +96,11 @@ describe("createClock", () => {
     clock.advance("650d");
     expect(clock.now() - start).toBe(3650 * day);
     expect(() => clock.advance(1)).toThrow(/would put the clock 3650 days ahead, over the limit of 10 years/);
+    expect(() => clock.advance("10d")).toThrow(
+      new RangeError(
+        "clock.advance: 10d would put the clock 3660 days ahead, over the limit of 10 years (3650 days); emulator.reset() (POST /__reset) sets it back",
+      ),
+    );
     expect(clock.now() - start).toBe(3650 * day);
     clock.reset();
     expect(clock.now()).toBe(start);
