@@ -79,7 +79,9 @@ function summary() {
         r.replacement === survivor.replacement &&
         // The line's text (trimmed), not its number: a reason stays with its code when lines move, and one
         // replacement (`true`, `{}`) on two lines of a file gets a reason each.
-        r.original === survivor.original,
+        r.original === survivor.original &&
+        // Two mutants alike on one line (`false` for each side of `a || b`) are told apart by their column.
+        (r.column === undefined || r.column === survivor.column),
     )?.reason;
   const rows = [];
   const survivors = [];
@@ -105,6 +107,7 @@ function summary() {
           const survivor = {
             file: file_,
             line,
+            column: mutant.location.start.column,
             mutator: mutant.mutatorName,
             replacement: mutant.replacement ?? "",
             status: mutant.status,
@@ -179,11 +182,11 @@ function summary() {
       ? "Each with its reason: an equivalent mutant (no test can tell it apart), or the test that is still to be written."
       : `**${unexplained} without a reason yet** (add one to bench/mutation-reasons.json, or a test that kills it).`,
     "",
-    "| Where | Mutator | Original line | Replacement | Reason |",
+    "| Where (line:column) | Mutator | Original line | Replacement | Reason |",
     "| --- | --- | --- | --- | --- |",
     ...survivors.map(
       (s) =>
-        `| ${s.file}:${s.line} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**", 600)} |`,
+        `| ${s.file}:${s.line}:${s.column} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**", 600)} |`,
     ),
     "",
   ].join("\n");

@@ -73,6 +73,12 @@ describe("networkError", () => {
     expect(networkError(deep(5), keep, "u").reason).toBeUndefined();
   });
 
+  it("hands redact strings only: no code is no reason, not a redacted one", () => {
+    const strict = (text: string) => text.replaceAll("secret", "[redacted]");
+    const error = networkError(new Error("no code"), strict, "https://x/");
+    expect([error.reason, error.mayHaveBeenDelivered, error.url]).toEqual([undefined, true, "https://x/"]);
+  });
+
   it("passes the code and the URL through redact", () => {
     const error = networkError({ code: "ECONNREFUSED" }, (text) => text.replaceAll("secret", "[redacted]"), "https://x/?t=secret");
     expect(error.url).toBe("https://x/?t=[redacted]");
@@ -150,6 +156,8 @@ describe("parseBusinessUseCaseUsage", () => {
     ).toBe(60_000);
     expect(parseBusinessUseCaseUsage("{not json")).toBeUndefined();
     expect(parseBusinessUseCaseUsage(header({}))).toBeUndefined();
+    // A JSON number too large for a double parses as Infinity: not a wait.
+    expect(parseBusinessUseCaseUsage('{"1":[{"estimated_time_to_regain_access":1e999}]}')).toBeUndefined();
     // 1e308 minutes is finite, its milliseconds are not: still a number, the longest.
     expect(parseBusinessUseCaseUsage(header({ "1": [{ estimated_time_to_regain_access: 1e308 }] }))).toBe(Number.POSITIVE_INFINITY);
   });
