@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { generateTemplates, type TemplateComponentExport, type TemplateListExport } from "../src/index.js";
+import { generateTemplates, type TemplateListExport } from "../src/index.js";
+import type { TemplateComponentExport } from "../src/templates-codegen.js";
 
 // What codegen reads from each kind of component, and the placeholders it refuses, each rule
 // checked on both sides: the generated module is compiled and run, and its definitions compared whole.
