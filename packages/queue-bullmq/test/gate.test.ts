@@ -72,7 +72,14 @@ describe("takeSlot, settleSlot, releaseSlot", () => {
     const key = fresh();
     const rate = { max: 1, durationMs: 5000 };
     expect(await takeSlot(redis, key, rate, timing, "a")).toBe(0);
+    // In flight, the slot counts until its deadline (admission + inflightMs); answered, from the answer on.
+    const [seconds, micros] = await redis.time();
+    const before = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    expect(Number(await redis.zscore(key.sends, "a"))).toBeGreaterThan(before + 50_000);
     await settleSlot(redis, key, "a");
+    const settled = Number(await redis.zscore(key.sends, "a"));
+    expect(settled).toBeGreaterThanOrEqual(before);
+    expect(settled).toBeLessThan(before + 50_000);
     const wait = await takeSlot(redis, key, rate, timing, "b");
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(5000);
@@ -123,6 +130,10 @@ describe("holdPair, settlePair, releasePair", () => {
     expect(ttl).toBeGreaterThan(60_000);
     expect(ttl).toBeLessThanOrEqual(60_350);
     expect(await holdPair(redis, key, "job-2", timing, 300)).toEqual({ ok: false, wait: 350 });
+    // The hold lasts in flight + gap + margin: with a 10 s margin, past in flight + gap however slow the host.
+    const wide = fresh().pair("16505551234");
+    await holdPair(redis, wide, "job-1", { inflightMs: 60_000, marginMs: 10_000 }, 300);
+    expect(await redis.pttl(wide)).toBeGreaterThan(60_300);
   });
 
   it("settles only for its holder: the hold then ends one gap from the answer", async () => {
@@ -138,6 +149,14 @@ describe("holdPair, settlePair, releasePair", () => {
     expect(refused.ok).toBe(false);
     expect(refused.wait).toBeGreaterThanOrEqual(1);
     expect(refused.wait).toBeLessThanOrEqual(350);
+    // Settled, the hold ends gap + margin from the answer: with a 10 s margin, still past the gap.
+    const wide = fresh().pair("16505551234");
+    const wideTiming = { inflightMs: 60_000, marginMs: 10_000 };
+    await holdPair(redis, wide, "job-1", wideTiming, 300);
+    await settlePair(redis, wide, "job-1", wideTiming, 300);
+    const left = await redis.pttl(wide);
+    expect(left).toBeGreaterThan(300);
+    expect(left).toBeLessThanOrEqual(10_300);
   });
 
   it("waits at least 1 ms even with no gap", async () => {
