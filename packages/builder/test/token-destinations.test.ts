@@ -39,6 +39,13 @@ describe("tokenDestinationProblem", () => {
     expect(
       tokenDestinationProblem("http://127.0.0.1:9/x", { graphOrigin, allowed: ["https://a.example", "http://127.0.0.1:9"] }),
     ).toBeUndefined();
+    // "over http:" only for a plain-http URL to a host that an allowed origin serves over another scheme.
+    expect(tokenDestinationProblem("http://a.example/x", { graphOrigin, allowed: ["https://a.example", "http://127.0.0.1:9"] })).toBe(
+      "a.example over http: is not the Graph API (https://graph.facebook.com) nor a Meta media host (https://a.example, http://127.0.0.1:9): the access token is not sent there",
+    );
+    expect(tokenDestinationProblem("https://127.0.0.1:9/x", { graphOrigin, allowed: ["http://127.0.0.1:9"] })).toBe(
+      "127.0.0.1:9 is not the Graph API (https://graph.facebook.com) nor a Meta media host (http://127.0.0.1:9): the access token is not sent there",
+    );
     // A URL that is not one is quoted, cut at 200 characters.
     expect(tokenDestinationProblem(`/${"a".repeat(300)}`, { graphOrigin })).toBe(
       `${JSON.stringify(`/${"a".repeat(199)}`)} is not an absolute URL: the access token is not sent there`,
