@@ -173,7 +173,7 @@ function summary() {
     "| --- | --- | --- | --- |",
     ...Object.entries(groups).map(
       ([name, group]) =>
-        `| ${name}${group.extended === true ? " (extended)" : ""} | ${group.mutate.map((glob) => `\`${glob}\``).join(", ")} | ${group.tests.map((glob) => `\`${glob}\``).join(", ")} | ${group.messages === false ? "no" : "yes"} |`,
+        `| ${name}${group.extended === true ? " (extended)" : ""} | ${group.mutate.map((glob) => `\`${cell(glob)}\``).join(", ")} | ${group.tests.map((glob) => `\`${cell(glob)}\``).join(", ")} | ${group.messages === false ? "no" : "yes"} |`,
     ),
     "",
     "## Surviving mutants",
