@@ -4,6 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 import { validate } from "../src/index.js";
 import { messagesSchema } from "../src/rules/json-schema.js";
 import { productsAcross, titledSections } from "../src/rules/sections.js";
+import { unique } from "../src/rules/unique.js";
 
 // The rules across the fields of a body, on both sides of each limit: titled sections, entries
 // counted across sections, unique ids (and the cap on how many duplicates are reported), and
@@ -69,9 +70,11 @@ describe("titled sections", () => {
       "interactive.action.sections[0].title invalid_type: null is read as absent; leave the field out (the API accepts it)",
       "interactive.action.sections[0].title required: is required",
     ]);
-    expect(show(list([{ title: "A", rows: rows(1) }, null, [1]]))).toEqual([
+    expect(show(list([{ title: "A", rows: rows(1) }, null, [1], "x", 7]))).toEqual([
       "interactive.action.sections[1] invalid_type: expected an object, got null",
       "interactive.action.sections[2] invalid_type: expected an object, got array",
+      "interactive.action.sections[3] invalid_type: expected an object, got string",
+      "interactive.action.sections[4] invalid_type: expected an object, got number",
     ]);
   });
 });
@@ -104,11 +107,21 @@ describe("entries across sections", () => {
     ).toEqual(["interactive.action.sections[0].rows invalid_type: expected an array, got string"]);
   });
 
+  it("explains a total only past the limit: 10 rows with another error say nothing of the total", () => {
+    const ten = list([
+      { title: "A", rows: rows(5) },
+      { title: "B", rows: rows(5, (i) => `s${i}`) },
+    ]);
+    expect(show({ ...ten, interactive: { ...ten.interactive, action: { ...ten.interactive.action, button: "" } } })).toEqual([
+      "interactive.action.button too_short: must not be empty",
+    ]);
+  });
+
   it("counts products: 30 pass, 31 fail, across sections too", () => {
     expect(productsAcross.test([{ product_items: products(30) }])).toBe(true);
     expect(productsAcross.test([{ product_items: products(31) }])).toBe(false);
     expect(productsAcross.test([{ product_items: products(15) }, { product_items: products(16) }])).toBe(false);
-    expect(productsAcross.test([null, { product_items: "x" }, { product_items: products(30) }])).toBe(true);
+    expect(productsAcross.test([null, undefined, "x", { product_items: "x" }, { product_items: products(30) }])).toBe(true);
     expect(show(productList([{ title: "S", product_items: products(30) }]))).toEqual([]);
     expect(show(productList([{ title: "S", product_items: products(31) }]))).toEqual([
       "interactive.action.sections too_many: at most 30 products across all sections, got 31",
@@ -195,6 +208,32 @@ describe("unique ids", () => {
     ]);
   });
 
+  it("checks row ids only: products are not rows (an id among product items is an unknown field, not a duplicate)", () => {
+    expect(
+      show(
+        productList([
+          {
+            title: "S",
+            product_items: [
+              { product_retailer_id: "p1", id: "x" },
+              { product_retailer_id: "p2", id: "x" },
+            ],
+          },
+        ]),
+      ),
+    ).toEqual([
+      "interactive.action.sections[0].product_items[0].id unknown_field: not a field of this object",
+      "interactive.action.sections[0].product_items[1].id unknown_field: not a field of this object",
+    ]);
+  });
+
+  it("says what the compiled quick checks read: the path, and the nested list for rows of every section", () => {
+    const rowIds = unique("row ids", ["id"], "rows");
+    expect([rowIds.doc, rowIds.unique]).toStrictEqual(["row ids are unique across all sections", { path: ["id"], nested: "rows" }]);
+    const replyIds = unique("reply button ids", ["reply", "id"]);
+    expect([replyIds.doc, replyIds.unique]).toStrictEqual(["reply button ids are unique", { path: ["reply", "id"] }]);
+  });
+
   it("reads a reply button's id two keys deep", () => {
     const buttons = (...list: unknown[]) => ({
       messaging_product: "whatsapp",
@@ -215,6 +254,10 @@ describe("unique ids", () => {
       'interactive.action.buttons[2].reply.id duplicate: reply button ids must be unique; "a" is used twice',
     ]);
     expect(show(buttons({ type: "reply", reply: { id: "a", title: "A" } }, { type: "reply", reply: { id: "b", title: "B" } }))).toEqual([]);
+    // A button without its reply object: only that is said (the id is not looked for inside nothing).
+    expect(show(buttons({ type: "reply" }, { type: "reply", reply: { id: "a", title: "A" } }))).toEqual([
+      "interactive.action.buttons[0].reply required: is required",
+    ]);
   });
 });
 
@@ -232,6 +275,17 @@ describe("validate()'s entry", () => {
       ]);
   });
 
+  it("a value JSON cannot carry is its own error, not also a non-object", () => {
+    expect(show(10n)).toEqual([" invalid_type: a BigInt cannot be sent as JSON; use a number or a string"]);
+    expect(
+      show({
+        toJSON() {
+          throw new Error("no");
+        },
+      }),
+    ).toEqual([" invalid_value: could not be read: Error: no"]);
+  });
+
   it("a body with a status and neither type nor to is a mark-as-read; otherwise a message", () => {
     const read = { messaging_product: "whatsapp", status: "read", message_id: "wamid.1" };
     expect(validate(read)).toEqual([]);
@@ -241,6 +295,11 @@ describe("validate()'s entry", () => {
       'text required: is required when type is "text"',
     ]);
     expect(show({ ...read, type: "text" })[0]).toBe("status unknown_field: not a field of a message body");
-    expect(show({ messaging_product: "whatsapp", message_id: "wamid.1" })).not.toEqual([]);
+    // No status: a message without its fields, not a mark-as-read without a status.
+    expect(show({ messaging_product: "whatsapp", message_id: "wamid.1" })).toEqual([
+      "message_id unknown_field: not a field of a message body",
+      'text required: is required when type is "text"',
+      "to required: is required (or recipient, a business-scoped user id)",
+    ]);
   });
 });
