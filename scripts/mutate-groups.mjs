@@ -13,18 +13,21 @@ export const groups = {
     // The rules across fields of the interactive table (titled sections, totals, uniqueness) and validate()'s entry.
     mutate: ["packages/builder/src/rules/{validate,issues,sections,unique}.ts"],
     roots: ["<rootDir>/packages/builder"],
-    // The table is built when its module loads, so every mutant of it is "static" and runs every
-    // test given here: the tests of the interactive rules, the documented bodies (each member
-    // removed in turn), the schema and the 2026 kinds. Not the property tests: thousands of
-    // generated bodies each, more than the rest together.
-    tests: ["**/test/**/{required-fields,interactive,documented-bodies,schema,api-2026}.test.ts"],
+    // The table is built when its module loads, so a mutant of the code that builds it is "static"
+    // and runs every test given here: the rules across fields on both sides of each limit (and the
+    // shipped schema against the one the table generates), and the interactive kinds' tests. The
+    // documented bodies, schema and 2026 tests (15 s a run each on this machine) pass through these
+    // rules without testing their limits.
+    tests: ["**/test/**/{rules-across,interactive}.test.ts"],
     tsconfig: "packages/builder/tsconfig.json",
   },
   webhooks: {
     // Its strings are the algorithm's names and the header's prefix: kept.
     mutate: ["packages/webhooks/src/signature.ts"],
     roots: ["<rootDir>/packages/webhooks"],
-    tests: ["**/test/**/*.test.ts"],
+    // The tests that sign and check signatures: its own, the handler's, the hostile requests (not the
+    // key and field tables, which import it without calling it and take most of the package's time).
+    tests: ["**/test/**/{signature,handler,hostile}.test.ts"],
     tsconfig: "packages/webhooks/tsconfig.json",
   },
   // Run with --group only (not in a bare `pnpm mutate`): more mutants than a run on this machine has room for.
@@ -50,7 +53,8 @@ export const groups = {
     messages: false,
     mutate: ["packages/transport-fetch/src/{redact,retry}.ts"],
     roots: ["<rootDir>/packages/transport-fetch"],
-    tests: ["**/test/**/!(bundle-size).test.ts"],
+    // The rules on their own, and the client and sender that retry and redact over HTTP.
+    tests: ["**/test/**/{retry-rules,client,sender}.test.ts"],
     tsconfig: "packages/transport-fetch/tsconfig.json",
   },
   // The credential allow-list lives in the protocol module; the transport's media tests use it.
@@ -65,16 +69,19 @@ export const groups = {
     messages: false,
     mutate: ["packages/emulator/src/conversation.ts"],
     roots: ["<rootDir>/packages/emulator"],
-    tests: ["**/test/**/*.test.ts"],
+    // The window, the status ladder and the inbox on their own (fake timers, no HTTP): the package's other
+    // tests reach conversation.ts through servers and real webhooks, each mutant then taking seconds.
+    tests: ["**/test/**/conversation.test.ts"],
     tsconfig: "packages/emulator/tsconfig.json",
   },
   queue: {
     messages: false,
     mutate: ["packages/queue-bullmq/src/gate.ts"],
     roots: ["<rootDir>/packages/queue-bullmq"],
-    // The tests whose workers run in jest's process: queue.test.ts's workers are child processes,
-    // which never run a mutant (and its SIGKILL scenario failed the first run under load).
-    tests: ["**/test/**/hardening.test.ts"],
+    // The gate against Redis on its own, and the tests whose workers run in jest's process:
+    // queue.test.ts's workers are child processes, which never run a mutant (and its SIGKILL
+    // scenario failed the first run under load). Each test starts its own redis-server (test/redis.ts).
+    tests: ["**/test/**/{gate,hardening}.test.ts"],
     tsconfig: "packages/queue-bullmq/tsconfig.json",
   },
   preview: {
@@ -88,8 +95,8 @@ export const groups = {
   cli: {
     mutate: ["packages/cli/src/templates-codegen.ts"],
     roots: ["<rootDir>/packages/cli"],
-    // The codegen's own tests; the docs and command tests run the built bin, which no mutant reaches.
-    tests: ["**/test/**/templates-codegen.test.ts"],
+    // The codegen's own tests (shapes, hostile names); the docs and command tests run the built bin, which no mutant reaches.
+    tests: ["**/test/**/templates-codegen*.test.ts"],
     tsconfig: "packages/cli/tsconfig.json",
   },
 };

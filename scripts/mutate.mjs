@@ -72,7 +72,17 @@ process.exit(failedRuns === 0 ? 0 : 1);
 function summary() {
   const reasons = JSON.parse(readFileSync(join(root, "bench/mutation-reasons.json"), "utf8"));
   const reasonOf = (survivor) =>
-    reasons.find((r) => r.file === survivor.file && r.mutator === survivor.mutator && r.replacement === survivor.replacement)?.reason;
+    reasons.find(
+      (r) =>
+        r.file === survivor.file &&
+        r.mutator === survivor.mutator &&
+        r.replacement === survivor.replacement &&
+        // The line's text (trimmed), not its number: a reason stays with its code when lines move, and one
+        // replacement (`true`, `{}`) on two lines of a file gets a reason each.
+        r.original === survivor.original &&
+        // Two mutants alike on one line (`false` for each side of `a || b`) are told apart by their column.
+        (r.column === undefined || r.column === survivor.column),
+    )?.reason;
   const rows = [];
   const survivors = [];
   const totals = { killed: 0, survived: 0, noCoverage: 0, timeout: 0, errors: 0 };
@@ -97,6 +107,7 @@ function summary() {
           const survivor = {
             file: file_,
             line,
+            column: mutant.location.start.column,
             mutator: mutant.mutatorName,
             replacement: mutant.replacement ?? "",
             status: mutant.status,
@@ -133,10 +144,16 @@ function summary() {
     "scripts/mutate-groups.mjs). Not part of `pnpm test` or CI: it takes a while on 2 cores. Run it again when a",
     "file below changes; a piece while writing tests: `pnpm mutate -- --mutate packages/webhooks/src/parse.ts`.",
     "",
+    "How to read it: a mutant is judged only by its group's tests (below), the ones that reach its file without",
+    "servers or child processes, so a score here is what those tests alone pin down. Static mutants (code run when",
+    "a module loads) are not ignored: each runs every test of its group. A mutant still running 10 s past its tests'",
+    "time × 2 counts as timed out (detected: the mutant made a loop). String literals are mutated only where a string",
+    "is the behaviour (escaping, codegen, signatures); elsewhere they are error wording, which the tests check whole.",
+    "",
     `**Mutation score on the scoped files: ${score(totals)}** (killed + timed out over all mutants that ran;`,
     `${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} not reached by any test).`,
     "",
-    `Run time: ${Math.round(total / 60)} min in all — ${runTime}.`,
+    `Run time: ${Math.round(total / 60)} min in all (the groups one after another, Stryker's concurrency 1) — ${runTime}.`,
     ...(missing.length > 0
       ? [
           "",
@@ -148,17 +165,28 @@ function summary() {
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
+    "## Groups",
+    "",
+    "Each group mutates its files and is judged by the tests named here (scripts/mutate-groups.mjs says why those).",
+    "",
+    "| Group | Mutates | Tests | Strings mutated |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(groups).map(
+      ([name, group]) =>
+        `| ${name}${group.extended === true ? " (extended)" : ""} | ${group.mutate.map((glob) => `\`${cell(glob)}\``).join(", ")} | ${group.tests.map((glob) => `\`${cell(glob)}\``).join(", ")} | ${group.messages === false ? "no" : "yes"} |`,
+    ),
+    "",
     "## Surviving mutants",
     "",
     unexplained === 0
       ? "Each with its reason: an equivalent mutant (no test can tell it apart), or the test that is still to be written."
       : `**${unexplained} without a reason yet** (add one to bench/mutation-reasons.json, or a test that kills it).`,
     "",
-    "| Where | Mutator | Original line | Replacement | Reason |",
+    "| Where (line:column) | Mutator | Original line | Replacement | Reason |",
     "| --- | --- | --- | --- | --- |",
     ...survivors.map(
       (s) =>
-        `| ${s.file}:${s.line} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**", 600)} |`,
+        `| ${s.file}:${s.line}:${s.column} | ${s.mutator}${s.status === "NoCoverage" ? " (no coverage)" : ""} | \`${cell(s.original)}\` | \`${cell(s.replacement)}\` | ${cell(s.reason ?? "**no reason recorded**", 600)} |`,
     ),
     "",
   ].join("\n");

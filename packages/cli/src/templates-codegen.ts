@@ -37,7 +37,7 @@ export interface CodegenOptions {
 type Shape = Omit<TemplateDefinition, "languages">;
 
 const placeholders = (text: string | undefined): string[] =>
-  [...(text ?? "").matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string);
+  text === undefined ? [] : [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string);
 
 /**
  * The most positional variables one template may have here. Meta documents no number; real
@@ -245,7 +245,8 @@ export function generateTemplates(list: TemplateListExport, options: CodegenOpti
   const definitions = new Map<string, { languages: string[]; shape: Shape; shapeJson: string; firstLanguage: string }>();
   for (const template of list.data) {
     const statuses = options.statuses ?? ["APPROVED"];
-    if (statuses !== "any" && !statuses.includes((template.status ?? "").toUpperCase())) continue;
+    // A template without a status is not known to be sendable: kept with "any" only.
+    if (statuses !== "any" && (template.status === undefined || !statuses.includes(template.status.toUpperCase()))) continue;
     const shape = shapeOf(template);
     const shapeJson = JSON.stringify(shape);
     const known = definitions.get(template.name);

@@ -97,3 +97,16 @@ describe("wacompose --version and --help", () => {
     expect(run("nope", "--help")).toMatchObject({ status: 2 });
   });
 });
+
+// The codegen's own tests (templates-codegen*.test.ts) call generateTemplates and need no build; this one runs the bin.
+describe("wacompose templates", () => {
+  it("prints the generated module for an export, and exits 2 on a missing file", () => {
+    const fixture = join(__dirname, "../fixtures/message_templates.json");
+    const output = wacompose(["templates", fixture]); // APPROVED by default
+    expect(output.status).toBe(0);
+    expect(output.stdout).toBe(readFileSync(join(__dirname, "../test-d/templates.generated.ts"), "utf8"));
+    const missing = wacompose(["templates", join(__dirname, "../nope.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("wacompose: ENOENT");
+  });
+});

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
@@ -109,15 +108,6 @@ describe("wacompose templates (codegen)", () => {
       'template "order_update": its en_US and fr versions have different parameters',
     );
     expect(() => generateTemplates({} as TemplateListExport)).toThrow('an object with a "data" array');
-  });
-
-  it("runs as a command", () => {
-    const bin = join(packageDir, "dist/bin.js");
-    const output = execFileSync(process.execPath, [bin, "templates", fixture], { encoding: "utf8" }); // APPROVED by default
-    expect(output).toBe(readFileSync(join(packageDir, "test-d/templates.generated.ts"), "utf8"));
-    const missing = spawnSync(process.execPath, [bin, "templates", join(packageDir, "nope.json")], { encoding: "utf8" });
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("wacompose: ENOENT");
   });
 });
 

@@ -51,7 +51,7 @@ export interface EmulatorOptions {
    * (a display number used as an id, a typo) gets error 100 as from the API. Any id by default.
    */
   readonly phoneNumberIds?: readonly string[];
-  /** How long a media download URL from `GET /{media-id}` works; default 5 minutes, as the API's. */
+  /** How long a media download URL from `GET /{media-id}` works, on the emulator's clock; default 5 minutes, as the API's. */
   readonly mediaUrlTtlMs?: number;
   /** Seed for the random knobs, for reproducible tests. */
   readonly seed?: number;
@@ -144,7 +144,7 @@ export interface Emulator {
    * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept.
    */
   readonly received: readonly ReceivedRequest[];
-  /** The emulator's clock (the 24-hour window and timestamps read it): `emulator.clock.advance("25h")`. */
+  /** The emulator's clock (the 24-hour window, timestamps and media URLs' expiry read it): `emulator.clock.advance("25h")`. */
   readonly clock: Clock;
   /** The webhook deliveries (with `webhook`): every attempt logged; `idle()` waits for those under way. */
   readonly webhooks: {
@@ -212,7 +212,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (problem !== undefined) throw new TypeError(`startEmulator: allowedHosts: ${problem}`);
   }
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
-  const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000);
+  const clock = createClock();
+  const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000, clock.now);
   const templateLimit = options.templateLimit ?? 250;
   if (!Number.isSafeInteger(templateLimit) || templateLimit < 1 || templateLimit > 6000)
     throw new RangeError(`startEmulator: templateLimit must be a whole number from 1 to 6000, got ${String(templateLimit)}`);
@@ -224,7 +225,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const templates = new TemplateStore(options.templates, templateLimit);
   const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
-  const clock = createClock();
   const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);

@@ -28,9 +28,12 @@ const maxUploadBytes = limits.media.bytes.document + (1 << 20);
 export class MediaStore {
   readonly #media = new Map<string, StoredMedia>();
   readonly #urlTtlMs: number;
+  /** The emulator's clock: a URL expires when tests advance it (`emulator.clock.advance("6m")`), not only in real time. */
+  readonly #now: () => number;
 
-  constructor(urlTtlMs: number) {
+  constructor(urlTtlMs: number, now: () => number = Date.now) {
     this.#urlTtlMs = urlTtlMs;
+    this.#now = now;
   }
 
   /** Whether `path` is a media endpoint. */
@@ -74,7 +77,7 @@ export class MediaStore {
       return json(response, 200, { success: true });
     }
     const token = randomBytes(12).toString("hex");
-    stored.urls.set(token, Date.now() + this.#urlTtlMs);
+    stored.urls.set(token, this.#now() + this.#urlTtlMs);
     return json(response, 200, {
       messaging_product: "whatsapp",
       url: `${baseUrl}/__media/${id}?token=${token}`,
@@ -126,7 +129,7 @@ export class MediaStore {
     const stored = this.#media.get(id);
     const token = new URL(request.url ?? "/", "http://emulator").searchParams.get("token") ?? "";
     const until = stored?.urls.get(token);
-    if (stored === undefined || until === undefined || Date.now() > until) {
+    if (stored === undefined || until === undefined || this.#now() > until) {
       json(
         response,
         404,

@@ -112,10 +112,11 @@ describe("media", () => {
   });
 
   it("an expired download URL is looked up again once; a bare expired URL says to pass the id", async () => {
-    const { wa } = await setup({ mediaUrlTtlMs: 100 });
+    const { emulator, wa } = await setup();
     const { id } = await wa.media.upload(jpeg, { type: "image/jpeg" });
     const { url } = await wa.media.get(id);
-    await new Promise((resolve) => setTimeout(resolve, 250)); // longer than the URL lives, whatever the load
+    // Past the URL's 5 minutes on the emulator's clock; the fresh URL then lives 5 minutes, whatever the load.
+    emulator.clock.advance("6m");
     const file = await wa.media.download({ id, url });
     expect((await readAll(file.body)).length).toBe(jpeg.length);
     const bare = await wa.media.download(url).catch((e: unknown) => e);
