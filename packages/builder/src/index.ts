@@ -150,6 +150,7 @@ export type {
   UrlButton,
   VoiceCallButton,
 } from "./template-creation/definition.js";
+export { createBodyFields, obsoleteCreateBodyFields } from "./template-creation/fields.js";
 export { type CreationRuleId, creationRules, type RuleStage } from "./template-creation/rules.js";
 export { definitionFromTemplate, templateCreateBody } from "./template-creation/wire.js";
 export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";

@@ -1,19 +1,10 @@
 import type { TemplateRuleIssue } from "@wacompose/builder";
+import { createBodyFields, obsoleteCreateBodyFields } from "@wacompose/builder";
 import { type Json, list } from "./json.js";
 import { TemplateRequestError } from "./template-request-error.js";
 
 /** The fields a create body may carry [templates-management.md §2]. */
-export const createFields = new Set([
-  "name",
-  "language",
-  "category",
-  "parameter_format",
-  "components",
-  "message_send_ttl_seconds",
-  "sub_category",
-  "cta_url_link_tracking_opted_out",
-  "allow_category_change",
-]);
+export const createFields: ReadonlySet<string> = new Set([...createBodyFields, ...obsoleteCreateBodyFields]);
 /** What an edit may change [templates-management.md §3.4]; `name` and `language` may be repeated unchanged (OA23's example does). */
 export const editFields = new Set(["category", "components", "message_send_ttl_seconds", "name", "language"]);
 const categories = new Set(["MARKETING", "UTILITY", "AUTHENTICATION"]);

@@ -128,7 +128,7 @@ describe("hostile: template management endpoints", () => {
       [{ ...plain("x"), sub_category: 1 }, "sub_category: expected a string, got number"],
       [{ ...plain("x"), ["k".repeat(10_000)]: 1 }, /^"k{60}" is not a field of a template \(fields: name, language, /],
     ];
-    const got: string[] = [];
+    const got: (string | undefined)[] = [];
     for (const [body] of cases) {
       const answer = await call(emulator, "POST", templatesPath, body);
       expect([answer.status, typeof answer.body.error === "object" && answer.body.error.code]).toEqual([400, 100]);

@@ -2,6 +2,7 @@ import { templateCreationLimits } from "../limits.js";
 import { checkAuthentication } from "./authentication.js";
 import { checkButtons } from "./buttons.js";
 import { checkCarousel } from "./carousel.js";
+import { createBodyFields, obsoleteCreateBodyFields } from "./fields.js";
 import { templateLanguages } from "./languages.js";
 import { checkLimitedTimeOffer } from "./limited-time-offer.js";
 import { type CheckContext, field, isObject, type JsonObject, kindOf, knownFields, show, upper } from "./read.js";
@@ -13,18 +14,7 @@ export type { TemplateRuleIssue } from "./rule-issue.js";
 const creation = templateCreationLimits;
 const categories = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
 const componentTypes = ["HEADER", "BODY", "FOOTER", "BUTTONS", "LIMITED_TIME_OFFER", "CAROUSEL", "CALL_PERMISSION_REQUEST"];
-const topFields = [
-  "name",
-  "language",
-  "category",
-  "parameter_format",
-  "components",
-  "message_send_ttl_seconds",
-  "sub_category",
-  "cta_url_link_tracking_opted_out",
-  // Obsolete since 2025-04-09 (its effect is now the default) but still sent by libraries [TCAT]: accepted, not read.
-  "allow_category_change",
-];
+const topFields: readonly string[] = [...createBodyFields, ...obsoleteCreateBodyFields];
 /** Components past this many are not walked: a template has at most one of each of 7 types. */
 const maxComponents = 20;
 

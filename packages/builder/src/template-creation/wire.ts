@@ -1,4 +1,5 @@
 import type { TemplateCreateBody, TemplateCreation } from "./definition.js";
+import { createBodyFields } from "./fields.js";
 
 type Json = { readonly [key: string]: unknown };
 const isJson = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27,15 +28,7 @@ function canonicalComponent(component: Json): Json {
 }
 
 /** The fields of a create body other than `name`, in the order Meta documents them. */
-const creationFields = [
-  "language",
-  "category",
-  "parameter_format",
-  "components",
-  "message_send_ttl_seconds",
-  "sub_category",
-  "cta_url_link_tracking_opted_out",
-] as const;
+const creationFields = createBodyFields.slice(1) as readonly Exclude<(typeof createBodyFields)[number], "name">[];
 
 function createBody(name: string, definition: TemplateCreation): TemplateCreateBody {
   const body: { [key: string]: unknown } = { name };
