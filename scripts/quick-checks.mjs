@@ -1,4 +1,4 @@
-// Each message kind's quick test (packages/builder/src/rules/quick/*.generated.ts), from the rule
+// Each message kind's quick test and explanation (packages/builder/src/rules/quick/*.generated.ts), from the rule
 // table through rules/quick-source.ts. Read from src through tsx; written by `pnpm gen` (scripts/gen.mjs).
 import { join } from "node:path";
 import { root } from "./lib.mjs";
@@ -17,6 +17,7 @@ const { interactiveTypes } = await import(join(root, "packages/builder/src/limit
 // Every export of the table's modules, so generated code imports what has a name.
 const tableModules = [
   "common",
+  "envelope-refinements",
   "envelope",
   "text",
   "reaction",
@@ -37,12 +38,22 @@ for (const module of tableModules)
 
 const pascal = (kind) => kind.replace(/(^|[-_])(\w)/g, (_, __, letter) => letter.toUpperCase());
 // The envelope is the same for every kind: checked once, in its own module, that each kind's test calls.
-const envelope = { module: "envelope.generated", name: "envelopePasses", fields: Object.keys(envelopeFields), refine: envelopeRefinements };
+const envelope = {
+  module: "envelope.generated",
+  name: "envelopePasses",
+  explainName: "explainEnvelopeFields",
+  fields: Object.keys(envelopeFields),
+  refine: envelopeRefinements,
+};
 const targets = [
   {
     file: "envelope.generated.ts",
     exportName: envelope.name,
+    explainName: envelope.explainName,
+    rootWord: "envelope",
     root: object(envelopeFields, { refine: envelopeRefinements }),
+    // MessageBase.assemble writes these from constants.
+    builderWrites: ["messaging_product", "recipient_type"],
     comment: "True when a message body's envelope fields and the rules across them break no error rule (its kind's test checks the rest).",
     part: true,
   },
@@ -50,9 +61,11 @@ const targets = [
     shared: envelope,
     file: `${kind}.generated.ts`,
     exportName: `is${pascal(kind)}Message`,
+    explainName: `explain${pascal(kind)}Message`,
     root: messageOf(kind, contents[kind]),
+    builderWrites: ["type"],
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
-    kind: { type: kind, content: names.get(contents[kind]), rulesName: `${kind}Rules` },
+    kind: { type: kind, rulesName: `${kind}Rules` },
   })),
   // One check per interactive type, so each builder carries its own type's rules only.
   ...interactiveTypes.map((type) => {
@@ -63,14 +76,18 @@ const targets = [
       shared: envelope,
       file: `interactive-${type.replaceAll("_", "-")}.generated.ts`,
       exportName: `is${pascal(type)}InteractiveMessage`,
+      explainName: `explain${pascal(type)}InteractiveMessage`,
       root: messageOf("interactive", rule),
+      builderWrites: ["type"],
       comment: `True when \`value\` is an interactive message body of type ${type} that breaks no error rule (warnings pass).`,
-      kind: { type: "interactive", content: names.get(rule), rulesName: `${camel}InteractiveRules` },
+      kind: { type: "interactive", rulesName: `${camel}InteractiveRules` },
     };
   }),
   {
     file: "mark-read.generated.ts",
     exportName: "isMarkReadBody",
+    explainName: "explainMarkReadBody",
+    rootWord: "markRead",
     root: markRead,
     comment: "True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass).",
   },

@@ -11,7 +11,7 @@ import ts from "typescript";
 const builder = resolve(__dirname, "..");
 const rulesDir = join(builder, "src/rules");
 const ruleFile = join(rulesDir, "rule.ts");
-const readers = ["explain.ts", "quick-source.ts", "json-schema.ts", "describe.ts"];
+const readers = ["explain.ts", "quick-source/checks.ts", "quick-source/explanations.ts", "json-schema.ts", "describe.ts"];
 
 /** The files, among the readers, with a type error when rule.ts reads `ruleSource`. */
 function readersFailing(ruleSource: string): string[] {

@@ -1,7 +1,7 @@
 import { type BuildResult, PayloadError } from "../errors.js";
 import { hasErrors, type Issue } from "../issue.js";
-import { issuesOf } from "../rules/issues.js";
-import type { Rule } from "../rules/rule.js";
+import { builtIssues } from "../rules/built-issues.js";
+import type { JsonObject, Report } from "../rules/report.js";
 
 /**
  * What every finished builder can do: check and return its body. Subclasses only say how to
@@ -12,15 +12,18 @@ export abstract class Buildable<Body> {
   /** Assembles a fresh body, sharing no object with the builder. */
   protected abstract assemble(): Body;
 
-  /** The rule the body follows (rules/): its quick test decides, its explanation says why not. */
-  protected abstract get rule(): Rule;
-
   /** True when the body breaks no error rule: the compiled quick test (rules/quick/), no issue objects made. */
   protected abstract passes(body: Body): boolean;
 
+  /**
+   * The kind's compiled explanation (rules/quick/), run on a body `passes` said no to: explain()'s
+   * issues for its rule, without the rule table or the walk over it in the bundle.
+   */
+  protected abstract get explanation(): (body: JsonObject, report: Report) => void;
+
   /** The issues of an assembled body (errors and warnings): the API's rules, plus any a subclass knows of. */
   protected issuesOf(body: Body): readonly Issue[] {
-    return issuesOf(this.rule, body);
+    return builtIssues(body, this.explanation);
   }
 
   /** Returns the body, or throws `PayloadError` listing every issue; warnings alone do not throw. */

@@ -1,7 +1,6 @@
 import type { MarkReadRequest } from "../payload/mark-read.js";
-import { markRead } from "../rules/mark-read.js";
-import { isMarkReadBody } from "../rules/quick/mark-read.generated.js";
-import type { Rule } from "../rules/rule.js";
+import { explainMarkReadBody, isMarkReadBody } from "../rules/quick/mark-read.generated.js";
+import type { JsonObject, Report } from "../rules/report.js";
 import { Buildable } from "./buildable.js";
 
 /**
@@ -27,8 +26,8 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
     return new MarkReadBuilder(this.#messageId, true);
   }
 
-  protected get rule(): Rule {
-    return markRead;
+  protected get explanation(): (body: JsonObject, report: Report) => void {
+    return explainMarkReadBody;
   }
 
   protected passes(body: MarkReadRequest): boolean {

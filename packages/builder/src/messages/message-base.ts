@@ -1,7 +1,7 @@
 import type { limits } from "../limits.js";
 import type { Message } from "../payload/index.js";
-import { type KindRules, messageOf } from "../rules/message-of.js";
-import type { Rule } from "../rules/rule.js";
+import type { KindRules } from "../rules/message-of.js";
+import type { JsonObject, Report } from "../rules/report.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
 
@@ -38,7 +38,7 @@ export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof
 export abstract class MessageBase<M extends Message> extends Buildable<M> {
   readonly #envelope: Envelope;
   /**
-   * The kind's rule and compiled quick test (rules/quick/): each builder brings its own kind's, and no other,
+   * The kind's compiled check and explanation (rules/quick/): each builder brings its own kind's, and no other,
    * so `createMsg({ text })` bundles text's check alone; packages/transport-fetch/test/bundle-size.test.ts
    * reads esbuild's metafile to hold every scenario to that. The full `msg` reaches every kind.
    */
@@ -56,8 +56,8 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   /** The object named by `type`, made fresh. */
   protected abstract render(): Content<M>;
 
-  protected get rule(): Rule {
-    return messageOf(this.#rules.type, this.#rules.content);
+  protected get explanation(): (body: JsonObject, report: Report) => void {
+    return this.#rules.explain;
   }
 
   protected passes(body: M): boolean {

@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import type { Report } from "./report.js";
-import { type AnyRule, object, optional, required, string, type TestedRefinement } from "./rule.js";
+import { type AnyRule, object, optional, required, string, type TestedRefinement, type UnknownKeys } from "./rule.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -26,7 +26,7 @@ export const idOrLink = exactlyOneOf("id", "link");
 const oneSource = [idOrLink];
 
 /** Where media comes from: an uploaded `id` or a public http(s) `link`, exactly one [S §4]. */
-export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof optional> }, unknown: string | ((key: string) => string)) =>
+export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof optional> }, unknown: string | UnknownKeys) =>
   object({ id: optional(string()), link: optional(link), ...extra }, { unknown, refine: oneSource, fromCaller: true });
 
 /** A `{ text }` object (interactive body and footer). */

@@ -11,9 +11,10 @@ const caption = optional(
 const filename = optional(string());
 
 const media = (kind: MediaKind, extra: Parameters<typeof mediaSource>[0]): ObjectRule =>
-  mediaSource(extra, (key) =>
-    key === "caption" || key === "filename" || key === "voice" ? `not allowed on ${kind} messages` : "not a field of a media object",
-  );
+  mediaSource(extra, {
+    byKey: { caption: `not allowed on ${kind} messages`, filename: `not allowed on ${kind} messages`, voice: `not allowed on ${kind} messages` },
+    otherwise: "not a field of a media object",
+  });
 
 /** The media kinds [S §4]: exactly one of `id` or an http(s) `link`; captions where allowed (documents too, §13.13). */
 export const image = media("image", { caption });

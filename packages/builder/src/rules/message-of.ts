@@ -1,5 +1,5 @@
 import { envelopeFields, envelopeIgnored, groupsTakeSomeKinds, individualRecipient, someRecipient } from "./envelope.js";
-import { show } from "./report.js";
+import { type JsonObject, type Report, show } from "./report.js";
 import { type ObjectRule, object, oneOf, type Refinement, type Rule, required } from "./rule.js";
 
 /** The documented message kinds [S §1], and `pin` (groups, api-2026.md §3): the key of the object each `type` names. */
@@ -19,8 +19,6 @@ export const kinds = [
 ] as const;
 export type Kind = (typeof kinds)[number];
 
-const isKind = (key: string): boolean => (kinds as readonly string[]).includes(key);
-
 /** The rules across the envelope's fields, which every message kind shares. */
 export const envelopeRefinements: readonly Refinement[] = [someRecipient, individualRecipient, groupsTakeSomeKinds];
 
@@ -36,7 +34,10 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
     rule = object(
       { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(content, `is required when type is "${kind}"`) },
       {
-        unknown: (key) => (isKind(key) ? `not allowed when type is ${show(kind)}` : "not a field of a message body"),
+        unknown: {
+          byKey: Object.fromEntries(kinds.filter((other) => other !== kind).map((other) => [other, `not allowed when type is ${show(kind)}`])),
+          otherwise: "not a field of a message body",
+        },
         ignored: envelopeIgnored,
         refine: envelopeRefinements,
       },
@@ -47,16 +48,17 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
 }
 
 /**
- * One message kind's rules as a builder needs them: the rule of the object `type` names (what
- * explain() reads when a build fails) and the kind's quick test, compiled ahead of time from
- * the same table (rules/quick/, written by `pnpm gen`). Each builder imports its own kind's.
+ * One message kind's rules as a builder needs them, compiled ahead of time from the table
+ * (rules/quick/, written by `pnpm gen`): the kind's quick check and, for a body it says no to,
+ * its explanation. Each builder imports its own kind's, and neither reaches the table.
  */
 export interface KindRules<K extends Kind = Kind> {
   readonly type: K;
-  readonly content: Rule;
   /**
    * True exactly when explain(messageOf(type, content)) reports no error on `body`; with
-   * `fromBuilder`, for a body a builder assembled (see rules/quick-source.ts).
+   * `fromBuilder`, for a body a builder assembled (see rules/quick-source/checks.ts).
    */
   readonly test: (body: unknown, fromBuilder?: boolean) => boolean;
+  /** Reports exactly explain(messageOf(type, content))'s issues on a body (its wire form, an object). */
+  readonly explain: (body: JsonObject, report: Report) => void;
 }

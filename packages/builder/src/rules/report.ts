@@ -92,3 +92,14 @@ export const show = (value: unknown): string => {
         : String(value);
   return text.length > 40 || (typeof value === "string" && value.length > 40) ? `${text.slice(0, 37)}...` : text;
 };
+
+/** A thrown value in words, whatever it is: `String()` itself throws for some objects. */
+export function describe(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
+    const text = String(thrown);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return "a value that cannot be printed";
+  }
+}

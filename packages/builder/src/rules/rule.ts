@@ -79,8 +79,8 @@ export interface Field {
 export interface ObjectRule {
   readonly kind: "object";
   readonly fields: { readonly [key: string]: Field };
-  /** Why an unknown key is wrong (default: `not a field of this object`). */
-  readonly unknown?: string | ((key: string) => string);
+  /** Why an unknown key is wrong (default: `not a field of this object`): one message, or one per key. */
+  readonly unknown?: string | UnknownKeys;
   /** Keys the live API accepts and ignores: a warning with this message. */
   readonly ignored?: { readonly [key: string]: string };
   /** Rules across fields, checked once the fields pass. */
@@ -91,6 +91,15 @@ export interface ObjectRule {
    */
   readonly fromCaller?: boolean;
   readonly note?: string;
+}
+
+/**
+ * Messages for unknown keys that depend on the key (`header` on a type that takes none), as
+ * data rather than a function, so that each kind's compiled explanation can state them.
+ */
+export interface UnknownKeys {
+  readonly byKey: { readonly [key: string]: string };
+  readonly otherwise: string;
 }
 
 /** An array of `item`, counted. */
@@ -155,6 +164,8 @@ export interface TestedRefinement<T = { readonly [key: string]: unknown }> exten
 
 /** Strings that must not repeat across an array's entries: found at `path` in each entry, or in each entry's `nested` array. */
 export interface Unique {
+  /** What must not repeat, plural: "reply button ids". */
+  readonly what: string;
   readonly path: readonly [string] | readonly [string, string];
   readonly nested?: string;
 }

@@ -1,5 +1,5 @@
 import { limits } from "../limits.js";
-import { explainCount } from "./explain.js";
+import { explainCount } from "./explain-leaf.js";
 import {
   type ArrayRule,
   array,

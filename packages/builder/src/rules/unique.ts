@@ -1,4 +1,4 @@
-import { maxIssuesPerArray } from "./explain.js";
+import { maxIssuesPerArray } from "./explain-leaf.js";
 import { show } from "./report.js";
 import type { UniqueRefinement } from "./rule.js";
 
@@ -23,7 +23,7 @@ export function unique(
   return {
     doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
     // The quick test's loop is written by the compiler (rules/quick-source.ts) from this.
-    unique: nested === undefined ? { path } : { path, nested },
+    unique: nested === undefined ? { what, path } : { what, path, nested },
     explain(list, report) {
       const seen = new Set<string>();
       let reported = 0;

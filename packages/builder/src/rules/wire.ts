@@ -1,4 +1,6 @@
-import type { Report } from "./report.js";
+import { describe, type Report } from "./report.js";
+
+export { describe };
 
 /**
  * What `JSON.stringify` would send of `value`, as a fresh tree of null-prototype objects and
@@ -102,36 +104,4 @@ function walkObject(object: object, report: Report, ancestors: object[]): Record
 function unreadable(report: Report, error: unknown): typeof skipped {
   report.add(undefined, "invalid_value", `could not be read: ${describe(error)}`);
   return skipped;
-}
-
-/** A thrown value in words, whatever it is: `String()` itself throws for some objects. */
-export function describe(thrown: unknown): string {
-  try {
-    if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
-    const text = String(thrown);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return "a value that cannot be printed";
-  }
-}
-
-/**
- * True when `value` is already plain JSON: plain objects and arrays of strings, finite
- * numbers, booleans and null, with no `undefined`, `toJSON` or cycle — so `JSON.stringify`
- * sends exactly what a rule reads. The quick test of free-form data (flow data), in rules/quick/.
- */
-export function isPlainJson(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (typeof value !== "object" || depth > 64) return false;
-  if (Array.isArray(value)) {
-    for (const entry of value) if (!isPlainJson(entry, depth + 1)) return false;
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  // Plain objects, null-prototype ones, and toWire's copies (whose prototype has none).
-  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
-  if ("toJSON" in value) return false;
-  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
-  return true;
 }

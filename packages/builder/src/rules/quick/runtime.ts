@@ -19,3 +19,24 @@ export const numberIn = (value: unknown, min: number, max: number): boolean =>
 /** A safe integer within [min, max]. */
 export const integerIn = (value: unknown, min: number, max: number): boolean =>
   typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
+
+/**
+ * True when `value` is already plain JSON: plain objects and arrays of strings, finite
+ * numbers, booleans and null, with no `undefined`, `toJSON` or cycle — so `JSON.stringify`
+ * sends exactly what a rule reads. The quick test of free-form data (flow data).
+ */
+export function isPlainJson(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value !== "object" || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (const entry of value) if (!isPlainJson(entry, depth + 1)) return false;
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  // Plain objects, null-prototype ones, and toWire's copies (whose prototype has none).
+  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
+  if ("toJSON" in value) return false;
+  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}

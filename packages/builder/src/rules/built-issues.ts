@@ -1,0 +1,70 @@
+import type { Issue } from "../issue.js";
+import { describe, isObject, type JsonObject, kindOf, Report } from "./report.js";
+
+/**
+ * The issues of a body a builder assembled, from its kind's compiled explanation (rules/quick/):
+ * read as `JSON.stringify` sends it, as validate() reads any body, so the explanation judges the
+ * bytes that would go on the wire. This is the builders' path: it carries neither the walk over
+ * the table (explain.ts) nor validate()'s reader of any value (wire.ts). Never throws.
+ *
+ * One difference from validate(), on bodies that cannot be sent at all: a BigInt or a cycle is
+ * reported at its path as validate() does, but the rest of such a body is not explained, and a
+ * getter, `toJSON` or proxy that throws is reported on the body as a whole (JSON.stringify does
+ * not say where it was). Either way the build fails with a PayloadError, never at send.
+ */
+export function builtIssues(body: unknown, explainBody: (body: JsonObject, report: Report) => void): readonly Issue[] {
+  const report = new Report();
+  const sent = sentForm(body, report);
+  if (sent === unsendable) return report.issues;
+  if (!isObject(sent)) report.add(undefined, "invalid_type", `expected a JSON object, got ${kindOf(sent)}`);
+  else explainBody(sent, report);
+  return report.issues;
+}
+
+const unsendable = Symbol("unsendable");
+
+type Path = readonly (string | number)[];
+
+class CannotSend extends Error {
+  constructor(
+    readonly path: Path,
+    readonly code: "invalid_type" | "invalid_value",
+    readonly why: string,
+  ) {
+    super(why);
+  }
+}
+
+/**
+ * What `JSON.stringify` sends of `body`, parsed back into null-prototype objects (nothing
+ * inherited or polluted in from Object.prototype is read), or `unsendable` once reported why not.
+ */
+function sentForm(body: unknown, report: Report): unknown {
+  // Where stringify is: each object's path and the object holding it, set as it is entered
+  // (depth first, so the holders of the current object are the objects being serialised).
+  const paths = new Map<object, Path>();
+  const holders = new Map<object, object>();
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body, function (this: object, key: string, value: unknown) {
+      const base = paths.get(this);
+      const path = base === undefined ? [] : [...base, Array.isArray(this) ? Number(key) : key];
+      if (typeof value === "bigint") throw new CannotSend(path, "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
+      if (typeof value === "object" && value !== null) {
+        for (let holder: object | undefined = this; holder !== undefined; holder = holders.get(holder))
+          if (holder === value) throw new CannotSend(path, "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
+        paths.set(value, path);
+        holders.set(value, this);
+      }
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof CannotSend) {
+      for (const key of error.path.slice(0, -1)) report.enter(key);
+      report.add(error.path.at(-1), error.code, error.why);
+    } else report.add(undefined, "invalid_value", `could not be read: ${describe(error)}`);
+    return unsendable;
+  }
+  if (text === undefined) return undefined;
+  return JSON.parse(text, (_, value: unknown) => (isObject(value) ? Object.assign(Object.create(null), value) : value));
+}

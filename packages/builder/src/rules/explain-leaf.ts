@@ -1,0 +1,127 @@
+import { numeric } from "./numeric.js";
+import { isObject, kindOf, type Report, show } from "./report.js";
+import type { AnyRule, BooleanRule, CustomRule, EnumRule, JsonObjectRule, NumberRule, ObjectRule, StringRule } from "./rule.js";
+
+// The explanations of the table's leaves (strings, enums, numbers, …) and the messages its
+// walks share, apart from the walk itself (explain.ts): both explain() and each kind's
+// compiled explanation (rules/quick/*.generated.ts) call these, so a message is worded once
+// and a composed send carries no walk over the table.
+
+/** Issues reported inside one array before the rest of it is summed up in one "truncated" issue. */
+export const maxIssuesPerArray = 20;
+
+/** A rule with no fields or entries to walk. */
+export type LeafRule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | AnyRule | CustomRule;
+
+type Key = string | number | undefined;
+
+/** Reports what is wrong with `value` (at `key`) against a leaf rule, as explain() does. */
+export function explainLeaf(rule: LeafRule, value: unknown, report: Report, key: Key): void {
+  switch (rule.kind) {
+    case "string":
+      explainString(rule, value, report, key);
+      return;
+    case "enum":
+      explainEnum(rule, value, report, key);
+      return;
+    case "number":
+      explainNumber(rule, value, report, key);
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") report.add(key, "invalid_type", `expected a boolean, got ${kindOf(value)}`);
+      return;
+    case "json":
+      if (!isObject(value)) report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
+      else if (rule.nonEmpty === true && Object.keys(value).length === 0)
+        report.add(key, "too_few", "must not be empty when present (omit it instead)");
+      return;
+    case "any":
+      return;
+    case "custom":
+      rule.explain(value, report, key);
+      return;
+  }
+}
+
+function explainString(rule: Omit<StringRule, "kind">, value: unknown, report: Report, key: Key): void {
+  if (typeof value !== "string") {
+    if (rule.numberIsWarning === true && typeof value === "number" && Number.isFinite(value))
+      report.warn(key, "invalid_type", `the documented form is a string ("${value}"); a number is accepted`);
+    else report.add(key, "invalid_type", `expected a string, got ${kindOf(value)}`);
+    return;
+  }
+  const { min, max, warnAbove } = rule;
+  const length = value.length;
+  if (length < min) {
+    if (length === 0 && rule.emptyIsWarning !== undefined) report.warn(key, "too_short", rule.emptyIsWarning, min, 0);
+    else report.add(key, "too_short", min === 1 ? "must not be empty" : `at least ${min} characters, got ${length}`, min, length);
+  } else if (length > max) report.add(key, "too_long", `at most ${max} characters, got ${length}`, max, length);
+  else if (rule.pattern !== undefined && !rule.pattern.test(value)) {
+    const message = `expected ${rule.format ?? "a valid value"}, got ${show(value)}`;
+    if (rule.tolerate?.test(value) === true) report.warn(key, "invalid_format", `${message} (accepted by the API)`, undefined, value);
+    else report.add(key, "invalid_format", message, undefined, value);
+  } else if (warnAbove !== undefined && length > warnAbove)
+    report.warn(key, "too_long", `at most ${warnAbove} characters documented (${max} accepted), got ${length}`, warnAbove, length);
+}
+
+function explainEnum({ values, anyCase }: Omit<EnumRule, "kind">, value: unknown, report: Report, key: Key): void {
+  if (typeof value === "string" && values.includes(value)) return;
+  const canonical = anyCase === true && typeof value === "string" ? sameIgnoringCase(values, value) : undefined;
+  if (canonical !== undefined) report.warn(key, "invalid_value", `the documented form is "${canonical}", got ${show(value)}`);
+  else report.add(key, "invalid_value", `expected one of ${values.join(", ")}, got ${show(value)}`);
+}
+
+/** The one of `values` that `value` equals ignoring case, if any. */
+export const sameIgnoringCase = (values: readonly string[], value: string): string | undefined => {
+  const lower = value.toLowerCase();
+  return values.find((candidate) => candidate.toLowerCase() === lower);
+};
+
+function explainNumber(rule: Omit<NumberRule, "kind">, value: unknown, report: Report, key: Key): void {
+  const number = rule.numericString === true && typeof value === "string" ? numeric(value) : value;
+  const expected = rule.expected ?? "a number";
+  if (typeof number !== "number" || !Number.isFinite(number) || (rule.integer === true && !Number.isSafeInteger(number)))
+    report.add(key, "invalid_type", `expected ${expected}, got ${show(value)}`);
+  else if (number < rule.min || number > rule.max)
+    report.add(key, "out_of_range", `must be between ${rule.min} and ${rule.max}, got ${show(value)}`, undefined, number);
+}
+
+/** The message for an unknown key of an object. */
+export function unknownMessage(unknown: ObjectRule["unknown"], key: string): string {
+  if (unknown === undefined) return "not a field of this object";
+  if (typeof unknown === "string") return unknown;
+  return Object.hasOwn(unknown.byKey, key) ? (unknown.byKey[key] as string) : unknown.otherwise;
+}
+
+/** The warning for `null` in an optional field. */
+export const nullIsAbsent = "null is read as absent; leave the field out (the API accepts it)";
+
+/** The summary issue that ends an array's explanation once it has `maxIssuesPerArray` issues. */
+export const truncated = (report: Report, left: number): void =>
+  report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${left} more entries not checked`);
+
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** The counts of an array rule, or of entries across groups. */
+export interface Count {
+  readonly min: number;
+  readonly max: number;
+  readonly warnAbove?: number;
+  readonly noun: string;
+}
+
+/** Reports `actual` entries outside `[min, max]` at `key`; `scope` is said after the count (" across all sections"). */
+export function explainCount(report: Report, actual: number, key: Key, count: Count, scope = ""): void {
+  if (actual < count.min)
+    report.add(key, "too_few", `at least ${counted(count.min, count.noun)}${scope}, got ${actual}`, count.min, actual);
+  else if (actual > count.max)
+    report.add(key, "too_many", `at most ${counted(count.max, count.noun)}${scope}, got ${actual}`, count.max, actual);
+  else if (count.warnAbove !== undefined && actual > count.warnAbove)
+    report.warn(
+      key,
+      "too_many",
+      `at most ${counted(count.warnAbove, count.noun)}${scope} documented${Number.isFinite(count.max) ? ` (${count.max} accepted)` : ""}, got ${actual}`,
+      count.warnAbove,
+      actual,
+    );
+}

@@ -1,0 +1,221 @@
+import { missingMessage } from "../explain.js";
+import type { LeafRule } from "../explain-leaf.js";
+import { type ArrayRule, type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "../rule.js";
+import { below, type GeneratedModule, literal, type Place } from "./module.js";
+import type { QuickTarget } from "./target.js";
+
+// The explanation of one target, compiled from the same rules as its check (as ajv's standalone
+// code compiles its errors into each validator): on any body it reports exactly the issues
+// explain() reports, in the same order, with the rule's data inlined as named constants and
+// the table's functions (refinements, custom rules) imported by name. It calls explain()'s own
+// steps (explain-leaf.ts, quick/explain-runtime.ts), so no message is worded twice, and a send
+// that fails carries its own kind's explanation only. Run when the check says no.
+
+/** Writes the explanation of `target.root` into `module`; returns its exported name. */
+export function writeExplanation(module: GeneratedModule, target: QuickTarget): string {
+  const made = new Map<Rule, Map<string, string>>();
+  const bodies = new Map<string, string>();
+  const report = () => module.importType("../report.js", "Report");
+  const key = () => module.importType("./explain-runtime.js", "Key");
+
+  /** What explains a value against `rule`: a leaf rule's data (a named constant) or the function of a larger rule. */
+  const explainedBy = (rule: Rule, place: Place): string => {
+    switch (rule.kind) {
+      case "string":
+      case "enum":
+      case "number":
+      case "boolean":
+      case "json":
+      case "any":
+        return leafConstant(rule, place);
+      case "custom":
+        return module.reference(rule, place, "custom rule");
+      case "object":
+      case "array":
+      case "union":
+        return functionFor(rule, place, undefined);
+      default:
+        return unhandledRule(rule);
+    }
+  };
+
+  /** A leaf rule's data as a constant (its `note`, for the docs, left out). */
+  const leafConstant = (rule: Exclude<LeafRule, { kind: "custom" }>, at: Place): string => {
+    const place = module.placeOf(rule, at);
+    const entries: [string, string][] = [["kind", JSON.stringify(rule.kind)]];
+    const add = (name: string, value: unknown): void => {
+      if (value === undefined) return;
+      if (value instanceof RegExp)
+        entries.push([name, module.constant(`/${value.source}/${value.flags}`, place, name === "pattern" ? "Pattern" : "Tolerated")]);
+      else entries.push([name, typeof value === "number" ? literal(value) : JSON.stringify(value)]);
+    };
+    switch (rule.kind) {
+      case "string":
+        for (const name of ["min", "max", "warnAbove", "pattern", "format", "tolerate", "numberIsWarning", "emptyIsWarning"] as const)
+          add(name, rule[name]);
+        break;
+      case "enum":
+        add("values", rule.values);
+        add("anyCase", rule.anyCase);
+        break;
+      case "number":
+        for (const name of ["min", "max", "integer", "numericString", "expected"] as const) add(name, rule[name]);
+        break;
+      case "json":
+        add("nonEmpty", rule.nonEmpty);
+        break;
+      case "boolean":
+      case "any":
+        break;
+    }
+    module.importType("../explain-leaf.js", "LeafRule");
+    const source = `{ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} }`;
+    return module.constant(source, place, "Rule", "LeafRule");
+  };
+
+  /** A plain object of strings as a literal; refuses a key that a literal would read as a prototype. */
+  const messages = (object: { readonly [key: string]: string }): string => {
+    if (Object.hasOwn(object, "__proto__")) throw new Error("quick tests: a message keyed __proto__ cannot be written as a literal");
+    return JSON.stringify(object);
+  };
+
+  const functionFor = (rule: ObjectRule | ArrayRule | UnionRule, at: Place, extraKey: string | undefined, exported?: string): string => {
+    const byKey = made.get(rule) ?? new Map<string, string>();
+    made.set(rule, byKey);
+    const memo = byKey.get(extraKey ?? "");
+    if (memo !== undefined) return memo;
+    const place = module.placeOf(rule, at);
+    const name = exported ?? module.nameFor("explain", at);
+    byKey.set(extraKey ?? "", name);
+    const root = exported !== undefined;
+    // A union's case and the root are given an object already entered; any other rule its value and key.
+    const entered = extraKey !== undefined || root;
+    if (entered && rule.kind !== "object") throw new Error("quick tests: a root must be an object rule");
+    const body =
+      rule.kind === "object"
+        ? objectBody(rule, place, extraKey, root, entered)
+        : rule.kind === "array"
+          ? arrayBody(rule, place)
+          : unionBody(rule, place);
+    const parameters = entered
+      ? `value: ${module.importType("../report.js", "JsonObject")}, report: ${report()}`
+      : `value: unknown, report: ${report()}, key: ${key()}`;
+    const text = [`(${parameters}): void {`, ...body, "}"].join("\n");
+    const twin = root ? undefined : bodies.get(text);
+    if (twin !== undefined) {
+      byKey.set(extraKey ?? "", twin);
+      return twin;
+    }
+    bodies.set(text, name);
+    module.functions.push(
+      root
+        ? `/** The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them. */\nexport function ${name}${text}`
+        : `function ${name}${text}`,
+    );
+    return name;
+  };
+
+  const objectBody = (rule: ObjectRule, place: Place, extraKey: string | undefined, root: boolean, entered: boolean): string[] => {
+    const part = root && target.part === true;
+    const shared = root ? target.shared : undefined;
+    const lines: string[] = entered ? [] : [`  if (!${module.explainRuntime("enter")}(value, report, key)) return;`];
+    if (!part) {
+      const keys = module.constant(
+        `new Set(${JSON.stringify([...new Set([...Object.keys(rule.fields), ...Object.keys(rule.ignored ?? {}), ...(extraKey === undefined ? [] : [extraKey])])])})`,
+        place,
+        "Keys",
+        "ReadonlySet<string>",
+      );
+      const { unknown, ignored } = rule;
+      const why =
+        unknown === undefined
+          ? "undefined"
+          : typeof unknown === "string"
+            ? JSON.stringify(unknown)
+            : module.constant(
+                `{ byKey: ${messages(unknown.byKey)}, otherwise: ${JSON.stringify(unknown.otherwise)} }`,
+                place,
+                "Unknown",
+                module.importType("../rule.js", "UnknownKeys"),
+              );
+      const args = ["value", "report", keys];
+      if (ignored !== undefined) args.push(why, module.constant(messages(ignored), place, "Ignored"));
+      else if (unknown !== undefined) args.push(why);
+      lines.push(`  ${module.explainRuntime("explainKeys")}(${args.join(", ")});`);
+    }
+    const fieldKeys = Object.keys(rule.fields);
+    if (shared !== undefined) {
+      // The envelope's fields come first in every message body, so one call states them in order.
+      if (fieldKeys.slice(0, shared.fields.length).join() !== shared.fields.join())
+        throw new Error(`quick tests: the shared fields (${shared.fields.join(", ")}) must lead the root's fields`);
+      lines.push(`  ${module.importName(`./${shared.module}.js`, shared.explainName)}(value, report);`);
+    }
+    for (const fieldKey of fieldKeys) {
+      if (shared?.fields.includes(fieldKey) === true) continue;
+      const field = rule.fields[fieldKey] as Field;
+      const by = explainedBy(field.rule, below(place, "fields", fieldKey, "rule"));
+      const missing = field.required === true ? JSON.stringify(missingMessage(field)) : "undefined";
+      lines.push(`  ${module.explainRuntime("explainField")}(value, ${JSON.stringify(fieldKey)}, ${missing}, report, ${by});`);
+    }
+    // The envelope's refinements are stated by each kind's root, after its own fields, as explain() orders them.
+    if (!part)
+      for (const refinement of refinementNames(rule.refine ?? [], place)) lines.push(`  ${refinement}.explain(value, report);`);
+    if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
+    return lines;
+  };
+
+  /** The names of refinements: imported by name, or a uniqueness rule made in this module. */
+  const refinementNames = (refine: readonly object[], place: Place): string[] =>
+    refine.map((refinement, index) => {
+      const at = below(place, "refine", index);
+      if (!("unique" in refinement)) return module.reference(refinement, at, "refinement");
+      const { what, path, nested } = (refinement as { readonly unique: { what: string; path: readonly string[]; nested?: string } }).unique;
+      const args = [JSON.stringify(what), JSON.stringify(path), ...(nested === undefined ? [] : [JSON.stringify(nested)])];
+      return module.constant(`${module.importName("../unique.js", "unique")}(${args.join(", ")})`, { base: place.base, path: [...place.path, ...what.split(" ")] }, "Unique");
+    });
+
+  const arrayBody = (rule: ArrayRule, place: Place): string[] => {
+    const count = [`min: ${literal(rule.min)}`, `max: ${literal(rule.max)}`];
+    if (rule.warnAbove !== undefined) count.push(`warnAbove: ${literal(rule.warnAbove)}`);
+    count.push(`noun: ${JSON.stringify(rule.noun)}`);
+    const args = ["value", "report", "key", module.constant(`{ ${count.join(", ")} }`, place, "Count", module.importType("../explain-leaf.js", "Count")), explainedBy(rule.item, below(place, "item"))];
+    const refine = refinementNames(rule.refine ?? [], place);
+    if (refine.length > 0) args.push(module.constant(`[${refine.join(", ")}]`, place, "Refinements"));
+    return [`  ${module.explainRuntime("explainArray")}(${args.join(", ")});`];
+  };
+
+  const unionBody = (rule: UnionRule, place: Place): string[] => {
+    const names = Object.keys(rule.cases);
+    const cases = [`key: ${JSON.stringify(rule.key)}`, `names: ${JSON.stringify(names)}`];
+    if (rule.anyCase === true) cases.push("anyCase: true");
+    if (rule.default !== undefined) cases.push(`default: ${JSON.stringify(rule.default)}`);
+    if (rule.missing !== undefined) cases.push(`missing: ${JSON.stringify(rule.missing)}`);
+    if (rule.expected !== undefined) cases.push(`expected: ${JSON.stringify(expectedAround(rule.expected))}`);
+    const lines = [
+      `  if (!${module.explainRuntime("enter")}(value, report, key)) return;`,
+      `  switch (${module.explainRuntime("caseOf")}(value, report, ${module.constant(`{ ${cases.join(", ")} }`, place, "Cases", module.importType("./explain-runtime.js", "Cases"))})) {`,
+    ];
+    for (const name of names)
+      lines.push(
+        `    case ${JSON.stringify(name)}:`,
+        `      ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, report);`,
+        "      break;",
+      );
+    lines.push("  }", `  ${module.explainRuntime("leave")}(report, key);`);
+    return lines;
+  };
+
+  return functionFor(target.root as ObjectRule, { base: undefined, path: [] }, undefined, target.explainName);
+}
+
+/**
+ * A union's message for a tag that is no case, as the text before and after the tag: the
+ * table writes it as a function of the tag shown (`(got) => \`…; got ${got}\``), which must use
+ * the tag once and only by interpolation.
+ */
+function expectedAround(expected: (got: string) => string): readonly [string, string] {
+  const marker = "\u0000tag\u0000";
+  const parts = expected(marker).split(marker);
+  if (parts.length !== 2) throw new Error(`quick tests: a union's expected message must show the tag once, got ${JSON.stringify(expected(marker))}`);
+  return parts as [string, string];
+}

@@ -1,0 +1,34 @@
+import type { Rule } from "../rule.js";
+
+/** One generated module to write: `root`'s check and explanation, and for a message kind a `KindRules` pairing them. */
+export interface QuickTarget {
+  readonly file: string;
+  /** The yes/no check's export: `isTextMessage`. */
+  readonly exportName: string;
+  /** The explanation's export: `explainTextMessage`. */
+  readonly explainName: string;
+  readonly root: Rule;
+  readonly comment: string;
+  /** The word naming the root's constants (default `message`): `envelope`, `markRead`. */
+  readonly rootWord?: string;
+  /** When set, also exports `{ type, test, explain }` for the builders as `rulesName`. */
+  readonly kind?: { readonly type: string; readonly rulesName: string };
+  /**
+   * Fields and refinements of the root that another generated module checks (the envelope, the
+   * same for every kind): the root calls its `name` (and `explainName`) instead of repeating them.
+   */
+  readonly shared?: {
+    readonly module: string;
+    readonly name: string;
+    readonly explainName: string;
+    readonly fields: readonly string[];
+    readonly refine: readonly object[];
+  };
+  /** The root is part of a larger object (the envelope): it takes an object and leaves the key check to its caller. */
+  readonly part?: boolean;
+  /**
+   * Root fields a builder always writes itself, from constants (`messaging_product`,
+   * `recipient_type`, `type`): the builder path does not check them (see checks.ts).
+   */
+  readonly builderWrites?: readonly string[];
+}
