@@ -16,8 +16,13 @@ export function builtIssues(body: unknown, explainBody: (body: JsonObject, repor
   const report = new Report();
   const sent = sentForm(body, report);
   if (sent === unsendable) return report.issues;
-  if (!isObject(sent)) report.add(undefined, "invalid_type", `expected a JSON object, got ${kindOf(sent)}`);
-  else explainBody(sent, report);
+  try {
+    if (!isObject(sent)) report.add(undefined, "invalid_type", `expected a JSON object, got ${kindOf(sent)}`);
+    else explainBody(sent, report);
+  } catch (error) {
+    // As validate() does: a rule that throws on an absurd value (a refinement printing a null-prototype object) is an issue.
+    return [...report.issues, { path: "", code: "invalid_value", severity: "error", message: `could not be checked: ${describe(error)}` }];
+  }
   return report.issues;
 }
 

@@ -36,7 +36,8 @@ export function isPlainJson(value: unknown, depth = 0): boolean {
   const prototype = Object.getPrototypeOf(value);
   // Plain objects, null-prototype ones, and toWire's copies (whose prototype has none).
   if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
-  if ("toJSON" in value) return false;
+  // JSON.stringify calls a toJSON it finds (own or inherited) and sends what it returns; a toJSON key holding data is data.
+  if (typeof (value as { readonly toJSON?: unknown }).toJSON === "function") return false;
   for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
   return true;
 }

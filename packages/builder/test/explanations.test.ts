@@ -1,0 +1,234 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { interactiveTypes } from "../src/limits.js";
+import { hasErrors, type Issue } from "../src/index.js";
+import { builtIssues } from "../src/rules/built-issues.js";
+import * as interactiveRules from "../src/rules/interactive.js";
+import { issuesOf } from "../src/rules/issues.js";
+import { markRead } from "../src/rules/mark-read.js";
+import { contents } from "../src/rules/message.js";
+import { type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
+import { addressMessageInteractiveRules } from "../src/rules/quick/interactive-address-message.generated.js";
+import { buttonInteractiveRules } from "../src/rules/quick/interactive-button.generated.js";
+import { callPermissionRequestInteractiveRules } from "../src/rules/quick/interactive-call-permission-request.generated.js";
+import { carouselInteractiveRules } from "../src/rules/quick/interactive-carousel.generated.js";
+import { catalogMessageInteractiveRules } from "../src/rules/quick/interactive-catalog-message.generated.js";
+import { ctaUrlInteractiveRules } from "../src/rules/quick/interactive-cta-url.generated.js";
+import { flowInteractiveRules } from "../src/rules/quick/interactive-flow.generated.js";
+import { listInteractiveRules } from "../src/rules/quick/interactive-list.generated.js";
+import { locationRequestMessageInteractiveRules } from "../src/rules/quick/interactive-location-request-message.generated.js";
+import { orderDetailsInteractiveRules } from "../src/rules/quick/interactive-order-details.generated.js";
+import { orderStatusInteractiveRules } from "../src/rules/quick/interactive-order-status.generated.js";
+import { productInteractiveRules } from "../src/rules/quick/interactive-product.generated.js";
+import { productListInteractiveRules } from "../src/rules/quick/interactive-product-list.generated.js";
+import { requestContactInfoInteractiveRules } from "../src/rules/quick/interactive-request-contact-info.generated.js";
+import { voiceCallInteractiveRules } from "../src/rules/quick/interactive-voice-call.generated.js";
+import { explainMarkReadBody, isMarkReadBody } from "../src/rules/quick/mark-read.generated.js";
+import type { Rule } from "../src/rules/rule.js";
+import { documented } from "./fixtures/documented.js";
+import { documented2026 } from "./fixtures/documented-2026.js";
+import { kindRules } from "./quick-tests.js";
+
+// Each kind's generated module explains a failing body itself (rules/quick/, compiled from the
+// table), so that a composed send carries neither the table nor the walk over it. Equality is
+// tested, not hoped for: on the documented bodies, the peers' bodies (read from
+// ../shared/conformance at test time) and thousands of mutations of them (a field dropped,
+// oversized, of the wrong type, an unknown key, a case changed), the compiled explanation gives
+// exactly explain()'s issues, and the compiled yes/no says yes exactly when no issue is an error.
+
+/** Each interactive type's own module (what its builder carries). */
+const interactiveTypeRules: { readonly [type: string]: KindRules<"interactive"> } = {
+  button: buttonInteractiveRules,
+  list: listInteractiveRules,
+  product: productInteractiveRules,
+  product_list: productListInteractiveRules,
+  catalog_message: catalogMessageInteractiveRules,
+  flow: flowInteractiveRules,
+  cta_url: ctaUrlInteractiveRules,
+  location_request_message: locationRequestMessageInteractiveRules,
+  address_message: addressMessageInteractiveRules,
+  call_permission_request: callPermissionRequestInteractiveRules,
+  carousel: carouselInteractiveRules,
+  voice_call: voiceCallInteractiveRules,
+  request_contact_info: requestContactInfoInteractiveRules,
+  order_details: orderDetailsInteractiveRules,
+  order_status: orderStatusInteractiveRules,
+};
+
+type Body = { readonly [key: string]: unknown };
+
+/** The peers' bodies, read where the conformance suite keeps them (never copied into this repository). */
+function peerBodies(): Body[] {
+  const peers = join(__dirname, "../../../../shared/conformance/peers");
+  if (!existsSync(peers)) throw new Error(`the conformance bodies are not at ${peers}`);
+  const bodies: Body[] = [];
+  for (const source of readdirSync(peers).sort()) {
+    if (!statSync(join(peers, source)).isDirectory()) continue;
+    for (const file of readdirSync(join(peers, source)).sort())
+      if (file.endsWith(".json")) bodies.push((JSON.parse(readFileSync(join(peers, source, file), "utf8")) as { body: Body }).body);
+  }
+  return bodies;
+}
+
+/** A JSON copy: the bodies explained are what JSON.stringify sends. */
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const seeds: readonly Body[] = json([...Object.values(documented), ...Object.values(documented2026), ...peerBodies()] as Body[]);
+
+/** What a target explains: its generated explanation and check, and the rule explain() reads. */
+interface Target {
+  readonly name: string;
+  readonly rule: Rule;
+  readonly explain: KindRules["explain"];
+  readonly test: (body: unknown) => boolean;
+  /** True for a body this target is the one to judge. */
+  readonly takes: (body: Body) => boolean;
+}
+
+const interactiveType = (body: Body): unknown => (body.interactive as Body | undefined)?.type;
+const isMarkRead = (body: Body): boolean => body.status !== undefined && body.type === undefined && body.to === undefined;
+const kindOf = (body: Body): unknown => (isMarkRead(body) ? "mark-read" : (body.type ?? "text"));
+
+const targets: readonly Target[] = [
+  ...kinds.map((kind: Kind) => ({
+    name: kind,
+    rule: messageOf(kind, contents[kind]),
+    explain: kindRules[kind].explain,
+    test: (body: unknown) => kindRules[kind].test(body),
+    takes: (body: Body) => kindOf(body) === kind,
+  })),
+  ...interactiveTypes.map((type) => {
+    const rules = interactiveTypeRules[type] as KindRules<"interactive">;
+    const rule = (interactiveRules as unknown as { readonly [name: string]: Rule })[
+      `${type.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}InteractiveRule`
+    ] as Rule;
+    return {
+      name: `interactive ${type}`,
+      rule: messageOf("interactive", rule),
+      explain: rules.explain,
+      test: (body: unknown) => rules.test(body),
+      // Another case of the type is read as the type (a warning).
+      takes: (body: Body) => kindOf(body) === "interactive" && String(interactiveType(body)).toLowerCase() === type,
+    };
+  }),
+  { name: "mark-read", rule: markRead, explain: explainMarkReadBody, test: (body: unknown) => isMarkReadBody(body), takes: isMarkRead },
+];
+
+/** Every path to a value inside `value` (objects' keys and arrays' indexes), the root first. */
+function pathsIn(value: unknown, at: readonly (string | number)[] = [], into: (readonly (string | number)[])[] = []) {
+  into.push(at);
+  if (Array.isArray(value)) value.forEach((entry, index) => pathsIn(entry, [...at, index], into));
+  else if (typeof value === "object" && value !== null) for (const key of Object.keys(value)) pathsIn((value as Body)[key], [...at, key], into);
+  return into;
+}
+
+/** Values that break rules: wrong types, empties, oversized strings and counts, near misses. */
+const wrongValue = fc.oneof(
+  fc.constantFrom(null, true, 0, -1, 1.5, 1e21, "", " ", "x".repeat(4097), "😀".repeat(40), [], {}, [null], { id: "" }, "HTTP://x", "BUTTON"),
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.string({ maxLength: 30 }),
+  fc.integer({ min: 1, max: 5000 }).map((n) => "y".repeat(n)),
+);
+
+type Mutation = readonly [pathIndex: number, operation: number, value: unknown, key: string];
+
+/** Applies one mutation at the `pathIndex`-th path of `body` (a fresh JSON copy). */
+function mutate(body: Body, [pathIndex, operation, value, key]: Mutation): Body {
+  const paths = pathsIn(body);
+  const path = paths[pathIndex % paths.length] as readonly (string | number)[];
+  // Keys are defined, never assigned: `__proto__` is a key like any other in JSON.
+  const define = (object: object, name: string | number, to: unknown) =>
+    Object.defineProperty(object, name, { value: to, enumerable: true, writable: true, configurable: true });
+  if (path.length === 0) return operation % 2 === 0 ? define(body, key, value) : body;
+  let holder = body as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) holder = holder[step] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  const current = holder[last];
+  switch (operation % 7) {
+    case 0: // dropped
+      if (Array.isArray(holder)) holder.splice(last as number, 1);
+      else delete holder[last];
+      break;
+    case 1: // of the wrong type, or a wrong value
+      holder[last] = value;
+      break;
+    case 2: // oversized: a string repeated, an array's entries repeated
+      if (typeof current === "string") holder[last] = current.repeat(Math.max(2, Math.ceil(5000 / Math.max(1, current.length))));
+      else if (Array.isArray(current)) holder[last] = [...current, ...current, ...current, ...current, ...current];
+      else holder[last] = value;
+      break;
+    case 3: // an unknown key
+      if (typeof current === "object" && current !== null && !Array.isArray(current)) define(current, key, value);
+      else holder[last] = value;
+      break;
+    case 4: // another case
+      holder[last] = typeof current === "string" ? current.toUpperCase() : value;
+      break;
+    case 5: // an entry duplicated
+      if (Array.isArray(current) && current.length > 0) current.push(json(current[0]));
+      else holder[last] = null;
+      break;
+    default: // emptied
+      holder[last] = Array.isArray(current) ? [] : typeof current === "string" ? "" : typeof current === "object" && current !== null ? {} : value;
+  }
+  return body;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.tuple(
+  fc.nat(),
+  fc.nat(),
+  wrongValue,
+  fc.constantFrom("extra", "caption", "header", "footer", "text", "type", "toJSON", "__proto__", "constructor", "message_activity_sharing"),
+);
+
+const explained = (target: Target, body: unknown): readonly Issue[] => builtIssues(body, target.explain);
+
+describe("each kind's compiled explanation is explain()'s", () => {
+  it("reads the documented and the peers' bodies, a seed for every kind and interactive type", () => {
+    expect(seeds.length).toBeGreaterThan(150);
+    const missing = targets.filter((target) => !seeds.some(target.takes)).map((target) => target.name);
+    expect(missing).toEqual(["interactive address_message"]);
+  });
+
+  it.each(targets.map((target) => [target.name, target] as const))("%s: the same issues on the documented bodies", (_, target) => {
+    for (const body of seeds.filter(target.takes)) {
+      const issues = issuesOf(target.rule, body);
+      expect(explained(target, body)).toEqual(issues);
+      expect(target.test(body)).toBe(!hasErrors(issues));
+    }
+  });
+
+  it.each(targets.map((target) => [target.name, target] as const))(
+    "%s: the same issues, and the check agrees with them, on 2,000 mutated bodies",
+    (_, target) => {
+      const own = seeds.filter(target.takes);
+      // address_message has no documented body: one from its rule's fields, mutated like the rest.
+      const start =
+        own.length > 0
+          ? own
+          : [{ messaging_product: "whatsapp", to: "919876543210", type: "interactive", interactive: { type: "address_message", body: { text: "Where to?" }, action: { name: "address_message", parameters: { country: "IN" } } } }];
+      let failing = 0;
+      fc.assert(
+        fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seed, mutations) => {
+          const body = json(mutations.reduce(mutate, json(start[seed % start.length] as Body)));
+          const issues = issuesOf(target.rule, body);
+          if (hasErrors(issues)) failing++;
+          expect(explained(target, body)).toEqual(issues);
+          // explain() sums up an array after 20 issues, warnings included, with a "truncated" error: a
+          // cap on the report, not a rule, that the check does not share (a body of many warnings only).
+          if (!issues.some((issue) => issue.code === "truncated")) expect(target.test(body)).toBe(!hasErrors(issues));
+        }),
+        { numRuns: 2000 },
+      );
+      // Failures are common, so the equality is about explanations, not about empty lists.
+      expect(failing).toBeGreaterThan(500);
+    },
+  );
+
+  it("the equality can fail: another kind's explanation of a text body differs", () => {
+    const text = seeds.find((body) => kindOf(body) === "text") as Body;
+    const image = targets.find((target) => target.name === "image") as Target;
+    expect(explained(image, text)).not.toEqual(issuesOf(messageOf("text", contents.text), text));
+  });
+});
