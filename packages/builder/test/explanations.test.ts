@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { interactiveTypes } from "../src/limits.js";
 import { hasErrors, type Issue } from "../src/index.js";
+import { interactiveTypes } from "../src/limits.js";
 import { builtIssues } from "../src/rules/built-issues.js";
 import * as interactiveRules from "../src/rules/interactive.js";
 import { issuesOf } from "../src/rules/issues.js";
@@ -119,13 +119,31 @@ const targets: readonly Target[] = [
 function pathsIn(value: unknown, at: readonly (string | number)[] = [], into: (readonly (string | number)[])[] = []) {
   into.push(at);
   if (Array.isArray(value)) value.forEach((entry, index) => pathsIn(entry, [...at, index], into));
-  else if (typeof value === "object" && value !== null) for (const key of Object.keys(value)) pathsIn((value as Body)[key], [...at, key], into);
+  else if (typeof value === "object" && value !== null)
+    for (const key of Object.keys(value)) pathsIn((value as Body)[key], [...at, key], into);
   return into;
 }
 
 /** Values that break rules: wrong types, empties, oversized strings and counts, near misses. */
 const wrongValue = fc.oneof(
-  fc.constantFrom(null, true, 0, -1, 1.5, 1e21, "", " ", "x".repeat(4097), "😀".repeat(40), [], {}, [null], { id: "" }, "HTTP://x", "BUTTON"),
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e21,
+    "",
+    " ",
+    "x".repeat(4097),
+    "😀".repeat(40),
+    [],
+    {},
+    [null],
+    { id: "" },
+    "HTTP://x",
+    "BUTTON",
+  ),
   fc.jsonValue({ maxDepth: 2 }),
   fc.string({ maxLength: 30 }),
   fc.integer({ min: 1, max: 5000 }).map((n) => "y".repeat(n)),
@@ -170,7 +188,13 @@ function mutate(body: Body, [pathIndex, operation, value, key]: Mutation): Body 
       else holder[last] = null;
       break;
     default: // emptied
-      holder[last] = Array.isArray(current) ? [] : typeof current === "string" ? "" : typeof current === "object" && current !== null ? {} : value;
+      holder[last] = Array.isArray(current)
+        ? []
+        : typeof current === "string"
+          ? ""
+          : typeof current === "object" && current !== null
+            ? {}
+            : value;
   }
   return body;
 }
@@ -207,7 +231,18 @@ describe("each kind's compiled explanation is explain()'s", () => {
       const start =
         own.length > 0
           ? own
-          : [{ messaging_product: "whatsapp", to: "919876543210", type: "interactive", interactive: { type: "address_message", body: { text: "Where to?" }, action: { name: "address_message", parameters: { country: "IN" } } } }];
+          : [
+              {
+                messaging_product: "whatsapp",
+                to: "919876543210",
+                type: "interactive",
+                interactive: {
+                  type: "address_message",
+                  body: { text: "Where to?" },
+                  action: { name: "address_message", parameters: { country: "IN" } },
+                },
+              },
+            ];
       let failing = 0;
       fc.assert(
         fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seed, mutations) => {

@@ -54,10 +54,12 @@ function sentForm(body: unknown, report: Report): unknown {
     text = JSON.stringify(body, function (this: object, key: string, value: unknown) {
       const base = paths.get(this);
       const path = base === undefined ? [] : [...base, Array.isArray(this) ? Number(key) : key];
-      if (typeof value === "bigint") throw new CannotSend(path, "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
+      if (typeof value === "bigint")
+        throw new CannotSend(path, "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
       if (typeof value === "object" && value !== null) {
         for (let holder: object | undefined = this; holder !== undefined; holder = holders.get(holder))
-          if (holder === value) throw new CannotSend(path, "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
+          if (holder === value)
+            throw new CannotSend(path, "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
         paths.set(value, path);
         holders.set(value, this);
       }

@@ -1,5 +1,5 @@
 import { numeric } from "./numeric.js";
-import { isObject, kindOf, type Report, show } from "./report.js";
+import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
 import type { AnyRule, BooleanRule, CustomRule, EnumRule, JsonObjectRule, NumberRule, ObjectRule, StringRule } from "./rule.js";
 
 // The explanations of the table's leaves (strings, enums, numbers, …) and the messages its
@@ -13,37 +13,19 @@ export const maxIssuesPerArray = 20;
 /** A rule with no fields or entries to walk. */
 export type LeafRule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | AnyRule | CustomRule;
 
-type Key = string | number | undefined;
+export type Key = string | number | undefined;
 
-/** Reports what is wrong with `value` (at `key`) against a leaf rule, as explain() does. */
-export function explainLeaf(rule: LeafRule, value: unknown, report: Report, key: Key): void {
-  switch (rule.kind) {
-    case "string":
-      explainString(rule, value, report, key);
-      return;
-    case "enum":
-      explainEnum(rule, value, report, key);
-      return;
-    case "number":
-      explainNumber(rule, value, report, key);
-      return;
-    case "boolean":
-      if (typeof value !== "boolean") report.add(key, "invalid_type", `expected a boolean, got ${kindOf(value)}`);
-      return;
-    case "json":
-      if (!isObject(value)) report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
-      else if (rule.nonEmpty === true && Object.keys(value).length === 0)
-        report.add(key, "too_few", "must not be empty when present (omit it instead)");
-      return;
-    case "any":
-      return;
-    case "custom":
-      rule.explain(value, report, key);
-      return;
-  }
+export function explainBoolean(value: unknown, report: Report, key: Key): void {
+  if (typeof value !== "boolean") report.add(key, "invalid_type", `expected a boolean, got ${kindOf(value)}`);
 }
 
-function explainString(rule: Omit<StringRule, "kind">, value: unknown, report: Report, key: Key): void {
+export function explainJson(rule: Omit<JsonObjectRule, "kind">, value: unknown, report: Report, key: Key): void {
+  if (!isObject(value)) report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
+  else if (rule.nonEmpty === true && Object.keys(value).length === 0)
+    report.add(key, "too_few", "must not be empty when present (omit it instead)");
+}
+
+export function explainString(rule: Omit<StringRule, "kind">, value: unknown, report: Report, key: Key): void {
   if (typeof value !== "string") {
     if (rule.numberIsWarning === true && typeof value === "number" && Number.isFinite(value))
       report.warn(key, "invalid_type", `the documented form is a string ("${value}"); a number is accepted`);
@@ -64,7 +46,7 @@ function explainString(rule: Omit<StringRule, "kind">, value: unknown, report: R
     report.warn(key, "too_long", `at most ${warnAbove} characters documented (${max} accepted), got ${length}`, warnAbove, length);
 }
 
-function explainEnum({ values, anyCase }: Omit<EnumRule, "kind">, value: unknown, report: Report, key: Key): void {
+export function explainEnum({ values, anyCase }: Omit<EnumRule, "kind">, value: unknown, report: Report, key: Key): void {
   if (typeof value === "string" && values.includes(value)) return;
   const canonical = anyCase === true && typeof value === "string" ? sameIgnoringCase(values, value) : undefined;
   if (canonical !== undefined) report.warn(key, "invalid_value", `the documented form is "${canonical}", got ${show(value)}`);
@@ -77,7 +59,7 @@ export const sameIgnoringCase = (values: readonly string[], value: string): stri
   return values.find((candidate) => candidate.toLowerCase() === lower);
 };
 
-function explainNumber(rule: Omit<NumberRule, "kind">, value: unknown, report: Report, key: Key): void {
+export function explainNumber(rule: Omit<NumberRule, "kind">, value: unknown, report: Report, key: Key): void {
   const number = rule.numericString === true && typeof value === "string" ? numeric(value) : value;
   const expected = rule.expected ?? "a number";
   if (typeof number !== "number" || !Number.isFinite(number) || (rule.integer === true && !Number.isSafeInteger(number)))
@@ -90,15 +72,11 @@ function explainNumber(rule: Omit<NumberRule, "kind">, value: unknown, report: R
 export function unknownMessage(unknown: ObjectRule["unknown"], key: string): string {
   if (unknown === undefined) return "not a field of this object";
   if (typeof unknown === "string") return unknown;
-  return Object.hasOwn(unknown.byKey, key) ? (unknown.byKey[key] as string) : unknown.otherwise;
+  return unknown.keys.includes(key) ? unknown.message : unknown.otherwise;
 }
 
 /** The warning for `null` in an optional field. */
 export const nullIsAbsent = "null is read as absent; leave the field out (the API accepts it)";
-
-/** The summary issue that ends an array's explanation once it has `maxIssuesPerArray` issues. */
-export const truncated = (report: Report, left: number): void =>
-  report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${left} more entries not checked`);
 
 const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
@@ -124,4 +102,48 @@ export function explainCount(report: Report, actual: number, key: Key, count: Co
       count.warnAbove,
       actual,
     );
+}
+
+/** Reports `value` at `key` when it is not an object; else descends into `key` (then `leave`). */
+export function enter(value: unknown, report: Report, key: Key): value is JsonObject {
+  if (!isObject(value)) {
+    report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
+    return false;
+  }
+  if (key !== undefined) report.enter(key);
+  return true;
+}
+
+export function leave(report: Report, key: Key): void {
+  if (key !== undefined) report.leave();
+}
+
+/**
+ * An array at `key`: its count, each entry (`explainEntry`, until `maxIssuesPerArray` issues:
+ * the rest would bury the first ones, and take time on hostile input), then the rules across its entries.
+ */
+export function explainEntries(
+  value: unknown,
+  report: Report,
+  key: Key,
+  count: Count,
+  explainEntry: (entry: unknown, index: number) => void,
+  refine: readonly { readonly explain: (list: readonly unknown[], report: Report) => void }[] | undefined,
+): void {
+  if (!Array.isArray(value)) {
+    report.add(key, "invalid_type", `expected an array, got ${kindOf(value)}`);
+    return;
+  }
+  explainCount(report, value.length, key, count);
+  if (key !== undefined) report.enter(key);
+  const before = report.count;
+  for (let index = 0; index < value.length; index++) {
+    if (report.count - before >= maxIssuesPerArray) {
+      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${value.length - index} more entries not checked`);
+      break;
+    }
+    explainEntry(value[index], index);
+  }
+  if (refine !== undefined) for (const refinement of refine) refinement.explain(value, report);
+  if (key !== undefined) report.leave();
 }

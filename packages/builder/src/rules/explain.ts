@@ -1,14 +1,21 @@
 import {
+  enter,
+  explainBoolean,
   explainCount,
-  explainLeaf,
+  explainEntries,
+  explainEnum,
+  explainJson,
+  explainNumber,
+  explainString,
+  leave,
   maxIssuesPerArray,
   nullIsAbsent,
   sameIgnoringCase,
-  truncated,
   unknownMessage,
 } from "./explain-leaf.js";
-import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
-import { type ArrayRule, type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "./rule.js";
+import type { JsonObject, Report } from "./report.js";
+import { show } from "./report.js";
+import { type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "./rule.js";
 
 export { explainCount, maxIssuesPerArray };
 
@@ -19,36 +26,39 @@ export { explainCount, maxIssuesPerArray };
  */
 export function explain(rule: Rule, value: unknown, report: Report, key: string | number | undefined): void {
   switch (rule.kind) {
+    // Leaves: worded in explain-leaf.ts, which each kind's compiled explanation calls too.
     case "string":
+      explainString(rule, value, report, key);
+      return;
     case "enum":
+      explainEnum(rule, value, report, key);
+      return;
     case "number":
+      explainNumber(rule, value, report, key);
+      return;
     case "boolean":
+      explainBoolean(value, report, key);
+      return;
     case "json":
+      explainJson(rule, value, report, key);
+      return;
     case "any":
+      return;
     case "custom":
-      // Leaves: worded in explain-leaf.ts, which each kind's compiled explanation calls too.
-      explainLeaf(rule, value, report, key);
+      rule.explain(value, report, key);
       return;
     case "object":
-      if (!isObject(value)) {
-        report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
-        return;
-      }
-      if (key !== undefined) report.enter(key);
+      if (!enter(value, report, key)) return;
       explainObject(rule, value, report, undefined);
-      if (key !== undefined) report.leave();
+      leave(report, key);
       return;
     case "array":
-      explainArray(rule, value, report, key);
+      explainEntries(value, report, key, rule, (entry, index) => explain(rule.item, entry, report, index), rule.refine);
       return;
     case "union":
-      if (!isObject(value)) {
-        report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
-        return;
-      }
-      if (key !== undefined) report.enter(key);
+      if (!enter(value, report, key)) return;
       explainUnion(rule, value, report);
-      if (key !== undefined) report.leave();
+      leave(report, key);
       return;
     default:
       unhandledRule(rule);
@@ -73,31 +83,10 @@ export function explainObject(rule: ObjectRule, object: JsonObject, report: Repo
     const value = object[key];
     if (value === undefined) {
       if (field.required === true) report.add(key, "required", missingMessage(field));
-    } else if (value === null && field.required !== true)
-      report.warn(key, "invalid_type", nullIsAbsent);
+    } else if (value === null && field.required !== true) report.warn(key, "invalid_type", nullIsAbsent);
     else explain(field.rule, value, report, key);
   }
   if (rule.refine !== undefined) for (const refinement of rule.refine) refinement.explain(object, report);
-}
-
-function explainArray(rule: ArrayRule, value: unknown, report: Report, key: string | number | undefined): void {
-  if (!Array.isArray(value)) {
-    report.add(key, "invalid_type", `expected an array, got ${kindOf(value)}`);
-    return;
-  }
-  explainCount(report, value.length, key, rule);
-  if (key !== undefined) report.enter(key);
-  const before = report.count;
-  for (let index = 0; index < value.length; index++) {
-    if (report.count - before >= maxIssuesPerArray) {
-      // Enough to act on: the rest would bury the first issues (and take time on hostile input).
-      truncated(report, value.length - index);
-      break;
-    }
-    explain(rule.item, value[index], report, index);
-  }
-  if (rule.refine !== undefined) for (const refinement of rule.refine) refinement.explain(value, report);
-  if (key !== undefined) report.leave();
 }
 
 function explainUnion(rule: UnionRule, object: JsonObject, report: Report): void {

@@ -189,7 +189,7 @@ function kind(type: InteractiveType): ObjectRule {
   if (!(footerlessTypes as readonly string[]).includes(type)) fields.footer = footer;
   fields.action = required(actions[type]);
   return object(fields, {
-    unknown: { byKey: { header: `not allowed on ${type} messages`, footer: `not allowed on ${type} messages` }, otherwise: "not a field of this object" },
+    unknown: { keys: ["header", "footer"], message: `not allowed on ${type} messages`, otherwise: "not a field of this object" },
   });
 }
 

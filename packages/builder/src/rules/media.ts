@@ -12,7 +12,8 @@ const filename = optional(string());
 
 const media = (kind: MediaKind, extra: Parameters<typeof mediaSource>[0]): ObjectRule =>
   mediaSource(extra, {
-    byKey: { caption: `not allowed on ${kind} messages`, filename: `not allowed on ${kind} messages`, voice: `not allowed on ${kind} messages` },
+    keys: ["caption", "filename", "voice"],
+    message: `not allowed on ${kind} messages`,
     otherwise: "not a field of a media object",
   });
 

@@ -34,10 +34,7 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
     rule = object(
       { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(content, `is required when type is "${kind}"`) },
       {
-        unknown: {
-          byKey: Object.fromEntries(kinds.filter((other) => other !== kind).map((other) => [other, `not allowed when type is ${show(kind)}`])),
-          otherwise: "not a field of a message body",
-        },
+        unknown: { keys: kinds, message: `not allowed when type is ${show(kind)}`, otherwise: "not a field of a message body" },
         ignored: envelopeIgnored,
         refine: envelopeRefinements,
       },

@@ -19,11 +19,6 @@ export class Report {
     return this.#issues?.length ?? 0;
   }
 
-  /** True when an issue so far is an error. */
-  get failed(): boolean {
-    return this.#issues?.some((issue) => issue.severity === "error") === true;
-  }
-
   /** Descends into `key` (a field name or an array index). */
   enter(key: string | number): void {
     this.#path.push(key);
@@ -35,15 +30,15 @@ export class Report {
 
   /** Adds an error at the current path, or at its child `key` when given. */
   add(key: string | number | undefined, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
-    this.push("error", key, code, message, limit, actual);
+    this.#push("error", key, code, message, limit, actual);
   }
 
   /** Adds a warning: a form the API accepts though it is not the documented one. */
   warn(key: string | number | undefined, code: IssueCode, message: string, limit?: number, actual?: number | string): void {
-    this.push("warning", key, code, message, limit, actual);
+    this.#push("warning", key, code, message, limit, actual);
   }
 
-  push(
+  #push(
     severity: Severity,
     key: string | number | undefined,
     code: IssueCode,

@@ -98,7 +98,10 @@ export interface ObjectRule {
  * data rather than a function, so that each kind's compiled explanation can state them.
  */
 export interface UnknownKeys {
-  readonly byKey: { readonly [key: string]: string };
+  /** Keys that get `message`: `header` and `footer` on a type that takes neither. */
+  readonly keys: readonly string[];
+  readonly message: string;
+  /** The message for any other key. */
   readonly otherwise: string;
 }
 

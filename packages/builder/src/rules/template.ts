@@ -1,7 +1,7 @@
 import { withArticle } from "../article.js";
 import { limits } from "../limits.js";
 import { anything, link, mediaSource } from "./common.js";
-import { explainCount, explainLeaf } from "./explain-leaf.js";
+import { explainCount, explainString } from "./explain-leaf.js";
 import { coordinates } from "./location.js";
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
@@ -390,7 +390,7 @@ export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
       component.parameters.forEach((parameter: unknown, index: number) => {
         if (!isObject(parameter) || typeof parameter.text !== "string" || parameter.text.length <= limits.template.bodyText.max) return;
         report.enter(index);
-        explainLeaf(shortBodyText, parameter.text, report, "text");
+        explainString(shortBodyText, parameter.text, report, "text");
         report.leave();
       });
       report.leave();

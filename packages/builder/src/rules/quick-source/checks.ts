@@ -86,7 +86,11 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     if (Number.isFinite(rule.max)) checks.push(`${value}.length <= ${rule.max}`);
     if (rule.pattern !== undefined) {
       const test = `${patternName(rule.pattern, place)}.test(${value})`;
-      checks.push(rule.tolerate === undefined ? test : `(${test} || ${module.constant(`/${rule.tolerate.source}/${rule.tolerate.flags}`, place, "Tolerated")}.test(${value}))`);
+      checks.push(
+        rule.tolerate === undefined
+          ? test
+          : `(${test} || ${module.constant(`/${rule.tolerate.source}/${rule.tolerate.flags}`, place, "Tolerated")}.test(${value}))`,
+      );
     }
     let passes = checks.length === 0 ? "true" : checks.join(" && ");
     // An empty value the API accepts (a warning) is checked no further, as explain() does.
@@ -116,7 +120,10 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
    * so most values are compared with none (ids like "slot-1", "slot-2" share a long prefix).
    */
   const uniqueFunction = ({ what, path, nested }: Unique, place: Place): string => {
-    const name = module.nameFor("unique", { base: place.base, path: [...place.path.filter((key) => key !== "refine"), ...what.split(" ")] });
+    const name = module.nameFor("unique", {
+      base: place.base,
+      path: [...place.path.filter((key) => key !== "refine"), ...what.split(" ")],
+    });
     const at = (entry: string) => `${entry}${path.map(access).join("")}`;
     const bit = [
       'const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;',
@@ -153,7 +160,13 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
             "  }",
           ];
     module.functions.push(
-      [`/** ${capitalizedWhat(what)} are unique. */`, `function ${name}(value: readonly any[]): boolean {`, ...lines, "  return true;", "}"].join("\n"),
+      [
+        `/** ${capitalizedWhat(what)} are unique. */`,
+        `function ${name}(value: readonly any[]): boolean {`,
+        ...lines,
+        "  return true;",
+        "}",
+      ].join("\n"),
     );
     return name;
   };
@@ -243,7 +256,9 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
         place,
         "Keys",
       );
-      lines.push(`  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!${module.runtime("onlyKeys")}(value, ${keys})) return false;`);
+      lines.push(
+        `  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!${module.runtime("onlyKeys")}(value, ${keys})) return false;`,
+      );
     }
     const checks = [refinements(rule.refine, place, shared?.refine)];
     if (shared !== undefined) checks.push(`${module.importName(`./${shared.module}.js`, shared.name)}(value, fromBuilder)`);

@@ -133,7 +133,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
           : typeof unknown === "string"
             ? JSON.stringify(unknown)
             : module.constant(
-                `{ byKey: ${messages(unknown.byKey)}, otherwise: ${JSON.stringify(unknown.otherwise)} }`,
+                `{ keys: ${JSON.stringify(unknown.keys)}, message: ${JSON.stringify(unknown.message)}, otherwise: ${JSON.stringify(unknown.otherwise)} }`,
                 place,
                 "Unknown",
                 module.importType("../rule.js", "UnknownKeys"),
@@ -158,8 +158,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       lines.push(`  ${module.explainRuntime("explainField")}(value, ${JSON.stringify(fieldKey)}, ${missing}, report, ${by});`);
     }
     // The envelope's refinements are stated by each kind's root, after its own fields, as explain() orders them.
-    if (!part)
-      for (const refinement of refinementNames(rule.refine ?? [], place)) lines.push(`  ${refinement}.explain(value, report);`);
+    if (!part) for (const refinement of refinementNames(rule.refine ?? [], place)) lines.push(`  ${refinement}.explain(value, report);`);
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
   };
@@ -171,14 +170,24 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       if (!("unique" in refinement)) return module.reference(refinement, at, "refinement");
       const { what, path, nested } = (refinement as { readonly unique: { what: string; path: readonly string[]; nested?: string } }).unique;
       const args = [JSON.stringify(what), JSON.stringify(path), ...(nested === undefined ? [] : [JSON.stringify(nested)])];
-      return module.constant(`${module.importName("../unique.js", "unique")}(${args.join(", ")})`, { base: place.base, path: [...place.path, ...what.split(" ")] }, "Unique");
+      return module.constant(
+        `${module.importName("../unique.js", "unique")}(${args.join(", ")})`,
+        { base: place.base, path: [...place.path, ...what.split(" ")] },
+        "Unique",
+      );
     });
 
   const arrayBody = (rule: ArrayRule, place: Place): string[] => {
     const count = [`min: ${literal(rule.min)}`, `max: ${literal(rule.max)}`];
     if (rule.warnAbove !== undefined) count.push(`warnAbove: ${literal(rule.warnAbove)}`);
     count.push(`noun: ${JSON.stringify(rule.noun)}`);
-    const args = ["value", "report", "key", module.constant(`{ ${count.join(", ")} }`, place, "Count", module.importType("../explain-leaf.js", "Count")), explainedBy(rule.item, below(place, "item"))];
+    const args = [
+      "value",
+      "report",
+      "key",
+      module.constant(`{ ${count.join(", ")} }`, place, "Count", module.importType("../explain-leaf.js", "Count")),
+      explainedBy(rule.item, below(place, "item")),
+    ];
     const refine = refinementNames(rule.refine ?? [], place);
     if (refine.length > 0) args.push(module.constant(`[${refine.join(", ")}]`, place, "Refinements"));
     return [`  ${module.explainRuntime("explainArray")}(${args.join(", ")});`];
@@ -216,6 +225,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
 function expectedAround(expected: (got: string) => string): readonly [string, string] {
   const marker = "\u0000tag\u0000";
   const parts = expected(marker).split(marker);
-  if (parts.length !== 2) throw new Error(`quick tests: a union's expected message must show the tag once, got ${JSON.stringify(expected(marker))}`);
+  if (parts.length !== 2)
+    throw new Error(`quick tests: a union's expected message must show the tag once, got ${JSON.stringify(expected(marker))}`);
   return parts as [string, string];
 }

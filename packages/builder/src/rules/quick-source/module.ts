@@ -29,7 +29,13 @@ export const access = (key: string): string => (identifier.test(key) ? `.${key}`
 
 /** A number as a literal (`-0` as `0`, infinities by name). */
 export const literal = (value: number): string =>
-  Object.is(value, -0) ? "0" : value === Number.POSITIVE_INFINITY ? "Infinity" : value === Number.NEGATIVE_INFINITY ? "-Infinity" : String(value);
+  Object.is(value, -0)
+    ? "0"
+    : value === Number.POSITIVE_INFINITY
+      ? "Infinity"
+      : value === Number.NEGATIVE_INFINITY
+        ? "-Infinity"
+        : String(value);
 
 const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 

@@ -3,11 +3,27 @@
 // states its rules without the table or the walk over it (explain.ts). Run only when a body
 // fails its quick check; the property test holds their issues to explain()'s.
 
-import { type Count, explainCount, explainLeaf, type LeafRule, maxIssuesPerArray, nullIsAbsent, sameIgnoringCase, truncated, unknownMessage } from "../explain-leaf.js";
-import { isObject, type JsonObject, kindOf, type Report, show } from "../report.js";
+import {
+  type Count,
+  enter,
+  explainBoolean,
+  explainEntries,
+  explainEnum,
+  explainJson,
+  explainNumber,
+  explainString,
+  type Key,
+  type LeafRule,
+  leave,
+  nullIsAbsent,
+  sameIgnoringCase,
+  unknownMessage,
+} from "../explain-leaf.js";
+import type { JsonObject, Report } from "../report.js";
+import { show } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 
-export type Key = string | number | undefined;
+export type { Key };
 /** The explanation of an object, array or union rule at `key`. */
 export type Explainer = (value: unknown, report: Report, key: Key) => void;
 /** What a value is explained against: a leaf rule's data, or the function of a larger rule. */
@@ -17,24 +33,37 @@ export interface ListRefinement {
   readonly explain: (list: readonly unknown[], report: Report) => void;
 }
 
-const explainValue = (rule: ExplainedBy, value: unknown, report: Report, key: Key): void => {
-  if (typeof rule === "function") rule(value, report, key);
-  else explainLeaf(rule, value, report, key);
-};
-
-/** Reports `value` at `key` when it is not an object; else descends into `key` (leave with `leave`). */
-export function enter(value: unknown, report: Report, key: Key): value is JsonObject {
-  if (!isObject(value)) {
-    report.add(key, "invalid_type", `expected an object, got ${kindOf(value)}`);
-    return false;
+/** Reports what is wrong with `value` at `key` against a leaf rule's data, or calls a larger rule's function. */
+function explainValue(rule: ExplainedBy, value: unknown, report: Report, key: Key): void {
+  if (typeof rule === "function") {
+    rule(value, report, key);
+    return;
   }
-  if (key !== undefined) report.enter(key);
-  return true;
+  switch (rule.kind) {
+    case "string":
+      explainString(rule, value, report, key);
+      return;
+    case "enum":
+      explainEnum(rule, value, report, key);
+      return;
+    case "number":
+      explainNumber(rule, value, report, key);
+      return;
+    case "boolean":
+      explainBoolean(value, report, key);
+      return;
+    case "json":
+      explainJson(rule, value, report, key);
+      return;
+    case "any":
+      return;
+    case "custom":
+      rule.explain(value, report, key);
+      return;
+  }
 }
 
-export const leave = (report: Report, key: Key): void => {
-  if (key !== undefined) report.leave();
-};
+export { enter, leave };
 
 /**
  * The keys of an object that no field names: a warning for a key the API ignores, an error
@@ -63,31 +92,16 @@ export function explainField(object: JsonObject, key: string, missing: string | 
   else explainValue(rule, value, report, key);
 }
 
-/** An array at `key`: its count, each entry (up to `maxIssuesPerArray` issues), then the rules across its entries. */
+/** An array at `key`: its count, each entry, then the rules across its entries (explain()'s walk of an array). */
 export function explainArray(
   value: unknown,
   report: Report,
   key: Key,
   count: Count,
   item: ExplainedBy,
-  refine: readonly ListRefinement[] = [],
+  refine?: readonly ListRefinement[],
 ): void {
-  if (!Array.isArray(value)) {
-    report.add(key, "invalid_type", `expected an array, got ${kindOf(value)}`);
-    return;
-  }
-  explainCount(report, value.length, key, count);
-  if (key !== undefined) report.enter(key);
-  const before = report.count;
-  for (let index = 0; index < value.length; index++) {
-    if (report.count - before >= maxIssuesPerArray) {
-      truncated(report, value.length - index);
-      break;
-    }
-    explainValue(item, value[index], report, index);
-  }
-  for (const refinement of refine) refinement.explain(value, report);
-  if (key !== undefined) report.leave();
+  explainEntries(value, report, key, count, (entry, index) => explainValue(item, entry, report, index), refine);
 }
 
 /** A union's cases as its explanation reads them. */

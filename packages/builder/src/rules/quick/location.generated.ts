@@ -13,7 +13,7 @@ import { absent, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const locationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","location","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"text":"not allowed when type is \"location\"","reaction":"not allowed when type is \"location\"","image":"not allowed when type is \"location\"","video":"not allowed when type is \"location\"","document":"not allowed when type is \"location\"","audio":"not allowed when type is \"location\"","sticker":"not allowed when type is \"location\"","contacts":"not allowed when type is \"location\"","interactive":"not allowed when type is \"location\"","template":"not allowed when type is \"location\"","pin":"not allowed when type is \"location\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"location\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["location"] };
 const latitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };

@@ -13,7 +13,7 @@ import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const pinKeys: ReadonlySet<string> = new Set(["type","message_id","expiration_days"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","pin","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"text":"not allowed when type is \"pin\"","reaction":"not allowed when type is \"pin\"","image":"not allowed when type is \"pin\"","video":"not allowed when type is \"pin\"","document":"not allowed when type is \"pin\"","audio":"not allowed when type is \"pin\"","sticker":"not allowed when type is \"pin\"","location":"not allowed when type is \"pin\"","contacts":"not allowed when type is \"pin\"","interactive":"not allowed when type is \"pin\"","template":"not allowed when type is \"pin\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"pin\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["pin"] };
 const typeRule2: LeafRule = { kind: "enum", values: ["pin","unpin"] };

@@ -13,7 +13,7 @@ import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const reactionKeys: ReadonlySet<string> = new Set(["message_id","emoji"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","reaction","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"text":"not allowed when type is \"reaction\"","image":"not allowed when type is \"reaction\"","video":"not allowed when type is \"reaction\"","document":"not allowed when type is \"reaction\"","audio":"not allowed when type is \"reaction\"","sticker":"not allowed when type is \"reaction\"","location":"not allowed when type is \"reaction\"","contacts":"not allowed when type is \"reaction\"","interactive":"not allowed when type is \"reaction\"","template":"not allowed when type is \"reaction\"","pin":"not allowed when type is \"reaction\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"reaction\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["reaction"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };

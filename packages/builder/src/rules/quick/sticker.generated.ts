@@ -14,10 +14,10 @@ import { absent, isRecord, onlyKeys } from "./runtime.js";
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 const stickerKeys: ReadonlySet<string> = new Set(["id","link"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","sticker","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"text":"not allowed when type is \"sticker\"","reaction":"not allowed when type is \"sticker\"","image":"not allowed when type is \"sticker\"","video":"not allowed when type is \"sticker\"","document":"not allowed when type is \"sticker\"","audio":"not allowed when type is \"sticker\"","location":"not allowed when type is \"sticker\"","contacts":"not allowed when type is \"sticker\"","interactive":"not allowed when type is \"sticker\"","template":"not allowed when type is \"sticker\"","pin":"not allowed when type is \"sticker\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"sticker\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["sticker"] };
-const stickerUnknown: UnknownKeys = { byKey: {"caption":"not allowed on sticker messages","filename":"not allowed on sticker messages","voice":"not allowed on sticker messages"}, otherwise: "not a field of a media object" };
+const stickerUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on sticker messages", otherwise: "not a field of a media object" };
 const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 

@@ -54,7 +54,7 @@ const componentsTapTargetConfigurationParametersTapTargetConfigurationKeys: Read
 const componentsTapTargetConfigurationParametersKeys: ReadonlySet<string> = new Set(["type","tap_target_configuration"]);
 const templateKeys: ReadonlySet<string> = new Set(["name","language","components"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","template","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"text":"not allowed when type is \"template\"","reaction":"not allowed when type is \"template\"","image":"not allowed when type is \"template\"","video":"not allowed when type is \"template\"","document":"not allowed when type is \"template\"","audio":"not allowed when type is \"template\"","sticker":"not allowed when type is \"template\"","location":"not allowed when type is \"template\"","contacts":"not allowed when type is \"template\"","interactive":"not allowed when type is \"template\"","pin":"not allowed when type is \"template\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"template\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["template"] };
 const nameRule: LeafRule = { kind: "string", min: 1, max: 512 };

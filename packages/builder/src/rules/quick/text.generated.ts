@@ -12,7 +12,7 @@ import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const textKeys: ReadonlySet<string> = new Set(["body","preview_url"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","text","message_activity_sharing"]);
-const messageUnknown: UnknownKeys = { byKey: {"reaction":"not allowed when type is \"text\"","image":"not allowed when type is \"text\"","video":"not allowed when type is \"text\"","document":"not allowed when type is \"text\"","audio":"not allowed when type is \"text\"","sticker":"not allowed when type is \"text\"","location":"not allowed when type is \"text\"","contacts":"not allowed when type is \"text\"","interactive":"not allowed when type is \"text\"","template":"not allowed when type is \"text\"","pin":"not allowed when type is \"text\""}, otherwise: "not a field of a message body" };
+const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"text\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const typeRule: LeafRule = { kind: "enum", values: ["text"] };
 const bodyRule: LeafRule = { kind: "string", min: 1, max: 4096 };
