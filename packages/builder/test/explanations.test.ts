@@ -118,7 +118,7 @@ const targets: readonly Target[] = [
 /** Every path to a value inside `value` (objects' keys and arrays' indexes), the root first. */
 function pathsIn(value: unknown, at: readonly (string | number)[] = [], into: (readonly (string | number)[])[] = []) {
   into.push(at);
-  if (Array.isArray(value)) value.forEach((entry, index) => pathsIn(entry, [...at, index], into));
+  if (Array.isArray(value)) for (let index = 0; index < value.length; index++) pathsIn(value[index], [...at, index], into);
   else if (typeof value === "object" && value !== null)
     for (const key of Object.keys(value)) pathsIn((value as Body)[key], [...at, key], into);
   return into;

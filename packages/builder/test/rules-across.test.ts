@@ -231,9 +231,15 @@ describe("unique ids", () => {
 
   it("says what the compiled checks and explanations read: what, the path, and the nested list for rows of every section", () => {
     const rowIds = unique("row ids", ["id"], "rows");
-    expect([rowIds.doc, rowIds.unique]).toStrictEqual(["row ids are unique across all sections", { what: "row ids", path: ["id"], nested: "rows" }]);
+    expect([rowIds.doc, rowIds.unique]).toStrictEqual([
+      "row ids are unique across all sections",
+      { what: "row ids", path: ["id"], nested: "rows" },
+    ]);
     const replyIds = unique("reply button ids", ["reply", "id"]);
-    expect([replyIds.doc, replyIds.unique]).toStrictEqual(["reply button ids are unique", { what: "reply button ids", path: ["reply", "id"] }]);
+    expect([replyIds.doc, replyIds.unique]).toStrictEqual([
+      "reply button ids are unique",
+      { what: "reply button ids", path: ["reply", "id"] },
+    ]);
   });
 
   it("reads a reply button's id two keys deep", () => {
