@@ -267,3 +267,25 @@ describe("each kind's compiled explanation is explain()'s", () => {
     expect(explained(image, text)).not.toEqual(issuesOf(messageOf("text", contents.text), text));
   });
 });
+
+describe("the builder path checks what the caller supplied", () => {
+  const body = { messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234", type: "text", text: { body: "hi" } };
+
+  it("skips only the fields the builder writes from constants: messaging_product, recipient_type, type", () => {
+    const written = { ...body, messaging_product: "other", recipient_type: "nobody", type: "image" };
+    expect(kindRules.text.test(written)).toBe(false);
+    expect(kindRules.text.test(written, true)).toBe(true);
+  });
+
+  it("keeps every check on a caller's value", () => {
+    for (const bad of [
+      { ...body, to: "" },
+      { ...body, text: { body: "" } },
+      { ...body, text: { body: "x".repeat(4097) } },
+      { ...body, context: { message_id: "" } },
+      { ...body, biz_opaque_callback_data: "x".repeat(513) },
+      { ...body, recipient_type: "group", type: "text", to: "+1 (650) 555-1234", recipient: "US.1" },
+    ])
+      expect([bad, kindRules.text.test(bad, true)]).toEqual([bad, false]);
+  });
+});
