@@ -36,7 +36,7 @@ export const groups = {
   "builder-explain": {
     extended: true,
     messages: false,
-    mutate: ["packages/builder/src/rules/{explain,interactive}.ts"],
+    mutate: ["packages/builder/src/rules/{explain,explain-leaf,interactive}.ts"],
     roots: ["<rootDir>/packages/builder"],
     tests: ["**/test/**/!(build-verdict|properties|rule-table|validate-fuzz|wire).test.ts"],
     tsconfig: "packages/builder/tsconfig.json",
