@@ -89,9 +89,10 @@ export class GeneratedModule {
       .flatMap((key) => key.split(/[^A-Za-z0-9]+/))
       .filter((word) => word !== "")
       .map(capitalized);
-    // At a named rule's top, its name (`text`, `context`); at the root, the target's word (`message`).
-    const top = place.base === undefined ? this.#rootWord : place.base.name.replace(/Rule$/, "");
-    const pascal = words.length > 0 ? words.join("") : capitalized(top);
+    // After the named rule it is in (`text`, `context`; `button` for buttonInteractiveRule), or the target's word
+    // at the root (`message`): `textBody`, `contextMessageId`, `buttonActionButtons`.
+    const top = capitalized(place.base === undefined ? this.#rootWord : place.base.name.replace(/(Interactive)?Rule$/, ""));
+    const pascal = (words[0] === top ? words : [top, ...words]).join("");
     const base = `${prefix === "" ? pascal.charAt(0).toLowerCase() + pascal.slice(1) : prefix + pascal}${capitalized(suffix)}`;
     let name = base;
     for (let n = 2; this.#used.has(name); n++) name = `${base}${n}`;

@@ -16,13 +16,13 @@ const audioKeys: ReadonlySet<string> = new Set(["id","link","voice"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","audio","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"audio\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["audio"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["audio"] };
 const audioUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on audio messages", otherwise: "not a field of a media object" };
-const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const audioIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const voiceRule: LeafRule = { kind: "boolean" };
+const audioVoiceRule: LeafRule = { kind: "boolean" };
 
-function testAudio(value: unknown, fromBuilder: boolean): boolean {
+function testMessageAudio(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -43,17 +43,17 @@ export function isAudioMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "audio") && !absent(field_type)) return false;
   }
   const field_audio = value.audio;
-  if (field_audio === undefined || !(testAudio(field_audio, fromBuilder))) return false;
+  if (field_audio === undefined || !(testMessageAudio(field_audio, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainAudio(value: unknown, report: Report, key: Key): void {
+function explainMessageAudio(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, audioKeys, audioUnknown);
-  explainField(value, "id", undefined, report, idRule);
+  explainField(value, "id", undefined, report, audioIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "voice", undefined, report, voiceRule);
+  explainField(value, "voice", undefined, report, audioVoiceRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
@@ -62,8 +62,8 @@ function explainAudio(value: unknown, report: Report, key: Key): void {
 export function explainAudioMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "audio", "is required when type is \"audio\"", report, explainAudio);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "audio", "is required when type is \"audio\"", report, explainMessageAudio);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

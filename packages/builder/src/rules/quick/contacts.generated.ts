@@ -12,38 +12,38 @@ import { enter, explainArray, explainField, explainKeys, type Key, leave } from 
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const contactNameKeys: ReadonlySet<string> = new Set(["formatted_name","first_name","last_name","middle_name","suffix","prefix"]);
-const countryCodePattern = /^[A-Za-z]{2}$/;
-const countryCodeTolerated = /[\s\S]/;
-const typeLowerCase: ReadonlySet<string> = new Set(["home","work"]);
+const contactAddressCountryCodePattern = /^[A-Za-z]{2}$/;
+const contactAddressCountryCodeTolerated = /[\s\S]/;
+const contactAddressTypeLowerCase: ReadonlySet<string> = new Set(["home","work"]);
 const contactAddressKeys: ReadonlySet<string> = new Set(["street","city","state","zip","country","country_code","type"]);
 const birthdayPattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const emailPattern = /^[^\s@]+@[^\s@]+$/;
+const contactEmailEmailPattern = /^[^\s@]+@[^\s@]+$/;
 const contactEmailKeys: ReadonlySet<string> = new Set(["email","type"]);
 const contactOrgKeys: ReadonlySet<string> = new Set(["company","department","title"]);
-const typeLowerCase2: ReadonlySet<string> = new Set(["cell","main","iphone","home","work"]);
-const waIdPattern = /^\d+$/;
-const waIdTolerated = /^\+\d+$/;
+const contactPhoneTypeLowerCase: ReadonlySet<string> = new Set(["cell","main","iphone","home","work"]);
+const contactPhoneWaIdPattern = /^\d+$/;
+const contactPhoneWaIdTolerated = /^\+\d+$/;
 const contactPhoneKeys: ReadonlySet<string> = new Set(["phone","type","wa_id"]);
 const contactUrlKeys: ReadonlySet<string> = new Set(["url","type"]);
 const contactKeys: ReadonlySet<string> = new Set(["name","addresses","birthday","emails","org","phones","urls"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","contacts","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"contacts\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["contacts"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["contacts"] };
 const contactsCount: Count = { min: 1, max: 257, warnAbove: 5, noun: "contact" };
-const formattedNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-const addressesCount: Count = { min: 0, max: Infinity, noun: "address" };
-const countryCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: countryCodePattern, format: "a two-letter country code", tolerate: countryCodeTolerated };
-const typeRule2: LeafRule = { kind: "enum", values: ["HOME","WORK"], anyCase: true };
+const contactNameFormattedNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const contactAddressesCount: Count = { min: 0, max: Infinity, noun: "address" };
+const contactAddressCountryCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactAddressCountryCodePattern, format: "a two-letter country code", tolerate: contactAddressCountryCodeTolerated };
+const contactAddressTypeRule: LeafRule = { kind: "enum", values: ["HOME","WORK"], anyCase: true };
 const birthdayRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" };
-const emailsCount: Count = { min: 0, max: Infinity, noun: "email" };
-const emailRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: emailPattern, format: "an email address" };
-const phonesCount: Count = { min: 0, max: Infinity, noun: "phone" };
-const typeRule3: LeafRule = { kind: "enum", values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true };
-const waIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: waIdPattern, format: "a WhatsApp ID (digits only)", tolerate: waIdTolerated };
-const urlsCount: Count = { min: 0, max: Infinity, noun: "url" };
+const contactEmailsCount: Count = { min: 0, max: Infinity, noun: "email" };
+const contactEmailEmailRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" };
+const contactPhonesCount: Count = { min: 0, max: Infinity, noun: "phone" };
+const contactPhoneTypeRule: LeafRule = { kind: "enum", values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true };
+const contactPhoneWaIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated };
+const contactUrlsCount: Count = { min: 0, max: Infinity, noun: "url" };
 
-function testName(input: unknown, fromBuilder: boolean): boolean {
+function testContactName(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_formatted_name = value.formatted_name;
@@ -62,7 +62,7 @@ function testName(input: unknown, fromBuilder: boolean): boolean {
   return namedPart.test(value);
 }
 
-function testAddresses2(input: unknown, fromBuilder: boolean): boolean {
+function testContactAddresses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_street = value.street;
@@ -76,43 +76,43 @@ function testAddresses2(input: unknown, fromBuilder: boolean): boolean {
   const field_country = value.country;
   if (field_country != null && !(typeof field_country === "string" && field_country.length >= 1) && !absent(field_country)) return false;
   const field_country_code = value.country_code;
-  if (field_country_code != null && !(typeof field_country_code === "string" && field_country_code.length >= 1 && (countryCodePattern.test(field_country_code) || countryCodeTolerated.test(field_country_code))) && !absent(field_country_code)) return false;
+  if (field_country_code != null && !(typeof field_country_code === "string" && field_country_code.length >= 1 && (contactAddressCountryCodePattern.test(field_country_code) || contactAddressCountryCodeTolerated.test(field_country_code))) && !absent(field_country_code)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && typeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, contactAddressKeys)) return false;
   return true;
 }
 
-function testAddresses(value: unknown, fromBuilder: boolean): boolean {
+function testContactAddresses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testAddresses2(item, fromBuilder))) return false;
+    if (!(testContactAddresses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testEmails2(input: unknown, fromBuilder: boolean): boolean {
+function testContactEmails2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_email = value.email;
-  if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && emailPattern.test(field_email)) && !absent(field_email)) return false;
+  if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && contactEmailEmailPattern.test(field_email)) && !absent(field_email)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && typeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, contactEmailKeys)) return false;
   return true;
 }
 
-function testEmails(value: unknown, fromBuilder: boolean): boolean {
+function testContactEmails(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testEmails2(item, fromBuilder))) return false;
+    if (!(testContactEmails2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testOrg(input: unknown, fromBuilder: boolean): boolean {
+function testContactOrg(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_company = value.company;
@@ -125,74 +125,74 @@ function testOrg(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testPhones2(input: unknown, fromBuilder: boolean): boolean {
+function testContactPhones2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_phone = value.phone;
   if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1) && !absent(field_phone)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "CELL" || field_type === "MAIN" || field_type === "IPHONE" || field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && typeLowerCase2.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  if (field_type != null && !(field_type === "CELL" || field_type === "MAIN" || field_type === "IPHONE" || field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactPhoneTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   const field_wa_id = value.wa_id;
-  if (field_wa_id != null && !(typeof field_wa_id === "string" && field_wa_id.length >= 1 && (waIdPattern.test(field_wa_id) || waIdTolerated.test(field_wa_id))) && !absent(field_wa_id)) return false;
+  if (field_wa_id != null && !(typeof field_wa_id === "string" && field_wa_id.length >= 1 && (contactPhoneWaIdPattern.test(field_wa_id) || contactPhoneWaIdTolerated.test(field_wa_id))) && !absent(field_wa_id)) return false;
   if (!fromBuilder && !onlyKeys(value, contactPhoneKeys)) return false;
   return true;
 }
 
-function testPhones(value: unknown, fromBuilder: boolean): boolean {
+function testContactPhones(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testPhones2(item, fromBuilder))) return false;
+    if (!(testContactPhones2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testUrls2(input: unknown, fromBuilder: boolean): boolean {
+function testContactUrls2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_url = value.url;
   if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1) && !absent(field_url)) return false;
   const field_type = value.type;
-  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && typeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
   if (!fromBuilder && !onlyKeys(value, contactUrlKeys)) return false;
   return true;
 }
 
-function testUrls(value: unknown, fromBuilder: boolean): boolean {
+function testContactUrls(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testUrls2(item, fromBuilder))) return false;
+    if (!(testContactUrls2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testContacts2(input: unknown, fromBuilder: boolean): boolean {
+function testContacts(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
-  if (field_name === undefined || !(testName(field_name, fromBuilder))) return false;
+  if (field_name === undefined || !(testContactName(field_name, fromBuilder))) return false;
   const field_addresses = value.addresses;
-  if (field_addresses != null && !(testAddresses(field_addresses, fromBuilder)) && !absent(field_addresses)) return false;
+  if (field_addresses != null && !(testContactAddresses(field_addresses, fromBuilder)) && !absent(field_addresses)) return false;
   const field_birthday = value.birthday;
   if (field_birthday != null && !(typeof field_birthday === "string" && field_birthday.length >= 1 && birthdayPattern.test(field_birthday)) && !absent(field_birthday)) return false;
   const field_emails = value.emails;
-  if (field_emails != null && !(testEmails(field_emails, fromBuilder)) && !absent(field_emails)) return false;
+  if (field_emails != null && !(testContactEmails(field_emails, fromBuilder)) && !absent(field_emails)) return false;
   const field_org = value.org;
-  if (field_org != null && !(testOrg(field_org, fromBuilder)) && !absent(field_org)) return false;
+  if (field_org != null && !(testContactOrg(field_org, fromBuilder)) && !absent(field_org)) return false;
   const field_phones = value.phones;
-  if (field_phones != null && !(testPhones(field_phones, fromBuilder)) && !absent(field_phones)) return false;
+  if (field_phones != null && !(testContactPhones(field_phones, fromBuilder)) && !absent(field_phones)) return false;
   const field_urls = value.urls;
-  if (field_urls != null && !(testUrls(field_urls, fromBuilder)) && !absent(field_urls)) return false;
+  if (field_urls != null && !(testContactUrls(field_urls, fromBuilder)) && !absent(field_urls)) return false;
   if (!fromBuilder && !onlyKeys(value, contactKeys)) return false;
   return true;
 }
 
-function testContacts(value: unknown, fromBuilder: boolean): boolean {
+function testMessageContacts(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 257) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContacts2(item, fromBuilder))) return false;
+    if (!(testContacts(item, fromBuilder))) return false;
   }
   return true;
 }
@@ -206,110 +206,110 @@ export function isContactsMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "contacts") && !absent(field_type)) return false;
   }
   const field_contacts = value.contacts;
-  if (field_contacts === undefined || !(testContacts(field_contacts, fromBuilder))) return false;
+  if (field_contacts === undefined || !(testMessageContacts(field_contacts, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainName(value: unknown, report: Report, key: Key): void {
+function explainContactName(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactNameKeys);
-  explainField(value, "formatted_name", "is required", report, formattedNameRule);
-  explainField(value, "first_name", undefined, report, formattedNameRule);
-  explainField(value, "last_name", undefined, report, formattedNameRule);
-  explainField(value, "middle_name", undefined, report, formattedNameRule);
-  explainField(value, "suffix", undefined, report, formattedNameRule);
-  explainField(value, "prefix", undefined, report, formattedNameRule);
+  explainField(value, "formatted_name", "is required", report, contactNameFormattedNameRule);
+  explainField(value, "first_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "last_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "middle_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "suffix", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "prefix", undefined, report, contactNameFormattedNameRule);
   namedPart.explain(value, report);
   leave(report, key);
 }
 
-function explainAddresses2(value: unknown, report: Report, key: Key): void {
+function explainContactAddresses2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactAddressKeys);
-  explainField(value, "street", undefined, report, formattedNameRule);
-  explainField(value, "city", undefined, report, formattedNameRule);
-  explainField(value, "state", undefined, report, formattedNameRule);
-  explainField(value, "zip", undefined, report, formattedNameRule);
-  explainField(value, "country", undefined, report, formattedNameRule);
-  explainField(value, "country_code", undefined, report, countryCodeRule);
-  explainField(value, "type", undefined, report, typeRule2);
+  explainField(value, "street", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "city", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "state", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "zip", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "country", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "country_code", undefined, report, contactAddressCountryCodeRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
   leave(report, key);
 }
 
-function explainAddresses(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, addressesCount, explainAddresses2);
+function explainContactAddresses(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactAddressesCount, explainContactAddresses2);
 }
 
-function explainEmails2(value: unknown, report: Report, key: Key): void {
+function explainContactEmails2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactEmailKeys);
-  explainField(value, "email", undefined, report, emailRule);
-  explainField(value, "type", undefined, report, typeRule2);
+  explainField(value, "email", undefined, report, contactEmailEmailRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
   leave(report, key);
 }
 
-function explainEmails(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, emailsCount, explainEmails2);
+function explainContactEmails(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactEmailsCount, explainContactEmails2);
 }
 
-function explainOrg(value: unknown, report: Report, key: Key): void {
+function explainContactOrg(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactOrgKeys);
-  explainField(value, "company", undefined, report, formattedNameRule);
-  explainField(value, "department", undefined, report, formattedNameRule);
-  explainField(value, "title", undefined, report, formattedNameRule);
+  explainField(value, "company", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "department", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "title", undefined, report, contactNameFormattedNameRule);
   leave(report, key);
 }
 
-function explainPhones2(value: unknown, report: Report, key: Key): void {
+function explainContactPhones2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactPhoneKeys);
-  explainField(value, "phone", undefined, report, formattedNameRule);
-  explainField(value, "type", undefined, report, typeRule3);
-  explainField(value, "wa_id", undefined, report, waIdRule);
+  explainField(value, "phone", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "type", undefined, report, contactPhoneTypeRule);
+  explainField(value, "wa_id", undefined, report, contactPhoneWaIdRule);
   leave(report, key);
 }
 
-function explainPhones(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, phonesCount, explainPhones2);
+function explainContactPhones(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactPhonesCount, explainContactPhones2);
 }
 
-function explainUrls2(value: unknown, report: Report, key: Key): void {
+function explainContactUrls2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contactUrlKeys);
-  explainField(value, "url", undefined, report, formattedNameRule);
-  explainField(value, "type", undefined, report, typeRule2);
+  explainField(value, "url", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
   leave(report, key);
 }
 
-function explainUrls(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, urlsCount, explainUrls2);
-}
-
-function explainContacts2(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, contactKeys);
-  explainField(value, "name", "is required", report, explainName);
-  explainField(value, "addresses", undefined, report, explainAddresses);
-  explainField(value, "birthday", undefined, report, birthdayRule);
-  explainField(value, "emails", undefined, report, explainEmails);
-  explainField(value, "org", undefined, report, explainOrg);
-  explainField(value, "phones", undefined, report, explainPhones);
-  explainField(value, "urls", undefined, report, explainUrls);
-  leave(report, key);
+function explainContactUrls(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactUrlsCount, explainContactUrls2);
 }
 
 function explainContacts(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, contactsCount, explainContacts2);
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, contactKeys);
+  explainField(value, "name", "is required", report, explainContactName);
+  explainField(value, "addresses", undefined, report, explainContactAddresses);
+  explainField(value, "birthday", undefined, report, birthdayRule);
+  explainField(value, "emails", undefined, report, explainContactEmails);
+  explainField(value, "org", undefined, report, explainContactOrg);
+  explainField(value, "phones", undefined, report, explainContactPhones);
+  explainField(value, "urls", undefined, report, explainContactUrls);
+  leave(report, key);
+}
+
+function explainMessageContacts(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactsCount, explainContacts);
 }
 
 /** The issues of a body that fails isContactsMessage (errors and warnings), as explain() reports them. */
 export function explainContactsMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "contacts", "is required when type is \"contacts\"", report, explainContacts);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "contacts", "is required when type is \"contacts\"", report, explainMessageContacts);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

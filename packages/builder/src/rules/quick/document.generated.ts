@@ -16,13 +16,13 @@ const documentKeys: ReadonlySet<string> = new Set(["id","link","caption","filena
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","document","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"document\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["document"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["document"] };
 const documentUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on document messages", otherwise: "not a field of a media object" };
-const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const documentIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const captionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
+const documentCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testDocument(value: unknown, fromBuilder: boolean): boolean {
+function testMessageDocument(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -45,18 +45,18 @@ export function isDocumentMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "document") && !absent(field_type)) return false;
   }
   const field_document = value.document;
-  if (field_document === undefined || !(testDocument(field_document, fromBuilder))) return false;
+  if (field_document === undefined || !(testMessageDocument(field_document, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainDocument(value: unknown, report: Report, key: Key): void {
+function explainMessageDocument(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, documentKeys, documentUnknown);
-  explainField(value, "id", undefined, report, idRule);
+  explainField(value, "id", undefined, report, documentIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "caption", undefined, report, captionRule);
-  explainField(value, "filename", undefined, report, idRule);
+  explainField(value, "caption", undefined, report, documentCaptionRule);
+  explainField(value, "filename", undefined, report, documentIdRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
@@ -65,8 +65,8 @@ function explainDocument(value: unknown, report: Report, key: Key): void {
 export function explainDocumentMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "document", "is required when type is \"document\"", report, explainDocument);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "document", "is required when type is \"document\"", report, explainMessageDocument);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

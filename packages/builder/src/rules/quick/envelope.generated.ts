@@ -9,15 +9,15 @@ import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const bsuidPattern = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const contextKeys: ReadonlySet<string> = new Set(["message_id"]);
-const messagingProductRule: LeafRule = { kind: "enum", values: ["whatsapp"] };
-const recipientTypeRule: LeafRule = { kind: "enum", values: ["individual","group"] };
-const toRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const envelopeMessagingProductRule: LeafRule = { kind: "enum", values: ["whatsapp"] };
+const envelopeRecipientTypeRule: LeafRule = { kind: "enum", values: ["individual","group"] };
+const envelopeToRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const bsuidRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
-const bizOpaqueCallbackDataRule: LeafRule = { kind: "string", min: 1, max: 512 };
-const recipientIdentityKeyHashRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const envelopeBizOpaqueCallbackDataRule: LeafRule = { kind: "string", min: 1, max: 512 };
+const envelopeRecipientIdentityKeyHashRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testContext(input: unknown, fromBuilder: boolean): boolean {
+function testEnvelopeContext(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_message_id = value.message_id;
@@ -39,7 +39,7 @@ export function envelopePasses(value: JsonObject, fromBuilder = false): boolean 
   const field_recipient = value.recipient;
   if (field_recipient != null && !(typeof field_recipient === "string" && field_recipient.length >= 1 && bsuidPattern.test(field_recipient)) && !absent(field_recipient)) return false;
   const field_context = value.context;
-  if (field_context != null && !(testContext(field_context, fromBuilder)) && !absent(field_context)) return false;
+  if (field_context != null && !(testEnvelopeContext(field_context, fromBuilder)) && !absent(field_context)) return false;
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
   if (field_biz_opaque_callback_data != null && !(typeof field_biz_opaque_callback_data === "string" && field_biz_opaque_callback_data.length >= 1 && field_biz_opaque_callback_data.length <= 512) && !absent(field_biz_opaque_callback_data)) return false;
   const field_recipient_identity_key_hash = value.recipient_identity_key_hash;
@@ -47,7 +47,7 @@ export function envelopePasses(value: JsonObject, fromBuilder = false): boolean 
   return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
 }
 
-function explainContext(value: unknown, report: Report, key: Key): void {
+function explainEnvelopeContext(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, contextKeys);
   explainField(value, "message_id", "is required", report, wamidRule);
@@ -56,11 +56,11 @@ function explainContext(value: unknown, report: Report, key: Key): void {
 
 /** The issues of a body that fails envelopePasses (errors and warnings), as explain() reports them. */
 export function explainEnvelopeFields(value: JsonObject, report: Report): void {
-  explainField(value, "messaging_product", "is required (one of whatsapp)", report, messagingProductRule);
-  explainField(value, "recipient_type", undefined, report, recipientTypeRule);
-  explainField(value, "to", undefined, report, toRule);
+  explainField(value, "messaging_product", "is required (one of whatsapp)", report, envelopeMessagingProductRule);
+  explainField(value, "recipient_type", undefined, report, envelopeRecipientTypeRule);
+  explainField(value, "to", undefined, report, envelopeToRule);
   explainField(value, "recipient", undefined, report, bsuidRule);
-  explainField(value, "context", undefined, report, explainContext);
-  explainField(value, "biz_opaque_callback_data", undefined, report, bizOpaqueCallbackDataRule);
-  explainField(value, "recipient_identity_key_hash", undefined, report, recipientIdentityKeyHashRule);
+  explainField(value, "context", undefined, report, explainEnvelopeContext);
+  explainField(value, "biz_opaque_callback_data", undefined, report, envelopeBizOpaqueCallbackDataRule);
+  explainField(value, "recipient_identity_key_hash", undefined, report, envelopeRecipientIdentityKeyHashRule);
 }

@@ -16,13 +16,13 @@ const imageKeys: ReadonlySet<string> = new Set(["id","link","caption"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","image","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"image\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["image"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["image"] };
 const imageUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on image messages", otherwise: "not a field of a media object" };
-const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const imageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const captionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
+const imageCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testImage(value: unknown, fromBuilder: boolean): boolean {
+function testMessageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -43,17 +43,17 @@ export function isImageMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "image") && !absent(field_type)) return false;
   }
   const field_image = value.image;
-  if (field_image === undefined || !(testImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(testMessageImage(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainImage(value: unknown, report: Report, key: Key): void {
+function explainMessageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, imageKeys, imageUnknown);
-  explainField(value, "id", undefined, report, idRule);
+  explainField(value, "id", undefined, report, imageIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "caption", undefined, report, captionRule);
+  explainField(value, "caption", undefined, report, imageCaptionRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
@@ -62,8 +62,8 @@ function explainImage(value: unknown, report: Report, key: Key): void {
 export function explainImageMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "image", "is required when type is \"image\"", report, explainImage);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "image", "is required when type is \"image\"", report, explainMessageImage);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -10,81 +10,81 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
-const addressMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const addressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
-const addressMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const addressMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const addressMessageAddressMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const addressMessageAddressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
+const addressMessageAddressMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const addressMessageAddressMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const addressMessageInteractiveCases: Cases = { key: "type", names: ["address_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const addressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
-const addressMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const addressMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const addressMessageActionNameRule: LeafRule = { kind: "enum", values: ["address_message"] };
-const addressMessageActionParametersCountryRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-const addressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const addressMessageCases: Cases = { key: "type", names: ["address_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const addressMessageAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
+const addressMessageAddressMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const addressMessageAddressMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const addressMessageAddressMessageActionNameRule: LeafRule = { kind: "enum", values: ["address_message"] };
+const addressMessageAddressMessageActionParametersCountryRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const addressMessageAddressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
 const anythingRule: LeafRule = { kind: "any" };
 
-function testAddressMessageBody(input: unknown, fromBuilder: boolean): boolean {
+function testAddressMessageAddressMessageBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageBodyKeys)) return false;
   return true;
 }
 
-function testAddressMessageFooter(input: unknown, fromBuilder: boolean): boolean {
+function testAddressMessageAddressMessageFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageBodyKeys)) return false;
   return true;
 }
 
-function testAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testAddressMessageAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_country = value.country;
   if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
   const field_values = value.values;
   if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values)) && !absent(field_values)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageActionParametersKeys)) return false;
   return true;
 }
 
-function testAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testAddressMessageAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageActionKeys)) return false;
+  if (field_parameters === undefined || !(testAddressMessageAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageActionKeys)) return false;
   return true;
 }
 
-function testAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testAddressMessageAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testAddressMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testAddressMessageAddressMessageBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testAddressMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testAddressMessageAddressMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testAddressMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageKeys)) return false;
+  if (field_action === undefined || !(testAddressMessageAddressMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "address_message":
-        return testAddressMessage(value, fromBuilder);
+        return testAddressMessageAddressMessage(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -101,55 +101,55 @@ export function isAddressMessageInteractiveMessage(input: unknown, fromBuilder =
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainAddressMessageBody(value: unknown, report: Report, key: Key): void {
+function explainAddressMessageAddressMessageBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageBodyKeys);
-  explainField(value, "text", "is required", report, addressMessageBodyTextRule);
+  explainKeys(value, report, addressMessageAddressMessageBodyKeys);
+  explainField(value, "text", "is required", report, addressMessageAddressMessageBodyTextRule);
   leave(report, key);
 }
 
-function explainAddressMessageFooter(value: unknown, report: Report, key: Key): void {
+function explainAddressMessageAddressMessageFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageBodyKeys);
-  explainField(value, "text", "is required", report, addressMessageFooterTextRule);
+  explainKeys(value, report, addressMessageAddressMessageBodyKeys);
+  explainField(value, "text", "is required", report, addressMessageAddressMessageFooterTextRule);
   leave(report, key);
 }
 
-function explainAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
+function explainAddressMessageAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageActionParametersKeys);
-  explainField(value, "country", "is required", report, addressMessageActionParametersCountryRule);
-  explainField(value, "values", undefined, report, addressMessageActionParametersValuesRule);
+  explainKeys(value, report, addressMessageAddressMessageActionParametersKeys);
+  explainField(value, "country", "is required", report, addressMessageAddressMessageActionParametersCountryRule);
+  explainField(value, "values", undefined, report, addressMessageAddressMessageActionParametersValuesRule);
   explainField(value, "saved_addresses", undefined, report, anythingRule);
   explainField(value, "validation_errors", undefined, report, anythingRule);
   leave(report, key);
 }
 
-function explainAddressMessageAction(value: unknown, report: Report, key: Key): void {
+function explainAddressMessageAddressMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageActionKeys);
-  explainField(value, "name", "is required (one of address_message)", report, addressMessageActionNameRule);
-  explainField(value, "parameters", "is required", report, explainAddressMessageActionParameters);
+  explainKeys(value, report, addressMessageAddressMessageActionKeys);
+  explainField(value, "name", "is required (one of address_message)", report, addressMessageAddressMessageActionNameRule);
+  explainField(value, "parameters", "is required", report, explainAddressMessageAddressMessageActionParameters);
   leave(report, key);
 }
 
-function explainAddressMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, addressMessageKeys, addressMessageUnknown);
-  explainField(value, "body", "is required", report, explainAddressMessageBody);
-  explainField(value, "footer", undefined, report, explainAddressMessageFooter);
-  explainField(value, "action", "is required", report, explainAddressMessageAction);
+function explainAddressMessageAddressMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, addressMessageAddressMessageKeys, addressMessageAddressMessageUnknown);
+  explainField(value, "body", "is required", report, explainAddressMessageAddressMessageBody);
+  explainField(value, "footer", undefined, report, explainAddressMessageAddressMessageFooter);
+  explainField(value, "action", "is required", report, explainAddressMessageAddressMessageAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, addressMessageInteractiveCases)) {
+  switch (caseOf(value, report, addressMessageCases)) {
     case "address_message":
-      explainAddressMessage(value, report);
+      explainAddressMessageAddressMessage(value, report);
       break;
   }
   leave(report, key);
@@ -159,8 +159,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainAddressMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -10,52 +10,52 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const callPermissionRequestBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const callPermissionRequestActionKeys: ReadonlySet<string> = new Set(["name"]);
-const callPermissionRequestKeys: ReadonlySet<string> = new Set(["body","action","type"]);
+const callPermissionRequestCallPermissionRequestBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const callPermissionRequestCallPermissionRequestActionKeys: ReadonlySet<string> = new Set(["name"]);
+const callPermissionRequestCallPermissionRequestKeys: ReadonlySet<string> = new Set(["body","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const callPermissionRequestInteractiveCases: Cases = { key: "type", names: ["call_permission_request"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const callPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
-const callPermissionRequestBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const callPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const callPermissionRequestCases: Cases = { key: "type", names: ["call_permission_request"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const callPermissionRequestCallPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
+const callPermissionRequestCallPermissionRequestBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const callPermissionRequestCallPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
 
-function testCallPermissionRequestBody(input: unknown, fromBuilder: boolean): boolean {
+function testCallPermissionRequestCallPermissionRequestBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestBodyKeys)) return false;
   return true;
 }
 
-function testCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
+function testCallPermissionRequestCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "call_permission_request")) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestActionKeys)) return false;
   return true;
 }
 
-function testCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
+function testCallPermissionRequestCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testCallPermissionRequestBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testCallPermissionRequestCallPermissionRequestBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCallPermissionRequestAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestKeys)) return false;
+  if (field_action === undefined || !(testCallPermissionRequestCallPermissionRequestAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "call_permission_request":
-        return testCallPermissionRequest(value, fromBuilder);
+        return testCallPermissionRequestCallPermissionRequest(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -72,36 +72,36 @@ export function isCallPermissionRequestInteractiveMessage(input: unknown, fromBu
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainCallPermissionRequestBody(value: unknown, report: Report, key: Key): void {
+function explainCallPermissionRequestCallPermissionRequestBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, callPermissionRequestBodyKeys);
-  explainField(value, "text", "is required", report, callPermissionRequestBodyTextRule);
+  explainKeys(value, report, callPermissionRequestCallPermissionRequestBodyKeys);
+  explainField(value, "text", "is required", report, callPermissionRequestCallPermissionRequestBodyTextRule);
   leave(report, key);
 }
 
-function explainCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
+function explainCallPermissionRequestCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, callPermissionRequestActionKeys);
-  explainField(value, "name", "is required (one of call_permission_request)", report, callPermissionRequestActionNameRule);
+  explainKeys(value, report, callPermissionRequestCallPermissionRequestActionKeys);
+  explainField(value, "name", "is required (one of call_permission_request)", report, callPermissionRequestCallPermissionRequestActionNameRule);
   leave(report, key);
 }
 
-function explainCallPermissionRequest(value: JsonObject, report: Report): void {
-  explainKeys(value, report, callPermissionRequestKeys, callPermissionRequestUnknown);
-  explainField(value, "body", undefined, report, explainCallPermissionRequestBody);
-  explainField(value, "action", "is required", report, explainCallPermissionRequestAction);
+function explainCallPermissionRequestCallPermissionRequest(value: JsonObject, report: Report): void {
+  explainKeys(value, report, callPermissionRequestCallPermissionRequestKeys, callPermissionRequestCallPermissionRequestUnknown);
+  explainField(value, "body", undefined, report, explainCallPermissionRequestCallPermissionRequestBody);
+  explainField(value, "action", "is required", report, explainCallPermissionRequestCallPermissionRequestAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, callPermissionRequestInteractiveCases)) {
+  switch (caseOf(value, report, callPermissionRequestCases)) {
     case "call_permission_request":
-      explainCallPermissionRequest(value, report);
+      explainCallPermissionRequestCallPermissionRequest(value, report);
       break;
   }
   leave(report, key);
@@ -111,8 +111,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainCallPermissionRequestInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -14,40 +14,40 @@ import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const carouselBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const cardsCtaUrlHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const cardsCtaUrlHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const cardsCtaUrlHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
-const cardsCtaUrlBodyTextPattern = /^[^\n]*(?:\n[^\n]*){0,2}$/;
-const cardsCtaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
-const cardsCtaUrlActionButtonsQuickReplyKeys: ReadonlySet<string> = new Set(["id","title"]);
-const cardsCtaUrlActionButtonsKeys: ReadonlySet<string> = new Set(["type","quick_reply"]);
-const cardsCtaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
-const cardsCtaUrlKeys: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
-const cardsProductActionKeys: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
-const cardsProductKeys: ReadonlySet<string> = new Set(["card_index","action","type"]);
+const carouselActionCardsCtaUrlHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const carouselActionCardsCtaUrlHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const carouselActionCardsCtaUrlHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
+const carouselActionCardsCtaUrlBodyTextPattern = /^[^\n]*(?:\n[^\n]*){0,2}$/;
+const carouselActionCardsCtaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
+const carouselActionCardsCtaUrlActionButtonsQuickReplyKeys: ReadonlySet<string> = new Set(["id","title"]);
+const carouselActionCardsCtaUrlActionButtonsKeys: ReadonlySet<string> = new Set(["type","quick_reply"]);
+const carouselActionCardsCtaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
+const carouselActionCardsCtaUrlKeys: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
+const carouselActionCardsProductActionKeys: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
+const carouselActionCardsProductKeys: ReadonlySet<string> = new Set(["card_index","action","type"]);
 const carouselActionKeys: ReadonlySet<string> = new Set(["cards"]);
 const carouselKeys: ReadonlySet<string> = new Set(["body","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const carouselInteractiveCases: Cases = { key: "type", names: ["carousel"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const carouselCases: Cases = { key: "type", names: ["carousel"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const carouselUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on carousel messages", otherwise: "not a field of this object" };
 const carouselBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const cardsCount: Count = { min: 2, max: 10, noun: "card" };
-const cardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
-const cardsCtaUrlCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
-const cardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const cardsCtaUrlHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
+const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
+const carouselActionCardsCtaUrlCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
+const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
+const carouselActionCardsCtaUrlHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const cardsCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 160, pattern: cardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" };
-const cardsCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
-const cardsCtaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
-const cardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
-const cardsCtaUrlActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["quick_reply"] };
-const cardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256 };
-const cardsProductActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
-const cardsRefinements = [sameCards];
+const carouselActionCardsCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" };
+const carouselActionCardsCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
+const carouselActionCardsCtaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
+const carouselActionCardsCtaUrlActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["quick_reply"] };
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256 };
+const carouselActionCardsProductActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const carouselActionCardsRefinements = [sameCards];
 
 function testCarouselBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -58,154 +58,154 @@ function testCarouselBody(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testCardsCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, cardsCtaUrlHeaderImageImageKeys)) return false;
+  if (!onlyKeys(value, carouselActionCardsCtaUrlHeaderImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testCardsCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testCardsCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlHeaderImageKeys)) return false;
+  if (field_image === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderImageKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testCardsCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlHeaderVideoKeys)) return false;
+  if (field_video === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderVideoKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testCardsCtaUrlHeaderImage(value, fromBuilder);
+      return testCarouselActionCardsCtaUrlHeaderImage(value, fromBuilder);
     case "video":
-      return testCardsCtaUrlHeaderVideo(value, fromBuilder);
+      return testCarouselActionCardsCtaUrlHeaderVideo(value, fromBuilder);
   }
   return false;
 }
 
-function testCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && cardsCtaUrlBodyTextPattern.test(field_text))) return false;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && carouselActionCardsCtaUrlBodyTextPattern.test(field_text))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselBodyKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
   if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionParametersKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
   const field_title = value.title;
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionButtonsQuickReplyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionButtonsQuickReplyKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
-  if (field_quick_reply === undefined || !(testCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionButtonsKeys)) return false;
+  if (field_quick_reply === undefined || !(testCarouselActionCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionButtonsKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
+    if (!(testCarouselActionCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCardsCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(testCarouselActionCardsCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
-  if (field_buttons != null && !(testCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionKeys)) return false;
+  if (field_buttons != null && !(testCarouselActionCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionKeys)) return false;
   return linkOrReplies.test(value);
 }
 
-function testCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_header = value.header;
-  if (field_header === undefined || !(testCardsCtaUrlHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(testCarouselActionCardsCtaUrlHeader(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body != null && !(testCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testCarouselActionCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCardsCtaUrlAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlKeys)) return false;
+  if (field_action === undefined || !(testCarouselActionCardsCtaUrlAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlKeys)) return false;
   return true;
 }
 
-function testCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsProductActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductActionKeys)) return false;
   return true;
 }
 
-function testCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCardsProductAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsProductKeys)) return false;
+  if (field_action === undefined || !(testCarouselActionCardsProductAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductKeys)) return false;
   return true;
 }
 
-function testCards2(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCards2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "cta_url":
-      return testCardsCtaUrl(value, fromBuilder);
+      return testCarouselActionCardsCtaUrl(value, fromBuilder);
     case "product":
-      return testCardsProduct(value, fromBuilder);
+      return testCarouselActionCardsProduct(value, fromBuilder);
   }
   return false;
 }
 
-function testCards(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCards(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCards2(item, fromBuilder))) return false;
+    if (!(testCarouselActionCards2(item, fromBuilder))) return false;
   }
   return sameCards.test(value);
 }
@@ -214,7 +214,7 @@ function testCarouselAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testCards(field_cards, fromBuilder))) return false;
+  if (field_cards === undefined || !(testCarouselActionCards(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionKeys)) return false;
   return true;
 }
@@ -228,7 +228,7 @@ function testCarousel(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
@@ -251,7 +251,7 @@ export function isCarouselInteractiveMessage(input: unknown, fromBuilder = false
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -263,126 +263,126 @@ function explainCarouselBody(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-function explainCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlHeaderImageImageKeys, "a card's media takes only id or link");
-  explainField(value, "id", undefined, report, cardsCtaUrlHeaderImageImageIdRule);
+  explainKeys(value, report, carouselActionCardsCtaUrlHeaderImageImageKeys, "a card's media takes only id or link");
+  explainField(value, "id", undefined, report, carouselActionCardsCtaUrlHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsCtaUrlHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainCardsCtaUrlHeaderImageImage);
+function explainCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsCtaUrlHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainCarouselActionCardsCtaUrlHeaderImageImage);
 }
 
-function explainCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsCtaUrlHeaderVideoKeys);
-  explainField(value, "video", "is required", report, explainCardsCtaUrlHeaderImageImage);
+function explainCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsCtaUrlHeaderVideoKeys);
+  explainField(value, "video", "is required", report, explainCarouselActionCardsCtaUrlHeaderImageImage);
 }
 
-function explainCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, cardsCtaUrlHeaderCases)) {
+  switch (caseOf(value, report, carouselActionCardsCtaUrlHeaderCases)) {
     case "image":
-      explainCardsCtaUrlHeaderImage(value, report);
+      explainCarouselActionCardsCtaUrlHeaderImage(value, report);
       break;
     case "video":
-      explainCardsCtaUrlHeaderVideo(value, report);
+      explainCarouselActionCardsCtaUrlHeaderVideo(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, carouselBodyKeys);
-  explainField(value, "text", "is required", report, cardsCtaUrlBodyTextRule);
+  explainField(value, "text", "is required", report, carouselActionCardsCtaUrlBodyTextRule);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionParametersKeys);
-  explainField(value, "display_text", "is required", report, cardsCtaUrlActionParametersDisplayTextRule);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionParametersKeys);
+  explainField(value, "display_text", "is required", report, carouselActionCardsCtaUrlActionParametersDisplayTextRule);
   explainField(value, "url", "is required", report, linkRule);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionButtonsQuickReplyKeys);
-  explainField(value, "id", "is required", report, cardsCtaUrlActionButtonsQuickReplyIdRule);
-  explainField(value, "title", "is required", report, cardsCtaUrlActionParametersDisplayTextRule);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionButtonsQuickReplyKeys);
+  explainField(value, "id", "is required", report, carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule);
+  explainField(value, "title", "is required", report, carouselActionCardsCtaUrlActionParametersDisplayTextRule);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionButtonsKeys);
-  explainField(value, "type", "is required (one of quick_reply)", report, cardsCtaUrlActionButtonsTypeRule);
-  explainField(value, "quick_reply", "is required", report, explainCardsCtaUrlActionButtonsQuickReply);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionButtonsKeys);
+  explainField(value, "type", "is required (one of quick_reply)", report, carouselActionCardsCtaUrlActionButtonsTypeRule);
+  explainField(value, "quick_reply", "is required", report, explainCarouselActionCardsCtaUrlActionButtonsQuickReply);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, cardsCtaUrlActionButtonsCount, explainCardsCtaUrlActionButtons2);
+function explainCarouselActionCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCtaUrlActionButtonsCount, explainCarouselActionCardsCtaUrlActionButtons2);
 }
 
-function explainCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionKeys);
-  explainField(value, "name", undefined, report, cardsCtaUrlActionNameRule);
-  explainField(value, "parameters", undefined, report, explainCardsCtaUrlActionParameters);
-  explainField(value, "buttons", undefined, report, explainCardsCtaUrlActionButtons);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionKeys);
+  explainField(value, "name", undefined, report, carouselActionCardsCtaUrlActionNameRule);
+  explainField(value, "parameters", undefined, report, explainCarouselActionCardsCtaUrlActionParameters);
+  explainField(value, "buttons", undefined, report, explainCarouselActionCardsCtaUrlActionButtons);
   linkOrReplies.explain(value, report);
   leave(report, key);
 }
 
-function explainCardsCtaUrl(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsCtaUrlKeys);
-  explainField(value, "card_index", "is required", report, cardsCtaUrlCardIndexRule);
-  explainField(value, "header", "is required", report, explainCardsCtaUrlHeader);
-  explainField(value, "body", undefined, report, explainCardsCtaUrlBody);
-  explainField(value, "action", "is required", report, explainCardsCtaUrlAction);
+function explainCarouselActionCardsCtaUrl(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsCtaUrlKeys);
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "header", "is required", report, explainCarouselActionCardsCtaUrlHeader);
+  explainField(value, "body", undefined, report, explainCarouselActionCardsCtaUrlBody);
+  explainField(value, "action", "is required", report, explainCarouselActionCardsCtaUrlAction);
 }
 
-function explainCardsProductAction(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsProductAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsProductActionKeys);
-  explainField(value, "product_retailer_id", "is required", report, cardsCtaUrlHeaderImageImageIdRule);
-  explainField(value, "catalog_id", "is required", report, cardsProductActionCatalogIdRule);
+  explainKeys(value, report, carouselActionCardsProductActionKeys);
+  explainField(value, "product_retailer_id", "is required", report, carouselActionCardsCtaUrlHeaderImageImageIdRule);
+  explainField(value, "catalog_id", "is required", report, carouselActionCardsProductActionCatalogIdRule);
   leave(report, key);
 }
 
-function explainCardsProduct(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsProductKeys);
-  explainField(value, "card_index", "is required", report, cardsCtaUrlCardIndexRule);
-  explainField(value, "action", "is required", report, explainCardsProductAction);
+function explainCarouselActionCardsProduct(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsProductKeys);
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "action", "is required", report, explainCarouselActionCardsProductAction);
 }
 
-function explainCards2(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCards2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, cardsCases)) {
+  switch (caseOf(value, report, carouselActionCardsCases)) {
     case "cta_url":
-      explainCardsCtaUrl(value, report);
+      explainCarouselActionCardsCtaUrl(value, report);
       break;
     case "product":
-      explainCardsProduct(value, report);
+      explainCarouselActionCardsProduct(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCards(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, cardsCount, explainCards2, cardsRefinements);
+function explainCarouselActionCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCount, explainCarouselActionCards2, carouselActionCardsRefinements);
 }
 
 function explainCarouselAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, carouselActionKeys);
-  explainField(value, "cards", "is required", report, explainCards);
+  explainField(value, "cards", "is required", report, explainCarouselActionCards);
   leave(report, key);
 }
 
@@ -392,9 +392,9 @@ function explainCarousel(value: JsonObject, report: Report): void {
   explainField(value, "action", "is required", report, explainCarouselAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, carouselInteractiveCases)) {
+  switch (caseOf(value, report, carouselCases)) {
     case "carousel":
       explainCarousel(value, report);
       break;
@@ -406,8 +406,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainCarouselInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

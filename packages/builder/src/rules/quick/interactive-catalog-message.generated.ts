@@ -10,77 +10,77 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const catalogMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const catalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
-const catalogMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const catalogMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const catalogMessageCatalogMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const catalogMessageCatalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
+const catalogMessageCatalogMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const catalogMessageCatalogMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const catalogMessageInteractiveCases: Cases = { key: "type", names: ["catalog_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const catalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
-const catalogMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const catalogMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const catalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
-const catalogMessageActionParametersThumbnailProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const catalogMessageCases: Cases = { key: "type", names: ["catalog_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const catalogMessageCatalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
+const catalogMessageCatalogMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const catalogMessageCatalogMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const catalogMessageCatalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
+const catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testCatalogMessageBody(input: unknown, fromBuilder: boolean): boolean {
+function testCatalogMessageCatalogMessageBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageBodyKeys)) return false;
   return true;
 }
 
-function testCatalogMessageFooter(input: unknown, fromBuilder: boolean): boolean {
+function testCatalogMessageCatalogMessageFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageBodyKeys)) return false;
   return true;
 }
 
-function testCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testCatalogMessageCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageActionParametersKeys)) return false;
   return true;
 }
 
-function testCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testCatalogMessageCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters != null && !(testCatalogMessageCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testCatalogMessageCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testCatalogMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testCatalogMessageCatalogMessageBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testCatalogMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testCatalogMessageCatalogMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCatalogMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageKeys)) return false;
+  if (field_action === undefined || !(testCatalogMessageCatalogMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "catalog_message":
-        return testCatalogMessage(value, fromBuilder);
+        return testCatalogMessageCatalogMessage(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -97,52 +97,52 @@ export function isCatalogMessageInteractiveMessage(input: unknown, fromBuilder =
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainCatalogMessageBody(value: unknown, report: Report, key: Key): void {
+function explainCatalogMessageCatalogMessageBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageBodyKeys);
-  explainField(value, "text", "is required", report, catalogMessageBodyTextRule);
+  explainKeys(value, report, catalogMessageCatalogMessageBodyKeys);
+  explainField(value, "text", "is required", report, catalogMessageCatalogMessageBodyTextRule);
   leave(report, key);
 }
 
-function explainCatalogMessageFooter(value: unknown, report: Report, key: Key): void {
+function explainCatalogMessageCatalogMessageFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageBodyKeys);
-  explainField(value, "text", "is required", report, catalogMessageFooterTextRule);
+  explainKeys(value, report, catalogMessageCatalogMessageBodyKeys);
+  explainField(value, "text", "is required", report, catalogMessageCatalogMessageFooterTextRule);
   leave(report, key);
 }
 
-function explainCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
+function explainCatalogMessageCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionParametersKeys);
-  explainField(value, "thumbnail_product_retailer_id", undefined, report, catalogMessageActionParametersThumbnailProductRetailerIdRule);
+  explainKeys(value, report, catalogMessageCatalogMessageActionParametersKeys);
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule);
   leave(report, key);
 }
 
-function explainCatalogMessageAction(value: unknown, report: Report, key: Key): void {
+function explainCatalogMessageCatalogMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of catalog_message)", report, catalogMessageActionNameRule);
-  explainField(value, "parameters", undefined, report, explainCatalogMessageActionParameters);
+  explainKeys(value, report, catalogMessageCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of catalog_message)", report, catalogMessageCatalogMessageActionNameRule);
+  explainField(value, "parameters", undefined, report, explainCatalogMessageCatalogMessageActionParameters);
   leave(report, key);
 }
 
-function explainCatalogMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, catalogMessageKeys, catalogMessageUnknown);
-  explainField(value, "body", "is required", report, explainCatalogMessageBody);
-  explainField(value, "footer", undefined, report, explainCatalogMessageFooter);
-  explainField(value, "action", "is required", report, explainCatalogMessageAction);
+function explainCatalogMessageCatalogMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, catalogMessageCatalogMessageKeys, catalogMessageCatalogMessageUnknown);
+  explainField(value, "body", "is required", report, explainCatalogMessageCatalogMessageBody);
+  explainField(value, "footer", undefined, report, explainCatalogMessageCatalogMessageFooter);
+  explainField(value, "action", "is required", report, explainCatalogMessageCatalogMessageAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, catalogMessageInteractiveCases)) {
+  switch (caseOf(value, report, catalogMessageCases)) {
     case "catalog_message":
-      explainCatalogMessage(value, report);
+      explainCatalogMessageCatalogMessage(value, report);
       break;
   }
   leave(report, key);
@@ -152,8 +152,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainCatalogMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

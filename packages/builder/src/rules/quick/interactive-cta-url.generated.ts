@@ -11,65 +11,65 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const ctaUrlHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
+const ctaUrlCtaUrlHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const ctaUrlHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const ctaUrlHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const ctaUrlHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
-const ctaUrlHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
-const ctaUrlHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
-const ctaUrlBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const ctaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
-const ctaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const ctaUrlKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
+const ctaUrlCtaUrlHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const ctaUrlCtaUrlHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const ctaUrlCtaUrlHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
+const ctaUrlCtaUrlHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
+const ctaUrlCtaUrlHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
+const ctaUrlCtaUrlBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const ctaUrlCtaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
+const ctaUrlCtaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const ctaUrlCtaUrlKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const ctaUrlInteractiveCases: Cases = { key: "type", names: ["cta_url"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const ctaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
-const ctaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
-const ctaUrlHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const ctaUrlHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const ctaUrlCases: Cases = { key: "type", names: ["cta_url"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const ctaUrlCtaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
+const ctaUrlCtaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
+const ctaUrlCtaUrlHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const ctaUrlCtaUrlHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const ctaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const ctaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
-const ctaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const ctaUrlCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const ctaUrlCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
+const ctaUrlCtaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
 
-function testCtaUrlHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   const field_sub_text = value.sub_text;
   if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlHeaderTextKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlHeaderTextKeys)) return false;
   return true;
 }
 
-function testCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, ctaUrlHeaderImageImageKeys)) return false;
+  if (!onlyKeys(value, ctaUrlCtaUrlHeaderImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlHeaderImageKeys)) return false;
+  if (field_image === undefined || !(testCtaUrlCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlHeaderImageKeys)) return false;
   return true;
 }
 
-function testCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlHeaderVideoKeys)) return false;
+  if (field_video === undefined || !(testCtaUrlCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlHeaderVideoKeys)) return false;
   return true;
 }
 
-function testCtaUrlHeaderDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -77,92 +77,92 @@ function testCtaUrlHeaderDocumentDocument(value: unknown, fromBuilder: boolean):
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
-  if (!onlyKeys(value, ctaUrlHeaderDocumentDocumentKeys)) return false;
+  if (!onlyKeys(value, ctaUrlCtaUrlHeaderDocumentDocumentKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testCtaUrlHeaderDocument(value: JsonObject, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeaderDocument(value: JsonObject, fromBuilder: boolean): boolean {
   const field_document = value.document;
-  if (field_document === undefined || !(testCtaUrlHeaderDocumentDocument(field_document, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlHeaderDocumentKeys)) return false;
+  if (field_document === undefined || !(testCtaUrlCtaUrlHeaderDocumentDocument(field_document, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlHeaderDocumentKeys)) return false;
   return true;
 }
 
-function testCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testCtaUrlHeaderText(value, fromBuilder);
+      return testCtaUrlCtaUrlHeaderText(value, fromBuilder);
     case "image":
-      return testCtaUrlHeaderImage(value, fromBuilder);
+      return testCtaUrlCtaUrlHeaderImage(value, fromBuilder);
     case "video":
-      return testCtaUrlHeaderVideo(value, fromBuilder);
+      return testCtaUrlCtaUrlHeaderVideo(value, fromBuilder);
     case "document":
-      return testCtaUrlHeaderDocument(value, fromBuilder);
+      return testCtaUrlCtaUrlHeaderDocument(value, fromBuilder);
   }
   return false;
 }
 
-function testCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlBodyKeys)) return false;
   return true;
 }
 
-function testCtaUrlFooter(input: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlBodyKeys)) return false;
   return true;
 }
 
-function testCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
   if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlActionParametersKeys)) return false;
   return true;
 }
 
-function testCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlActionKeys)) return false;
+  if (field_parameters === undefined || !(testCtaUrlCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlActionKeys)) return false;
   return true;
 }
 
-function testCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function testCtaUrlCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testCtaUrlHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testCtaUrlCtaUrlHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testCtaUrlBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testCtaUrlCtaUrlBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testCtaUrlFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testCtaUrlCtaUrlFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCtaUrlAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlKeys)) return false;
+  if (field_action === undefined || !(testCtaUrlCtaUrlAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "cta_url":
-        return testCtaUrl(value, fromBuilder);
+        return testCtaUrlCtaUrl(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -179,113 +179,113 @@ export function isCtaUrlInteractiveMessage(input: unknown, fromBuilder = false):
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainCtaUrlHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, ctaUrlHeaderTextKeys);
-  explainField(value, "text", "is required", report, ctaUrlHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, ctaUrlHeaderTextTextRule);
+function explainCtaUrlCtaUrlHeaderText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, ctaUrlCtaUrlHeaderTextKeys);
+  explainField(value, "text", "is required", report, ctaUrlCtaUrlHeaderTextTextRule);
+  explainField(value, "sub_text", undefined, report, ctaUrlCtaUrlHeaderTextTextRule);
 }
 
-function explainCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlHeaderImageImageKeys, "a header media object takes only id or link");
-  explainField(value, "id", undefined, report, ctaUrlHeaderImageImageIdRule);
+  explainKeys(value, report, ctaUrlCtaUrlHeaderImageImageKeys, "a header media object takes only id or link");
+  explainField(value, "id", undefined, report, ctaUrlCtaUrlHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainCtaUrlHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, ctaUrlHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainCtaUrlHeaderImageImage);
+function explainCtaUrlCtaUrlHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, ctaUrlCtaUrlHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainCtaUrlCtaUrlHeaderImageImage);
 }
 
-function explainCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, ctaUrlHeaderVideoKeys);
-  explainField(value, "video", "is required", report, explainCtaUrlHeaderImageImage);
+function explainCtaUrlCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, ctaUrlCtaUrlHeaderVideoKeys);
+  explainField(value, "video", "is required", report, explainCtaUrlCtaUrlHeaderImageImage);
 }
 
-function explainCtaUrlHeaderDocumentDocument(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlHeaderDocumentDocument(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlHeaderDocumentDocumentKeys, "a header document takes only id, link or filename");
-  explainField(value, "id", undefined, report, ctaUrlHeaderImageImageIdRule);
+  explainKeys(value, report, ctaUrlCtaUrlHeaderDocumentDocumentKeys, "a header document takes only id, link or filename");
+  explainField(value, "id", undefined, report, ctaUrlCtaUrlHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "filename", undefined, report, ctaUrlHeaderImageImageIdRule);
+  explainField(value, "filename", undefined, report, ctaUrlCtaUrlHeaderImageImageIdRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainCtaUrlHeaderDocument(value: JsonObject, report: Report): void {
-  explainKeys(value, report, ctaUrlHeaderDocumentKeys);
-  explainField(value, "document", "is required", report, explainCtaUrlHeaderDocumentDocument);
+function explainCtaUrlCtaUrlHeaderDocument(value: JsonObject, report: Report): void {
+  explainKeys(value, report, ctaUrlCtaUrlHeaderDocumentKeys);
+  explainField(value, "document", "is required", report, explainCtaUrlCtaUrlHeaderDocumentDocument);
 }
 
-function explainCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, ctaUrlHeaderCases)) {
+  switch (caseOf(value, report, ctaUrlCtaUrlHeaderCases)) {
     case "text":
-      explainCtaUrlHeaderText(value, report);
+      explainCtaUrlCtaUrlHeaderText(value, report);
       break;
     case "image":
-      explainCtaUrlHeaderImage(value, report);
+      explainCtaUrlCtaUrlHeaderImage(value, report);
       break;
     case "video":
-      explainCtaUrlHeaderVideo(value, report);
+      explainCtaUrlCtaUrlHeaderVideo(value, report);
       break;
     case "document":
-      explainCtaUrlHeaderDocument(value, report);
+      explainCtaUrlCtaUrlHeaderDocument(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCtaUrlBody(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlBodyKeys);
-  explainField(value, "text", "is required", report, ctaUrlBodyTextRule);
+  explainKeys(value, report, ctaUrlCtaUrlBodyKeys);
+  explainField(value, "text", "is required", report, ctaUrlCtaUrlBodyTextRule);
   leave(report, key);
 }
 
-function explainCtaUrlFooter(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlBodyKeys);
-  explainField(value, "text", "is required", report, ctaUrlHeaderTextTextRule);
+  explainKeys(value, report, ctaUrlCtaUrlBodyKeys);
+  explainField(value, "text", "is required", report, ctaUrlCtaUrlHeaderTextTextRule);
   leave(report, key);
 }
 
-function explainCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlActionParametersKeys);
-  explainField(value, "display_text", "is required", report, ctaUrlActionParametersDisplayTextRule);
+  explainKeys(value, report, ctaUrlCtaUrlActionParametersKeys);
+  explainField(value, "display_text", "is required", report, ctaUrlCtaUrlActionParametersDisplayTextRule);
   explainField(value, "url", "is required", report, linkRule);
   leave(report, key);
 }
 
-function explainCtaUrlAction(value: unknown, report: Report, key: Key): void {
+function explainCtaUrlCtaUrlAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlActionKeys);
-  explainField(value, "name", "is required (one of cta_url)", report, ctaUrlActionNameRule);
-  explainField(value, "parameters", "is required", report, explainCtaUrlActionParameters);
+  explainKeys(value, report, ctaUrlCtaUrlActionKeys);
+  explainField(value, "name", "is required (one of cta_url)", report, ctaUrlCtaUrlActionNameRule);
+  explainField(value, "parameters", "is required", report, explainCtaUrlCtaUrlActionParameters);
   leave(report, key);
 }
 
-function explainCtaUrl(value: JsonObject, report: Report): void {
-  explainKeys(value, report, ctaUrlKeys, ctaUrlUnknown);
-  explainField(value, "header", undefined, report, explainCtaUrlHeader);
-  explainField(value, "body", "is required", report, explainCtaUrlBody);
-  explainField(value, "footer", undefined, report, explainCtaUrlFooter);
-  explainField(value, "action", "is required", report, explainCtaUrlAction);
+function explainCtaUrlCtaUrl(value: JsonObject, report: Report): void {
+  explainKeys(value, report, ctaUrlCtaUrlKeys, ctaUrlCtaUrlUnknown);
+  explainField(value, "header", undefined, report, explainCtaUrlCtaUrlHeader);
+  explainField(value, "body", "is required", report, explainCtaUrlCtaUrlBody);
+  explainField(value, "footer", undefined, report, explainCtaUrlCtaUrlFooter);
+  explainField(value, "action", "is required", report, explainCtaUrlCtaUrlAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, ctaUrlInteractiveCases)) {
+  switch (caseOf(value, report, ctaUrlCases)) {
     case "cta_url":
-      explainCtaUrl(value, report);
+      explainCtaUrlCtaUrl(value, report);
       break;
   }
   leave(report, key);
@@ -295,8 +295,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainCtaUrlInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

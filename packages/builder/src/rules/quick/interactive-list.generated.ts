@@ -22,8 +22,8 @@ const listKeys: ReadonlySet<string> = new Set(["header","body","footer","action"
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const listInteractiveCases: Cases = { key: "type", names: ["list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const listCases: Cases = { key: "type", names: ["list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
 const listHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
@@ -160,7 +160,7 @@ function testList(value: JsonObject, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
@@ -183,7 +183,7 @@ export function isListInteractiveMessage(input: unknown, fromBuilder = false): b
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -259,9 +259,9 @@ function explainList(value: JsonObject, report: Report): void {
   explainField(value, "action", "is required", report, explainListAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, listInteractiveCases)) {
+  switch (caseOf(value, report, listCases)) {
     case "list":
       explainList(value, report);
       break;
@@ -273,8 +273,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainListInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -10,64 +10,64 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const locationRequestMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const locationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
-const locationRequestMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const locationRequestMessageLocationRequestMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const locationRequestMessageLocationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
+const locationRequestMessageLocationRequestMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const locationRequestMessageInteractiveCases: Cases = { key: "type", names: ["location_request_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const locationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
-const locationRequestMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const locationRequestMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const locationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const locationRequestMessageCases: Cases = { key: "type", names: ["location_request_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const locationRequestMessageLocationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
+const locationRequestMessageLocationRequestMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const locationRequestMessageLocationRequestMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const locationRequestMessageLocationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
 
-function testLocationRequestMessageBody(input: unknown, fromBuilder: boolean): boolean {
+function testLocationRequestMessageLocationRequestMessageBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageBodyKeys)) return false;
   return true;
 }
 
-function testLocationRequestMessageFooter(input: unknown, fromBuilder: boolean): boolean {
+function testLocationRequestMessageLocationRequestMessageFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageBodyKeys)) return false;
   return true;
 }
 
-function testLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testLocationRequestMessageLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "send_location")) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageActionKeys)) return false;
   return true;
 }
 
-function testLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testLocationRequestMessageLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testLocationRequestMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testLocationRequestMessageLocationRequestMessageBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testLocationRequestMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testLocationRequestMessageLocationRequestMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testLocationRequestMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageKeys)) return false;
+  if (field_action === undefined || !(testLocationRequestMessageLocationRequestMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "location_request_message":
-        return testLocationRequestMessage(value, fromBuilder);
+        return testLocationRequestMessageLocationRequestMessage(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -84,44 +84,44 @@ export function isLocationRequestMessageInteractiveMessage(input: unknown, fromB
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainLocationRequestMessageBody(value: unknown, report: Report, key: Key): void {
+function explainLocationRequestMessageLocationRequestMessageBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageBodyKeys);
-  explainField(value, "text", "is required", report, locationRequestMessageBodyTextRule);
+  explainKeys(value, report, locationRequestMessageLocationRequestMessageBodyKeys);
+  explainField(value, "text", "is required", report, locationRequestMessageLocationRequestMessageBodyTextRule);
   leave(report, key);
 }
 
-function explainLocationRequestMessageFooter(value: unknown, report: Report, key: Key): void {
+function explainLocationRequestMessageLocationRequestMessageFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageBodyKeys);
-  explainField(value, "text", "is required", report, locationRequestMessageFooterTextRule);
+  explainKeys(value, report, locationRequestMessageLocationRequestMessageBodyKeys);
+  explainField(value, "text", "is required", report, locationRequestMessageLocationRequestMessageFooterTextRule);
   leave(report, key);
 }
 
-function explainLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
+function explainLocationRequestMessageLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageActionKeys);
-  explainField(value, "name", "is required (one of send_location)", report, locationRequestMessageActionNameRule);
+  explainKeys(value, report, locationRequestMessageLocationRequestMessageActionKeys);
+  explainField(value, "name", "is required (one of send_location)", report, locationRequestMessageLocationRequestMessageActionNameRule);
   leave(report, key);
 }
 
-function explainLocationRequestMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, locationRequestMessageKeys, locationRequestMessageUnknown);
-  explainField(value, "body", "is required", report, explainLocationRequestMessageBody);
-  explainField(value, "footer", undefined, report, explainLocationRequestMessageFooter);
-  explainField(value, "action", "is required", report, explainLocationRequestMessageAction);
+function explainLocationRequestMessageLocationRequestMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, locationRequestMessageLocationRequestMessageKeys, locationRequestMessageLocationRequestMessageUnknown);
+  explainField(value, "body", "is required", report, explainLocationRequestMessageLocationRequestMessageBody);
+  explainField(value, "footer", undefined, report, explainLocationRequestMessageLocationRequestMessageFooter);
+  explainField(value, "action", "is required", report, explainLocationRequestMessageLocationRequestMessageAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, locationRequestMessageInteractiveCases)) {
+  switch (caseOf(value, report, locationRequestMessageCases)) {
     case "location_request_message":
-      explainLocationRequestMessage(value, report);
+      explainLocationRequestMessageLocationRequestMessage(value, report);
       break;
   }
   leave(report, key);
@@ -131,8 +131,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainLocationRequestMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

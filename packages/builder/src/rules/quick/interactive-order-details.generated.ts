@@ -12,100 +12,100 @@ import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave }
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const orderDetailsHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const orderDetailsHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const orderDetailsBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const orderDetailsActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const orderDetailsKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
+const orderDetailsOrderDetailsHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const orderDetailsOrderDetailsHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const orderDetailsOrderDetailsBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const orderDetailsOrderDetailsActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const orderDetailsOrderDetailsKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const orderDetailsInteractiveCases: Cases = { key: "type", names: ["order_details"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const orderDetailsUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_details messages", otherwise: "not a field of this object" };
-const orderDetailsHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_details headers are image; got undefined", expected: ["order_details headers are image; got ",""] };
-const orderDetailsHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const orderDetailsCases: Cases = { key: "type", names: ["order_details"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const orderDetailsOrderDetailsUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_details messages", otherwise: "not a field of this object" };
+const orderDetailsOrderDetailsHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_details headers are image; got undefined", expected: ["order_details headers are image; got ",""] };
+const orderDetailsOrderDetailsHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const orderDetailsBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const orderDetailsFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const orderDetailsActionNameRule: LeafRule = { kind: "enum", values: ["review_and_pay"] };
-const orderDetailsActionParametersRule: LeafRule = { kind: "json", nonEmpty: true };
+const orderDetailsOrderDetailsBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const orderDetailsOrderDetailsFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const orderDetailsOrderDetailsActionNameRule: LeafRule = { kind: "enum", values: ["review_and_pay"] };
+const orderDetailsOrderDetailsActionParametersRule: LeafRule = { kind: "json", nonEmpty: true };
 
-function testOrderDetailsHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, orderDetailsHeaderImageImageKeys)) return false;
+  if (!onlyKeys(value, orderDetailsOrderDetailsHeaderImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testOrderDetailsHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testOrderDetailsHeaderImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderDetailsHeaderImageKeys)) return false;
+  if (field_image === undefined || !(testOrderDetailsOrderDetailsHeaderImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsHeaderImageKeys)) return false;
   return true;
 }
 
-function testOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testOrderDetailsHeaderImage(value, fromBuilder);
+      return testOrderDetailsOrderDetailsHeaderImage(value, fromBuilder);
   }
   return false;
 }
 
-function testOrderDetailsBody(input: unknown, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, orderDetailsBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsBodyKeys)) return false;
   return true;
 }
 
-function testOrderDetailsFooter(input: unknown, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, orderDetailsBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsBodyKeys)) return false;
   return true;
 }
 
-function testOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "review_and_pay")) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderDetailsActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsActionKeys)) return false;
   return true;
 }
 
-function testOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
+function testOrderDetailsOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testOrderDetailsOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testOrderDetailsBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testOrderDetailsOrderDetailsBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testOrderDetailsFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testOrderDetailsOrderDetailsFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testOrderDetailsAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderDetailsKeys)) return false;
+  if (field_action === undefined || !(testOrderDetailsOrderDetailsAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "order_details":
-        return testOrderDetails(value, fromBuilder);
+        return testOrderDetailsOrderDetails(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -122,70 +122,70 @@ export function isOrderDetailsInteractiveMessage(input: unknown, fromBuilder = f
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainOrderDetailsHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainOrderDetailsOrderDetailsHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderDetailsHeaderImageImageKeys, "a header media object takes only id or link");
-  explainField(value, "id", undefined, report, orderDetailsHeaderImageImageIdRule);
+  explainKeys(value, report, orderDetailsOrderDetailsHeaderImageImageKeys, "a header media object takes only id or link");
+  explainField(value, "id", undefined, report, orderDetailsOrderDetailsHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainOrderDetailsHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, orderDetailsHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainOrderDetailsHeaderImageImage);
+function explainOrderDetailsOrderDetailsHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, orderDetailsOrderDetailsHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainOrderDetailsOrderDetailsHeaderImageImage);
 }
 
-function explainOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
+function explainOrderDetailsOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderDetailsHeaderCases)) {
+  switch (caseOf(value, report, orderDetailsOrderDetailsHeaderCases)) {
     case "image":
-      explainOrderDetailsHeaderImage(value, report);
+      explainOrderDetailsOrderDetailsHeaderImage(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainOrderDetailsBody(value: unknown, report: Report, key: Key): void {
+function explainOrderDetailsOrderDetailsBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderDetailsBodyKeys);
-  explainField(value, "text", "is required", report, orderDetailsBodyTextRule);
+  explainKeys(value, report, orderDetailsOrderDetailsBodyKeys);
+  explainField(value, "text", "is required", report, orderDetailsOrderDetailsBodyTextRule);
   leave(report, key);
 }
 
-function explainOrderDetailsFooter(value: unknown, report: Report, key: Key): void {
+function explainOrderDetailsOrderDetailsFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderDetailsBodyKeys);
-  explainField(value, "text", "is required", report, orderDetailsFooterTextRule);
+  explainKeys(value, report, orderDetailsOrderDetailsBodyKeys);
+  explainField(value, "text", "is required", report, orderDetailsOrderDetailsFooterTextRule);
   leave(report, key);
 }
 
-function explainOrderDetailsAction(value: unknown, report: Report, key: Key): void {
+function explainOrderDetailsOrderDetailsAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderDetailsActionKeys);
-  explainField(value, "name", "is required (one of review_and_pay)", report, orderDetailsActionNameRule);
-  explainField(value, "parameters", "is required (the order's parameters)", report, orderDetailsActionParametersRule);
+  explainKeys(value, report, orderDetailsOrderDetailsActionKeys);
+  explainField(value, "name", "is required (one of review_and_pay)", report, orderDetailsOrderDetailsActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, orderDetailsOrderDetailsActionParametersRule);
   leave(report, key);
 }
 
-function explainOrderDetails(value: JsonObject, report: Report): void {
-  explainKeys(value, report, orderDetailsKeys, orderDetailsUnknown);
-  explainField(value, "header", undefined, report, explainOrderDetailsHeader);
-  explainField(value, "body", "is required", report, explainOrderDetailsBody);
-  explainField(value, "footer", undefined, report, explainOrderDetailsFooter);
-  explainField(value, "action", "is required", report, explainOrderDetailsAction);
+function explainOrderDetailsOrderDetails(value: JsonObject, report: Report): void {
+  explainKeys(value, report, orderDetailsOrderDetailsKeys, orderDetailsOrderDetailsUnknown);
+  explainField(value, "header", undefined, report, explainOrderDetailsOrderDetailsHeader);
+  explainField(value, "body", "is required", report, explainOrderDetailsOrderDetailsBody);
+  explainField(value, "footer", undefined, report, explainOrderDetailsOrderDetailsFooter);
+  explainField(value, "action", "is required", report, explainOrderDetailsOrderDetailsAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderDetailsInteractiveCases)) {
+  switch (caseOf(value, report, orderDetailsCases)) {
     case "order_details":
-      explainOrderDetails(value, report);
+      explainOrderDetailsOrderDetails(value, report);
       break;
   }
   leave(report, key);
@@ -195,8 +195,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainOrderDetailsInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

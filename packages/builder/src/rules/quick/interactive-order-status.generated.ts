@@ -12,100 +12,100 @@ import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave }
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const orderStatusHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const orderStatusHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const orderStatusBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const orderStatusActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const orderStatusKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
+const orderStatusOrderStatusHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const orderStatusOrderStatusHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const orderStatusOrderStatusBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const orderStatusOrderStatusActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const orderStatusOrderStatusKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const orderStatusInteractiveCases: Cases = { key: "type", names: ["order_status"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const orderStatusUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_status messages", otherwise: "not a field of this object" };
-const orderStatusHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_status headers are image; got undefined", expected: ["order_status headers are image; got ",""] };
-const orderStatusHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const orderStatusCases: Cases = { key: "type", names: ["order_status"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const orderStatusOrderStatusUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_status messages", otherwise: "not a field of this object" };
+const orderStatusOrderStatusHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_status headers are image; got undefined", expected: ["order_status headers are image; got ",""] };
+const orderStatusOrderStatusHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const orderStatusBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const orderStatusFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const orderStatusActionNameRule: LeafRule = { kind: "enum", values: ["review_order"] };
-const orderStatusActionParametersRule: LeafRule = { kind: "json", nonEmpty: true };
+const orderStatusOrderStatusBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const orderStatusOrderStatusFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const orderStatusOrderStatusActionNameRule: LeafRule = { kind: "enum", values: ["review_order"] };
+const orderStatusOrderStatusActionParametersRule: LeafRule = { kind: "json", nonEmpty: true };
 
-function testOrderStatusHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, orderStatusHeaderImageImageKeys)) return false;
+  if (!onlyKeys(value, orderStatusOrderStatusHeaderImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testOrderStatusHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testOrderStatusHeaderImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderStatusHeaderImageKeys)) return false;
+  if (field_image === undefined || !(testOrderStatusOrderStatusHeaderImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, orderStatusOrderStatusHeaderImageKeys)) return false;
   return true;
 }
 
-function testOrderStatusHeader(value: unknown, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testOrderStatusHeaderImage(value, fromBuilder);
+      return testOrderStatusOrderStatusHeaderImage(value, fromBuilder);
   }
   return false;
 }
 
-function testOrderStatusBody(input: unknown, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, orderStatusBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderStatusOrderStatusBodyKeys)) return false;
   return true;
 }
 
-function testOrderStatusFooter(input: unknown, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, orderStatusBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderStatusOrderStatusBodyKeys)) return false;
   return true;
 }
 
-function testOrderStatusAction(input: unknown, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatusAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "review_order")) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderStatusActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, orderStatusOrderStatusActionKeys)) return false;
   return true;
 }
 
-function testOrderStatus(value: JsonObject, fromBuilder: boolean): boolean {
+function testOrderStatusOrderStatus(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testOrderStatusHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testOrderStatusOrderStatusHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testOrderStatusBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testOrderStatusOrderStatusBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testOrderStatusFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testOrderStatusOrderStatusFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testOrderStatusAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, orderStatusKeys)) return false;
+  if (field_action === undefined || !(testOrderStatusOrderStatusAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, orderStatusOrderStatusKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "order_status":
-        return testOrderStatus(value, fromBuilder);
+        return testOrderStatusOrderStatus(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -122,70 +122,70 @@ export function isOrderStatusInteractiveMessage(input: unknown, fromBuilder = fa
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainOrderStatusHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainOrderStatusOrderStatusHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderStatusHeaderImageImageKeys, "a header media object takes only id or link");
-  explainField(value, "id", undefined, report, orderStatusHeaderImageImageIdRule);
+  explainKeys(value, report, orderStatusOrderStatusHeaderImageImageKeys, "a header media object takes only id or link");
+  explainField(value, "id", undefined, report, orderStatusOrderStatusHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainOrderStatusHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, orderStatusHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainOrderStatusHeaderImageImage);
+function explainOrderStatusOrderStatusHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, orderStatusOrderStatusHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainOrderStatusOrderStatusHeaderImageImage);
 }
 
-function explainOrderStatusHeader(value: unknown, report: Report, key: Key): void {
+function explainOrderStatusOrderStatusHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderStatusHeaderCases)) {
+  switch (caseOf(value, report, orderStatusOrderStatusHeaderCases)) {
     case "image":
-      explainOrderStatusHeaderImage(value, report);
+      explainOrderStatusOrderStatusHeaderImage(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainOrderStatusBody(value: unknown, report: Report, key: Key): void {
+function explainOrderStatusOrderStatusBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderStatusBodyKeys);
-  explainField(value, "text", "is required", report, orderStatusBodyTextRule);
+  explainKeys(value, report, orderStatusOrderStatusBodyKeys);
+  explainField(value, "text", "is required", report, orderStatusOrderStatusBodyTextRule);
   leave(report, key);
 }
 
-function explainOrderStatusFooter(value: unknown, report: Report, key: Key): void {
+function explainOrderStatusOrderStatusFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderStatusBodyKeys);
-  explainField(value, "text", "is required", report, orderStatusFooterTextRule);
+  explainKeys(value, report, orderStatusOrderStatusBodyKeys);
+  explainField(value, "text", "is required", report, orderStatusOrderStatusFooterTextRule);
   leave(report, key);
 }
 
-function explainOrderStatusAction(value: unknown, report: Report, key: Key): void {
+function explainOrderStatusOrderStatusAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, orderStatusActionKeys);
-  explainField(value, "name", "is required (one of review_order)", report, orderStatusActionNameRule);
-  explainField(value, "parameters", "is required (the order's parameters)", report, orderStatusActionParametersRule);
+  explainKeys(value, report, orderStatusOrderStatusActionKeys);
+  explainField(value, "name", "is required (one of review_order)", report, orderStatusOrderStatusActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, orderStatusOrderStatusActionParametersRule);
   leave(report, key);
 }
 
-function explainOrderStatus(value: JsonObject, report: Report): void {
-  explainKeys(value, report, orderStatusKeys, orderStatusUnknown);
-  explainField(value, "header", undefined, report, explainOrderStatusHeader);
-  explainField(value, "body", "is required", report, explainOrderStatusBody);
-  explainField(value, "footer", undefined, report, explainOrderStatusFooter);
-  explainField(value, "action", "is required", report, explainOrderStatusAction);
+function explainOrderStatusOrderStatus(value: JsonObject, report: Report): void {
+  explainKeys(value, report, orderStatusOrderStatusKeys, orderStatusOrderStatusUnknown);
+  explainField(value, "header", undefined, report, explainOrderStatusOrderStatusHeader);
+  explainField(value, "body", "is required", report, explainOrderStatusOrderStatusBody);
+  explainField(value, "footer", undefined, report, explainOrderStatusOrderStatusFooter);
+  explainField(value, "action", "is required", report, explainOrderStatusOrderStatusAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderStatusInteractiveCases)) {
+  switch (caseOf(value, report, orderStatusCases)) {
     case "order_status":
-      explainOrderStatus(value, report);
+      explainOrderStatusOrderStatus(value, report);
       break;
   }
   leave(report, key);
@@ -195,8 +195,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainOrderStatusInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -11,78 +11,78 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const productListHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
-const productListBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const productItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
+const productListProductListHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
+const productListProductListBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
 const productSectionsKeys: ReadonlySet<string> = new Set(["title","product_items"]);
-const productListActionKeys: ReadonlySet<string> = new Set(["catalog_id","sections"]);
-const productListKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
+const productListProductListActionKeys: ReadonlySet<string> = new Set(["catalog_id","sections"]);
+const productListProductListKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const productListInteractiveCases: Cases = { key: "type", names: ["product_list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const productListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
-const productListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
-const productListHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const productListBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const productListActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const productListCases: Cases = { key: "type", names: ["product_list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const productListProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
+const productListProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
+const productListProductListHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const productListProductListBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const productListProductListActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const titleRule: LeafRule = { kind: "string", min: 1, max: 24 };
-const productItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
-const productItemsProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const productSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
+const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
+const productSectionsProductItemsProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const productSectionsRefinements = [titledSections, productsAcross];
 
-function testProductListHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
+function testProductListProductListHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   const field_sub_text = value.sub_text;
   if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListHeaderTextKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productListProductListHeaderTextKeys)) return false;
   return true;
 }
 
-function testProductListHeader(value: unknown, fromBuilder: boolean): boolean {
+function testProductListProductListHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testProductListHeaderText(value, fromBuilder);
+      return testProductListProductListHeaderText(value, fromBuilder);
   }
   return false;
 }
 
-function testProductListBody(input: unknown, fromBuilder: boolean): boolean {
+function testProductListProductListBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productListProductListBodyKeys)) return false;
   return true;
 }
 
-function testProductListFooter(input: unknown, fromBuilder: boolean): boolean {
+function testProductListProductListFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productListProductListBodyKeys)) return false;
   return true;
 }
 
-function testProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, productItemsKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productSectionsProductItemsKeys)) return false;
   return true;
 }
 
-function testProductItems(value: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductItems2(item, fromBuilder))) return false;
+    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
   }
   return true;
 }
@@ -93,12 +93,12 @@ function testProductSections(input: unknown, fromBuilder: boolean): boolean {
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function testProductListProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
@@ -107,37 +107,37 @@ function testProductListActionSections(value: unknown, fromBuilder: boolean): bo
   return titledSections.test(value) && productsAcross.test(value);
 }
 
-function testProductListAction(input: unknown, fromBuilder: boolean): boolean {
+function testProductListProductListAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testProductListActionSections(field_sections, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productListActionKeys)) return false;
+  if (field_sections === undefined || !(testProductListProductListActionSections(field_sections, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, productListProductListActionKeys)) return false;
   return true;
 }
 
-function testProductList(value: JsonObject, fromBuilder: boolean): boolean {
+function testProductListProductList(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header === undefined || !(testProductListHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(testProductListProductListHeader(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testProductListBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testProductListProductListBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testProductListFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testProductListProductListFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testProductListAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productListKeys)) return false;
+  if (field_action === undefined || !(testProductListProductListAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, productListProductListKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "product_list":
-        return testProductList(value, fromBuilder);
+        return testProductListProductList(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -154,85 +154,85 @@ export function isProductListInteractiveMessage(input: unknown, fromBuilder = fa
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainProductListHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productListHeaderTextKeys);
-  explainField(value, "text", "is required", report, productListHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, productListHeaderTextTextRule);
+function explainProductListProductListHeaderText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, productListProductListHeaderTextKeys);
+  explainField(value, "text", "is required", report, productListProductListHeaderTextTextRule);
+  explainField(value, "sub_text", undefined, report, productListProductListHeaderTextTextRule);
 }
 
-function explainProductListHeader(value: unknown, report: Report, key: Key): void {
+function explainProductListProductListHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, productListHeaderCases)) {
+  switch (caseOf(value, report, productListProductListHeaderCases)) {
     case "text":
-      explainProductListHeaderText(value, report);
+      explainProductListProductListHeaderText(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainProductListBody(value: unknown, report: Report, key: Key): void {
+function explainProductListProductListBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListBodyKeys);
-  explainField(value, "text", "is required", report, productListBodyTextRule);
+  explainKeys(value, report, productListProductListBodyKeys);
+  explainField(value, "text", "is required", report, productListProductListBodyTextRule);
   leave(report, key);
 }
 
-function explainProductListFooter(value: unknown, report: Report, key: Key): void {
+function explainProductListProductListFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListBodyKeys);
-  explainField(value, "text", "is required", report, productListHeaderTextTextRule);
+  explainKeys(value, report, productListProductListBodyKeys);
+  explainField(value, "text", "is required", report, productListProductListHeaderTextTextRule);
   leave(report, key);
 }
 
-function explainProductItems2(value: unknown, report: Report, key: Key): void {
+function explainProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productItemsKeys);
-  explainField(value, "product_retailer_id", "is required", report, productItemsProductRetailerIdRule);
+  explainKeys(value, report, productSectionsProductItemsKeys);
+  explainField(value, "product_retailer_id", "is required", report, productSectionsProductItemsProductRetailerIdRule);
   leave(report, key);
 }
 
-function explainProductItems(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, productItemsCount, explainProductItems2);
+function explainProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainProductSectionsProductItems2);
 }
 
 function explainProductSections(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, productSectionsKeys);
-  explainField(value, "title", undefined, report, titleRule);
-  explainField(value, "product_items", "is required", report, explainProductItems);
+  explainField(value, "title", undefined, report, productSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainProductSectionsProductItems);
   leave(report, key);
 }
 
-function explainProductListActionSections(value: unknown, report: Report, key: Key): void {
+function explainProductListProductListActionSections(value: unknown, report: Report, key: Key): void {
   explainArray(value, report, key, productSectionsCount, explainProductSections, productSectionsRefinements);
 }
 
-function explainProductListAction(value: unknown, report: Report, key: Key): void {
+function explainProductListProductListAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListActionKeys);
-  explainField(value, "catalog_id", "is required", report, productListActionCatalogIdRule);
-  explainField(value, "sections", "is required", report, explainProductListActionSections);
+  explainKeys(value, report, productListProductListActionKeys);
+  explainField(value, "catalog_id", "is required", report, productListProductListActionCatalogIdRule);
+  explainField(value, "sections", "is required", report, explainProductListProductListActionSections);
   leave(report, key);
 }
 
-function explainProductList(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productListKeys, productListUnknown);
-  explainField(value, "header", "is required for product_list messages (a text header)", report, explainProductListHeader);
-  explainField(value, "body", "is required", report, explainProductListBody);
-  explainField(value, "footer", undefined, report, explainProductListFooter);
-  explainField(value, "action", "is required", report, explainProductListAction);
+function explainProductListProductList(value: JsonObject, report: Report): void {
+  explainKeys(value, report, productListProductListKeys, productListProductListUnknown);
+  explainField(value, "header", "is required for product_list messages (a text header)", report, explainProductListProductListHeader);
+  explainField(value, "body", "is required", report, explainProductListProductListBody);
+  explainField(value, "footer", undefined, report, explainProductListProductListFooter);
+  explainField(value, "action", "is required", report, explainProductListProductListAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, productListInteractiveCases)) {
+  switch (caseOf(value, report, productListCases)) {
     case "product_list":
-      explainProductList(value, report);
+      explainProductListProductList(value, report);
       break;
   }
   leave(report, key);
@@ -242,8 +242,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainProductListInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

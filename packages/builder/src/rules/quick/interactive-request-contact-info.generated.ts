@@ -10,64 +10,64 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const requestContactInfoBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const requestContactInfoActionKeys: ReadonlySet<string> = new Set(["name"]);
-const requestContactInfoKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const requestContactInfoRequestContactInfoBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const requestContactInfoRequestContactInfoActionKeys: ReadonlySet<string> = new Set(["name"]);
+const requestContactInfoRequestContactInfoKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const requestContactInfoInteractiveCases: Cases = { key: "type", names: ["request_contact_info"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const requestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
-const requestContactInfoBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const requestContactInfoFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const requestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const requestContactInfoCases: Cases = { key: "type", names: ["request_contact_info"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const requestContactInfoRequestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
+const requestContactInfoRequestContactInfoBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const requestContactInfoRequestContactInfoFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const requestContactInfoRequestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
 
-function testRequestContactInfoBody(input: unknown, fromBuilder: boolean): boolean {
+function testRequestContactInfoRequestContactInfoBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoBodyKeys)) return false;
   return true;
 }
 
-function testRequestContactInfoFooter(input: unknown, fromBuilder: boolean): boolean {
+function testRequestContactInfoRequestContactInfoFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoBodyKeys)) return false;
   return true;
 }
 
-function testRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
+function testRequestContactInfoRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "request_contact_info")) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoActionKeys)) return false;
   return true;
 }
 
-function testRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
+function testRequestContactInfoRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testRequestContactInfoBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testRequestContactInfoRequestContactInfoBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testRequestContactInfoFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testRequestContactInfoRequestContactInfoFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testRequestContactInfoAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoKeys)) return false;
+  if (field_action === undefined || !(testRequestContactInfoRequestContactInfoAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "request_contact_info":
-        return testRequestContactInfo(value, fromBuilder);
+        return testRequestContactInfoRequestContactInfo(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -84,44 +84,44 @@ export function isRequestContactInfoInteractiveMessage(input: unknown, fromBuild
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainRequestContactInfoBody(value: unknown, report: Report, key: Key): void {
+function explainRequestContactInfoRequestContactInfoBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, requestContactInfoBodyKeys);
-  explainField(value, "text", "is required", report, requestContactInfoBodyTextRule);
+  explainKeys(value, report, requestContactInfoRequestContactInfoBodyKeys);
+  explainField(value, "text", "is required", report, requestContactInfoRequestContactInfoBodyTextRule);
   leave(report, key);
 }
 
-function explainRequestContactInfoFooter(value: unknown, report: Report, key: Key): void {
+function explainRequestContactInfoRequestContactInfoFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, requestContactInfoBodyKeys);
-  explainField(value, "text", "is required", report, requestContactInfoFooterTextRule);
+  explainKeys(value, report, requestContactInfoRequestContactInfoBodyKeys);
+  explainField(value, "text", "is required", report, requestContactInfoRequestContactInfoFooterTextRule);
   leave(report, key);
 }
 
-function explainRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
+function explainRequestContactInfoRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, requestContactInfoActionKeys);
-  explainField(value, "name", "is required (one of request_contact_info)", report, requestContactInfoActionNameRule);
+  explainKeys(value, report, requestContactInfoRequestContactInfoActionKeys);
+  explainField(value, "name", "is required (one of request_contact_info)", report, requestContactInfoRequestContactInfoActionNameRule);
   leave(report, key);
 }
 
-function explainRequestContactInfo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, requestContactInfoKeys, requestContactInfoUnknown);
-  explainField(value, "body", "is required", report, explainRequestContactInfoBody);
-  explainField(value, "footer", undefined, report, explainRequestContactInfoFooter);
-  explainField(value, "action", "is required", report, explainRequestContactInfoAction);
+function explainRequestContactInfoRequestContactInfo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, requestContactInfoRequestContactInfoKeys, requestContactInfoRequestContactInfoUnknown);
+  explainField(value, "body", "is required", report, explainRequestContactInfoRequestContactInfoBody);
+  explainField(value, "footer", undefined, report, explainRequestContactInfoRequestContactInfoFooter);
+  explainField(value, "action", "is required", report, explainRequestContactInfoRequestContactInfoAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, requestContactInfoInteractiveCases)) {
+  switch (caseOf(value, report, requestContactInfoCases)) {
     case "request_contact_info":
-      explainRequestContactInfo(value, report);
+      explainRequestContactInfoRequestContactInfo(value, report);
       break;
   }
   leave(report, key);
@@ -131,8 +131,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainRequestContactInfoInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -10,42 +10,42 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
-const voiceCallBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const parametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
+const voiceCallVoiceCallBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const voiceCallActionParametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
 const voiceCallActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const voiceCallKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const voiceCallVoiceCallKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
-const voiceCallInteractiveCases: Cases = { key: "type", names: ["voice_call"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const voiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
-const voiceCallBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const voiceCallFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const nameRule: LeafRule = { kind: "enum", values: ["voice_call"] };
-const parametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
-const parametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
-const parametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const voiceCallCases: Cases = { key: "type", names: ["voice_call"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
+const voiceCallVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
+const voiceCallVoiceCallBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const voiceCallVoiceCallFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const voiceCallActionNameRule: LeafRule = { kind: "enum", values: ["voice_call"] };
+const voiceCallActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const voiceCallActionParametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
+const voiceCallActionParametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
 
-function testVoiceCallBody(input: unknown, fromBuilder: boolean): boolean {
+function testVoiceCallVoiceCallBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, voiceCallBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallBodyKeys)) return false;
   return true;
 }
 
-function testVoiceCallFooter(input: unknown, fromBuilder: boolean): boolean {
+function testVoiceCallVoiceCallFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, voiceCallBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallBodyKeys)) return false;
   return true;
 }
 
-function testParameters(input: unknown, fromBuilder: boolean): boolean {
+function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -54,39 +54,39 @@ function testParameters(input: unknown, fromBuilder: boolean): boolean {
   if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
   const field_payload = value.payload;
   if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
-  if (!fromBuilder && !onlyKeys(value, parametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, voiceCallActionParametersKeys)) return false;
   return true;
 }
 
-function testVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
+function testVoiceCallVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(testVoiceCallActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, voiceCallActionKeys)) return false;
   return true;
 }
 
-function testVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
+function testVoiceCallVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testVoiceCallBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testVoiceCallVoiceCallBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testVoiceCallFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testVoiceCallVoiceCallFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testVoiceCallAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, voiceCallKeys)) return false;
+  if (field_action === undefined || !(testVoiceCallVoiceCallAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "voice_call":
-        return testVoiceCall(value, fromBuilder);
+        return testVoiceCallVoiceCall(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -103,54 +103,54 @@ export function isVoiceCallInteractiveMessage(input: unknown, fromBuilder = fals
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainVoiceCallBody(value: unknown, report: Report, key: Key): void {
+function explainVoiceCallVoiceCallBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, voiceCallBodyKeys);
-  explainField(value, "text", "is required", report, voiceCallBodyTextRule);
+  explainKeys(value, report, voiceCallVoiceCallBodyKeys);
+  explainField(value, "text", "is required", report, voiceCallVoiceCallBodyTextRule);
   leave(report, key);
 }
 
-function explainVoiceCallFooter(value: unknown, report: Report, key: Key): void {
+function explainVoiceCallVoiceCallFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, voiceCallBodyKeys);
-  explainField(value, "text", "is required", report, voiceCallFooterTextRule);
+  explainKeys(value, report, voiceCallVoiceCallBodyKeys);
+  explainField(value, "text", "is required", report, voiceCallVoiceCallFooterTextRule);
   leave(report, key);
 }
 
-function explainParameters(value: unknown, report: Report, key: Key): void {
+function explainVoiceCallActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, parametersKeys);
-  explainField(value, "display_text", undefined, report, parametersDisplayTextRule);
-  explainField(value, "ttl_minutes", undefined, report, parametersTtlMinutesRule);
-  explainField(value, "payload", undefined, report, parametersPayloadRule);
+  explainKeys(value, report, voiceCallActionParametersKeys);
+  explainField(value, "display_text", undefined, report, voiceCallActionParametersDisplayTextRule);
+  explainField(value, "ttl_minutes", undefined, report, voiceCallActionParametersTtlMinutesRule);
+  explainField(value, "payload", undefined, report, voiceCallActionParametersPayloadRule);
   leave(report, key);
 }
 
-function explainVoiceCallAction(value: unknown, report: Report, key: Key): void {
+function explainVoiceCallVoiceCallAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, voiceCallActionKeys);
-  explainField(value, "name", "is required (one of voice_call)", report, nameRule);
-  explainField(value, "parameters", undefined, report, explainParameters);
+  explainField(value, "name", "is required (one of voice_call)", report, voiceCallActionNameRule);
+  explainField(value, "parameters", undefined, report, explainVoiceCallActionParameters);
   leave(report, key);
 }
 
-function explainVoiceCall(value: JsonObject, report: Report): void {
-  explainKeys(value, report, voiceCallKeys, voiceCallUnknown);
-  explainField(value, "body", "is required", report, explainVoiceCallBody);
-  explainField(value, "footer", undefined, report, explainVoiceCallFooter);
-  explainField(value, "action", "is required", report, explainVoiceCallAction);
+function explainVoiceCallVoiceCall(value: JsonObject, report: Report): void {
+  explainKeys(value, report, voiceCallVoiceCallKeys, voiceCallVoiceCallUnknown);
+  explainField(value, "body", "is required", report, explainVoiceCallVoiceCallBody);
+  explainField(value, "footer", undefined, report, explainVoiceCallVoiceCallFooter);
+  explainField(value, "action", "is required", report, explainVoiceCallVoiceCallAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, voiceCallInteractiveCases)) {
+  switch (caseOf(value, report, voiceCallCases)) {
     case "voice_call":
-      explainVoiceCall(value, report);
+      explainVoiceCallVoiceCall(value, report);
       break;
   }
   leave(report, key);
@@ -160,8 +160,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainVoiceCallInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -15,156 +15,156 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, hasKeys, integerIn, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
-const buttonHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
+const interactiveButtonHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const buttonHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const buttonHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const buttonHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
-const buttonHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
-const buttonHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
-const buttonBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const buttonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
-const buttonActionButtonsReplyKeys: ReadonlySet<string> = new Set(["id","title"]);
-const buttonActionButtonsKeys: ReadonlySet<string> = new Set(["type","reply"]);
-const buttonActionKeys: ReadonlySet<string> = new Set(["buttons"]);
-const buttonKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
-const listActionSectionsRowsKeys: ReadonlySet<string> = new Set(["id","title","description"]);
-const listActionSectionsKeys: ReadonlySet<string> = new Set(["title","rows"]);
-const listActionKeys: ReadonlySet<string> = new Set(["button","sections"]);
-const productActionKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
-const productKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
-const productItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
+const interactiveButtonHeaderImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const interactiveButtonHeaderImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const interactiveButtonHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
+const interactiveButtonHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
+const interactiveButtonHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
+const interactiveButtonBodyKeys: ReadonlySet<string> = new Set(["text"]);
+const interactiveButtonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
+const interactiveButtonActionButtonsReplyKeys: ReadonlySet<string> = new Set(["id","title"]);
+const interactiveButtonActionButtonsKeys: ReadonlySet<string> = new Set(["type","reply"]);
+const interactiveButtonActionKeys: ReadonlySet<string> = new Set(["buttons"]);
+const interactiveButtonKeys: ReadonlySet<string> = new Set(["header","body","footer","action","type"]);
+const interactiveListActionSectionsRowsKeys: ReadonlySet<string> = new Set(["id","title","description"]);
+const interactiveListActionSectionsKeys: ReadonlySet<string> = new Set(["title","rows"]);
+const interactiveListActionKeys: ReadonlySet<string> = new Set(["button","sections"]);
+const interactiveProductActionKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
+const interactiveProductKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
+const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
 const productSectionsKeys: ReadonlySet<string> = new Set(["title","product_items"]);
-const productListActionKeys: ReadonlySet<string> = new Set(["catalog_id","sections"]);
-const catalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
-const catalogMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
-const flowActionParametersFlowCtaPattern = /^\P{Extended_Pictographic}*$/u;
-const flowActionParametersFlowActionPayloadKeys: ReadonlySet<string> = new Set(["screen","data"]);
-const flowActionParametersKeys: ReadonlySet<string> = new Set(["flow_message_version","flow_token","flow_id","flow_name","flow_cta","mode","flow_action","flow_action_payload"]);
-const ctaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
-const locationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
-const addressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
-const callPermissionRequestKeys: ReadonlySet<string> = new Set(["body","action","type"]);
-const cardsCtaUrlBodyTextPattern = /^[^\n]*(?:\n[^\n]*){0,2}$/;
-const cardsCtaUrlActionButtonsKeys: ReadonlySet<string> = new Set(["type","quick_reply"]);
-const cardsCtaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
-const cardsCtaUrlKeys: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
-const cardsProductActionKeys: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
-const cardsProductKeys: ReadonlySet<string> = new Set(["card_index","action","type"]);
+const interactiveProductListActionKeys: ReadonlySet<string> = new Set(["catalog_id","sections"]);
+const interactiveCatalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
+const interactiveCatalogMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
+const interactiveFlowActionParametersFlowCtaPattern = /^\P{Extended_Pictographic}*$/u;
+const interactiveFlowActionParametersFlowActionPayloadKeys: ReadonlySet<string> = new Set(["screen","data"]);
+const interactiveFlowActionParametersKeys: ReadonlySet<string> = new Set(["flow_message_version","flow_token","flow_id","flow_name","flow_cta","mode","flow_action","flow_action_payload"]);
+const interactiveCtaUrlActionParametersKeys: ReadonlySet<string> = new Set(["display_text","url"]);
+const interactiveLocationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
+const interactiveAddressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
+const interactiveCallPermissionRequestKeys: ReadonlySet<string> = new Set(["body","action","type"]);
+const carouselActionCardsCtaUrlBodyTextPattern = /^[^\n]*(?:\n[^\n]*){0,2}$/;
+const carouselActionCardsCtaUrlActionButtonsKeys: ReadonlySet<string> = new Set(["type","quick_reply"]);
+const carouselActionCardsCtaUrlActionKeys: ReadonlySet<string> = new Set(["name","parameters","buttons"]);
+const carouselActionCardsCtaUrlKeys: ReadonlySet<string> = new Set(["card_index","header","body","action","type"]);
+const carouselActionCardsProductActionKeys: ReadonlySet<string> = new Set(["product_retailer_id","catalog_id"]);
+const carouselActionCardsProductKeys: ReadonlySet<string> = new Set(["card_index","action","type"]);
 const carouselActionKeys: ReadonlySet<string> = new Set(["cards"]);
-const parametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
+const voiceCallActionParametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const interactiveCases: Cases = { key: "type", names: ["button","list","product","product_list","catalog_message","flow","cta_url","location_request_message","address_message","call_permission_request","carousel","voice_call","request_contact_info","order_details","order_status"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
-const buttonUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on button messages", otherwise: "not a field of this object" };
-const buttonHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "button headers are text, image, video, document; got undefined", expected: ["button headers are text, image, video, document; got ",""] };
-const buttonHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const buttonHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const interactiveButtonUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on button messages", otherwise: "not a field of this object" };
+const interactiveButtonHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "button headers are text, image, video, document; got undefined", expected: ["button headers are text, image, video, document; got ",""] };
+const interactiveButtonHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
+const interactiveButtonHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const buttonBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const buttonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" };
-const buttonActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["reply"] };
-const buttonActionButtonsReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" };
-const buttonActionButtonsReplyTitleRule: LeafRule = { kind: "string", min: 1, max: 20 };
-const buttonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
-const buttonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
-const buttonActionButtonsRefinements = [buttonActionButtonsReplyButtonIdsUnique, buttonActionButtonsReplyButtonTitlesUnique];
-const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
-const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
-const listBodyTextRule: LeafRule = { kind: "string", min: 1, max: 4096, warnAbove: 1024 };
-const listActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const listActionSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
-const listActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
-const listActionSectionsRowsIdRule: LeafRule = { kind: "string", min: 1, max: 200 };
-const listActionSectionsRowsDescriptionRule: LeafRule = { kind: "string", min: 1, max: 72 };
-const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
-const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
-const productUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
-const productActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
-const productListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
-const productListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
-const productItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
+const interactiveButtonBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
+const interactiveButtonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" };
+const interactiveButtonActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["reply"] };
+const interactiveButtonActionButtonsReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256, pattern: interactiveButtonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" };
+const interactiveButtonActionButtonsReplyTitleRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const interactiveButtonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
+const interactiveButtonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
+const interactiveButtonActionButtonsRefinements = [interactiveButtonActionButtonsReplyButtonIdsUnique, interactiveButtonActionButtonsReplyButtonTitlesUnique];
+const interactiveListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
+const interactiveListHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
+const interactiveListBodyTextRule: LeafRule = { kind: "string", min: 1, max: 4096, warnAbove: 1024 };
+const interactiveListActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
+const interactiveListActionSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
+const interactiveListActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
+const interactiveListActionSectionsRowsIdRule: LeafRule = { kind: "string", min: 1, max: 200 };
+const interactiveListActionSectionsRowsDescriptionRule: LeafRule = { kind: "string", min: 1, max: 72 };
+const interactiveListActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
+const interactiveListActionSectionsRefinements = [titledSections, rowsAcross, interactiveListActionSectionsRowIdsUnique];
+const interactiveProductUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
+const interactiveProductActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const interactiveProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
+const interactiveProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
+const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
 const productSectionsRefinements = [titledSections, productsAcross];
-const catalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
-const catalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
-const flowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on flow messages", otherwise: "not a field of this object" };
-const flowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
-const flowActionNameRule: LeafRule = { kind: "enum", values: ["flow"] };
-const flowActionParametersFlowMessageVersionRule: LeafRule = { kind: "enum", values: ["3"] };
-const flowActionParametersFlowCtaRule: LeafRule = { kind: "string", min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" };
-const flowActionParametersModeRule: LeafRule = { kind: "enum", values: ["draft","published"] };
-const flowActionParametersFlowActionRule: LeafRule = { kind: "enum", values: ["navigate","data_exchange"] };
-const flowActionParametersFlowActionPayloadDataRule: LeafRule = { kind: "json", nonEmpty: true };
-const ctaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
-const ctaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
-const ctaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
-const locationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
-const locationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
-const addressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
-const addressMessageActionNameRule: LeafRule = { kind: "enum", values: ["address_message"] };
-const addressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
+const interactiveCatalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
+const interactiveCatalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
+const interactiveFlowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on flow messages", otherwise: "not a field of this object" };
+const interactiveFlowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
+const interactiveFlowActionNameRule: LeafRule = { kind: "enum", values: ["flow"] };
+const interactiveFlowActionParametersFlowMessageVersionRule: LeafRule = { kind: "enum", values: ["3"] };
+const interactiveFlowActionParametersFlowCtaRule: LeafRule = { kind: "string", min: 1, max: 20, pattern: interactiveFlowActionParametersFlowCtaPattern, format: "text without emoji" };
+const interactiveFlowActionParametersModeRule: LeafRule = { kind: "enum", values: ["draft","published"] };
+const interactiveFlowActionParametersFlowActionRule: LeafRule = { kind: "enum", values: ["navigate","data_exchange"] };
+const interactiveFlowActionParametersFlowActionPayloadDataRule: LeafRule = { kind: "json", nonEmpty: true };
+const interactiveCtaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
+const interactiveCtaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
+const interactiveCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
+const interactiveLocationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
+const interactiveLocationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
+const interactiveAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
+const interactiveAddressMessageActionNameRule: LeafRule = { kind: "enum", values: ["address_message"] };
+const interactiveAddressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
 const anythingRule: LeafRule = { kind: "any" };
-const callPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
-const callPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
-const carouselUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on carousel messages", otherwise: "not a field of this object" };
-const cardsCount: Count = { min: 2, max: 10, noun: "card" };
-const cardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
-const cardsCtaUrlCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
-const cardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const cardsCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 160, pattern: cardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" };
-const cardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
-const cardsCtaUrlActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["quick_reply"] };
-const cardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256 };
-const cardsRefinements = [sameCards];
-const voiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
-const nameRule: LeafRule = { kind: "enum", values: ["voice_call"] };
-const parametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
-const parametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
-const requestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
-const requestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
-const orderDetailsUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_details messages", otherwise: "not a field of this object" };
-const orderDetailsHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_details headers are image; got undefined", expected: ["order_details headers are image; got ",""] };
-const orderDetailsActionNameRule: LeafRule = { kind: "enum", values: ["review_and_pay"] };
-const orderStatusUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_status messages", otherwise: "not a field of this object" };
-const orderStatusHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_status headers are image; got undefined", expected: ["order_status headers are image; got ",""] };
-const orderStatusActionNameRule: LeafRule = { kind: "enum", values: ["review_order"] };
+const interactiveCallPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
+const interactiveCallPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
+const interactiveCarouselUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on carousel messages", otherwise: "not a field of this object" };
+const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
+const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
+const carouselActionCardsCtaUrlCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
+const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
+const carouselActionCardsCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" };
+const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
+const carouselActionCardsCtaUrlActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["quick_reply"] };
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256 };
+const carouselActionCardsRefinements = [sameCards];
+const interactiveVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
+const voiceCallActionNameRule: LeafRule = { kind: "enum", values: ["voice_call"] };
+const voiceCallActionParametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
+const voiceCallActionParametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
+const interactiveRequestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
+const interactiveRequestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
+const interactiveOrderDetailsUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_details messages", otherwise: "not a field of this object" };
+const interactiveOrderDetailsHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_details headers are image; got undefined", expected: ["order_details headers are image; got ",""] };
+const interactiveOrderDetailsActionNameRule: LeafRule = { kind: "enum", values: ["review_and_pay"] };
+const interactiveOrderStatusUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_status messages", otherwise: "not a field of this object" };
+const interactiveOrderStatusHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_status headers are image; got undefined", expected: ["order_status headers are image; got ",""] };
+const interactiveOrderStatusActionNameRule: LeafRule = { kind: "enum", values: ["review_order"] };
 
-function testButtonHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   const field_sub_text = value.sub_text;
   if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonHeaderTextKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonHeaderTextKeys)) return false;
   return true;
 }
 
-function testButtonHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, buttonHeaderImageImageKeys)) return false;
+  if (!onlyKeys(value, interactiveButtonHeaderImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testButtonHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testButtonHeaderImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonHeaderImageKeys)) return false;
+  if (field_image === undefined || !(testInteractiveButtonHeaderImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonHeaderImageKeys)) return false;
   return true;
 }
 
-function testButtonHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testButtonHeaderImageImage(field_video, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonHeaderVideoKeys)) return false;
+  if (field_video === undefined || !(testInteractiveButtonHeaderImageImage(field_video, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonHeaderVideoKeys)) return false;
   return true;
 }
 
-function testButtonHeaderDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -172,74 +172,74 @@ function testButtonHeaderDocumentDocument(value: unknown, fromBuilder: boolean):
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
-  if (!onlyKeys(value, buttonHeaderDocumentDocumentKeys)) return false;
+  if (!onlyKeys(value, interactiveButtonHeaderDocumentDocumentKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testButtonHeaderDocument(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeaderDocument(value: JsonObject, fromBuilder: boolean): boolean {
   const field_document = value.document;
-  if (field_document === undefined || !(testButtonHeaderDocumentDocument(field_document, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonHeaderDocumentKeys)) return false;
+  if (field_document === undefined || !(testInteractiveButtonHeaderDocumentDocument(field_document, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonHeaderDocumentKeys)) return false;
   return true;
 }
 
-function testButtonHeader(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testButtonHeaderText(value, fromBuilder);
+      return testInteractiveButtonHeaderText(value, fromBuilder);
     case "image":
-      return testButtonHeaderImage(value, fromBuilder);
+      return testInteractiveButtonHeaderImage(value, fromBuilder);
     case "video":
-      return testButtonHeaderVideo(value, fromBuilder);
+      return testInteractiveButtonHeaderVideo(value, fromBuilder);
     case "document":
-      return testButtonHeaderDocument(value, fromBuilder);
+      return testInteractiveButtonHeaderDocument(value, fromBuilder);
   }
   return false;
 }
 
-function testButtonBody(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonBodyKeys)) return false;
   return true;
 }
 
-function testButtonFooter(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonFooter(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonBodyKeys)) return false;
   return true;
 }
 
-function testButtonActionButtonsReply(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonActionButtonsReply(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
-  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && buttonActionButtonsReplyIdPattern.test(field_id))) return false;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && interactiveButtonActionButtonsReplyIdPattern.test(field_id))) return false;
   const field_title = value.title;
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonActionButtonsReplyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonActionButtonsReplyKeys)) return false;
   return true;
 }
 
-function testButtonActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonActionButtons2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "reply")) return false;
   const field_reply = value.reply;
-  if (field_reply === undefined || !(testButtonActionButtonsReply(field_reply, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonActionButtonsKeys)) return false;
+  if (field_reply === undefined || !(testInteractiveButtonActionButtonsReply(field_reply, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonActionButtonsKeys)) return false;
   return true;
 }
 
 /** Reply button ids are unique. */
-function uniqueButtonActionButtonsReplyButtonIds(value: readonly any[]): boolean {
+function uniqueInteractiveButtonActionButtonsReplyButtonIds(value: readonly any[]): boolean {
   let endings = 0;
   for (let i = 0; i < value.length; i++) {
     const seen = value[i].reply.id;
@@ -253,7 +253,7 @@ function uniqueButtonActionButtonsReplyButtonIds(value: readonly any[]): boolean
 }
 
 /** Reply button titles are unique. */
-function uniqueButtonActionButtonsReplyButtonTitles(value: readonly any[]): boolean {
+function uniqueInteractiveButtonActionButtonsReplyButtonTitles(value: readonly any[]): boolean {
   let endings = 0;
   for (let i = 0; i < value.length; i++) {
     const seen = value[i].reply.title;
@@ -266,56 +266,56 @@ function uniqueButtonActionButtonsReplyButtonTitles(value: readonly any[]): bool
   return true;
 }
 
-function testButtonActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonActionButtons(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testButtonActionButtons2(item, fromBuilder))) return false;
+    if (!(testInteractiveButtonActionButtons2(item, fromBuilder))) return false;
   }
-  return uniqueButtonActionButtonsReplyButtonIds(value) && uniqueButtonActionButtonsReplyButtonTitles(value);
+  return uniqueInteractiveButtonActionButtonsReplyButtonIds(value) && uniqueInteractiveButtonActionButtonsReplyButtonTitles(value);
 }
 
-function testButtonAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveButtonAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_buttons = value.buttons;
-  if (field_buttons === undefined || !(testButtonActionButtons(field_buttons, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonActionKeys)) return false;
+  if (field_buttons === undefined || !(testInteractiveButtonActionButtons(field_buttons, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonActionKeys)) return false;
   return true;
 }
 
-function testButton(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveButton(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testButtonAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveButtonAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testListHeader(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testButtonHeaderText(value, fromBuilder);
+      return testInteractiveButtonHeaderText(value, fromBuilder);
   }
   return false;
 }
 
-function testListBody(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonBodyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonBodyKeys)) return false;
   return true;
 }
 
-function testListActionSectionsRows2(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListActionSectionsRows2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -324,32 +324,32 @@ function testListActionSectionsRows2(input: unknown, fromBuilder: boolean): bool
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
   const field_description = value.description;
   if (field_description != null && !(typeof field_description === "string" && field_description.length >= 1 && field_description.length <= 72) && !absent(field_description)) return false;
-  if (!fromBuilder && !onlyKeys(value, listActionSectionsRowsKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveListActionSectionsRowsKeys)) return false;
   return true;
 }
 
-function testListActionSectionsRows(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListActionSectionsRows(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testListActionSectionsRows2(item, fromBuilder))) return false;
+    if (!(testInteractiveListActionSectionsRows2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testListActionSections2(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListActionSections2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_rows = value.rows;
-  if (field_rows === undefined || !(testListActionSectionsRows(field_rows, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, listActionSectionsKeys)) return false;
+  if (field_rows === undefined || !(testInteractiveListActionSectionsRows(field_rows, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveListActionSectionsKeys)) return false;
   return true;
 }
 
 /** Row ids are unique. */
-function uniqueListActionSectionsRowIds(value: readonly any[]): boolean {
+function uniqueInteractiveListActionSectionsRowIds(value: readonly any[]): boolean {
   let endings = 0;
   for (let group = 0; group < value.length; group++) {
     const entries = value[group].rows;
@@ -369,75 +369,75 @@ function uniqueListActionSectionsRowIds(value: readonly any[]): boolean {
   return true;
 }
 
-function testListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListActionSections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testListActionSections2(item, fromBuilder))) return false;
+    if (!(testInteractiveListActionSections2(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && rowsAcross.test(value) && uniqueListActionSectionsRowIds(value);
+  return titledSections.test(value) && rowsAcross.test(value) && uniqueInteractiveListActionSectionsRowIds(value);
 }
 
-function testListAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveListAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_button = value.button;
   if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testListActionSections(field_sections, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, listActionKeys)) return false;
+  if (field_sections === undefined || !(testInteractiveListActionSections(field_sections, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveListActionKeys)) return false;
   return true;
 }
 
-function testList(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveList(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testListBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveListBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testListAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveListAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testProductAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveProductAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, productActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductActionKeys)) return false;
   return true;
 }
 
-function testProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveProduct(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testButtonBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testInteractiveButtonBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testProductAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveProductAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, productItemsKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productSectionsProductItemsKeys)) return false;
   return true;
 }
 
-function testProductItems(value: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductItems2(item, fromBuilder))) return false;
+    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
   }
   return true;
 }
@@ -448,12 +448,12 @@ function testProductSections(input: unknown, fromBuilder: boolean): boolean {
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
@@ -462,73 +462,73 @@ function testProductListActionSections(value: unknown, fromBuilder: boolean): bo
   return titledSections.test(value) && productsAcross.test(value);
 }
 
-function testProductListAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveProductListAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testProductListActionSections(field_sections, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productListActionKeys)) return false;
+  if (field_sections === undefined || !(testInteractiveProductListActionSections(field_sections, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductListActionKeys)) return false;
   return true;
 }
 
-function testProductList(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveProductList(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header === undefined || !(testListHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(testInteractiveListHeader(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testProductListAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveProductListAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionParametersKeys)) return false;
   return true;
 }
 
-function testCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters != null && !(testInteractiveCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCatalogMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveCatalogMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_screen = value.screen;
   if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1) && !absent(field_screen)) return false;
   const field_data = value.data;
   if (field_data != null && !(isRecord(field_data) && hasKeys(field_data) && isPlainJson(field_data)) && !absent(field_data)) return false;
-  if (!fromBuilder && !onlyKeys(value, flowActionParametersFlowActionPayloadKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveFlowActionParametersFlowActionPayloadKeys)) return false;
   return true;
 }
 
-function testFlowActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveFlowActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_message_version = value.flow_message_version;
@@ -540,283 +540,283 @@ function testFlowActionParameters(input: unknown, fromBuilder: boolean): boolean
   const field_flow_name = value.flow_name;
   if (field_flow_name != null && !(typeof field_flow_name === "string" && field_flow_name.length >= 1) && !absent(field_flow_name)) return false;
   const field_flow_cta = value.flow_cta;
-  if (field_flow_cta === undefined || !(typeof field_flow_cta === "string" && field_flow_cta.length >= 1 && field_flow_cta.length <= 20 && flowActionParametersFlowCtaPattern.test(field_flow_cta))) return false;
+  if (field_flow_cta === undefined || !(typeof field_flow_cta === "string" && field_flow_cta.length >= 1 && field_flow_cta.length <= 20 && interactiveFlowActionParametersFlowCtaPattern.test(field_flow_cta))) return false;
   const field_mode = value.mode;
   if (field_mode != null && !(field_mode === "draft" || field_mode === "published") && !absent(field_mode)) return false;
   const field_flow_action = value.flow_action;
   if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
   const field_flow_action_payload = value.flow_action_payload;
-  if (field_flow_action_payload != null && !(testFlowActionParametersFlowActionPayload(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
-  if (!fromBuilder && !onlyKeys(value, flowActionParametersKeys)) return false;
+  if (field_flow_action_payload != null && !(testInteractiveFlowActionParametersFlowActionPayload(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveFlowActionParametersKeys)) return false;
   return flowIdOrName.test(value) && payloadOnlyWhenNavigating.test(value);
 }
 
-function testFlowAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveFlowAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "flow")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testFlowActionParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters === undefined || !(testInteractiveFlowActionParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testFlow(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveFlow(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testFlowAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveFlowAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
   if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
   const field_url = value.url;
   if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
-  if (!fromBuilder && !onlyKeys(value, ctaUrlActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCtaUrlActionParametersKeys)) return false;
   return true;
 }
 
-function testCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters === undefined || !(testInteractiveCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCtaUrlAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveCtaUrlAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "send_location")) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveLocationRequestMessageActionKeys)) return false;
   return true;
 }
 
-function testLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testLocationRequestMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveLocationRequestMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_country = value.country;
   if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
   const field_values = value.values;
   if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values)) && !absent(field_values)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageActionParametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveAddressMessageActionParametersKeys)) return false;
   return true;
 }
 
-function testAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters === undefined || !(testInteractiveAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testAddressMessageAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveAddressMessageAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "call_permission_request")) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveLocationRequestMessageActionKeys)) return false;
   return true;
 }
 
-function testCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testButtonBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testInteractiveButtonBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCallPermissionRequestAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestKeys)) return false;
+  if (field_action === undefined || !(testInteractiveCallPermissionRequestAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testButtonHeaderImage(value, fromBuilder);
+      return testInteractiveButtonHeaderImage(value, fromBuilder);
     case "video":
-      return testButtonHeaderVideo(value, fromBuilder);
+      return testInteractiveButtonHeaderVideo(value, fromBuilder);
   }
   return false;
 }
 
-function testCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && cardsCtaUrlBodyTextPattern.test(field_text))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonBodyKeys)) return false;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && carouselActionCardsCtaUrlBodyTextPattern.test(field_text))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonBodyKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
   if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
   const field_title = value.title;
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonActionButtonsReplyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonActionButtonsReplyKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
-  if (field_quick_reply === undefined || !(testCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionButtonsKeys)) return false;
+  if (field_quick_reply === undefined || !(testCarouselActionCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionButtonsKeys)) return false;
   return true;
 }
 
-function testCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
+    if (!(testCarouselActionCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(testInteractiveCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
-  if (field_buttons != null && !(testCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlActionKeys)) return false;
+  if (field_buttons != null && !(testCarouselActionCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionKeys)) return false;
   return linkOrReplies.test(value);
 }
 
-function testCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_header = value.header;
-  if (field_header === undefined || !(testCardsCtaUrlHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(testCarouselActionCardsCtaUrlHeader(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body != null && !(testCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testCarouselActionCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCardsCtaUrlAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsCtaUrlKeys)) return false;
+  if (field_action === undefined || !(testCarouselActionCardsCtaUrlAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlKeys)) return false;
   return true;
 }
 
-function testCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsProductActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductActionKeys)) return false;
   return true;
 }
 
-function testCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function testCarouselActionCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCardsProductAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, cardsProductKeys)) return false;
+  if (field_action === undefined || !(testCarouselActionCardsProductAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductKeys)) return false;
   return true;
 }
 
-function testCards2(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCards2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "cta_url":
-      return testCardsCtaUrl(value, fromBuilder);
+      return testCarouselActionCardsCtaUrl(value, fromBuilder);
     case "product":
-      return testCardsProduct(value, fromBuilder);
+      return testCarouselActionCardsProduct(value, fromBuilder);
   }
   return false;
 }
 
-function testCards(value: unknown, fromBuilder: boolean): boolean {
+function testCarouselActionCards(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCards2(item, fromBuilder))) return false;
+    if (!(testCarouselActionCards2(item, fromBuilder))) return false;
   }
   return sameCards.test(value);
 }
 
-function testCarouselAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveCarouselAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testCards(field_cards, fromBuilder))) return false;
+  if (field_cards === undefined || !(testCarouselActionCards(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionKeys)) return false;
   return true;
 }
 
-function testCarousel(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveCarousel(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestKeys)) return false;
+  if (field_action === undefined || !(testInteractiveCarouselAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testParameters(input: unknown, fromBuilder: boolean): boolean {
+function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -825,144 +825,144 @@ function testParameters(input: unknown, fromBuilder: boolean): boolean {
   if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
   const field_payload = value.payload;
   if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
-  if (!fromBuilder && !onlyKeys(value, parametersKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, voiceCallActionParametersKeys)) return false;
   return true;
 }
 
-function testVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (field_parameters != null && !(testVoiceCallActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testVoiceCallAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveVoiceCallAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "request_contact_info")) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveLocationRequestMessageActionKeys)) return false;
   return true;
 }
 
-function testRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testRequestContactInfoAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
+  if (field_action === undefined || !(testInteractiveRequestContactInfoAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
+function testInteractiveOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testButtonHeaderImage(value, fromBuilder);
+      return testInteractiveButtonHeaderImage(value, fromBuilder);
   }
   return false;
 }
 
-function testOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "review_and_pay")) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testOrderDetailsAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveOrderDetailsAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testOrderStatusAction(input: unknown, fromBuilder: boolean): boolean {
+function testInteractiveOrderStatusAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "review_order")) return false;
   const field_parameters = value.parameters;
   if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageActionKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testOrderStatus(value: JsonObject, fromBuilder: boolean): boolean {
+function testInteractiveOrderStatus(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(testInteractiveOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testButtonBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveButtonBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveButtonFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testOrderStatusAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
+  if (field_action === undefined || !(testInteractiveOrderStatusAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractive(value: unknown, fromBuilder: boolean): boolean {
+function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "button":
-        return testButton(value, fromBuilder);
+        return testInteractiveButton(value, fromBuilder);
       case "list":
-        return testList(value, fromBuilder);
+        return testInteractiveList(value, fromBuilder);
       case "product":
-        return testProduct(value, fromBuilder);
+        return testInteractiveProduct(value, fromBuilder);
       case "product_list":
-        return testProductList(value, fromBuilder);
+        return testInteractiveProductList(value, fromBuilder);
       case "catalog_message":
-        return testCatalogMessage(value, fromBuilder);
+        return testInteractiveCatalogMessage(value, fromBuilder);
       case "flow":
-        return testFlow(value, fromBuilder);
+        return testInteractiveFlow(value, fromBuilder);
       case "cta_url":
-        return testCtaUrl(value, fromBuilder);
+        return testInteractiveCtaUrl(value, fromBuilder);
       case "location_request_message":
-        return testLocationRequestMessage(value, fromBuilder);
+        return testInteractiveLocationRequestMessage(value, fromBuilder);
       case "address_message":
-        return testAddressMessage(value, fromBuilder);
+        return testInteractiveAddressMessage(value, fromBuilder);
       case "call_permission_request":
-        return testCallPermissionRequest(value, fromBuilder);
+        return testInteractiveCallPermissionRequest(value, fromBuilder);
       case "carousel":
-        return testCarousel(value, fromBuilder);
+        return testInteractiveCarousel(value, fromBuilder);
       case "voice_call":
-        return testVoiceCall(value, fromBuilder);
+        return testInteractiveVoiceCall(value, fromBuilder);
       case "request_contact_info":
-        return testRequestContactInfo(value, fromBuilder);
+        return testInteractiveRequestContactInfo(value, fromBuilder);
       case "order_details":
-        return testOrderDetails(value, fromBuilder);
+        return testInteractiveOrderDetails(value, fromBuilder);
       case "order_status":
-        return testOrderStatus(value, fromBuilder);
+        return testInteractiveOrderStatus(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -979,666 +979,666 @@ export function isInteractiveMessage(input: unknown, fromBuilder = false): boole
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainButtonHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderTextKeys);
-  explainField(value, "text", "is required", report, buttonHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, buttonHeaderTextTextRule);
+function explainInteractiveButtonHeaderText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderTextKeys);
+  explainField(value, "text", "is required", report, interactiveButtonHeaderTextTextRule);
+  explainField(value, "sub_text", undefined, report, interactiveButtonHeaderTextTextRule);
 }
 
-function explainButtonHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonHeaderImageImageKeys, "a header media object takes only id or link");
-  explainField(value, "id", undefined, report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, interactiveButtonHeaderImageImageKeys, "a header media object takes only id or link");
+  explainField(value, "id", undefined, report, interactiveButtonHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainButtonHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainButtonHeaderImageImage);
+function explainInteractiveButtonHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainInteractiveButtonHeaderImageImage);
 }
 
-function explainButtonHeaderVideo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderVideoKeys);
-  explainField(value, "video", "is required", report, explainButtonHeaderImageImage);
+function explainInteractiveButtonHeaderVideo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderVideoKeys);
+  explainField(value, "video", "is required", report, explainInteractiveButtonHeaderImageImage);
 }
 
-function explainButtonHeaderDocumentDocument(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonHeaderDocumentDocument(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonHeaderDocumentDocumentKeys, "a header document takes only id, link or filename");
-  explainField(value, "id", undefined, report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, interactiveButtonHeaderDocumentDocumentKeys, "a header document takes only id, link or filename");
+  explainField(value, "id", undefined, report, interactiveButtonHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "filename", undefined, report, buttonHeaderImageImageIdRule);
+  explainField(value, "filename", undefined, report, interactiveButtonHeaderImageImageIdRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainButtonHeaderDocument(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderDocumentKeys);
-  explainField(value, "document", "is required", report, explainButtonHeaderDocumentDocument);
+function explainInteractiveButtonHeaderDocument(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderDocumentKeys);
+  explainField(value, "document", "is required", report, explainInteractiveButtonHeaderDocumentDocument);
 }
 
-function explainButtonHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, buttonHeaderCases)) {
+  switch (caseOf(value, report, interactiveButtonHeaderCases)) {
     case "text":
-      explainButtonHeaderText(value, report);
+      explainInteractiveButtonHeaderText(value, report);
       break;
     case "image":
-      explainButtonHeaderImage(value, report);
+      explainInteractiveButtonHeaderImage(value, report);
       break;
     case "video":
-      explainButtonHeaderVideo(value, report);
+      explainInteractiveButtonHeaderVideo(value, report);
       break;
     case "document":
-      explainButtonHeaderDocument(value, report);
+      explainInteractiveButtonHeaderDocument(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainButtonBody(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonBodyKeys);
-  explainField(value, "text", "is required", report, buttonBodyTextRule);
+  explainKeys(value, report, interactiveButtonBodyKeys);
+  explainField(value, "text", "is required", report, interactiveButtonBodyTextRule);
   leave(report, key);
 }
 
-function explainButtonFooter(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonBodyKeys);
-  explainField(value, "text", "is required", report, buttonHeaderTextTextRule);
+  explainKeys(value, report, interactiveButtonBodyKeys);
+  explainField(value, "text", "is required", report, interactiveButtonHeaderTextTextRule);
   leave(report, key);
 }
 
-function explainButtonActionButtonsReply(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonActionButtonsReply(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonActionButtonsReplyKeys);
-  explainField(value, "id", "is required", report, buttonActionButtonsReplyIdRule);
-  explainField(value, "title", "is required", report, buttonActionButtonsReplyTitleRule);
+  explainKeys(value, report, interactiveButtonActionButtonsReplyKeys);
+  explainField(value, "id", "is required", report, interactiveButtonActionButtonsReplyIdRule);
+  explainField(value, "title", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
   leave(report, key);
 }
 
-function explainButtonActionButtons2(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonActionButtons2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonActionButtonsKeys);
-  explainField(value, "type", "is required (one of reply)", report, buttonActionButtonsTypeRule);
-  explainField(value, "reply", "is required", report, explainButtonActionButtonsReply);
+  explainKeys(value, report, interactiveButtonActionButtonsKeys);
+  explainField(value, "type", "is required (one of reply)", report, interactiveButtonActionButtonsTypeRule);
+  explainField(value, "reply", "is required", report, explainInteractiveButtonActionButtonsReply);
   leave(report, key);
 }
 
-function explainButtonActionButtons(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, buttonActionButtonsCount, explainButtonActionButtons2, buttonActionButtonsRefinements);
+function explainInteractiveButtonActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveButtonActionButtonsCount, explainInteractiveButtonActionButtons2, interactiveButtonActionButtonsRefinements);
 }
 
-function explainButtonAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveButtonAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonActionKeys);
-  explainField(value, "buttons", "is required", report, explainButtonActionButtons);
+  explainKeys(value, report, interactiveButtonActionKeys);
+  explainField(value, "buttons", "is required", report, explainInteractiveButtonActionButtons);
   leave(report, key);
 }
 
-function explainButton(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, buttonUnknown);
-  explainField(value, "header", undefined, report, explainButtonHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainButtonAction);
+function explainInteractiveButton(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveButtonUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveButtonHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveButtonAction);
 }
 
-function explainListHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveListHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, listHeaderCases)) {
+  switch (caseOf(value, report, interactiveListHeaderCases)) {
     case "text":
-      explainButtonHeaderText(value, report);
+      explainInteractiveButtonHeaderText(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainListBody(value: unknown, report: Report, key: Key): void {
+function explainInteractiveListBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonBodyKeys);
-  explainField(value, "text", "is required", report, listBodyTextRule);
+  explainKeys(value, report, interactiveButtonBodyKeys);
+  explainField(value, "text", "is required", report, interactiveListBodyTextRule);
   leave(report, key);
 }
 
-function explainListActionSectionsRows2(value: unknown, report: Report, key: Key): void {
+function explainInteractiveListActionSectionsRows2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, listActionSectionsRowsKeys);
-  explainField(value, "id", "is required", report, listActionSectionsRowsIdRule);
-  explainField(value, "title", "is required", report, listActionSectionsTitleRule);
-  explainField(value, "description", undefined, report, listActionSectionsRowsDescriptionRule);
+  explainKeys(value, report, interactiveListActionSectionsRowsKeys);
+  explainField(value, "id", "is required", report, interactiveListActionSectionsRowsIdRule);
+  explainField(value, "title", "is required", report, interactiveListActionSectionsTitleRule);
+  explainField(value, "description", undefined, report, interactiveListActionSectionsRowsDescriptionRule);
   leave(report, key);
 }
 
-function explainListActionSectionsRows(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, listActionSectionsRowsCount, explainListActionSectionsRows2);
+function explainInteractiveListActionSectionsRows(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsRowsCount, explainInteractiveListActionSectionsRows2);
 }
 
-function explainListActionSections2(value: unknown, report: Report, key: Key): void {
+function explainInteractiveListActionSections2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, listActionSectionsKeys);
-  explainField(value, "title", undefined, report, listActionSectionsTitleRule);
-  explainField(value, "rows", "is required", report, explainListActionSectionsRows);
+  explainKeys(value, report, interactiveListActionSectionsKeys);
+  explainField(value, "title", undefined, report, interactiveListActionSectionsTitleRule);
+  explainField(value, "rows", "is required", report, explainInteractiveListActionSectionsRows);
   leave(report, key);
 }
 
-function explainListActionSections(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, listActionSectionsCount, explainListActionSections2, listActionSectionsRefinements);
+function explainInteractiveListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsCount, explainInteractiveListActionSections2, interactiveListActionSectionsRefinements);
 }
 
-function explainListAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveListAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, listActionKeys);
-  explainField(value, "button", "is required", report, buttonActionButtonsReplyTitleRule);
-  explainField(value, "sections", "is required", report, explainListActionSections);
+  explainKeys(value, report, interactiveListActionKeys);
+  explainField(value, "button", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
+  explainField(value, "sections", "is required", report, explainInteractiveListActionSections);
   leave(report, key);
 }
 
-function explainList(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, listUnknown);
-  explainField(value, "header", undefined, report, explainListHeader);
-  explainField(value, "body", "is required", report, explainListBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainListAction);
+function explainInteractiveList(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveListUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveListHeader);
+  explainField(value, "body", "is required", report, explainInteractiveListBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveListAction);
 }
 
-function explainProductAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveProductAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productActionKeys);
-  explainField(value, "catalog_id", "is required", report, productActionCatalogIdRule);
-  explainField(value, "product_retailer_id", "is required", report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, interactiveProductActionKeys);
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
+  explainField(value, "product_retailer_id", "is required", report, interactiveButtonHeaderImageImageIdRule);
   leave(report, key);
 }
 
-function explainProduct(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, productUnknown);
-  explainField(value, "body", undefined, report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainProductAction);
+function explainInteractiveProduct(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveProductUnknown);
+  explainField(value, "body", undefined, report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveProductAction);
 }
 
-function explainProductListHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveProductListHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, productListHeaderCases)) {
+  switch (caseOf(value, report, interactiveProductListHeaderCases)) {
     case "text":
-      explainButtonHeaderText(value, report);
+      explainInteractiveButtonHeaderText(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainProductItems2(value: unknown, report: Report, key: Key): void {
+function explainProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productItemsKeys);
-  explainField(value, "product_retailer_id", "is required", report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, productSectionsProductItemsKeys);
+  explainField(value, "product_retailer_id", "is required", report, interactiveButtonHeaderImageImageIdRule);
   leave(report, key);
 }
 
-function explainProductItems(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, productItemsCount, explainProductItems2);
+function explainProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainProductSectionsProductItems2);
 }
 
 function explainProductSections(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, productSectionsKeys);
-  explainField(value, "title", undefined, report, listActionSectionsTitleRule);
-  explainField(value, "product_items", "is required", report, explainProductItems);
+  explainField(value, "title", undefined, report, interactiveListActionSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainProductSectionsProductItems);
   leave(report, key);
 }
 
-function explainProductListActionSections(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, listActionSectionsCount, explainProductSections, productSectionsRefinements);
+function explainInteractiveProductListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsCount, explainProductSections, productSectionsRefinements);
 }
 
-function explainProductListAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveProductListAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListActionKeys);
-  explainField(value, "catalog_id", "is required", report, productActionCatalogIdRule);
-  explainField(value, "sections", "is required", report, explainProductListActionSections);
+  explainKeys(value, report, interactiveProductListActionKeys);
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
+  explainField(value, "sections", "is required", report, explainInteractiveProductListActionSections);
   leave(report, key);
 }
 
-function explainProductList(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, productListUnknown);
-  explainField(value, "header", "is required for product_list messages (a text header)", report, explainProductListHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainProductListAction);
+function explainInteractiveProductList(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveProductListUnknown);
+  explainField(value, "header", "is required for product_list messages (a text header)", report, explainInteractiveProductListHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveProductListAction);
 }
 
-function explainCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionParametersKeys);
-  explainField(value, "thumbnail_product_retailer_id", undefined, report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, interactiveCatalogMessageActionParametersKeys);
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, interactiveButtonHeaderImageImageIdRule);
   leave(report, key);
 }
 
-function explainCatalogMessageAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCatalogMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of catalog_message)", report, catalogMessageActionNameRule);
-  explainField(value, "parameters", undefined, report, explainCatalogMessageActionParameters);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of catalog_message)", report, interactiveCatalogMessageActionNameRule);
+  explainField(value, "parameters", undefined, report, explainInteractiveCatalogMessageActionParameters);
   leave(report, key);
 }
 
-function explainCatalogMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, catalogMessageUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainCatalogMessageAction);
+function explainInteractiveCatalogMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveCatalogMessageUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveCatalogMessageAction);
 }
 
-function explainFlowHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveFlowHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, flowHeaderCases)) {
+  switch (caseOf(value, report, interactiveFlowHeaderCases)) {
     case "text":
-      explainButtonHeaderText(value, report);
+      explainInteractiveButtonHeaderText(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainFlowActionParametersFlowActionPayload(value: unknown, report: Report, key: Key): void {
+function explainInteractiveFlowActionParametersFlowActionPayload(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, flowActionParametersFlowActionPayloadKeys);
-  explainField(value, "screen", undefined, report, buttonHeaderImageImageIdRule);
-  explainField(value, "data", undefined, report, flowActionParametersFlowActionPayloadDataRule);
+  explainKeys(value, report, interactiveFlowActionParametersFlowActionPayloadKeys);
+  explainField(value, "screen", undefined, report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "data", undefined, report, interactiveFlowActionParametersFlowActionPayloadDataRule);
   leave(report, key);
 }
 
-function explainFlowActionParameters(value: unknown, report: Report, key: Key): void {
+function explainInteractiveFlowActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, flowActionParametersKeys);
-  explainField(value, "flow_message_version", "is required (one of 3)", report, flowActionParametersFlowMessageVersionRule);
-  explainField(value, "flow_token", undefined, report, buttonHeaderImageImageIdRule);
-  explainField(value, "flow_id", undefined, report, buttonHeaderImageImageIdRule);
-  explainField(value, "flow_name", undefined, report, buttonHeaderImageImageIdRule);
-  explainField(value, "flow_cta", "is required", report, flowActionParametersFlowCtaRule);
-  explainField(value, "mode", undefined, report, flowActionParametersModeRule);
-  explainField(value, "flow_action", undefined, report, flowActionParametersFlowActionRule);
-  explainField(value, "flow_action_payload", undefined, report, explainFlowActionParametersFlowActionPayload);
+  explainKeys(value, report, interactiveFlowActionParametersKeys);
+  explainField(value, "flow_message_version", "is required (one of 3)", report, interactiveFlowActionParametersFlowMessageVersionRule);
+  explainField(value, "flow_token", undefined, report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "flow_id", undefined, report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "flow_name", undefined, report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "flow_cta", "is required", report, interactiveFlowActionParametersFlowCtaRule);
+  explainField(value, "mode", undefined, report, interactiveFlowActionParametersModeRule);
+  explainField(value, "flow_action", undefined, report, interactiveFlowActionParametersFlowActionRule);
+  explainField(value, "flow_action_payload", undefined, report, explainInteractiveFlowActionParametersFlowActionPayload);
   flowIdOrName.explain(value, report);
   payloadOnlyWhenNavigating.explain(value, report);
   leave(report, key);
 }
 
-function explainFlowAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveFlowAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of flow)", report, flowActionNameRule);
-  explainField(value, "parameters", "is required", report, explainFlowActionParameters);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of flow)", report, interactiveFlowActionNameRule);
+  explainField(value, "parameters", "is required", report, explainInteractiveFlowActionParameters);
   leave(report, key);
 }
 
-function explainFlow(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, flowUnknown);
-  explainField(value, "header", undefined, report, explainFlowHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainFlowAction);
+function explainInteractiveFlow(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveFlowUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveFlowHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveFlowAction);
 }
 
-function explainCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCtaUrlHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, ctaUrlHeaderCases)) {
+  switch (caseOf(value, report, interactiveCtaUrlHeaderCases)) {
     case "text":
-      explainButtonHeaderText(value, report);
+      explainInteractiveButtonHeaderText(value, report);
       break;
     case "image":
-      explainButtonHeaderImage(value, report);
+      explainInteractiveButtonHeaderImage(value, report);
       break;
     case "video":
-      explainButtonHeaderVideo(value, report);
+      explainInteractiveButtonHeaderVideo(value, report);
       break;
     case "document":
-      explainButtonHeaderDocument(value, report);
+      explainInteractiveButtonHeaderDocument(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, ctaUrlActionParametersKeys);
-  explainField(value, "display_text", "is required", report, buttonActionButtonsReplyTitleRule);
+  explainKeys(value, report, interactiveCtaUrlActionParametersKeys);
+  explainField(value, "display_text", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
   explainField(value, "url", "is required", report, linkRule);
   leave(report, key);
 }
 
-function explainCtaUrlAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCtaUrlAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of cta_url)", report, ctaUrlActionNameRule);
-  explainField(value, "parameters", "is required", report, explainCtaUrlActionParameters);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of cta_url)", report, interactiveCtaUrlActionNameRule);
+  explainField(value, "parameters", "is required", report, explainInteractiveCtaUrlActionParameters);
   leave(report, key);
 }
 
-function explainCtaUrl(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, ctaUrlUnknown);
-  explainField(value, "header", undefined, report, explainCtaUrlHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainCtaUrlAction);
+function explainInteractiveCtaUrl(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveCtaUrlUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveCtaUrlHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveCtaUrlAction);
 }
 
-function explainLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageActionKeys);
-  explainField(value, "name", "is required (one of send_location)", report, locationRequestMessageActionNameRule);
+  explainKeys(value, report, interactiveLocationRequestMessageActionKeys);
+  explainField(value, "name", "is required (one of send_location)", report, interactiveLocationRequestMessageActionNameRule);
   leave(report, key);
 }
 
-function explainLocationRequestMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, locationRequestMessageUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainLocationRequestMessageAction);
+function explainInteractiveLocationRequestMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveLocationRequestMessageUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveLocationRequestMessageAction);
 }
 
-function explainAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
+function explainInteractiveAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageActionParametersKeys);
-  explainField(value, "country", "is required", report, buttonHeaderImageImageIdRule);
-  explainField(value, "values", undefined, report, addressMessageActionParametersValuesRule);
+  explainKeys(value, report, interactiveAddressMessageActionParametersKeys);
+  explainField(value, "country", "is required", report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "values", undefined, report, interactiveAddressMessageActionParametersValuesRule);
   explainField(value, "saved_addresses", undefined, report, anythingRule);
   explainField(value, "validation_errors", undefined, report, anythingRule);
   leave(report, key);
 }
 
-function explainAddressMessageAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveAddressMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of address_message)", report, addressMessageActionNameRule);
-  explainField(value, "parameters", "is required", report, explainAddressMessageActionParameters);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of address_message)", report, interactiveAddressMessageActionNameRule);
+  explainField(value, "parameters", "is required", report, explainInteractiveAddressMessageActionParameters);
   leave(report, key);
 }
 
-function explainAddressMessage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, addressMessageUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainAddressMessageAction);
+function explainInteractiveAddressMessage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveAddressMessageUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveAddressMessageAction);
 }
 
-function explainCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageActionKeys);
-  explainField(value, "name", "is required (one of call_permission_request)", report, callPermissionRequestActionNameRule);
+  explainKeys(value, report, interactiveLocationRequestMessageActionKeys);
+  explainField(value, "name", "is required (one of call_permission_request)", report, interactiveCallPermissionRequestActionNameRule);
   leave(report, key);
 }
 
-function explainCallPermissionRequest(value: JsonObject, report: Report): void {
-  explainKeys(value, report, callPermissionRequestKeys, callPermissionRequestUnknown);
-  explainField(value, "body", undefined, report, explainButtonBody);
-  explainField(value, "action", "is required", report, explainCallPermissionRequestAction);
+function explainInteractiveCallPermissionRequest(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveCallPermissionRequestKeys, interactiveCallPermissionRequestUnknown);
+  explainField(value, "body", undefined, report, explainInteractiveButtonBody);
+  explainField(value, "action", "is required", report, explainInteractiveCallPermissionRequestAction);
 }
 
-function explainCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonHeaderImageImageKeys, "a card's media takes only id or link");
-  explainField(value, "id", undefined, report, buttonHeaderImageImageIdRule);
+  explainKeys(value, report, interactiveButtonHeaderImageImageKeys, "a card's media takes only id or link");
+  explainField(value, "id", undefined, report, interactiveButtonHeaderImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderImageKeys);
-  explainField(value, "image", "is required", report, explainCardsCtaUrlHeaderImageImage);
+function explainCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderImageKeys);
+  explainField(value, "image", "is required", report, explainCarouselActionCardsCtaUrlHeaderImageImage);
 }
 
-function explainCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonHeaderVideoKeys);
-  explainField(value, "video", "is required", report, explainCardsCtaUrlHeaderImageImage);
+function explainCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonHeaderVideoKeys);
+  explainField(value, "video", "is required", report, explainCarouselActionCardsCtaUrlHeaderImageImage);
 }
 
-function explainCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, cardsCtaUrlHeaderCases)) {
+  switch (caseOf(value, report, carouselActionCardsCtaUrlHeaderCases)) {
     case "image":
-      explainCardsCtaUrlHeaderImage(value, report);
+      explainCarouselActionCardsCtaUrlHeaderImage(value, report);
       break;
     case "video":
-      explainCardsCtaUrlHeaderVideo(value, report);
+      explainCarouselActionCardsCtaUrlHeaderVideo(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonBodyKeys);
-  explainField(value, "text", "is required", report, cardsCtaUrlBodyTextRule);
+  explainKeys(value, report, interactiveButtonBodyKeys);
+  explainField(value, "text", "is required", report, carouselActionCardsCtaUrlBodyTextRule);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, buttonActionButtonsReplyKeys);
-  explainField(value, "id", "is required", report, cardsCtaUrlActionButtonsQuickReplyIdRule);
-  explainField(value, "title", "is required", report, buttonActionButtonsReplyTitleRule);
+  explainKeys(value, report, interactiveButtonActionButtonsReplyKeys);
+  explainField(value, "id", "is required", report, carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule);
+  explainField(value, "title", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionButtonsKeys);
-  explainField(value, "type", "is required (one of quick_reply)", report, cardsCtaUrlActionButtonsTypeRule);
-  explainField(value, "quick_reply", "is required", report, explainCardsCtaUrlActionButtonsQuickReply);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionButtonsKeys);
+  explainField(value, "type", "is required (one of quick_reply)", report, carouselActionCardsCtaUrlActionButtonsTypeRule);
+  explainField(value, "quick_reply", "is required", report, explainCarouselActionCardsCtaUrlActionButtonsQuickReply);
   leave(report, key);
 }
 
-function explainCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, cardsCtaUrlActionButtonsCount, explainCardsCtaUrlActionButtons2);
+function explainCarouselActionCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCtaUrlActionButtonsCount, explainCarouselActionCardsCtaUrlActionButtons2);
 }
 
-function explainCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsCtaUrlActionKeys);
-  explainField(value, "name", undefined, report, ctaUrlActionNameRule);
-  explainField(value, "parameters", undefined, report, explainCtaUrlActionParameters);
-  explainField(value, "buttons", undefined, report, explainCardsCtaUrlActionButtons);
+  explainKeys(value, report, carouselActionCardsCtaUrlActionKeys);
+  explainField(value, "name", undefined, report, interactiveCtaUrlActionNameRule);
+  explainField(value, "parameters", undefined, report, explainInteractiveCtaUrlActionParameters);
+  explainField(value, "buttons", undefined, report, explainCarouselActionCardsCtaUrlActionButtons);
   linkOrReplies.explain(value, report);
   leave(report, key);
 }
 
-function explainCardsCtaUrl(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsCtaUrlKeys);
-  explainField(value, "card_index", "is required", report, cardsCtaUrlCardIndexRule);
-  explainField(value, "header", "is required", report, explainCardsCtaUrlHeader);
-  explainField(value, "body", undefined, report, explainCardsCtaUrlBody);
-  explainField(value, "action", "is required", report, explainCardsCtaUrlAction);
+function explainCarouselActionCardsCtaUrl(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsCtaUrlKeys);
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "header", "is required", report, explainCarouselActionCardsCtaUrlHeader);
+  explainField(value, "body", undefined, report, explainCarouselActionCardsCtaUrlBody);
+  explainField(value, "action", "is required", report, explainCarouselActionCardsCtaUrlAction);
 }
 
-function explainCardsProductAction(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCardsProductAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, cardsProductActionKeys);
-  explainField(value, "product_retailer_id", "is required", report, buttonHeaderImageImageIdRule);
-  explainField(value, "catalog_id", "is required", report, productActionCatalogIdRule);
+  explainKeys(value, report, carouselActionCardsProductActionKeys);
+  explainField(value, "product_retailer_id", "is required", report, interactiveButtonHeaderImageImageIdRule);
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
   leave(report, key);
 }
 
-function explainCardsProduct(value: JsonObject, report: Report): void {
-  explainKeys(value, report, cardsProductKeys);
-  explainField(value, "card_index", "is required", report, cardsCtaUrlCardIndexRule);
-  explainField(value, "action", "is required", report, explainCardsProductAction);
+function explainCarouselActionCardsProduct(value: JsonObject, report: Report): void {
+  explainKeys(value, report, carouselActionCardsProductKeys);
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "action", "is required", report, explainCarouselActionCardsProductAction);
 }
 
-function explainCards2(value: unknown, report: Report, key: Key): void {
+function explainCarouselActionCards2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, cardsCases)) {
+  switch (caseOf(value, report, carouselActionCardsCases)) {
     case "cta_url":
-      explainCardsCtaUrl(value, report);
+      explainCarouselActionCardsCtaUrl(value, report);
       break;
     case "product":
-      explainCardsProduct(value, report);
+      explainCarouselActionCardsProduct(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainCards(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, cardsCount, explainCards2, cardsRefinements);
+function explainCarouselActionCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCount, explainCarouselActionCards2, carouselActionCardsRefinements);
 }
 
-function explainCarouselAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveCarouselAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, carouselActionKeys);
-  explainField(value, "cards", "is required", report, explainCards);
+  explainField(value, "cards", "is required", report, explainCarouselActionCards);
   leave(report, key);
 }
 
-function explainCarousel(value: JsonObject, report: Report): void {
-  explainKeys(value, report, callPermissionRequestKeys, carouselUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "action", "is required", report, explainCarouselAction);
+function explainInteractiveCarousel(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveCallPermissionRequestKeys, interactiveCarouselUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "action", "is required", report, explainInteractiveCarouselAction);
 }
 
-function explainParameters(value: unknown, report: Report, key: Key): void {
+function explainVoiceCallActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, parametersKeys);
-  explainField(value, "display_text", undefined, report, buttonActionButtonsReplyTitleRule);
-  explainField(value, "ttl_minutes", undefined, report, parametersTtlMinutesRule);
-  explainField(value, "payload", undefined, report, parametersPayloadRule);
+  explainKeys(value, report, voiceCallActionParametersKeys);
+  explainField(value, "display_text", undefined, report, interactiveButtonActionButtonsReplyTitleRule);
+  explainField(value, "ttl_minutes", undefined, report, voiceCallActionParametersTtlMinutesRule);
+  explainField(value, "payload", undefined, report, voiceCallActionParametersPayloadRule);
   leave(report, key);
 }
 
-function explainVoiceCallAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveVoiceCallAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of voice_call)", report, nameRule);
-  explainField(value, "parameters", undefined, report, explainParameters);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of voice_call)", report, voiceCallActionNameRule);
+  explainField(value, "parameters", undefined, report, explainVoiceCallActionParameters);
   leave(report, key);
 }
 
-function explainVoiceCall(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, voiceCallUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainVoiceCallAction);
+function explainInteractiveVoiceCall(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveVoiceCallUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveVoiceCallAction);
 }
 
-function explainRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageActionKeys);
-  explainField(value, "name", "is required (one of request_contact_info)", report, requestContactInfoActionNameRule);
+  explainKeys(value, report, interactiveLocationRequestMessageActionKeys);
+  explainField(value, "name", "is required (one of request_contact_info)", report, interactiveRequestContactInfoActionNameRule);
   leave(report, key);
 }
 
-function explainRequestContactInfo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productKeys, requestContactInfoUnknown);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainRequestContactInfoAction);
+function explainInteractiveRequestContactInfo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveProductKeys, interactiveRequestContactInfoUnknown);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveRequestContactInfoAction);
 }
 
-function explainOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderDetailsHeaderCases)) {
+  switch (caseOf(value, report, interactiveOrderDetailsHeaderCases)) {
     case "image":
-      explainButtonHeaderImage(value, report);
+      explainInteractiveButtonHeaderImage(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainOrderDetailsAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveOrderDetailsAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of review_and_pay)", report, orderDetailsActionNameRule);
-  explainField(value, "parameters", "is required (the order's parameters)", report, flowActionParametersFlowActionPayloadDataRule);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of review_and_pay)", report, interactiveOrderDetailsActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, interactiveFlowActionParametersFlowActionPayloadDataRule);
   leave(report, key);
 }
 
-function explainOrderDetails(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, orderDetailsUnknown);
-  explainField(value, "header", undefined, report, explainOrderDetailsHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainOrderDetailsAction);
+function explainInteractiveOrderDetails(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveOrderDetailsUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveOrderDetailsHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveOrderDetailsAction);
 }
 
-function explainOrderStatusHeader(value: unknown, report: Report, key: Key): void {
+function explainInteractiveOrderStatusHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, orderStatusHeaderCases)) {
+  switch (caseOf(value, report, interactiveOrderStatusHeaderCases)) {
     case "image":
-      explainButtonHeaderImage(value, report);
+      explainInteractiveButtonHeaderImage(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainOrderStatusAction(value: unknown, report: Report, key: Key): void {
+function explainInteractiveOrderStatusAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageActionKeys);
-  explainField(value, "name", "is required (one of review_order)", report, orderStatusActionNameRule);
-  explainField(value, "parameters", "is required (the order's parameters)", report, flowActionParametersFlowActionPayloadDataRule);
+  explainKeys(value, report, interactiveCatalogMessageActionKeys);
+  explainField(value, "name", "is required (one of review_order)", report, interactiveOrderStatusActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, interactiveFlowActionParametersFlowActionPayloadDataRule);
   leave(report, key);
 }
 
-function explainOrderStatus(value: JsonObject, report: Report): void {
-  explainKeys(value, report, buttonKeys, orderStatusUnknown);
-  explainField(value, "header", undefined, report, explainOrderStatusHeader);
-  explainField(value, "body", "is required", report, explainButtonBody);
-  explainField(value, "footer", undefined, report, explainButtonFooter);
-  explainField(value, "action", "is required", report, explainOrderStatusAction);
+function explainInteractiveOrderStatus(value: JsonObject, report: Report): void {
+  explainKeys(value, report, interactiveButtonKeys, interactiveOrderStatusUnknown);
+  explainField(value, "header", undefined, report, explainInteractiveOrderStatusHeader);
+  explainField(value, "body", "is required", report, explainInteractiveButtonBody);
+  explainField(value, "footer", undefined, report, explainInteractiveButtonFooter);
+  explainField(value, "action", "is required", report, explainInteractiveOrderStatusAction);
 }
 
-function explainInteractive(value: unknown, report: Report, key: Key): void {
+function explainMessageInteractive(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   switch (caseOf(value, report, interactiveCases)) {
     case "button":
-      explainButton(value, report);
+      explainInteractiveButton(value, report);
       break;
     case "list":
-      explainList(value, report);
+      explainInteractiveList(value, report);
       break;
     case "product":
-      explainProduct(value, report);
+      explainInteractiveProduct(value, report);
       break;
     case "product_list":
-      explainProductList(value, report);
+      explainInteractiveProductList(value, report);
       break;
     case "catalog_message":
-      explainCatalogMessage(value, report);
+      explainInteractiveCatalogMessage(value, report);
       break;
     case "flow":
-      explainFlow(value, report);
+      explainInteractiveFlow(value, report);
       break;
     case "cta_url":
-      explainCtaUrl(value, report);
+      explainInteractiveCtaUrl(value, report);
       break;
     case "location_request_message":
-      explainLocationRequestMessage(value, report);
+      explainInteractiveLocationRequestMessage(value, report);
       break;
     case "address_message":
-      explainAddressMessage(value, report);
+      explainInteractiveAddressMessage(value, report);
       break;
     case "call_permission_request":
-      explainCallPermissionRequest(value, report);
+      explainInteractiveCallPermissionRequest(value, report);
       break;
     case "carousel":
-      explainCarousel(value, report);
+      explainInteractiveCarousel(value, report);
       break;
     case "voice_call":
-      explainVoiceCall(value, report);
+      explainInteractiveVoiceCall(value, report);
       break;
     case "request_contact_info":
-      explainRequestContactInfo(value, report);
+      explainInteractiveRequestContactInfo(value, report);
       break;
     case "order_details":
-      explainOrderDetails(value, report);
+      explainInteractiveOrderDetails(value, report);
       break;
     case "order_status":
-      explainOrderStatus(value, report);
+      explainInteractiveOrderStatus(value, report);
       break;
   }
   leave(report, key);
@@ -1648,8 +1648,8 @@ function explainInteractive(value: unknown, report: Report, key: Key): void {
 export function explainInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainInteractive);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

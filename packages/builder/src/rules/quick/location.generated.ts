@@ -15,12 +15,12 @@ const locationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name"
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","location","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"location\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["location"] };
-const latitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };
-const longitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
-const nameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["location"] };
+const locationLatitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };
+const locationLongitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
+const locationNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testLocation(input: unknown, fromBuilder: boolean): boolean {
+function testMessageLocation(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_latitude = value.latitude;
@@ -44,18 +44,18 @@ export function isLocationMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "location") && !absent(field_type)) return false;
   }
   const field_location = value.location;
-  if (field_location === undefined || !(testLocation(field_location, fromBuilder))) return false;
+  if (field_location === undefined || !(testMessageLocation(field_location, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainLocation(value: unknown, report: Report, key: Key): void {
+function explainMessageLocation(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, locationKeys);
-  explainField(value, "latitude", "is required", report, latitudeRule);
-  explainField(value, "longitude", "is required", report, longitudeRule);
-  explainField(value, "name", undefined, report, nameRule);
-  explainField(value, "address", undefined, report, nameRule);
+  explainField(value, "latitude", "is required", report, locationLatitudeRule);
+  explainField(value, "longitude", "is required", report, locationLongitudeRule);
+  explainField(value, "name", undefined, report, locationNameRule);
+  explainField(value, "address", undefined, report, locationNameRule);
   leave(report, key);
 }
 
@@ -63,8 +63,8 @@ function explainLocation(value: unknown, report: Report, key: Key): void {
 export function explainLocationMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "location", "is required when type is \"location\"", report, explainLocation);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "location", "is required when type is \"location\"", report, explainMessageLocation);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -15,12 +15,12 @@ const pinKeys: ReadonlySet<string> = new Set(["type","message_id","expiration_da
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","pin","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"pin\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["pin"] };
-const typeRule2: LeafRule = { kind: "enum", values: ["pin","unpin"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["pin"] };
+const pinTypeRule: LeafRule = { kind: "enum", values: ["pin","unpin"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
-const expirationDaysRule: LeafRule = { kind: "number", min: 1, max: 30, integer: true, expected: "an integer (days)" };
+const pinExpirationDaysRule: LeafRule = { kind: "number", min: 1, max: 30, integer: true, expected: "an integer (days)" };
 
-function testPin(input: unknown, fromBuilder: boolean): boolean {
+function testMessagePin(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
@@ -42,17 +42,17 @@ export function isPinMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "pin") && !absent(field_type)) return false;
   }
   const field_pin = value.pin;
-  if (field_pin === undefined || !(testPin(field_pin, fromBuilder))) return false;
+  if (field_pin === undefined || !(testMessagePin(field_pin, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainPin(value: unknown, report: Report, key: Key): void {
+function explainMessagePin(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, pinKeys);
-  explainField(value, "type", "is required (one of pin, unpin)", report, typeRule2);
+  explainField(value, "type", "is required (one of pin, unpin)", report, pinTypeRule);
   explainField(value, "message_id", "is required", report, wamidRule);
-  explainField(value, "expiration_days", undefined, report, expirationDaysRule);
+  explainField(value, "expiration_days", undefined, report, pinExpirationDaysRule);
   daysOnlyWhenPinning.explain(value, report);
   leave(report, key);
 }
@@ -61,8 +61,8 @@ function explainPin(value: unknown, report: Report, key: Key): void {
 export function explainPinMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "pin", "is required when type is \"pin\"", report, explainPin);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "pin", "is required when type is \"pin\"", report, explainMessagePin);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

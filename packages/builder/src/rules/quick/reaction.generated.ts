@@ -15,10 +15,10 @@ const reactionKeys: ReadonlySet<string> = new Set(["message_id","emoji"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","reaction","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"reaction\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["reaction"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["reaction"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
 
-function testReaction(input: unknown, fromBuilder: boolean): boolean {
+function testMessageReaction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_message_id = value.message_id;
@@ -38,12 +38,12 @@ export function isReactionMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "reaction") && !absent(field_type)) return false;
   }
   const field_reaction = value.reaction;
-  if (field_reaction === undefined || !(testReaction(field_reaction, fromBuilder))) return false;
+  if (field_reaction === undefined || !(testMessageReaction(field_reaction, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainReaction(value: unknown, report: Report, key: Key): void {
+function explainMessageReaction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, reactionKeys);
   explainField(value, "message_id", "is required", report, wamidRule);
@@ -55,8 +55,8 @@ function explainReaction(value: unknown, report: Report, key: Key): void {
 export function explainReactionMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "reaction", "is required when type is \"reaction\"", report, explainReaction);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "reaction", "is required when type is \"reaction\"", report, explainMessageReaction);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

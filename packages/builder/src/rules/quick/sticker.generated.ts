@@ -16,12 +16,12 @@ const stickerKeys: ReadonlySet<string> = new Set(["id","link"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","sticker","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"sticker\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["sticker"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["sticker"] };
 const stickerUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on sticker messages", otherwise: "not a field of a media object" };
-const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const stickerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 
-function testSticker(value: unknown, fromBuilder: boolean): boolean {
+function testMessageSticker(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -40,15 +40,15 @@ export function isStickerMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "sticker") && !absent(field_type)) return false;
   }
   const field_sticker = value.sticker;
-  if (field_sticker === undefined || !(testSticker(field_sticker, fromBuilder))) return false;
+  if (field_sticker === undefined || !(testMessageSticker(field_sticker, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainSticker(value: unknown, report: Report, key: Key): void {
+function explainMessageSticker(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, stickerKeys, stickerUnknown);
-  explainField(value, "id", undefined, report, idRule);
+  explainField(value, "id", undefined, report, stickerIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
@@ -58,8 +58,8 @@ function explainSticker(value: unknown, report: Report, key: Key): void {
 export function explainStickerMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "sticker", "is required when type is \"sticker\"", report, explainSticker);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "sticker", "is required when type is \"sticker\"", report, explainMessageSticker);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

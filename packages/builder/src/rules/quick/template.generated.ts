@@ -14,137 +14,137 @@ import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, integerIn, isPlainJson, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
-const languageCodePattern = /^[a-z]{2,3}(?:_[A-Z][A-Za-z]{1,3})?$/;
-const languageKeys: ReadonlySet<string> = new Set(["code","policy"]);
-const componentsHeaderParametersTextTextPattern = /^(?![\s\S]*(?:[\n\t]| {5}))/;
-const componentsHeaderParametersTextParameterNamePattern = /^[a-z_]+$/;
-const componentsHeaderParametersTextKeys: ReadonlySet<string> = new Set(["text","parameter_name","type"]);
+const templateLanguageCodePattern = /^[a-z]{2,3}(?:_[A-Z][A-Za-z]{1,3})?$/;
+const templateLanguageKeys: ReadonlySet<string> = new Set(["code","policy"]);
+const templateComponentsHeaderParametersTextTextPattern = /^(?![\s\S]*(?:[\n\t]| {5}))/;
+const templateComponentsHeaderParametersTextParameterNamePattern = /^[a-z_]+$/;
+const templateComponentsHeaderParametersTextKeys: ReadonlySet<string> = new Set(["text","parameter_name","type"]);
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
-const componentsHeaderParametersImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
-const componentsHeaderParametersImageKeys: ReadonlySet<string> = new Set(["image","type"]);
-const componentsHeaderParametersVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
-const componentsHeaderParametersDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
-const componentsHeaderParametersDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
-const componentsHeaderParametersLocationLocationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
-const componentsHeaderParametersLocationKeys: ReadonlySet<string> = new Set(["location","type"]);
-const componentsHeaderParametersProductProductKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
-const componentsHeaderParametersProductKeys: ReadonlySet<string> = new Set(["product","type"]);
-const componentsHeaderKeys: ReadonlySet<string> = new Set(["parameters","type"]);
-const componentsBodyParametersCurrencyCurrencyCodePattern = /^[A-Z]{3}$/;
-const componentsBodyParametersCurrencyCurrencyKeys: ReadonlySet<string> = new Set(["fallback_value","code","amount_1000"]);
-const componentsBodyParametersCurrencyKeys: ReadonlySet<string> = new Set(["currency","parameter_name","type"]);
-const componentsBodyParametersDateTimeDateTimeKeys: ReadonlySet<string> = new Set(["fallback_value","day_of_week","year","month","day_of_month","hour","minute","calendar"]);
-const componentsBodyParametersDateTimeKeys: ReadonlySet<string> = new Set(["date_time","parameter_name","type"]);
-const componentsButtonSubTypeLowerCase: ReadonlySet<string> = new Set(["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"]);
-const componentsButtonParametersPayloadKeys: ReadonlySet<string> = new Set(["payload","type"]);
-const componentsButtonParametersTtlMinutesKeys: ReadonlySet<string> = new Set(["ttl_minutes","type"]);
-const componentsButtonParametersTextKeys: ReadonlySet<string> = new Set(["text","type"]);
-const componentsButtonParametersCouponCodeKeys: ReadonlySet<string> = new Set(["coupon_code","type"]);
-const productItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
+const templateComponentsHeaderParametersImageImageKeys: ReadonlySet<string> = new Set(["id","link"]);
+const templateComponentsHeaderParametersImageKeys: ReadonlySet<string> = new Set(["image","type"]);
+const templateComponentsHeaderParametersVideoKeys: ReadonlySet<string> = new Set(["video","type"]);
+const templateComponentsHeaderParametersDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
+const templateComponentsHeaderParametersDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
+const templateComponentsHeaderParametersLocationLocationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
+const templateComponentsHeaderParametersLocationKeys: ReadonlySet<string> = new Set(["location","type"]);
+const templateComponentsHeaderParametersProductProductKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
+const templateComponentsHeaderParametersProductKeys: ReadonlySet<string> = new Set(["product","type"]);
+const templateComponentsHeaderKeys: ReadonlySet<string> = new Set(["parameters","type"]);
+const templateComponentsBodyParametersCurrencyCurrencyCodePattern = /^[A-Z]{3}$/;
+const templateComponentsBodyParametersCurrencyCurrencyKeys: ReadonlySet<string> = new Set(["fallback_value","code","amount_1000"]);
+const templateComponentsBodyParametersCurrencyKeys: ReadonlySet<string> = new Set(["currency","parameter_name","type"]);
+const templateComponentsBodyParametersDateTimeDateTimeKeys: ReadonlySet<string> = new Set(["fallback_value","day_of_week","year","month","day_of_month","hour","minute","calendar"]);
+const templateComponentsBodyParametersDateTimeKeys: ReadonlySet<string> = new Set(["date_time","parameter_name","type"]);
+const templateComponentsButtonSubTypeLowerCase: ReadonlySet<string> = new Set(["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"]);
+const templateComponentsButtonParametersPayloadKeys: ReadonlySet<string> = new Set(["payload","type"]);
+const templateComponentsButtonParametersTtlMinutesKeys: ReadonlySet<string> = new Set(["ttl_minutes","type"]);
+const templateComponentsButtonParametersTextKeys: ReadonlySet<string> = new Set(["text","type"]);
+const templateComponentsButtonParametersCouponCodeKeys: ReadonlySet<string> = new Set(["coupon_code","type"]);
+const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
 const productSectionsKeys: ReadonlySet<string> = new Set(["title","product_items"]);
-const componentsButtonParametersActionActionKeys: ReadonlySet<string> = new Set(["flow_token","flow_action_data","thumbnail_product_retailer_id","sections"]);
-const componentsButtonParametersActionKeys: ReadonlySet<string> = new Set(["action","type"]);
-const componentsButtonKeys: ReadonlySet<string> = new Set(["sub_type","index","parameters","type"]);
-const componentsCarouselCardsComponentsButtonSubTypeLowerCase: ReadonlySet<string> = new Set(["quick_reply","url"]);
-const componentsCarouselCardsKeys: ReadonlySet<string> = new Set(["card_index","components"]);
-const componentsCarouselKeys: ReadonlySet<string> = new Set(["cards","type"]);
-const componentsLimitedTimeOfferParametersLimitedTimeOfferKeys: ReadonlySet<string> = new Set(["expiration_time_ms"]);
-const componentsLimitedTimeOfferParametersKeys: ReadonlySet<string> = new Set(["type","limited_time_offer"]);
-const componentsTapTargetConfigurationParametersTapTargetConfigurationKeys: ReadonlySet<string> = new Set(["url","title"]);
-const componentsTapTargetConfigurationParametersKeys: ReadonlySet<string> = new Set(["type","tap_target_configuration"]);
+const templateComponentsButtonParametersActionActionKeys: ReadonlySet<string> = new Set(["flow_token","flow_action_data","thumbnail_product_retailer_id","sections"]);
+const templateComponentsButtonParametersActionKeys: ReadonlySet<string> = new Set(["action","type"]);
+const templateComponentsButtonKeys: ReadonlySet<string> = new Set(["sub_type","index","parameters","type"]);
+const templateComponentsCarouselCardsComponentsButtonSubTypeLowerCase: ReadonlySet<string> = new Set(["quick_reply","url"]);
+const templateComponentsCarouselCardsKeys: ReadonlySet<string> = new Set(["card_index","components"]);
+const templateComponentsCarouselKeys: ReadonlySet<string> = new Set(["cards","type"]);
+const templateComponentsLimitedTimeOfferParametersLimitedTimeOfferKeys: ReadonlySet<string> = new Set(["expiration_time_ms"]);
+const templateComponentsLimitedTimeOfferParametersKeys: ReadonlySet<string> = new Set(["type","limited_time_offer"]);
+const templateComponentsTapTargetConfigurationParametersTapTargetConfigurationKeys: ReadonlySet<string> = new Set(["url","title"]);
+const templateComponentsTapTargetConfigurationParametersKeys: ReadonlySet<string> = new Set(["type","tap_target_configuration"]);
 const templateKeys: ReadonlySet<string> = new Set(["name","language","components"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","template","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"template\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["template"] };
-const nameRule: LeafRule = { kind: "string", min: 1, max: 512 };
-const languageCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: languageCodePattern, format: "a language code such as \"en\" or \"en_US\"" };
-const languagePolicyRule: LeafRule = { kind: "enum", values: ["deterministic"] };
-const componentsCount: Count = { min: 0, max: Infinity, noun: "component" };
-const componentsCases: Cases = { key: "type", names: ["header","body","button","carousel","limited_time_offer","tap_target_configuration"], anyCase: true, missing: "expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got undefined", expected: ["expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got ",""] };
-const componentsHeaderParametersCount: Count = { min: 1, max: Infinity, warnAbove: 1, noun: "parameter" };
-const componentsHeaderParametersCases: Cases = { key: "type", names: ["text","image","video","document","location","product"], anyCase: true, expected: ["header parameters are text, image, video, document, location or product; got ",""] };
-const componentsHeaderParametersTextTextRule: LeafRule = { kind: "string", min: 1, max: 60, pattern: componentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" };
-const componentsHeaderParametersTextParameterNameRule: LeafRule = { kind: "string", min: 1, max: 20, pattern: componentsHeaderParametersTextParameterNamePattern, format: "lowercase letters a-z and _" };
-const componentsHeaderParametersImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["template"] };
+const templateNameRule: LeafRule = { kind: "string", min: 1, max: 512 };
+const templateLanguageCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: templateLanguageCodePattern, format: "a language code such as \"en\" or \"en_US\"" };
+const templateLanguagePolicyRule: LeafRule = { kind: "enum", values: ["deterministic"] };
+const templateComponentsCount: Count = { min: 0, max: Infinity, noun: "component" };
+const templateComponentsCases: Cases = { key: "type", names: ["header","body","button","carousel","limited_time_offer","tap_target_configuration"], anyCase: true, missing: "expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got undefined", expected: ["expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got ",""] };
+const templateComponentsHeaderParametersCount: Count = { min: 1, max: Infinity, warnAbove: 1, noun: "parameter" };
+const templateComponentsHeaderParametersCases: Cases = { key: "type", names: ["text","image","video","document","location","product"], anyCase: true, expected: ["header parameters are text, image, video, document, location or product; got ",""] };
+const templateComponentsHeaderParametersTextTextRule: LeafRule = { kind: "string", min: 1, max: 60, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" };
+const templateComponentsHeaderParametersTextParameterNameRule: LeafRule = { kind: "string", min: 1, max: 20, pattern: templateComponentsHeaderParametersTextParameterNamePattern, format: "lowercase letters a-z and _" };
+const templateComponentsHeaderParametersImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const componentsHeaderParametersLocationLocationLatitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };
-const componentsHeaderParametersLocationLocationLongitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
-const componentsHeaderParametersProductProductCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
-const componentsBodyParametersCount: Count = { min: 1, max: Infinity, noun: "parameter" };
-const componentsBodyParametersCases: Cases = { key: "type", names: ["text","currency","date_time"], anyCase: true, expected: ["body parameters are text, currency or date_time; got ",""] };
-const componentsBodyParametersTextTextRule: LeafRule = { kind: "string", min: 1, max: 32768, pattern: componentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" };
-const componentsBodyParametersCurrencyCurrencyCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: componentsBodyParametersCurrencyCurrencyCodePattern, format: "an ISO 4217 code such as USD" };
-const componentsBodyParametersCurrencyCurrencyAmount1000Rule: LeafRule = { kind: "number", min: -9007199254740991, max: 9007199254740991, integer: true, expected: "an integer (the amount × 1000)" };
+const templateComponentsHeaderParametersLocationLocationLatitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };
+const templateComponentsHeaderParametersLocationLocationLongitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
+const templateComponentsHeaderParametersProductProductCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const templateComponentsBodyParametersCount: Count = { min: 1, max: Infinity, noun: "parameter" };
+const templateComponentsBodyParametersCases: Cases = { key: "type", names: ["text","currency","date_time"], anyCase: true, expected: ["body parameters are text, currency or date_time; got ",""] };
+const templateComponentsBodyParametersTextTextRule: LeafRule = { kind: "string", min: 1, max: 32768, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" };
+const templateComponentsBodyParametersCurrencyCurrencyCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: templateComponentsBodyParametersCurrencyCurrencyCodePattern, format: "an ISO 4217 code such as USD" };
+const templateComponentsBodyParametersCurrencyCurrencyAmount1000Rule: LeafRule = { kind: "number", min: -9007199254740991, max: 9007199254740991, integer: true, expected: "an integer (the amount × 1000)" };
 const anythingRule: LeafRule = { kind: "any" };
-const componentsBodyParametersRefinements = [namedOrPositional];
-const componentsButtonSubTypeRule: LeafRule = { kind: "enum", values: ["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"], anyCase: true };
-const componentsButtonParametersCount: Count = { min: 1, max: 2, noun: "parameter" };
-const componentsButtonParametersCases: Cases = { key: "type", names: ["payload","ttl_minutes","text","coupon_code","action"], anyCase: true, expected: ["expected payload, text, coupon_code, action or ttl_minutes; got ",""] };
-const componentsButtonParametersTtlMinutesTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
-const componentsButtonParametersCouponCodeCouponCodeRule: LeafRule = { kind: "string", min: 1, max: 15 };
-const componentsButtonParametersActionActionFlowActionDataRule: LeafRule = { kind: "json" };
+const templateComponentsBodyParametersRefinements = [namedOrPositional];
+const templateComponentsButtonSubTypeRule: LeafRule = { kind: "enum", values: ["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"], anyCase: true };
+const templateComponentsButtonParametersCount: Count = { min: 1, max: 2, noun: "parameter" };
+const templateComponentsButtonParametersCases: Cases = { key: "type", names: ["payload","ttl_minutes","text","coupon_code","action"], anyCase: true, expected: ["expected payload, text, coupon_code, action or ttl_minutes; got ",""] };
+const templateComponentsButtonParametersTtlMinutesTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
+const templateComponentsButtonParametersCouponCodeCouponCodeRule: LeafRule = { kind: "string", min: 1, max: 15 };
+const templateComponentsButtonParametersActionActionFlowActionDataRule: LeafRule = { kind: "json" };
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const titleRule: LeafRule = { kind: "string", min: 1, max: 24 };
-const productItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
+const productSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
+const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
 const productSectionsRefinements = [titledSections, productsAcross];
-const componentsCarouselCardsCount: Count = { min: 1, max: 10, noun: "card" };
-const componentsCarouselCardsCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
-const componentsCarouselCardsComponentsCount: Count = { min: 1, max: Infinity, noun: "component" };
-const componentsCarouselCardsComponentsCases: Cases = { key: "type", names: ["header","body","button"], anyCase: true };
-const componentsCarouselCardsComponentsButtonSubTypeRule: LeafRule = { kind: "enum", values: ["quick_reply","url"], anyCase: true };
-const componentsCarouselCardsComponentsButtonParametersCount: Count = { min: 1, max: 1, noun: "parameter" };
-const componentsCarouselCardsRefinements = [uniqueCardIndex];
-const componentsLimitedTimeOfferParametersTypeRule: LeafRule = { kind: "enum", values: ["limited_time_offer"] };
-const componentsTapTargetConfigurationParametersTypeRule: LeafRule = { kind: "enum", values: ["tap_target_configuration"] };
-const componentsTapTargetConfigurationParametersTapTargetConfigurationCount: Count = { min: 1, max: 1, noun: "tap target" };
-const componentsRefinements = [componentsOnce, bodyTextWhenNotAlone];
+const templateComponentsCarouselCardsCount: Count = { min: 1, max: 10, noun: "card" };
+const templateComponentsCarouselCardsCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
+const templateComponentsCarouselCardsComponentsCount: Count = { min: 1, max: Infinity, noun: "component" };
+const templateComponentsCarouselCardsComponentsCases: Cases = { key: "type", names: ["header","body","button"], anyCase: true };
+const templateComponentsCarouselCardsComponentsButtonSubTypeRule: LeafRule = { kind: "enum", values: ["quick_reply","url"], anyCase: true };
+const templateComponentsCarouselCardsComponentsButtonParametersCount: Count = { min: 1, max: 1, noun: "parameter" };
+const templateComponentsCarouselCardsRefinements = [uniqueCardIndex];
+const templateComponentsLimitedTimeOfferParametersTypeRule: LeafRule = { kind: "enum", values: ["limited_time_offer"] };
+const templateComponentsTapTargetConfigurationParametersTypeRule: LeafRule = { kind: "enum", values: ["tap_target_configuration"] };
+const templateComponentsTapTargetConfigurationParametersTapTargetConfigurationCount: Count = { min: 1, max: 1, noun: "tap target" };
+const templateComponentsRefinements = [componentsOnce, bodyTextWhenNotAlone];
 
-function testLanguage(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateLanguage(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_code = value.code;
-  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && languageCodePattern.test(field_code))) return false;
+  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && templateLanguageCodePattern.test(field_code))) return false;
   const field_policy = value.policy;
   if (field_policy != null && !(field_policy === "deterministic") && !absent(field_policy)) return false;
-  if (!fromBuilder && !onlyKeys(value, languageKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateLanguageKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60 && componentsHeaderParametersTextTextPattern.test(field_text))) return false;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && componentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersTextKeys)) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersTextKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersImageImage(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersImageImage(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
-  if (!onlyKeys(value, componentsHeaderParametersImageImageKeys)) return false;
+  if (!onlyKeys(value, templateComponentsHeaderParametersImageImageKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testComponentsHeaderParametersImage(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersImage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testComponentsHeaderParametersImageImage(field_image, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersImageKeys)) return false;
+  if (field_image === undefined || !(testTemplateComponentsHeaderParametersImageImage(field_image, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersImageKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersVideo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testComponentsHeaderParametersImageImage(field_video, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersVideoKeys)) return false;
+  if (field_video === undefined || !(testTemplateComponentsHeaderParametersImageImage(field_video, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersVideoKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -152,18 +152,18 @@ function testComponentsHeaderParametersDocumentDocument(value: unknown, fromBuil
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
-  if (!onlyKeys(value, componentsHeaderParametersDocumentDocumentKeys)) return false;
+  if (!onlyKeys(value, templateComponentsHeaderParametersDocumentDocumentKeys)) return false;
   return idOrLink.test(value);
 }
 
-function testComponentsHeaderParametersDocument(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersDocument(value: JsonObject, fromBuilder: boolean): boolean {
   const field_document = value.document;
-  if (field_document === undefined || !(testComponentsHeaderParametersDocumentDocument(field_document, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersDocumentKeys)) return false;
+  if (field_document === undefined || !(testTemplateComponentsHeaderParametersDocumentDocument(field_document, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersDocumentKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersLocationLocation(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersLocationLocation(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_latitude = value.latitude;
@@ -174,52 +174,52 @@ function testComponentsHeaderParametersLocationLocation(input: unknown, fromBuil
   if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1) && !absent(field_name)) return false;
   const field_address = value.address;
   if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1) && !absent(field_address)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersLocationLocationKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersLocationLocationKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersLocation(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersLocation(value: JsonObject, fromBuilder: boolean): boolean {
   const field_location = value.location;
-  if (field_location === undefined || !(testComponentsHeaderParametersLocationLocation(field_location, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersLocationKeys)) return false;
+  if (field_location === undefined || !(testTemplateComponentsHeaderParametersLocationLocation(field_location, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersLocationKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersProductProduct(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersProductProduct(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersProductProductKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersProductProductKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParametersProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParametersProduct(value: JsonObject, fromBuilder: boolean): boolean {
   const field_product = value.product;
-  if (field_product === undefined || !(testComponentsHeaderParametersProductProduct(field_product, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersProductKeys)) return false;
+  if (field_product === undefined || !(testTemplateComponentsHeaderParametersProductProduct(field_product, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersProductKeys)) return false;
   return true;
 }
 
-function testComponentsHeaderParameters2(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParameters2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "text":
-        return testComponentsHeaderParametersText(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersText(value, fromBuilder);
       case "image":
-        return testComponentsHeaderParametersImage(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersImage(value, fromBuilder);
       case "video":
-        return testComponentsHeaderParametersVideo(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersVideo(value, fromBuilder);
       case "document":
-        return testComponentsHeaderParametersDocument(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersDocument(value, fromBuilder);
       case "location":
-        return testComponentsHeaderParametersLocation(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersLocation(value, fromBuilder);
       case "product":
-        return testComponentsHeaderParametersProduct(value, fromBuilder);
+        return testTemplateComponentsHeaderParametersProduct(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -227,82 +227,82 @@ function testComponentsHeaderParameters2(value: unknown, fromBuilder: boolean): 
   return false;
 }
 
-function testComponentsHeaderParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeaderParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsHeaderParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsHeaderParameters2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsHeader(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsHeader(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsHeaderParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsHeaderParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParametersText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 32768 && componentsHeaderParametersTextTextPattern.test(field_text))) return false;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 32768 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && componentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderParametersTextKeys)) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersTextKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParametersCurrencyCurrency(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParametersCurrencyCurrency(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
   const field_code = value.code;
-  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && componentsBodyParametersCurrencyCurrencyCodePattern.test(field_code))) return false;
+  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && templateComponentsBodyParametersCurrencyCurrencyCodePattern.test(field_code))) return false;
   const field_amount_1000 = value.amount_1000;
   if (field_amount_1000 === undefined || !(integerIn(field_amount_1000, -9007199254740991, 9007199254740991))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsBodyParametersCurrencyCurrencyKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersCurrencyCurrencyKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParametersCurrency(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParametersCurrency(value: JsonObject, fromBuilder: boolean): boolean {
   const field_currency = value.currency;
-  if (field_currency === undefined || !(testComponentsBodyParametersCurrencyCurrency(field_currency, fromBuilder))) return false;
+  if (field_currency === undefined || !(testTemplateComponentsBodyParametersCurrencyCurrency(field_currency, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && componentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsBodyParametersCurrencyKeys)) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersCurrencyKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParametersDateTimeDateTime(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParametersDateTimeDateTime(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
   if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsBodyParametersDateTimeDateTimeKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersDateTimeDateTimeKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParametersDateTime(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParametersDateTime(value: JsonObject, fromBuilder: boolean): boolean {
   const field_date_time = value.date_time;
-  if (field_date_time === undefined || !(testComponentsBodyParametersDateTimeDateTime(field_date_time, fromBuilder))) return false;
+  if (field_date_time === undefined || !(testTemplateComponentsBodyParametersDateTimeDateTime(field_date_time, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
-  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && componentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsBodyParametersDateTimeKeys)) return false;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersDateTimeKeys)) return false;
   return true;
 }
 
-function testComponentsBodyParameters2(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParameters2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "text":
-        return testComponentsBodyParametersText(value, fromBuilder);
+        return testTemplateComponentsBodyParametersText(value, fromBuilder);
       case "currency":
-        return testComponentsBodyParametersCurrency(value, fromBuilder);
+        return testTemplateComponentsBodyParametersCurrency(value, fromBuilder);
       case "date_time":
-        return testComponentsBodyParametersDateTime(value, fromBuilder);
+        return testTemplateComponentsBodyParametersDateTime(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -310,64 +310,64 @@ function testComponentsBodyParameters2(value: unknown, fromBuilder: boolean): bo
   return false;
 }
 
-function testComponentsBodyParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsBodyParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsBodyParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsBodyParameters2(item, fromBuilder))) return false;
   }
   return namedOrPositional.test(value);
 }
 
-function testComponentsBody(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsBody(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsBodyParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsBodyParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersPayload(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersPayload(value: JsonObject, fromBuilder: boolean): boolean {
   const field_payload = value.payload;
   if (field_payload === undefined || !(typeof field_payload === "string" && field_payload.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersPayloadKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersPayloadKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersTtlMinutes(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersTtlMinutes(value: JsonObject, fromBuilder: boolean): boolean {
   const field_ttl_minutes = value.ttl_minutes;
   if (field_ttl_minutes === undefined || !(integerIn(field_ttl_minutes, 1, 43200))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersTtlMinutesKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersTtlMinutesKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersText(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersTextKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersTextKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersCouponCode(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersCouponCode(value: JsonObject, fromBuilder: boolean): boolean {
   const field_coupon_code = value.coupon_code;
   if (field_coupon_code === undefined || !(typeof field_coupon_code === "string" && field_coupon_code.length >= 1 && field_coupon_code.length <= 15)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersCouponCodeKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersCouponCodeKeys)) return false;
   return true;
 }
 
-function testProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
   if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, productItemsKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, productSectionsProductItemsKeys)) return false;
   return true;
 }
 
-function testProductItems(value: unknown, fromBuilder: boolean): boolean {
+function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductItems2(item, fromBuilder))) return false;
+    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
   }
   return true;
 }
@@ -378,12 +378,12 @@ function testProductSections(input: unknown, fromBuilder: boolean): boolean {
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersActionActionSections(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersActionActionSections(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
@@ -392,7 +392,7 @@ function testComponentsButtonParametersActionActionSections(value: unknown, from
   return titledSections.test(value) && productsAcross.test(value);
 }
 
-function testComponentsButtonParametersActionAction(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersActionAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_token = value.flow_token;
@@ -402,33 +402,33 @@ function testComponentsButtonParametersActionAction(input: unknown, fromBuilder:
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
   const field_sections = value.sections;
-  if (field_sections != null && !(testComponentsButtonParametersActionActionSections(field_sections, fromBuilder)) && !absent(field_sections)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersActionActionKeys)) return false;
+  if (field_sections != null && !(testTemplateComponentsButtonParametersActionActionSections(field_sections, fromBuilder)) && !absent(field_sections)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersActionActionKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParametersAction(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParametersAction(value: JsonObject, fromBuilder: boolean): boolean {
   const field_action = value.action;
-  if (field_action === undefined || !(testComponentsButtonParametersActionAction(field_action, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonParametersActionKeys)) return false;
+  if (field_action === undefined || !(testTemplateComponentsButtonParametersActionAction(field_action, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersActionKeys)) return false;
   return true;
 }
 
-function testComponentsButtonParameters2(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParameters2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "payload":
-        return testComponentsButtonParametersPayload(value, fromBuilder);
+        return testTemplateComponentsButtonParametersPayload(value, fromBuilder);
       case "ttl_minutes":
-        return testComponentsButtonParametersTtlMinutes(value, fromBuilder);
+        return testTemplateComponentsButtonParametersTtlMinutes(value, fromBuilder);
       case "text":
-        return testComponentsButtonParametersText(value, fromBuilder);
+        return testTemplateComponentsButtonParametersText(value, fromBuilder);
       case "coupon_code":
-        return testComponentsButtonParametersCouponCode(value, fromBuilder);
+        return testTemplateComponentsButtonParametersCouponCode(value, fromBuilder);
       case "action":
-        return testComponentsButtonParametersAction(value, fromBuilder);
+        return testTemplateComponentsButtonParametersAction(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -436,57 +436,57 @@ function testComponentsButtonParameters2(value: unknown, fromBuilder: boolean): 
   return false;
 }
 
-function testComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 2) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsButtonParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsButtonParameters2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
-  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "mpm" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && componentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "mpm" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && templateComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
   if (field_index != null && !(buttonIndex.is(field_index)) && !absent(field_index)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsButtonParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsButtonParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonKeys)) return false;
   return indexAndCount.test(value) && parameterFitsButton.test(value);
 }
 
-function testComponentsCarouselCardsComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCardsComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsButtonParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsButtonParameters2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsCarouselCardsComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCardsComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
-  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && componentsCarouselCardsComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && templateComponentsCarouselCardsComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
   if (field_index === undefined || !(buttonIndex.is(field_index))) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsCarouselCardsComponentsButtonParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsButtonKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsCarouselCardsComponentsButtonParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsButtonKeys)) return false;
   return parameterFitsButton.test(value);
 }
 
-function testComponentsCarouselCardsComponents2(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCardsComponents2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "header":
-        return testComponentsHeader(value, fromBuilder);
+        return testTemplateComponentsHeader(value, fromBuilder);
       case "body":
-        return testComponentsBody(value, fromBuilder);
+        return testTemplateComponentsBody(value, fromBuilder);
       case "button":
-        return testComponentsCarouselCardsComponentsButton(value, fromBuilder);
+        return testTemplateComponentsCarouselCardsComponentsButton(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -494,142 +494,142 @@ function testComponentsCarouselCardsComponents2(value: unknown, fromBuilder: boo
   return false;
 }
 
-function testComponentsCarouselCardsComponents(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCardsComponents(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsCarouselCardsComponents2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsCarouselCardsComponents2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsCarouselCards2(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCards2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_components = value.components;
-  if (field_components === undefined || !(testComponentsCarouselCardsComponents(field_components, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsCarouselCardsKeys)) return false;
+  if (field_components === undefined || !(testTemplateComponentsCarouselCardsComponents(field_components, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsCarouselCardsKeys)) return false;
   return true;
 }
 
-function testComponentsCarouselCards(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarouselCards(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsCarouselCards2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsCarouselCards2(item, fromBuilder))) return false;
   }
   return uniqueCardIndex.test(value);
 }
 
-function testComponentsCarousel(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsCarousel(value: JsonObject, fromBuilder: boolean): boolean {
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testComponentsCarouselCards(field_cards, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsCarouselKeys)) return false;
+  if (field_cards === undefined || !(testTemplateComponentsCarouselCards(field_cards, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsCarouselKeys)) return false;
   return true;
 }
 
-function testComponentsLimitedTimeOfferParametersLimitedTimeOffer(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_expiration_time_ms = value.expiration_time_ms;
   if (field_expiration_time_ms === undefined || !(expirationMs.is(field_expiration_time_ms))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsLimitedTimeOfferParametersLimitedTimeOfferKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsLimitedTimeOfferParametersLimitedTimeOfferKeys)) return false;
   return true;
 }
 
-function testComponentsLimitedTimeOfferParameters2(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsLimitedTimeOfferParameters2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
   const field_limited_time_offer = value.limited_time_offer;
-  if (field_limited_time_offer === undefined || !(testComponentsLimitedTimeOfferParametersLimitedTimeOffer(field_limited_time_offer, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsLimitedTimeOfferParametersKeys)) return false;
+  if (field_limited_time_offer === undefined || !(testTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(field_limited_time_offer, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsLimitedTimeOfferParametersKeys)) return false;
   return true;
 }
 
-function testComponentsLimitedTimeOfferParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsLimitedTimeOfferParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsLimitedTimeOfferParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsLimitedTimeOfferParameters2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsLimitedTimeOffer(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsLimitedTimeOffer(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsLimitedTimeOfferParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsLimitedTimeOfferParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testComponentsTapTargetConfigurationParametersTapTargetConfiguration2(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_url = value.url;
   if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
   const field_title = value.title;
   if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1)) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsTapTargetConfigurationParametersTapTargetConfigurationKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsTapTargetConfigurationParametersTapTargetConfigurationKeys)) return false;
   return true;
 }
 
-function testComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsTapTargetConfigurationParametersTapTargetConfiguration2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsTapTargetConfigurationParameters2(input: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsTapTargetConfigurationParameters2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "tap_target_configuration")) return false;
   const field_tap_target_configuration = value.tap_target_configuration;
-  if (field_tap_target_configuration === undefined || !(testComponentsTapTargetConfigurationParametersTapTargetConfiguration(field_tap_target_configuration, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsTapTargetConfigurationParametersKeys)) return false;
+  if (field_tap_target_configuration === undefined || !(testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(field_tap_target_configuration, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsTapTargetConfigurationParametersKeys)) return false;
   return true;
 }
 
-function testComponentsTapTargetConfigurationParameters(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponentsTapTargetConfigurationParameters(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponentsTapTargetConfigurationParameters2(item, fromBuilder))) return false;
+    if (!(testTemplateComponentsTapTargetConfigurationParameters2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testComponentsTapTargetConfiguration(value: JsonObject, fromBuilder: boolean): boolean {
+function testTemplateComponentsTapTargetConfiguration(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testComponentsTapTargetConfigurationParameters(field_parameters, fromBuilder))) return false;
-  if (!fromBuilder && !onlyKeys(value, componentsHeaderKeys)) return false;
+  if (field_parameters === undefined || !(testTemplateComponentsTapTargetConfigurationParameters(field_parameters, fromBuilder))) return false;
+  if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testComponents2(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponents2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "header":
-        return testComponentsHeader(value, fromBuilder);
+        return testTemplateComponentsHeader(value, fromBuilder);
       case "body":
-        return testComponentsBody(value, fromBuilder);
+        return testTemplateComponentsBody(value, fromBuilder);
       case "button":
-        return testComponentsButton(value, fromBuilder);
+        return testTemplateComponentsButton(value, fromBuilder);
       case "carousel":
-        return testComponentsCarousel(value, fromBuilder);
+        return testTemplateComponentsCarousel(value, fromBuilder);
       case "limited_time_offer":
-        return testComponentsLimitedTimeOffer(value, fromBuilder);
+        return testTemplateComponentsLimitedTimeOffer(value, fromBuilder);
       case "tap_target_configuration":
-        return testComponentsTapTargetConfiguration(value, fromBuilder);
+        return testTemplateComponentsTapTargetConfiguration(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -637,24 +637,24 @@ function testComponents2(value: unknown, fromBuilder: boolean): boolean {
   return false;
 }
 
-function testComponents(value: unknown, fromBuilder: boolean): boolean {
+function testTemplateComponents(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testComponents2(item, fromBuilder))) return false;
+    if (!(testTemplateComponents2(item, fromBuilder))) return false;
   }
   return componentsOnce.test(value) && bodyTextWhenNotAlone.test(value);
 }
 
-function testTemplate(input: unknown, fromBuilder: boolean): boolean {
+function testMessageTemplate(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(typeof field_name === "string" && field_name.length >= 1 && field_name.length <= 512)) return false;
   const field_language = value.language;
-  if (field_language === undefined || !(testLanguage(field_language, fromBuilder))) return false;
+  if (field_language === undefined || !(testTemplateLanguage(field_language, fromBuilder))) return false;
   const field_components = value.components;
-  if (field_components != null && !(testComponents(field_components, fromBuilder)) && !absent(field_components)) return false;
+  if (field_components != null && !(testTemplateComponents(field_components, fromBuilder)) && !absent(field_components)) return false;
   if (!fromBuilder && !onlyKeys(value, templateKeys)) return false;
   return true;
 }
@@ -668,146 +668,146 @@ export function isTemplateMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "template") && !absent(field_type)) return false;
   }
   const field_template = value.template;
-  if (field_template === undefined || !(testTemplate(field_template, fromBuilder))) return false;
+  if (field_template === undefined || !(testMessageTemplate(field_template, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainLanguage(value: unknown, report: Report, key: Key): void {
+function explainTemplateLanguage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, languageKeys);
-  explainField(value, "code", "is required", report, languageCodeRule);
-  explainField(value, "policy", undefined, report, languagePolicyRule);
+  explainKeys(value, report, templateLanguageKeys);
+  explainField(value, "code", "is required", report, templateLanguageCodeRule);
+  explainField(value, "policy", undefined, report, templateLanguagePolicyRule);
   leave(report, key);
 }
 
-function explainComponentsHeaderParametersText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersTextKeys);
-  explainField(value, "text", "is required", report, componentsHeaderParametersTextTextRule);
-  explainField(value, "parameter_name", undefined, report, componentsHeaderParametersTextParameterNameRule);
+function explainTemplateComponentsHeaderParametersText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersTextKeys);
+  explainField(value, "text", "is required", report, templateComponentsHeaderParametersTextTextRule);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
 }
 
-function explainComponentsHeaderParametersImageImage(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsHeaderParametersImageImage(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsHeaderParametersImageImageKeys, "media in templates take no caption");
-  explainField(value, "id", undefined, report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, templateComponentsHeaderParametersImageImageKeys, "media in templates take no caption");
+  explainField(value, "id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainComponentsHeaderParametersImage(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersImageKeys);
-  explainField(value, "image", "is required", report, explainComponentsHeaderParametersImageImage);
+function explainTemplateComponentsHeaderParametersImage(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersImageKeys);
+  explainField(value, "image", "is required", report, explainTemplateComponentsHeaderParametersImageImage);
 }
 
-function explainComponentsHeaderParametersVideo(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersVideoKeys);
-  explainField(value, "video", "is required", report, explainComponentsHeaderParametersImageImage);
+function explainTemplateComponentsHeaderParametersVideo(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersVideoKeys);
+  explainField(value, "video", "is required", report, explainTemplateComponentsHeaderParametersImageImage);
 }
 
-function explainComponentsHeaderParametersDocumentDocument(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsHeaderParametersDocumentDocument(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsHeaderParametersDocumentDocumentKeys, "media in templates take no caption");
-  explainField(value, "id", undefined, report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, templateComponentsHeaderParametersDocumentDocumentKeys, "media in templates take no caption");
+  explainField(value, "id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "filename", undefined, report, componentsHeaderParametersImageImageIdRule);
+  explainField(value, "filename", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
 
-function explainComponentsHeaderParametersDocument(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersDocumentKeys);
-  explainField(value, "document", "is required", report, explainComponentsHeaderParametersDocumentDocument);
+function explainTemplateComponentsHeaderParametersDocument(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersDocumentKeys);
+  explainField(value, "document", "is required", report, explainTemplateComponentsHeaderParametersDocumentDocument);
 }
 
-function explainComponentsHeaderParametersLocationLocation(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsHeaderParametersLocationLocation(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsHeaderParametersLocationLocationKeys);
-  explainField(value, "latitude", "is required", report, componentsHeaderParametersLocationLocationLatitudeRule);
-  explainField(value, "longitude", "is required", report, componentsHeaderParametersLocationLocationLongitudeRule);
-  explainField(value, "name", undefined, report, componentsHeaderParametersImageImageIdRule);
-  explainField(value, "address", undefined, report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, templateComponentsHeaderParametersLocationLocationKeys);
+  explainField(value, "latitude", "is required", report, templateComponentsHeaderParametersLocationLocationLatitudeRule);
+  explainField(value, "longitude", "is required", report, templateComponentsHeaderParametersLocationLocationLongitudeRule);
+  explainField(value, "name", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "address", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
   leave(report, key);
 }
 
-function explainComponentsHeaderParametersLocation(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersLocationKeys);
-  explainField(value, "location", "is required", report, explainComponentsHeaderParametersLocationLocation);
+function explainTemplateComponentsHeaderParametersLocation(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersLocationKeys);
+  explainField(value, "location", "is required", report, explainTemplateComponentsHeaderParametersLocationLocation);
 }
 
-function explainComponentsHeaderParametersProductProduct(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsHeaderParametersProductProduct(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsHeaderParametersProductProductKeys);
-  explainField(value, "catalog_id", "is required", report, componentsHeaderParametersProductProductCatalogIdRule);
-  explainField(value, "product_retailer_id", "is required", report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, templateComponentsHeaderParametersProductProductKeys);
+  explainField(value, "catalog_id", "is required", report, templateComponentsHeaderParametersProductProductCatalogIdRule);
+  explainField(value, "product_retailer_id", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
   leave(report, key);
 }
 
-function explainComponentsHeaderParametersProduct(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersProductKeys);
-  explainField(value, "product", "is required", report, explainComponentsHeaderParametersProductProduct);
+function explainTemplateComponentsHeaderParametersProduct(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersProductKeys);
+  explainField(value, "product", "is required", report, explainTemplateComponentsHeaderParametersProductProduct);
 }
 
-function explainComponentsHeaderParameters2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsHeaderParameters2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, componentsHeaderParametersCases)) {
+  switch (caseOf(value, report, templateComponentsHeaderParametersCases)) {
     case "text":
-      explainComponentsHeaderParametersText(value, report);
+      explainTemplateComponentsHeaderParametersText(value, report);
       break;
     case "image":
-      explainComponentsHeaderParametersImage(value, report);
+      explainTemplateComponentsHeaderParametersImage(value, report);
       break;
     case "video":
-      explainComponentsHeaderParametersVideo(value, report);
+      explainTemplateComponentsHeaderParametersVideo(value, report);
       break;
     case "document":
-      explainComponentsHeaderParametersDocument(value, report);
+      explainTemplateComponentsHeaderParametersDocument(value, report);
       break;
     case "location":
-      explainComponentsHeaderParametersLocation(value, report);
+      explainTemplateComponentsHeaderParametersLocation(value, report);
       break;
     case "product":
-      explainComponentsHeaderParametersProduct(value, report);
+      explainTemplateComponentsHeaderParametersProduct(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainComponentsHeaderParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsHeaderParametersCount, explainComponentsHeaderParameters2);
+function explainTemplateComponentsHeaderParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsHeaderParametersCount, explainTemplateComponentsHeaderParameters2);
 }
 
-function explainComponentsHeader(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderKeys);
-  explainField(value, "parameters", "is required", report, explainComponentsHeaderParameters);
+function explainTemplateComponentsHeader(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderKeys);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsHeaderParameters);
 }
 
-function explainComponentsBodyParametersText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderParametersTextKeys);
-  explainField(value, "text", "is required", report, componentsBodyParametersTextTextRule);
-  explainField(value, "parameter_name", undefined, report, componentsHeaderParametersTextParameterNameRule);
+function explainTemplateComponentsBodyParametersText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderParametersTextKeys);
+  explainField(value, "text", "is required", report, templateComponentsBodyParametersTextTextRule);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
 }
 
-function explainComponentsBodyParametersCurrencyCurrency(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsBodyParametersCurrencyCurrency(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsBodyParametersCurrencyCurrencyKeys);
-  explainField(value, "fallback_value", "is required", report, componentsHeaderParametersImageImageIdRule);
-  explainField(value, "code", "is required", report, componentsBodyParametersCurrencyCurrencyCodeRule);
-  explainField(value, "amount_1000", "is required (the amount × 1000)", report, componentsBodyParametersCurrencyCurrencyAmount1000Rule);
+  explainKeys(value, report, templateComponentsBodyParametersCurrencyCurrencyKeys);
+  explainField(value, "fallback_value", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "code", "is required", report, templateComponentsBodyParametersCurrencyCurrencyCodeRule);
+  explainField(value, "amount_1000", "is required (the amount × 1000)", report, templateComponentsBodyParametersCurrencyCurrencyAmount1000Rule);
   leave(report, key);
 }
 
-function explainComponentsBodyParametersCurrency(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsBodyParametersCurrencyKeys);
-  explainField(value, "currency", "is required", report, explainComponentsBodyParametersCurrencyCurrency);
-  explainField(value, "parameter_name", undefined, report, componentsHeaderParametersTextParameterNameRule);
+function explainTemplateComponentsBodyParametersCurrency(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsBodyParametersCurrencyKeys);
+  explainField(value, "currency", "is required", report, explainTemplateComponentsBodyParametersCurrencyCurrency);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
 }
 
-function explainComponentsBodyParametersDateTimeDateTime(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsBodyParametersDateTimeDateTime(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsBodyParametersDateTimeDateTimeKeys);
-  explainField(value, "fallback_value", "is required", report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, templateComponentsBodyParametersDateTimeDateTimeKeys);
+  explainField(value, "fallback_value", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
   explainField(value, "day_of_week", undefined, report, anythingRule);
   explainField(value, "year", undefined, report, anythingRule);
   explainField(value, "month", undefined, report, anythingRule);
@@ -818,267 +818,267 @@ function explainComponentsBodyParametersDateTimeDateTime(value: unknown, report:
   leave(report, key);
 }
 
-function explainComponentsBodyParametersDateTime(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsBodyParametersDateTimeKeys);
-  explainField(value, "date_time", "is required", report, explainComponentsBodyParametersDateTimeDateTime);
-  explainField(value, "parameter_name", undefined, report, componentsHeaderParametersTextParameterNameRule);
+function explainTemplateComponentsBodyParametersDateTime(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsBodyParametersDateTimeKeys);
+  explainField(value, "date_time", "is required", report, explainTemplateComponentsBodyParametersDateTimeDateTime);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
 }
 
-function explainComponentsBodyParameters2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsBodyParameters2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, componentsBodyParametersCases)) {
+  switch (caseOf(value, report, templateComponentsBodyParametersCases)) {
     case "text":
-      explainComponentsBodyParametersText(value, report);
+      explainTemplateComponentsBodyParametersText(value, report);
       break;
     case "currency":
-      explainComponentsBodyParametersCurrency(value, report);
+      explainTemplateComponentsBodyParametersCurrency(value, report);
       break;
     case "date_time":
-      explainComponentsBodyParametersDateTime(value, report);
+      explainTemplateComponentsBodyParametersDateTime(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainComponentsBodyParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsBodyParametersCount, explainComponentsBodyParameters2, componentsBodyParametersRefinements);
+function explainTemplateComponentsBodyParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsBodyParametersCount, explainTemplateComponentsBodyParameters2, templateComponentsBodyParametersRefinements);
 }
 
-function explainComponentsBody(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderKeys);
-  explainField(value, "parameters", "is required", report, explainComponentsBodyParameters);
+function explainTemplateComponentsBody(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderKeys);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsBodyParameters);
 }
 
-function explainComponentsButtonParametersPayload(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonParametersPayloadKeys);
-  explainField(value, "payload", "is required", report, componentsHeaderParametersImageImageIdRule);
+function explainTemplateComponentsButtonParametersPayload(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonParametersPayloadKeys);
+  explainField(value, "payload", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
 }
 
-function explainComponentsButtonParametersTtlMinutes(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonParametersTtlMinutesKeys);
-  explainField(value, "ttl_minutes", "is required", report, componentsButtonParametersTtlMinutesTtlMinutesRule);
+function explainTemplateComponentsButtonParametersTtlMinutes(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonParametersTtlMinutesKeys);
+  explainField(value, "ttl_minutes", "is required", report, templateComponentsButtonParametersTtlMinutesTtlMinutesRule);
 }
 
-function explainComponentsButtonParametersText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonParametersTextKeys);
-  explainField(value, "text", "is required", report, componentsHeaderParametersImageImageIdRule);
+function explainTemplateComponentsButtonParametersText(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonParametersTextKeys);
+  explainField(value, "text", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
 }
 
-function explainComponentsButtonParametersCouponCode(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonParametersCouponCodeKeys);
-  explainField(value, "coupon_code", "is required", report, componentsButtonParametersCouponCodeCouponCodeRule);
+function explainTemplateComponentsButtonParametersCouponCode(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonParametersCouponCodeKeys);
+  explainField(value, "coupon_code", "is required", report, templateComponentsButtonParametersCouponCodeCouponCodeRule);
 }
 
-function explainProductItems2(value: unknown, report: Report, key: Key): void {
+function explainProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, productItemsKeys);
-  explainField(value, "product_retailer_id", "is required", report, componentsHeaderParametersImageImageIdRule);
+  explainKeys(value, report, productSectionsProductItemsKeys);
+  explainField(value, "product_retailer_id", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
   leave(report, key);
 }
 
-function explainProductItems(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, productItemsCount, explainProductItems2);
+function explainProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainProductSectionsProductItems2);
 }
 
 function explainProductSections(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, productSectionsKeys);
-  explainField(value, "title", undefined, report, titleRule);
-  explainField(value, "product_items", "is required", report, explainProductItems);
+  explainField(value, "title", undefined, report, productSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainProductSectionsProductItems);
   leave(report, key);
 }
 
-function explainComponentsButtonParametersActionActionSections(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsButtonParametersActionActionSections(value: unknown, report: Report, key: Key): void {
   explainArray(value, report, key, productSectionsCount, explainProductSections, productSectionsRefinements);
 }
 
-function explainComponentsButtonParametersActionAction(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsButtonParametersActionAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsButtonParametersActionActionKeys);
-  explainField(value, "flow_token", undefined, report, componentsHeaderParametersImageImageIdRule);
-  explainField(value, "flow_action_data", undefined, report, componentsButtonParametersActionActionFlowActionDataRule);
-  explainField(value, "thumbnail_product_retailer_id", undefined, report, componentsHeaderParametersImageImageIdRule);
-  explainField(value, "sections", undefined, report, explainComponentsButtonParametersActionActionSections);
+  explainKeys(value, report, templateComponentsButtonParametersActionActionKeys);
+  explainField(value, "flow_token", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "flow_action_data", undefined, report, templateComponentsButtonParametersActionActionFlowActionDataRule);
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "sections", undefined, report, explainTemplateComponentsButtonParametersActionActionSections);
   leave(report, key);
 }
 
-function explainComponentsButtonParametersAction(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonParametersActionKeys);
-  explainField(value, "action", "is required", report, explainComponentsButtonParametersActionAction);
+function explainTemplateComponentsButtonParametersAction(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonParametersActionKeys);
+  explainField(value, "action", "is required", report, explainTemplateComponentsButtonParametersActionAction);
 }
 
-function explainComponentsButtonParameters2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsButtonParameters2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, componentsButtonParametersCases)) {
+  switch (caseOf(value, report, templateComponentsButtonParametersCases)) {
     case "payload":
-      explainComponentsButtonParametersPayload(value, report);
+      explainTemplateComponentsButtonParametersPayload(value, report);
       break;
     case "ttl_minutes":
-      explainComponentsButtonParametersTtlMinutes(value, report);
+      explainTemplateComponentsButtonParametersTtlMinutes(value, report);
       break;
     case "text":
-      explainComponentsButtonParametersText(value, report);
+      explainTemplateComponentsButtonParametersText(value, report);
       break;
     case "coupon_code":
-      explainComponentsButtonParametersCouponCode(value, report);
+      explainTemplateComponentsButtonParametersCouponCode(value, report);
       break;
     case "action":
-      explainComponentsButtonParametersAction(value, report);
+      explainTemplateComponentsButtonParametersAction(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsButtonParametersCount, explainComponentsButtonParameters2);
+function explainTemplateComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsButtonParametersCount, explainTemplateComponentsButtonParameters2);
 }
 
-function explainComponentsButton(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonKeys);
-  explainField(value, "sub_type", "is required (one of quick_reply, url, copy_code, flow, catalog, mpm, voice_call)", report, componentsButtonSubTypeRule);
+function explainTemplateComponentsButton(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonKeys);
+  explainField(value, "sub_type", "is required (one of quick_reply, url, copy_code, flow, catalog, mpm, voice_call)", report, templateComponentsButtonSubTypeRule);
   explainField(value, "index", undefined, report, buttonIndex);
-  explainField(value, "parameters", "is required", report, explainComponentsButtonParameters);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsButtonParameters);
   indexAndCount.explain(value, report);
   parameterFitsButton.explain(value, report);
 }
 
-function explainComponentsCarouselCardsComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCarouselCardsComponentsButtonParametersCount, explainComponentsButtonParameters2);
+function explainTemplateComponentsCarouselCardsComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainTemplateComponentsButtonParameters2);
 }
 
-function explainComponentsCarouselCardsComponentsButton(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsButtonKeys);
-  explainField(value, "sub_type", "is required (one of quick_reply, url)", report, componentsCarouselCardsComponentsButtonSubTypeRule);
+function explainTemplateComponentsCarouselCardsComponentsButton(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsButtonKeys);
+  explainField(value, "sub_type", "is required (one of quick_reply, url)", report, templateComponentsCarouselCardsComponentsButtonSubTypeRule);
   explainField(value, "index", "is required (the button's position, 0 to 9)", report, buttonIndex);
-  explainField(value, "parameters", "is required", report, explainComponentsCarouselCardsComponentsButtonParameters);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsCarouselCardsComponentsButtonParameters);
   parameterFitsButton.explain(value, report);
 }
 
-function explainComponentsCarouselCardsComponents2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsCarouselCardsComponents2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, componentsCarouselCardsComponentsCases)) {
+  switch (caseOf(value, report, templateComponentsCarouselCardsComponentsCases)) {
     case "header":
-      explainComponentsHeader(value, report);
+      explainTemplateComponentsHeader(value, report);
       break;
     case "body":
-      explainComponentsBody(value, report);
+      explainTemplateComponentsBody(value, report);
       break;
     case "button":
-      explainComponentsCarouselCardsComponentsButton(value, report);
+      explainTemplateComponentsCarouselCardsComponentsButton(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainComponentsCarouselCardsComponents(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCarouselCardsComponentsCount, explainComponentsCarouselCardsComponents2);
+function explainTemplateComponentsCarouselCardsComponents(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsCount, explainTemplateComponentsCarouselCardsComponents2);
 }
 
-function explainComponentsCarouselCards2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsCarouselCards2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsCarouselCardsKeys);
-  explainField(value, "card_index", "is required", report, componentsCarouselCardsCardIndexRule);
-  explainField(value, "components", "is required", report, explainComponentsCarouselCardsComponents);
+  explainKeys(value, report, templateComponentsCarouselCardsKeys);
+  explainField(value, "card_index", "is required", report, templateComponentsCarouselCardsCardIndexRule);
+  explainField(value, "components", "is required", report, explainTemplateComponentsCarouselCardsComponents);
   leave(report, key);
 }
 
-function explainComponentsCarouselCards(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCarouselCardsCount, explainComponentsCarouselCards2, componentsCarouselCardsRefinements);
+function explainTemplateComponentsCarouselCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsCount, explainTemplateComponentsCarouselCards2, templateComponentsCarouselCardsRefinements);
 }
 
-function explainComponentsCarousel(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsCarouselKeys);
-  explainField(value, "cards", "is required", report, explainComponentsCarouselCards);
+function explainTemplateComponentsCarousel(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsCarouselKeys);
+  explainField(value, "cards", "is required", report, explainTemplateComponentsCarouselCards);
 }
 
-function explainComponentsLimitedTimeOfferParametersLimitedTimeOffer(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsLimitedTimeOfferParametersLimitedTimeOfferKeys);
+  explainKeys(value, report, templateComponentsLimitedTimeOfferParametersLimitedTimeOfferKeys);
   explainField(value, "expiration_time_ms", "is required", report, expirationMs);
   leave(report, key);
 }
 
-function explainComponentsLimitedTimeOfferParameters2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsLimitedTimeOfferParameters2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsLimitedTimeOfferParametersKeys);
-  explainField(value, "type", "is required (one of limited_time_offer)", report, componentsLimitedTimeOfferParametersTypeRule);
-  explainField(value, "limited_time_offer", "is required", report, explainComponentsLimitedTimeOfferParametersLimitedTimeOffer);
+  explainKeys(value, report, templateComponentsLimitedTimeOfferParametersKeys);
+  explainField(value, "type", "is required (one of limited_time_offer)", report, templateComponentsLimitedTimeOfferParametersTypeRule);
+  explainField(value, "limited_time_offer", "is required", report, explainTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer);
   leave(report, key);
 }
 
-function explainComponentsLimitedTimeOfferParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCarouselCardsComponentsButtonParametersCount, explainComponentsLimitedTimeOfferParameters2);
+function explainTemplateComponentsLimitedTimeOfferParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainTemplateComponentsLimitedTimeOfferParameters2);
 }
 
-function explainComponentsLimitedTimeOffer(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderKeys);
-  explainField(value, "parameters", "is required", report, explainComponentsLimitedTimeOfferParameters);
+function explainTemplateComponentsLimitedTimeOffer(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderKeys);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsLimitedTimeOfferParameters);
 }
 
-function explainComponentsTapTargetConfigurationParametersTapTargetConfiguration2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsTapTargetConfigurationParametersTapTargetConfigurationKeys);
+  explainKeys(value, report, templateComponentsTapTargetConfigurationParametersTapTargetConfigurationKeys);
   explainField(value, "url", "is required", report, linkRule);
-  explainField(value, "title", "is required", report, componentsHeaderParametersImageImageIdRule);
+  explainField(value, "title", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
   leave(report, key);
 }
 
-function explainComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsTapTargetConfigurationParametersTapTargetConfigurationCount, explainComponentsTapTargetConfigurationParametersTapTargetConfiguration2);
+function explainTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsTapTargetConfigurationParametersTapTargetConfigurationCount, explainTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2);
 }
 
-function explainComponentsTapTargetConfigurationParameters2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponentsTapTargetConfigurationParameters2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, componentsTapTargetConfigurationParametersKeys);
-  explainField(value, "type", "is required (one of tap_target_configuration)", report, componentsTapTargetConfigurationParametersTypeRule);
-  explainField(value, "tap_target_configuration", "is required", report, explainComponentsTapTargetConfigurationParametersTapTargetConfiguration);
+  explainKeys(value, report, templateComponentsTapTargetConfigurationParametersKeys);
+  explainField(value, "type", "is required (one of tap_target_configuration)", report, templateComponentsTapTargetConfigurationParametersTypeRule);
+  explainField(value, "tap_target_configuration", "is required", report, explainTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration);
   leave(report, key);
 }
 
-function explainComponentsTapTargetConfigurationParameters(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCarouselCardsComponentsButtonParametersCount, explainComponentsTapTargetConfigurationParameters2);
+function explainTemplateComponentsTapTargetConfigurationParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainTemplateComponentsTapTargetConfigurationParameters2);
 }
 
-function explainComponentsTapTargetConfiguration(value: JsonObject, report: Report): void {
-  explainKeys(value, report, componentsHeaderKeys);
-  explainField(value, "parameters", "is required", report, explainComponentsTapTargetConfigurationParameters);
+function explainTemplateComponentsTapTargetConfiguration(value: JsonObject, report: Report): void {
+  explainKeys(value, report, templateComponentsHeaderKeys);
+  explainField(value, "parameters", "is required", report, explainTemplateComponentsTapTargetConfigurationParameters);
 }
 
-function explainComponents2(value: unknown, report: Report, key: Key): void {
+function explainTemplateComponents2(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  switch (caseOf(value, report, componentsCases)) {
+  switch (caseOf(value, report, templateComponentsCases)) {
     case "header":
-      explainComponentsHeader(value, report);
+      explainTemplateComponentsHeader(value, report);
       break;
     case "body":
-      explainComponentsBody(value, report);
+      explainTemplateComponentsBody(value, report);
       break;
     case "button":
-      explainComponentsButton(value, report);
+      explainTemplateComponentsButton(value, report);
       break;
     case "carousel":
-      explainComponentsCarousel(value, report);
+      explainTemplateComponentsCarousel(value, report);
       break;
     case "limited_time_offer":
-      explainComponentsLimitedTimeOffer(value, report);
+      explainTemplateComponentsLimitedTimeOffer(value, report);
       break;
     case "tap_target_configuration":
-      explainComponentsTapTargetConfiguration(value, report);
+      explainTemplateComponentsTapTargetConfiguration(value, report);
       break;
   }
   leave(report, key);
 }
 
-function explainComponents(value: unknown, report: Report, key: Key): void {
-  explainArray(value, report, key, componentsCount, explainComponents2, componentsRefinements);
+function explainTemplateComponents(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCount, explainTemplateComponents2, templateComponentsRefinements);
 }
 
-function explainTemplate(value: unknown, report: Report, key: Key): void {
+function explainMessageTemplate(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, templateKeys, "not a field of a template (namespace is On-Premises only)");
-  explainField(value, "name", "is required", report, nameRule);
-  explainField(value, "language", "is required", report, explainLanguage);
-  explainField(value, "components", undefined, report, explainComponents);
+  explainField(value, "name", "is required", report, templateNameRule);
+  explainField(value, "language", "is required", report, explainTemplateLanguage);
+  explainField(value, "components", undefined, report, explainTemplateComponents);
   leave(report, key);
 }
 
@@ -1086,8 +1086,8 @@ function explainTemplate(value: unknown, report: Report, key: Key): void {
 export function explainTemplateMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "template", "is required when type is \"template\"", report, explainTemplate);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "template", "is required when type is \"template\"", report, explainMessageTemplate);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -14,11 +14,11 @@ const textKeys: ReadonlySet<string> = new Set(["body","preview_url"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","text","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"text\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["text"] };
-const bodyRule: LeafRule = { kind: "string", min: 1, max: 4096 };
-const previewUrlRule: LeafRule = { kind: "boolean" };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["text"] };
+const textBodyRule: LeafRule = { kind: "string", min: 1, max: 4096 };
+const textPreviewUrlRule: LeafRule = { kind: "boolean" };
 
-function testText(input: unknown, fromBuilder: boolean): boolean {
+function testMessageText(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_body = value.body;
@@ -38,16 +38,16 @@ export function isTextMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "text") && !absent(field_type)) return false;
   }
   const field_text = value.text;
-  if (field_text === undefined || !(testText(field_text, fromBuilder))) return false;
+  if (field_text === undefined || !(testMessageText(field_text, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainText(value: unknown, report: Report, key: Key): void {
+function explainMessageText(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, textKeys);
-  explainField(value, "body", "is required", report, bodyRule);
-  explainField(value, "preview_url", undefined, report, previewUrlRule);
+  explainField(value, "body", "is required", report, textBodyRule);
+  explainField(value, "preview_url", undefined, report, textPreviewUrlRule);
   leave(report, key);
 }
 
@@ -55,8 +55,8 @@ function explainText(value: unknown, report: Report, key: Key): void {
 export function explainTextMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "text", "is required when type is \"text\"", report, explainText);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "text", "is required when type is \"text\"", report, explainMessageText);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);

@@ -16,13 +16,13 @@ const videoKeys: ReadonlySet<string> = new Set(["id","link","caption"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","video","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"video\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const typeRule: LeafRule = { kind: "enum", values: ["video"] };
+const messageTypeRule: LeafRule = { kind: "enum", values: ["video"] };
 const videoUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on video messages", otherwise: "not a field of a media object" };
-const idRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const videoIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const captionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
+const videoCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testVideo(value: unknown, fromBuilder: boolean): boolean {
+function testMessageVideo(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -43,17 +43,17 @@ export function isVideoMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "video") && !absent(field_type)) return false;
   }
   const field_video = value.video;
-  if (field_video === undefined || !(testVideo(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(testMessageVideo(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
 
-function explainVideo(value: unknown, report: Report, key: Key): void {
+function explainMessageVideo(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, videoKeys, videoUnknown);
-  explainField(value, "id", undefined, report, idRule);
+  explainField(value, "id", undefined, report, videoIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "caption", undefined, report, captionRule);
+  explainField(value, "caption", undefined, report, videoCaptionRule);
   idOrLink.explain(value, report);
   leave(report, key);
 }
@@ -62,8 +62,8 @@ function explainVideo(value: unknown, report: Report, key: Key): void {
 export function explainVideoMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
-  explainField(value, "type", undefined, report, typeRule);
-  explainField(value, "video", "is required when type is \"video\"", report, explainVideo);
+  explainField(value, "type", undefined, report, messageTypeRule);
+  explainField(value, "video", "is required when type is \"video\"", report, explainMessageVideo);
   someRecipient.explain(value, report);
   individualRecipient.explain(value, report);
   groupsTakeSomeKinds.explain(value, report);
