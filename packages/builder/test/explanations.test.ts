@@ -156,7 +156,7 @@ function mutate(body: Body, [pathIndex, operation, value, key]: Mutation): Body 
   const paths = pathsIn(body);
   const path = paths[pathIndex % paths.length] as readonly (string | number)[];
   // Keys are defined, never assigned: `__proto__` is a key like any other in JSON.
-  const define = (object: object, name: string | number, to: unknown) =>
+  const define = <T extends object>(object: T, name: string | number, to: unknown): T =>
     Object.defineProperty(object, name, { value: to, enumerable: true, writable: true, configurable: true });
   if (path.length === 0) return operation % 2 === 0 ? define(body, key, value) : body;
   let holder = body as Record<string | number, unknown>;

@@ -14,7 +14,7 @@ const bothOrNeither: TestedRefinement = {
   explain: () => undefined,
 };
 const root = object({ a: optional(string()), b: optional(string()) }, { refine: [bothOrNeither] });
-const target: QuickTarget = { file: "pair.generated.ts", exportName: "isPair", root, comment: "A pair." };
+const target: QuickTarget = { file: "pair.generated.ts", exportName: "isPair", explainName: "explainPair", root, comment: "A pair." };
 
 describe("generated quick checks reach the table by name", () => {
   it("imports a named refinement from its module and calls it", () => {
@@ -25,6 +25,7 @@ describe("generated quick checks reach the table by name", () => {
     const source = quickTestSource(target, names);
     expect(source).toContain('import { bothOrNeither } from "../pair.js";');
     expect(source).toContain("bothOrNeither.test(value)");
+    expect(source).toContain("bothOrNeither.explain(value, report);"); // the explanation calls it by name too
     expect(source).not.toContain("ruleAt");
   });
 
