@@ -6,6 +6,7 @@ import { root } from "./lib.mjs";
 const rules = join(root, "packages/builder/src/rules");
 const load = (name) => import(join(rules, `${name}.ts`));
 const { quickTestSource } = await load("quick-source");
+const { sharedParts } = await load("quick-source/parts");
 const { contents } = await load("message");
 const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
@@ -25,8 +26,10 @@ const tableModules = [
   "location",
   "contacts",
   "sections",
+  "interactive-refinements",
   "interactive",
   "carousel",
+  "template-refinements",
   "template",
   "pin",
   "mark-read",
@@ -45,7 +48,34 @@ const envelope = {
   fields: Object.keys(envelopeFields),
   refine: envelopeRefinements,
 };
+// The parts the interactive types share (body, footer, header cases): written once, in
+// interactive-parts.generated.ts, which each type's module (and the whole union's) imports.
+const interactiveTypeRules = interactiveTypes.map((type) => {
+  const camel = type.replace(/_(\w)/g, (_, letter) => letter.toUpperCase());
+  const rule = interactiveRules[`${camel}InteractiveRule`];
+  if (rule === undefined) throw new Error(`rules/interactive.ts exports no ${camel}InteractiveRule`);
+  return rule;
+});
+const structural = new Set(["fields", "rule", "cases", "item"]);
+const partWord = (path) =>
+  `Interactive${path
+    .filter((key) => typeof key === "string" && !structural.has(key))
+    .flatMap((key) => key.split(/[^A-Za-z0-9]+/))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("")}`;
+const interactiveParts = { module: "interactive-parts.generated", list: sharedParts(interactiveTypeRules, partWord) };
+const partNames = interactiveParts.list.map((part) => part.test);
+if (new Set(partNames).size !== partNames.length) throw new Error(`two shared interactive parts have one name: ${partNames.join(", ")}`);
+
 const targets = [
+  {
+    file: "interactive-parts.generated.ts",
+    exportName: "",
+    explainName: "",
+    rootWord: "interactive",
+    comment: "",
+    parts: { ...interactiveParts, exported: true },
+  },
   {
     file: "envelope.generated.ts",
     exportName: envelope.name,
@@ -66,12 +96,12 @@ const targets = [
     builderWrites: ["type"],
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, rulesName: `${kind}Rules` },
+    ...(kind === "interactive" ? { parts: { ...interactiveParts, exported: false } } : {}),
   })),
   // One check per interactive type, so each builder carries its own type's rules only.
-  ...interactiveTypes.map((type) => {
+  ...interactiveTypes.map((type, index) => {
     const camel = type.replace(/_(\w)/g, (_, letter) => letter.toUpperCase());
-    const rule = interactiveRules[`${camel}InteractiveRule`];
-    if (rule === undefined) throw new Error(`rules/interactive.ts exports no ${camel}InteractiveRule`);
+    const rule = interactiveTypeRules[index];
     return {
       shared: envelope,
       file: `interactive-${type.replaceAll("_", "-")}.generated.ts`,
@@ -81,6 +111,7 @@ const targets = [
       builderWrites: ["type"],
       comment: `True when \`value\` is an interactive message body of type ${type} that breaks no error rule (warnings pass).`,
       kind: { type: "interactive", rulesName: `${camel}InteractiveRules` },
+      parts: { ...interactiveParts, exported: false },
     };
   }),
   {

@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
-import { exactlyOneOf, link, mediaSource, textObject } from "./common.js";
-import { isObject, type JsonObject, show } from "./report.js";
-import { array, number, object, oneOf, optional, required, string, type TestedRefinement, union } from "./rule.js";
+import { link, mediaSource, textObject } from "./common.js";
+import { linkOrReplies, sameCards } from "./interactive-refinements.js";
+import { array, number, object, oneOf, optional, required, string, union } from "./rule.js";
 
 const { cards, cardBody, quickReplies } = limits.carousel;
 
@@ -14,9 +14,6 @@ const quickReply = object({
   type: required(oneOf(["quick_reply"])),
   quick_reply: required(object({ id: required(string(limits.buttons.id)), title: required(string(limits.buttons.title)) })),
 });
-
-/** A media card's action: a URL button or quick replies, one of them [M-MC]. */
-export const linkOrReplies = exactlyOneOf("parameters", "buttons");
 
 /** A media card: an image or video header, an optional body, and one URL button or quick replies [M-MC]. */
 const mediaCard = object({
@@ -40,38 +37,6 @@ const productCard = object({
   card_index: cardIndex,
   action: required(object({ product_retailer_id: required(string()), catalog_id: required(string({ numberIsWarning: true })) })),
 });
-
-const kindOf = (card: unknown): string => {
-  if (!isObject(card)) return "";
-  const action = isObject(card.action) ? card.action : {};
-  if (card.type === "product") return `product:${String(action.catalog_id)}`;
-  return Array.isArray(action.buttons) ? `quick replies:${action.buttons.length}` : "url button";
-};
-
-/** Every card the same: one catalog for product cards, the same button kind and count for media cards [M-MC, M-PC]. */
-export const sameCards: TestedRefinement<readonly unknown[]> = {
-  doc: "cards are alike: the same kind, the same button kind and count, one catalog; `card_index` unique",
-  test(list) {
-    const first = kindOf(list[0]);
-    for (let i = 1; i < list.length; i++) if (kindOf(list[i]) !== first) return false;
-    for (let i = 1; i < list.length; i++)
-      for (let j = 0; j < i; j++) if ((list[i] as JsonObject).card_index === (list[j] as JsonObject).card_index) return false;
-    return true;
-  },
-  explain(list, report) {
-    const first = kindOf(list[0]);
-    const indexes = new Set<unknown>();
-    list.forEach((card, index) => {
-      if (!isObject(card)) return;
-      report.enter(index);
-      if (index > 0 && kindOf(card) !== first)
-        report.add(undefined, "conflict", `every card must be like the first (${first}), got ${kindOf(card)}`);
-      if (indexes.has(card.card_index)) report.add("card_index", "duplicate", `card_index ${show(card.card_index)} is used twice`);
-      indexes.add(card.card_index);
-      report.leave();
-    });
-  },
-};
 
 /** `interactive.action` of a carousel: 2–10 cards of one kind. */
 export const carouselAction = object({

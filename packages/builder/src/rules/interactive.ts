@@ -1,6 +1,7 @@
 import { footerlessTypes, headerTypes, interactiveTypes, limits } from "../limits.js";
 import { carouselAction, voiceCallAction } from "./carousel.js";
-import { anything, exactlyOneOf, link, mediaSource, textObject } from "./common.js";
+import { anything, link, mediaSource, textObject } from "./common.js";
+import { flowIdOrName, listRows, payloadOnlyWhenNavigating, rowsAcross } from "./interactive-refinements.js";
 import {
   array,
   type Field,
@@ -11,11 +12,10 @@ import {
   optional,
   required,
   string,
-  type TestedRefinement,
   type UnionRule,
   union,
 } from "./rule.js";
-import { entriesAcross, productSections, type SectionEntries, sections } from "./sections.js";
+import { productSections, sections } from "./sections.js";
 import { unique } from "./unique.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
@@ -54,10 +54,6 @@ const row = object({
   description: optional(string(limits.list.row.description)),
 });
 
-const listRows: SectionEntries = { ...limits.list.rows, noun: "row" };
-/** At most 10 rows across a list's sections. */
-export const rowsAcross = entriesAcross("rows", listRows);
-
 /** Lists [S, M-list §7.3]. */
 const list = object({
   button: required(string(limits.list.button)),
@@ -83,19 +79,6 @@ const ctaUrl = object({
     }),
   ),
 });
-
-/** A flow is named by its id or its name, one of them [§13.3]. */
-export const flowIdOrName = exactlyOneOf("flow_id", "flow_name");
-
-/** `flow_action_payload` goes only with `navigate` (the default action). */
-export const payloadOnlyWhenNavigating: TestedRefinement = {
-  doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
-  test: (parameters) => parameters.flow_action !== "data_exchange" || parameters.flow_action_payload == null,
-  explain(parameters, report) {
-    if (parameters.flow_action === "data_exchange" && parameters.flow_action_payload != null)
-      report.add("flow_action_payload", "unknown_field", "only allowed when flow_action is navigate");
-  },
-};
 
 /** Flow parameters [S, M-flow §7.7]; token optional (resolution §13.2), id xor name (§13.3), CTA without emoji [S]. */
 const flowParameters = object(

@@ -1,12 +1,11 @@
 import { limits } from "../limits.js";
-import { linkOrReplies } from "./carousel.js";
 import { idOrLink } from "./common.js";
 import { individualRecipient, someRecipient } from "./envelope.js";
-import { flowIdOrName, rowsAcross } from "./interactive.js";
+import { flowIdOrName, linkOrReplies, rowsAcross } from "./interactive-refinements.js";
 import type { JsonSchema, Refinement } from "./rule.js";
 import { anyCaseString } from "./schema-patterns.js";
 import { productsAcross, titledSections } from "./sections.js";
-import { componentsOnce, indexAndCount } from "./template.js";
+import { componentsOnce, indexAndCount } from "./template-refinements.js";
 
 // What JSON Schema can say of the rules across fields, for the shipped schema (json-schema.ts) and the limits page
 // (describe.ts). Kept apart from the table so that no check's bundle carries it: a text send or validate() never

@@ -10,6 +10,7 @@ import {
   unhandledRule,
 } from "../rule.js";
 import { access, below, type GeneratedModule, literal, type Place } from "./module.js";
+import { partOf } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The yes/no check of one target: true exactly when explain() reports no error. An interpreter
@@ -177,8 +178,15 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     made.set(rule, byKey);
     const memo = byKey.get(extraKey ?? "");
     if (memo !== undefined) return memo;
+    // A part several roots share: written once, in the parts module, and imported by the others.
+    const part = partOf(target.parts?.list, rule, extraKey);
+    if (part !== undefined && target.parts?.exported !== true) {
+      const imported = module.importName(`./${target.parts?.module}.js`, part.test);
+      byKey.set(extraKey ?? "", imported);
+      return imported;
+    }
     const place = module.placeOf(rule, at);
-    const name = exported ?? module.nameFor("test", at);
+    const name = exported ?? (part === undefined ? module.nameFor("test", at) : module.reserve(part.test));
     byKey.set(extraKey ?? "", name);
     const root = exported !== undefined;
     const body =
@@ -197,13 +205,19 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     if (checked) module.importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
     const text = [`(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n");
-    const twin = root ? undefined : bodies.get(text);
+    const twin = root || part !== undefined ? undefined : bodies.get(text);
     if (twin !== undefined) {
       byKey.set(extraKey ?? "", twin);
       return twin;
     }
     bodies.set(text, name);
-    module.functions.push(root ? `/** ${target.comment} */\nexport function ${name}${text}` : `function ${name}${text}`);
+    module.functions.push(
+      root
+        ? `/** ${target.comment} */\nexport function ${name}${text}`
+        : part !== undefined
+          ? `/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */\nexport function ${name}${text}`
+          : `function ${name}${text}`,
+    );
     return name;
   };
 
@@ -315,7 +329,10 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     ];
   };
 
+  if (target.parts?.exported === true)
+    for (const part of target.parts.list) functionFor(part.rule, { base: undefined, path: part.path }, part.extraKey);
   const root = target.root;
+  if (root === undefined) return "";
   if (root.kind !== "object" && root.kind !== "array" && root.kind !== "union")
     throw new Error("quick tests: a root must be an object, array or union rule");
   return functionFor(root, { base: undefined, path: [] }, undefined, target.exportName);

@@ -2,6 +2,7 @@ import { missingMessage } from "../explain.js";
 import type { LeafRule } from "../explain-leaf.js";
 import { type ArrayRule, type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "../rule.js";
 import { below, type GeneratedModule, literal, type Place } from "./module.js";
+import { partOf } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The explanation of one target, compiled from the same rules as its check (as ajv's standalone
@@ -84,8 +85,15 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     made.set(rule, byKey);
     const memo = byKey.get(extraKey ?? "");
     if (memo !== undefined) return memo;
+    // A part several roots share: written once, in the parts module, and imported by the others.
+    const part = partOf(target.parts?.list, rule, extraKey);
+    if (part !== undefined && target.parts?.exported !== true) {
+      const imported = module.importName(`./${target.parts?.module}.js`, part.explain);
+      byKey.set(extraKey ?? "", imported);
+      return imported;
+    }
     const place = module.placeOf(rule, at);
-    const name = exported ?? module.nameFor("explain", at);
+    const name = exported ?? (part === undefined ? module.nameFor("explain", at) : module.reserve(part.explain));
     byKey.set(extraKey ?? "", name);
     const root = exported !== undefined;
     // A union's case and the root are given an object already entered; any other rule its value and key.
@@ -101,7 +109,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       ? `value: ${module.importType("../report.js", "JsonObject")}, report: ${report()}`
       : `value: unknown, report: ${report()}, key: ${key()}`;
     const text = [`(${parameters}): void {`, ...body, "}"].join("\n");
-    const twin = root ? undefined : bodies.get(text);
+    const twin = root || part !== undefined ? undefined : bodies.get(text);
     if (twin !== undefined) {
       byKey.set(extraKey ?? "", twin);
       return twin;
@@ -110,7 +118,9 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     module.functions.push(
       root
         ? `/** The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them. */\nexport function ${name}${text}`
-        : `function ${name}${text}`,
+        : part !== undefined
+          ? `/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */\nexport function ${name}${text}`
+          : `function ${name}${text}`,
     );
     return name;
   };
@@ -214,6 +224,9 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     return lines;
   };
 
+  if (target.parts?.exported === true)
+    for (const part of target.parts.list) functionFor(part.rule, { base: undefined, path: part.path }, part.extraKey);
+  if (target.root === undefined) return "";
   return functionFor(target.root as ObjectRule, { base: undefined, path: [] }, undefined, target.explainName);
 }
 

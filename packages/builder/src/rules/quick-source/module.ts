@@ -60,6 +60,14 @@ export class GeneratedModule {
     const set = this.#imports.get(from) ?? new Set<string>();
     set.add(name);
     this.#imports.set(from, set);
+    this.#used.add(name.replace(/^type /, ""));
+    return name;
+  }
+
+  /** Takes `name` as given (an exported part's): no generated name may be it. */
+  reserve(name: string): string {
+    if (this.#used.has(name)) throw new Error(`quick tests: the name ${name} is taken twice`);
+    this.#used.add(name);
     return name;
   }
 

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule.js";
+import type { SharedPart } from "./parts.js";
 
 /** One generated module to write: `root`'s check and explanation, and for a message kind a `KindRules` pairing them. */
 export interface QuickTarget {
@@ -7,7 +8,8 @@ export interface QuickTarget {
   readonly exportName: string;
   /** The explanation's export: `explainTextMessage`. */
   readonly explainName: string;
-  readonly root: Rule;
+  /** The rule checked and explained; none for a module of shared parts only. */
+  readonly root?: Rule;
   readonly comment: string;
   /** The word naming the root's constants (default `message`): `envelope`, `markRead`. */
   readonly rootWord?: string;
@@ -24,6 +26,11 @@ export interface QuickTarget {
     readonly fields: readonly string[];
     readonly refine: readonly object[];
   };
+  /**
+   * Parts several roots share (quick-source/parts.ts), written once in `module`: that module
+   * exports them (`exported`), every other imports them where its root has one.
+   */
+  readonly parts?: { readonly module: string; readonly list: readonly SharedPart[]; readonly exported: boolean };
   /** The root is part of a larger object (the envelope): it takes an object and leaves the key check to its caller. */
   readonly part?: boolean;
   /**

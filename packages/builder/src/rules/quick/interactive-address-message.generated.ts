@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
-const addressMessageAddressMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const addressMessageAddressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
 const addressMessageAddressMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
 const addressMessageAddressMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
@@ -20,30 +20,10 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const addressMessageCases: Cases = { key: "type", names: ["address_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const addressMessageAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
-const addressMessageAddressMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const addressMessageAddressMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const addressMessageAddressMessageActionNameRule: LeafRule = { kind: "enum", values: ["address_message"] };
 const addressMessageAddressMessageActionParametersCountryRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const addressMessageAddressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
 const anythingRule: LeafRule = { kind: "any" };
-
-function testAddressMessageAddressMessageBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageBodyKeys)) return false;
-  return true;
-}
-
-function testAddressMessageAddressMessageFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageBodyKeys)) return false;
-  return true;
-}
 
 function testAddressMessageAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -69,9 +49,9 @@ function testAddressMessageAddressMessageAction(input: unknown, fromBuilder: boo
 
 function testAddressMessageAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testAddressMessageAddressMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testAddressMessageAddressMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testAddressMessageAddressMessageAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageKeys)) return false;
@@ -106,20 +86,6 @@ export function isAddressMessageInteractiveMessage(input: unknown, fromBuilder =
   return envelopePasses(value, fromBuilder);
 }
 
-function explainAddressMessageAddressMessageBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageAddressMessageBodyKeys);
-  explainField(value, "text", "is required", report, addressMessageAddressMessageBodyTextRule);
-  leave(report, key);
-}
-
-function explainAddressMessageAddressMessageFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, addressMessageAddressMessageBodyKeys);
-  explainField(value, "text", "is required", report, addressMessageAddressMessageFooterTextRule);
-  leave(report, key);
-}
-
 function explainAddressMessageAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, addressMessageAddressMessageActionParametersKeys);
@@ -140,8 +106,8 @@ function explainAddressMessageAddressMessageAction(value: unknown, report: Repor
 
 function explainAddressMessageAddressMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, addressMessageAddressMessageKeys, addressMessageAddressMessageUnknown);
-  explainField(value, "body", "is required", report, explainAddressMessageAddressMessageBody);
-  explainField(value, "footer", undefined, report, explainAddressMessageAddressMessageFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainAddressMessageAddressMessageAction);
 }
 

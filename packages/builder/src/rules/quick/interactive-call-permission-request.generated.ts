@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, testInteractiveBody } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const callPermissionRequestCallPermissionRequestBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const callPermissionRequestCallPermissionRequestActionKeys: ReadonlySet<string> = new Set(["name"]);
 const callPermissionRequestCallPermissionRequestKeys: ReadonlySet<string> = new Set(["body","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
@@ -19,17 +19,7 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const callPermissionRequestCases: Cases = { key: "type", names: ["call_permission_request"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const callPermissionRequestCallPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
-const callPermissionRequestCallPermissionRequestBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
 const callPermissionRequestCallPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
-
-function testCallPermissionRequestCallPermissionRequestBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestBodyKeys)) return false;
-  return true;
-}
 
 function testCallPermissionRequestCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -42,7 +32,7 @@ function testCallPermissionRequestCallPermissionRequestAction(input: unknown, fr
 
 function testCallPermissionRequestCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testCallPermissionRequestCallPermissionRequestBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testCallPermissionRequestCallPermissionRequestAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestKeys)) return false;
@@ -77,13 +67,6 @@ export function isCallPermissionRequestInteractiveMessage(input: unknown, fromBu
   return envelopePasses(value, fromBuilder);
 }
 
-function explainCallPermissionRequestCallPermissionRequestBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, callPermissionRequestCallPermissionRequestBodyKeys);
-  explainField(value, "text", "is required", report, callPermissionRequestCallPermissionRequestBodyTextRule);
-  leave(report, key);
-}
-
 function explainCallPermissionRequestCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, callPermissionRequestCallPermissionRequestActionKeys);
@@ -93,7 +76,7 @@ function explainCallPermissionRequestCallPermissionRequestAction(value: unknown,
 
 function explainCallPermissionRequestCallPermissionRequest(value: JsonObject, report: Report): void {
   explainKeys(value, report, callPermissionRequestCallPermissionRequestKeys, callPermissionRequestCallPermissionRequestUnknown);
-  explainField(value, "body", undefined, report, explainCallPermissionRequestCallPermissionRequestBody);
+  explainField(value, "body", undefined, report, explainInteractiveBody);
   explainField(value, "action", "is required", report, explainCallPermissionRequestCallPermissionRequestAction);
 }
 

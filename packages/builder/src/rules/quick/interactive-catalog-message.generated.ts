@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const catalogMessageCatalogMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const catalogMessageCatalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
 const catalogMessageCatalogMessageActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
 const catalogMessageCatalogMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
@@ -20,28 +20,8 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const catalogMessageCases: Cases = { key: "type", names: ["catalog_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const catalogMessageCatalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
-const catalogMessageCatalogMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const catalogMessageCatalogMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const catalogMessageCatalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
 const catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-
-function testCatalogMessageCatalogMessageBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageBodyKeys)) return false;
-  return true;
-}
-
-function testCatalogMessageCatalogMessageFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageBodyKeys)) return false;
-  return true;
-}
 
 function testCatalogMessageCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -65,9 +45,9 @@ function testCatalogMessageCatalogMessageAction(input: unknown, fromBuilder: boo
 
 function testCatalogMessageCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testCatalogMessageCatalogMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testCatalogMessageCatalogMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testCatalogMessageCatalogMessageAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageKeys)) return false;
@@ -102,20 +82,6 @@ export function isCatalogMessageInteractiveMessage(input: unknown, fromBuilder =
   return envelopePasses(value, fromBuilder);
 }
 
-function explainCatalogMessageCatalogMessageBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageCatalogMessageBodyKeys);
-  explainField(value, "text", "is required", report, catalogMessageCatalogMessageBodyTextRule);
-  leave(report, key);
-}
-
-function explainCatalogMessageCatalogMessageFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, catalogMessageCatalogMessageBodyKeys);
-  explainField(value, "text", "is required", report, catalogMessageCatalogMessageFooterTextRule);
-  leave(report, key);
-}
-
 function explainCatalogMessageCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, catalogMessageCatalogMessageActionParametersKeys);
@@ -133,8 +99,8 @@ function explainCatalogMessageCatalogMessageAction(value: unknown, report: Repor
 
 function explainCatalogMessageCatalogMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, catalogMessageCatalogMessageKeys, catalogMessageCatalogMessageUnknown);
-  explainField(value, "body", "is required", report, explainCatalogMessageCatalogMessageBody);
-  explainField(value, "footer", undefined, report, explainCatalogMessageCatalogMessageFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainCatalogMessageCatalogMessageAction);
 }
 

@@ -3,16 +3,15 @@
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
 import type { LeafRule } from "../explain-leaf.js";
-import { flowIdOrName, payloadOnlyWhenNavigating } from "../interactive.js";
+import { flowIdOrName, payloadOnlyWhenNavigating } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
-const flowHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
-const flowBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const flowActionParametersFlowCtaPattern = /^\P{Extended_Pictographic}*$/u;
 const flowActionParametersFlowActionPayloadKeys: ReadonlySet<string> = new Set(["screen","data"]);
 const flowActionParametersKeys: ReadonlySet<string> = new Set(["flow_message_version","flow_token","flow_id","flow_name","flow_cta","mode","flow_action","flow_action_payload"]);
@@ -25,8 +24,6 @@ const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const flowCases: Cases = { key: "type", names: ["flow"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const flowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on flow messages", otherwise: "not a field of this object" };
 const flowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
-const flowHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const flowBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
 const flowActionNameRule: LeafRule = { kind: "enum", values: ["flow"] };
 const flowActionParametersFlowMessageVersionRule: LeafRule = { kind: "enum", values: ["3"] };
 const flowActionParametersFlowTokenRule: LeafRule = { kind: "string", min: 1, max: Infinity };
@@ -35,40 +32,13 @@ const flowActionParametersModeRule: LeafRule = { kind: "enum", values: ["draft",
 const flowActionParametersFlowActionRule: LeafRule = { kind: "enum", values: ["navigate","data_exchange"] };
 const flowActionParametersFlowActionPayloadDataRule: LeafRule = { kind: "json", nonEmpty: true };
 
-function testFlowHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  const field_sub_text = value.sub_text;
-  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, flowHeaderTextKeys)) return false;
-  return true;
-}
-
 function testFlowHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testFlowHeaderText(value, fromBuilder);
+      return testInteractiveHeaderText(value, fromBuilder);
   }
   return false;
-}
-
-function testFlowBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, flowBodyKeys)) return false;
-  return true;
-}
-
-function testFlowFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, flowBodyKeys)) return false;
-  return true;
 }
 
 function testFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: boolean): boolean {
@@ -120,9 +90,9 @@ function testFlow(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
   if (field_header != null && !(testFlowHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testFlowBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testFlowFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testFlowAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, flowKeys)) return false;
@@ -157,33 +127,13 @@ export function isFlowInteractiveMessage(input: unknown, fromBuilder = false): b
   return envelopePasses(value, fromBuilder);
 }
 
-function explainFlowHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, flowHeaderTextKeys);
-  explainField(value, "text", "is required", report, flowHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, flowHeaderTextTextRule);
-}
-
 function explainFlowHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   switch (caseOf(value, report, flowHeaderCases)) {
     case "text":
-      explainFlowHeaderText(value, report);
+      explainInteractiveHeaderText(value, report);
       break;
   }
-  leave(report, key);
-}
-
-function explainFlowBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, flowBodyKeys);
-  explainField(value, "text", "is required", report, flowBodyTextRule);
-  leave(report, key);
-}
-
-function explainFlowFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, flowBodyKeys);
-  explainField(value, "text", "is required", report, flowHeaderTextTextRule);
   leave(report, key);
 }
 
@@ -222,8 +172,8 @@ function explainFlowAction(value: unknown, report: Report, key: Key): void {
 function explainFlow(value: JsonObject, report: Report): void {
   explainKeys(value, report, flowKeys, flowUnknown);
   explainField(value, "header", undefined, report, explainFlowHeader);
-  explainField(value, "body", "is required", report, explainFlowBody);
-  explainField(value, "footer", undefined, report, explainFlowFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainFlowAction);
 }
 

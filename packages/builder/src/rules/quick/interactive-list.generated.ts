@@ -3,7 +3,7 @@
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
 import type { Count, LeafRule } from "../explain-leaf.js";
-import { rowsAcross } from "../interactive.js";
+import { rowsAcross } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
@@ -11,9 +11,9 @@ import { titledSections } from "../sections.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const listHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
 const listBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const listActionSectionsRowsKeys: ReadonlySet<string> = new Set(["id","title","description"]);
 const listActionSectionsKeys: ReadonlySet<string> = new Set(["title","rows"]);
@@ -26,7 +26,6 @@ const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const listCases: Cases = { key: "type", names: ["list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
-const listHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const listBodyTextRule: LeafRule = { kind: "string", min: 1, max: 4096, warnAbove: 1024 };
 const listActionButtonRule: LeafRule = { kind: "string", min: 1, max: 20 };
 const listActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
@@ -37,20 +36,11 @@ const listActionSectionsRowsDescriptionRule: LeafRule = { kind: "string", min: 1
 const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 
-function testListHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  const field_sub_text = value.sub_text;
-  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, listHeaderTextKeys)) return false;
-  return true;
-}
-
 function testListHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testListHeaderText(value, fromBuilder);
+      return testInteractiveHeaderText(value, fromBuilder);
   }
   return false;
 }
@@ -60,15 +50,6 @@ function testListBody(input: unknown, fromBuilder: boolean): boolean {
   const value = input as JsonObject;
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
-  if (!fromBuilder && !onlyKeys(value, listBodyKeys)) return false;
-  return true;
-}
-
-function testListFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   if (!fromBuilder && !onlyKeys(value, listBodyKeys)) return false;
   return true;
 }
@@ -153,7 +134,7 @@ function testList(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
   if (field_body === undefined || !(testListBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testListFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testListAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, listKeys)) return false;
@@ -188,17 +169,11 @@ export function isListInteractiveMessage(input: unknown, fromBuilder = false): b
   return envelopePasses(value, fromBuilder);
 }
 
-function explainListHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, listHeaderTextKeys);
-  explainField(value, "text", "is required", report, listHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, listHeaderTextTextRule);
-}
-
 function explainListHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   switch (caseOf(value, report, listHeaderCases)) {
     case "text":
-      explainListHeaderText(value, report);
+      explainInteractiveHeaderText(value, report);
       break;
   }
   leave(report, key);
@@ -208,13 +183,6 @@ function explainListBody(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, listBodyKeys);
   explainField(value, "text", "is required", report, listBodyTextRule);
-  leave(report, key);
-}
-
-function explainListFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, listBodyKeys);
-  explainField(value, "text", "is required", report, listHeaderTextTextRule);
   leave(report, key);
 }
 
@@ -255,7 +223,7 @@ function explainList(value: JsonObject, report: Report): void {
   explainKeys(value, report, listKeys, listUnknown);
   explainField(value, "header", undefined, report, explainListHeader);
   explainField(value, "body", "is required", report, explainListBody);
-  explainField(value, "footer", undefined, report, explainListFooter);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainListAction);
 }
 

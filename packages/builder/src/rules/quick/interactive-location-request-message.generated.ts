@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const locationRequestMessageLocationRequestMessageBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const locationRequestMessageLocationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
 const locationRequestMessageLocationRequestMessageKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
@@ -19,27 +19,7 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const locationRequestMessageCases: Cases = { key: "type", names: ["location_request_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const locationRequestMessageLocationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
-const locationRequestMessageLocationRequestMessageBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const locationRequestMessageLocationRequestMessageFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const locationRequestMessageLocationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
-
-function testLocationRequestMessageLocationRequestMessageBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageBodyKeys)) return false;
-  return true;
-}
-
-function testLocationRequestMessageLocationRequestMessageFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageBodyKeys)) return false;
-  return true;
-}
 
 function testLocationRequestMessageLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -52,9 +32,9 @@ function testLocationRequestMessageLocationRequestMessageAction(input: unknown, 
 
 function testLocationRequestMessageLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testLocationRequestMessageLocationRequestMessageBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testLocationRequestMessageLocationRequestMessageFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testLocationRequestMessageLocationRequestMessageAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageKeys)) return false;
@@ -89,20 +69,6 @@ export function isLocationRequestMessageInteractiveMessage(input: unknown, fromB
   return envelopePasses(value, fromBuilder);
 }
 
-function explainLocationRequestMessageLocationRequestMessageBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageLocationRequestMessageBodyKeys);
-  explainField(value, "text", "is required", report, locationRequestMessageLocationRequestMessageBodyTextRule);
-  leave(report, key);
-}
-
-function explainLocationRequestMessageLocationRequestMessageFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, locationRequestMessageLocationRequestMessageBodyKeys);
-  explainField(value, "text", "is required", report, locationRequestMessageLocationRequestMessageFooterTextRule);
-  leave(report, key);
-}
-
 function explainLocationRequestMessageLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, locationRequestMessageLocationRequestMessageActionKeys);
@@ -112,8 +78,8 @@ function explainLocationRequestMessageLocationRequestMessageAction(value: unknow
 
 function explainLocationRequestMessageLocationRequestMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, locationRequestMessageLocationRequestMessageKeys, locationRequestMessageLocationRequestMessageUnknown);
-  explainField(value, "body", "is required", report, explainLocationRequestMessageLocationRequestMessageBody);
-  explainField(value, "footer", undefined, report, explainLocationRequestMessageLocationRequestMessageFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainLocationRequestMessageLocationRequestMessageAction);
 }
 

@@ -9,10 +9,9 @@ import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../sections.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const productListProductListHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
-const productListProductListBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
 const productSectionsKeys: ReadonlySet<string> = new Set(["title","product_items"]);
 const productListProductListActionKeys: ReadonlySet<string> = new Set(["catalog_id","sections"]);
@@ -24,8 +23,6 @@ const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const productListCases: Cases = { key: "type", names: ["product_list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const productListProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
 const productListProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
-const productListProductListHeaderTextTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
-const productListProductListBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
 const productListProductListActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
 const productSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
@@ -33,40 +30,13 @@ const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "
 const productSectionsProductItemsProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const productSectionsRefinements = [titledSections, productsAcross];
 
-function testProductListProductListHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  const field_sub_text = value.sub_text;
-  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListProductListHeaderTextKeys)) return false;
-  return true;
-}
-
 function testProductListProductListHeader(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testProductListProductListHeaderText(value, fromBuilder);
+      return testInteractiveHeaderText(value, fromBuilder);
   }
   return false;
-}
-
-function testProductListProductListBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListProductListBodyKeys)) return false;
-  return true;
-}
-
-function testProductListProductListFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, productListProductListBodyKeys)) return false;
-  return true;
 }
 
 function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
@@ -122,9 +92,9 @@ function testProductListProductList(value: JsonObject, fromBuilder: boolean): bo
   const field_header = value.header;
   if (field_header === undefined || !(testProductListProductListHeader(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testProductListProductListBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testProductListProductListFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testProductListProductListAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productListProductListKeys)) return false;
@@ -159,33 +129,13 @@ export function isProductListInteractiveMessage(input: unknown, fromBuilder = fa
   return envelopePasses(value, fromBuilder);
 }
 
-function explainProductListProductListHeaderText(value: JsonObject, report: Report): void {
-  explainKeys(value, report, productListProductListHeaderTextKeys);
-  explainField(value, "text", "is required", report, productListProductListHeaderTextTextRule);
-  explainField(value, "sub_text", undefined, report, productListProductListHeaderTextTextRule);
-}
-
 function explainProductListProductListHeader(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   switch (caseOf(value, report, productListProductListHeaderCases)) {
     case "text":
-      explainProductListProductListHeaderText(value, report);
+      explainInteractiveHeaderText(value, report);
       break;
   }
-  leave(report, key);
-}
-
-function explainProductListProductListBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListProductListBodyKeys);
-  explainField(value, "text", "is required", report, productListProductListBodyTextRule);
-  leave(report, key);
-}
-
-function explainProductListProductListFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, productListProductListBodyKeys);
-  explainField(value, "text", "is required", report, productListProductListHeaderTextTextRule);
   leave(report, key);
 }
 
@@ -223,8 +173,8 @@ function explainProductListProductListAction(value: unknown, report: Report, key
 function explainProductListProductList(value: JsonObject, report: Report): void {
   explainKeys(value, report, productListProductListKeys, productListProductListUnknown);
   explainField(value, "header", "is required for product_list messages (a text header)", report, explainProductListProductListHeader);
-  explainField(value, "body", "is required", report, explainProductListProductListBody);
-  explainField(value, "footer", undefined, report, explainProductListProductListFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainProductListProductListAction);
 }
 

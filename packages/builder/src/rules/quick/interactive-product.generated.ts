@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const productBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const productActionKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
 const productKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
@@ -19,28 +19,8 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const productCases: Cases = { key: "type", names: ["product"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const productUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
-const productBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const productFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const productActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const productActionProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-
-function testProductBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, productBodyKeys)) return false;
-  return true;
-}
-
-function testProductFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, productBodyKeys)) return false;
-  return true;
-}
 
 function testProductAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -55,9 +35,9 @@ function testProductAction(input: unknown, fromBuilder: boolean): boolean {
 
 function testProduct(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testProductBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testProductFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testProductAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
@@ -92,20 +72,6 @@ export function isProductInteractiveMessage(input: unknown, fromBuilder = false)
   return envelopePasses(value, fromBuilder);
 }
 
-function explainProductBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, productBodyKeys);
-  explainField(value, "text", "is required", report, productBodyTextRule);
-  leave(report, key);
-}
-
-function explainProductFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, productBodyKeys);
-  explainField(value, "text", "is required", report, productFooterTextRule);
-  leave(report, key);
-}
-
 function explainProductAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, productActionKeys);
@@ -116,8 +82,8 @@ function explainProductAction(value: unknown, report: Report, key: Key): void {
 
 function explainProduct(value: JsonObject, report: Report): void {
   explainKeys(value, report, productKeys, productUnknown);
-  explainField(value, "body", undefined, report, explainProductBody);
-  explainField(value, "footer", undefined, report, explainProductFooter);
+  explainField(value, "body", undefined, report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainProductAction);
 }
 

@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const requestContactInfoRequestContactInfoBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const requestContactInfoRequestContactInfoActionKeys: ReadonlySet<string> = new Set(["name"]);
 const requestContactInfoRequestContactInfoKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
@@ -19,27 +19,7 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const requestContactInfoCases: Cases = { key: "type", names: ["request_contact_info"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const requestContactInfoRequestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
-const requestContactInfoRequestContactInfoBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const requestContactInfoRequestContactInfoFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const requestContactInfoRequestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
-
-function testRequestContactInfoRequestContactInfoBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoBodyKeys)) return false;
-  return true;
-}
-
-function testRequestContactInfoRequestContactInfoFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoBodyKeys)) return false;
-  return true;
-}
 
 function testRequestContactInfoRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -52,9 +32,9 @@ function testRequestContactInfoRequestContactInfoAction(input: unknown, fromBuil
 
 function testRequestContactInfoRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testRequestContactInfoRequestContactInfoBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testRequestContactInfoRequestContactInfoFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testRequestContactInfoRequestContactInfoAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoKeys)) return false;
@@ -89,20 +69,6 @@ export function isRequestContactInfoInteractiveMessage(input: unknown, fromBuild
   return envelopePasses(value, fromBuilder);
 }
 
-function explainRequestContactInfoRequestContactInfoBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, requestContactInfoRequestContactInfoBodyKeys);
-  explainField(value, "text", "is required", report, requestContactInfoRequestContactInfoBodyTextRule);
-  leave(report, key);
-}
-
-function explainRequestContactInfoRequestContactInfoFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, requestContactInfoRequestContactInfoBodyKeys);
-  explainField(value, "text", "is required", report, requestContactInfoRequestContactInfoFooterTextRule);
-  leave(report, key);
-}
-
 function explainRequestContactInfoRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, requestContactInfoRequestContactInfoActionKeys);
@@ -112,8 +78,8 @@ function explainRequestContactInfoRequestContactInfoAction(value: unknown, repor
 
 function explainRequestContactInfoRequestContactInfo(value: JsonObject, report: Report): void {
   explainKeys(value, report, requestContactInfoRequestContactInfoKeys, requestContactInfoRequestContactInfoUnknown);
-  explainField(value, "body", "is required", report, explainRequestContactInfoRequestContactInfoBody);
-  explainField(value, "footer", undefined, report, explainRequestContactInfoRequestContactInfoFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainRequestContactInfoRequestContactInfoAction);
 }
 

@@ -8,9 +8,9 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
-const voiceCallVoiceCallBodyKeys: ReadonlySet<string> = new Set(["text"]);
 const voiceCallActionParametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
 const voiceCallActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
 const voiceCallVoiceCallKeys: ReadonlySet<string> = new Set(["body","footer","action","type"]);
@@ -20,30 +20,10 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
 const voiceCallCases: Cases = { key: "type", names: ["voice_call"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const voiceCallVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
-const voiceCallVoiceCallBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
-const voiceCallVoiceCallFooterTextRule: LeafRule = { kind: "string", min: 1, max: 60 };
 const voiceCallActionNameRule: LeafRule = { kind: "enum", values: ["voice_call"] };
 const voiceCallActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
 const voiceCallActionParametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
 const voiceCallActionParametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
-
-function testVoiceCallVoiceCallBody(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
-  if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallBodyKeys)) return false;
-  return true;
-}
-
-function testVoiceCallVoiceCallFooter(input: unknown, fromBuilder: boolean): boolean {
-  if (!fromBuilder && !isRecord(input)) return false;
-  const value = input as JsonObject;
-  const field_text = value.text;
-  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
-  if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallBodyKeys)) return false;
-  return true;
-}
 
 function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -71,9 +51,9 @@ function testVoiceCallVoiceCallAction(input: unknown, fromBuilder: boolean): boo
 
 function testVoiceCallVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testVoiceCallVoiceCallBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testVoiceCallVoiceCallFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
   if (field_action === undefined || !(testVoiceCallVoiceCallAction(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallKeys)) return false;
@@ -108,20 +88,6 @@ export function isVoiceCallInteractiveMessage(input: unknown, fromBuilder = fals
   return envelopePasses(value, fromBuilder);
 }
 
-function explainVoiceCallVoiceCallBody(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, voiceCallVoiceCallBodyKeys);
-  explainField(value, "text", "is required", report, voiceCallVoiceCallBodyTextRule);
-  leave(report, key);
-}
-
-function explainVoiceCallVoiceCallFooter(value: unknown, report: Report, key: Key): void {
-  if (!enter(value, report, key)) return;
-  explainKeys(value, report, voiceCallVoiceCallBodyKeys);
-  explainField(value, "text", "is required", report, voiceCallVoiceCallFooterTextRule);
-  leave(report, key);
-}
-
 function explainVoiceCallActionParameters(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, voiceCallActionParametersKeys);
@@ -141,8 +107,8 @@ function explainVoiceCallVoiceCallAction(value: unknown, report: Report, key: Ke
 
 function explainVoiceCallVoiceCall(value: JsonObject, report: Report): void {
   explainKeys(value, report, voiceCallVoiceCallKeys, voiceCallVoiceCallUnknown);
-  explainField(value, "body", "is required", report, explainVoiceCallVoiceCallBody);
-  explainField(value, "footer", undefined, report, explainVoiceCallVoiceCallFooter);
+  explainField(value, "body", "is required", report, explainInteractiveBody);
+  explainField(value, "footer", undefined, report, explainInteractiveFooter);
   explainField(value, "action", "is required", report, explainVoiceCallVoiceCallAction);
 }
 

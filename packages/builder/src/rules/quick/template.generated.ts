@@ -9,7 +9,7 @@ import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../sections.js";
-import { bodyTextWhenNotAlone, buttonIndex, componentsOnce, expirationMs, indexAndCount, namedOrPositional, parameterFitsButton, uniqueCardIndex } from "../template.js";
+import { bodyTextWhenNotAlone, buttonIndex, componentsOnce, expirationMs, indexAndCount, namedOrPositional, parameterFitsButton, uniqueCardIndex } from "../template-refinements.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, integerIn, isPlainJson, isRecord, numberIn, onlyKeys } from "./runtime.js";
