@@ -1,0 +1,42 @@
+/**
+ * Reads a request body up to `maxBytes`: the shared kernel's reader for every package that takes
+ * a body from the network (the webhook handler, the flow endpoint). Stops as soon as the body
+ * passes `maxBytes` (a body without Content-Length is read only that far) and cancels a web
+ * stream it stops reading. Node's `IncomingMessage` is an async iterable of chunks too.
+ *
+ * @example
+ * const bytes = await readBounded(request.body, 3 << 20); // undefined when over 3 MiB
+ */
+export async function readBounded(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body === null ? [] : "getReader" in body ? chunksOf(body) : body) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/** A web stream's chunks; stopping early cancels the stream. */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
