@@ -7,10 +7,7 @@
  * @example
  * const bytes = await readBounded(request.body, 3 << 20); // undefined when over 3 MiB
  */
-export async function readBounded(
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null,
-  maxBytes: number,
-): Promise<Uint8Array | undefined> {
+export async function readBounded(body: ByteStream | AsyncIterable<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | undefined> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body === null ? [] : "getReader" in body ? chunksOf(body) : body) {
@@ -27,8 +24,16 @@ export async function readBounded(
   return bytes;
 }
 
+/** What is read of a web `ReadableStream<Uint8Array>` (typed here: the builder needs no DOM lib). */
+export interface ByteStream {
+  getReader(): {
+    read(): Promise<{ readonly done: true; readonly value?: undefined } | { readonly done: false; readonly value: Uint8Array }>;
+    cancel(): Promise<void>;
+  };
+}
+
 /** A web stream's chunks; stopping early cancels the stream. */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* chunksOf(stream: ByteStream): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {
