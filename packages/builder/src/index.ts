@@ -118,6 +118,7 @@ export {
 } from "./protocol/template-management-codes.js";
 export { templateManagementLimits } from "./protocol/template-management-limits.js";
 export { checkTokenOrigins, metaMediaOrigins, tokenDestinationProblem } from "./protocol/token-destinations.js";
+export { type ByteStream, readBounded } from "./read-bounded.js";
 export { recipientKey } from "./recipient-key.js";
 export { validate } from "./rules/validate.js";
 export { checkTemplateCreation, type TemplateRuleIssue } from "./template-creation/check.js";

@@ -144,4 +144,25 @@ describe("the shipped schema is as strict as the hand-written oracle", () => {
       expect(generatedSchemaAccepts(body)).toBe(false);
     }
   });
+
+  // Found by the property run (seed 1800779808): a 1,025-character body text beside a header passed the schema.
+  it("holds a body text parameter to 1024 characters when the body is not the only component, 32768 when it is", () => {
+    const body = (components: object[]) => ({
+      messaging_product: "whatsapp",
+      to: "16505551234",
+      type: "template",
+      template: { name: "order_update", language: { code: "en_US" }, components },
+    });
+    const text = (length: number) => ({ type: "body", parameters: [{ type: "text", text: "x".repeat(length) }] });
+    const header = { type: "header", parameters: [{ type: "image", image: { link: "https://example.com/a.png" } }] };
+    for (const [components, accepted] of [
+      [[header, text(1024)], true],
+      [[header, text(1025)], false],
+      [[text(32768)], true],
+      [[text(32769)], false],
+    ] as const) {
+      expect(hasErrors(validate(body([...components])))).toBe(!accepted);
+      expect(generatedSchemaAccepts(body([...components]))).toBe(accepted);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Issue } from "@wacompose/builder";
+import { readBounded } from "@wacompose/builder";
 import { verifyChallenge } from "./challenge.js";
 import type { WebhookEvent } from "./events.js";
 import { parseWebhook } from "./parse.js";
@@ -125,39 +126,6 @@ function queryOf(url: string): URLSearchParams | undefined {
   }
 }
 
-/** A web stream's chunks; stopping early cancels the stream. */
-async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
-  if (stream === null) return;
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
-
-/** The bytes of a body, or undefined as soon as they pass `maxBytes` (a body without Content-Length is read only that far). */
-async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.length;
-    if (size > maxBytes) return undefined;
-    parts.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
-}
-
 /**
  * The options, checked where they are given (as the transport checks its own): a `maxBytes` of
  * `NaN` or `"4mb"` would otherwise compare false with every size and remove the cap. Returns the cap.
@@ -201,7 +169,7 @@ export function webhookHandler(options: WebhookHandlerOptions): (request: Reques
       request.headers.get("x-hub-signature-256"),
       async () => {
         if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return undefined;
-        return collect(chunksOf(request.body), maxBytes);
+        return readBounded(request.body, maxBytes);
       },
     );
     return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -234,7 +202,7 @@ export function nodeWebhookHandler(options: WebhookHandlerOptions): (request: No
         "nodeWebhookHandler: the body was parsed before the handler (express.json()?); the signature needs the raw bytes: mount the handler first, or use express.raw()",
       );
     if (Number(request.headers["content-length"] ?? 0) > maxBytes) return undefined;
-    return collect(request as AsyncIterable<Uint8Array>, maxBytes);
+    return readBounded(request as AsyncIterable<Uint8Array>, maxBytes);
   };
   return (request, response) => {
     const signature = request.headers["x-hub-signature-256"];

@@ -5,7 +5,7 @@ import { flowIdOrName, linkOrReplies, rowsAcross } from "./interactive-refinemen
 import type { JsonSchema, Refinement } from "./rule.js";
 import { anyCaseString } from "./schema-patterns.js";
 import { productsAcross, titledSections } from "./sections.js";
-import { componentsOnce, indexAndCount } from "./template-refinements.js";
+import { bodyTextWhenNotAlone, componentsOnce, indexAndCount } from "./template-refinements.js";
 
 // What JSON Schema can say of the rules across fields, for the shipped schema (json-schema.ts) and the limits page
 // (describe.ts). Kept apart from the table so that no check's bundle carries it: a text send or validate() never
@@ -76,6 +76,20 @@ export const refinementSchemas: ReadonlyMap<Refinement<never>, JsonSchema> = new
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
       then: { properties: { parameters: { maxItems: 2 } } },
       else: { required: ["index"], properties: { index: { not: { type: "null" } }, parameters: { maxItems: 1 } } },
+    },
+  ],
+  [
+    bodyTextWhenNotAlone as Refinement<never>,
+    {
+      if: { minItems: 2 },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+      then: {
+        items: {
+          if: { properties: { type: anyCaseString("body") }, required: ["type"] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+          then: { properties: { parameters: { items: { properties: { text: { maxLength: limits.template.bodyText.max } } } } } },
+        },
+      },
     },
   ],
   [

@@ -61,22 +61,20 @@ export interface SelectionOptions extends InputCommon {
   readonly onSelectAction?: FlowAction;
   readonly onUnselectAction?: FlowAction;
 }
-export interface CheckboxGroupOptions extends SelectionOptions {
+/** A selection of several options (checkboxes, chips): how many, and which to start with. */
+interface MultiSelectionOptions extends SelectionOptions {
   readonly minSelectedItems?: Dynamic<number>;
   readonly maxSelectedItems?: Dynamic<number>;
   readonly initValue?: readonly string[];
 }
+export interface CheckboxGroupOptions extends MultiSelectionOptions {}
 export interface RadioButtonsOptions extends SelectionOptions {
   readonly initValue?: string;
 }
 export interface DropdownOptions extends SelectionOptions {
   readonly initValue?: string;
 }
-export interface ChipsSelectorOptions extends SelectionOptions {
-  readonly minSelectedItems?: Dynamic<number>;
-  readonly maxSelectedItems?: Dynamic<number>;
-  readonly initValue?: readonly string[];
-}
+export interface ChipsSelectorOptions extends MultiSelectionOptions {}
 
 export interface DatePickerOptions extends InputCommon {
   /** `"YYYY-MM-DD"` from Flow JSON 5.0 (milliseconds as a string before). */

@@ -1,5 +1,6 @@
 import { createHmac, type KeyObject, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBounded } from "@wacompose/builder";
 import type { FlowJson } from "../flow-json.js";
 import { isRecord } from "../validate/walk.js";
 import { decryptFlowRequest, encryptFlowResponse, FlowDecryptionError, loadPrivateKey } from "./crypto.js";
@@ -186,32 +187,6 @@ function prepare<F extends FlowJson>(options: FlowEndpointOptions<F>): { key: Ke
   return { key: loadPrivateKey(options.privateKey, options.passphrase), maxBytes };
 }
 
-/** The bytes of a body, or undefined as soon as they pass `maxBytes`. */
-async function collect(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += chunk.length;
-    if (size > maxBytes) return undefined;
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-
-async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
-  if (stream === null) return;
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
-
 /**
  * A flow's data endpoint for web-standard servers (Bun, Deno, Hono, Next route handlers): decrypts
  * each request, answers pings and error notifications, calls your INIT / BACK / data_exchange
@@ -228,7 +203,7 @@ export function flowEndpoint<F extends FlowJson = FlowJson>(options: FlowEndpoin
     const text = (status: number, body: string) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     if (request.method !== "POST") return text(405, "POST only");
     if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return text(413, `over ${maxBytes} bytes`);
-    const raw = await collect(chunksOf(request.body), maxBytes);
+    const raw = await readBounded(request.body, maxBytes);
     if (raw === undefined) return text(413, `over ${maxBytes} bytes`);
     const { status, body } = await answer(options, key, raw, request.headers.get("x-hub-signature-256"));
     return text(status, body);
@@ -254,7 +229,7 @@ export function nodeFlowEndpoint<F extends FlowJson = FlowJson>(
       request.resume();
       return send(413, `over ${maxBytes} bytes`);
     }
-    const raw = await collect(request, maxBytes).catch(() => undefined);
+    const raw = await readBounded(request, maxBytes).catch(() => undefined);
     if (raw === undefined) {
       request.resume();
       return send(413, `over ${maxBytes} bytes`);

@@ -11,7 +11,8 @@ export interface RoutingScreen {
   readonly navigates: readonly { readonly target: string; readonly path: string }[];
 }
 
-type Add = (
+/** How a check reports an issue: the path, its code and message, and what it measured. */
+export type Add = (
   path: string,
   code: IssueCode,
   message: string,

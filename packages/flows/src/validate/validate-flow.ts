@@ -1,9 +1,9 @@
-import type { Issue, IssueCode, Severity } from "@wacompose/builder";
+import type { Issue } from "@wacompose/builder";
 import { flowLimits as L } from "../limits.js";
 import { atLeast, dataApiVersions, flowVersions, latestFlowVersion, versionNumber } from "../versions.js";
 import { branchComponents, componentRules, navigateHosts } from "./components.js";
 import { isDynamic, mixesStaticAndDynamic, referencesIn } from "./references.js";
-import { checkRouting, type RoutingScreen } from "./routing.js";
+import { type Add, checkRouting, type RoutingScreen } from "./routing.js";
 import { actionsOf, isRecord, maxNesting } from "./walk.js";
 
 export interface ValidateFlowOptions {
@@ -51,12 +51,7 @@ class Enough extends Error {}
 export function validateFlow(json: unknown, options: ValidateFlowOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const max = options.maxIssues ?? 1000;
-  const add = (
-    path: string,
-    code: IssueCode,
-    message: string,
-    extra: { limit?: number; actual?: number | string; severity?: Severity } = {},
-  ): void => {
+  const add: Add = (path, code, message, extra = {}) => {
     if (issues.length >= max) {
       issues.push({ path: "", code: "truncated", severity: "error", message: `stopped after ${max} issues` });
       throw new Enough();
@@ -71,13 +66,6 @@ export function validateFlow(json: unknown, options: ValidateFlowOptions = {}): 
   }
   return issues;
 }
-
-type Add = (
-  path: string,
-  code: IssueCode,
-  message: string,
-  extra?: { limit?: number; actual?: number | string; severity?: Severity },
-) => void;
 
 function check(json: unknown, options: ValidateFlowOptions, add: Add): void {
   if (!isRecord(json)) {

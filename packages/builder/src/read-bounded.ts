@@ -1,0 +1,47 @@
+/**
+ * Reads a request body up to `maxBytes`: the shared kernel's reader for every package that takes
+ * a body from the network (the webhook handler, the flow endpoint). Stops as soon as the body
+ * passes `maxBytes` (a body without Content-Length is read only that far) and cancels a web
+ * stream it stops reading. Node's `IncomingMessage` is an async iterable of chunks too.
+ *
+ * @example
+ * const bytes = await readBounded(request.body, 3 << 20); // undefined when over 3 MiB
+ */
+export async function readBounded(body: ByteStream | AsyncIterable<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body === null ? [] : "getReader" in body ? chunksOf(body) : body) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/** What is read of a web `ReadableStream<Uint8Array>` (typed here: the builder needs no DOM lib). */
+export interface ByteStream {
+  getReader(): {
+    read(): Promise<{ readonly done: true; readonly value?: undefined } | { readonly done: false; readonly value: Uint8Array }>;
+    cancel(): Promise<void>;
+  };
+}
+
+/** A web stream's chunks; stopping early cancels the stream. */
+async function* chunksOf(stream: ByteStream): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
