@@ -1,6 +1,6 @@
 import { markRead } from "./mark-read.js";
 import { message } from "./message.js";
-import { refinementSchemas } from "./refinement-schemas.js";
+import { customRuleSchemas, refinementSchemas } from "./refinement-schemas.js";
 import {
   type Field,
   type JsonSchema,
@@ -108,8 +108,11 @@ export function toJsonSchema(rule: Rule): JsonSchema {
     }
     case "union":
       return unionSchema(rule);
-    case "custom":
-      return rule.schema;
+    case "custom": {
+      const schema = customRuleSchemas.get(rule);
+      if (schema === undefined) throw new Error(`json-schema: the custom rule "${rule.doc}" has no schema in refinement-schemas.ts`);
+      return schema;
+    }
     default:
       return unhandledRule(rule);
   }

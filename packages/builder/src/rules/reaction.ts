@@ -13,7 +13,6 @@ export const singleEmoji: CustomRule = {
     else if (value !== "" && !isSingleEmoji(value))
       report.add(key, "invalid_value", `expected exactly one emoji, got ${show(value)}`, undefined, value);
   },
-  schema: { type: "string", maxLength: 64 },
 };
 
 /** `reaction` [S §3]. */

@@ -2,10 +2,18 @@ import { limits } from "../limits.js";
 import { idOrLink } from "./common.js";
 import { individualRecipient, someRecipient } from "./envelope.js";
 import { flowIdOrName, linkOrReplies, rowsAcross } from "./interactive-refinements.js";
-import type { JsonSchema, Refinement } from "./rule.js";
+import { singleEmoji } from "./reaction.js";
+import type { CustomRule, JsonSchema, Refinement } from "./rule.js";
 import { anyCaseString } from "./schema-patterns.js";
 import { productsAcross, titledSections } from "./sections.js";
-import { bodyTextWhenNotAlone, componentsOnce, indexAndCount } from "./template-refinements.js";
+import {
+  bodyTextWhenNotAlone,
+  buttonIndex,
+  componentsOnce,
+  expirationMs,
+  firstMillisecond,
+  indexAndCount,
+} from "./template-refinements.js";
 
 // What JSON Schema can say of the rules across fields, for the shipped schema (json-schema.ts) and the limits page
 // (describe.ts). Kept apart from the table so that no check's bundle carries it: a text send or validate() never
@@ -108,4 +116,19 @@ export const refinementSchemas: ReadonlyMap<Refinement<never>, JsonSchema> = new
       ],
     },
   ],
+]);
+
+/** The custom rules' schemas (rule.ts, CustomRule), as close as JSON Schema can say, apart from the table as above. */
+export const customRuleSchemas: ReadonlyMap<CustomRule, JsonSchema> = new Map<CustomRule, JsonSchema>([
+  [singleEmoji, { type: "string", maxLength: 64 }],
+  [
+    buttonIndex,
+    {
+      anyOf: [
+        { type: "string", pattern: "^[0-9]$" },
+        { type: "integer", minimum: firstIndex, maximum: lastIndex },
+      ],
+    },
+  ],
+  [expirationMs, { type: "integer", minimum: firstMillisecond, exclusiveMaximum: 1e14 }],
 ]);

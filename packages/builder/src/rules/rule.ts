@@ -137,15 +137,15 @@ export interface UnionRule {
 
 /**
  * A rule the kinds above cannot state, with both of its readings: `is`, a quick test, and
- * `explain`, which reports what is wrong at `key`. `schema` is its JSON Schema (as close as
- * JSON Schema can say) and `doc` its sentence in the docs.
+ * `explain`, which reports what is wrong at `key`; `doc` is its sentence in the docs. Its JSON
+ * Schema (as close as JSON Schema can say) is in refinement-schemas.ts, apart from the table,
+ * so that validate() and the sends do not carry it.
  */
 export interface CustomRule {
   readonly kind: "custom";
   readonly doc: string;
   readonly is: (value: unknown) => boolean;
   readonly explain: (value: unknown, report: Report, key: string | number | undefined) => void;
-  readonly schema: JsonSchema;
 }
 
 /**

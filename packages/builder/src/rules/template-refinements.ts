@@ -121,12 +121,6 @@ export const buttonIndex: CustomRule = {
     else if (value < firstIndex || value > lastIndex)
       report.add(key, "out_of_range", `must be between ${firstIndex} and ${lastIndex}, got ${value}`, undefined, value);
   },
-  schema: {
-    anyOf: [
-      { type: "string", pattern: "^[0-9]$" },
-      { type: "integer", minimum: firstIndex, maximum: lastIndex },
-    ],
-  },
 };
 
 export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
@@ -151,7 +145,7 @@ export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
 };
 
 /** Unix milliseconds from 1973 to 5138: a smaller number is most likely seconds (pywa sends seconds [3P bug]). */
-const firstMillisecond = 1e11;
+export const firstMillisecond = 1e11;
 export const expirationMs: CustomRule = {
   kind: "custom",
   doc: "Unix time in milliseconds; a value that looks like seconds is an error",
@@ -169,7 +163,6 @@ export const expirationMs: CustomRule = {
       );
     else if (value >= 1e14) report.add(key, "out_of_range", `expected Unix milliseconds, got ${value}`, undefined, value);
   },
-  schema: { type: "integer", minimum: firstMillisecond, exclusiveMaximum: 1e14 },
 };
 
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
