@@ -93,7 +93,8 @@ const scenarios: Record<string, Scenario> = {
   "validate() alone": {
     source: `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
     ceiling: 12_100,
-    absent: [/\/messages\//, /\/rules\/quick\//, /\/kinds\//, /\/rules\/built-issues\.js/],
+    // No schema: the custom rules' and the refinements' JSON Schemas are apart from the table.
+    absent: [/\/messages\//, /\/rules\/quick\//, /\/kinds\//, /\/rules\/(built-issues|refinement-schemas|json-schema)\.js/],
   },
   "toRequest() alone": {
     source: `import { toRequest } from "@wacompose/builder";
