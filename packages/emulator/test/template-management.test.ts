@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { describe, expect, it } from "@jest/globals";
 import { classifyGraphError, graphErrorCodes, msg } from "@wacompose/builder";
+import { authenticationCopyCodeBody, orderConfirmationBody } from "../../builder/test/fixtures/documented-templates.js";
 import type { Emulator, EmulatorOptions } from "../src/index.js";
 import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
@@ -90,24 +91,7 @@ const summerSale = {
   ],
 };
 /** Meta's own named-parameter example [templates-management.md §2], enums in lower case as Meta accepts them. */
-const orderConfirmation = {
-  name: "order_confirmation",
-  language: "en_US",
-  category: "utility",
-  parameter_format: "named",
-  components: [
-    {
-      type: "body",
-      text: "Thank you, {{first_name}}! Your order number is {{order_number}}.",
-      example: {
-        body_text_named_params: [
-          { param_name: "first_name", example: "Pablo" },
-          { param_name: "order_number", example: "860198-230332" },
-        ],
-      },
-    },
-  ],
-};
+const orderConfirmation = orderConfirmationBody();
 /** A utility template without variables, to copy under other names. */
 const plain = (name: string, language = "en_US") => ({
   name,
@@ -224,17 +208,7 @@ describe("template management: create, review on the emulator's clock, send", ()
 
   it("an authentication template (copy-code OTP button, no body text) takes its one code parameter", async () => {
     const { emulator } = await setup();
-    const otp = {
-      name: "authentication_code_copy_code_button",
-      language: "en_US",
-      category: "authentication",
-      message_send_ttl_seconds: 60,
-      components: [
-        { type: "body", add_security_recommendation: true },
-        { type: "footer", code_expiration_minutes: 5 },
-        { type: "buttons", buttons: [{ type: "otp", otp_type: "copy_code", text: "Copy Code" }] },
-      ],
-    };
+    const otp = authenticationCopyCodeBody();
     const created = await create(emulator, otp);
     expect(created.body).toEqual({ id: expect.any(String), status: "PENDING", category: "AUTHENTICATION" });
     emulator.clock.advance("1m");
