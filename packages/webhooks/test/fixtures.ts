@@ -12,6 +12,13 @@ export const envelope = (value: Omit<MessagesValue, "metadata">, wabaId = "10229
 
 const base = { from: "16505551234", id: "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTdBRkY", timestamp: "1767225600" };
 const media = { mime_type: "image/jpeg", sha256: "aGVsbG8=", id: "1003383421387256" };
+/** The user's interactive answer to the business's message `repliedTo`. */
+const interactiveReply = (repliedTo: string, interactive: Record<string, unknown>) => ({
+  ...base,
+  type: "interactive",
+  context: { from: "15550001111", id: repliedTo },
+  interactive,
+});
 
 /** One inbound message per type, with what the parsed event must show. */
 export const inbound: Readonly<Record<string, Record<string, unknown>>> = {
@@ -27,33 +34,19 @@ export const inbound: Readonly<Record<string, Record<string, unknown>>> = {
     type: "contacts",
     contacts: [{ name: { formatted_name: "Rui Costa", first_name: "Rui" }, phones: [{ phone: "+351 912 345 678", type: "CELL" }] }],
   },
-  button_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.SENT1" },
-    interactive: { type: "button_reply", button_reply: { id: "slot~mon~9", title: "Mon 9:00" } },
-  },
-  list_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.SENT2" },
-    interactive: { type: "list_reply", list_reply: { id: "size-m", title: "Medium", description: "chest 96–101 cm" } },
-  },
-  nfm_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.FLOW1" },
-    interactive: {
-      type: "nfm_reply",
-      nfm_reply: { name: "flow", body: "Sent", response_json: '{"flow_token":"tok-1","size":"M"}' },
-    },
-  },
-  nfm_reply_without_token: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.FLOW2" },
-    interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: "Sent", response_json: '{"rating":"5"}' } },
-  },
+  button_reply: interactiveReply("wamid.SENT1", { type: "button_reply", button_reply: { id: "slot~mon~9", title: "Mon 9:00" } }),
+  list_reply: interactiveReply("wamid.SENT2", {
+    type: "list_reply",
+    list_reply: { id: "size-m", title: "Medium", description: "chest 96–101 cm" },
+  }),
+  nfm_reply: interactiveReply("wamid.FLOW1", {
+    type: "nfm_reply",
+    nfm_reply: { name: "flow", body: "Sent", response_json: '{"flow_token":"tok-1","size":"M"}' },
+  }),
+  nfm_reply_without_token: interactiveReply("wamid.FLOW2", {
+    type: "nfm_reply",
+    nfm_reply: { name: "flow", body: "Sent", response_json: '{"rating":"5"}' },
+  }),
   address_message: {
     ...base,
     type: "interactive",
