@@ -115,6 +115,12 @@ export const statuses: Readonly<Record<string, Record<string, unknown>>> = {
   to_bsuid: { id: "wamid.SENT3", timestamp: "1767225660", status: "delivered", recipient_user_id: "US.13491208655302741918" },
 };
 
+/** A `messages` change as it stands in an entry's `changes[]`. */
+const messagesChange = (value: Omit<MessagesValue, "metadata">) => ({
+  field: "messages",
+  value: { messaging_product: "whatsapp", metadata, ...value },
+});
+
 /** Three entries (two WABAs), four changes, messages, statuses and an error: 9 events in all. */
 export const batch = {
   object: "whatsapp_business_account",
@@ -122,40 +128,23 @@ export const batch = {
     {
       id: "102290129340398",
       changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata,
-            contacts: [contact, { profile: { name: "Bo" }, wa_id: "447700900123" }],
-            messages: [inbound.text, { ...inbound.text, id: "wamid.B", from: "447700900123", text: { body: "second" } }],
-          },
-        },
-        {
-          field: "messages",
-          value: { messaging_product: "whatsapp", metadata, statuses: [statuses.sent, statuses.delivered, statuses.read] },
-        },
+        messagesChange({
+          contacts: [contact, { profile: { name: "Bo" }, wa_id: "447700900123" }],
+          messages: [inbound.text, { ...inbound.text, id: "wamid.B", from: "447700900123", text: { body: "second" } }],
+        }),
+        messagesChange({ statuses: [statuses.sent, statuses.delivered, statuses.read] }),
       ],
     },
     {
       id: "102290129340398",
-      changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata,
-            errors: [{ code: 130429, title: "Rate limit hit", message: "(#130429) Rate limit hit" }],
-          },
-        },
-      ],
+      changes: [messagesChange({ errors: [{ code: 130429, title: "Rate limit hit", message: "(#130429) Rate limit hit" }] })],
     },
     {
       id: "999",
       changes: [
         // A field without a typed reader: an `other` event with its value.
         { field: "account_alerts", value: { entity_type: "WABA", alert_severity: "INFORMATIONAL", alert_type: "OBA_APPROVED" } },
-        { field: "messages", value: { messaging_product: "whatsapp", metadata, messages: [inbound.reaction, inbound.request_welcome] } },
+        messagesChange({ messages: [inbound.reaction, inbound.request_welcome] }),
       ],
     },
   ],
