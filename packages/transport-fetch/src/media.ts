@@ -9,8 +9,8 @@ import {
 } from "@wacompose/builder";
 import type { Answer, ApiRequest, FetchLike } from "./client.js";
 import { TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { networkError } from "./network-error.js";
 import { checkNumberOption } from "./options.js";
-import { networkError } from "./retry.js";
 
 /** What can be uploaded: bytes in memory, a Blob (`await fs.openAsBlob(path)` on Node), or a web stream. */
 export type MediaData = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
