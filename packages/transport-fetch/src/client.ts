@@ -83,9 +83,10 @@ export function createClient(options: ClientOptions): Client {
       return (await post(bodyOf(markOptions.typing ? read.typing() : read), markReadAnswer)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {
-      return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
+      return sendMany(client, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
     media: mediaClient({
+      where: "createClient",
       ...target,
       baseUrl: options.baseUrl ?? graphBaseUrl,
       call,

@@ -148,8 +148,13 @@ function openPath(
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       // A copy of the headers: a fetch that changes them must not change the next request's.
-      const init = { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" } as const;
-      const response = await fetchImpl(url, body === undefined ? init : { ...init, body });
+      const { signal } = controller;
+      const response = await fetchImpl(
+        url,
+        body === undefined
+          ? { method, headers: { ...headers }, signal, redirect: "manual" }
+          : { method, headers: { ...headers }, body, signal, redirect: "manual" },
+      );
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get("location");
         throw new UnexpectedResponseError(

@@ -8,6 +8,7 @@ export {
   type SendResult,
 } from "./client.js";
 export type { ConnectionOptions, FetchLike, RequestPathOptions, SenderOptions } from "./core.js";
+export { createMedia, type MediaOptions } from "./create-media.js";
 export {
   GraphApiError,
   type GraphErrorBody,
@@ -21,5 +22,5 @@ export {
 export type { Download, DownloadOptions, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
 export type { ResponseLike } from "./read-answer.js";
 export { type RetryOptions, type RetryPolicy, retryWhenNotAccepted } from "./retry.js";
-export type { SendManyOptions, SendManyResult } from "./send-many.js";
+export { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 export { createSender, type Sender } from "./sender.js";

@@ -2,6 +2,7 @@ import type { Message } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
 import { bodyOf, type Sendable, type SendResult, sendAnswer } from "./client.js";
 import { openCore, type SenderOptions } from "./core.js";
+import { retryOption } from "./retry-option.js";
 
 /** A sender: one message at a time, nothing else carried (see `createSender`). */
 export interface Sender {
@@ -23,13 +24,7 @@ export interface Sender {
  * await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createSender(options: SenderOptions): Sender {
-  const { retry } = options;
-  // A JavaScript caller's `{ limit: 3 }` would otherwise be a policy that fails at the first send.
-  if (retry !== undefined && retry !== false && typeof retry !== "function")
-    throw new TypeError(
-      `createSender: retry must be a policy such as retryWhenNotAccepted({ limit: 3 }), or false; got ${retry === null ? "null" : typeof retry}`,
-    );
-  const { post } = openCore("createSender", options, classifyBriefly, retry || undefined);
+  const { post } = openCore("createSender", options, classifyBriefly, retryOption("createSender", options.retry));
   return Object.freeze({
     async send(message: Sendable<Message>): Promise<SendResult> {
       return (await post(bodyOf(message), sendAnswer)) as SendResult;
