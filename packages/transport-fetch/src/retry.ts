@@ -54,17 +54,17 @@ export function retryPolicy(option: RetryOptions | RetryPolicy | false | undefin
 }
 
 function retrying(retry: ResolvedRetry): RetryPolicy {
-  return async (attempt) => {
-    for (let tries = 1; ; tries++) {
-      try {
-        return await attempt();
-      } catch (error) {
+  return (attempt) => {
+    // A `.catch` per attempt rather than an async loop: a send that succeeds first time pays one promise, no more.
+    const from = (tries: number): Promise<unknown> =>
+      attempt().catch(async (error: unknown) => {
         if (tries > retry.limit || !shouldRetry(error)) throw error;
         const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
         if (wait === undefined) throw error;
         await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-    }
+        return from(tries + 1);
+      });
+    return from(1);
   };
 }
 
