@@ -16,6 +16,10 @@ import {
   withHeader,
 } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol("parts");
+const buttonsKey: unique symbol = Symbol("buttons");
+
 type MaxButtons = typeof limits.buttons.max;
 type ReplyId<Id extends string> = MaxLength<Id, typeof limits.buttons.id.max, "interactive.action.buttons.reply.id">;
 type ReplyTitle<T extends string> = MaxLength<T, typeof limits.buttons.title.max, "interactive.action.buttons.reply.title">;
@@ -39,14 +43,14 @@ declare const buttonCount: unique symbol;
  */
 export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<ButtonInteractive>> {
   declare readonly [buttonCount]: Buttons;
-  readonly #parts: Parts;
-  readonly #buttons: readonly { readonly id: string; readonly title: string }[];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [buttonsKey]: readonly { readonly id: string; readonly title: string }[];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, buttons: readonly { readonly id: string; readonly title: string }[] = []) {
     super(envelope, buttonInteractiveRules);
-    this.#parts = parts;
-    this.#buttons = buttons;
+    this[partsKey] = parts;
+    this[buttonsKey] = buttons;
   }
 
   /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
@@ -56,14 +60,14 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   ): ButtonsBuilder<Buttons> {
     return new ButtonsBuilder<Buttons>(
       this.envelope,
-      withHeader(this.#parts, headerPart(header, objectArgument(options, "interactive.header options").subText)),
-      this.#buttons,
+      withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
+      this[buttonsKey],
     );
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this.#parts, text), this.#buttons);
+    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this[partsKey], text), this[buttonsKey]);
   }
 
   /** A reply button: `id` comes back in the `button_reply` webhook; `title` is its label (at most 20 characters). */
@@ -71,7 +75,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this.#parts, [...this.#buttons, { id, title }]);
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this[partsKey], [...this[buttonsKey], { id, title }]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -83,11 +87,11 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ButtonsBuilder<Buttons>(envelope, this.#parts, this.#buttons) as this; // same class, same Buttons
+    return new ButtonsBuilder<Buttons>(envelope, this[partsKey], this[buttonsKey]) as this; // same class, same Buttons
   }
 
   protected render(): ButtonInteractive {
-    const buttons = this.#buttons.map(({ id, title }) => ({ type: "reply" as const, reply: { id, title } }));
-    return renderInteractive<ButtonInteractive>("button", this.#parts, { buttons });
+    const buttons = this[buttonsKey].map(({ id, title }) => ({ type: "reply" as const, reply: { id, title } }));
+    return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });
   }
 }

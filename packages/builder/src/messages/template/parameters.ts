@@ -3,6 +3,11 @@ import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, Templ
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const parameterKey: unique symbol = Symbol("parameter");
+const partsKey: unique symbol = Symbol("parts");
+const addKey: unique symbol = Symbol("add");
+
 /** A currency parameter: `amount1000` is the amount × 1000 (10990 is 10.99). */
 export interface Currency {
   readonly fallback: string;
@@ -48,15 +53,15 @@ export let renderHeader: (parameter: HeaderParameter) => TemplateHeaderParameter
 
 /** The one parameter of a template header; made by the `p` of `.header(p => …)`. */
 export class HeaderParameter {
-  readonly #parameter: TemplateHeaderParameter;
+  declare private readonly [parameterKey]: TemplateHeaderParameter;
 
   /** @internal */
   constructor(parameter: TemplateHeaderParameter) {
-    this.#parameter = parameter;
+    this[parameterKey] = parameter;
   }
 
   static {
-    renderHeader = (header) => copyParameter(header.#parameter);
+    renderHeader = (header) => copyParameter(header[parameterKey]);
   }
 }
 
@@ -106,35 +111,35 @@ const named = <P extends TemplateBodyParameter>(parameter: P, name: string | und
  * .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "Nov 26" }))
  */
 export class BodyParameters {
-  readonly #parts: readonly TemplateBodyParameter[];
+  declare private readonly [partsKey]: readonly TemplateBodyParameter[];
 
   /** @internal */
   constructor(parts: readonly TemplateBodyParameter[] = []) {
-    this.#parts = parts;
+    this[partsKey] = parts;
   }
 
   text(text: string, options?: ParameterName): BodyParameters {
     const name = nameOf(options, "template.body text options");
-    return this.#add(named({ type: "text", text }, name));
+    return this[addKey](named({ type: "text", text }, name));
   }
 
   currency(currency: Currency, options?: ParameterName): BodyParameters {
     const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency");
     const name = nameOf(options, "template.body currency options");
-    return this.#add(named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
+    return this[addKey](named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
   }
 
   dateTime(dateTime: DateTime, options?: ParameterName): BodyParameters {
     const { fallback } = objectArgument(dateTime, "template.body date_time");
     const name = nameOf(options, "template.body date_time options");
-    return this.#add(named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
+    return this[addKey](named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
   }
 
-  #add(parameter: TemplateBodyParameter): BodyParameters {
-    return new BodyParameters([...this.#parts, parameter]);
+  private [addKey](parameter: TemplateBodyParameter): BodyParameters {
+    return new BodyParameters([...this[partsKey], parameter]);
   }
 
   static {
-    renderBody = (body) => body.#parts.map(copyParameter);
+    renderBody = (body) => body[partsKey].map(copyParameter);
   }
 }
