@@ -31,6 +31,13 @@ type ReplyIdArg<Buttons extends readonly unknown[], Id extends string> = Buttons
 
 declare const buttonCount: unique symbol;
 
+/** One reply button and the ones added before it: a step links one, copying no array. */
+interface Reply {
+  readonly previous: Reply | undefined;
+  readonly id: string;
+  readonly title: string;
+}
+
 /**
  * Reply buttons: a body, 1 to 3 `.reply(id, title)` buttons, and an optional text or media
  * header and footer. A 4th `.reply()` and a `.build()` without buttons are compile errors;
@@ -44,10 +51,11 @@ declare const buttonCount: unique symbol;
 export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<ButtonInteractive>> {
   declare readonly [buttonCount]: Buttons;
   declare private readonly [partsKey]: Parts;
-  declare private readonly [buttonsKey]: readonly { readonly id: string; readonly title: string }[];
+  /** The last reply button added, linked to those before it. */
+  declare private readonly [buttonsKey]: Reply | undefined;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, buttons: readonly { readonly id: string; readonly title: string }[] = []) {
+  constructor(envelope: Envelope, parts: Parts, buttons?: Reply) {
     super(envelope, buttonInteractiveRules);
     this[partsKey] = parts;
     this[buttonsKey] = buttons;
@@ -75,7 +83,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this[partsKey], [...this[buttonsKey], { id, title }]);
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this[partsKey], { previous: this[buttonsKey], id, title });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -91,7 +99,11 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   }
 
   protected render(): ButtonInteractive {
-    const buttons = this[buttonsKey].map(({ id, title }) => ({ type: "reply" as const, reply: { id, title } }));
+    const buttons: ButtonInteractive["action"]["buttons"][number][] = [];
+    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) {
+      buttons.push({ type: "reply", reply: { id: reply.id, title: reply.title } });
+    }
+    buttons.reverse();
     return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });
   }
 }

@@ -336,10 +336,16 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
       });
     if (cards !== undefined)
       components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
+    const languageObject =
+      language === undefined
+        ? undefined
+        : language.policy === undefined
+          ? { code: language.code }
+          : { code: language.code, policy: language.policy };
+    // The usual template in one object literal (one allocation, one shape); otherwise only the keys that are set.
+    if (languageObject !== undefined && components.length > 0) return { name, language: languageObject, components };
     const template: Record<string, unknown> = { name };
-    if (language !== undefined) {
-      template.language = language.policy === undefined ? { code: language.code } : { code: language.code, policy: language.policy };
-    }
+    if (languageObject !== undefined) template.language = languageObject;
     if (components.length > 0) template.components = components;
     return template as TemplateMessage["template"]; // without .language() (a compile error) validate() reports it
   }
