@@ -139,13 +139,21 @@ export class ContactBuilder<Named extends boolean = false> {
 
   static {
     renderCard = (last) => {
-      const steps: ContactBuilder<boolean>[] = [];
+      // The links in call order, in an array sized once (pushing grew it past twice the bytes it needs).
+      let count = 0;
       for (
         let step: ContactBuilder<boolean> | undefined = last;
         step !== undefined && step[fieldKey] !== undefined;
         step = step[previousKey]
       ) {
-        steps.push(step);
+        count++;
+      }
+      const steps = new Array<ContactBuilder<boolean>>(count);
+      let at = count;
+      let step: ContactBuilder<boolean> = last;
+      while (at > 0) {
+        steps[--at] = step;
+        step = step[previousKey] as ContactBuilder<boolean>; // the first loop counted exactly these links
       }
       // Later calls win for single fields; list fields keep every entry in call order.
       const card: { -readonly [F in Field]?: unknown } = {};
@@ -153,7 +161,7 @@ export class ContactBuilder<Named extends boolean = false> {
       let emails: unknown[] | undefined;
       let phones: unknown[] | undefined;
       let urls: unknown[] | undefined;
-      for (let i = steps.length - 1; i >= 0; i--) {
+      for (let i = 0; i < count; i++) {
         const step = steps[i] as ContactBuilder<boolean>;
         // Each field copies its (flat) part at its own spread, so each copy site sees few shapes.
         const part = step[partKey] as object;

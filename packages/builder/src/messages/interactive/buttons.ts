@@ -99,11 +99,13 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   }
 
   protected render(): ButtonInteractive {
-    const buttons: ButtonInteractive["action"]["buttons"][number][] = [];
+    // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
+    let count = 0;
+    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) count++;
+    const buttons = new Array<ButtonInteractive["action"]["buttons"][number]>(count);
     for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) {
-      buttons.push({ type: "reply", reply: { id: reply.id, title: reply.title } });
+      buttons[--count] = { type: "reply", reply: { id: reply.id, title: reply.title } };
     }
-    buttons.reverse();
     return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });
   }
 }

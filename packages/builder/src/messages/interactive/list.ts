@@ -68,14 +68,17 @@ export class SectionBuilder<Count extends Rows = []> {
 
   static {
     renderRows = (section) => {
-      const rows: ListRow[] = [];
+      // Counted first, then filled from the end: one array of the right size, no growing, no reverse.
+      let count = 0;
+      for (let link: SectionBuilder<Rows> = section; link[previousKey] !== undefined; link = link[previousKey]) count++;
+      const rows = new Array<ListRow>(count);
       for (let link: SectionBuilder<Rows> = section; link[previousKey] !== undefined; link = link[previousKey]) {
         const id = link[idKey] as string; // set on every link but the first
         const title = link[titleKey] as string;
         const description = link[descriptionKey];
-        rows.push(description === undefined ? { id, title } : { id, title, description });
+        rows[--count] = description === undefined ? { id, title } : { id, title, description };
       }
-      return rows.reverse();
+      return rows;
     };
   }
 }

@@ -156,11 +156,14 @@ export class BodyParameters {
 
   static {
     renderBody = (body) => {
-      const parameters: TemplateBodyParameter[] = [];
+      // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
+      let count = 0;
+      for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) count++;
+      const parameters = new Array<TemplateBodyParameter>(count);
       for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) {
-        parameters.push(copyParameter(link[parameterKey] as TemplateBodyParameter)); // set on every link but the first
+        parameters[--count] = copyParameter(link[parameterKey] as TemplateBodyParameter); // set on every link but the first
       }
-      return parameters.reverse();
+      return parameters;
     };
   }
 }
