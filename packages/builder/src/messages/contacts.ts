@@ -4,11 +4,11 @@ import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const previousKey: unique symbol = Symbol("previous");
-const fieldKey: unique symbol = Symbol("field");
-const partKey: unique symbol = Symbol("part");
-const cardsKey: unique symbol = Symbol("cards");
-const withKey: unique symbol = Symbol("with");
+const previousKey: unique symbol = Symbol();
+const fieldKey: unique symbol = Symbol();
+const partKey: unique symbol = Symbol();
+const cardsKey: unique symbol = Symbol();
+const withKey: unique symbol = Symbol();
 
 type Parts = { firstName: string } | { lastName: string } | { middleName: string } | { suffix: string } | { prefix: string };
 

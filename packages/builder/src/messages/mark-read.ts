@@ -5,8 +5,8 @@ import type { Rule } from "../rules/rule.js";
 import { Buildable } from "./buildable.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const messageIdKey: unique symbol = Symbol("messageId");
-const typingKey: unique symbol = Symbol("typing");
+const messageIdKey: unique symbol = Symbol();
+const typingKey: unique symbol = Symbol();
 
 /**
  * Marks an incoming message as read, optionally showing a typing indicator.

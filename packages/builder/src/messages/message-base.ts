@@ -5,8 +5,8 @@ import type { Rule } from "../rules/rule.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
 
-const envelopeKey: unique symbol = Symbol("envelope");
-const rulesKey: unique symbol = Symbol("rules");
+const envelopeKey: unique symbol = Symbol();
+const rulesKey: unique symbol = Symbol();
 
 /** The envelope fields every message shares: who, which message it replies to, tracking data. */
 export interface Envelope {

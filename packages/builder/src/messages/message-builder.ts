@@ -2,7 +2,7 @@ import type { Message } from "../payload/index.js";
 import type { KindRules } from "../rules/message-of.js";
 import { type Content, type Envelope, MessageBase } from "./message-base.js";
 
-const contentKey: unique symbol = Symbol("content");
+const contentKey: unique symbol = Symbol();
 
 /**
  * A complete message of one kind, ready to build. Each step returns a new builder, so a

@@ -17,8 +17,8 @@ import {
 } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const buttonsKey: unique symbol = Symbol("buttons");
+const partsKey: unique symbol = Symbol();
+const buttonsKey: unique symbol = Symbol();
 
 type MaxButtons = typeof limits.buttons.max;
 type ReplyId<Id extends string> = MaxLength<Id, typeof limits.buttons.id.max, "interactive.action.buttons.reply.id">;

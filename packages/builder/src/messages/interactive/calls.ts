@@ -12,9 +12,9 @@ import { type Content, type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const parametersKey: unique symbol = Symbol("parameters");
-const kindKey: unique symbol = Symbol("kind");
+const partsKey: unique symbol = Symbol();
+const parametersKey: unique symbol = Symbol();
+const kindKey: unique symbol = Symbol();
 
 /** A voice_call button's options [api-2026.md §4]: label (default "Call Now"), how long it works, and a payload for the call webhook. */
 export interface VoiceCallOptions<T extends string> {

@@ -7,10 +7,10 @@ import { type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const cardsKey: unique symbol = Symbol("cards");
-const catalogIdKey: unique symbol = Symbol("catalogId");
-const productsKey: unique symbol = Symbol("products");
+const partsKey: unique symbol = Symbol();
+const cardsKey: unique symbol = Symbol();
+const catalogIdKey: unique symbol = Symbol();
+const productsKey: unique symbol = Symbol();
 
 type MaxCards = typeof limits.carousel.cards.max;
 type CardBody<B extends string> = MaxLength<B, typeof limits.carousel.cardBody.max, "interactive.action.cards.body.text">;

@@ -17,8 +17,8 @@ import {
 } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const buttonKey: unique symbol = Symbol("button");
+const partsKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
 
 export interface CtaUrlButton<Text extends string> {
   /** The button label, at most 20 characters. */

@@ -7,8 +7,8 @@ import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const parametersKey: unique symbol = Symbol("parameters");
+const partsKey: unique symbol = Symbol();
+const parametersKey: unique symbol = Symbol();
 
 /** Which flow to open: its id or its name, never both [resolution §13.3]. */
 export type FlowTarget = { readonly flowId: string; readonly flowName?: never } | { readonly flowName: string; readonly flowId?: never };

@@ -7,13 +7,13 @@ import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const previousKey: unique symbol = Symbol("previous");
-const idKey: unique symbol = Symbol("id");
-const titleKey: unique symbol = Symbol("title");
-const descriptionKey: unique symbol = Symbol("description");
-const partsKey: unique symbol = Symbol("parts");
-const buttonKey: unique symbol = Symbol("button");
-const sectionsKey: unique symbol = Symbol("sections");
+const previousKey: unique symbol = Symbol();
+const idKey: unique symbol = Symbol();
+const titleKey: unique symbol = Symbol();
+const descriptionKey: unique symbol = Symbol();
+const partsKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
+const sectionsKey: unique symbol = Symbol();
 
 type MaxRows = typeof limits.list.rows.max;
 type Rows = readonly unknown[];

@@ -7,9 +7,9 @@ import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const catalogIdKey: unique symbol = Symbol("catalogId");
-const sectionsKey: unique symbol = Symbol("sections");
+const partsKey: unique symbol = Symbol();
+const catalogIdKey: unique symbol = Symbol();
+const sectionsKey: unique symbol = Symbol();
 
 type SectionTitle<T extends string> = MaxLength<T, typeof limits.productList.sectionTitle.max, "interactive.action.sections.title">;
 

@@ -6,9 +6,9 @@ import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol("parts");
-const productKey: unique symbol = Symbol("product");
-const thumbnailKey: unique symbol = Symbol("thumbnail");
+const partsKey: unique symbol = Symbol();
+const productKey: unique symbol = Symbol();
+const thumbnailKey: unique symbol = Symbol();
 
 /**
  * One product from a catalog; the body is optional and a header is not allowed.

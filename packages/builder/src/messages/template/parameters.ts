@@ -4,8 +4,8 @@ import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const parameterKey: unique symbol = Symbol("parameter");
-const previousKey: unique symbol = Symbol("previous");
+const parameterKey: unique symbol = Symbol();
+const previousKey: unique symbol = Symbol();
 
 /** A currency parameter: `amount1000` is the amount × 1000 (10990 is 10.99). */
 export interface Currency {

@@ -13,10 +13,10 @@ import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const cardsKey: unique symbol = Symbol("cards");
-const envelopeKey: unique symbol = Symbol("envelope");
-const stateKey: unique symbol = Symbol("state");
-const buttonKey: unique symbol = Symbol("button");
+const cardsKey: unique symbol = Symbol();
+const envelopeKey: unique symbol = Symbol();
+const stateKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type MaxIndex = typeof limits.template.buttonIndex.max;

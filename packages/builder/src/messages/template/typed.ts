@@ -15,9 +15,9 @@ import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./par
 import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const mismatchesKey: unique symbol = Symbol("mismatches");
-const templatesKey: unique symbol = Symbol("templates");
-const envelopeKey: unique symbol = Symbol("envelope");
+const mismatchesKey: unique symbol = Symbol();
+const templatesKey: unique symbol = Symbol();
+const envelopeKey: unique symbol = Symbol();
 
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
