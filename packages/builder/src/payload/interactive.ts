@@ -1,5 +1,5 @@
-import type { Envelope } from "./envelope.js";
-import type { MediaSource } from "./media.js";
+import type { Envelope } from "./envelope.generated.js";
+import type { MediaSource } from "./media.generated.js";
 
 /** A text header (with optional sub-text) or a media header [cloud-api.md §7.1]. */
 export type InteractiveHeader =
