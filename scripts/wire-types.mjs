@@ -26,6 +26,13 @@ const comment = (doc, indent) => {
 };
 const literal = (value) => JSON.stringify(value);
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name));
+/** A named union: on one line when it is short, else one case a line. */
+const unionDeclaration = (name, cases) => {
+  const line = `export type ${name} = ${cases.join(" | ")};`;
+  return line.length <= 120 && !line.includes("\n")
+    ? line
+    : `export type ${name} =\n${cases.map((text) => `  | ${text.replace(/\n/g, "\n  ")}`).join("\n")};`;
+};
 /** A type written where `|` or `&` would bind wrongly (an array's item). */
 const grouped = (type) => (/^[^{(]*[|&]/.test(type) || type.startsWith("(") ? `(${type})` : type);
 
@@ -61,6 +68,10 @@ class Module {
     switch (rule.kind) {
       case "string":
         return "string";
+      case "never": // a variant's absent field (see variants)
+        return "never";
+      case "parameter": // a generic message's content (see message)
+        return rule.name;
       case "enum": {
         const values = rule.values.map(literal).join(" | ");
         return rule.wire?.name === undefined
@@ -71,8 +82,12 @@ class Module {
         return rule.numericString && !wire.numbersOnly ? "string | number" : "number";
       case "boolean":
         return "boolean";
-      case "json":
-        return "{ readonly [key: string]: unknown }";
+      case "json": {
+        const any = "{ readonly [key: string]: unknown }";
+        return rule.wire?.name === undefined
+          ? any
+          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${any};`);
+      }
       case "any":
         return "unknown";
       case "custom":
@@ -95,19 +110,29 @@ class Module {
   }
 
   array(rule, indent) {
+    // Every entry the same case of a union (a carousel's cards): a union of arrays, one per case.
+    if (rule.wire?.sameCase && rule.item.kind === "union")
+      return Object.entries(rule.item.cases)
+        .map(([value, cased]) => `readonly ${grouped(this.object(cased, indent, this.keyField(rule.item, value)))}[]`)
+        .join(" | ");
     const item = grouped(this.type(rule.item, indent));
     // A fixed count is a tuple: `[offer]` says one, where `offer[]` would say any number.
     if (rule.min === rule.max && rule.max <= 4) return `readonly [${Array.from({ length: rule.max }, () => item).join(", ")}]`;
     return `readonly ${item}[]`;
   }
 
+  /** The field a union's key is in each case: that case's value, required. */
+  keyField(rule, value) {
+    return { [rule.key]: { rule: { kind: "enum", values: [value] }, required: true } };
+  }
+
   union(rule, indent) {
-    const text = Object.entries(rule.cases)
-      .map(([value, cased]) => this.object(cased, indent, { [rule.key]: { rule: { kind: "enum", values: [value] }, required: true } }))
-      .join(" | ");
-    return rule.wire?.name === undefined
-      ? text
-      : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${text};`);
+    const cases = (at) => Object.entries(rule.cases).map(([value, cased]) => this.object(cased, at, this.keyField(rule, value)));
+    if (rule.wire?.name === undefined) return cases(indent).join(" | ");
+    const name = this.named(rule.wire.name, rule.wire.doc, () => unionDeclaration(rule.wire.name, cases("")));
+    if (rule.wire.keyName !== undefined)
+      this.named(rule.wire.keyName, undefined, () => `export type ${rule.wire.keyName} = ${name}[${literal(rule.key)}];`);
+    return name;
   }
 
   /** `{ readonly a: A; readonly b?: B }`, its fields in the table's order after `first` (a union's key). */
@@ -121,9 +146,13 @@ class Module {
   }
 
   object(rule, indent, first = {}) {
-    const either = rule.refine?.find((refinement) => refinement.exactlyOne !== undefined);
+    const either = rule.refine?.find((refinement) => refinement.exactlyOne !== undefined && refinement.wire !== undefined);
     const own = { ...first, ...rule.fields };
     const name = rule.wire?.name;
+    if (rule.wire?.variants !== undefined) {
+      const text = (at) => this.variants(own, rule.wire.variants, at);
+      return name === undefined ? text(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${text("")};`);
+    }
     if (either === undefined)
       return name === undefined
         ? this.fields(own, indent)
@@ -145,13 +174,40 @@ class Module {
     return name === undefined ? withRest(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${withRest("")};`);
   }
 
+  /** One object type per variant: its fields required, the other variants' absent, the rest as they are. */
+  variants(own, variants, indent) {
+    const inVariant = new Set(variants.flat());
+    for (const name of inVariant) if (!(name in own)) throw new Error(`wire.variants: ${literal(name)} is not a field of the object`);
+    const absent = { kind: "never" };
+    return variants
+      .map((variant) => {
+        const fields = {};
+        for (const [name, field] of Object.entries(own))
+          if (variant.includes(name)) fields[name] = { ...field, required: true };
+          else if (inVariant.has(name)) fields[name] = { rule: absent };
+          else fields[name] = field;
+        return this.fields(fields, indent);
+      })
+      .join(" | ");
+  }
+
   /** `interface TextMessage extends Envelope { readonly type: "text"; readonly text: … }` from messageOf's fields. */
   message(kind, spec) {
     const fields = {};
     for (const [name, field] of Object.entries(messageOf(kind, contents[kind]).fields)) if (!(name in envelopeFields)) fields[name] = field;
     const narrowed = { ...(spec.narrows ?? {}), ...fields };
     this.envelope();
-    return this.named(spec.name, spec.doc, () => `export interface ${spec.name} extends Envelope ${this.fields(narrowed, "")}`);
+    if (spec.contentParameter === undefined)
+      return this.named(spec.name, spec.doc, () => `export interface ${spec.name} extends Envelope ${this.fields(narrowed, "")}`);
+    // Generic in its content (`InteractiveMessage<ButtonInteractive>`), which defaults to the whole.
+    const content = this.type(contents[kind], "");
+    const parameter = `${spec.contentParameter} extends ${content} = ${content}`;
+    narrowed[kind] = { rule: { kind: "parameter", name: spec.contentParameter }, required: true };
+    return this.named(
+      spec.name,
+      spec.doc,
+      () => `export interface ${spec.name}<${parameter}> extends Envelope ${this.fields(narrowed, "")}`,
+    );
   }
 
   envelope() {
@@ -192,7 +248,7 @@ export function wireTypes() {
     const members = groups.get(module) ?? [];
     if (members.length === 0) throw new Error(`messageTypeGroups.${module}: no kind is written to payload/${module}.generated.ts`);
     const target = moduleNamed(module);
-    target.named(group.name, undefined, () => `export type ${group.name} = ${members.join(" | ")};`);
+    target.named(group.name, undefined, () => unionDeclaration(group.name, members));
     target.named(group.typeName, undefined, () => `export type ${group.typeName} = ${group.name}["type"];`);
   }
   moduleNamed("mark-read").object(markRead, "");

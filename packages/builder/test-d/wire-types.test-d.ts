@@ -1,25 +1,52 @@
 import type {
+  AddressInteractive,
   AudioMessage,
+  ButtonInteractive,
+  CallPermissionRequestInteractive,
   CaptionedMedia,
+  CarouselInteractive,
+  CatalogInteractive,
   ContactAddressPayload,
   ContactInfoType,
   ContactNamePayload,
   ContactPayload,
   ContactsMessage,
+  CtaUrlInteractive,
   DocumentMedia,
   DocumentMessage,
+  FlowInteractive,
+  FlowParameters,
   ImageMessage,
+  Interactive,
+  InteractiveHeader,
+  InteractiveMessage,
+  InteractiveText,
+  InteractiveType,
+  ListInteractive,
+  ListRow,
+  ListSection,
   LocationMessage,
+  LocationRequestInteractive,
   MarkReadRequest,
+  MediaCard,
   MediaKind,
   MediaMessage,
   MediaSource,
+  OrderDetailsInteractive,
+  OrderStatusInteractive,
+  PaymentParameters,
   PhoneType,
   PinMessage,
+  ProductCard,
+  ProductInteractive,
+  ProductListInteractive,
+  ProductSection,
   ReactionMessage,
+  RequestContactInfoInteractive,
   StickerMessage,
   TextMessage,
   VideoMessage,
+  VoiceCallInteractive,
 } from "@wacompose/builder";
 import type * as Hand from "./fixtures/hand-wire-types.js";
 import { expectType } from "./helpers.js";
@@ -53,6 +80,35 @@ expectType<MutuallyAssignable<ContactPayload, Hand.ContactPayload>>(true);
 expectType<MutuallyAssignable<ContactsMessage, Hand.ContactsMessage>>(true);
 expectType<MutuallyAssignable<PinMessage, Hand.PinMessage>>(true);
 expectType<MutuallyAssignable<MarkReadRequest, Hand.MarkReadRequest>>(true);
+expectType<MutuallyAssignable<InteractiveHeader, Hand.InteractiveHeader>>(true);
+expectType<MutuallyAssignable<InteractiveText, Hand.InteractiveText>>(true);
+expectType<MutuallyAssignable<ButtonInteractive, Hand.ButtonInteractive>>(true);
+expectType<MutuallyAssignable<ListRow, Hand.ListRow>>(true);
+expectType<MutuallyAssignable<ListSection, Hand.ListSection>>(true);
+expectType<MutuallyAssignable<ListInteractive, Hand.ListInteractive>>(true);
+expectType<MutuallyAssignable<ProductInteractive, Hand.ProductInteractive>>(true);
+expectType<MutuallyAssignable<ProductSection, Hand.ProductSection>>(true);
+expectType<MutuallyAssignable<ProductListInteractive, Hand.ProductListInteractive>>(true);
+expectType<MutuallyAssignable<CatalogInteractive, Hand.CatalogInteractive>>(true);
+expectType<MutuallyAssignable<FlowParameters, Hand.FlowParameters>>(true);
+expectType<MutuallyAssignable<FlowInteractive, Hand.FlowInteractive>>(true);
+expectType<MutuallyAssignable<CtaUrlInteractive, Hand.CtaUrlInteractive>>(true);
+expectType<MutuallyAssignable<LocationRequestInteractive, Hand.LocationRequestInteractive>>(true);
+expectType<MutuallyAssignable<AddressInteractive, Hand.AddressInteractive>>(true);
+expectType<MutuallyAssignable<CallPermissionRequestInteractive, Hand.CallPermissionRequestInteractive>>(true);
+expectType<MutuallyAssignable<MediaCard, Hand.MediaCard>>(true);
+expectType<MutuallyAssignable<ProductCard, Hand.ProductCard>>(true);
+expectType<MutuallyAssignable<CarouselInteractive, Hand.CarouselInteractive>>(true);
+expectType<MutuallyAssignable<VoiceCallInteractive, Hand.VoiceCallInteractive>>(true);
+expectType<MutuallyAssignable<RequestContactInfoInteractive, Hand.RequestContactInfoInteractive>>(true);
+expectType<MutuallyAssignable<PaymentParameters, Hand.PaymentParameters>>(true);
+expectType<MutuallyAssignable<OrderDetailsInteractive, Hand.OrderDetailsInteractive>>(true);
+expectType<MutuallyAssignable<OrderStatusInteractive, Hand.OrderStatusInteractive>>(true);
+expectType<MutuallyAssignable<Interactive, Hand.Interactive>>(true);
+expectType<MutuallyAssignable<InteractiveType, Hand.InteractiveType>>(true);
+expectType<MutuallyAssignable<InteractiveMessage<ButtonInteractive>, Hand.InteractiveMessage<Hand.ButtonInteractive>>>(true);
+expectType<MutuallyAssignable<InteractiveMessage<CarouselInteractive>, Hand.InteractiveMessage<Hand.CarouselInteractive>>>(true);
+expectType<MutuallyAssignable<InteractiveMessage, Hand.InteractiveMessage>>(true);
 
 // The check can fail: a field more, a field optional that was required, a wider or a narrower field.
 // @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
@@ -71,13 +127,25 @@ expectType<MutuallyAssignable<PinMessage, Hand.PinMessage & { readonly recipient
 const untyped: TextMessage = { messaging_product: "whatsapp", to: "16505551234", text: { body: "hi" } };
 // @ts-expect-error Type 'string' is not assignable to type 'number'.
 const stringCoordinates: LocationMessage["location"] = { latitude: "37.4", longitude: -122.1 };
-// @ts-expect-error Type '"individual"' is not assignable to type '"group"'.
 const pinToPerson: PinMessage = {
   messaging_product: "whatsapp",
+  // @ts-expect-error Type '"individual"' is not assignable to type '"group"'.
   recipient_type: "individual",
   type: "pin",
   pin: { type: "unpin", message_id: "wamid.X" },
 };
 // @ts-expect-error Type 'string' is not assignable to type 'undefined'.
 const bothSources: MediaSource = { id: "1", link: "https://example.com/a.png" };
-void [untyped, stringCoordinates, pinToPerson, bothSources];
+// A carousel's cards are all media cards or all product cards; a media card's action is a URL button or quick replies.
+const mediaCard: MediaCard = {
+  card_index: 0,
+  type: "cta_url",
+  header: { type: "image", image: { link: "https://example.com/a.png" } },
+  action: { name: "cta_url", parameters: { display_text: "Open", url: "https://example.com" } },
+};
+const productCard: ProductCard = { card_index: 1, type: "product", action: { product_retailer_id: "sku", catalog_id: "1" } };
+// @ts-expect-error Type '(MediaCard | ProductCard)[]' is not assignable to type 'readonly MediaCard[] | readonly ProductCard[]'.
+const mixed: CarouselInteractive["action"] = { cards: [mediaCard, productCard] };
+// @ts-expect-error Type '{ buttons: never[]; name: "cta_url"; }' is not assignable to type
+const urlAndReplies: MediaCard["action"] = { buttons: [], name: "cta_url" };
+void [untyped, stringCoordinates, pinToPerson, bothSources, mixed, urlAndReplies];

@@ -1,7 +1,7 @@
 // The wire types: *.generated.ts are written from the rule table by `pnpm gen` (scripts/wire-types.mjs);
-// interactive.ts and template.ts are still written by hand (rules/message-types.ts says which).
+// template.ts is still written by hand (rules/message-types.ts says which).
 import type { ContactsMessage } from "./contacts.generated.js";
-import type { InteractiveMessage } from "./interactive.js";
+import type { InteractiveMessage } from "./interactive.generated.js";
 import type { LocationMessage } from "./location.generated.js";
 import type { MarkReadRequest } from "./mark-read.generated.js";
 import type { MediaMessage } from "./media.generated.js";
@@ -12,7 +12,7 @@ import type { TextMessage } from "./text.generated.js";
 
 export type * from "./contacts.generated.js";
 export type * from "./envelope.generated.js";
-export type * from "./interactive.js";
+export type * from "./interactive.generated.js";
 export type * from "./location.generated.js";
 export type * from "./mark-read.generated.js";
 export type * from "./media.generated.js";

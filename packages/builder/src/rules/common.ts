@@ -41,8 +41,8 @@ export const mediaSource = (
     { unknown, refine: oneSource, fromCaller: true, ...(wire && { wire }) },
   );
 
-/** A `{ text }` object (interactive body and footer). */
-export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) });
+/** A `{ text }` object (interactive body and footer), `InteractiveText` in the wire types. */
+export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) }, { wire: { name: "InteractiveText" } });
 
 /** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
 export const anything: AnyRule = { kind: "any" };

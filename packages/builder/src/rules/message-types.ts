@@ -15,6 +15,8 @@ export interface GeneratedMessageType {
   readonly module: string;
   /** Envelope fields this kind narrows, with the rule that says so (a pin goes to a group only: groupsTakeSomeKinds). */
   readonly narrows?: { readonly [K in keyof typeof envelopeFields]?: Field };
+  /** The type is generic in its content, by this parameter (`InteractiveMessage<I extends Interactive = Interactive>`). */
+  readonly contentParameter?: string;
 }
 
 /** A kind whose type is still written by hand (payload/<module>.ts); test/wire-types keeps its keys to the rule. */
@@ -44,7 +46,12 @@ export const messageTypes: { readonly [K in Kind]: GeneratedMessageType | HandWr
     module: "location",
   },
   contacts: { name: "ContactsMessage", doc: "One to five contact cards.", module: "contacts" },
-  interactive: { handWritten: "interactive" },
+  interactive: {
+    name: "InteractiveMessage",
+    doc: "An interactive message, discriminated by `interactive.type`.",
+    module: "interactive",
+    contentParameter: "I",
+  },
   template: { handWritten: "template" },
   pin: {
     name: "PinMessage",

@@ -61,6 +61,7 @@ export interface JsonObjectRule {
   readonly kind: "json";
   /** An empty object is an error (`omit it instead`). */
   readonly nonEmpty?: boolean;
+  readonly wire?: Wire;
 }
 
 /** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
@@ -77,6 +78,15 @@ export interface Wire {
   readonly name?: string;
   /** Its doc comment. */
   readonly doc?: string;
+  /**
+   * An object's: the bodies take one of these sets of its fields, each field of the set present and the other sets'
+   * fields absent (a carousel card's action: a URL button, `name` and `parameters`, or quick replies, `buttons`).
+   */
+  readonly variants?: readonly (readonly string[])[];
+  /** An array of a union's: every entry is the same case (a carousel's cards), so the type is a union of arrays. */
+  readonly sameCase?: true;
+  /** A union's: the values of its key, exported under this name (`InteractiveType`). */
+  readonly keyName?: string;
 }
 
 /** A field in the wire types: its doc comment, and where the bodies builders write are narrower than what the API takes. */
@@ -177,8 +187,8 @@ interface RefinementBase<T> {
 export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {
   readonly test: (value: T) => boolean;
   /**
-   * Type information for the wire types: the refinement says exactly one of these two fields is present, so the type
-   * is a union of the two (named by `wire`, as `MediaSource` is).
+   * The refinement says exactly one of these two fields is present. With `wire`, the wire type says so too: a union
+   * of the two (named by it, as `MediaSource` is); without, both fields are optional in the type.
    */
   readonly exactlyOne?: readonly [string, string];
   readonly wire?: Wire;
