@@ -26,6 +26,43 @@ const comment = (doc, indent) => {
 };
 const literal = (value) => JSON.stringify(value);
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name));
+/** A custom rule's type, from what its JSON Schema says it takes (`type`, or the `anyOf` of such). */
+const schemaType = (schema) => {
+  if (Array.isArray(schema.anyOf)) {
+    const types = [...new Set(schema.anyOf.map(schemaType))];
+    return types.includes("unknown") ? "unknown" : types.join(" | ");
+  }
+  const jsonTypes = { string: "string", number: "number", integer: "number", boolean: "boolean" };
+  return jsonTypes[schema.type] ?? "unknown";
+};
+
+/** What a rule says of its type, limits left out: rules given one wire name must say the same. */
+const shape = (rule, wire = {}) => {
+  switch (rule.kind) {
+    case "enum":
+      return `(${rule.values.map(literal).join("|")})`;
+    case "number":
+      return rule.numericString && !wire.numbersOnly ? "string|number" : "number";
+    case "custom":
+      return schemaType(rule.schema);
+    case "object": {
+      const fields = Object.entries(rule.fields).map(
+        ([name, field]) => `${name}${field.required || field.wire?.required ? "" : "?"}:${shape(field.rule, field.wire)}`,
+      );
+      const pairs = (rule.refine ?? []).filter((refinement) => refinement.exactlyOne && refinement.wire).map((r) => `!${r.exactlyOne}`);
+      return `{${fields.join(",")}${pairs.join("")}${rule.wire?.variants ? literal(rule.wire.variants) : ""}}`;
+    }
+    case "array":
+      return `[${shape(rule.item)}${rule.min === rule.max ? `*${rule.max}` : ""}${rule.wire?.sameCase ? " same" : ""}]`;
+    case "union":
+      return `<${rule.key}:${Object.entries(rule.cases)
+        .map(([value, cased]) => `${value}=${shape(cased)}`)
+        .join(",")}>`;
+    default: // string, boolean, json, any, and the generator's own never and parameter
+      return rule.kind;
+  }
+};
+
 /** A named union: on one line when it is short, else one case a line. */
 const unionDeclaration = (name, cases) => {
   const line = `export type ${name} = ${cases.join(" | ")};`;
@@ -33,8 +70,16 @@ const unionDeclaration = (name, cases) => {
     ? line
     : `export type ${name} =\n${cases.map((text) => `  | ${text.replace(/\n/g, "\n  ")}`).join("\n")};`;
 };
-/** A type written where `|` or `&` would bind wrongly (an array's item). */
-const grouped = (type) => (/^[^{(]*[|&]/.test(type) || type.startsWith("(") ? `(${type})` : type);
+/** A type in parentheses where a `|` or `&` outside any brackets would bind wrongly (an array's item). */
+const grouped = (type) => {
+  let depth = 0;
+  for (const char of type) {
+    if ("{([<".includes(char)) depth++;
+    else if ("})]>".includes(char)) depth--;
+    else if (depth === 0 && (char === "|" || char === "&")) return `(${type})`;
+  }
+  return type;
+};
 
 /**
  * One module being written: its declarations and what it imports from the other generated modules. A named
@@ -49,10 +94,13 @@ class Module {
   }
 
   /** Declares `name` here (once across modules: the same name twice must be the same type), or imports it. */
-  named(name, doc, build) {
+  named(name, doc, build, of) {
     const existing = this.declared.get(name);
+    const said = of === undefined ? undefined : shape(of);
+    if (existing !== undefined && existing.shape !== said)
+      throw new Error(`wire-types.mjs: the wire name ${name} is given to two rules of different types: ${existing.shape} and ${said}`);
     if (existing === undefined) {
-      const placeholder = { module: this.name, text: undefined };
+      const placeholder = { module: this.name, text: undefined, shape: said };
       this.declared.set(name, placeholder);
       placeholder.text = `${comment(doc, "")}${build()}`;
       this.declarations.push(placeholder);
@@ -76,7 +124,7 @@ class Module {
         const values = rule.values.map(literal).join(" | ");
         return rule.wire?.name === undefined
           ? values
-          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${values};`);
+          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${values};`, rule);
       }
       case "number":
         return rule.numericString && !wire.numbersOnly ? "string | number" : "number";
@@ -86,17 +134,12 @@ class Module {
         const any = "{ readonly [key: string]: unknown }";
         return rule.wire?.name === undefined
           ? any
-          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${any};`);
+          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${any};`, rule);
       }
       case "any":
         return "unknown";
       case "custom":
-        // A custom rule's JSON Schema says what JSON type it takes.
-        return rule.schema.type === "string"
-          ? "string"
-          : rule.schema.type === "number" || rule.schema.type === "integer"
-            ? "number"
-            : "unknown";
+        return schemaType(rule.schema);
       case "object":
         return this.object(rule, indent);
       case "array":
@@ -129,7 +172,7 @@ class Module {
   union(rule, indent) {
     const cases = (at) => Object.entries(rule.cases).map(([value, cased]) => this.object(cased, at, this.keyField(rule, value)));
     if (rule.wire?.name === undefined) return cases(indent).join(" | ");
-    const name = this.named(rule.wire.name, rule.wire.doc, () => unionDeclaration(rule.wire.name, cases("")));
+    const name = this.named(rule.wire.name, rule.wire.doc, () => unionDeclaration(rule.wire.name, cases("")), rule);
     if (rule.wire.keyName !== undefined)
       this.named(rule.wire.keyName, undefined, () => `export type ${rule.wire.keyName} = ${name}[${literal(rule.key)}];`);
     return name;
@@ -151,12 +194,12 @@ class Module {
     const name = rule.wire?.name;
     if (rule.wire?.variants !== undefined) {
       const text = (at) => this.variants(own, rule.wire.variants, at);
-      return name === undefined ? text(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${text("")};`);
+      return name === undefined ? text(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${text("")};`, rule);
     }
     if (either === undefined)
       return name === undefined
         ? this.fields(own, indent)
-        : this.named(name, rule.wire.doc, () => `export interface ${name} ${this.fields(own, "")}`);
+        : this.named(name, rule.wire.doc, () => `export interface ${name} ${this.fields(own, "")}`, rule);
     // Exactly one of two fields: a union of the two, each forbidding the other, and the rest beside it.
     const [a, b] = either.exactlyOne;
     const { [a]: fieldA, [b]: fieldB, ...rest } = own;
@@ -168,10 +211,13 @@ class Module {
       const source =
         either.wire?.name === undefined
           ? `(${pair(at)})`
-          : this.named(either.wire.name, either.wire.doc, () => `export type ${either.wire.name} = ${pair("")};`);
+          : this.named(either.wire.name, either.wire.doc, () => `export type ${either.wire.name} = ${pair("")};`, {
+              kind: "object",
+              fields: { [a]: fieldA, [b]: fieldB },
+            });
       return Object.keys(rest).length === 0 ? source : `${source} & ${this.fields(rest, at)}`;
     };
-    return name === undefined ? withRest(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${withRest("")};`);
+    return name === undefined ? withRest(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${withRest("")};`, rule);
   }
 
   /** One object type per variant: its fields required, the other variants' absent, the rest as they are. */
