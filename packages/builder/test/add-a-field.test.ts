@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 
 // ARCHITECTURE.md's worked example, run: on a scratch copy of what `pnpm gen` reads, add an optional string `foo`
 // of at most 100 characters to `text` — its limit, its rule and the builder option that writes it, nothing else —
