@@ -9,9 +9,25 @@ const rulesDir = join(root, "packages/builder/src/rules");
 const load = (name) => import(join(rulesDir, `${name}.ts`));
 const { contents } = await load("message");
 const { kinds, messageOf } = await load("message-of");
-const { envelopeFields, envelopeWire } = await load("envelope");
+const { envelopeFields } = await load("envelope");
 const { markRead } = await load("mark-read");
-const { messageTypes, messageTypeGroups } = await load("message-types");
+const { envelopeWire, fieldWires, messageFieldWires, messageTypeGroups, messageTypes, wireNames } = await load("wire-types");
+
+// Each entry of rules/wire-types.ts the generator meets; one it never meets is stale (a rule it names was replaced).
+const used = new Set();
+/** A rule's (or refinement's) entry in wireNames: its type's name and comment. */
+const wireOf = (rule) => {
+  const wire = wireNames.get(rule);
+  if (wire !== undefined) used.add(rule);
+  return wire;
+};
+/** The comment and narrowing of the field `name` of `owner` (an object rule, or envelopeFields). */
+const fieldWireOf = (owner, name) => {
+  const wires = owner === undefined ? undefined : fieldWires.get(owner);
+  if (wires === undefined) return undefined;
+  used.add(owner);
+  return wires[name];
+};
 
 export const payloadDir = join(root, "packages/builder/src/payload");
 const header = (what) =>
@@ -46,14 +62,16 @@ const shape = (rule, wire = {}) => {
     case "custom":
       return schemaType(rule.schema);
     case "object": {
-      const fields = Object.entries(rule.fields).map(
-        ([name, field]) => `${name}${field.required || field.wire?.required ? "" : "?"}:${shape(field.rule, field.wire)}`,
-      );
-      const pairs = (rule.refine ?? []).filter((refinement) => refinement.exactlyOne && refinement.wire).map((r) => `!${r.exactlyOne}`);
-      return `{${fields.join(",")}${pairs.join("")}${rule.wire?.variants ? literal(rule.wire.variants) : ""}}`;
+      const fields = Object.entries(rule.fields).map(([name, field]) => {
+        const wire = { ...fieldWires.get(rule)?.[name], ...field.wire };
+        return `${name}${field.required || wire.required ? "" : "?"}:${shape(field.rule, wire)}`;
+      });
+      const pairs = (rule.refine ?? []).map((refinement) => wireNames.get(refinement)?.exactlyOne).filter(Boolean);
+      const variants = wireNames.get(rule)?.variants;
+      return `{${fields.join(",")}${pairs.map((pair) => `!${pair}`).join("")}${variants ? literal(variants) : ""}}`;
     }
     case "array":
-      return `[${shape(rule.item)}${rule.min === rule.max ? `*${rule.max}` : ""}${rule.wire?.sameCase ? " same" : ""}]`;
+      return `[${shape(rule.item)}${rule.min === rule.max ? `*${rule.max}` : ""}${wireNames.get(rule)?.sameCase ? " same" : ""}]`;
     case "union":
       return `<${rule.key}:${Object.entries(rule.cases)
         .map(([value, cased]) => `${value}=${shape(cased)}`)
@@ -122,9 +140,8 @@ class Module {
         return rule.name;
       case "enum": {
         const values = rule.values.map(literal).join(" | ");
-        return rule.wire?.name === undefined
-          ? values
-          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${values};`, rule);
+        const wire = wireOf(rule);
+        return wire?.name === undefined ? values : this.named(wire.name, wire.doc, () => `export type ${wire.name} = ${values};`, rule);
       }
       case "number":
         return rule.numericString && !wire.numbersOnly ? "string | number" : "number";
@@ -132,9 +149,8 @@ class Module {
         return "boolean";
       case "json": {
         const any = "{ readonly [key: string]: unknown }";
-        return rule.wire?.name === undefined
-          ? any
-          : this.named(rule.wire.name, rule.wire.doc, () => `export type ${rule.wire.name} = ${any};`, rule);
+        const wire = wireOf(rule);
+        return wire?.name === undefined ? any : this.named(wire.name, wire.doc, () => `export type ${wire.name} = ${any};`, rule);
       }
       case "any":
         return "unknown";
@@ -154,7 +170,7 @@ class Module {
 
   array(rule, indent) {
     // Every entry the same case of a union (a carousel's cards): a union of arrays, one per case.
-    if (rule.wire?.sameCase && rule.item.kind === "union")
+    if (wireOf(rule)?.sameCase && rule.item.kind === "union")
       return Object.entries(rule.item.cases)
         .map(([value, cased]) => `readonly ${grouped(this.object(cased, indent, this.keyField(rule.item, value)))}[]`)
         .join(" | ");
@@ -171,35 +187,39 @@ class Module {
 
   union(rule, indent) {
     const cases = (at) => Object.entries(rule.cases).map(([value, cased]) => this.object(cased, at, this.keyField(rule, value)));
-    if (rule.wire?.name === undefined) return cases(indent).join(" | ");
-    const name = this.named(rule.wire.name, rule.wire.doc, () => unionDeclaration(rule.wire.name, cases("")), rule);
-    if (rule.wire.keyName !== undefined)
-      this.named(rule.wire.keyName, undefined, () => `export type ${rule.wire.keyName} = ${name}[${literal(rule.key)}];`);
+    const wire = wireOf(rule);
+    if (wire?.name === undefined) return cases(indent).join(" | ");
+    const name = this.named(wire.name, wire.doc, () => unionDeclaration(wire.name, cases("")), rule);
+    if (wire.keyName !== undefined)
+      this.named(wire.keyName, undefined, () => `export type ${wire.keyName} = ${name}[${literal(rule.key)}];`);
     return name;
   }
 
   /** `{ readonly a: A; readonly b?: B }`, its fields in the table's order after `first` (a union's key). */
-  fields(fields, indent) {
+  fields(fields, indent, owner) {
     const inner = `${indent}  `;
     const lines = Object.entries(fields).map(([name, field]) => {
-      const optional = field.required || field.wire?.required ? "" : "?";
-      return `${comment(field.wire?.doc, inner)}${inner}readonly ${key(name)}${optional}: ${this.type(field.rule, inner, field.wire)};`;
+      const wire = { ...fieldWireOf(owner, name), ...field.wire };
+      const optional = field.required || wire.required ? "" : "?";
+      return `${comment(wire.doc, inner)}${inner}readonly ${key(name)}${optional}: ${this.type(field.rule, inner, wire)};`;
     });
     return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
   }
 
   object(rule, indent, first = {}) {
-    const either = rule.refine?.find((refinement) => refinement.exactlyOne !== undefined && refinement.wire !== undefined);
+    const eitherRefinement = rule.refine?.find((refinement) => wireOf(refinement)?.exactlyOne !== undefined);
+    const either = eitherRefinement === undefined ? undefined : wireOf(eitherRefinement);
     const own = { ...first, ...rule.fields };
-    const name = rule.wire?.name;
-    if (rule.wire?.variants !== undefined) {
-      const text = (at) => this.variants(own, rule.wire.variants, at);
-      return name === undefined ? text(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${text("")};`, rule);
+    const wire = wireOf(rule);
+    const name = wire?.name;
+    if (wire?.variants !== undefined) {
+      const text = (at) => this.variants(own, wire.variants, at, rule);
+      return name === undefined ? text(indent) : this.named(name, wire.doc, () => `export type ${name} = ${text("")};`, rule);
     }
     if (either === undefined)
       return name === undefined
-        ? this.fields(own, indent)
-        : this.named(name, rule.wire.doc, () => `export interface ${name} ${this.fields(own, "")}`, rule);
+        ? this.fields(own, indent, rule)
+        : this.named(name, wire.doc, () => `export interface ${name} ${this.fields(own, "", rule)}`, rule);
     // Exactly one of two fields: a union of the two, each forbidding the other, and the rest beside it.
     const [a, b] = either.exactlyOne;
     const { [a]: fieldA, [b]: fieldB, ...rest } = own;
@@ -209,19 +229,19 @@ class Module {
     };
     const withRest = (at) => {
       const source =
-        either.wire?.name === undefined
+        either.name === undefined
           ? `(${pair(at)})`
-          : this.named(either.wire.name, either.wire.doc, () => `export type ${either.wire.name} = ${pair("")};`, {
+          : this.named(either.name, either.doc, () => `export type ${either.name} = ${pair("")};`, {
               kind: "object",
               fields: { [a]: fieldA, [b]: fieldB },
             });
-      return Object.keys(rest).length === 0 ? source : `${source} & ${this.fields(rest, at)}`;
+      return Object.keys(rest).length === 0 ? source : `${source} & ${this.fields(rest, at, rule)}`;
     };
-    return name === undefined ? withRest(indent) : this.named(name, rule.wire.doc, () => `export type ${name} = ${withRest("")};`, rule);
+    return name === undefined ? withRest(indent) : this.named(name, wire.doc, () => `export type ${name} = ${withRest("")};`, rule);
   }
 
   /** One object type per variant: its fields required, the other variants' absent, the rest as they are. */
-  variants(own, variants, indent) {
+  variants(own, variants, indent, owner) {
     const inVariant = new Set(variants.flat());
     for (const name of inVariant) if (!(name in own)) throw new Error(`wire.variants: ${literal(name)} is not a field of the object`);
     const absent = { kind: "never" };
@@ -232,7 +252,7 @@ class Module {
           if (variant.includes(name)) fields[name] = { ...field, required: true };
           else if (inVariant.has(name)) fields[name] = { rule: absent };
           else fields[name] = field;
-        return this.fields(fields, indent);
+        return this.fields(fields, indent, owner);
       })
       .join(" | ");
   }
@@ -240,7 +260,8 @@ class Module {
   /** `interface TextMessage extends Envelope { readonly type: "text"; readonly text: … }` from messageOf's fields. */
   message(kind, spec) {
     const fields = {};
-    for (const [name, field] of Object.entries(messageOf(kind, contents[kind]).fields)) if (!(name in envelopeFields)) fields[name] = field;
+    for (const [name, field] of Object.entries(messageOf(kind, contents[kind]).fields))
+      if (!(name in envelopeFields)) fields[name] = { ...field, wire: messageFieldWires[name] };
     const narrowed = { ...(spec.narrows ?? {}), ...fields };
     this.envelope();
     if (spec.contentParameter === undefined)
@@ -281,7 +302,11 @@ export function wireTypes() {
     return modules.get(name);
   };
   const envelope = moduleNamed("envelope");
-  envelope.named(envelopeWire.name, envelopeWire.doc, () => `export interface ${envelopeWire.name} ${envelope.fields(envelopeFields, "")}`);
+  envelope.named(
+    envelopeWire.name,
+    envelopeWire.doc,
+    () => `export interface ${envelopeWire.name} ${envelope.fields(envelopeFields, "", envelopeFields)}`,
+  );
   const groups = new Map();
   for (const kind of kinds) {
     const spec = messageTypes[kind];
@@ -298,6 +323,11 @@ export function wireTypes() {
     target.named(group.typeName, undefined, () => `export type ${group.typeName} = ${group.name}["type"];`);
   }
   moduleNamed("mark-read").object(markRead, "");
+  const unused = [...wireNames.entries(), ...fieldWires.entries()].filter(([rule]) => !used.has(rule));
+  if (unused.length > 0)
+    throw new Error(
+      `rules/wire-types.ts: entries no wire type reads (their rule was replaced?): ${unused.map(([, wire]) => literal(wire)).join("; ")}`,
+    );
   const what = (name) => (name === "envelope" ? "the fields every message shares" : `the ${name} wire types`);
   return [...modules].map(([name, module]) => [join(payloadDir, `${name}.generated.ts`), module.text(what(name))]);
 }

@@ -19,39 +19,27 @@ const quickReply = object({
 export const linkOrReplies = exactlyOneOf("parameters", "buttons");
 
 /** A media card: an image or video header, an optional body, and one URL button or quick replies [M-MC]. */
-const mediaCard = object(
-  {
-    card_index: cardIndex,
-    header: required(union("type", { image: object({ image: required(cardMedia) }), video: object({ video: required(cardMedia) }) })),
-    body: optional(textObject(cardText)),
-    action: required(
-      object(
-        {
-          name: optional(oneOf(["cta_url"])),
-          parameters: optional(object({ display_text: required(string(limits.ctaUrl.displayText)), url: required(link) })),
-          buttons: optional(array(quickReply, { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: quickReplies.max, noun: "quick reply" })),
-        },
-        // Builders write a URL button with its name, or quick replies.
-        { refine: [linkOrReplies], wire: { variants: [["name", "parameters"], ["buttons"]] } },
-      ),
+const mediaCard = object({
+  card_index: cardIndex,
+  header: required(union("type", { image: object({ image: required(cardMedia) }), video: object({ video: required(cardMedia) }) })),
+  body: optional(textObject(cardText)),
+  action: required(
+    object(
+      {
+        name: optional(oneOf(["cta_url"])),
+        parameters: optional(object({ display_text: required(string(limits.ctaUrl.displayText)), url: required(link) })),
+        buttons: optional(array(quickReply, { min: 1, max: Number.POSITIVE_INFINITY, warnAbove: quickReplies.max, noun: "quick reply" })),
+      },
+      { refine: [linkOrReplies] },
     ),
-  },
-  {
-    wire: {
-      name: "MediaCard",
-      doc: "A media card of a carousel: an image or video, an optional body, one URL button or quick replies [api-2026.md §4].",
-    },
-  },
-);
+  ),
+});
 
 /** A product card: one product of the carousel's catalog [M-PC]. */
-const productCard = object(
-  {
-    card_index: cardIndex,
-    action: required(object({ product_retailer_id: required(string()), catalog_id: required(string({ numberIsWarning: true })) })),
-  },
-  { wire: { name: "ProductCard", doc: "A product card of a carousel: one product of the carousel's catalog." } },
-);
+const productCard = object({
+  card_index: cardIndex,
+  action: required(object({ product_retailer_id: required(string()), catalog_id: required(string({ numberIsWarning: true })) })),
+});
 
 const kindOf = (card: unknown): string => {
   if (!isObject(card)) return "";
@@ -98,7 +86,6 @@ export const carouselAction = object({
         ...cards,
         noun: "card",
         refine: [sameCards],
-        wire: { sameCase: true },
       },
     ),
   ),

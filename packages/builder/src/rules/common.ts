@@ -1,6 +1,6 @@
 import { limits } from "../limits.js";
 import type { Report } from "./report.js";
-import { type AnyRule, object, optional, required, string, type TestedRefinement, type Wire } from "./rule.js";
+import { type AnyRule, object, optional, required, string, type TestedRefinement } from "./rule.js";
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -10,10 +10,8 @@ export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 export const link = string({ pattern: httpUrl, format: "an http or https URL" });
 
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
-export const exactlyOneOf = (first: string, second: string, wire?: Wire): TestedRefinement => ({
+export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
   doc: `exactly one of \`${first}\` or \`${second}\``,
-  exactlyOne: [first, second],
-  ...(wire === undefined ? {} : { wire }),
   test: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
   explain: (object, report: Report) => {
     const hasFirst = object[first] !== undefined && object[first] !== null;
@@ -24,25 +22,15 @@ export const exactlyOneOf = (first: string, second: string, wire?: Wire): Tested
 });
 
 /** Media: an uploaded `id` or a `link`, not both (exported: the generated checks call it by name). */
-export const idOrLink = exactlyOneOf("id", "link", {
-  name: "MediaSource",
-  doc: "Exactly one of an uploaded media `id` or an http(s) `link` [cloud-api.md §4].",
-});
+export const idOrLink = exactlyOneOf("id", "link");
 const oneSource = [idOrLink];
 
 /** Where media comes from: an uploaded `id` or a public http(s) `link`, exactly one [S §4]. */
-export const mediaSource = (
-  extra: { readonly [key: string]: ReturnType<typeof optional> },
-  unknown: string | ((key: string) => string),
-  wire?: Wire,
-) =>
-  object(
-    { id: optional(string()), link: optional(link), ...extra },
-    { unknown, refine: oneSource, fromCaller: true, ...(wire && { wire }) },
-  );
+export const mediaSource = (extra: { readonly [key: string]: ReturnType<typeof optional> }, unknown: string | ((key: string) => string)) =>
+  object({ id: optional(string()), link: optional(link), ...extra }, { unknown, refine: oneSource, fromCaller: true });
 
-/** A `{ text }` object (interactive body and footer), `InteractiveText` in the wire types. */
-export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) }, { wire: { name: "InteractiveText" } });
+/** A `{ text }` object (interactive body and footer). */
+export const textObject = (rule: ReturnType<typeof string>) => object({ text: required(rule) });
 
 /** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
 export const anything: AnyRule = { kind: "any" };

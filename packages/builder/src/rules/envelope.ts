@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import { wamid } from "./common.js";
 import { show } from "./report.js";
-import { documented, object, oneOf, optional, string, type TestedRefinement, type Wire } from "./rule.js";
+import { object, oneOf, optional, string, type TestedRefinement } from "./rule.js";
 
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
@@ -104,30 +104,12 @@ export const envelopeIgnored = {
 /** The fields every message body shares besides its kind [S §1]. */
 export const envelopeFields = {
   messaging_product: { rule: oneOf(["whatsapp"]), required: true },
-  recipient_type: documented(
-    optional(oneOf(["individual", "group"])),
-    'Optional for the API (default "individual"); the builder always sets it.',
-  ),
+  recipient_type: optional(oneOf(["individual", "group"])),
   /** A JSON number is accepted live (19 recorded sends, §15): a warning. Optional when `recipient` is given. */
-  to: documented(
-    optional(string({ numberIsWarning: true })),
-    "Phone number in international form (`+` optional) or WhatsApp ID; a group's id for groups.",
-  ),
-  recipient: documented(optional(bsuid), "A business-scoped user id (`US.1349…`) [api-2026.md §2]; with `to` too, `to` wins."),
-  context: documented(optional(context), "Set to reply to a message: the reply quotes it."),
-  biz_opaque_callback_data: documented(
-    optional(string({ max: limits.callbackData.max })),
-    "Free-form tracking data echoed back in status webhooks, at most 512 characters.",
-  ),
+  to: optional(string({ numberIsWarning: true })),
+  recipient: optional(bsuid),
+  context: optional(context),
+  biz_opaque_callback_data: optional(string({ max: limits.callbackData.max })),
   /** Deliver only if the user's identity key hash is still this one, else a failed status [M-PN, api-2026.md §2.3]. */
-  recipient_identity_key_hash: documented(
-    optional(string()),
-    "Deliver only if the user's identity key hash is still this one [api-2026.md §2.3].",
-  ),
+  recipient_identity_key_hash: optional(string()),
 } as const;
-
-/** The envelope's name and comment in the wire types (payload/envelope.generated.ts). */
-export const envelopeWire: Wire = {
-  name: "Envelope",
-  doc: "Fields shared by every message body [cloud-api.md §1].\nField names are the API's own, so a built body is exactly what is sent.",
-};

@@ -14,7 +14,6 @@ import {
   type TestedRefinement,
   type UnionRule,
   union,
-  type Wire,
 } from "./rule.js";
 import { entriesAcross, productSections, type SectionEntries, sections } from "./sections.js";
 import { unique } from "./unique.js";
@@ -49,14 +48,11 @@ const buttons = object({
   ),
 });
 
-const row = object(
-  {
-    id: required(string(limits.list.row.id)),
-    title: required(string(limits.list.row.title)),
-    description: optional(string(limits.list.row.description)),
-  },
-  { wire: { name: "ListRow" } },
-);
+const row = object({
+  id: required(string(limits.list.row.id)),
+  title: required(string(limits.list.row.title)),
+  description: optional(string(limits.list.row.description)),
+});
 
 const listRows: SectionEntries = { ...limits.list.rows, noun: "row" };
 /** At most 10 rows across a list's sections. */
@@ -65,7 +61,7 @@ export const rowsAcross = entriesAcross("rows", listRows);
 /** Lists [S, M-list §7.3]. */
 const list = object({
   button: required(string(limits.list.button)),
-  sections: required(sections("rows", row, listRows, limits.list.sectionTitle, limits.list.sections, rowsAcross, { name: "ListSection" })),
+  sections: required(sections("rows", row, listRows, limits.list.sectionTitle, limits.list.sections, rowsAcross)),
 });
 
 /** Product lists [V23, OA §7.5]. */
@@ -113,7 +109,7 @@ const flowParameters = object(
     flow_action: optional(oneOf(["navigate", "data_exchange"])),
     flow_action_payload: optional(object({ screen: optional(anyString), data: optional({ kind: "json", nonEmpty: true }) })),
   },
-  { refine: [flowIdOrName, payloadOnlyWhenNavigating], wire: { name: "FlowParameters" } },
+  { refine: [flowIdOrName, payloadOnlyWhenNavigating] },
 );
 
 const flow = object({ name: name("flow"), parameters: required(flowParameters) });
@@ -136,16 +132,8 @@ const address = object({
  * parameters (reference id, amounts, payment settings: they differ by country and integration, and are passed on
  * unchecked but for being a non-empty object), then `review_order` with its status.
  */
-const paymentParameters: JsonObjectRule = {
-  kind: "json",
-  nonEmpty: true,
-  wire: {
-    name: "PaymentParameters",
-    doc: "The parameters of a payment message: they differ by country and integration [api-2026.md §4, M-pay].",
-  },
-};
 const payment = (action: string) =>
-  object({ name: name(action), parameters: required(paymentParameters, "is required (the order's parameters)") });
+  object({ name: name(action), parameters: required({ kind: "json", nonEmpty: true }, "is required (the order's parameters)") });
 
 const actions: { readonly [K in InteractiveType]: ObjectRule } = {
   button: buttons,
@@ -175,11 +163,6 @@ const headerCases: { readonly [type: string]: ObjectRule } = {
   document: object({ document: required(headerDocument) }),
 };
 
-const everyHeader: Wire = {
-  name: "InteractiveHeader",
-  doc: "A text header (with optional sub-text) or a media header [cloud-api.md §7.1].",
-};
-
 /** The header a kind accepts [§7.1]: text only for lists and flows, media too for buttons and CTA URLs. */
 function header(type: InteractiveType): UnionRule {
   const allowed: readonly string[] = headerTypes[type];
@@ -187,7 +170,6 @@ function header(type: InteractiveType): UnionRule {
   return union("type", Object.fromEntries(allowed.map((kind) => [kind, headerCases[kind] as ObjectRule])), {
     expected,
     missing: expected("undefined"),
-    ...(allowed.length === Object.keys(headerCases).length && { wire: everyHeader }),
   });
 }
 
@@ -197,34 +179,6 @@ const listBody = textObject(string({ max: limits.interactive.listBody.maxAccepte
 const footer = optional(textObject(string(limits.interactive.footer)));
 /** Kinds whose body may be left out [S; api-2026.md §4: call_permission_request]; every other kind requires one. */
 const optionalBody: readonly InteractiveType[] = ["product", "call_permission_request"];
-
-/** Each type's name and comment in the wire types (payload/interactive.generated.ts). */
-const wireNames: { readonly [K in InteractiveType]: Wire } = {
-  button: { name: "ButtonInteractive", doc: "Reply buttons: 1 to 3 [§7.2]." },
-  list: { name: "ListInteractive", doc: "A list: a button that opens up to 10 rows in up to 10 sections [§7.3]." },
-  product: { name: "ProductInteractive", doc: "One product; the body is optional and a header is not allowed [§7.4]." },
-  product_list: { name: "ProductListInteractive", doc: "Several products in sections; a text header is required [§7.5]." },
-  catalog_message: { name: "CatalogInteractive", doc: "The catalog, optionally with a thumbnail product [§7.6]." },
-  flow: { name: "FlowInteractive", doc: "A WhatsApp Flow [§7.7]." },
-  cta_url: { name: "CtaUrlInteractive", doc: "A call-to-action URL button [§7.8]." },
-  location_request_message: { name: "LocationRequestInteractive", doc: "Asks the user to share their location [§7.9]." },
-  address_message: { name: "AddressInteractive", doc: "An address form to fill in (India) [§7.10]." },
-  call_permission_request: {
-    name: "CallPermissionRequestInteractive",
-    doc: "Asks the user's permission to call them [api-2026.md §4]; the body is optional.",
-  },
-  carousel: {
-    name: "CarouselInteractive",
-    doc: "A carousel of 2 to 10 cards, all media cards or all product cards [api-2026.md §4].",
-  },
-  voice_call: { name: "VoiceCallInteractive", doc: "A button that starts a WhatsApp call to the business [api-2026.md §4]." },
-  request_contact_info: {
-    name: "RequestContactInfoInteractive",
-    doc: "Asks the user to share their contact details (their phone number) [api-2026.md §4].",
-  },
-  order_details: { name: "OrderDetailsInteractive", doc: "An order to review and pay (payments in India and Brazil) [api-2026.md §4]." },
-  order_status: { name: "OrderStatusInteractive", doc: "An order's status after payment [api-2026.md §4]." },
-};
 
 function kind(type: InteractiveType): ObjectRule {
   const fields: Record<string, Field> = {};
@@ -236,7 +190,6 @@ function kind(type: InteractiveType): ObjectRule {
   fields.action = required(actions[type]);
   return object(fields, {
     unknown: (key) => (key === "header" || key === "footer" ? `not allowed on ${type} messages` : "not a field of this object"),
-    wire: wireNames[type],
   });
 }
 
@@ -245,7 +198,7 @@ const byType = { anyCase: true, missing: `is required (${expected})`, expected: 
 const cases = Object.fromEntries(interactiveTypes.map((type) => [type, kind(type)])) as Record<InteractiveType, ObjectRule>;
 
 /** `interactive` [S §7]: shared parts, then the action of its `type`. Upper-case types are accepted (§15): warnings. */
-export const interactive = union("type", cases, { ...byType, wire: { name: "Interactive", keyName: "InteractiveType" } });
+export const interactive = union("type", cases, byType);
 
 /**
  * One interactive type's rule alone (the union of its one case, with the whole union's messages): each builder

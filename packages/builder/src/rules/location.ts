@@ -1,5 +1,5 @@
 import { limits } from "../limits.js";
-import { documented, number, object, optional, required, string } from "./rule.js";
+import { number, object, optional, required, string } from "./rule.js";
 
 /** Latitude and longitude: numbers, or strings holding them (Meta's current pages document strings, §15). */
 export const coordinates = {
@@ -9,11 +9,5 @@ export const coordinates = {
   address: optional(string()),
 };
 
-const asWritten = "The API also takes a string holding the number; builders write the number.";
-
-/** `location` [S §5]: name and address optional (resolutions §13.9–10). Builders write the coordinates as numbers. */
-export const location = object({
-  ...coordinates,
-  latitude: documented(coordinates.latitude, asWritten, { numbersOnly: true }),
-  longitude: documented(coordinates.longitude, asWritten, { numbersOnly: true }),
-});
+/** `location` [S §5]: name and address optional (resolutions §13.9–10). */
+export const location = object(coordinates);

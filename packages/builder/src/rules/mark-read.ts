@@ -1,5 +1,5 @@
 import { wamid } from "./common.js";
-import { documented, object, oneOf, optional, required } from "./rule.js";
+import { object, oneOf, optional, required } from "./rule.js";
 
 /** The mark-as-read body, optionally with a typing indicator [S §9, M-typing]. */
 export const markRead = object(
@@ -7,15 +7,11 @@ export const markRead = object(
     messaging_product: required(oneOf(["whatsapp"])),
     status: required(oneOf(["read"])),
     message_id: required(wamid),
-    typing_indicator: documented(
-      optional(object({ type: required(oneOf(["text"])) })),
-      'Shows "typing…" until you reply or for 25 seconds; also marks the message read.',
-    ),
+    typing_indicator: optional(object({ type: required(oneOf(["text"])) })),
   },
   {
     unknown: "not a field of a mark-as-read body",
     // Sent by libraries and answered {"success": true} live (§15).
     ignored: { recipient_type: "not a field of a mark-as-read body; the API ignores it (leave it out)" },
-    wire: { name: "MarkReadRequest", doc: "Marks an incoming message (and earlier ones in the thread) as read [cloud-api.md §9]." },
   },
 );

@@ -1,7 +1,7 @@
 import { limits } from "../limits.js";
 import type { MediaKind } from "../payload/media.generated.js";
 import { mediaSource } from "./common.js";
-import type { ObjectRule, Wire } from "./rule.js";
+import type { ObjectRule } from "./rule.js";
 import { boolean, optional, string } from "./rule.js";
 
 /** An empty caption is accepted live (recorded, §15), and shows no caption: a warning. */
@@ -10,24 +10,15 @@ const caption = optional(
 );
 const filename = optional(string());
 
-const media = (kind: MediaKind, extra: Parameters<typeof mediaSource>[0], wire?: Wire): ObjectRule =>
-  mediaSource(
-    extra,
-    (key) =>
-      key === "caption" || key === "filename" || key === "voice" ? `not allowed on ${kind} messages` : "not a field of a media object",
-    wire,
+const media = (kind: MediaKind, extra: Parameters<typeof mediaSource>[0]): ObjectRule =>
+  mediaSource(extra, (key) =>
+    key === "caption" || key === "filename" || key === "voice" ? `not allowed on ${kind} messages` : "not a field of a media object",
   );
 
-const captioned: Wire = { name: "CaptionedMedia", doc: "Image and video accept a caption." };
-
 /** The media kinds [S §4]: exactly one of `id` or an http(s) `link`; captions where allowed (documents too, §13.13). */
-export const image = media("image", { caption }, captioned);
-export const video = media("video", { caption }, captioned);
-export const document = media(
-  "document",
-  { caption, filename },
-  { name: "DocumentMedia", doc: "Documents accept a caption and a filename (its extension decides how WhatsApp shows it)." },
-);
+export const image = media("image", { caption });
+export const video = media("video", { caption });
+export const document = media("document", { caption, filename });
 /** `voice: true` sends an Ogg/Opus audio as a voice note [M-MSG, api-2026.md §6]. */
 export const audio = media("audio", { voice: optional(boolean) });
 export const sticker = media("sticker", {});

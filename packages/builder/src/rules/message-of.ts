@@ -34,12 +34,7 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
   let rule = made.get(content);
   if (rule === undefined) {
     rule = object(
-      {
-        ...envelopeFields,
-        // Optional for the API (it reads a body without `type` as text); every builder writes it.
-        type: { rule: oneOf([kind]), wire: { required: true } },
-        [kind]: required(content, `is required when type is "${kind}"`),
-      },
+      { ...envelopeFields, type: { rule: oneOf([kind]) }, [kind]: required(content, `is required when type is "${kind}"`) },
       {
         unknown: (key) => (isKind(key) ? `not allowed when type is ${show(kind)}` : "not a field of a message body"),
         ignored: envelopeIgnored,

@@ -36,7 +36,6 @@ export interface EnumRule {
   /** Another case (`"HEADER"` for `"header"`) is accepted by the live API: a warning. */
   readonly anyCase?: boolean;
   readonly note?: string;
-  readonly wire?: Wire;
 }
 
 /** A finite number within a range. */
@@ -61,41 +60,11 @@ export interface JsonObjectRule {
   readonly kind: "json";
   /** An empty object is an error (`omit it instead`). */
   readonly nonEmpty?: boolean;
-  readonly wire?: Wire;
 }
 
 /** Any JSON value: fields the API documents but does not constrain (address values, legacy date fields). */
 export interface AnyRule {
   readonly kind: "any";
-}
-
-/**
- * How a rule reads in the wire types users import (payload/*.generated.ts, written by `pnpm gen` through
- * scripts/wire-types.mjs). Type information only: no check reads it.
- */
-export interface Wire {
-  /** The type is exported under this name (an object as an interface) and referred to by it. */
-  readonly name?: string;
-  /** Its doc comment. */
-  readonly doc?: string;
-  /**
-   * An object's: the bodies take one of these sets of its fields, each field of the set present and the other sets'
-   * fields absent (a carousel card's action: a URL button, `name` and `parameters`, or quick replies, `buttons`).
-   */
-  readonly variants?: readonly (readonly string[])[];
-  /** An array of a union's: every entry is the same case (a carousel's cards), so the type is a union of arrays. */
-  readonly sameCase?: true;
-  /** A union's: the values of its key, exported under this name (`InteractiveType`). */
-  readonly keyName?: string;
-}
-
-/** A field in the wire types: its doc comment, and where the bodies builders write are narrower than what the API takes. */
-export interface FieldWire {
-  readonly doc?: string;
-  /** The API takes the field's absence, but every body a builder writes has it (a message's `type`): required in the type. */
-  readonly required?: true;
-  /** The API takes a numeric string too, but builders write numbers (a location message's coordinates): `number` in the type. */
-  readonly numbersOnly?: true;
 }
 
 /** A field of an object: its rule, and whether it must be present. */
@@ -104,7 +73,6 @@ export interface Field {
   readonly required?: boolean;
   /** The message when a required field is missing (default: `is required`). */
   readonly missing?: string;
-  readonly wire?: FieldWire;
 }
 
 /** An object with known keys; any other key is an error. */
@@ -123,7 +91,6 @@ export interface ObjectRule {
    */
   readonly fromCaller?: boolean;
   readonly note?: string;
-  readonly wire?: Wire;
 }
 
 /** An array of `item`, counted. */
@@ -137,7 +104,6 @@ export interface ArrayRule {
   /** The singular noun of messages: "at most 3 reply buttons, got 4". */
   readonly noun: string;
   readonly refine?: readonly Refinement<readonly unknown[]>[];
-  readonly wire?: Wire;
 }
 
 /** Objects told apart by the string at `key` (`type`, `sub_type`): one object rule per value. */
@@ -155,7 +121,6 @@ export interface UnionRule {
   /** The case an absent `key` means (the API reads a message without `type` as text). */
   readonly default?: string;
   readonly note?: string;
-  readonly wire?: Wire;
 }
 
 /**
@@ -186,12 +151,6 @@ interface RefinementBase<T> {
 
 export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {
   readonly test: (value: T) => boolean;
-  /**
-   * The refinement says exactly one of these two fields is present. With `wire`, the wire type says so too: a union
-   * of the two (named by it, as `MediaSource` is); without, both fields are optional in the type.
-   */
-  readonly exactlyOne?: readonly [string, string];
-  readonly wire?: Wire;
 }
 
 /** Strings that must not repeat across an array's entries: found at `path` in each entry, or in each entry's `nested` array. */
@@ -265,5 +224,3 @@ export const required = (rule: Rule, missing?: string): Field =>
   missing === undefined ? { rule, required: true } : { rule, required: true, missing };
 /** An optional field. */
 export const optional = (rule: Rule): Field => ({ rule });
-/** A field with its doc comment in the wire types (and, where builders write less than the API takes, how). */
-export const documented = (field: Field, doc: string, wire: Omit<FieldWire, "doc"> = {}): Field => ({ ...field, wire: { doc, ...wire } });

@@ -10,7 +10,6 @@ import {
   required,
   string,
   type TestedRefinement,
-  type Wire,
 } from "./rule.js";
 import { unique } from "./unique.js";
 
@@ -81,17 +80,13 @@ export function sections(
   title: { readonly max: number },
   count: { readonly min: number; readonly max: number },
   across: TestedRefinement<readonly unknown[]>,
-  wire?: Wire,
 ): ArrayRule {
   const refine: Refinement<readonly unknown[]>[] = [titledSections, across];
   if (items === "rows") refine.push(unique("row ids", ["id"], items));
-  const section = object(
-    {
-      title: optional(string(title)),
-      [items]: required(array(item, { min: total.min, max: Number.POSITIVE_INFINITY, noun: total.noun })),
-    },
-    wire === undefined ? {} : { wire },
-  );
+  const section = object({
+    title: optional(string(title)),
+    [items]: required(array(item, { min: total.min, max: Number.POSITIVE_INFINITY, noun: total.noun })),
+  });
   return array(section, { ...count, noun: "section", refine });
 }
 
@@ -109,5 +104,4 @@ export const productSections = sections(
   limits.productList.sectionTitle,
   limits.productList.sections,
   productsAcross,
-  { name: "ProductSection" },
 );
