@@ -120,7 +120,7 @@ expectType<MutuallyAssignable<LocationMessage["location"], Hand.TemplateLocation
 // @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
 expectType<MutuallyAssignable<PinMessage, Hand.PinMessage & { readonly recipient_type: "individual" }>>(true);
 
-// What the table had to learn to say (rules/rule.ts `wire`): a message's `type` is required though the API reads
+// What the table had to learn to say (rules/wire-types.ts): a message's `type` is required though the API reads
 // its absence as text; a location message's coordinates are numbers though the API takes numeric strings; a pin
 // goes to a group; exactly one of a media `id` or `link`.
 // @ts-expect-error Property 'type' is missing

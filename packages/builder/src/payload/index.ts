@@ -1,5 +1,5 @@
 // The wire types: *.generated.ts are written from the rule table by `pnpm gen` (scripts/wire-types.mjs);
-// template.ts is still written by hand (rules/message-types.ts says which).
+// template.ts is still written by hand (rules/wire-types.ts says which).
 import type { ContactsMessage } from "./contacts.generated.js";
 import type { InteractiveMessage } from "./interactive.generated.js";
 import type { LocationMessage } from "./location.generated.js";
