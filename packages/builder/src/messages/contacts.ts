@@ -1,5 +1,11 @@
 import type { limits } from "../limits.js";
-import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../payload/contacts.js";
+import type {
+  ContactAddressPayload,
+  ContactInfoType,
+  ContactNamePayload,
+  ContactPayload,
+  PhoneType,
+} from "../payload/contacts.generated.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 

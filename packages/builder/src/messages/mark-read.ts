@@ -1,4 +1,4 @@
-import type { MarkReadRequest } from "../payload/mark-read.js";
+import type { MarkReadRequest } from "../payload/mark-read.generated.js";
 import { markRead } from "../rules/mark-read.js";
 import { isMarkReadBody } from "../rules/quick/mark-read.generated.js";
 import type { Rule } from "../rules/rule.js";
