@@ -33,9 +33,10 @@ const edits: readonly { readonly file: string; readonly anchor: string; readonly
   {
     file: `${builder}/src/messages/single-kinds.ts`,
     anchor: `  const { previewUrl } = objectArgument(options, "text options");
-  const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });`,
+  return new MessageBuilder<TextMessage>(envelope, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
     replacement: `  const { previewUrl, foo } = objectArgument(options, "text options");
-  const render = () => ({ body, ...(previewUrl === undefined ? {} : { preview_url: previewUrl }), ...(foo === undefined ? {} : { foo }) });`,
+  const content = { body, ...(previewUrl === undefined ? {} : { preview_url: previewUrl }), ...(foo === undefined ? {} : { foo }) };
+  return new MessageBuilder<TextMessage>(envelope, textRules, content);`,
   },
 ];
 
