@@ -105,4 +105,6 @@ console.log("| stub fetch (2,000 sends × 30 rounds, rotating order, median) | C
 console.log("|---|---|---|");
 const floor = median(cpu["raw fetch (stub)"]);
 for (const name of stubNames)
-  console.log(`| ${name} | ${median(cpu[name]).toFixed(1)} µs | ${name.startsWith("raw") ? "—" : `${(median(cpu[name]) - floor).toFixed(1)} µs`} |`);
+  console.log(
+    `| ${name} | ${median(cpu[name]).toFixed(1)} µs | ${name.startsWith("raw") ? "—" : `${(median(cpu[name]) - floor).toFixed(1)} µs`} |`,
+  );
