@@ -29,4 +29,4 @@ export async function baselineBuilder(commit) {
   return outfile;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await baselineBuilder(process.argv[2] ?? "aec8523"));
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await baselineBuilder(process.argv[2] ?? "6749922")); // this session's base (issue 30)

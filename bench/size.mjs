@@ -27,6 +27,12 @@ const entries = {
     import { createClient } from "@wacompose/transport-fetch";
     const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
     await wa.send(textTo("16505551234", "hi"));`,
+  "wacompose: createSender alone, sending a literal body (the transport core)": `${sender}
+    await wa.send({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } });`,
+  "wacompose: createSender with retry: retryWhenNotAccepted()": `
+    import { createSender, retryWhenNotAccepted } from "@wacompose/transport-fetch";
+    const wa = createSender({ phoneNumberId: "1", accessToken: "t", version: "v23.0", retry: retryWhenNotAccepted() });
+    await wa.send({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } });`,
   "wacompose: the template manager alone (@wacompose/transport-fetch/templates)": `
     import { createTemplateManager } from "@wacompose/transport-fetch/templates";
     console.log(await createTemplateManager({ businessAccountId: "1", accessToken: "t" }).list({ status: "APPROVED" }));`,
@@ -46,6 +52,15 @@ const entries = {
       body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234", type: "text", text: { body: "hi" } }) });`,
 };
 
+/** Issue 30's goals, min+gz; validate() alone: no larger than before that work (11,969 B). */
+const goals = {
+  "wacompose: send one text, composed (createMsg({ text }) + createSender)": 3_300,
+  "wacompose: send buttons, composed (createMsg({ buttons }) + createSender)": 5_000,
+  "wacompose: send a template, composed (createMsg({ template }) + createSender)": 6_000,
+  "wacompose: send one text with the full msg + createClient (the large path)": 20_000,
+  "wacompose: validate() alone": 11_969,
+};
+
 /** Minified and gzipped bytes of `source` bundled for the browser. */
 export async function bundleSize(source, resolveDir = new URL(".", import.meta.url).pathname) {
   const result = await build({
@@ -63,14 +78,17 @@ export async function bundleSize(source, resolveDir = new URL(".", import.meta.u
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log("| bundle | min | min+gz |");
-  console.log("|---|---|---|");
+  console.log("| bundle | min | min+gz | goal (issue 30) |");
+  console.log("|---|---|---|---|");
   for (const [name, source] of Object.entries(entries)) {
     try {
       const { minified, gzipped } = await bundleSize(source);
-      console.log(`| ${name} | ${minified.toLocaleString("en")} B | ${gzipped.toLocaleString("en")} B |`);
+      const goal = goals[name] === undefined ? "" : `≤ ${goals[name].toLocaleString("en")} B ${gzipped <= goals[name] ? "✓" : "✗"}`;
+      console.log(`| ${name} | ${minified.toLocaleString("en")} B | ${gzipped.toLocaleString("en")} B | ${goal} |`);
     } catch (error) {
-      console.log(`| ${name} | — | does not bundle for the browser: ${error.errors?.[0]?.text ?? String(error.message).split("\n")[0]} |`);
+      console.log(
+        `| ${name} | — | does not bundle for the browser: ${error.errors?.[0]?.text ?? String(error.message).split("\n")[0]} | |`,
+      );
     }
   }
 }

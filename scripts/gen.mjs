@@ -1,5 +1,6 @@
 // `pnpm gen`: every file generated from the rule table, written in one run from src (through tsx, no build
-// first): each kind's quick check (packages/builder/src/rules/quick/), the shipped JSON Schema
+// first): each kind's quick check (packages/builder/src/rules/quick/), the wire types users import
+// (packages/builder/src/payload/*.generated.ts), the shipped JSON Schema
 // (packages/builder/schema/messages.schema.json) and docs/limits.md. `--check` writes nothing and fails when
 // a committed file differs (run in pnpm test).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,13 +9,16 @@ import { root } from "./lib.mjs";
 import { limitsPage, limitsPagePath } from "./limits-doc.mjs";
 import { quickCheckDir, quickChecks } from "./quick-checks.mjs";
 import { schemaPath, schemaText } from "./schema.mjs";
+import { payloadDir, wireTypes } from "./wire-types.mjs";
 
-const wanted = new Map([...quickChecks(), [schemaPath, schemaText()], [limitsPagePath, await limitsPage()]]);
-// A generated check no kind needs any more is stale too.
-const extra = readdirSync(quickCheckDir)
-  .filter((name) => name.endsWith(".generated.ts"))
-  .map((name) => join(quickCheckDir, name))
-  .filter((path) => !wanted.has(path));
+const wanted = new Map([...quickChecks(), ...wireTypes(), [schemaPath, schemaText()], [limitsPagePath, await limitsPage()]]);
+// A generated check or wire type nothing needs any more is stale too.
+const extra = [quickCheckDir, payloadDir].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".generated.ts"))
+    .map((name) => join(dir, name))
+    .filter((path) => !wanted.has(path)),
+);
 const read = (path) => {
   try {
     return readFileSync(path, "utf8");

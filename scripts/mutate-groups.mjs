@@ -51,7 +51,7 @@ export const groups = {
   },
   transport: {
     messages: false,
-    mutate: ["packages/transport-fetch/src/{redact,retry}.ts"],
+    mutate: ["packages/transport-fetch/src/{redact,retry,network-error,retry-after}.ts"],
     roots: ["<rootDir>/packages/transport-fetch"],
     // The rules on their own, and the client and sender that retry and redact over HTTP.
     tests: ["**/test/**/{retry-rules,client,sender}.test.ts"],

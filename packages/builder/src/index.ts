@@ -154,5 +154,5 @@ export type {
 export { createBodyFields, obsoleteCreateBodyFields } from "./template-creation/fields.js";
 export { type CreationRuleId, creationRules, type RuleStage } from "./template-creation/rules.js";
 export { definitionFromTemplate, templateCreateBody } from "./template-creation/wire.js";
-export { type HttpRequest, type RequestOptions, toRequest } from "./to-request.js";
+export { type HttpRequest, type RequestOptions, requestsTo, toRequest } from "./to-request.js";
 export type { BusinessScopedId, MaxLength } from "./type-checks.js";

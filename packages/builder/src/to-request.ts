@@ -31,21 +31,34 @@ const phoneNumberId = /^\d+$/;
  * await fetch(url, { method, headers, body });
  */
 export function toRequest(message: RequestBody | Buildable<RequestBody>, options: RequestOptions): HttpRequest {
+  return requestsTo(options)(message);
+}
+
+/**
+ * `toRequest` with its options checked once (a sender's way): the function it returns turns each message into
+ * the same request `toRequest` would, with no check or URL built again, and one headers object
+ * shared by every request it makes (copy it before changing it). `caller` names who was given
+ * the options, in the TypeError a bad one throws.
+ *
+ * @example
+ * const request = requestsTo({ phoneNumberId, accessToken, version: "v23.0" });
+ * for (const message of messages) {
+ *   const { url, method, headers, body } = request(message);
+ *   await fetch(url, { method, headers, body });
+ * }
+ */
+export function requestsTo(options: RequestOptions, caller = "toRequest"): (message: RequestBody | Buildable<RequestBody>) => HttpRequest {
   // Messages name the option, never its value: the token must not reach logs.
   const apiVersion = options.version ?? defaultApiVersion;
   if (typeof apiVersion !== "string" || !version.test(apiVersion))
-    throw new TypeError(`toRequest: version must look like "v26.0", got ${JSON.stringify(apiVersion)}`);
+    throw new TypeError(`${caller}: version must look like "v26.0", got ${JSON.stringify(apiVersion)}`);
   if (!phoneNumberId.test(options.phoneNumberId))
-    throw new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number");
+    throw new TypeError(`${caller}: phoneNumberId must be the numeric id of the sending number`);
   if (typeof options.accessToken !== "string" || options.accessToken.trim() === "")
-    throw new TypeError("toRequest: accessToken is required");
-  const base = (options.baseUrl ?? graphBaseUrl).replace(/\/+$/, "");
-  return {
-    url: `${base}/${apiVersion}/${options.phoneNumberId}/messages`,
-    method: "POST",
-    headers: { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" },
-    body: serialise(message),
-  };
+    throw new TypeError(`${caller}: accessToken is required`);
+  const url = `${(options.baseUrl ?? graphBaseUrl).replace(/\/+$/, "")}/${apiVersion}/${options.phoneNumberId}/messages`;
+  const headers = { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" } as const;
+  return (message) => ({ url, method: "POST", headers, body: serialise(message) });
 }
 
 /** The JSON text of a body (a builder builds itself here); one that JSON cannot carry fails with a TypeError saying so. */

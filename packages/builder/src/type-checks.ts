@@ -26,19 +26,41 @@ type Holes<N extends string, Acc extends string = ""> = N extends `${infer D ext
   ? Holes<Rest, `${Ten<Acc>}${DigitHoles[D]}`>
   : Acc;
 
-/** Matches any string longer than `Max`; the outer conditional makes TS cache it per `Max`. */
-type LongerThan<Max extends number> = Max extends number ? `${Holes<`${Max}`>}${Hole}${string}` : never;
+declare const notAString: unique symbol;
+/** Matches no string; see `LongerThan`. */
+type NotAString = { readonly [notAString]: never };
 
-type Zeros<N extends number, Acc extends 0[] = []> = Acc["length"] extends N ? Acc : Zeros<N, [...Acc, 0]>;
+/**
+ * Matches any string longer than `Max`; the outer conditional makes TS cache it per `Max`.
+ * The union with `NotAString` changes no answer but makes TS cache whether the type is
+ * generic: for a bare template it walks all `Max + 1` holes again on every check (4097 for a
+ * text body), which was most of the builders' type-check time.
+ */
+type LongerThan<Max extends number> = Max extends number ? `${Holes<`${Max}`>}${Hole}${string}` | NotAString : never;
 
-/** Exact length, peeling chunks of 256, 16 and 1; only evaluated once a literal is known to be too long. */
-type Length<S extends string, Count extends 0[] = []> = S extends `${Holes<"256">}${infer Rest}`
-  ? Length<Rest, [...Count, ...Zeros<256>]>
-  : S extends `${Holes<"16">}${infer Rest}`
-    ? Length<Rest, [...Count, ...Zeros<16>]>
-    : S extends `${Hole}${infer Rest}`
-      ? Length<Rest, [...Count, 0]>
-      : Count["length"];
+/** How many `Chunk`s `S` starts with (a small tuple: at most 9 per decimal digit), and the rest. */
+type Peel<S extends string, Chunk extends string, Count extends 0[] = []> = S extends `${Chunk}${infer Rest}`
+  ? Peel<Rest, Chunk, [...Count, 0]>
+  : [Count["length"], S];
+
+/** `N` as a digit after a non-zero digit, or `""` while only leading zeros have been seen. */
+type Digit<N extends number, Seen extends string> = Seen extends "" ? (N extends 0 ? "" : `${N}`) : `${N}`;
+
+/**
+ * Exact length in decimal, only evaluated once a literal is known to be too long: peels
+ * thousands, hundreds, tens and ones, so no tuple grows past a few elements (a tuple as long
+ * as the string made TS create a tuple type for every length up to it: 33k types per list).
+ */
+type Length<S extends string> =
+  Peel<S, Holes<"1000">> extends [infer K extends number, infer R1 extends string]
+    ? Peel<R1, Holes<"100">> extends [infer H extends number, infer R2 extends string]
+      ? Peel<R2, Holes<"10">> extends [infer T extends number, infer R3 extends string]
+        ? Peel<R3, Hole> extends [infer O extends number, string]
+          ? `${Digit<K, "">}${Digit<H, Digit<K, "">>}${Digit<T, `${Digit<K, "">}${Digit<H, Digit<K, "">>}`>}${O}`
+          : never
+        : never
+      : never
+    : never;
 
 /** True for `string` and pattern templates such as `Hi ${string}`, which are left to the runtime (type-fest's test, negated). */
 export type IsNonLiteral<S extends string> = IsStringLiteral<S> extends true ? false : true;
@@ -63,7 +85,7 @@ export type MaxLength<S extends string, Max extends number, Path extends string>
     : S;
 
 /**
- * The length of a literal longer than `Max`; `never` when it fits or is not a literal (left to
+ * The length (in decimal, e.g. `"4097"`) of a literal longer than `Max`; `never` when it fits or is not a literal (left to
  * the runtime). The same cheap test as `MaxLength`, for checks that build their own message.
  */
 export type TooLong<S, Max extends number> = S extends string

@@ -143,16 +143,22 @@ msg.with(templates).toUser("US.13491208655302741918").template("verify", { code:
 const body = (text: string) => text; // a non-literal text: left to the runtime check
 defineTemplates({ dynamic: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: body("{{1}} at the start") }] } });
 
+// The invalid definitions below sit in one call: the compiler reports each key's error at its own key.
+/** A definition of a body "Hi" and these buttons, typed as literally as an inline definition. */
+const buttonsOnly = <const Category extends string, const Buttons extends readonly object[]>(category: Category, buttons: Buttons) => ({
+  category,
+  language: "en_US" as const,
+  components: [
+    { type: "BODY" as const, text: "Hi" as const },
+    { type: "BUTTONS" as const, buttons },
+  ] as const,
+});
 defineTemplates({
   // @ts-expect-error "Order_Update: name: lowercase a-z, 0-9 and _ only, got \"O\""
   Order_Update: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
-});
-defineTemplates({
   // @ts-expect-error name: at most 512 characters, got 513
   nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:
     { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi" }] },
-});
-defineTemplates({
   // @ts-expect-error "h: components[0].text: at most 60 characters, got 61"
   h: {
     category: "UTILITY",
@@ -162,8 +168,6 @@ defineTemplates({
       { type: "BODY", text: "Hi" },
     ],
   },
-});
-defineTemplates({
   // @ts-expect-error "b: components[0].text: at most 1024 characters, got 1025"
   b: {
     category: "UTILITY",
@@ -176,8 +180,6 @@ defineTemplates({
       },
     ],
   },
-});
-defineTemplates({
   // @ts-expect-error "f: components[1].text: at most 60 characters, got 61"
   f: {
     category: "UTILITY",
@@ -187,131 +189,59 @@ defineTemplates({
       { type: "FOOTER", text: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
     ],
   },
-});
-defineTemplates({
   // @ts-expect-error "q: components[1].buttons[1].text: at most 25 characters, got 26"
-  q: {
-    category: "UTILITY",
-    language: "en_US",
-    components: [
-      { type: "BODY", text: "Hi" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "QUICK_REPLY", text: "Yes" },
-          { type: "QUICK_REPLY", text: "xxxxxxxxxxxxxxxxxxxxxxxxxx" },
-        ],
-      },
-    ],
-  },
-});
-defineTemplates({
+  q: buttonsOnly("UTILITY", [
+    { type: "QUICK_REPLY", text: "Yes" },
+    { type: "QUICK_REPLY", text: "xxxxxxxxxxxxxxxxxxxxxxxxxx" },
+  ]),
   // @ts-expect-error "t: components[1].buttons: at most 10 buttons in total, got 11"
-  t: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "BODY", text: "Hi" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-          { type: "QUICK_REPLY", text: "a" },
-        ],
-      },
-    ],
-  },
-});
-defineTemplates({
+  t: buttonsOnly("MARKETING", [
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+    { type: "QUICK_REPLY", text: "a" },
+  ]),
   // @ts-expect-error "u: components[1].buttons: at most 2 URL button(s), got 3"
-  u: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "BODY", text: "Hi" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "URL", text: "a", url: "https://example.com" },
-          { type: "URL", text: "a", url: "https://example.com" },
-          { type: "URL", text: "a", url: "https://example.com" },
-        ],
-      },
-    ],
-  },
-});
-defineTemplates({
+  u: buttonsOnly("MARKETING", [
+    { type: "URL", text: "a", url: "https://example.com" },
+    { type: "URL", text: "a", url: "https://example.com" },
+    { type: "URL", text: "a", url: "https://example.com" },
+  ]),
   // @ts-expect-error "p: components[1].buttons: at most 1 PHONE_NUMBER button(s), got 2"
-  p: {
-    category: "UTILITY",
-    language: "en_US",
-    components: [
-      { type: "BODY", text: "Hi" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
-          { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
-        ],
-      },
-    ],
-  },
-});
-defineTemplates({
+  p: buttonsOnly("UTILITY", [
+    { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+    { type: "PHONE_NUMBER", text: "a", phone_number: "+1650" },
+  ]),
   // @ts-expect-error "c: components[1].buttons: at most 1 COPY_CODE button(s), got 2"
-  c: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "BODY", text: "Hi" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "COPY_CODE", example: "A" },
-          { type: "COPY_CODE", example: "B" },
-        ],
-      },
-    ],
-  },
-});
-defineTemplates({
+  c: buttonsOnly("MARKETING", [
+    { type: "COPY_CODE", example: "A" },
+    { type: "COPY_CODE", example: "B" },
+  ]),
   // @ts-expect-error "s: components[0].text: the text starts with a variable"
   s: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "{{1}} is here", example: { body_text: [["Ana"]] } }] },
-});
-defineTemplates({
   // @ts-expect-error "e: components[0].text: the text ends with a variable"
   e: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hello {{1}}", example: { body_text: [["Ana"]] } }] },
-});
-defineTemplates({
   // @ts-expect-error "a: components[0].text: two variables are next to each other: put words between them"
   a: {
     category: "UTILITY",
     language: "en_US",
     components: [{ type: "BODY", text: "Hi {{1}} {{2}} there", example: { body_text: [["A", "B"]] } }],
   },
-});
-defineTemplates({
   // @ts-expect-error "m: components[0]: 2 variable(s) need an example"
   m: { category: "UTILITY", language: "en_US", components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there" }] },
-});
-defineTemplates({
   // @ts-expect-error "n: components[0].example.body_text: 2 variable(s) need as many examples, got 1"
   n: {
     category: "UTILITY",
     language: "en_US",
     components: [{ type: "BODY", text: "Hi {{1}} and {{2}} there", example: { body_text: [["A"]] } }],
   },
-});
-defineTemplates({
   // @ts-expect-error "k: components[0].example: {{code}} needs an example in body_text_named_params"
   k: {
     category: "UTILITY",
@@ -321,8 +251,6 @@ defineTemplates({
       { type: "BODY", text: "Hi {{name}}, {{code}} it is.", example: { body_text_named_params: [{ param_name: "name", example: "Ana" }] } },
     ],
   },
-});
-defineTemplates({
   // @ts-expect-error "x: components[0].example.header_text: the variable needs example.header_text
   x: {
     category: "UTILITY",
@@ -332,8 +260,6 @@ defineTemplates({
       { type: "BODY", text: "Hi" },
     ],
   },
-});
-defineTemplates({
   // @ts-expect-error "l: [1].components[0].text: the text ends with a variable"
   l: [
     { category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Hi" }] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, creationRules, type TemplateCreation, type TemplateRuleIssue, templateCreateBody } from "../src/index.js";
+import { authenticationCopyCodeBody, orderConfirmationBody } from "./fixtures/documented-templates.js";
 
 // Every creation rule of templates-management.md §2: a body that breaks it fails with the rule's id
 // and path; the reference's valid examples pass.
@@ -27,35 +28,8 @@ const utility = (): Body => ({
     },
   ],
 });
-const named = (): Body => ({
-  name: "order_confirmation",
-  language: "en_US",
-  category: "utility",
-  parameter_format: "named",
-  components: [
-    {
-      type: "body",
-      text: "Thank you, {{first_name}}! Your order number is {{order_number}}.",
-      example: {
-        body_text_named_params: [
-          { param_name: "first_name", example: "Pablo" },
-          { param_name: "order_number", example: "860198-230332" },
-        ],
-      },
-    },
-  ],
-});
-const authentication = (): Body => ({
-  name: "authentication_code_copy_code_button",
-  language: "en_US",
-  category: "authentication",
-  message_send_ttl_seconds: 60,
-  components: [
-    { type: "body", add_security_recommendation: true },
-    { type: "footer", code_expiration_minutes: 5 },
-    { type: "buttons", buttons: [{ type: "otp", otp_type: "copy_code", text: "Copy Code" }] },
-  ],
-});
+const named = (): Body => orderConfirmationBody();
+const authentication = (): Body => authenticationCopyCodeBody();
 const card = (quickReply = "More") => ({
   components: [
     { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1hZ2U="] } },

@@ -46,29 +46,16 @@ describe("template-management error codes", () => {
       expect(classifyTemplateManagementError(error, 400)).toEqual({ category: entry?.category, action: entry?.action });
   });
 
-  it("the common cases", () => {
-    expect(classifyTemplateManagementError({ code: 100, error_subcode: codes.nameAndLanguageExist }, 400)).toEqual({
-      category: "template",
-      action: "fix_and_retry",
-    });
-    expect(classifyTemplateManagementError({ code: 100, error_subcode: codes.nameUnavailable }, 400)).toEqual({
-      category: "template",
-      action: "do_not_retry",
-    });
-    expect(classifyTemplateManagementError({ code: codes.templateCountLimit }, 400)).toEqual({
-      category: "template",
-      action: "do_not_retry",
-    });
-    expect(classifyTemplateManagementError({ code: 200 }, 403)).toEqual({ category: "permission", action: "do_not_retry" });
-    expect(classifyTemplateManagementError({ code: codes.accountCallRateLimit }, 400)).toEqual({
-      category: "throttling",
-      action: "retry_after",
-    });
-    expect(classifyTemplateManagementError({ code: codes.accountRateLimit }, 400)).toEqual({
-      category: "throttling",
-      action: "retry_after",
-    });
-    expect(classifyTemplateManagementError({ code: 100 }, 400)).toEqual({ category: "parameter", action: "fix_and_retry" });
+  it.each([
+    ["name and language exist", { code: 100, error_subcode: codes.nameAndLanguageExist }, 400, "template", "fix_and_retry"],
+    ["name unavailable", { code: 100, error_subcode: codes.nameUnavailable }, 400, "template", "do_not_retry"],
+    ["template count limit", { code: codes.templateCountLimit }, 400, "template", "do_not_retry"],
+    ["no permission", { code: 200 }, 403, "permission", "do_not_retry"],
+    ["account call rate limit", { code: codes.accountCallRateLimit }, 400, "throttling", "retry_after"],
+    ["account rate limit", { code: codes.accountRateLimit }, 400, "throttling", "retry_after"],
+    ["a bare parameter error", { code: 100 }, 400, "parameter", "fix_and_retry"],
+  ] as const)("the common cases: %s", (_case, error, status, category, action) => {
+    expect(classifyTemplateManagementError(error, status)).toEqual({ category, action });
   });
 
   it("a subcode the table does not know, or one under another code, falls back to the send table", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { defaultApiVersion, msg, toRequest } from "../src/index.js";
+import { defaultApiVersion, msg, requestsTo, toRequest } from "../src/index.js";
 
 const options = { phoneNumberId: "106540352242922", accessToken: "EAAG-secret-token", version: "v23.0" };
 
@@ -40,5 +40,37 @@ describe("toRequest: the version", () => {
     expect(defaultApiVersion).toMatch(/^v\d+\.0$/);
     const { url } = toRequest(msg.to("16505551234").text("hi"), { phoneNumberId: "1", accessToken: "t" });
     expect(url).toBe(`https://graph.facebook.com/${defaultApiVersion}/1/messages`);
+  });
+});
+
+describe("requestsTo (toRequest with its options checked once)", () => {
+  it("makes the request toRequest makes, for each message, one headers object shared", () => {
+    const request = requestsTo(options);
+    const first = msg.to("16505551234").text("one");
+    const second = msg.to("16505551234").text("two").build();
+    expect(request(first)).toEqual(toRequest(first, options));
+    expect(request(second)).toEqual(toRequest(second, options));
+    expect(request(first).headers).toBe(request(second).headers);
+  });
+
+  it("checks the options when called, naming the caller, never the token's value", () => {
+    expect(() => requestsTo({ ...options, accessToken: "" }, "createSender")).toThrow(
+      new TypeError("createSender: accessToken is required"),
+    );
+    expect(() => requestsTo({ ...options, version: "26" }, "createSender")).toThrow(
+      'createSender: version must look like "v26.0", got "26"',
+    );
+    expect(() => requestsTo({ ...options, phoneNumberId: options.accessToken })).toThrow(
+      new TypeError("toRequest: phoneNumberId must be the numeric id of the sending number"),
+    );
+  });
+
+  it("fails per message on what JSON cannot carry, and validates a builder first", () => {
+    const request = requestsTo(options);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => request(cyclic as never)).toThrow(/^toRequest: the message cannot be sent as JSON/);
+    expect(() => request(undefined as never)).toThrow("toRequest: the message cannot be sent as JSON (it serialises to nothing)");
+    expect(() => request(msg.to("16505551234").text(""))).toThrow("text.body: must not be empty");
   });
 });

@@ -1,19 +1,19 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Issue } from "@wacompose/builder";
 import { conversationControl, nodeWebhookHandler, reassembleHistory, verifySignature, type WebhookEvent } from "@wacompose/webhooks";
-import { type Emulator, startEmulator } from "../src/index.js";
+import type { Emulator } from "../src/index.js";
+import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 const appSecret = "account-events-secret";
+const open = releasedAfterEach();
 const user = "16505551234";
 
 interface Receiver {
   readonly url: string;
   readonly events: WebhookEvent[];
   readonly issues: Issue[];
-  close(): Promise<void>;
 }
 
 /** A webhook endpoint built with @wacompose/webhooks (the signature of every POST checked over its bytes). */
@@ -29,23 +29,12 @@ async function receiver(): Promise<Receiver> {
       },
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  });
+  return Object.assign(state, { url: `${await listenReleased(open, server)}/webhook` });
 }
-
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
 
 async function setup(): Promise<{ emulator: Emulator; hook: Receiver }> {
   const hook = await receiver();
-  open.push(hook);
-  const emulator = await startEmulator({ seed: 7, webhook: { url: hook.url, appSecret, retryDelaysMs: [5, 10] } });
-  open.push(emulator);
+  const emulator = await startReleased(open, { seed: 7, webhook: { url: hook.url, appSecret, retryDelaysMs: [5, 10] } });
   return { emulator, hook };
 }
 
@@ -195,8 +184,7 @@ describe("the emulator sends the account, number, group and Business App webhook
     const { emulator } = await setup();
     expect(() => emulator.agent.takeOver("not a number")).toThrow('emulator.agent.takeOver: a phone number in digits, got "not a number"');
     expect(() => emulator.send.history({}, { chunkSize: 0 })).toThrow("send.history: chunkSize must be a whole number ≥ 1, got 0");
-    const plain = await startEmulator();
-    open.push(plain);
+    const plain = await startReleased(open);
     expect(() => plain.send).toThrow("emulator.send: start the emulator with a webhook");
     expect(() => plain.agent).toThrow("emulator.agent: start the emulator with a webhook");
   });

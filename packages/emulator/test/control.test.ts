@@ -1,32 +1,26 @@
-import { createServer, request, type Server } from "node:http";
+import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { graphErrorCodes } from "@wacompose/builder";
 import { nodeWebhookHandler, type WebhookEvent } from "@wacompose/webhooks";
-import { type Emulator, startEmulator } from "../src/index.js";
+import type { Emulator } from "../src/index.js";
+import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 const appSecret = "control-test-secret";
 const user = "16505551234";
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
 async function receiver(): Promise<{ url: string; events: WebhookEvent[] }> {
   const events: WebhookEvent[] = [];
   const handle = nodeWebhookHandler({ appSecret, onEvents: (batch) => void events.push(...batch), onRejected: () => undefined });
-  const server: Server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`, events };
+  return { url: `${await listenReleased(open, createServer(handle))}/webhook`, events };
 }
 
 async function setup(withWebhook = true): Promise<{ emulator: Emulator; events: WebhookEvent[] }> {
   const hook = withWebhook ? await receiver() : undefined;
-  const emulator = await startEmulator({
+  const emulator = await startReleased(open, {
     ...(hook === undefined ? {} : { webhook: { url: hook.url, appSecret, statuses: { delaysMs: { sent: 1, delivered: 2, read: 3 } } } }),
   });
-  open.push(emulator);
   return { emulator, events: hook?.events ?? [] };
 }
 
@@ -134,21 +128,16 @@ describe("the control API: what a Node test does in process, over HTTP", () => {
     const refusing = createServer(
       (_request, response) => void response.writeHead(403).end(`the signature does not match${"!".repeat(2000)}`),
     );
-    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
-    open.push({ close: () => new Promise<void>((resolve) => refusing.close(() => resolve())) });
+    const refusingUrl = await listenReleased(open, refusing);
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     for (const [url, expected] of [
-      [
-        `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/`,
-        { status: 403, answer: `the signature does not match${"!".repeat(472)}…` },
-      ],
+      [`${refusingUrl}/`, { status: 403, answer: `the signature does not match${"!".repeat(472)}…` }],
       [`http://127.0.0.1:${closedPort}/`, { error: expect.stringMatching(/^connect ECONNREFUSED/) }],
     ] as const) {
-      const emulator = await startEmulator({ webhook: { url, appSecret, retryDelaysMs: [] } });
-      open.push(emulator);
+      const emulator = await startReleased(open, { webhook: { url, appSecret, retryDelaysMs: [] } });
       emulator.user(user).says("hi");
       await emulator.webhooks.idle();
       const [attempt] = emulator.webhooks.log[0]?.attempts ?? [];

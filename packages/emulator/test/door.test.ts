@@ -1,20 +1,13 @@
 import { request } from "node:http";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+import { releasedAfterEach, startReleased } from "./support/released.js";
 
 // What the emulator does with requests that should never get far: each case once broke it.
 const path = "/v23.0/106540352242922/messages";
-let emulators: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  emulators = [];
-});
-async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator({ accessToken: "secret-token", ...options });
-  emulators.push(emulator);
-  return emulator;
-}
+const open = releasedAfterEach();
+const start = (options: EmulatorOptions = {}): Promise<Emulator> => startReleased(open, { accessToken: "secret-token", ...options });
 const post = (emulator: Emulator, body: string, headers: Record<string, string> = {}) =>
   fetch(`${emulator.url}${path}`, {
     method: "POST",

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import {
   complete,
@@ -16,6 +15,8 @@ import {
 } from "@wacompose/flows";
 import { nodeWebhookHandler, type WebhookEvent } from "@wacompose/webhooks";
 import { type EmulatedFlows, type Emulator, FlowPlayError, startEmulator } from "../src/index.js";
+import { messageClient } from "./support/message-client.js";
+import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 const appSecret = "flows-test-secret";
 const user = "16505551234";
@@ -73,17 +74,9 @@ const booking = flow({ dataApiVersion: "4.0" })
   .routes("APPOINTMENT", ["CONFIRM"])
   .build();
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  // Kept-alive connections (the emulator's, a test's fetch) would hold close() for their idle timeout.
-  open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()) });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const listen = (server: Server): Promise<string> => listenReleased(open, server);
 
 /** The app: a webhook receiver and the booking flow's endpoint, both checking Meta's signatures. */
 async function app(options: { readonly rejectToken?: boolean } = {}) {
@@ -139,26 +132,14 @@ async function setup(options: { readonly rejectToken?: boolean } = {}) {
     "1001": { json: signUp },
     "1002": { json: booking, endpoint: { url: theApp.endpoint, publicKey: keys.publicKey } },
   };
-  const emulator: Emulator = await startEmulator({
+  const emulator: Emulator = await startReleased(open, {
     webhook: { url: theApp.webhook, appSecret, statuses: { delaysMs: { read: false } }, window: false },
     flows,
   });
-  open.push(emulator);
   return { ...theApp, emulator, wa: client(emulator) };
 }
 
-/** A two-line client (transport-fetch depends on this package, so it is not used here). */
-const client = (emulator: Emulator) => ({
-  async send(message: { build(): unknown }): Promise<{ messages: { id: string }[] }> {
-    const response = await fetch(`${emulator.url}/v26.0/106540352242922/messages`, {
-      method: "POST",
-      headers: { Authorization: "Bearer test-token", "Content-Type": "application/json" },
-      body: JSON.stringify(message.build()),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as { messages: { id: string }[] };
-  },
-});
+const client = messageClient;
 
 const replies = (events: readonly WebhookEvent[]) =>
   events.flatMap((event) => (event.kind === "message" && event.type === "interactive" ? [event.interactive] : []));
@@ -233,11 +214,10 @@ describe("completesFlow walks a registered flow", () => {
     await emulator.webhooks.idle();
     expect(replies(events)).toEqual([]);
 
-    const gone = await startEmulator({
+    const gone = await startReleased(open, {
       webhook: { url: `${emulator.url}/nowhere`, appSecret, window: false },
       flows: { "1002": { json: booking, endpoint: { url: "http://127.0.0.1:1/flow", publicKey: keys.publicKey } } },
     });
-    open.push(gone);
     const again = await client(gone).send(msg.to(user).flow("Book", { flowId: "1002", cta: "Book", action: "data_exchange" }));
     await expect(gone.user(user).completesFlow(again, { slot: "10" })).rejects.toThrow(
       "flow 1002: INIT: the endpoint http://127.0.0.1:1/flow did not answer",
@@ -272,11 +252,10 @@ describe("completesFlow walks a registered flow", () => {
         response.end();
       }),
     );
-    const emulator = await startEmulator({
+    const emulator = await startReleased(open, {
       webhook: { url: theApp.webhook, appSecret, window: false },
       flows: { "1002": { json: booking, endpoint: { url, publicKey: keys.publicKey } } },
     });
-    open.push(emulator);
     const sent = await client(emulator).send(msg.to(user).flow("Book", { flowId: "1002", cta: "Book", action: "data_exchange" }));
     const ana = emulator.user(user);
     await expect(ana.completesFlow(sent, { slot: "10" })).rejects.toThrow("flow 1002: INIT: the endpoint's answer is over 1048576 bytes");
@@ -393,8 +372,7 @@ describe("the inbox's flow form", () => {
 
   async function startHostile(json: FlowJson) {
     const theApp = await app();
-    const emulator = await startEmulator({ webhook: { url: theApp.webhook, appSecret, window: false }, flows: { "2001": { json } } });
-    open.push(emulator);
+    const emulator = await startReleased(open, { webhook: { url: theApp.webhook, appSecret, window: false }, flows: { "2001": { json } } });
     return { emulator, wa: client(emulator) };
   }
 

@@ -1,10 +1,11 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { unframeable } from "../src/http.js";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+import { releasedAfterEach, startReleased } from "./support/released.js";
 
 // Every surface of the emulator that meets the network or a user, attacked as a flaky host or an
 // attacker would: unbounded growth, slow or absent receivers, huge or deep bodies, wrong types,
@@ -49,16 +50,9 @@ async function receiver(answer: number | "hang" = 200, delayMs = 0): Promise<Rec
   });
 }
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
-async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator(options);
-  open.push(emulator);
-  return emulator;
-}
+const start = (options: EmulatorOptions = {}): Promise<Emulator> => startReleased(open, options);
 
 /** An emulator that plays the user's side toward `hook`, statuses within a few ms, no retries unless asked. */
 async function withWebhook(hook: Receiver, webhook: Partial<NonNullable<EmulatorOptions["webhook"]>> = {}, options: EmulatorOptions = {}) {

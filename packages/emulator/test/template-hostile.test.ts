@@ -1,22 +1,16 @@
 import { request } from "node:http";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+import { releasedAfterEach, startReleased } from "./support/released.js";
 
 // The template management endpoints and their control routes, attacked as a careless client or an
 // attacker would: the 251st template, huge and deep bodies, wrong JSON types, bad and forged ids,
 // wrong tokens, markup in names. Each answer names the field, the limit and what was given.
 
 const templatesPath = "/v23.0/102290129340398/message_templates";
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
-async function start(options: EmulatorOptions = {}): Promise<Emulator> {
-  const emulator = await startEmulator(options);
-  open.push(emulator);
-  return emulator;
-}
+const start = (options: EmulatorOptions = {}): Promise<Emulator> => startReleased(open, options);
 
 interface Answer {
   readonly status: number;

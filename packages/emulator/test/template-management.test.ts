@@ -1,17 +1,15 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { classifyGraphError, graphErrorCodes, msg } from "@wacompose/builder";
-import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+import { authenticationCopyCodeBody, orderConfirmationBody } from "../../builder/test/fixtures/documented-templates.js";
+import type { Emulator, EmulatorOptions } from "../src/index.js";
+import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 const appSecret = "template-test-secret";
 const wabaId = "102290129340398";
 const user = "16505551234";
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
 /** A webhook endpoint that keeps what it got and checks each POST's signature over its exact bytes. */
 interface Hook {
@@ -42,15 +40,7 @@ async function receiver(): Promise<Hook> {
       response.writeHead(200).end("OK");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  open.push({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections(); // the emulator's kept-alive connections, so close() does not wait for their timeout
-      }),
-  });
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+  hook.url = `${await listenReleased(open, server)}/webhook`;
   return hook;
 }
 
@@ -59,8 +49,7 @@ const templateChanges = (hook: Hook) => hook.changes.filter((change) => change.f
 
 async function setup(options: EmulatorOptions = {}): Promise<{ emulator: Emulator; hook: Hook }> {
   const hook = await receiver();
-  const emulator = await startEmulator({ webhook: { url: hook.url, appSecret, wabaId }, ...options });
-  open.push(emulator);
+  const emulator = await startReleased(open, { webhook: { url: hook.url, appSecret, wabaId }, ...options });
   return { emulator, hook };
 }
 
@@ -102,24 +91,7 @@ const summerSale = {
   ],
 };
 /** Meta's own named-parameter example [templates-management.md §2], enums in lower case as Meta accepts them. */
-const orderConfirmation = {
-  name: "order_confirmation",
-  language: "en_US",
-  category: "utility",
-  parameter_format: "named",
-  components: [
-    {
-      type: "body",
-      text: "Thank you, {{first_name}}! Your order number is {{order_number}}.",
-      example: {
-        body_text_named_params: [
-          { param_name: "first_name", example: "Pablo" },
-          { param_name: "order_number", example: "860198-230332" },
-        ],
-      },
-    },
-  ],
-};
+const orderConfirmation = orderConfirmationBody();
 /** A utility template without variables, to copy under other names. */
 const plain = (name: string, language = "en_US") => ({
   name,
@@ -236,17 +208,7 @@ describe("template management: create, review on the emulator's clock, send", ()
 
   it("an authentication template (copy-code OTP button, no body text) takes its one code parameter", async () => {
     const { emulator } = await setup();
-    const otp = {
-      name: "authentication_code_copy_code_button",
-      language: "en_US",
-      category: "authentication",
-      message_send_ttl_seconds: 60,
-      components: [
-        { type: "body", add_security_recommendation: true },
-        { type: "footer", code_expiration_minutes: 5 },
-        { type: "buttons", buttons: [{ type: "otp", otp_type: "copy_code", text: "Copy Code" }] },
-      ],
-    };
+    const otp = authenticationCopyCodeBody();
     const created = await create(emulator, otp);
     expect(created.body).toEqual({ id: expect.any(String), status: "PENDING", category: "AUTHENTICATION" });
     emulator.clock.advance("1m");
@@ -605,8 +567,7 @@ describe("pauses and quality: PAUSED, DISABLED and the send-time codes", () => {
   });
 
   it("without a webhook, templates are reviewed and paused all the same", async () => {
-    const emulator = await startEmulator();
-    open.push(emulator);
+    const emulator = await startReleased(open);
     idOf(await create(emulator, plain("silent")));
     emulator.clock.advance("1m");
     expect(emulator.templates.pause("silent").status).toBe("PAUSED");

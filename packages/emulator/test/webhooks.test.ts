@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { graphErrorCodes, msg } from "@wacompose/builder";
 import { latestStatuses, nodeWebhookHandler, type WebhookEvent } from "@wacompose/webhooks";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
+import { messageClient } from "./support/message-client.js";
+import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 const appSecret = "emulator-test-secret";
 const verifyToken = "emulator-test-verify";
@@ -15,7 +16,6 @@ interface Receiver {
   /** Answers 500 to this many POSTs before taking them. */
   failNext: number;
   posts: number;
-  close(): Promise<void>;
 }
 
 /** A webhook endpoint built with @wacompose/webhooks: every POST's signature is checked over its raw bytes. */
@@ -40,23 +40,14 @@ async function receiver(secret = appSecret): Promise<Receiver> {
     }
     handle(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${port}/webhook`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  });
+  return Object.assign(state, { url: `${await listenReleased(open, server)}/webhook` });
 }
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
+const open = releasedAfterEach();
 
 async function setup(options: Partial<NonNullable<EmulatorOptions["webhook"]>> = {}, secret = appSecret) {
   const hook = await receiver(secret);
-  open.push(hook);
-  const emulator: Emulator = await startEmulator({
+  const emulator: Emulator = await startReleased(open, {
     webhook: {
       url: hook.url,
       appSecret,
@@ -66,20 +57,7 @@ async function setup(options: Partial<NonNullable<EmulatorOptions["webhook"]>> =
       ...options,
     },
   });
-  open.push(emulator);
-  // A two-line client (transport-fetch depends on this package, so it is not used here).
-  const wa = {
-    async send(message: { build(): unknown }): Promise<{ messages: { id: string }[] }> {
-      const response = await fetch(`${emulator.url}/v26.0/106540352242922/messages`, {
-        method: "POST",
-        headers: { Authorization: "Bearer test-token", "Content-Type": "application/json" },
-        body: JSON.stringify(message.build()),
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as { messages: { id: string }[] };
-    },
-  };
-  return { hook, emulator, wa };
+  return { hook, emulator, wa: messageClient(emulator) };
 }
 
 const statusesOf = (events: readonly WebhookEvent[]) =>
@@ -89,7 +67,6 @@ describe("emulator webhooks: signed, Meta-shaped, verified by @wacompose/webhook
   it("the handshake is made at start; a wrong endpoint fails the start and says why", async () => {
     await setup();
     const hook = await receiver();
-    open.push(hook);
     await expect(startEmulator({ webhook: { url: hook.url, appSecret, verifyToken: "not-theirs" } })).rejects.toThrow(
       /the webhook handshake at http:\/\/127\.0\.0\.1:\d+\/webhook failed: it answered 403 .*it must answer 200 with hub\.challenge/,
     );
@@ -303,8 +280,7 @@ describe("simulated users", () => {
   });
 
   it("without a webhook, user() says what to configure", async () => {
-    const emulator = await startEmulator();
-    open.push(emulator);
+    const emulator = await startReleased(open);
     expect(() => emulator.user(user)).toThrow("start the emulator with a webhook");
   });
 });

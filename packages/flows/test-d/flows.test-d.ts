@@ -1,4 +1,4 @@
-import { complete, dataExchange, type FlowJson, finishFlow, flow, flowEndpoint, navigate } from "@wacompose/flows";
+import { complete, dataExchange, type FlowJson, finishFlow, flow, flowEndpoint, type LayoutBuilder, navigate } from "@wacompose/flows";
 import { type Equal, expectType } from "./helpers.js";
 
 // A valid two-screen flow compiles, and build() returns Flow JSON.
@@ -128,51 +128,16 @@ twice.screen("A", (s) => s);
 // @ts-expect-error screen id SUCCESS is reserved
 flow().screen("SUCCESS", (s) => s);
 
-// At most 50 components per screen: the 51st is refused.
+// At most 50 components per screen: the 51st is refused. Each component counts one (ten calls count ten); the
+// builder at 49 is written as a type rather than as 49 calls.
+type Zeros<N extends number, C extends 0[] = []> = C["length"] extends N ? C : Zeros<N, [...C, 0]>;
+type WithCount<L, N extends number> =
+  L extends LayoutBuilder<infer D, infer F, 0[], infer Ft, infer T> ? LayoutBuilder<D, F, Zeros<N>, Ft, T> : never;
 flow().screen("A", (s) =>
   s.layout((l) => {
-    const ten = (b: typeof l) => b.body("1").body("2").body("3").body("4").body("5").body("6").body("7").body("8").body("9").body("10");
-    const fifty = ten(l)
-      .body("1")
-      .body("2")
-      .body("3")
-      .body("4")
-      .body("5")
-      .body("6")
-      .body("7")
-      .body("8")
-      .body("9")
-      .body("10")
-      .body("1")
-      .body("2")
-      .body("3")
-      .body("4")
-      .body("5")
-      .body("6")
-      .body("7")
-      .body("8")
-      .body("9")
-      .body("10")
-      .body("1")
-      .body("2")
-      .body("3")
-      .body("4")
-      .body("5")
-      .body("6")
-      .body("7")
-      .body("8")
-      .body("9")
-      .body("10")
-      .body("1")
-      .body("2")
-      .body("3")
-      .body("4")
-      .body("5")
-      .body("6")
-      .body("7")
-      .body("8")
-      .body("9")
-      .body("10");
+    const ten = l.body("1").body("2").body("3").body("4").body("5").body("6").body("7").body("8").body("9").body("10");
+    expectType<Equal<(typeof ten)["~state"]["count"]["length"], 10>>(true);
+    const fifty = (l as unknown as WithCount<typeof l, 49>).body("50");
     // @ts-expect-error screen: at most 50 components per screen
     return fifty.body("51");
   }),

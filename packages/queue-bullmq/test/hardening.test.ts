@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg, recipientKey } from "@wacompose/builder";
 import { type EmulatorOptions, startEmulator } from "@wacompose/emulator";
 import { Redis } from "ioredis";
 import { keys } from "../src/gate.js";
 import { createWhatsAppQueue, type QueueEvents, type WhatsAppQueueOptions } from "../src/index.js";
-import { startRedis } from "./redis.js";
+import { redisForTheFile } from "./redis.js";
 
 // In-process workers against a real redis-server and the emulator: the queue's answers to odd
 // answers, odd input and Redis failures.
 const phoneNumberId = "106540352242922";
-let redis: { port: number; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(() => redis.stop());
+const redis = redisForTheFile();
 
 type Event = { readonly event: keyof QueueEvents; readonly jobId: string; readonly detail: unknown };
 

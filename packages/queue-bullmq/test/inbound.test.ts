@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { eventKey, metaJson, parseWebhook, type WebhookEvent, webhookPayload } from "@wacompose/webhooks";
 import { createInboundQueue, type InboundQueue } from "../src/index.js";
-import { startRedis } from "./redis.js";
+import { redisForTheFile } from "./redis.js";
 
-let redis: { port: number; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(() => redis.stop());
+const redis = redisForTheFile();
 
 const metadata = { display_phone_number: "15550001111", phone_number_id: "106540352242922" };
 /** A batch as Meta sends it: 20 messages and 20 statuses in one change. */

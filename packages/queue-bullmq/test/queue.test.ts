@@ -1,19 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { type Emulator, startEmulator } from "@wacompose/emulator";
 import { Redis } from "ioredis";
 import { keys } from "../src/gate.js";
 import { createWhatsAppQueue, type WhatsAppQueueOptions } from "../src/index.js";
-import { startRedis } from "./redis.js";
+import { redisForTheFile } from "./redis.js";
 
 // Real redis-server, real worker processes, the emulator answering 130429 above 80/s.
-let redis: { port: number; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(() => redis.stop());
+const redis = redisForTheFile();
 
 interface Run {
   readonly events: { event: string; jobId: string; reason?: string }[];

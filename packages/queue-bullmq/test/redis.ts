@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "@jest/globals";
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
@@ -33,5 +34,20 @@ export async function startRedis(): Promise<{ readonly port: number; stop(): Pro
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+/** One redis-server for a whole test file: started before its first test, stopped after its last. Read `port` in a test or a hook. */
+export function redisForTheFile(): { readonly port: number } {
+  let redis: { readonly port: number; stop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 20_000);
+  afterAll(() => redis?.stop());
+  return {
+    get port() {
+      if (redis === undefined) throw new Error("redisForTheFile: redis-server is not started yet; read port in a test or a hook");
+      return redis.port;
+    },
   };
 }

@@ -1,13 +1,15 @@
 import { classifyGraphError, graphBaseUrl, limits, type Message, markRead, type RequestBody } from "@wacompose/builder";
-import { type Answer, openCore, type SenderOptions } from "./core.js";
+import { type Answer, type ConnectionOptions, openCore } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
 import { numberOption } from "./options.js";
+import { retryPolicy } from "./retry.js";
 import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 
 export type { Answer, ApiRequest, FetchLike } from "./core.js";
 export type { ResponseLike } from "./read-answer.js";
 
-export interface ClientOptions extends SenderOptions {
+export interface ClientOptions extends ConnectionOptions {
+  readonly phoneNumberId: string;
   /** Default pacing for `sendMany`; the reference's default throughput is 80 messages/s per number. */
   readonly perSecond?: number | undefined;
   /** Origins besides `baseUrl`'s that media downloads may send the token to; default Meta's (`metaMediaOrigins`). */
@@ -60,7 +62,7 @@ const markReadAnswer: Answer = {
  * const { messages } = await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createClient(options: ClientOptions): Client {
-  const core = openCore("createClient", options, classifyGraphError);
+  const core = openCore("createClient", options, classifyGraphError, retryPolicy(options.retry, "createClient"));
   const perSecond = numberOption(
     "createClient",
     options,
@@ -81,9 +83,10 @@ export function createClient(options: ClientOptions): Client {
       return (await post(bodyOf(markOptions.typing ? read.typing() : read), markReadAnswer)) as MarkReadResult;
     },
     sendMany(messages, manyOptions = {}) {
-      return sendMany(client.send, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
+      return sendMany(client, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
     media: mediaClient({
+      where: "createClient",
       ...target,
       baseUrl: options.baseUrl ?? graphBaseUrl,
       call,

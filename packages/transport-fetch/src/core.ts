@@ -1,18 +1,12 @@
-import { defaultApiVersion, type RequestBody, toRequest } from "@wacompose/builder";
+import { defaultApiVersion, type RequestBody, requestsTo } from "@wacompose/builder";
 import type { Classification } from "./classify-briefly.js";
-import { GraphApiError, type GraphErrorBody, TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { GraphApiError, type GraphErrorBody, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
+import { networkError } from "./network-error.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
 import { redactor } from "./redact.js";
-import {
-  delayFor,
-  networkError,
-  parseBusinessUseCaseUsage,
-  parseRetryAfter,
-  type RetryOptions,
-  retryOptions,
-  shouldRetry,
-} from "./retry.js";
+import { type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
+import { askedWait } from "./retry-after.js";
 
 /**
  * What this transport needs of `fetch`: the WHATWG signature, so Node, undici, Bun, Deno and
@@ -31,7 +25,7 @@ export type FetchLike = (
 ) => Promise<ResponseLike>;
 
 /** What every request path is given: which token, which API, and how long to wait. */
-export interface ConnectionOptions {
+export interface RequestPathOptions {
   readonly accessToken: string;
   /** Graph API version, e.g. "v26.0"; default the builder's `defaultApiVersion` (see docs/setup.md). */
   readonly version?: string | undefined;
@@ -41,15 +35,24 @@ export interface ConnectionOptions {
   readonly fetch?: FetchLike;
   /** Per attempt, the answer's body included; 1 to 2³¹−1 ms, default 30 s. */
   readonly timeoutMs?: number | undefined;
-  /** Retries when the API certainly did not accept the message; `false` turns them off. */
-  readonly retry?: RetryOptions | false;
   /** The largest answer read (after decompression); larger ones are an UnexpectedResponseError. Default 256 KiB. */
   readonly maxResponseBytes?: number | undefined;
 }
 
-/** What every sender is given: the sending number, and the connection. */
-export interface SenderOptions extends ConnectionOptions {
+/** A client's or the template manager's options: the request path, with retries on by default. */
+export interface ConnectionOptions extends RequestPathOptions {
+  /**
+   * Retries when the API certainly did not accept the message (`retryWhenNotAccepted`'s rule): on by default; its
+   * options, a policy of one's own, or `false` to turn them off.
+   */
+  readonly retry?: RetryOptions | RetryPolicy | false;
+}
+
+/** What a sender is given: the sending number, and the request path. */
+export interface SenderOptions extends RequestPathOptions {
   readonly phoneNumberId: string;
+  /** Off by default; `retryWhenNotAccepted()` retries only when the API certainly did not accept the message. */
+  readonly retry?: RetryPolicy | false;
 }
 
 /** What a successful answer must hold, and what to say when it does not. */
@@ -72,7 +75,7 @@ export interface Connection {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly redact: (text: string) => string;
-  /** One request, retried only when the API certainly did not take it. */
+  /** One request, retried only as the retry policy says (none: one attempt). */
   readonly call: (request: ApiRequest, answer: Answer) => Promise<unknown>;
 }
 
@@ -84,57 +87,74 @@ export interface Core extends Connection {
     readonly version: string;
     readonly baseUrl?: string | undefined;
   };
-  /** Sends what the builder's `toRequest()` compiled: its URL, headers and body, once serialised. */
+  /** Sends what the builder's `requestsTo()` (`toRequest()` with its options checked once) compiled. */
   readonly post: (body: RequestBody, answer: Answer) => Promise<unknown>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+type Classify = (error: GraphErrorBody, status: number) => Classification;
 
 /**
- * Checks the options (messages name the option, never the token's value) and makes the request
- * path: timeout per attempt, no redirect followed, the answer capped and shape-checked, every
- * error text redacted, typed errors classified by `classify`.
+ * The request path for one sending number. The builder's `requestsTo` checks the number, the token
+ * and the version (naming `where`, never the token's value) and compiles the URL and headers once;
+ * each send then only serialises its body.
  */
-export function openCore(where: string, options: SenderOptions, classify: (error: GraphErrorBody, status: number) => Classification): Core {
-  const connection = openConnection(where, options, classify);
-  const { phoneNumberId, accessToken, baseUrl } = options;
-  if (typeof phoneNumberId !== "string" || !/^\d+$/.test(phoneNumberId))
-    throw new TypeError(`${where}: phoneNumberId must be the numeric id of the sending number`);
-  const target = { phoneNumberId, accessToken, version: connection.version, baseUrl };
-  return { ...connection, target, post: (body, answer) => connection.call(toRequest(body, target), answer) };
+export function openCore(
+  where: string,
+  options: RequestPathOptions & { readonly phoneNumberId: string },
+  classify: Classify,
+  retry: RetryPolicy | undefined,
+): Core {
+  const { phoneNumberId, accessToken, baseUrl, version = defaultApiVersion } = options;
+  const request = requestsTo({ phoneNumberId, accessToken, version, baseUrl }, where);
+  const connection = openPath(where, options, version, classify, retry);
+  const { call } = connection;
+  return { ...connection, target: { phoneNumberId, accessToken, version, baseUrl }, post: (body, answer) => call(request(body), answer) };
 }
 
 /**
- * The request path without a sending number (the template manager's): the token, version,
- * fetch, timeout, answer cap and retries checked, and `call`.
+ * The request path without a sending number (the template manager's): the token and version
+ * checked here, retries as `options.retry` says (on by default).
  */
-export function openConnection(
-  where: string,
-  options: ConnectionOptions,
-  classify: (error: GraphErrorBody, status: number) => Classification,
-): Connection {
+export function openConnection(where: string, options: ConnectionOptions, classify: Classify): Connection {
   const { accessToken, version = defaultApiVersion } = options;
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
+  return openPath(where, options, version, classify, retryPolicy(options.retry, where));
+}
+
+/**
+ * Checks what is left of the options and makes the one path every request takes: a timeout per
+ * attempt (the answer's body included), no redirect followed, the answer capped and shape-checked,
+ * every error text redacted, typed errors classified by `classify`, attempts run by `retry` if any.
+ */
+function openPath(
+  where: string,
+  options: RequestPathOptions,
+  version: string,
+  classify: Classify,
+  retry: RetryPolicy | undefined,
+): Connection {
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError(`${where}: no global fetch here; pass one as options.fetch`);
   const fetchImpl: FetchLike = globalFetch;
   const timeoutMs = numberOption(where, options, "timeoutMs", 30_000, 1, maxTimerMs);
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
-  const retry = options.retry === false ? undefined : retryOptions(options.retry, where);
-  const redact = redactor(accessToken);
+  const redact = redactor(options.accessToken);
 
-  async function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
+  async function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
+    const { url, method, headers, body } = request;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const failed = (error: unknown): never => {
-      if (error instanceof UnexpectedResponseError) throw error;
-      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
-    };
     try {
-      const init = { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" } as const;
-      const response = await fetchImpl(url, body === undefined ? init : { ...init, body }).catch(failed);
+      // A copy of the headers: a fetch that changes them must not change the next request's.
+      const { signal } = controller;
+      const response = await fetchImpl(
+        url,
+        body === undefined
+          ? { method, headers: { ...headers }, signal, redirect: "manual" }
+          : { method, headers: { ...headers }, body, signal, redirect: "manual" },
+      );
       if (response.status >= 300 && response.status < 400) {
         const location = response.headers.get("location");
         throw new UnexpectedResponseError(
@@ -144,37 +164,22 @@ export function openConnection(
           `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a request goes to the configured URL only)`,
         );
       }
-      const text = await readAnswer(response, maxResponseBytes, redact).catch(failed);
-      return parse(response, text, redact, answer, classify);
+      return parse(response, await readAnswer(response, maxResponseBytes, redact), redact, answer, classify);
+    } catch (error) {
+      // This path's own errors as they are; anything else failed in fetch or while reading the answer.
+      if (error instanceof TransportError) throw error;
+      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function call(request: ApiRequest, answer: Answer): Promise<unknown> {
-    for (let tries = 1; ; tries++) {
-      try {
-        return await attempt(request, answer);
-      } catch (error) {
-        if (retry === undefined || tries > retry.limit || !shouldRetry(error)) throw error;
-        const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
-        if (wait === undefined) throw error;
-        await sleep(wait);
-      }
-    }
-  }
-
+  const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
 
 /** The API's JSON, or the error it stands for; error text passes through `redact` first. */
-function parse(
-  response: ResponseLike,
-  text: string,
-  redact: (text: string) => string,
-  answer: Answer,
-  classify: (error: GraphErrorBody, status: number) => Classification,
-): unknown {
+function parse(response: ResponseLike, text: string, redact: (text: string) => string, answer: Answer, classify: Classify): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -184,9 +189,7 @@ function parse(
   const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
   if (typeof error === "object" && error !== null) {
     const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
-    const retryAfter =
-      parseRetryAfter(response.headers.get("retry-after")) ?? parseBusinessUseCaseUsage(response.headers.get("x-business-use-case-usage"));
-    throw new GraphApiError(response.status, graph, classify(graph, response.status), retryAfter);
+    throw new GraphApiError(response.status, graph, classify(graph, response.status), askedWait(response.headers));
   }
   if (response.status < 200 || response.status >= 300)
     throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));

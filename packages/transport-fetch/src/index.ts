@@ -7,7 +7,8 @@ export {
   type Sendable,
   type SendResult,
 } from "./client.js";
-export type { FetchLike, SenderOptions } from "./core.js";
+export type { ConnectionOptions, FetchLike, RequestPathOptions, SenderOptions } from "./core.js";
+export { createMedia, type MediaOptions } from "./create-media.js";
 export {
   GraphApiError,
   type GraphErrorBody,
@@ -20,6 +21,6 @@ export {
 } from "./errors.js";
 export type { Download, DownloadOptions, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
 export type { ResponseLike } from "./read-answer.js";
-export type { RetryOptions } from "./retry.js";
-export type { SendManyOptions, SendManyResult } from "./send-many.js";
+export { type RetryOptions, type RetryPolicy, retryWhenNotAccepted } from "./retry.js";
+export { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 export { createSender, type Sender } from "./sender.js";

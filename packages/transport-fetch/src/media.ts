@@ -9,8 +9,8 @@ import {
 } from "@wacompose/builder";
 import type { Answer, ApiRequest, FetchLike } from "./client.js";
 import { TimeoutError, UnexpectedResponseError } from "./errors.js";
+import { networkError } from "./network-error.js";
 import { checkNumberOption } from "./options.js";
-import { networkError } from "./retry.js";
 
 /** What can be uploaded: bytes in memory, a Blob (`await fs.openAsBlob(path)` on Node), or a web stream. */
 export type MediaData = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
@@ -80,6 +80,8 @@ export interface Media {
 }
 
 interface Context {
+  /** Who was given the options, named in the TypeError a bad one throws. */
+  readonly where: string;
   readonly phoneNumberId: string;
   readonly accessToken: string;
   readonly version: string;
@@ -120,7 +122,7 @@ export function mediaClient(context: Context): Media {
   };
 
   const origins =
-    context.mediaOrigins === undefined ? metaMediaOrigins : checkTokenOrigins("createClient: mediaOrigins", context.mediaOrigins);
+    context.mediaOrigins === undefined ? metaMediaOrigins : checkTokenOrigins(`${context.where}: mediaOrigins`, context.mediaOrigins);
   /** Throws unless the token may go to `url` (the Graph origin, or a media host over https). */
   const checkDestination = (url: unknown, whose: string): string => {
     const problem = tokenDestinationProblem(String(url), { graphOrigin: base, allowed: origins });

@@ -1,7 +1,7 @@
 import { GraphApiError, NetworkError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 
-/** Retries: how many, and how long to wait. `false` turns them off. */
+/** Retries: how many, and how long to wait. */
 export interface RetryOptions {
   /** Attempts after the first; default 3. */
   readonly limit?: number | undefined;
@@ -10,6 +10,14 @@ export interface RetryOptions {
   /** Cap on one wait, `Retry-After` included; a longer `Retry-After` is not waited for. Default 30 s. */
   readonly maxDelayMs?: number | undefined;
 }
+
+/**
+ * How a request is retried: it is given the request's one attempt and runs it, again as often
+ * as it decides, and settles as the last attempt did. `retryWhenNotAccepted()` makes the
+ * transport's; a policy of one's own must never run an attempt again after an error whose
+ * `mayHaveBeenDelivered` is true, or a message may be sent twice.
+ */
+export type RetryPolicy = (attempt: () => Promise<unknown>) => Promise<unknown>;
 
 /** Retry options with every value set. */
 export type ResolvedRetry = { readonly [K in keyof RetryOptions]-?: number };
@@ -23,23 +31,41 @@ export const retryOptions = (retry: RetryOptions | undefined, where = "createCli
   maxDelayMs: numberOption(`${where}: retry`, retry, "maxDelayMs", defaultRetry.maxDelayMs, 0, maxTimerMs),
 });
 
-/** System error codes raised while connecting, before any byte of the request was written. */
-const beforeSend = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-
-/** Maps a fetch failure to a NetworkError, deciding whether the request could have been sent; its code goes through `redact`. */
-export function networkError(error: unknown, redact: (text: string) => string, url: string): NetworkError {
-  const reason = systemCode(error);
-  return new NetworkError(reason === undefined ? undefined : redact(reason), reason === undefined || !beforeSend.has(reason), redact(url));
+/**
+ * The transport's retry policy: retries only when the API certainly did not accept the message
+ * (a retryable Graph error — throttling, transient — or a connection refused before the request
+ * was written), with exponential backoff and full jitter, or as long as the API asked
+ * (`Retry-After`, `X-Business-Use-Case-Usage`) when that is at most `maxDelayMs`. A timeout, a
+ * reset after the body was sent or an odd answer is never retried. `createClient` and the
+ * template manager use it unless told `retry: false`; give it to `createSender` to retry there.
+ * Options are checked here: a TypeError names the option and the value.
+ *
+ * @example
+ * const wa = createSender({ phoneNumberId, accessToken, retry: retryWhenNotAccepted({ limit: 5 }) });
+ */
+export function retryWhenNotAccepted(options?: RetryOptions): RetryPolicy {
+  return retrying(retryOptions(options, "retryWhenNotAccepted"));
 }
 
-function systemCode(error: unknown): string | undefined {
-  // Duck-typed: errors from fetch may come from another realm, where instanceof fails.
-  for (let current: unknown = error, depth = 0; typeof current === "object" && current !== null && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+/** A client's or a manager's `retry` option as a policy: the default one, its options, one's own, or none for `false`. */
+export function retryPolicy(option: RetryOptions | RetryPolicy | false | undefined, where: string): RetryPolicy | undefined {
+  if (option === false) return undefined;
+  return typeof option === "function" ? option : retrying(retryOptions(option, where));
+}
+
+function retrying(retry: ResolvedRetry): RetryPolicy {
+  return (attempt) => {
+    // A `.catch` per attempt rather than an async loop: a send that succeeds first time pays one promise, no more.
+    const from = (tries: number): Promise<unknown> =>
+      attempt().catch(async (error: unknown) => {
+        if (tries > retry.limit || !shouldRetry(error)) throw error;
+        const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
+        if (wait === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        return from(tries + 1);
+      });
+    return from(1);
+  };
 }
 
 export const shouldRetry = (error: unknown): boolean =>
@@ -58,34 +84,4 @@ export function delayFor(
   if (retryAfterMs !== undefined) return retryAfterMs <= retry.maxDelayMs ? retryAfterMs : undefined;
   const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
-}
-
-/** `Retry-After`: seconds, or an HTTP date. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/**
- * `X-Business-Use-Case-Usage`: `{ "<business id>": [{ …, "estimated_time_to_regain_access": minutes }] }`;
- * the longest wait it names, in milliseconds.
- */
-export function parseBusinessUseCaseUsage(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  let longest: number | undefined;
-  try {
-    for (const entries of Object.values(JSON.parse(value) as Record<string, unknown>)) {
-      if (!Array.isArray(entries)) continue;
-      for (const entry of entries) {
-        const minutes = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
-        if (typeof minutes === "number" && Number.isFinite(minutes) && minutes > 0) longest = Math.max(longest ?? 0, minutes * 60_000);
-      }
-    }
-  } catch {
-    return undefined;
-  }
-  return longest;
 }

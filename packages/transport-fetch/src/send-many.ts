@@ -14,14 +14,24 @@ export type SendManyResult<R> =
   | { readonly index: number; readonly status: "failed"; readonly error: unknown };
 
 /**
- * Sends every message once, at most `concurrency` at a time, starts at least 1/`perSecond`
- * apart. A failure is recorded in its slot and never stops the others.
+ * Sends every message once through `sender` (a `createSender()`, a `createClient()`, anything with
+ * `send`), at most `concurrency` at a time, starts at least 1/`perSecond` apart. A failure is
+ * recorded in its slot and never stops the others. Its own import, so a bundle that sends one
+ * message at a time does not carry it; `createClient().sendMany` is this with the client's pacing.
+ *
+ * @example
+ * const results = await sendMany(createSender(options), messages, { perSecond: 20 });
+ * const failed = results.filter((result) => result.status === "failed");
  */
 export async function sendMany<M, R>(
-  send: (message: M) => Promise<R>,
+  sender: { readonly send: (message: M) => Promise<R> },
   messages: readonly M[],
-  options: SendManyOptions,
+  options: SendManyOptions = {},
 ): Promise<SendManyResult<R>[]> {
+  if (typeof (sender as { send?: unknown } | null)?.send !== "function")
+    throw new TypeError("sendMany: sender must have a send(message) method, such as createSender(…) or createClient(…)");
+  if (!Array.isArray(messages))
+    throw new TypeError(`sendMany: messages must be an array, got ${messages === null ? "null" : typeof messages}`);
   const concurrency = numberOption("sendMany", options, "concurrency", 8, 1, 1000, true);
   const perSecond = numberOption("sendMany", options, "perSecond", limits.throughput.perSecond, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
   const nextStart = pacer(1000 / perSecond);
@@ -33,7 +43,7 @@ export async function sendMany<M, R>(
       const index = next++; // single-threaded: each index is taken exactly once
       await nextStart();
       try {
-        results[index] = { index, status: "sent", result: await send(messages[index] as M) };
+        results[index] = { index, status: "sent", result: await sender.send(messages[index] as M) };
       } catch (error) {
         results[index] = { index, status: "failed", error };
       }

@@ -3,8 +3,10 @@
 // `pnpm mutate`'s transport group is judged by this file with the client's own tests.
 import { describe, expect, it } from "@jest/globals";
 import { GraphApiError, NetworkError } from "../src/errors.js";
+import { networkError } from "../src/network-error.js";
 import { redactor } from "../src/redact.js";
-import { delayFor, networkError, parseBusinessUseCaseUsage, parseRetryAfter, retryOptions, shouldRetry } from "../src/retry.js";
+import { delayFor, retryOptions, shouldRetry } from "../src/retry.js";
+import { parseBusinessUseCaseUsage, parseRetryAfter } from "../src/retry-after.js";
 
 const graphError = (action: "retry" | "retry_after" | "fix_and_retry" | "do_not_retry" | "refresh_token") =>
   new GraphApiError(400, { code: 1, message: "m" }, { category: "unknown", action });

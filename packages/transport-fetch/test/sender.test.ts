@@ -7,18 +7,15 @@ import {
   type FetchLike,
   GraphApiError,
   NetworkError,
+  retryWhenNotAccepted,
   TimeoutError,
   UnexpectedResponseError,
 } from "../src/index.js";
 
 // The transport core (createSender) keeps every safety property of createClient: each case runs on both.
 const token = "EAAG-very-secret-token";
-const options = {
-  phoneNumberId: "106540352242922",
-  accessToken: token,
-  version: "v23.0",
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
-} as const;
+const options = { phoneNumberId: "106540352242922", accessToken: token, version: "v23.0" } as const;
+const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 } as const;
 const text = msg.to("16505551234").text("Your order shipped");
 const accepted = {
   messaging_product: "whatsapp",
@@ -46,9 +43,11 @@ const graphError = (code: number, status = 400) =>
 const refused = () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }));
 const reset = () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } }));
 
+// createSender retries only when given a policy (its bundle carries none otherwise); createClient retries by default.
 const makers = {
-  createSender: (fetch: FetchLike, extra: object = {}) => createSender({ ...options, fetch, ...extra }),
-  createClient: (fetch: FetchLike, extra: object = {}) => createClient({ ...options, fetch, ...extra }),
+  createSender: (fetch: FetchLike, extra: object = {}) =>
+    createSender({ ...options, retry: retryWhenNotAccepted(fastRetry), fetch, ...extra }),
+  createClient: (fetch: FetchLike, extra: object = {}) => createClient({ ...options, retry: fastRetry, fetch, ...extra }),
 };
 
 describe.each(Object.entries(makers))("%s", (name, make) => {
@@ -127,7 +126,9 @@ describe.each(Object.entries(makers))("%s", (name, make) => {
     const { fetch } = stubFetch(json(accepted));
     expect(() => make(fetch, { accessToken: "" })).toThrow(new TypeError(`${name}: accessToken is required`));
     expect(() => make(fetch, { timeoutMs: Number.NaN })).toThrow(`${name}: timeoutMs must be a number`);
-    expect(() => make(fetch, { retry: { limit: -1 } })).toThrow(`${name}: retry: limit must be a whole number`);
+    if (name === "createClient")
+      expect(() => make(fetch, { retry: { limit: -1 } })).toThrow(`${name}: retry: limit must be a whole number`);
+    else expect(() => retryWhenNotAccepted({ limit: -1 })).toThrow("retryWhenNotAccepted: retry: limit must be a whole number");
     expect(() => make(fetch, { phoneNumberId: token })).not.toThrow(token);
   });
 
@@ -135,6 +136,61 @@ describe.each(Object.entries(makers))("%s", (name, make) => {
     const { fetch, calls } = stubFetch(json(accepted));
     await expect(make(fetch).send(msg.to("16505551234").text("" as string))).rejects.toThrow(/text\.body/);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe("createSender's retry option (a policy passed in)", () => {
+  it("sends once without one: a throttled send is a retryable GraphApiError, with the wait the API asked for", async () => {
+    const throttled = stubFetch(json({ error: { message: "slow down", code: 130429 } }, 400, { "retry-after": "2" }), json(accepted));
+    const error = await createSender({ ...options, fetch: throttled.fetch })
+      .send(text)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    const { retryable, category, retryAfterMs } = error as GraphApiError;
+    expect({ retryable, category, retryAfterMs }).toEqual({ retryable: true, category: "throttling", retryAfterMs: 2000 });
+    expect(throttled.calls).toHaveLength(1);
+    const refusedOnce = stubFetch(refused, json(accepted));
+    await expect(createSender({ ...options, fetch: refusedOnce.fetch, retry: false }).send(text)).rejects.toBeInstanceOf(NetworkError);
+    expect(refusedOnce.calls).toHaveLength(1);
+  });
+
+  it("takes retry options only through retryWhenNotAccepted: a plain object is a TypeError naming the fix", () => {
+    const { fetch } = stubFetch(json(accepted));
+    for (const retry of [{ limit: 3 }, null, 3, "yes", true])
+      expect(() => createSender({ ...options, fetch, retry: retry as never })).toThrow(
+        /^createSender: retry must be a policy such as retryWhenNotAccepted\(\{ limit: 3 \}\), or false; got (object|null|number|string|boolean)$/,
+      );
+  });
+
+  it("runs a policy of one's own, which sees each attempt and its errors", async () => {
+    const flaky = stubFetch(refused, refused, json(accepted));
+    const seen: unknown[] = [];
+    const ownPolicy = async (attempt: () => Promise<unknown>) => {
+      for (;;) {
+        try {
+          return await attempt();
+        } catch (error) {
+          seen.push(error);
+          if (seen.length > 5) throw error;
+        }
+      }
+    };
+    await expect(createSender({ ...options, fetch: flaky.fetch, retry: ownPolicy }).send(text)).resolves.toEqual(accepted);
+    expect(flaky.calls).toHaveLength(3);
+    expect(seen.map((error) => (error as NetworkError).reason)).toEqual(["ECONNREFUSED", "ECONNREFUSED"]);
+  });
+
+  it("gives up as retryWhenNotAccepted's limit says, and never retries what may have been delivered", async () => {
+    const alwaysRefused = stubFetch(refused);
+    await expect(
+      createSender({ ...options, fetch: alwaysRefused.fetch, retry: retryWhenNotAccepted({ ...fastRetry, limit: 2 }) }).send(text),
+    ).rejects.toBeInstanceOf(NetworkError);
+    expect(alwaysRefused.calls).toHaveLength(3);
+    const oversized = stubFetch(() => new Response("x".repeat(64), { status: 200 }));
+    await expect(
+      createSender({ ...options, fetch: oversized.fetch, maxResponseBytes: 8, retry: retryWhenNotAccepted(fastRetry) }).send(text),
+    ).rejects.toBeInstanceOf(UnexpectedResponseError);
+    expect(oversized.calls).toHaveLength(1);
   });
 });
 

@@ -1,24 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { type ChangeEvent, eventKey, parseWebhook, type WebhookEvent } from "../src/index.js";
+import { type ChangeEvent, eventKey, parseWebhook } from "../src/index.js";
 import { envelope } from "./fixtures.js";
 import { changeOf, examples, userChangedUserId, wabaId } from "./fixtures-2026.js";
+import { cleanEventsOf as clean, onlyChangeOf as only } from "./support/one-change.js";
 
 type Field = keyof typeof examples;
 const fields = Object.keys(examples) as Field[];
 
-/** The events of one change, asserting there was no issue. */
-function clean(field: string, value: unknown): WebhookEvent[] {
-  const { events, issues } = parseWebhook(changeOf(field, value));
-  expect(issues).toEqual([]);
-  return [...events];
-}
-const only = (field: string, value: unknown): ChangeEvent => {
-  const events = clean(field, value);
-  expect(events).toHaveLength(1);
-  const event = events[0];
-  if (event?.kind !== "change") throw new Error(`expected a change event, got ${JSON.stringify(event)}`);
-  return event;
-};
 /** A deep copy with one member replaced (`path` of keys and indexes). */
 function withMember(value: unknown, path: readonly (string | number)[], member: unknown): unknown {
   const copy = structuredClone(value) as Record<string | number, unknown>;

@@ -12,6 +12,13 @@ export const envelope = (value: Omit<MessagesValue, "metadata">, wabaId = "10229
 
 const base = { from: "16505551234", id: "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTdBRkY", timestamp: "1767225600" };
 const media = { mime_type: "image/jpeg", sha256: "aGVsbG8=", id: "1003383421387256" };
+/** The user's interactive answer to the business's message `repliedTo`. */
+const interactiveReply = (repliedTo: string, interactive: Record<string, unknown>) => ({
+  ...base,
+  type: "interactive",
+  context: { from: "15550001111", id: repliedTo },
+  interactive,
+});
 
 /** One inbound message per type, with what the parsed event must show. */
 export const inbound: Readonly<Record<string, Record<string, unknown>>> = {
@@ -27,33 +34,19 @@ export const inbound: Readonly<Record<string, Record<string, unknown>>> = {
     type: "contacts",
     contacts: [{ name: { formatted_name: "Rui Costa", first_name: "Rui" }, phones: [{ phone: "+351 912 345 678", type: "CELL" }] }],
   },
-  button_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.SENT1" },
-    interactive: { type: "button_reply", button_reply: { id: "slot~mon~9", title: "Mon 9:00" } },
-  },
-  list_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.SENT2" },
-    interactive: { type: "list_reply", list_reply: { id: "size-m", title: "Medium", description: "chest 96–101 cm" } },
-  },
-  nfm_reply: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.FLOW1" },
-    interactive: {
-      type: "nfm_reply",
-      nfm_reply: { name: "flow", body: "Sent", response_json: '{"flow_token":"tok-1","size":"M"}' },
-    },
-  },
-  nfm_reply_without_token: {
-    ...base,
-    type: "interactive",
-    context: { from: "15550001111", id: "wamid.FLOW2" },
-    interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: "Sent", response_json: '{"rating":"5"}' } },
-  },
+  button_reply: interactiveReply("wamid.SENT1", { type: "button_reply", button_reply: { id: "slot~mon~9", title: "Mon 9:00" } }),
+  list_reply: interactiveReply("wamid.SENT2", {
+    type: "list_reply",
+    list_reply: { id: "size-m", title: "Medium", description: "chest 96–101 cm" },
+  }),
+  nfm_reply: interactiveReply("wamid.FLOW1", {
+    type: "nfm_reply",
+    nfm_reply: { name: "flow", body: "Sent", response_json: '{"flow_token":"tok-1","size":"M"}' },
+  }),
+  nfm_reply_without_token: interactiveReply("wamid.FLOW2", {
+    type: "nfm_reply",
+    nfm_reply: { name: "flow", body: "Sent", response_json: '{"rating":"5"}' },
+  }),
   address_message: {
     ...base,
     type: "interactive",
@@ -122,6 +115,12 @@ export const statuses: Readonly<Record<string, Record<string, unknown>>> = {
   to_bsuid: { id: "wamid.SENT3", timestamp: "1767225660", status: "delivered", recipient_user_id: "US.13491208655302741918" },
 };
 
+/** A `messages` change as it stands in an entry's `changes[]`. */
+const messagesChange = (value: Omit<MessagesValue, "metadata">) => ({
+  field: "messages",
+  value: { messaging_product: "whatsapp", metadata, ...value },
+});
+
 /** Three entries (two WABAs), four changes, messages, statuses and an error: 9 events in all. */
 export const batch = {
   object: "whatsapp_business_account",
@@ -129,40 +128,23 @@ export const batch = {
     {
       id: "102290129340398",
       changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata,
-            contacts: [contact, { profile: { name: "Bo" }, wa_id: "447700900123" }],
-            messages: [inbound.text, { ...inbound.text, id: "wamid.B", from: "447700900123", text: { body: "second" } }],
-          },
-        },
-        {
-          field: "messages",
-          value: { messaging_product: "whatsapp", metadata, statuses: [statuses.sent, statuses.delivered, statuses.read] },
-        },
+        messagesChange({
+          contacts: [contact, { profile: { name: "Bo" }, wa_id: "447700900123" }],
+          messages: [inbound.text, { ...inbound.text, id: "wamid.B", from: "447700900123", text: { body: "second" } }],
+        }),
+        messagesChange({ statuses: [statuses.sent, statuses.delivered, statuses.read] }),
       ],
     },
     {
       id: "102290129340398",
-      changes: [
-        {
-          field: "messages",
-          value: {
-            messaging_product: "whatsapp",
-            metadata,
-            errors: [{ code: 130429, title: "Rate limit hit", message: "(#130429) Rate limit hit" }],
-          },
-        },
-      ],
+      changes: [messagesChange({ errors: [{ code: 130429, title: "Rate limit hit", message: "(#130429) Rate limit hit" }] })],
     },
     {
       id: "999",
       changes: [
         // A field without a typed reader: an `other` event with its value.
         { field: "account_alerts", value: { entity_type: "WABA", alert_severity: "INFORMATIONAL", alert_type: "OBA_APPROVED" } },
-        { field: "messages", value: { messaging_product: "whatsapp", metadata, messages: [inbound.reaction, inbound.request_welcome] } },
+        messagesChange({ messages: [inbound.reaction, inbound.request_welcome] }),
       ],
     },
   ],

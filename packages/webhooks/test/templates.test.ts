@@ -1,16 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import {
-  type ChangeEvent,
-  dedupe,
-  eventKey,
-  findTemplate,
-  parseWebhook,
-  type TrackedTemplate,
-  trackTemplates,
-  type WebhookEvent,
-} from "../src/index.js";
+import { dedupe, eventKey, findTemplate, parseWebhook, type TrackedTemplate, trackTemplates, type WebhookEvent } from "../src/index.js";
 import { categoryDone, changeOf, examples, wabaId } from "./fixtures-2026.js";
+import { onlyChangeOf as only } from "./support/one-change.js";
 
 // The four template webhooks (templates-management.md §3, §5, §6.8, §6.9) and the reducer over them.
 
@@ -20,15 +12,16 @@ const bodyAt = (field: string, value: unknown, time: number | undefined) => ({
   object: "whatsapp_business_account",
   entry: [{ id: wabaId, ...(time === undefined ? {} : { time }), changes: [{ field, value }] }],
 });
-/** The single event of one change, asserting there was no issue. */
-function only(field: string, value: unknown): ChangeEvent {
-  const { events, issues } = parseWebhook(changeOf(field, value));
-  expect(issues).toEqual([]);
-  expect(events).toHaveLength(1);
-  const event = events[0];
-  if (event?.kind !== "change") throw new Error(`expected a change event, got ${JSON.stringify(event)}`);
-  return event;
-}
+/** What every event of one of the §5 examples carries: its field and type, the WABA, the entry's time, the path, the raw value. */
+const exampleChange = (field: string, type: string, raw: unknown) => ({
+  kind: "change",
+  field,
+  type,
+  wabaId,
+  time: 1_767_225_600,
+  path: `${at}.value`,
+  raw,
+});
 /** A status update of one template, at `time`. */
 const status = (time: number | undefined, event: string, extra: Record<string, unknown> = {}, id = 42) =>
   bodyAt(
@@ -61,13 +54,7 @@ const pause = (title: string) => ({ other_info: { title, description: `${title} 
 describe("the examples of templates-management.md §5, read exactly", () => {
   it("message_template_status_update: REJECTED with its reason and rejection_info; the id as the API's digits", () => {
     expect(only("message_template_status_update", examples.message_template_status_update)).toEqual({
-      kind: "change",
-      field: "message_template_status_update",
-      type: "status_update",
-      wabaId,
-      time: 1_767_225_600,
-      path: `${at}.value`,
-      raw: examples.message_template_status_update,
+      ...exampleChange("message_template_status_update", "status_update", examples.message_template_status_update),
       event: "REJECTED",
       message_template_id: "1689556908129835",
       message_template_name: "abandoned_cart",
@@ -81,13 +68,7 @@ describe("the examples of templates-management.md §5, read exactly", () => {
 
   it("message_template_quality_update: both scores; en-US read as en_US beside the code as sent", () => {
     expect(only("message_template_quality_update", examples.message_template_quality_update)).toEqual({
-      kind: "change",
-      field: "message_template_quality_update",
-      type: "quality_update",
-      wabaId,
-      time: 1_767_225_600,
-      path: `${at}.value`,
-      raw: examples.message_template_quality_update,
+      ...exampleChange("message_template_quality_update", "quality_update", examples.message_template_quality_update),
       previous_quality_score: "GREEN",
       new_quality_score: "YELLOW",
       message_template_id: "806312974732579",
@@ -99,13 +80,7 @@ describe("the examples of templates-management.md §5, read exactly", () => {
 
   it("template_category_update pending: the category now, the correct one and when", () => {
     expect(only("template_category_update", examples.template_category_update)).toEqual({
-      kind: "change",
-      field: "template_category_update",
-      type: "pending",
-      wabaId,
-      time: 1_767_225_600,
-      path: `${at}.value`,
-      raw: examples.template_category_update,
+      ...exampleChange("template_category_update", "pending", examples.template_category_update),
       message_template_id: "278077987957091",
       message_template_name: "welcome_template",
       message_template_language: "en-US",
@@ -118,13 +93,7 @@ describe("the examples of templates-management.md §5, read exactly", () => {
 
   it("template_category_update done: previous → new; a correct_category equal to new_category is done too (§3.5)", () => {
     expect(only("template_category_update", categoryDone)).toEqual({
-      kind: "change",
-      field: "template_category_update",
-      type: "done",
-      wabaId,
-      time: 1_767_225_600,
-      path: `${at}.value`,
-      raw: categoryDone,
+      ...exampleChange("template_category_update", "done", categoryDone),
       message_template_id: "278077987957091",
       message_template_name: "welcome_template",
       message_template_language: "en-US",
@@ -142,13 +111,7 @@ describe("the examples of templates-management.md §5, read exactly", () => {
 
   it("message_template_components_update: texts and buttons of the edited template", () => {
     expect(only("message_template_components_update", examples.message_template_components_update)).toEqual({
-      kind: "change",
-      field: "message_template_components_update",
-      type: "components_update",
-      wabaId,
-      time: 1_767_225_600,
-      path: `${at}.value`,
-      raw: examples.message_template_components_update,
+      ...exampleChange("message_template_components_update", "components_update", examples.message_template_components_update),
       message_template_id: "1315502779341834",
       message_template_name: "order_confirmation",
       message_template_language: "en_US",

@@ -1,7 +1,20 @@
 import type { limits } from "../limits.js";
-import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../payload/contacts.js";
+import type {
+  ContactAddressPayload,
+  ContactInfoType,
+  ContactNamePayload,
+  ContactPayload,
+  PhoneType,
+} from "../payload/contacts.generated.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
+
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const previousKey: unique symbol = Symbol();
+const fieldKey: unique symbol = Symbol();
+const partKey: unique symbol = Symbol();
+const cardsKey: unique symbol = Symbol();
+const withKey: unique symbol = Symbol();
 
 type Parts = { firstName: string } | { lastName: string } | { middleName: string } | { suffix: string } | { prefix: string };
 
@@ -53,16 +66,16 @@ export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
  */
 export class ContactBuilder<Named extends boolean = false> {
   declare readonly [named]: Named;
-  readonly #previous: ContactBuilder<boolean> | undefined;
-  readonly #field: Field | undefined;
+  declare private readonly [previousKey]: ContactBuilder<boolean> | undefined;
+  declare private readonly [fieldKey]: Field | undefined;
   /** This step's part of the card in the API's field names: a string, or a flat object copied on every build. */
-  readonly #part: unknown;
+  declare private readonly [partKey]: unknown;
 
   /** @internal */
   constructor(previous?: ContactBuilder<boolean>, field?: Field, part?: unknown) {
-    this.#previous = previous;
-    this.#field = field;
-    this.#part = part;
+    this[previousKey] = previous;
+    this[fieldKey] = field;
+    this[partKey] = part;
   }
 
   // Each step copies its inputs now (later changes by the caller do not leak in); building
@@ -76,7 +89,7 @@ export class ContactBuilder<Named extends boolean = false> {
     if (middleName !== undefined) part.middle_name = middleName;
     if (suffix !== undefined) part.suffix = suffix;
     if (prefix !== undefined) part.prefix = prefix;
-    return this.#with<true>("name", part);
+    return this[withKey]<true>("name", part);
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
@@ -84,19 +97,19 @@ export class ContactBuilder<Named extends boolean = false> {
     const part: Mutable<Entry<"phones">> = { phone };
     if (type !== undefined) part.type = type;
     if (waId !== undefined) part.wa_id = waId;
-    return this.#with("phones", part);
+    return this[withKey]("phones", part);
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = objectArgument(options, "contacts.emails options");
     const part = type === undefined ? { email } : { email, type };
-    return this.#with("emails", part);
+    return this[withKey]("emails", part);
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
     const { type } = objectArgument(options, "contacts.urls options");
     const part = type === undefined ? { url } : { url, type };
-    return this.#with("urls", part);
+    return this[withKey]("urls", part);
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
@@ -109,12 +122,12 @@ export class ContactBuilder<Named extends boolean = false> {
     if (country !== undefined) part.country = country;
     if (countryCode !== undefined) part.country_code = countryCode;
     if (type !== undefined) part.type = type;
-    return this.#with("addresses", part);
+    return this[withKey]("addresses", part);
   }
 
   /** `YYYY-MM-DD`. */
   birthday(date: string): ContactBuilder<Named> {
-    return this.#with("birthday", date);
+    return this[withKey]("birthday", date);
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
@@ -123,18 +136,30 @@ export class ContactBuilder<Named extends boolean = false> {
     if (company !== undefined) part.company = company;
     if (department !== undefined) part.department = department;
     if (title !== undefined) part.title = title;
-    return this.#with("org", part);
+    return this[withKey]("org", part);
   }
 
-  #with<N extends boolean = Named>(field: Field, part: unknown): ContactBuilder<N> {
+  private [withKey]<N extends boolean = Named>(field: Field, part: unknown): ContactBuilder<N> {
     return new ContactBuilder<N>(this, field, part);
   }
 
   static {
     renderCard = (last) => {
-      const steps: ContactBuilder<boolean>[] = [];
-      for (let step: ContactBuilder<boolean> | undefined = last; step !== undefined && step.#field !== undefined; step = step.#previous) {
-        steps.push(step);
+      // The links in call order, in an array sized once (pushing grew it past twice the bytes it needs).
+      let count = 0;
+      for (
+        let step: ContactBuilder<boolean> | undefined = last;
+        step !== undefined && step[fieldKey] !== undefined;
+        step = step[previousKey]
+      ) {
+        count++;
+      }
+      const steps = new Array<ContactBuilder<boolean>>(count);
+      let at = count;
+      let step: ContactBuilder<boolean> = last;
+      while (at > 0) {
+        steps[--at] = step;
+        step = step[previousKey] as ContactBuilder<boolean>; // the first loop counted exactly these links
       }
       // Later calls win for single fields; list fields keep every entry in call order.
       const card: { -readonly [F in Field]?: unknown } = {};
@@ -142,11 +167,11 @@ export class ContactBuilder<Named extends boolean = false> {
       let emails: unknown[] | undefined;
       let phones: unknown[] | undefined;
       let urls: unknown[] | undefined;
-      for (let i = steps.length - 1; i >= 0; i--) {
+      for (let i = 0; i < count; i++) {
         const step = steps[i] as ContactBuilder<boolean>;
         // Each field copies its (flat) part at its own spread, so each copy site sees few shapes.
-        const part = step.#part as object;
-        switch (step.#field) {
+        const part = step[partKey] as object;
+        switch (step[fieldKey]) {
           case "addresses":
             addresses = append(addresses, { ...part });
             break;
@@ -190,11 +215,11 @@ export let cardsOf: (builder: ContactsBuilder<Count>) => readonly ContactBuilder
  */
 export class ContactsBuilder<Cards extends Count = []> {
   declare readonly [cardCount]: Cards;
-  readonly #cards: readonly ContactBuilder<true>[];
+  declare private readonly [cardsKey]: readonly ContactBuilder<true>[];
 
   /** @internal */
   constructor(cards: readonly ContactBuilder<true>[] = []) {
-    this.#cards = cards;
+    this[cardsKey] = cards;
   }
 
   contact(
@@ -204,10 +229,10 @@ export class ContactsBuilder<Cards extends Count = []> {
   ): ContactsBuilder<[...Cards, unknown]>;
   contact(build: unknown): ContactsBuilder<[...Cards, unknown]> {
     const card = callbackResult<ContactBuilder<boolean>>(build, new ContactBuilder(), ContactBuilder, "contacts[]");
-    return new ContactsBuilder([...this.#cards, card as ContactBuilder<true>]); // a card without a name fails validate()
+    return new ContactsBuilder([...this[cardsKey], card as ContactBuilder<true>]); // a card without a name fails validate()
   }
 
   static {
-    cardsOf = (builder) => builder.#cards;
+    cardsOf = (builder) => builder[cardsKey];
   }
 }

@@ -1,7 +1,11 @@
-import type { MarkReadRequest } from "../payload/mark-read.js";
+import type { MarkReadRequest } from "../payload/mark-read.generated.js";
 import { explainMarkReadBody, isMarkReadBody } from "../rules/quick/mark-read.generated.js";
 import type { JsonObject, Report } from "../rules/report.js";
 import { Buildable } from "./buildable.js";
+
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const messageIdKey: unique symbol = Symbol();
+const typingKey: unique symbol = Symbol();
 
 /**
  * Marks an incoming message as read, optionally showing a typing indicator.
@@ -11,19 +15,19 @@ import { Buildable } from "./buildable.js";
  * // { messaging_product: "whatsapp", status: "read", message_id: wamid, typing_indicator: { type: "text" } }
  */
 export class MarkReadBuilder extends Buildable<MarkReadRequest> {
-  readonly #messageId: string;
-  readonly #typing: boolean;
+  declare private readonly [messageIdKey]: string;
+  declare private readonly [typingKey]: boolean;
 
   /** @internal */
   constructor(messageId: string, typing = false) {
     super();
-    this.#messageId = messageId;
-    this.#typing = typing;
+    this[messageIdKey] = messageId;
+    this[typingKey] = typing;
   }
 
   /** Also shows "typing…" to the user, until you reply or for 25 seconds. */
   typing(): MarkReadBuilder {
-    return new MarkReadBuilder(this.#messageId, true);
+    return new MarkReadBuilder(this[messageIdKey], true);
   }
 
   protected get explanation(): (body: JsonObject, report: Report) => void {
@@ -35,7 +39,7 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
   }
 
   protected assemble(): MarkReadRequest {
-    const body = { messaging_product: "whatsapp", status: "read", message_id: this.#messageId } as const;
-    return this.#typing ? { ...body, typing_indicator: { type: "text" } } : body;
+    const body = { messaging_product: "whatsapp", status: "read", message_id: this[messageIdKey] } as const;
+    return this[typingKey] ? { ...body, typing_indicator: { type: "text" } } : body;
   }
 }

@@ -49,23 +49,19 @@ export interface AudioOptions {
 }
 
 /**
- * Renders a media object from a private copy of the caller's (every key, so validate()
- * sees stray ones rather than losing them) plus the options that are set.
+ * A media object: a private copy of the caller's (every key, so validate() sees stray ones
+ * rather than losing them) plus the options that are set. MessageBuilder copies it on every build.
  */
-function mediaRender<Content>(media: MediaSource, caption?: string, filename?: string): () => Content {
-  const source = { ...media };
-  return () => {
-    const content: Record<string, unknown> = { ...source };
-    if (caption !== undefined) content.caption = caption;
-    if (filename !== undefined) content.filename = filename;
-    return content as Content; // checked by validate() at build time
-  };
+function mediaContent<Content>(media: MediaSource, caption?: string, filename?: string): Content {
+  const content: Record<string, unknown> = { ...media };
+  if (caption !== undefined) content.caption = caption;
+  if (filename !== undefined) content.filename = filename;
+  return content as Content; // checked by validate() at build time
 }
 
 export function textMessage(envelope: Envelope, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
   const { previewUrl } = objectArgument(options, "text options");
-  const render = previewUrl === undefined ? () => ({ body }) : () => ({ body, preview_url: previewUrl });
-  return new MessageBuilder<TextMessage>(envelope, textRules, render);
+  return new MessageBuilder<TextMessage>(envelope, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
 export function imageMessage(
@@ -73,7 +69,7 @@ export function imageMessage(
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<ImageMessage> {
-  return new MessageBuilder<ImageMessage>(envelope, imageRules, mediaRender(media, objectArgument(options, "image options").caption));
+  return new MessageBuilder<ImageMessage>(envelope, imageRules, mediaContent(media, objectArgument(options, "image options").caption));
 }
 
 export function videoMessage(
@@ -81,7 +77,7 @@ export function videoMessage(
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<VideoMessage> {
-  return new MessageBuilder<VideoMessage>(envelope, videoRules, mediaRender(media, objectArgument(options, "video options").caption));
+  return new MessageBuilder<VideoMessage>(envelope, videoRules, mediaContent(media, objectArgument(options, "video options").caption));
 }
 
 export function documentMessage(
@@ -90,33 +86,29 @@ export function documentMessage(
   options: { readonly caption?: string; readonly filename?: string } = {},
 ): MessageBuilder<DocumentMessage> {
   const { caption, filename } = objectArgument(options, "document options");
-  return new MessageBuilder<DocumentMessage>(envelope, documentRules, mediaRender(media, caption, filename));
+  return new MessageBuilder<DocumentMessage>(envelope, documentRules, mediaContent(media, caption, filename));
 }
 
 export function audioMessage(envelope: Envelope, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
   const { voice } = objectArgument(options, "audio options");
-  const source = mediaRender<AudioMessage["audio"]>(media);
-  const render = voice === undefined ? source : () => ({ ...source(), voice });
-  return new MessageBuilder<AudioMessage>(envelope, audioRules, render);
+  const source = mediaContent<AudioMessage["audio"]>(media);
+  return new MessageBuilder<AudioMessage>(envelope, audioRules, voice === undefined ? source : { ...source, voice });
 }
 
 export function stickerMessage(envelope: Envelope, media: MediaSource): MessageBuilder<StickerMessage> {
-  return new MessageBuilder<StickerMessage>(envelope, stickerRules, mediaRender(media));
+  return new MessageBuilder<StickerMessage>(envelope, stickerRules, mediaContent(media));
 }
 
 export function reactionMessage(envelope: Envelope, messageId: string, emoji: string): MessageBuilder<ReactionMessage> {
-  return new MessageBuilder<ReactionMessage>(envelope, reactionRules, () => ({ message_id: messageId, emoji }));
+  return new MessageBuilder<ReactionMessage>(envelope, reactionRules, { message_id: messageId, emoji });
 }
 
 export function locationMessage(envelope: Envelope, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
   const { latitude, longitude, name, address } = objectArgument(location, "location");
-  const render = () => {
-    const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
-    if (name !== undefined) content.name = name;
-    if (address !== undefined) content.address = address;
-    return content;
-  };
-  return new MessageBuilder<LocationMessage>(envelope, locationRules, render);
+  const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
+  if (name !== undefined) content.name = name;
+  if (address !== undefined) content.address = address;
+  return new MessageBuilder<LocationMessage>(envelope, locationRules, content);
 }
 
 export function pinMessage(
@@ -124,7 +116,7 @@ export function pinMessage(
   pin: { readonly type: "pin" | "unpin"; readonly messageId: string; readonly days?: number | undefined },
 ): MessageBuilder<PinMessage> {
   const { type, messageId, days } = pin;
-  const render = (): PinMessage["pin"] =>
+  const content: PinMessage["pin"] =
     type === "unpin" || days === undefined ? { type, message_id: messageId } : { type, message_id: messageId, expiration_days: days };
-  return new MessageBuilder<PinMessage>(envelope, pinRules, render);
+  return new MessageBuilder<PinMessage>(envelope, pinRules, content);
 }

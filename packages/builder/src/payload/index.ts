@@ -1,23 +1,25 @@
-import type { ContactsMessage } from "./contacts.js";
-import type { InteractiveMessage } from "./interactive.js";
-import type { LocationMessage } from "./location.js";
-import type { MarkReadRequest } from "./mark-read.js";
-import type { MediaMessage } from "./media.js";
-import type { PinMessage } from "./pin.js";
-import type { ReactionMessage } from "./reaction.js";
+// The wire types: *.generated.ts are written from the rule table by `pnpm gen` (scripts/wire-types.mjs);
+// template.ts is still written by hand (rules/wire-types.ts says which).
+import type { ContactsMessage } from "./contacts.generated.js";
+import type { InteractiveMessage } from "./interactive.generated.js";
+import type { LocationMessage } from "./location.generated.js";
+import type { MarkReadRequest } from "./mark-read.generated.js";
+import type { MediaMessage } from "./media.generated.js";
+import type { PinMessage } from "./pin.generated.js";
+import type { ReactionMessage } from "./reaction.generated.js";
 import type { TemplateMessage } from "./template.js";
-import type { TextMessage } from "./text.js";
+import type { TextMessage } from "./text.generated.js";
 
-export type * from "./contacts.js";
-export type * from "./envelope.js";
-export type * from "./interactive.js";
-export type * from "./location.js";
-export type * from "./mark-read.js";
-export type * from "./media.js";
-export type * from "./pin.js";
-export type * from "./reaction.js";
+export type * from "./contacts.generated.js";
+export type * from "./envelope.generated.js";
+export type * from "./interactive.generated.js";
+export type * from "./location.generated.js";
+export type * from "./mark-read.generated.js";
+export type * from "./media.generated.js";
+export type * from "./pin.generated.js";
+export type * from "./reaction.generated.js";
 export type * from "./template.js";
-export type * from "./text.js";
+export type * from "./text.generated.js";
 
 /** Every message body the builder produces, discriminated by `type`. */
 export type Message =

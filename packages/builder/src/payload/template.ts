@@ -1,6 +1,6 @@
-import type { Envelope } from "./envelope.js";
-import type { ProductSection } from "./interactive.js";
-import type { MediaSource } from "./media.js";
+import type { Envelope } from "./envelope.generated.js";
+import type { ProductSection } from "./interactive.generated.js";
+import type { MediaSource } from "./media.generated.js";
 
 /** Named templates (`parameter_format: NAMED`) label each parameter [cloud-api.md §8.4]. */
 interface Named {

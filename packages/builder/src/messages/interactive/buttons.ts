@@ -16,6 +16,10 @@ import {
   withHeader,
 } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const buttonsKey: unique symbol = Symbol();
+
 type MaxButtons = typeof limits.buttons.max;
 type ReplyId<Id extends string> = MaxLength<Id, typeof limits.buttons.id.max, "interactive.action.buttons.reply.id">;
 type ReplyTitle<T extends string> = MaxLength<T, typeof limits.buttons.title.max, "interactive.action.buttons.reply.title">;
@@ -26,6 +30,13 @@ type ReplyIdArg<Buttons extends readonly unknown[], Id extends string> = Buttons
   : ReplyId<Id>;
 
 declare const buttonCount: unique symbol;
+
+/** One reply button and the ones added before it: a step links one, copying no array. */
+interface Reply {
+  readonly previous: Reply | undefined;
+  readonly id: string;
+  readonly title: string;
+}
 
 /**
  * Reply buttons: a body, 1 to 3 `.reply(id, title)` buttons, and an optional text or media
@@ -39,14 +50,15 @@ declare const buttonCount: unique symbol;
  */
 export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<ButtonInteractive>> {
   declare readonly [buttonCount]: Buttons;
-  readonly #parts: Parts;
-  readonly #buttons: readonly { readonly id: string; readonly title: string }[];
+  declare private readonly [partsKey]: Parts;
+  /** The last reply button added, linked to those before it. */
+  declare private readonly [buttonsKey]: Reply | undefined;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, buttons: readonly { readonly id: string; readonly title: string }[] = []) {
+  constructor(envelope: Envelope, parts: Parts, buttons?: Reply) {
     super(envelope, buttonInteractiveRules);
-    this.#parts = parts;
-    this.#buttons = buttons;
+    this[partsKey] = parts;
+    this[buttonsKey] = buttons;
   }
 
   /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
@@ -56,14 +68,14 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   ): ButtonsBuilder<Buttons> {
     return new ButtonsBuilder<Buttons>(
       this.envelope,
-      withHeader(this.#parts, headerPart(header, objectArgument(options, "interactive.header options").subText)),
-      this.#buttons,
+      withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
+      this[buttonsKey],
     );
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this.#parts, text), this.#buttons);
+    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this[partsKey], text), this[buttonsKey]);
   }
 
   /** A reply button: `id` comes back in the `button_reply` webhook; `title` is its label (at most 20 characters). */
@@ -71,7 +83,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this.#parts, [...this.#buttons, { id, title }]);
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this[partsKey], { previous: this[buttonsKey], id, title });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -83,11 +95,17 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ButtonsBuilder<Buttons>(envelope, this.#parts, this.#buttons) as this; // same class, same Buttons
+    return new ButtonsBuilder<Buttons>(envelope, this[partsKey], this[buttonsKey]) as this; // same class, same Buttons
   }
 
   protected render(): ButtonInteractive {
-    const buttons = this.#buttons.map(({ id, title }) => ({ type: "reply" as const, reply: { id, title } }));
-    return renderInteractive<ButtonInteractive>("button", this.#parts, { buttons });
+    // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
+    let count = 0;
+    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) count++;
+    const buttons = new Array<ButtonInteractive["action"]["buttons"][number]>(count);
+    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) {
+      buttons[--count] = { type: "reply", reply: { id: reply.id, title: reply.title } };
+    }
+    return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });
   }
 }

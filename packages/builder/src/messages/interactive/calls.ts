@@ -11,6 +11,11 @@ import type { MaxLength } from "../../type-checks.js";
 import { type Content, type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const parametersKey: unique symbol = Symbol();
+const kindKey: unique symbol = Symbol();
+
 /** A voice_call button's options [api-2026.md §4]: label (default "Call Now"), how long it works, and a payload for the call webhook. */
 export interface VoiceCallOptions<T extends string> {
   readonly text?: MaxLength<T, typeof limits.voiceCall.displayText.max, "interactive.action.parameters.display_text">;
@@ -25,24 +30,24 @@ export interface VoiceCallOptions<T extends string> {
  * msg.to(n).voiceCall("Questions? Call us", { text: "Call on WhatsApp", ttlMinutes: 100 }).build();
  */
 export class VoiceCallBuilder extends MessageBase<InteractiveMessage<VoiceCallInteractive>> {
-  readonly #parts: Parts;
-  readonly #parameters: VoiceCallInteractive["action"]["parameters"];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [parametersKey]: VoiceCallInteractive["action"]["parameters"];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, parameters: VoiceCallInteractive["action"]["parameters"]) {
     super(envelope, voiceCallInteractiveRules);
-    this.#parts = parts;
-    this.#parameters = parameters;
+    this[partsKey] = parts;
+    this[parametersKey] = parameters;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new VoiceCallBuilder(envelope, this.#parts, this.#parameters) as this; // same class
+    return new VoiceCallBuilder(envelope, this[partsKey], this[parametersKey]) as this; // same class
   }
 
   protected render(): VoiceCallInteractive {
     const action: VoiceCallInteractive["action"] =
-      this.#parameters === undefined ? { name: "voice_call" } : { name: "voice_call", parameters: { ...this.#parameters } };
-    return renderInteractive<VoiceCallInteractive>("voice_call", this.#parts, action);
+      this[parametersKey] === undefined ? { name: "voice_call" } : { name: "voice_call", parameters: { ...this[parametersKey] } };
+    return renderInteractive<VoiceCallInteractive>("voice_call", this[partsKey], action);
   }
 }
 
@@ -58,22 +63,22 @@ type NamedAction = RequestContactInfoInteractive | CallPermissionRequestInteract
  * msg.toUser("US.13491208655302741918").requestContactInfo("May we have your number for delivery updates?").build();
  */
 export class NamedActionBuilder<I extends NamedAction> extends MessageBase<InteractiveMessage<I>> {
-  readonly #parts: Parts;
-  readonly #kind: I["type"];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [kindKey]: I["type"];
 
   /** @internal `rules`: the kind's own check, passed in so that each kind's bundle carries only its own. */
   constructor(envelope: Envelope, parts: Parts, kind: I["type"], rules: KindRules<"interactive">) {
     super(envelope, rules);
-    this.#parts = parts;
-    this.#kind = kind;
+    this[partsKey] = parts;
+    this[kindKey] = kind;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new NamedActionBuilder<I>(envelope, this.#parts, this.#kind, this.rules) as this; // same class, same kind
+    return new NamedActionBuilder<I>(envelope, this[partsKey], this[kindKey], this.rules) as this; // same class, same kind
   }
 
   protected render(): Content<InteractiveMessage<I>> {
-    return renderInteractive<I>(this.#kind, this.#parts, { name: this.#kind } as I["action"]) as Content<InteractiveMessage<I>>;
+    return renderInteractive<I>(this[kindKey], this[partsKey], { name: this[kindKey] } as I["action"]) as Content<InteractiveMessage<I>>;
   }
 }
 

@@ -6,6 +6,12 @@ import { objectArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const cardsKey: unique symbol = Symbol();
+const catalogIdKey: unique symbol = Symbol();
+const productsKey: unique symbol = Symbol();
+
 type MaxCards = typeof limits.carousel.cards.max;
 type CardBody<B extends string> = MaxLength<B, typeof limits.carousel.cardBody.max, "interactive.action.cards.body.text">;
 type Label<T extends string> = MaxLength<
@@ -41,14 +47,14 @@ declare const cardCount: unique symbol;
  */
 export class CarouselBuilder<Cards extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<CarouselInteractive>> {
   declare readonly [cardCount]: Cards;
-  readonly #parts: Parts;
-  readonly #cards: readonly Card[];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [cardsKey]: readonly Card[];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, cards: readonly Card[] = []) {
     super(envelope, carouselInteractiveRules);
-    this.#parts = parts;
-    this.#cards = cards;
+    this[partsKey] = parts;
+    this[cardsKey] = cards;
   }
 
   /** A media card; its body is at most 160 characters and 2 line breaks. */
@@ -69,7 +75,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
           ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
           : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
     };
-    return new CarouselBuilder<[...Cards, unknown]>(this.envelope, this.#parts, [...this.#cards, rendered]);
+    return new CarouselBuilder<[...Cards, unknown]>(this.envelope, this[partsKey], [...this[cardsKey], rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
@@ -81,13 +87,13 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new CarouselBuilder<Cards>(envelope, this.#parts, this.#cards) as this; // same class, same Cards
+    return new CarouselBuilder<Cards>(envelope, this[partsKey], this[cardsKey]) as this; // same class, same Cards
   }
 
   protected render(): CarouselInteractive {
     // Fresh objects on every build: the cards' parts are copied again.
-    const cards = this.#cards.map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
-    return renderInteractive<CarouselInteractive>("carousel", this.#parts, { cards });
+    const cards = this[cardsKey].map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
+    return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }
 
@@ -107,30 +113,30 @@ export type ProductIds<P extends readonly string[]> = number extends P["length"]
  * msg.to(n).productCarousel("Our picks", { catalogId: "CAT1", products: ["sku-1", "sku-2"] }).build();
  */
 export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<CarouselInteractive>> {
-  readonly #parts: Parts;
-  readonly #catalogId: string;
-  readonly #products: readonly string[];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [catalogIdKey]: string;
+  declare private readonly [productsKey]: readonly string[];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, catalogId: string, products: readonly string[]) {
     super(envelope, carouselInteractiveRules);
-    this.#parts = parts;
-    this.#catalogId = catalogId;
-    this.#products = [...products];
+    this[partsKey] = parts;
+    this[catalogIdKey] = catalogId;
+    this[productsKey] = [...products];
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ProductCarouselBuilder(envelope, this.#parts, this.#catalogId, this.#products) as this; // same class
+    return new ProductCarouselBuilder(envelope, this[partsKey], this[catalogIdKey], this[productsKey]) as this; // same class
   }
 
   protected render(): CarouselInteractive {
-    const cards = this.#products.map(
+    const cards = this[productsKey].map(
       (id, index): ProductCard => ({
         card_index: index,
         type: "product",
-        action: { product_retailer_id: id, catalog_id: this.#catalogId },
+        action: { product_retailer_id: id, catalog_id: this[catalogIdKey] },
       }),
     );
-    return renderInteractive<CarouselInteractive>("carousel", this.#parts, { cards });
+    return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }

@@ -16,6 +16,10 @@ import {
   withHeader,
 } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
+
 export interface CtaUrlButton<Text extends string> {
   /** The button label, at most 20 characters. */
   readonly text: MaxLength<Text, typeof limits.ctaUrl.displayText.max, "interactive.action.parameters.display_text">;
@@ -30,14 +34,14 @@ export interface CtaUrlButton<Text extends string> {
  * msg.to(n).ctaUrl("See your order", { text: "Open", url: "https://example.com/orders/42" }).build();
  */
 export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteractive>> {
-  readonly #parts: Parts;
-  readonly #button: { readonly text: string; readonly url: string };
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [buttonKey]: { readonly text: string; readonly url: string };
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, button: { readonly text: string; readonly url: string }) {
     super(envelope, ctaUrlInteractiveRules);
-    this.#parts = parts;
-    this.#button = button;
+    this[partsKey] = parts;
+    this[buttonKey] = button;
   }
 
   /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
@@ -47,22 +51,22 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
   ): CtaUrlBuilder {
     return new CtaUrlBuilder(
       this.envelope,
-      withHeader(this.#parts, headerPart(header, objectArgument(options, "interactive.header options").subText)),
-      this.#button,
+      withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
+      this[buttonKey],
     );
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.envelope, withFooter(this.#parts, text), this.#button);
+    return new CtaUrlBuilder(this.envelope, withFooter(this[partsKey], text), this[buttonKey]);
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new CtaUrlBuilder(envelope, this.#parts, this.#button) as this; // same class
+    return new CtaUrlBuilder(envelope, this[partsKey], this[buttonKey]) as this; // same class
   }
 
   protected render(): CtaUrlInteractive {
-    const parameters = { display_text: this.#button.text, url: this.#button.url };
-    return renderInteractive<CtaUrlInteractive>("cta_url", this.#parts, { name: "cta_url", parameters });
+    const parameters = { display_text: this[buttonKey].text, url: this[buttonKey].url };
+    return renderInteractive<CtaUrlInteractive>("cta_url", this[partsKey], { name: "cta_url", parameters });
   }
 }

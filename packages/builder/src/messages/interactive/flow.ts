@@ -6,6 +6,10 @@ import { copyData } from "../copy-data.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const parametersKey: unique symbol = Symbol();
+
 /** Which flow to open: its id or its name, never both [resolution §13.3]. */
 export type FlowTarget = { readonly flowId: string; readonly flowName?: never } | { readonly flowName: string; readonly flowId?: never };
 
@@ -30,35 +34,35 @@ export type FlowOptions<Cta extends string> = FlowTarget &
  * msg.to(n).flow("Book your table", { flowId: "1234", cta: "Book", screen: "START", data: { guests: 2 } }).build();
  */
 export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>> {
-  readonly #parts: Parts;
-  readonly #parameters: FlowParameters;
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [parametersKey]: FlowParameters;
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, parameters: FlowParameters) {
     super(envelope, flowInteractiveRules);
-    this.#parts = parts;
-    this.#parameters = parameters;
+    this[partsKey] = parts;
+    this[parametersKey] = parameters;
   }
 
   /** A text header, at most 60 characters. */
   header<H extends string>(text: HeaderText<H>): FlowBuilder {
-    return new FlowBuilder(this.envelope, withHeader(this.#parts, headerPart(text)), this.#parameters);
+    return new FlowBuilder(this.envelope, withHeader(this[partsKey], headerPart(text)), this[parametersKey]);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): FlowBuilder {
-    return new FlowBuilder(this.envelope, withFooter(this.#parts, text), this.#parameters);
+    return new FlowBuilder(this.envelope, withFooter(this[partsKey], text), this[parametersKey]);
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new FlowBuilder(envelope, this.#parts, this.#parameters) as this; // same class
+    return new FlowBuilder(envelope, this[partsKey], this[parametersKey]) as this; // same class
   }
 
   protected render(): FlowInteractive {
-    const { flow_action_payload: payload, ...parameters } = this.#parameters;
+    const { flow_action_payload: payload, ...parameters } = this[parametersKey];
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
     const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload) };
-    return renderInteractive<FlowInteractive>("flow", this.#parts, { name: "flow", parameters: copy });
+    return renderInteractive<FlowInteractive>("flow", this[partsKey], { name: "flow", parameters: copy });
   }
 }
 

@@ -6,6 +6,15 @@ import { callbackResult } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const previousKey: unique symbol = Symbol();
+const idKey: unique symbol = Symbol();
+const titleKey: unique symbol = Symbol();
+const descriptionKey: unique symbol = Symbol();
+const partsKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
+const sectionsKey: unique symbol = Symbol();
+
 type MaxRows = typeof limits.list.rows.max;
 type Rows = readonly unknown[];
 
@@ -35,17 +44,17 @@ let renderRows: (section: SectionBuilder<Rows>) => ListRow[];
 export class SectionBuilder<Count extends Rows = []> {
   declare readonly [rowCount]: Count;
   // One link per row (the previous builder and this row's fields): nothing copied per step.
-  readonly #previous: SectionBuilder<Rows> | undefined;
-  readonly #id: string | undefined;
-  readonly #title: string | undefined;
-  readonly #description: string | undefined;
+  declare private readonly [previousKey]: SectionBuilder<Rows> | undefined;
+  declare private readonly [idKey]: string | undefined;
+  declare private readonly [titleKey]: string | undefined;
+  declare private readonly [descriptionKey]: string | undefined;
 
   /** @internal */
   constructor(previous?: SectionBuilder<Rows>, id?: string, title?: string, description?: string) {
-    this.#previous = previous;
-    this.#id = id;
-    this.#title = title;
-    this.#description = description;
+    this[previousKey] = previous;
+    this[idKey] = id;
+    this[titleKey] = title;
+    this[descriptionKey] = description;
   }
 
   /** A row: `id` comes back in the `list_reply` webhook (≤ 200), `title` ≤ 24, `description` ≤ 72 characters. */
@@ -59,14 +68,17 @@ export class SectionBuilder<Count extends Rows = []> {
 
   static {
     renderRows = (section) => {
-      const rows: ListRow[] = [];
-      for (let link: SectionBuilder<Rows> = section; link.#previous !== undefined; link = link.#previous) {
-        const id = link.#id as string; // set on every link but the first
-        const title = link.#title as string;
-        const description = link.#description;
-        rows.push(description === undefined ? { id, title } : { id, title, description });
+      // Counted first, then filled from the end: one array of the right size, no growing, no reverse.
+      let count = 0;
+      for (let link: SectionBuilder<Rows> = section; link[previousKey] !== undefined; link = link[previousKey]) count++;
+      const rows = new Array<ListRow>(count);
+      for (let link: SectionBuilder<Rows> = section; link[previousKey] !== undefined; link = link[previousKey]) {
+        const id = link[idKey] as string; // set on every link but the first
+        const title = link[titleKey] as string;
+        const description = link[descriptionKey];
+        rows[--count] = description === undefined ? { id, title } : { id, title, description };
       }
-      return rows.reverse();
+      return rows;
     };
   }
 }
@@ -86,26 +98,26 @@ interface Section {
  */
 export class ListBuilder<Count extends Rows = []> extends MessageBase<InteractiveMessage<ListInteractive>> {
   declare readonly [rowCount]: Count;
-  readonly #parts: Parts;
-  readonly #button: string;
-  readonly #sections: readonly Section[];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [buttonKey]: string;
+  declare private readonly [sectionsKey]: readonly Section[];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, button: string, sections: readonly Section[] = []) {
     super(envelope, listInteractiveRules);
-    this.#parts = parts;
-    this.#button = button;
-    this.#sections = sections;
+    this[partsKey] = parts;
+    this[buttonKey] = button;
+    this[sectionsKey] = sections;
   }
 
   /** A text header, at most 60 characters (lists take no media header). */
   header<H extends string>(text: HeaderText<H>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, withHeader(this.#parts, headerPart(text)), this.#button, this.#sections);
+    return new ListBuilder<Count>(this.envelope, withHeader(this[partsKey], headerPart(text)), this[buttonKey], this[sectionsKey]);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, withFooter(this.#parts, text), this.#button, this.#sections);
+    return new ListBuilder<Count>(this.envelope, withFooter(this[partsKey], text), this[buttonKey], this[sectionsKey]);
   }
 
   /** A section with a title (≤ 24 characters; required once the list has more than one section). */
@@ -120,7 +132,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   ): ListBuilder<Rows> {
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
     const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
-    return new ListBuilder(this.envelope, this.#parts, this.#button, [...this.#sections, { title, rows: section }]);
+    return new ListBuilder(this.envelope, this[partsKey], this[buttonKey], [...this[sectionsKey], { title, rows: section }]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
@@ -134,13 +146,13 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ListBuilder<Count>(envelope, this.#parts, this.#button, this.#sections) as this; // same class, same Count
+    return new ListBuilder<Count>(envelope, this[partsKey], this[buttonKey], this[sectionsKey]) as this; // same class, same Count
   }
 
   protected render(): ListInteractive {
-    const sections = this.#sections.map(({ title, rows }): ListSection => {
+    const sections = this[sectionsKey].map(({ title, rows }): ListSection => {
       return title === undefined ? { rows: renderRows(rows) } : { title, rows: renderRows(rows) };
     });
-    return renderInteractive<ListInteractive>("list", this.#parts, { button: this.#button, sections });
+    return renderInteractive<ListInteractive>("list", this[partsKey], { button: this[buttonKey], sections });
   }
 }

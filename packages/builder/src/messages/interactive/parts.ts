@@ -50,10 +50,25 @@ function renderHeader(header: HeaderPart): InteractiveHeader {
 
 /** The `interactive` object of `type`: fresh header, body and footer objects, then the action. */
 export function renderInteractive<I extends Interactive>(type: I["type"], parts: Parts, action: I["action"]): I {
+  const { header, body, footer } = parts;
+  // With a body (the usual case), one object literal per header/footer combination: one allocation and a shape
+  // fixed at its site, where adding keys one by one grows the object and its shape a step at a time.
+  if (body !== undefined && header === undefined) {
+    return (
+      footer === undefined ? { type, body: { text: body }, action } : { type, body: { text: body }, footer: { text: footer }, action }
+    ) as I;
+  }
+  if (body !== undefined && header !== undefined) {
+    const top = renderHeader(header);
+    return (
+      footer === undefined
+        ? { type, header: top, body: { text: body }, action }
+        : { type, header: top, body: { text: body }, footer: { text: footer }, action }
+    ) as I;
+  }
   const interactive: Record<string, unknown> = { type };
-  if (parts.header !== undefined) interactive.header = renderHeader(parts.header);
-  if (parts.body !== undefined) interactive.body = { text: parts.body };
-  if (parts.footer !== undefined) interactive.footer = { text: parts.footer };
+  if (header !== undefined) interactive.header = renderHeader(header);
+  if (footer !== undefined) interactive.footer = { text: footer };
   interactive.action = action;
   return interactive as I; // each kind's builder passes only the parts its type allows
 }

@@ -6,6 +6,11 @@ import { arrayArgument } from "../arguments.js";
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const catalogIdKey: unique symbol = Symbol();
+const sectionsKey: unique symbol = Symbol();
+
 type SectionTitle<T extends string> = MaxLength<T, typeof limits.productList.sectionTitle.max, "interactive.action.sections.title">;
 
 interface Section {
@@ -22,38 +27,38 @@ interface Section {
  *   .section("Shoes", ["sku-1", "sku-2"]).section("Hats", ["sku-9"]).build();
  */
 export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductListInteractive>> {
-  readonly #parts: Parts;
-  readonly #catalogId: string;
-  readonly #sections: readonly Section[];
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [catalogIdKey]: string;
+  declare private readonly [sectionsKey]: readonly Section[];
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, catalogId: string, sections: readonly Section[] = []) {
     super(envelope, productListInteractiveRules);
-    this.#parts = parts;
-    this.#catalogId = catalogId;
-    this.#sections = sections;
+    this[partsKey] = parts;
+    this[catalogIdKey] = catalogId;
+    this[sectionsKey] = sections;
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductListBuilder {
-    return new ProductListBuilder(this.envelope, withFooter(this.#parts, text), this.#catalogId, this.#sections);
+    return new ProductListBuilder(this.envelope, withFooter(this[partsKey], text), this[catalogIdKey], this[sectionsKey]);
   }
 
   /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
     const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
-    return new ProductListBuilder(this.envelope, this.#parts, this.#catalogId, [...this.#sections, section]);
+    return new ProductListBuilder(this.envelope, this[partsKey], this[catalogIdKey], [...this[sectionsKey], section]);
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ProductListBuilder(envelope, this.#parts, this.#catalogId, this.#sections) as this; // same class
+    return new ProductListBuilder(envelope, this[partsKey], this[catalogIdKey], this[sectionsKey]) as this; // same class
   }
 
   protected render(): ProductListInteractive {
-    const sections = this.#sections.map(({ title, productRetailerIds }): ProductSection => {
+    const sections = this[sectionsKey].map(({ title, productRetailerIds }): ProductSection => {
       const items = productRetailerIds.map((id) => ({ product_retailer_id: id }));
       return title === undefined ? { product_items: items } : { title, product_items: items };
     });
-    return renderInteractive<ProductListInteractive>("product_list", this.#parts, { catalog_id: this.#catalogId, sections });
+    return renderInteractive<ProductListInteractive>("product_list", this[partsKey], { catalog_id: this[catalogIdKey], sections });
   }
 }

@@ -5,6 +5,11 @@ import { productInteractiveRules } from "../../rules/quick/interactive-product.g
 import { type Envelope, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const partsKey: unique symbol = Symbol();
+const productKey: unique symbol = Symbol();
+const thumbnailKey: unique symbol = Symbol();
+
 /**
  * One product from a catalog; the body is optional and a header is not allowed.
  *
@@ -12,28 +17,28 @@ import { type FooterText, type Parts, renderInteractive, withFooter } from "./pa
  * msg.to(n).product({ catalogId: "367025965434465", productRetailerId: "sku-1" }, "Back in stock").build();
  */
 export class ProductBuilder extends MessageBase<InteractiveMessage<ProductInteractive>> {
-  readonly #parts: Parts;
-  readonly #product: { readonly catalogId: string; readonly productRetailerId: string };
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [productKey]: { readonly catalogId: string; readonly productRetailerId: string };
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, product: { readonly catalogId: string; readonly productRetailerId: string }) {
     super(envelope, productInteractiveRules);
-    this.#parts = parts;
-    this.#product = product;
+    this[partsKey] = parts;
+    this[productKey] = product;
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductBuilder {
-    return new ProductBuilder(this.envelope, withFooter(this.#parts, text), this.#product);
+    return new ProductBuilder(this.envelope, withFooter(this[partsKey], text), this[productKey]);
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new ProductBuilder(envelope, this.#parts, this.#product) as this; // same class
+    return new ProductBuilder(envelope, this[partsKey], this[productKey]) as this; // same class
   }
 
   protected render(): ProductInteractive {
-    const action = { catalog_id: this.#product.catalogId, product_retailer_id: this.#product.productRetailerId };
-    return renderInteractive<ProductInteractive>("product", this.#parts, action);
+    const action = { catalog_id: this[productKey].catalogId, product_retailer_id: this[productKey].productRetailerId };
+    return renderInteractive<ProductInteractive>("product", this[partsKey], action);
   }
 }
 
@@ -44,31 +49,31 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
  * msg.to(n).catalog("Browse our new season", { thumbnailProductRetailerId: "sku-1" }).build();
  */
 export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogInteractive>> {
-  readonly #parts: Parts;
-  readonly #thumbnail: string | undefined;
+  declare private readonly [partsKey]: Parts;
+  declare private readonly [thumbnailKey]: string | undefined;
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts, thumbnail: string | undefined) {
     super(envelope, catalogMessageInteractiveRules);
-    this.#parts = parts;
-    this.#thumbnail = thumbnail;
+    this[partsKey] = parts;
+    this[thumbnailKey] = thumbnail;
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CatalogBuilder {
-    return new CatalogBuilder(this.envelope, withFooter(this.#parts, text), this.#thumbnail);
+    return new CatalogBuilder(this.envelope, withFooter(this[partsKey], text), this[thumbnailKey]);
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new CatalogBuilder(envelope, this.#parts, this.#thumbnail) as this; // same class
+    return new CatalogBuilder(envelope, this[partsKey], this[thumbnailKey]) as this; // same class
   }
 
   protected render(): CatalogInteractive {
     const action: CatalogInteractive["action"] =
-      this.#thumbnail === undefined
+      this[thumbnailKey] === undefined
         ? { name: "catalog_message" }
-        : { name: "catalog_message", parameters: { thumbnail_product_retailer_id: this.#thumbnail } };
-    return renderInteractive<CatalogInteractive>("catalog_message", this.#parts, action);
+        : { name: "catalog_message", parameters: { thumbnail_product_retailer_id: this[thumbnailKey] } };
+    return renderInteractive<CatalogInteractive>("catalog_message", this[partsKey], action);
   }
 }
 
@@ -79,19 +84,19 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
  * msg.to(n).locationRequest("Where should we deliver?").build();
  */
 export class LocationRequestBuilder extends MessageBase<InteractiveMessage<LocationRequestInteractive>> {
-  readonly #parts: Parts;
+  declare private readonly [partsKey]: Parts;
 
   /** @internal */
   constructor(envelope: Envelope, parts: Parts) {
     super(envelope, locationRequestMessageInteractiveRules);
-    this.#parts = parts;
+    this[partsKey] = parts;
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new LocationRequestBuilder(envelope, this.#parts) as this; // same class
+    return new LocationRequestBuilder(envelope, this[partsKey]) as this; // same class
   }
 
   protected render(): LocationRequestInteractive {
-    return renderInteractive<LocationRequestInteractive>("location_request_message", this.#parts, { name: "send_location" });
+    return renderInteractive<LocationRequestInteractive>("location_request_message", this[partsKey], { name: "send_location" });
   }
 }

@@ -3,6 +3,10 @@ import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, Templ
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const parameterKey: unique symbol = Symbol();
+const previousKey: unique symbol = Symbol();
+
 /** A currency parameter: `amount1000` is the amount × 1000 (10990 is 10.99). */
 export interface Currency {
   readonly fallback: string;
@@ -30,13 +34,27 @@ type HeaderText<T extends string> = MaxLength<T, typeof limits.template.headerTe
  * nests under its type (`image`, `currency`, …), so a built body shares no object with the
  * builder. Parameters are held as data rather than as closures that make them: a closure and
  * its context cost more bytes per step than the object (template building allocates about
- * twice the literal, not more).
+ * twice the literal, not more). Each type copies at a spread of its own: one shared spread
+ * and a key read by `type` saw every shape and went megamorphic, the slow path.
  */
-function copyParameter<P extends { readonly type: string }>(parameter: P): P {
-  const copy: Record<string, unknown> = { ...parameter };
-  const inner = copy[parameter.type];
-  if (typeof inner === "object" && inner !== null) copy[parameter.type] = { ...inner };
-  return copy as P;
+function copyParameter<P extends TemplateHeaderParameter | TemplateBodyParameter>(parameter: P): P {
+  const given: TemplateHeaderParameter | TemplateBodyParameter = parameter;
+  switch (given.type) {
+    case "text":
+      return { ...given } as P;
+    case "currency":
+      return { ...given, currency: { ...given.currency } } as P;
+    case "date_time":
+      return { ...given, date_time: { ...given.date_time } } as P;
+    case "image":
+      return { ...given, image: { ...given.image } } as P;
+    case "video":
+      return { ...given, video: { ...given.video } } as P;
+    case "document":
+      return { ...given, document: { ...given.document } } as P;
+    case "location":
+      return { ...given, location: { ...given.location } } as P;
+  }
 }
 
 /** The `name` of optional parameter options; no default `{}` made when they are left out. */
@@ -48,15 +66,15 @@ export let renderHeader: (parameter: HeaderParameter) => TemplateHeaderParameter
 
 /** The one parameter of a template header; made by the `p` of `.header(p => …)`. */
 export class HeaderParameter {
-  readonly #parameter: TemplateHeaderParameter;
+  declare private readonly [parameterKey]: TemplateHeaderParameter;
 
   /** @internal */
   constructor(parameter: TemplateHeaderParameter) {
-    this.#parameter = parameter;
+    this[parameterKey] = parameter;
   }
 
   static {
-    renderHeader = (header) => copyParameter(header.#parameter);
+    renderHeader = (header) => copyParameter(header[parameterKey]);
   }
 }
 
@@ -106,35 +124,46 @@ const named = <P extends TemplateBodyParameter>(parameter: P, name: string | und
  * .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "Nov 26" }))
  */
 export class BodyParameters {
-  readonly #parts: readonly TemplateBodyParameter[];
+  // One link per parameter (the previous builder and this parameter): no array copied per step.
+  declare private readonly [previousKey]: BodyParameters | undefined;
+  declare private readonly [parameterKey]: TemplateBodyParameter | undefined;
 
   /** @internal */
-  constructor(parts: readonly TemplateBodyParameter[] = []) {
-    this.#parts = parts;
+  constructor(previous?: BodyParameters, parameter?: TemplateBodyParameter) {
+    this[previousKey] = previous;
+    this[parameterKey] = parameter;
   }
 
   text(text: string, options?: ParameterName): BodyParameters {
     const name = nameOf(options, "template.body text options");
-    return this.#add(named({ type: "text", text }, name));
+    return new BodyParameters(this, named({ type: "text", text }, name));
   }
 
   currency(currency: Currency, options?: ParameterName): BodyParameters {
     const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency");
     const name = nameOf(options, "template.body currency options");
-    return this.#add(named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name));
+    return new BodyParameters(
+      this,
+      named({ type: "currency", currency: { fallback_value: fallback, code, amount_1000: amount1000 } }, name),
+    );
   }
 
   dateTime(dateTime: DateTime, options?: ParameterName): BodyParameters {
     const { fallback } = objectArgument(dateTime, "template.body date_time");
     const name = nameOf(options, "template.body date_time options");
-    return this.#add(named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
-  }
-
-  #add(parameter: TemplateBodyParameter): BodyParameters {
-    return new BodyParameters([...this.#parts, parameter]);
+    return new BodyParameters(this, named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
   }
 
   static {
-    renderBody = (body) => body.#parts.map(copyParameter);
+    renderBody = (body) => {
+      // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
+      let count = 0;
+      for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) count++;
+      const parameters = new Array<TemplateBodyParameter>(count);
+      for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) {
+        parameters[--count] = copyParameter(link[parameterKey] as TemplateBodyParameter); // set on every link but the first
+      }
+      return parameters;
+    };
   }
 }

@@ -12,6 +12,12 @@ import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const cardsKey: unique symbol = Symbol();
+const envelopeKey: unique symbol = Symbol();
+const stateKey: unique symbol = Symbol();
+const buttonKey: unique symbol = Symbol();
+
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type MaxIndex = typeof limits.template.buttonIndex.max;
 /** A button index as a number or its string form. */
@@ -78,13 +84,13 @@ let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => readonly (rea
  */
 export class TemplateCards<Cards extends readonly unknown[] = []> {
   declare readonly [cardCount]: Cards;
-  readonly #cards: readonly (readonly TemplateCardComponent[])[];
-  readonly #envelope: Envelope;
+  declare private readonly [cardsKey]: readonly (readonly TemplateCardComponent[])[];
+  declare private readonly [envelopeKey]: Envelope;
 
   /** @internal */
   constructor(cards: readonly (readonly TemplateCardComponent[])[] = [], envelope: Envelope = envelopeTo(undefined)) {
-    this.#cards = cards;
-    this.#envelope = envelope;
+    this[cardsKey] = cards;
+    this[envelopeKey] = envelope;
   }
 
   card(
@@ -93,13 +99,13 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
       : [build: (card: TemplateBuilder<true, never>) => TemplateBuilder<true, number>]
   ): TemplateCards<[...Cards, unknown]>;
   card(build: unknown): TemplateCards<[...Cards, unknown]> {
-    const start = new TemplateBuilder<true, never>(this.#envelope, emptyState(""));
+    const start = new TemplateBuilder<true, never>(this[envelopeKey], emptyState(""));
     const built = callbackResult(build, start, TemplateBuilder, "template.carousel.cards[]") as TemplateBuilder<boolean, number>;
-    return new TemplateCards<[...Cards, unknown]>([...this.#cards, cardComponents(built)], this.#envelope);
+    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], cardComponents(built)], this[envelopeKey]);
   }
 
   static {
-    cardsOfCarousel = (cards) => cards.#cards;
+    cardsOfCarousel = (cards) => cards[cardsKey];
   }
 }
 
@@ -159,40 +165,40 @@ type CouponCode<C extends string> = MaxLength<C, typeof limits.template.couponCo
 export class TemplateBuilder<HasLanguage extends boolean = false, Used extends number = never> extends MessageBase<TemplateMessage> {
   declare readonly [languageSet]: HasLanguage;
   declare readonly [usedIndexes]: Used;
-  readonly #state: TemplateState;
+  declare private readonly [stateKey]: TemplateState;
 
   /** @internal */
   constructor(envelope: Envelope, state: TemplateState) {
     super(envelope, templateRules);
-    this.#state = state;
+    this[stateKey] = state;
   }
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
     const language = { code, policy: objectArgument(options, "template.language options").policy };
-    return new TemplateBuilder<true, Used>(this.envelope, stateWith(this.#state, "language", language));
+    return new TemplateBuilder<true, Used>(this.envelope, stateWith(this[stateKey], "language", language));
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
     const header = callbackResult(build, headerParameters, HeaderParameter, "template.header");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "header", header));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "header", header));
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "body", body));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "body", body));
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
   quickReply<I extends IndexInput>(index: ButtonIndex<I, Used>, payload: string): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    return this.#button("quick_reply", index, () => ({ type: "payload", payload }));
+    return this[buttonKey]("quick_reply", index, () => ({ type: "payload", payload }));
   }
 
   /** The variable suffix appended to a URL button's predefined URL. */
   urlButton<I extends IndexInput>(index: ButtonIndex<I, Used>, suffix: string): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    return this.#button("url", index, () => ({ type: "text", text: suffix }));
+    return this[buttonKey]("url", index, () => ({ type: "text", text: suffix }));
   }
 
   /** The code of a copy-code (coupon) button: at most 15 characters, one such button per template. */
@@ -200,7 +206,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: ButtonIndex<I, Used>,
     code: CouponCode<C>,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    return this.#button("copy_code", index, () => ({ type: "coupon_code", coupon_code: code }));
+    return this[buttonKey]("copy_code", index, () => ({ type: "coupon_code", coupon_code: code }));
   }
 
   /** A flow button: an optional token (default "unused") and data for the first screen. */
@@ -210,7 +216,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const { token, data: given } = objectArgument(flow, "template flow button");
     const data = given === undefined ? undefined : structuredClone(given);
-    return this.#button("flow", index, () => {
+    return this[buttonKey]("flow", index, () => {
       const action: { flow_token?: string; flow_action_data?: { readonly [key: string]: unknown } } = {};
       if (token !== undefined) action.flow_token = token;
       if (data !== undefined) action.flow_action_data = structuredClone(data);
@@ -224,7 +230,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     catalog: { readonly thumbnailProductRetailerId: string },
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const { thumbnailProductRetailerId } = objectArgument(catalog, "template catalog button");
-    return this.#button("catalog", index, () => ({
+    return this[buttonKey]("catalog", index, () => ({
       type: "action",
       action: { thumbnail_product_retailer_id: thumbnailProductRetailerId },
     }));
@@ -243,7 +249,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
       const { title, productRetailerIds } = objectArgument(section, "template mpm button section");
       return { title, ids: arrayArgument(productRetailerIds, "template mpm button section productRetailerIds") };
     });
-    return this.#button("mpm", index, () => ({
+    return this[buttonKey]("mpm", index, () => ({
       type: "action",
       action: {
         thumbnail_product_retailer_id: thumbnailProductRetailerId,
@@ -262,7 +268,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "buttons", [...this.#state.buttons, button]));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]));
   }
 
   /**
@@ -271,7 +277,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
     const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "offer", offer));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "offer", offer));
   }
 
   /**
@@ -280,7 +286,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
     const { url, title } = objectArgument(target, "template tap target");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "tapTarget", { url, title }));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "tapTarget", { url, title }));
   }
 
   /**
@@ -291,7 +297,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
     const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this.#state, "cards", cards));
+    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "cards", cards));
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
@@ -300,29 +306,29 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     return super.build();
   }
 
-  #button<I extends IndexInput>(
+  private [buttonKey]<I extends IndexInput>(
     subType: TemplateButtonSubType,
     index: unknown,
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const buttons = [...this.#state.buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, stateWith(this.#state, "buttons", buttons));
+    const buttons = [...this[stateKey].buttons, { subType, index, parameter }];
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, stateWith(this[stateKey], "buttons", buttons));
   }
 
   protected withEnvelope(envelope: Envelope): this {
-    return new TemplateBuilder<HasLanguage, Used>(envelope, this.#state) as this; // same class, same state types
+    return new TemplateBuilder<HasLanguage, Used>(envelope, this[stateKey]) as this; // same class, same state types
   }
 
   protected render(): TemplateMessage["template"] {
-    const { name, language, offer, cards } = this.#state;
+    const { name, language, offer, cards } = this[stateKey];
     const components: TemplateComponent[] = [];
     if (offer !== undefined)
       components.push({
         type: "limited_time_offer",
         parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: offer } }],
       });
-    componentsOf(this.#state, components);
-    const { tapTarget } = this.#state;
+    componentsOf(this[stateKey], components);
+    const { tapTarget } = this[stateKey];
     if (tapTarget !== undefined)
       components.push({
         type: "tap_target_configuration",
@@ -330,17 +336,23 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
       });
     if (cards !== undefined)
       components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
+    const languageObject =
+      language === undefined
+        ? undefined
+        : language.policy === undefined
+          ? { code: language.code }
+          : { code: language.code, policy: language.policy };
+    // The usual template in one object literal (one allocation, one shape); otherwise only the keys that are set.
+    if (languageObject !== undefined && components.length > 0) return { name, language: languageObject, components };
     const template: Record<string, unknown> = { name };
-    if (language !== undefined) {
-      template.language = language.policy === undefined ? { code: language.code } : { code: language.code, policy: language.policy };
-    }
+    if (languageObject !== undefined) template.language = languageObject;
     if (components.length > 0) template.components = components;
     return template as TemplateMessage["template"]; // without .language() (a compile error) validate() reports it
   }
 
   static {
     renderTemplate = (builder) => builder.render();
-    cardComponents = (builder) => componentsOf(builder.#state) as TemplateCardComponent[];
+    cardComponents = (builder) => componentsOf(builder[stateKey]) as TemplateCardComponent[];
   }
 }
 

@@ -14,30 +14,35 @@ import type { ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValue
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
 import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
+// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
+const mismatchesKey: unique symbol = Symbol();
+const templatesKey: unique symbol = Symbol();
+const envelopeKey: unique symbol = Symbol();
+
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
  * checks the values against the definition, for callers the types could not check.
  */
 class TypedTemplate extends MessageBuilder<TemplateMessage> {
-  readonly #mismatches: readonly Issue[];
+  declare private readonly [mismatchesKey]: readonly Issue[];
 
   constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
     super(envelope, templateRules, render);
-    this.#mismatches = mismatches;
+    this[mismatchesKey] = mismatches;
   }
 
   protected override withEnvelope(envelope: Envelope): this {
-    return new TypedTemplate(envelope, () => this.render(), this.#mismatches) as this; // same class
+    return new TypedTemplate(envelope, () => this.render(), this[mismatchesKey]) as this; // same class
   }
 
   /** Values that match the definition leave only the API's rules. */
   protected override passes(body: TemplateMessage): boolean {
-    return this.#mismatches.length === 0 && super.passes(body);
+    return this[mismatchesKey].length === 0 && super.passes(body);
   }
 
   protected override issuesOf(body: TemplateMessage): readonly Issue[] {
     const issues = super.issuesOf(body);
-    return this.#mismatches.length === 0 ? issues : [...this.#mismatches, ...issues];
+    return this[mismatchesKey].length === 0 ? issues : [...this[mismatchesKey], ...issues];
   }
 }
 
@@ -48,13 +53,13 @@ type NotAuthentication<T extends TemplateDefinitions> = {
 
 /** Template messages typed by an app's definitions. Returned by `msg.with(templates).to(n)`. */
 export class TypedRecipient<T extends TemplateDefinitions> {
-  readonly #templates: T;
-  readonly #envelope: Envelope;
+  declare private readonly [templatesKey]: T;
+  declare private readonly [envelopeKey]: Envelope;
 
   /** @internal */
   constructor(templates: T, envelope: Envelope) {
-    this.#templates = templates;
-    this.#envelope = envelope;
+    this[templatesKey] = templates;
+    this[envelopeKey] = envelope;
   }
 
   /**
@@ -65,7 +70,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
    * msg.with(templates).to(n).template("order_update", { header: { link }, body: ["Ana", { fallback: "$5", code: "USD", amount1000: 5000 }], buttons: { 0: "STOP" } })
    */
   template<Name extends keyof T & string>(name: Name, values: TemplateValues<T[Name]>): MessageBuilder<TemplateMessage> {
-    const entry: TemplateDefinition | TemplateCreationEntry | undefined = this.#templates[name];
+    const entry: TemplateDefinition | TemplateCreationEntry | undefined = this[templatesKey][name];
     // A creation definition (Meta's create body) is read as the summary its texts imply.
     const definition: RuntimeShape | undefined =
       entry === undefined || (!Array.isArray(entry) && "languages" in entry)
@@ -77,11 +82,11 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         path: "template.name",
         code: "invalid_value",
         severity: "error",
-        message: `"${name}" is not one of the defined templates (${Object.keys(this.#templates).join(", ")})`,
+        message: `"${name}" is not one of the defined templates (${Object.keys(this[templatesKey]).join(", ")})`,
       });
-      return new TypedTemplate(this.#envelope, () => ({ name, language: { code: "" } }), mismatches);
+      return new TypedTemplate(this[envelopeKey], () => ({ name, language: { code: "" } }), mismatches);
     }
-    if (definition.category?.toUpperCase() === "AUTHENTICATION" && (this.#envelope.to === undefined || this.#envelope.group))
+    if (definition.category?.toUpperCase() === "AUTHENTICATION" && (this[envelopeKey].to === undefined || this[envelopeKey].group))
       mismatches.push({
         path: "template.name",
         code: "invalid_value",
@@ -89,13 +94,13 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         message: `"${name}" is an authentication template: it needs a phone number in to (the API refuses it for a business-scoped user id, error 131062, and in groups)`,
       });
     const builder = fill(
-      new TemplateBuilder(this.#envelope, emptyState(name)),
+      new TemplateBuilder(this[envelopeKey], emptyState(name)),
       definition,
       objectArgument(values, `template "${name}" values`) as Values,
       mismatches,
       name,
     );
-    return new TypedTemplate(this.#envelope, () => renderTemplate(builder), mismatches);
+    return new TypedTemplate(this[envelopeKey], () => renderTemplate(builder), mismatches);
   }
 }
 
@@ -305,15 +310,15 @@ function fillButton(
 
 /** `msg.with(templates)`: recipients whose `.template()` is typed by the definitions. */
 export class TemplateCatalog<T extends TemplateDefinitions> {
-  readonly #templates: T;
+  declare private readonly [templatesKey]: T;
 
   /** @internal */
   constructor(templates: T) {
-    this.#templates = objectArgument(templates, "msg.with(templates)");
+    this[templatesKey] = objectArgument(templates, "msg.with(templates)");
   }
 
   to<N extends string>(recipient: PhoneNumber<N>): TypedRecipient<T> {
-    return new TypedRecipient(this.#templates, envelopeTo(recipient));
+    return new TypedRecipient(this[templatesKey], envelopeTo(recipient));
   }
 
   /**
@@ -325,11 +330,11 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
     options: { readonly phone?: PhoneNumber<N> } = {},
   ): TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T> {
     const envelope = envelopeTo(options.phone, bsuid);
-    return new TypedRecipient(this.#templates, envelope) as TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T>;
+    return new TypedRecipient(this[templatesKey], envelope) as TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T>;
   }
 
   /** A group (see `msg.toGroup`): templates other than authentication ones. */
   toGroup(groupId: string): TypedRecipient<NotAuthentication<T>> {
-    return new TypedRecipient(this.#templates, envelopeTo(groupId, undefined, true)) as TypedRecipient<NotAuthentication<T>>;
+    return new TypedRecipient(this[templatesKey], envelopeTo(groupId, undefined, true)) as TypedRecipient<NotAuthentication<T>>;
   }
 }

@@ -1,0 +1,36 @@
+import { graphBaseUrl } from "@wacompose/builder";
+import { classifyBriefly } from "./classify-briefly.js";
+import { openCore, type SenderOptions } from "./core.js";
+import { type Media, mediaClient } from "./media.js";
+import { retryOption } from "./retry-option.js";
+
+/** What `createMedia` is given: a sender's options, and where downloads may take the token. */
+export interface MediaOptions extends SenderOptions {
+  /** Origins besides `baseUrl`'s that downloads may send the token to; default Meta's (`metaMediaOrigins`). */
+  readonly mediaOrigins?: readonly string[] | undefined;
+}
+
+/**
+ * The media endpoints on their own (upload checked before any request, look up, download, delete),
+ * with `createSender`'s request path: every safety, retries only with a `retry` policy, a
+ * `GraphApiError` classified from the retryable codes and the HTTP status. `createClient().media` is
+ * the same with the client's options; import this beside `createSender` to keep a bundle small.
+ *
+ * @example
+ * const media = createMedia({ phoneNumberId: "1065…", accessToken: process.env.WHATSAPP_ACCESS_TOKEN! });
+ * const { id } = await media.upload(await fs.openAsBlob("receipt.png"), { type: "image/png" });
+ */
+export function createMedia(options: MediaOptions): Media {
+  const where = "createMedia";
+  const { target, call, fetch, timeoutMs, redact } = openCore(where, options, classifyBriefly, retryOption(where, options.retry));
+  return mediaClient({
+    where,
+    ...target,
+    baseUrl: options.baseUrl ?? graphBaseUrl,
+    call,
+    fetch,
+    timeoutMs,
+    redact,
+    mediaOrigins: options.mediaOrigins,
+  });
+}
