@@ -59,10 +59,13 @@ const interactiveTypeRules: { readonly [type: string]: KindRules<"interactive"> 
 
 type Body = { readonly [key: string]: unknown };
 
-/** The peers' bodies, read where the conformance suite keeps them (never copied into this repository). */
+/**
+ * The peers' bodies, read where the conformance suite keeps them beside the workspace (never copied into this
+ * repository); a clone without them (CI's fresh clone) explains the documented bodies only.
+ */
 function peerBodies(): Body[] {
   const peers = join(__dirname, "../../../../shared/conformance/peers");
-  if (!existsSync(peers)) throw new Error(`the conformance bodies are not at ${peers}`);
+  if (!existsSync(peers)) return [];
   const bodies: Body[] = [];
   for (const source of readdirSync(peers).sort()) {
     if (!statSync(join(peers, source)).isDirectory()) continue;
