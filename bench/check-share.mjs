@@ -4,8 +4,8 @@
 // ratio = median over rounds of (batch / literal batch of the same round).
 import { spawnSync } from "node:child_process";
 import { msg } from "@wacompose/builder";
-import { do_not_optimize } from "mitata";
 import { cases } from "./cases.mjs";
+import { sameRoundRatio, timeInterleaved } from "./interleaved.mjs";
 
 const [only, mode] = process.argv.slice(2);
 
@@ -48,25 +48,7 @@ if (only === undefined) {
           wacompose,
         };
   const kinds = Object.keys(variants);
-  const batch = 1000;
-  const rounds = 60;
-  const times = Object.fromEntries(kinds.map((kind) => [kind, []]));
-  const timeBatch = (make) => {
-    const started = performance.now();
-    for (let i = 0; i < batch; i++) do_not_optimize(JSON.stringify(make()));
-    return performance.now() - started;
-  };
-  for (let warm = 0; warm < 20; warm++) for (const kind of kinds) timeBatch(variants[kind]);
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < kinds.length; k++) {
-      const kind = kinds[(round + k) % kinds.length];
-      times[kind].push(timeBatch(variants[kind]));
-    }
-  }
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-  };
-  const relative = (kind) => median(times[kind].map((t, round) => t / times.literal[round])).toFixed(2);
+  const times = timeInterleaved(variants);
+  const relative = (kind) => sameRoundRatio(times, kind).toFixed(2);
   console.log(kinds.slice(1).map(relative).join(" "));
 }

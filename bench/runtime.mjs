@@ -6,8 +6,8 @@
 // timed alongside, in the same rounds.
 import { spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
-import { do_not_optimize } from "mitata";
 import { cases, casesWith } from "./cases.mjs";
+import { median, sameRoundRatio, timeInterleaved } from "./interleaved.mjs";
 
 const goals = { text: 1.05, contacts: 1.15, buttons: 1.15, list: 1.15, template: 1.15 };
 const baseline = process.env.WACOMPOSE_BASELINE;
@@ -31,30 +31,9 @@ if (only === undefined) {
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(make())), expected))
       throw new Error(`${only}/${kind} does not produce the literal's JSON`);
   }
-  // Batches of calls, the variants taking turns in rotating order, many rounds: a ratio is
-  // the median over rounds of (variant batch / literal batch) timed moments apart, so drift
-  // in the machine's speed (a shared host) cancels out instead of landing on one variant.
   const kinds = Object.keys(variants);
-  const batch = 1000;
-  const rounds = 60;
-  const times = Object.fromEntries(kinds.map((kind) => [kind, []]));
-  const timeBatch = (make) => {
-    const started = performance.now();
-    for (let i = 0; i < batch; i++) do_not_optimize(JSON.stringify(make()));
-    return ((performance.now() - started) * 1e6) / batch;
-  };
-  for (let warm = 0; warm < 20; warm++) for (const kind of kinds) timeBatch(variants[kind]);
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < kinds.length; k++) {
-      const kind = kinds[(round + k) % kinds.length];
-      times[kind].push(timeBatch(variants[kind]));
-    }
-  }
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-  };
-  const relative = (kind) => median(times[kind].map((t, round) => t / times.literal[round]));
+  const times = timeInterleaved(variants);
+  const relative = (kind) => sameRoundRatio(times, kind);
   const best = Object.fromEntries(kinds.map((kind) => [kind, median(times[kind])]));
   const ns = (value) => `${value.toFixed(0)} ns`;
   const ratio = (kind) => `${relative(kind).toFixed(2)}×`;

@@ -8,9 +8,13 @@
  * const bytes = await readBounded(request.body, 3 << 20); // undefined when over 3 MiB
  */
 export async function readBounded(body: ByteStream | AsyncIterable<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
+    throw new TypeError(`readBounded: maxBytes must be a whole number of bytes, got ${String(maxBytes)}`);
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body === null ? [] : "getReader" in body ? chunksOf(body) : body) {
+    // Node streams after setEncoding() give text: refuse it rather than count characters as bytes.
+    if (!(chunk instanceof Uint8Array)) throw new TypeError("readBounded: expected byte chunks (Uint8Array), got text or another value");
     size += chunk.length;
     if (size > maxBytes) return undefined;
     parts.push(chunk);
@@ -42,6 +46,7 @@ async function* chunksOf(stream: ByteStream): AsyncGenerator<Uint8Array> {
       yield value;
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    // Not awaited: a stream whose cancel never settles must not hold the answer.
+    reader.cancel().catch(() => undefined);
   }
 }

@@ -49,17 +49,24 @@ export function toRequest(message: RequestBody | Buildable<RequestBody>, options
  */
 export function requestsTo(options: RequestOptions, caller = "toRequest"): (message: RequestBody | Buildable<RequestBody>) => HttpRequest {
   // Messages name the option, never its value: the token must not reach logs.
+  // Each option read once: a getter must not show the check one value and the request another.
+  const { phoneNumberId: given, accessToken, baseUrl } = options;
+  const numberId: unknown = typeof given === "number" && Number.isSafeInteger(given) ? String(given) : given;
   const apiVersion = options.version ?? defaultApiVersion;
   if (typeof apiVersion !== "string" || !version.test(apiVersion))
     throw new TypeError(`${caller}: version must look like "v26.0", got ${JSON.stringify(apiVersion)}`);
-  if (!phoneNumberId.test(options.phoneNumberId))
+  if (typeof numberId !== "string" || !phoneNumberId.test(numberId))
     throw new TypeError(`${caller}: phoneNumberId must be the numeric id of the sending number`);
-  if (typeof options.accessToken !== "string" || options.accessToken.trim() === "")
-    throw new TypeError(`${caller}: accessToken is required`);
-  const url = `${(options.baseUrl ?? graphBaseUrl).replace(/\/+$/, "")}/${apiVersion}/${options.phoneNumberId}/messages`;
-  const headers = { Authorization: `Bearer ${options.accessToken}`, "Content-Type": "application/json" } as const;
+  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${caller}: accessToken is required`);
+  if (baseUrl !== undefined && !isBaseUrl(baseUrl))
+    throw new TypeError(`${caller}: baseUrl must be an http(s) URL without credentials in it, e.g. "http://127.0.0.1:4010"`);
+  const url = `${(baseUrl ?? graphBaseUrl).replace(/\/+$/, "")}/${apiVersion}/${numberId}/messages`;
+  const headers = { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" } as const;
   return (message) => ({ url, method: "POST", headers, body: serialise(message) });
 }
+
+/** An http(s) URL with no user or password in it (`https://graph.facebook.com@evil` sends to evil). */
+const isBaseUrl = (value: unknown): value is string => typeof value === "string" && /^https?:\/\/[^/?#@\s]+(?:[/?#]|$)/i.test(value);
 
 /** The JSON text of a body (a builder builds itself here); one that JSON cannot carry fails with a TypeError saying so. */
 function serialise(message: unknown): string {

@@ -42,4 +42,12 @@ describe("readBounded", () => {
     });
     await expect(readBounded(failing, 10)).rejects.toThrow("connection reset");
   });
+
+  it("refuses a maxBytes that is no whole number, and text chunks", async () => {
+    await expect(readBounded(null, Number.NaN)).rejects.toThrow("maxBytes must be a whole number");
+    async function* text() {
+      yield "hello" as unknown as Uint8Array;
+    }
+    await expect(readBounded(text(), 10)).rejects.toThrow("expected byte chunks");
+  });
 });

@@ -104,9 +104,11 @@ export function openCore(
   classify: Classify,
   retry: RetryPolicy | undefined,
 ): Core {
-  const { phoneNumberId, accessToken, baseUrl, version = defaultApiVersion } = options;
+  // Each option read once (a copy): a getter must not show the check one value and the request another.
+  const given = { ...options };
+  const { phoneNumberId, accessToken, baseUrl, version = defaultApiVersion } = given;
   const request = requestsTo({ phoneNumberId, accessToken, version, baseUrl }, where);
-  const connection = openPath(where, options, version, classify, retry);
+  const connection = openPath(where, given, version, classify, retry);
   const { call } = connection;
   return { ...connection, target: { phoneNumberId, accessToken, version, baseUrl }, post: (body, answer) => call(request(body), answer) };
 }
@@ -116,11 +118,12 @@ export function openCore(
  * checked here, retries as `options.retry` says (on by default).
  */
 export function openConnection(where: string, options: ConnectionOptions, classify: Classify): Connection {
-  const { accessToken, version = defaultApiVersion } = options;
+  const given = { ...options };
+  const { accessToken, version = defaultApiVersion } = given;
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
-  return openPath(where, options, version, classify, retryPolicy(options.retry, where));
+  return openPath(where, given, version, classify, retryPolicy(given.retry, where));
 }
 
 /**
@@ -137,6 +140,7 @@ function openPath(
 ): Connection {
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError(`${where}: no global fetch here; pass one as options.fetch`);
+  if (typeof globalFetch !== "function") throw new TypeError(`${where}: options.fetch must be a fetch function, got ${typeof globalFetch}`);
   const fetchImpl: FetchLike = globalFetch;
   const timeoutMs = numberOption(where, options, "timeoutMs", 30_000, 1, maxTimerMs);
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
@@ -187,7 +191,10 @@ function parse(response: ResponseLike, text: string, redact: (text: string) => s
     throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));
   }
   const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
-  if (typeof error === "object" && error !== null) {
+  // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
+  // error would let a retry send an accepted message again.
+  const accepted = response.status >= 200 && response.status < 300 && answer.holds(json);
+  if (!accepted && typeof error === "object" && error !== null) {
     const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
     throw new GraphApiError(response.status, graph, classify(graph, response.status), askedWait(response.headers));
   }

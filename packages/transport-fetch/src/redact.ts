@@ -1,11 +1,17 @@
 /** Characters a token is made of: the token only counts where it is not part of a longer word. */
 const tokenCharacter = "[A-Za-z0-9_~.+/-]";
 
+/** Secrets shorter than this are scrubbed as whole words only; longer ones everywhere. */
+const wholeWordBelow = 8;
+
 /**
  * Replaces whole occurrences of `secret` in text with `[redacted]`. Whole only: a short
- * token ("t") must not garble "Parameter", yet `access_token=t` and `Bearer t` are scrubbed.
+ * token ("t") must not garble "Parameter", yet `access_token=t` and `Bearer t` are scrubbed; a
+ * token of 8 characters or more is scrubbed wherever it stands.
  */
 export function redactor(secret: string): (text: string) => string {
-  const pattern = new RegExp(`(?<!${tokenCharacter})${secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?!${tokenCharacter})`, "g");
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  // A real token (long) is scrubbed wherever it stands, even glued to "." or "/" (a sentence's end, a URL path).
+  const pattern = new RegExp(secret.length >= wholeWordBelow ? escaped : `(?<!${tokenCharacter})${escaped}(?!${tokenCharacter})`, "g");
   return (text) => (text.includes(secret) ? text.replace(pattern, "[redacted]") : text);
 }

@@ -19,6 +19,11 @@ export function copyData<T>(value: T, copies = new Map<object, unknown>()): T {
   if (prototype !== Object.prototype && prototype !== null) return value;
   const copy: Record<string, unknown> = {};
   copies.set(value, copy);
-  for (const key of Object.keys(value)) copy[key] = copyData((value as Record<string, unknown>)[key], copies);
+  for (const key of Object.keys(value)) {
+    const entry = copyData((value as Record<string, unknown>)[key], copies);
+    // A "__proto__" key (JSON.parse makes one) stays a key: assigning it would set the copy's prototype instead.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    else copy[key] = entry;
+  }
   return copy as T;
 }
