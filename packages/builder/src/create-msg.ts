@@ -1,6 +1,6 @@
 import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
-import { envelopeTo } from "./messages/message-base.js";
+import { addressedTo } from "./builders/message-base.js";
 import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
 
 /** Every kind by name, as `msg` carries them: what `createMsg` may compose. */
@@ -45,7 +45,7 @@ export function createMsg<const K extends Partial<Kinds>>(
   const person: object = {};
   const group: object = {};
   for (const [name, kind] of Object.entries(kinds)) {
-    if (typeof kind !== "function" || name === "envelope")
+    if (typeof kind !== "function" || name === "addressing")
       throw new TypeError(`createMsg: ${name} is not a kind; import the kind of that name from @wacompose/builder`);
     if (groupKinds.includes(name)) placeKinds(group, { [name]: kind });
     if (name !== "pin" && name !== "unpin") placeKinds(person, { [name]: kind });
@@ -53,7 +53,7 @@ export function createMsg<const K extends Partial<Kinds>>(
   Object.freeze(person);
   Object.freeze(group);
   const recipient = (prototype: object, to: string | undefined, bsuid?: string, inGroup?: boolean) =>
-    Object.freeze(Object.assign(Object.create(prototype), { envelope: envelopeTo(to, bsuid, inGroup) }));
+    Object.freeze(Object.assign(Object.create(prototype), { addressing: addressedTo(to, bsuid, inGroup) }));
   return Object.freeze({
     to: (to: string) => recipient(person, to),
     toUser: (bsuid: string, options: { readonly phone?: string } = {}) => recipient(person, options.phone, bsuid),

@@ -42,29 +42,29 @@ export {
   templateCreationLimits,
 } from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
-export type { AnyRecipient } from "./messages/any-recipient.js";
-export type { Buildable } from "./messages/buildable.js";
-export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./messages/contacts.js";
-export type { GroupRecipient } from "./messages/group-recipient.js";
-export type { ButtonsBuilder } from "./messages/interactive/buttons.js";
+export type { AnyRecipient } from "./builders/any-recipient.js";
+export type { Buildable } from "./builders/buildable.js";
+export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./builders/contacts.js";
+export type { GroupRecipient } from "./builders/group-recipient.js";
+export type { ButtonsBuilder } from "./builders/interactive/buttons.js";
 export type {
   CallPermissionRequestBuilder,
   NamedActionBuilder,
   RequestContactInfoBuilder,
   VoiceCallBuilder,
   VoiceCallOptions,
-} from "./messages/interactive/calls.js";
-export type { CardHeader, CardOptions, CarouselBuilder, ProductCarouselBuilder, ProductIds } from "./messages/interactive/carousel.js";
-export type { CtaUrlBuilder, CtaUrlButton } from "./messages/interactive/cta-url.js";
-export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./messages/interactive/flow.js";
-export type { ListBuilder, SectionBuilder } from "./messages/interactive/list.js";
-export type { MediaHeader } from "./messages/interactive/parts.js";
-export type { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./messages/interactive/product.js";
-export type { ProductListBuilder } from "./messages/interactive/product-list.js";
-export type { MarkReadBuilder } from "./messages/mark-read.js";
-export type { Envelope, MessageBase } from "./messages/message-base.js";
-export type { MessageBuilder } from "./messages/message-builder.js";
-export type { Recipient } from "./messages/recipient.js";
+} from "./builders/interactive/calls.js";
+export type { CardHeader, CardOptions, CarouselBuilder, ProductCarouselBuilder, ProductIds } from "./builders/interactive/carousel.js";
+export type { CtaUrlBuilder, CtaUrlButton } from "./builders/interactive/cta-url.js";
+export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./builders/interactive/flow.js";
+export type { ListBuilder, SectionBuilder } from "./builders/interactive/list.js";
+export type { MediaHeader } from "./builders/interactive/parts.js";
+export type { CatalogBuilder, LocationRequestBuilder, ProductBuilder } from "./builders/interactive/product.js";
+export type { ProductListBuilder } from "./builders/interactive/product-list.js";
+export type { MarkReadBuilder } from "./builders/mark-read.js";
+export type { Addressing, MessageBase } from "./builders/message-base.js";
+export type { MessageBuilder } from "./builders/message-builder.js";
+export type { Recipient } from "./builders/recipient.js";
 export {
   type BodyKind,
   type ButtonKind,
@@ -74,7 +74,7 @@ export {
   type TemplateDefinition,
   type TemplateDefinitions,
   type TemplateValues,
-} from "./messages/template/definitions.js";
+} from "./builders/template/definitions.js";
 export type {
   BodyParameters,
   Currency,
@@ -83,11 +83,11 @@ export type {
   HeaderParameters,
   ParameterName,
   TemplateLocation,
-} from "./messages/template/parameters.js";
-export type { ButtonIndex, IndexInput, MultiProduct, TemplateBuilder, TemplateCards } from "./messages/template/template-builder.js";
-export type { TemplateCatalog, TypedRecipient } from "./messages/template/typed.js";
+} from "./builders/template/parameters.js";
+export type { ButtonIndex, IndexInput, MultiProduct, TemplateBuilder, TemplateCards } from "./builders/template/template-builder.js";
+export type { TemplateCatalog, TypedRecipient } from "./builders/template/typed.js";
 export { msg } from "./msg.js";
-export type * from "./payload/index.js";
+export type * from "./wire/index.js";
 export { audioTo, documentTo, imageTo, locationTo, markRead, reactionTo, stickerTo, textTo, videoTo } from "./per-kind.js";
 export { callingGraphErrorCodes, type GraphErrorSource, graphErrorSources } from "./protocol/error-code-sources.js";
 export {

@@ -1,10 +1,10 @@
 import type { limits } from "./limits.js";
-import { GroupRecipient } from "./messages/group-recipient.js";
-import type { MarkReadBuilder } from "./messages/mark-read.js";
-import { envelopeTo } from "./messages/message-base.js";
-import { Recipient } from "./messages/recipient.js";
-import type { TemplateDefinitions } from "./messages/template/definitions.js";
-import { TemplateCatalog } from "./messages/template/typed.js";
+import { GroupRecipient } from "./builders/group-recipient.js";
+import type { MarkReadBuilder } from "./builders/mark-read.js";
+import { addressedTo } from "./builders/message-base.js";
+import { Recipient } from "./builders/recipient.js";
+import type { TemplateDefinitions } from "./builders/template/definitions.js";
+import { TemplateCatalog } from "./builders/template/typed.js";
 import { markRead } from "./per-kind.js";
 import type { BusinessScopedId, MaxLength, PhoneNumber } from "./type-checks.js";
 
@@ -22,7 +22,7 @@ export const msg = Object.freeze({
    * or `"16505551234"`. A formatted number needs the `+`; `00` is not a prefix (see docs/recipients.md).
    */
   to<N extends string>(recipient: PhoneNumber<N>): Recipient {
-    return new Recipient(envelopeTo(recipient));
+    return new Recipient(addressedTo(recipient));
   },
   /**
    * A user by business-scoped user id (`recipient`), as webhooks give it for users who hide
@@ -33,11 +33,11 @@ export const msg = Object.freeze({
     bsuid: BusinessScopedId<Id>,
     options: { readonly phone?: PhoneNumber<N> } = {},
   ): Recipient {
-    return new Recipient(envelopeTo(options.phone, bsuid));
+    return new Recipient(addressedTo(options.phone, bsuid));
   },
   /** A group, by its id: text, media and templates only (the API takes nothing else in groups). */
   toGroup(groupId: string): GroupRecipient {
-    return new GroupRecipient(envelopeTo(groupId, undefined, true));
+    return new GroupRecipient(addressedTo(groupId, undefined, true));
   },
   /**
    * Template messages typed by an app's definitions (see `defineTemplates`).

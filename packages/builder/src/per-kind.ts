@@ -8,10 +8,10 @@ import { sticker } from "./kinds/sticker.js";
 import { text } from "./kinds/text.js";
 import { video } from "./kinds/video.js";
 import type { limits } from "./limits.js";
-import { MarkReadBuilder } from "./messages/mark-read.js";
-import { envelopeTo } from "./messages/message-base.js";
-import type { MessageBuilder } from "./messages/message-builder.js";
-import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./messages/single-kinds.js";
+import { MarkReadBuilder } from "./builders/mark-read.js";
+import { addressedTo } from "./builders/message-base.js";
+import type { MessageBuilder } from "./builders/message-builder.js";
+import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./builders/single-kinds.js";
 import type {
   AudioMessage,
   DocumentMessage,
@@ -22,7 +22,7 @@ import type {
   StickerMessage,
   TextMessage,
   VideoMessage,
-} from "./payload/index.js";
+} from "./wire/index.js";
 import type { MaxLength, PhoneNumber } from "./type-checks.js";
 
 // The one-object kinds to a phone number, without the fluent `msg`: thin aliases of the kinds
@@ -31,7 +31,7 @@ import type { MaxLength, PhoneNumber } from "./type-checks.js";
 // code and rules alone, as `createMsg({ text })` does.
 
 /** A recipient by phone number, for the kind to act on. */
-const host = (to: string): KindHost => ({ envelope: envelopeTo(to) });
+const host = (to: string): KindHost => ({ addressing: addressedTo(to) });
 
 /**
  * A text message to a phone number: `msg.to(to).text(body, options)`, for bundles that send no other kind.

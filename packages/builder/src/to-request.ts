@@ -1,6 +1,6 @@
 import { defaultApiVersion, graphBaseUrl } from "./api-version.js";
-import type { Buildable } from "./messages/buildable.js";
-import type { RequestBody } from "./payload/index.js";
+import type { Buildable } from "./builders/buildable.js";
+import type { RequestBody } from "./wire/index.js";
 
 export interface RequestOptions {
   readonly phoneNumberId: string;

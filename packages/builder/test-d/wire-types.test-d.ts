@@ -51,7 +51,7 @@ import type {
 import type * as Hand from "./fixtures/hand-wire-types.js";
 import { expectType } from "./helpers.js";
 
-// The wire types generated from the rule table (payload/*.generated.ts, `pnpm gen`) are the types that were written
+// The wire types generated from the rule table (wire/*.generated.ts, `pnpm gen`) are the types that were written
 // by hand (fixtures/hand-wire-types.ts): each is assignable to the other, both ways, under the same public name.
 
 /** True when each of `A` and `B` is assignable to the other. */

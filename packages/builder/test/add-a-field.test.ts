@@ -26,12 +26,12 @@ const edits: readonly { readonly file: string; readonly anchor: string; readonly
     replacement: "  body: required(string(limits.text.body)),\n  foo: optional(string(limits.text.foo)),\n",
   },
   {
-    file: `${builder}/src/messages/single-kinds.ts`,
+    file: `${builder}/src/builders/single-kinds.ts`,
     anchor: "  readonly previewUrl?: boolean;\n}",
     replacement: "  readonly previewUrl?: boolean;\n  readonly foo?: string;\n}",
   },
   {
-    file: `${builder}/src/messages/single-kinds.ts`,
+    file: `${builder}/src/builders/single-kinds.ts`,
     anchor: `  const { previewUrl } = objectArgument(options, "text options");
   return new MessageBuilder<TextMessage>(envelope, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
     replacement: `  const { previewUrl, foo } = objectArgument(options, "text options");
@@ -112,7 +112,7 @@ describe("adding an optional field to text is one limit, one rule and one builde
     expect(differing.filter((path) => !generated(path))).toEqual(handEdited);
     expect(differing).toEqual(
       expect.arrayContaining([
-        `${builder}/src/payload/text.generated.ts`,
+        `${builder}/src/wire/text.generated.ts`,
         `${builder}/src/rules/quick/text.generated.ts`,
         `${builder}/schema/messages.schema.json`,
         "docs/limits.md",
@@ -122,14 +122,14 @@ describe("adding an optional field to text is one limit, one rule and one builde
     // The wire type: a body with `foo` compiles, one with a field the table lacks does not.
     writeFileSync(
       join(scratch, "probe-foo.ts"),
-      `import type { TextMessage } from "./${builder}/src/payload/index.js";
+      `import type { TextMessage } from "./${builder}/src/wire/index.js";
 const body: TextMessage = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi", foo: "f" } };
 export const foo: string | undefined = body.text.foo;
 `,
     );
     writeFileSync(
       join(scratch, "probe-bar.ts"),
-      `import type { TextMessage } from "./${builder}/src/payload/index.js";
+      `import type { TextMessage } from "./${builder}/src/wire/index.js";
 export const body: TextMessage = { messaging_product: "whatsapp", type: "text", text: { body: "hi", bar: "b" } };
 `,
     );

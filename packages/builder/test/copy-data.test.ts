@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { copyData } from "../src/messages/copy-data.js";
+import { copyData } from "../src/builders/copy-data.js";
 
 describe("copyData", () => {
   it("keeps a __proto__ key from JSON as a key, and sets no prototype", () => {

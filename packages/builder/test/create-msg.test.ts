@@ -87,7 +87,7 @@ describe("createMsg", () => {
   it("rejects what is not a kind, naming it", () => {
     expect(() => createMsg(null as never)).toThrow(/createMsg: expected the kinds to compose/);
     expect(() => createMsg({ text: "text" } as never)).toThrow(/createMsg: text is not a kind/);
-    expect(() => createMsg({ envelope: text } as never)).toThrow(/createMsg: envelope is not a kind/);
+    expect(() => createMsg({ addressing: text } as never)).toThrow(/createMsg: addressing is not a kind/);
     expect(() => createMsg({ text: 1, buttons } as never)).toThrow(TypeError);
   });
 

@@ -59,7 +59,7 @@ const scenarios: Record<string, Scenario> = {
     source: `${sender}
       await wa.send({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } });`,
     ceiling: 3_650,
-    absent: [/\/rules\//, /\/messages\//, /\/kinds\//, ...transportExtras],
+    absent: [/\/rules\//, /\/builders\//, /\/kinds\//, ...transportExtras],
     absentText: /node:|message_templates/,
   },
   // A retry policy passed in costs its own module (0.3 KB), and only where it is passed.
@@ -68,7 +68,7 @@ const scenarios: Record<string, Scenario> = {
       const wa = createSender({ phoneNumberId: "1", accessToken: "t", version: "v23.0", retry: retryWhenNotAccepted() });
       await wa.send({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } });`,
     ceiling: 3_950,
-    absent: [/\/rules\//, /\/messages\//, /transport-fetch\/dist\/esm\/(media|create-media|send-many)\.js/, /protocol\/error-codes\.js/],
+    absent: [/\/rules\//, /\/builders\//, /transport-fetch\/dist\/esm\/(media|create-media|send-many)\.js/, /protocol\/error-codes\.js/],
   },
   "a text send (createMsg({ text }) + createSender)": {
     source: `import { createMsg, text } from "@wacompose/builder"; ${sender}
@@ -77,7 +77,7 @@ const scenarios: Record<string, Scenario> = {
     absent: [
       otherThan("text"),
       ...explainWalk,
-      /\/messages\/(template|interactive)\//,
+      /\/builders\/(template|interactive)\//,
       /\/rules\/(template|interactive|contacts|carousel)\.js/,
       ...transportExtras,
     ],
@@ -89,7 +89,7 @@ const scenarios: Record<string, Scenario> = {
     ceiling: 11_750,
     absent: [
       otherThan("interactive-button", "interactive-parts"),
-      /\/messages\/template\//,
+      /\/builders\/template\//,
       // The tables: what the generated module calls by name is in the refinement modules.
       /\/rules\/(template|interactive|carousel|contacts)\.js/,
       ...explainWalk,
@@ -102,7 +102,7 @@ const scenarios: Record<string, Scenario> = {
     ceiling: 17_950,
     absent: [
       otherThan("template"),
-      /\/messages\/interactive\//,
+      /\/builders\/interactive\//,
       // The tables: the refinements the generated module calls are in rules/template-refinements.js.
       /\/rules\/(template|interactive|carousel|contacts)\.js/,
       ...explainWalk,
@@ -113,13 +113,13 @@ const scenarios: Record<string, Scenario> = {
     source: `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
     ceiling: 12_050,
     // No schema: the custom rules' and the refinements' JSON Schemas are apart from the table.
-    absent: [/\/messages\//, /\/rules\/quick\//, /\/kinds\//, /\/rules\/(built-issues|refinement-schemas|json-schema)\.js/],
+    absent: [/\/builders\//, /\/rules\/quick\//, /\/kinds\//, /\/rules\/(built-issues|refinement-schemas|json-schema)\.js/],
   },
   "toRequest() alone": {
     source: `import { toRequest } from "@wacompose/builder";
       console.log(toRequest({ messaging_product: "whatsapp", to: "1", type: "text", text: { body: "hi" } }, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`,
     ceiling: 850, // 626 B before requestsTo (toRequest with its options checked once), 660 B with it
-    absent: [/\/rules\//, /\/messages\//],
+    absent: [/\/rules\//, /\/builders\//],
   },
   "a text send with textTo + createClient (the full client)": {
     source: `import { textTo } from "@wacompose/builder";
@@ -127,7 +127,7 @@ const scenarios: Record<string, Scenario> = {
       const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
       await wa.send(textTo("16505551234", "hi"));`,
     ceiling: 13_000,
-    absent: [otherThan("text", "mark-read"), /\/messages\/(template|interactive)\//, ...templateManagement],
+    absent: [otherThan("text", "mark-read"), /\/builders\/(template|interactive)\//, ...templateManagement],
     absentText: /Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index|message_templates/,
   },
   "the full msg + createClient (the large, convenient path)": {
@@ -145,7 +145,7 @@ const scenarios: Record<string, Scenario> = {
       const templates = createTemplateManager({ businessAccountId: "1", accessToken: "t" });
       console.log(await templates.list({ status: "APPROVED" }));`,
     ceiling: 7_500,
-    absent: [/\/messages\//, /\/rules\//, /\/kinds\//, /transport-fetch\/dist\/esm\/(media|send-many|client|sender)\.js/, /media-upload/],
+    absent: [/\/builders\//, /\/rules\//, /\/kinds\//, /transport-fetch\/dist\/esm\/(media|send-many|client|sender)\.js/, /media-upload/],
     absentText: /node:|messaging_product/,
   },
   // 30.9 KB since the template-management codes (meanings, sources, whether verified; 0.7 KB); 40 KB with the

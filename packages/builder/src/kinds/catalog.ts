@@ -1,6 +1,6 @@
-import { objectArgument } from "../messages/arguments.js";
-import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
-import { CatalogBuilder } from "../messages/interactive/product.js";
+import { objectArgument } from "../builders/arguments.js";
+import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { CatalogBuilder } from "../builders/interactive/product.js";
 import type { KindHost } from "./host.js";
 
 /** The catalog: `.catalog(…)` on a recipient of `createMsg({ catalog })`, as on `msg.to(n)`. */
@@ -9,5 +9,5 @@ export function catalog<Body extends string>(
   body: BodyText<Body>,
   options: { readonly thumbnailProductRetailerId?: string } = {},
 ): CatalogBuilder {
-  return new CatalogBuilder(this.envelope, bodyPart(body), objectArgument(options, "catalog options").thumbnailProductRetailerId);
+  return new CatalogBuilder(this.addressing, bodyPart(body), objectArgument(options, "catalog options").thumbnailProductRetailerId);
 }

@@ -1,6 +1,6 @@
-import { objectArgument } from "../messages/arguments.js";
-import { FlowBuilder, type FlowOptions, flowParameters } from "../messages/interactive/flow.js";
-import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import { objectArgument } from "../builders/arguments.js";
+import { FlowBuilder, type FlowOptions, flowParameters } from "../builders/interactive/flow.js";
+import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import type { KindHost } from "./host.js";
 
 /** A WhatsApp Flow: `.flow(…)` on a recipient of `createMsg({ flow })`, as on `msg.to(n)`. */
@@ -9,5 +9,5 @@ export function flow<Body extends string, Cta extends string>(
   body: BodyText<Body>,
   options: FlowOptions<Cta>,
 ): FlowBuilder {
-  return new FlowBuilder(this.envelope, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
+  return new FlowBuilder(this.addressing, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
 }

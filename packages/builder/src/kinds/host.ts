@@ -1,4 +1,4 @@
-import type { Envelope } from "../messages/message-base.js";
+import type { Addressing } from "../builders/message-base.js";
 
 /**
  * What a kind is placed on: a recipient made by `createMsg(…)`. Each kind is a function whose
@@ -6,7 +6,7 @@ import type { Envelope } from "../messages/message-base.js";
  */
 export interface KindHost {
   /** @internal Who the message goes to, read by the kinds. */
-  readonly envelope: Envelope;
+  readonly addressing: Addressing;
 }
 
 /** Places `kinds` on `target` (a prototype) as methods: not enumerable, not writable, as a class's own would be. */

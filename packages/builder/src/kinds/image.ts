@@ -1,6 +1,6 @@
-import type { MessageBuilder } from "../messages/message-builder.js";
-import { type CaptionOptions, imageMessage } from "../messages/single-kinds.js";
-import type { ImageMessage, MediaSource } from "../payload/index.js";
+import type { MessageBuilder } from "../builders/message-builder.js";
+import { type CaptionOptions, imageMessage } from "../builders/single-kinds.js";
+import type { ImageMessage, MediaSource } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
 /** A JPEG or PNG image, by uploaded `id` or http(s) `link`: `.image(…)` on a recipient of `createMsg({ image })`, as on `msg.to(n)`. */
@@ -9,5 +9,5 @@ export function image<C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "image">,
 ): MessageBuilder<ImageMessage> {
-  return imageMessage(this.envelope, media, options);
+  return imageMessage(this.addressing, media, options);
 }

@@ -1,6 +1,6 @@
 import type { limits } from "../limits.js";
-import { ListBuilder } from "../messages/interactive/list.js";
-import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import { ListBuilder } from "../builders/interactive/list.js";
+import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import type { MaxLength } from "../type-checks.js";
 import type { KindHost } from "./host.js";
 
@@ -10,5 +10,5 @@ export function list<Body extends string, Button extends string>(
   body: BodyText<Body>,
   buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
 ): ListBuilder {
-  return new ListBuilder(this.envelope, bodyPart(body), buttonText);
+  return new ListBuilder(this.addressing, bodyPart(body), buttonText);
 }

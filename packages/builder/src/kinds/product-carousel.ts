@@ -1,6 +1,6 @@
-import { objectArgument } from "../messages/arguments.js";
-import { ProductCarouselBuilder, type ProductIds } from "../messages/interactive/carousel.js";
-import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
+import { objectArgument } from "../builders/arguments.js";
+import { ProductCarouselBuilder, type ProductIds } from "../builders/interactive/carousel.js";
+import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import type { KindHost } from "./host.js";
 
 /** A carousel of 2 to 10 products: `.productCarousel(…)` on a recipient of `createMsg({ productCarousel })`, as on `msg.to(n)`. */
@@ -10,5 +10,5 @@ export function productCarousel<Body extends string, const P extends readonly st
   products: { readonly catalogId: string; readonly products: ProductIds<P> },
 ): ProductCarouselBuilder {
   const { catalogId, products: ids } = objectArgument(products, "productCarousel");
-  return new ProductCarouselBuilder(this.envelope, bodyPart(body), catalogId, Array.isArray(ids) ? ids : []);
+  return new ProductCarouselBuilder(this.addressing, bodyPart(body), catalogId, Array.isArray(ids) ? ids : []);
 }

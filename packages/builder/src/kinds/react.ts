@@ -1,6 +1,6 @@
-import type { MessageBuilder } from "../messages/message-builder.js";
-import { reactionMessage, type Wamid } from "../messages/single-kinds.js";
-import type { ReactionMessage } from "../payload/index.js";
+import type { MessageBuilder } from "../builders/message-builder.js";
+import { reactionMessage, type Wamid } from "../builders/single-kinds.js";
+import type { ReactionMessage } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
 /** A reaction: one emoji, or `""` to remove it: `.react(…)` on a recipient of `createMsg({ react })`, as on `msg.to(n)`. */
@@ -9,5 +9,5 @@ export function react<Id extends string>(
   messageId: Wamid<Id, "reaction.message_id">,
   emoji: string,
 ): MessageBuilder<ReactionMessage> {
-  return reactionMessage(this.envelope, messageId, emoji);
+  return reactionMessage(this.addressing, messageId, emoji);
 }

@@ -1,6 +1,6 @@
-import type { MessageBuilder } from "../messages/message-builder.js";
-import { type CaptionOptions, videoMessage } from "../messages/single-kinds.js";
-import type { MediaSource, VideoMessage } from "../payload/index.js";
+import type { MessageBuilder } from "../builders/message-builder.js";
+import { type CaptionOptions, videoMessage } from "../builders/single-kinds.js";
+import type { MediaSource, VideoMessage } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
 /** An MP4 or 3GP video: `.video(…)` on a recipient of `createMsg({ video })`, as on `msg.to(n)`. */
@@ -9,5 +9,5 @@ export function video<C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "video">,
 ): MessageBuilder<VideoMessage> {
-  return videoMessage(this.envelope, media, options);
+  return videoMessage(this.addressing, media, options);
 }

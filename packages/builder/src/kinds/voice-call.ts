@@ -1,8 +1,8 @@
-import { objectArgument } from "../messages/arguments.js";
-import { VoiceCallBuilder, type VoiceCallOptions } from "../messages/interactive/calls.js";
-import { type BodyText, bodyPart } from "../messages/interactive/parts.js";
-import type { Mutable } from "../messages/mutable.js";
-import type { VoiceCallInteractive } from "../payload/index.js";
+import { objectArgument } from "../builders/arguments.js";
+import { VoiceCallBuilder, type VoiceCallOptions } from "../builders/interactive/calls.js";
+import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import type { Mutable } from "../builders/mutable.js";
+import type { VoiceCallInteractive } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
 /** A button that starts a voice call: `.voiceCall(…)` on a recipient of `createMsg({ voiceCall })`, as on `msg.to(n)`. */
@@ -16,5 +16,5 @@ export function voiceCall<Body extends string, T extends string>(
   if (text !== undefined) parameters.display_text = text;
   if (ttlMinutes !== undefined) parameters.ttl_minutes = ttlMinutes;
   if (payload !== undefined) parameters.payload = payload;
-  return new VoiceCallBuilder(this.envelope, bodyPart(body), Object.keys(parameters).length === 0 ? undefined : parameters);
+  return new VoiceCallBuilder(this.addressing, bodyPart(body), Object.keys(parameters).length === 0 ? undefined : parameters);
 }

@@ -1,5 +1,5 @@
 import { limits } from "../limits.js";
-import type { MediaKind } from "../payload/media.generated.js";
+import type { MediaKind } from "../wire/media.generated.js";
 import { mediaSource } from "./common.js";
 import type { ObjectRule } from "./rule.js";
 import { boolean, optional, string } from "./rule.js";

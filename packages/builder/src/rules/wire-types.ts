@@ -11,7 +11,7 @@ import { type ArrayRule, type Field, type ObjectRule, oneOf, type Rule, type Uni
 import { productSections } from "./sections.js";
 import { text } from "./text.js";
 
-// How the rule table reads as the wire types users import (payload/*.generated.ts, written by `pnpm gen` through
+// How the rule table reads as the wire types users import (wire/*.generated.ts, written by `pnpm gen` through
 // scripts/wire-types.mjs): the name and comment of each type, the comments of fields, and where the bodies builders
 // write are narrower than what the API takes. Read by the generator only, never by a check or a builder, so none
 // of it is in a bundle. Keyed by the table's own rule objects: a rule that is renamed or moved is a compile error
@@ -159,7 +159,7 @@ export const fieldWires = new Map<object, { readonly [field: string]: FieldWire 
   [contact, { birthday: { doc: "`YYYY-MM-DD`." } }],
 ]);
 
-/** The envelope's name and comment (payload/envelope.generated.ts). */
+/** The envelope's name and comment (wire/envelope.generated.ts). */
 export const envelopeWire: Wire = {
   name: "Envelope",
   doc: "Fields shared by every message body [cloud-api.md §1].\nField names are the API's own, so a built body is exactly what is sent.",
@@ -173,7 +173,7 @@ export interface GeneratedMessageType {
   /** The exported interface: `TextMessage`. */
   readonly name: string;
   readonly doc?: string;
-  /** Written to `payload/<module>.generated.ts`; kinds sharing a module are also exported as one union (`groups`). */
+  /** Written to `wire/<module>.generated.ts`; kinds sharing a module are also exported as one union (`groups`). */
   readonly module: string;
   /** Envelope fields this kind narrows, with the rule that says so (a pin goes to a group only: groupsTakeSomeKinds). */
   readonly narrows?: { readonly [K in keyof typeof envelopeFields]?: Field };
@@ -181,7 +181,7 @@ export interface GeneratedMessageType {
   readonly contentParameter?: string;
 }
 
-/** A kind whose type is still written by hand (payload/<module>.ts). */
+/** A kind whose type is still written by hand (wire/<module>.ts). */
 export interface HandWrittenMessageType {
   readonly handWritten: string;
 }

@@ -1,4 +1,4 @@
-import type { ButtonKind, HeaderKind } from "../messages/template/definitions.js";
+import type { ButtonKind, HeaderKind } from "../builders/template/definitions.js";
 import type { TemplateCreationEntry } from "./definition.js";
 
 /** A body variable of a creation definition at runtime: text, currency or date_time, told apart by the value. */

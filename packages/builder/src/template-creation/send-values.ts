@@ -5,7 +5,7 @@
  * COPY_CODE, FLOW, CATALOG, MPM; quick replies optional), the carousel's cards, a limited-time
  * offer's expiry; an AUTHENTICATION template needs only the code.
  */
-import type { LanguageValue, SendShape, ShapeValues } from "../messages/template/definitions.js";
+import type { LanguageValue, SendShape, ShapeValues } from "../builders/template/definitions.js";
 import type { TemplateCreation, TemplateCreationEntry } from "./definition.js";
 
 /** A body variable of a creation definition: its kind is not declared, so it takes text, currency or date_time. */

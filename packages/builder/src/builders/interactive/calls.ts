@@ -4,11 +4,11 @@ import type {
   InteractiveMessage,
   RequestContactInfoInteractive,
   VoiceCallInteractive,
-} from "../../payload/index.js";
+} from "../../wire/index.js";
 import type { KindRules } from "../../rules/message-of.js";
 import { voiceCallInteractiveRules } from "../../rules/quick/interactive-voice-call.generated.js";
 import type { MaxLength } from "../../type-checks.js";
-import { type Content, type Envelope, MessageBase } from "../message-base.js";
+import { type Content, type Addressing, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -34,14 +34,14 @@ export class VoiceCallBuilder extends MessageBase<InteractiveMessage<VoiceCallIn
   declare private readonly [parametersKey]: VoiceCallInteractive["action"]["parameters"];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, parameters: VoiceCallInteractive["action"]["parameters"]) {
-    super(envelope, voiceCallInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, parameters: VoiceCallInteractive["action"]["parameters"]) {
+    super(addressing, voiceCallInteractiveRules);
     this[partsKey] = parts;
     this[parametersKey] = parameters;
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new VoiceCallBuilder(envelope, this[partsKey], this[parametersKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new VoiceCallBuilder(addressing, this[partsKey], this[parametersKey]) as this; // same class
   }
 
   protected render(): VoiceCallInteractive {
@@ -67,14 +67,14 @@ export class NamedActionBuilder<I extends NamedAction> extends MessageBase<Inter
   declare private readonly [kindKey]: I["type"];
 
   /** @internal `rules`: the kind's own check, passed in so that each kind's bundle carries only its own. */
-  constructor(envelope: Envelope, parts: Parts, kind: I["type"], rules: KindRules<"interactive">) {
-    super(envelope, rules);
+  constructor(addressing: Addressing, parts: Parts, kind: I["type"], rules: KindRules<"interactive">) {
+    super(addressing, rules);
     this[partsKey] = parts;
     this[kindKey] = kind;
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new NamedActionBuilder<I>(envelope, this[partsKey], this[kindKey], this.rules) as this; // same class, same kind
+  protected withAddressing(addressing: Addressing): this {
+    return new NamedActionBuilder<I>(addressing, this[partsKey], this[kindKey], this.rules) as this; // same class, same kind
   }
 
   protected render(): Content<InteractiveMessage<I>> {

@@ -1,15 +1,15 @@
 import type { limits } from "../limits.js";
-import type { Message } from "../payload/index.js";
+import type { Message } from "../wire/index.js";
 import type { KindRules } from "../rules/message-of.js";
 import type { JsonObject, Report } from "../rules/report.js";
 import type { MaxLength } from "../type-checks.js";
 import { Buildable } from "./buildable.js";
 
-const envelopeKey: unique symbol = Symbol();
+const addressingKey: unique symbol = Symbol();
 const rulesKey: unique symbol = Symbol();
 
-/** The envelope fields every message shares: who, which message it replies to, tracking data. */
-export interface Envelope {
+/** The addressing fields every message shares: who, which message it replies to, tracking data. */
+export interface Addressing {
   /** A phone number or WhatsApp ID; a group's id when `group`. */
   readonly to: string | undefined;
   /** A business-scoped user id (`US.1349…`); when `to` is given too, `to` wins. */
@@ -20,8 +20,8 @@ export interface Envelope {
   readonly identityKeyHash: string | undefined;
 }
 
-/** The envelope of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group. */
-export const envelopeTo = (to: string | undefined, recipient?: string, group = false): Envelope => ({
+/** The addressing of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group. */
+export const addressedTo = (to: string | undefined, recipient?: string, group = false): Addressing => ({
   to,
   recipient,
   group,
@@ -34,7 +34,7 @@ export const envelopeTo = (to: string | undefined, recipient?: string, group = f
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
 
 /**
- * What every message builder shares: `.replyTo()`, `.callbackData()` and the envelope.
+ * What every message builder shares: `.replyTo()`, `.callbackData()` and the addressing.
  * Subclasses render their own part (`text`, `interactive`, …) fresh on every build, so a
  * built body never shares an object with the builder that made it.
  */
@@ -42,7 +42,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   // State under module-private symbols, assigned in the constructor: as private as `#` fields to callers (no name,
   // not in Object.keys or JSON), and cheaper to make. Node 20 defines `#` fields and declared class fields
   // through a slow path on every construction; measured, that alone cost a text build 7–10 % of its literal's time.
-  declare private readonly [envelopeKey]: Envelope;
+  declare private readonly [addressingKey]: Addressing;
   /**
    * The kind's compiled check and explanation (rules/quick/): each builder brings its own kind's, and no other,
    * so `createMsg({ text })` bundles text's check alone; packages/transport-fetch/test/bundle-size.test.ts
@@ -51,14 +51,14 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   declare private readonly [rulesKey]: KindRules<M["type"]>;
 
   /** @internal */
-  constructor(envelope: Envelope, rules: KindRules<M["type"]>) {
+  constructor(addressing: Addressing, rules: KindRules<M["type"]>) {
     super();
-    this[envelopeKey] = envelope;
+    this[addressingKey] = addressing;
     this[rulesKey] = rules;
   }
 
-  /** The same builder with another envelope; subclasses copy their own state. */
-  protected abstract withEnvelope(envelope: Envelope): this;
+  /** The same builder with another addressing; subclasses copy their own state. */
+  protected abstract withAddressing(addressing: Addressing): this;
   /** The object named by `type`, made fresh. */
   protected abstract render(): Content<M>;
 
@@ -74,8 +74,8 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
     }
   }
 
-  protected get envelope(): Envelope {
-    return this[envelopeKey];
+  protected get addressing(): Addressing {
+    return this[addressingKey];
   }
 
   protected get rules(): KindRules<M["type"]> {
@@ -84,12 +84,12 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): this {
-    return this.withEnvelope({ ...this[envelopeKey], replyTo: messageId });
+    return this.withAddressing({ ...this[addressingKey], replyTo: messageId });
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): this {
-    return this.withEnvelope({ ...this[envelopeKey], callbackData: data });
+    return this.withAddressing({ ...this[addressingKey], callbackData: data });
   }
 
   /**
@@ -97,11 +97,11 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
    * `identity_key_hash`); otherwise the message fails with a status saying the identity changed.
    */
   identityKeyHash(hash: string): this {
-    return this.withEnvelope({ ...this[envelopeKey], identityKeyHash: hash });
+    return this.withAddressing({ ...this[addressingKey], identityKeyHash: hash });
   }
 
   protected assemble(): M {
-    const { to, recipient, group, replyTo, callbackData, identityKeyHash } = this[envelopeKey];
+    const { to, recipient, group, replyTo, callbackData, identityKeyHash } = this[addressingKey];
     const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: group ? "group" : "individual" };
     if (to !== undefined) body.to = to;
     if (recipient !== undefined) body.recipient = recipient;

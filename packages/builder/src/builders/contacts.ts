@@ -5,7 +5,7 @@ import type {
   ContactNamePayload,
   ContactPayload,
   PhoneType,
-} from "../payload/contacts.generated.js";
+} from "../wire/contacts.generated.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 

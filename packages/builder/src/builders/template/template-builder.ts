@@ -5,16 +5,16 @@ import type {
   TemplateCardComponent,
   TemplateComponent,
   TemplateMessage,
-} from "../../payload/index.js";
+} from "../../wire/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
-import { type Envelope, envelopeTo, MessageBase } from "../message-base.js";
+import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const cardsKey: unique symbol = Symbol();
-const envelopeKey: unique symbol = Symbol();
+const addressingKey: unique symbol = Symbol();
 const stateKey: unique symbol = Symbol();
 const buttonKey: unique symbol = Symbol();
 
@@ -85,12 +85,12 @@ let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => readonly (rea
 export class TemplateCards<Cards extends readonly unknown[] = []> {
   declare readonly [cardCount]: Cards;
   declare private readonly [cardsKey]: readonly (readonly TemplateCardComponent[])[];
-  declare private readonly [envelopeKey]: Envelope;
+  declare private readonly [addressingKey]: Addressing;
 
   /** @internal */
-  constructor(cards: readonly (readonly TemplateCardComponent[])[] = [], envelope: Envelope = envelopeTo(undefined)) {
+  constructor(cards: readonly (readonly TemplateCardComponent[])[] = [], addressing: Addressing = addressedTo(undefined)) {
     this[cardsKey] = cards;
-    this[envelopeKey] = envelope;
+    this[addressingKey] = addressing;
   }
 
   card(
@@ -99,9 +99,9 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
       : [build: (card: TemplateBuilder<true, never>) => TemplateBuilder<true, number>]
   ): TemplateCards<[...Cards, unknown]>;
   card(build: unknown): TemplateCards<[...Cards, unknown]> {
-    const start = new TemplateBuilder<true, never>(this[envelopeKey], emptyState(""));
+    const start = new TemplateBuilder<true, never>(this[addressingKey], emptyState(""));
     const built = callbackResult(build, start, TemplateBuilder, "template.carousel.cards[]") as TemplateBuilder<boolean, number>;
-    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], cardComponents(built)], this[envelopeKey]);
+    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], cardComponents(built)], this[addressingKey]);
   }
 
   static {
@@ -168,27 +168,27 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   declare private readonly [stateKey]: TemplateState;
 
   /** @internal */
-  constructor(envelope: Envelope, state: TemplateState) {
-    super(envelope, templateRules);
+  constructor(addressing: Addressing, state: TemplateState) {
+    super(addressing, templateRules);
     this[stateKey] = state;
   }
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
     const language = { code, policy: objectArgument(options, "template.language options").policy };
-    return new TemplateBuilder<true, Used>(this.envelope, stateWith(this[stateKey], "language", language));
+    return new TemplateBuilder<true, Used>(this.addressing, stateWith(this[stateKey], "language", language));
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
     const header = callbackResult(build, headerParameters, HeaderParameter, "template.header");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "header", header));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "header", header));
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "body", body));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "body", body));
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -268,7 +268,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]));
   }
 
   /**
@@ -277,7 +277,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
     const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "offer", offer));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "offer", offer));
   }
 
   /**
@@ -286,7 +286,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
     const { url, title } = objectArgument(target, "template tap target");
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "tapTarget", { url, title }));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "tapTarget", { url, title }));
   }
 
   /**
@@ -297,7 +297,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
     const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
-    return new TemplateBuilder<HasLanguage, Used>(this.envelope, stateWith(this[stateKey], "cards", cards));
+    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "cards", cards));
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
@@ -312,11 +312,11 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const buttons = [...this[stateKey].buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.envelope, stateWith(this[stateKey], "buttons", buttons));
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.addressing, stateWith(this[stateKey], "buttons", buttons));
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new TemplateBuilder<HasLanguage, Used>(envelope, this[stateKey]) as this; // same class, same state types
+  protected withAddressing(addressing: Addressing): this {
+    return new TemplateBuilder<HasLanguage, Used>(addressing, this[stateKey]) as this; // same class, same state types
   }
 
   protected render(): TemplateMessage["template"] {

@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../payload/index.js";
+import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { listInteractiveRules } from "../../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { callbackResult } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -103,8 +103,8 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   declare private readonly [sectionsKey]: readonly Section[];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, button: string, sections: readonly Section[] = []) {
-    super(envelope, listInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, button: string, sections: readonly Section[] = []) {
+    super(addressing, listInteractiveRules);
     this[partsKey] = parts;
     this[buttonKey] = button;
     this[sectionsKey] = sections;
@@ -112,12 +112,12 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
 
   /** A text header, at most 60 characters (lists take no media header). */
   header<H extends string>(text: HeaderText<H>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, withHeader(this[partsKey], headerPart(text)), this[buttonKey], this[sectionsKey]);
+    return new ListBuilder<Count>(this.addressing, withHeader(this[partsKey], headerPart(text)), this[buttonKey], this[sectionsKey]);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.envelope, withFooter(this[partsKey], text), this[buttonKey], this[sectionsKey]);
+    return new ListBuilder<Count>(this.addressing, withFooter(this[partsKey], text), this[buttonKey], this[sectionsKey]);
   }
 
   /** A section with a title (≤ 24 characters; required once the list has more than one section). */
@@ -132,7 +132,7 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   ): ListBuilder<Rows> {
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
     const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
-    return new ListBuilder(this.envelope, this[partsKey], this[buttonKey], [...this[sectionsKey], { title, rows: section }]);
+    return new ListBuilder(this.addressing, this[partsKey], this[buttonKey], [...this[sectionsKey], { title, rows: section }]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
@@ -145,8 +145,8 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
     return super.build();
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new ListBuilder<Count>(envelope, this[partsKey], this[buttonKey], this[sectionsKey]) as this; // same class, same Count
+  protected withAddressing(addressing: Addressing): this {
+    return new ListBuilder<Count>(addressing, this[partsKey], this[buttonKey], this[sectionsKey]) as this; // same class, same Count
   }
 
   protected render(): ListInteractive {

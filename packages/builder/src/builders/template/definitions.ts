@@ -1,4 +1,4 @@
-import type { MediaSource } from "../../payload/index.js";
+import type { MediaSource } from "../../wire/index.js";
 import type { TemplateCreationEntry } from "../../template-creation/definition.js";
 import type { AnyBodyKind, CreationValues } from "../../template-creation/send-values.js";
 import type { CheckedTemplates } from "../../template-creation/type-checks.js";

@@ -10,7 +10,7 @@ import type {
   StickerMessage,
   TextMessage,
   VideoMessage,
-} from "../payload/index.js";
+} from "../wire/index.js";
 import { audioRules } from "../rules/quick/audio.generated.js";
 import { documentRules } from "../rules/quick/document.generated.js";
 import { imageRules } from "../rules/quick/image.generated.js";
@@ -22,7 +22,7 @@ import { textRules } from "../rules/quick/text.generated.js";
 import { videoRules } from "../rules/quick/video.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import { objectArgument } from "./arguments.js";
-import type { Envelope } from "./message-base.js";
+import type { Addressing } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";
 import type { Mutable } from "./mutable.js";
 
@@ -59,64 +59,64 @@ function mediaContent<Content>(media: MediaSource, caption?: string, filename?: 
   return content as Content; // checked by validate() at build time
 }
 
-export function textMessage(envelope: Envelope, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
+export function textMessage(addressing: Addressing, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
   const { previewUrl } = objectArgument(options, "text options");
-  return new MessageBuilder<TextMessage>(envelope, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
+  return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
 export function imageMessage(
-  envelope: Envelope,
+  addressing: Addressing,
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<ImageMessage> {
-  return new MessageBuilder<ImageMessage>(envelope, imageRules, mediaContent(media, objectArgument(options, "image options").caption));
+  return new MessageBuilder<ImageMessage>(addressing, imageRules, mediaContent(media, objectArgument(options, "image options").caption));
 }
 
 export function videoMessage(
-  envelope: Envelope,
+  addressing: Addressing,
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<VideoMessage> {
-  return new MessageBuilder<VideoMessage>(envelope, videoRules, mediaContent(media, objectArgument(options, "video options").caption));
+  return new MessageBuilder<VideoMessage>(addressing, videoRules, mediaContent(media, objectArgument(options, "video options").caption));
 }
 
 export function documentMessage(
-  envelope: Envelope,
+  addressing: Addressing,
   media: MediaSource,
   options: { readonly caption?: string; readonly filename?: string } = {},
 ): MessageBuilder<DocumentMessage> {
   const { caption, filename } = objectArgument(options, "document options");
-  return new MessageBuilder<DocumentMessage>(envelope, documentRules, mediaContent(media, caption, filename));
+  return new MessageBuilder<DocumentMessage>(addressing, documentRules, mediaContent(media, caption, filename));
 }
 
-export function audioMessage(envelope: Envelope, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
+export function audioMessage(addressing: Addressing, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
   const { voice } = objectArgument(options, "audio options");
   const source = mediaContent<AudioMessage["audio"]>(media);
-  return new MessageBuilder<AudioMessage>(envelope, audioRules, voice === undefined ? source : { ...source, voice });
+  return new MessageBuilder<AudioMessage>(addressing, audioRules, voice === undefined ? source : { ...source, voice });
 }
 
-export function stickerMessage(envelope: Envelope, media: MediaSource): MessageBuilder<StickerMessage> {
-  return new MessageBuilder<StickerMessage>(envelope, stickerRules, mediaContent(media));
+export function stickerMessage(addressing: Addressing, media: MediaSource): MessageBuilder<StickerMessage> {
+  return new MessageBuilder<StickerMessage>(addressing, stickerRules, mediaContent(media));
 }
 
-export function reactionMessage(envelope: Envelope, messageId: string, emoji: string): MessageBuilder<ReactionMessage> {
-  return new MessageBuilder<ReactionMessage>(envelope, reactionRules, { message_id: messageId, emoji });
+export function reactionMessage(addressing: Addressing, messageId: string, emoji: string): MessageBuilder<ReactionMessage> {
+  return new MessageBuilder<ReactionMessage>(addressing, reactionRules, { message_id: messageId, emoji });
 }
 
-export function locationMessage(envelope: Envelope, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
+export function locationMessage(addressing: Addressing, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
   const { latitude, longitude, name, address } = objectArgument(location, "location");
   const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
   if (name !== undefined) content.name = name;
   if (address !== undefined) content.address = address;
-  return new MessageBuilder<LocationMessage>(envelope, locationRules, content);
+  return new MessageBuilder<LocationMessage>(addressing, locationRules, content);
 }
 
 export function pinMessage(
-  envelope: Envelope,
+  addressing: Addressing,
   pin: { readonly type: "pin" | "unpin"; readonly messageId: string; readonly days?: number | undefined },
 ): MessageBuilder<PinMessage> {
   const { type, messageId, days } = pin;
   const content: PinMessage["pin"] =
     type === "unpin" || days === undefined ? { type, message_id: messageId } : { type, message_id: messageId, expiration_days: days };
-  return new MessageBuilder<PinMessage>(envelope, pinRules, content);
+  return new MessageBuilder<PinMessage>(addressing, pinRules, content);
 }

@@ -1,5 +1,5 @@
 import type { limits } from "../../limits.js";
-import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../payload/index.js";
+import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../wire/index.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
 

@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { ButtonInteractive, InteractiveMessage } from "../../payload/index.js";
+import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
 import { buttonInteractiveRules } from "../../rules/quick/interactive-button.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import {
   type FooterText,
   type HeaderText,
@@ -55,8 +55,8 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
   declare private readonly [buttonsKey]: Reply | undefined;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, buttons?: Reply) {
-    super(envelope, buttonInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, buttons?: Reply) {
+    super(addressing, buttonInteractiveRules);
     this[partsKey] = parts;
     this[buttonsKey] = buttons;
   }
@@ -67,7 +67,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     options: { readonly subText?: SubText<S> } = {},
   ): ButtonsBuilder<Buttons> {
     return new ButtonsBuilder<Buttons>(
-      this.envelope,
+      this.addressing,
       withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
       this[buttonsKey],
     );
@@ -75,7 +75,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.envelope, withFooter(this[partsKey], text), this[buttonsKey]);
+    return new ButtonsBuilder<Buttons>(this.addressing, withFooter(this[partsKey], text), this[buttonsKey]);
   }
 
   /** A reply button: `id` comes back in the `button_reply` webhook; `title` is its label (at most 20 characters). */
@@ -83,7 +83,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.envelope, this[partsKey], { previous: this[buttonsKey], id, title });
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this[partsKey], { previous: this[buttonsKey], id, title });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -94,8 +94,8 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     return super.build();
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new ButtonsBuilder<Buttons>(envelope, this[partsKey], this[buttonsKey]) as this; // same class, same Buttons
+  protected withAddressing(addressing: Addressing): this {
+    return new ButtonsBuilder<Buttons>(addressing, this[partsKey], this[buttonsKey]) as this; // same class, same Buttons
   }
 
   protected render(): ButtonInteractive {

@@ -1,8 +1,8 @@
-import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../payload/index.js";
+import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../wire/index.js";
 import { catalogMessageInteractiveRules } from "../../rules/quick/interactive-catalog-message.generated.js";
 import { locationRequestMessageInteractiveRules } from "../../rules/quick/interactive-location-request-message.generated.js";
 import { productInteractiveRules } from "../../rules/quick/interactive-product.generated.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -21,19 +21,19 @@ export class ProductBuilder extends MessageBase<InteractiveMessage<ProductIntera
   declare private readonly [productKey]: { readonly catalogId: string; readonly productRetailerId: string };
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, product: { readonly catalogId: string; readonly productRetailerId: string }) {
-    super(envelope, productInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, product: { readonly catalogId: string; readonly productRetailerId: string }) {
+    super(addressing, productInteractiveRules);
     this[partsKey] = parts;
     this[productKey] = product;
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductBuilder {
-    return new ProductBuilder(this.envelope, withFooter(this[partsKey], text), this[productKey]);
+    return new ProductBuilder(this.addressing, withFooter(this[partsKey], text), this[productKey]);
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new ProductBuilder(envelope, this[partsKey], this[productKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new ProductBuilder(addressing, this[partsKey], this[productKey]) as this; // same class
   }
 
   protected render(): ProductInteractive {
@@ -53,19 +53,19 @@ export class CatalogBuilder extends MessageBase<InteractiveMessage<CatalogIntera
   declare private readonly [thumbnailKey]: string | undefined;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, thumbnail: string | undefined) {
-    super(envelope, catalogMessageInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, thumbnail: string | undefined) {
+    super(addressing, catalogMessageInteractiveRules);
     this[partsKey] = parts;
     this[thumbnailKey] = thumbnail;
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CatalogBuilder {
-    return new CatalogBuilder(this.envelope, withFooter(this[partsKey], text), this[thumbnailKey]);
+    return new CatalogBuilder(this.addressing, withFooter(this[partsKey], text), this[thumbnailKey]);
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new CatalogBuilder(envelope, this[partsKey], this[thumbnailKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new CatalogBuilder(addressing, this[partsKey], this[thumbnailKey]) as this; // same class
   }
 
   protected render(): CatalogInteractive {
@@ -87,13 +87,13 @@ export class LocationRequestBuilder extends MessageBase<InteractiveMessage<Locat
   declare private readonly [partsKey]: Parts;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts) {
-    super(envelope, locationRequestMessageInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts) {
+    super(addressing, locationRequestMessageInteractiveRules);
     this[partsKey] = parts;
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new LocationRequestBuilder(envelope, this[partsKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new LocationRequestBuilder(addressing, this[partsKey]) as this; // same class
   }
 
   protected render(): LocationRequestInteractive {

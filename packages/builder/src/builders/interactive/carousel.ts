@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../payload/index.js";
+import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { carouselInteractiveRules } from "../../rules/quick/interactive-carousel.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -51,8 +51,8 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
   declare private readonly [cardsKey]: readonly Card[];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, cards: readonly Card[] = []) {
-    super(envelope, carouselInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, cards: readonly Card[] = []) {
+    super(addressing, carouselInteractiveRules);
     this[partsKey] = parts;
     this[cardsKey] = cards;
   }
@@ -75,7 +75,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
           ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
           : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
     };
-    return new CarouselBuilder<[...Cards, unknown]>(this.envelope, this[partsKey], [...this[cardsKey], rendered]);
+    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this[partsKey], [...this[cardsKey], rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
@@ -86,8 +86,8 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
     return super.build();
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new CarouselBuilder<Cards>(envelope, this[partsKey], this[cardsKey]) as this; // same class, same Cards
+  protected withAddressing(addressing: Addressing): this {
+    return new CarouselBuilder<Cards>(addressing, this[partsKey], this[cardsKey]) as this; // same class, same Cards
   }
 
   protected render(): CarouselInteractive {
@@ -118,15 +118,15 @@ export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<Carou
   declare private readonly [productsKey]: readonly string[];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, catalogId: string, products: readonly string[]) {
-    super(envelope, carouselInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, catalogId: string, products: readonly string[]) {
+    super(addressing, carouselInteractiveRules);
     this[partsKey] = parts;
     this[catalogIdKey] = catalogId;
     this[productsKey] = [...products];
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new ProductCarouselBuilder(envelope, this[partsKey], this[catalogIdKey], this[productsKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new ProductCarouselBuilder(addressing, this[partsKey], this[catalogIdKey], this[productsKey]) as this; // same class
   }
 
   protected render(): CarouselInteractive {

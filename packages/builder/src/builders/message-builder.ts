@@ -1,6 +1,6 @@
-import type { Message } from "../payload/index.js";
+import type { Message } from "../wire/index.js";
 import type { KindRules } from "../rules/message-of.js";
-import { type Content, type Envelope, MessageBase } from "./message-base.js";
+import { type Content, type Addressing, MessageBase } from "./message-base.js";
 
 const contentKey: unique symbol = Symbol();
 
@@ -21,13 +21,13 @@ export class MessageBuilder<M extends Message> extends MessageBase<M> {
   declare private readonly [contentKey]: Content<M> | (() => Content<M>);
 
   /** @internal */
-  constructor(envelope: Envelope, rules: KindRules<M["type"]>, content: Content<M> | (() => Content<M>)) {
-    super(envelope, rules);
+  constructor(addressing: Addressing, rules: KindRules<M["type"]>, content: Content<M> | (() => Content<M>)) {
+    super(addressing, rules);
     this[contentKey] = content;
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new MessageBuilder<M>(envelope, this.rules, this[contentKey]) as this; // same class, same M
+  protected withAddressing(addressing: Addressing): this {
+    return new MessageBuilder<M>(addressing, this.rules, this[contentKey]) as this; // same class, same M
   }
 
   protected render(): Content<M> {

@@ -1,5 +1,5 @@
 import type { limits } from "../../limits.js";
-import type { Interactive, InteractiveHeader, MediaSource } from "../../payload/index.js";
+import type { Interactive, InteractiveHeader, MediaSource } from "../../wire/index.js";
 import type { MaxLength } from "../../type-checks.js";
 
 /** A media header: an image, video or document by `id` or `link`. */

@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { CtaUrlInteractive, InteractiveMessage } from "../../payload/index.js";
+import type { CtaUrlInteractive, InteractiveMessage } from "../../wire/index.js";
 import { ctaUrlInteractiveRules } from "../../rules/quick/interactive-cta-url.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import {
   type FooterText,
   type HeaderText,
@@ -38,8 +38,8 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
   declare private readonly [buttonKey]: { readonly text: string; readonly url: string };
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, button: { readonly text: string; readonly url: string }) {
-    super(envelope, ctaUrlInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, button: { readonly text: string; readonly url: string }) {
+    super(addressing, ctaUrlInteractiveRules);
     this[partsKey] = parts;
     this[buttonKey] = button;
   }
@@ -50,7 +50,7 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
     options: { readonly subText?: SubText<S> } = {},
   ): CtaUrlBuilder {
     return new CtaUrlBuilder(
-      this.envelope,
+      this.addressing,
       withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
       this[buttonKey],
     );
@@ -58,11 +58,11 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): CtaUrlBuilder {
-    return new CtaUrlBuilder(this.envelope, withFooter(this[partsKey], text), this[buttonKey]);
+    return new CtaUrlBuilder(this.addressing, withFooter(this[partsKey], text), this[buttonKey]);
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new CtaUrlBuilder(envelope, this[partsKey], this[buttonKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new CtaUrlBuilder(addressing, this[partsKey], this[buttonKey]) as this; // same class
   }
 
   protected render(): CtaUrlInteractive {

@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../payload/index.js";
+import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../wire/index.js";
 import { productListInteractiveRules } from "../../rules/quick/interactive-product-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { arrayArgument } from "../arguments.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -32,8 +32,8 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
   declare private readonly [sectionsKey]: readonly Section[];
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, catalogId: string, sections: readonly Section[] = []) {
-    super(envelope, productListInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, catalogId: string, sections: readonly Section[] = []) {
+    super(addressing, productListInteractiveRules);
     this[partsKey] = parts;
     this[catalogIdKey] = catalogId;
     this[sectionsKey] = sections;
@@ -41,17 +41,17 @@ export class ProductListBuilder extends MessageBase<InteractiveMessage<ProductLi
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): ProductListBuilder {
-    return new ProductListBuilder(this.envelope, withFooter(this[partsKey], text), this[catalogIdKey], this[sectionsKey]);
+    return new ProductListBuilder(this.addressing, withFooter(this[partsKey], text), this[catalogIdKey], this[sectionsKey]);
   }
 
   /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
     const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
-    return new ProductListBuilder(this.envelope, this[partsKey], this[catalogIdKey], [...this[sectionsKey], section]);
+    return new ProductListBuilder(this.addressing, this[partsKey], this[catalogIdKey], [...this[sectionsKey], section]);
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new ProductListBuilder(envelope, this[partsKey], this[catalogIdKey], this[sectionsKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new ProductListBuilder(addressing, this[partsKey], this[catalogIdKey], this[sectionsKey]) as this; // same class
   }
 
   protected render(): ProductListInteractive {

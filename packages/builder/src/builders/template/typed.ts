@@ -1,6 +1,6 @@
 import { withArticle } from "../../article.js";
 import type { Issue } from "../../issue.js";
-import type { MediaSource, TemplateMessage } from "../../payload/index.js";
+import type { MediaSource, TemplateMessage } from "../../wire/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import { kindOf } from "../../rules/report.js";
 import type { TemplateCreationEntry } from "../../template-creation/definition.js";
@@ -8,7 +8,7 @@ import { anyBodyKind, type RuntimeCard, type RuntimeShape, sendShapeOf } from ".
 import type { CategoryOf } from "../../template-creation/send-values.js";
 import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
 import { objectArgument } from "../arguments.js";
-import { type Envelope, envelopeTo } from "../message-base.js";
+import { type Addressing, addressedTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
@@ -17,7 +17,7 @@ import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type Te
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const mismatchesKey: unique symbol = Symbol();
 const templatesKey: unique symbol = Symbol();
-const envelopeKey: unique symbol = Symbol();
+const addressingKey: unique symbol = Symbol();
 
 /**
  * A template message built from a typed definition. Besides the API's rules, `.build()`
@@ -26,13 +26,13 @@ const envelopeKey: unique symbol = Symbol();
 class TypedTemplate extends MessageBuilder<TemplateMessage> {
   declare private readonly [mismatchesKey]: readonly Issue[];
 
-  constructor(envelope: Envelope, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
-    super(envelope, templateRules, render);
+  constructor(addressing: Addressing, render: () => TemplateMessage["template"], mismatches: readonly Issue[]) {
+    super(addressing, templateRules, render);
     this[mismatchesKey] = mismatches;
   }
 
-  protected override withEnvelope(envelope: Envelope): this {
-    return new TypedTemplate(envelope, () => this.render(), this[mismatchesKey]) as this; // same class
+  protected override withAddressing(addressing: Addressing): this {
+    return new TypedTemplate(addressing, () => this.render(), this[mismatchesKey]) as this; // same class
   }
 
   /** Values that match the definition leave only the API's rules. */
@@ -54,12 +54,12 @@ type NotAuthentication<T extends TemplateDefinitions> = {
 /** Template messages typed by an app's definitions. Returned by `msg.with(templates).to(n)`. */
 export class TypedRecipient<T extends TemplateDefinitions> {
   declare private readonly [templatesKey]: T;
-  declare private readonly [envelopeKey]: Envelope;
+  declare private readonly [addressingKey]: Addressing;
 
   /** @internal */
-  constructor(templates: T, envelope: Envelope) {
+  constructor(templates: T, addressing: Addressing) {
     this[templatesKey] = templates;
-    this[envelopeKey] = envelope;
+    this[addressingKey] = addressing;
   }
 
   /**
@@ -84,9 +84,9 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         severity: "error",
         message: `"${name}" is not one of the defined templates (${Object.keys(this[templatesKey]).join(", ")})`,
       });
-      return new TypedTemplate(this[envelopeKey], () => ({ name, language: { code: "" } }), mismatches);
+      return new TypedTemplate(this[addressingKey], () => ({ name, language: { code: "" } }), mismatches);
     }
-    if (definition.category?.toUpperCase() === "AUTHENTICATION" && (this[envelopeKey].to === undefined || this[envelopeKey].group))
+    if (definition.category?.toUpperCase() === "AUTHENTICATION" && (this[addressingKey].to === undefined || this[addressingKey].group))
       mismatches.push({
         path: "template.name",
         code: "invalid_value",
@@ -94,13 +94,13 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         message: `"${name}" is an authentication template: it needs a phone number in to (the API refuses it for a business-scoped user id, error 131062, and in groups)`,
       });
     const builder = fill(
-      new TemplateBuilder(this[envelopeKey], emptyState(name)),
+      new TemplateBuilder(this[addressingKey], emptyState(name)),
       definition,
       objectArgument(values, `template "${name}" values`) as Values,
       mismatches,
       name,
     );
-    return new TypedTemplate(this[envelopeKey], () => renderTemplate(builder), mismatches);
+    return new TypedTemplate(this[addressingKey], () => renderTemplate(builder), mismatches);
   }
 }
 
@@ -318,7 +318,7 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
   }
 
   to<N extends string>(recipient: PhoneNumber<N>): TypedRecipient<T> {
-    return new TypedRecipient(this[templatesKey], envelopeTo(recipient));
+    return new TypedRecipient(this[templatesKey], addressedTo(recipient));
   }
 
   /**
@@ -329,12 +329,12 @@ export class TemplateCatalog<T extends TemplateDefinitions> {
     bsuid: BusinessScopedId<Id>,
     options: { readonly phone?: PhoneNumber<N> } = {},
   ): TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T> {
-    const envelope = envelopeTo(options.phone, bsuid);
-    return new TypedRecipient(this[templatesKey], envelope) as TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T>;
+    const addressing = addressedTo(options.phone, bsuid);
+    return new TypedRecipient(this[templatesKey], addressing) as TypedRecipient<[N] extends [never] ? NotAuthentication<T> : T>;
   }
 
   /** A group (see `msg.toGroup`): templates other than authentication ones. */
   toGroup(groupId: string): TypedRecipient<NotAuthentication<T>> {
-    return new TypedRecipient(this[templatesKey], envelopeTo(groupId, undefined, true)) as TypedRecipient<NotAuthentication<T>>;
+    return new TypedRecipient(this[templatesKey], addressedTo(groupId, undefined, true)) as TypedRecipient<NotAuthentication<T>>;
   }
 }

@@ -1,4 +1,4 @@
-import type { MarkReadRequest } from "../payload/mark-read.generated.js";
+import type { MarkReadRequest } from "../wire/mark-read.generated.js";
 import { explainMarkReadBody, isMarkReadBody } from "../rules/quick/mark-read.generated.js";
 import type { JsonObject, Report } from "../rules/report.js";
 import { Buildable } from "./buildable.js";

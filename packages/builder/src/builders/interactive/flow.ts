@@ -1,9 +1,9 @@
 import type { limits } from "../../limits.js";
-import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../payload/index.js";
+import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../wire/index.js";
 import { flowInteractiveRules } from "../../rules/quick/interactive-flow.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import { copyData } from "../copy-data.js";
-import { type Envelope, MessageBase } from "../message-base.js";
+import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -38,24 +38,24 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
   declare private readonly [parametersKey]: FlowParameters;
 
   /** @internal */
-  constructor(envelope: Envelope, parts: Parts, parameters: FlowParameters) {
-    super(envelope, flowInteractiveRules);
+  constructor(addressing: Addressing, parts: Parts, parameters: FlowParameters) {
+    super(addressing, flowInteractiveRules);
     this[partsKey] = parts;
     this[parametersKey] = parameters;
   }
 
   /** A text header, at most 60 characters. */
   header<H extends string>(text: HeaderText<H>): FlowBuilder {
-    return new FlowBuilder(this.envelope, withHeader(this[partsKey], headerPart(text)), this[parametersKey]);
+    return new FlowBuilder(this.addressing, withHeader(this[partsKey], headerPart(text)), this[parametersKey]);
   }
 
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): FlowBuilder {
-    return new FlowBuilder(this.envelope, withFooter(this[partsKey], text), this[parametersKey]);
+    return new FlowBuilder(this.addressing, withFooter(this[partsKey], text), this[parametersKey]);
   }
 
-  protected withEnvelope(envelope: Envelope): this {
-    return new FlowBuilder(envelope, this[partsKey], this[parametersKey]) as this; // same class
+  protected withAddressing(addressing: Addressing): this {
+    return new FlowBuilder(addressing, this[partsKey], this[parametersKey]) as this; // same class
   }
 
   protected render(): FlowInteractive {
