@@ -33,10 +33,10 @@ const edits: readonly { readonly file: string; readonly anchor: string; readonly
   {
     file: `${builder}/src/builders/single-kinds.ts`,
     anchor: `  const { previewUrl } = objectArgument(options, "text options");
-  return new MessageBuilder<TextMessage>(envelope, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
+  return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
     replacement: `  const { previewUrl, foo } = objectArgument(options, "text options");
   const content = { body, ...(previewUrl === undefined ? {} : { preview_url: previewUrl }), ...(foo === undefined ? {} : { foo }) };
-  return new MessageBuilder<TextMessage>(envelope, textRules, content);`,
+  return new MessageBuilder<TextMessage>(addressing, textRules, content);`,
   },
 ];
 
