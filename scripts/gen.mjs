@@ -1,5 +1,5 @@
 // `pnpm gen`: every file generated from the rule table, written in one run from src (through tsx, no build
-// first): each kind's quick check (packages/builder/src/rules/quick/), the wire types users import
+// first): each kind's yes/no check (packages/builder/src/rules/quick/), the wire types users import
 // (packages/builder/src/wire/*.generated.ts), the shipped JSON Schema
 // (packages/builder/schema/messages.schema.json) and docs/limits.md. `--check` writes nothing and fails when
 // a committed file differs (run in pnpm test).

@@ -1,4 +1,4 @@
-// Each message kind's quick test and explanation (packages/builder/src/rules/quick/*.generated.ts), from the rule
+// Each message kind's yes/no check and explanation (packages/builder/src/rules/quick/*.generated.ts), from the rule
 // table through rules/quick-source.ts. Read from src through tsx; written by `pnpm gen` (scripts/gen.mjs).
 import { join } from "node:path";
 import { root } from "./lib.mjs";
@@ -64,7 +64,7 @@ const partWord = (path) =>
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("")}`;
 const interactiveParts = { module: "interactive-parts.generated", list: sharedParts(interactiveTypeRules, partWord) };
-const partNames = interactiveParts.list.map((part) => part.test);
+const partNames = interactiveParts.list.map((part) => part.passes);
 if (new Set(partNames).size !== partNames.length) throw new Error(`two shared interactive parts have one name: ${partNames.join(", ")}`);
 
 const targets = [
@@ -90,7 +90,7 @@ const targets = [
   ...kinds.map((kind) => ({
     shared: envelope,
     file: `${kind}.generated.ts`,
-    exportName: `is${pascal(kind)}Message`,
+    exportName: `${kind}MessagePasses`,
     explainName: `explain${pascal(kind)}Message`,
     root: messageOf(kind, contents[kind]),
     builderWrites: ["type"],
@@ -105,7 +105,7 @@ const targets = [
     return {
       shared: envelope,
       file: `interactive-${type.replaceAll("_", "-")}.generated.ts`,
-      exportName: `is${pascal(type)}InteractiveMessage`,
+      exportName: `${camel}InteractiveMessagePasses`,
       explainName: `explain${pascal(type)}InteractiveMessage`,
       root: messageOf("interactive", rule),
       builderWrites: ["type"],
@@ -116,7 +116,7 @@ const targets = [
   }),
   {
     file: "mark-read.generated.ts",
-    exportName: "isMarkReadBody",
+    exportName: "markReadBodyPasses",
     explainName: "explainMarkReadBody",
     rootWord: "markRead",
     root: markRead,

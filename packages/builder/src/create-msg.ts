@@ -1,6 +1,6 @@
+import { addressedTo } from "./builders/message-base.js";
 import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
-import { addressedTo } from "./builders/message-base.js";
 import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
 
 /** Every kind by name, as `msg` carries them: what `createMsg` may compose. */

@@ -1,47 +1,4 @@
 export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
-export { type ComposedMsg, type ComposedRecipient, createMsg, type GroupKind, type Kinds } from "./create-msg.js";
-export { type BuildResult, PayloadError } from "./errors.js";
-export { formatIssue, hasErrors, type Issue, type IssueCode, type Severity } from "./issue.js";
-export type { ContactCards } from "./kinds/contacts.js";
-export type { KindHost } from "./kinds/host.js";
-export {
-  audio,
-  buttons,
-  callPermissionRequest,
-  carousel,
-  catalog,
-  contacts,
-  ctaUrl,
-  document,
-  flow,
-  image,
-  list,
-  location,
-  locationRequest,
-  pin,
-  product,
-  productCarousel,
-  productList,
-  react,
-  requestContactInfo,
-  sticker,
-  template,
-  text,
-  unpin,
-  video,
-  voiceCall,
-} from "./kinds/index.js";
-export {
-  contactInfoTypes,
-  headerTypes,
-  interactiveTypes,
-  limits,
-  mediaTypes,
-  phoneTypes,
-  recipientTypes,
-  templateCreationLimits,
-} from "./limits.js";
-export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export type { AnyRecipient } from "./builders/any-recipient.js";
 export type { Buildable } from "./builders/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./builders/contacts.js";
@@ -86,8 +43,50 @@ export type {
 } from "./builders/template/parameters.js";
 export type { ButtonIndex, IndexInput, MultiProduct, TemplateBuilder, TemplateCards } from "./builders/template/template-builder.js";
 export type { TemplateCatalog, TypedRecipient } from "./builders/template/typed.js";
+export { type ComposedMsg, type ComposedRecipient, createMsg, type GroupKind, type Kinds } from "./create-msg.js";
+export { type BuildResult, PayloadError } from "./errors.js";
+export { formatIssue, hasErrors, type Issue, type IssueCode, type Severity } from "./issue.js";
+export type { ContactCards } from "./kinds/contacts.js";
+export type { KindHost } from "./kinds/host.js";
+export {
+  audio,
+  buttons,
+  callPermissionRequest,
+  carousel,
+  catalog,
+  contacts,
+  ctaUrl,
+  document,
+  flow,
+  image,
+  list,
+  location,
+  locationRequest,
+  pin,
+  product,
+  productCarousel,
+  productList,
+  react,
+  requestContactInfo,
+  sticker,
+  template,
+  text,
+  unpin,
+  video,
+  voiceCall,
+} from "./kinds/index.js";
+export {
+  contactInfoTypes,
+  headerTypes,
+  interactiveTypes,
+  limits,
+  mediaTypes,
+  phoneTypes,
+  recipientTypes,
+  templateCreationLimits,
+} from "./limits.js";
+export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export { msg } from "./msg.js";
-export type * from "./wire/index.js";
 export { audioTo, documentTo, imageTo, locationTo, markRead, reactionTo, stickerTo, textTo, videoTo } from "./per-kind.js";
 export { callingGraphErrorCodes, type GraphErrorSource, graphErrorSources } from "./protocol/error-code-sources.js";
 export {
@@ -156,3 +155,4 @@ export { type CreationRuleId, creationRules, type RuleStage } from "./template-c
 export { definitionFromTemplate, templateCreateBody } from "./template-creation/wire.js";
 export { type HttpRequest, type RequestOptions, requestsTo, toRequest } from "./to-request.js";
 export type { BusinessScopedId, MaxLength } from "./type-checks.js";
+export type * from "./wire/index.js";

@@ -1,10 +1,10 @@
-import type { limits } from "./limits.js";
 import { GroupRecipient } from "./builders/group-recipient.js";
 import type { MarkReadBuilder } from "./builders/mark-read.js";
 import { addressedTo } from "./builders/message-base.js";
 import { Recipient } from "./builders/recipient.js";
 import type { TemplateDefinitions } from "./builders/template/definitions.js";
 import { TemplateCatalog } from "./builders/template/typed.js";
+import type { limits } from "./limits.js";
 import { markRead } from "./per-kind.js";
 import type { BusinessScopedId, MaxLength, PhoneNumber } from "./type-checks.js";
 

@@ -1,3 +1,7 @@
+import { MarkReadBuilder } from "./builders/mark-read.js";
+import { addressedTo } from "./builders/message-base.js";
+import type { MessageBuilder } from "./builders/message-builder.js";
+import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./builders/single-kinds.js";
 import { audio } from "./kinds/audio.js";
 import { document } from "./kinds/document.js";
 import type { KindHost } from "./kinds/host.js";
@@ -8,10 +12,7 @@ import { sticker } from "./kinds/sticker.js";
 import { text } from "./kinds/text.js";
 import { video } from "./kinds/video.js";
 import type { limits } from "./limits.js";
-import { MarkReadBuilder } from "./builders/mark-read.js";
-import { addressedTo } from "./builders/message-base.js";
-import type { MessageBuilder } from "./builders/message-builder.js";
-import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./builders/single-kinds.js";
+import type { MaxLength, PhoneNumber } from "./type-checks.js";
 import type {
   AudioMessage,
   DocumentMessage,
@@ -23,7 +24,6 @@ import type {
   TextMessage,
   VideoMessage,
 } from "./wire/index.js";
-import type { MaxLength, PhoneNumber } from "./type-checks.js";
 
 // The one-object kinds to a phone number, without the fluent `msg`: thin aliases of the kinds
 // (src/kinds/) that `msg` and `createMsg` place on their recipients, so the same builders and the

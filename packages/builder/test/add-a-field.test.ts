@@ -169,8 +169,8 @@ try {
   thrown = String(error);
 }
 console.log(JSON.stringify({
-  quick100: textRules.test(body(f100)),
-  quick101: textRules.test(body(f101)),
+  quick100: textRules.passes(body(f100)),
+  quick101: textRules.passes(body(f101)),
   issues100: validate(body(f100)),
   issues101: validate(body(f101)),
   built: textTo("+16505551234", "hi", { foo: f100 }).build(),

@@ -25,7 +25,7 @@ import { productInteractiveRules } from "../src/rules/quick/interactive-product.
 import { productListInteractiveRules } from "../src/rules/quick/interactive-product-list.generated.js";
 import { requestContactInfoInteractiveRules } from "../src/rules/quick/interactive-request-contact-info.generated.js";
 import { voiceCallInteractiveRules } from "../src/rules/quick/interactive-voice-call.generated.js";
-import { explainMarkReadBody, isMarkReadBody } from "../src/rules/quick/mark-read.generated.js";
+import { explainMarkReadBody, markReadBodyPasses } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
 import { documented } from "./fixtures/documented.js";
 import { documented2026 } from "./fixtures/documented-2026.js";
@@ -84,7 +84,7 @@ interface Target {
   readonly name: string;
   readonly rule: Rule;
   readonly explain: KindRules["explain"];
-  readonly test: (body: unknown) => boolean;
+  readonly passes: (body: unknown) => boolean;
   /** True for a body this target is the one to judge. */
   readonly takes: (body: Body) => boolean;
 }
@@ -98,7 +98,7 @@ const targets: readonly Target[] = [
     name: kind,
     rule: messageOf(kind, contents[kind]),
     explain: kindRules[kind].explain,
-    test: (body: unknown) => kindRules[kind].test(body),
+    passes: (body: unknown) => kindRules[kind].passes(body),
     takes: (body: Body) => kindOf(body) === kind,
   })),
   ...interactiveTypes.map((type) => {
@@ -110,12 +110,18 @@ const targets: readonly Target[] = [
       name: `interactive ${type}`,
       rule: messageOf("interactive", rule),
       explain: rules.explain,
-      test: (body: unknown) => rules.test(body),
+      passes: (body: unknown) => rules.passes(body),
       // Another case of the type is read as the type (a warning).
       takes: (body: Body) => kindOf(body) === "interactive" && String(interactiveType(body)).toLowerCase() === type,
     };
   }),
-  { name: "mark-read", rule: markRead, explain: explainMarkReadBody, test: (body: unknown) => isMarkReadBody(body), takes: isMarkRead },
+  {
+    name: "mark-read",
+    rule: markRead,
+    explain: explainMarkReadBody,
+    passes: (body: unknown) => markReadBodyPasses(body),
+    takes: isMarkRead,
+  },
 ];
 
 /** Every path to a value inside `value` (objects' keys and arrays' indexes), the root first. */
@@ -242,7 +248,7 @@ describe("each kind's compiled explanation is explain()'s", () => {
     for (const body of seeds.filter(target.takes)) {
       const issues = issuesOf(target.rule, body);
       expect(explained(target, body)).toEqual(issues);
-      expect(target.test(body)).toBe(!hasErrors(issues));
+      expect(target.passes(body)).toBe(!hasErrors(issues));
     }
   });
 
@@ -275,7 +281,7 @@ describe("each kind's compiled explanation is explain()'s", () => {
           expect(explained(target, body)).toEqual(issues);
           // explain() sums up an array after 20 issues, warnings included, with a "truncated" error: a
           // cap on the report, not a rule, that the check does not share (a body of many warnings only).
-          if (!issues.some((issue) => issue.code === "truncated")) expect(target.test(body)).toBe(!hasErrors(issues));
+          if (!issues.some((issue) => issue.code === "truncated")) expect(target.passes(body)).toBe(!hasErrors(issues));
         }),
         { numRuns: runs },
       );
@@ -312,8 +318,8 @@ describe("the builder path checks what the caller supplied", () => {
 
   it("skips only the fields the builder writes from constants: messaging_product, recipient_type, type", () => {
     const written = { ...body, messaging_product: "other", recipient_type: "nobody", type: "image" };
-    expect(kindRules.text.test(written)).toBe(false);
-    expect(kindRules.text.test(written, true)).toBe(true);
+    expect(kindRules.text.passes(written)).toBe(false);
+    expect(kindRules.text.passes(written, true)).toBe(true);
   });
 
   it("keeps every check on a caller's value", () => {
@@ -325,6 +331,6 @@ describe("the builder path checks what the caller supplied", () => {
       { ...body, biz_opaque_callback_data: "x".repeat(513) },
       { ...body, recipient_type: "group", type: "text", to: "+1 (650) 555-1234", recipient: "US.1" },
     ])
-      expect([bad, kindRules.text.test(bad, true)]).toEqual([bad, false]);
+      expect([bad, kindRules.text.passes(bad, true)]).toEqual([bad, false]);
   });
 });

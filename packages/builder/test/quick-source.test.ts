@@ -11,7 +11,7 @@ import { object, optional, required, string, type TestedRefinement, union } from
 
 const bothOrNeither: TestedRefinement = {
   doc: "`a` and `b` together",
-  test: (value) => (value.a === undefined) === (value.b === undefined),
+  passes: (value) => (value.a === undefined) === (value.b === undefined),
   explain: () => undefined,
 };
 const root = object({ a: optional(string()), b: optional(string()) }, { refine: [bothOrNeither] });
@@ -25,7 +25,7 @@ describe("generated quick checks reach the table by name", () => {
     ]);
     const source = quickTestSource(target, names);
     expect(source).toContain('import { bothOrNeither } from "../pair.js";');
-    expect(source).toContain("bothOrNeither.test(value)");
+    expect(source).toContain("bothOrNeither.passes(value)");
     expect(source).toContain("bothOrNeither.explain(value, report);"); // the explanation calls it by name too
     expect(source).not.toContain("ruleAt");
   });
@@ -33,7 +33,7 @@ describe("generated quick checks reach the table by name", () => {
   it("refuses a refinement that has no name, saying where it is", () => {
     const names = new Map<object, Named>([[root, { module: "pair", name: "pair" }]]);
     expect(() => quickTestSource(target, names)).toThrow(
-      "quick tests: the refinement at pair.refine.0 has no name; export it from its rules module",
+      "yes/no checks: the refinement at pair.refine.0 has no name; export it from its rules module",
     );
   });
 
@@ -56,8 +56,8 @@ describe("parts several roots share are written once", () => {
   const parts = sharedParts([first, second], word);
 
   it("finds the rule objects more than one root reaches, not those of one root", () => {
-    expect(parts.map((part) => [part.rule, part.extraKey, part.test, part.explain])).toEqual([
-      [body, undefined, "testbody", "explainbody"],
+    expect(parts.map((part) => [part.rule, part.extraKey, part.passes, part.explain])).toEqual([
+      [body, undefined, "bodyPasses", "explainbody"],
     ]);
   });
 
@@ -73,7 +73,7 @@ describe("parts several roots share are written once", () => {
       },
       names,
     );
-    expect(partsSource).toContain("export function testbody(");
+    expect(partsSource).toContain("export function bodyPasses(");
     expect(partsSource).toContain("export function explainbody(");
     const rootSource = quickTestSource(
       {
@@ -87,10 +87,10 @@ describe("parts several roots share are written once", () => {
       },
       names,
     );
-    expect(rootSource).toContain('import { explainbody, testbody } from "./parts.generated.js";');
+    expect(rootSource).toContain('import { bodyPasses, explainbody } from "./parts.generated.js";');
     expect(rootSource).not.toMatch(/function (test|explain)body\b/);
     expect(rootSource).not.toContain("length <= 10"); // the body's check is not repeated
-    expect(rootSource).toMatch(/function testMessageContentFirstOwn\(/); // a part of one root stays in its module
+    expect(rootSource).toMatch(/function messageContentFirstOwnPasses\(/); // a part of one root stays in its module
   });
 
   it("the committed interactive modules define each shared part once, in interactive-parts.generated.ts", () => {
@@ -98,7 +98,7 @@ describe("parts several roots share are written once", () => {
     const modules = readdirSync(dir).filter((file) => /^interactive.*\.generated\.ts$/.test(file));
     const definitions = (name: string) =>
       modules.filter((file) => new RegExp(`function ${name}\\(`).test(readFileSync(join(dir, file), "utf8")));
-    for (const name of ["testInteractiveBody", "explainInteractiveBody", "testInteractiveFooter", "testInteractiveHeaderImage"])
+    for (const name of ["interactiveBodyPasses", "explainInteractiveBody", "interactiveFooterPasses", "interactiveHeaderImagePasses"])
       expect([name, definitions(name)]).toEqual([name, ["interactive-parts.generated.ts"]]);
     const button = readFileSync(join(dir, "interactive-button.generated.ts"), "utf8");
     expect(button).toContain('from "./interactive-parts.generated.js"');

@@ -31,5 +31,5 @@ export const kindRules: { readonly [K in Kind]: KindRules<K> } = {
 /** The quick test of a message body's kind (an absent `type` is text, as the API reads it). */
 export function quickTest(body: { readonly type?: unknown }): boolean {
   const type = body.type ?? "text";
-  return typeof type === "string" && Object.hasOwn(kindRules, type) ? kindRules[type as Kind].test(body) : false;
+  return typeof type === "string" && Object.hasOwn(kindRules, type) ? kindRules[type as Kind].passes(body) : false;
 }

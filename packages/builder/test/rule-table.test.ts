@@ -4,7 +4,7 @@ import { hasErrors } from "../src/issue.js";
 import { issuesOf } from "../src/rules/issues.js";
 import { markRead } from "../src/rules/mark-read.js";
 import { message, messages } from "../src/rules/message.js";
-import { isMarkReadBody } from "../src/rules/quick/mark-read.generated.js";
+import { markReadBodyPasses } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
 import { kindRules, quickTest } from "./quick-tests.js";
 
@@ -78,7 +78,7 @@ function makeInBounds(rule: Rule, depth: number): fc.Arbitrary<unknown> {
     case "any":
       return fc.jsonValue({ maxDepth: 2 });
     case "custom": {
-      const accepted = [...customCandidates, 0, 1, 5, 9].filter((candidate) => rule.is(candidate));
+      const accepted = [...customCandidates, 0, 1, 5, 9].filter((candidate) => rule.passes(candidate));
       return accepted.length > 0 ? fc.constantFrom(...accepted) : make(rule, depth);
     }
     case "object":
@@ -204,10 +204,10 @@ describe("the rule table", () => {
     ...Object.entries(kindRules).map(([kind, rules]): [string, Rule, (value: unknown) => boolean] => [
       kind,
       messages[rules.type],
-      rules.test,
+      rules.passes,
     ]),
     ["any message (by type)", message, (value) => typeof value === "object" && value !== null && quickTest(value)],
-    ["mark-read", markRead, isMarkReadBody],
+    ["mark-read", markRead, markReadBodyPasses],
   ];
   for (const [name, rule, test] of tables) {
     it(`${name}: the quick test says yes exactly when explain() reports no error`, () => {

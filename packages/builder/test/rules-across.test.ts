@@ -49,11 +49,11 @@ describe("the shipped JSON Schema", () => {
 
 describe("titled sections", () => {
   it("one section needs no title; with two, each needs one", () => {
-    expect(titledSections.test([])).toBe(true);
-    expect(titledSections.test([{}])).toBe(true);
-    expect(titledSections.test([{ title: "A" }, { title: "B" }])).toBe(true);
-    expect(titledSections.test([{ title: "A" }, {}])).toBe(false);
-    expect(titledSections.test([{}, { title: "B" }])).toBe(false);
+    expect(titledSections.passes([])).toBe(true);
+    expect(titledSections.passes([{}])).toBe(true);
+    expect(titledSections.passes([{ title: "A" }, { title: "B" }])).toBe(true);
+    expect(titledSections.passes([{ title: "A" }, {}])).toBe(false);
+    expect(titledSections.passes([{}, { title: "B" }])).toBe(false);
     expect(show(list([{ rows: rows(1) }]))).toEqual([]);
     expect(show(list([{ title: "A", rows: rows(1) }, { rows: rows(1, (i) => `s${i}`) }]))).toEqual([
       "interactive.action.sections[1].title required: is required",
@@ -120,10 +120,10 @@ describe("entries across sections", () => {
   });
 
   it("counts products: 30 pass, 31 fail, across sections too", () => {
-    expect(productsAcross.test([{ product_items: products(30) }])).toBe(true);
-    expect(productsAcross.test([{ product_items: products(31) }])).toBe(false);
-    expect(productsAcross.test([{ product_items: products(15) }, { product_items: products(16) }])).toBe(false);
-    expect(productsAcross.test([null, undefined, "x", { product_items: "x" }, { product_items: products(30) }])).toBe(true);
+    expect(productsAcross.passes([{ product_items: products(30) }])).toBe(true);
+    expect(productsAcross.passes([{ product_items: products(31) }])).toBe(false);
+    expect(productsAcross.passes([{ product_items: products(15) }, { product_items: products(16) }])).toBe(false);
+    expect(productsAcross.passes([null, undefined, "x", { product_items: "x" }, { product_items: products(30) }])).toBe(true);
     expect(show(productList([{ title: "S", product_items: products(30) }]))).toEqual([]);
     expect(show(productList([{ title: "S", product_items: products(31) }]))).toEqual([
       "interactive.action.sections too_many: at most 30 products across all sections, got 31",

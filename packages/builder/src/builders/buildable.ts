@@ -12,7 +12,7 @@ export abstract class Buildable<Body> {
   /** Assembles a fresh body, sharing no object with the builder. */
   protected abstract assemble(): Body;
 
-  /** True when the body breaks no error rule: the compiled quick test (rules/quick/), no issue objects made. */
+  /** True when the body breaks no error rule: the compiled yes/no check (rules/quick/), no issue objects made. */
   protected abstract passes(body: Body): boolean;
 
   /**

@@ -1,11 +1,5 @@
 import type { limits } from "../limits.js";
-import type {
-  ContactAddressPayload,
-  ContactInfoType,
-  ContactNamePayload,
-  ContactPayload,
-  PhoneType,
-} from "../wire/contacts.generated.js";
+import type { ContactAddressPayload, ContactInfoType, ContactNamePayload, ContactPayload, PhoneType } from "../wire/contacts.generated.js";
 import { callbackResult, objectArgument } from "./arguments.js";
 import type { Mutable } from "./mutable.js";
 

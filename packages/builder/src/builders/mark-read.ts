@@ -1,6 +1,6 @@
-import type { MarkReadRequest } from "../wire/mark-read.generated.js";
-import { explainMarkReadBody, isMarkReadBody } from "../rules/quick/mark-read.generated.js";
+import { explainMarkReadBody, markReadBodyPasses } from "../rules/quick/mark-read.generated.js";
 import type { JsonObject, Report } from "../rules/report.js";
+import type { MarkReadRequest } from "../wire/mark-read.generated.js";
 import { Buildable } from "./buildable.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -35,7 +35,7 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
   }
 
   protected passes(body: MarkReadRequest): boolean {
-    return isMarkReadBody(body, true);
+    return markReadBodyPasses(body, true);
   }
 
   protected assemble(): MarkReadRequest {

@@ -1,8 +1,8 @@
 import type { limits } from "../limits.js";
-import type { Message } from "../wire/index.js";
 import type { KindRules } from "../rules/message-of.js";
 import type { JsonObject, Report } from "../rules/report.js";
 import type { MaxLength } from "../type-checks.js";
+import type { Message } from "../wire/index.js";
 import { Buildable } from "./buildable.js";
 
 const addressingKey: unique symbol = Symbol();
@@ -68,7 +68,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected passes(body: M): boolean {
     try {
-      return this[rulesKey].test(body, true);
+      return this[rulesKey].passes(body, true);
     } catch {
       return false; // a getter that throws: the explanation will say where
     }

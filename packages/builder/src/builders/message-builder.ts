@@ -1,6 +1,6 @@
-import type { Message } from "../wire/index.js";
 import type { KindRules } from "../rules/message-of.js";
-import { type Content, type Addressing, MessageBase } from "./message-base.js";
+import type { Message } from "../wire/index.js";
+import { type Addressing, type Content, MessageBase } from "./message-base.js";
 
 const contentKey: unique symbol = Symbol();
 

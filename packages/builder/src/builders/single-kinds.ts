@@ -1,4 +1,14 @@
 import type { limits } from "../limits.js";
+import { audioRules } from "../rules/quick/audio.generated.js";
+import { documentRules } from "../rules/quick/document.generated.js";
+import { imageRules } from "../rules/quick/image.generated.js";
+import { locationRules } from "../rules/quick/location.generated.js";
+import { pinRules } from "../rules/quick/pin.generated.js";
+import { reactionRules } from "../rules/quick/reaction.generated.js";
+import { stickerRules } from "../rules/quick/sticker.generated.js";
+import { textRules } from "../rules/quick/text.generated.js";
+import { videoRules } from "../rules/quick/video.generated.js";
+import type { MaxLength } from "../type-checks.js";
 import type {
   AudioMessage,
   DocumentMessage,
@@ -11,16 +21,6 @@ import type {
   TextMessage,
   VideoMessage,
 } from "../wire/index.js";
-import { audioRules } from "../rules/quick/audio.generated.js";
-import { documentRules } from "../rules/quick/document.generated.js";
-import { imageRules } from "../rules/quick/image.generated.js";
-import { locationRules } from "../rules/quick/location.generated.js";
-import { pinRules } from "../rules/quick/pin.generated.js";
-import { reactionRules } from "../rules/quick/reaction.generated.js";
-import { stickerRules } from "../rules/quick/sticker.generated.js";
-import { textRules } from "../rules/quick/text.generated.js";
-import { videoRules } from "../rules/quick/video.generated.js";
-import type { MaxLength } from "../type-checks.js";
 import { objectArgument } from "./arguments.js";
 import type { Addressing } from "./message-base.js";
 import { MessageBuilder } from "./message-builder.js";

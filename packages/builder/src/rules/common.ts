@@ -12,7 +12,7 @@ export const link = string({ pattern: httpUrl, format: "an http or https URL" })
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
 export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
   doc: `exactly one of \`${first}\` or \`${second}\``,
-  test: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
+  passes: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
   explain: (object, report: Report) => {
     const hasFirst = object[first] !== undefined && object[first] !== null;
     const hasSecond = object[second] !== undefined && object[second] !== null;

@@ -10,7 +10,7 @@ const entries = (item: ReturnType<typeof object>, noun: string) => optional(arra
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
 export const namedPart: TestedRefinement = {
   doc: `\`name\` has \`formatted_name\` and at least one of ${nameParts.map((part) => `\`${part}\``).join(", ")}`,
-  test: (name) => nameParts.some((part) => typeof name[part] === "string"),
+  passes: (name) => nameParts.some((part) => typeof name[part] === "string"),
   explain(name, report) {
     if (!nameParts.some((part) => name[part] !== undefined && name[part] !== null))
       report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);

@@ -40,7 +40,7 @@ function recipientProblem(to: string): string | undefined {
  */
 export const individualRecipient: TestedRefinement = {
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
-  test: (body) => {
+  passes: (body) => {
     const to = body.to;
     return body.recipient_type === "group" || to == null || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
   },
@@ -58,7 +58,7 @@ export const individualRecipient: TestedRefinement = {
  */
 export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
-  test: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
+  passes: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
   explain(body, report) {
     if (body.to == null && body.recipient == null) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
     else if (body.recipient_type === "group" && body.recipient != null)
@@ -74,7 +74,7 @@ export const groupKinds = ["text", "image", "video", "document", "audio", "stick
 
 export const groupsTakeSomeKinds: TestedRefinement = {
   doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}; \`pin\` goes to a group only`,
-  test: (body) =>
+  passes: (body) =>
     body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin",
   explain(body, report) {
     const type = body.type ?? "text";

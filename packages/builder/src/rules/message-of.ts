@@ -46,7 +46,7 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
 
 /**
  * One message kind's rules as a builder needs them, compiled ahead of time from the table
- * (rules/quick/, written by `pnpm gen`): the kind's quick check and, for a body it says no to,
+ * (rules/quick/, written by `pnpm gen`): the kind's yes/no check and, for a body it says no to,
  * its explanation. Each builder imports its own kind's, and neither reaches the table.
  */
 export interface KindRules<K extends Kind = Kind> {
@@ -55,7 +55,7 @@ export interface KindRules<K extends Kind = Kind> {
    * True exactly when explain(messageOf(type, content)) reports no error on `body`; with
    * `fromBuilder`, for a body a builder assembled (see rules/quick-source/checks.ts).
    */
-  readonly test: (body: unknown, fromBuilder?: boolean) => boolean;
+  readonly passes: (body: unknown, fromBuilder?: boolean) => boolean;
   /** Reports exactly explain(messageOf(type, content))'s issues on a body (its wire form, an object). */
   readonly explain: (body: JsonObject, report: Report) => void;
 }

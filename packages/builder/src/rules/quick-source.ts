@@ -25,7 +25,7 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     module.importType("../message-of.js", "KindRules");
     exports.push(
       `/** The ${type} kind's rules as its builders use them: this check, and this explanation when it says no. */`,
-      `export const ${rulesName}: KindRules<${JSON.stringify(type)}> = { type: ${JSON.stringify(type)}, test: ${check}, explain: ${explanation} };`,
+      `export const ${rulesName}: KindRules<${JSON.stringify(type)}> = { type: ${JSON.stringify(type)}, passes: ${check}, explain: ${explanation} };`,
     );
   }
   const constants = module.constantLines();

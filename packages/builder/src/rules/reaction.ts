@@ -7,7 +7,7 @@ import { type CustomRule, object, required } from "./rule.js";
 export const singleEmoji: CustomRule = {
   kind: "custom",
   doc: 'exactly one emoji (skin tones, flags and ZWJ sequences count as one), or `""` to remove the reaction',
-  is: (value) => typeof value === "string" && (value === "" || isSingleEmoji(value)),
+  passes: (value) => typeof value === "string" && (value === "" || isSingleEmoji(value)),
   explain(value, report, key) {
     if (typeof value !== "string") report.add(key, "invalid_type", `expected a string, got ${kindOf(value)}`);
     else if (value !== "" && !isSingleEmoji(value))

@@ -87,7 +87,7 @@ export interface ObjectRule {
   readonly refine?: readonly Refinement[];
   /**
    * Builders pass this object on from the caller as it is (a media source): its keys are
-   * counted even when the quick test trusts a builder's own objects (see quick-source.ts).
+   * counted even when the yes/no check trusts a builder's own objects (see quick-source.ts).
    */
   readonly fromCaller?: boolean;
   readonly note?: string;
@@ -136,7 +136,7 @@ export interface UnionRule {
 }
 
 /**
- * A rule the kinds above cannot state, with both of its readings: `is`, a quick test, and
+ * A rule the kinds above cannot state, with both of its readings: `passes`, the yes/no check, and
  * `explain`, which reports what is wrong at `key`; `doc` is its sentence in the docs. Its JSON
  * Schema (as close as JSON Schema can say) is in refinement-schemas.ts, apart from the table,
  * so that validate() and the sends do not carry it.
@@ -144,15 +144,15 @@ export interface UnionRule {
 export interface CustomRule {
   readonly kind: "custom";
   readonly doc: string;
-  readonly is: (value: unknown) => boolean;
+  readonly passes: (value: unknown) => boolean;
   readonly explain: (value: unknown, report: Report, key: string | number | undefined) => void;
 }
 
 /**
  * A rule across the fields of one object or the entries of one array (exactly one of,
- * totals). `test` sees a value whose fields already passed; `explain` sees any value and
- * reports only its own rule. A uniqueness rule says what must not repeat instead of a `test`
- * (see Unique), so the quick-test compiler can write its loop inline.
+ * totals). `passes` sees a value whose fields already passed; `explain` sees any value and
+ * reports only its own rule. A uniqueness rule says what must not repeat instead of a `passes`
+ * (see Unique), so the check compiler can write its loop inline.
  */
 export type Refinement<T = { readonly [key: string]: unknown }> = TestedRefinement<T> | UniqueRefinement<T>;
 
@@ -162,7 +162,7 @@ interface RefinementBase<T> {
 }
 
 export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {
-  readonly test: (value: T) => boolean;
+  readonly passes: (value: T) => boolean;
 }
 
 /** Strings that must not repeat across an array's entries: found at `path` in each entry, or in each entry's `nested` array. */

@@ -23,7 +23,7 @@ export interface SectionEntries {
 /** Every section has a title when there is more than one [resolution §13.5]. */
 export const titledSections: TestedRefinement<readonly unknown[]> = {
   doc: "every section has a `title` when there is more than one",
-  test(list) {
+  passes(list) {
     if (list.length < 2) return true;
     for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
     return true;
@@ -60,7 +60,7 @@ export function entriesAcross(items: string, total: SectionEntries): TestedRefin
   };
   return {
     doc: `at most ${total.max} ${total.noun}s across all sections (the JSON Schema holds each section to it; the total is validate()'s)`,
-    test: (list) => entriesOf(list) <= total.max,
+    passes: (list) => entriesOf(list) <= total.max,
     explain(list, report) {
       const entries = entriesOf(list);
       if (entries > total.max) explainCount(report, entries, undefined, total, " across all sections");

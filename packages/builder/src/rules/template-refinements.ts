@@ -20,7 +20,7 @@ export const parameterText = (max: number) =>
 /** Named and positional parameters do not mix within one component [M-tpl §8.4]. */
 export const namedOrPositional: TestedRefinement<readonly unknown[]> = {
   doc: "parameters are all named (`parameter_name`) or all positional",
-  test(parameters) {
+  passes(parameters) {
     let named = 0;
     for (const parameter of parameters) if ((parameter as JsonObject).parameter_name != null) named++;
     return named === 0 || named === parameters.length;
@@ -54,7 +54,7 @@ const fits = (type: string | undefined, expected: string | undefined): boolean =
 /** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
 export const indexAndCount: TestedRefinement = {
   doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
-  test(button) {
+  passes(button) {
     const voice = lower(button.sub_type) === "voice_call";
     return (voice || button.index != null) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
   },
@@ -69,7 +69,7 @@ export const indexAndCount: TestedRefinement = {
 
 export const parameterFitsButton: TestedRefinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
-  test: (button) => {
+  passes: (button) => {
     const expected = parameterOf[lower(button.sub_type) as string];
     return (button.parameters as readonly JsonObject[]).every((parameter) => fits(lower(parameter.type), expected));
   },
@@ -104,7 +104,7 @@ const indexOf = (index: unknown): number | undefined => {
 export const buttonIndex: CustomRule = {
   kind: "custom",
   doc: `the button's position, ${firstIndex} to ${lastIndex}, as a string ("0") or an integer; unique`,
-  is: (index) => indexOf(index) !== undefined,
+  passes: (index) => indexOf(index) !== undefined,
   explain(index, report, key) {
     const value = typeof index === "string" && /^\d+$/.test(index) ? Number(index) : index;
     if (typeof index === "string" && typeof value === "number" && String(value) !== index)
@@ -125,7 +125,7 @@ export const buttonIndex: CustomRule = {
 
 export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
   doc: "`card_index` unique across cards",
-  test(cards) {
+  passes(cards) {
     for (let i = 1; i < cards.length; i++)
       for (let j = 0; j < i; j++) if ((cards[i] as JsonObject).card_index === (cards[j] as JsonObject).card_index) return false;
     return true;
@@ -149,7 +149,7 @@ export const firstMillisecond = 1e11;
 export const expirationMs: CustomRule = {
   kind: "custom",
   doc: "Unix time in milliseconds; a value that looks like seconds is an error",
-  is: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= firstMillisecond && value < 1e14,
+  passes: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= firstMillisecond && value < 1e14,
   explain(value, report, key) {
     if (typeof value !== "number" || !Number.isSafeInteger(value))
       report.add(key, "invalid_type", `expected an integer (Unix milliseconds), got ${show(value)}`);
@@ -168,7 +168,7 @@ export const expirationMs: CustomRule = {
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
 export const componentsOnce: TestedRefinement<readonly unknown[]> = {
   doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
-  test(components) {
+  passes(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
     for (const component of components) {
       const { type } = component as JsonObject;
@@ -214,7 +214,7 @@ const shortBodyText = parameterText(limits.template.bodyText.max);
 /** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
 export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
   doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
-  test(components) {
+  passes(components) {
     if (components.length < 2) return true;
     const max = limits.template.bodyText.max;
     for (const component of components) {

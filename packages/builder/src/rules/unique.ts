@@ -6,7 +6,7 @@ import type { UniqueRefinement } from "./rule.js";
  * A string that must not repeat across the entries of an array (reply button ids, row ids),
  * found at `path` inside each entry (`["reply", "id"]`), or inside each entry's `nested`
  * array (rows of every section). A Set keeps the explanation linear on hostile input; the
- * quick test runs after the counts passed, on a few dozen entries at most.
+ * yes/no check runs after the counts passed, on a few dozen entries at most.
  */
 export function unique(
   what: string,
@@ -14,7 +14,7 @@ export function unique(
   nested?: string,
 ): UniqueRefinement<readonly unknown[]> {
   const [first, second] = path as [string, string | undefined];
-  // The value at `path` of an entry (one or two keys deep). Only the explanation reads it: the quick test has its own loop.
+  // The value at `path` of an entry (one or two keys deep). Only the explanation reads it: the yes/no check has its own loop.
   const at = (entry: unknown): unknown => {
     const outer = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[first] : undefined;
     if (second === undefined) return outer;
@@ -22,7 +22,7 @@ export function unique(
   };
   return {
     doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
-    // The quick test's loop is written by the compiler (rules/quick-source.ts) from this.
+    // The yes/no check's loop is written by the compiler (rules/quick-source.ts) from this.
     unique: nested === undefined ? { what, path } : { what, path, nested },
     explain(list, report) {
       const seen = new Set<string>();

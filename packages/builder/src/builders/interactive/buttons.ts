@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
 import { buttonInteractiveRules } from "../../rules/quick/interactive-button.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import {

@@ -1,14 +1,14 @@
 import type { limits } from "../../limits.js";
+import type { KindRules } from "../../rules/message-of.js";
+import { voiceCallInteractiveRules } from "../../rules/quick/interactive-voice-call.generated.js";
+import type { MaxLength } from "../../type-checks.js";
 import type {
   CallPermissionRequestInteractive,
   InteractiveMessage,
   RequestContactInfoInteractive,
   VoiceCallInteractive,
 } from "../../wire/index.js";
-import type { KindRules } from "../../rules/message-of.js";
-import { voiceCallInteractiveRules } from "../../rules/quick/interactive-voice-call.generated.js";
-import type { MaxLength } from "../../type-checks.js";
-import { type Content, type Addressing, MessageBase } from "../message-base.js";
+import { type Addressing, type Content, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).

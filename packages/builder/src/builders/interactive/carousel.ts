@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { carouselInteractiveRules } from "../../rules/quick/interactive-carousel.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import { type Parts, renderInteractive } from "./parts.js";

@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { CtaUrlInteractive, InteractiveMessage } from "../../wire/index.js";
 import { ctaUrlInteractiveRules } from "../../rules/quick/interactive-cta-url.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { CtaUrlInteractive, InteractiveMessage } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import {

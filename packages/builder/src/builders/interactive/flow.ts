@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../wire/index.js";
 import { flowInteractiveRules } from "../../rules/quick/interactive-flow.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../wire/index.js";
 import { copyData } from "../copy-data.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";

@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { listInteractiveRules } from "../../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { callbackResult } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";

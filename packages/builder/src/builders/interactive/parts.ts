@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
-import type { Interactive, InteractiveHeader, MediaSource } from "../../wire/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { Interactive, InteractiveHeader, MediaSource } from "../../wire/index.js";
 
 /** A media header: an image, video or document by `id` or `link`. */
 export type MediaHeader = { readonly image: MediaSource } | { readonly video: MediaSource } | { readonly document: MediaSource };

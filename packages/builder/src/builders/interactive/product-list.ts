@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
-import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../wire/index.js";
 import { productListInteractiveRules } from "../../rules/quick/interactive-product-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { InteractiveMessage, ProductListInteractive, ProductSection } from "../../wire/index.js";
 import { arrayArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";

@@ -1,7 +1,7 @@
-import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../wire/index.js";
 import { catalogMessageInteractiveRules } from "../../rules/quick/interactive-catalog-message.generated.js";
 import { locationRequestMessageInteractiveRules } from "../../rules/quick/interactive-location-request-message.generated.js";
 import { productInteractiveRules } from "../../rules/quick/interactive-product.generated.js";
+import type { CatalogInteractive, InteractiveMessage, LocationRequestInteractive, ProductInteractive } from "../../wire/index.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import { type FooterText, type Parts, renderInteractive, withFooter } from "./parts.js";
 

@@ -1,7 +1,7 @@
-import type { MediaSource } from "../../wire/index.js";
 import type { TemplateCreationEntry } from "../../template-creation/definition.js";
 import type { AnyBodyKind, CreationValues } from "../../template-creation/send-values.js";
 import type { CheckedTemplates } from "../../template-creation/type-checks.js";
+import type { MediaSource } from "../../wire/index.js";
 import type { Currency, DateTime, TemplateLocation } from "./parameters.js";
 import type { MultiProduct } from "./template-builder.js";
 

@@ -1,6 +1,6 @@
 import type { limits } from "../../limits.js";
-import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../wire/index.js";
 import type { MaxLength } from "../../type-checks.js";
+import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).

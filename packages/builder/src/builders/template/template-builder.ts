@@ -1,4 +1,6 @@
 import type { limits } from "../../limits.js";
+import { templateRules } from "../../rules/quick/template.generated.js";
+import type { MaxLength } from "../../type-checks.js";
 import type {
   TemplateButtonParameter,
   TemplateButtonSubType,
@@ -6,8 +8,6 @@ import type {
   TemplateComponent,
   TemplateMessage,
 } from "../../wire/index.js";
-import { templateRules } from "../../rules/quick/template.generated.js";
-import type { MaxLength } from "../../type-checks.js";
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
@@ -268,7 +268,10 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]));
+    return new TemplateBuilder<HasLanguage, Used>(
+      this.addressing,
+      stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]),
+    );
   }
 
   /**

@@ -1,12 +1,12 @@
 import { withArticle } from "../../article.js";
 import type { Issue } from "../../issue.js";
-import type { MediaSource, TemplateMessage } from "../../wire/index.js";
 import { templateRules } from "../../rules/quick/template.generated.js";
 import { kindOf } from "../../rules/report.js";
 import type { TemplateCreationEntry } from "../../template-creation/definition.js";
 import { anyBodyKind, type RuntimeCard, type RuntimeShape, sendShapeOf } from "../../template-creation/send-shape.js";
 import type { CategoryOf } from "../../template-creation/send-values.js";
 import type { BusinessScopedId, PhoneNumber } from "../../type-checks.js";
+import type { MediaSource, TemplateMessage } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 import { type Addressing, addressedTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";

@@ -42,7 +42,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
    * undefined when every value does (any JSON). Leaves are written inline; objects, arrays and
    * unions call their function.
    */
-  const test = (rule: Rule, value: string, place: Place): string | undefined => {
+  const condition = (rule: Rule, value: string, place: Place): string | undefined => {
     switch (rule.kind) {
       case "string":
         return stringTest(rule, value, module.placeOf(rule, place));
@@ -71,7 +71,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       case "any":
         return undefined;
       case "custom":
-        return `${module.reference(rule, place, "custom rule")}.is(${value})`;
+        return `${module.reference(rule, place, "custom rule")}.passes(${value})`;
       case "object":
       case "array":
       case "union":
@@ -86,11 +86,11 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     if (rule.min > 0) checks.push(`${value}.length >= ${rule.min}`);
     if (Number.isFinite(rule.max)) checks.push(`${value}.length <= ${rule.max}`);
     if (rule.pattern !== undefined) {
-      const test = `${patternName(rule.pattern, place)}.test(${value})`;
+      const matches = `${patternName(rule.pattern, place)}.test(${value})`;
       checks.push(
         rule.tolerate === undefined
-          ? test
-          : `(${test} || ${module.constant(`/${rule.tolerate.source}/${rule.tolerate.flags}`, place, "Tolerated")}.test(${value}))`,
+          ? matches
+          : `(${matches} || ${module.constant(`/${rule.tolerate.source}/${rule.tolerate.flags}`, place, "Tolerated")}.test(${value}))`,
       );
     }
     let passes = checks.length === 0 ? "true" : checks.join(" && ");
@@ -109,7 +109,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       const at = below(place, "refine", index);
       return "unique" in refinement
         ? [`${uniqueFunction(refinement.unique, at)}(value)`]
-        : [`${module.reference(refinement, at, "refinement")}.test(value)`];
+        : [`${module.reference(refinement, at, "refinement")}.passes(value)`];
     });
     return calls.length === 0 ? "true" : calls.join(" && ");
   };
@@ -181,12 +181,12 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     // A part several roots share: written once, in the parts module, and imported by the others.
     const part = partOf(target.parts?.list, rule, extraKey);
     if (part !== undefined && target.parts?.exported !== true) {
-      const imported = module.importName(`./${target.parts?.module}.js`, part.test);
+      const imported = module.importName(`./${target.parts?.module}.js`, part.passes);
       byKey.set(extraKey ?? "", imported);
       return imported;
     }
     const place = module.placeOf(rule, at);
-    const name = exported ?? (part === undefined ? module.nameFor("test", at) : module.reserve(part.test));
+    const name = exported ?? (part === undefined ? module.nameFor("", at, "passes") : module.reserve(part.passes));
     byKey.set(extraKey ?? "", name);
     const root = exported !== undefined;
     const body =
@@ -241,7 +241,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       if (shared?.fields.includes(key) === true) continue;
       const field = rule.fields[key] as Field;
       const local = `field_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
-      const passes = test(field.rule, local, below(place, "fields", key, "rule"));
+      const passes = condition(field.rule, local, below(place, "fields", key, "rule"));
       const into = written.includes(key) ? builderChecks : lines;
       // Required: absent is missing, and null is checked as a value (the rule says no, as explain() does).
       // Optional: null is read as absent (a warning).
@@ -284,7 +284,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     const bounds = ["!Array.isArray(value)"];
     if (rule.min > 0) bounds.push(`value.length < ${rule.min}`);
     if (Number.isFinite(rule.max)) bounds.push(`value.length > ${rule.max}`);
-    const passes = test(rule.item, "item", below(place, "item"));
+    const passes = condition(rule.item, "item", below(place, "item"));
     const loop =
       passes === undefined
         ? []
@@ -314,7 +314,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       ];
     // Another case of a known tag is accepted (a warning): a second pass with the tag in lower case.
     if (Object.keys(rule.cases).some((name) => name !== name.toLowerCase()))
-      throw new Error(`quick tests: a union that takes any case needs lower-case case names (${Object.keys(rule.cases).join(", ")})`);
+      throw new Error(`yes/no checks: a union that takes any case needs lower-case case names (${Object.keys(rule.cases).join(", ")})`);
     return [
       `  if (!${isRecord}(value)) return false;`,
       `  let tag = value${access(rule.key)}${fallback};`,
@@ -334,7 +334,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
   const root = target.root;
   if (root === undefined) return "";
   if (root.kind !== "object" && root.kind !== "array" && root.kind !== "union")
-    throw new Error("quick tests: a root must be an object, array or union rule");
+    throw new Error("yes/no checks: a root must be an object, array or union rule");
   return functionFor(root, { base: undefined, path: [] }, undefined, target.exportName);
 }
 

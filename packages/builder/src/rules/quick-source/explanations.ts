@@ -76,7 +76,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
 
   /** A plain object of strings as a literal; refuses a key that a literal would read as a prototype. */
   const messages = (object: { readonly [key: string]: string }): string => {
-    if (Object.hasOwn(object, "__proto__")) throw new Error("quick tests: a message keyed __proto__ cannot be written as a literal");
+    if (Object.hasOwn(object, "__proto__")) throw new Error("yes/no checks: a message keyed __proto__ cannot be written as a literal");
     return JSON.stringify(object);
   };
 
@@ -98,7 +98,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     const root = exported !== undefined;
     // A union's case and the root are given an object already entered; any other rule its value and key.
     const entered = extraKey !== undefined || root;
-    if (entered && rule.kind !== "object") throw new Error("quick tests: a root must be an object rule");
+    if (entered && rule.kind !== "object") throw new Error("yes/no checks: a root must be an object rule");
     const body =
       rule.kind === "object"
         ? objectBody(rule, place, extraKey, root, entered)
@@ -157,7 +157,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     if (shared !== undefined) {
       // The envelope's fields come first in every message body, so one call states them in order.
       if (fieldKeys.slice(0, shared.fields.length).join() !== shared.fields.join())
-        throw new Error(`quick tests: the shared fields (${shared.fields.join(", ")}) must lead the root's fields`);
+        throw new Error(`yes/no checks: the shared fields (${shared.fields.join(", ")}) must lead the root's fields`);
       lines.push(`  ${module.importName(`./${shared.module}.js`, shared.explainName)}(value, report);`);
     }
     for (const fieldKey of fieldKeys) {
@@ -239,6 +239,6 @@ function expectedAround(expected: (got: string) => string): readonly [string, st
   const marker = "\u0000tag\u0000";
   const parts = expected(marker).split(marker);
   if (parts.length !== 2)
-    throw new Error(`quick tests: a union's expected message must show the tag once, got ${JSON.stringify(expected(marker))}`);
+    throw new Error(`yes/no checks: a union's expected message must show the tag once, got ${JSON.stringify(expected(marker))}`);
   return parts as [string, string];
 }

@@ -66,7 +66,7 @@ export class GeneratedModule {
 
   /** Takes `name` as given (an exported part's): no generated name may be it. */
   reserve(name: string): string {
-    if (this.#used.has(name)) throw new Error(`quick tests: the name ${name} is taken twice`);
+    if (this.#used.has(name)) throw new Error(`yes/no checks: the name ${name} is taken twice`);
     this.#used.add(name);
     return name;
   }
@@ -128,7 +128,7 @@ export class GeneratedModule {
     const named = this.#names.get(object);
     if (named === undefined) {
       const where = [place.base?.name ?? "the root", ...place.path].join(".");
-      throw new Error(`quick tests: the ${label} at ${where} has no name; export it from its rules module (const ... = ...)`);
+      throw new Error(`yes/no checks: the ${label} at ${where} has no name; export it from its rules module (const ... = ...)`);
     }
     const name = this.importName(`../${named.module}.js`, named.name);
     this.#references.set(object, name);

@@ -17,7 +17,7 @@ export interface SharedPart {
   /** Where it sits in the first root that has it, that root's own keys left out: `fields.body.rule`. */
   readonly path: Path;
   /** Its check's export: `testInteractiveBody`. */
-  readonly test: string;
+  readonly passes: string;
   /** Its explanation's export: `explainInteractiveBody`. */
   readonly explain: string;
 }
@@ -60,7 +60,13 @@ export function sharedParts(roots: readonly UnionRule[], name: (path: Path) => s
     for (const [key, { path, roots: reached }] of byKey)
       if (reached.size > 1) {
         const word = name(path);
-        parts.push({ rule, extraKey: key === "" ? undefined : key, path, test: `test${word}`, explain: `explain${word}` });
+        parts.push({
+          rule,
+          extraKey: key === "" ? undefined : key,
+          path,
+          passes: `${word.charAt(0).toLowerCase()}${word.slice(1)}Passes`,
+          explain: `explain${word}`,
+        });
       }
   return parts;
 }

@@ -4,7 +4,7 @@ import type { SharedPart } from "./parts.js";
 /** One generated module to write: `root`'s check and explanation, and for a message kind a `KindRules` pairing them. */
 export interface QuickTarget {
   readonly file: string;
-  /** The yes/no check's export: `isTextMessage`. */
+  /** The yes/no check's export: `textMessagePasses`. */
   readonly exportName: string;
   /** The explanation's export: `explainTextMessage`. */
   readonly explainName: string;
@@ -13,7 +13,7 @@ export interface QuickTarget {
   readonly comment: string;
   /** The word naming the root's constants (default `message`): `envelope`, `markRead`. */
   readonly rootWord?: string;
-  /** When set, also exports `{ type, test, explain }` for the builders as `rulesName`. */
+  /** When set, also exports `{ type, passes, explain }` for the builders as `rulesName`. */
   readonly kind?: { readonly type: string; readonly rulesName: string };
   /**
    * Fields and refinements of the root that another generated module checks (the envelope, the

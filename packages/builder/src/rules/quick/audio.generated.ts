@@ -22,7 +22,7 @@ const audioIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 const audioVoiceRule: LeafRule = { kind: "boolean" };
 
-function testMessageAudio(value: unknown, fromBuilder: boolean): boolean {
+function messageAudioPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -31,11 +31,11 @@ function testMessageAudio(value: unknown, fromBuilder: boolean): boolean {
   const field_voice = value.voice;
   if (field_voice != null && !(typeof field_voice === "boolean") && !absent(field_voice)) return false;
   if (!onlyKeys(value, audioKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when `value` is an audio message body that breaks no error rule (warnings pass). */
-export function isAudioMessage(input: unknown, fromBuilder = false): boolean {
+export function audioMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -43,7 +43,7 @@ export function isAudioMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "audio") && !absent(field_type)) return false;
   }
   const field_audio = value.audio;
-  if (field_audio === undefined || !(testMessageAudio(field_audio, fromBuilder))) return false;
+  if (field_audio === undefined || !(messageAudioPasses(field_audio, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -58,7 +58,7 @@ function explainMessageAudio(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isAudioMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails audioMessagePasses (errors and warnings), as explain() reports them. */
 export function explainAudioMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -70,4 +70,4 @@ export function explainAudioMessage(value: JsonObject, report: Report): void {
 }
 
 /** The audio kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const audioRules: KindRules<"audio"> = { type: "audio", test: isAudioMessage, explain: explainAudioMessage };
+export const audioRules: KindRules<"audio"> = { type: "audio", passes: audioMessagePasses, explain: explainAudioMessage };

@@ -43,7 +43,7 @@ const contactPhoneTypeRule: LeafRule = { kind: "enum", values: ["CELL","MAIN","I
 const contactPhoneWaIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated };
 const contactUrlsCount: Count = { min: 0, max: Infinity, noun: "url" };
 
-function testContactName(input: unknown, fromBuilder: boolean): boolean {
+function contactNamePasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_formatted_name = value.formatted_name;
@@ -59,10 +59,10 @@ function testContactName(input: unknown, fromBuilder: boolean): boolean {
   const field_prefix = value.prefix;
   if (field_prefix != null && !(typeof field_prefix === "string" && field_prefix.length >= 1) && !absent(field_prefix)) return false;
   if (!fromBuilder && !onlyKeys(value, contactNameKeys)) return false;
-  return namedPart.test(value);
+  return namedPart.passes(value);
 }
 
-function testContactAddresses2(input: unknown, fromBuilder: boolean): boolean {
+function contactAddressesPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_street = value.street;
@@ -83,16 +83,16 @@ function testContactAddresses2(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testContactAddresses(value: unknown, fromBuilder: boolean): boolean {
+function contactAddressesPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContactAddresses2(item, fromBuilder))) return false;
+    if (!(contactAddressesPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testContactEmails2(input: unknown, fromBuilder: boolean): boolean {
+function contactEmailsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_email = value.email;
@@ -103,16 +103,16 @@ function testContactEmails2(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testContactEmails(value: unknown, fromBuilder: boolean): boolean {
+function contactEmailsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContactEmails2(item, fromBuilder))) return false;
+    if (!(contactEmailsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testContactOrg(input: unknown, fromBuilder: boolean): boolean {
+function contactOrgPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_company = value.company;
@@ -125,7 +125,7 @@ function testContactOrg(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testContactPhones2(input: unknown, fromBuilder: boolean): boolean {
+function contactPhonesPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_phone = value.phone;
@@ -138,16 +138,16 @@ function testContactPhones2(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testContactPhones(value: unknown, fromBuilder: boolean): boolean {
+function contactPhonesPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContactPhones2(item, fromBuilder))) return false;
+    if (!(contactPhonesPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testContactUrls2(input: unknown, fromBuilder: boolean): boolean {
+function contactUrlsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_url = value.url;
@@ -158,47 +158,47 @@ function testContactUrls2(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testContactUrls(value: unknown, fromBuilder: boolean): boolean {
+function contactUrlsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContactUrls2(item, fromBuilder))) return false;
+    if (!(contactUrlsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testContacts(input: unknown, fromBuilder: boolean): boolean {
+function contactsPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
-  if (field_name === undefined || !(testContactName(field_name, fromBuilder))) return false;
+  if (field_name === undefined || !(contactNamePasses(field_name, fromBuilder))) return false;
   const field_addresses = value.addresses;
-  if (field_addresses != null && !(testContactAddresses(field_addresses, fromBuilder)) && !absent(field_addresses)) return false;
+  if (field_addresses != null && !(contactAddressesPasses(field_addresses, fromBuilder)) && !absent(field_addresses)) return false;
   const field_birthday = value.birthday;
   if (field_birthday != null && !(typeof field_birthday === "string" && field_birthday.length >= 1 && birthdayPattern.test(field_birthday)) && !absent(field_birthday)) return false;
   const field_emails = value.emails;
-  if (field_emails != null && !(testContactEmails(field_emails, fromBuilder)) && !absent(field_emails)) return false;
+  if (field_emails != null && !(contactEmailsPasses(field_emails, fromBuilder)) && !absent(field_emails)) return false;
   const field_org = value.org;
-  if (field_org != null && !(testContactOrg(field_org, fromBuilder)) && !absent(field_org)) return false;
+  if (field_org != null && !(contactOrgPasses(field_org, fromBuilder)) && !absent(field_org)) return false;
   const field_phones = value.phones;
-  if (field_phones != null && !(testContactPhones(field_phones, fromBuilder)) && !absent(field_phones)) return false;
+  if (field_phones != null && !(contactPhonesPasses(field_phones, fromBuilder)) && !absent(field_phones)) return false;
   const field_urls = value.urls;
-  if (field_urls != null && !(testContactUrls(field_urls, fromBuilder)) && !absent(field_urls)) return false;
+  if (field_urls != null && !(contactUrlsPasses(field_urls, fromBuilder)) && !absent(field_urls)) return false;
   if (!fromBuilder && !onlyKeys(value, contactKeys)) return false;
   return true;
 }
 
-function testMessageContacts(value: unknown, fromBuilder: boolean): boolean {
+function messageContactsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 257) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testContacts(item, fromBuilder))) return false;
+    if (!(contactsPasses(item, fromBuilder))) return false;
   }
   return true;
 }
 
 /** True when `value` is a contacts message body that breaks no error rule (warnings pass). */
-export function isContactsMessage(input: unknown, fromBuilder = false): boolean {
+export function contactsMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -206,7 +206,7 @@ export function isContactsMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "contacts") && !absent(field_type)) return false;
   }
   const field_contacts = value.contacts;
-  if (field_contacts === undefined || !(testMessageContacts(field_contacts, fromBuilder))) return false;
+  if (field_contacts === undefined || !(messageContactsPasses(field_contacts, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -304,7 +304,7 @@ function explainMessageContacts(value: unknown, report: Report, key: Key): void 
   explainArray(value, report, key, contactsCount, explainContacts);
 }
 
-/** The issues of a body that fails isContactsMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails contactsMessagePasses (errors and warnings), as explain() reports them. */
 export function explainContactsMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -316,4 +316,4 @@ export function explainContactsMessage(value: JsonObject, report: Report): void 
 }
 
 /** The contacts kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const contactsRules: KindRules<"contacts"> = { type: "contacts", test: isContactsMessage, explain: explainContactsMessage };
+export const contactsRules: KindRules<"contacts"> = { type: "contacts", passes: contactsMessagePasses, explain: explainContactsMessage };

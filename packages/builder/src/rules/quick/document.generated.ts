@@ -22,7 +22,7 @@ const documentIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 const documentCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testMessageDocument(value: unknown, fromBuilder: boolean): boolean {
+function messageDocumentPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -33,11 +33,11 @@ function testMessageDocument(value: unknown, fromBuilder: boolean): boolean {
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
   if (!onlyKeys(value, documentKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when `value` is a document message body that breaks no error rule (warnings pass). */
-export function isDocumentMessage(input: unknown, fromBuilder = false): boolean {
+export function documentMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -45,7 +45,7 @@ export function isDocumentMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "document") && !absent(field_type)) return false;
   }
   const field_document = value.document;
-  if (field_document === undefined || !(testMessageDocument(field_document, fromBuilder))) return false;
+  if (field_document === undefined || !(messageDocumentPasses(field_document, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -61,7 +61,7 @@ function explainMessageDocument(value: unknown, report: Report, key: Key): void 
   leave(report, key);
 }
 
-/** The issues of a body that fails isDocumentMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails documentMessagePasses (errors and warnings), as explain() reports them. */
 export function explainDocumentMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -73,4 +73,4 @@ export function explainDocumentMessage(value: JsonObject, report: Report): void 
 }
 
 /** The document kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const documentRules: KindRules<"document"> = { type: "document", test: isDocumentMessage, explain: explainDocumentMessage };
+export const documentRules: KindRules<"document"> = { type: "document", passes: documentMessagePasses, explain: explainDocumentMessage };

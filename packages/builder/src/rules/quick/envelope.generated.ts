@@ -17,7 +17,7 @@ const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
 const envelopeBizOpaqueCallbackDataRule: LeafRule = { kind: "string", min: 1, max: 512 };
 const envelopeRecipientIdentityKeyHashRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testEnvelopeContext(input: unknown, fromBuilder: boolean): boolean {
+function envelopeContextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_message_id = value.message_id;
@@ -39,12 +39,12 @@ export function envelopePasses(value: JsonObject, fromBuilder = false): boolean 
   const field_recipient = value.recipient;
   if (field_recipient != null && !(typeof field_recipient === "string" && field_recipient.length >= 1 && bsuidPattern.test(field_recipient)) && !absent(field_recipient)) return false;
   const field_context = value.context;
-  if (field_context != null && !(testEnvelopeContext(field_context, fromBuilder)) && !absent(field_context)) return false;
+  if (field_context != null && !(envelopeContextPasses(field_context, fromBuilder)) && !absent(field_context)) return false;
   const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
   if (field_biz_opaque_callback_data != null && !(typeof field_biz_opaque_callback_data === "string" && field_biz_opaque_callback_data.length >= 1 && field_biz_opaque_callback_data.length <= 512) && !absent(field_biz_opaque_callback_data)) return false;
   const field_recipient_identity_key_hash = value.recipient_identity_key_hash;
   if (field_recipient_identity_key_hash != null && !(typeof field_recipient_identity_key_hash === "string" && field_recipient_identity_key_hash.length >= 1) && !absent(field_recipient_identity_key_hash)) return false;
-  return someRecipient.test(value) && individualRecipient.test(value) && groupsTakeSomeKinds.test(value);
+  return someRecipient.passes(value) && individualRecipient.passes(value) && groupsTakeSomeKinds.passes(value);
 }
 
 function explainEnvelopeContext(value: unknown, report: Report, key: Key): void {

@@ -1,7 +1,7 @@
 // What the generated explanations (rules/quick/*.generated.ts, `explain…`) share: explain()'s
 // steps into objects, arrays and unions, with the rule's data passed in, so each kind's module
 // states its rules without the table or the walk over it (explain.ts). Run only when a body
-// fails its quick check; the property test holds their issues to explain()'s.
+// fails its yes/no check; the property test holds their issues to explain()'s.
 
 import {
   type Count,

@@ -22,7 +22,7 @@ const imageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 const imageCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testMessageImage(value: unknown, fromBuilder: boolean): boolean {
+function messageImagePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -31,11 +31,11 @@ function testMessageImage(value: unknown, fromBuilder: boolean): boolean {
   const field_caption = value.caption;
   if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024))) && !absent(field_caption)) return false;
   if (!onlyKeys(value, imageKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when `value` is an image message body that breaks no error rule (warnings pass). */
-export function isImageMessage(input: unknown, fromBuilder = false): boolean {
+export function imageMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -43,7 +43,7 @@ export function isImageMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "image") && !absent(field_type)) return false;
   }
   const field_image = value.image;
-  if (field_image === undefined || !(testMessageImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(messageImagePasses(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -58,7 +58,7 @@ function explainMessageImage(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isImageMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails imageMessagePasses (errors and warnings), as explain() reports them. */
 export function explainImageMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -70,4 +70,4 @@ export function explainImageMessage(value: JsonObject, report: Report): void {
 }
 
 /** The image kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const imageRules: KindRules<"image"> = { type: "image", test: isImageMessage, explain: explainImageMessage };
+export const imageRules: KindRules<"image"> = { type: "image", passes: imageMessagePasses, explain: explainImageMessage };

@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const addressMessageAddressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
@@ -25,7 +25,7 @@ const addressMessageAddressMessageActionParametersCountryRule: LeafRule = { kind
 const addressMessageAddressMessageActionParametersValuesRule: LeafRule = { kind: "json" };
 const anythingRule: LeafRule = { kind: "any" };
 
-function testAddressMessageAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function addressMessageAddressMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_country = value.country;
@@ -36,35 +36,35 @@ function testAddressMessageAddressMessageActionParameters(input: unknown, fromBu
   return true;
 }
 
-function testAddressMessageAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function addressMessageAddressMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testAddressMessageAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(addressMessageAddressMessageActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageActionKeys)) return false;
   return true;
 }
 
-function testAddressMessageAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function addressMessageAddressMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testAddressMessageAddressMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(addressMessageAddressMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, addressMessageAddressMessageKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "address_message":
-        return testAddressMessageAddressMessage(value, fromBuilder);
+        return addressMessageAddressMessagePasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -73,7 +73,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type address_message that breaks no error rule (warnings pass). */
-export function isAddressMessageInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function addressMessageInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -81,7 +81,7 @@ export function isAddressMessageInteractiveMessage(input: unknown, fromBuilder =
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -121,7 +121,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isAddressMessageInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails addressMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainAddressMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -133,4 +133,4 @@ export function explainAddressMessageInteractiveMessage(value: JsonObject, repor
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const addressMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isAddressMessageInteractiveMessage, explain: explainAddressMessageInteractiveMessage };
+export const addressMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: addressMessageInteractiveMessagePasses, explain: explainAddressMessageInteractiveMessage };

@@ -9,7 +9,7 @@ import type { UnknownKeys } from "../rule.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderDocument, testInteractiveHeaderImage, testInteractiveHeaderText, testInteractiveHeaderVideo } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const buttonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
@@ -32,22 +32,22 @@ const buttonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["rep
 const buttonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
 const buttonActionButtonsRefinements = [buttonActionButtonsReplyButtonIdsUnique, buttonActionButtonsReplyButtonTitlesUnique];
 
-function testButtonHeader(value: unknown, fromBuilder: boolean): boolean {
+function buttonHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
     case "image":
-      return testInteractiveHeaderImage(value, fromBuilder);
+      return interactiveHeaderImagePasses(value, fromBuilder);
     case "video":
-      return testInteractiveHeaderVideo(value, fromBuilder);
+      return interactiveHeaderVideoPasses(value, fromBuilder);
     case "document":
-      return testInteractiveHeaderDocument(value, fromBuilder);
+      return interactiveHeaderDocumentPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testButtonActionButtonsReply(input: unknown, fromBuilder: boolean): boolean {
+function buttonActionButtonsReplyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -58,13 +58,13 @@ function testButtonActionButtonsReply(input: unknown, fromBuilder: boolean): boo
   return true;
 }
 
-function testButtonActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function buttonActionButtonsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "reply")) return false;
   const field_reply = value.reply;
-  if (field_reply === undefined || !(testButtonActionButtonsReply(field_reply, fromBuilder))) return false;
+  if (field_reply === undefined || !(buttonActionButtonsReplyPasses(field_reply, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, buttonActionButtonsKeys)) return false;
   return true;
 }
@@ -97,44 +97,44 @@ function uniqueButtonActionButtonsReplyButtonTitles(value: readonly any[]): bool
   return true;
 }
 
-function testButtonActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function buttonActionButtonsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testButtonActionButtons2(item, fromBuilder))) return false;
+    if (!(buttonActionButtonsPasses2(item, fromBuilder))) return false;
   }
   return uniqueButtonActionButtonsReplyButtonIds(value) && uniqueButtonActionButtonsReplyButtonTitles(value);
 }
 
-function testButtonAction(input: unknown, fromBuilder: boolean): boolean {
+function buttonActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_buttons = value.buttons;
-  if (field_buttons === undefined || !(testButtonActionButtons(field_buttons, fromBuilder))) return false;
+  if (field_buttons === undefined || !(buttonActionButtonsPasses(field_buttons, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, buttonActionKeys)) return false;
   return true;
 }
 
-function testButton(value: JsonObject, fromBuilder: boolean): boolean {
+function buttonPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(buttonHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testButtonAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(buttonActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, buttonKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "button":
-        return testButton(value, fromBuilder);
+        return buttonPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -143,7 +143,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type button that breaks no error rule (warnings pass). */
-export function isButtonInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function buttonInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -151,7 +151,7 @@ export function isButtonInteractiveMessage(input: unknown, fromBuilder = false):
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -220,7 +220,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isButtonInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails buttonInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainButtonInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -232,4 +232,4 @@ export function explainButtonInteractiveMessage(value: JsonObject, report: Repor
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const buttonInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isButtonInteractiveMessage, explain: explainButtonInteractiveMessage };
+export const buttonInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: buttonInteractiveMessagePasses, explain: explainButtonInteractiveMessage };

@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, testInteractiveBody } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const callPermissionRequestCallPermissionRequestActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -21,7 +21,7 @@ const callPermissionRequestCases: Cases = { key: "type", names: ["call_permissio
 const callPermissionRequestCallPermissionRequestUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on call_permission_request messages", otherwise: "not a field of this object" };
 const callPermissionRequestCallPermissionRequestActionNameRule: LeafRule = { kind: "enum", values: ["call_permission_request"] };
 
-function testCallPermissionRequestCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
+function callPermissionRequestCallPermissionRequestActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -30,22 +30,22 @@ function testCallPermissionRequestCallPermissionRequestAction(input: unknown, fr
   return true;
 }
 
-function testCallPermissionRequestCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
+function callPermissionRequestCallPermissionRequestPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(interactiveBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCallPermissionRequestCallPermissionRequestAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(callPermissionRequestCallPermissionRequestActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, callPermissionRequestCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "call_permission_request":
-        return testCallPermissionRequestCallPermissionRequest(value, fromBuilder);
+        return callPermissionRequestCallPermissionRequestPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -54,7 +54,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type call_permission_request that breaks no error rule (warnings pass). */
-export function isCallPermissionRequestInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function callPermissionRequestInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -62,7 +62,7 @@ export function isCallPermissionRequestInteractiveMessage(input: unknown, fromBu
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -90,7 +90,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isCallPermissionRequestInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails callPermissionRequestInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainCallPermissionRequestInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -102,4 +102,4 @@ export function explainCallPermissionRequestInteractiveMessage(value: JsonObject
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isCallPermissionRequestInteractiveMessage, explain: explainCallPermissionRequestInteractiveMessage };
+export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: callPermissionRequestInteractiveMessagePasses, explain: explainCallPermissionRequestInteractiveMessage };

@@ -10,7 +10,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, testInteractiveBody } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -49,42 +49,42 @@ const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind:
 const carouselActionCardsProductActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const carouselActionCardsRefinements = [sameCards];
 
-function testCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, carouselActionCardsCtaUrlHeaderImageImageKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
-function testCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderImagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(carouselActionCardsCtaUrlHeaderImageImagePasses(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderImageKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderVideoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(carouselActionCardsCtaUrlHeaderImageImagePasses(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderVideoKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testCarouselActionCardsCtaUrlHeaderImage(value, fromBuilder);
+      return carouselActionCardsCtaUrlHeaderImagePasses(value, fromBuilder);
     case "video":
-      return testCarouselActionCardsCtaUrlHeaderVideo(value, fromBuilder);
+      return carouselActionCardsCtaUrlHeaderVideoPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlBodyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
@@ -93,7 +93,7 @@ function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean)
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -104,7 +104,7 @@ function testCarouselActionCardsCtaUrlActionParameters(input: unknown, fromBuild
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsQuickReplyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -115,53 +115,53 @@ function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fr
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
-  if (field_quick_reply === undefined || !(testCarouselActionCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
+  if (field_quick_reply === undefined || !(carouselActionCardsCtaUrlActionButtonsQuickReplyPasses(field_quick_reply, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionButtonsKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCarouselActionCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
+    if (!(carouselActionCardsCtaUrlActionButtonsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testCarouselActionCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCarouselActionCardsCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(carouselActionCardsCtaUrlActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
-  if (field_buttons != null && !(testCarouselActionCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
+  if (field_buttons != null && !(carouselActionCardsCtaUrlActionButtonsPasses(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionKeys)) return false;
-  return linkOrReplies.test(value);
+  return linkOrReplies.passes(value);
 }
 
-function testCarouselActionCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_header = value.header;
-  if (field_header === undefined || !(testCarouselActionCardsCtaUrlHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(carouselActionCardsCtaUrlHeaderPasses(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body != null && !(testCarouselActionCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(carouselActionCardsCtaUrlBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselActionCardsCtaUrlAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(carouselActionCardsCtaUrlActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsProductActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -172,60 +172,60 @@ function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boole
   return true;
 }
 
-function testCarouselActionCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsProductPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselActionCardsProductAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(carouselActionCardsProductActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductKeys)) return false;
   return true;
 }
 
-function testCarouselActionCards2(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "cta_url":
-      return testCarouselActionCardsCtaUrl(value, fromBuilder);
+      return carouselActionCardsCtaUrlPasses(value, fromBuilder);
     case "product":
-      return testCarouselActionCardsProduct(value, fromBuilder);
+      return carouselActionCardsProductPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testCarouselActionCards(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCarouselActionCards2(item, fromBuilder))) return false;
+    if (!(carouselActionCardsPasses2(item, fromBuilder))) return false;
   }
-  return sameCards.test(value);
+  return sameCards.passes(value);
 }
 
-function testCarouselAction(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testCarouselActionCards(field_cards, fromBuilder))) return false;
+  if (field_cards === undefined || !(carouselActionCardsPasses(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionKeys)) return false;
   return true;
 }
 
-function testCarousel(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(carouselActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "carousel":
-        return testCarousel(value, fromBuilder);
+        return carouselPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -234,7 +234,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type carousel that breaks no error rule (warnings pass). */
-export function isCarouselInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function carouselInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -242,7 +242,7 @@ export function isCarouselInteractiveMessage(input: unknown, fromBuilder = false
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -386,7 +386,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isCarouselInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails carouselInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainCarouselInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -398,4 +398,4 @@ export function explainCarouselInteractiveMessage(value: JsonObject, report: Rep
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const carouselInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isCarouselInteractiveMessage, explain: explainCarouselInteractiveMessage };
+export const carouselInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: carouselInteractiveMessagePasses, explain: explainCarouselInteractiveMessage };

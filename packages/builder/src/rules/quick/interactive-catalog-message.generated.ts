@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const catalogMessageCatalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
@@ -23,7 +23,7 @@ const catalogMessageCatalogMessageUnknown: UnknownKeys = { keys: ["header","foot
 const catalogMessageCatalogMessageActionNameRule: LeafRule = { kind: "enum", values: ["catalog_message"] };
 const catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testCatalogMessageCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function catalogMessageCatalogMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
@@ -32,35 +32,35 @@ function testCatalogMessageCatalogMessageActionParameters(input: unknown, fromBu
   return true;
 }
 
-function testCatalogMessageCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function catalogMessageCatalogMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testCatalogMessageCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(catalogMessageCatalogMessageActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testCatalogMessageCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function catalogMessageCatalogMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCatalogMessageCatalogMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(catalogMessageCatalogMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, catalogMessageCatalogMessageKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "catalog_message":
-        return testCatalogMessageCatalogMessage(value, fromBuilder);
+        return catalogMessageCatalogMessagePasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -69,7 +69,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type catalog_message that breaks no error rule (warnings pass). */
-export function isCatalogMessageInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function catalogMessageInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -77,7 +77,7 @@ export function isCatalogMessageInteractiveMessage(input: unknown, fromBuilder =
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -114,7 +114,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isCatalogMessageInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails catalogMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainCatalogMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -126,4 +126,4 @@ export function explainCatalogMessageInteractiveMessage(value: JsonObject, repor
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const catalogMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isCatalogMessageInteractiveMessage, explain: explainCatalogMessageInteractiveMessage };
+export const catalogMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: catalogMessageInteractiveMessagePasses, explain: explainCatalogMessageInteractiveMessage };

@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderDocument, testInteractiveHeaderImage, testInteractiveHeaderText, testInteractiveHeaderVideo } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -26,22 +26,22 @@ const ctaUrlCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"]
 const ctaUrlCtaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 
-function testCtaUrlCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function ctaUrlCtaUrlHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
     case "image":
-      return testInteractiveHeaderImage(value, fromBuilder);
+      return interactiveHeaderImagePasses(value, fromBuilder);
     case "video":
-      return testInteractiveHeaderVideo(value, fromBuilder);
+      return interactiveHeaderVideoPasses(value, fromBuilder);
     case "document":
-      return testInteractiveHeaderDocument(value, fromBuilder);
+      return interactiveHeaderDocumentPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testCtaUrlCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function ctaUrlCtaUrlActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -52,37 +52,37 @@ function testCtaUrlCtaUrlActionParameters(input: unknown, fromBuilder: boolean):
   return true;
 }
 
-function testCtaUrlCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function ctaUrlCtaUrlActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testCtaUrlCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(ctaUrlCtaUrlActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlActionKeys)) return false;
   return true;
 }
 
-function testCtaUrlCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function ctaUrlCtaUrlPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testCtaUrlCtaUrlHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(ctaUrlCtaUrlHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCtaUrlCtaUrlAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(ctaUrlCtaUrlActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, ctaUrlCtaUrlKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "cta_url":
-        return testCtaUrlCtaUrl(value, fromBuilder);
+        return ctaUrlCtaUrlPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -91,7 +91,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type cta_url that breaks no error rule (warnings pass). */
-export function isCtaUrlInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function ctaUrlInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -99,7 +99,7 @@ export function isCtaUrlInteractiveMessage(input: unknown, fromBuilder = false):
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -157,7 +157,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isCtaUrlInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails ctaUrlInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainCtaUrlInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -169,4 +169,4 @@ export function explainCtaUrlInteractiveMessage(value: JsonObject, report: Repor
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const ctaUrlInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isCtaUrlInteractiveMessage, explain: explainCtaUrlInteractiveMessage };
+export const ctaUrlInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: ctaUrlInteractiveMessagePasses, explain: explainCtaUrlInteractiveMessage };

@@ -9,7 +9,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const flowActionParametersFlowCtaPattern = /^\P{Extended_Pictographic}*$/u;
@@ -32,16 +32,16 @@ const flowActionParametersModeRule: LeafRule = { kind: "enum", values: ["draft",
 const flowActionParametersFlowActionRule: LeafRule = { kind: "enum", values: ["navigate","data_exchange"] };
 const flowActionParametersFlowActionPayloadDataRule: LeafRule = { kind: "json", nonEmpty: true };
 
-function testFlowHeader(value: unknown, fromBuilder: boolean): boolean {
+function flowHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: boolean): boolean {
+function flowActionParametersFlowActionPayloadPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_screen = value.screen;
@@ -52,7 +52,7 @@ function testFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: 
   return true;
 }
 
-function testFlowActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function flowActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_message_version = value.flow_message_version;
@@ -70,42 +70,42 @@ function testFlowActionParameters(input: unknown, fromBuilder: boolean): boolean
   const field_flow_action = value.flow_action;
   if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
   const field_flow_action_payload = value.flow_action_payload;
-  if (field_flow_action_payload != null && !(testFlowActionParametersFlowActionPayload(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
+  if (field_flow_action_payload != null && !(flowActionParametersFlowActionPayloadPasses(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
   if (!fromBuilder && !onlyKeys(value, flowActionParametersKeys)) return false;
-  return flowIdOrName.test(value) && payloadOnlyWhenNavigating.test(value);
+  return flowIdOrName.passes(value) && payloadOnlyWhenNavigating.passes(value);
 }
 
-function testFlowAction(input: unknown, fromBuilder: boolean): boolean {
+function flowActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "flow")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testFlowActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(flowActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, flowActionKeys)) return false;
   return true;
 }
 
-function testFlow(value: JsonObject, fromBuilder: boolean): boolean {
+function flowPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testFlowHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(flowHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testFlowAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(flowActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, flowKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "flow":
-        return testFlow(value, fromBuilder);
+        return flowPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -114,7 +114,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type flow that breaks no error rule (warnings pass). */
-export function isFlowInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function flowInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -122,7 +122,7 @@ export function isFlowInteractiveMessage(input: unknown, fromBuilder = false): b
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -187,7 +187,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isFlowInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails flowInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainFlowInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -199,4 +199,4 @@ export function explainFlowInteractiveMessage(value: JsonObject, report: Report)
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const flowInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isFlowInteractiveMessage, explain: explainFlowInteractiveMessage };
+export const flowInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: flowInteractiveMessagePasses, explain: explainFlowInteractiveMessage };

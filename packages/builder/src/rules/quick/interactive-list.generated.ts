@@ -11,7 +11,7 @@ import { titledSections } from "../sections.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
+import { explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const listBodyKeys: ReadonlySet<string> = new Set(["text"]);
@@ -36,16 +36,16 @@ const listActionSectionsRowsDescriptionRule: LeafRule = { kind: "string", min: 1
 const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 
-function testListHeader(value: unknown, fromBuilder: boolean): boolean {
+function listHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testListBody(input: unknown, fromBuilder: boolean): boolean {
+function listBodyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
@@ -54,7 +54,7 @@ function testListBody(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testListActionSectionsRows2(input: unknown, fromBuilder: boolean): boolean {
+function listActionSectionsRowsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -67,22 +67,22 @@ function testListActionSectionsRows2(input: unknown, fromBuilder: boolean): bool
   return true;
 }
 
-function testListActionSectionsRows(value: unknown, fromBuilder: boolean): boolean {
+function listActionSectionsRowsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testListActionSectionsRows2(item, fromBuilder))) return false;
+    if (!(listActionSectionsRowsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testListActionSections2(input: unknown, fromBuilder: boolean): boolean {
+function listActionSectionsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_rows = value.rows;
-  if (field_rows === undefined || !(testListActionSectionsRows(field_rows, fromBuilder))) return false;
+  if (field_rows === undefined || !(listActionSectionsRowsPasses(field_rows, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, listActionSectionsKeys)) return false;
   return true;
 }
@@ -108,46 +108,46 @@ function uniqueListActionSectionsRowIds(value: readonly any[]): boolean {
   return true;
 }
 
-function testListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function listActionSectionsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testListActionSections2(item, fromBuilder))) return false;
+    if (!(listActionSectionsPasses2(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && rowsAcross.test(value) && uniqueListActionSectionsRowIds(value);
+  return titledSections.passes(value) && rowsAcross.passes(value) && uniqueListActionSectionsRowIds(value);
 }
 
-function testListAction(input: unknown, fromBuilder: boolean): boolean {
+function listActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_button = value.button;
   if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testListActionSections(field_sections, fromBuilder))) return false;
+  if (field_sections === undefined || !(listActionSectionsPasses(field_sections, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, listActionKeys)) return false;
   return true;
 }
 
-function testList(value: JsonObject, fromBuilder: boolean): boolean {
+function listPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(listHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testListBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(listBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testListAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(listActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, listKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "list":
-        return testList(value, fromBuilder);
+        return listPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -156,7 +156,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type list that breaks no error rule (warnings pass). */
-export function isListInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function listInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -164,7 +164,7 @@ export function isListInteractiveMessage(input: unknown, fromBuilder = false): b
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -237,7 +237,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isListInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails listInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainListInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -249,4 +249,4 @@ export function explainListInteractiveMessage(value: JsonObject, report: Report)
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const listInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isListInteractiveMessage, explain: explainListInteractiveMessage };
+export const listInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: listInteractiveMessagePasses, explain: explainListInteractiveMessage };

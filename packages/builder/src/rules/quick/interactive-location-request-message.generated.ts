@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const locationRequestMessageLocationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -21,7 +21,7 @@ const locationRequestMessageCases: Cases = { key: "type", names: ["location_requ
 const locationRequestMessageLocationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
 const locationRequestMessageLocationRequestMessageActionNameRule: LeafRule = { kind: "enum", values: ["send_location"] };
 
-function testLocationRequestMessageLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function locationRequestMessageLocationRequestMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -30,24 +30,24 @@ function testLocationRequestMessageLocationRequestMessageAction(input: unknown, 
   return true;
 }
 
-function testLocationRequestMessageLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function locationRequestMessageLocationRequestMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testLocationRequestMessageLocationRequestMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(locationRequestMessageLocationRequestMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, locationRequestMessageLocationRequestMessageKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "location_request_message":
-        return testLocationRequestMessageLocationRequestMessage(value, fromBuilder);
+        return locationRequestMessageLocationRequestMessagePasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -56,7 +56,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type location_request_message that breaks no error rule (warnings pass). */
-export function isLocationRequestMessageInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function locationRequestMessageInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -64,7 +64,7 @@ export function isLocationRequestMessageInteractiveMessage(input: unknown, fromB
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -93,7 +93,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isLocationRequestMessageInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails locationRequestMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainLocationRequestMessageInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -105,4 +105,4 @@ export function explainLocationRequestMessageInteractiveMessage(value: JsonObjec
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isLocationRequestMessageInteractiveMessage, explain: explainLocationRequestMessageInteractiveMessage };
+export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: locationRequestMessageInteractiveMessagePasses, explain: explainLocationRequestMessageInteractiveMessage };

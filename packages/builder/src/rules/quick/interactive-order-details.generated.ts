@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderImage, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderImage } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderImage, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderImagePasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const orderDetailsOrderDetailsActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
@@ -23,16 +23,16 @@ const orderDetailsOrderDetailsHeaderCases: Cases = { key: "type", names: ["image
 const orderDetailsOrderDetailsActionNameRule: LeafRule = { kind: "enum", values: ["review_and_pay"] };
 const orderDetailsOrderDetailsActionParametersRule: LeafRule = { kind: "json", nonEmpty: true };
 
-function testOrderDetailsOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
+function orderDetailsOrderDetailsHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testInteractiveHeaderImage(value, fromBuilder);
+      return interactiveHeaderImagePasses(value, fromBuilder);
   }
   return false;
 }
 
-function testOrderDetailsOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
+function orderDetailsOrderDetailsActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -43,26 +43,26 @@ function testOrderDetailsOrderDetailsAction(input: unknown, fromBuilder: boolean
   return true;
 }
 
-function testOrderDetailsOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
+function orderDetailsOrderDetailsPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testOrderDetailsOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(orderDetailsOrderDetailsHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testOrderDetailsOrderDetailsAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(orderDetailsOrderDetailsActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, orderDetailsOrderDetailsKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "order_details":
-        return testOrderDetailsOrderDetails(value, fromBuilder);
+        return orderDetailsOrderDetailsPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -71,7 +71,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type order_details that breaks no error rule (warnings pass). */
-export function isOrderDetailsInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function orderDetailsInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -79,7 +79,7 @@ export function isOrderDetailsInteractiveMessage(input: unknown, fromBuilder = f
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -120,7 +120,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isOrderDetailsInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails orderDetailsInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainOrderDetailsInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -132,4 +132,4 @@ export function explainOrderDetailsInteractiveMessage(value: JsonObject, report:
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const orderDetailsInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isOrderDetailsInteractiveMessage, explain: explainOrderDetailsInteractiveMessage };
+export const orderDetailsInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: orderDetailsInteractiveMessagePasses, explain: explainOrderDetailsInteractiveMessage };

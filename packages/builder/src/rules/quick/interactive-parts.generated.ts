@@ -21,7 +21,7 @@ const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: lin
 const interactiveBodyTextRule: LeafRule = { kind: "string", min: 1, max: 1024 };
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderText(value: JsonObject, fromBuilder: boolean): boolean {
+export function interactiveHeaderTextPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
   const field_sub_text = value.sub_text;
@@ -31,34 +31,34 @@ export function testInteractiveHeaderText(value: JsonObject, fromBuilder: boolea
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+export function interactiveHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, interactiveHeaderImageImageKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+export function interactiveHeaderImagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testInteractiveHeaderImageImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(interactiveHeaderImageImagePasses(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveHeaderImageKeys)) return false;
   return true;
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+export function interactiveHeaderVideoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testInteractiveHeaderImageImage(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(interactiveHeaderImageImagePasses(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveHeaderVideoKeys)) return false;
   return true;
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
+export function interactiveHeaderDocumentDocumentPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -67,19 +67,19 @@ export function testInteractiveHeaderDocumentDocument(value: unknown, fromBuilde
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
   if (!onlyKeys(value, interactiveHeaderDocumentDocumentKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveHeaderDocument(value: JsonObject, fromBuilder: boolean): boolean {
+export function interactiveHeaderDocumentPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_document = value.document;
-  if (field_document === undefined || !(testInteractiveHeaderDocumentDocument(field_document, fromBuilder))) return false;
+  if (field_document === undefined || !(interactiveHeaderDocumentDocumentPasses(field_document, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveHeaderDocumentKeys)) return false;
   return true;
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveBody(input: unknown, fromBuilder: boolean): boolean {
+export function interactiveBodyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
@@ -89,7 +89,7 @@ export function testInteractiveBody(input: unknown, fromBuilder: boolean): boole
 }
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
-export function testInteractiveFooter(input: unknown, fromBuilder: boolean): boolean {
+export function interactiveFooterPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;

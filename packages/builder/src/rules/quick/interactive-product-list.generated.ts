@@ -9,7 +9,7 @@ import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../sections.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderText } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
@@ -30,16 +30,16 @@ const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "
 const productSectionsProductItemsProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const productSectionsRefinements = [titledSections, productsAcross];
 
-function testProductListProductListHeader(value: unknown, fromBuilder: boolean): boolean {
+function productListProductListHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -48,66 +48,66 @@ function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean):
   return true;
 }
 
-function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
+    if (!(productSectionsProductItemsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testProductSections(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(productSectionsProductItemsPasses(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testProductListProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function productListProductListActionSectionsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSections(item, fromBuilder))) return false;
+    if (!(productSectionsPasses(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && productsAcross.test(value);
+  return titledSections.passes(value) && productsAcross.passes(value);
 }
 
-function testProductListProductListAction(input: unknown, fromBuilder: boolean): boolean {
+function productListProductListActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testProductListProductListActionSections(field_sections, fromBuilder))) return false;
+  if (field_sections === undefined || !(productListProductListActionSectionsPasses(field_sections, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productListProductListActionKeys)) return false;
   return true;
 }
 
-function testProductListProductList(value: JsonObject, fromBuilder: boolean): boolean {
+function productListProductListPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header === undefined || !(testProductListProductListHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(productListProductListHeaderPasses(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testProductListProductListAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(productListProductListActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productListProductListKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "product_list":
-        return testProductListProductList(value, fromBuilder);
+        return productListProductListPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -116,7 +116,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type product_list that breaks no error rule (warnings pass). */
-export function isProductListInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function productListInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -124,7 +124,7 @@ export function isProductListInteractiveMessage(input: unknown, fromBuilder = fa
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -188,7 +188,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isProductListInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails productListInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainProductListInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -200,4 +200,4 @@ export function explainProductListInteractiveMessage(value: JsonObject, report: 
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const productListInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isProductListInteractiveMessage, explain: explainProductListInteractiveMessage };
+export const productListInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: productListInteractiveMessagePasses, explain: explainProductListInteractiveMessage };

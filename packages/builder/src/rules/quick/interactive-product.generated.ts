@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const productActionKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
@@ -22,7 +22,7 @@ const productUnknown: UnknownKeys = { keys: ["header","footer"], message: "not a
 const productActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
 const productActionProductRetailerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testProductAction(input: unknown, fromBuilder: boolean): boolean {
+function productActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
@@ -33,24 +33,24 @@ function testProductAction(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function productPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(interactiveBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testProductAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(productActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "product":
-        return testProduct(value, fromBuilder);
+        return productPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -59,7 +59,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type product that breaks no error rule (warnings pass). */
-export function isProductInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function productInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -67,7 +67,7 @@ export function isProductInteractiveMessage(input: unknown, fromBuilder = false)
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -97,7 +97,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isProductInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails productInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainProductInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -109,4 +109,4 @@ export function explainProductInteractiveMessage(value: JsonObject, report: Repo
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const productInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isProductInteractiveMessage, explain: explainProductInteractiveMessage };
+export const productInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: productInteractiveMessagePasses, explain: explainProductInteractiveMessage };

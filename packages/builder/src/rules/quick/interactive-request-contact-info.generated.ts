@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const requestContactInfoRequestContactInfoActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -21,7 +21,7 @@ const requestContactInfoCases: Cases = { key: "type", names: ["request_contact_i
 const requestContactInfoRequestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
 const requestContactInfoRequestContactInfoActionNameRule: LeafRule = { kind: "enum", values: ["request_contact_info"] };
 
-function testRequestContactInfoRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
+function requestContactInfoRequestContactInfoActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -30,24 +30,24 @@ function testRequestContactInfoRequestContactInfoAction(input: unknown, fromBuil
   return true;
 }
 
-function testRequestContactInfoRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
+function requestContactInfoRequestContactInfoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testRequestContactInfoRequestContactInfoAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(requestContactInfoRequestContactInfoActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, requestContactInfoRequestContactInfoKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "request_contact_info":
-        return testRequestContactInfoRequestContactInfo(value, fromBuilder);
+        return requestContactInfoRequestContactInfoPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -56,7 +56,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type request_contact_info that breaks no error rule (warnings pass). */
-export function isRequestContactInfoInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function requestContactInfoInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -64,7 +64,7 @@ export function isRequestContactInfoInteractiveMessage(input: unknown, fromBuild
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -93,7 +93,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isRequestContactInfoInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails requestContactInfoInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainRequestContactInfoInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -105,4 +105,4 @@ export function explainRequestContactInfoInteractiveMessage(value: JsonObject, r
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const requestContactInfoInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isRequestContactInfoInteractiveMessage, explain: explainRequestContactInfoInteractiveMessage };
+export const requestContactInfoInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: requestContactInfoInteractiveMessagePasses, explain: explainRequestContactInfoInteractiveMessage };

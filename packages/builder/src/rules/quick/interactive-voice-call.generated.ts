@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, testInteractiveBody, testInteractiveFooter } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const voiceCallActionParametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
@@ -25,7 +25,7 @@ const voiceCallActionParametersDisplayTextRule: LeafRule = { kind: "string", min
 const voiceCallActionParametersTtlMinutesRule: LeafRule = { kind: "number", min: 1, max: 43200, integer: true, expected: "an integer (minutes)" };
 const voiceCallActionParametersPayloadRule: LeafRule = { kind: "string", min: 1, max: 512 };
 
-function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function voiceCallActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -38,35 +38,35 @@ function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): bo
   return true;
 }
 
-function testVoiceCallVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
+function voiceCallVoiceCallActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testVoiceCallActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(voiceCallActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, voiceCallActionKeys)) return false;
   return true;
 }
 
-function testVoiceCallVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
+function voiceCallVoiceCallPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testVoiceCallVoiceCallAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(voiceCallVoiceCallActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, voiceCallVoiceCallKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "voice_call":
-        return testVoiceCallVoiceCall(value, fromBuilder);
+        return voiceCallVoiceCallPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -75,7 +75,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body of type voice_call that breaks no error rule (warnings pass). */
-export function isVoiceCallInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function voiceCallInteractiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -83,7 +83,7 @@ export function isVoiceCallInteractiveMessage(input: unknown, fromBuilder = fals
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -122,7 +122,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isVoiceCallInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails voiceCallInteractiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainVoiceCallInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -134,4 +134,4 @@ export function explainVoiceCallInteractiveMessage(value: JsonObject, report: Re
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const voiceCallInteractiveRules: KindRules<"interactive"> = { type: "interactive", test: isVoiceCallInteractiveMessage, explain: explainVoiceCallInteractiveMessage };
+export const voiceCallInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: voiceCallInteractiveMessagePasses, explain: explainVoiceCallInteractiveMessage };

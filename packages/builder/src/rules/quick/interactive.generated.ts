@@ -12,7 +12,7 @@ import { productsAcross, titledSections } from "../sections.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, testInteractiveBody, testInteractiveFooter, testInteractiveHeaderDocument, testInteractiveHeaderImage, testInteractiveHeaderText, testInteractiveHeaderVideo } from "./interactive-parts.generated.js";
+import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, integerIn, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const interactiveButtonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
@@ -126,22 +126,22 @@ const interactiveOrderStatusUnknown: UnknownKeys = { keys: ["header","footer"], 
 const interactiveOrderStatusHeaderCases: Cases = { key: "type", names: ["image"], missing: "order_status headers are image; got undefined", expected: ["order_status headers are image; got ",""] };
 const interactiveOrderStatusActionNameRule: LeafRule = { kind: "enum", values: ["review_order"] };
 
-function testInteractiveButtonHeader(value: unknown, fromBuilder: boolean): boolean {
+function interactiveButtonHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
     case "image":
-      return testInteractiveHeaderImage(value, fromBuilder);
+      return interactiveHeaderImagePasses(value, fromBuilder);
     case "video":
-      return testInteractiveHeaderVideo(value, fromBuilder);
+      return interactiveHeaderVideoPasses(value, fromBuilder);
     case "document":
-      return testInteractiveHeaderDocument(value, fromBuilder);
+      return interactiveHeaderDocumentPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testInteractiveButtonActionButtonsReply(input: unknown, fromBuilder: boolean): boolean {
+function interactiveButtonActionButtonsReplyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -152,13 +152,13 @@ function testInteractiveButtonActionButtonsReply(input: unknown, fromBuilder: bo
   return true;
 }
 
-function testInteractiveButtonActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function interactiveButtonActionButtonsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "reply")) return false;
   const field_reply = value.reply;
-  if (field_reply === undefined || !(testInteractiveButtonActionButtonsReply(field_reply, fromBuilder))) return false;
+  if (field_reply === undefined || !(interactiveButtonActionButtonsReplyPasses(field_reply, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonActionButtonsKeys)) return false;
   return true;
 }
@@ -191,47 +191,47 @@ function uniqueInteractiveButtonActionButtonsReplyButtonTitles(value: readonly a
   return true;
 }
 
-function testInteractiveButtonActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function interactiveButtonActionButtonsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testInteractiveButtonActionButtons2(item, fromBuilder))) return false;
+    if (!(interactiveButtonActionButtonsPasses2(item, fromBuilder))) return false;
   }
   return uniqueInteractiveButtonActionButtonsReplyButtonIds(value) && uniqueInteractiveButtonActionButtonsReplyButtonTitles(value);
 }
 
-function testInteractiveButtonAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveButtonActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_buttons = value.buttons;
-  if (field_buttons === undefined || !(testInteractiveButtonActionButtons(field_buttons, fromBuilder))) return false;
+  if (field_buttons === undefined || !(interactiveButtonActionButtonsPasses(field_buttons, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonActionKeys)) return false;
   return true;
 }
 
-function testInteractiveButton(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveButtonPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveButtonHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveButtonAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveButtonActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveListHeader(value: unknown, fromBuilder: boolean): boolean {
+function interactiveListHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "text":
-      return testInteractiveHeaderText(value, fromBuilder);
+      return interactiveHeaderTextPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testInteractiveListBody(input: unknown, fromBuilder: boolean): boolean {
+function interactiveListBodyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
@@ -240,7 +240,7 @@ function testInteractiveListBody(input: unknown, fromBuilder: boolean): boolean 
   return true;
 }
 
-function testInteractiveListActionSectionsRows2(input: unknown, fromBuilder: boolean): boolean {
+function interactiveListActionSectionsRowsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -253,22 +253,22 @@ function testInteractiveListActionSectionsRows2(input: unknown, fromBuilder: boo
   return true;
 }
 
-function testInteractiveListActionSectionsRows(value: unknown, fromBuilder: boolean): boolean {
+function interactiveListActionSectionsRowsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testInteractiveListActionSectionsRows2(item, fromBuilder))) return false;
+    if (!(interactiveListActionSectionsRowsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testInteractiveListActionSections2(input: unknown, fromBuilder: boolean): boolean {
+function interactiveListActionSectionsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_rows = value.rows;
-  if (field_rows === undefined || !(testInteractiveListActionSectionsRows(field_rows, fromBuilder))) return false;
+  if (field_rows === undefined || !(interactiveListActionSectionsRowsPasses(field_rows, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveListActionSectionsKeys)) return false;
   return true;
 }
@@ -294,40 +294,40 @@ function uniqueInteractiveListActionSectionsRowIds(value: readonly any[]): boole
   return true;
 }
 
-function testInteractiveListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function interactiveListActionSectionsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testInteractiveListActionSections2(item, fromBuilder))) return false;
+    if (!(interactiveListActionSectionsPasses2(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && rowsAcross.test(value) && uniqueInteractiveListActionSectionsRowIds(value);
+  return titledSections.passes(value) && rowsAcross.passes(value) && uniqueInteractiveListActionSectionsRowIds(value);
 }
 
-function testInteractiveListAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveListActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_button = value.button;
   if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testInteractiveListActionSections(field_sections, fromBuilder))) return false;
+  if (field_sections === undefined || !(interactiveListActionSectionsPasses(field_sections, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveListActionKeys)) return false;
   return true;
 }
 
-function testInteractiveList(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveListPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveListHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveListBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveListBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveListAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveListActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveProductAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveProductActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
@@ -338,18 +338,18 @@ function testInteractiveProductAction(input: unknown, fromBuilder: boolean): boo
   return true;
 }
 
-function testInteractiveProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveProductPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(interactiveBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveProductAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveProductActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -358,60 +358,60 @@ function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean):
   return true;
 }
 
-function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
+    if (!(productSectionsProductItemsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testProductSections(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(productSectionsProductItemsPasses(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testInteractiveProductListActionSections(value: unknown, fromBuilder: boolean): boolean {
+function interactiveProductListActionSectionsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSections(item, fromBuilder))) return false;
+    if (!(productSectionsPasses(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && productsAcross.test(value);
+  return titledSections.passes(value) && productsAcross.passes(value);
 }
 
-function testInteractiveProductListAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveProductListActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
   if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
   const field_sections = value.sections;
-  if (field_sections === undefined || !(testInteractiveProductListActionSections(field_sections, fromBuilder))) return false;
+  if (field_sections === undefined || !(interactiveProductListActionSectionsPasses(field_sections, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductListActionKeys)) return false;
   return true;
 }
 
-function testInteractiveProductList(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveProductListPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header === undefined || !(testInteractiveListHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(interactiveListHeaderPasses(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveProductListAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveProductListActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveCatalogMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCatalogMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
@@ -420,29 +420,29 @@ function testInteractiveCatalogMessageActionParameters(input: unknown, fromBuild
   return true;
 }
 
-function testInteractiveCatalogMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCatalogMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "catalog_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testInteractiveCatalogMessageActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(interactiveCatalogMessageActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testInteractiveCatalogMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveCatalogMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveCatalogMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveCatalogMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testInteractiveFlowActionParametersFlowActionPayload(input: unknown, fromBuilder: boolean): boolean {
+function interactiveFlowActionParametersFlowActionPayloadPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_screen = value.screen;
@@ -453,7 +453,7 @@ function testInteractiveFlowActionParametersFlowActionPayload(input: unknown, fr
   return true;
 }
 
-function testInteractiveFlowActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function interactiveFlowActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_message_version = value.flow_message_version;
@@ -471,36 +471,36 @@ function testInteractiveFlowActionParameters(input: unknown, fromBuilder: boolea
   const field_flow_action = value.flow_action;
   if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
   const field_flow_action_payload = value.flow_action_payload;
-  if (field_flow_action_payload != null && !(testInteractiveFlowActionParametersFlowActionPayload(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
+  if (field_flow_action_payload != null && !(interactiveFlowActionParametersFlowActionPayloadPasses(field_flow_action_payload, fromBuilder)) && !absent(field_flow_action_payload)) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveFlowActionParametersKeys)) return false;
-  return flowIdOrName.test(value) && payloadOnlyWhenNavigating.test(value);
+  return flowIdOrName.passes(value) && payloadOnlyWhenNavigating.passes(value);
 }
 
-function testInteractiveFlowAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveFlowActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "flow")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testInteractiveFlowActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(interactiveFlowActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testInteractiveFlow(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveFlowPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveListHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveListHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveFlowAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveFlowActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveCtaUrlActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCtaUrlActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -511,31 +511,31 @@ function testInteractiveCtaUrlActionParameters(input: unknown, fromBuilder: bool
   return true;
 }
 
-function testInteractiveCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCtaUrlActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "cta_url")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testInteractiveCtaUrlActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(interactiveCtaUrlActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testInteractiveCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveCtaUrlPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveButtonHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveButtonHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveCtaUrlAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveCtaUrlActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveLocationRequestMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveLocationRequestMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -544,18 +544,18 @@ function testInteractiveLocationRequestMessageAction(input: unknown, fromBuilder
   return true;
 }
 
-function testInteractiveLocationRequestMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveLocationRequestMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveLocationRequestMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveLocationRequestMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testInteractiveAddressMessageActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function interactiveAddressMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_country = value.country;
@@ -566,29 +566,29 @@ function testInteractiveAddressMessageActionParameters(input: unknown, fromBuild
   return true;
 }
 
-function testInteractiveAddressMessageAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveAddressMessageActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "address_message")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testInteractiveAddressMessageActionParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(interactiveAddressMessageActionParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testInteractiveAddressMessage(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveAddressMessagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveAddressMessageAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveAddressMessageActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testInteractiveCallPermissionRequestAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCallPermissionRequestActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -597,51 +597,51 @@ function testInteractiveCallPermissionRequestAction(input: unknown, fromBuilder:
   return true;
 }
 
-function testInteractiveCallPermissionRequest(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveCallPermissionRequestPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body != null && !(testInteractiveBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(interactiveBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveCallPermissionRequestAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveCallPermissionRequestActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, carouselActionCardsCtaUrlHeaderImageImageKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
-function testCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderImagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(carouselActionCardsCtaUrlHeaderImageImagePasses(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderImageKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderVideoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testCarouselActionCardsCtaUrlHeaderImageImage(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(carouselActionCardsCtaUrlHeaderImageImagePasses(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlHeaderVideoKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlHeader(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testCarouselActionCardsCtaUrlHeaderImage(value, fromBuilder);
+      return carouselActionCardsCtaUrlHeaderImagePasses(value, fromBuilder);
     case "video":
-      return testCarouselActionCardsCtaUrlHeaderVideo(value, fromBuilder);
+      return carouselActionCardsCtaUrlHeaderVideoPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlBodyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_text = value.text;
@@ -650,7 +650,7 @@ function testCarouselActionCardsCtaUrlBody(input: unknown, fromBuilder: boolean)
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsQuickReplyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_id = value.id;
@@ -661,53 +661,53 @@ function testCarouselActionCardsCtaUrlActionButtonsQuickReply(input: unknown, fr
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtons2(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "quick_reply")) return false;
   const field_quick_reply = value.quick_reply;
-  if (field_quick_reply === undefined || !(testCarouselActionCardsCtaUrlActionButtonsQuickReply(field_quick_reply, fromBuilder))) return false;
+  if (field_quick_reply === undefined || !(carouselActionCardsCtaUrlActionButtonsQuickReplyPasses(field_quick_reply, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionButtonsKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsCtaUrlActionButtons(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionButtonsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCarouselActionCardsCtaUrlActionButtons2(item, fromBuilder))) return false;
+    if (!(carouselActionCardsCtaUrlActionButtonsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testCarouselActionCardsCtaUrlAction(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testInteractiveCtaUrlActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(interactiveCtaUrlActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   const field_buttons = value.buttons;
-  if (field_buttons != null && !(testCarouselActionCardsCtaUrlActionButtons(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
+  if (field_buttons != null && !(carouselActionCardsCtaUrlActionButtonsPasses(field_buttons, fromBuilder)) && !absent(field_buttons)) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlActionKeys)) return false;
-  return linkOrReplies.test(value);
+  return linkOrReplies.passes(value);
 }
 
-function testCarouselActionCardsCtaUrl(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsCtaUrlPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_header = value.header;
-  if (field_header === undefined || !(testCarouselActionCardsCtaUrlHeader(field_header, fromBuilder))) return false;
+  if (field_header === undefined || !(carouselActionCardsCtaUrlHeaderPasses(field_header, fromBuilder))) return false;
   const field_body = value.body;
-  if (field_body != null && !(testCarouselActionCardsCtaUrlBody(field_body, fromBuilder)) && !absent(field_body)) return false;
+  if (field_body != null && !(carouselActionCardsCtaUrlBodyPasses(field_body, fromBuilder)) && !absent(field_body)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselActionCardsCtaUrlAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(carouselActionCardsCtaUrlActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsCtaUrlKeys)) return false;
   return true;
 }
 
-function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsProductActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -718,54 +718,54 @@ function testCarouselActionCardsProductAction(input: unknown, fromBuilder: boole
   return true;
 }
 
-function testCarouselActionCardsProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function carouselActionCardsProductPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testCarouselActionCardsProductAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(carouselActionCardsProductActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionCardsProductKeys)) return false;
   return true;
 }
 
-function testCarouselActionCards2(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "cta_url":
-      return testCarouselActionCardsCtaUrl(value, fromBuilder);
+      return carouselActionCardsCtaUrlPasses(value, fromBuilder);
     case "product":
-      return testCarouselActionCardsProduct(value, fromBuilder);
+      return carouselActionCardsProductPasses(value, fromBuilder);
   }
   return false;
 }
 
-function testCarouselActionCards(value: unknown, fromBuilder: boolean): boolean {
+function carouselActionCardsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testCarouselActionCards2(item, fromBuilder))) return false;
+    if (!(carouselActionCardsPasses2(item, fromBuilder))) return false;
   }
-  return sameCards.test(value);
+  return sameCards.passes(value);
 }
 
-function testInteractiveCarouselAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveCarouselActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testCarouselActionCards(field_cards, fromBuilder))) return false;
+  if (field_cards === undefined || !(carouselActionCardsPasses(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, carouselActionKeys)) return false;
   return true;
 }
 
-function testInteractiveCarousel(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveCarouselPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveCarouselAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveCarouselActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCallPermissionRequestKeys)) return false;
   return true;
 }
 
-function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): boolean {
+function voiceCallActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_display_text = value.display_text;
@@ -778,29 +778,29 @@ function testVoiceCallActionParameters(input: unknown, fromBuilder: boolean): bo
   return true;
 }
 
-function testInteractiveVoiceCallAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveVoiceCallActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(field_name === "voice_call")) return false;
   const field_parameters = value.parameters;
-  if (field_parameters != null && !(testVoiceCallActionParameters(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
+  if (field_parameters != null && !(voiceCallActionParametersPasses(field_parameters, fromBuilder)) && !absent(field_parameters)) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveCatalogMessageActionKeys)) return false;
   return true;
 }
 
-function testInteractiveVoiceCall(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveVoiceCallPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveVoiceCallAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveVoiceCallActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testInteractiveRequestContactInfoAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveRequestContactInfoActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -809,27 +809,27 @@ function testInteractiveRequestContactInfoAction(input: unknown, fromBuilder: bo
   return true;
 }
 
-function testInteractiveRequestContactInfo(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveRequestContactInfoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveRequestContactInfoAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveRequestContactInfoActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveProductKeys)) return false;
   return true;
 }
 
-function testInteractiveOrderDetailsHeader(value: unknown, fromBuilder: boolean): boolean {
+function interactiveOrderDetailsHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case "image":
-      return testInteractiveHeaderImage(value, fromBuilder);
+      return interactiveHeaderImagePasses(value, fromBuilder);
   }
   return false;
 }
 
-function testInteractiveOrderDetailsAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveOrderDetailsActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -840,20 +840,20 @@ function testInteractiveOrderDetailsAction(input: unknown, fromBuilder: boolean)
   return true;
 }
 
-function testInteractiveOrderDetails(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveOrderDetailsPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveOrderDetailsHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveOrderDetailsAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveOrderDetailsActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testInteractiveOrderStatusAction(input: unknown, fromBuilder: boolean): boolean {
+function interactiveOrderStatusActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
@@ -864,54 +864,54 @@ function testInteractiveOrderStatusAction(input: unknown, fromBuilder: boolean):
   return true;
 }
 
-function testInteractiveOrderStatus(value: JsonObject, fromBuilder: boolean): boolean {
+function interactiveOrderStatusPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_header = value.header;
-  if (field_header != null && !(testInteractiveOrderDetailsHeader(field_header, fromBuilder)) && !absent(field_header)) return false;
+  if (field_header != null && !(interactiveOrderDetailsHeaderPasses(field_header, fromBuilder)) && !absent(field_header)) return false;
   const field_body = value.body;
-  if (field_body === undefined || !(testInteractiveBody(field_body, fromBuilder))) return false;
+  if (field_body === undefined || !(interactiveBodyPasses(field_body, fromBuilder))) return false;
   const field_footer = value.footer;
-  if (field_footer != null && !(testInteractiveFooter(field_footer, fromBuilder)) && !absent(field_footer)) return false;
+  if (field_footer != null && !(interactiveFooterPasses(field_footer, fromBuilder)) && !absent(field_footer)) return false;
   const field_action = value.action;
-  if (field_action === undefined || !(testInteractiveOrderStatusAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(interactiveOrderStatusActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, interactiveButtonKeys)) return false;
   return true;
 }
 
-function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
+function messageInteractivePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "button":
-        return testInteractiveButton(value, fromBuilder);
+        return interactiveButtonPasses(value, fromBuilder);
       case "list":
-        return testInteractiveList(value, fromBuilder);
+        return interactiveListPasses(value, fromBuilder);
       case "product":
-        return testInteractiveProduct(value, fromBuilder);
+        return interactiveProductPasses(value, fromBuilder);
       case "product_list":
-        return testInteractiveProductList(value, fromBuilder);
+        return interactiveProductListPasses(value, fromBuilder);
       case "catalog_message":
-        return testInteractiveCatalogMessage(value, fromBuilder);
+        return interactiveCatalogMessagePasses(value, fromBuilder);
       case "flow":
-        return testInteractiveFlow(value, fromBuilder);
+        return interactiveFlowPasses(value, fromBuilder);
       case "cta_url":
-        return testInteractiveCtaUrl(value, fromBuilder);
+        return interactiveCtaUrlPasses(value, fromBuilder);
       case "location_request_message":
-        return testInteractiveLocationRequestMessage(value, fromBuilder);
+        return interactiveLocationRequestMessagePasses(value, fromBuilder);
       case "address_message":
-        return testInteractiveAddressMessage(value, fromBuilder);
+        return interactiveAddressMessagePasses(value, fromBuilder);
       case "call_permission_request":
-        return testInteractiveCallPermissionRequest(value, fromBuilder);
+        return interactiveCallPermissionRequestPasses(value, fromBuilder);
       case "carousel":
-        return testInteractiveCarousel(value, fromBuilder);
+        return interactiveCarouselPasses(value, fromBuilder);
       case "voice_call":
-        return testInteractiveVoiceCall(value, fromBuilder);
+        return interactiveVoiceCallPasses(value, fromBuilder);
       case "request_contact_info":
-        return testInteractiveRequestContactInfo(value, fromBuilder);
+        return interactiveRequestContactInfoPasses(value, fromBuilder);
       case "order_details":
-        return testInteractiveOrderDetails(value, fromBuilder);
+        return interactiveOrderDetailsPasses(value, fromBuilder);
       case "order_status":
-        return testInteractiveOrderStatus(value, fromBuilder);
+        return interactiveOrderStatusPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -920,7 +920,7 @@ function testMessageInteractive(value: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is an interactive message body that breaks no error rule (warnings pass). */
-export function isInteractiveMessage(input: unknown, fromBuilder = false): boolean {
+export function interactiveMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -928,7 +928,7 @@ export function isInteractiveMessage(input: unknown, fromBuilder = false): boole
     if (field_type != null && !(field_type === "interactive") && !absent(field_type)) return false;
   }
   const field_interactive = value.interactive;
-  if (field_interactive === undefined || !(testMessageInteractive(field_interactive, fromBuilder))) return false;
+  if (field_interactive === undefined || !(messageInteractivePasses(field_interactive, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -1539,7 +1539,7 @@ function explainMessageInteractive(value: unknown, report: Report, key: Key): vo
   leave(report, key);
 }
 
-/** The issues of a body that fails isInteractiveMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails interactiveMessagePasses (errors and warnings), as explain() reports them. */
 export function explainInteractiveMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -1551,4 +1551,4 @@ export function explainInteractiveMessage(value: JsonObject, report: Report): vo
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const interactiveRules: KindRules<"interactive"> = { type: "interactive", test: isInteractiveMessage, explain: explainInteractiveMessage };
+export const interactiveRules: KindRules<"interactive"> = { type: "interactive", passes: interactiveMessagePasses, explain: explainInteractiveMessage };

@@ -20,7 +20,7 @@ const locationLatitudeRule: LeafRule = { kind: "number", min: -90, max: 90, nume
 const locationLongitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
 const locationNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 
-function testMessageLocation(input: unknown, fromBuilder: boolean): boolean {
+function messageLocationPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_latitude = value.latitude;
@@ -36,7 +36,7 @@ function testMessageLocation(input: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a location message body that breaks no error rule (warnings pass). */
-export function isLocationMessage(input: unknown, fromBuilder = false): boolean {
+export function locationMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -44,7 +44,7 @@ export function isLocationMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "location") && !absent(field_type)) return false;
   }
   const field_location = value.location;
-  if (field_location === undefined || !(testMessageLocation(field_location, fromBuilder))) return false;
+  if (field_location === undefined || !(messageLocationPasses(field_location, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -59,7 +59,7 @@ function explainMessageLocation(value: unknown, report: Report, key: Key): void 
   leave(report, key);
 }
 
-/** The issues of a body that fails isLocationMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails locationMessagePasses (errors and warnings), as explain() reports them. */
 export function explainLocationMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -71,4 +71,4 @@ export function explainLocationMessage(value: JsonObject, report: Report): void 
 }
 
 /** The location kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const locationRules: KindRules<"location"> = { type: "location", test: isLocationMessage, explain: explainLocationMessage };
+export const locationRules: KindRules<"location"> = { type: "location", passes: locationMessagePasses, explain: explainLocationMessage };

@@ -14,7 +14,7 @@ const markReadStatusRule: LeafRule = { kind: "enum", values: ["read"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
 const markReadTypingIndicatorTypeRule: LeafRule = { kind: "enum", values: ["text"] };
 
-function testMarkReadTypingIndicator(input: unknown, fromBuilder: boolean): boolean {
+function markReadTypingIndicatorPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
@@ -24,7 +24,7 @@ function testMarkReadTypingIndicator(input: unknown, fromBuilder: boolean): bool
 }
 
 /** True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass). */
-export function isMarkReadBody(input: unknown, fromBuilder = false): boolean {
+export function markReadBodyPasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_messaging_product = value.messaging_product;
@@ -34,7 +34,7 @@ export function isMarkReadBody(input: unknown, fromBuilder = false): boolean {
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   const field_typing_indicator = value.typing_indicator;
-  if (field_typing_indicator != null && !(testMarkReadTypingIndicator(field_typing_indicator, fromBuilder)) && !absent(field_typing_indicator)) return false;
+  if (field_typing_indicator != null && !(markReadTypingIndicatorPasses(field_typing_indicator, fromBuilder)) && !absent(field_typing_indicator)) return false;
   if (!fromBuilder && !onlyKeys(value, markReadKeys)) return false;
   return true;
 }
@@ -46,7 +46,7 @@ function explainMarkReadTypingIndicator(value: unknown, report: Report, key: Key
   leave(report, key);
 }
 
-/** The issues of a body that fails isMarkReadBody (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails markReadBodyPasses (errors and warnings), as explain() reports them. */
 export function explainMarkReadBody(value: JsonObject, report: Report): void {
   explainKeys(value, report, markReadKeys, "not a field of a mark-as-read body", markReadIgnored);
   explainField(value, "messaging_product", "is required (one of whatsapp)", report, markReadMessagingProductRule);

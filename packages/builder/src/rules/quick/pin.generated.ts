@@ -20,7 +20,7 @@ const pinTypeRule: LeafRule = { kind: "enum", values: ["pin","unpin"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
 const pinExpirationDaysRule: LeafRule = { kind: "number", min: 1, max: 30, integer: true, expected: "an integer (days)" };
 
-function testMessagePin(input: unknown, fromBuilder: boolean): boolean {
+function messagePinPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
@@ -30,11 +30,11 @@ function testMessagePin(input: unknown, fromBuilder: boolean): boolean {
   const field_expiration_days = value.expiration_days;
   if (field_expiration_days != null && !(integerIn(field_expiration_days, 1, 30)) && !absent(field_expiration_days)) return false;
   if (!fromBuilder && !onlyKeys(value, pinKeys)) return false;
-  return daysOnlyWhenPinning.test(value);
+  return daysOnlyWhenPinning.passes(value);
 }
 
 /** True when `value` is a pin message body that breaks no error rule (warnings pass). */
-export function isPinMessage(input: unknown, fromBuilder = false): boolean {
+export function pinMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -42,7 +42,7 @@ export function isPinMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "pin") && !absent(field_type)) return false;
   }
   const field_pin = value.pin;
-  if (field_pin === undefined || !(testMessagePin(field_pin, fromBuilder))) return false;
+  if (field_pin === undefined || !(messagePinPasses(field_pin, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -57,7 +57,7 @@ function explainMessagePin(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isPinMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails pinMessagePasses (errors and warnings), as explain() reports them. */
 export function explainPinMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -69,4 +69,4 @@ export function explainPinMessage(value: JsonObject, report: Report): void {
 }
 
 /** The pin kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const pinRules: KindRules<"pin"> = { type: "pin", test: isPinMessage, explain: explainPinMessage };
+export const pinRules: KindRules<"pin"> = { type: "pin", passes: pinMessagePasses, explain: explainPinMessage };

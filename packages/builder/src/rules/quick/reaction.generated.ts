@@ -18,19 +18,19 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: LeafRule = { kind: "enum", values: ["reaction"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
 
-function testMessageReaction(input: unknown, fromBuilder: boolean): boolean {
+function messageReactionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   const field_emoji = value.emoji;
-  if (field_emoji === undefined || !(singleEmoji.is(field_emoji))) return false;
+  if (field_emoji === undefined || !(singleEmoji.passes(field_emoji))) return false;
   if (!fromBuilder && !onlyKeys(value, reactionKeys)) return false;
   return true;
 }
 
 /** True when `value` is a reaction message body that breaks no error rule (warnings pass). */
-export function isReactionMessage(input: unknown, fromBuilder = false): boolean {
+export function reactionMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -38,7 +38,7 @@ export function isReactionMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "reaction") && !absent(field_type)) return false;
   }
   const field_reaction = value.reaction;
-  if (field_reaction === undefined || !(testMessageReaction(field_reaction, fromBuilder))) return false;
+  if (field_reaction === undefined || !(messageReactionPasses(field_reaction, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -51,7 +51,7 @@ function explainMessageReaction(value: unknown, report: Report, key: Key): void 
   leave(report, key);
 }
 
-/** The issues of a body that fails isReactionMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails reactionMessagePasses (errors and warnings), as explain() reports them. */
 export function explainReactionMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -63,4 +63,4 @@ export function explainReactionMessage(value: JsonObject, report: Report): void 
 }
 
 /** The reaction kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const reactionRules: KindRules<"reaction"> = { type: "reaction", test: isReactionMessage, explain: explainReactionMessage };
+export const reactionRules: KindRules<"reaction"> = { type: "reaction", passes: reactionMessagePasses, explain: explainReactionMessage };

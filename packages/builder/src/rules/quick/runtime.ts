@@ -1,4 +1,4 @@
-// What the generated quick tests (rules/quick/*.generated.ts) share: small helpers the
+// What the generated yes/no checks (rules/quick/*.generated.ts) share: small helpers the
 // emitted code calls instead of repeating them in every function.
 
 export { absent, isObject as isRecord } from "../report.js";
@@ -23,7 +23,7 @@ export const integerIn = (value: unknown, min: number, max: number): boolean =>
 /**
  * True when `value` is already plain JSON: plain objects and arrays of strings, finite
  * numbers, booleans and null, with no `undefined`, `toJSON` or cycle — so `JSON.stringify`
- * sends exactly what a rule reads. The quick test of free-form data (flow data).
+ * sends exactly what a rule reads. The yes/no check of free-form data (flow data).
  */
 export function isPlainJson(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;

@@ -21,18 +21,18 @@ const stickerUnknown: UnknownKeys = { keys: ["caption","filename","voice"], mess
 const stickerIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 
-function testMessageSticker(value: unknown, fromBuilder: boolean): boolean {
+function messageStickerPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, stickerKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when `value` is a sticker message body that breaks no error rule (warnings pass). */
-export function isStickerMessage(input: unknown, fromBuilder = false): boolean {
+export function stickerMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -40,7 +40,7 @@ export function isStickerMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "sticker") && !absent(field_type)) return false;
   }
   const field_sticker = value.sticker;
-  if (field_sticker === undefined || !(testMessageSticker(field_sticker, fromBuilder))) return false;
+  if (field_sticker === undefined || !(messageStickerPasses(field_sticker, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -54,7 +54,7 @@ function explainMessageSticker(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isStickerMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails stickerMessagePasses (errors and warnings), as explain() reports them. */
 export function explainStickerMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -66,4 +66,4 @@ export function explainStickerMessage(value: JsonObject, report: Report): void {
 }
 
 /** The sticker kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const stickerRules: KindRules<"sticker"> = { type: "sticker", test: isStickerMessage, explain: explainStickerMessage };
+export const stickerRules: KindRules<"sticker"> = { type: "sticker", passes: stickerMessagePasses, explain: explainStickerMessage };

@@ -100,7 +100,7 @@ const templateComponentsTapTargetConfigurationParametersTypeRule: LeafRule = { k
 const templateComponentsTapTargetConfigurationParametersTapTargetConfigurationCount: Count = { min: 1, max: 1, noun: "tap target" };
 const templateComponentsRefinements = [componentsOnce, bodyTextWhenNotAlone];
 
-function testTemplateLanguage(input: unknown, fromBuilder: boolean): boolean {
+function templateLanguagePasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_code = value.code;
@@ -111,7 +111,7 @@ function testTemplateLanguage(input: unknown, fromBuilder: boolean): boolean {
   return true;
 }
 
-function testTemplateComponentsHeaderParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersTextPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
@@ -120,31 +120,31 @@ function testTemplateComponentsHeaderParametersText(value: JsonObject, fromBuild
   return true;
 }
 
-function testTemplateComponentsHeaderParametersImageImage(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
   const field_link = value.link;
   if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
   if (!onlyKeys(value, templateComponentsHeaderParametersImageImageKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
-function testTemplateComponentsHeaderParametersImage(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersImagePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_image = value.image;
-  if (field_image === undefined || !(testTemplateComponentsHeaderParametersImageImage(field_image, fromBuilder))) return false;
+  if (field_image === undefined || !(templateComponentsHeaderParametersImageImagePasses(field_image, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersImageKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsHeaderParametersVideo(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersVideoPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_video = value.video;
-  if (field_video === undefined || !(testTemplateComponentsHeaderParametersImageImage(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(templateComponentsHeaderParametersImageImagePasses(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersVideoKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsHeaderParametersDocumentDocument(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersDocumentDocumentPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -153,17 +153,17 @@ function testTemplateComponentsHeaderParametersDocumentDocument(value: unknown, 
   const field_filename = value.filename;
   if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
   if (!onlyKeys(value, templateComponentsHeaderParametersDocumentDocumentKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
-function testTemplateComponentsHeaderParametersDocument(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersDocumentPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_document = value.document;
-  if (field_document === undefined || !(testTemplateComponentsHeaderParametersDocumentDocument(field_document, fromBuilder))) return false;
+  if (field_document === undefined || !(templateComponentsHeaderParametersDocumentDocumentPasses(field_document, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersDocumentKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsHeaderParametersLocationLocation(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersLocationLocationPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_latitude = value.latitude;
@@ -178,14 +178,14 @@ function testTemplateComponentsHeaderParametersLocationLocation(input: unknown, 
   return true;
 }
 
-function testTemplateComponentsHeaderParametersLocation(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersLocationPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_location = value.location;
-  if (field_location === undefined || !(testTemplateComponentsHeaderParametersLocationLocation(field_location, fromBuilder))) return false;
+  if (field_location === undefined || !(templateComponentsHeaderParametersLocationLocationPasses(field_location, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersLocationKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsHeaderParametersProductProduct(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersProductProductPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_catalog_id = value.catalog_id;
@@ -196,30 +196,30 @@ function testTemplateComponentsHeaderParametersProductProduct(input: unknown, fr
   return true;
 }
 
-function testTemplateComponentsHeaderParametersProduct(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersProductPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_product = value.product;
-  if (field_product === undefined || !(testTemplateComponentsHeaderParametersProductProduct(field_product, fromBuilder))) return false;
+  if (field_product === undefined || !(templateComponentsHeaderParametersProductProductPasses(field_product, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderParametersProductKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsHeaderParameters2(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "text":
-        return testTemplateComponentsHeaderParametersText(value, fromBuilder);
+        return templateComponentsHeaderParametersTextPasses(value, fromBuilder);
       case "image":
-        return testTemplateComponentsHeaderParametersImage(value, fromBuilder);
+        return templateComponentsHeaderParametersImagePasses(value, fromBuilder);
       case "video":
-        return testTemplateComponentsHeaderParametersVideo(value, fromBuilder);
+        return templateComponentsHeaderParametersVideoPasses(value, fromBuilder);
       case "document":
-        return testTemplateComponentsHeaderParametersDocument(value, fromBuilder);
+        return templateComponentsHeaderParametersDocumentPasses(value, fromBuilder);
       case "location":
-        return testTemplateComponentsHeaderParametersLocation(value, fromBuilder);
+        return templateComponentsHeaderParametersLocationPasses(value, fromBuilder);
       case "product":
-        return testTemplateComponentsHeaderParametersProduct(value, fromBuilder);
+        return templateComponentsHeaderParametersProductPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -227,23 +227,23 @@ function testTemplateComponentsHeaderParameters2(value: unknown, fromBuilder: bo
   return false;
 }
 
-function testTemplateComponentsHeaderParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsHeaderParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsHeaderParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsHeaderParametersPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsHeader(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsHeaderPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsHeaderParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsHeaderParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsBodyParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersTextPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 32768 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
   const field_parameter_name = value.parameter_name;
@@ -252,7 +252,7 @@ function testTemplateComponentsBodyParametersText(value: JsonObject, fromBuilder
   return true;
 }
 
-function testTemplateComponentsBodyParametersCurrencyCurrency(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersCurrencyCurrencyPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
@@ -265,16 +265,16 @@ function testTemplateComponentsBodyParametersCurrencyCurrency(input: unknown, fr
   return true;
 }
 
-function testTemplateComponentsBodyParametersCurrency(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersCurrencyPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_currency = value.currency;
-  if (field_currency === undefined || !(testTemplateComponentsBodyParametersCurrencyCurrency(field_currency, fromBuilder))) return false;
+  if (field_currency === undefined || !(templateComponentsBodyParametersCurrencyCurrencyPasses(field_currency, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
   if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersCurrencyKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsBodyParametersDateTimeDateTime(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersDateTimeDateTimePasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_fallback_value = value.fallback_value;
@@ -283,26 +283,26 @@ function testTemplateComponentsBodyParametersDateTimeDateTime(input: unknown, fr
   return true;
 }
 
-function testTemplateComponentsBodyParametersDateTime(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersDateTimePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_date_time = value.date_time;
-  if (field_date_time === undefined || !(testTemplateComponentsBodyParametersDateTimeDateTime(field_date_time, fromBuilder))) return false;
+  if (field_date_time === undefined || !(templateComponentsBodyParametersDateTimeDateTimePasses(field_date_time, fromBuilder))) return false;
   const field_parameter_name = value.parameter_name;
   if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsBodyParametersDateTimeKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsBodyParameters2(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "text":
-        return testTemplateComponentsBodyParametersText(value, fromBuilder);
+        return templateComponentsBodyParametersTextPasses(value, fromBuilder);
       case "currency":
-        return testTemplateComponentsBodyParametersCurrency(value, fromBuilder);
+        return templateComponentsBodyParametersCurrencyPasses(value, fromBuilder);
       case "date_time":
-        return testTemplateComponentsBodyParametersDateTime(value, fromBuilder);
+        return templateComponentsBodyParametersDateTimePasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -310,51 +310,51 @@ function testTemplateComponentsBodyParameters2(value: unknown, fromBuilder: bool
   return false;
 }
 
-function testTemplateComponentsBodyParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsBodyParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsBodyParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsBodyParametersPasses2(item, fromBuilder))) return false;
   }
-  return namedOrPositional.test(value);
+  return namedOrPositional.passes(value);
 }
 
-function testTemplateComponentsBody(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsBodyPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsBodyParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsBodyParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersPayload(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersPayloadPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_payload = value.payload;
   if (field_payload === undefined || !(typeof field_payload === "string" && field_payload.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersPayloadKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersTtlMinutes(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersTtlMinutesPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_ttl_minutes = value.ttl_minutes;
   if (field_ttl_minutes === undefined || !(integerIn(field_ttl_minutes, 1, 43200))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersTtlMinutesKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersText(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersTextPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_text = value.text;
   if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersTextKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersCouponCode(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersCouponCodePasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_coupon_code = value.coupon_code;
   if (field_coupon_code === undefined || !(typeof field_coupon_code === "string" && field_coupon_code.length >= 1 && field_coupon_code.length <= 15)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersCouponCodeKeys)) return false;
   return true;
 }
 
-function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_product_retailer_id = value.product_retailer_id;
@@ -363,36 +363,36 @@ function testProductSectionsProductItems2(input: unknown, fromBuilder: boolean):
   return true;
 }
 
-function testProductSectionsProductItems(value: unknown, fromBuilder: boolean): boolean {
+function productSectionsProductItemsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSectionsProductItems2(item, fromBuilder))) return false;
+    if (!(productSectionsProductItemsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testProductSections(input: unknown, fromBuilder: boolean): boolean {
+function productSectionsPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_title = value.title;
   if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
   const field_product_items = value.product_items;
-  if (field_product_items === undefined || !(testProductSectionsProductItems(field_product_items, fromBuilder))) return false;
+  if (field_product_items === undefined || !(productSectionsProductItemsPasses(field_product_items, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, productSectionsKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersActionActionSections(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersActionActionSectionsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testProductSections(item, fromBuilder))) return false;
+    if (!(productSectionsPasses(item, fromBuilder))) return false;
   }
-  return titledSections.test(value) && productsAcross.test(value);
+  return titledSections.passes(value) && productsAcross.passes(value);
 }
 
-function testTemplateComponentsButtonParametersActionAction(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersActionActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_flow_token = value.flow_token;
@@ -402,33 +402,33 @@ function testTemplateComponentsButtonParametersActionAction(input: unknown, from
   const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
   if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
   const field_sections = value.sections;
-  if (field_sections != null && !(testTemplateComponentsButtonParametersActionActionSections(field_sections, fromBuilder)) && !absent(field_sections)) return false;
+  if (field_sections != null && !(templateComponentsButtonParametersActionActionSectionsPasses(field_sections, fromBuilder)) && !absent(field_sections)) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersActionActionKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParametersAction(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersActionPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_action = value.action;
-  if (field_action === undefined || !(testTemplateComponentsButtonParametersActionAction(field_action, fromBuilder))) return false;
+  if (field_action === undefined || !(templateComponentsButtonParametersActionActionPasses(field_action, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonParametersActionKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsButtonParameters2(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "payload":
-        return testTemplateComponentsButtonParametersPayload(value, fromBuilder);
+        return templateComponentsButtonParametersPayloadPasses(value, fromBuilder);
       case "ttl_minutes":
-        return testTemplateComponentsButtonParametersTtlMinutes(value, fromBuilder);
+        return templateComponentsButtonParametersTtlMinutesPasses(value, fromBuilder);
       case "text":
-        return testTemplateComponentsButtonParametersText(value, fromBuilder);
+        return templateComponentsButtonParametersTextPasses(value, fromBuilder);
       case "coupon_code":
-        return testTemplateComponentsButtonParametersCouponCode(value, fromBuilder);
+        return templateComponentsButtonParametersCouponCodePasses(value, fromBuilder);
       case "action":
-        return testTemplateComponentsButtonParametersAction(value, fromBuilder);
+        return templateComponentsButtonParametersActionPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -436,57 +436,57 @@ function testTemplateComponentsButtonParameters2(value: unknown, fromBuilder: bo
   return false;
 }
 
-function testTemplateComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsButtonParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 2) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsButtonParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsButtonParametersPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsButtonPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
   if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "mpm" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && templateComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
-  if (field_index != null && !(buttonIndex.is(field_index)) && !absent(field_index)) return false;
+  if (field_index != null && !(buttonIndex.passes(field_index)) && !absent(field_index)) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsButtonParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsButtonParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonKeys)) return false;
-  return indexAndCount.test(value) && parameterFitsButton.test(value);
+  return indexAndCount.passes(value) && parameterFitsButton.passes(value);
 }
 
-function testTemplateComponentsCarouselCardsComponentsButtonParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsComponentsButtonParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsButtonParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsButtonParametersPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsCarouselCardsComponentsButton(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsComponentsButtonPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_sub_type = value.sub_type;
   if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && templateComponentsCarouselCardsComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
   const field_index = value.index;
-  if (field_index === undefined || !(buttonIndex.is(field_index))) return false;
+  if (field_index === undefined || !(buttonIndex.passes(field_index))) return false;
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsCarouselCardsComponentsButtonParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsCarouselCardsComponentsButtonParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsButtonKeys)) return false;
-  return parameterFitsButton.test(value);
+  return parameterFitsButton.passes(value);
 }
 
-function testTemplateComponentsCarouselCardsComponents2(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsComponentsPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "header":
-        return testTemplateComponentsHeader(value, fromBuilder);
+        return templateComponentsHeaderPasses(value, fromBuilder);
       case "body":
-        return testTemplateComponentsBody(value, fromBuilder);
+        return templateComponentsBodyPasses(value, fromBuilder);
       case "button":
-        return testTemplateComponentsCarouselCardsComponentsButton(value, fromBuilder);
+        return templateComponentsCarouselCardsComponentsButtonPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -494,79 +494,79 @@ function testTemplateComponentsCarouselCardsComponents2(value: unknown, fromBuil
   return false;
 }
 
-function testTemplateComponentsCarouselCardsComponents(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsComponentsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsCarouselCardsComponents2(item, fromBuilder))) return false;
+    if (!(templateComponentsCarouselCardsComponentsPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsCarouselCards2(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_card_index = value.card_index;
   if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
   const field_components = value.components;
-  if (field_components === undefined || !(testTemplateComponentsCarouselCardsComponents(field_components, fromBuilder))) return false;
+  if (field_components === undefined || !(templateComponentsCarouselCardsComponentsPasses(field_components, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsCarouselCardsKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsCarouselCards(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsCarouselCardsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsCarouselCards2(item, fromBuilder))) return false;
+    if (!(templateComponentsCarouselCardsPasses2(item, fromBuilder))) return false;
   }
-  return uniqueCardIndex.test(value);
+  return uniqueCardIndex.passes(value);
 }
 
-function testTemplateComponentsCarousel(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsCarouselPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_cards = value.cards;
-  if (field_cards === undefined || !(testTemplateComponentsCarouselCards(field_cards, fromBuilder))) return false;
+  if (field_cards === undefined || !(templateComponentsCarouselCardsPasses(field_cards, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsCarouselKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsLimitedTimeOfferParametersLimitedTimeOfferPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_expiration_time_ms = value.expiration_time_ms;
-  if (field_expiration_time_ms === undefined || !(expirationMs.is(field_expiration_time_ms))) return false;
+  if (field_expiration_time_ms === undefined || !(expirationMs.passes(field_expiration_time_ms))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsLimitedTimeOfferParametersLimitedTimeOfferKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsLimitedTimeOfferParameters2(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsLimitedTimeOfferParametersPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
   const field_limited_time_offer = value.limited_time_offer;
-  if (field_limited_time_offer === undefined || !(testTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(field_limited_time_offer, fromBuilder))) return false;
+  if (field_limited_time_offer === undefined || !(templateComponentsLimitedTimeOfferParametersLimitedTimeOfferPasses(field_limited_time_offer, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsLimitedTimeOfferParametersKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsLimitedTimeOfferParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsLimitedTimeOfferParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsLimitedTimeOfferParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsLimitedTimeOfferParametersPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsLimitedTimeOffer(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsLimitedTimeOfferPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsLimitedTimeOfferParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsLimitedTimeOfferParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_url = value.url;
@@ -577,59 +577,59 @@ function testTemplateComponentsTapTargetConfigurationParametersTapTargetConfigur
   return true;
 }
 
-function testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(item, fromBuilder))) return false;
+    if (!(templateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsTapTargetConfigurationParameters2(input: unknown, fromBuilder: boolean): boolean {
+function templateComponentsTapTargetConfigurationParametersPasses2(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "tap_target_configuration")) return false;
   const field_tap_target_configuration = value.tap_target_configuration;
-  if (field_tap_target_configuration === undefined || !(testTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(field_tap_target_configuration, fromBuilder))) return false;
+  if (field_tap_target_configuration === undefined || !(templateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses(field_tap_target_configuration, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsTapTargetConfigurationParametersKeys)) return false;
   return true;
 }
 
-function testTemplateComponentsTapTargetConfigurationParameters(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsTapTargetConfigurationParametersPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponentsTapTargetConfigurationParameters2(item, fromBuilder))) return false;
+    if (!(templateComponentsTapTargetConfigurationParametersPasses2(item, fromBuilder))) return false;
   }
   return true;
 }
 
-function testTemplateComponentsTapTargetConfiguration(value: JsonObject, fromBuilder: boolean): boolean {
+function templateComponentsTapTargetConfigurationPasses(value: JsonObject, fromBuilder: boolean): boolean {
   const field_parameters = value.parameters;
-  if (field_parameters === undefined || !(testTemplateComponentsTapTargetConfigurationParameters(field_parameters, fromBuilder))) return false;
+  if (field_parameters === undefined || !(templateComponentsTapTargetConfigurationParametersPasses(field_parameters, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, templateComponentsHeaderKeys)) return false;
   return true;
 }
 
-function testTemplateComponents2(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsPasses2(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   let tag = value.type;
   for (let pass = 0; pass < 2; pass++) {
     switch (tag) {
       case "header":
-        return testTemplateComponentsHeader(value, fromBuilder);
+        return templateComponentsHeaderPasses(value, fromBuilder);
       case "body":
-        return testTemplateComponentsBody(value, fromBuilder);
+        return templateComponentsBodyPasses(value, fromBuilder);
       case "button":
-        return testTemplateComponentsButton(value, fromBuilder);
+        return templateComponentsButtonPasses(value, fromBuilder);
       case "carousel":
-        return testTemplateComponentsCarousel(value, fromBuilder);
+        return templateComponentsCarouselPasses(value, fromBuilder);
       case "limited_time_offer":
-        return testTemplateComponentsLimitedTimeOffer(value, fromBuilder);
+        return templateComponentsLimitedTimeOfferPasses(value, fromBuilder);
       case "tap_target_configuration":
-        return testTemplateComponentsTapTargetConfiguration(value, fromBuilder);
+        return templateComponentsTapTargetConfigurationPasses(value, fromBuilder);
     }
     if (typeof tag !== "string") return false;
     tag = tag.toLowerCase();
@@ -637,30 +637,30 @@ function testTemplateComponents2(value: unknown, fromBuilder: boolean): boolean 
   return false;
 }
 
-function testTemplateComponents(value: unknown, fromBuilder: boolean): boolean {
+function templateComponentsPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    if (!(testTemplateComponents2(item, fromBuilder))) return false;
+    if (!(templateComponentsPasses2(item, fromBuilder))) return false;
   }
-  return componentsOnce.test(value) && bodyTextWhenNotAlone.test(value);
+  return componentsOnce.passes(value) && bodyTextWhenNotAlone.passes(value);
 }
 
-function testMessageTemplate(input: unknown, fromBuilder: boolean): boolean {
+function messageTemplatePasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_name = value.name;
   if (field_name === undefined || !(typeof field_name === "string" && field_name.length >= 1 && field_name.length <= 512)) return false;
   const field_language = value.language;
-  if (field_language === undefined || !(testTemplateLanguage(field_language, fromBuilder))) return false;
+  if (field_language === undefined || !(templateLanguagePasses(field_language, fromBuilder))) return false;
   const field_components = value.components;
-  if (field_components != null && !(testTemplateComponents(field_components, fromBuilder)) && !absent(field_components)) return false;
+  if (field_components != null && !(templateComponentsPasses(field_components, fromBuilder)) && !absent(field_components)) return false;
   if (!fromBuilder && !onlyKeys(value, templateKeys)) return false;
   return true;
 }
 
 /** True when `value` is a template message body that breaks no error rule (warnings pass). */
-export function isTemplateMessage(input: unknown, fromBuilder = false): boolean {
+export function templateMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -668,7 +668,7 @@ export function isTemplateMessage(input: unknown, fromBuilder = false): boolean 
     if (field_type != null && !(field_type === "template") && !absent(field_type)) return false;
   }
   const field_template = value.template;
-  if (field_template === undefined || !(testMessageTemplate(field_template, fromBuilder))) return false;
+  if (field_template === undefined || !(messageTemplatePasses(field_template, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -1082,7 +1082,7 @@ function explainMessageTemplate(value: unknown, report: Report, key: Key): void 
   leave(report, key);
 }
 
-/** The issues of a body that fails isTemplateMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails templateMessagePasses (errors and warnings), as explain() reports them. */
 export function explainTemplateMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -1094,4 +1094,4 @@ export function explainTemplateMessage(value: JsonObject, report: Report): void 
 }
 
 /** The template kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const templateRules: KindRules<"template"> = { type: "template", test: isTemplateMessage, explain: explainTemplateMessage };
+export const templateRules: KindRules<"template"> = { type: "template", passes: templateMessagePasses, explain: explainTemplateMessage };

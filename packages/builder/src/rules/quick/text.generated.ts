@@ -18,7 +18,7 @@ const messageTypeRule: LeafRule = { kind: "enum", values: ["text"] };
 const textBodyRule: LeafRule = { kind: "string", min: 1, max: 4096 };
 const textPreviewUrlRule: LeafRule = { kind: "boolean" };
 
-function testMessageText(input: unknown, fromBuilder: boolean): boolean {
+function messageTextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_body = value.body;
@@ -30,7 +30,7 @@ function testMessageText(input: unknown, fromBuilder: boolean): boolean {
 }
 
 /** True when `value` is a text message body that breaks no error rule (warnings pass). */
-export function isTextMessage(input: unknown, fromBuilder = false): boolean {
+export function textMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -38,7 +38,7 @@ export function isTextMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "text") && !absent(field_type)) return false;
   }
   const field_text = value.text;
-  if (field_text === undefined || !(testMessageText(field_text, fromBuilder))) return false;
+  if (field_text === undefined || !(messageTextPasses(field_text, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -51,7 +51,7 @@ function explainMessageText(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isTextMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails textMessagePasses (errors and warnings), as explain() reports them. */
 export function explainTextMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -63,4 +63,4 @@ export function explainTextMessage(value: JsonObject, report: Report): void {
 }
 
 /** The text kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const textRules: KindRules<"text"> = { type: "text", test: isTextMessage, explain: explainTextMessage };
+export const textRules: KindRules<"text"> = { type: "text", passes: textMessagePasses, explain: explainTextMessage };

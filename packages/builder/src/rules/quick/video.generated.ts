@@ -22,7 +22,7 @@ const videoIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
 const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
 const videoCaptionRule: LeafRule = { kind: "string", min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" };
 
-function testMessageVideo(value: unknown, fromBuilder: boolean): boolean {
+function messageVideoPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
   const field_id = value.id;
   if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
@@ -31,11 +31,11 @@ function testMessageVideo(value: unknown, fromBuilder: boolean): boolean {
   const field_caption = value.caption;
   if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024))) && !absent(field_caption)) return false;
   if (!onlyKeys(value, videoKeys)) return false;
-  return idOrLink.test(value);
+  return idOrLink.passes(value);
 }
 
 /** True when `value` is a video message body that breaks no error rule (warnings pass). */
-export function isVideoMessage(input: unknown, fromBuilder = false): boolean {
+export function videoMessagePasses(input: unknown, fromBuilder = false): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   if (!fromBuilder) {
@@ -43,7 +43,7 @@ export function isVideoMessage(input: unknown, fromBuilder = false): boolean {
     if (field_type != null && !(field_type === "video") && !absent(field_type)) return false;
   }
   const field_video = value.video;
-  if (field_video === undefined || !(testMessageVideo(field_video, fromBuilder))) return false;
+  if (field_video === undefined || !(messageVideoPasses(field_video, fromBuilder))) return false;
   if (!fromBuilder && !onlyKeys(value, messageKeys)) return false;
   return envelopePasses(value, fromBuilder);
 }
@@ -58,7 +58,7 @@ function explainMessageVideo(value: unknown, report: Report, key: Key): void {
   leave(report, key);
 }
 
-/** The issues of a body that fails isVideoMessage (errors and warnings), as explain() reports them. */
+/** The issues of a body that fails videoMessagePasses (errors and warnings), as explain() reports them. */
 export function explainVideoMessage(value: JsonObject, report: Report): void {
   explainKeys(value, report, messageKeys, messageUnknown, messageIgnored);
   explainEnvelopeFields(value, report);
@@ -70,4 +70,4 @@ export function explainVideoMessage(value: JsonObject, report: Report): void {
 }
 
 /** The video kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const videoRules: KindRules<"video"> = { type: "video", test: isVideoMessage, explain: explainVideoMessage };
+export const videoRules: KindRules<"video"> = { type: "video", passes: videoMessagePasses, explain: explainVideoMessage };
