@@ -11,7 +11,7 @@ const { contents } = await load("message");
 const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
 const { object } = await load("rule");
-const { markRead } = await load("mark-read");
+const { markReadBody } = await load("mark-read");
 const interactiveRules = await load("interactive");
 const { interactiveTypes } = await import(join(root, "packages/builder/src/limits.ts"));
 
@@ -119,7 +119,7 @@ const targets = [
     exportName: "markReadBodyPasses",
     explainName: "explainMarkReadBody",
     rootWord: "markRead",
-    root: markRead,
+    root: markReadBody,
     comment: "True when `value` is a mark-as-read (or typing) body that breaks no error rule (warnings pass).",
   },
 ];

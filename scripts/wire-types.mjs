@@ -10,7 +10,7 @@ const load = (name) => import(join(rulesDir, `${name}.ts`));
 const { contents } = await load("message");
 const { kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
-const { markRead } = await load("mark-read");
+const { markReadBody } = await load("mark-read");
 const { envelopeWire, fieldWires, messageFieldWires, messageTypeGroups, messageTypes, wireNames } = await load("wire-types");
 // A custom rule's JSON Schema is kept apart from the table, beside the refinements' (rules/refinement-schemas.ts).
 const { customRuleSchemas } = await load("refinement-schemas");
@@ -330,7 +330,7 @@ export function wireTypes() {
     target.named(group.name, undefined, () => unionDeclaration(group.name, members));
     target.named(group.typeName, undefined, () => `export type ${group.typeName} = ${group.name}["type"];`);
   }
-  moduleNamed("mark-read").object(markRead, "");
+  moduleNamed("mark-read").object(markReadBody, "");
   const unused = [...wireNames.entries(), ...fieldWires.entries()].filter(([rule]) => !used.has(rule));
   if (unused.length > 0)
     throw new Error(

@@ -7,7 +7,7 @@ import { interactiveTypes } from "../src/limits.js";
 import { builtIssues } from "../src/rules/built-issues.js";
 import * as interactiveRules from "../src/rules/interactive.js";
 import { issuesOf } from "../src/rules/issues.js";
-import { markRead } from "../src/rules/mark-read.js";
+import { markReadBody } from "../src/rules/mark-read.js";
 import { contents } from "../src/rules/message.js";
 import { type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
 import { addressMessageInteractiveRules } from "../src/rules/quick/interactive-address-message.generated.js";
@@ -117,7 +117,7 @@ const targets: readonly Target[] = [
   }),
   {
     name: "mark-read",
-    rule: markRead,
+    rule: markReadBody,
     explain: explainMarkReadBody,
     passes: (body: unknown) => markReadBodyPasses(body),
     takes: isMarkRead,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { hasErrors } from "../src/issue.js";
 import { issuesOf } from "../src/rules/issues.js";
-import { markRead } from "../src/rules/mark-read.js";
+import { markReadBody } from "../src/rules/mark-read.js";
 import { message, messages } from "../src/rules/message.js";
 import { markReadBodyPasses } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
@@ -207,7 +207,7 @@ describe("the rule table", () => {
       rules.passes,
     ]),
     ["any message (by type)", message, (value) => typeof value === "object" && value !== null && quickTest(value)],
-    ["mark-read", markRead, markReadBodyPasses],
+    ["mark-read", markReadBody, markReadBodyPasses],
   ];
   for (const [name, rule, test] of tables) {
     it(`${name}: the quick test says yes exactly when explain() reports no error`, () => {

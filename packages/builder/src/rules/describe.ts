@@ -1,5 +1,5 @@
 import { envelopeFields } from "./envelope.js";
-import { markRead } from "./mark-read.js";
+import { markReadBody } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
 import { refinementSchemas } from "./refinement-schemas.js";
 import { type Field, type Refinement, type Rule, unhandledRule } from "./rule.js";
@@ -114,7 +114,7 @@ export function describePart(part: "envelope" | Kind | "mark-read"): { rows: Fie
     rows.push({ path: "type", required: false, rule: `one of ${code(kinds)}; absent means \`text\`` });
     describeRule({ kind: "object", fields: envelopeFields }, "", rows, refinements);
     for (const refinement of messages.text.refine ?? []) refinements.push(["", refinement as Refinement<never>]);
-  } else if (part === "mark-read") describeRule(markRead, "", rows, refinements);
+  } else if (part === "mark-read") describeRule(markReadBody, "", rows, refinements);
   else {
     const field = messages[part].fields[part] as Field;
     rows.push({ path: part, required: true, rule: ruleInWords(field.rule) });

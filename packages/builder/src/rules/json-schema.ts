@@ -1,4 +1,4 @@
-import { markRead } from "./mark-read.js";
+import { markReadBody } from "./mark-read.js";
 import { message } from "./message.js";
 import { customRuleSchemas, refinementSchemas } from "./refinement-schemas.js";
 import {
@@ -126,6 +126,6 @@ export function messagesSchema(): JsonSchema {
     title: "WhatsApp Cloud API message request body",
     description:
       "Generated from @wacompose/builder's rule table by `pnpm gen`; do not edit. Accepts what validate() reports no error for (warnings included: a null read as absent, a number for a string), and rejects what validate() rejects except what JSON Schema cannot say: ids unique across an array, totals across sections (each section is held to the total), the things a text must hold (one emoji, the parameters' count), listed as 'validate() only' in docs/limits.md. Lengths: JSON Schema counts code points, validate() UTF-16 code units.",
-    anyOf: [toJsonSchema(message), toJsonSchema(markRead)],
+    anyOf: [toJsonSchema(message), toJsonSchema(markReadBody)],
   };
 }

@@ -2,7 +2,7 @@ import { wamid } from "./common.js";
 import { object, oneOf, optional, required } from "./rule.js";
 
 /** The mark-as-read body, optionally with a typing indicator [S §9, M-typing]. */
-export const markRead = object(
+export const markReadBody = object(
   {
     messaging_product: required(oneOf(["whatsapp"])),
     status: required(oneOf(["read"])),

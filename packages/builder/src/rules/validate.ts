@@ -1,6 +1,6 @@
 import type { Issue } from "../issue.js";
 import { issuesOf } from "./issues.js";
-import { markRead } from "./mark-read.js";
+import { markReadBody } from "./mark-read.js";
 import { message } from "./message.js";
 import type { JsonObject } from "./report.js";
 import type { Rule } from "./rule.js";
@@ -9,7 +9,7 @@ import type { Rule } from "./rule.js";
 const isMarkRead = (body: JsonObject): boolean => body.status !== undefined && body.type === undefined && body.to === undefined;
 
 /** The rule of a request body: a message, or a mark-as-read. */
-const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markRead : message);
+const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markReadBody : message);
 
 /**
  * Checks any value against the documented rules for a messages-endpoint body and returns

@@ -4,7 +4,7 @@ import { contact, contactAddress, contactName, contactPhone } from "./contacts.j
 import { envelopeFields } from "./envelope.js";
 import { interactive } from "./interactive.js";
 import { location } from "./location.js";
-import { markRead } from "./mark-read.js";
+import { markReadBody } from "./mark-read.js";
 import { document, image, video } from "./media.js";
 import type { Kind } from "./message-of.js";
 import { type ArrayRule, type Field, type ObjectRule, oneOf, type Rule, type UnionRule } from "./rule.js";
@@ -99,7 +99,7 @@ export const wireNames = new Map<object, Wire>([
   [image, captioned],
   [video, captioned],
   [document, { name: "DocumentMedia", doc: "Documents accept a caption and a filename (its extension decides how WhatsApp shows it)." }],
-  [markRead, { name: "MarkReadRequest", doc: "Marks an incoming message (and earlier ones in the thread) as read [cloud-api.md §9]." }],
+  [markReadBody, { name: "MarkReadRequest", doc: "Marks an incoming message (and earlier ones in the thread) as read [cloud-api.md §9]." }],
   [contactName, { name: "ContactNamePayload", doc: "`formatted_name` plus at least one other part is required [cloud-api.md §6]." }],
   [contactAddress, { name: "ContactAddressPayload" }],
   [fieldOf(contactAddress, "type"), { name: "ContactInfoType" }],
@@ -154,7 +154,7 @@ export const fieldWires = new Map<object, { readonly [field: string]: FieldWire 
   ],
   [text, { preview_url: { doc: "Render a preview of the first http(s) URL in the body." } }],
   [location, { latitude: { doc: asWritten, numbersOnly: true }, longitude: { doc: asWritten, numbersOnly: true } }],
-  [markRead, { typing_indicator: { doc: 'Shows "typing…" until you reply or for 25 seconds; also marks the message read.' } }],
+  [markReadBody, { typing_indicator: { doc: 'Shows "typing…" until you reply or for 25 seconds; also marks the message read.' } }],
   [contactAddress, { country_code: { doc: "Two-letter country code." } }],
   [contact, { birthday: { doc: "`YYYY-MM-DD`." } }],
 ]);

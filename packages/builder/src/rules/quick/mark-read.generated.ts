@@ -6,20 +6,20 @@ import type { JsonObject, Report } from "../report.js";
 import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
-const markReadTypingIndicatorKeys: ReadonlySet<string> = new Set(["type"]);
-const markReadKeys: ReadonlySet<string> = new Set(["messaging_product","status","message_id","typing_indicator","recipient_type"]);
-const markReadIgnored = {"recipient_type":"not a field of a mark-as-read body; the API ignores it (leave it out)"};
-const markReadMessagingProductRule: LeafRule = { kind: "enum", values: ["whatsapp"] };
-const markReadStatusRule: LeafRule = { kind: "enum", values: ["read"] };
+const markReadBodyTypingIndicatorKeys: ReadonlySet<string> = new Set(["type"]);
+const markReadBodyKeys: ReadonlySet<string> = new Set(["messaging_product","status","message_id","typing_indicator","recipient_type"]);
+const markReadBodyIgnored = {"recipient_type":"not a field of a mark-as-read body; the API ignores it (leave it out)"};
+const markReadBodyMessagingProductRule: LeafRule = { kind: "enum", values: ["whatsapp"] };
+const markReadBodyStatusRule: LeafRule = { kind: "enum", values: ["read"] };
 const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
-const markReadTypingIndicatorTypeRule: LeafRule = { kind: "enum", values: ["text"] };
+const markReadBodyTypingIndicatorTypeRule: LeafRule = { kind: "enum", values: ["text"] };
 
-function markReadTypingIndicatorPasses(input: unknown, fromBuilder: boolean): boolean {
+function markReadBodyTypingIndicatorPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
   const value = input as JsonObject;
   const field_type = value.type;
   if (field_type === undefined || !(field_type === "text")) return false;
-  if (!fromBuilder && !onlyKeys(value, markReadTypingIndicatorKeys)) return false;
+  if (!fromBuilder && !onlyKeys(value, markReadBodyTypingIndicatorKeys)) return false;
   return true;
 }
 
@@ -34,23 +34,23 @@ export function markReadBodyPasses(input: unknown, fromBuilder = false): boolean
   const field_message_id = value.message_id;
   if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
   const field_typing_indicator = value.typing_indicator;
-  if (field_typing_indicator != null && !(markReadTypingIndicatorPasses(field_typing_indicator, fromBuilder)) && !absent(field_typing_indicator)) return false;
-  if (!fromBuilder && !onlyKeys(value, markReadKeys)) return false;
+  if (field_typing_indicator != null && !(markReadBodyTypingIndicatorPasses(field_typing_indicator, fromBuilder)) && !absent(field_typing_indicator)) return false;
+  if (!fromBuilder && !onlyKeys(value, markReadBodyKeys)) return false;
   return true;
 }
 
-function explainMarkReadTypingIndicator(value: unknown, report: Report, key: Key): void {
+function explainMarkReadBodyTypingIndicator(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
-  explainKeys(value, report, markReadTypingIndicatorKeys);
-  explainField(value, "type", "is required (one of text)", report, markReadTypingIndicatorTypeRule);
+  explainKeys(value, report, markReadBodyTypingIndicatorKeys);
+  explainField(value, "type", "is required (one of text)", report, markReadBodyTypingIndicatorTypeRule);
   leave(report, key);
 }
 
 /** The issues of a body that fails markReadBodyPasses (errors and warnings), as explain() reports them. */
 export function explainMarkReadBody(value: JsonObject, report: Report): void {
-  explainKeys(value, report, markReadKeys, "not a field of a mark-as-read body", markReadIgnored);
-  explainField(value, "messaging_product", "is required (one of whatsapp)", report, markReadMessagingProductRule);
-  explainField(value, "status", "is required (one of read)", report, markReadStatusRule);
+  explainKeys(value, report, markReadBodyKeys, "not a field of a mark-as-read body", markReadBodyIgnored);
+  explainField(value, "messaging_product", "is required (one of whatsapp)", report, markReadBodyMessagingProductRule);
+  explainField(value, "status", "is required (one of read)", report, markReadBodyStatusRule);
   explainField(value, "message_id", "is required", report, wamidRule);
-  explainField(value, "typing_indicator", undefined, report, explainMarkReadTypingIndicator);
+  explainField(value, "typing_indicator", undefined, report, explainMarkReadBodyTypingIndicator);
 }
