@@ -9,7 +9,7 @@ export {
 } from "./callback-data.js";
 export { carriedId } from "./carried-id.js";
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
-export { type MessagesValue, webhookPayload } from "./envelope.js";
+export { type MessagesValue, webhookPayload } from "./webhook-payload.js";
 export type * from "./events.js";
 export type * from "./fields/change-events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, type WebhookRejection, webhookHandler } from "./handler.js";
