@@ -9,7 +9,6 @@ export {
 } from "./callback-data.js";
 export { carriedId } from "./carried-id.js";
 export { type ChallengeAnswer, verifyChallenge } from "./challenge.js";
-export { type MessagesValue, webhookPayload } from "./webhook-payload.js";
 export type * from "./events.js";
 export type * from "./fields/change-events.js";
 export { nodeWebhookHandler, type WebhookHandlerOptions, type WebhookRejection, webhookHandler } from "./handler.js";
@@ -23,3 +22,4 @@ export { findTemplate, type TrackedTemplate, trackTemplates } from "./reducers/t
 export { metaJson, signatureOf, verifySignature } from "./signature.js";
 export type { SignedCallbackData } from "./signed-callback-data.js";
 export { dedupe, eventKey, latestStatuses, reduceStatus } from "./status.js";
+export { type MessagesValue, webhookPayload } from "./webhook-payload.js";
