@@ -1,5 +1,5 @@
 import { listLimits } from "../limits.js";
-import { exactlyOneOf } from "./common.js";
+import { exactlyOneOf } from "./common-refinements.js";
 import { isObject, type JsonObject, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 import { entriesAcross, type SectionEntries } from "./sections.js";
