@@ -3,12 +3,11 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { booleanLeaf, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -16,11 +15,10 @@ const audioKeys: ReadonlySet<string> = new Set(["id","link","voice"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","audio","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"audio\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["audio"] };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["audio"] });
 const audioUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on audio messages", otherwise: "not a field of a media object" };
-const audioIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const audioVoiceRule: LeafRule = { kind: "boolean" };
+const audioIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 
 function messageAudioPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
@@ -53,7 +51,7 @@ function explainMessageAudio(value: unknown, report: Report, key: Key): void {
   explainKeys(value, report, audioKeys, audioUnknown);
   explainField(value, "id", undefined, report, audioIdRule);
   explainField(value, "link", undefined, report, linkRule);
-  explainField(value, "voice", undefined, report, audioVoiceRule);
+  explainField(value, "voice", undefined, report, booleanLeaf);
   idOrLink.explain(value, report);
   leave(report, key);
 }

@@ -3,13 +3,13 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { Count, LeafRule } from "../explain-leaf.js";
+import type { Count } from "../explain-leaf.js";
 import { linkOrReplies, sameCards } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
 import { explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
@@ -31,22 +31,22 @@ const carouselKeys: ReadonlySet<string> = new Set(["body","action","type"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interactive"] });
 const carouselCases: Cases = { key: "type", names: ["carousel"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const carouselUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on carousel messages", otherwise: "not a field of this object" };
 const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
 const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
-const carouselActionCardsCtaUrlCardIndexRule: LeafRule = { kind: "number", min: 0, max: 9, integer: true, expected: "an integer 0 to 9" };
+const carouselActionCardsCtaUrlCardIndexRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 0, max: 9, integer: true, expected: "an integer 0 to 9" });
 const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const carouselActionCardsCtaUrlHeaderImageImageIdRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-const linkRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" };
-const carouselActionCardsCtaUrlBodyTextRule: LeafRule = { kind: "string", min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" };
-const carouselActionCardsCtaUrlActionNameRule: LeafRule = { kind: "enum", values: ["cta_url"] };
-const carouselActionCardsCtaUrlActionParametersDisplayTextRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const carouselActionCardsCtaUrlHeaderImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
+const carouselActionCardsCtaUrlActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["cta_url"] });
+const carouselActionCardsCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
 const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
-const carouselActionCardsCtaUrlActionButtonsTypeRule: LeafRule = { kind: "enum", values: ["quick_reply"] };
-const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: LeafRule = { kind: "string", min: 1, max: 256 };
-const carouselActionCardsProductActionCatalogIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
+const carouselActionCardsCtaUrlActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["quick_reply"] });
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256 });
+const carouselActionCardsProductActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const carouselActionCardsRefinements = [sameCards];
 
 function carouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
