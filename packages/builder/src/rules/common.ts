@@ -2,6 +2,7 @@ import { limits } from "../limits.js";
 import { exactlyOneOf, idOrLink } from "./common-refinements.js";
 import { type AnyRule, object, optional, required, string, type UnknownKeys } from "./rule.js";
 
+// Re-exported for the table's other readers; the generated checks import them from common-refinements.ts.
 export { exactlyOneOf, idOrLink };
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
