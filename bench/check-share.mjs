@@ -42,7 +42,7 @@ if (only === undefined) {
           literal,
           check: () => {
             const body = literal();
-            if (!rules.test(body, true)) throw new Error(`${only}: the literal fails its check`);
+            if (!rules.passes(body, true)) throw new Error(`${only}: the literal fails its check`);
             return body;
           },
           wacompose,

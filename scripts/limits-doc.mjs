@@ -9,11 +9,14 @@ import { root } from "./lib.mjs";
 const sourcePath = join(root, "packages/builder/src/limits.ts");
 export const limitsPagePath = join(root, "docs/limits.md");
 
-/** The TSDoc comment written before each key of `limits`, by dotted path. */
-function notes(source) {
-  const body = source.slice(source.indexOf("export const limits = {"), source.indexOf("} as const;"));
-  const result = new Map();
-  const stack = [];
+/**
+ * The TSDoc comment written before each key of `limits`, by dotted path; a group that is a constant of its own
+ * (`phone: phoneLimits`) is read from that constant's body, under its key.
+ */
+function notes(source, name = "limits", outer = [], result = new Map()) {
+  const start = source.indexOf(`export const ${name} = {`);
+  const body = source.slice(start, source.indexOf("} as const;", start));
+  const stack = [...outer];
   let comment = [];
   let inComment = false;
   for (const line of body.split("\n").slice(1)) {
@@ -29,6 +32,8 @@ function notes(source) {
       const path = [...stack, key].join(".");
       if (comment.length > 0) result.set(path, comment.filter(Boolean).join(" "));
       comment = [];
+      const group = /^\w+: (\w+Limits),$/.exec(trimmed)?.[1];
+      if (group !== undefined) notes(source, group, [...stack, key], result);
       if (trimmed.endsWith("{")) stack.push(key);
     } else if (/^},?$/.test(trimmed)) stack.pop();
   }

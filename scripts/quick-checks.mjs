@@ -17,6 +17,7 @@ const { interactiveTypes } = await import(join(root, "packages/builder/src/limit
 
 // Every export of the table's modules, so generated code imports what has a name.
 const tableModules = [
+  "common-refinements",
   "common",
   "envelope-refinements",
   "envelope",

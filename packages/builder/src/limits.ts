@@ -1,3 +1,38 @@
+// The groups that a kind's runtime reads (its refinements) are constants of their own, so a bundle carries
+// the numbers it uses and not the whole table; `limits` holds them all.
+
+/** `to`: digits of a phone number in international form (E.164 allows at most 15). */
+export const phoneLimits = { minDigits: 7, maxDigits: 15 } as const;
+
+/** Lists [S, M-list §7.3]; at most 10 rows across all sections. */
+export const listLimits = {
+  button: { max: 20 },
+  sections: { min: 1, max: 10 },
+  sectionTitle: { max: 24 },
+  rows: { min: 1, max: 10 },
+  row: { id: { max: 200 }, title: { max: 24 }, description: { max: 72 } },
+} as const;
+
+/** Templates [S, V23, M-coupon §8]. */
+export const templateLimits = {
+  /** Meta's limit on template names (Business Management API). */
+  name: { max: 512 },
+  /** Button `index`: 0–9, so at most 10 buttons [S]; emitted as a string (resolution §13.8). */
+  buttonIndex: { min: 0, max: 9 },
+  /** Text parameter in a header [S]. */
+  headerText: { max: 60 },
+  /** Text parameter in a body: 1024, or 32768 when the body is the only component [S, V23]. */
+  bodyText: { max: 1024, maxWhenOnlyComponent: 32768 },
+  /** `coupon_code` of a copy-code button; one such button per template [M-coupon]. */
+  couponCode: { max: 15 },
+  /**
+   * `parameter_name` of named templates: lowercase `a-z` and `_` only, at most 20
+   * characters: the rule cloud-api.md §8.4 reports from whatsapp-api-js, not confirmed in
+   * Meta text (§14). Strictest reading: digits are rejected too.
+   */
+  parameterName: { max: 20 },
+} as const;
+
 /**
  * Every documented limit of the messages endpoint, once. Types (compile-time checks),
  * `validate()` and the docs table all read this object; no other file holds these numbers.
@@ -24,7 +59,7 @@ export const limits = {
    */
   throughput: { perSecond: 80, pairGapMs: 6000 },
   /** `to`: digits of a phone number in international form (E.164 allows at most 15). */
-  phone: { minDigits: 7, maxDigits: 15 },
+  phone: phoneLimits,
   /** WhatsApp message ids (`wamid.…`) are at most 128 characters [S §1]. */
   wamid: { max: 128 },
   /** `biz_opaque_callback_data` [S §1]. */
@@ -64,13 +99,7 @@ export const limits = {
   /** Reply buttons [S, M-btn §7.2]: 1–3, ids and titles unique. */
   buttons: { min: 1, max: 3, title: { max: 20 }, id: { max: 256 } },
   /** Lists [S, M-list §7.3]; at most 10 rows across all sections. */
-  list: {
-    button: { max: 20 },
-    sections: { min: 1, max: 10 },
-    sectionTitle: { max: 24 },
-    rows: { min: 1, max: 10 },
-    row: { id: { max: 200 }, title: { max: 24 }, description: { max: 72 } },
-  },
+  list: listLimits,
   /** Product lists [V23, OA §7.5]: ≥ 1 product per section, ≤ 30 in total, ≤ 10 sections. */
   productList: { sections: { min: 1, max: 10 }, sectionTitle: { max: 24 }, products: { min: 1, max: 30 } },
   /** `flow_cta`: 20, no emoji — [S]; newer sources advise 30 (resolution §13.1: strictest). */
@@ -93,24 +122,7 @@ export const limits = {
   /** Business-scoped user ids [api-2026.md §2.2, M-BSUID]: `CC.` (or `CC.ENT.`) and at most 128 letters and digits. */
   bsuid: { max: 128 },
   /** Templates [S, V23, M-coupon §8]. */
-  template: {
-    /** Meta's limit on template names (Business Management API). */
-    name: { max: 512 },
-    /** Button `index`: 0–9, so at most 10 buttons [S]; emitted as a string (resolution §13.8). */
-    buttonIndex: { min: 0, max: 9 },
-    /** Text parameter in a header [S]. */
-    headerText: { max: 60 },
-    /** Text parameter in a body: 1024, or 32768 when the body is the only component [S, V23]. */
-    bodyText: { max: 1024, maxWhenOnlyComponent: 32768 },
-    /** `coupon_code` of a copy-code button; one such button per template [M-coupon]. */
-    couponCode: { max: 15 },
-    /**
-     * `parameter_name` of named templates: lowercase `a-z` and `_` only, at most 20
-     * characters: the rule cloud-api.md §8.4 reports from whatsapp-api-js, not confirmed in
-     * Meta text (§14). Strictest reading: digits are rejected too.
-     */
-    parameterName: { max: 20 },
-  },
+  template: templateLimits,
 } as const;
 
 /**

@@ -27,6 +27,9 @@ import { build } from "esbuild";
 // template 18.2 → 17.1 KB, the full path 41.3 → 37.6 KB, the whole builder 50.4 → 49.7 KB, validate() 12.05 → 11.97 KB.
 // Merged with the transport core's retry policy, requestsTo and the builders' state under symbols: text 8.4 KB,
 // buttons 11.2 KB, template 17.1 KB, textTo 12.4 KB, the full path 38.4 KB, the whole builder 50.5 KB.
+// Constants split (a refinement imports its group of limits, not the table; common.ts's refinements apart from its
+// shapes) and compiled explanations naming their leaves' explanations (no switch over every leaf kind): text
+// 8.57 → 7.86 KB, buttons 11.33 → 10.52 KB.
 
 interface Scenario {
   readonly source: string;
@@ -73,20 +76,23 @@ const scenarios: Record<string, Scenario> = {
   "a text send (createMsg({ text }) + createSender)": {
     source: `import { createMsg, text } from "@wacompose/builder"; ${sender}
       await wa.send(createMsg({ text }).to("16505551234").text("hi"));`,
-    ceiling: 8_850, // 9.4 KB before the compiled explanations (explain.js and the table left the small path)
+    ceiling: 8_250, // 9.4 KB before the compiled explanations (explain.js and the table left the small path)
     absent: [
       otherThan("text"),
       ...explainWalk,
+      // The leaves a text and its envelope do not have (numbers, JSON objects) and so their explanations.
+      /\/rules\/numeric\.js/,
       /\/builders\/(template|interactive)\//,
       /\/rules\/(template|interactive|contacts|carousel)\.js/,
       ...transportExtras,
     ],
-    absentText: /node:|Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index|message_templates/,
+    // `maxAccepted`, `pairGapMs`: the limits table, of which a text send carries the phone's digits only.
+    absentText: /node:|Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index|message_templates|maxAccepted|pairGapMs/,
   },
   "a buttons send (createMsg({ buttons }) + createSender)": {
     source: `import { createMsg, buttons } from "@wacompose/builder"; ${sender}
       await wa.send(createMsg({ buttons }).to("16505551234").buttons("Pick").reply("a", "A"));`,
-    ceiling: 11_750,
+    ceiling: 11_050,
     absent: [
       otherThan("interactive-button", "interactive-parts"),
       /\/builders\/template\//,

@@ -1,6 +1,9 @@
 import { limits } from "../limits.js";
-import type { Report } from "./report.js";
-import { type AnyRule, object, optional, required, string, type TestedRefinement, type UnknownKeys } from "./rule.js";
+import { exactlyOneOf, idOrLink } from "./common-refinements.js";
+import { type AnyRule, object, optional, required, string, type UnknownKeys } from "./rule.js";
+
+// Re-exported for the table's other readers; the generated checks import them from common-refinements.ts.
+export { exactlyOneOf, idOrLink };
 
 /** A WhatsApp message id: non-empty, at most 128 characters [S §1]. */
 export const wamid = string({ max: limits.wamid.max });
@@ -9,20 +12,6 @@ export const wamid = string({ max: limits.wamid.max });
 export const httpUrl = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 export const link = string({ pattern: httpUrl, format: "an http or https URL" });
 
-/** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
-export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
-  doc: `exactly one of \`${first}\` or \`${second}\``,
-  passes: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
-  explain: (object, report: Report) => {
-    const hasFirst = object[first] !== undefined && object[first] !== null;
-    const hasSecond = object[second] !== undefined && object[second] !== null;
-    if (hasFirst && hasSecond) report.add(undefined, "conflict", `exactly one of ${first} or ${second}, got both`);
-    else if (!hasFirst && !hasSecond) report.add(undefined, "required", `exactly one of ${first} or ${second} is required`);
-  },
-});
-
-/** Media: an uploaded `id` or a `link`, not both (exported: the generated checks call it by name). */
-export const idOrLink = exactlyOneOf("id", "link");
 const oneSource = [idOrLink];
 
 /** Where media comes from: an uploaded `id` or a public http(s) `link`, exactly one [S §4]. */

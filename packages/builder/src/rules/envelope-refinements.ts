@@ -1,4 +1,4 @@
-import { limits } from "../limits.js";
+import { phoneLimits } from "../limits.js";
 import { show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 
@@ -8,7 +8,7 @@ import type { TestedRefinement } from "./rule.js";
 
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
-const { minDigits, maxDigits } = limits.phone;
+const { minDigits, maxDigits } = phoneLimits;
 const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
 
 /**

@@ -1,5 +1,5 @@
-import { limits } from "../limits.js";
-import { exactlyOneOf } from "./common.js";
+import { listLimits } from "../limits.js";
+import { exactlyOneOf } from "./common-refinements.js";
 import { isObject, type JsonObject, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 import { entriesAcross, type SectionEntries } from "./sections.js";
@@ -8,7 +8,7 @@ import { entriesAcross, type SectionEntries } from "./sections.js";
 // generated interactive checks and explanations (rules/quick/interactive-*.generated.ts) import
 // them by name, so an interactive send carries these and not the tables that hold them.
 
-export const listRows: SectionEntries = { ...limits.list.rows, noun: "row" };
+export const listRows: SectionEntries = { ...listLimits.rows, noun: "row" };
 /** At most 10 rows across a list's sections. */
 export const rowsAcross = entriesAcross("rows", listRows);
 

@@ -1,5 +1,5 @@
 import { withArticle } from "../article.js";
-import { limits } from "../limits.js";
+import { templateLimits } from "../limits.js";
 import { explainCount, explainString } from "./explain-leaf.js";
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, type Report, show } from "./report.js";
@@ -93,7 +93,7 @@ export const parameterFitsButton: TestedRefinement = {
   },
 };
 
-export const { min: firstIndex, max: lastIndex } = limits.template.buttonIndex;
+export const { min: firstIndex, max: lastIndex } = templateLimits.buttonIndex;
 
 /** The button index as a number, or undefined: "0"–"9" (the reference's form) or an integer (resolution §13.8). */
 const indexOf = (index: unknown): number | undefined => {
@@ -209,14 +209,14 @@ export const componentsOnce: TestedRefinement<readonly unknown[]> = {
   },
 };
 
-const shortBodyText = parameterText(limits.template.bodyText.max);
+const shortBodyText = parameterText(templateLimits.bodyText.max);
 
 /** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
 export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
-  doc: `body text parameters at most ${limits.template.bodyText.max} characters, or ${limits.template.bodyText.maxWhenOnlyComponent} when the body is the only component`,
+  doc: `body text parameters at most ${templateLimits.bodyText.max} characters, or ${templateLimits.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   passes(components) {
     if (components.length < 2) return true;
-    const max = limits.template.bodyText.max;
+    const max = templateLimits.bodyText.max;
     for (const component of components) {
       const { type, parameters } = component as JsonObject;
       if (type !== "body" && lower(type) !== "body") continue;
@@ -232,7 +232,7 @@ export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
       report.enter(position);
       report.enter("parameters");
       component.parameters.forEach((parameter: unknown, index: number) => {
-        if (!isObject(parameter) || typeof parameter.text !== "string" || parameter.text.length <= limits.template.bodyText.max) return;
+        if (!isObject(parameter) || typeof parameter.text !== "string" || parameter.text.length <= templateLimits.bodyText.max) return;
         report.enter(index);
         explainString(shortBodyText, parameter.text, report, "text");
         report.leave();

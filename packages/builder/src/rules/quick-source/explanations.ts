@@ -40,10 +40,11 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     }
   };
 
-  /** A leaf rule's data as a constant (its `note`, for the docs, left out). */
+  /** A leaf rule's explanation with its data bound, as a constant (its `note`, for the docs, left out). */
   const leafConstant = (rule: Exclude<LeafRule, { kind: "custom" }>, at: Place): string => {
+    if (rule.kind === "boolean" || rule.kind === "any") return module.explainRuntime(`${rule.kind}Leaf`);
     const place = module.placeOf(rule, at);
-    const entries: [string, string][] = [["kind", JSON.stringify(rule.kind)]];
+    const entries: [string, string][] = [];
     const add = (name: string, value: unknown): void => {
       if (value === undefined) return;
       if (value instanceof RegExp)
@@ -65,13 +66,10 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       case "json":
         add("nonEmpty", rule.nonEmpty);
         break;
-      case "boolean":
-      case "any":
-        break;
     }
-    module.importType("../explain-leaf.js", "LeafRule");
-    const source = `{ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} }`;
-    return module.constant(source, place, "Rule", "LeafRule");
+    // Pure: a parts module's constant that no function a bundle keeps reads is dropped with it.
+    const source = `/* @__PURE__ */ ${module.explainRuntime(`${rule.kind}Leaf`)}({ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} })`;
+    return module.constant(source, place, "Rule", module.importType("./explain-runtime.js", "Explainer"));
   };
 
   /** A plain object of strings as a literal; refuses a key that a literal would read as a prototype. */

@@ -3,12 +3,12 @@
 // see rules/quick-source.ts.
 import { namedPart } from "../contacts.js";
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { Count, LeafRule } from "../explain-leaf.js";
+import type { Count } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const contactNameKeys: ReadonlySet<string> = new Set(["formatted_name","first_name","last_name","middle_name","suffix","prefix"]);
@@ -29,18 +29,18 @@ const contactKeys: ReadonlySet<string> = new Set(["name","addresses","birthday",
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","contacts","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"contacts\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["contacts"] };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["contacts"] });
 const contactsCount: Count = { min: 1, max: 257, warnAbove: 5, noun: "contact" };
-const contactNameFormattedNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const contactNameFormattedNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
 const contactAddressesCount: Count = { min: 0, max: Infinity, noun: "address" };
-const contactAddressCountryCodeRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactAddressCountryCodePattern, format: "a two-letter country code", tolerate: contactAddressCountryCodeTolerated };
-const contactAddressTypeRule: LeafRule = { kind: "enum", values: ["HOME","WORK"], anyCase: true };
-const birthdayRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" };
+const contactAddressCountryCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactAddressCountryCodePattern, format: "a two-letter country code", tolerate: contactAddressCountryCodeTolerated });
+const contactAddressTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["HOME","WORK"], anyCase: true });
+const birthdayRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" });
 const contactEmailsCount: Count = { min: 0, max: Infinity, noun: "email" };
-const contactEmailEmailRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" };
+const contactEmailEmailRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" });
 const contactPhonesCount: Count = { min: 0, max: Infinity, noun: "phone" };
-const contactPhoneTypeRule: LeafRule = { kind: "enum", values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true };
-const contactPhoneWaIdRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated };
+const contactPhoneTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true });
+const contactPhoneWaIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated });
 const contactUrlsCount: Count = { min: 0, max: Infinity, noun: "url" };
 
 function contactNamePasses(input: unknown, fromBuilder: boolean): boolean {

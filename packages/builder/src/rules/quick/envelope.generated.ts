@@ -2,20 +2,19 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import type { JsonObject, Report } from "../report.js";
-import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const bsuidPattern = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const contextKeys: ReadonlySet<string> = new Set(["message_id"]);
-const envelopeMessagingProductRule: LeafRule = { kind: "enum", values: ["whatsapp"] };
-const envelopeRecipientTypeRule: LeafRule = { kind: "enum", values: ["individual","group"] };
-const envelopeToRule: LeafRule = { kind: "string", min: 1, max: Infinity, numberIsWarning: true };
-const bsuidRule: LeafRule = { kind: "string", min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" };
-const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
-const envelopeBizOpaqueCallbackDataRule: LeafRule = { kind: "string", min: 1, max: 512 };
-const envelopeRecipientIdentityKeyHashRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const envelopeMessagingProductRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["whatsapp"] });
+const envelopeRecipientTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["individual","group"] });
+const envelopeToRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const bsuidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" });
+const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const envelopeBizOpaqueCallbackDataRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
+const envelopeRecipientIdentityKeyHashRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
 
 function envelopeContextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

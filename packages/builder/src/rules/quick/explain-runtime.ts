@@ -13,7 +13,6 @@ import {
   explainNumber,
   explainString,
   type Key,
-  type LeafRule,
   leave,
   nullIsAbsent,
   sameIgnoringCase,
@@ -21,47 +20,45 @@ import {
 } from "../explain-leaf.js";
 import type { JsonObject, Report } from "../report.js";
 import { show } from "../report.js";
-import type { UnknownKeys } from "../rule.js";
+import type { CustomRule, EnumRule, JsonObjectRule, NumberRule, StringRule, UnknownKeys } from "../rule.js";
 
 export type { Key };
 /** The explanation of an object, array or union rule at `key`. */
 export type Explainer = (value: unknown, report: Report, key: Key) => void;
-/** What a value is explained against: a leaf rule's data, or the function of a larger rule. */
-export type ExplainedBy = LeafRule | Explainer;
+/**
+ * What a value is explained against: a leaf's explanation with its rule's data bound (`stringLeaf(…)`), the function of
+ * a larger rule, or a custom rule. A kind's module names only the leaf explanations its rules use, so its bundle
+ * carries no others (and no switch over every leaf kind).
+ */
+export type ExplainedBy = Explainer | Pick<CustomRule, "explain">;
 /** A rule across an array's entries, by its explanation. */
 export interface ListRefinement {
   readonly explain: (list: readonly unknown[], report: Report) => void;
 }
 
-/** Reports what is wrong with `value` at `key` against a leaf rule's data, or calls a larger rule's function. */
-function explainValue(rule: ExplainedBy, value: unknown, report: Report, key: Key): void {
-  if (typeof rule === "function") {
-    rule(value, report, key);
-    return;
-  }
-  switch (rule.kind) {
-    case "string":
-      explainString(rule, value, report, key);
-      return;
-    case "enum":
-      explainEnum(rule, value, report, key);
-      return;
-    case "number":
-      explainNumber(rule, value, report, key);
-      return;
-    case "boolean":
-      explainBoolean(value, report, key);
-      return;
-    case "json":
-      explainJson(rule, value, report, key);
-      return;
-    case "any":
-      return;
-    case "custom":
-      rule.explain(value, report, key);
-      return;
-  }
-}
+export const stringLeaf =
+  (rule: Omit<StringRule, "kind">): Explainer =>
+  (value, report, key) =>
+    explainString(rule, value, report, key);
+export const enumLeaf =
+  (rule: Omit<EnumRule, "kind">): Explainer =>
+  (value, report, key) =>
+    explainEnum(rule, value, report, key);
+export const numberLeaf =
+  (rule: Omit<NumberRule, "kind">): Explainer =>
+  (value, report, key) =>
+    explainNumber(rule, value, report, key);
+export const jsonLeaf =
+  (rule: Omit<JsonObjectRule, "kind">): Explainer =>
+  (value, report, key) =>
+    explainJson(rule, value, report, key);
+export const booleanLeaf: Explainer = explainBoolean;
+/** Any JSON value: nothing to report. */
+export const anyLeaf: Explainer = () => {};
+
+/** Reports what is wrong with `value` at `key` against `rule`. */
+const explainValue = (rule: ExplainedBy, value: unknown, report: Report, key: Key): void =>
+  typeof rule === "function" ? rule(value, report, key) : rule.explain(value, report, key);
 
 export { enter, leave };
 

@@ -2,13 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import { flowIdOrName, payloadOnlyWhenNavigating } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
@@ -20,17 +19,17 @@ const flowKeys: ReadonlySet<string> = new Set(["header","body","footer","action"
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interactive"] });
 const flowCases: Cases = { key: "type", names: ["flow"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const flowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on flow messages", otherwise: "not a field of this object" };
 const flowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
-const flowActionNameRule: LeafRule = { kind: "enum", values: ["flow"] };
-const flowActionParametersFlowMessageVersionRule: LeafRule = { kind: "enum", values: ["3"] };
-const flowActionParametersFlowTokenRule: LeafRule = { kind: "string", min: 1, max: Infinity };
-const flowActionParametersFlowCtaRule: LeafRule = { kind: "string", min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" };
-const flowActionParametersModeRule: LeafRule = { kind: "enum", values: ["draft","published"] };
-const flowActionParametersFlowActionRule: LeafRule = { kind: "enum", values: ["navigate","data_exchange"] };
-const flowActionParametersFlowActionPayloadDataRule: LeafRule = { kind: "json", nonEmpty: true };
+const flowActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["flow"] });
+const flowActionParametersFlowMessageVersionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["3"] });
+const flowActionParametersFlowTokenRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const flowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" });
+const flowActionParametersModeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["draft","published"] });
+const flowActionParametersFlowActionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["navigate","data_exchange"] });
+const flowActionParametersFlowActionPayloadDataRule: Explainer = /* @__PURE__ */ jsonLeaf({ nonEmpty: true });
 
 function flowHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;

@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { Count, LeafRule } from "../explain-leaf.js";
+import type { Count } from "../explain-leaf.js";
 import { rowsAcross } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
@@ -10,7 +10,7 @@ import type { UnknownKeys } from "../rule.js";
 import { titledSections } from "../sections.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, explainArray, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
@@ -22,17 +22,17 @@ const listKeys: ReadonlySet<string> = new Set(["header","body","footer","action"
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","interactive","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"interactive\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["interactive"] };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interactive"] });
 const listCases: Cases = { key: "type", names: ["list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
-const listBodyTextRule: LeafRule = { kind: "string", min: 1, max: 4096, warnAbove: 1024 };
-const listActionButtonRule: LeafRule = { kind: "string", min: 1, max: 20 };
+const listBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096, warnAbove: 1024 });
+const listActionButtonRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
 const listActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const listActionSectionsTitleRule: LeafRule = { kind: "string", min: 1, max: 24 };
+const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
 const listActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
-const listActionSectionsRowsIdRule: LeafRule = { kind: "string", min: 1, max: 200 };
-const listActionSectionsRowsDescriptionRule: LeafRule = { kind: "string", min: 1, max: 72 };
+const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 200 });
+const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 72 });
 const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 

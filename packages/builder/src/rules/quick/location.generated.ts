@@ -2,23 +2,22 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const locationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","location","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"location\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["location"] };
-const locationLatitudeRule: LeafRule = { kind: "number", min: -90, max: 90, numericString: true };
-const locationLongitudeRule: LeafRule = { kind: "number", min: -180, max: 180, numericString: true };
-const locationNameRule: LeafRule = { kind: "string", min: 1, max: Infinity };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["location"] });
+const locationLatitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -90, max: 90, numericString: true });
+const locationLongitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -180, max: 180, numericString: true });
+const locationNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
 
 function messageLocationPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

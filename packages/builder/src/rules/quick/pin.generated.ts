@@ -2,23 +2,22 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import { daysOnlyWhenPinning } from "../pin.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const pinKeys: ReadonlySet<string> = new Set(["type","message_id","expiration_days"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","pin","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"pin\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["pin"] };
-const pinTypeRule: LeafRule = { kind: "enum", values: ["pin","unpin"] };
-const wamidRule: LeafRule = { kind: "string", min: 1, max: 128 };
-const pinExpirationDaysRule: LeafRule = { kind: "number", min: 1, max: 30, integer: true, expected: "an integer (days)" };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin"] });
+const pinTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin","unpin"] });
+const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const pinExpirationDaysRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 30, integer: true, expected: "an integer (days)" });
 
 function messagePinPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

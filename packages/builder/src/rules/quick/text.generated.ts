@@ -2,21 +2,19 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
-import type { LeafRule } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
+import { booleanLeaf, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const textKeys: ReadonlySet<string> = new Set(["body","preview_url"]);
 const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient_type","to","recipient","context","biz_opaque_callback_data","recipient_identity_key_hash","type","text","message_activity_sharing"]);
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"text\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
-const messageTypeRule: LeafRule = { kind: "enum", values: ["text"] };
-const textBodyRule: LeafRule = { kind: "string", min: 1, max: 4096 };
-const textPreviewUrlRule: LeafRule = { kind: "boolean" };
+const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["text"] });
+const textBodyRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096 });
 
 function messageTextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -47,7 +45,7 @@ function explainMessageText(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, textKeys);
   explainField(value, "body", "is required", report, textBodyRule);
-  explainField(value, "preview_url", undefined, report, textPreviewUrlRule);
+  explainField(value, "preview_url", undefined, report, booleanLeaf);
   leave(report, key);
 }
 
