@@ -11,7 +11,8 @@ import ts from "typescript";
 const builder = resolve(__dirname, "..");
 const rulesDir = join(builder, "src/rules");
 const ruleFile = join(rulesDir, "rule.ts");
-const readers = ["explain.ts", "quick-source/checks.ts", "quick-source/explanations.ts", "json-schema.ts", "describe.ts"];
+// rule.ts itself: its `leafKinds` places every kind as a leaf or not (describe.ts skips leaves through it).
+const readers = ["explain.ts", "quick-source/checks.ts", "quick-source/explanations.ts", "json-schema.ts", "describe.ts", "rule.ts"];
 
 /** The files, among the readers, with a type error when rule.ts reads `ruleSource`. */
 function readersFailing(ruleSource: string): string[] {

@@ -2,7 +2,7 @@ import { envelopeFields } from "./envelope.js";
 import { markReadBody } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
 import { refinementSchemas } from "./refinement-schemas.js";
-import { type Field, type Refinement, type Rule, unhandledRule } from "./rule.js";
+import { type Field, isLeafRule, type Refinement, type Rule, unhandledRule } from "./rule.js";
 
 // The rule table in words, for docs/limits.md (scripts/limits-doc.mjs, written by `pnpm gen`): one row per field,
 // then the rules across fields. Nothing here is bundled by an app: only the docs script reads it.
@@ -57,6 +57,7 @@ export function ruleInWords(rule: Rule): string {
 
 /** Every field under `rule`, depth first, and every rule across fields, with their paths. */
 export function describeRule(rule: Rule, path: string, rows: FieldRow[], refinements: [string, Refinement<never>][]): void {
+  if (isLeafRule(rule)) return; // a leaf's row was written by its parent
   const refine = (list: readonly Refinement<never>[] | undefined) => {
     for (const refinement of list ?? []) refinements.push([path, refinement]);
   };
@@ -89,15 +90,6 @@ export function describeRule(rule: Rule, path: string, rows: FieldRow[], refinem
           refinements,
         );
       }
-      return;
-    // Leaves: their row was written by their parent.
-    case "string":
-    case "enum":
-    case "number":
-    case "boolean":
-    case "json":
-    case "any":
-    case "custom":
       return;
     default:
       unhandledRule(rule);

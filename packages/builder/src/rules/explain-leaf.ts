@@ -1,6 +1,6 @@
 import { numeric } from "./numeric.js";
 import { isObject, type JsonObject, kindOf, type Report, show } from "./report.js";
-import type { AnyRule, BooleanRule, CustomRule, EnumRule, JsonObjectRule, NumberRule, ObjectRule, StringRule } from "./rule.js";
+import type { EnumRule, JsonObjectRule, NumberRule, ObjectRule, StringRule } from "./rule.js";
 
 // The explanations of the table's leaves (strings, enums, numbers, …) and the messages its
 // walks share, apart from the walk itself (explain.ts): both explain() and each kind's
@@ -10,8 +10,7 @@ import type { AnyRule, BooleanRule, CustomRule, EnumRule, JsonObjectRule, Number
 /** Issues reported inside one array before the rest of it is summed up in one "truncated" issue. */
 export const maxIssuesPerArray = 20;
 
-/** A rule with no fields or entries to walk. */
-export type LeafRule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | AnyRule | CustomRule;
+export type { LeafRule } from "./rule.js";
 
 export type Key = string | number | undefined;
 

@@ -189,6 +189,26 @@ export type Rule =
   | UnionRule
   | CustomRule;
 
+/** A rule with no fields or entries to walk. */
+export type LeafRule = StringRule | EnumRule | NumberRule | BooleanRule | JsonObjectRule | AnyRule | CustomRule;
+
+// Every kind, leaf or not: a kind added to `Rule` is a compile error here until it is placed.
+const leafKinds = {
+  string: true,
+  enum: true,
+  number: true,
+  boolean: true,
+  json: true,
+  any: true,
+  custom: true,
+  object: false,
+  array: false,
+  union: false,
+} as const satisfies Record<Rule["kind"], boolean>;
+
+/** True for a rule with no fields or entries to walk (see LeafRule). */
+export const isLeafRule = (rule: Rule): rule is LeafRule => leafKinds[rule.kind];
+
 /**
  * The end of every switch over rule kinds: a kind added to `Rule` is a compile error in each
  * reader (explain, the quick-check generator, the schema, the limits doc) until it has its case.

@@ -10,7 +10,7 @@ import {
   unhandledRule,
 } from "../rule.js";
 import { access, below, type GeneratedModule, literal, type Place } from "./module.js";
-import { partOf } from "./parts.js";
+import { functionSlot, writeFunction } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The yes/no check of one target: true exactly when explain() reports no error. An interpreter
@@ -174,20 +174,9 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
 
   /** The function testing an object, array or union rule (`extraKey`: a union's tag, known to its cases). */
   const functionFor = (rule: ObjectRule | ArrayRule | UnionRule, at: Place, extraKey: string | undefined, exported?: string): string => {
-    const byKey = made.get(rule) ?? new Map<string, string>();
-    made.set(rule, byKey);
-    const memo = byKey.get(extraKey ?? "");
-    if (memo !== undefined) return memo;
-    // A part several roots share: written once, in the parts module, and imported by the others.
-    const part = partOf(target.parts?.list, rule, extraKey);
-    if (part !== undefined && target.parts?.exported !== true) {
-      const imported = module.importName(`./${target.parts?.module}.js`, part.passes);
-      byKey.set(extraKey ?? "", imported);
-      return imported;
-    }
-    const place = module.placeOf(rule, at);
-    const name = exported ?? (part === undefined ? module.nameFor("", at, "passes") : module.reserve(part.passes));
-    byKey.set(extraKey ?? "", name);
+    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, "passes");
+    if (slot.place === undefined) return slot.name;
+    const { place } = slot;
     const root = exported !== undefined;
     const body =
       rule.kind === "object"
@@ -205,20 +194,10 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     if (checked) module.importName("../report.js", "type JsonObject");
     const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
     const text = [`(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n");
-    const twin = root || part !== undefined ? undefined : bodies.get(text);
-    if (twin !== undefined) {
-      byKey.set(extraKey ?? "", twin);
-      return twin;
-    }
-    bodies.set(text, name);
-    module.functions.push(
-      root
-        ? `/** ${target.comment} */\nexport function ${name}${text}`
-        : part !== undefined
-          ? `/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */\nexport function ${name}${text}`
-          : `function ${name}${text}`,
-    );
-    return name;
+    return writeFunction(module, bodies, slot, text, {
+      root: root ? target.comment : undefined,
+      part: "True when the part breaks no error rule; several modules call it (quick-source/parts.ts).",
+    });
   };
 
   const objectBody = (rule: ObjectRule, place: Place, extraKey: string | undefined, root: boolean): string[] => {

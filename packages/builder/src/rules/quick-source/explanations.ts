@@ -2,7 +2,7 @@ import { missingMessage } from "../explain.js";
 import type { LeafRule } from "../explain-leaf.js";
 import { type ArrayRule, type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "../rule.js";
 import { below, type GeneratedModule, literal, type Place } from "./module.js";
-import { partOf } from "./parts.js";
+import { functionSlot, writeFunction } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The explanation of one target, compiled from the same rules as its check (as ajv's standalone
@@ -79,20 +79,9 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
   };
 
   const functionFor = (rule: ObjectRule | ArrayRule | UnionRule, at: Place, extraKey: string | undefined, exported?: string): string => {
-    const byKey = made.get(rule) ?? new Map<string, string>();
-    made.set(rule, byKey);
-    const memo = byKey.get(extraKey ?? "");
-    if (memo !== undefined) return memo;
-    // A part several roots share: written once, in the parts module, and imported by the others.
-    const part = partOf(target.parts?.list, rule, extraKey);
-    if (part !== undefined && target.parts?.exported !== true) {
-      const imported = module.importName(`./${target.parts?.module}.js`, part.explain);
-      byKey.set(extraKey ?? "", imported);
-      return imported;
-    }
-    const place = module.placeOf(rule, at);
-    const name = exported ?? (part === undefined ? module.nameFor("explain", at) : module.reserve(part.explain));
-    byKey.set(extraKey ?? "", name);
+    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, "explain");
+    if (slot.place === undefined) return slot.name;
+    const { place } = slot;
     const root = exported !== undefined;
     // A union's case and the root are given an object already entered; any other rule its value and key.
     const entered = extraKey !== undefined || root;
@@ -107,20 +96,10 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       ? `value: ${module.importType("../report.js", "JsonObject")}, report: ${report()}`
       : `value: unknown, report: ${report()}, key: ${key()}`;
     const text = [`(${parameters}): void {`, ...body, "}"].join("\n");
-    const twin = root || part !== undefined ? undefined : bodies.get(text);
-    if (twin !== undefined) {
-      byKey.set(extraKey ?? "", twin);
-      return twin;
-    }
-    bodies.set(text, name);
-    module.functions.push(
-      root
-        ? `/** The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them. */\nexport function ${name}${text}`
-        : part !== undefined
-          ? `/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */\nexport function ${name}${text}`
-          : `function ${name}${text}`,
-    );
-    return name;
+    return writeFunction(module, bodies, slot, text, {
+      root: root ? `The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them.` : undefined,
+      part: "The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts).",
+    });
   };
 
   const objectBody = (rule: ObjectRule, place: Place, extraKey: string | undefined, root: boolean, entered: boolean): string[] => {

@@ -1,5 +1,6 @@
 import type { ArrayRule, ObjectRule, Rule, UnionRule } from "../rule.js";
-import type { Path } from "./module.js";
+import type { GeneratedModule, Path, Place } from "./module.js";
+import type { QuickTarget } from "./target.js";
 
 // Parts of several roots (an interactive message's body, footer and header cases, the same rule
 // objects in each of the fifteen interactive types): written once, in a module of their own
@@ -16,7 +17,7 @@ export interface SharedPart {
   readonly extraKey: string | undefined;
   /** Where it sits in the first root that has it, that root's own keys left out: `fields.body.rule`. */
   readonly path: Path;
-  /** Its check's export: `testInteractiveBody`. */
+  /** Its check's export: `interactiveBodyPasses`. */
   readonly passes: string;
   /** Its explanation's export: `explainInteractiveBody`. */
   readonly explain: string;
@@ -25,6 +26,77 @@ export interface SharedPart {
 /** The part for `rule` (as a case of a union keyed `extraKey`), if it is one. */
 export const partOf = (parts: readonly SharedPart[] | undefined, rule: Rule, extraKey: string | undefined): SharedPart | undefined =>
   parts?.find((part) => part.rule === rule && part.extraKey === extraKey);
+
+/**
+ * The name of the function a module writes for `rule` (as a case keyed `extraKey`), the check's
+ * (`passes`) or the explanation's: the one already made, a shared part's import, or a new name,
+ * with the `place` where the caller now writes its body.
+ */
+export type FunctionSlot = { readonly name: string; readonly place?: undefined } | FreshSlot;
+
+/** A function this module writes now: its name, where its rule is, the shared part it is (if any). */
+export interface FreshSlot {
+  readonly name: string;
+  readonly place: Place;
+  readonly part: SharedPart | undefined;
+  /** Use `twin`, an identical function already written, instead of this one. */
+  readonly instead: (twin: string) => void;
+}
+
+/** See FunctionSlot. */
+export function functionSlot(
+  made: Map<Rule, Map<string, string>>,
+  module: GeneratedModule,
+  target: QuickTarget,
+  at: { readonly rule: FunctionRule; readonly place: Place; readonly extraKey: string | undefined; readonly exported: string | undefined },
+  role: "passes" | "explain",
+): FunctionSlot {
+  const { rule, extraKey, exported } = at;
+  const byKey = made.get(rule) ?? new Map<string, string>();
+  made.set(rule, byKey);
+  const memo = byKey.get(extraKey ?? "");
+  if (memo !== undefined) return { name: memo };
+  // A part several roots share: written once, in the parts module, and imported by the others.
+  const part = partOf(target.parts?.list, rule, extraKey);
+  if (part !== undefined && target.parts?.exported !== true) {
+    const imported = module.importName(`./${target.parts?.module}.js`, part[role]);
+    byKey.set(extraKey ?? "", imported);
+    return { name: imported };
+  }
+  const place = module.placeOf(rule, at.place);
+  const name =
+    exported ??
+    (part !== undefined
+      ? module.reserve(part[role])
+      : role === "passes"
+        ? module.nameFor("", at.place, "passes")
+        : module.nameFor("explain", at.place));
+  byKey.set(extraKey ?? "", name);
+  return { name, place, part, instead: (twin) => byKey.set(extraKey ?? "", twin) };
+}
+
+/**
+ * Writes a fresh slot's function, `text` being its parameters and body, with the doc of a root
+ * or of a shared part; a private function identical to one already written (`bodies`) is not
+ * written again, the other is used. Returns the name to call.
+ */
+export function writeFunction(
+  module: GeneratedModule,
+  bodies: Map<string, string>,
+  slot: FreshSlot,
+  text: string,
+  docs: { readonly root: string | undefined; readonly part: string },
+): string {
+  const twin = docs.root !== undefined || slot.part !== undefined ? undefined : bodies.get(text);
+  if (twin !== undefined) {
+    slot.instead(twin);
+    return twin;
+  }
+  bodies.set(text, slot.name);
+  const doc = docs.root ?? (slot.part !== undefined ? docs.part : undefined);
+  module.functions.push(doc === undefined ? `function ${slot.name}${text}` : `/** ${doc} */\nexport function ${slot.name}${text}`);
+  return slot.name;
+}
 
 /**
  * The object, array and union rules that more than one of `roots` reaches (the same rule
