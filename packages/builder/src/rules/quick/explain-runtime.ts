@@ -36,22 +36,16 @@ export interface ListRefinement {
   readonly explain: (list: readonly unknown[], report: Report) => void;
 }
 
-export const stringLeaf =
-  (rule: Omit<StringRule, "kind">): Explainer =>
+/** Binds a leaf's rule to its explanation, as a kind's module names it: `stringLeaf({ min: 1, max: 4096 })`. */
+const bindLeaf =
+  <R>(explainLeaf: (rule: R, value: unknown, report: Report, key: Key) => void) =>
+  (rule: R): Explainer =>
   (value, report, key) =>
-    explainString(rule, value, report, key);
-export const enumLeaf =
-  (rule: Omit<EnumRule, "kind">): Explainer =>
-  (value, report, key) =>
-    explainEnum(rule, value, report, key);
-export const numberLeaf =
-  (rule: Omit<NumberRule, "kind">): Explainer =>
-  (value, report, key) =>
-    explainNumber(rule, value, report, key);
-export const jsonLeaf =
-  (rule: Omit<JsonObjectRule, "kind">): Explainer =>
-  (value, report, key) =>
-    explainJson(rule, value, report, key);
+    explainLeaf(rule, value, report, key);
+export const stringLeaf: (rule: Omit<StringRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainString);
+export const enumLeaf: (rule: Omit<EnumRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainEnum);
+export const numberLeaf: (rule: Omit<NumberRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainNumber);
+export const jsonLeaf: (rule: Omit<JsonObjectRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainJson);
 export const booleanLeaf: Explainer = explainBoolean;
 /** Any JSON value: nothing to report. */
 export const anyLeaf: Explainer = () => {};
