@@ -1,3 +1,4 @@
+import { objectArgument } from "./builders/arguments.js";
 import { type Addressing, addressedTo } from "./builders/message-base.js";
 import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
@@ -40,12 +41,13 @@ const groupKinds: readonly string[] = ["text", "image", "video", "document", "au
 export function createMsg<const K extends Partial<Kinds>>(
   kinds: K & { readonly [N in Exclude<keyof K, keyof Kinds>]: never },
 ): ComposedMsg<K> {
-  if (typeof kinds !== "object" || kinds === null)
+  if (typeof kinds !== "object" || kinds === null || Array.isArray(kinds))
     throw new TypeError("createMsg: expected the kinds to compose, e.g. createMsg({ text })");
   const person: object = {};
   const group: object = {};
   for (const [name, kind] of Object.entries(kinds)) {
-    if (typeof kind !== "function" || name === "addressing")
+    // "then" would make a recipient thenable: awaiting one would call the kind.
+    if (typeof kind !== "function" || name === "addressing" || name === "then")
       throw new TypeError(`createMsg: ${name} is not a kind; import the kind of that name from @wacompose/builder`);
     if (groupKinds.includes(name)) placeKinds(group, { [name]: kind });
     if (name !== "pin" && name !== "unpin") placeKinds(person, { [name]: kind });
@@ -56,7 +58,8 @@ export function createMsg<const K extends Partial<Kinds>>(
   const toGroup = recipientsOf(group);
   return Object.freeze({
     to: (to: string) => toPerson(addressedTo(to)),
-    toUser: (bsuid: string, options: { readonly phone?: string } = {}) => toPerson(addressedTo(options.phone, bsuid)),
+    toUser: (bsuid: string, options: { readonly phone?: string } = {}) =>
+      toPerson(addressedTo(objectArgument(options, "toUser options").phone, bsuid)),
     toGroup: (groupId: string) => toGroup(addressedTo(groupId, undefined, true)),
   }) as ComposedMsg<K>;
 }

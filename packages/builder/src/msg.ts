@@ -1,3 +1,4 @@
+import { objectArgument } from "./builders/arguments.js";
 import { GroupRecipient } from "./builders/group-recipient.js";
 import type { MarkReadBuilder } from "./builders/mark-read.js";
 import { addressedTo } from "./builders/message-base.js";
@@ -33,7 +34,7 @@ export const msg = Object.freeze({
     bsuid: BusinessScopedId<Id>,
     options: { readonly phone?: PhoneNumber<N> } = {},
   ): Recipient {
-    return new Recipient(addressedTo(options.phone, bsuid));
+    return new Recipient(addressedTo(objectArgument(options, "toUser options").phone, bsuid));
   },
   /** A group, by its id: text, media and templates only (the API takes nothing else in groups). */
   toGroup(groupId: string): GroupRecipient {

@@ -20,15 +20,12 @@ export interface Addressing {
   readonly identityKeyHash: string | undefined;
 }
 
-/** The addressing of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group. */
-export const addressedTo = (to: string | undefined, recipient?: string, group = false): Addressing => ({
-  to,
-  recipient,
-  group,
-  replyTo: undefined,
-  callbackData: undefined,
-  identityKeyHash: undefined,
-});
+/**
+ * The addressing of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group;
+ * frozen, as every addressing is, since a recipient exposes it and builders made from it share it.
+ */
+export const addressedTo = (to: string | undefined, recipient?: string, group = false): Addressing =>
+  Object.freeze({ to, recipient, group, replyTo: undefined, callbackData: undefined, identityKeyHash: undefined });
 
 /** The object named by a message's `type`, e.g. `text` for a text message. */
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
@@ -84,12 +81,12 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): this {
-    return this.withAddressing({ ...this[addressingKey], replyTo: messageId });
+    return this.withAddressing(Object.freeze({ ...this[addressingKey], replyTo: messageId }));
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): this {
-    return this.withAddressing({ ...this[addressingKey], callbackData: data });
+    return this.withAddressing(Object.freeze({ ...this[addressingKey], callbackData: data }));
   }
 
   /**
@@ -97,7 +94,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
    * `identity_key_hash`); otherwise the message fails with a status saying the identity changed.
    */
   identityKeyHash(hash: string): this {
-    return this.withAddressing({ ...this[addressingKey], identityKeyHash: hash });
+    return this.withAddressing(Object.freeze({ ...this[addressingKey], identityKeyHash: hash }));
   }
 
   protected assemble(): M {

@@ -73,5 +73,11 @@ function sentForm(body: unknown, report: Report): unknown {
     return unsendable;
   }
   if (text === undefined) return undefined;
-  return JSON.parse(text, (_, value: unknown) => (isObject(value) ? Object.assign(Object.create(null), value) : value));
+  try {
+    return JSON.parse(text, (_, value: unknown) => (isObject(value) ? Object.assign(Object.create(null), value) : value));
+  } catch (error) {
+    // Nesting deep enough that reading it back overflows the stack: as validate() says of it.
+    report.add(undefined, "invalid_value", `could not be read: ${describe(error)}`);
+    return unsendable;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Report } from "./report.js";
+import { absent, type Report } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 
 // The refinements that rules/common.ts's shapes use, apart from those shapes: the generated
@@ -8,10 +8,11 @@ import type { TestedRefinement } from "./rule.js";
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
 export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
   doc: `exactly one of \`${first}\` or \`${second}\``,
-  passes: (object) => (object[first] === undefined || object[first] === null) !== (object[second] === undefined || object[second] === null),
+  // absent(): a NaN or Infinity is sent as null, so it counts as absent here as in the field checks.
+  passes: (object) => absent(object[first]) !== absent(object[second]),
   explain: (object, report: Report) => {
-    const hasFirst = object[first] !== undefined && object[first] !== null;
-    const hasSecond = object[second] !== undefined && object[second] !== null;
+    const hasFirst = !absent(object[first]);
+    const hasSecond = !absent(object[second]);
     if (hasFirst && hasSecond) report.add(undefined, "conflict", `exactly one of ${first} or ${second}, got both`);
     else if (!hasFirst && !hasSecond) report.add(undefined, "required", `exactly one of ${first} or ${second} is required`);
   },

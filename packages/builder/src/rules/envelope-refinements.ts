@@ -1,5 +1,5 @@
 import { phoneLimits } from "../limits.js";
-import { show } from "./report.js";
+import { absent, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 
 // The rules across a message body's envelope fields, apart from the table's field rules
@@ -42,7 +42,7 @@ export const individualRecipient: TestedRefinement = {
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
   passes: (body) => {
     const to = body.to;
-    return body.recipient_type === "group" || to == null || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
+    return body.recipient_type === "group" || absent(to) || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
   },
   explain(body, report) {
     const to = body.to;
@@ -58,10 +58,10 @@ export const individualRecipient: TestedRefinement = {
  */
 export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
-  passes: (body) => (body.to != null || body.recipient != null) && !(body.recipient_type === "group" && body.recipient != null),
+  passes: (body) => (!absent(body.to) || !absent(body.recipient)) && !(body.recipient_type === "group" && !absent(body.recipient)),
   explain(body, report) {
-    if (body.to == null && body.recipient == null) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
-    else if (body.recipient_type === "group" && body.recipient != null)
+    if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
+    else if (body.recipient_type === "group" && !absent(body.recipient))
       report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
   },
 };

@@ -1,6 +1,6 @@
 import { listLimits } from "../limits.js";
 import { exactlyOneOf } from "./common-refinements.js";
-import { isObject, type JsonObject, show } from "./report.js";
+import { absent, isObject, type JsonObject, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 import { entriesAcross, type SectionEntries } from "./sections.js";
 
@@ -18,9 +18,9 @@ export const flowIdOrName = exactlyOneOf("flow_id", "flow_name");
 /** `flow_action_payload` goes only with `navigate` (the default action). */
 export const payloadOnlyWhenNavigating: TestedRefinement = {
   doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
-  passes: (parameters) => parameters.flow_action !== "data_exchange" || parameters.flow_action_payload == null,
+  passes: (parameters) => parameters.flow_action !== "data_exchange" || absent(parameters.flow_action_payload),
   explain(parameters, report) {
-    if (parameters.flow_action === "data_exchange" && parameters.flow_action_payload != null)
+    if (parameters.flow_action === "data_exchange" && !absent(parameters.flow_action_payload))
       report.add("flow_action_payload", "unknown_field", "only allowed when flow_action is navigate");
   },
 };

@@ -2,7 +2,7 @@ import { withArticle } from "../article.js";
 import { templateLimits } from "../limits.js";
 import { explainCount, explainString } from "./explain-leaf.js";
 import { numeric } from "./numeric.js";
-import { isObject, type JsonObject, type Report, show } from "./report.js";
+import { absent, isObject, type JsonObject, type Report, show } from "./report.js";
 import { type CustomRule, string, type TestedRefinement } from "./rule.js";
 
 // The template rule's refinements and custom rules, apart from its table (template.ts): the
@@ -22,11 +22,11 @@ export const namedOrPositional: TestedRefinement<readonly unknown[]> = {
   doc: "parameters are all named (`parameter_name`) or all positional",
   passes(parameters) {
     let named = 0;
-    for (const parameter of parameters) if ((parameter as JsonObject).parameter_name != null) named++;
+    for (const parameter of parameters) if (!absent((parameter as JsonObject).parameter_name)) named++;
     return named === 0 || named === parameters.length;
   },
   explain(parameters, report) {
-    const named = parameters.filter((p) => isObject(p) && p.parameter_name != null).length;
+    const named = parameters.filter((p) => isObject(p) && !absent(p.parameter_name)).length;
     if (named > 0 && named < parameters.length)
       report.add(
         undefined,
@@ -47,6 +47,11 @@ export const parameterOf: { readonly [subType: string]: string } = {
   voice_call: "ttl_minutes or payload",
 };
 const lower = (value: unknown): string | undefined => (typeof value === "string" ? value.toLowerCase() : undefined);
+/** The parameter type a sub_type takes; own keys only (a sub_type "constructor" is not Object's). */
+const parameterFor = (subType: unknown): string | undefined => {
+  const key = lower(subType);
+  return key !== undefined && Object.hasOwn(parameterOf, key) ? parameterOf[key] : undefined;
+};
 /** A voice_call button takes ttl_minutes and payload parameters; every other button one of its own type. */
 const fits = (type: string | undefined, expected: string | undefined): boolean =>
   expected === "ttl_minutes or payload" ? type === "ttl_minutes" || type === "payload" : type === expected;
@@ -56,11 +61,11 @@ export const indexAndCount: TestedRefinement = {
   doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
   passes(button) {
     const voice = lower(button.sub_type) === "voice_call";
-    return (voice || button.index != null) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
+    return (voice || !absent(button.index)) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
   },
   explain(button, report) {
     const voice = lower(button.sub_type) === "voice_call";
-    if (!voice && button.index == null)
+    if (!voice && absent(button.index))
       report.add("index", "required", `is required (the button's position, ${firstIndex} to ${lastIndex})`);
     const parameters = button.parameters;
     if (Array.isArray(parameters)) explainCount(report, parameters.length, "parameters", { min: 1, max: voice ? 2 : 1, noun: "parameter" });
@@ -70,11 +75,11 @@ export const indexAndCount: TestedRefinement = {
 export const parameterFitsButton: TestedRefinement = {
   doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
   passes: (button) => {
-    const expected = parameterOf[lower(button.sub_type) as string];
+    const expected = parameterFor(button.sub_type);
     return (button.parameters as readonly JsonObject[]).every((parameter) => fits(lower(parameter.type), expected));
   },
   explain(button, report) {
-    const expected = parameterOf[lower(button.sub_type) ?? ""];
+    const expected = parameterFor(button.sub_type);
     const parameters = button.parameters;
     if (expected === undefined || !Array.isArray(parameters)) return;
     report.enter("parameters");

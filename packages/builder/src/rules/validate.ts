@@ -2,11 +2,11 @@ import type { Issue } from "../issue.js";
 import { issuesOf } from "./issues.js";
 import { markReadBody } from "./mark-read.js";
 import { message } from "./message.js";
-import type { JsonObject } from "./report.js";
+import { absent, type JsonObject } from "./report.js";
 import type { Rule } from "./rule.js";
 
-/** A mark-as-read (or typing) body: it has a `status` and neither `type` nor `to`. */
-const isMarkRead = (body: JsonObject): boolean => body.status !== undefined && body.type === undefined && body.to === undefined;
+/** A mark-as-read (or typing) body: it has a `status` and neither `type` nor `to` (null is absent, as everywhere). */
+const isMarkRead = (body: JsonObject): boolean => !absent(body.status) && absent(body.type) && absent(body.to);
 
 /** The rule of a request body: a message, or a mark-as-read. */
 const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markReadBody : message);

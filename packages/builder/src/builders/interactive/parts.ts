@@ -26,12 +26,17 @@ export type FooterText<F extends string> = MaxLength<F, typeof limits.interactiv
 export type HeaderText<H extends string> = MaxLength<H, typeof limits.interactive.header.max, "interactive.header.text">;
 export type SubText<S extends string> = MaxLength<S, typeof limits.interactive.header.max, "interactive.header.sub_text">;
 
+const mediaKeys = ["image", "video", "document"] as const;
+
 /** A text header, or a media header copied so later changes by the caller do not leak in. */
 export function headerPart(header: string | MediaHeader, subText?: string): HeaderPart {
   if (typeof header === "object" && header !== null) {
-    if ("image" in header) return { image: { ...header.image } };
-    if ("video" in header) return { video: { ...header.video } };
-    if ("document" in header) return { document: { ...header.document } };
+    // Own keys only, and one of them: a second medium would otherwise be dropped without a word.
+    const media = mediaKeys.filter((key) => Object.hasOwn(header, key));
+    if (media.length > 1) throw new TypeError(`interactive.header: one of image, video or document, got ${media.join(" and ")}`);
+    if (media[0] === "image") return { image: { ...(header as { image: MediaSource }).image } };
+    if (media[0] === "video") return { video: { ...(header as { video: MediaSource }).video } };
+    if (media[0] === "document") return { document: { ...(header as { document: MediaSource }).document } };
   }
   // Anything else is taken as text: validate() names what is wrong with it at build time.
   return { text: header as string, subText };

@@ -1,0 +1,169 @@
+// Values a JavaScript caller can pass that the types forbid, from an outside review: each build either throws a
+// PayloadError (or a TypeError naming the argument) or returns a body validate() finds no error in.
+import { audioTo, buttons, createMsg, documentTo, msg, PayloadError, pin, text, validate } from "../src/index.js";
+
+const n = "+16505551234";
+const errors = (body: unknown) => validate(body).filter((issue) => issue.severity === "error");
+const nan = NaN as unknown as string;
+const infinite = -Infinity as unknown as string;
+
+describe("a number JSON cannot carry (NaN, ±Infinity) is absent, in the checks as in the body sent", () => {
+  it.each([
+    ["image id NaN", () => msg.to(n).image({ id: nan }), "image"],
+    ["video id -Infinity", () => msg.to(n).video({ id: infinite }), "video"],
+    ["audioTo id NaN", () => audioTo(n, { id: nan }), "audio"],
+    ["documentTo id NaN", () => documentTo(n, { id: nan }), "document"],
+    ["sticker id NaN", () => msg.to(n).sticker({ id: nan }), "sticker"],
+    [
+      "a buttons media header id NaN",
+      () =>
+        msg
+          .to(n)
+          .buttons("b")
+          .header({ image: { id: nan } })
+          .reply("a", "A"),
+      "interactive.header.image",
+    ],
+    ["flow flowId NaN", () => msg.to(n).flow("b", { flowId: nan, cta: "Go" }), "interactive.action.parameters"],
+    ["toGroup(NaN)", () => msg.toGroup(nan).text("hi"), "to"],
+    ["createMsg toGroup(NaN)", () => createMsg({ text }).toGroup(nan).text("hi"), "to"],
+    [
+      "a template header image id NaN",
+      () =>
+        msg
+          .to(n)
+          .template("t")
+          .language("en")
+          .header((p) => p.image({ id: nan })),
+      "template.components[0]",
+    ],
+  ])("%s: a PayloadError at the field, as validate() says of the body sent", (_, make, path) => {
+    const builder = make();
+    expect(() => builder.build()).toThrow(PayloadError);
+    const result = builder.safeBuild();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((issue) => issue.path).some((at) => at.startsWith(path))).toBe(true);
+  });
+
+  it("a named parameter NaN beside a named one: the mix is refused, as validate() refuses the null it is sent as", () => {
+    const builder = msg
+      .to(n)
+      .template("t")
+      .language("en")
+      .body((p) => p.text("a", { name: "x" }).text("b", { name: nan }));
+    expect(() => builder.build()).toThrow(/mix of named \(1\) and positional \(1\)/);
+  });
+
+  it("a body with NaN where an optional field stands builds as validate() reads it (null, absent)", () => {
+    const body = msg.to(n).image({ id: "1", caption: nan }).safeBuild();
+    if (body.ok) expect(errors(JSON.parse(JSON.stringify(body.value)))).toEqual([]);
+    else expect(body.issues.length).toBeGreaterThan(0);
+  });
+});
+
+describe("safeBuild() never throws", () => {
+  it("flow data nested deeper than JSON can be read back: an issue, not a RangeError", () => {
+    let data: Record<string, unknown> = { leaf: 1 };
+    for (let depth = 0; depth < 3_000; depth++) data = { d: data };
+    const make = () => msg.to(n).flow("b", { flowId: "1", cta: "Go", data });
+    let result: ReturnType<ReturnType<typeof make>["safeBuild"]> | undefined;
+    try {
+      result = make().safeBuild();
+    } catch (error) {
+      // Copying the caller's data may refuse it first: then as a clear error, never an engine one.
+      expect(error).not.toBeInstanceOf(RangeError);
+      return;
+    }
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("a recipient's addressing cannot be changed after the fact", () => {
+  it.each([
+    ["createMsg", () => createMsg({ text }).to(n)],
+    ["msg", () => msg.to(n)],
+  ])("%s: the addressing is frozen, and a built body keeps its number", (_, recipient) => {
+    const to = recipient() as unknown as { addressing: { to: string }; text(body: string): { build(): { to?: string } } };
+    const builder = to.text("hi");
+    expect(Object.isFrozen(to.addressing)).toBe(true);
+    try {
+      to.addressing.to = "+447700900123";
+    } catch {
+      // strict code throws; sloppy code is ignored: either way the number stays
+    }
+    expect(builder.build().to).toBe(n);
+    expect(to.text("again").build().to).toBe(n);
+  });
+
+  it("replyTo and callbackData make frozen addressings too", () => {
+    const replied = msg.to(n).text("hi").replyTo("wamid.1").callbackData("x") as unknown as { addressing: object };
+    expect(Object.isFrozen(replied.addressing)).toBe(true);
+  });
+});
+
+describe("options that are null name the argument", () => {
+  it.each([
+    ["msg.toUser", () => msg.toUser("US.1" as never, null as never), /toUser options: expected an object, got null/],
+    ["createMsg toUser", () => createMsg({ text }).toUser("US.1" as never, null as never), /toUser options: expected an object, got null/],
+    [
+      "pin",
+      () =>
+        createMsg({ pin })
+          .toGroup("120363025555555555@g.us")
+          .pin("wamid.1", null as never),
+      /pin options: expected an object/,
+    ],
+  ])("%s", (_, call, message) => {
+    expect(call).toThrow(message);
+  });
+});
+
+describe("createMsg refuses what is not a map of kinds", () => {
+  it("an array", () => {
+    expect(() => createMsg([text] as never)).toThrow(/createMsg: expected the kinds to compose/);
+  });
+
+  it('a kind named "then", which would make every recipient thenable', () => {
+    expect(() => createMsg({ text, then: text } as never)).toThrow(/createMsg: then is not a kind/);
+  });
+});
+
+describe("an interactive media header takes one medium, its own", () => {
+  it("two media: a TypeError naming both, not the second dropped", () => {
+    expect(() =>
+      createMsg({ buttons })
+        .to(n)
+        .buttons("b")
+        .header({ image: { id: "1" }, video: { id: "2" } } as never),
+    ).toThrow(/interactive\.header: one of image, video or document, got image and video/);
+  });
+
+  it("an inherited image is not read as the caller's header", () => {
+    const inherited = Object.create({ image: { id: "1" } }) as never;
+    const built = msg.to(n).buttons("b").header(inherited).reply("a", "A").safeBuild();
+    expect(built.ok).toBe(false);
+  });
+});
+
+describe("validate() on odd values of known fields", () => {
+  it("a template button sub_type that is an Object.prototype key gets the sub_type's own error, not a printed function", () => {
+    const body = {
+      messaging_product: "whatsapp",
+      to: "16505551234",
+      type: "template",
+      template: {
+        name: "t",
+        language: { code: "en" },
+        components: [{ type: "button", sub_type: "constructor", index: "0", parameters: [{ type: "payload", payload: "p" }] }],
+      },
+    };
+    const messages = validate(body).map((issue) => issue.message);
+    expect(messages.join("\n")).not.toMatch(/function Object|native code/);
+    expect(errors(body).some((issue) => issue.path.endsWith("sub_type"))).toBe(true);
+  });
+
+  it("a mark-as-read body with to: null is read as a mark-as-read (null is absent), with to its one error", () => {
+    const body = { messaging_product: "whatsapp", status: "read", message_id: "wamid.1", to: null };
+    expect(errors(body).map((issue) => [issue.path, issue.message])).toEqual([["to", "not a field of a mark-as-read body"]]);
+  });
+});
