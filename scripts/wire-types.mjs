@@ -92,7 +92,7 @@ const shape = (rule, wire = {}) => {
         .map(([value, cased]) => `${value}=${shape(cased)}`)
         .join(",")}>`;
     }
-    default: // string, boolean, json, any, and the generator's own never and parameter
+    default: // string, boolean, json, any, and the generator's own never, parameter and named
       return rule.kind;
   }
 };
@@ -229,7 +229,6 @@ class Module {
     return name;
   }
 
-  /** `{ readonly a: A; readonly b?: B }`, its fields in the table's order after `first` (a union's key). */
   /**
    * A union's cases as object types, with their comments: a case split by value is several, cases no builder
    * writes are left out, and a subset named in wire.subsets is one case, the name of its own union.
@@ -238,7 +237,10 @@ class Module {
     const wire = wireOf(rule) ?? {};
     const unwritten = wire.unwrittenCases ?? [];
     for (const value of unwritten)
-      if (!(value in rule.cases)) throw new Error(`wire.unwrittenCases: ${literal(value)} is not a case of the union`);
+      if (!(value in rule.cases))
+        throw new Error(
+          `wire.unwrittenCases: ${literal(value)} is not a case of the union by ${rule.key} (${Object.keys(rule.cases).join(", ")})`,
+        );
     const written = Object.entries(rule.cases).filter(([value]) => !unwritten.includes(value));
     const subsetOf = new Map();
     for (const [name, values] of Object.entries(wire.subsets ?? {}))
@@ -265,6 +267,7 @@ class Module {
     return Object.fromEntries(Object.entries(fields).filter(([name, field]) => !{ ...fieldWireOf(owner, name), ...field.wire }.unwritten));
   }
 
+  /** `{ readonly a: A; readonly b?: B }`, its fields in the table's order after `first` (a union's key). */
   fields(fields, indent, owner) {
     const inner = `${indent}  `;
     const lines = Object.entries(this.written(fields, owner)).map(([name, field]) => {
@@ -295,13 +298,15 @@ class Module {
   valueCases(rule, { key, cases }, indent, first) {
     const own = this.written({ ...first, ...rule.fields }, rule);
     const keyRule = own[key]?.rule;
-    if (keyRule?.kind !== "enum") throw new Error(`wire.byValue: ${literal(key)} is not an enum field of the object`);
+    if (keyRule?.kind !== "enum")
+      throw new Error(`wire.byValue: ${literal(key)} is not an enum field of the object (${Object.keys(own).join(", ")})`);
     const covered = cases.flatMap((valueCase) => valueCase.values);
     if (covered.length !== keyRule.values.length || !keyRule.values.every((value) => covered.includes(value)))
       throw new Error(`wire.byValue: the cases' values ${literal(covered)} are not the values of ${key}, ${literal(keyRule.values)}`);
     return cases.map((valueCase) => {
       for (const name of [...(valueCase.required ?? []), ...(valueCase.absent ?? [])])
-        if (!(name in own)) throw new Error(`wire.byValue: ${literal(name)} is not a field of the object`);
+        if (!(name in own))
+          throw new Error(`wire.byValue (by ${key}): ${literal(name)} is not a field of the object (${Object.keys(own).join(", ")})`);
       const values = valueCase.values.map(literal).join(" | ");
       const { valuesName } = valueCase;
       const keyType = valuesName === undefined ? values : this.named(valuesName, undefined, () => `export type ${valuesName} = ${values};`);
