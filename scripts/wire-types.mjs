@@ -68,33 +68,43 @@ const shape = (rule, wire = {}) => {
     case "number":
       return rule.numericString && !wire.numbersOnly ? "string|number" : "number";
     case "custom":
-      return schemaType(customSchema(rule));
+      return wire.stringsOnly ? "string" : schemaType(customSchema(rule));
     case "object": {
-      const fields = Object.entries(rule.fields).map(([name, field]) => {
-        const wire = { ...fieldWires.get(rule)?.[name], ...field.wire };
-        return `${name}${field.required || wire.required ? "" : "?"}:${shape(field.rule, wire)}`;
+      const typedAs = wireNames.get(rule)?.typedAs;
+      if (typedAs !== undefined) return typedAs;
+      const fields = Object.entries(rule.fields).flatMap(([name, field]) => {
+        const wire = { ...fieldWireOf(rule, name), ...field.wire };
+        if (wire.unwritten) return [];
+        return [`${name}${field.required || wire.required ? "" : "?"}:${shape(field.rule, wire)}`];
       });
-      const pairs = (rule.refine ?? []).map((refinement) => wireNames.get(refinement)?.exactlyOne).filter(Boolean);
+      const refined = (rule.refine ?? []).map((refinement) => wireNames.get(refinement)).filter(Boolean);
+      const pairs = refined.map((wire) => wire.exactlyOne).filter(Boolean);
+      const byValue = refined.map((wire) => wire.byValue).filter(Boolean);
       const variants = wireNames.get(rule)?.variants;
-      return `{${fields.join(",")}${pairs.map((pair) => `!${pair}`).join("")}${variants ? literal(variants) : ""}}`;
+      return `{${fields.join(",")}${pairs.map((pair) => `!${pair}`).join("")}${variants ? literal(variants) : ""}${byValue.map(literal).join("")}}`;
     }
     case "array":
       return `[${shape(rule.item)}${rule.min === rule.max ? `*${rule.max}` : ""}${wireNames.get(rule)?.sameCase ? " same" : ""}]`;
-    case "union":
+    case "union": {
+      const unwritten = wireNames.get(rule)?.unwrittenCases ?? [];
       return `<${rule.key}:${Object.entries(rule.cases)
+        .filter(([value]) => !unwritten.includes(value))
         .map(([value, cased]) => `${value}=${shape(cased)}`)
         .join(",")}>`;
-    default: // string, boolean, json, any, and the generator's own never and parameter
+    }
+    default: // string, boolean, json, any, and the generator's own never, parameter and named
       return rule.kind;
   }
 };
 
-/** A named union: on one line when it is short, else one case a line. */
+/** A union's case: its type, and the comment written above it. */
+const uncommented = (text) => ({ text, doc: undefined });
+/** A named union: on one line when it is short and no case has a comment, else one case a line. */
 const unionDeclaration = (name, cases) => {
-  const line = `export type ${name} = ${cases.join(" | ")};`;
-  return line.length <= 120 && !line.includes("\n")
-    ? line
-    : `export type ${name} =\n${cases.map((text) => `  | ${text.replace(/\n/g, "\n  ")}`).join("\n")};`;
+  const line = `export type ${name} = ${cases.map((entry) => entry.text).join(" | ")};`;
+  if (line.length <= 120 && !line.includes("\n") && cases.every((entry) => entry.doc === undefined)) return line;
+  const lines = cases.map((entry) => `${comment(entry.doc, "  ")}  | ${entry.text.replace(/\n/g, "\n  ")}`);
+  return `export type ${name} =\n${lines.join("\n")};`;
 };
 /** A type in parentheses where a `|` or `&` outside any brackets would bind wrongly (an array's item). */
 const grouped = (type) => {
@@ -130,7 +140,16 @@ class Module {
       this.declared.set(name, placeholder);
       placeholder.text = `${comment(doc, "")}${build()}`;
       this.declarations.push(placeholder);
-    } else if (existing.module !== this.name) {
+      return name;
+    }
+    return this.reference(name);
+  }
+
+  /** A type declared before, by its name: imported when another module declares it. */
+  reference(name) {
+    const existing = this.declared.get(name);
+    if (existing === undefined) throw new Error(`wire-types.mjs: ${name} is used before any rule declares it (wire.typedAs?)`);
+    if (existing.module !== this.name) {
       if (!this.imports.has(existing.module)) this.imports.set(existing.module, new Set());
       this.imports.get(existing.module).add(name);
     }
@@ -145,6 +164,7 @@ class Module {
       case "never": // a variant's absent field (see variants)
         return "never";
       case "parameter": // a generic message's content (see message)
+      case "named": // a type declared by name (the values of a byValue key: see valueCases)
         return rule.name;
       case "enum": {
         const values = rule.values.map(literal).join(" | ");
@@ -162,8 +182,12 @@ class Module {
       }
       case "any":
         return "unknown";
-      case "custom":
-        return schemaType(customSchema(rule));
+      case "custom": {
+        const type = schemaType(customSchema(rule));
+        if (!wire.stringsOnly) return type;
+        if (!type.split(" | ").includes("string")) throw new Error(`wire.stringsOnly: the custom rule "${rule.doc}" takes no string`);
+        return "string";
+      }
       case "object":
         return this.object(rule, indent);
       case "array":
@@ -194,19 +218,59 @@ class Module {
   }
 
   union(rule, indent) {
-    const cases = (at) => Object.entries(rule.cases).map(([value, cased]) => this.object(cased, at, this.keyField(rule, value)));
     const wire = wireOf(rule);
-    if (wire?.name === undefined) return cases(indent).join(" | ");
-    const name = this.named(wire.name, wire.doc, () => unionDeclaration(wire.name, cases("")), rule);
+    if (wire?.name === undefined)
+      return this.unionCases(rule, indent)
+        .map((entry) => entry.text)
+        .join(" | ");
+    const name = this.named(wire.name, wire.doc, () => unionDeclaration(wire.name, this.unionCases(rule, "")), rule);
     if (wire.keyName !== undefined)
       this.named(wire.keyName, undefined, () => `export type ${wire.keyName} = ${name}[${literal(rule.key)}];`);
     return name;
   }
 
+  /**
+   * A union's cases as object types, with their comments: a case split by value is several, cases no builder
+   * writes are left out, and a subset named in wire.subsets is one case, the name of its own union.
+   */
+  unionCases(rule, indent) {
+    const wire = wireOf(rule) ?? {};
+    const unwritten = wire.unwrittenCases ?? [];
+    for (const value of unwritten)
+      if (!(value in rule.cases))
+        throw new Error(
+          `wire.unwrittenCases: ${literal(value)} is not a case of the union by ${rule.key} (${Object.keys(rule.cases).join(", ")})`,
+        );
+    const written = Object.entries(rule.cases).filter(([value]) => !unwritten.includes(value));
+    const subsetOf = new Map();
+    for (const [name, values] of Object.entries(wire.subsets ?? {}))
+      for (const value of values) {
+        if (!written.some(([other]) => other === value)) throw new Error(`wire.subsets.${name}: ${literal(value)} is no written case`);
+        subsetOf.set(value, name);
+      }
+    const cases = (members, at) => members.flatMap(([value, cased]) => this.objectCases(cased, at, this.keyField(rule, value)));
+    const entries = [];
+    for (const [value, cased] of written) {
+      const subset = subsetOf.get(value);
+      if (subset === undefined) entries.push(...cases([[value, cased]], indent));
+      else if (!entries.some((entry) => entry.text === subset)) {
+        const members = written.filter(([other]) => subsetOf.get(other) === subset);
+        const shapeOf = { kind: "union", key: rule.key, cases: Object.fromEntries(members) };
+        entries.push(uncommented(this.named(subset, undefined, () => unionDeclaration(subset, cases(members, "")), shapeOf)));
+      }
+    }
+    return entries;
+  }
+
+  /** The object's fields but those no builder writes (wire.unwritten). */
+  written(fields, owner) {
+    return Object.fromEntries(Object.entries(fields).filter(([name, field]) => !{ ...fieldWireOf(owner, name), ...field.wire }.unwritten));
+  }
+
   /** `{ readonly a: A; readonly b?: B }`, its fields in the table's order after `first` (a union's key). */
   fields(fields, indent, owner) {
     const inner = `${indent}  `;
-    const lines = Object.entries(fields).map(([name, field]) => {
+    const lines = Object.entries(this.written(fields, owner)).map(([name, field]) => {
       const wire = { ...fieldWireOf(owner, name), ...field.wire };
       const optional = field.required || wire.required ? "" : "?";
       return `${comment(wire.doc, inner)}${inner}readonly ${key(name)}${optional}: ${this.type(field.rule, inner, wire)};`;
@@ -214,11 +278,60 @@ class Module {
     return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
   }
 
+  /** An object rule's type as a union's cases: one, or one per group of values when a refinement splits it by value. */
+  objectCases(rule, indent, first = {}) {
+    const wire = wireOf(rule);
+    const byValue = this.byValueOf(rule);
+    if (byValue !== undefined) return this.valueCases(rule, byValue, indent, first);
+    return [{ text: this.object(rule, indent, first), doc: wire?.name === undefined ? wire?.doc : undefined }];
+  }
+
+  byValueOf(rule) {
+    const splits = (rule.refine ?? []).map((refinement) => wireOf(refinement)?.byValue).filter((split) => split !== undefined);
+    if (splits.length > 1) throw new Error("wire.byValue: an object is split by one key only");
+    if (splits.length === 1 && (wireOf(rule)?.name !== undefined || wireOf(rule)?.variants !== undefined))
+      throw new Error("wire.byValue: a split object is named by its cases (ValueCase.name), and has no variants");
+    return splits[0];
+  }
+
+  /** One object type per group of values of the key (a pin and an unpin): the key narrowed, fields required or left out. */
+  valueCases(rule, { key, cases }, indent, first) {
+    const own = this.written({ ...first, ...rule.fields }, rule);
+    const keyRule = own[key]?.rule;
+    if (keyRule?.kind !== "enum")
+      throw new Error(`wire.byValue: ${literal(key)} is not an enum field of the object (${Object.keys(own).join(", ")})`);
+    const covered = cases.flatMap((valueCase) => valueCase.values);
+    if (covered.length !== keyRule.values.length || !keyRule.values.every((value) => covered.includes(value)))
+      throw new Error(`wire.byValue: the cases' values ${literal(covered)} are not the values of ${key}, ${literal(keyRule.values)}`);
+    return cases.map((valueCase) => {
+      for (const name of [...(valueCase.required ?? []), ...(valueCase.absent ?? [])])
+        if (!(name in own))
+          throw new Error(`wire.byValue (by ${key}): ${literal(name)} is not a field of the object (${Object.keys(own).join(", ")})`);
+      const values = valueCase.values.map(literal).join(" | ");
+      const { valuesName } = valueCase;
+      const keyType = valuesName === undefined ? values : this.named(valuesName, undefined, () => `export type ${valuesName} = ${values};`);
+      const fields = {};
+      for (const [name, field] of Object.entries(own))
+        if (name === key) fields[name] = { ...field, rule: { kind: "named", name: keyType } };
+        else if (valueCase.required?.includes(name)) fields[name] = { ...field, required: true };
+        else if (!valueCase.absent?.includes(name)) fields[name] = field;
+      if (valueCase.name === undefined) return { text: this.fields(fields, indent, rule), doc: valueCase.doc };
+      const declaration = () => `export interface ${valueCase.name} ${this.fields(fields, "", rule)}`;
+      return uncommented(this.named(valueCase.name, valueCase.doc, declaration, { kind: "object", fields }));
+    });
+  }
+
   object(rule, indent, first = {}) {
+    const wire = wireOf(rule);
+    if (wire?.typedAs !== undefined) return this.reference(wire.typedAs);
+    const byValue = this.byValueOf(rule);
+    if (byValue !== undefined)
+      return this.valueCases(rule, byValue, indent, first)
+        .map((entry) => entry.text)
+        .join(" | ");
     const eitherRefinement = rule.refine?.find((refinement) => wireOf(refinement)?.exactlyOne !== undefined);
     const either = eitherRefinement === undefined ? undefined : wireOf(eitherRefinement);
-    const own = { ...first, ...rule.fields };
-    const wire = wireOf(rule);
+    const own = this.written({ ...first, ...rule.fields }, rule);
     const name = wire?.name;
     if (wire?.variants !== undefined) {
       const text = (at) => this.variants(own, wire.variants, at, rule);
@@ -318,7 +431,6 @@ export function wireTypes() {
   const groups = new Map();
   for (const kind of kinds) {
     const spec = messageTypes[kind];
-    if ("handWritten" in spec) continue;
     moduleNamed(spec.module).message(kind, spec);
     if (!groups.has(spec.module)) groups.set(spec.module, []);
     groups.get(spec.module).push(spec.name);
@@ -327,7 +439,7 @@ export function wireTypes() {
     const members = groups.get(module) ?? [];
     if (members.length === 0) throw new Error(`messageTypeGroups.${module}: no kind is written to wire/${module}.generated.ts`);
     const target = moduleNamed(module);
-    target.named(group.name, undefined, () => unionDeclaration(group.name, members));
+    target.named(group.name, undefined, () => unionDeclaration(group.name, members.map(uncommented)));
     target.named(group.typeName, undefined, () => `export type ${group.typeName} = ${group.name}["type"];`);
   }
   moduleNamed("mark-read").object(markReadBody, "");

@@ -44,6 +44,19 @@ import type {
   ReactionMessage,
   RequestContactInfoInteractive,
   StickerMessage,
+  TemplateBodyParameter,
+  TemplateButtonComponent,
+  TemplateButtonParameter,
+  TemplateButtonSubType,
+  TemplateCardComponent,
+  TemplateComponent,
+  TemplateCurrencyParameter,
+  TemplateDateTimeParameter,
+  TemplateHeaderParameter,
+  TemplateLocationParameter,
+  TemplateMediaParameter,
+  TemplateMessage,
+  TemplateTextParameter,
   TextMessage,
   VideoMessage,
   VoiceCallInteractive,
@@ -109,6 +122,19 @@ expectType<MutuallyAssignable<InteractiveType, Hand.InteractiveType>>(true);
 expectType<MutuallyAssignable<InteractiveMessage<ButtonInteractive>, Hand.InteractiveMessage<Hand.ButtonInteractive>>>(true);
 expectType<MutuallyAssignable<InteractiveMessage<CarouselInteractive>, Hand.InteractiveMessage<Hand.CarouselInteractive>>>(true);
 expectType<MutuallyAssignable<InteractiveMessage, Hand.InteractiveMessage>>(true);
+expectType<MutuallyAssignable<TemplateTextParameter, Hand.TemplateTextParameter>>(true);
+expectType<MutuallyAssignable<TemplateCurrencyParameter, Hand.TemplateCurrencyParameter>>(true);
+expectType<MutuallyAssignable<TemplateDateTimeParameter, Hand.TemplateDateTimeParameter>>(true);
+expectType<MutuallyAssignable<TemplateMediaParameter, Hand.TemplateMediaParameter>>(true);
+expectType<MutuallyAssignable<TemplateLocationParameter, Hand.TemplateLocationParameter>>(true);
+expectType<MutuallyAssignable<TemplateBodyParameter, Hand.TemplateBodyParameter>>(true);
+expectType<MutuallyAssignable<TemplateHeaderParameter, Hand.TemplateHeaderParameter>>(true);
+expectType<MutuallyAssignable<TemplateButtonParameter, Hand.TemplateButtonParameter>>(true);
+expectType<MutuallyAssignable<TemplateButtonSubType, Hand.TemplateButtonSubType>>(true);
+expectType<MutuallyAssignable<TemplateButtonComponent, Hand.TemplateButtonComponent>>(true);
+expectType<MutuallyAssignable<TemplateCardComponent, Hand.TemplateCardComponent>>(true);
+expectType<MutuallyAssignable<TemplateComponent, Hand.TemplateComponent>>(true);
+expectType<MutuallyAssignable<TemplateMessage, Hand.TemplateMessage>>(true);
 
 // The check can fail: a field more, a field optional that was required, a wider or a narrower field.
 // @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
@@ -119,6 +145,10 @@ expectType<MutuallyAssignable<Partial<TextMessage>, Hand.TextMessage>>(true);
 expectType<MutuallyAssignable<LocationMessage["location"], Hand.TemplateLocation>>(true);
 // @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
 expectType<MutuallyAssignable<PinMessage, Hand.PinMessage & { readonly recipient_type: "individual" }>>(true);
+// @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
+expectType<MutuallyAssignable<TemplateComponent, Hand.TemplateComponent | { readonly type: "footer" }>>(true);
+// @ts-expect-error Argument of type 'true' is not assignable to parameter of type 'false'.
+expectType<MutuallyAssignable<TemplateButtonSubType, Hand.TemplateButtonSubType | "voice_call">>(true);
 
 // What the table had to learn to say (rules/wire-types.ts): a message's `type` is required though the API reads
 // its absence as text; a location message's coordinates are numbers though the API takes numeric strings; a pin
@@ -148,4 +178,72 @@ const productCard: ProductCard = { card_index: 1, type: "product", action: { pro
 const mixed: CarouselInteractive["action"] = { cards: [mediaCard, productCard] };
 // @ts-expect-error Type '{ buttons: never[]; name: "cta_url"; }' is not assignable to type
 const urlAndReplies: MediaCard["action"] = { buttons: [], name: "cta_url" };
-void [untyped, stringCoordinates, pinToPerson, bothSources, mixed, urlAndReplies];
+
+// Where the API takes more than builders write, the type says what builders write, as the hand types did: mutual
+// assignability cannot see it (an optional field more or less), an object literal can.
+const unpinForDays: PinMessage["pin"] = {
+  type: "unpin",
+  message_id: "wamid.X",
+  // @ts-expect-error Object literal may only specify known properties, and 'expiration_days' does not exist
+  expiration_days: 3,
+};
+const pinForDays: PinMessage["pin"] = { type: "pin", message_id: "wamid.X", expiration_days: 3 };
+const namedHeaderDocument: InteractiveHeader = {
+  type: "document",
+  // @ts-expect-error Object literal may only specify known properties, and 'filename' does not exist
+  document: { link: "https://example.com/a.pdf", filename: "a.pdf" },
+};
+const locationRequestFooter: LocationRequestInteractive = {
+  type: "location_request_message",
+  body: { text: "Where are you?" },
+  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
+  footer: { text: "Thanks" },
+  action: { name: "send_location" },
+};
+const voiceCallFooter: VoiceCallInteractive = {
+  type: "voice_call",
+  body: { text: "Call us" },
+  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
+  footer: { text: "Thanks" },
+  action: { name: "voice_call" },
+};
+const contactInfoFooter: RequestContactInfoInteractive = {
+  type: "request_contact_info",
+  body: { text: "Your number?" },
+  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
+  footer: { text: "Thanks" },
+  action: { name: "request_contact_info" },
+};
+// The template's: a voice_call button has no index, every other button one (a string), the header takes no product
+// (builders write none) and its document no filename, a date_time parameter only its fallback value.
+const voiceCallIndex: TemplateComponent = {
+  type: "button",
+  sub_type: "voice_call",
+  // @ts-expect-error Object literal may only specify known properties, and 'index' does not exist
+  index: "0",
+  parameters: [{ type: "ttl_minutes", ttl_minutes: 60 }],
+};
+// @ts-expect-error Property 'index' is missing
+const urlWithoutIndex: TemplateComponent = { type: "button", sub_type: "url", parameters: [{ type: "text", text: "x" }] };
+const numericIndex: TemplateButtonComponent = {
+  type: "button",
+  sub_type: "quick_reply",
+  // @ts-expect-error Type 'number' is not assignable to type 'string'.
+  index: 0,
+  parameters: [{ type: "payload", payload: "yes" }],
+};
+// @ts-expect-error Type '"product"' is not assignable to type
+const productHeader: TemplateHeaderParameter = { type: "product", product: { catalog_id: "1", product_retailer_id: "sku" } };
+const templateDocumentName: TemplateMediaParameter = {
+  type: "document",
+  // @ts-expect-error Object literal may only specify known properties, and 'filename' does not exist
+  document: { id: "1", filename: "a.pdf" },
+};
+const calendarFields: TemplateDateTimeParameter = {
+  type: "date_time",
+  // @ts-expect-error Object literal may only specify known properties, and 'year' does not exist
+  date_time: { fallback_value: "May 1", year: 2026 },
+};
+void [untyped, stringCoordinates, pinToPerson, bothSources, mixed, urlAndReplies, unpinForDays, pinForDays];
+void [namedHeaderDocument, locationRequestFooter, voiceCallFooter, contactInfoFooter];
+void [voiceCallIndex, urlWithoutIndex, numericIndex, productHeader, templateDocumentName, calendarFields];

@@ -7,8 +7,11 @@ import { location } from "./location.js";
 import { markReadBody } from "./mark-read.js";
 import { document, image, video } from "./media.js";
 import type { Kind } from "./message-of.js";
-import { type ArrayRule, type Field, type ObjectRule, oneOf, type Rule, type UnionRule } from "./rule.js";
+import { daysOnlyWhenPinning } from "./pin.js";
+import { type ArrayRule, type EnumRule, type Field, type ObjectRule, oneOf, type Rule, type UnionRule } from "./rule.js";
 import { productSections } from "./sections.js";
+import { template } from "./template.js";
+import { indexAndCount } from "./template-refinements.js";
 import { text } from "./text.js";
 
 // How the rule table reads as the wire types users import (wire/*.generated.ts, written by `pnpm gen` through
@@ -32,6 +35,34 @@ export interface Wire {
   readonly sameCase?: true;
   /** A union's: the values of its key, exported under this name (`InteractiveType`). */
   readonly keyName?: string;
+  /**
+   * A refinement's: the object differs by the value of its enum field `key` (a pin's `type`, a template button's
+   * `sub_type`), so the type is a union of one object per group of values, with some fields required or left out.
+   */
+  readonly byValue?: { readonly key: string; readonly cases: readonly ValueCase[] };
+  /** A union's: cases the API takes but no builder writes, left out of the type (a template's product header). */
+  readonly unwrittenCases?: readonly string[];
+  /** A union's: some of its cases also exported as a union of their own (`TemplateMediaParameter`: image, video, document). */
+  readonly subsets?: { readonly [name: string]: readonly string[] };
+  /**
+   * An object's: typed as the named type of another rule, declared before it, though its own rule takes less (a
+   * template card's buttons are typed as the template's, as they were written by hand).
+   */
+  readonly typedAs?: string;
+}
+
+/** One group of values of a `byValue` key: the object type when the key holds one of them. */
+export interface ValueCase {
+  readonly values: readonly string[];
+  /** Fields optional in the rule but present in every body with these values. */
+  readonly required?: readonly string[];
+  /** Fields the bodies with these values never have: left out. */
+  readonly absent?: readonly string[];
+  /** The object type's name and comment (a comment alone is written on the union's case). */
+  readonly name?: string;
+  readonly doc?: string;
+  /** The values, exported under this name (`TemplateButtonSubType`). */
+  readonly valuesName?: string;
 }
 
 /** A field's comment, and where builders write less than the API takes. */
@@ -41,6 +72,10 @@ export interface FieldWire {
   readonly required?: true;
   /** The API takes a numeric string too, but builders write numbers: `number` in the type. */
   readonly numbersOnly?: true;
+  /** The API takes an integer too, but builders write strings: `string` in the type (a template button's index). */
+  readonly stringsOnly?: true;
+  /** The API takes the field, but no builder writes it: left out of the type (a header document's `filename`). */
+  readonly unwritten?: true;
 }
 
 const caseOf = (rule: UnionRule, value: string): ObjectRule => rule.cases[value] as ObjectRule;
@@ -50,6 +85,18 @@ const carouselCards = fieldOf(actionOf("carousel"), "cards") as ArrayRule;
 const mediaCard = caseOf(carouselCards.item as UnionRule, "cta_url");
 const listSections = fieldOf(actionOf("list"), "sections") as ArrayRule;
 const listSection = listSections.item as ObjectRule;
+const itemOf = (rule: Rule): Rule => (rule as ArrayRule).item;
+const mediaHeaderDocument = fieldOf(caseOf(fieldOf(caseOf(interactive, "button"), "header") as UnionRule, "document"), "document");
+
+const templateComponent = itemOf(fieldOf(template, "components")) as UnionRule;
+const templateButton = caseOf(templateComponent, "button");
+const templateCard = itemOf(fieldOf(caseOf(templateComponent, "carousel"), "cards")) as ObjectRule;
+const templateCardComponent = itemOf(fieldOf(templateCard, "components")) as UnionRule;
+const headerParameter = itemOf(fieldOf(caseOf(templateComponent, "header"), "parameters")) as UnionRule;
+const bodyParameter = itemOf(fieldOf(caseOf(templateComponent, "body"), "parameters")) as UnionRule;
+const buttonParameter = itemOf(fieldOf(templateButton, "parameters")) as UnionRule;
+const dateTime = fieldOf(caseOf(bodyParameter, "date_time"), "date_time") as ObjectRule;
+const textParameter: Wire = { name: "TemplateTextParameter" };
 
 const interactiveNames: { readonly [K in (typeof interactiveTypes)[number]]: Wire } = {
   button: { name: "ButtonInteractive", doc: "Reply buttons: 1 to 3 [§7.2]." },
@@ -135,8 +182,50 @@ export const wireNames = new Map<object, Wire>([
     { name: "ProductCard", doc: "A product card of a carousel: one product of the carousel's catalog." },
   ],
   [carouselCards, { sameCase: true }],
+  // An unpin names the message only.
+  [daysOnlyWhenPinning, { byValue: { key: "type", cases: [{ values: ["pin"] }, { values: ["unpin"], absent: ["expiration_days"] }] } }],
+  [templateComponent, { name: "TemplateComponent" }],
+  [
+    headerParameter,
+    { name: "TemplateHeaderParameter", unwrittenCases: ["product"], subsets: { TemplateMediaParameter: ["image", "video", "document"] } },
+  ],
+  [caseOf(headerParameter, "text"), textParameter],
+  [caseOf(headerParameter, "location"), { name: "TemplateLocationParameter" }],
+  [bodyParameter, { name: "TemplateBodyParameter", doc: "Body parameters: text-based templates take only these three [§8.3]." }],
+  [caseOf(bodyParameter, "text"), textParameter],
+  [caseOf(bodyParameter, "currency"), { name: "TemplateCurrencyParameter" }],
+  [caseOf(bodyParameter, "date_time"), { name: "TemplateDateTimeParameter" }],
+  [buttonParameter, { name: "TemplateButtonParameter", doc: "A button's parameter, by `sub_type` [§8.3]." }],
+  [
+    indexAndCount,
+    {
+      byValue: {
+        key: "sub_type",
+        cases: [
+          {
+            values: (fieldOf(templateButton, "sub_type") as EnumRule).values.filter((value) => value !== "voice_call"),
+            required: ["index"],
+            name: "TemplateButtonComponent",
+            doc: "A button component: its sub_type, position and parameter.",
+            valuesName: "TemplateButtonSubType",
+          },
+          { values: ["voice_call"], absent: ["index"], doc: "A voice_call button has no index [api-2026.md §5]." },
+        ],
+      },
+    },
+  ],
+  [templateCardComponent, { name: "TemplateCardComponent", doc: "The components of one card of a carousel template [api-2026.md §5]." }],
+  // The rule takes quick_reply and url buttons on a card; the type has always taken the template's.
+  [caseOf(templateCardComponent, "button"), { typedAs: "TemplateButtonComponent" }],
+  [caseOf(templateComponent, "limited_time_offer"), { doc: "A limited-time offer's expiry, in Unix milliseconds [api-2026.md §5]." }],
+  [
+    caseOf(templateComponent, "tap_target_configuration"),
+    { doc: "Where tapping the message leads, overriding the template's own target [api-2026.md §5; pywa only, unverified]." },
+  ],
+  [caseOf(templateComponent, "carousel"), { doc: "The cards of a carousel template, each with its own components [api-2026.md §5]." }],
 ]);
 
+const parameterName = { parameter_name: { doc: "Named templates (`parameter_format: NAMED`) label each parameter [cloud-api.md §8.4]." } };
 const asWritten = "The API also takes a string holding the number; builders write the number.";
 
 /** Field comments and narrowings, by the object (or field list) the fields are of. */
@@ -157,6 +246,27 @@ export const fieldWires = new Map<object, { readonly [field: string]: FieldWire 
   [markReadBody, { typing_indicator: { doc: 'Shows "typing…" until you reply or for 25 seconds; also marks the message read.' } }],
   [contactAddress, { country_code: { doc: "Two-letter country code." } }],
   [contact, { birthday: { doc: "`YYYY-MM-DD`." } }],
+  // Builders write a header document without a filename, and no footer where a kind shows none.
+  [mediaHeaderDocument, { filename: { unwritten: true } }],
+  [fieldOf(caseOf(headerParameter, "document"), "document"), { filename: { unwritten: true } }],
+  ...(["location_request_message", "voice_call", "request_contact_info"] as const).map(
+    (type): [object, { readonly [field: string]: FieldWire }] => [caseOf(interactive, type), { footer: { unwritten: true } }],
+  ),
+  [caseOf(headerParameter, "text"), parameterName],
+  [caseOf(bodyParameter, "text"), parameterName],
+  [caseOf(bodyParameter, "currency"), { ...parameterName, currency: { doc: "`amount_1000` is the amount × 1000: 10990 is 10.99." } }],
+  [caseOf(bodyParameter, "date_time"), { ...parameterName, date_time: { doc: "The Cloud API always shows the fallback value." } }],
+  // The older calendar fields are accepted and ignored; builders write the fallback value only.
+  [
+    dateTime,
+    Object.fromEntries(
+      Object.keys(dateTime.fields)
+        .filter((name) => name !== "fallback_value")
+        .map((name) => [name, { unwritten: true }]),
+    ),
+  ],
+  [templateButton, { index: { doc: 'The button\'s position, "0" to "9".', stringsOnly: true } }],
+  [fieldOf(caseOf(buttonParameter, "action"), "action"), { sections: { doc: "A multi-product (`mpm`) button's products." } }],
 ]);
 
 /** The envelope's name and comment (wire/envelope.generated.ts). */
@@ -181,13 +291,8 @@ export interface GeneratedMessageType {
   readonly contentParameter?: string;
 }
 
-/** A kind whose type is still written by hand (wire/<module>.ts). */
-export interface HandWrittenMessageType {
-  readonly handWritten: string;
-}
-
 /** Each message kind's type; a new kind is a compile error here until it has its entry. */
-export const messageTypes: { readonly [K in Kind]: GeneratedMessageType | HandWrittenMessageType } = {
+export const messageTypes: { readonly [K in Kind]: GeneratedMessageType } = {
   text: { name: "TextMessage", doc: "A text message [cloud-api.md §2].", module: "text" },
   reaction: {
     name: "ReactionMessage",
@@ -215,7 +320,11 @@ export const messageTypes: { readonly [K in Kind]: GeneratedMessageType | HandWr
     module: "interactive",
     contentParameter: "I",
   },
-  template: { handWritten: "template" },
+  template: {
+    name: "TemplateMessage",
+    doc: "A template message: an approved template, its language and its variable parts [§8].",
+    module: "template",
+  },
   pin: {
     name: "PinMessage",
     doc: "Pins a message in a group for 1 to 30 days, or unpins it [api-2026.md §3; libraries only].",

@@ -1,5 +1,5 @@
-// The wire types: *.generated.ts are written from the rule table by `pnpm gen` (scripts/wire-types.mjs);
-// template.ts is still written by hand (rules/wire-types.ts says which).
+// The wire types: every *.generated.ts is written from the rule table by `pnpm gen` (scripts/wire-types.mjs), with
+// the names and comments rules/wire-types.ts gives them.
 import type { ContactsMessage } from "./contacts.generated.js";
 import type { InteractiveMessage } from "./interactive.generated.js";
 import type { LocationMessage } from "./location.generated.js";
@@ -7,7 +7,7 @@ import type { MarkReadRequest } from "./mark-read.generated.js";
 import type { MediaMessage } from "./media.generated.js";
 import type { PinMessage } from "./pin.generated.js";
 import type { ReactionMessage } from "./reaction.generated.js";
-import type { TemplateMessage } from "./template.js";
+import type { TemplateMessage } from "./template.generated.js";
 import type { TextMessage } from "./text.generated.js";
 
 export type * from "./contacts.generated.js";
@@ -18,7 +18,7 @@ export type * from "./mark-read.generated.js";
 export type * from "./media.generated.js";
 export type * from "./pin.generated.js";
 export type * from "./reaction.generated.js";
-export type * from "./template.js";
+export type * from "./template.generated.js";
 export type * from "./text.generated.js";
 
 /** Every message body the builder produces, discriminated by `type`. */

@@ -20,9 +20,7 @@ export type InteractiveHeader =
   }
   | {
     readonly type: "document";
-    readonly document: MediaSource & {
-      readonly filename?: string;
-    };
+    readonly document: MediaSource;
   };
 
 export interface InteractiveText {
@@ -169,7 +167,6 @@ export interface CtaUrlInteractive {
 export interface LocationRequestInteractive {
   readonly type: "location_request_message";
   readonly body: InteractiveText;
-  readonly footer?: InteractiveText;
   readonly action: {
     readonly name: "send_location";
   };
@@ -255,7 +252,6 @@ export interface CarouselInteractive {
 export interface VoiceCallInteractive {
   readonly type: "voice_call";
   readonly body: InteractiveText;
-  readonly footer?: InteractiveText;
   readonly action: {
     readonly name: "voice_call";
     readonly parameters?: {
@@ -270,7 +266,6 @@ export interface VoiceCallInteractive {
 export interface RequestContactInfoInteractive {
   readonly type: "request_contact_info";
   readonly body: InteractiveText;
-  readonly footer?: InteractiveText;
   readonly action: {
     readonly name: "request_contact_info";
   };

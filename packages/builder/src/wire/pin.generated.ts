@@ -7,8 +7,11 @@ export interface PinMessage extends Envelope {
   readonly recipient_type: "group";
   readonly type: "pin";
   readonly pin: {
-    readonly type: "pin" | "unpin";
+    readonly type: "pin";
     readonly message_id: string;
     readonly expiration_days?: number;
+  } | {
+    readonly type: "unpin";
+    readonly message_id: string;
   };
 }
