@@ -4,11 +4,10 @@ export const askedWait = (headers: { get(name: string): string | null }): number
 
 /** `Retry-After`: seconds, or an HTTP date. */
 export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  // Blank is no answer (Number("") would be 0); neither a number nor a date (Date.parse gives NaN) is none either.
+  if (!value?.trim()) return undefined;
+  const wait = Number.isFinite(Number(value)) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
 
 /**
@@ -23,7 +22,7 @@ export function parseBusinessUseCaseUsage(value: string | null): number | undefi
       if (!Array.isArray(entries)) continue;
       for (const entry of entries) {
         const minutes = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
-        if (typeof minutes === "number" && Number.isFinite(minutes) && minutes > 0) longest = Math.max(longest ?? 0, minutes * 60_000);
+        if (typeof minutes === "number" && minutes > 0 && minutes < Number.POSITIVE_INFINITY) longest = Math.max(longest ?? 0, minutes * 60_000);
       }
     }
   } catch {
