@@ -19,6 +19,10 @@ export function classifyBriefly(
   const known = error.code === undefined ? undefined : retryable[error.code];
   const [category, action]: readonly [GraphErrorCategory, GraphErrorAction] =
     known ??
-    (status === 429 ? ["throttling", "retry_after"] : error.is_transient === true || status >= 500 ? ["server", "retry"] : ["unknown", "do_not_retry"]);
+    (status === 429
+      ? ["throttling", "retry_after"]
+      : error.is_transient === true || status >= 500
+        ? ["server", "retry"]
+        : ["unknown", "do_not_retry"]);
   return { category, action };
 }

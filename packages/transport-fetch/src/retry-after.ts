@@ -22,7 +22,8 @@ export function parseBusinessUseCaseUsage(value: string | null): number | undefi
       if (!Array.isArray(entries)) continue;
       for (const entry of entries) {
         const minutes = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
-        if (typeof minutes === "number" && minutes > 0 && minutes < Number.POSITIVE_INFINITY) longest = Math.max(longest ?? 0, minutes * 60_000);
+        if (typeof minutes === "number" && minutes > 0 && minutes < Number.POSITIVE_INFINITY)
+          longest = Math.max(longest ?? 0, minutes * 60_000);
       }
     }
   } catch {
