@@ -1,6 +1,12 @@
-/** How long the API asked to wait, in milliseconds: `Retry-After`, else `X-Business-Use-Case-Usage`; undefined when it did not say. */
-export const askedWait = (headers: { get(name: string): string | null }): number | undefined =>
+/** Reads how long an answer's headers asked to wait, in milliseconds; undefined when they did not say. */
+export type WaitReader = (headers: { get(name: string): string | null }) => number | undefined;
+
+/** `Retry-After`, else `X-Business-Use-Case-Usage`: what `createClient` and `retryWhenNotAccepted()` read. */
+export const askedWait: WaitReader = (headers) =>
   parseRetryAfter(headers.get("retry-after")) ?? parseBusinessUseCaseUsage(headers.get("x-business-use-case-usage"));
+
+/** `Retry-After` alone: what a sender without `retryWhenNotAccepted()` reads (the usage header's parser stays out of its bundle). */
+export const retryAfterOnly: WaitReader = (headers) => parseRetryAfter(headers.get("retry-after"));
 
 /** `Retry-After`: seconds, or an HTTP date. */
 export function parseRetryAfter(value: string | null): number | undefined {
