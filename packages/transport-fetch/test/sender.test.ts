@@ -198,7 +198,7 @@ describe("the wait a sender records (Retry-After always; the usage header with r
   const usage = (minutes: unknown) => JSON.stringify({ "123": [{ type: "whatsapp", estimated_time_to_regain_access: minutes }] });
   const throttled = (headers: Record<string, string>) => json({ error: { message: "slow down", code: 80007 } }, 400, headers);
   const waitOf = async (fetch: FetchLike, retry?: Parameters<typeof createSender>[0]["retry"]) => {
-    const error = await createSender({ ...options, fetch, retry })
+    const error = await createSender({ ...options, fetch, ...(retry === undefined ? {} : { retry }) })
       .send(text)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphApiError);
