@@ -17,8 +17,12 @@ export function classifyBriefly(
   status: number,
 ): Classification {
   const known = error.code === undefined ? undefined : retryable[error.code];
-  if (known !== undefined) return { category: known[0], action: known[1] };
-  if (status === 429) return { category: "throttling", action: "retry_after" };
-  if (error.is_transient === true || status >= 500) return { category: "server", action: "retry" };
-  return { category: "unknown", action: "do_not_retry" };
+  const [category, action]: readonly [GraphErrorCategory, GraphErrorAction] =
+    known ??
+    (status === 429
+      ? ["throttling", "retry_after"]
+      : error.is_transient === true || status >= 500
+        ? ["server", "retry"]
+        : ["unknown", "do_not_retry"]);
+  return { category, action };
 }

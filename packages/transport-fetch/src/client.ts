@@ -3,6 +3,7 @@ import { type Answer, type ConnectionOptions, openCore } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
 import { numberOption } from "./options.js";
 import { retryPolicy } from "./retry.js";
+import { askedWait } from "./retry-after.js";
 import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
 
 export type { Answer, ApiRequest, FetchLike } from "./core.js";
@@ -62,7 +63,7 @@ const markReadAnswer: Answer = {
  * const { messages } = await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createClient(options: ClientOptions): Client {
-  const core = openCore("createClient", options, classifyGraphError, retryPolicy(options.retry, "createClient"));
+  const core = openCore("createClient", options, classifyGraphError, retryPolicy(options.retry, "createClient"), askedWait);
   const perSecond = numberOption(
     "createClient",
     options,

@@ -6,7 +6,7 @@ import { maxTimerMs, numberOption } from "./options.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
 import { redactor } from "./redact.js";
 import { type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
-import { askedWait } from "./retry-after.js";
+import type { WaitReader } from "./retry-after.js";
 
 /**
  * What this transport needs of `fetch`: the WHATWG signature, so Node, undici, Bun, Deno and
@@ -103,12 +103,13 @@ export function openCore(
   options: RequestPathOptions & { readonly phoneNumberId: string },
   classify: Classify,
   retry: RetryPolicy | undefined,
+  wait: WaitReader,
 ): Core {
   // Each option read once (a copy): a getter must not show the check one value and the request another.
   const given = { ...options };
   const { phoneNumberId, accessToken, baseUrl, version = defaultApiVersion } = given;
   const request = requestsTo({ phoneNumberId, accessToken, version, baseUrl }, where);
-  const connection = openPath(where, given, version, classify, retry);
+  const connection = openPath(where, given, version, classify, retry, wait);
   const { call } = connection;
   return { ...connection, target: { phoneNumberId, accessToken, version, baseUrl }, post: (body, answer) => call(request(body), answer) };
 }
@@ -117,13 +118,13 @@ export function openCore(
  * The request path without a sending number (the template manager's): the token and version
  * checked here, retries as `options.retry` says (on by default).
  */
-export function openConnection(where: string, options: ConnectionOptions, classify: Classify): Connection {
+export function openConnection(where: string, options: ConnectionOptions, classify: Classify, wait: WaitReader): Connection {
   const given = { ...options };
   const { accessToken, version = defaultApiVersion } = given;
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
-  return openPath(where, given, version, classify, retryPolicy(given.retry, where));
+  return openPath(where, given, version, classify, retryPolicy(given.retry, where), wait);
 }
 
 /**
@@ -137,6 +138,7 @@ function openPath(
   version: string,
   classify: Classify,
   retry: RetryPolicy | undefined,
+  wait: WaitReader,
 ): Connection {
   const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (globalFetch === undefined) throw new TypeError(`${where}: no global fetch here; pass one as options.fetch`);
@@ -168,7 +170,7 @@ function openPath(
           `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a request goes to the configured URL only)`,
         );
       }
-      return parse(response, await readAnswer(response, maxResponseBytes, redact), redact, answer, classify);
+      return parse(response, await readAnswer(response, maxResponseBytes, redact), redact, answer, classify, wait);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer.
       if (error instanceof TransportError) throw error;
@@ -183,7 +185,14 @@ function openPath(
 }
 
 /** The API's JSON, or the error it stands for; error text passes through `redact` first. */
-function parse(response: ResponseLike, text: string, redact: (text: string) => string, answer: Answer, classify: Classify): unknown {
+function parse(
+  response: ResponseLike,
+  text: string,
+  redact: (text: string) => string,
+  answer: Answer,
+  classify: Classify,
+  wait: WaitReader,
+): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -196,7 +205,7 @@ function parse(response: ResponseLike, text: string, redact: (text: string) => s
   const accepted = response.status >= 200 && response.status < 300 && answer.holds(json);
   if (!accepted && typeof error === "object" && error !== null) {
     const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
-    throw new GraphApiError(response.status, graph, classify(graph, response.status), askedWait(response.headers));
+    throw new GraphApiError(response.status, graph, classify(graph, response.status), wait(response.headers));
   }
   if (response.status < 200 || response.status >= 300)
     throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));

@@ -2,7 +2,7 @@ import { graphBaseUrl } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
 import { openCore, type SenderOptions } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
-import { retryOption } from "./retry-option.js";
+import { retryOption, waitOf } from "./retry-option.js";
 
 /** What `createMedia` is given: a sender's options, and where downloads may take the token. */
 export interface MediaOptions extends SenderOptions {
@@ -22,7 +22,8 @@ export interface MediaOptions extends SenderOptions {
  */
 export function createMedia(options: MediaOptions): Media {
   const where = "createMedia";
-  const { target, call, fetch, timeoutMs, redact } = openCore(where, options, classifyBriefly, retryOption(where, options.retry));
+  const retry = retryOption(where, options.retry);
+  const { target, call, fetch, timeoutMs, redact } = openCore(where, options, classifyBriefly, retry, waitOf(retry));
   return mediaClient({
     where,
     ...target,

@@ -2,6 +2,10 @@ import type { GraphErrorAction, GraphErrorBody, GraphErrorCategory } from "@waco
 
 export type { GraphErrorBody } from "@wacompose/builder";
 
+/** The words every "may have been delivered" error ends with: one copy of them in a bundle. */
+const notResent = (what: string): string => `; the message may have been ${what}, so it was not resent`;
+const checkFirst = " — check before sending it again";
+
 /**
  * Base of every error this transport throws. `mayHaveBeenDelivered` says whether the API
  * could have accepted the message anyway (a timeout or reset after the body was sent):
@@ -16,26 +20,26 @@ export class GraphApiError extends TransportError {
   override readonly name = "GraphApiError";
   readonly mayHaveBeenDelivered = false;
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** Graph error code, e.g. 131047 (re-engagement window closed); build error handling on it. */
-  readonly code: number | undefined;
+  declare readonly code: number | undefined;
   /** Deprecated by Meta since v16 but still sent sometimes. */
-  readonly subcode: number | undefined;
-  readonly type: string | undefined;
+  declare readonly subcode: number | undefined;
+  declare readonly type: string | undefined;
   /** `error_data.details`: what was wrong, in the API's words. */
-  readonly details: string | undefined;
-  readonly fbtraceId: string | undefined;
+  declare readonly details: string | undefined;
+  declare readonly fbtraceId: string | undefined;
   /**
    * What kind of problem: from the protocol's table of codes with `createClient` (see `classifyGraphError`);
    * with `createSender`, from its retryable codes and the HTTP status (see classify-briefly.ts).
    */
-  readonly category: GraphErrorCategory;
+  declare readonly category: GraphErrorCategory;
   /** What to do: `retry`, `retry_after`, `fix_and_retry`, `do_not_retry` or `refresh_token`. */
-  readonly action: GraphErrorAction;
+  declare readonly action: GraphErrorAction;
   /** Whether waiting and sending again can succeed: the action is `retry` or `retry_after`. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How long to wait, from `Retry-After` or `X-Business-Use-Case-Usage`, when the API said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   /** `classified`: the error's category and action, e.g. `classifyGraphError(error, status)`. */
   constructor(
@@ -46,17 +50,19 @@ export class GraphApiError extends TransportError {
   ) {
     const details = error.error_data?.details;
     super(`Graph API error ${error.code ?? "?"} (HTTP ${status}): ${error.message ?? "no message"}${details ? ` — ${details}` : ""}`);
-    this.status = status;
-    this.code = error.code;
-    this.subcode = error.error_subcode;
-    this.type = error.type;
-    this.details = details;
-    this.fbtraceId = error.fbtrace_id;
     const { category, action } = classified;
-    this.category = category;
-    this.action = action;
-    this.retryable = action === "retry" || action === "retry_after";
-    this.retryAfterMs = retryAfterMs;
+    Object.assign(this, {
+      status,
+      code: error.code,
+      subcode: error.error_subcode,
+      type: error.type,
+      details,
+      fbtraceId: error.fbtrace_id,
+      category,
+      action,
+      retryable: action === "retry" || action === "retry_after",
+      retryAfterMs,
+    });
   }
 }
 
@@ -73,11 +79,11 @@ export const isGraphApiError = (error: unknown, category?: GraphErrorCategory): 
 export class TimeoutError extends TransportError {
   override readonly name = "TimeoutError";
   readonly mayHaveBeenDelivered = true;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms; the message may have been delivered, so it was not resent — check before sending it again`);
-    this.timeoutMs = timeoutMs;
+    super(`no answer within ${timeoutMs} ms${notResent("delivered")}${checkFirst}`);
+    Object.assign(this, { timeoutMs });
   }
 }
 
@@ -87,22 +93,20 @@ export class TimeoutError extends TransportError {
  */
 export class NetworkError extends TransportError {
   override readonly name = "NetworkError";
-  readonly mayHaveBeenDelivered: boolean;
+  declare readonly mayHaveBeenDelivered: boolean;
   /** The system error code, e.g. ECONNREFUSED or ECONNRESET, when known. */
-  readonly reason: string | undefined;
+  declare readonly reason: string | undefined;
   /** Where the request went (never with the token, which travels in a header). */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(reason: string | undefined, mayHaveBeenDelivered: boolean, url?: string) {
     const where = url === undefined ? "" : ` to ${url}`;
     super(
       mayHaveBeenDelivered
-        ? `connection${where} lost after the request was sent (${reason ?? "unknown"}); the message may have been delivered, so it was not resent`
+        ? `connection${where} lost after the request was sent (${reason ?? "unknown"})${notResent("delivered")}`
         : `could not connect${where} (${reason ?? "unknown"}); nothing was sent${reason === "ECONNREFUSED" ? " — is the server (or the emulator) running?" : ""}`,
     );
-    this.reason = reason;
-    this.mayHaveBeenDelivered = mayHaveBeenDelivered;
-    this.url = url;
+    Object.assign(this, { reason, mayHaveBeenDelivered, url });
   }
 }
 
@@ -113,10 +117,10 @@ export class NetworkError extends TransportError {
  */
 export class UnexpectedResponseError extends TransportError {
   override readonly name = "UnexpectedResponseError";
-  readonly status: number;
+  declare readonly status: number;
   /** The start of the body, for diagnosis. */
-  readonly body: string;
-  readonly mayHaveBeenDelivered: boolean;
+  declare readonly body: string;
+  declare readonly mayHaveBeenDelivered: boolean;
 
   /** `problem` says what was wrong with the answer; by default, that it is not the Graph API's JSON. */
   constructor(status: number, statusText: string, body: string, problem = "a body that is not the Graph API's JSON") {
@@ -125,13 +129,9 @@ export class UnexpectedResponseError extends TransportError {
     const mayHaveBeenDelivered = accepted || status >= 500;
     super(
       `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem}${snippet ? `: ${snippet}` : " (empty)"}` +
-        (mayHaveBeenDelivered
-          ? `; the message may have been accepted${accepted ? " (the status says so)" : ""}, so it was not resent — check before sending it again`
-          : ""),
+        (mayHaveBeenDelivered ? notResent(`accepted${accepted ? " (the status says so)" : ""}`) + checkFirst : ""),
     );
-    this.status = status;
-    this.body = snippet;
-    this.mayHaveBeenDelivered = mayHaveBeenDelivered;
+    Object.assign(this, { status, body: snippet, mayHaveBeenDelivered });
   }
 }
 

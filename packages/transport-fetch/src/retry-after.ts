@@ -1,14 +1,19 @@
-/** How long the API asked to wait, in milliseconds: `Retry-After`, else `X-Business-Use-Case-Usage`; undefined when it did not say. */
-export const askedWait = (headers: { get(name: string): string | null }): number | undefined =>
+/** Reads how long an answer's headers asked to wait, in milliseconds; undefined when they did not say. */
+export type WaitReader = (headers: { get(name: string): string | null }) => number | undefined;
+
+/** `Retry-After`, else `X-Business-Use-Case-Usage`: what `createClient` and `retryWhenNotAccepted()` read. */
+export const askedWait: WaitReader = (headers) =>
   parseRetryAfter(headers.get("retry-after")) ?? parseBusinessUseCaseUsage(headers.get("x-business-use-case-usage"));
+
+/** `Retry-After` alone: what a sender without `retryWhenNotAccepted()` reads (the usage header's parser stays out of its bundle). */
+export const retryAfterOnly: WaitReader = (headers) => parseRetryAfter(headers.get("retry-after"));
 
 /** `Retry-After`: seconds, or an HTTP date. */
 export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  // Blank is no answer (Number("") would be 0); neither a number nor a date (Date.parse gives NaN) is none either.
+  if (!value?.trim()) return undefined;
+  const wait = Number.isFinite(Number(value)) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
 
 /**
@@ -23,7 +28,8 @@ export function parseBusinessUseCaseUsage(value: string | null): number | undefi
       if (!Array.isArray(entries)) continue;
       for (const entry of entries) {
         const minutes = (entry as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access;
-        if (typeof minutes === "number" && Number.isFinite(minutes) && minutes > 0) longest = Math.max(longest ?? 0, minutes * 60_000);
+        if (typeof minutes === "number" && minutes > 0 && minutes < Number.POSITIVE_INFINITY)
+          longest = Math.max(longest ?? 0, minutes * 60_000);
       }
     }
   } catch {

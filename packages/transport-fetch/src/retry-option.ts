@@ -1,4 +1,18 @@
 import type { RetryPolicy } from "./retry.js";
+import { retryAfterOnly, type WaitReader } from "./retry-after.js";
+
+/**
+ * Where `retryWhenNotAccepted()` leaves the reader of the waits it honours (both headers), for a sender it is given to:
+ * a sender without it reads `Retry-After` alone and does not carry the other parser. Not exported: no policy of
+ * one's own can set it by accident.
+ */
+export const waitReader: unique symbol = Symbol("waitReader");
+
+/** A policy as `retryWhenNotAccepted()` makes it: with the reader of the waits it honours. */
+export type ReadingPolicy = RetryPolicy & { readonly [waitReader]?: WaitReader };
+
+/** The wait a small-path request records on a GraphApiError: the policy's reader, else `Retry-After` alone. */
+export const waitOf = (policy: ReadingPolicy | undefined): WaitReader => policy?.[waitReader] ?? retryAfterOnly;
 
 /**
  * The `retry` option of the small path (`createSender`, `createMedia`): a policy, or none. A

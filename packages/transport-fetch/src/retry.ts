@@ -1,5 +1,7 @@
 import { GraphApiError, NetworkError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
+import { askedWait } from "./retry-after.js";
+import { type ReadingPolicy, waitReader } from "./retry-option.js";
 
 /** Retries: how many, and how long to wait. */
 export interface RetryOptions {
@@ -54,7 +56,8 @@ export function retryPolicy(option: RetryOptions | RetryPolicy | false | undefin
 }
 
 function retrying(retry: ResolvedRetry): RetryPolicy {
-  return (attempt) => {
+  // The waits it honours, read from both headers, also where a sender is given it (see retry-option.ts).
+  const policy: ReadingPolicy = (attempt) => {
     // A `.catch` per attempt rather than an async loop: a send that succeeds first time pays one promise, no more.
     const from = (tries: number): Promise<unknown> =>
       attempt().catch(async (error: unknown) => {
@@ -66,6 +69,7 @@ function retrying(retry: ResolvedRetry): RetryPolicy {
       });
     return from(1);
   };
+  return Object.assign(policy, { [waitReader]: askedWait });
 }
 
 export const shouldRetry = (error: unknown): boolean =>

@@ -2,7 +2,7 @@ import type { Message } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
 import { bodyOf, type Sendable, type SendResult, sendAnswer } from "./client.js";
 import { openCore, type SenderOptions } from "./core.js";
-import { retryOption } from "./retry-option.js";
+import { retryOption, waitOf } from "./retry-option.js";
 
 /** A sender: one message at a time, nothing else carried (see `createSender`). */
 export interface Sender {
@@ -17,14 +17,16 @@ export interface Sender {
  * Retries are passed in (`retry: retryWhenNotAccepted()`), so a bundle that does not retry does
  * not carry them; media, `sendMany`, mark-as-read and the protocol's whole table of error codes
  * are on `createClient`. A `GraphApiError` here is classified from its retryable codes and HTTP
- * status (call `classifyGraphError` for the rest).
+ * status (call `classifyGraphError` for the rest); its `retryAfterMs` is read from `Retry-After`, and
+ * also from `X-Business-Use-Case-Usage` when the sender is given `retryWhenNotAccepted()`.
  *
  * @example
  * const wa = createSender({ phoneNumberId: "1065…", accessToken: process.env.WHATSAPP_ACCESS_TOKEN!, retry: retryWhenNotAccepted() });
  * await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createSender(options: SenderOptions): Sender {
-  const { post } = openCore("createSender", options, classifyBriefly, retryOption("createSender", options.retry));
+  const retry = retryOption("createSender", options.retry);
+  const { post } = openCore("createSender", options, classifyBriefly, retry, waitOf(retry));
   return Object.freeze({
     async send(message: Sendable<Message>): Promise<SendResult> {
       return (await post(bodyOf(message), sendAnswer)) as SendResult;

@@ -194,6 +194,76 @@ describe("createSender's retry option (a policy passed in)", () => {
   });
 });
 
+describe("the wait a sender records (Retry-After always; the usage header with retryWhenNotAccepted)", () => {
+  const usage = (minutes: unknown) => JSON.stringify({ "123": [{ type: "whatsapp", estimated_time_to_regain_access: minutes }] });
+  const throttled = (headers: Record<string, string>) => json({ error: { message: "slow down", code: 80007 } }, 400, headers);
+  const waitOf = async (fetch: FetchLike, retry?: Parameters<typeof createSender>[0]["retry"]) => {
+    const error = await createSender({ ...options, fetch, ...(retry === undefined ? {} : { retry }) })
+      .send(text)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    return (error as GraphApiError).retryAfterMs;
+  };
+
+  it("without a policy, reads Retry-After (seconds or a date) and not X-Business-Use-Case-Usage", async () => {
+    expect(await waitOf(stubFetch(throttled({ "retry-after": "1.5" })).fetch)).toBe(1500);
+    const soon = new Date(Date.now() + 120_000).toUTCString();
+    const wait = (await waitOf(stubFetch(throttled({ "retry-after": soon })).fetch)) as number;
+    expect(wait).toBeGreaterThan(60_000);
+    expect(wait).toBeLessThanOrEqual(120_000);
+    // Junk is no wait at all, never NaN or a negative one.
+    for (const junk of ["soon", "", "Infinity", "-5"])
+      expect(await waitOf(stubFetch(throttled({ "retry-after": junk })).fetch)).toBe(junk === "-5" ? 0 : undefined);
+    expect(await waitOf(stubFetch(throttled({ "x-business-use-case-usage": usage(2) })).fetch)).toBeUndefined();
+    expect(await waitOf(stubFetch(throttled({ "x-business-use-case-usage": usage(2) })).fetch, false)).toBeUndefined();
+  });
+
+  it("with retryWhenNotAccepted(), reads the usage header too, and gives up at once when it asks for more than maxDelayMs", async () => {
+    const long = stubFetch(throttled({ "x-business-use-case-usage": usage(2) }), json(accepted));
+    expect(await waitOf(long.fetch, retryWhenNotAccepted(fastRetry))).toBe(120_000);
+    expect(long.calls).toHaveLength(1);
+    // Retry-After first, as createClient reads them.
+    const both = stubFetch(throttled({ "retry-after": "3", "x-business-use-case-usage": usage(2) }));
+    expect(await waitOf(both.fetch, retryWhenNotAccepted({ ...fastRetry, limit: 0 }))).toBe(3000);
+    // A hostile usage header is no wait: the policy backs off as usual and the next attempt is accepted.
+    for (const hostile of [
+      "{",
+      "null",
+      "[]",
+      usage("9"),
+      usage(-3),
+      usage(Number.MAX_VALUE * 10),
+      '{"1":{"estimated_time_to_regain_access":5}}',
+    ]) {
+      const flaky = stubFetch(throttled({ "x-business-use-case-usage": hostile }), json(accepted));
+      await expect(createSender({ ...options, fetch: flaky.fetch, retry: retryWhenNotAccepted(fastRetry) }).send(text)).resolves.toEqual(
+        accepted,
+      );
+      expect(flaky.calls).toHaveLength(2);
+    }
+  });
+
+  it("a policy of one's own cannot change how the wait is read, whatever properties it carries", async () => {
+    const ownPolicy = Object.assign(async (attempt: () => Promise<unknown>) => attempt(), {
+      waitReader: () => 1,
+      askedWait: "not a function",
+      [Symbol("waitReader")]: () => 1,
+    });
+    expect(await waitOf(stubFetch(throttled({ "retry-after": "2" })).fetch, ownPolicy)).toBe(2000);
+    expect(await waitOf(stubFetch(throttled({ "x-business-use-case-usage": usage(2) })).fetch, ownPolicy)).toBeUndefined();
+  });
+
+  it("createClient reads both headers whatever its retry option", async () => {
+    for (const retry of [false, undefined, async (attempt: () => Promise<unknown>) => attempt()] as const) {
+      const { fetch } = stubFetch(throttled({ "x-business-use-case-usage": usage(2) }));
+      const error = await createClient({ ...options, fetch, retry: retry === undefined ? { limit: 0 } : retry })
+        .send(text)
+        .catch((e: unknown) => e);
+      expect((error as GraphApiError).retryAfterMs).toBe(120_000);
+    }
+  });
+});
+
 describe("classifyBriefly (the sender's classification, without the table)", () => {
   it("retries exactly the codes the table retries, with the table's category and action, at a 4xx status", () => {
     for (const code of knownGraphErrorCodes) {

@@ -1,6 +1,7 @@
 import { classifyTemplateManagementError, graphBaseUrl } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openConnection } from "../core.js";
 import { checkNumberOption, numberOption } from "../options.js";
+import { askedWait } from "../retry-after.js";
 import { checkFields, checkId, checkIds, checkObject, checkText, jsonText, shown } from "./arguments.js";
 import { readAllPages } from "./list.js";
 import type {
@@ -118,6 +119,7 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
     where,
     { ...options, version: apiVersion, maxResponseBytes: options.maxResponseBytes ?? 4 << 20 },
     classifyTemplateManagementError,
+    askedWait,
   );
   const root = `${base}/${version}`;
   const templates = `${root}/${businessAccountId}/message_templates`;
