@@ -23,6 +23,9 @@ describe("toRequest", () => {
     expect(() => toRequest(builder, { ...options, version: "23" })).toThrow('version must look like "v26.0"');
     expect(() => toRequest(builder, { ...options, phoneNumberId: "abc" })).toThrow("phoneNumberId");
     expect(() => toRequest(builder, { ...options, accessToken: " " })).toThrow("accessToken is required");
+    for (const token of ["t\r\nX-Injected: 1", "t\n", "t\u0000", "t\u007f"])
+      expect(() => toRequest(builder, { ...options, accessToken: token })).toThrow("accessToken must not contain line breaks");
+    expect(toRequest(builder, { ...options, accessToken: "EAAG.a_b-1 2" }).headers.Authorization).toBe("Bearer EAAG.a_b-1 2");
     try {
       toRequest(builder, { ...options, phoneNumberId: "" });
     } catch (error) {
