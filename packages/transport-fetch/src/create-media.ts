@@ -1,6 +1,6 @@
 import { graphBaseUrl } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
-import { openCore, type SenderOptions } from "./core.js";
+import { type Core, openCore, type SenderOptions } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
 import { retryOption } from "./retry-option.js";
 
@@ -22,7 +22,12 @@ export interface MediaOptions extends SenderOptions {
  */
 export function createMedia(options: MediaOptions): Media {
   const where = "createMedia";
-  const { target, call, fetch, timeoutMs, redact } = openCore(where, options, classifyBriefly, retryOption(where, options.retry));
+  return mediaOverCore(where, openCore(where, options, classifyBriefly, retryOption(where, options.retry)), options);
+}
+
+/** The media endpoints over an opened request path: how `createMedia` and `createClient().media` both wire them. */
+export function mediaOverCore(where: string, core: Core, options: Pick<MediaOptions, "baseUrl" | "mediaOrigins">): Media {
+  const { target, call, fetch, timeoutMs, redact } = core;
   return mediaClient({
     where,
     ...target,
