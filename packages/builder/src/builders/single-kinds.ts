@@ -2,13 +2,11 @@ import type { limits } from "../limits.js";
 import type { KindRules } from "../rules/message-of.js";
 import { audioRules } from "../rules/quick/audio.generated.js";
 import { documentRules } from "../rules/quick/document.generated.js";
-import { imageRules } from "../rules/quick/image.generated.js";
 import { locationRules } from "../rules/quick/location.generated.js";
 import { pinRules } from "../rules/quick/pin.generated.js";
 import { reactionRules } from "../rules/quick/reaction.generated.js";
 import { stickerRules } from "../rules/quick/sticker.generated.js";
 import { textRules } from "../rules/quick/text.generated.js";
-import { videoRules } from "../rules/quick/video.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import type {
   AudioMessage,
@@ -65,24 +63,8 @@ export function textMessage(addressing: Addressing, body: string, options: TextO
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
-export function imageMessage(
-  addressing: Addressing,
-  media: MediaSource,
-  options?: { readonly caption?: string },
-): MessageBuilder<ImageMessage> {
-  return captionedMessage<ImageMessage>(addressing, imageRules, media, options);
-}
-
-export function videoMessage(
-  addressing: Addressing,
-  media: MediaSource,
-  options?: { readonly caption?: string },
-): MessageBuilder<VideoMessage> {
-  return captionedMessage<VideoMessage>(addressing, videoRules, media, options);
-}
-
 /** An image or a video: the same object, a media source and an optional caption, checked by its own kind's rules. */
-function captionedMessage<M extends ImageMessage | VideoMessage>(
+export function captionedMessage<M extends ImageMessage | VideoMessage>(
   addressing: Addressing,
   rules: KindRules<M["type"]>,
   media: MediaSource,

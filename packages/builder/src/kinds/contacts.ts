@@ -2,8 +2,8 @@ import { callbackResult } from "../builders/arguments.js";
 import { ContactsBuilder, cardsOf, renderCard } from "../builders/contacts.js";
 import type { Addressing } from "../builders/message-base.js";
 import { MessageBuilder } from "../builders/message-builder.js";
-import type { ContactsMessage } from "../wire/index.js";
 import { contactsRules } from "../rules/quick/contacts.generated.js";
+import type { ContactsMessage } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
 /** What `.contacts()` takes: a function that adds one to five cards. */

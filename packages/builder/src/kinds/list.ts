@@ -1,6 +1,6 @@
-import type { limits } from "../limits.js";
 import { ListBuilder } from "../builders/interactive/list.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import type { limits } from "../limits.js";
 import type { MaxLength } from "../type-checks.js";
 import type { KindHost } from "./host.js";
 
