@@ -64,7 +64,7 @@ function card(value: unknown): string {
 }
 
 /** The kinds drawn as their one fixed button (a Map: a type read from the body is never a prototype key). */
-const fixedButtons: ReadonlyMap<string, string> = new Map([
+const fixedButtons: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
   ["catalog_message", "View catalog"],
   ["location_request_message", "📍 Send location"],
   ["request_contact_info", "👤 Share contact info"],
