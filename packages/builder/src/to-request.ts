@@ -59,7 +59,8 @@ export function requestsTo(options: RequestOptions, caller = "toRequest"): (mess
     throw new TypeError(`${caller}: phoneNumberId must be the numeric id of the sending number`);
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${caller}: accessToken is required`);
   // A header value: a line break would start another header in a client that does not refuse it.
-  if (/[^ -~\u0080-\uffff]/.test(accessToken)) throw new TypeError(`${caller}: accessToken must not contain line breaks or control characters`);
+  if (/[^ -~\u0080-\uffff]/.test(accessToken))
+    throw new TypeError(`${caller}: accessToken must not contain line breaks or control characters`);
   if (baseUrl !== undefined && !isBaseUrl(baseUrl))
     throw new TypeError(`${caller}: baseUrl must be an http(s) URL without credentials in it, e.g. "http://127.0.0.1:4010"`);
   const url = `${(baseUrl ?? graphBaseUrl).replace(/\/+$/, "")}/${apiVersion}/${numberId}/messages`;

@@ -1,4 +1,5 @@
 import { defineTemplates, msg } from "@wacompose/builder";
+import { bodyExamples } from "../test/fixtures/named-examples.js";
 import { type Equal, expectType } from "./helpers.js";
 
 const to = "16505551234";
@@ -36,12 +37,7 @@ const templates = defineTemplates({
       {
         type: "body",
         text: "Hello {{first_name}}, your code is {{code}} today.",
-        example: {
-          body_text_named_params: [
-            { param_name: "code", example: "X1" },
-            { param_name: "first_name", example: "Ana" },
-          ],
-        },
+        example: bodyExamples({ code: "X1", first_name: "Ana" }),
       },
       { type: "buttons", buttons: [{ type: "copy_code", example: "SAVE10" }] },
     ],

@@ -124,7 +124,14 @@ describe("createMsg refuses what is not a map of kinds", () => {
   });
 
   it('a kind named "then", which would make every recipient thenable', () => {
-    expect(() => createMsg(Object.fromEntries([["text", text], ["then", text]]) as never)).toThrow(/createMsg: then is not a kind/);
+    expect(() =>
+      createMsg(
+        Object.fromEntries([
+          ["text", text],
+          ["then", text],
+        ]) as never,
+      ),
+    ).toThrow(/createMsg: then is not a kind/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { defineTemplates, msg, type PayloadError, type TemplateDefinitions } from "../src/index.js";
+import { bodyExamples } from "./fixtures/named-examples.js";
 
 // msg.with(templates) sends from creation definitions: the values are read from the literal texts.
 
@@ -36,12 +37,7 @@ const templates = defineTemplates({
       {
         type: "body",
         text: "Welcome, {{first_name}}. Code {{code}} is yours.",
-        example: {
-          body_text_named_params: [
-            { param_name: "first_name", example: "Ana" },
-            { param_name: "code", example: "X" },
-          ],
-        },
+        example: bodyExamples({ first_name: "Ana", code: "X" }),
       },
     ],
   },

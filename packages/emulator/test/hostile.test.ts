@@ -16,16 +16,7 @@ const user = "16505551234";
 const messagesPath = "/v23.0/106540352242922/messages";
 
 /** A webhook endpoint that answers every POST with `answer` (after `delayMs`), or never ("hang"); it counts the POSTs open at once. */
-interface Receiver {
-  readonly url: string;
-  readonly bodies: string[];
-  posts: number;
-  open: number;
-  maxOpen: number;
-  close(): Promise<void>;
-}
-
-async function receiver(answer: number | "hang" = 200, delayMs = 0): Promise<Receiver> {
+async function receiver(answer: number | "hang" = 200, delayMs = 0) {
   const state = { bodies: [] as string[], posts: 0, open: 0, maxOpen: 0 };
   const server = createServer((request, response) => {
     state.posts++;
@@ -55,6 +46,8 @@ const open = releasedAfterEach();
 const start = (options: EmulatorOptions = {}): Promise<Emulator> => startReleased(open, options);
 
 /** An emulator that plays the user's side toward `hook`, statuses within a few ms, no retries unless asked. */
+type Receiver = Awaited<ReturnType<typeof receiver>>;
+
 async function withWebhook(hook: Receiver, webhook: Partial<NonNullable<EmulatorOptions["webhook"]>> = {}, options: EmulatorOptions = {}) {
   open.push(hook);
   return start({

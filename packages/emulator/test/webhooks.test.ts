@@ -10,16 +10,9 @@ const appSecret = "emulator-test-secret";
 const verifyToken = "emulator-test-verify";
 const user = "16505551234";
 
-interface Receiver {
-  readonly url: string;
-  readonly events: WebhookEvent[];
-  /** Answers 500 to this many POSTs before taking them. */
-  failNext: number;
-  posts: number;
-}
-
 /** A webhook endpoint built with @wacompose/webhooks: every POST's signature is checked over its raw bytes. */
-async function receiver(secret = appSecret): Promise<Receiver> {
+async function receiver(secret = appSecret) {
+  // failNext: answers 500 to this many POSTs before taking them.
   const state = { events: [] as WebhookEvent[], failNext: 0, posts: 0 };
   const handle = nodeWebhookHandler({
     appSecret: secret,

@@ -63,6 +63,15 @@ function card(value: unknown): string {
   return `<div class="wa-card">${header(c.header)}${c.body ? `<div>${formatText(obj(c.body).text)}</div>` : ""}${buttons(labels)}</div>`;
 }
 
+/** The kinds drawn as their one fixed button (a Map: a type read from the body is never a prototype key). */
+const fixedButtons: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ["catalog_message", "View catalog"],
+  ["location_request_message", "📍 Send location"],
+  ["request_contact_info", "👤 Share contact info"],
+  ["order_details", "💳 Review and pay"],
+  ["order_status", "🧾 Review order"],
+]);
+
 function interactive(i: Json, options: PreviewOptions): string {
   const action = obj(i.action);
   const parameters = obj(action.parameters);
@@ -109,29 +118,14 @@ function interactive(i: Json, options: PreviewOptions): string {
         buttons(["View items"]),
       );
       break;
-    case "catalog_message":
-      parts.push(buttons(["View catalog"]));
-      break;
-    case "location_request_message":
-      parts.push(buttons(["📍 Send location"]));
-      break;
     case "carousel":
       parts.push(`<div class="wa-carousel">${list(action.cards).map(card).join("")}</div>`);
       break;
     case "voice_call":
       parts.push(buttons([`📞 ${e(parameters.display_text ?? "Call Now")}`]));
       break;
-    case "request_contact_info":
-      parts.push(buttons(["👤 Share contact info"]));
-      break;
-    case "order_details":
-      parts.push(buttons(["💳 Review and pay"]));
-      break;
-    case "order_status":
-      parts.push(buttons(["🧾 Review order"]));
-      break;
     default:
-      parts.push(buttons([e(action.name ?? i.type)]));
+      parts.push(buttons([fixedButtons.get(i.type as string) ?? e(action.name ?? i.type)]));
   }
   return parts.join("");
 }

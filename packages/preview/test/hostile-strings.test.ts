@@ -32,6 +32,13 @@ function replaced(value: Json, path: Path, replacement: Json): Json {
 const envelope = { messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234" };
 const link = "https://example.com/a.pdf";
 /** Kinds and fields the documented bodies do not show: media with captions and file names, templates, carousels, pins. */
+/** A template send of `name` in language `code`. */
+const templateBody = (name: string, code: string, components: readonly Json[]): Json => ({
+  ...envelope,
+  type: "template",
+  template: { name, language: { code }, components },
+});
+
 const more: { readonly [name: string]: Json } = {
   document: { ...envelope, type: "document", document: { link, filename: "invoice.pdf", caption: "Your invoice" } },
   documentById: { ...envelope, type: "document", document: { id: "1479537139650973" } },
@@ -39,32 +46,20 @@ const more: { readonly [name: string]: Json } = {
   audio: { ...envelope, type: "audio", audio: { id: "1479537139650973" } },
   sticker: { ...envelope, type: "sticker", sticker: { link } },
   imageCaption: { ...envelope, type: "image", image: { link, caption: "A photo" }, context: { message_id: "wamid.X" } },
-  template: {
-    ...envelope,
-    type: "template",
-    template: {
-      name: "order_update",
-      language: { code: "en_US" },
-      components: [
-        { type: "header", parameters: [{ type: "location", location: { latitude: 1, longitude: 2, name: "Shop", address: "1 Main St" } }] },
-        {
-          type: "body",
-          parameters: [
-            { type: "text", text: "Ana" },
-            { type: "text", parameter_name: "order", text: "42" },
-            { type: "currency", currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10990 } },
-          ],
-        },
-        { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "track/42" }] },
-        { type: "button", sub_type: "quick_reply", index: "1", parameters: [{ type: "payload", payload: "STOP" }] },
+  template: templateBody("order_update", "en_US", [
+    { type: "header", parameters: [{ type: "location", location: { latitude: 1, longitude: 2, name: "Shop", address: "1 Main St" } }] },
+    {
+      type: "body",
+      parameters: [
+        { type: "text", text: "Ana" },
+        { type: "text", parameter_name: "order", text: "42" },
+        { type: "currency", currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10990 } },
       ],
     },
-  },
-  templateTextHeader: {
-    ...envelope,
-    type: "template",
-    template: { name: "hello", language: { code: "en" }, components: [{ type: "header", parameters: [{ type: "text", text: "Hi" }] }] },
-  },
+    { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "track/42" }] },
+    { type: "button", sub_type: "quick_reply", index: "1", parameters: [{ type: "payload", payload: "STOP" }] },
+  ]),
+  templateTextHeader: templateBody("hello", "en", [{ type: "header", parameters: [{ type: "text", text: "Hi" }] }]),
   carousel: {
     ...envelope,
     type: "interactive",

@@ -1,6 +1,7 @@
-import { classifyGraphError, graphBaseUrl, limits, type Message, markRead, type RequestBody } from "@wacompose/builder";
+import { classifyGraphError, limits, type Message, markRead, type RequestBody } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openCore } from "./core.js";
-import { type Media, mediaClient } from "./media.js";
+import { mediaOverCore } from "./create-media.js";
+import type { Media } from "./media.js";
 import { numberOption } from "./options.js";
 import { retryPolicy } from "./retry.js";
 import { askedWait } from "./retry-after.js";
@@ -72,7 +73,7 @@ export function createClient(options: ClientOptions): Client {
     Number.MIN_VALUE,
     Number.MAX_SAFE_INTEGER,
   );
-  const { post, target, call, fetch, timeoutMs, redact } = core;
+  const { post } = core;
 
   const client: Client = {
     async send(message) {
@@ -86,16 +87,7 @@ export function createClient(options: ClientOptions): Client {
     sendMany(messages, manyOptions = {}) {
       return sendMany(client, messages, { ...manyOptions, perSecond: manyOptions.perSecond ?? perSecond });
     },
-    media: mediaClient({
-      where: "createClient",
-      ...target,
-      baseUrl: options.baseUrl ?? graphBaseUrl,
-      call,
-      fetch,
-      timeoutMs,
-      redact,
-      mediaOrigins: options.mediaOrigins,
-    }),
+    media: mediaOverCore("createClient", core, options),
   };
   return Object.freeze(client);
 }

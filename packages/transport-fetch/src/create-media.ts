@@ -1,6 +1,6 @@
 import { graphBaseUrl } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
-import { openCore, type SenderOptions } from "./core.js";
+import { type Core, openCore, type SenderOptions } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
 import { retryOption, waitOf } from "./retry-option.js";
 
@@ -23,7 +23,12 @@ export interface MediaOptions extends SenderOptions {
 export function createMedia(options: MediaOptions): Media {
   const where = "createMedia";
   const retry = retryOption(where, options.retry);
-  const { target, call, fetch, timeoutMs, redact } = openCore(where, options, classifyBriefly, retry, waitOf(retry));
+  return mediaOverCore(where, openCore(where, options, classifyBriefly, retry, waitOf(retry)), options);
+}
+
+/** The media endpoints over an opened request path: how `createMedia` and `createClient().media` both wire them. */
+export function mediaOverCore(where: string, core: Core, options: Pick<MediaOptions, "baseUrl" | "mediaOrigins">): Media {
+  const { target, call, fetch, timeoutMs, redact } = core;
   return mediaClient({
     where,
     ...target,

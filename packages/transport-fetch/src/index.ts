@@ -1,3 +1,4 @@
+export * from "./caught-errors.js";
 export {
   bodyOf,
   type Client,
@@ -9,16 +10,7 @@ export {
 } from "./client.js";
 export type { ConnectionOptions, FetchLike, RequestPathOptions, SenderOptions } from "./core.js";
 export { createMedia, type MediaOptions } from "./create-media.js";
-export {
-  GraphApiError,
-  type GraphErrorBody,
-  isGraphApiError,
-  isTransportError,
-  NetworkError,
-  TimeoutError,
-  TransportError,
-  UnexpectedResponseError,
-} from "./errors.js";
+export type { GraphErrorBody } from "./errors.js";
 export type { Download, DownloadOptions, Media, MediaData, MediaInfo, UploadOptions } from "./media.js";
 export type { ResponseLike } from "./read-answer.js";
 export { type RetryOptions, type RetryPolicy, retryWhenNotAccepted } from "./retry.js";

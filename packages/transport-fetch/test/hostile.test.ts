@@ -1,13 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { startEmulator } from "@wacompose/emulator";
 import { type ClientOptions, createClient, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
 import { retryOptions } from "../src/retry.js";
 import { pacer } from "../src/send-many.js";
+import { loopbackServers } from "./support/loopback.js";
 
 // The client against wrong options and hostile servers: every case here once misbehaved.
 const token = "EAAG-very-secret-token";
@@ -16,30 +16,7 @@ const text = msg.to("16505551234").text("hello");
 const base: ClientOptions = { phoneNumberId, accessToken: token, version: "v23.0" };
 const okAnswer = { messaging_product: "whatsapp", contacts: [], messages: [{ id: "wamid.1" }] };
 
-let servers: Server[] = [];
-afterEach(async () => {
-  // closeAllConnections: a handler that never answers (or a failed test) must not hold close() open.
-  await Promise.all(
-    servers.map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-  servers = [];
-});
-
-/** A loopback server answering with `handler`; returns its URL and how many requests it got. */
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void) {
-  let requests = 0;
-  const server = createServer((request, response) => {
-    requests++;
-    request.resume();
-    request.on("end", () => handler(request, response));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
-}
+const serve = loopbackServers();
 
 const failure = (promise: Promise<unknown>): Promise<unknown> =>
   promise.then(

@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { createTemplateManager, type TemplateManagerOptions } from "@wacompose/transport-fetch/templates";
+import { loopbackServers } from "./support/loopback.js";
 
 // The template manager against real sockets on 127.0.0.1: servers that page, redirect, stall, flood and break.
 const token = "EAAG-loopback-template-secret";
@@ -11,35 +11,7 @@ const waba = "102290129340398";
 const base: Omit<TemplateManagerOptions, "baseUrl"> = { accessToken: token, businessAccountId: waba, apiVersion: "v23.0", retry: false };
 const listPath = `/v23.0/${waba}/message_templates`;
 
-let servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-  servers = [];
-});
-
-interface Seen {
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly authorization: string | undefined;
-}
-
-/** A loopback server answering with `handler`; its URL and what it was asked. */
-async function serve(handler: (request: IncomingMessage, response: ServerResponse, seen: readonly Seen[]) => void) {
-  const seen: Seen[] = [];
-  const server = createServer((request, response) => {
-    seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization });
-    request.resume();
-    request.on("end", () => handler(request, response, seen));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
+const serve = loopbackServers();
 
 const json = (response: ServerResponse, body: unknown, status = 200): void => {
   response.writeHead(status, { "content-type": "application/json" });
@@ -167,7 +139,7 @@ describe("a list over loopback", () => {
     expect(views(dropped)).not.toContain(token);
     const gone = await serve(() => {});
     const url = gone.url;
-    await new Promise((resolve) => (servers.pop() as Server).close(resolve));
+    await gone.close();
     const refused = await failure(createTemplateManager({ ...base, baseUrl: url }).unpause("1"));
     expect(refused).toMatchObject({ name: "NetworkError", reason: "ECONNREFUSED", mayHaveBeenDelivered: false });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyTemplateManagementError, templateManagementErrorCodes as codes, templateManagementErrors } from "@wacompose/builder";
+import { orderConfirmationBody } from "../../builder/test/fixtures/documented-templates.js";
 import type { FetchLike } from "../src/index.js";
 import {
   createTemplateManager,
@@ -57,22 +58,12 @@ const failure = (promise: Promise<unknown>): Promise<unknown> =>
     (error: unknown) => error,
   );
 
+// The reference's named-parameter example, with a URL button taking one parameter.
+const documented = orderConfirmationBody();
 const body: TemplateCreateBody = {
-  name: "order_confirmation",
-  language: "en_US",
-  category: "utility",
-  parameter_format: "named",
+  ...documented,
   components: [
-    {
-      type: "body",
-      text: "Thank you, {{first_name}}! Your order number is {{order_number}}.",
-      example: {
-        body_text_named_params: [
-          { param_name: "first_name", example: "Pablo" },
-          { param_name: "order_number", example: "860198-230332" },
-        ],
-      },
-    },
+    ...documented.components,
     {
       type: "BUTTONS",
       buttons: [{ type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["https://example.com/t/1"] }],

@@ -66,7 +66,14 @@ interface Received {
   readonly timestamp: number;
 }
 
-interface MessageBase<Type extends string> extends Received {
+/** A message or a status: the object as received, and the problems Meta reports on it. */
+interface ReceivedObject extends Received {
+  readonly errors?: readonly WebhookError[];
+  /** The object as received. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+interface MessageBase<Type extends string> extends ReceivedObject {
   readonly kind: "message";
   readonly type: Type;
   /** The message's wamid. */
@@ -81,9 +88,6 @@ interface MessageBase<Type extends string> extends Received {
   readonly referral?: Referral;
   /** Group messages: the group's id. */
   readonly group_id?: string;
-  readonly errors?: readonly WebhookError[];
-  /** The message object as received. */
-  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 /** A received file: download it with its `id` (transport-fetch's `wa.media.download`). */
@@ -231,7 +235,7 @@ export type MessageType = InboundMessage["type"];
 /** What happened to a message the business sent (Meta: status messages). */
 export type StatusName = "sent" | "delivered" | "read" | "played" | "failed";
 
-export interface StatusEvent extends Received {
+export interface StatusEvent extends ReceivedObject {
   readonly kind: "status";
   /** The wamid of the business's message. */
   readonly id: string;
@@ -255,8 +259,6 @@ export interface StatusEvent extends Received {
     /** `regular` for service and in-window utility messages charged per message from 2026-10-01. */
     readonly type?: PricingType;
   };
-  readonly errors?: readonly WebhookError[];
-  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 /** `value.errors[]`: a problem with the account or the app, not with one message. */

@@ -1,13 +1,12 @@
 import type { limits } from "../limits.js";
+import type { KindRules } from "../rules/message-of.js";
 import { audioRules } from "../rules/quick/audio.generated.js";
 import { documentRules } from "../rules/quick/document.generated.js";
-import { imageRules } from "../rules/quick/image.generated.js";
 import { locationRules } from "../rules/quick/location.generated.js";
 import { pinRules } from "../rules/quick/pin.generated.js";
 import { reactionRules } from "../rules/quick/reaction.generated.js";
 import { stickerRules } from "../rules/quick/sticker.generated.js";
 import { textRules } from "../rules/quick/text.generated.js";
-import { videoRules } from "../rules/quick/video.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import type {
   AudioMessage,
@@ -64,20 +63,14 @@ export function textMessage(addressing: Addressing, body: string, options: TextO
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
-export function imageMessage(
+/** An image or a video: the same object, a media source and an optional caption, checked by its own kind's rules. */
+export function captionedMessage<M extends ImageMessage | VideoMessage>(
   addressing: Addressing,
+  rules: KindRules<M["type"]>,
   media: MediaSource,
   options: { readonly caption?: string } = {},
-): MessageBuilder<ImageMessage> {
-  return new MessageBuilder<ImageMessage>(addressing, imageRules, mediaContent(media, objectArgument(options, "image options").caption));
-}
-
-export function videoMessage(
-  addressing: Addressing,
-  media: MediaSource,
-  options: { readonly caption?: string } = {},
-): MessageBuilder<VideoMessage> {
-  return new MessageBuilder<VideoMessage>(addressing, videoRules, mediaContent(media, objectArgument(options, "video options").caption));
+): MessageBuilder<M> {
+  return new MessageBuilder<M>(addressing, rules, mediaContent(media, objectArgument(options, `${rules.type} options`).caption));
 }
 
 export function documentMessage(

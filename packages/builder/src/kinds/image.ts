@@ -1,5 +1,6 @@
 import type { MessageBuilder } from "../builders/message-builder.js";
-import { type CaptionOptions, imageMessage } from "../builders/single-kinds.js";
+import { type CaptionOptions, captionedMessage } from "../builders/single-kinds.js";
+import { imageRules } from "../rules/quick/image.generated.js";
 import type { ImageMessage, MediaSource } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
@@ -9,5 +10,5 @@ export function image<C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "image">,
 ): MessageBuilder<ImageMessage> {
-  return imageMessage(this.addressing, media, options);
+  return captionedMessage<ImageMessage>(this.addressing, imageRules, media, options);
 }

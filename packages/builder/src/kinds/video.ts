@@ -1,5 +1,6 @@
 import type { MessageBuilder } from "../builders/message-builder.js";
-import { type CaptionOptions, videoMessage } from "../builders/single-kinds.js";
+import { type CaptionOptions, captionedMessage } from "../builders/single-kinds.js";
+import { videoRules } from "../rules/quick/video.generated.js";
 import type { MediaSource, VideoMessage } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
@@ -9,5 +10,5 @@ export function video<C extends string = never>(
   media: MediaSource,
   options?: CaptionOptions<C, "video">,
 ): MessageBuilder<VideoMessage> {
-  return videoMessage(this.addressing, media, options);
+  return captionedMessage<VideoMessage>(this.addressing, videoRules, media, options);
 }

@@ -1,13 +1,5 @@
+export * from "../caught-errors.js";
 export type { FetchLike } from "../core.js";
-export {
-  GraphApiError,
-  isGraphApiError,
-  isTransportError,
-  NetworkError,
-  TimeoutError,
-  TransportError,
-  UnexpectedResponseError,
-} from "../errors.js";
 export type { ResponseLike } from "../read-answer.js";
 export type { RetryOptions } from "../retry.js";
 export { TemplateListError, type TemplateListProblem } from "./list-error.js";

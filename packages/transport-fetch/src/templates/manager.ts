@@ -82,6 +82,11 @@ const answers = {
   },
 } as const satisfies Record<string, Answer>;
 
+/** TemplatesArchived or TemplatesUnarchived, by the name of the list done. */
+type Archiving<Done extends string> = { readonly [K in Done]: readonly string[] } & {
+  readonly failed_templates: Readonly<Record<string, string>>;
+};
+
 /** An (un)archive answer: the done list and the failed map, each of its type when present, one of them at least. */
 function listsAnswer(json: unknown, done: string): boolean {
   if (!isObject(json) || (json[done] === undefined && json.failed_templates === undefined)) return false;
@@ -133,6 +138,22 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
       answer,
     ) as Promise<T>;
   const query = (parameters: Record<string, string>): string => new URLSearchParams(parameters).toString();
+  /** An archive or unarchive of up to 100 ids: the list done and the failed map, each empty where Meta left it out. */
+  const archiving = async <Done extends string>(
+    action: "archive" | "unarchive",
+    done: Done,
+    answer: Answer,
+    ids: readonly string[],
+  ): Promise<Archiving<Done>> => {
+    const given = await post<Partial<Record<string, unknown>>>(
+      `${templates}/${action}`,
+      { hsm_ids: checkIds(`templates.${action}: ids`, ids) },
+      answer,
+      `templates.${action}`,
+    );
+    // The answer's check (listsAnswer) has seen both members' types.
+    return { [done]: given[done] ?? [], failed_templates: given.failed_templates ?? {} } as Archiving<Done>;
+  };
 
   const manager: TemplateManager = {
     list(filters = {}) {
@@ -202,26 +223,10 @@ export function createTemplateManager(options: TemplateManagerOptions): Template
       });
     },
     archive(ids) {
-      return settle(async () => {
-        const answer = await post<Partial<TemplatesArchived>>(
-          `${templates}/archive`,
-          { hsm_ids: checkIds("templates.archive: ids", ids) },
-          answers.archived,
-          "templates.archive",
-        );
-        return { archived_templates: answer.archived_templates ?? [], failed_templates: answer.failed_templates ?? {} };
-      });
+      return settle(() => archiving("archive", "archived_templates", answers.archived, ids));
     },
     unarchive(ids) {
-      return settle(async () => {
-        const answer = await post<Partial<TemplatesUnarchived>>(
-          `${templates}/unarchive`,
-          { hsm_ids: checkIds("templates.unarchive: ids", ids) },
-          answers.unarchived,
-          "templates.unarchive",
-        );
-        return { unarchived_templates: answer.unarchived_templates ?? [], failed_templates: answer.failed_templates ?? {} };
-      });
+      return settle(() => archiving("unarchive", "unarchived_templates", answers.unarchived, ids));
     },
     unpause(id) {
       return settle(() => post(`${root}/${checkId("templates.unpause: id", id)}/unpause`, undefined, answers.success, "templates.unpause"));

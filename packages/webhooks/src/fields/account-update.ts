@@ -31,11 +31,10 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
   const phone = change.id("phone_number");
   if (phone !== undefined) event.phone_number = phone;
 
-  const ban = change.object("ban_info");
+  const ban = change.member("ban_info");
   if (ban !== undefined) {
-    const reader = new MemberReader(ban, `${path}.ban_info`, ctx.issue);
-    const state = reader.text("waba_ban_state") ?? "";
-    const date = reader.text("waba_ban_date");
+    const state = ban.text("waba_ban_state") ?? "";
+    const date = ban.text("waba_ban_date");
     const iso = date === undefined ? undefined : banDateOf(date);
     if (date !== undefined && iso === undefined)
       ctx.issue(`${path}.ban_info.waba_ban_date`, "invalid_format", `a date such as "April 17, 2025", got ${JSON.stringify(date)}`);
@@ -63,25 +62,23 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
       ];
     });
 
-  const violation = change.object("violation_info");
+  const violation = change.member("violation_info");
   if (violation !== undefined) {
-    const type = new MemberReader(violation, `${path}.violation_info`, ctx.issue).text("violation_type");
+    const type = violation.text("violation_type");
     event.violation_info = type === undefined ? {} : { violation_type: type };
   }
 
-  const disconnection = change.object("disconnection_info");
+  const disconnection = change.member("disconnection_info");
   if (disconnection !== undefined) {
-    const reader = new MemberReader(disconnection, `${path}.disconnection_info`, ctx.issue);
-    const reason = reader.text("reason");
-    const initiated_by = reader.text("initiated_by");
+    const reason = disconnection.text("reason");
+    const initiated_by = disconnection.text("initiated_by");
     event.disconnection_info = { ...(reason === undefined ? {} : { reason }), ...(initiated_by === undefined ? {} : { initiated_by }) };
   }
 
-  const volume = change.object("volume_tier_info");
+  const volume = change.member("volume_tier_info");
   if (volume !== undefined) {
-    const reader = new MemberReader(volume, `${path}.volume_tier_info`, ctx.issue);
-    const tier = reader.text("tier") ?? "";
-    const effective_month = reader.text("effective_month");
+    const tier = volume.text("tier") ?? "";
+    const effective_month = volume.text("effective_month");
     const bounds = /^(\d+):(\d*)$/.exec(tier);
     if (effective_month !== undefined && !/^\d{4}-\d{2}$/.test(effective_month))
       ctx.issue(`${path}.volume_tier_info.effective_month`, "invalid_format", `YYYY-MM, got ${JSON.stringify(effective_month)}`);

@@ -88,25 +88,23 @@ export function readTemplateStatus(value: Json, ctx: FieldContext): FieldOutput[
   if (category !== undefined) event.message_template_category = knownCase(category, categories);
   if (reason !== undefined) event.reason = reason === null ? null : knownCase(reason, reasons);
 
-  const disable = change.object("disable_info");
+  const disable = change.member("disable_info");
   if (disable !== undefined) {
-    const date = new MemberReader(disable, `${path}.disable_info`, ctx.issue).seconds("disable_date");
+    const date = disable.seconds("disable_date");
     event.disable_info = date === undefined ? {} : { disable_date: date };
   }
-  const other = change.object("other_info");
+  const other = change.member("other_info");
   if (other !== undefined) {
-    const reader = new MemberReader(other, `${path}.other_info`, ctx.issue);
-    const title = reader.text("title", true);
-    const description = reader.text("description");
+    const title = other.text("title", true);
+    const description = other.text("description");
     // Without a title there is nothing to type: the issue says so, `raw` keeps it.
     if (title !== undefined)
       event.other_info = { title: knownCase(title, pauseTitles), ...(description === undefined ? {} : { description }) };
   }
-  const rejection = change.object("rejection_info");
+  const rejection = change.member("rejection_info");
   if (rejection !== undefined) {
-    const reader = new MemberReader(rejection, `${path}.rejection_info`, ctx.issue);
-    const why = reader.text("reason");
-    const recommendation = reader.text("recommendation");
+    const why = rejection.text("reason");
+    const recommendation = rejection.text("recommendation");
     event.rejection_info = { ...(why === undefined ? {} : { reason: why }), ...(recommendation === undefined ? {} : { recommendation }) };
   }
   return [event];

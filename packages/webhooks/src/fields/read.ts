@@ -110,6 +110,12 @@ export class MemberReader {
     return isObject(value) ? value : this.wrong(key, "an object", value, required);
   }
 
+  /** The object under `key`, to read in turn (its members' paths under this one's), or undefined as `object` says. */
+  member(key: string): MemberReader | undefined {
+    const value = this.object(key);
+    return value === undefined ? undefined : new MemberReader(value, `${this.at}.${key}`, this.issue);
+  }
+
   /** An array member; each item is the caller's to read (at `${at}.${key}[i]`). */
   list(key: string, required = false): readonly unknown[] | undefined {
     const value = own(this.source, key);

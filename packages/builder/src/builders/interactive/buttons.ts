@@ -2,18 +2,16 @@ import type { limits } from "../../limits.js";
 import { buttonInteractiveRules } from "../../rules/quick/interactive-button.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
-import { objectArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import {
   type FooterText,
   type HeaderText,
-  headerPart,
   type MediaHeader,
   type Parts,
   renderInteractive,
   type SubText,
   withFooter,
-  withHeader,
+  withHeaderOf,
 } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -66,11 +64,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(
-      this.addressing,
-      withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
-      this[buttonsKey],
-    );
+    return new ButtonsBuilder<Buttons>(this.addressing, withHeaderOf(this[partsKey], header, options), this[buttonsKey]);
   }
 
   /** Footer text, at most 60 characters. */

@@ -2,18 +2,16 @@ import type { limits } from "../../limits.js";
 import { ctaUrlInteractiveRules } from "../../rules/quick/interactive-cta-url.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CtaUrlInteractive, InteractiveMessage } from "../../wire/index.js";
-import { objectArgument } from "../arguments.js";
 import { type Addressing, MessageBase } from "../message-base.js";
 import {
   type FooterText,
   type HeaderText,
-  headerPart,
   type MediaHeader,
   type Parts,
   renderInteractive,
   type SubText,
   withFooter,
-  withHeader,
+  withHeaderOf,
 } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -49,11 +47,7 @@ export class CtaUrlBuilder extends MessageBase<InteractiveMessage<CtaUrlInteract
     header: HeaderText<H> | MediaHeader,
     options: { readonly subText?: SubText<S> } = {},
   ): CtaUrlBuilder {
-    return new CtaUrlBuilder(
-      this.addressing,
-      withHeader(this[partsKey], headerPart(header, objectArgument(options, "interactive.header options").subText)),
-      this[buttonKey],
-    );
+    return new CtaUrlBuilder(this.addressing, withHeaderOf(this[partsKey], header, options), this[buttonKey]);
   }
 
   /** Footer text, at most 60 characters. */

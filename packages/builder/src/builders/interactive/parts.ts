@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { Interactive, InteractiveHeader, MediaSource } from "../../wire/index.js";
+import { objectArgument } from "../arguments.js";
 
 /** A media header: an image, video or document by `id` or `link`. */
 export type MediaHeader = { readonly image: MediaSource } | { readonly video: MediaSource } | { readonly document: MediaSource };
@@ -19,6 +20,9 @@ export interface Parts {
 
 export const bodyPart = (body: string | undefined): Parts => ({ header: undefined, body, footer: undefined });
 export const withHeader = (parts: Parts, header: HeaderPart): Parts => ({ header, body: parts.body, footer: parts.footer });
+/** `.header(header, { subText })` on a builder that takes a text or media header: the parts with that header. */
+export const withHeaderOf = (parts: Parts, header: string | MediaHeader, options: { readonly subText?: string | undefined }): Parts =>
+  withHeader(parts, headerPart(header, objectArgument(options, "interactive.header options").subText));
 export const withFooter = (parts: Parts, footer: string): Parts => ({ header: parts.header, body: parts.body, footer });
 
 export type BodyText<B extends string> = MaxLength<B, typeof limits.interactive.body.max, "interactive.body.text">;
