@@ -126,7 +126,7 @@ const scenarios: Record<string, Scenario> = {
   "toRequest() alone": {
     source: `import { toRequest } from "@wacompose/builder";
       console.log(toRequest({ messaging_product: "whatsapp", to: "1", type: "text", text: { body: "hi" } }, { phoneNumberId: "1", accessToken: "t", version: "v23.0" }));`,
-    ceiling: 850, // 626 B before requestsTo (toRequest with its options checked once), 660 B with it
+    ceiling: 910, // 626 B before requestsTo (toRequest with its options checked once), 660 B with it; 871 B once a token with a line break is refused
     absent: [/\/rules\//, /\/builders\//],
   },
   "a text send with textTo + createClient (the full client)": {
