@@ -93,3 +93,13 @@ section("F13 prototype pollution makes the builder's fast path read inherited fi
   delete Object.prototype.id;
   console.log("with Object.prototype.id polluted, image({}) builds:", JSON.stringify(body), "validate():", typeof body === "object" ? errs(body) : "-");
 }
+
+section("F14 template-refinements parameterOf read through the prototype: junk message for sub_type 'constructor'");
+console.log(validate({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "x", language: { code: "en" }, components: [{ type: "button", sub_type: "constructor", index: 0, parameters: [{ type: "payload", payload: "p" }] }] } }).map((i) => `${i.path}: ${i.message}`));
+
+section("F15 a mark-as-read body with `to: null` is judged as a message");
+console.log(validate({ messaging_product: "whatsapp", status: "read", message_id: "wamid.x", to: null }).map((i) => `${i.severity} ${i.path}: ${i.message}`));
+
+section("F16 builders emit non-canonical (warning) forms for values their types allow or JS passes (§15: builders emit the canonical form)");
+console.log("caption '':", JSON.stringify(msg.to(n).image({ link: "https://x.com/a.jpg" }, { caption: "" }).build().image), validate(msg.to(n).image({ link: "https://x.com/a.jpg" }, { caption: "" }).build()).map((i) => `${i.severity} ${i.path}`));
+console.log("to as number:", JSON.stringify(msg.to(16505551234).text("a").build().to), validate(msg.to(16505551234).text("a").build()).map((i) => `${i.severity} ${i.path}`));
