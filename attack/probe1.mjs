@@ -1,0 +1,76 @@
+import * as B from "../packages/builder/dist/esm/index.js";
+const { msg, createMsg, validate, PayloadError } = B;
+function t(name, f) {
+  let body, err;
+  try { body = f(); } catch (e) { err = e; }
+  if (err) {
+    const pe = err instanceof PayloadError;
+    console.log(name, "THROWS", pe ? "PayloadError" : err?.constructor?.name, pe ? JSON.stringify(err.issues.map(i=>[i.path,i.code,i.severity])) : String(err?.message).slice(0,200));
+  } else {
+    const v = validate(body).filter(i => i.severity === "error");
+    console.log(name, "BUILT", v.length ? "VALIDATE ERRORS " + JSON.stringify(v.map(i=>[i.path,i.code,i.message])) : "ok");
+  }
+}
+const n = "+16505551234";
+t("text basic", () => msg.to(n).text("hi").build());
+t("text lone surrogate", () => msg.to(n).text("\ud800").build());
+t("text number", () => msg.to(n).text(5).build());
+t("text empty", () => msg.to(n).text("").build());
+t("text 4097", () => msg.to(n).text("a".repeat(4097)).build());
+t("text previewUrl str", () => msg.to(n).text("a", { previewUrl: "yes" }).build());
+t("text options null", () => msg.to(n).text("a", null).build());
+t("text options proxy", () => msg.to(n).text("a", new Proxy({}, { get(){ throw new Error("boom") } })).build());
+t("to NaN", () => msg.to(NaN).text("a").build());
+t("to Infinity", () => msg.to(Infinity).text("a").build());
+t("to number", () => msg.to(16505551234).text("a").build());
+t("to empty", () => msg.to("").text("a").build());
+t("to object", () => msg.to({}).text("a").build());
+t("to undefined", () => msg.to(undefined).text("a").build());
+t("to toJSON", () => msg.to({ toJSON() { return "+1650" } }).text("a").build());
+t("toUser bad", () => msg.toUser("xx").text("a").build());
+t("toUser good", () => msg.toUser("US.123").text("a").build());
+t("toUser phone NaN", () => msg.toUser("US.123", { phone: NaN }).text("a").build());
+t("toGroup text", () => msg.toGroup("123").text("a").build());
+t("toGroup empty", () => msg.toGroup("").text("a").build());
+t("toGroup NaN", () => msg.toGroup(NaN).text("a").build());
+t("replyTo NaN", () => msg.to(n).text("a").replyTo(NaN).build());
+t("replyTo empty", () => msg.to(n).text("a").replyTo("").build());
+t("replyTo obj", () => msg.to(n).text("a").replyTo({}).build());
+t("callbackData NaN", () => msg.to(n).text("a").callbackData(NaN).build());
+t("callbackData Inf", () => msg.to(n).text("a").callbackData(Infinity).build());
+t("identityKeyHash NaN", () => msg.to(n).text("a").identityKeyHash(NaN).build());
+t("identityKeyHash null", () => msg.to(n).text("a").identityKeyHash(null).build());
+t("image link", () => msg.to(n).image({ link: "https://x.com/a.jpg" }).build());
+t("image both", () => msg.to(n).image({ link: "https://x.com/a.jpg", id: "1" }).build());
+t("image toJSON link", () => msg.to(n).image({ link: { toJSON(){ return "https://x.com/a.jpg" } } }).build());
+t("image proto link", () => msg.to(n).image(Object.create({ link: "https://x.com/a.jpg" })).build());
+t("image __proto__ own", () => msg.to(n).image(JSON.parse('{"link":"https://x.com/a.jpg","__proto__":{"x":1}}')).build());
+t("image caption NaN", () => msg.to(n).image({ link: "https://x.com/a.jpg" }, { caption: NaN }).build());
+t("image id NaN", () => msg.to(n).image({ id: NaN }).build());
+t("image link NaN + id", () => msg.to(n).image({ id: "1", link: NaN }).build());
+t("image null", () => msg.to(n).image(null).build());
+t("image string", () => msg.to(n).image("https://x.com/a.jpg").build());
+t("image array", () => msg.to(n).image(["https://x.com/a.jpg"]).build());
+t("image getter", () => { let c=0; const b = msg.to(n).image({ get link(){ c++; return "https://x.com/a.jpg" } }); b.build(); b.build(); return (console.log("getter calls", c), b.build()); });
+t("audio voice str", () => msg.to(n).audio({ id: "1" }, { voice: "yes" }).build());
+t("document filename NaN", () => msg.to(n).document({ id: "1" }, { filename: NaN }).build());
+t("location NaN", () => msg.to(n).location({ latitude: NaN, longitude: 0 }).build());
+t("location Inf", () => msg.to(n).location({ latitude: 0, longitude: Infinity }).build());
+t("location name NaN", () => msg.to(n).location({ latitude: 0, longitude: 0, name: NaN }).build());
+t("location str", () => msg.to(n).location({ latitude: "1", longitude: "2" }).build());
+t("location extra", () => msg.to(n).location({ latitude: 1, longitude: 2, foo: 1 }).build());
+t("react NaN", () => msg.to(n).react("wamid.x", NaN).build());
+t("react empty", () => msg.to(n).react("wamid.x", "").build());
+t("react id NaN", () => msg.to(n).react(NaN, "👍").build());
+t("pin days NaN", () => msg.toGroup("123").pin("wamid.x", { days: NaN }).build());
+t("pin days Inf", () => msg.toGroup("123").pin("wamid.x", { days: Infinity }).build());
+t("pin days 0", () => msg.toGroup("123").pin("wamid.x", { days: 0 }).build());
+t("pin days 1.5", () => msg.toGroup("123").pin("wamid.x", { days: 1.5 }).build());
+t("pin days null", () => msg.toGroup("123").pin("wamid.x", { days: null }).build());
+t("pin options null", () => msg.toGroup("123").pin("wamid.x", null).build());
+t("markRead", () => B.markRead("wamid.x").build());
+t("markRead NaN", () => B.markRead(NaN).build());
+t("markRead empty", () => B.markRead("").build());
+t("markRead typing", () => B.markRead("wamid.x").typing().build());
+t("textTo", () => B.textTo(n, "hi").build());
+t("textTo NaN", () => B.textTo(NaN, "hi").build());

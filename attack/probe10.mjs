@@ -1,0 +1,12 @@
+import { B, msg, d, n } from "./h2.mjs";
+const T = () => msg.to(n).template("order").language("en");
+d("named + NaN name", () => T().body(p => p.text("a", { name: "x" }).text("b", { name: NaN })));
+d("named NaN + positional", () => T().body(p => p.text("a", { name: NaN }).text("b")));
+d("header text name NaN", () => T().header(p => p.text("a", { name: NaN })));
+d("doc header id NaN link", () => T().header(p => p.document({ id: Infinity })));
+d("carousel media header id NaN", () => msg.to(n).carousel("b").card({ image: { id: NaN } }, { body: "x", button: { text: "Go", url: "https://x.com" } }).card({ image: { id: "1" } }, { body: "y", button: { text: "Go", url: "https://x.com" } }));
+d("video id -Infinity", () => msg.to(n).video({ id: -Infinity }));
+d("sticker id NaN", () => msg.to(n).sticker({ id: NaN }));
+d("audio id NaN", () => B.audioTo(n, { id: NaN }));
+d("documentTo id NaN", () => B.documentTo(n, { id: NaN }));
+d("textTo group?", () => B.textTo(NaN, "x"));

@@ -1,0 +1,17 @@
+import { B, msg, n } from "./h.mjs";
+const { validate } = B;
+const tm = (name, f) => { const t0 = performance.now(); let r; try { r = f(); r = Array.isArray(r) ? r.length + " issues " + JSON.stringify(r.slice(0,1).map(i=>[i.path,i.code,i.message.slice(0,60)])) : "built"; } catch (e) { r = e.constructor.name + " " + e.message.slice(0, 120); } console.log(name, (performance.now() - t0).toFixed(0) + "ms", r); };
+tm("react 1e7 emoji", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "reaction", reaction: { message_id: "w", emoji: "👍".repeat(5e6) } }));
+tm("react 1e7 ascii", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "reaction", reaction: { message_id: "w", emoji: "a".repeat(1e7) } }));
+tm("email 1e7", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "contacts", contacts: [{ name: { formatted_name: "a", first_name: "a" }, emails: [{ email: "a".repeat(1e7) }] }] }));
+tm("link 1e7", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "image", image: { link: "https://" + "a".repeat(1e7) } }));
+tm("link 1e7 path spaces", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "image", image: { link: "https://a/" + "a".repeat(1e7) + " " } }));
+tm("flow_cta 1e7", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "flow", body: { text: "b" }, action: { name: "flow", parameters: { flow_message_version: "3", flow_cta: "a".repeat(1e7), flow_id: "1" } } } }));
+tm("builder react huge", () => msg.to(n).react("w", "👍".repeat(5e6)).build());
+tm("contacts 1e5 cards validate", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "contacts", contacts: new Array(1e5).fill({ name: {} }) }));
+tm("buttons 1e6 validate", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "button", body: { text: "b" }, action: { buttons: new Array(1e6).fill({ type: "reply", reply: { id: "a", title: "A" } }) } } }));
+tm("list 1e3x1e3 validate", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "list", body: { text: "b" }, action: { button: "m", sections: new Array(1e3).fill({ title: "t", rows: new Array(1e3).fill({ id: "a", title: "A" }) }) } } }));
+tm("template 1e5 components", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "x", language: { code: "en" }, components: new Array(1e5).fill({ type: "body", parameters: new Array(100).fill({ type: "text", text: "a".repeat(2000) }) }) } }));
+tm("template 1e5 button comps", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "x", language: { code: "en" }, components: Array.from({length: 1e5}, (_, i) => ({ type: "button", sub_type: "quick_reply", index: i % 10, parameters: [{ type: "payload", payload: "p" }] })) } }));
+tm("carousel cards 1e5", () => validate({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "x", language: { code: "en" }, components: [{ type: "carousel", cards: new Array(1e5).fill({ card_index: 0, components: [] }) }] } }));
+tm("markRead 1e6 keys-ish", () => validate({ messaging_product: "whatsapp", status: "read", message_id: "w", typing_indicator: { type: "text" } }));
