@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { type Issue, msg, PayloadError, validate } from "../src/index.js";
 import { copyData } from "../src/builders/copy-data.js";
+import { type Issue, msg, PayloadError, validate } from "../src/index.js";
 import { builtIssues } from "../src/rules/built-issues.js";
 import { maxIssuesPerArray } from "../src/rules/explain-leaf.js";
 import { maxJsonDepth, maxJsonValues } from "../src/rules/json-bounds.js";
@@ -201,17 +201,33 @@ describe("builders: free-form data fails with a PayloadError naming where, not a
 
   it("template flowButton: a function or toJSON in data is read as JSON reads it, as flow() does", () => {
     const template = () => msg.to(n).template("t").language("en");
-    const withFunction = template().flowButton(0, { data: { a: 1, f() {} } }).build();
+    const withFunction = template()
+      .flowButton(0, { data: { a: 1, f() {} } })
+      .build();
     expect(JSON.stringify(withFunction.template.components)).toContain('"flow_action_data":{"a":1}');
-    const withToJSON = thrown(() => template().flowButton(0, { data: { toJSON: () => ({ b: 2 }) } }).build());
+    const withToJSON = thrown(() =>
+      template()
+        .flowButton(0, { data: { toJSON: () => ({ b: 2 }) } })
+        .build(),
+    );
     expect(withToJSON === undefined || withToJSON instanceof PayloadError).toBe(true);
-    const big = thrown(() => template().flowButton(0, { data: { big: 1n } }).build()) as PayloadError;
+    const big = thrown(() =>
+      template()
+        .flowButton(0, { data: { big: 1n } })
+        .build(),
+    ) as PayloadError;
     expect(big).toBeInstanceOf(PayloadError);
     expect(big.issues[0]?.message).toMatch(/BigInt/);
   });
 
   it("template flowButton with data nested 100,000 deep", () => {
-    const error = thrown(() => msg.to(n).template("t").language("en").flowButton(0, { data: nestedObjects(100_000) }));
+    const error = thrown(() =>
+      msg
+        .to(n)
+        .template("t")
+        .language("en")
+        .flowButton(0, { data: nestedObjects(100_000) }),
+    );
     expect(error).toBeInstanceOf(PayloadError);
     const [issue] = (error as PayloadError).issues;
     // flow_action_data is at depth 7 (template.components[i].parameters[0].action.flow_action_data).

@@ -61,7 +61,8 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
   protected render(): FlowInteractive {
     const { flow_action_payload: payload, ...parameters } = this[parametersKey];
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
-    const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload, payloadPlace) };
+    const copy: FlowParameters =
+      payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload, payloadPlace) };
     return renderInteractive<FlowInteractive>("flow", this[partsKey], { name: "flow", parameters: copy });
   }
 }
