@@ -86,7 +86,7 @@ export function explainUnknownKeys(
     const why = ignored !== undefined && Object.hasOwn(ignored, key) ? ignored[key] : undefined;
     if (why === undefined && isKnown(key)) continue;
     if (reported++ === maxIssuesPerArray) {
-      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} unknown keys; ${keys.length - index} more keys not checked`);
+      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${keys.length - index} more keys not checked`);
       return;
     }
     if (why !== undefined) report.warn(key, "unknown_field", why);

@@ -21,4 +21,4 @@ export const maxJsonDepth = 1000;
 export const maxJsonValues = 500_000;
 
 /** The message for an object or array nested deeper than `maxJsonDepth`. */
-export const tooDeepMessage = `nested deeper than ${maxJsonDepth} levels, too deep to send as JSON reliably`;
+export const tooDeepMessage = `nested deeper than ${maxJsonDepth} levels, too deep to send`;

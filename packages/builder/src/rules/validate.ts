@@ -20,8 +20,8 @@ const bodyRuleOf = (body: JsonObject): Rule => (isMarkRead(body) ? markReadBody 
  * getter that throws, nesting deeper than 1,000 levels) are errors. Bounded whatever it is
  * given: it reads at most 500,000 values (a shared object counts once per reference, as JSON
  * repeats it; a longer array or typed array is not read at all), in time linear in that, and a
- * larger value is one error, "too large to validate"; after 20 issues in one array or object,
- * or 20 values JSON cannot carry, one "truncated" issue counts the rest.
+ * larger value is one error, "too large to validate"; after 20 issues in one array, 20 unknown
+ * keys in one object or 20 values JSON cannot carry, one "truncated" issue counts the rest.
  *
  * @example
  * validate({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });

@@ -15,17 +15,96 @@ export { describe };
  * `skipped` is returned. Never throws; rules then judge exactly the bytes that would go on the wire.
  */
 export function toWire(value: unknown, report: Report): unknown {
-  const walker = new Walker(report);
-  const wire = walker.walk(value, "", 0);
-  if (walker.left < 0) {
+  // The objects being copied (a cycle returns to one), the values still to read (below 0 once
+  // the body is too large, and then nothing more is read), the values found unsendable.
+  const ancestors = new Set<object>();
+  let left = maxJsonValues;
+  let unsendable = 0;
+  const cannotSend = (message: string, code: "invalid_type" | "invalid_value" = "invalid_value", limit?: number): typeof skipped => {
+    if (++unsendable <= maxIssuesPerArray) report.add(undefined, code, message, limit);
+    return skipped;
+  };
+  const unreadable = (error: unknown) => cannotSend(`could not be read: ${describe(error)}`);
+  const tooLarge = (): typeof skipped => {
+    left = -1;
+    return skipped;
+  };
+  /** `input`, found at `key` `depth` objects or arrays down, as the wire form has it. */
+  const walk = (input: unknown, key: string | number, depth: number): unknown => {
+    if (--left < 0) return skipped;
+    let value = input;
+    if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+      try {
+        const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+        if (typeof toJSON === "function") value = toJSON.call(value, String(key));
+      } catch (error) {
+        return unreadable(error);
+      }
+    }
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        return value;
+      case "number":
+        return Number.isFinite(value) ? value + 0 : null; // -0 is sent as 0
+      case "bigint":
+        return cannotSend("a BigInt cannot be sent as JSON; use a number or a string", "invalid_type");
+      case "undefined":
+      case "function":
+      case "symbol":
+        return undefined;
+    }
+    if (value === null) return null;
+    const object = value as { readonly [key: string | number]: unknown };
+    if (ancestors.has(object)) return cannotSend("a cycle: this object contains itself, so it cannot be sent as JSON");
+    // Boxed primitives are sent as their primitive.
+    if (object instanceof Number || object instanceof String || object instanceof Boolean) {
+      left++; // the same value, read once
+      return walk(object.valueOf(), key, depth);
+    }
+    if (depth > maxJsonDepth) return cannotSend(tooDeepMessage, "invalid_value", maxJsonDepth);
+    ancestors.add(object);
+    try {
+      const array = Array.isArray(object);
+      // Counted before anything is allocated or listed: a sparse array's length can be 4e9, and a
+      // typed array's keys are one string per element.
+      if ((array || ArrayBuffer.isView(object)) && (object.length as number) > left) return tooLarge();
+      const keys = array ? undefined : Object.keys(object);
+      const length = keys ? keys.length : (object.length as number);
+      if (length > left) return tooLarge();
+      const copy: unknown[] | Record<string, unknown> = array ? new Array(length) : new WireObject();
+      for (let index = 0; index < length && left >= 0; index++) {
+        const key = keys ? (keys[index] as string) : index;
+        // The report's path at `key` whatever throws.
+        report.enter(key);
+        let wire: unknown;
+        try {
+          wire = walk(object[key], key, depth + 1);
+        } catch (error) {
+          wire = unreadable(error); // a getter
+        } finally {
+          report.leave();
+        }
+        if (array) (copy as unknown[])[index] = wire === undefined || wire === skipped ? null : wire;
+        else if (wire !== undefined && wire !== skipped) (copy as Record<string, unknown>)[key] = wire;
+      }
+      return copy;
+    } catch (error) {
+      return unreadable(error); // a proxy's trap, a length getter
+    } finally {
+      ancestors.delete(object);
+    }
+  };
+  const wire = walk(value, "", 0);
+  if (left < 0) {
     report.add(undefined, "too_many", `too large to validate: more than ${maxJsonValues} values`, maxJsonValues);
     return skipped;
   }
-  if (walker.unsendable > maxIssuesPerArray)
+  if (unsendable > maxIssuesPerArray)
     report.add(
       undefined,
       "truncated",
-      `stopped after ${maxIssuesPerArray} values JSON cannot carry; ${walker.unsendable - maxIssuesPerArray} more not reported`,
+      `stopped after ${maxIssuesPerArray} issues; ${unsendable - maxIssuesPerArray} more values JSON cannot carry`,
     );
   return wire;
 }
@@ -40,115 +119,3 @@ export const skipped = Symbol("skipped");
 const WireObject = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
 Object.setPrototypeOf(WireObject.prototype, null);
 delete (WireObject.prototype as { constructor?: unknown }).constructor;
-
-/** One walk: the objects being copied (a cycle returns to one), how many more values may be read, the issues made. */
-class Walker {
-  readonly #report: Report;
-  readonly #ancestors = new Set<object>();
-  /** Values still to be read; below 0 once the body is too large, and then nothing more is read. */
-  left = maxJsonValues;
-  /** Values reported as unsendable, counted past the ones reported. */
-  unsendable = 0;
-
-  constructor(report: Report) {
-    this.#report = report;
-  }
-
-  /** `value` found at `key` (`depth` objects or arrays down), as the wire form has it. */
-  walk(input: unknown, key: string | number, depth: number): unknown {
-    if (--this.left < 0) return skipped;
-    let value = input;
-    if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
-      try {
-        const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
-        if (typeof toJSON === "function") value = toJSON.call(value, String(key));
-      } catch (error) {
-        return this.#unreadable(error);
-      }
-    }
-    switch (typeof value) {
-      case "string":
-      case "boolean":
-        return value;
-      case "number":
-        return Number.isFinite(value) ? value + 0 : null; // -0 is sent as 0
-      case "bigint":
-        return this.#unsendable("invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
-      case "undefined":
-      case "function":
-      case "symbol":
-        return undefined;
-    }
-    if (value === null) return null;
-    const object = value as object;
-    if (this.#ancestors.has(object))
-      return this.#unsendable("invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
-    // Boxed primitives are sent as their primitive.
-    if (object instanceof Number || object instanceof String || object instanceof Boolean) {
-      this.left++; // the same value, read once
-      return this.walk(object.valueOf(), key, depth);
-    }
-    if (depth > maxJsonDepth) return this.#unsendable("invalid_value", tooDeepMessage, maxJsonDepth);
-    this.#ancestors.add(object);
-    try {
-      return Array.isArray(object) ? this.#walkArray(object, depth) : this.#walkObject(object, depth);
-    } catch (error) {
-      return this.#unreadable(error); // a proxy's trap, a length getter
-    } finally {
-      this.#ancestors.delete(object);
-    }
-  }
-
-  #walkArray(array: readonly unknown[], depth: number): unknown[] | typeof skipped {
-    const length = array.length;
-    // Before allocating: a sparse array's length can be 4e9.
-    if (length > this.left) return this.#tooLarge();
-    const copy: unknown[] = new Array(length);
-    for (let index = 0; index < length && this.left >= 0; index++) {
-      const wire = this.#walkEntry(array as unknown as Record<number, unknown>, index, depth);
-      copy[index] = wire === undefined || wire === skipped ? null : wire;
-    }
-    return copy;
-  }
-
-  #walkObject(object: object, depth: number): Record<string, unknown> | typeof skipped {
-    // Before listing its keys: a typed array's keys are one string per element.
-    if (ArrayBuffer.isView(object) && ((object as { length?: number }).length ?? 0) > this.left) return this.#tooLarge();
-    const keys = Object.keys(object);
-    if (keys.length > this.left) return this.#tooLarge();
-    const copy = new WireObject();
-    for (let i = 0; i < keys.length && this.left >= 0; i++) {
-      const key = keys[i] as string;
-      const wire = this.#walkEntry(object as Record<string, unknown>, key, depth);
-      if (wire !== undefined && wire !== skipped) copy[key] = wire;
-    }
-    return copy;
-  }
-
-  /** The entry at `key` of `holder`, with the report's path at `key` whatever throws. */
-  #walkEntry(holder: Record<string | number, unknown>, key: string | number, depth: number): unknown {
-    const report = this.#report;
-    report.enter(key);
-    try {
-      return this.walk(holder[key], key, depth + 1);
-    } catch (error) {
-      return this.#unreadable(error); // a getter
-    } finally {
-      report.leave();
-    }
-  }
-
-  #tooLarge(): typeof skipped {
-    this.left = -1;
-    return skipped;
-  }
-
-  #unreadable(error: unknown): typeof skipped {
-    return this.#unsendable("invalid_value", `could not be read: ${describe(error)}`);
-  }
-
-  #unsendable(code: "invalid_type" | "invalid_value", message: string, limit?: number): typeof skipped {
-    if (++this.unsendable <= maxIssuesPerArray) this.#report.add(undefined, code, message, limit);
-    return skipped;
-  }
-}
