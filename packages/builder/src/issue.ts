@@ -12,7 +12,7 @@ export type IssueCode =
   | "unknown_field"
   | "conflict"
   | "duplicate"
-  /** Checking stopped inside an array after many issues; the message says how many entries were left. */
+  /** Reporting stopped after many issues in one array or object, or many values JSON cannot carry; the message says how many were left. */
   | "truncated";
 
 /**

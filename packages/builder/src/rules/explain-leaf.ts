@@ -67,6 +67,33 @@ export function explainNumber(rule: Omit<NumberRule, "kind">, value: unknown, re
     report.add(key, "out_of_range", `must be between ${rule.min} and ${rule.max}, got ${show(value)}`, undefined, number);
 }
 
+/**
+ * The keys of `object` no field names: a warning for a key the API ignores (`ignored` says why),
+ * an error for any other key `isKnown` says no to. After `maxIssuesPerArray` of them one "truncated" issue
+ * counts the keys left, as in an array: the rest would bury the first issues.
+ */
+export function explainUnknownKeys(
+  object: JsonObject,
+  report: Report,
+  isKnown: (key: string) => boolean,
+  unknown: ObjectRule["unknown"],
+  ignored: { readonly [key: string]: string } | undefined,
+): void {
+  const keys = Object.keys(object);
+  let reported = 0;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    const why = ignored !== undefined && Object.hasOwn(ignored, key) ? ignored[key] : undefined;
+    if (why === undefined && isKnown(key)) continue;
+    if (reported++ === maxIssuesPerArray) {
+      report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${keys.length - index} more keys not checked`);
+      return;
+    }
+    if (why !== undefined) report.warn(key, "unknown_field", why);
+    else report.add(key, "unknown_field", unknownMessage(unknown, key));
+  }
+}
+
 /** The message for an unknown key of an object. */
 export function unknownMessage(unknown: ObjectRule["unknown"], key: string): string {
   if (unknown === undefined) return "not a field of this object";

@@ -7,11 +7,11 @@ import {
   explainJson,
   explainNumber,
   explainString,
+  explainUnknownKeys,
   leave,
   maxIssuesPerArray,
   nullIsAbsent,
   sameIgnoringCase,
-  unknownMessage,
 } from "./explain-leaf.js";
 import type { JsonObject, Report } from "./report.js";
 import { show } from "./report.js";
@@ -72,12 +72,7 @@ export const missingMessage = (field: Field): string =>
 /** The fields of `object` (already known to be one), then its refinements. `extraKey`: a union's discriminator. */
 export function explainObject(rule: ObjectRule, object: JsonObject, report: Report, extraKey: string | undefined): void {
   const { fields, ignored } = rule;
-  for (const key in object) {
-    if (Object.hasOwn(fields, key) || key === extraKey) continue;
-    const why = ignored !== undefined && Object.hasOwn(ignored, key) ? ignored[key] : undefined;
-    if (why !== undefined) report.warn(key, "unknown_field", why);
-    else report.add(key, "unknown_field", unknownMessage(rule.unknown, key));
-  }
+  explainUnknownKeys(object, report, (key) => Object.hasOwn(fields, key) || key === extraKey, rule.unknown, ignored);
   for (const key in fields) {
     const field = fields[key] as Field;
     const value = object[key];

@@ -1,3 +1,5 @@
+import { maxIssuesPerArray } from "./explain-leaf.js";
+import { maxJsonDepth, maxJsonValues, tooDeepMessage } from "./json-bounds.js";
 import { describe, type Report } from "./report.js";
 
 export { describe };
@@ -7,75 +9,108 @@ export { describe };
  * arrays: `toJSON` applied, own enumerable keys only (nothing inherited, nothing polluted in
  * from a prototype), `undefined`, functions and symbols dropped from objects and `null` in
  * arrays, non-finite numbers `null`. What cannot be sent — a BigInt, a cycle, a getter or
- * proxy that throws — is reported at its path and left out. Never throws; rules then judge
- * exactly the bytes that would go on the wire.
+ * proxy that throws, an object nested deeper than `maxJsonDepth` — is reported at its path and
+ * left out (after `maxIssuesPerArray` such issues, one "truncated" issue counts the rest). A
+ * value of more than `maxJsonValues` values is not copied: one issue says it is too large, and
+ * `skipped` is returned. Never throws; rules then judge exactly the bytes that would go on the wire.
  */
 export function toWire(value: unknown, report: Report): unknown {
-  return walk(value, "", report, []);
+  // The objects being copied (a cycle returns to one), the values still to read (below 0 once
+  // the body is too large, and then nothing more is read), the values found unsendable.
+  const ancestors = new Set<object>();
+  let left = maxJsonValues;
+  let unsendable = 0;
+  const cannotSend = (message: string, code: "invalid_type" | "invalid_value" = "invalid_value", limit?: number): typeof skipped => {
+    if (++unsendable <= maxIssuesPerArray) report.add(undefined, code, message, limit);
+    return skipped;
+  };
+  const unreadable = (error: unknown) => cannotSend(`could not be read: ${describe(error)}`);
+  const tooLarge = (): typeof skipped => {
+    left = -1;
+    return skipped;
+  };
+  /** `input`, found at `key` `depth` objects or arrays down, as the wire form has it. */
+  const walk = (input: unknown, key: string | number, depth: number): unknown => {
+    if (--left < 0) return skipped;
+    let value = input;
+    if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+      try {
+        const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+        if (typeof toJSON === "function") value = toJSON.call(value, String(key));
+      } catch (error) {
+        return unreadable(error);
+      }
+    }
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        return value;
+      case "number":
+        return Number.isFinite(value) ? value + 0 : null; // -0 is sent as 0
+      case "bigint":
+        return cannotSend("a BigInt cannot be sent as JSON; use a number or a string", "invalid_type");
+      case "undefined":
+      case "function":
+      case "symbol":
+        return undefined;
+    }
+    if (value === null) return null;
+    const object = value as { readonly [key: string | number]: unknown };
+    if (ancestors.has(object)) return cannotSend("a cycle: this object contains itself, so it cannot be sent as JSON");
+    // Boxed primitives are sent as their primitive.
+    if (object instanceof Number || object instanceof String || object instanceof Boolean) {
+      left++; // the same value, read once
+      return walk(object.valueOf(), key, depth);
+    }
+    if (depth > maxJsonDepth) return cannotSend(tooDeepMessage, "invalid_value", maxJsonDepth);
+    ancestors.add(object);
+    try {
+      const array = Array.isArray(object);
+      // Counted before anything is allocated or listed: a sparse array's length can be 4e9, and a
+      // typed array's keys are one string per element.
+      if ((array || ArrayBuffer.isView(object)) && (object.length as number) > left) return tooLarge();
+      const keys = array ? undefined : Object.keys(object);
+      const length = keys ? keys.length : (object.length as number);
+      if (length > left) return tooLarge();
+      const copy: unknown[] | Record<string, unknown> = array ? new Array(length) : new WireObject();
+      for (let index = 0; index < length && left >= 0; index++) {
+        const key = keys ? (keys[index] as string) : index;
+        // The report's path at `key` whatever throws.
+        report.enter(key);
+        let wire: unknown;
+        try {
+          wire = walk(object[key], key, depth + 1);
+        } catch (error) {
+          wire = unreadable(error); // a getter
+        } finally {
+          report.leave();
+        }
+        if (array) (copy as unknown[])[index] = wire === undefined || wire === skipped ? null : wire;
+        else if (wire !== undefined && wire !== skipped) (copy as Record<string, unknown>)[key] = wire;
+      }
+      return copy;
+    } catch (error) {
+      return unreadable(error); // a proxy's trap, a length getter
+    } finally {
+      ancestors.delete(object);
+    }
+  };
+  const wire = walk(value, "", 0);
+  if (left < 0) {
+    report.add(undefined, "too_many", `too large to validate: more than ${maxJsonValues} values`, maxJsonValues);
+    return skipped;
+  }
+  if (unsendable > maxIssuesPerArray)
+    report.add(
+      undefined,
+      "truncated",
+      `stopped after ${maxIssuesPerArray} issues; ${unsendable - maxIssuesPerArray} more values JSON cannot carry`,
+    );
+  return wire;
 }
 
 /** What toWire returns for a value it could not read (already reported). */
 export const skipped = Symbol("skipped");
-
-function walk(input: unknown, key: string | number, report: Report, ancestors: object[]): unknown {
-  let value = input;
-  if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
-    try {
-      const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON === "function") value = toJSON.call(value, String(key));
-    } catch (error) {
-      return unreadable(report, error);
-    }
-  }
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return value;
-    case "number":
-      return Number.isFinite(value) ? value + 0 : null; // -0 is sent as 0
-    case "bigint":
-      report.add(undefined, "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
-      return skipped;
-    case "undefined":
-    case "function":
-    case "symbol":
-      return undefined;
-  }
-  if (value === null) return null;
-  const object = value as object;
-  if (ancestors.includes(object)) {
-    report.add(undefined, "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
-    return skipped;
-  }
-  // Boxed primitives are sent as their primitive.
-  if (object instanceof Number || object instanceof String || object instanceof Boolean)
-    return walk(object.valueOf(), key, report, ancestors);
-  ancestors.push(object);
-  try {
-    return Array.isArray(object) ? walkArray(object, report, ancestors) : walkObject(object, report, ancestors);
-  } catch (error) {
-    return unreadable(report, error); // a proxy's trap, a length getter
-  } finally {
-    ancestors.pop();
-  }
-}
-
-function walkArray(array: readonly unknown[], report: Report, ancestors: object[]): unknown[] {
-  const length = array.length;
-  const copy: unknown[] = new Array(length);
-  for (let index = 0; index < length; index++) {
-    report.enter(index);
-    let wire: unknown;
-    try {
-      wire = walk(array[index], index, report, ancestors);
-    } catch (error) {
-      wire = unreadable(report, error); // a getter on the index
-    }
-    report.leave();
-    copy[index] = wire === undefined || wire === skipped ? null : wire;
-  }
-  return copy;
-}
 
 /**
  * The wire form's objects: no prototype chain to read through (nothing inherited, nothing
@@ -84,24 +119,3 @@ function walkArray(array: readonly unknown[], report: Report, ancestors: object[
 const WireObject = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
 Object.setPrototypeOf(WireObject.prototype, null);
 delete (WireObject.prototype as { constructor?: unknown }).constructor;
-
-function walkObject(object: object, report: Report, ancestors: object[]): Record<string, unknown> {
-  const copy = new WireObject();
-  for (const key of Object.keys(object)) {
-    report.enter(key);
-    let wire: unknown;
-    try {
-      wire = walk((object as Record<string, unknown>)[key], key, report, ancestors);
-    } catch (error) {
-      wire = unreadable(report, error); // a getter
-    }
-    report.leave();
-    if (wire !== undefined && wire !== skipped) copy[key] = wire;
-  }
-  return copy;
-}
-
-function unreadable(report: Report, error: unknown): typeof skipped {
-  report.add(undefined, "invalid_value", `could not be read: ${describe(error)}`);
-  return skipped;
-}

@@ -61,10 +61,15 @@ export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>
   protected render(): FlowInteractive {
     const { flow_action_payload: payload, ...parameters } = this[parametersKey];
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
-    const copy: FlowParameters = payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload) };
+    const copy: FlowParameters =
+      payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload, payloadPlace) };
     return renderInteractive<FlowInteractive>("flow", this[partsKey], { name: "flow", parameters: copy });
   }
 }
+
+/** Where the flow's payload and its data sit in the body (see `copyData`). */
+const payloadPlace = { path: "interactive.action.parameters.flow_action_payload", depth: 4 };
+const dataPlace = { path: `${payloadPlace.path}.data`, depth: 5 };
 
 /** The API's `parameters` from the builder's options; only the options given are set. */
 export function flowParameters(options: FlowOptions<string>): FlowParameters {
@@ -77,7 +82,7 @@ export function flowParameters(options: FlowOptions<string>): FlowParameters {
   if (options.screen !== undefined || options.data !== undefined) {
     const payload: { screen?: string; data?: { readonly [key: string]: unknown } } = {};
     if (options.screen !== undefined) payload.screen = options.screen;
-    if (options.data !== undefined) payload.data = copyData(options.data);
+    if (options.data !== undefined) payload.data = copyData(options.data, dataPlace);
     parameters.flow_action_payload = payload;
   }
   return parameters;

@@ -9,8 +9,15 @@ import type {
   TemplateMessage,
 } from "../../wire/index.js";
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
+import { copyData } from "../copy-data.js";
 import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
+
+/**
+ * Where a flow button's data sits: template(1).components(2)[i](3).parameters(4)[0](5).action(6).flow_action_data(7).
+ * The component's position is only known at build, so the path leaves the indexes out.
+ */
+const flowDataPlace = { path: "template.components.parameters.action.flow_action_data", depth: 7 };
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const cardsKey: unique symbol = Symbol();
@@ -215,11 +222,11 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     flow: { readonly token?: string; readonly data?: { readonly [key: string]: unknown } } = {},
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const { token, data: given } = objectArgument(flow, "template flow button");
-    const data = given === undefined ? undefined : structuredClone(given);
+    const data = given === undefined ? undefined : copyData(given, flowDataPlace);
     return this[buttonKey]("flow", index, () => {
       const action: { flow_token?: string; flow_action_data?: { readonly [key: string]: unknown } } = {};
       if (token !== undefined) action.flow_token = token;
-      if (data !== undefined) action.flow_action_data = structuredClone(data);
+      if (data !== undefined) action.flow_action_data = copyData(data, flowDataPlace);
       return { type: "action", action };
     });
   }

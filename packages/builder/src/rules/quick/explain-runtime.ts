@@ -12,11 +12,11 @@ import {
   explainJson,
   explainNumber,
   explainString,
+  explainUnknownKeys,
   type Key,
   leave,
   nullIsAbsent,
   sameIgnoringCase,
-  unknownMessage,
 } from "../explain-leaf.js";
 import type { JsonObject, Report } from "../report.js";
 import { show } from "../report.js";
@@ -67,11 +67,7 @@ export function explainKeys(
   unknown?: string | UnknownKeys,
   ignored?: { readonly [key: string]: string },
 ): void {
-  for (const key of Object.keys(object)) {
-    const why = ignored !== undefined && Object.hasOwn(ignored, key) ? ignored[key] : undefined;
-    if (why !== undefined) report.warn(key, "unknown_field", why);
-    else if (!known.has(key)) report.add(key, "unknown_field", unknownMessage(unknown, key));
-  }
+  explainUnknownKeys(object, report, (key) => known.has(key), unknown, ignored);
 }
 
 /** One field: missing when required (`missing` is its message), `null` read as absent when optional, else its rule. */
