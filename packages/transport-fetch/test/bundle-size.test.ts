@@ -119,7 +119,7 @@ const scenarios: Record<string, Scenario> = {
   },
   "validate() alone": {
     source: `import { validate } from "@wacompose/builder"; console.log(validate({}));`,
-    ceiling: 12_050,
+    ceiling: 12_350, // 11,969 B before issue 30 (its goal: no larger); 12,235 B since validate() bounds depth, values and issue counts (an outside review: a sparse array aborted the process)
     // No schema: the custom rules' and the refinements' JSON Schemas are apart from the table.
     absent: [/\/builders\//, /\/rules\/quick\//, /\/kinds\//, /\/rules\/(built-issues|refinement-schemas|json-schema)\.js/],
   },
