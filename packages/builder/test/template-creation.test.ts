@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, creationRules, type TemplateCreation, type TemplateRuleIssue, templateCreateBody } from "../src/index.js";
+import { orderUpdate } from "./fixtures/definition-parts.js";
 import { authenticationCopyCodeBody, orderConfirmationBody } from "./fixtures/documented-templates.js";
 
 // Every creation rule of templates-management.md §2: a body that breaks it fails with the rule's id
@@ -12,21 +13,7 @@ const rules = (body: unknown): string[] => checkTemplateCreation(body).map((issu
 /** A valid UTILITY template with every common part; each case below breaks one thing. */
 const utility = (): Body => ({
   name: "order_update",
-  language: "en_US",
-  category: "UTILITY",
-  components: [
-    { type: "HEADER", format: "TEXT", text: "Order {{1}} update", example: { header_text: ["42"] } },
-    { type: "BODY", text: "Hi {{1}}, your order {{2}} ships today.", example: { body_text: [["Ana", "42"]] } },
-    { type: "FOOTER", text: "Lucky Shrub" },
-    {
-      type: "BUTTONS",
-      buttons: [
-        { type: "QUICK_REPLY", text: "Stop" },
-        { type: "URL", text: "Track", url: "https://example.com/track/{{1}}", example: ["42"] },
-        { type: "PHONE_NUMBER", text: "Call us", phone_number: "+16505551234" },
-      ],
-    },
-  ],
+  ...orderUpdate({ type: "HEADER", format: "TEXT", text: "Order {{1}} update", example: { header_text: ["42"] } }),
 });
 const named = (): Body => orderConfirmationBody();
 const authentication = (): Body => authenticationCopyCodeBody();
