@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, creationRules, type TemplateCreation, type TemplateRuleIssue, templateCreateBody } from "../src/index.js";
-import { orderUpdate } from "./fixtures/definition-parts.js";
+import { imageHeader, orderUpdate } from "./fixtures/definition-parts.js";
 import { authenticationCopyCodeBody, orderConfirmationBody } from "./fixtures/documented-templates.js";
 
 // Every creation rule of templates-management.md §2: a body that breaks it fails with the rule's id
@@ -19,7 +19,7 @@ const named = (): Body => orderConfirmationBody();
 const authentication = (): Body => authenticationCopyCodeBody();
 const card = (quickReply = "More") => ({
   components: [
-    { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1hZ2U="] } },
+    imageHeader("4::aW1hZ2U="),
     { type: "BODY", text: "Rare succulent {{1}} for you.", example: { body_text: [["Echeveria"]] } },
     {
       type: "BUTTONS",
@@ -44,7 +44,7 @@ const offer = (): Body => ({
   language: "en_US",
   category: "MARKETING",
   components: [
-    { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
+    imageHeader("4::aW1n"),
     { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
     { type: "BODY", text: "Good news, {{1}}! Use code {{2}} for 25% off.", example: { body_text: [["Pablo", "CARIBE25"]] } },
     {
