@@ -128,6 +128,7 @@ describe("createMsg refuses what is not a map of kinds", () => {
       createMsg(
         Object.fromEntries([
           ["text", text],
+          // biome-ignore lint/suspicious/noThenProperty: the point of the test is that a kind named "then" is refused
           ["then", text],
         ]) as never,
       ),
