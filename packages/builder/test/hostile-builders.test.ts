@@ -1,5 +1,6 @@
 // Values a JavaScript caller can pass that the types forbid, from an outside review: each build either throws a
 // PayloadError (or a TypeError naming the argument) or returns a body validate() finds no error in.
+import { describe, expect, it } from "@jest/globals";
 import { audioTo, buttons, createMsg, documentTo, msg, PayloadError, pin, text, validate } from "../src/index.js";
 
 const n = "+16505551234";
