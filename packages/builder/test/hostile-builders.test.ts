@@ -56,7 +56,7 @@ describe("a number JSON cannot carry (NaN, ±Infinity) is absent, in the checks 
   });
 
   it("a body with NaN where an optional field stands builds as validate() reads it (null, absent)", () => {
-    const body = msg.to(n).image({ id: "1", caption: nan }).safeBuild();
+    const body = msg.to(n).image({ id: "1" }, { caption: nan }).safeBuild();
     if (body.ok) expect(errors(JSON.parse(JSON.stringify(body.value)))).toEqual([]);
     else expect(body.issues.length).toBeGreaterThan(0);
   });
