@@ -62,7 +62,7 @@ import type {
   VoiceCallInteractive,
 } from "@wacompose/builder";
 import type * as Hand from "./fixtures/hand-wire-types.js";
-import { expectType } from "./helpers.js";
+import { type Equal, expectType } from "./helpers.js";
 
 // The wire types generated from the rule table (wire/*.generated.ts, `pnpm gen`) are the types that were written
 // by hand (fixtures/hand-wire-types.ts): each is assignable to the other, both ways, under the same public name.
@@ -193,27 +193,10 @@ const namedHeaderDocument: InteractiveHeader = {
   // @ts-expect-error Object literal may only specify known properties, and 'filename' does not exist
   document: { link: "https://example.com/a.pdf", filename: "a.pdf" },
 };
-const locationRequestFooter: LocationRequestInteractive = {
-  type: "location_request_message",
-  body: { text: "Where are you?" },
-  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
-  footer: { text: "Thanks" },
-  action: { name: "send_location" },
-};
-const voiceCallFooter: VoiceCallInteractive = {
-  type: "voice_call",
-  body: { text: "Call us" },
-  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
-  footer: { text: "Thanks" },
-  action: { name: "voice_call" },
-};
-const contactInfoFooter: RequestContactInfoInteractive = {
-  type: "request_contact_info",
-  body: { text: "Your number?" },
-  // @ts-expect-error Object literal may only specify known properties, and 'footer' does not exist
-  footer: { text: "Thanks" },
-  action: { name: "request_contact_info" },
-};
+// A location request, a voice call and a contact-info request take no footer: none of the three has the member.
+expectType<
+  Equal<Extract<keyof LocationRequestInteractive | keyof VoiceCallInteractive | keyof RequestContactInfoInteractive, "footer">, never>
+>(true);
 // The template's: a voice_call button has no index, every other button one (a string), the header takes no product
 // (builders write none) and its document no filename, a date_time parameter only its fallback value.
 const voiceCallIndex: TemplateComponent = {
@@ -245,5 +228,5 @@ const calendarFields: TemplateDateTimeParameter = {
   date_time: { fallback_value: "May 1", year: 2026 },
 };
 void [untyped, stringCoordinates, pinToPerson, bothSources, mixed, urlAndReplies, unpinForDays, pinForDays];
-void [namedHeaderDocument, locationRequestFooter, voiceCallFooter, contactInfoFooter];
+void [namedHeaderDocument];
 void [voiceCallIndex, urlWithoutIndex, numericIndex, productHeader, templateDocumentName, calendarFields];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { type ContactName, msg, validate } from "../src/index.js";
+import { documentedAddresses } from "./fixtures/documented.js";
 import { issuesOf } from "./helpers.js";
 
 const to = "16505551234";
@@ -14,7 +15,7 @@ describe("contacts", () => {
           p
             .name({ ...ana, middleName: "M", suffix: "Jr", prefix: "Dr" })
             .address({
-              street: "1 Hacker Way",
+              street: "200 Jefferson Dr",
               city: "Menlo Park",
               state: "CA",
               zip: "94025",
@@ -34,17 +35,7 @@ describe("contacts", () => {
     expect(body.contacts).toEqual([
       {
         name: { formatted_name: "Ana Diaz", first_name: "Ana", last_name: "Diaz", middle_name: "M", suffix: "Jr", prefix: "Dr" },
-        addresses: [
-          {
-            street: "1 Hacker Way",
-            city: "Menlo Park",
-            state: "CA",
-            zip: "94025",
-            country: "United States",
-            country_code: "US",
-            type: "WORK",
-          },
-        ],
+        addresses: [documentedAddresses[1]],
         birthday: "1990-01-31",
         emails: [{ email: "ana@example.com", type: "WORK" }],
         org: { company: "Lucky Shrub", department: "Sales", title: "Manager" },

@@ -1,5 +1,6 @@
 // Values a JavaScript caller can pass that the types forbid, from an outside review: each build either throws a
 // PayloadError (or a TypeError naming the argument) or returns a body validate() finds no error in.
+import { describe, expect, it } from "@jest/globals";
 import { audioTo, buttons, createMsg, documentTo, msg, PayloadError, pin, text, validate } from "../src/index.js";
 
 const n = "+16505551234";
@@ -55,7 +56,7 @@ describe("a number JSON cannot carry (NaN, ±Infinity) is absent, in the checks 
   });
 
   it("a body with NaN where an optional field stands builds as validate() reads it (null, absent)", () => {
-    const body = msg.to(n).image({ id: "1", caption: nan }).safeBuild();
+    const body = msg.to(n).image({ id: "1" }, { caption: nan }).safeBuild();
     if (body.ok) expect(errors(JSON.parse(JSON.stringify(body.value)))).toEqual([]);
     else expect(body.issues.length).toBeGreaterThan(0);
   });
@@ -128,6 +129,7 @@ describe("createMsg refuses what is not a map of kinds", () => {
       createMsg(
         Object.fromEntries([
           ["text", text],
+          // biome-ignore lint/suspicious/noThenProperty: the point of the test is that a kind named "then" is refused
           ["then", text],
         ]) as never,
       ),

@@ -33,6 +33,11 @@ const productList = (sections: unknown) => ({
   },
 });
 const rows = (n: number, id = (i: number) => `r${i}`) => Array.from({ length: n }, (_, i) => ({ id: id(i), title: "Row" }));
+/** Two rows that share `id`: each gets its own error, none the duplicate one. */
+const twoRowsWithId = (id: unknown) => [
+  { id, title: "t" },
+  { id, title: "t" },
+];
 const products = (n: number) => Array.from({ length: n }, (_, i) => ({ product_retailer_id: `p${i}` }));
 
 describe("the shipped JSON Schema", () => {
@@ -164,35 +169,11 @@ describe("unique ids", () => {
   });
 
   it("leaves ids that are not strings, empty, or in no object to their own errors", () => {
-    expect(
-      show(
-        list([
-          {
-            title: "A",
-            rows: [
-              { id: 5, title: "t" },
-              { id: 5, title: "t" },
-            ],
-          },
-        ]),
-      ),
-    ).toEqual([
+    expect(show(list([{ title: "A", rows: twoRowsWithId(5) }]))).toEqual([
       "interactive.action.sections[0].rows[0].id invalid_type: expected a string, got number",
       "interactive.action.sections[0].rows[1].id invalid_type: expected a string, got number",
     ]);
-    expect(
-      show(
-        list([
-          {
-            title: "A",
-            rows: [
-              { id: "", title: "t" },
-              { id: "", title: "t" },
-            ],
-          },
-        ]),
-      ),
-    ).toEqual([
+    expect(show(list([{ title: "A", rows: twoRowsWithId("") }]))).toEqual([
       "interactive.action.sections[0].rows[0].id too_short: must not be empty",
       "interactive.action.sections[0].rows[1].id too_short: must not be empty",
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { defineTemplates, msg, type PayloadError, type TemplateDefinitions } from "../src/index.js";
-import { bodyExamples } from "./fixtures/named-examples.js";
+import { copyCodeAuthentication, imageCard, imageHeader, namedWelcome } from "./fixtures/definition-parts.js";
 
 // msg.with(templates) sends from creation definitions: the values are read from the literal texts.
 
@@ -10,7 +10,7 @@ const templates = defineTemplates({
     category: "UTILITY",
     language: "en_US",
     components: [
-      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
+      imageHeader("4::aW1n"),
       { type: "BODY", text: "Hi {{1}}, your order {{2}} ships {{3}}.", example: { body_text: [["Ana", "42", "today"]] } },
       {
         type: "BUTTONS",
@@ -23,36 +23,8 @@ const templates = defineTemplates({
       },
     ],
   },
-  welcome: {
-    category: "marketing",
-    language: "en",
-    parameter_format: "named",
-    components: [
-      {
-        type: "header",
-        format: "text",
-        text: "Hi {{first_name}}!",
-        example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
-      },
-      {
-        type: "body",
-        text: "Welcome, {{first_name}}. Code {{code}} is yours.",
-        example: bodyExamples({ first_name: "Ana", code: "X" }),
-      },
-    ],
-  },
-  verify: [
-    {
-      category: "AUTHENTICATION",
-      language: "en_US",
-      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
-    },
-    {
-      category: "AUTHENTICATION",
-      language: "es",
-      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
-    },
-  ],
+  welcome: namedWelcome(),
+  verify: [copyCodeAuthentication("en_US"), copyCodeAuthentication("es")],
   offer: {
     category: "MARKETING",
     language: "en_US",
@@ -69,18 +41,8 @@ const templates = defineTemplates({
       {
         type: "CAROUSEL",
         cards: [
-          {
-            components: [
-              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::i"] } },
-              { type: "BUTTONS", buttons: [{ type: "URL", text: "Buy", url: "https://example.com/{{1}}", example: ["a"] }] },
-            ],
-          },
-          {
-            components: [
-              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::i"] } },
-              { type: "BUTTONS", buttons: [{ type: "URL", text: "Buy", url: "https://example.com/{{1}}", example: ["a"] }] },
-            ],
-          },
+          imageCard("4::i", [{ type: "URL", text: "Buy", url: "https://example.com/{{1}}", example: ["a"] }]),
+          imageCard("4::i", [{ type: "URL", text: "Buy", url: "https://example.com/{{1}}", example: ["a"] }]),
         ],
       },
     ],

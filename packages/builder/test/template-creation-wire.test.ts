@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, defineTemplates, definitionFromTemplate, type TemplateCreation, templateCreateBody } from "../src/index.js";
+import { copyCodeAuthentication } from "./fixtures/definition-parts.js";
 
 const templates = defineTemplates({
   order_update: {
@@ -38,11 +39,7 @@ const templates = defineTemplates({
         },
       ],
     },
-    {
-      category: "AUTHENTICATION",
-      language: "es",
-      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
-    },
+    copyCodeAuthentication("es"),
   ],
   picks: {
     category: "MARKETING",

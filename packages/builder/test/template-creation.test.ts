@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, creationRules, type TemplateCreation, type TemplateRuleIssue, templateCreateBody } from "../src/index.js";
+import { imageHeader, orderUpdate } from "./fixtures/definition-parts.js";
 import { authenticationCopyCodeBody, orderConfirmationBody } from "./fixtures/documented-templates.js";
 
 // Every creation rule of templates-management.md §2: a body that breaks it fails with the rule's id
@@ -12,27 +13,13 @@ const rules = (body: unknown): string[] => checkTemplateCreation(body).map((issu
 /** A valid UTILITY template with every common part; each case below breaks one thing. */
 const utility = (): Body => ({
   name: "order_update",
-  language: "en_US",
-  category: "UTILITY",
-  components: [
-    { type: "HEADER", format: "TEXT", text: "Order {{1}} update", example: { header_text: ["42"] } },
-    { type: "BODY", text: "Hi {{1}}, your order {{2}} ships today.", example: { body_text: [["Ana", "42"]] } },
-    { type: "FOOTER", text: "Lucky Shrub" },
-    {
-      type: "BUTTONS",
-      buttons: [
-        { type: "QUICK_REPLY", text: "Stop" },
-        { type: "URL", text: "Track", url: "https://example.com/track/{{1}}", example: ["42"] },
-        { type: "PHONE_NUMBER", text: "Call us", phone_number: "+16505551234" },
-      ],
-    },
-  ],
+  ...orderUpdate({ type: "HEADER", format: "TEXT", text: "Order {{1}} update", example: { header_text: ["42"] } }),
 });
 const named = (): Body => orderConfirmationBody();
 const authentication = (): Body => authenticationCopyCodeBody();
 const card = (quickReply = "More") => ({
   components: [
-    { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1hZ2U="] } },
+    imageHeader("4::aW1hZ2U="),
     { type: "BODY", text: "Rare succulent {{1}} for you.", example: { body_text: [["Echeveria"]] } },
     {
       type: "BUTTONS",
@@ -57,7 +44,7 @@ const offer = (): Body => ({
   language: "en_US",
   category: "MARKETING",
   components: [
-    { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
+    imageHeader("4::aW1n"),
     { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
     { type: "BODY", text: "Good news, {{1}}! Use code {{2}} for 25% off.", example: { body_text: [["Pablo", "CARIBE25"]] } },
     {
@@ -97,6 +84,8 @@ const edit = (body: Body, change: (copy: Body & { components: Body[] }) => void)
   return copy;
 };
 const part = (copy: { components: Body[] }, index: number): Body => copy.components[index] as Body;
+/** A copy of `body` whose component `index` has this `text`. */
+const withText = (body: Body, index: number, text: unknown): Body => edit(body, (c) => Object.assign(part(c, index), { text }));
 /** The components of carousel card `index` (the carousel is components[1]). */
 const cardParts = (copy: { components: Body[] }, index: number): Body[] =>
   ((part(copy, 1).cards as Body[])[index] as Body).components as Body[];
@@ -151,24 +140,16 @@ const cases: [string, string, Body | unknown][] = [
   ["component-duplicate", "components[4].type", edit(utility(), (c) => c.components.push({ type: "FOOTER", text: "Again" }))],
   ["body-required", "components", edit(utility(), (c) => c.components.splice(1, 1))],
   ["body-text-required", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: undefined, example: undefined }))],
-  [
-    "body-text-length",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: `Hi {{1}} and {{2}}.${chars(1006)}` })),
-  ],
-  ["body-text-length", "components[2].text", edit(offer(), (c) => Object.assign(part(c, 2), { text: `Hi {{1}} and {{2}}.${chars(582)}` }))],
+  ["body-text-length", "components[1].text", withText(utility(), 1, `Hi {{1}} and {{2}}.${chars(1006)}`)],
+  ["body-text-length", "components[2].text", withText(offer(), 2, `Hi {{1}} and {{2}}.${chars(582)}`)],
   ["header-format", "components[0].format", edit(utility(), (c) => Object.assign(part(c, 0), { format: "AUDIO" }))],
   [
     "header-text-required",
     "components[0].text",
     edit(utility(), (c) => Object.assign(part(c, 0), { text: undefined, example: undefined })),
   ],
-  ["header-text-length", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: `Order {{1}} ${chars(50)}` }))],
-  [
-    "header-variables-count",
-    "components[0].text",
-    edit(utility(), (c) => Object.assign(part(c, 0), { text: "Order {{1}} of {{2}} here" })),
-  ],
+  ["header-text-length", "components[0].text", withText(utility(), 0, `Order {{1}} ${chars(50)}`)],
+  ["header-variables-count", "components[0].text", withText(utility(), 0, "Order {{1}} of {{2}} here")],
   [
     "header-media-example",
     "components[0].example.header_handle",
@@ -184,54 +165,22 @@ const cases: [string, string, Body | unknown][] = [
     "components[0].format",
     edit(utility(), (c) => (c.components[0] = { type: "HEADER", format: "GIF", example: { header_handle: ["4::g"] } })),
   ],
-  ["header-no-markdown", "components[0].text", edit(utility(), (c) => Object.assign(part(c, 0), { text: "*Order* {{1}} update" }))],
-  ["footer-text-required", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: "" }))],
-  ["footer-text-length", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: chars(61) }))],
-  ["footer-no-variables", "components[2].text", edit(utility(), (c) => Object.assign(part(c, 2), { text: "Sent to {{1}}" }))],
-  [
-    "variable-malformed",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{#2}} ships." })),
-  ],
-  [
-    "variable-malformed",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{ 2 }} ships." })),
-  ],
-  [
-    "variable-malformed",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{2 ships." })),
-  ],
-  [
-    "variables-sequential",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{3}} ships." })),
-  ],
-  [
-    "variables-sequential",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{2}}, your order {{1}} ships." })),
-  ],
-  ["variables-adjacent", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}{{2}} ships." }))],
-  ["variables-adjacent", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}} {{2}} ships." }))],
-  ["variable-at-edge", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "{{1}}, your order {{2}} ships." }))],
-  ["variable-at-edge", "components[1].text", edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order is {{2}}" }))],
-  [
-    "variables-mixed",
-    "components[1].text",
-    edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}, your order {{order}} ships." })),
-  ],
-  [
-    "variables-mixed",
-    "components[0].text",
-    edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{1}}! Your order number is {{2}}." })),
-  ],
-  [
-    "variable-name",
-    "components[0].text",
-    edit(named(), (c) => Object.assign(part(c, 0), { text: "Thank you, {{First_Name}}! Your order is {{order_number}}." })),
-  ],
+  ["header-no-markdown", "components[0].text", withText(utility(), 0, "*Order* {{1}} update")],
+  ["footer-text-required", "components[2].text", withText(utility(), 2, "")],
+  ["footer-text-length", "components[2].text", withText(utility(), 2, chars(61))],
+  ["footer-no-variables", "components[2].text", withText(utility(), 2, "Sent to {{1}}")],
+  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{#2}} ships.")],
+  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{ 2 }} ships.")],
+  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{2 ships.")],
+  ["variables-sequential", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{3}} ships.")],
+  ["variables-sequential", "components[1].text", withText(utility(), 1, "Hi {{2}}, your order {{1}} ships.")],
+  ["variables-adjacent", "components[1].text", withText(utility(), 1, "Hi {{1}}{{2}} ships.")],
+  ["variables-adjacent", "components[1].text", withText(utility(), 1, "Hi {{1}} {{2}} ships.")],
+  ["variable-at-edge", "components[1].text", withText(utility(), 1, "{{1}}, your order {{2}} ships.")],
+  ["variable-at-edge", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order is {{2}}")],
+  ["variables-mixed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{order}} ships.")],
+  ["variables-mixed", "components[0].text", withText(named(), 0, "Thank you, {{1}}! Your order number is {{2}}.")],
+  ["variable-name", "components[0].text", withText(named(), 0, "Thank you, {{First_Name}}! Your order is {{order_number}}.")],
   ["variable-example", "components[1].example", edit(utility(), (c) => Object.assign(part(c, 1), { example: undefined }))],
   [
     "variable-example",
@@ -382,12 +331,8 @@ const cases: [string, string, Body | unknown][] = [
     "components[2].buttons[1].type",
     edit(authentication(), (c) => (part(c, 2).buttons as Body[]).push({ type: "REQUEST_CONTACT_INFO" })),
   ],
-  [
-    "authentication-no-text",
-    "components[0].text",
-    edit(authentication(), (c) => Object.assign(part(c, 0), { text: "Your code is {{1}}." })),
-  ],
-  ["authentication-no-text", "components[1].text", edit(authentication(), (c) => Object.assign(part(c, 1), { text: "Expires soon" }))],
+  ["authentication-no-text", "components[0].text", withText(authentication(), 0, "Your code is {{1}}.")],
+  ["authentication-no-text", "components[1].text", withText(authentication(), 1, "Expires soon")],
   [
     "authentication-no-header",
     "components[0]",
@@ -552,15 +497,15 @@ describe("checkTemplateCreation: each rule", () => {
       stage: "create",
       code: 100,
     } satisfies TemplateRuleIssue);
-    const [footer] = checkTemplateCreation(edit(utility(), (c) => Object.assign(part(c, 2), { text: chars(61) })));
+    const [footer] = checkTemplateCreation(withText(utility(), 2, chars(61)));
     expect(footer).toMatchObject({ rule: "footer-text-length", stage: "create", code: 100, subcode: 2388040 });
-    const [adjacent] = checkTemplateCreation(edit(utility(), (c) => Object.assign(part(c, 1), { text: "Hi {{1}}{{2}} ships." })));
+    const [adjacent] = checkTemplateCreation(withText(utility(), 1, "Hi {{1}}{{2}} ships."));
     expect(adjacent).toMatchObject({ rule: "variables-adjacent", stage: "review", reason: "INVALID_FORMAT" });
     expect(adjacent).not.toHaveProperty("code");
   });
 
   it("names the limit and the actual value", () => {
-    const body = edit(utility(), (c) => Object.assign(part(c, 2), { text: chars(61) }));
+    const body = withText(utility(), 2, chars(61));
     expect(checkTemplateCreation(body).map((issue) => issue.message)).toEqual(["components[2].text: at most 60 characters, got 61"]);
     expect(checkTemplateCreation({ ...utility(), name: "Order Update" })[0]?.message).toBe(
       'name: lowercase a-z, 0-9 and _ only, got "O" in "Order Update"',
