@@ -1,4 +1,4 @@
-// One message of every kind the builder supports, for the demo and the docs.
+// One message of each common kind the builder supports (not every interactive type), for the demo and the docs.
 import { msg } from "@wacompose/builder";
 
 const media = "https://example.com/media";
