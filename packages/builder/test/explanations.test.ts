@@ -77,7 +77,14 @@ function peerBodies(): Body[] {
 
 /** A JSON copy: the bodies explained are what JSON.stringify sends. */
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const seeds: readonly Body[] = json([...Object.values(documented), ...Object.values(documented2026), ...peerBodies()] as Body[]);
+const peers = peerBodies();
+/** Media kinds the documented fixtures do not hold, so that a fresh clone (no peers beside it) seeds every kind. */
+const mediaSeeds = [
+  { type: "video", video: { link: "https://example.com/clip.mp4", caption: "Clip" } },
+  { type: "document", document: { id: "1234567890", caption: "Invoice", filename: "invoice.pdf" } },
+  { type: "sticker", sticker: { id: "1234567890" } },
+].map((content) => ({ messaging_product: "whatsapp", recipient_type: "individual", to: "16505551234", ...content }));
+const seeds: readonly Body[] = json([...Object.values(documented), ...Object.values(documented2026), ...mediaSeeds, ...peers] as Body[]);
 
 /** What a target explains: its generated explanation and check, and the rule explain() reads. */
 interface Target {
@@ -239,7 +246,8 @@ const explained = (target: Target, body: unknown): readonly Issue[] => builtIssu
 
 describe("each kind's compiled explanation is explain()'s", () => {
   it("reads the documented and the peers' bodies, a seed for every kind and interactive type", () => {
-    expect(seeds.length).toBeGreaterThan(150);
+    // The documented bodies always (40 with the media seeds); the peers' 146 where the conformance suite sits beside the workspace (not in a fresh clone).
+    expect(seeds.length).toBeGreaterThan(peers.length > 0 ? 150 : 30);
     const missing = targets.filter((target) => !seeds.some(target.takes)).map((target) => target.name);
     expect(missing).toEqual(["interactive address_message"]);
   });
