@@ -38,7 +38,8 @@ const tableModules = [
 const names = new Map();
 for (const module of tableModules)
   for (const [name, value] of Object.entries(await load(module)))
-    if (typeof value === "object" && value !== null && !names.has(value)) names.set(value, { module, name });
+    if ((typeof value === "object" && value !== null) || typeof value === "function")
+      if (!names.has(value)) names.set(value, { module, name });
 
 const pascal = (kind) => kind.replace(/(^|[-_])(\w)/g, (_, __, letter) => letter.toUpperCase());
 // The envelope is the same for every kind: checked once, in its own module, that each kind's test calls.

@@ -2,6 +2,7 @@ import { objectArgument } from "./builders/arguments.js";
 import { type Addressing, addressedTo } from "./builders/message-base.js";
 import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
+import { groupKinds } from "./rules/envelope-refinements.js";
 import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
 
 /** Every kind by name, as `msg` carries them: what `createMsg` may compose. */
@@ -27,7 +28,8 @@ export interface ComposedMsg<K> {
   toGroup(groupId: string): ComposedRecipient<Pick<K, Extract<keyof K, GroupKind>>>;
 }
 
-const groupKinds: readonly string[] = ["text", "image", "video", "document", "audio", "sticker", "template", "pin", "unpin"];
+/** The kinds a group takes, as the envelope's rule states them (a pin's `unpin` is a kind of its own here). */
+const takenByGroups = (name: string): boolean => name === "unpin" || (groupKinds as readonly string[]).includes(name);
 
 /**
  * A fluent entry carrying only the kinds you name, so a bundle holds their builders and checks
@@ -49,7 +51,7 @@ export function createMsg<const K extends Partial<Kinds>>(
     // "then" would make a recipient thenable: awaiting one would call the kind.
     if (typeof kind !== "function" || name === "addressing" || name === "then")
       throw new TypeError(`createMsg: ${name} is not a kind; import the kind of that name from @wacompose/builder`);
-    if (groupKinds.includes(name)) placeKinds(group, { [name]: kind });
+    if (takenByGroups(name)) placeKinds(group, { [name]: kind });
     if (name !== "pin" && name !== "unpin") placeKinds(person, { [name]: kind });
   }
   Object.freeze(person);

@@ -1,5 +1,5 @@
 import { phoneLimits } from "../limits.js";
-import { absent, show } from "./report.js";
+import { absent, type Report, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
 
 // The rules across a message body's envelope fields, apart from the table's field rules
@@ -34,36 +34,54 @@ function recipientProblem(to: string): string | undefined {
   return undefined;
 }
 
+type Body = { readonly [key: string]: unknown };
+
+// Each refinement's test and explanation are functions of their own, and the generated checks
+// import those by name: a send carries the code, not the objects below (whose `doc` is for
+// docs/limits.md), so their sentences stay out of a composed send's bundle. An object whose
+// `doc` has substitutions is made by a call marked pure: a bundler would keep the object for
+// them alone (a substitution may run a toString), but drops an unused pure call.
+const documented = (make: () => TestedRefinement): TestedRefinement => make();
+
 /**
  * `to` of an individual: a phone number in international form or a WhatsApp ID; a group's
  * id is not a phone number. A JSON number is accepted live (a warning, on the field).
  */
-export const individualRecipient: TestedRefinement = {
+export function individualRecipientPasses(body: Body): boolean {
+  const to = body.to;
+  return body.recipient_type === "group" || absent(to) || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
+}
+
+export function explainIndividualRecipient(body: Body, report: Report): void {
+  const to = body.to;
+  if (body.recipient_type === "group" || !((typeof to === "string" && to !== "") || typeof to === "number")) return;
+  const problem = recipientProblem(String(to));
+  if (problem !== undefined) report.add("to", "invalid_format", `${problem}, got ${show(to)}`, undefined, String(to));
+}
+
+export const individualRecipient: TestedRefinement = /* @__PURE__ */ documented(() => ({
   doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
-  passes: (body) => {
-    const to = body.to;
-    return body.recipient_type === "group" || absent(to) || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
-  },
-  explain(body, report) {
-    const to = body.to;
-    if (body.recipient_type === "group" || !((typeof to === "string" && to !== "") || typeof to === "number")) return;
-    const problem = recipientProblem(String(to));
-    if (problem !== undefined) report.add("to", "invalid_format", `${problem}, got ${show(to)}`, undefined, String(to));
-  },
-};
+  passes: individualRecipientPasses,
+  explain: explainIndividualRecipient,
+}));
 
 /**
  * Who: `to` (a phone number, or a group's id), `recipient` (a business-scoped user id), or both, in which case `to`
  * wins [M-BSUID, api-2026.md §2.1]. A group is addressed by `to` alone.
  */
+export const someRecipientPasses = (body: Body): boolean =>
+  (!absent(body.to) || !absent(body.recipient)) && !(body.recipient_type === "group" && !absent(body.recipient));
+
+export function explainSomeRecipient(body: Body, report: Report): void {
+  if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
+  else if (body.recipient_type === "group" && !absent(body.recipient))
+    report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
+}
+
 export const someRecipient: TestedRefinement = {
   doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
-  passes: (body) => (!absent(body.to) || !absent(body.recipient)) && !(body.recipient_type === "group" && !absent(body.recipient)),
-  explain(body, report) {
-    if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
-    else if (body.recipient_type === "group" && !absent(body.recipient))
-      report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
-  },
+  passes: someRecipientPasses,
+  explain: explainSomeRecipient,
 };
 
 /**
@@ -71,16 +89,21 @@ export const someRecipient: TestedRefinement = {
  * its messages [3P]; a pin goes to a group only.
  */
 export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template", "pin"] as const;
+const groupKindList = groupKinds.join(", ");
 
-export const groupsTakeSomeKinds: TestedRefinement = {
-  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}; \`pin\` goes to a group only`,
-  passes: (body) =>
-    body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin",
-  explain(body, report) {
-    const type = body.type ?? "text";
-    if (body.recipient_type === "group" && typeof type === "string" && !(groupKinds as readonly string[]).includes(type))
-      report.add("type", "invalid_value", `a group receives only ${groupKinds.join(", ")}; got ${show(type)}`);
-    else if (body.recipient_type !== "group" && type === "pin")
-      report.add("recipient_type", "invalid_value", 'a message is pinned in a group only: recipient_type "group" and to its id');
-  },
-};
+export const groupsTakeSomeKindsPasses = (body: Body): boolean =>
+  body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin";
+
+export function explainGroupsTakeSomeKinds(body: Body, report: Report): void {
+  const type = body.type ?? "text";
+  if (body.recipient_type === "group" && typeof type === "string" && !(groupKinds as readonly string[]).includes(type))
+    report.add("type", "invalid_value", `a group receives only ${groupKindList}; got ${show(type)}`);
+  else if (body.recipient_type !== "group" && type === "pin")
+    report.add("recipient_type", "invalid_value", 'a message is pinned in a group only: recipient_type "group" and to its id');
+}
+
+export const groupsTakeSomeKinds: TestedRefinement = /* @__PURE__ */ documented(() => ({
+  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKindList}; \`pin\` goes to a group only`,
+  passes: groupsTakeSomeKindsPasses,
+  explain: explainGroupsTakeSomeKinds,
+}));

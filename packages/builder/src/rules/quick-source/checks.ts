@@ -109,7 +109,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       const at = below(place, "refine", index);
       return "unique" in refinement
         ? [`${uniqueFunction(refinement.unique, at)}(value)`]
-        : [`${module.reference(refinement, at, "refinement")}.passes(value)`];
+        : [`${module.refinementPart(refinement, at, "passes")}(value)`];
     });
     return calls.length === 0 ? "true" : calls.join(" && ");
   };

@@ -145,7 +145,13 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       lines.push(`  ${module.explainRuntime("explainField")}(value, ${JSON.stringify(fieldKey)}, ${missing}, report, ${by});`);
     }
     // The envelope's refinements are stated by each kind's root, after its own fields, as explain() orders them.
-    if (!part) for (const refinement of refinementNames(rule.refine ?? [], place)) lines.push(`  ${refinement}.explain(value, report);`);
+    if (!part)
+      for (const [index, refinement] of (rule.refine ?? []).entries())
+        lines.push(
+          "unique" in refinement
+            ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
+            : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+        );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
   };

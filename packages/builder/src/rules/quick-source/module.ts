@@ -135,6 +135,16 @@ export class GeneratedModule {
     return name;
   }
 
+  /**
+   * How emitted code calls a refinement's `passes` or `explain`: that function by its own name when its module
+   * exports it (so the refinement object, and its `doc`, stay out of a send's bundle), else through the refinement.
+   */
+  refinementPart(refinement: object, place: Place, part: "passes" | "explain"): string {
+    const own = (refinement as { readonly [key: string]: unknown })[part];
+    if (typeof own === "function" && this.#names.has(own)) return this.reference(own, place, "refinement");
+    return `${this.reference(refinement, place, "refinement")}.${part}`;
+  }
+
   /** The place of `rule`: its own name when the table exports it, else `place`. */
   placeOf(rule: Rule, place: Place): Place {
     const named = this.#names.get(rule);

@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { linkOrReplies, sameCards } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
@@ -392,9 +392,9 @@ export function explainCarouselInteractiveMessage(value: JsonObject, report: Rep
   explainEnvelopeFields(value, report);
   explainField(value, "type", undefined, report, messageTypeRule);
   explainField(value, "interactive", "is required when type is \"interactive\"", report, explainMessageInteractive);
-  someRecipient.explain(value, report);
-  individualRecipient.explain(value, report);
-  groupsTakeSomeKinds.explain(value, report);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */

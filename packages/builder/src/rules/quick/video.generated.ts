@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { groupsTakeSomeKinds, individualRecipient, someRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
@@ -63,9 +63,9 @@ export function explainVideoMessage(value: JsonObject, report: Report): void {
   explainEnvelopeFields(value, report);
   explainField(value, "type", undefined, report, messageTypeRule);
   explainField(value, "video", "is required when type is \"video\"", report, explainMessageVideo);
-  someRecipient.explain(value, report);
-  individualRecipient.explain(value, report);
-  groupsTakeSomeKinds.explain(value, report);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The video kind's rules as its builders use them: this check, and this explanation when it says no. */
