@@ -9,7 +9,7 @@ import type { TestedRefinement } from "./rule.js";
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
 const { minDigits, maxDigits } = phoneLimits;
-const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
+export const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
 
 /**
  * What is wrong with `to` as an individual's number, or undefined. Without a leading `+`,
@@ -39,7 +39,6 @@ function recipientProblem(to: string): string | undefined {
  * id is not a phone number. A JSON number is accepted live (a warning, on the field).
  */
 export const individualRecipient: TestedRefinement = {
-  doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
   passes: (body) => {
     const to = body.to;
     return body.recipient_type === "group" || absent(to) || recipientProblem(typeof to === "string" ? to : String(to)) === undefined;
@@ -57,7 +56,6 @@ export const individualRecipient: TestedRefinement = {
  * wins [M-BSUID, api-2026.md §2.1]. A group is addressed by `to` alone.
  */
 export const someRecipient: TestedRefinement = {
-  doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
   passes: (body) => (!absent(body.to) || !absent(body.recipient)) && !(body.recipient_type === "group" && !absent(body.recipient)),
   explain(body, report) {
     if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
@@ -73,7 +71,6 @@ export const someRecipient: TestedRefinement = {
 export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template", "pin"] as const;
 
 export const groupsTakeSomeKinds: TestedRefinement = {
-  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKinds.join(", ")}; \`pin\` goes to a group only`,
   passes: (body) =>
     body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin",
   explain(body, report) {

@@ -5,7 +5,6 @@ import { number, object, oneOf, optional, required, type TestedRefinement } from
 
 /** An unpin names the message only. */
 export const daysOnlyWhenPinning: TestedRefinement = {
-  doc: "`expiration_days` only when `type` is `pin`",
   passes: (pin) => pin.type === "pin" || absent(pin.expiration_days),
   explain(pin, report) {
     if (pin.type === "unpin" && pin.expiration_days != null) report.add("expiration_days", "unknown_field", "only when type is pin");

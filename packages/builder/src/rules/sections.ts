@@ -22,7 +22,6 @@ export interface SectionEntries {
 
 /** Every section has a title when there is more than one [resolution §13.5]. */
 export const titledSections: TestedRefinement<readonly unknown[]> = {
-  doc: "every section has a `title` when there is more than one",
   passes(list) {
     if (list.length < 2) return true;
     for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
@@ -59,7 +58,6 @@ export function entriesAcross(items: string, total: SectionEntries): TestedRefin
     return entries;
   };
   return {
-    doc: `at most ${total.max} ${total.noun}s across all sections (the JSON Schema holds each section to it; the total is validate()'s)`,
     passes: (list) => entriesOf(list) <= total.max,
     explain(list, report) {
       const entries = entriesOf(list);
@@ -92,7 +90,7 @@ export function sections(
 
 const anyString = string();
 
-const products: SectionEntries = { ...limits.productList.products, noun: "product" };
+export const products: SectionEntries = { ...limits.productList.products, noun: "product" };
 /** At most 30 products across a product list's sections. */
 export const productsAcross = entriesAcross("product_items", products);
 
