@@ -26,6 +26,7 @@ const tableModules = [
   "media",
   "location",
   "contacts",
+  "section-refinements",
   "sections",
   "interactive-refinements",
   "interactive",

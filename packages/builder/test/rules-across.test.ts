@@ -7,7 +7,7 @@ import { messagesSchema } from "../src/rules/json-schema.js";
 import { docOf } from "../src/rules/refinement-docs.js";
 import { refinementSchemas } from "../src/rules/refinement-schemas.js";
 import type { Refinement } from "../src/rules/rule.js";
-import { productsAcross, titledSections } from "../src/rules/sections.js";
+import { productsAcross, titledSections } from "../src/rules/section-refinements.js";
 import { unique } from "../src/rules/unique.js";
 
 // The rules across the fields of a body, on both sides of each limit: titled sections, entries

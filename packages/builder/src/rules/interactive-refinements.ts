@@ -2,7 +2,7 @@ import { listLimits } from "../limits.js";
 import { exactlyOneOf } from "./common-refinements.js";
 import { absent, isObject, type JsonObject, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
-import { entriesAcross, type SectionEntries } from "./sections.js";
+import { entriesAcross, type SectionEntries } from "./section-refinements.js";
 
 // The interactive rules' refinements, apart from their table (interactive.ts, carousel.ts): the
 // generated interactive checks and explanations (rules/quick/interactive-*.generated.ts) import

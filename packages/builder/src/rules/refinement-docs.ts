@@ -6,7 +6,7 @@ import { flowIdOrName, linkOrReplies, listRows, payloadOnlyWhenNavigating, rowsA
 import { daysOnlyWhenPinning } from "./pin.js";
 import { singleEmoji } from "./reaction.js";
 import type { CustomRule, Refinement } from "./rule.js";
-import { products, productsAcross, type SectionEntries, titledSections } from "./sections.js";
+import { products, productsAcross, type SectionEntries, titledSections } from "./section-refinements.js";
 import {
   bodyTextWhenNotAlone,
   buttonIndex,

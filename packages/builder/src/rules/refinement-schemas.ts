@@ -5,7 +5,7 @@ import { flowIdOrName, linkOrReplies, rowsAcross } from "./interactive-refinemen
 import { singleEmoji } from "./reaction.js";
 import type { CustomRule, JsonSchema, Refinement } from "./rule.js";
 import { anyCaseString } from "./schema-patterns.js";
-import { productsAcross, titledSections } from "./sections.js";
+import { productsAcross, titledSections } from "./section-refinements.js";
 import {
   bodyTextWhenNotAlone,
   buttonIndex,
