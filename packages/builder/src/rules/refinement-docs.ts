@@ -1,10 +1,10 @@
 import { templateLimits } from "../limits.js";
 import { idOrLink } from "./common-refinements.js";
-import { namedPart, nameParts } from "./contacts.js";
+import { namedPart, nameParts } from "./contact-refinements.js";
+import { singleEmoji } from "./emoji.js";
 import { groupKinds, groupsTakeSomeKinds, individualRecipient, expected as recipientForm, someRecipient } from "./envelope-refinements.js";
 import { flowIdOrName, linkOrReplies, listRows, payloadOnlyWhenNavigating, rowsAcross, sameCards } from "./interactive-refinements.js";
-import { daysOnlyWhenPinning } from "./pin.js";
-import { singleEmoji } from "./reaction.js";
+import { daysOnlyWhenPinning } from "./pin-refinements.js";
 import type { CustomRule, Refinement } from "./rule.js";
 import { products, productsAcross, type SectionEntries, titledSections } from "./section-refinements.js";
 import {
