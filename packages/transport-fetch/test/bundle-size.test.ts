@@ -151,7 +151,7 @@ const scenarios: Record<string, Scenario> = {
       import { createClient } from "@wacompose/transport-fetch";
       const wa = createClient({ phoneNumberId: "1", accessToken: "t", version: "v23.0" });
       await wa.send(msg.to("16505551234").text("hi"));`,
-    ceiling: 40_300,
+    ceiling: 39_700, // 39,282 B before the docs' sentences and the refinements left the rule table (37,825 B)
     absent: [/node:/, ...templateManagement],
     absentText: /node:|createServer|startEmulator|message_templates/,
   },
