@@ -13,6 +13,9 @@ export const listLimits = {
   row: { id: { max: 200 }, title: { max: 24 }, description: { max: 72 } },
 } as const;
 
+/** Product lists [V23, OA §7.5]: ≥ 1 product per section, ≤ 30 in total, ≤ 10 sections. */
+export const productListLimits = { sections: { min: 1, max: 10 }, sectionTitle: { max: 24 }, products: { min: 1, max: 30 } } as const;
+
 /** Templates [S, V23, M-coupon §8]. */
 export const templateLimits = {
   /** Meta's limit on template names (Business Management API). */
@@ -101,7 +104,7 @@ export const limits = {
   /** Lists [S, M-list §7.3]; at most 10 rows across all sections. */
   list: listLimits,
   /** Product lists [V23, OA §7.5]: ≥ 1 product per section, ≤ 30 in total, ≤ 10 sections. */
-  productList: { sections: { min: 1, max: 10 }, sectionTitle: { max: 24 }, products: { min: 1, max: 30 } },
+  productList: productListLimits,
   /** `flow_cta`: 20, no emoji — [S]; newer sources advise 30 (resolution §13.1: strictest). */
   flow: { cta: { max: 20 } },
   /** `cta_url` `display_text` [M-cta §7.8]. */

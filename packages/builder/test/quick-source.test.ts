@@ -10,7 +10,6 @@ import { object, optional, required, string, type TestedRefinement, union } from
 // calls and a change of the table's shape cannot make it call the wrong function.
 
 const bothOrNeither: TestedRefinement = {
-  doc: "`a` and `b` together",
   passes: (value) => (value.a === undefined) === (value.b === undefined),
   explain: () => undefined,
 };

@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { validate } from "../src/index.js";
+import { describePart, kinds } from "../src/rules/describe.js";
 import { messagesSchema } from "../src/rules/json-schema.js";
+import { docOf } from "../src/rules/refinement-docs.js";
 import { refinementSchemas } from "../src/rules/refinement-schemas.js";
 import type { Refinement } from "../src/rules/rule.js";
-import { productsAcross, titledSections } from "../src/rules/sections.js";
+import { productsAcross, titledSections } from "../src/rules/section-refinements.js";
 import { unique } from "../src/rules/unique.js";
 
 // The rules across the fields of a body, on both sides of each limit: titled sections, entries
@@ -210,14 +212,21 @@ describe("unique ids", () => {
     ]);
   });
 
+  it("has the docs' sentence of every rule across fields and every custom rule apart from the table, and refuses one without", () => {
+    for (const part of ["envelope", "mark-read", ...kinds] as const)
+      for (const [, sentence] of describePart(part).refinements) expect(sentence).toMatch(/^\S.{10,}/);
+    const unlisted: Refinement = { passes: () => true, explain: () => undefined };
+    expect(() => docOf(unlisted as Refinement<never>)).toThrow("refinement-docs.ts: a rule across fields or a custom rule has no sentence");
+  });
+
   it("says what the compiled checks and explanations read: what, the path, and the nested list for rows of every section", () => {
     const rowIds = unique("row ids", ["id"], "rows");
-    expect([rowIds.doc, rowIds.unique]).toStrictEqual([
+    expect([docOf(rowIds), rowIds.unique]).toStrictEqual([
       "row ids are unique across all sections",
       { what: "row ids", path: ["id"], nested: "rows" },
     ]);
     const replyIds = unique("reply button ids", ["reply", "id"]);
-    expect([replyIds.doc, replyIds.unique]).toStrictEqual([
+    expect([docOf(replyIds), replyIds.unique]).toStrictEqual([
       "reply button ids are unique",
       { what: "reply button ids", path: ["reply", "id"] },
     ]);

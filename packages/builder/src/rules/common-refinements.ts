@@ -7,7 +7,6 @@ import type { TestedRefinement } from "./rule.js";
 
 /** Exactly one of two fields, reported at the object itself (media id/link, flow id/name). */
 export const exactlyOneOf = (first: string, second: string): TestedRefinement => ({
-  doc: `exactly one of \`${first}\` or \`${second}\``,
   // absent(): a NaN or Infinity is sent as null, so it counts as absent here as in the field checks.
   passes: (object) => absent(object[first]) !== absent(object[second]),
   explain: (object, report: Report) => {

@@ -1,21 +1,11 @@
 import { contactInfoTypes, limits, phoneTypes } from "../limits.js";
-import { array, object, oneOf, optional, required, string, type TestedRefinement } from "./rule.js";
+import { namedPart } from "./contact-refinements.js";
+import { array, object, oneOf, optional, required, string } from "./rule.js";
 
-const nameParts = ["first_name", "last_name", "middle_name", "suffix", "prefix"] as const;
 const text = optional(string());
 // Contact types in another case ("Work", "Home") are accepted live (recorded, §15): warnings.
 const infoType = optional(oneOf(contactInfoTypes, { anyCase: true }));
 const entries = (item: ReturnType<typeof object>, noun: string) => optional(array(item, { min: 0, max: Number.POSITIVE_INFINITY, noun }));
-
-/** `formatted_name` plus at least one other part [S §6 footnote]. */
-export const namedPart: TestedRefinement = {
-  doc: `\`name\` has \`formatted_name\` and at least one of ${nameParts.map((part) => `\`${part}\``).join(", ")}`,
-  passes: (name) => nameParts.some((part) => typeof name[part] === "string"),
-  explain(name, report) {
-    if (!nameParts.some((part) => name[part] !== undefined && name[part] !== null))
-      report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
-  },
-};
 
 export const contactName = object(
   {

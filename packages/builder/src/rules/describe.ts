@@ -1,6 +1,7 @@
 import { envelopeFields } from "./envelope.js";
 import { markReadBody } from "./mark-read.js";
 import { type Kind, kinds, messages } from "./message.js";
+import { docOf } from "./refinement-docs.js";
 import { refinementSchemas } from "./refinement-schemas.js";
 import { type Field, isLeafRule, type Refinement, type Rule, unhandledRule } from "./rule.js";
 
@@ -49,7 +50,7 @@ export function ruleInWords(rule: Rule): string {
     case "union":
       return `object, by \`${rule.key}\`: ${code(Object.keys(rule.cases))}${rule.anyCase === true ? " (another case a warning)" : ""}`;
     case "custom":
-      return rule.doc;
+      return docOf(rule);
     default:
       return unhandledRule(rule);
   }
@@ -118,7 +119,7 @@ export function describePart(part: "envelope" | Kind | "mark-read"): { rows: Fie
     // The rules JSON Schema cannot say are marked: the shipped schema leaves them to validate().
     refinements: refinements.map(([path, refinement]) => [
       path,
-      !refinementSchemas.has(refinement) ? `${refinement.doc} (validate() only: JSON Schema cannot say it)` : refinement.doc,
+      !refinementSchemas.has(refinement) ? `${docOf(refinement)} (validate() only: JSON Schema cannot say it)` : docOf(refinement),
     ]),
   };
 }

@@ -9,7 +9,7 @@ import type { TestedRefinement } from "./rule.js";
 /** `+` optional, digits with the separators people write (spaces, dots, hyphens, parentheses). */
 const phoneShape = /^\+?[\d\s().-]+$/;
 const { minDigits, maxDigits } = phoneLimits;
-const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
+export const expected = `a phone number in international form (${minDigits}–${maxDigits} digits, "+" optional) or a WhatsApp ID`;
 
 /**
  * What is wrong with `to` as an individual's number, or undefined. Without a leading `+`,
@@ -37,11 +37,8 @@ function recipientProblem(to: string): string | undefined {
 type Body = { readonly [key: string]: unknown };
 
 // Each refinement's test and explanation are functions of their own, and the generated checks
-// import those by name: a send carries the code, not the objects below (whose `doc` is for
-// docs/limits.md), so their sentences stay out of a composed send's bundle. An object whose
-// `doc` has substitutions is made by a call marked pure: a bundler would keep the object for
-// them alone (a substitution may run a toString), but drops an unused pure call.
-const documented = (make: () => TestedRefinement): TestedRefinement => make();
+// import those by name: a send carries the code, not the objects below (which the rule table and
+// validate() read; the docs' sentences for them are in refinement-docs.ts).
 
 /**
  * `to` of an individual: a phone number in international form or a WhatsApp ID; a group's
@@ -59,11 +56,10 @@ export function explainIndividualRecipient(body: Body, report: Report): void {
   if (problem !== undefined) report.add("to", "invalid_format", `${problem}, got ${show(to)}`, undefined, String(to));
 }
 
-export const individualRecipient: TestedRefinement = /* @__PURE__ */ documented(() => ({
-  doc: `\`to\` (unless \`recipient_type\` is \`group\`): ${expected}; with separators it needs the \`+\`, and \`00\` is not a prefix (§15)`,
+export const individualRecipient: TestedRefinement = {
   passes: individualRecipientPasses,
   explain: explainIndividualRecipient,
-}));
+};
 
 /**
  * Who: `to` (a phone number, or a group's id), `recipient` (a business-scoped user id), or both, in which case `to`
@@ -79,7 +75,6 @@ export function explainSomeRecipient(body: Body, report: Report): void {
 }
 
 export const someRecipient: TestedRefinement = {
-  doc: "`to` or `recipient` (a business-scoped user id), or both (`to` wins); a group takes `to` and no `recipient`",
   passes: someRecipientPasses,
   explain: explainSomeRecipient,
 };
@@ -102,8 +97,7 @@ export function explainGroupsTakeSomeKinds(body: Body, report: Report): void {
     report.add("recipient_type", "invalid_value", 'a message is pinned in a group only: recipient_type "group" and to its id');
 }
 
-export const groupsTakeSomeKinds: TestedRefinement = /* @__PURE__ */ documented(() => ({
-  doc: `a group (\`recipient_type: "group"\`) receives only ${groupKindList}; \`pin\` goes to a group only`,
+export const groupsTakeSomeKinds: TestedRefinement = {
   passes: groupsTakeSomeKindsPasses,
   explain: explainGroupsTakeSomeKinds,
-}));
+};

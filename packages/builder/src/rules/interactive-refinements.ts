@@ -2,7 +2,7 @@ import { listLimits } from "../limits.js";
 import { exactlyOneOf } from "./common-refinements.js";
 import { absent, isObject, type JsonObject, show } from "./report.js";
 import type { TestedRefinement } from "./rule.js";
-import { entriesAcross, type SectionEntries } from "./sections.js";
+import { entriesAcross, type SectionEntries } from "./section-refinements.js";
 
 // The interactive rules' refinements, apart from their table (interactive.ts, carousel.ts): the
 // generated interactive checks and explanations (rules/quick/interactive-*.generated.ts) import
@@ -17,7 +17,6 @@ export const flowIdOrName = exactlyOneOf("flow_id", "flow_name");
 
 /** `flow_action_payload` goes only with `navigate` (the default action). */
 export const payloadOnlyWhenNavigating: TestedRefinement = {
-  doc: "`flow_action_payload` only when `flow_action` is `navigate` (the default)",
   passes: (parameters) => parameters.flow_action !== "data_exchange" || absent(parameters.flow_action_payload),
   explain(parameters, report) {
     if (parameters.flow_action === "data_exchange" && !absent(parameters.flow_action_payload))
@@ -37,7 +36,6 @@ const kindOf = (card: unknown): string => {
 
 /** Every card the same: one catalog for product cards, the same button kind and count for media cards [M-MC, M-PC]. */
 export const sameCards: TestedRefinement<readonly unknown[]> = {
-  doc: "cards are alike: the same kind, the same button kind and count, one catalog; `card_index` unique",
   passes(list) {
     const first = kindOf(list[0]);
     for (let i = 1; i < list.length; i++) if (kindOf(list[i]) !== first) return false;

@@ -1,5 +1,6 @@
 import { markReadBody } from "./mark-read.js";
 import { message } from "./message.js";
+import { docOf } from "./refinement-docs.js";
 import { customRuleSchemas, refinementSchemas } from "./refinement-schemas.js";
 import {
   type Field,
@@ -110,7 +111,7 @@ export function toJsonSchema(rule: Rule): JsonSchema {
       return unionSchema(rule);
     case "custom": {
       const schema = customRuleSchemas.get(rule);
-      if (schema === undefined) throw new Error(`json-schema: the custom rule "${rule.doc}" has no schema in refinement-schemas.ts`);
+      if (schema === undefined) throw new Error(`json-schema: the custom rule "${docOf(rule)}" has no schema in refinement-schemas.ts`);
       return schema;
     }
     default:

@@ -1,16 +1,7 @@
 import { limits } from "../limits.js";
 import { wamid } from "./common.js";
-import { absent } from "./report.js";
-import { number, object, oneOf, optional, required, type TestedRefinement } from "./rule.js";
-
-/** An unpin names the message only. */
-export const daysOnlyWhenPinning: TestedRefinement = {
-  doc: "`expiration_days` only when `type` is `pin`",
-  passes: (pin) => pin.type === "pin" || absent(pin.expiration_days),
-  explain(pin, report) {
-    if (pin.type === "unpin" && pin.expiration_days != null) report.add("expiration_days", "unknown_field", "only when type is pin");
-  },
-};
+import { daysOnlyWhenPinning } from "./pin-refinements.js";
+import { number, object, oneOf, optional, required } from "./rule.js";
 
 /**
  * `pin`: pins a message in a group for 1 to 30 days, or unpins it [api-2026.md §3]. Documented by libraries only

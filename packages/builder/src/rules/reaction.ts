@@ -1,19 +1,6 @@
 import { wamid } from "./common.js";
-import { isSingleEmoji } from "./emoji.js";
-import { kindOf, show } from "./report.js";
-import { type CustomRule, object, required } from "./rule.js";
-
-/** Exactly one emoji (a grapheme: skin tones, flags, ZWJ sequences), or "" to remove a reaction. */
-export const singleEmoji: CustomRule = {
-  kind: "custom",
-  doc: 'exactly one emoji (skin tones, flags and ZWJ sequences count as one), or `""` to remove the reaction',
-  passes: (value) => typeof value === "string" && (value === "" || isSingleEmoji(value)),
-  explain(value, report, key) {
-    if (typeof value !== "string") report.add(key, "invalid_type", `expected a string, got ${kindOf(value)}`);
-    else if (value !== "" && !isSingleEmoji(value))
-      report.add(key, "invalid_value", `expected exactly one emoji, got ${show(value)}`, undefined, value);
-  },
-};
+import { singleEmoji } from "./emoji.js";
+import { object, required } from "./rule.js";
 
 /** `reaction` [S §3]. */
 export const reaction = object({

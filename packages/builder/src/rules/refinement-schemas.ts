@@ -1,11 +1,11 @@
 import { limits } from "../limits.js";
 import { idOrLink } from "./common.js";
+import { singleEmoji } from "./emoji.js";
 import { individualRecipient, someRecipient } from "./envelope.js";
 import { flowIdOrName, linkOrReplies, rowsAcross } from "./interactive-refinements.js";
-import { singleEmoji } from "./reaction.js";
 import type { CustomRule, JsonSchema, Refinement } from "./rule.js";
 import { anyCaseString } from "./schema-patterns.js";
-import { productsAcross, titledSections } from "./sections.js";
+import { productsAcross, titledSections } from "./section-refinements.js";
 import {
   bodyTextWhenNotAlone,
   buttonIndex,

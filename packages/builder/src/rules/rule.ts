@@ -137,13 +137,12 @@ export interface UnionRule {
 
 /**
  * A rule the kinds above cannot state, with both of its readings: `passes`, the yes/no check, and
- * `explain`, which reports what is wrong at `key`; `doc` is its sentence in the docs. Its JSON
- * Schema (as close as JSON Schema can say) is in refinement-schemas.ts, apart from the table,
- * so that validate() and the sends do not carry it.
+ * `explain`, which reports what is wrong at `key`. Its sentence in the docs is in refinement-docs.ts
+ * and its JSON Schema (as close as JSON Schema can say) in refinement-schemas.ts, apart from the
+ * table, so that validate() and the sends do not carry them.
  */
 export interface CustomRule {
   readonly kind: "custom";
-  readonly doc: string;
   readonly passes: (value: unknown) => boolean;
   readonly explain: (value: unknown, report: Report, key: string | number | undefined) => void;
 }
@@ -157,7 +156,6 @@ export interface CustomRule {
 export type Refinement<T = { readonly [key: string]: unknown }> = TestedRefinement<T> | UniqueRefinement<T>;
 
 interface RefinementBase<T> {
-  readonly doc: string;
   readonly explain: (value: T, report: Report) => void;
 }
 

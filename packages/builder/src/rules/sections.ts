@@ -1,5 +1,4 @@
 import { limits } from "../limits.js";
-import { explainCount } from "./explain-leaf.js";
 import {
   type ArrayRule,
   array,
@@ -11,62 +10,8 @@ import {
   string,
   type TestedRefinement,
 } from "./rule.js";
+import { products, productsAcross, type SectionEntries, titledSections } from "./section-refinements.js";
 import { unique } from "./unique.js";
-
-/** A count of entries across sections: at least `min` in each, at most `max` in all. */
-export interface SectionEntries {
-  readonly min: number;
-  readonly max: number;
-  readonly noun: string;
-}
-
-/** Every section has a title when there is more than one [resolution §13.5]. */
-export const titledSections: TestedRefinement<readonly unknown[]> = {
-  doc: "every section has a `title` when there is more than one",
-  passes(list) {
-    if (list.length < 2) return true;
-    for (const section of list) if (typeof (section as Record<string, unknown>).title !== "string") return false;
-    return true;
-  },
-  explain(list, report) {
-    if (list.length < 2) return;
-    list.forEach((section, index) => {
-      if (
-        typeof section === "object" &&
-        section !== null &&
-        !Array.isArray(section) &&
-        (section as Record<string, unknown>).title == null
-      ) {
-        report.enter(index);
-        report.add("title", "required", "is required");
-        report.leave();
-      }
-    });
-  },
-};
-
-/**
- * At most `total.max` entries (`items` of each section) across all sections. Each use is a
- * named export, so the generated checks import it by name rather than reach into the table.
- */
-export function entriesAcross(items: string, total: SectionEntries): TestedRefinement<readonly unknown[]> {
-  const entriesOf = (list: readonly unknown[]): number => {
-    let entries = 0;
-    for (const section of list) {
-      const inner = typeof section === "object" && section !== null ? (section as Record<string, unknown>)[items] : undefined;
-      if (Array.isArray(inner)) entries += inner.length;
-    }
-    return entries;
-  };
-  return {
-    doc: `at most ${total.max} ${total.noun}s across all sections (the JSON Schema holds each section to it; the total is validate()'s)`,
-    passes: (list) => entriesOf(list) <= total.max,
-    explain(list, report) {
-      const entries = entriesOf(list);
-      if (entries > total.max) explainCount(report, entries, undefined, total, " across all sections");
-    },
-  };
-}
 
 /**
  * Sections of lists and product lists [S; resolution §13.5]: titled when there is more than
@@ -91,10 +36,6 @@ export function sections(
 }
 
 const anyString = string();
-
-const products: SectionEntries = { ...limits.productList.products, noun: "product" };
-/** At most 30 products across a product list's sections. */
-export const productsAcross = entriesAcross("product_items", products);
 
 /** The sections of products of a product list, and of a template's multi-product (`mpm`) button [V23, OA §7.5]. */
 export const productSections = sections(

@@ -19,7 +19,6 @@ export const parameterText = (max: number) =>
 
 /** Named and positional parameters do not mix within one component [M-tpl §8.4]. */
 export const namedOrPositional: TestedRefinement<readonly unknown[]> = {
-  doc: "parameters are all named (`parameter_name`) or all positional",
   passes(parameters) {
     let named = 0;
     for (const parameter of parameters) if (!absent((parameter as JsonObject).parameter_name)) named++;
@@ -58,7 +57,6 @@ const fits = (type: string | undefined, expected: string | undefined): boolean =
 
 /** A voice_call button has no index and up to two parameters [M-CALL]; every other button an index and one parameter. */
 export const indexAndCount: TestedRefinement = {
-  doc: "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
   passes(button) {
     const voice = lower(button.sub_type) === "voice_call";
     return (voice || !absent(button.index)) && (button.parameters as readonly unknown[]).length <= (voice ? 2 : 1);
@@ -73,7 +71,6 @@ export const indexAndCount: TestedRefinement = {
 };
 
 export const parameterFitsButton: TestedRefinement = {
-  doc: "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
   passes: (button) => {
     const expected = parameterFor(button.sub_type);
     return (button.parameters as readonly JsonObject[]).every((parameter) => fits(lower(parameter.type), expected));
@@ -108,7 +105,6 @@ const indexOf = (index: unknown): number | undefined => {
 
 export const buttonIndex: CustomRule = {
   kind: "custom",
-  doc: `the button's position, ${firstIndex} to ${lastIndex}, as a string ("0") or an integer; unique`,
   passes: (index) => indexOf(index) !== undefined,
   explain(index, report, key) {
     const value = typeof index === "string" && /^\d+$/.test(index) ? Number(index) : index;
@@ -129,7 +125,6 @@ export const buttonIndex: CustomRule = {
 };
 
 export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
-  doc: "`card_index` unique across cards",
   passes(cards) {
     for (let i = 1; i < cards.length; i++)
       for (let j = 0; j < i; j++) if ((cards[i] as JsonObject).card_index === (cards[j] as JsonObject).card_index) return false;
@@ -153,7 +148,6 @@ export const uniqueCardIndex: TestedRefinement<readonly unknown[]> = {
 export const firstMillisecond = 1e11;
 export const expirationMs: CustomRule = {
   kind: "custom",
-  doc: "Unix time in milliseconds; a value that looks like seconds is an error",
   passes: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= firstMillisecond && value < 1e14,
   explain(value, report, key) {
     if (typeof value !== "number" || !Number.isSafeInteger(value))
@@ -172,7 +166,6 @@ export const expirationMs: CustomRule = {
 
 /** Each component at most once (header, body), each button index once, one copy-code button [S, M-coupon]. */
 export const componentsOnce: TestedRefinement<readonly unknown[]> = {
-  doc: "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
   passes(components) {
     let seen = 0; // bits: header, body, copy_code, then one per button index
     for (const component of components) {
@@ -218,7 +211,6 @@ const shortBodyText = parameterText(templateLimits.bodyText.max);
 
 /** Body text parameters: 1024, or 32768 when the body is the only component [S, V23]. */
 export const bodyTextWhenNotAlone: TestedRefinement<readonly unknown[]> = {
-  doc: `body text parameters at most ${templateLimits.bodyText.max} characters, or ${templateLimits.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   passes(components) {
     if (components.length < 2) return true;
     const max = templateLimits.bodyText.max;

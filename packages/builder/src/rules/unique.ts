@@ -21,7 +21,6 @@ export function unique(
     return typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[second] : undefined;
   };
   return {
-    doc: `${what} are unique${nested === undefined ? "" : " across all sections"}`,
     // The yes/no check's loop is written by the compiler (rules/quick-source.ts) from this.
     unique: nested === undefined ? { what, path } : { what, path, nested },
     explain(list, report) {

@@ -7,7 +7,7 @@ import { location } from "./location.js";
 import { markReadBody } from "./mark-read.js";
 import { document, image, video } from "./media.js";
 import type { Kind } from "./message-of.js";
-import { daysOnlyWhenPinning } from "./pin.js";
+import { daysOnlyWhenPinning } from "./pin-refinements.js";
 import { type ArrayRule, type EnumRule, type Field, type ObjectRule, oneOf, type Rule, type UnionRule } from "./rule.js";
 import { productSections } from "./sections.js";
 import { template } from "./template.js";

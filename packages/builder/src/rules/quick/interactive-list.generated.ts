@@ -7,7 +7,7 @@ import { rowsAcross } from "../interactive-refinements.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { titledSections } from "../sections.js";
+import { titledSections } from "../section-refinements.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";

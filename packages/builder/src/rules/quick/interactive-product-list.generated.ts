@@ -6,7 +6,7 @@ import type { Count } from "../explain-leaf.js";
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { productsAcross, titledSections } from "../sections.js";
+import { productsAcross, titledSections } from "../section-refinements.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
 import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";

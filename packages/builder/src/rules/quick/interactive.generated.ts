@@ -8,7 +8,7 @@ import { flowIdOrName, linkOrReplies, payloadOnlyWhenNavigating, rowsAcross, sam
 import type { KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { productsAcross, titledSections } from "../sections.js";
+import { productsAcross, titledSections } from "../section-refinements.js";
 import { unique } from "../unique.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";

@@ -3,7 +3,7 @@
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { KindRules } from "../message-of.js";
-import { daysOnlyWhenPinning } from "../pin.js";
+import { daysOnlyWhenPinning } from "../pin-refinements.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";

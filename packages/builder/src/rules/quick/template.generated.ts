@@ -8,7 +8,7 @@ import type { KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { productsAcross, titledSections } from "../sections.js";
+import { productsAcross, titledSections } from "../section-refinements.js";
 import { bodyTextWhenNotAlone, buttonIndex, componentsOnce, expirationMs, indexAndCount, namedOrPositional, parameterFitsButton, uniqueCardIndex } from "../template-refinements.js";
 import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
 import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
