@@ -28,6 +28,15 @@ export function secondsOf(value: unknown): number | undefined {
   return typeof seconds === "number" && Number.isFinite(seconds) ? seconds : undefined;
 }
 
+/** What each reader of an optional member yields when the member is there (`MemberReader.optional`). */
+interface OptionalReads {
+  readonly text: string;
+  readonly id: string;
+  readonly number: number;
+  readonly seconds: number;
+  readonly boolean: boolean;
+}
+
 /**
  * Reads the members of one object, reporting each that is missing or of the wrong JSON type at its
  * path. `failed` says a required member could not be read (the caller then keeps the object as an
@@ -102,6 +111,22 @@ export class MemberReader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     return typeof value === "boolean" ? value : this.wrong(key, "true or false", value, false);
+  }
+
+  /**
+   * Optional members of one kind, each read (and reported) as `kind` reads it, in the order given:
+   * those present under their own names, the absent ones left out, ready to spread into an event.
+   */
+  optional<Kind extends keyof OptionalReads, const Key extends string>(
+    kind: Kind,
+    ...keys: readonly Key[]
+  ): { [Member in Key]?: OptionalReads[Kind] } {
+    const present: { [Member in Key]?: OptionalReads[Kind] } = {};
+    for (const key of keys) {
+      const value = this[kind](key) as OptionalReads[Kind] | undefined;
+      if (value !== undefined) present[key] = value;
+    }
+    return present;
   }
 
   object(key: string, required = false): Json | undefined {
