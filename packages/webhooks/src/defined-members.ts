@@ -10,7 +10,15 @@ export function definedMembers<const Members extends Readonly<Record<string, unk
   const present: { [Key in keyof Members]?: Exclude<Members[Key], undefined> } = {};
   for (const key of Object.keys(members) as (keyof Members & string)[]) {
     const value = members[key];
-    if (value !== undefined) present[key] = value as Exclude<Members[typeof key], undefined>;
+    if (value !== undefined) defineMember(present, key, value);
   }
   return present;
+}
+
+/**
+ * Sets `object[key]` as its own data member, even when `key` is `__proto__` (which an assignment would
+ * take for the prototype: the value would be lost, or become the object's prototype).
+ */
+export function defineMember(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -71,6 +71,12 @@ type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 const knownCaseOf = <Known extends string>(value: string | undefined, known: ReadonlySet<Known>) =>
   value === undefined ? undefined : knownCase(value, known);
 
+/** A template change's path (`….value`), its reader and its head (undefined, with issues, when the head is unreadable). */
+function readTemplateChange(value: Json, ctx: FieldContext) {
+  const path = `${ctx.path}.value`;
+  return { path, change: new MemberReader(value, path, ctx.issue), head: readTemplateHead(value, path, ctx) };
+}
+
 /**
  * `message_template_status_update`: `{event, message_template_id, message_template_name,
  * message_template_language, message_template_category, reason|null, disable_info?, other_info?,
@@ -109,9 +115,7 @@ export function readTemplateStatus(value: Json, ctx: FieldContext): FieldOutput[
 
 /** `message_template_quality_update`: `{previous_quality_score, new_quality_score, id, name, language}`. */
 export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
+  const { path, change, head } = readTemplateChange(value, ctx);
   const score = change.text("new_quality_score", true);
   const previous = change.text("previous_quality_score");
   if (head === undefined || score === undefined) return [unread(ctx, "message_template_quality_update", path, value)];
@@ -132,9 +136,7 @@ export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput
  * `new_category`, which templates-management.md §3.5 reads as done).
  */
 export function readTemplateCategory(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
+  const { path, change, head } = readTemplateChange(value, ctx);
   const now = change.text("new_category", true);
   const correct = change.text("correct_category");
   const previous = change.text("previous_category");
@@ -162,9 +164,7 @@ export function readTemplateCategory(value: Json, ctx: FieldContext): FieldOutpu
 
 /** `message_template_components_update`: the texts and buttons of an edited template (templates-management.md §5). */
 export function readTemplateComponents(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
+  const { path, change, head } = readTemplateChange(value, ctx);
   const texts = change.optional("text", "message_template_element", "message_template_title", "message_template_footer");
   const list = change.list("message_template_buttons");
   if (head === undefined) return [unread(ctx, "message_template_components_update", path, value)];

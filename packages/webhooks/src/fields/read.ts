@@ -1,4 +1,5 @@
 import type { Issue } from "@wacompose/builder";
+import { defineMember } from "../defined-members.js";
 import type { Metadata, WebhookEvent } from "../events.js";
 
 export type Json = Readonly<Record<string, unknown>>;
@@ -124,7 +125,7 @@ export class MemberReader {
     const present: { [Member in Key]?: OptionalReads[Kind] } = {};
     for (const key of keys) {
       const value = this[kind](key) as OptionalReads[Kind] | undefined;
-      if (value !== undefined) present[key] = value;
+      if (value !== undefined) defineMember(present, key, value);
     }
     return present;
   }
