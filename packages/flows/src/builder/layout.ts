@@ -79,7 +79,7 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
   // The methods declared above, one implementation per family (their types differ only in the
   // component's name and limits): each writes its component's `type` and the properties of its call.
   static {
-    const define = (methods: { readonly [method: string]: string }, properties: (...call: never[]) => object) => {
+    const define = (methods: { readonly [Method in keyof AnyBuilder]?: string }, properties: (...call: never[]) => object) => {
       for (const [method, type] of Object.entries(methods))
         Object.defineProperty(LayoutBuilder.prototype, method, {
           value(this: AnyBuilder, ...call: never[]) {
@@ -91,10 +91,7 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
     };
     define(
       { heading: "TextHeading", subheading: "TextSubheading", body: "TextBody", caption: "TextCaption" },
-      (text: unknown, options = {}) => ({
-        text,
-        ...options,
-      }),
+      (text: unknown, options = {}) => ({ text, ...options }),
     );
     define(
       {
