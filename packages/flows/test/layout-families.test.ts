@@ -13,7 +13,7 @@ const twoOptions = [
 
 describe("LayoutBuilder method families", () => {
   test("each method writes its component's type, in camelCase options' kebab-case wire form", () => {
-    const children = new LayoutBuilder()
+    const children = new LayoutBuilder<never, never, [], false, never>()
       .heading("H", { visible: false })
       .subheading("S")
       .body("B", { fontWeight: "bold" })
@@ -57,7 +57,7 @@ describe("LayoutBuilder method families", () => {
       const own = Object.getOwnPropertyDescriptor(LayoutBuilder.prototype, method);
       expect({ method, type: typeof own?.value, enumerable: own?.enumerable }).toEqual({ method, type: "function", enumerable: false });
     }
-    const base = new LayoutBuilder().heading("Title");
+    const base = new LayoutBuilder<never, never, [], false, never>().heading("Title");
     expect(Object.keys(base)).toEqual([]);
     base.textInput("name", "Name");
     expect(base.children).toHaveLength(1);
