@@ -48,35 +48,66 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
   }
 
   /** `TextHeading`, at most 80 characters. */
-  heading<Tx extends string>(
-    text: Room<C, Text<Tx, 80, "TextHeading.text", Data, F>>,
-    options: { readonly visible?: boolean | string } = {},
-  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextHeading", { text, ...options }));
-  }
-
+  declare readonly heading: TextComponent<"TextHeading", 80, VisibleOption, Known<Data, F, C, Ft, T>>;
   /** `TextSubheading`, at most 80 characters. */
-  subheading<Tx extends string>(
-    text: Room<C, Text<Tx, 80, "TextSubheading.text", Data, F>>,
-    options: { readonly visible?: boolean | string } = {},
-  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextSubheading", { text, ...options }));
-  }
-
+  declare readonly subheading: TextComponent<"TextSubheading", 80, VisibleOption, Known<Data, F, C, Ft, T>>;
   /** `TextBody`, at most 4096 characters. */
-  body<Tx extends string>(
-    text: Room<C, Text<Tx, 4096, "TextBody.text", Data, F>>,
-    options: O.TextOptions = {},
-  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextBody", { text, ...options }));
-  }
-
+  declare readonly body: TextComponent<"TextBody", 4096, O.TextOptions, Known<Data, F, C, Ft, T>>;
   /** `TextCaption`, at most 4096 characters. */
-  caption<Tx extends string>(
-    text: Room<C, Text<Tx, 4096, "TextCaption.text", Data, F>>,
-    options: O.TextOptions = {},
-  ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextCaption", { text, ...options }));
+  declare readonly caption: TextComponent<"TextCaption", 4096, O.TextOptions, Known<Data, F, C, Ft, T>>;
+  /** `TextInput`: one line of text; label at most 20 characters. */
+  declare readonly textInput: LabelledInput<"TextInput", 20, O.TextInputOptions, Known<Data, F, C, Ft, T>>;
+  /** `TextArea`: several lines of text; label at most 20 characters. */
+  declare readonly textArea: LabelledInput<"TextArea", 20, O.TextAreaOptions, Known<Data, F, C, Ft, T>>;
+  /** `CheckboxGroup` 1–20 options; label at most 30 characters. */
+  declare readonly checkboxGroup: Choice<"CheckboxGroup", [1, 20], 30, O.CheckboxGroupOptions, Known<Data, F, C, Ft, T>>;
+  /** `RadioButtonsGroup` 1–20 options; label at most 30 characters. */
+  declare readonly radioButtons: Choice<"RadioButtonsGroup", [1, 20], 30, O.RadioButtonsOptions, Known<Data, F, C, Ft, T>>;
+  /** `Dropdown` 1–200 options (100 with images); label at most 20 characters. */
+  declare readonly dropdown: Choice<"Dropdown", [1, 200], 20, O.DropdownOptions, Known<Data, F, C, Ft, T>>;
+  /** `ChipsSelector` (Flow JSON 6.3+): 2–20 options; label at most 80 characters. */
+  declare readonly chipsSelector: Choice<"ChipsSelector", [2, 20], 80, O.ChipsSelectorOptions, Known<Data, F, C, Ft, T>>;
+  /** `DatePicker`; label at most 40 characters. */
+  declare readonly datePicker: LabelledInput<"DatePicker", 40, O.DatePickerOptions, Known<Data, F, C, Ft, T>>;
+  /** `CalendarPicker` (Flow JSON 6.1+); label at most 40 characters. */
+  declare readonly calendarPicker: LabelledInput<"CalendarPicker", 40, O.CalendarPickerOptions, Known<Data, F, C, Ft, T>>;
+  /** `PhotoPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
+  declare readonly photoPicker: LabelledInput<"PhotoPicker", 80, O.PickerOptions, Known<Data, F, C, Ft, T>>;
+  /** `DocumentPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
+  declare readonly documentPicker: LabelledInput<"DocumentPicker", 80, O.PickerOptions, Known<Data, F, C, Ft, T>>;
+
+  // The methods declared above, one implementation per family (their types differ only in the
+  // component's name and limits): each writes its component's `type` and the properties of its call.
+  static {
+    const define = (methods: { readonly [Method in keyof AnyBuilder]?: string }, properties: (...call: never[]) => object) => {
+      for (const [method, type] of Object.entries(methods))
+        Object.defineProperty(LayoutBuilder.prototype, method, {
+          value(this: AnyBuilder, ...call: never[]) {
+            return new LayoutBuilder(this.#with(type, properties(...call)));
+          },
+          writable: true,
+          configurable: true,
+        });
+    };
+    define(
+      { heading: "TextHeading", subheading: "TextSubheading", body: "TextBody", caption: "TextCaption" },
+      (text: unknown, options = {}) => ({ text, ...options }),
+    );
+    define(
+      {
+        textInput: "TextInput",
+        textArea: "TextArea",
+        datePicker: "DatePicker",
+        calendarPicker: "CalendarPicker",
+        photoPicker: "PhotoPicker",
+        documentPicker: "DocumentPicker",
+      },
+      (name: string, label: string, options = {}) => ({ name, label, ...options }),
+    );
+    define(
+      { checkboxGroup: "CheckboxGroup", radioButtons: "RadioButtonsGroup", dropdown: "Dropdown", chipsSelector: "ChipsSelector" },
+      (name: string, label: string, dataSource: O.DataSource, options = {}) => ({ name, label, dataSource, ...options }),
+    );
   }
 
   /** `RichText` (Flow JSON 5.1+): Markdown, as a string or one string per line. */
@@ -85,90 +116,6 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
     options: { readonly visible?: boolean | string } = {},
   ): LayoutBuilder<Data, F, [...C, 0], Ft, T> {
     return new LayoutBuilder(this.#with("RichText", { text, ...options }));
-  }
-
-  /** `TextInput`: one line of text; label at most 20 characters. */
-  textInput<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 20, "TextInput.label", Data, F>,
-    options: O.TextInputOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextInput", { name, label, ...options }));
-  }
-
-  /** `TextArea`: several lines of text; label at most 20 characters. */
-  textArea<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 20, "TextArea.label", Data, F>,
-    options: O.TextAreaOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("TextArea", { name, label, ...options }));
-  }
-
-  /** `CheckboxGroup` 1–20 options; label at most 30 characters. */
-  checkboxGroup<N extends string, L extends string, const D extends O.DataSource>(
-    this: OptionCount<D, 1, 20, "CheckboxGroup.data-source", Data>,
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 30, "CheckboxGroup.label", Data, F>,
-    dataSource: D,
-    options?: O.CheckboxGroupOptions,
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
-  checkboxGroup(name: string, label: string, dataSource: O.DataSource, options: O.CheckboxGroupOptions = {}): AnyLayout {
-    return new LayoutBuilder(this.#with("CheckboxGroup", { name, label, dataSource, ...options }));
-  }
-
-  /** `RadioButtonsGroup` 1–20 options; label at most 30 characters. */
-  radioButtons<N extends string, L extends string, const D extends O.DataSource>(
-    this: OptionCount<D, 1, 20, "RadioButtonsGroup.data-source", Data>,
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 30, "RadioButtonsGroup.label", Data, F>,
-    dataSource: D,
-    options?: O.RadioButtonsOptions,
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
-  radioButtons(name: string, label: string, dataSource: O.DataSource, options: O.RadioButtonsOptions = {}): AnyLayout {
-    return new LayoutBuilder(this.#with("RadioButtonsGroup", { name, label, dataSource, ...options }));
-  }
-
-  /** `Dropdown` 1–200 options (100 with images); label at most 20 characters. */
-  dropdown<N extends string, L extends string, const D extends O.DataSource>(
-    this: OptionCount<D, 1, 200, "Dropdown.data-source", Data>,
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 20, "Dropdown.label", Data, F>,
-    dataSource: D,
-    options?: O.DropdownOptions,
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
-  dropdown(name: string, label: string, dataSource: O.DataSource, options: O.DropdownOptions = {}): AnyLayout {
-    return new LayoutBuilder(this.#with("Dropdown", { name, label, dataSource, ...options }));
-  }
-
-  /** `ChipsSelector` (Flow JSON 6.3+): 2–20 options; label at most 80 characters. */
-  chipsSelector<N extends string, L extends string, const D extends O.DataSource>(
-    this: OptionCount<D, 2, 20, "ChipsSelector.data-source", Data>,
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 80, "ChipsSelector.label", Data, F>,
-    dataSource: D,
-    options?: O.ChipsSelectorOptions,
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T>;
-  chipsSelector(name: string, label: string, dataSource: O.DataSource, options: O.ChipsSelectorOptions = {}): AnyLayout {
-    return new LayoutBuilder(this.#with("ChipsSelector", { name, label, dataSource, ...options }));
-  }
-
-  /** `DatePicker`; label at most 40 characters. */
-  datePicker<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 40, "DatePicker.label", Data, F>,
-    options: O.DatePickerOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("DatePicker", { name, label, ...options }));
-  }
-
-  /** `CalendarPicker` (Flow JSON 6.1+); label at most 40 characters. */
-  calendarPicker<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 40, "CalendarPicker.label", Data, F>,
-    options: O.CalendarPickerOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("CalendarPicker", { name, label, ...options }));
   }
 
   /** `OptIn`: a checkbox with a statement (at most 120 characters), up to 5 per screen. */
@@ -202,24 +149,6 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
   ): LayoutBuilder<Data, F, [...C, 0], Ft, T>;
   imageCarousel(images: unknown, options: O.ImageCarouselOptions = {}): AnyLayout {
     return new LayoutBuilder(this.#with("ImageCarousel", { images, ...options }));
-  }
-
-  /** `PhotoPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
-  photoPicker<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 80, "PhotoPicker.label", Data, F>,
-    options: O.PickerOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("PhotoPicker", { name, label, ...options }));
-  }
-
-  /** `DocumentPicker` (Flow JSON 4.0+): one media picker per screen; label at most 80 characters. */
-  documentPicker<N extends string, L extends string>(
-    name: Room<C, NewName<N, F>>,
-    label: Text<L, 80, "DocumentPicker.label", Data, F>,
-    options: O.PickerOptions = {},
-  ): LayoutBuilder<Data, F | N, [...C, 0], Ft, T> {
-    return new LayoutBuilder(this.#with("DocumentPicker", { name, label, ...options }));
   }
 
   /** `NavigationList` (Flow JSON 6.2+): 1–20 items, alone on a non-terminal screen. */
@@ -292,3 +221,54 @@ type Merged<
   B extends LayoutState,
 > = LayoutBuilder<Data, F | B["fields"], [...C, 0], true extends B["footer"] ? true : Ft, T | B["targets"]>;
 type ItemActions<I> = I extends readonly (infer Item)[] ? (Item extends { readonly onClickAction?: infer A } ? A : never) : never;
+
+/** Any builder, whatever it knows at compile time. */
+type AnyBuilder = LayoutBuilder<string, string, 0[], boolean, string>;
+type VisibleOption = { readonly visible?: boolean | string };
+
+/** A builder's type parameters by name, as the method families below take them. */
+interface Known<Data extends string, F extends string, C extends 0[], Ft extends boolean, T extends string> {
+  readonly data: Data;
+  readonly fields: F;
+  readonly count: C;
+  readonly footer: Ft;
+  readonly targets: T;
+}
+type AnyKnown = Known<string, string, 0[], boolean, string>;
+/** The builder after one more component, which declares the input `N` (none by default). */
+type Added<K extends AnyKnown, N extends string = never> = LayoutBuilder<
+  K["data"],
+  K["fields"] | N,
+  [...K["count"], 0],
+  K["footer"],
+  K["targets"]
+>;
+
+/** A text component: `text` at most `Max` characters, every reference resolved. */
+type TextComponent<Type extends string, Max extends number, Options, K extends AnyKnown> = <Tx extends string>(
+  text: Room<K["count"], Text<Tx, Max, `${Type}.text`, K["data"], K["fields"]>>,
+  options?: Options,
+) => Added<K>;
+
+/** An input: a name not used yet on the screen, and a label of at most `Max` characters. */
+type LabelledInput<Type extends string, Max extends number, Options, K extends AnyKnown> = <N extends string, L extends string>(
+  name: Room<K["count"], NewName<N, K["fields"]>>,
+  label: Text<L, Max, `${Type}.label`, K["data"], K["fields"]>,
+  options?: Options,
+) => Added<K, N>;
+
+/**
+ * An input choosing among the options of its data source (`Count`: the least and most options),
+ * with a label of at most `Max` characters. The count types `this`, as `OptionCount` explains.
+ */
+type Choice<Type extends string, Count extends [number, number], Max extends number, Options, K extends AnyKnown> = <
+  N extends string,
+  L extends string,
+  const D extends O.DataSource,
+>(
+  this: OptionCount<D, Count[0], Count[1], `${Type}.data-source`, K["data"]>,
+  name: Room<K["count"], NewName<N, K["fields"]>>,
+  label: Text<L, Max, `${Type}.label`, K["data"], K["fields"]>,
+  dataSource: D,
+  options?: Options,
+) => Added<K, N>;

@@ -22,80 +22,67 @@ export interface ComponentRule {
 const text = ["visible"];
 const input = ["required", "enabled", "visible", "helper-text", "init-value", "error-message"];
 const selection = [...input, "description", "media-size", "on-select-action", "on-unselect-action"];
+const formatted = [...text, "font-weight", "strikethrough", "markdown"];
+const onClick = ["on-click-action"];
+
+/** What sets one component of a family apart: the rest of its rule is the family's. */
+type Particulars = Pick<ComponentRule, "optional" | "lengths" | "actions">;
+
+/** An input named by `name` and shown with a `label`. */
+const labelledInput = (since: string, rule: Particulars): ComponentRule => ({ since, required: ["name", "label"], ...rule, input: true });
+
+/**
+ * A choice among the options of its `data-source`, with an action when one is selected or unselected;
+ * `alsoRequired` lists what it requires besides its `name` and `data-source` (a `label`, for some).
+ */
+const choice = (since: string, alsoRequired: readonly string[], rule: Omit<Particulars, "actions">): ComponentRule => ({
+  since,
+  required: ["name", ...alsoRequired, "data-source"],
+  ...rule,
+  actions: ["on-select-action", "on-unselect-action"],
+  input: true,
+});
+
+/** A media picker (one per screen): `source` says where the media come from, then its least and most count. */
+const mediaPicker = (source: string, least: string, most: string): ComponentRule =>
+  labelledInput("4.0", {
+    optional: [...text, "description", source, "max-file-size-kb", least, most, "enabled", "error-message"],
+    lengths: { label: L.pickerLabel, description: L.pickerDescription },
+  });
 
 export const componentRules: { readonly [type: string]: ComponentRule } = {
   TextHeading: { since: "1.0", required: ["text"], optional: text, lengths: { text: L.heading } },
   TextSubheading: { since: "1.0", required: ["text"], optional: text, lengths: { text: L.heading } },
-  TextBody: {
-    since: "1.0",
-    required: ["text"],
-    optional: [...text, "font-weight", "strikethrough", "markdown"],
-    lengths: { text: L.body },
-  },
-  TextCaption: {
-    since: "1.0",
-    required: ["text"],
-    optional: [...text, "font-weight", "strikethrough", "markdown"],
-    lengths: { text: L.body },
-  },
+  TextBody: { since: "1.0", required: ["text"], optional: formatted, lengths: { text: L.body } },
+  TextCaption: { since: "1.0", required: ["text"], optional: formatted, lengths: { text: L.body } },
   RichText: { since: "5.1", required: ["text"], optional: text },
-  TextInput: {
-    since: "1.0",
-    required: ["name", "label"],
+  TextInput: labelledInput("1.0", {
     optional: [...input, "input-type", "pattern", "min-chars", "max-chars", "label-variant"],
     lengths: { label: L.textInputLabel, "helper-text": L.helperText, "error-message": L.textInputErrorMessage },
-    input: true,
-  },
-  TextArea: {
-    since: "1.0",
-    required: ["name", "label"],
+  }),
+  TextArea: labelledInput("1.0", {
     optional: [...input, "max-length", "label-variant"],
     lengths: { label: L.textAreaLabel, "helper-text": L.helperText },
-    input: true,
-  },
-  CheckboxGroup: {
-    since: "1.0",
-    required: ["name", "data-source"],
+  }),
+  CheckboxGroup: choice("1.0", [], {
     optional: [...selection, "label", "min-selected-items", "max-selected-items"],
     lengths: { label: L.selectionLabel, description: L.optionDescription },
-    actions: ["on-select-action", "on-unselect-action"],
-    input: true,
-  },
-  RadioButtonsGroup: {
-    since: "1.0",
-    required: ["name", "data-source"],
+  }),
+  RadioButtonsGroup: choice("1.0", [], {
     optional: [...selection, "label"],
     lengths: { label: L.selectionLabel, description: L.optionDescription },
-    actions: ["on-select-action", "on-unselect-action"],
-    input: true,
-  },
-  Dropdown: {
-    since: "1.0",
-    required: ["name", "label", "data-source"],
-    optional: selection,
-    lengths: { label: L.dropdownLabel },
-    actions: ["on-select-action", "on-unselect-action"],
-    input: true,
-  },
-  ChipsSelector: {
-    since: "6.3",
-    required: ["name", "label", "data-source"],
+  }),
+  Dropdown: choice("1.0", ["label"], { optional: selection, lengths: { label: L.dropdownLabel } }),
+  ChipsSelector: choice("6.3", ["label"], {
     optional: [...selection, "min-selected-items", "max-selected-items"],
     lengths: { label: L.chipsLabel, description: L.optionDescription },
-    actions: ["on-select-action", "on-unselect-action"],
-    input: true,
-  },
-  DatePicker: {
-    since: "1.0",
-    required: ["name", "label"],
+  }),
+  DatePicker: labelledInput("1.0", {
     optional: [...input, "min-date", "max-date", "unavailable-dates", "on-select-action"],
     lengths: { label: L.datePickerLabel, "helper-text": L.datePickerHelperText, "error-message": L.datePickerHelperText },
     actions: ["on-select-action"],
-    input: true,
-  },
-  CalendarPicker: {
-    since: "6.1",
-    required: ["name", "label"],
+  }),
+  CalendarPicker: labelledInput("6.1", {
     optional: [
       ...input,
       "title",
@@ -111,70 +98,36 @@ export const componentRules: { readonly [type: string]: ComponentRule } = {
     ],
     lengths: { label: L.calendarLabel, title: L.calendarTitle, "helper-text": L.helperText },
     actions: ["on-select-action"],
-    input: true,
-  },
-  OptIn: {
-    since: "1.0",
-    required: ["name", "label"],
+  }),
+  OptIn: labelledInput("1.0", {
     optional: ["required", "visible", "init-value", "on-click-action"],
     lengths: { label: L.optInLabel },
-    actions: ["on-click-action"],
-    input: true,
-  },
+    actions: onClick,
+  }),
   EmbeddedLink: {
     since: "1.0",
     required: ["text", "on-click-action"],
     optional: text,
     lengths: { text: L.embeddedLinkText },
-    actions: ["on-click-action"],
+    actions: onClick,
   },
   Footer: {
     since: "1.0",
     required: ["label", "on-click-action"],
     optional: ["left-caption", "right-caption", "center-caption", "enabled"],
     lengths: { label: L.footerLabel, "left-caption": L.footerCaption, "right-caption": L.footerCaption, "center-caption": L.footerCaption },
-    actions: ["on-click-action"],
+    actions: onClick,
   },
   Image: { since: "1.0", required: ["src"], optional: [...text, "width", "height", "scale-type", "aspect-ratio", "alt-text"] },
   ImageCarousel: { since: "7.1", required: ["images"], optional: [...text, "aspect-ratio", "scale-type"] },
-  PhotoPicker: {
-    since: "4.0",
-    required: ["name", "label"],
-    optional: [
-      ...text,
-      "description",
-      "photo-source",
-      "max-file-size-kb",
-      "min-uploaded-photos",
-      "max-uploaded-photos",
-      "enabled",
-      "error-message",
-    ],
-    lengths: { label: L.pickerLabel, description: L.pickerDescription },
-    input: true,
-  },
-  DocumentPicker: {
-    since: "4.0",
-    required: ["name", "label"],
-    optional: [
-      ...text,
-      "description",
-      "allowed-mime-types",
-      "max-file-size-kb",
-      "min-uploaded-documents",
-      "max-uploaded-documents",
-      "enabled",
-      "error-message",
-    ],
-    lengths: { label: L.pickerLabel, description: L.pickerDescription },
-    input: true,
-  },
+  PhotoPicker: mediaPicker("photo-source", "min-uploaded-photos", "max-uploaded-photos"),
+  DocumentPicker: mediaPicker("allowed-mime-types", "min-uploaded-documents", "max-uploaded-documents"),
   NavigationList: {
     since: "6.2",
     required: ["name", "list-items"],
     optional: ["label", "description", "media-size", "on-click-action"],
     lengths: { label: L.navigationListLabel },
-    actions: ["on-click-action"],
+    actions: onClick,
   },
   Form: { since: "1.0", required: ["name", "children"], optional: ["init-values", "error-messages"] },
   If: { since: "4.0", required: ["condition", "then"], optional: ["else"] },

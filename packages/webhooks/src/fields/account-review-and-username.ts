@@ -16,14 +16,14 @@ export function readBusinessUsername(value: Json, ctx: FieldContext): FieldOutpu
   const path = `${ctx.path}.value`;
   const change = new MemberReader(value, path, ctx.issue);
   const status = change.text("status", true);
-  const username = change.text("username");
-  const display_phone_number = change.id("display_phone_number");
+  const username = change.optional("text", "username");
+  const number = change.optional("id", "display_phone_number");
   if (status === undefined) return [unread(ctx, "business_username_updates", path, value)];
   const event: BusinessUsernameEvent = {
     ...changeBase(ctx, "business_username_updates", "username_update", path, value),
     status,
-    ...(username === undefined ? {} : { username }),
-    ...(display_phone_number === undefined ? {} : { display_phone_number }),
+    ...username,
+    ...number,
   };
   return [event];
 }

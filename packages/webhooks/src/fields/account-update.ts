@@ -1,3 +1,4 @@
+import { definedMembers } from "../defined-members.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { AccountUpdateEvent, Restriction } from "./change-events.js";
 import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
@@ -27,9 +28,8 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
   const event: { -readonly [Key in keyof AccountUpdateEvent]: AccountUpdateEvent[Key] } = {
     ...changeBase(ctx, "account_update", "account_update", path, value),
     event: name,
+    ...change.optional("id", "phone_number"),
   };
-  const phone = change.id("phone_number");
-  if (phone !== undefined) event.phone_number = phone;
 
   const ban = change.member("ban_info");
   if (ban !== undefined) {
@@ -38,11 +38,7 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
     const iso = date === undefined ? undefined : banDateOf(date);
     if (date !== undefined && iso === undefined)
       ctx.issue(`${path}.ban_info.waba_ban_date`, "invalid_format", `a date such as "April 17, 2025", got ${JSON.stringify(date)}`);
-    event.ban_info = {
-      waba_ban_state: state,
-      ...(date === undefined ? {} : { waba_ban_date: date }),
-      ...(iso === undefined ? {} : { ban_date: iso }),
-    };
+    event.ban_info = { waba_ban_state: state, ...definedMembers({ waba_ban_date: date, ban_date: iso }) };
   }
 
   const restrictions = change.list("restriction_info");
@@ -50,30 +46,16 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
     event.restriction_info = objectsIn(restrictions, `${path}.restriction_info`, ctx.issue).flatMap(([raw, at]): Restriction[] => {
       const reader = new MemberReader(raw, at, ctx.issue);
       const restriction_type = reader.text("restriction_type", true);
-      const expiration = reader.seconds("expiration");
-      const remediation = reader.text("remediation");
-      if (restriction_type === undefined) return [];
-      return [
-        {
-          restriction_type,
-          ...(expiration === undefined ? {} : { expiration }),
-          ...(remediation === undefined ? {} : { remediation }),
-        },
-      ];
+      const expiration = reader.optional("seconds", "expiration");
+      const remediation = reader.optional("text", "remediation");
+      return restriction_type === undefined ? [] : [{ restriction_type, ...expiration, ...remediation }];
     });
 
   const violation = change.member("violation_info");
-  if (violation !== undefined) {
-    const type = violation.text("violation_type");
-    event.violation_info = type === undefined ? {} : { violation_type: type };
-  }
+  if (violation !== undefined) event.violation_info = violation.optional("text", "violation_type");
 
   const disconnection = change.member("disconnection_info");
-  if (disconnection !== undefined) {
-    const reason = disconnection.text("reason");
-    const initiated_by = disconnection.text("initiated_by");
-    event.disconnection_info = { ...(reason === undefined ? {} : { reason }), ...(initiated_by === undefined ? {} : { initiated_by }) };
-  }
+  if (disconnection !== undefined) event.disconnection_info = disconnection.optional("text", "reason", "initiated_by");
 
   const volume = change.member("volume_tier_info");
   if (volume !== undefined) {
@@ -86,7 +68,7 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
       tier,
       ...(bounds === null ? {} : { min: Number(bounds[1]) }),
       ...(bounds === null || bounds[2] === "" ? {} : { max: Number(bounds[2]) }),
-      ...(effective_month === undefined ? {} : { effective_month }),
+      ...definedMembers({ effective_month }),
     };
   }
   return [event];

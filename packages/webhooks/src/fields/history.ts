@@ -1,5 +1,7 @@
+import { definedMembers } from "../defined-members.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { HistoryChunkEvent, HistoryErrorEvent, HistoryMessage, HistoryThread } from "./change-events.js";
+import type { BusinessNumber } from "./field-items.js";
 import { type FieldContext, type Json, MemberReader, objectsIn, type Report } from "./read.js";
 
 /**
@@ -10,50 +12,47 @@ import { type FieldContext, type Json, MemberReader, objectsIn, type Report } fr
 export function readHistory(value: Json, ctx: FieldContext): FieldOutput[] {
   const at = `${ctx.path}.value`;
   const change = new MemberReader(value, at, ctx.issue);
-  const metadata = change.metadata();
-  const out: FieldOutput[] = [];
+  const business = definedMembers({ metadata: change.metadata() });
   const errors = change.list("errors");
-  for (const [raw, path] of objectsIn(errors, `${at}.errors`, ctx.issue)) {
-    const error = new MemberReader(raw, path, ctx.issue);
-    const code = error.number("code", true);
-    const message = error.text("message");
-    if (code === undefined) {
-      out.push(unread(ctx, "history", path, raw));
-      continue;
-    }
-    const event: HistoryErrorEvent = {
-      ...changeBase(ctx, "history", "error", path, raw),
-      ...(metadata ? { metadata } : {}),
-      code,
-      ...(message === undefined ? {} : { message }),
-    };
-    out.push(event);
-  }
-  for (const [raw, path] of objectsIn(change.list("history", errors === undefined), `${at}.history`, ctx.issue)) {
-    const chunk = new MemberReader(raw, path, ctx.issue);
-    const progressOf = chunk.object("metadata", true);
-    const order = progressOf === undefined ? undefined : new MemberReader(progressOf, `${path}.metadata`, ctx.issue);
-    const phase = order?.number("phase", true);
-    const chunk_order = order?.number("chunk_order", true);
-    const progress = order?.number("progress", true);
-    const threads = objectsIn(chunk.list("threads", true), `${path}.threads`, ctx.issue).map(([thread, threadPath]) =>
-      readThread(thread, threadPath, ctx.issue),
-    );
-    if (chunk.failed || order?.failed !== false || phase === undefined || chunk_order === undefined || progress === undefined) {
-      out.push(unread(ctx, "history", path, raw));
-      continue;
-    }
-    const event: HistoryChunkEvent = {
-      ...changeBase(ctx, "history", "chunk", path, raw),
-      ...(metadata ? { metadata } : {}),
-      phase,
-      chunk_order,
-      progress,
-      threads: threads.filter((thread): thread is HistoryThread => thread !== undefined),
-    };
-    out.push(event);
-  }
-  return out;
+  const declined = objectsIn(errors, `${at}.errors`, ctx.issue).map(([raw, path]) => readDeclined(raw, path, ctx, business));
+  const chunks = objectsIn(change.list("history", errors === undefined), `${at}.history`, ctx.issue).map(([raw, path]) =>
+    readChunk(raw, path, ctx, business),
+  );
+  return [...declined, ...chunks];
+}
+
+/** One `errors[]` item: why the business's history is not shared. */
+function readDeclined(raw: Json, path: string, ctx: FieldContext, business: BusinessNumber): FieldOutput {
+  const error = new MemberReader(raw, path, ctx.issue);
+  const code = error.number("code", true);
+  const message = error.optional("text", "message");
+  if (code === undefined) return unread(ctx, "history", path, raw);
+  const event: HistoryErrorEvent = { ...changeBase(ctx, "history", "error", path, raw), ...business, code, ...message };
+  return event;
+}
+
+/** One `history[]` chunk: where it stands in the transfer (its `metadata`) and its threads. */
+function readChunk(raw: Json, path: string, ctx: FieldContext, business: BusinessNumber): FieldOutput {
+  const chunk = new MemberReader(raw, path, ctx.issue);
+  const progressOf = chunk.object("metadata", true);
+  const order = progressOf === undefined ? undefined : new MemberReader(progressOf, `${path}.metadata`, ctx.issue);
+  const phase = order?.number("phase", true);
+  const chunk_order = order?.number("chunk_order", true);
+  const progress = order?.number("progress", true);
+  const threads = objectsIn(chunk.list("threads", true), `${path}.threads`, ctx.issue).map(([thread, threadPath]) =>
+    readThread(thread, threadPath, ctx.issue),
+  );
+  if (chunk.failed || order?.failed !== false || phase === undefined || chunk_order === undefined || progress === undefined)
+    return unread(ctx, "history", path, raw);
+  const event: HistoryChunkEvent = {
+    ...changeBase(ctx, "history", "chunk", path, raw),
+    ...business,
+    phase,
+    chunk_order,
+    progress,
+    threads: threads.filter((thread): thread is HistoryThread => thread !== undefined),
+  };
+  return event;
 }
 
 function readThread(raw: Json, path: string, issue: Report): HistoryThread | undefined {
@@ -65,18 +64,15 @@ function readThread(raw: Json, path: string, issue: Report): HistoryThread | und
     const messageId = item.text("id", true);
     const type = item.text("type", true);
     const timestamp = item.seconds("timestamp");
-    const from = item.id("from");
-    const to = item.id("to");
-    const context = item.object("history_context");
-    const status = context === undefined ? undefined : new MemberReader(context, `${at}.history_context`, issue).text("status");
+    const ends = item.optional("id", "from", "to");
+    const status = item.member("history_context")?.optional("text", "status");
     if (messageId === undefined || type === undefined) continue;
     messages.push({
       id: messageId,
       type,
       timestamp: timestamp ?? Number.NaN,
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-      ...(context === undefined ? {} : { history_context: status === undefined ? {} : { status } }),
+      ...ends,
+      ...definedMembers({ history_context: status }),
       raw: message,
     });
   }

@@ -1,6 +1,8 @@
+import { definedMembers } from "../defined-members.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { MessageEcho, MessageEchoEvent } from "./change-events.js";
-import { type FieldContext, type Json, MemberReader, objectsIn, type Report } from "./read.js";
+import { readFieldItems } from "./field-items.js";
+import { type FieldContext, type Json, MemberReader, type Report } from "./read.js";
 
 /**
  * One echo: `{from, to, id, timestamp, type, <type>: {…}}` [MD smb_message_echoes]; `revoke` and
@@ -24,29 +26,19 @@ export function readEcho(raw: Json, path: string, issue: Report): MessageEcho | 
     const member = item.object(key);
     if (member === undefined) continue;
     const changed = new MemberReader(member, `${path}.${key}`, issue);
-    const original = changed.text("original_message_id");
-    if (key === "revoke") echo.revoke = original === undefined ? {} : { original_message_id: original };
-    else {
-      const message = changed.object("message");
-      echo.edit = { ...(original === undefined ? {} : { original_message_id: original }), ...(message === undefined ? {} : { message }) };
-    }
+    const original = changed.optional("text", "original_message_id");
+    if (key === "revoke") echo.revoke = original;
+    else echo.edit = { ...original, ...definedMembers({ message: changed.object("message") }) };
   }
   return echo;
 }
 
 /** `smb_message_echoes`: `value.message_echoes[]`, messages the business sent from the WhatsApp Business App. */
 export function readMessageEchoes(value: Json, ctx: FieldContext): FieldOutput[] {
-  const at = `${ctx.path}.value`;
-  const change = new MemberReader(value, at, ctx.issue);
-  const metadata = change.metadata();
-  return objectsIn(change.list("message_echoes", true), `${at}.message_echoes`, ctx.issue).map(([raw, path]) => {
-    const echo = readEcho(raw, path, ctx.issue);
-    if (echo === undefined) return unread(ctx, "smb_message_echoes", path, raw);
-    const event: MessageEchoEvent = {
-      ...changeBase(ctx, "smb_message_echoes", "echo", path, raw),
-      ...(metadata ? { metadata } : {}),
-      echo,
-    };
+  return readFieldItems(value, ctx, "message_echoes", (item, business) => {
+    const echo = readEcho(item.source, item.at, ctx.issue);
+    if (echo === undefined) return unread(ctx, "smb_message_echoes", item.at, item.source);
+    const event: MessageEchoEvent = { ...changeBase(ctx, "smb_message_echoes", "echo", item.at, item.source), ...business, echo };
     return event;
   });
 }

@@ -1,3 +1,4 @@
+import { definedMembers } from "../defined-members.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type {
   TemplateButtonTypeName,
@@ -66,6 +67,16 @@ const buttonTypes: ReadonlySet<TemplateButtonTypeName> = new Set([
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 
+/** `knownCase` of a member that may be absent. */
+const knownCaseOf = <Known extends string>(value: string | undefined, known: ReadonlySet<Known>) =>
+  value === undefined ? undefined : knownCase(value, known);
+
+/** A template change's path (`….value`), its reader and its head (undefined, with issues, when the head is unreadable). */
+function readTemplateChange(value: Json, ctx: FieldContext) {
+  const path = `${ctx.path}.value`;
+  return { path, change: new MemberReader(value, path, ctx.issue), head: readTemplateHead(value, path, ctx) };
+}
+
 /**
  * `message_template_status_update`: `{event, message_template_id, message_template_name,
  * message_template_language, message_template_category, reason|null, disable_info?, other_info?,
@@ -89,32 +100,22 @@ export function readTemplateStatus(value: Json, ctx: FieldContext): FieldOutput[
   if (reason !== undefined) event.reason = reason === null ? null : knownCase(reason, reasons);
 
   const disable = change.member("disable_info");
-  if (disable !== undefined) {
-    const date = disable.seconds("disable_date");
-    event.disable_info = date === undefined ? {} : { disable_date: date };
-  }
+  if (disable !== undefined) event.disable_info = disable.optional("seconds", "disable_date");
   const other = change.member("other_info");
   if (other !== undefined) {
     const title = other.text("title", true);
-    const description = other.text("description");
+    const description = other.optional("text", "description");
     // Without a title there is nothing to type: the issue says so, `raw` keeps it.
-    if (title !== undefined)
-      event.other_info = { title: knownCase(title, pauseTitles), ...(description === undefined ? {} : { description }) };
+    if (title !== undefined) event.other_info = { title: knownCase(title, pauseTitles), ...description };
   }
   const rejection = change.member("rejection_info");
-  if (rejection !== undefined) {
-    const why = rejection.text("reason");
-    const recommendation = rejection.text("recommendation");
-    event.rejection_info = { ...(why === undefined ? {} : { reason: why }), ...(recommendation === undefined ? {} : { recommendation }) };
-  }
+  if (rejection !== undefined) event.rejection_info = rejection.optional("text", "reason", "recommendation");
   return [event];
 }
 
 /** `message_template_quality_update`: `{previous_quality_score, new_quality_score, id, name, language}`. */
 export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
+  const { path, change, head } = readTemplateChange(value, ctx);
   const score = change.text("new_quality_score", true);
   const previous = change.text("previous_quality_score");
   if (head === undefined || score === undefined) return [unread(ctx, "message_template_quality_update", path, value)];
@@ -122,7 +123,7 @@ export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput
     ...changeBase(ctx, "message_template_quality_update", "quality_update", path, value),
     ...head,
     new_quality_score: knownCase(score, qualityScores),
-    ...(previous === undefined ? {} : { previous_quality_score: knownCase(previous, qualityScores) }),
+    ...definedMembers({ previous_quality_score: knownCaseOf(previous, qualityScores) }),
   };
   return [event];
 }
@@ -135,22 +136,20 @@ export function readTemplateQuality(value: Json, ctx: FieldContext): FieldOutput
  * `new_category`, which templates-management.md §3.5 reads as done).
  */
 export function readTemplateCategory(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
+  const { path, change, head } = readTemplateChange(value, ctx);
   const now = change.text("new_category", true);
   const correct = change.text("correct_category");
   const previous = change.text("previous_category");
   const when = change.seconds("category_update_timestamp");
   if (head === undefined || now === undefined) return [unread(ctx, "template_category_update", path, value)];
   const base = { ...head, new_category: knownCase(now, categories) };
-  const correctCategory = correct === undefined ? undefined : knownCase(correct, categories);
+  const correctCategory = knownCaseOf(correct, categories);
   if (correctCategory !== undefined && correctCategory !== base.new_category) {
     const pending: TemplateCategoryPendingEvent = {
       ...changeBase(ctx, "template_category_update", "pending", path, value),
       ...base,
       correct_category: correctCategory,
-      ...(when === undefined ? {} : { category_update_timestamp: when }),
+      ...definedMembers({ category_update_timestamp: when }),
     };
     return [pending];
   }
@@ -158,47 +157,35 @@ export function readTemplateCategory(value: Json, ctx: FieldContext): FieldOutpu
     {
       ...changeBase(ctx, "template_category_update", "done", path, value),
       ...base,
-      ...(previous === undefined ? {} : { previous_category: knownCase(previous, categories) }),
-      ...(correctCategory === undefined ? {} : { correct_category: correctCategory }),
+      ...definedMembers({ previous_category: knownCaseOf(previous, categories), correct_category: correctCategory }),
     },
   ];
 }
 
 /** `message_template_components_update`: the texts and buttons of an edited template (templates-management.md §5). */
 export function readTemplateComponents(value: Json, ctx: FieldContext): FieldOutput[] {
-  const path = `${ctx.path}.value`;
-  const change = new MemberReader(value, path, ctx.issue);
-  const head = readTemplateHead(value, path, ctx);
-  const element = change.text("message_template_element");
-  const title = change.text("message_template_title");
-  const footer = change.text("message_template_footer");
+  const { path, change, head } = readTemplateChange(value, ctx);
+  const texts = change.optional("text", "message_template_element", "message_template_title", "message_template_footer");
   const list = change.list("message_template_buttons");
   if (head === undefined) return [unread(ctx, "message_template_components_update", path, value)];
   const event: Writable<TemplateComponentsEvent> = {
     ...changeBase(ctx, "message_template_components_update", "components_update", path, value),
     ...head,
+    ...texts,
   };
-  if (element !== undefined) event.message_template_element = element;
-  if (title !== undefined) event.message_template_title = title;
-  if (footer !== undefined) event.message_template_footer = footer;
   if (list !== undefined)
     event.message_template_buttons = objectsIn(list, `${path}.message_template_buttons`, ctx.issue).flatMap(
       ([raw, at]): TemplateComponentsButton[] => {
         const reader = new MemberReader(raw, at, ctx.issue);
         const type = reader.text("message_template_button_type", true);
-        const text = reader.text("message_template_button_text");
-        const url = reader.text("message_template_button_url");
-        const phone = reader.text("message_template_button_phone_number");
+        const texts = reader.optional(
+          "text",
+          "message_template_button_text",
+          "message_template_button_url",
+          "message_template_button_phone_number",
+        );
         // A button without its type is reported and left out (`raw` keeps it).
-        if (type === undefined) return [];
-        return [
-          {
-            message_template_button_type: knownCase(type, buttonTypes),
-            ...(text === undefined ? {} : { message_template_button_text: text }),
-            ...(url === undefined ? {} : { message_template_button_url: url }),
-            ...(phone === undefined ? {} : { message_template_button_phone_number: phone }),
-          },
-        ];
+        return type === undefined ? [] : [{ message_template_button_type: knownCase(type, buttonTypes), ...texts }];
       },
     );
   return [event];

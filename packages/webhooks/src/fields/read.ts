@@ -1,4 +1,5 @@
 import type { Issue } from "@wacompose/builder";
+import { defineMember } from "../defined-members.js";
 import type { Metadata, WebhookEvent } from "../events.js";
 
 export type Json = Readonly<Record<string, unknown>>;
@@ -26,6 +27,15 @@ export const own = (object: Json, key: string): unknown => (Object.hasOwn(object
 export function secondsOf(value: unknown): number | undefined {
   const seconds = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value;
   return typeof seconds === "number" && Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** What each reader of an optional member yields when the member is there (`MemberReader.optional`). */
+interface OptionalReads {
+  readonly text: string;
+  readonly id: string;
+  readonly number: number;
+  readonly seconds: number;
+  readonly boolean: boolean;
 }
 
 /**
@@ -102,6 +112,22 @@ export class MemberReader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     return typeof value === "boolean" ? value : this.wrong(key, "true or false", value, false);
+  }
+
+  /**
+   * Optional members of one kind, each read (and reported) as `kind` reads it, in the order given:
+   * those present under their own names, the absent ones left out, ready to spread into an event.
+   */
+  optional<Kind extends keyof OptionalReads, const Key extends string>(
+    kind: Kind,
+    ...keys: readonly Key[]
+  ): { [Member in Key]?: OptionalReads[Kind] } {
+    const present: { [Member in Key]?: OptionalReads[Kind] } = {};
+    for (const key of keys) {
+      const value = this[kind](key) as OptionalReads[Kind] | undefined;
+      if (value !== undefined) defineMember(present, key, value);
+    }
+    return present;
   }
 
   object(key: string, required = false): Json | undefined {

@@ -1,3 +1,4 @@
+import { definedMembers } from "../defined-members.js";
 import type { WebhookEvent } from "../events.js";
 import { changeBase, unread } from "./change-base.js";
 import type { StandbyEchoEvent, StandbyMessageEvent, StandbyStatusEvent } from "./change-events.js";
@@ -27,14 +28,14 @@ export function readStandby(value: Json, ctx: FieldContext): WebhookEvent[] {
     else out.push(event);
   });
   const change = new MemberReader(value, at, ctx.issue);
-  const metadata = change.metadata();
+  const business = definedMembers({ metadata: change.metadata() });
   for (const [raw, path] of objectsIn(change.list("message_echoes"), `${at}.message_echoes`, ctx.issue)) {
     const echo = readEcho(raw, path, ctx.issue);
     if (echo === undefined) {
       out.push(unread(ctx, "standby", path, raw));
       continue;
     }
-    const event: StandbyEchoEvent = { ...changeBase(ctx, "standby", "echo", path, raw), ...(metadata ? { metadata } : {}), echo };
+    const event: StandbyEchoEvent = { ...changeBase(ctx, "standby", "echo", path, raw), ...business, echo };
     out.push(event);
   }
   return out;

@@ -1,3 +1,4 @@
+import { definedMembers } from "../defined-members.js";
 import type { WebhookEvent } from "../events.js";
 import type { AccountUpdateName, MessagingLimitTier, Open, Restriction } from "../fields/change-events.js";
 
@@ -57,7 +58,7 @@ export function numberHealth(
         if (event.volume_tier_info !== undefined)
           current.volumeTier = {
             tier: event.volume_tier_info.tier,
-            ...(event.volume_tier_info.effective_month === undefined ? {} : { effective_month: event.volume_tier_info.effective_month }),
+            ...definedMembers({ effective_month: event.volume_tier_info.effective_month }),
           };
         break;
       default:

@@ -1,3 +1,4 @@
+import { definedMembers } from "../defined-members.js";
 import type { WebhookEvent } from "../events.js";
 import type {
   TemplateCategoryName,
@@ -169,7 +170,7 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
           if (event.type === "pending")
             next.categoryChange = {
               correct_category: event.correct_category,
-              ...(event.category_update_timestamp === undefined ? {} : { category_update_timestamp: event.category_update_timestamp }),
+              ...definedMembers({ category_update_timestamp: event.category_update_timestamp }),
             };
           else {
             delete next.categoryChange;
@@ -180,12 +181,12 @@ export function trackTemplates(events: Iterable<WebhookEvent>, into = new Map<st
       case "message_template_components_update":
         if (takes("components")) {
           changed = true;
-          next.components = {
-            ...(event.message_template_element === undefined ? {} : { message_template_element: event.message_template_element }),
-            ...(event.message_template_title === undefined ? {} : { message_template_title: event.message_template_title }),
-            ...(event.message_template_footer === undefined ? {} : { message_template_footer: event.message_template_footer }),
-            ...(event.message_template_buttons === undefined ? {} : { message_template_buttons: event.message_template_buttons }),
-          };
+          next.components = definedMembers({
+            message_template_element: event.message_template_element,
+            message_template_title: event.message_template_title,
+            message_template_footer: event.message_template_footer,
+            message_template_buttons: event.message_template_buttons,
+          });
         }
         break;
     }

@@ -1,0 +1,26 @@
+import { definedMembers } from "../defined-members.js";
+import type { Metadata } from "../events.js";
+import type { FieldOutput } from "./change-base.js";
+import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
+
+/** The business number of a change, `{ metadata }`, or `{}` when the change has none, to spread into each event. */
+export type BusinessNumber = { readonly metadata?: Metadata };
+
+/**
+ * The fields whose `value` holds its items in one required array (`groups`, `state_sync`,
+ * `user_preferences`, `message_echoes`) beside the business number: each item that is an object is read
+ * by `readItem` (its reader's `at` is the item's path), each that is not is reported.
+ */
+export function readFieldItems(
+  value: Json,
+  ctx: FieldContext,
+  key: string,
+  readItem: (item: MemberReader, business: BusinessNumber) => FieldOutput,
+): FieldOutput[] {
+  const at = `${ctx.path}.value`;
+  const change = new MemberReader(value, at, ctx.issue);
+  const business = definedMembers({ metadata: change.metadata() });
+  return objectsIn(change.list(key, true), `${at}.${key}`, ctx.issue).map(([raw, path]) =>
+    readItem(new MemberReader(raw, path, ctx.issue), business),
+  );
+}
