@@ -80,10 +80,12 @@ export {
   headerTypes,
   interactiveTypes,
   limits,
+  mediaLimits,
   mediaTypes,
   phoneTypes,
   recipientTypes,
   templateCreationLimits,
+  throughputLimits,
 } from "./limits.js";
 export { isAnimatedWebp, type MediaKind, type MediaUpload, mediaKindOf, mediaUploadProblem } from "./media-upload.js";
 export { msg } from "./msg.js";

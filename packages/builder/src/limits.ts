@@ -1,5 +1,25 @@
-// The groups that a kind's runtime reads (its refinements) are constants of their own, so a bundle carries
-// the numbers it uses and not the whole table; `limits` holds them all.
+// The groups that a runtime reads on their own (a kind's refinements, the client's pacing and upload checks) are
+// constants of their own, so a bundle carries the numbers it uses and not the whole table; `limits` holds them all.
+
+/**
+ * Throughput [M-tput §11]: 80 messages per second per number by default (130429 above it);
+ * about one message every 6 s to one recipient (131056 above it; the 6 s is [3P], §11).
+ * Read by the client's pacing (`sendMany`).
+ */
+export const throughputLimits = { perSecond: 80, pairGapMs: 6000 } as const;
+
+/**
+ * Media captions: 1024 [V23]; uncertain for the Cloud API (cloud-api.md §14), used as
+ * the working limit. Document captions are allowed (resolution §13.13). Read by the upload checks.
+ */
+export const mediaLimits = {
+  caption: { max: 1024 },
+  /**
+   * Largest upload per kind, in bytes [M-media §4]: image 5 MB, audio and video 16 MB, document 100 MB,
+   * sticker 100 KB static / 500 KB animated. MB read as 1,000,000 bytes, the stricter of the two readings.
+   */
+  bytes: { image: 5_000_000, audio: 16_000_000, video: 16_000_000, document: 100_000_000, sticker: 100_000, animatedSticker: 500_000 },
+} as const;
 
 /** `to`: digits of a phone number in international form (E.164 allows at most 15). */
 export const phoneLimits = { minDigits: 7, maxDigits: 15 } as const;
@@ -60,7 +80,7 @@ export const limits = {
    * Throughput [M-tput §11]: 80 messages per second per number by default (130429 above it);
    * about one message every 6 s to one recipient (131056 above it; the 6 s is [3P], §11).
    */
-  throughput: { perSecond: 80, pairGapMs: 6000 },
+  throughput: throughputLimits,
   /** `to`: digits of a phone number in international form (E.164 allows at most 15). */
   phone: phoneLimits,
   /** WhatsApp message ids (`wamid.…`) are at most 128 characters [S §1]. */
@@ -73,14 +93,7 @@ export const limits = {
    * Media captions: 1024 [V23]; uncertain for the Cloud API (cloud-api.md §14), used as
    * the working limit. Document captions are allowed (resolution §13.13).
    */
-  media: {
-    caption: { max: 1024 },
-    /**
-     * Largest upload per kind, in bytes [M-media §4]: image 5 MB, audio and video 16 MB, document 100 MB,
-     * sticker 100 KB static / 500 KB animated. MB read as 1,000,000 bytes, the stricter of the two readings.
-     */
-    bytes: { image: 5_000_000, audio: 16_000_000, video: 16_000_000, document: 100_000_000, sticker: 100_000, animatedSticker: 500_000 },
-  },
+  media: mediaLimits,
   /** `location` [S §5]; numbers in decimal degrees (resolution §13.9). */
   location: { latitude: { min: -90, max: 90 }, longitude: { min: -180, max: 180 } },
   /**

@@ -1,4 +1,4 @@
-import { limits, mediaTypes } from "./limits.js";
+import { mediaLimits, mediaTypes } from "./limits.js";
 
 /** A kind of media the API stores: what a message of that type can carry. */
 export type MediaKind = keyof typeof mediaTypes;
@@ -43,7 +43,7 @@ export function mediaUploadProblem({ type, size, animated }: MediaUpload): strin
     known.kind === "sticker"
       ? `${animated ? "an animated" : "a static"} sticker (${known.mimeType})`
       : `${known.kind === "image" ? "an" : "a"} ${known.kind} (${known.mimeType})`;
-  const max = known.kind === "sticker" && animated ? limits.media.bytes.animatedSticker : limits.media.bytes[known.kind];
+  const max = known.kind === "sticker" && animated ? mediaLimits.bytes.animatedSticker : mediaLimits.bytes[known.kind];
   if (size > max) return `${what} is at most ${bytes(max)}, got ${bytes(size)}`;
   if (size === 0) return `${what} is empty`;
   return undefined;

@@ -1,4 +1,4 @@
-import { classifyGraphError, limits, type Message, markRead, type RequestBody } from "@wacompose/builder";
+import { classifyGraphError, type Message, markRead, type RequestBody, throughputLimits } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openCore } from "./core.js";
 import { mediaOverCore } from "./create-media.js";
 import type { Media } from "./media.js";
@@ -69,7 +69,7 @@ export function createClient(options: ClientOptions): Client {
     "createClient",
     options,
     "perSecond",
-    limits.throughput.perSecond,
+    throughputLimits.perSecond,
     Number.MIN_VALUE,
     Number.MAX_SAFE_INTEGER,
   );

@@ -1,8 +1,8 @@
 import {
   checkTokenOrigins,
   isAnimatedWebp,
-  limits,
   mediaKindOf,
+  mediaLimits,
   mediaUploadProblem,
   metaMediaOrigins,
   tokenDestinationProblem,
@@ -100,9 +100,9 @@ const fileSizeSlack = (fileSize: number): number => Math.ceil(fileSize / 100) + 
 /** The largest file of a media type: its kind's limit, the largest sticker's for WebP, a document's for a type the API does not list. */
 function kindLimit(mimeType: string): { readonly bytes: number; readonly what: string } {
   const kind = mediaKindOf(mimeType)?.kind;
-  if (kind === undefined) return { bytes: limits.media.bytes.document, what: "a file of a type the API does not list" };
-  if (kind === "sticker") return { bytes: limits.media.bytes.animatedSticker, what: "a sticker" };
-  return { bytes: limits.media.bytes[kind], what: `${kind === "image" || kind === "audio" ? "an" : "a"} ${kind}` };
+  if (kind === undefined) return { bytes: mediaLimits.bytes.document, what: "a file of a type the API does not list" };
+  if (kind === "sticker") return { bytes: mediaLimits.bytes.animatedSticker, what: "a sticker" };
+  return { bytes: mediaLimits.bytes[kind], what: `${kind === "image" || kind === "audio" ? "an" : "a"} ${kind}` };
 }
 
 const bytes = (n: number): string => `${n.toLocaleString("en")} bytes`;
@@ -225,7 +225,7 @@ export function mediaClient(context: Context): Media {
       const type = options?.type;
       const known = typeof type === "string" ? mediaKindOf(type) : undefined;
       // Read no more than the largest size allowed for the type: an oversized stream stops there.
-      const cap = (known?.kind === "sticker" ? limits.media.bytes.animatedSticker : limits.media.bytes[known?.kind ?? "document"]) + 1;
+      const cap = (known?.kind === "sticker" ? mediaLimits.bytes.animatedSticker : mediaLimits.bytes[known?.kind ?? "document"]) + 1;
       const blob = await toBlob(data, known?.mimeType ?? "application/octet-stream", cap);
       const animated =
         options?.animated ??

@@ -1,4 +1,4 @@
-import { limits } from "@wacompose/builder";
+import { throughputLimits } from "@wacompose/builder";
 import { numberOption } from "./options.js";
 
 export interface SendManyOptions {
@@ -33,7 +33,7 @@ export async function sendMany<M, R>(
   if (!Array.isArray(messages))
     throw new TypeError(`sendMany: messages must be an array, got ${messages === null ? "null" : typeof messages}`);
   const concurrency = numberOption("sendMany", options, "concurrency", 8, 1, 1000, true);
-  const perSecond = numberOption("sendMany", options, "perSecond", limits.throughput.perSecond, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
+  const perSecond = numberOption("sendMany", options, "perSecond", throughputLimits.perSecond, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER);
   const nextStart = pacer(1000 / perSecond);
   const results: SendManyResult<R>[] = new Array(messages.length);
   let next = 0;
