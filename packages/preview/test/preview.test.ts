@@ -2,6 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { formatText, renderBubble, renderPreview } from "../src/index.js";
 
+/** What every hand-written body below starts with: the product and the recipient. */
+const envelope = { messaging_product: "whatsapp", to: "16505551234" };
+
 describe("renderPreview", () => {
   it("draws a self-contained page with WhatsApp formatting", () => {
     const html = renderPreview(
@@ -16,7 +19,6 @@ describe("renderPreview", () => {
   it("escapes every piece of message text (no HTML or script injection)", () => {
     const evil = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
     // Raw bodies: some of these texts are over the API's limits, and previews draw invalid bodies too.
-    const envelope = { messaging_product: "whatsapp", to: "16505551234" };
     const bodies = [
       { ...envelope, type: "text", text: { body: evil } },
       {
@@ -71,7 +73,7 @@ describe("renderPreview", () => {
   });
 
   it("shows the issues of an invalid body", () => {
-    const html = renderBubble({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });
+    const html = renderBubble({ ...envelope, type: "text", text: { body: "" } });
     expect(html).toContain('class="wa-bubble wa-invalid"');
     expect(html).toContain("<li>text.body: must not be empty</li>");
   });
@@ -104,8 +106,7 @@ describe("kinds added since v23", () => {
     expect(pin).toContain("📌 pinned wamid.1 for 7 days");
     expect(renderBubble(msg.toGroup("G1").unpin("wamid.1").build())).toContain("📌 unpinned wamid.1");
     const order = renderBubble({
-      messaging_product: "whatsapp",
-      to: "16505551234",
+      ...envelope,
       type: "interactive",
       interactive: {
         type: "order_details",
@@ -120,8 +121,7 @@ describe("kinds added since v23", () => {
 
   it("draws a template's limited-time offer and its carousel cards", () => {
     const body = {
-      messaging_product: "whatsapp",
-      to: "16505551234",
+      ...envelope,
       type: "template",
       template: {
         name: "offer",
