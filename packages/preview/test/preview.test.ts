@@ -120,27 +120,15 @@ describe("kinds added since v23", () => {
   });
 
   it("draws a template's limited-time offer and its carousel cards", () => {
-    const body = {
-      ...envelope,
-      type: "template",
-      template: {
-        name: "offer",
-        language: { code: "en_US" },
-        components: [
-          {
-            type: "limited_time_offer",
-            parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1698562800000 } }],
-          },
-          {
-            type: "carousel",
-            cards: [0, 1].map((index) => ({
-              card_index: index,
-              components: [{ type: "header", parameters: [{ type: "image", image: { id: `img-${index}` } }] }],
-            })),
-          },
-        ],
-      },
-    };
+    const body = msg
+      .to("16505551234")
+      .template("offer")
+      .language("en_US")
+      .limitedTimeOffer(1698562800000)
+      .carousel((cards) =>
+        cards.card((card) => card.header((p) => p.image({ id: "img-0" }))).card((card) => card.header((p) => p.image({ id: "img-1" }))),
+      )
+      .build();
     const html = renderBubble(body);
     expect(html).toContain("⏳ offer ends 2023-10-29 07:00 UTC");
     expect(html).toContain("media id img-1");
