@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { defineTemplates, msg, type PayloadError, type TemplateDefinitions } from "../src/index.js";
-import { copyCodeAuthentication, imageCard, imageHeader, namedWelcome } from "./fixtures/definition-parts.js";
+import { copyCodeAuthentication, imageCard, imageHeader, limitedTimeOffer, namedWelcome } from "./fixtures/definition-parts.js";
 
 // msg.with(templates) sends from creation definitions: the values are read from the literal texts.
 
@@ -25,14 +25,7 @@ const templates = defineTemplates({
   },
   welcome: namedWelcome(),
   verify: [copyCodeAuthentication("en_US"), copyCodeAuthentication("es")],
-  offer: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Ends soon", has_expiration: true } },
-      { type: "BODY", text: "Hi {{1}}, it ends soon.", example: { body_text: [["Ana"]] } },
-    ],
-  },
+  offer: limitedTimeOffer({ type: "BODY", text: "Hi {{1}}, it ends soon.", example: { body_text: [["Ana"]] } }),
   picks: {
     category: "MARKETING",
     language: "en_US",
