@@ -153,21 +153,19 @@ describe("definitionFromTemplate", () => {
   });
 
   it("reads an authentication node's GET form back: OTP as URL, fixed texts", () => {
-    const got = definitionFromTemplate({
-      name: "verify",
-      language: "en_US",
-      category: "AUTHENTICATION",
-      status: "APPROVED",
-      id: "1",
-      components: [
-        { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code." },
-        { type: "FOOTER", text: "This code expires in 5 minutes." },
-        {
-          type: "BUTTONS",
-          buttons: [{ type: "URL", text: "Copy code", url: "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}" }],
-        },
-      ],
-    });
+    // A node as the others, but with the components in the form GET answers for an authentication template.
+    const got = definitionFromTemplate(
+      node("verify", copyCodeAuthentication("en_US"), {
+        components: [
+          { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code." },
+          { type: "FOOTER", text: "This code expires in 5 minutes." },
+          {
+            type: "BUTTONS",
+            buttons: [{ type: "URL", text: "Copy code", url: "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}" }],
+          },
+        ],
+      }),
+    );
     expect(got.components).toEqual([
       ...securityParts,
       { type: "BUTTONS", buttons: [{ type: "OTP", text: "Copy code", otp_type: "COPY_CODE" }] },
