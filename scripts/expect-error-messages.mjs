@@ -3,7 +3,7 @@
 // directive turned into a plain comment, and holds each stated message to the diagnostics the
 // compiler reports on the next line (the message must appear in one of them, first line or its
 // chain). Returns one result per directive: { file, line, stated, ok, actual }.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { root, run } from "./lib.mjs";
 
@@ -28,6 +28,9 @@ export function checkExpectErrorMessages(compiler, packageDir) {
   const results = [];
   try {
     cpSync(join(packageDir, "test-d"), join(scratch, "test-d"), { recursive: true });
+    // Type tests may import the unit tests' shared fixtures (../test/fixtures): copied beside, they resolve as in the package.
+    const fixtures = join(packageDir, "test", "fixtures");
+    if (existsSync(fixtures)) cpSync(fixtures, join(scratch, "test", "fixtures"), { recursive: true });
     const stated = [];
     for (const name of readdirSync(join(scratch, "test-d")).filter((n) => n.endsWith(".ts"))) {
       const path = join(scratch, "test-d", name);

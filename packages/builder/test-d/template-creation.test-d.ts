@@ -1,78 +1,32 @@
 import { defineTemplates, msg } from "@wacompose/builder";
-import { bodyExamples } from "../test/fixtures/named-examples.js";
+import {
+  copyCodeAuthentication,
+  imageCard,
+  imageHeader,
+  limitedTimeOffer,
+  namedWelcome,
+  orderUpdate,
+} from "../test/fixtures/definition-parts.js";
 import { type Equal, expectType } from "./helpers.js";
 
 const to = "16505551234";
 
-// Creation definitions (Meta's create body without name) type the sends, read from the literal texts.
+// Creation definitions (Meta's create body without name) type the sends, read from the literal texts. The shared
+// parts (test/fixtures/definition-parts.ts) keep every text as literal as an inline definition.
 const templates = defineTemplates({
-  order_update: {
-    category: "UTILITY",
-    language: "en_US",
-    components: [
-      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
-      { type: "BODY", text: "Hi {{1}}, your order {{2}} ships today.", example: { body_text: [["Ana", "42"]] } },
-      { type: "FOOTER", text: "Lucky Shrub" },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "QUICK_REPLY", text: "Stop" },
-          { type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["42"] },
-          { type: "PHONE_NUMBER", text: "Call", phone_number: "+16505551234" },
-        ],
-      },
-    ],
-  },
-  welcome: {
-    category: "marketing",
-    language: "en",
-    parameter_format: "named",
-    components: [
-      {
-        type: "header",
-        format: "text",
-        text: "Hi {{first_name}}!",
-        example: { header_text_named_params: [{ param_name: "first_name", example: "Ana" }] },
-      },
-      {
-        type: "body",
-        text: "Hello {{first_name}}, your code is {{code}} today.",
-        example: bodyExamples({ code: "X1", first_name: "Ana" }),
-      },
-      { type: "buttons", buttons: [{ type: "copy_code", example: "SAVE10" }] },
-    ],
-  },
-  verify: [
+  order_update: orderUpdate(imageHeader("4::aW1n")),
+  welcome: namedWelcome({ type: "buttons", buttons: [{ type: "copy_code", example: "SAVE10" }] }),
+  verify: [copyCodeAuthentication("en_US"), copyCodeAuthentication("es")],
+  offer: limitedTimeOffer(
+    { type: "BODY", text: "Good news, {{1}}! Use the code below.", example: { body_text: [["Ana"]] } },
     {
-      category: "AUTHENTICATION",
-      language: "en_US",
-      components: [
-        { type: "BODY", add_security_recommendation: true },
-        { type: "FOOTER", code_expiration_minutes: 5 },
-        { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
+      type: "BUTTONS",
+      buttons: [
+        { type: "COPY_CODE", example: "SAVE10" },
+        { type: "URL", text: "Shop", url: "https://example.com/{{1}}", example: ["a"] },
       ],
     },
-    {
-      category: "AUTHENTICATION",
-      language: "es",
-      components: [{ type: "BODY" }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] }],
-    },
-  ],
-  offer: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
-      { type: "BODY", text: "Good news, {{1}}! Use the code below.", example: { body_text: [["Ana"]] } },
-      {
-        type: "BUTTONS",
-        buttons: [
-          { type: "COPY_CODE", example: "SAVE10" },
-          { type: "URL", text: "Shop", url: "https://example.com/{{1}}", example: ["a"] },
-        ],
-      },
-    ],
-  },
+  ),
   cards: {
     category: "MARKETING",
     language: "en_US",
@@ -80,20 +34,7 @@ const templates = defineTemplates({
       { type: "BODY", text: "Our picks for you, {{1}}.", example: { body_text: [["Ana"]] } },
       {
         type: "CAROUSEL",
-        cards: [
-          {
-            components: [
-              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::a"] } },
-              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
-            ],
-          },
-          {
-            components: [
-              { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::b"] } },
-              { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More" }] },
-            ],
-          },
-        ],
+        cards: [imageCard("4::a", [{ type: "QUICK_REPLY", text: "More" }]), imageCard("4::b", [{ type: "QUICK_REPLY", text: "More" }])],
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { msg, validate } from "../src/index.js";
+import { documented } from "./fixtures/documented.js";
 import { issuesOf } from "./helpers.js";
 
 const to = "16505551234";
@@ -10,27 +11,16 @@ const paths = (value: object) => validate(interactive(value)).map((issue) => `${
 const ids = (n: number, prefix = "id"): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("reply buttons", () => {
-  it("builds the documented body", () => {
-    const body = msg
-      .to(to)
-      .buttons("Pick a slot")
-      .header("Tomorrow")
-      .footer("Reply below")
-      .reply("am", "Morning")
-      .reply("pm", "Afternoon")
-      .build();
-    expect(body.interactive).toEqual({
-      type: "button",
-      header: { type: "text", text: "Tomorrow" },
-      body: { text: "Pick a slot" },
-      footer: { text: "Reply below" },
-      action: {
-        buttons: [
-          { type: "reply", reply: { id: "am", title: "Morning" } },
-          { type: "reply", reply: { id: "pm", title: "Afternoon" } },
-        ],
-      },
-    });
+  /** The reference's two reply buttons under `text`. */
+  const documentedReplies = (text: string) =>
+    msg.to(to).buttons(text).reply("UNIQUE_BUTTON_ID_1", "BUTTON_TITLE_1").reply("UNIQUE_BUTTON_ID_2", "BUTTON_TITLE_2");
+
+  it("builds the documented body, and the same with a text header and a footer", () => {
+    expect(documentedReplies("BUTTON_TEXT").build()).toEqual(documented.buttons);
+    const framed = documentedReplies("BUTTON_TEXT").header("Tomorrow").footer("Reply below").build();
+    expect(framed.interactive.header).toEqual({ type: "text", text: "Tomorrow" });
+    expect(framed.interactive.footer).toEqual({ text: "Reply below" });
+    expect({ ...framed, interactive: { ...framed.interactive, header: undefined, footer: undefined } }).toEqual(documented.buttons);
   });
 
   it("allows 3 buttons and rejects 4 (non-literal ids)", () => {
@@ -111,30 +101,30 @@ describe("lists", () => {
   });
   const rows = (n: number, prefix: string) => ids(n, prefix).map((id) => ({ id, title: id }));
 
-  it("builds the documented body", () => {
+  it("builds the documented body; a row without a description has none on the wire", () => {
     const body = msg
       .to(to)
-      .list("Our menu", "View menu")
-      .header("Lunch")
-      .section("Mains", (s) => s.row("m1", "Burger", "With fries").row("m2", "Salad"))
+      .list("BODY_TEXT", "BUTTON_TEXT")
+      .header("HEADER_TEXT")
+      .footer("FOOTER_TEXT")
+      .section("SECTION_1_TITLE", (s) =>
+        s
+          .row("SECTION_1_ROW_1_ID", "SECTION_1_ROW_1_TITLE", "SECTION_1_ROW_1_DESCRIPTION")
+          .row("SECTION_1_ROW_2_ID", "SECTION_1_ROW_2_TITLE", "SECTION_1_ROW_2_DESCRIPTION"),
+      )
+      .section("SECTION_2_TITLE", (s) =>
+        s
+          .row("SECTION_2_ROW_1_ID", "SECTION_2_ROW_1_TITLE", "SECTION_2_ROW_1_DESCRIPTION")
+          .row("SECTION_2_ROW_2_ID", "SECTION_2_ROW_2_TITLE", "SECTION_2_ROW_2_DESCRIPTION"),
+      )
       .build();
-    expect(body.interactive).toEqual({
-      type: "list",
-      header: { type: "text", text: "Lunch" },
-      body: { text: "Our menu" },
-      action: {
-        button: "View menu",
-        sections: [
-          {
-            title: "Mains",
-            rows: [
-              { id: "m1", title: "Burger", description: "With fries" },
-              { id: "m2", title: "Salad" },
-            ],
-          },
-        ],
-      },
-    });
+    expect(body).toEqual(documented.list);
+    const plain = msg
+      .to(to)
+      .list("Our menu", "View menu")
+      .section("Mains", (s) => s.row("m2", "Salad"))
+      .build();
+    expect(plain.interactive.action.sections).toEqual([{ title: "Mains", rows: [{ id: "m2", title: "Salad" }] }]);
   });
 
   it("counts rows across sections: 10 pass, 11 fail", () => {
@@ -313,22 +303,14 @@ describe("other interactive kinds", () => {
       action: { catalog_id: "1", sections },
     });
     const items = (n: number) => ids(n, "sku").map((id) => ({ product_retailer_id: id }));
-    expect(
-      paths(
-        list([
-          { title: "A", product_items: items(15) },
-          { title: "B", product_items: items(15) },
-        ]),
-      ),
-    ).toEqual([]);
-    expect(
-      paths(
-        list([
-          { title: "A", product_items: items(15) },
-          { title: "B", product_items: items(16) },
-        ]),
-      ),
-    ).toEqual(["interactive.action.sections too_many"]);
+    // Two titled sections of these many products each: 30 in all pass, 31 fail.
+    const twoSections = (first: number, second: number) =>
+      list([
+        { title: "A", product_items: items(first) },
+        { title: "B", product_items: items(second) },
+      ]);
+    expect(paths(twoSections(15, 15))).toEqual([]);
+    expect(paths(twoSections(15, 16))).toEqual(["interactive.action.sections too_many"]);
     expect(paths(list([{ product_items: [] }], null))).toEqual([
       "interactive.header required",
       "interactive.action.sections[0].product_items too_few",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { defineTemplates, msg, type PayloadError, type TemplateDefinitions } from "../src/index.js";
-import { copyCodeAuthentication, imageCard, imageHeader, namedWelcome } from "./fixtures/definition-parts.js";
+import { copyCodeAuthentication, imageCard, imageHeader, limitedTimeOffer, namedWelcome } from "./fixtures/definition-parts.js";
 
 // msg.with(templates) sends from creation definitions: the values are read from the literal texts.
 
@@ -25,14 +25,7 @@ const templates = defineTemplates({
   },
   welcome: namedWelcome(),
   verify: [copyCodeAuthentication("en_US"), copyCodeAuthentication("es")],
-  offer: {
-    category: "MARKETING",
-    language: "en_US",
-    components: [
-      { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Ends soon", has_expiration: true } },
-      { type: "BODY", text: "Hi {{1}}, it ends soon.", example: { body_text: [["Ana"]] } },
-    ],
-  },
+  offer: limitedTimeOffer({ type: "BODY", text: "Hi {{1}}, it ends soon.", example: { body_text: [["Ana"]] } }),
   picks: {
     category: "MARKETING",
     language: "en_US",
@@ -60,23 +53,18 @@ describe("typed sends from creation definitions", () => {
         buttons: { 1: "42", 3: "SAVE10" },
       })
       .build();
-    expect(body.template).toEqual({
-      name: "order_update",
-      language: { code: "en_US" },
-      components: [
-        { type: "header", parameters: [{ type: "image", image: { link } }] },
-        {
-          type: "body",
-          parameters: [
-            { type: "text", text: "Ana" },
-            { type: "currency", currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10990 } },
-            { type: "date_time", date_time: { fallback_value: "Nov 26" } },
-          ],
-        },
-        { type: "button", sub_type: "url", index: "1", parameters: [{ type: "text", text: "42" }] },
-        { type: "button", sub_type: "copy_code", index: "3", parameters: [{ type: "coupon_code", coupon_code: "SAVE10" }] },
-      ],
-    });
+    // The same body the fluent builder writes (whose wire form template.test.ts pins to the reference): only the
+    // buttons that take a parameter are sent, each at its index.
+    const byHand = msg
+      .to(to)
+      .template("order_update")
+      .language("en_US")
+      .header((p) => p.image({ link }))
+      .body((p) => p.text("Ana").currency({ fallback: "$10.99", code: "USD", amount1000: 10990 }).dateTime({ fallback: "Nov 26" }))
+      .urlButton(1, "42")
+      .copyCode(3, "SAVE10")
+      .build();
+    expect(body).toEqual(byHand);
   });
 
   it("sends named parameters by name, header and body", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkTemplateCreation, defineTemplates, definitionFromTemplate, type TemplateCreation, templateCreateBody } from "../src/index.js";
-import { copyCodeAuthentication } from "./fixtures/definition-parts.js";
+import { copyCodeAuthentication, securityParts } from "./fixtures/definition-parts.js";
 
 const templates = defineTemplates({
   order_update: {
@@ -24,8 +24,7 @@ const templates = defineTemplates({
       language: "en_US",
       message_send_ttl_seconds: 300,
       components: [
-        { type: "BODY", add_security_recommendation: true },
-        { type: "FOOTER", code_expiration_minutes: 5 },
+        ...securityParts,
         {
           type: "BUTTONS",
           buttons: [
@@ -71,18 +70,20 @@ const templates = defineTemplates({
 
 describe("templateCreateBody", () => {
   it("adds the name and writes enums in upper case, as the API answers them", () => {
+    // Each enum upper-cased, every other member as the definition has it.
+    const [header, body, buttons] = templates.order_update.components;
     expect(templateCreateBody("order_update", templates.order_update)).toEqual({
       name: "order_update",
       language: "en_US",
       category: "UTILITY",
       components: [
-        { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1n"] } },
-        { type: "BODY", text: "Hi {{1}}, your order {{2}} ships today.", example: { body_text: [["Ana", "42"]] } },
+        { ...header, type: "HEADER", format: "IMAGE" },
+        { ...body, type: "BODY" },
         {
           type: "BUTTONS",
           buttons: [
-            { type: "QUICK_REPLY", text: "Stop" },
-            { type: "URL", text: "Track", url: "https://example.com/t/{{1}}", example: ["42"] },
+            { ...buttons.buttons[0], type: "QUICK_REPLY" },
+            { ...buttons.buttons[1], type: "URL" },
           ],
         },
       ],
@@ -152,24 +153,21 @@ describe("definitionFromTemplate", () => {
   });
 
   it("reads an authentication node's GET form back: OTP as URL, fixed texts", () => {
-    const got = definitionFromTemplate({
-      name: "verify",
-      language: "en_US",
-      category: "AUTHENTICATION",
-      status: "APPROVED",
-      id: "1",
-      components: [
-        { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code." },
-        { type: "FOOTER", text: "This code expires in 5 minutes." },
-        {
-          type: "BUTTONS",
-          buttons: [{ type: "URL", text: "Copy code", url: "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}" }],
-        },
-      ],
-    });
+    // A node as the others, but with the components in the form GET answers for an authentication template.
+    const got = definitionFromTemplate(
+      node("verify", copyCodeAuthentication("en_US"), {
+        components: [
+          { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code." },
+          { type: "FOOTER", text: "This code expires in 5 minutes." },
+          {
+            type: "BUTTONS",
+            buttons: [{ type: "URL", text: "Copy code", url: "https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}" }],
+          },
+        ],
+      }),
+    );
     expect(got.components).toEqual([
-      { type: "BODY", add_security_recommendation: true },
-      { type: "FOOTER", code_expiration_minutes: 5 },
+      ...securityParts,
       { type: "BUTTONS", buttons: [{ type: "OTP", text: "Copy code", otp_type: "COPY_CODE" }] },
     ]);
   });

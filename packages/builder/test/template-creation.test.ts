@@ -17,6 +17,13 @@ const utility = (): Body => ({
 });
 const named = (): Body => orderConfirmationBody();
 const authentication = (): Body => authenticationCopyCodeBody();
+/** A create body in en_US: its name, its category and its components. */
+const createBody = (name: string, category: string, components: readonly object[]): Body => ({
+  name,
+  language: "en_US",
+  category,
+  components,
+});
 const card = (quickReply = "More") => ({
   components: [
     imageHeader("4::aW1hZ2U="),
@@ -30,20 +37,13 @@ const card = (quickReply = "More") => ({
     },
   ],
 });
-const carousel = (): Body => ({
-  name: "summer_picks",
-  language: "en_US",
-  category: "MARKETING",
-  components: [
+const carousel = (): Body =>
+  createBody("summer_picks", "MARKETING", [
     { type: "BODY", text: "Our summer picks for you, {{1}}.", example: { body_text: [["Ana"]] } },
     { type: "CAROUSEL", cards: [card(), card()] },
-  ],
-});
-const offer = (): Body => ({
-  name: "limited_offer",
-  language: "en_US",
-  category: "MARKETING",
-  components: [
+  ]);
+const offer = (): Body =>
+  createBody("limited_offer", "MARKETING", [
     imageHeader("4::aW1n"),
     { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
     { type: "BODY", text: "Good news, {{1}}! Use code {{2}} for 25% off.", example: { body_text: [["Pablo", "CARIBE25"]] } },
@@ -54,13 +54,9 @@ const offer = (): Body => ({
         { type: "URL", text: "Book now!", url: "https://example.com/?code={{1}}", example: ["https://example.com/?code=CARIBE25"] },
       ],
     },
-  ],
-});
-const oneTap = (): Body => ({
-  name: "one_tap_code",
-  language: "en_US",
-  category: "AUTHENTICATION",
-  components: [
+  ]);
+const oneTap = (): Body =>
+  createBody("one_tap_code", "AUTHENTICATION", [
     { type: "BODY" },
     {
       type: "BUTTONS",
@@ -74,8 +70,7 @@ const oneTap = (): Body => ({
         },
       ],
     },
-  ],
-});
+  ]);
 
 /** A copy of `body` with `change` applied to it (the copy may be mutated freely). */
 const edit = (body: Body, change: (copy: Body & { components: Body[] }) => void): Body => {
@@ -120,6 +115,17 @@ describe("checkTemplateCreation: valid bodies", () => {
     expect(checkTemplateCreation(body)).toEqual([]);
   });
 });
+
+/** Body texts of the utility template (its components[1]) that break one variable rule each, by rule. */
+const badBodyTexts: [rule: string, texts: string[]][] = [
+  ["variable-malformed", ["Hi {{1}}, your order {{#2}} ships.", "Hi {{1}}, your order {{ 2 }} ships.", "Hi {{1}}, your order {{2 ships."]],
+  ["variables-sequential", ["Hi {{1}}, your order {{3}} ships.", "Hi {{2}}, your order {{1}} ships."]],
+  ["variables-adjacent", ["Hi {{1}}{{2}} ships.", "Hi {{1}} {{2}} ships."]],
+  ["variable-at-edge", ["{{1}}, your order {{2}} ships.", "Hi {{1}}, your order is {{2}}"]],
+];
+const bodyTextCases = badBodyTexts.flatMap(([rule, texts]) =>
+  texts.map((text): [string, string, Body] => [rule, "components[1].text", withText(utility(), 1, text)]),
+);
 
 /** [rule, path, body that breaks it]: one row per rule. */
 const cases: [string, string, Body | unknown][] = [
@@ -169,15 +175,7 @@ const cases: [string, string, Body | unknown][] = [
   ["footer-text-required", "components[2].text", withText(utility(), 2, "")],
   ["footer-text-length", "components[2].text", withText(utility(), 2, chars(61))],
   ["footer-no-variables", "components[2].text", withText(utility(), 2, "Sent to {{1}}")],
-  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{#2}} ships.")],
-  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{ 2 }} ships.")],
-  ["variable-malformed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{2 ships.")],
-  ["variables-sequential", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{3}} ships.")],
-  ["variables-sequential", "components[1].text", withText(utility(), 1, "Hi {{2}}, your order {{1}} ships.")],
-  ["variables-adjacent", "components[1].text", withText(utility(), 1, "Hi {{1}}{{2}} ships.")],
-  ["variables-adjacent", "components[1].text", withText(utility(), 1, "Hi {{1}} {{2}} ships.")],
-  ["variable-at-edge", "components[1].text", withText(utility(), 1, "{{1}}, your order {{2}} ships.")],
-  ["variable-at-edge", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order is {{2}}")],
+  ...bodyTextCases,
   ["variables-mixed", "components[1].text", withText(utility(), 1, "Hi {{1}}, your order {{order}} ships.")],
   ["variables-mixed", "components[0].text", withText(named(), 0, "Thank you, {{1}}! Your order number is {{2}}.")],
   ["variable-name", "components[0].text", withText(named(), 0, "Thank you, {{First_Name}}! Your order is {{order_number}}.")],

@@ -197,65 +197,74 @@ describe("the status ladder", () => {
     }
   });
 
-  it("takes its delays from the options, and read: false stops at delivered", () => {
-    const { conversation, openWindow, statuses } = setup({ delaysMs: { sent: 0, delivered: 5, read: false } });
+  // Each timeline: after each step's milliseconds, every status sent so far, in order; then where the message stands.
+  interface Timeline {
+    readonly what: string;
+    readonly options: StatusOptions;
+    readonly steps: readonly (readonly [afterMs: number, seen: readonly string[]])[];
+    readonly standsAt?: string;
+  }
+  const timelines: readonly Timeline[] = [
+    {
+      what: "takes its delays from the options, and read: false stops at delivered",
+      options: { delaysMs: { sent: 0, delivered: 5, read: false } },
+      steps: [
+        [0, ["sent"]],
+        [4, ["sent"]],
+        [1, ["sent", "delivered"]],
+        [10_000, ["sent", "delivered"]],
+      ],
+      standsAt: "delivered",
+    },
+    {
+      what: "duplicates: every status twice, each at its time",
+      options: { mode: "duplicates" },
+      steps: [
+        [10, ["sent", "sent"]],
+        [70, ["sent", "sent", "delivered", "delivered", "read", "read"]],
+      ],
+      standsAt: "read",
+    },
+    {
+      what: "out_of_order: all at the last status's time, highest first; the status stays the highest",
+      options: { mode: "out_of_order" },
+      steps: [
+        [79, []],
+        [1, ["read", "delivered", "sent"]],
+      ],
+      standsAt: "read",
+    },
+    {
+      what: "out_of_order with read: false: all at delivered's time, highest first",
+      options: { mode: "out_of_order", delaysMs: { read: false } },
+      steps: [
+        [39, []],
+        [1, ["delivered", "sent"]],
+      ],
+    },
+    {
+      what: "read_without_delivered: sent then read",
+      options: { mode: "read_without_delivered" },
+      steps: [
+        [10, ["sent"]],
+        [70, ["sent", "read"]],
+      ],
+    },
+    {
+      what: "read_without_delivered with read: false: there is no read to skip to, so delivered stays",
+      options: { mode: "read_without_delivered", delaysMs: { read: false } },
+      steps: [[100, ["sent", "delivered"]]],
+    },
+  ];
+  it.each(timelines)("$what", ({ options, steps, standsAt }) => {
+    const { conversation, openWindow, statuses } = setup(options);
     openWindow();
     conversation.accepted(phoneNumberId, "wamid.1", text());
-    jest.advanceTimersByTime(0);
-    expect(names(statuses())).toEqual(["sent"]);
-    jest.advanceTimersByTime(4);
-    expect(names(statuses())).toEqual(["sent"]);
-    jest.advanceTimersByTime(1);
-    expect(names(statuses())).toEqual(["sent", "delivered"]);
-    jest.advanceTimersByTime(10_000);
-    expect(names(statuses())).toEqual(["sent", "delivered"]);
-    expect(conversation.statusOf("wamid.1")).toStrictEqual({ status: "delivered" });
-  });
-
-  it("duplicates: every status twice, each at its time", () => {
-    const { conversation, openWindow, statuses } = setup({ mode: "duplicates" });
-    openWindow();
-    conversation.accepted(phoneNumberId, "wamid.1", text());
-    jest.advanceTimersByTime(10);
-    expect(names(statuses())).toEqual(["sent", "sent"]);
-    jest.advanceTimersByTime(70);
-    expect(names(statuses())).toEqual(["sent", "sent", "delivered", "delivered", "read", "read"]);
-    expect(conversation.statusOf("wamid.1")).toStrictEqual({ status: "read" });
-  });
-
-  it("out_of_order: all at the last status's time, highest first; the status stays the highest", () => {
-    const { conversation, openWindow, statuses } = setup({ mode: "out_of_order" });
-    openWindow();
-    conversation.accepted(phoneNumberId, "wamid.1", text());
-    jest.advanceTimersByTime(79);
-    expect(statuses()).toEqual([]);
-    jest.advanceTimersByTime(1);
-    expect(names(statuses())).toEqual(["read", "delivered", "sent"]);
-    expect(conversation.statusOf("wamid.1")).toStrictEqual({ status: "read" });
-
-    const stopped = setup({ mode: "out_of_order", delaysMs: { read: false } });
-    stopped.openWindow();
-    stopped.conversation.accepted(phoneNumberId, "wamid.2", text());
-    jest.advanceTimersByTime(39);
-    expect(stopped.statuses()).toEqual([]);
-    jest.advanceTimersByTime(1);
-    expect(names(stopped.statuses())).toEqual(["delivered", "sent"]);
-  });
-
-  it("read_without_delivered: sent then read; with read: false there is no read to skip to, so delivered stays", () => {
-    const { conversation, openWindow, statuses } = setup({ mode: "read_without_delivered" });
-    openWindow();
-    conversation.accepted(phoneNumberId, "wamid.1", text());
-    jest.advanceTimersByTime(10);
-    expect(names(statuses())).toEqual(["sent"]);
-    jest.advanceTimersByTime(70);
-    expect(names(statuses())).toEqual(["sent", "read"]);
-
-    const stopped = setup({ mode: "read_without_delivered", delaysMs: { read: false } });
-    stopped.openWindow();
-    stopped.conversation.accepted(phoneNumberId, "wamid.2", text());
-    jest.advanceTimersByTime(100);
-    expect(names(stopped.statuses())).toEqual(["sent", "delivered"]);
+    for (const [afterMs, seen] of steps) {
+      jest.advanceTimersByTime(afterMs);
+      expect(names(statuses())).toEqual(seen);
+    }
+    if (standsAt !== undefined) expect(conversation.statusOf("wamid.1")).toStrictEqual({ status: standsAt });
   });
 
   it("says a group recipient and hands back biz_opaque_callback_data when it is a string", () => {

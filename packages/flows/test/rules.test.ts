@@ -15,6 +15,8 @@ const hello = (children: object[], screen: object = {}): Json =>
     Object.assign(j.screens[0], screen);
   });
 const footer = (label = "Done") => ({ type: "Footer", label, "on-click-action": { name: "complete", payload: {} } });
+/** An input component: its type, its name in the form, its label. */
+const input = (type: string, name: string, label: string) => ({ type, name, label });
 const many = (n: number, make: (i: number) => object) => Array.from({ length: n }, (_, i) => make(i));
 const options = (n: number) => many(n, (i) => ({ id: `o${i}`, title: `Option ${i}` }));
 
@@ -150,10 +152,7 @@ const variants: [string, Json, string, string][] = [
   ["at most 5 OptIns", hello(many(6, (i) => ({ type: "OptIn", name: `o${i}`, label: "Yes" }))), "screens[0].layout.children", "too_many"],
   [
     "one media picker",
-    hello([
-      { type: "PhotoPicker", name: "p", label: "Photo" },
-      { type: "DocumentPicker", name: "d", label: "Doc" },
-    ]),
+    hello([input("PhotoPicker", "p", "Photo"), input("DocumentPicker", "d", "Doc")]),
     "screens[0].layout.children",
     "too_many",
   ],
@@ -163,15 +162,7 @@ const variants: [string, Json, string, string][] = [
     "screens[0].layout.children[0].max-file-size-kb",
     "out_of_range",
   ],
-  [
-    "unique names",
-    hello([
-      { type: "TextInput", name: "a", label: "A" },
-      { type: "TextArea", name: "a", label: "B" },
-    ]),
-    "screens[0].layout.children[1].name",
-    "duplicate",
-  ],
+  ["unique names", hello([input("TextInput", "a", "A"), input("TextArea", "a", "B")]), "screens[0].layout.children[1].name", "duplicate"],
   [
     "component needs its version",
     edit(helloWorldJson, (j) => {
@@ -204,7 +195,7 @@ const variants: [string, Json, string, string][] = [
   ],
   [
     "inputs inside a Form before 4.0",
-    edit(signUpJson, (j) => j.screens[1].layout.children.unshift({ type: "TextInput", name: "x", label: "X" })),
+    edit(signUpJson, (j) => j.screens[1].layout.children.unshift(input("TextInput", "x", "X"))),
     "screens[1].layout.children[0]",
     "conflict",
   ],
@@ -212,7 +203,7 @@ const variants: [string, Json, string, string][] = [
     "COMPONENTS_OUTSIDE_FORM from 4.0",
     edit(signUpJson, (j) => {
       j.version = "7.3";
-      j.screens[0].layout.children.unshift({ type: "TextInput", name: "x", label: "X" });
+      j.screens[0].layout.children.unshift(input("TextInput", "x", "X"));
     }),
     "screens[0].layout.children[0]",
     "conflict",
@@ -412,7 +403,7 @@ const variants: [string, Json, string, string][] = [
     "no pickers in a navigate payload",
     edit(signUpJson, (j) => {
       j.version = "7.3";
-      j.screens[0].layout.children[0].children.unshift({ type: "PhotoPicker", name: "photo", label: "Photo" });
+      j.screens[0].layout.children[0].children.unshift(input("PhotoPicker", "photo", "Photo"));
       j.screens[0].layout.children[0].children[4]["on-click-action"].payload.email = "${form.photo}";
     }),
     "screens[0].layout.children[0].children[4].on-click-action.payload.email",

@@ -2,28 +2,28 @@ import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { renderBubble, renderFlowScreen, renderPreview } from "../src/index.js";
 
+/** A Flow JSON screen laid out in one column. */
+const singleColumnScreen = (id: string, title: string, children: readonly object[]) => ({
+  id,
+  title,
+  layout: { type: "SingleColumnLayout", children },
+});
+
 const flowJson = {
   version: "7.3",
   screens: [
-    {
-      id: "WELCOME",
-      title: "Welcome",
-      layout: {
-        type: "SingleColumnLayout",
-        children: [
-          { type: "TextHeading", text: "Join our club" },
-          { type: "TextBody", text: "${data.greeting}" },
-          { type: "TextInput", name: "name", label: "Your name", required: true },
-          { type: "TextArea", name: "notes", label: "Notes" },
-          { type: "DatePicker", name: "day", label: "Day" },
-          { type: "Dropdown", name: "size", label: "Size", "data-source": "${data.sizes}" },
-          { type: "RadioButtonsGroup", name: "plan", label: "Plan", "data-source": [{ id: "pro", title: "Pro" }] },
-          { type: "CheckboxGroup", name: "extras", label: "Extras", "data-source": [{ id: "towel", title: "Towel" }] },
-          { type: "OptIn", name: "news", label: "Newsletter" },
-          { type: "Footer", label: "Continue", "on-click-action": { name: "complete", payload: {} } },
-        ],
-      },
-    },
+    singleColumnScreen("WELCOME", "Welcome", [
+      { type: "TextHeading", text: "Join our club" },
+      { type: "TextBody", text: "${data.greeting}" },
+      { type: "TextInput", name: "name", label: "Your name", required: true },
+      { type: "TextArea", name: "notes", label: "Notes" },
+      { type: "DatePicker", name: "day", label: "Day" },
+      { type: "Dropdown", name: "size", label: "Size", "data-source": "${data.sizes}" },
+      { type: "RadioButtonsGroup", name: "plan", label: "Plan", "data-source": [{ id: "pro", title: "Pro" }] },
+      { type: "CheckboxGroup", name: "extras", label: "Extras", "data-source": [{ id: "towel", title: "Towel" }] },
+      { type: "OptIn", name: "news", label: "Newsletter" },
+      { type: "Footer", label: "Continue", "on-click-action": { name: "complete", payload: {} } },
+    ]),
   ],
 };
 
@@ -45,19 +45,12 @@ describe("renderFlowScreen", () => {
 
   it("escapes every string and bounds hostile input", () => {
     const evil = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
-    const screen = {
-      id: evil,
-      title: evil,
-      layout: {
-        type: "SingleColumnLayout",
-        children: [
-          { type: "TextBody", text: "${data.x}" },
-          { type: "Dropdown", name: evil, label: evil, "data-source": [{ id: evil, title: evil }] },
-          { type: evil },
-          ...Array.from({ length: 500 }, () => ({ type: "TextBody", text: "x".repeat(10_000) })),
-        ],
-      },
-    };
+    const screen = singleColumnScreen(evil, evil, [
+      { type: "TextBody", text: "${data.x}" },
+      { type: "Dropdown", name: evil, label: evil, "data-source": [{ id: evil, title: evil }] },
+      { type: evil },
+      ...Array.from({ length: 500 }, () => ({ type: "TextBody", text: "x".repeat(10_000) })),
+    ]);
     const html = renderFlowScreen(screen, { data: { x: evil } });
     expect(html).not.toMatch(/<script|<img/);
     expect(html.match(/wa-flow-text/g)).toHaveLength(48); // 50 components drawn, at most: 1 + 47 of the 500

@@ -2,6 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { formatText, renderBubble, renderPreview } from "../src/index.js";
 
+/** What every hand-written body below starts with: the product and the recipient. */
+const envelope = { messaging_product: "whatsapp", to: "16505551234" };
+
 describe("renderPreview", () => {
   it("draws a self-contained page with WhatsApp formatting", () => {
     const html = renderPreview(
@@ -16,7 +19,6 @@ describe("renderPreview", () => {
   it("escapes every piece of message text (no HTML or script injection)", () => {
     const evil = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
     // Raw bodies: some of these texts are over the API's limits, and previews draw invalid bodies too.
-    const envelope = { messaging_product: "whatsapp", to: "16505551234" };
     const bodies = [
       { ...envelope, type: "text", text: { body: evil } },
       {
@@ -71,7 +73,7 @@ describe("renderPreview", () => {
   });
 
   it("shows the issues of an invalid body", () => {
-    const html = renderBubble({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });
+    const html = renderBubble({ ...envelope, type: "text", text: { body: "" } });
     expect(html).toContain('class="wa-bubble wa-invalid"');
     expect(html).toContain("<li>text.body: must not be empty</li>");
   });
@@ -104,8 +106,7 @@ describe("kinds added since v23", () => {
     expect(pin).toContain("📌 pinned wamid.1 for 7 days");
     expect(renderBubble(msg.toGroup("G1").unpin("wamid.1").build())).toContain("📌 unpinned wamid.1");
     const order = renderBubble({
-      messaging_product: "whatsapp",
-      to: "16505551234",
+      ...envelope,
       type: "interactive",
       interactive: {
         type: "order_details",
@@ -119,28 +120,15 @@ describe("kinds added since v23", () => {
   });
 
   it("draws a template's limited-time offer and its carousel cards", () => {
-    const body = {
-      messaging_product: "whatsapp",
-      to: "16505551234",
-      type: "template",
-      template: {
-        name: "offer",
-        language: { code: "en_US" },
-        components: [
-          {
-            type: "limited_time_offer",
-            parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1698562800000 } }],
-          },
-          {
-            type: "carousel",
-            cards: [0, 1].map((index) => ({
-              card_index: index,
-              components: [{ type: "header", parameters: [{ type: "image", image: { id: `img-${index}` } }] }],
-            })),
-          },
-        ],
-      },
-    };
+    const body = msg
+      .to("16505551234")
+      .template("offer")
+      .language("en_US")
+      .limitedTimeOffer(1698562800000)
+      .carousel((cards) =>
+        cards.card((card) => card.header((p) => p.image({ id: "img-0" }))).card((card) => card.header((p) => p.image({ id: "img-1" }))),
+      )
+      .build();
     const html = renderBubble(body);
     expect(html).toContain("⏳ offer ends 2023-10-29 07:00 UTC");
     expect(html).toContain("media id img-1");

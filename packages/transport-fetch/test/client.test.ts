@@ -1,8 +1,8 @@
 import { createServer } from "node:net";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg, PayloadError } from "@wacompose/builder";
-import { type Emulator, type EmulatorOptions, startEmulator } from "@wacompose/emulator";
+import type { EmulatorOptions } from "@wacompose/emulator";
 import {
   type ClientOptions,
   createClient,
@@ -12,15 +12,15 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from "../src/index.js";
+import { emulatorsClosedAfterEach } from "./support/emulators.js";
 
 const token = "EAAG-very-secret-token";
 const phoneNumberId = "106540352242922";
 const text = msg.to("16505551234").text("Your order shipped");
-let emulators: Emulator[] = [];
+const startEmulator = emulatorsClosedAfterEach({ accessToken: token, seed: 7 });
 
 async function setup(options: EmulatorOptions = {}, client: Partial<ClientOptions> = {}) {
-  const emulator = await startEmulator({ accessToken: token, seed: 7, ...options });
-  emulators.push(emulator);
+  const emulator = await startEmulator(options);
   const wa = createClient({
     phoneNumberId,
     accessToken: token,
@@ -31,11 +31,6 @@ async function setup(options: EmulatorOptions = {}, client: Partial<ClientOption
   });
   return { emulator, wa };
 }
-
-afterEach(async () => {
-  await Promise.all(emulators.map((emulator) => emulator.close()));
-  emulators = [];
-});
 
 /** A loopback port with nothing listening: connecting to it is refused. */
 async function closedPort(): Promise<number> {

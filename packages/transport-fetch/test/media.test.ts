@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
-import { type Emulator, startEmulator } from "@wacompose/emulator";
+import type { EmulatorOptions } from "@wacompose/emulator";
 import { createClient, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
+import { emulatorsClosedAfterEach } from "./support/emulators.js";
 
 // Media over loopback against the emulator's media endpoints, and the rules checked before any request.
 const phoneNumberId = "106540352242922";
-let emulators: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  emulators = [];
-});
-async function setup(options: Parameters<typeof startEmulator>[0] = {}) {
-  const emulator = await startEmulator({ accessToken: "t", phoneNumberIds: [phoneNumberId], ...options });
-  emulators.push(emulator);
+const startEmulator = emulatorsClosedAfterEach({ accessToken: "t", phoneNumberIds: [phoneNumberId] });
+async function setup(options: EmulatorOptions = {}) {
+  const emulator = await startEmulator(options);
   return { emulator, wa: createClient({ phoneNumberId, accessToken: "t", baseUrl: emulator.url, retry: false }) };
 }
 

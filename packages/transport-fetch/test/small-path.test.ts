@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
-import { type Emulator, startEmulator } from "@wacompose/emulator";
 import {
   createMedia,
   createSender,
@@ -11,20 +10,12 @@ import {
   sendMany,
   TimeoutError,
 } from "../src/index.js";
+import { emulatorsClosedAfterEach } from "./support/emulators.js";
 
 // What the small path imports beside createSender, where used: sendMany over any sender, and the media endpoints.
 const phoneNumberId = "106540352242922";
 const token = "EAAG-very-secret-token";
-let emulators: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  emulators = [];
-});
-async function emulator(options: Parameters<typeof startEmulator>[0] = {}) {
-  const started = await startEmulator({ accessToken: token, phoneNumberIds: [phoneNumberId], ...options });
-  emulators.push(started);
-  return started;
-}
+const emulator = emulatorsClosedAfterEach({ accessToken: token, phoneNumberIds: [phoneNumberId] });
 const text = (i: number) => msg.to("16505551234").text(`message ${i}`);
 
 describe("sendMany (its own import)", () => {
