@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
-import { WithMediaHeader } from "./interactive-base.js";
+import { partsKey, stateKey, WithMediaHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 type MaxButtons = typeof limits.buttons.max;
@@ -40,7 +40,7 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Wit
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this.rules, this.parts, { previous: this.state, id, title });
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this.rules, this[partsKey], { previous: this[stateKey], id, title });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -54,11 +54,11 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Wit
   protected render(): ButtonInteractive {
     // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
     let count = 0;
-    for (let reply = this.state; reply !== undefined; reply = reply.previous) count++;
+    for (let reply = this[stateKey]; reply !== undefined; reply = reply.previous) count++;
     const buttons = new Array<ButtonInteractive["action"]["buttons"][number]>(count);
-    for (let reply = this.state; reply !== undefined; reply = reply.previous) {
+    for (let reply = this[stateKey]; reply !== undefined; reply = reply.previous) {
       buttons[--count] = { type: "reply", reply: { id: reply.id, title: reply.title } };
     }
-    return renderInteractive<ButtonInteractive>("button", this.parts, { buttons });
+    return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });
   }
 }

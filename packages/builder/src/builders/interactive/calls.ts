@@ -7,7 +7,7 @@ import type {
   VoiceCallInteractive,
 } from "../../wire/index.js";
 import type { Content } from "../message-base.js";
-import { InteractiveBase } from "./interactive-base.js";
+import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 type VoiceCallParameters = VoiceCallInteractive["action"]["parameters"];
@@ -27,10 +27,10 @@ export interface VoiceCallOptions<T extends string> {
  */
 export class VoiceCallBuilder extends InteractiveBase<VoiceCallInteractive, VoiceCallParameters> {
   protected render(): VoiceCallInteractive {
-    const parameters = this.state;
+    const parameters = this[stateKey];
     const action: VoiceCallInteractive["action"] =
       parameters === undefined ? { name: "voice_call" } : { name: "voice_call", parameters: { ...parameters } };
-    return renderInteractive<VoiceCallInteractive>("voice_call", this.parts, action);
+    return renderInteractive<VoiceCallInteractive>("voice_call", this[partsKey], action);
   }
 }
 
@@ -47,8 +47,8 @@ type NamedAction = RequestContactInfoInteractive | CallPermissionRequestInteract
  */
 export class NamedActionBuilder<I extends NamedAction> extends InteractiveBase<I, I["type"]> {
   protected render(): Content<InteractiveMessage<I>> {
-    const kind = this.state;
-    return renderInteractive<I>(kind, this.parts, { name: kind } as I["action"]) as Content<InteractiveMessage<I>>;
+    const kind = this[stateKey];
+    return renderInteractive<I>(kind, this[partsKey], { name: kind } as I["action"]) as Content<InteractiveMessage<I>>;
   }
 }
 

@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
-import { InteractiveBase } from "./interactive-base.js";
+import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 type MaxCards = typeof limits.carousel.cards.max;
@@ -59,7 +59,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
           ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
           : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
     };
-    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this.rules, this.parts, [...this.state, rendered]);
+    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this.rules, this[partsKey], [...this[stateKey], rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
@@ -72,8 +72,8 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
 
   protected render(): CarouselInteractive {
     // Fresh objects on every build: the cards' parts are copied again.
-    const cards = this.state.map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
-    return renderInteractive<CarouselInteractive>("carousel", this.parts, { cards });
+    const cards = this[stateKey].map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
+    return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }
 
@@ -100,7 +100,7 @@ interface ProductCards {
  */
 export class ProductCarouselBuilder extends InteractiveBase<CarouselInteractive, ProductCards> {
   protected render(): CarouselInteractive {
-    const { catalogId, products } = this.state;
+    const { catalogId, products } = this[stateKey];
     const cards = products.map(
       (id, index): ProductCard => ({
         card_index: index,
@@ -108,6 +108,6 @@ export class ProductCarouselBuilder extends InteractiveBase<CarouselInteractive,
         action: { product_retailer_id: id, catalog_id: catalogId },
       }),
     );
-    return renderInteractive<CarouselInteractive>("carousel", this.parts, { cards });
+    return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }

@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CtaUrlInteractive } from "../../wire/index.js";
-import { WithMediaHeader } from "./interactive-base.js";
+import { partsKey, stateKey, WithMediaHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 /** The button as the builder holds it. */
@@ -25,7 +25,7 @@ export interface CtaUrlButton<Text extends string> {
  */
 export class CtaUrlBuilder extends WithMediaHeader<CtaUrlInteractive, Button> {
   protected render(): CtaUrlInteractive {
-    const parameters = { display_text: this.state.text, url: this.state.url };
-    return renderInteractive<CtaUrlInteractive>("cta_url", this.parts, { name: "cta_url", parameters });
+    const parameters = { display_text: this[stateKey].text, url: this[stateKey].url };
+    return renderInteractive<CtaUrlInteractive>("cta_url", this[partsKey], { name: "cta_url", parameters });
   }
 }

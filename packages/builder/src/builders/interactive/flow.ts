@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { FlowInteractive, FlowParameters } from "../../wire/index.js";
 import { copyData } from "../copy-data.js";
-import { WithTextHeader } from "./interactive-base.js";
+import { partsKey, stateKey, WithTextHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 /** Which flow to open: its id or its name, never both [resolution §13.3]. */
@@ -30,11 +30,11 @@ export type FlowOptions<Cta extends string> = FlowTarget &
  */
 export class FlowBuilder extends WithTextHeader<FlowInteractive, FlowParameters> {
   protected render(): FlowInteractive {
-    const { flow_action_payload: payload, ...parameters } = this.state;
+    const { flow_action_payload: payload, ...parameters } = this[stateKey];
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
     const copy: FlowParameters =
       payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload, payloadPlace) };
-    return renderInteractive<FlowInteractive>("flow", this.parts, { name: "flow", parameters: copy });
+    return renderInteractive<FlowInteractive>("flow", this[partsKey], { name: "flow", parameters: copy });
   }
 }
 

@@ -13,24 +13,27 @@ import {
   withHeaderOf,
 } from "./parts.js";
 
-// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol();
-const stateKey: unique symbol = Symbol();
+// Builder state under symbols, as MessageBase keeps its own (message-base.ts says why); exported to the
+// interactive builders only (index.ts does not), which read them directly: no getter in every bundle.
+export const partsKey: unique symbol = Symbol();
+export const stateKey: unique symbol = Symbol();
 
 /**
  * What every interactive builder shares: the header, body and footer collected so far, the
- * kind's own state (its buttons, rows, cards, …), and one `copy` through which every step
+ * kind's own state (its buttons, rows, cards, …), and one `withAddressing` through which every step
  * returns a builder of the same class and type arguments (`this`), so the steps below are
  * written once. A step that changes the type arguments (a button, a row, a card more) makes
  * its class anew with `new`. A kind picks the steps its type allows by the class it extends:
  * `InteractiveBase` (none), `WithFooter`, `WithTextHeader` or `WithMediaHeader`.
  */
 export abstract class InteractiveBase<I extends Interactive, State> extends MessageBase<InteractiveMessage<I>> {
-  declare private readonly [partsKey]: Parts;
-  declare private readonly [stateKey]: State;
+  /** The header, body and footer so far. */
+  declare protected readonly [partsKey]: Parts;
+  /** The kind's own state: its buttons, rows, cards, … */
+  declare protected readonly [stateKey]: State;
 
   /**
-   * @internal The one constructor of every interactive builder (none declares its own, so `copy` can call it):
+   * @internal The one constructor of every interactive builder (none declares its own, so `withAddressing` can call it):
    * `rules` is the kind's own check, passed in by the kind's entry so that its bundle carries only its own.
    */
   constructor(addressing: Addressing, rules: KindRules<"interactive">, parts: Parts, state: State) {
@@ -39,26 +42,13 @@ export abstract class InteractiveBase<I extends Interactive, State> extends Mess
     this[stateKey] = state;
   }
 
-  /** This builder's class, with its type arguments and rules, holding the given addressing, parts and state. */
-  protected copy(addressing: Addressing, parts: Parts, state: State): this {
+  /**
+   * This builder's class, with its type arguments and rules, holding `addressing` and, where given, other parts or
+   * state: every step returns through here (MessageBase's `.replyTo()` and the like give the addressing alone).
+   */
+  protected withAddressing(addressing: Addressing, parts = this[partsKey], state = this[stateKey]): this {
     const Builder = this.constructor as new (addressing: Addressing, rules: KindRules<"interactive">, parts: Parts, state: State) => this;
     return new Builder(addressing, this.rules, parts, state);
-  }
-
-  protected get parts(): Parts {
-    return this[partsKey];
-  }
-
-  protected get state(): State {
-    return this[stateKey];
-  }
-
-  protected withAddressing(addressing: Addressing): this {
-    return this.copy(addressing, this[partsKey], this[stateKey]);
-  }
-
-  protected withParts(parts: Parts): this {
-    return this.copy(this.addressing, parts, this[stateKey]);
   }
 }
 
@@ -66,7 +56,7 @@ export abstract class InteractiveBase<I extends Interactive, State> extends Mess
 export abstract class WithFooter<I extends Interactive, State> extends InteractiveBase<I, State> {
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): this {
-    return this.withParts(withFooter(this.parts, text));
+    return this.withAddressing(this.addressing, withFooter(this[partsKey], text));
   }
 }
 
@@ -74,7 +64,7 @@ export abstract class WithFooter<I extends Interactive, State> extends Interacti
 export abstract class WithTextHeader<I extends Interactive, State> extends WithFooter<I, State> {
   /** A text header, at most 60 characters (this kind takes no media header). */
   header<H extends string>(text: HeaderText<H>): this {
-    return this.withParts(withHeader(this.parts, headerPart(text)));
+    return this.withAddressing(this.addressing, withHeader(this[partsKey], headerPart(text)));
   }
 }
 
@@ -82,6 +72,6 @@ export abstract class WithTextHeader<I extends Interactive, State> extends WithF
 export abstract class WithMediaHeader<I extends Interactive, State> extends WithFooter<I, State> {
   /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
   header<H extends string, S extends string>(header: HeaderText<H> | MediaHeader, options: { readonly subText?: SubText<S> } = {}): this {
-    return this.withParts(withHeaderOf(this.parts, header, options));
+    return this.withAddressing(this.addressing, withHeaderOf(this[partsKey], header, options));
   }
 }

@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { callbackResult } from "../arguments.js";
-import { WithTextHeader } from "./interactive-base.js";
+import { partsKey, stateKey, WithTextHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -113,8 +113,8 @@ export class ListBuilder<Count extends Rows = []> extends WithTextHeader<ListInt
   ): ListBuilder<Rows> {
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
     const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
-    const list = { button: this.state.button, sections: [...this.state.sections, { title, rows: section }] };
-    return new ListBuilder(this.addressing, this.rules, this.parts, list);
+    const list = { button: this[stateKey].button, sections: [...this[stateKey].sections, { title, rows: section }] };
+    return new ListBuilder(this.addressing, this.rules, this[partsKey], list);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
@@ -128,9 +128,9 @@ export class ListBuilder<Count extends Rows = []> extends WithTextHeader<ListInt
   }
 
   protected render(): ListInteractive {
-    const sections = this.state.sections.map(({ title, rows }): ListSection => {
+    const sections = this[stateKey].sections.map(({ title, rows }): ListSection => {
       return title === undefined ? { rows: renderRows(rows) } : { title, rows: renderRows(rows) };
     });
-    return renderInteractive<ListInteractive>("list", this.parts, { button: this.state.button, sections });
+    return renderInteractive<ListInteractive>("list", this[partsKey], { button: this[stateKey].button, sections });
   }
 }

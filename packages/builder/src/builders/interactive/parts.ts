@@ -31,6 +31,7 @@ export type HeaderText<H extends string> = MaxLength<H, typeof limits.interactiv
 export type SubText<S extends string> = MaxLength<S, typeof limits.interactive.header.max, "interactive.header.sub_text">;
 
 const mediaKeys = ["image", "video", "document"] as const;
+type MediaKey = (typeof mediaKeys)[number];
 
 /** A text header, or a media header copied so later changes by the caller do not leak in. */
 export function headerPart(header: string | MediaHeader, subText?: string): HeaderPart {
@@ -38,9 +39,8 @@ export function headerPart(header: string | MediaHeader, subText?: string): Head
     // Own keys only, and one of them: a second medium would otherwise be dropped without a word.
     const media = mediaKeys.filter((key) => Object.hasOwn(header, key));
     if (media.length > 1) throw new TypeError(`interactive.header: one of image, video or document, got ${media.join(" and ")}`);
-    if (media[0] === "image") return { image: { ...(header as { image: MediaSource }).image } };
-    if (media[0] === "video") return { video: { ...(header as { video: MediaSource }).video } };
-    if (media[0] === "document") return { document: { ...(header as { document: MediaSource }).document } };
+    const medium = media[0];
+    if (medium !== undefined) return { [medium]: { ...(header as { readonly [M in MediaKey]: MediaSource })[medium] } } as MediaHeader;
   }
   // Anything else is taken as text: validate() names what is wrong with it at build time.
   return { text: header as string, subText };
@@ -52,9 +52,8 @@ function renderHeader(header: HeaderPart): InteractiveHeader {
       ? { type: "text", text: header.text }
       : { type: "text", text: header.text, sub_text: header.subText };
   }
-  if ("image" in header) return { type: "image", image: { ...header.image } };
-  if ("video" in header) return { type: "video", video: { ...header.video } };
-  return { type: "document", document: { ...header.document } };
+  const medium: MediaKey = "image" in header ? "image" : "video" in header ? "video" : "document";
+  return { type: medium, [medium]: { ...(header as { readonly [M in MediaKey]: MediaSource })[medium] } } as InteractiveHeader;
 }
 
 /** The `interactive` object of `type`: fresh header, body and footer objects, then the action. */

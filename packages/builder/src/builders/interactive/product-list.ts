@@ -2,7 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ProductListInteractive, ProductSection } from "../../wire/index.js";
 import { arrayArgument } from "../arguments.js";
-import { WithFooter } from "./interactive-base.js";
+import { partsKey, stateKey, WithFooter } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 type SectionTitle<T extends string> = MaxLength<T, typeof limits.productList.sectionTitle.max, "interactive.action.sections.title">;
@@ -30,15 +30,15 @@ export class ProductListBuilder extends WithFooter<ProductListInteractive, Produ
   /** A section of products by retailer id; the title (≤ 24 characters) is required once there is more than one section. */
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
     const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
-    const productList = { catalogId: this.state.catalogId, sections: [...this.state.sections, section] };
-    return new ProductListBuilder(this.addressing, this.rules, this.parts, productList);
+    const productList = { catalogId: this[stateKey].catalogId, sections: [...this[stateKey].sections, section] };
+    return new ProductListBuilder(this.addressing, this.rules, this[partsKey], productList);
   }
 
   protected render(): ProductListInteractive {
-    const sections = this.state.sections.map(({ title, productRetailerIds }): ProductSection => {
+    const sections = this[stateKey].sections.map(({ title, productRetailerIds }): ProductSection => {
       const items = productRetailerIds.map((id) => ({ product_retailer_id: id }));
       return title === undefined ? { product_items: items } : { title, product_items: items };
     });
-    return renderInteractive<ProductListInteractive>("product_list", this.parts, { catalog_id: this.state.catalogId, sections });
+    return renderInteractive<ProductListInteractive>("product_list", this[partsKey], { catalog_id: this[stateKey].catalogId, sections });
   }
 }

@@ -1,5 +1,5 @@
 import type { CatalogInteractive, LocationRequestInteractive, ProductInteractive } from "../../wire/index.js";
-import { InteractiveBase, WithFooter } from "./interactive-base.js";
+import { InteractiveBase, partsKey, stateKey, WithFooter } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
 /** The product as the builder holds it. */
@@ -16,8 +16,8 @@ interface Product {
  */
 export class ProductBuilder extends WithFooter<ProductInteractive, Product> {
   protected render(): ProductInteractive {
-    const action = { catalog_id: this.state.catalogId, product_retailer_id: this.state.productRetailerId };
-    return renderInteractive<ProductInteractive>("product", this.parts, action);
+    const action = { catalog_id: this[stateKey].catalogId, product_retailer_id: this[stateKey].productRetailerId };
+    return renderInteractive<ProductInteractive>("product", this[partsKey], action);
   }
 }
 
@@ -29,12 +29,12 @@ export class ProductBuilder extends WithFooter<ProductInteractive, Product> {
  */
 export class CatalogBuilder extends WithFooter<CatalogInteractive, string | undefined> {
   protected render(): CatalogInteractive {
-    const thumbnail = this.state;
+    const thumbnail = this[stateKey];
     const action: CatalogInteractive["action"] =
       thumbnail === undefined
         ? { name: "catalog_message" }
         : { name: "catalog_message", parameters: { thumbnail_product_retailer_id: thumbnail } };
-    return renderInteractive<CatalogInteractive>("catalog_message", this.parts, action);
+    return renderInteractive<CatalogInteractive>("catalog_message", this[partsKey], action);
   }
 }
 
@@ -46,6 +46,6 @@ export class CatalogBuilder extends WithFooter<CatalogInteractive, string | unde
  */
 export class LocationRequestBuilder extends InteractiveBase<LocationRequestInteractive, undefined> {
   protected render(): LocationRequestInteractive {
-    return renderInteractive<LocationRequestInteractive>("location_request_message", this.parts, { name: "send_location" });
+    return renderInteractive<LocationRequestInteractive>("location_request_message", this[partsKey], { name: "send_location" });
   }
 }
