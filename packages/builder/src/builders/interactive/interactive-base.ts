@@ -18,6 +18,9 @@ import {
 export const partsKey: unique symbol = Symbol();
 export const stateKey: unique symbol = Symbol();
 
+/** The class of an interactive builder `B`: InteractiveBase's constructor, which every subclass keeps. */
+type BuilderClass<B, State> = new (addressing: Addressing, rules: KindRules<"interactive">, parts: Parts, state: State) => B;
+
 /**
  * What every interactive builder shares: the header, body and footer collected so far, the
  * kind's own state (its buttons, rows, cards, …), and one `withAddressing` through which every step
@@ -47,8 +50,7 @@ export abstract class InteractiveBase<I extends Interactive, State> extends Mess
    * state: every step returns through here (MessageBase's `.replyTo()` and the like give the addressing alone).
    */
   protected withAddressing(addressing: Addressing, parts = this[partsKey], state = this[stateKey]): this {
-    const Builder = this.constructor as new (addressing: Addressing, rules: KindRules<"interactive">, parts: Parts, state: State) => this;
-    return new Builder(addressing, this.rules, parts, state);
+    return new (this.constructor as BuilderClass<this, State>)(addressing, this.rules, parts, state);
   }
 }
 
