@@ -40,23 +40,10 @@ declare const cardCount: unique symbol;
 type Field = keyof ContactPayload;
 type Entry<F extends Field> = NonNullable<ContactPayload[F]> extends readonly (infer E)[] ? E : NonNullable<ContactPayload[F]>;
 
-/** The fields that hold a list: every call adds an entry, where a later call to another field replaces its value. */
-const listFields = ["addresses", "emails", "phones", "urls"] as const;
-type ListField = (typeof listFields)[number];
-const isListField = (field: Field): field is ListField => (listFields as readonly Field[]).includes(field);
-
-/**
- * A fresh copy of one step's part, by field: a function per field, so that each spread site
- * sees that field's few (flat) shapes; one shared spread saw them all and went megamorphic.
- */
-const copyByField: { readonly [F in Field]: (part: Entry<F>) => Entry<F> } = {
-  name: (part) => ({ ...part }),
-  birthday: (part) => part, // a string
-  org: (part) => ({ ...part }),
-  addresses: (part) => ({ ...part }),
-  emails: (part) => ({ ...part }),
-  phones: (part) => ({ ...part }),
-  urls: (part) => ({ ...part }),
+const append = (list: unknown[] | undefined, value: unknown): unknown[] => {
+  if (list === undefined) return [value];
+  list.push(value);
+  return list;
 };
 
 /** Renders a finished card in the API's field names, with fresh objects on every call. */
@@ -170,18 +157,42 @@ export class ContactBuilder<Named extends boolean = false> {
       }
       // Later calls win for single fields; list fields keep every entry in call order.
       const card: { -readonly [F in Field]?: unknown } = {};
-      const lists: { [F in ListField]?: unknown[] } = {};
+      let addresses: unknown[] | undefined;
+      let emails: unknown[] | undefined;
+      let phones: unknown[] | undefined;
+      let urls: unknown[] | undefined;
       for (let i = 0; i < count; i++) {
         const step = steps[i] as ContactBuilder<boolean>;
-        const field = step[fieldKey] as Field; // set on every link the first loop counted
-        const copy = copyByField[field] as (part: unknown) => unknown; // the entry for this step's own field
-        const part = copy(step[partKey]);
-        if (!isListField(field)) card[field] = part;
-        else if (lists[field] === undefined) lists[field] = [part];
-        else lists[field].push(part);
+        // Each field copies its (flat) part at its own spread, so each copy site sees few shapes.
+        const part = step[partKey] as object;
+        switch (step[fieldKey]) {
+          case "addresses":
+            addresses = append(addresses, { ...part });
+            break;
+          case "emails":
+            emails = append(emails, { ...part });
+            break;
+          case "phones":
+            phones = append(phones, { ...part });
+            break;
+          case "urls":
+            urls = append(urls, { ...part });
+            break;
+          case "name":
+            card.name = { ...part };
+            break;
+          case "birthday":
+            card.birthday = part; // a string
+            break;
+          case "org":
+            card.org = { ...part };
+            break;
+        }
       }
-      // The lists after the single fields, in a fixed order.
-      for (const field of listFields) if (lists[field] !== undefined) card[field] = lists[field];
+      if (addresses !== undefined) card.addresses = addresses;
+      if (emails !== undefined) card.emails = emails;
+      if (phones !== undefined) card.phones = phones;
+      if (urls !== undefined) card.urls = urls;
       return card as ContactPayload; // `name` is set once Named is true
     };
   }
