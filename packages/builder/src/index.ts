@@ -4,13 +4,7 @@ export type { Buildable } from "./builders/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./builders/contacts.js";
 export type { GroupRecipient } from "./builders/group-recipient.js";
 export type { ButtonsBuilder } from "./builders/interactive/buttons.js";
-export type {
-  CallPermissionRequestBuilder,
-  NamedActionBuilder,
-  RequestContactInfoBuilder,
-  VoiceCallBuilder,
-  VoiceCallOptions,
-} from "./builders/interactive/calls.js";
+export type * from "./builders/interactive/calls.js"; // its builders and options, every export of it
 export type { CardHeader, CardOptions, CarouselBuilder, ProductCarouselBuilder, ProductIds } from "./builders/interactive/carousel.js";
 export type { CtaUrlBuilder, CtaUrlButton } from "./builders/interactive/cta-url.js";
 export type { FlowAction, FlowBuilder, FlowOptions, FlowTarget } from "./builders/interactive/flow.js";

@@ -3,6 +3,7 @@ import { addressedTo } from "./builders/message-base.js";
 import type { MessageBuilder } from "./builders/message-builder.js";
 import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./builders/single-kinds.js";
 import { audio } from "./kinds/audio.js";
+import type { CaptionedKind } from "./kinds/captioned.js";
 import { document } from "./kinds/document.js";
 import type { KindHost } from "./kinds/host.js";
 import { image } from "./kinds/image.js";
@@ -47,23 +48,23 @@ export function textTo<N extends string, Body extends string>(
   return text.call(host(to), body, options);
 }
 
-/** An image to a phone number, by uploaded `id` or http(s) `link`: `msg.to(to).image(media, options)`. */
-export function imageTo<N extends string, C extends string = never>(
+/** A captioned media kind (image, video) to a phone number: `(to, media, options)`. */
+type CaptionedTo<M extends ImageMessage | VideoMessage> = <N extends string, C extends string = never>(
   to: PhoneNumber<N>,
   media: MediaSource,
-  options?: CaptionOptions<C, "image">,
-): MessageBuilder<ImageMessage> {
-  return image.call(host(to), media, options);
-}
+  options?: CaptionOptions<C, M["type"]>,
+) => MessageBuilder<M>;
+
+const captionedTo =
+  <M extends ImageMessage | VideoMessage>(kind: CaptionedKind<M>): CaptionedTo<M> =>
+  (to, media, options) =>
+    kind.call(host(to), media, options);
+
+/** An image to a phone number, by uploaded `id` or http(s) `link`: `msg.to(to).image(media, options)`. */
+export const imageTo: CaptionedTo<ImageMessage> = /* @__PURE__ */ captionedTo(image);
 
 /** A video to a phone number: `msg.to(to).video(media, options)`. */
-export function videoTo<N extends string, C extends string = never>(
-  to: PhoneNumber<N>,
-  media: MediaSource,
-  options?: CaptionOptions<C, "video">,
-): MessageBuilder<VideoMessage> {
-  return video.call(host(to), media, options);
-}
+export const videoTo: CaptionedTo<VideoMessage> = /* @__PURE__ */ captionedTo(video);
 
 /** A document to a phone number: `msg.to(to).document(media, options)`. */
 export function documentTo<N extends string, C extends string = never>(

@@ -5,5 +5,5 @@ import type { KindHost } from "./host.js";
 
 /** Asks permission to call the user: `.callPermissionRequest(…)` on a recipient of `createMsg({ callPermissionRequest })`. */
 export function callPermissionRequest<Body extends string>(this: KindHost, body?: BodyText<Body>): CallPermissionRequestBuilder {
-  return new NamedActionBuilder(this.addressing, bodyPart(body), "call_permission_request", callPermissionRequestInteractiveRules);
+  return new NamedActionBuilder(this.addressing, callPermissionRequestInteractiveRules, bodyPart(body), "call_permission_request");
 }

@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import { CatalogBuilder } from "../builders/interactive/product.js";
+import { catalogMessageInteractiveRules } from "../rules/quick/interactive-catalog-message.generated.js";
 import type { KindHost } from "./host.js";
 
 /** The catalog: `.catalog(…)` on a recipient of `createMsg({ catalog })`, as on `msg.to(n)`. */
@@ -9,5 +10,10 @@ export function catalog<Body extends string>(
   body: BodyText<Body>,
   options: { readonly thumbnailProductRetailerId?: string } = {},
 ): CatalogBuilder {
-  return new CatalogBuilder(this.addressing, bodyPart(body), objectArgument(options, "catalog options").thumbnailProductRetailerId);
+  return new CatalogBuilder(
+    this.addressing,
+    catalogMessageInteractiveRules,
+    bodyPart(body),
+    objectArgument(options, "catalog options").thumbnailProductRetailerId,
+  );
 }

@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { CtaUrlBuilder, type CtaUrlButton } from "../builders/interactive/cta-url.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { ctaUrlInteractiveRules } from "../rules/quick/interactive-cta-url.generated.js";
 import type { KindHost } from "./host.js";
 
 /** A button that opens a URL: `.ctaUrl(…)` on a recipient of `createMsg({ ctaUrl })`, as on `msg.to(n)`. */
@@ -10,5 +11,5 @@ export function ctaUrl<Body extends string, Text extends string>(
   button: CtaUrlButton<Text>,
 ): CtaUrlBuilder {
   const { text, url } = objectArgument(button, "cta_url button");
-  return new CtaUrlBuilder(this.addressing, bodyPart(body), { text, url });
+  return new CtaUrlBuilder(this.addressing, ctaUrlInteractiveRules, bodyPart(body), { text, url });
 }

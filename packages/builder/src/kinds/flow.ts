@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { FlowBuilder, type FlowOptions, flowParameters } from "../builders/interactive/flow.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { flowInteractiveRules } from "../rules/quick/interactive-flow.generated.js";
 import type { KindHost } from "./host.js";
 
 /** A WhatsApp Flow: `.flow(…)` on a recipient of `createMsg({ flow })`, as on `msg.to(n)`. */
@@ -9,5 +10,5 @@ export function flow<Body extends string, Cta extends string>(
   body: BodyText<Body>,
   options: FlowOptions<Cta>,
 ): FlowBuilder {
-  return new FlowBuilder(this.addressing, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
+  return new FlowBuilder(this.addressing, flowInteractiveRules, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
 }

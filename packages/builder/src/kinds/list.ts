@@ -1,6 +1,7 @@
 import { ListBuilder } from "../builders/interactive/list.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import type { limits } from "../limits.js";
+import { listInteractiveRules } from "../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../type-checks.js";
 import type { KindHost } from "./host.js";
 
@@ -10,5 +11,5 @@ export function list<Body extends string, Button extends string>(
   body: BodyText<Body>,
   buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
 ): ListBuilder {
-  return new ListBuilder(this.addressing, bodyPart(body), buttonText);
+  return new ListBuilder(this.addressing, listInteractiveRules, bodyPart(body), { button: buttonText, sections: [] });
 }

@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { ProductCarouselBuilder, type ProductIds } from "../builders/interactive/carousel.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { carouselInteractiveRules } from "../rules/quick/interactive-carousel.generated.js";
 import type { KindHost } from "./host.js";
 
 /** A carousel of 2 to 10 products: `.productCarousel(…)` on a recipient of `createMsg({ productCarousel })`, as on `msg.to(n)`. */
@@ -10,5 +11,8 @@ export function productCarousel<Body extends string, const P extends readonly st
   products: { readonly catalogId: string; readonly products: ProductIds<P> },
 ): ProductCarouselBuilder {
   const { catalogId, products: ids } = objectArgument(products, "productCarousel");
-  return new ProductCarouselBuilder(this.addressing, bodyPart(body), catalogId, Array.isArray(ids) ? ids : []);
+  return new ProductCarouselBuilder(this.addressing, carouselInteractiveRules, bodyPart(body), {
+    catalogId,
+    products: Array.isArray(ids) ? [...ids] : [], // a copy: a later change by the caller does not leak in
+  });
 }

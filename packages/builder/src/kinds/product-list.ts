@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { type BodyText, bodyPart, type HeaderText, headerPart, withHeader } from "../builders/interactive/parts.js";
 import { ProductListBuilder } from "../builders/interactive/product-list.js";
+import { productListInteractiveRules } from "../rules/quick/interactive-product-list.generated.js";
 import type { KindHost } from "./host.js";
 
 /** Catalog products in sections: `.productList(…)` on a recipient of `createMsg({ productList })`, as on `msg.to(n)`. */
@@ -9,5 +10,8 @@ export function productList<Header extends string, Body extends string>(
   options: { readonly header: HeaderText<Header>; readonly body: BodyText<Body>; readonly catalogId: string },
 ): ProductListBuilder {
   const { header, body, catalogId } = objectArgument(options, "productList");
-  return new ProductListBuilder(this.addressing, withHeader(bodyPart(body), headerPart(header)), catalogId);
+  return new ProductListBuilder(this.addressing, productListInteractiveRules, withHeader(bodyPart(body), headerPart(header)), {
+    catalogId,
+    sections: [],
+  });
 }

@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import { ProductBuilder } from "../builders/interactive/product.js";
+import { productInteractiveRules } from "../rules/quick/interactive-product.generated.js";
 import type { KindHost } from "./host.js";
 
 /** One catalog product: `.product(…)` on a recipient of `createMsg({ product })`, as on `msg.to(n)`. */
@@ -10,5 +11,5 @@ export function product<Body extends string>(
   body?: BodyText<Body>,
 ): ProductBuilder {
   const { catalogId, productRetailerId } = objectArgument(item, "product");
-  return new ProductBuilder(this.addressing, bodyPart(body), { catalogId, productRetailerId });
+  return new ProductBuilder(this.addressing, productInteractiveRules, bodyPart(body), { catalogId, productRetailerId });
 }

@@ -5,5 +5,5 @@ import type { KindHost } from "./host.js";
 
 /** Asks for the user's contact details: `.requestContactInfo(…)` on a recipient of `createMsg({ requestContactInfo })`. */
 export function requestContactInfo<Body extends string>(this: KindHost, body: BodyText<Body>): RequestContactInfoBuilder {
-  return new NamedActionBuilder(this.addressing, bodyPart(body), "request_contact_info", requestContactInfoInteractiveRules);
+  return new NamedActionBuilder(this.addressing, requestContactInfoInteractiveRules, bodyPart(body), "request_contact_info");
 }

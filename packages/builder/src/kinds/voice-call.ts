@@ -2,6 +2,7 @@ import { objectArgument } from "../builders/arguments.js";
 import { VoiceCallBuilder, type VoiceCallOptions } from "../builders/interactive/calls.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import type { Mutable } from "../builders/mutable.js";
+import { voiceCallInteractiveRules } from "../rules/quick/interactive-voice-call.generated.js";
 import type { VoiceCallInteractive } from "../wire/index.js";
 import type { KindHost } from "./host.js";
 
@@ -16,5 +17,10 @@ export function voiceCall<Body extends string, T extends string>(
   if (text !== undefined) parameters.display_text = text;
   if (ttlMinutes !== undefined) parameters.ttl_minutes = ttlMinutes;
   if (payload !== undefined) parameters.payload = payload;
-  return new VoiceCallBuilder(this.addressing, bodyPart(body), Object.keys(parameters).length === 0 ? undefined : parameters);
+  return new VoiceCallBuilder(
+    this.addressing,
+    voiceCallInteractiveRules,
+    bodyPart(body),
+    Object.keys(parameters).length === 0 ? undefined : parameters,
+  );
 }

@@ -1,23 +1,10 @@
-import {
-  enter,
-  explainBoolean,
-  explainCount,
-  explainEntries,
-  explainEnum,
-  explainJson,
-  explainNumber,
-  explainString,
-  explainUnknownKeys,
-  leave,
-  maxIssuesPerArray,
-  nullIsAbsent,
-  sameIgnoringCase,
-} from "./explain-leaf.js";
+// The leaves and steps explain-leaf.ts words, for this walk over the table and for the compiled explanations alike.
+import * as leaf from "./explain-leaf.js";
 import type { JsonObject, Report } from "./report.js";
 import { show } from "./report.js";
 import { type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "./rule.js";
 
-export { explainCount, maxIssuesPerArray };
+export { explainCount, maxIssuesPerArray } from "./explain-leaf.js";
 
 /**
  * Reports what is wrong with `value` (found at `key`, or the body itself when undefined)
@@ -28,19 +15,19 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
   switch (rule.kind) {
     // Leaves: worded in explain-leaf.ts, which each kind's compiled explanation calls too.
     case "string":
-      explainString(rule, value, report, key);
+      leaf.explainString(rule, value, report, key);
       return;
     case "enum":
-      explainEnum(rule, value, report, key);
+      leaf.explainEnum(rule, value, report, key);
       return;
     case "number":
-      explainNumber(rule, value, report, key);
+      leaf.explainNumber(rule, value, report, key);
       return;
     case "boolean":
-      explainBoolean(value, report, key);
+      leaf.explainBoolean(value, report, key);
       return;
     case "json":
-      explainJson(rule, value, report, key);
+      leaf.explainJson(rule, value, report, key);
       return;
     case "any":
       return;
@@ -48,17 +35,17 @@ export function explain(rule: Rule, value: unknown, report: Report, key: string 
       rule.explain(value, report, key);
       return;
     case "object":
-      if (!enter(value, report, key)) return;
+      if (!leaf.enter(value, report, key)) return;
       explainObject(rule, value, report, undefined);
-      leave(report, key);
+      leaf.leave(report, key);
       return;
     case "array":
-      explainEntries(value, report, key, rule, (entry, index) => explain(rule.item, entry, report, index), rule.refine);
+      leaf.explainEntries(value, report, key, rule, (entry, index) => explain(rule.item, entry, report, index), rule.refine);
       return;
     case "union":
-      if (!enter(value, report, key)) return;
+      if (!leaf.enter(value, report, key)) return;
       explainUnion(rule, value, report);
-      leave(report, key);
+      leaf.leave(report, key);
       return;
     default:
       unhandledRule(rule);
@@ -72,13 +59,13 @@ export const missingMessage = (field: Field): string =>
 /** The fields of `object` (already known to be one), then its refinements. `extraKey`: a union's discriminator. */
 export function explainObject(rule: ObjectRule, object: JsonObject, report: Report, extraKey: string | undefined): void {
   const { fields, ignored } = rule;
-  explainUnknownKeys(object, report, (key) => Object.hasOwn(fields, key) || key === extraKey, rule.unknown, ignored);
+  leaf.explainUnknownKeys(object, report, (key) => Object.hasOwn(fields, key) || key === extraKey, rule.unknown, ignored);
   for (const key in fields) {
     const field = fields[key] as Field;
     const value = object[key];
     if (value === undefined) {
       if (field.required === true) report.add(key, "required", missingMessage(field));
-    } else if (value === null && field.required !== true) report.warn(key, "invalid_type", nullIsAbsent);
+    } else if (value === null && field.required !== true) report.warn(key, "invalid_type", leaf.nullIsAbsent);
     else explain(field.rule, value, report, key);
   }
   if (rule.refine !== undefined) for (const refinement of rule.refine) refinement.explain(object, report);
@@ -89,7 +76,7 @@ function explainUnion(rule: UnionRule, object: JsonObject, report: Report): void
   const tag = object[key] ?? rule.default;
   let name = typeof tag === "string" && Object.hasOwn(cases, tag) ? tag : undefined;
   if (name === undefined && rule.anyCase === true && typeof tag === "string") {
-    name = sameIgnoringCase(Object.keys(cases), tag);
+    name = leaf.sameIgnoringCase(Object.keys(cases), tag);
     if (name !== undefined) report.warn(key, "invalid_value", `the documented form is "${name}", got ${show(tag)}`);
   }
   if (name === undefined) {

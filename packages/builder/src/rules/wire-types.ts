@@ -98,28 +98,27 @@ const buttonParameter = itemOf(fieldOf(templateButton, "parameters")) as UnionRu
 const dateTime = fieldOf(caseOf(bodyParameter, "date_time"), "date_time") as ObjectRule;
 const textParameter: Wire = { name: "TemplateTextParameter" };
 
-const interactiveNames: { readonly [K in (typeof interactiveTypes)[number]]: Wire } = {
-  button: { name: "ButtonInteractive", doc: "Reply buttons: 1 to 3 [§7.2]." },
-  list: { name: "ListInteractive", doc: "A list: a button that opens up to 10 rows in up to 10 sections [§7.3]." },
-  product: { name: "ProductInteractive", doc: "One product; the body is optional and a header is not allowed [§7.4]." },
-  product_list: { name: "ProductListInteractive", doc: "Several products in sections; a text header is required [§7.5]." },
-  catalog_message: { name: "CatalogInteractive", doc: "The catalog, optionally with a thumbnail product [§7.6]." },
-  flow: { name: "FlowInteractive", doc: "A WhatsApp Flow [§7.7]." },
-  cta_url: { name: "CtaUrlInteractive", doc: "A call-to-action URL button [§7.8]." },
-  location_request_message: { name: "LocationRequestInteractive", doc: "Asks the user to share their location [§7.9]." },
-  address_message: { name: "AddressInteractive", doc: "An address form to fill in (India) [§7.10]." },
-  call_permission_request: {
-    name: "CallPermissionRequestInteractive",
-    doc: "Asks the user's permission to call them [api-2026.md §4]; the body is optional.",
-  },
-  carousel: { name: "CarouselInteractive", doc: "A carousel of 2 to 10 cards, all media cards or all product cards [api-2026.md §4]." },
-  voice_call: { name: "VoiceCallInteractive", doc: "A button that starts a WhatsApp call to the business [api-2026.md §4]." },
-  request_contact_info: {
-    name: "RequestContactInfoInteractive",
-    doc: "Asks the user to share their contact details (their phone number) [api-2026.md §4].",
-  },
-  order_details: { name: "OrderDetailsInteractive", doc: "An order to review and pay (payments in India and Brazil) [api-2026.md §4]." },
-  order_status: { name: "OrderStatusInteractive", doc: "An order's status after payment [api-2026.md §4]." },
+/** An interactive type's interface: `button` is `ButtonInteractive`, `catalog_message` is `CatalogInteractive`. */
+const interactiveName = (type: string): string =>
+  `${type.replace(/_message$/, "").replace(/(^|_)(\w)/g, (_, __, letter: string) => letter.toUpperCase())}Interactive`;
+
+/** Each interactive type's doc comment; its name follows from the type (interactiveName). */
+const interactiveDocs: { readonly [K in (typeof interactiveTypes)[number]]: string } = {
+  button: "Reply buttons: 1 to 3 [§7.2].",
+  list: "A list: a button that opens up to 10 rows in up to 10 sections [§7.3].",
+  product: "One product; the body is optional and a header is not allowed [§7.4].",
+  product_list: "Several products in sections; a text header is required [§7.5].",
+  catalog_message: "The catalog, optionally with a thumbnail product [§7.6].",
+  flow: "A WhatsApp Flow [§7.7].",
+  cta_url: "A call-to-action URL button [§7.8].",
+  location_request_message: "Asks the user to share their location [§7.9].",
+  address_message: "An address form to fill in (India) [§7.10].",
+  call_permission_request: "Asks the user's permission to call them [api-2026.md §4]; the body is optional.",
+  carousel: "A carousel of 2 to 10 cards, all media cards or all product cards [api-2026.md §4].",
+  voice_call: "A button that starts a WhatsApp call to the business [api-2026.md §4].",
+  request_contact_info: "Asks the user to share their contact details (their phone number) [api-2026.md §4].",
+  order_details: "An order to review and pay (payments in India and Brazil) [api-2026.md §4].",
+  order_status: "An order's status after payment [api-2026.md §4].",
 };
 
 const interactiveText: Wire = { name: "InteractiveText" };
@@ -153,7 +152,10 @@ export const wireNames = new Map<object, Wire>([
   [fieldOf(contactPhone, "type"), { name: "PhoneType" }],
   [contact, { name: "ContactPayload" }],
   [interactive, { name: "Interactive", keyName: "InteractiveType" }],
-  ...interactiveTypes.map((type): [object, Wire] => [caseOf(interactive, type), interactiveNames[type]]),
+  ...interactiveTypes.map((type): [object, Wire] => [
+    caseOf(interactive, type),
+    { name: interactiveName(type), doc: interactiveDocs[type] },
+  ]),
   [fieldOf(caseOf(interactive, "button"), "header"), everyHeader],
   [fieldOf(caseOf(interactive, "cta_url"), "header"), everyHeader],
   ...interactiveTypes.flatMap((type) =>

@@ -1,22 +1,8 @@
 import type { limits } from "../../limits.js";
-import { buttonInteractiveRules } from "../../rules/quick/interactive-button.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
-import { type Addressing, MessageBase } from "../message-base.js";
-import {
-  type FooterText,
-  type HeaderText,
-  type MediaHeader,
-  type Parts,
-  renderInteractive,
-  type SubText,
-  withFooter,
-  withHeaderOf,
-} from "./parts.js";
-
-// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol();
-const buttonsKey: unique symbol = Symbol();
+import { partsKey, stateKey, WithMediaHeader } from "./interactive-base.js";
+import { renderInteractive } from "./parts.js";
 
 type MaxButtons = typeof limits.buttons.max;
 type ReplyId<Id extends string> = MaxLength<Id, typeof limits.buttons.id.max, "interactive.action.buttons.reply.id">;
@@ -46,38 +32,15 @@ interface Reply {
  * @example
  * msg.to(n).buttons("Pick a slot").header("Tomorrow").reply("am", "Morning").reply("pm", "Afternoon").build();
  */
-export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<ButtonInteractive>> {
+export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends WithMediaHeader<ButtonInteractive, Reply | undefined> {
   declare readonly [buttonCount]: Buttons;
-  declare private readonly [partsKey]: Parts;
-  /** The last reply button added, linked to those before it. */
-  declare private readonly [buttonsKey]: Reply | undefined;
-
-  /** @internal */
-  constructor(addressing: Addressing, parts: Parts, buttons?: Reply) {
-    super(addressing, buttonInteractiveRules);
-    this[partsKey] = parts;
-    this[buttonsKey] = buttons;
-  }
-
-  /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
-  header<H extends string, S extends string>(
-    header: HeaderText<H> | MediaHeader,
-    options: { readonly subText?: SubText<S> } = {},
-  ): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.addressing, withHeaderOf(this[partsKey], header, options), this[buttonsKey]);
-  }
-
-  /** Footer text, at most 60 characters. */
-  footer<F extends string>(text: FooterText<F>): ButtonsBuilder<Buttons> {
-    return new ButtonsBuilder<Buttons>(this.addressing, withFooter(this[partsKey], text), this[buttonsKey]);
-  }
 
   /** A reply button: `id` comes back in the `button_reply` webhook; `title` is its label (at most 20 characters). */
   reply<Id extends string, Title extends string>(
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this[partsKey], { previous: this[buttonsKey], id, title });
+    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this.rules, this[partsKey], { previous: this[stateKey], id, title });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */
@@ -88,16 +51,12 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Mes
     return super.build();
   }
 
-  protected withAddressing(addressing: Addressing): this {
-    return new ButtonsBuilder<Buttons>(addressing, this[partsKey], this[buttonsKey]) as this; // same class, same Buttons
-  }
-
   protected render(): ButtonInteractive {
     // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
     let count = 0;
-    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) count++;
+    for (let reply = this[stateKey]; reply !== undefined; reply = reply.previous) count++;
     const buttons = new Array<ButtonInteractive["action"]["buttons"][number]>(count);
-    for (let reply = this[buttonsKey]; reply !== undefined; reply = reply.previous) {
+    for (let reply = this[stateKey]; reply !== undefined; reply = reply.previous) {
       buttons[--count] = { type: "reply", reply: { id: reply.id, title: reply.title } };
     }
     return renderInteractive<ButtonInteractive>("button", this[partsKey], { buttons });

@@ -1,16 +1,9 @@
 import type { limits } from "../../limits.js";
-import { carouselInteractiveRules } from "../../rules/quick/interactive-carousel.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
-import { type Addressing, MessageBase } from "../message-base.js";
-import { type Parts, renderInteractive } from "./parts.js";
-
-// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol();
-const cardsKey: unique symbol = Symbol();
-const catalogIdKey: unique symbol = Symbol();
-const productsKey: unique symbol = Symbol();
+import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
+import { renderInteractive } from "./parts.js";
 
 type MaxCards = typeof limits.carousel.cards.max;
 type CardBody<B extends string> = MaxLength<B, typeof limits.carousel.cardBody.max, "interactive.action.cards.body.text">;
@@ -45,17 +38,8 @@ declare const cardCount: unique symbol;
  *   .card({ image: { link: "https://example.com/b.jpg" } }, { body: "Zebra Haworthia", button: { text: "Buy now", url: "https://example.com/b" } })
  *   .build();
  */
-export class CarouselBuilder<Cards extends readonly unknown[] = []> extends MessageBase<InteractiveMessage<CarouselInteractive>> {
+export class CarouselBuilder<Cards extends readonly unknown[] = []> extends InteractiveBase<CarouselInteractive, readonly Card[]> {
   declare readonly [cardCount]: Cards;
-  declare private readonly [partsKey]: Parts;
-  declare private readonly [cardsKey]: readonly Card[];
-
-  /** @internal */
-  constructor(addressing: Addressing, parts: Parts, cards: readonly Card[] = []) {
-    super(addressing, carouselInteractiveRules);
-    this[partsKey] = parts;
-    this[cardsKey] = cards;
-  }
 
   /** A media card; its body is at most 160 characters and 2 line breaks. */
   card<B extends string, T extends string>(
@@ -75,7 +59,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
           ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
           : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
     };
-    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this[partsKey], [...this[cardsKey], rendered]);
+    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this.rules, this[partsKey], [...this[stateKey], rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
@@ -86,13 +70,9 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Mess
     return super.build();
   }
 
-  protected withAddressing(addressing: Addressing): this {
-    return new CarouselBuilder<Cards>(addressing, this[partsKey], this[cardsKey]) as this; // same class, same Cards
-  }
-
   protected render(): CarouselInteractive {
     // Fresh objects on every build: the cards' parts are copied again.
-    const cards = this[cardsKey].map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
+    const cards = this[stateKey].map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
     return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }
@@ -106,35 +86,26 @@ export type ProductIds<P extends readonly string[]> = number extends P["length"]
       ? `interactive.action.cards: at most ${MaxCards} products`
       : P;
 
+/** The products as the builder holds them: their catalog and retailer ids. */
+interface ProductCards {
+  readonly catalogId: string;
+  readonly products: readonly string[];
+}
+
 /**
  * A carousel of 2 to 10 products of one catalog, one card each.
  *
  * @example
  * msg.to(n).productCarousel("Our picks", { catalogId: "CAT1", products: ["sku-1", "sku-2"] }).build();
  */
-export class ProductCarouselBuilder extends MessageBase<InteractiveMessage<CarouselInteractive>> {
-  declare private readonly [partsKey]: Parts;
-  declare private readonly [catalogIdKey]: string;
-  declare private readonly [productsKey]: readonly string[];
-
-  /** @internal */
-  constructor(addressing: Addressing, parts: Parts, catalogId: string, products: readonly string[]) {
-    super(addressing, carouselInteractiveRules);
-    this[partsKey] = parts;
-    this[catalogIdKey] = catalogId;
-    this[productsKey] = [...products];
-  }
-
-  protected withAddressing(addressing: Addressing): this {
-    return new ProductCarouselBuilder(addressing, this[partsKey], this[catalogIdKey], this[productsKey]) as this; // same class
-  }
-
+export class ProductCarouselBuilder extends InteractiveBase<CarouselInteractive, ProductCards> {
   protected render(): CarouselInteractive {
-    const cards = this[productsKey].map(
+    const { catalogId, products } = this[stateKey];
+    const cards = products.map(
       (id, index): ProductCard => ({
         card_index: index,
         type: "product",
-        action: { product_retailer_id: id, catalog_id: this[catalogIdKey] },
+        action: { product_retailer_id: id, catalog_id: catalogId },
       }),
     );
     return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });

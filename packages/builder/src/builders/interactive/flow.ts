@@ -1,14 +1,9 @@
 import type { limits } from "../../limits.js";
-import { flowInteractiveRules } from "../../rules/quick/interactive-flow.generated.js";
 import type { MaxLength } from "../../type-checks.js";
-import type { FlowInteractive, FlowParameters, InteractiveMessage } from "../../wire/index.js";
+import type { FlowInteractive, FlowParameters } from "../../wire/index.js";
 import { copyData } from "../copy-data.js";
-import { type Addressing, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
-
-// Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const partsKey: unique symbol = Symbol();
-const parametersKey: unique symbol = Symbol();
+import { partsKey, stateKey, WithTextHeader } from "./interactive-base.js";
+import { renderInteractive } from "./parts.js";
 
 /** Which flow to open: its id or its name, never both [resolution §13.3]. */
 export type FlowTarget = { readonly flowId: string; readonly flowName?: never } | { readonly flowName: string; readonly flowId?: never };
@@ -33,33 +28,9 @@ export type FlowOptions<Cta extends string> = FlowTarget &
  * @example
  * msg.to(n).flow("Book your table", { flowId: "1234", cta: "Book", screen: "START", data: { guests: 2 } }).build();
  */
-export class FlowBuilder extends MessageBase<InteractiveMessage<FlowInteractive>> {
-  declare private readonly [partsKey]: Parts;
-  declare private readonly [parametersKey]: FlowParameters;
-
-  /** @internal */
-  constructor(addressing: Addressing, parts: Parts, parameters: FlowParameters) {
-    super(addressing, flowInteractiveRules);
-    this[partsKey] = parts;
-    this[parametersKey] = parameters;
-  }
-
-  /** A text header, at most 60 characters. */
-  header<H extends string>(text: HeaderText<H>): FlowBuilder {
-    return new FlowBuilder(this.addressing, withHeader(this[partsKey], headerPart(text)), this[parametersKey]);
-  }
-
-  /** Footer text, at most 60 characters. */
-  footer<F extends string>(text: FooterText<F>): FlowBuilder {
-    return new FlowBuilder(this.addressing, withFooter(this[partsKey], text), this[parametersKey]);
-  }
-
-  protected withAddressing(addressing: Addressing): this {
-    return new FlowBuilder(addressing, this[partsKey], this[parametersKey]) as this; // same class
-  }
-
+export class FlowBuilder extends WithTextHeader<FlowInteractive, FlowParameters> {
   protected render(): FlowInteractive {
-    const { flow_action_payload: payload, ...parameters } = this[parametersKey];
+    const { flow_action_payload: payload, ...parameters } = this[stateKey];
     // A deep copy: `data` is nested JSON, and built bodies share no object with the builder.
     const copy: FlowParameters =
       payload === undefined ? { ...parameters } : { ...parameters, flow_action_payload: copyData(payload, payloadPlace) };

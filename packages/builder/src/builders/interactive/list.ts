@@ -1,19 +1,15 @@
 import type { limits } from "../../limits.js";
-import { listInteractiveRules } from "../../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { callbackResult } from "../arguments.js";
-import { type Addressing, MessageBase } from "../message-base.js";
-import { type FooterText, type HeaderText, headerPart, type Parts, renderInteractive, withFooter, withHeader } from "./parts.js";
+import { partsKey, stateKey, WithTextHeader } from "./interactive-base.js";
+import { renderInteractive } from "./parts.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const previousKey: unique symbol = Symbol();
 const idKey: unique symbol = Symbol();
 const titleKey: unique symbol = Symbol();
 const descriptionKey: unique symbol = Symbol();
-const partsKey: unique symbol = Symbol();
-const buttonKey: unique symbol = Symbol();
-const sectionsKey: unique symbol = Symbol();
 
 type MaxRows = typeof limits.list.rows.max;
 type Rows = readonly unknown[];
@@ -89,6 +85,12 @@ interface Section {
   readonly rows: SectionBuilder<Rows>;
 }
 
+/** The list as the builder holds it: the label of the button that opens it, and its sections so far. */
+interface List {
+  readonly button: string;
+  readonly sections: readonly Section[];
+}
+
 /**
  * A list message: a body, the label of the button that opens the list, and up to 10
  * sections holding at most 10 rows in total. Header (text only) and footer are optional.
@@ -96,29 +98,8 @@ interface Section {
  * @example
  * msg.to(n).list("Our menu", "View menu").section("Mains", (s) => s.row("m1", "Burger", "With fries").row("m2", "Salad")).build();
  */
-export class ListBuilder<Count extends Rows = []> extends MessageBase<InteractiveMessage<ListInteractive>> {
+export class ListBuilder<Count extends Rows = []> extends WithTextHeader<ListInteractive, List> {
   declare readonly [rowCount]: Count;
-  declare private readonly [partsKey]: Parts;
-  declare private readonly [buttonKey]: string;
-  declare private readonly [sectionsKey]: readonly Section[];
-
-  /** @internal */
-  constructor(addressing: Addressing, parts: Parts, button: string, sections: readonly Section[] = []) {
-    super(addressing, listInteractiveRules);
-    this[partsKey] = parts;
-    this[buttonKey] = button;
-    this[sectionsKey] = sections;
-  }
-
-  /** A text header, at most 60 characters (lists take no media header). */
-  header<H extends string>(text: HeaderText<H>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.addressing, withHeader(this[partsKey], headerPart(text)), this[buttonKey], this[sectionsKey]);
-  }
-
-  /** Footer text, at most 60 characters. */
-  footer<F extends string>(text: FooterText<F>): ListBuilder<Count> {
-    return new ListBuilder<Count>(this.addressing, withFooter(this[partsKey], text), this[buttonKey], this[sectionsKey]);
-  }
 
   /** A section with a title (≤ 24 characters; required once the list has more than one section). */
   section<Title extends string, Next extends Rows>(
@@ -132,7 +113,8 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
   ): ListBuilder<Rows> {
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
     const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
-    return new ListBuilder(this.addressing, this[partsKey], this[buttonKey], [...this[sectionsKey], { title, rows: section }]);
+    const list = { button: this[stateKey].button, sections: [...this[stateKey].sections, { title, rows: section }] };
+    return new ListBuilder(this.addressing, this.rules, this[partsKey], list);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */
@@ -145,14 +127,10 @@ export class ListBuilder<Count extends Rows = []> extends MessageBase<Interactiv
     return super.build();
   }
 
-  protected withAddressing(addressing: Addressing): this {
-    return new ListBuilder<Count>(addressing, this[partsKey], this[buttonKey], this[sectionsKey]) as this; // same class, same Count
-  }
-
   protected render(): ListInteractive {
-    const sections = this[sectionsKey].map(({ title, rows }): ListSection => {
+    const sections = this[stateKey].sections.map(({ title, rows }): ListSection => {
       return title === undefined ? { rows: renderRows(rows) } : { title, rows: renderRows(rows) };
     });
-    return renderInteractive<ListInteractive>("list", this[partsKey], { button: this[buttonKey], sections });
+    return renderInteractive<ListInteractive>("list", this[partsKey], { button: this[stateKey].button, sections });
   }
 }

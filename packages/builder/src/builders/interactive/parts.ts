@@ -6,20 +6,18 @@ import { objectArgument } from "../arguments.js";
 /** A media header: an image, video or document by `id` or `link`. */
 export type MediaHeader = { readonly image: MediaSource } | { readonly video: MediaSource } | { readonly document: MediaSource };
 
-type HeaderPart = { readonly text: string; readonly subText?: string | undefined } | MediaHeader;
-
 /**
  * The header, body and footer an interactive builder has collected so far. All three keys
  * are always present (undefined when unset): one object shape keeps every step fast.
  */
 export interface Parts {
-  readonly header: HeaderPart | undefined;
+  readonly header: InteractiveHeader | undefined;
   readonly body: string | undefined;
   readonly footer: string | undefined;
 }
 
 export const bodyPart = (body: string | undefined): Parts => ({ header: undefined, body, footer: undefined });
-export const withHeader = (parts: Parts, header: HeaderPart): Parts => ({ header, body: parts.body, footer: parts.footer });
+export const withHeader = (parts: Parts, header: InteractiveHeader): Parts => ({ header, body: parts.body, footer: parts.footer });
 /** `.header(header, { subText })` on a builder that takes a text or media header: the parts with that header. */
 export const withHeaderOf = (parts: Parts, header: string | MediaHeader, options: { readonly subText?: string | undefined }): Parts =>
   withHeader(parts, headerPart(header, objectArgument(options, "interactive.header options").subText));
@@ -31,31 +29,34 @@ export type HeaderText<H extends string> = MaxLength<H, typeof limits.interactiv
 export type SubText<S extends string> = MaxLength<S, typeof limits.interactive.header.max, "interactive.header.sub_text">;
 
 const mediaKeys = ["image", "video", "document"] as const;
+type MediaKey = (typeof mediaKeys)[number];
 
-/** A text header, or a media header copied so later changes by the caller do not leak in. */
-export function headerPart(header: string | MediaHeader, subText?: string): HeaderPart {
+/**
+ * The header in the API's form: a text header, or a media header copied so later changes by
+ * the caller do not leak in. Held so, a build copies it by its `type` alone (renderHeader).
+ */
+export function headerPart(header: string | MediaHeader, subText?: string): InteractiveHeader {
   if (typeof header === "object" && header !== null) {
     // Own keys only, and one of them: a second medium would otherwise be dropped without a word.
     const media = mediaKeys.filter((key) => Object.hasOwn(header, key));
     if (media.length > 1) throw new TypeError(`interactive.header: one of image, video or document, got ${media.join(" and ")}`);
-    if (media[0] === "image") return { image: { ...(header as { image: MediaSource }).image } };
-    if (media[0] === "video") return { video: { ...(header as { video: MediaSource }).video } };
-    if (media[0] === "document") return { document: { ...(header as { document: MediaSource }).document } };
+    const medium = media[0];
+    if (medium !== undefined) return copyMedia(medium, header as MediaSources);
   }
   // Anything else is taken as text: validate() names what is wrong with it at build time.
-  return { text: header as string, subText };
+  const text = header as string;
+  return subText === undefined ? { type: "text", text } : { type: "text", text, sub_text: subText };
 }
 
-function renderHeader(header: HeaderPart): InteractiveHeader {
-  if ("text" in header) {
-    return header.subText === undefined
-      ? { type: "text", text: header.text }
-      : { type: "text", text: header.text, sub_text: header.subText };
-  }
-  if ("image" in header) return { type: "image", image: { ...header.image } };
-  if ("video" in header) return { type: "video", video: { ...header.video } };
-  return { type: "document", document: { ...header.document } };
-}
+type MediaSources = { readonly [M in MediaKey]: MediaSource };
+
+/** `{ type: medium, [medium]: a copy of the source }`. */
+const copyMedia = (medium: MediaKey, header: MediaSources): InteractiveHeader =>
+  ({ type: medium, [medium]: { ...header[medium] } }) as InteractiveHeader;
+
+/** A fresh copy of a header as the builder holds it. */
+const renderHeader = (header: InteractiveHeader): InteractiveHeader =>
+  header.type === "text" ? { ...header } : copyMedia(header.type, header as InteractiveHeader & MediaSources);
 
 /** The `interactive` object of `type`: fresh header, body and footer objects, then the action. */
 export function renderInteractive<I extends Interactive>(type: I["type"], parts: Parts, action: I["action"]): I {
