@@ -7,18 +7,7 @@ import { flowIdOrName, linkOrReplies, listRows, payloadOnlyWhenNavigating, rowsA
 import { daysOnlyWhenPinning } from "./pin-refinements.js";
 import type { CustomRule, Refinement } from "./rule.js";
 import { products, productsAcross, type SectionEntries, titledSections } from "./section-refinements.js";
-import {
-  bodyTextWhenNotAlone,
-  buttonIndex,
-  componentsOnce,
-  expirationMs,
-  firstIndex,
-  indexAndCount,
-  lastIndex,
-  namedOrPositional,
-  parameterFitsButton,
-  uniqueCardIndex,
-} from "./template-refinements.js";
+import * as template from "./template-refinements.js";
 
 // The sentence the docs (docs/limits.md, the schema's descriptions) give each rule across fields and each custom
 // rule. Kept apart from the table, as refinement-schemas.ts is, so that validate() and the sends do not carry the
@@ -55,24 +44,24 @@ const docs = new Map<Refinement<never> | CustomRule, string>([
   [sameCards as Refinement<never>, "cards are alike: the same kind, the same button kind and count, one catalog; `card_index` unique"],
   [daysOnlyWhenPinning as Refinement<never>, "`expiration_days` only when `type` is `pin`"],
   [singleEmoji, 'exactly one emoji (skin tones, flags and ZWJ sequences count as one), or `""` to remove the reaction'],
-  [namedOrPositional as Refinement<never>, "parameters are all named (`parameter_name`) or all positional"],
+  [template.namedOrPositional as Refinement<never>, "parameters are all named (`parameter_name`) or all positional"],
   [
-    indexAndCount as Refinement<never>,
+    template.indexAndCount as Refinement<never>,
     "`index` on every button but `voice_call`; one parameter per button, up to two (`ttl_minutes`, `payload`) on `voice_call`",
   ],
   [
-    parameterFitsButton as Refinement<never>,
+    template.parameterFitsButton as Refinement<never>,
     "a button's parameter type fits its `sub_type`: quick_reply → payload, url → text, copy_code → coupon_code, flow and catalog → action",
   ],
-  [buttonIndex, `the button's position, ${firstIndex} to ${lastIndex}, as a string ("0") or an integer; unique`],
-  [uniqueCardIndex as Refinement<never>, "`card_index` unique across cards"],
-  [expirationMs, "Unix time in milliseconds; a value that looks like seconds is an error"],
+  [template.buttonIndex, `the button's position, ${template.firstIndex} to ${template.lastIndex}, as a string ("0") or an integer; unique`],
+  [template.uniqueCardIndex as Refinement<never>, "`card_index` unique across cards"],
+  [template.expirationMs, "Unix time in milliseconds; a value that looks like seconds is an error"],
   [
-    componentsOnce as Refinement<never>,
+    template.componentsOnce as Refinement<never>,
     "at most one `header` and one `body` component; button indexes unique; at most one `copy_code` button",
   ],
   [
-    bodyTextWhenNotAlone as Refinement<never>,
+    template.bodyTextWhenNotAlone as Refinement<never>,
     `body text parameters at most ${templateLimits.bodyText.max} characters, or ${templateLimits.bodyText.maxWhenOnlyComponent} when the body is the only component`,
   ],
 ]);
