@@ -44,6 +44,10 @@ msg
   .to(to)
   .buttons("Pick")
   .header({ image: { link: "https://example.com/a.png" } });
+// Two media in one header: one of image, video or document (a runtime TypeError too: hostile-builders.test.ts).
+const pick = msg.to(to).buttons("Pick");
+// @ts-expect-error Type '{ id: string; }' is not assignable to type 'undefined'.
+pick.header({ image: { id: "1" }, video: { id: "2" } });
 
 // Lists: ≤ 10 rows across all sections, button text ≤ 20, row title ≤ 24.
 const menu = msg.to(to).list("Menu", "View");

@@ -147,6 +147,20 @@ describe("an interactive media header takes one medium, its own", () => {
     ).toThrow(/interactive\.header: one of image, video or document, got image and video/);
   });
 
+  it("a sub-text with a media header: a TypeError naming it, not the sub-text dropped", () => {
+    expect(() =>
+      msg
+        .to(n)
+        .buttons("b")
+        .header({ image: { id: "1" } }, { subText: "s" }),
+    ).toThrow(/interactive\.header\.sub_text: goes with a text header only, got a header of type image/);
+    expect(msg.to(n).buttons("b").header("Title", { subText: "s" }).reply("a", "A").build().interactive.header).toEqual({
+      type: "text",
+      text: "Title",
+      sub_text: "s",
+    });
+  });
+
   it("an inherited image is not read as the caller's header", () => {
     const inherited = Object.create({ image: { id: "1" } }) as never;
     const built = msg.to(n).buttons("b").header(inherited).reply("a", "A").safeBuild();

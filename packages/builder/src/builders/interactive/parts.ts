@@ -4,7 +4,10 @@ import type { Interactive, InteractiveHeader, MediaSource } from "../../wire/ind
 import { objectArgument } from "../arguments.js";
 
 /** A media header: an image, video or document by `id` or `link`. */
-export type MediaHeader = { readonly image: MediaSource } | { readonly video: MediaSource } | { readonly document: MediaSource };
+export type MediaHeader =
+  | { readonly image: MediaSource; readonly video?: never; readonly document?: never }
+  | { readonly video: MediaSource; readonly image?: never; readonly document?: never }
+  | { readonly document: MediaSource; readonly image?: never; readonly video?: never };
 
 /**
  * The header, body and footer an interactive builder has collected so far. All three keys
@@ -41,6 +44,9 @@ export function headerPart(header: string | MediaHeader, subText?: string): Inte
     const media = mediaKeys.filter((key) => Object.hasOwn(header, key));
     if (media.length > 1) throw new TypeError(`interactive.header: one of image, video or document, got ${media.join(" and ")}`);
     const medium = media[0];
+    // A sub-text goes with a text header only: with media it would be dropped without a word.
+    if (medium !== undefined && subText !== undefined)
+      throw new TypeError(`interactive.header.sub_text: goes with a text header only, got a header of type ${medium}`);
     if (medium !== undefined) return copyMedia(medium, header as MediaSources);
   }
   // Anything else is taken as text: validate() names what is wrong with it at build time.
