@@ -113,6 +113,42 @@ describe("contacts", () => {
     });
   });
 
+  it("orders single fields by their first call, then addresses, emails, phones and urls", () => {
+    const card = msg
+      .to(to)
+      .contacts((c) =>
+        c.contact((p) =>
+          p
+            .url("https://example.com")
+            .org({ company: "Lucky Shrub" })
+            .phone("+16505550000", { type: "HOME" })
+            .birthday("1990-01-31")
+            .email("ana@example.com")
+            .name({ formattedName: "Ana", firstName: "Ana" })
+            .address({ city: "Menlo Park" })
+            .phone("+16505551234", { type: "CELL", waId: "16505551234" })
+            .org({ company: "Lucky Shrub", title: "Manager" })
+            .name(ana),
+        ),
+      )
+      .build().contacts[0];
+    // Compared as text: toEqual ignores key order, the wire does not.
+    expect(JSON.stringify(card)).toBe(
+      JSON.stringify({
+        org: { company: "Lucky Shrub", title: "Manager" },
+        birthday: "1990-01-31",
+        name: { formatted_name: "Ana Diaz", first_name: "Ana", last_name: "Diaz" },
+        addresses: [{ city: "Menlo Park" }],
+        emails: [{ email: "ana@example.com" }],
+        phones: [
+          { phone: "+16505550000", type: "HOME" },
+          { phone: "+16505551234", type: "CELL", wa_id: "16505551234" },
+        ],
+        urls: [{ url: "https://example.com" }],
+      }),
+    );
+  });
+
   it("rejects a callback that does not return the contact builder", () => {
     expect(() => msg.to(to).contacts((c) => c.contact(JSON.parse("null")))).toThrow(TypeError);
   });
