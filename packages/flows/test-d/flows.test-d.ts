@@ -145,7 +145,10 @@ flow().screen("A", (s) =>
 
 // A step's type reads as the builder in hovers and errors (not as an alias the method families are written with).
 declare const fresh: LayoutBuilder<never, never, [], false, never>;
-const twoSteps = fresh.heading("Hello").textInput("email", "Email").dropdown("city", "City", [{ id: "a", title: "A" }]);
+const twoSteps = fresh
+  .heading("Hello")
+  .textInput("email", "Email")
+  .dropdown("city", "City", [{ id: "a", title: "A" }]);
 // @ts-expect-error Type 'LayoutBuilder<never, "email" | "city", [0, 0, 0], false, never>' is not assignable to type 'number'
 export const notANumber: number = twoSteps;
 
