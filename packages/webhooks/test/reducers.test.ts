@@ -173,7 +173,7 @@ describe("history import", () => {
   });
 
   it("counts missing chunks without listing more than 100, however large a chunk_order claims to be", () => {
-    const [received] = eventsOf(changeOf("history", { ...examples.history, history: [chunk(0, 1_000_000, 10, [1])] }));
+    const [received] = eventsOf(changeOf("history", { ...examples.history, history: [chunk(0, 1_000_000, 10, [1])] })) as [WebhookEvent];
     const history = reassembleHistory([received]);
     expect(history).toMatchObject({ chunks: 1, complete: false, missingCount: 999_999 });
     expect(history.missing).toHaveLength(100);
