@@ -55,10 +55,15 @@ type CaptionedTo<M extends ImageMessage | VideoMessage> = <N extends string, C e
   options?: CaptionOptions<C, M["type"]>,
 ) => MessageBuilder<M>;
 
-const captionedTo =
-  <M extends ImageMessage | VideoMessage>(kind: CaptionedKind<M>): CaptionedTo<M> =>
-  (to, media, options) =>
-    kind.call(host(to), media, options);
+/** `kind` to a phone number, named after it (`imageTo`, `videoTo`) as stack traces and `.name` read it. */
+const captionedTo = <M extends ImageMessage | VideoMessage>(kind: CaptionedKind<M>): CaptionedTo<M> => {
+  const name = `${kind.name}To`;
+  return {
+    [name](to: string, media: MediaSource, options?: { readonly caption?: string }) {
+      return kind.call(host(to), media, options);
+    },
+  }[name] as CaptionedTo<M>;
+};
 
 /** An image to a phone number, by uploaded `id` or http(s) `link`: `msg.to(to).image(media, options)`. */
 export const imageTo: CaptionedTo<ImageMessage> = /* @__PURE__ */ captionedTo(image);

@@ -43,4 +43,21 @@ describe("per-kind functions", () => {
     expect(imageTo(to, both).safeBuild().ok).toBe(false);
     expect(() => markRead("x".repeat(200)).build()).toThrow(/message_id/);
   });
+
+  it("are named after themselves, as the kinds on a recipient are (what stack traces and .name read)", () => {
+    const named = { textTo, imageTo, videoTo, documentTo, audioTo, stickerTo, reactionTo, locationTo, markRead };
+    for (const [name, fn] of Object.entries(named)) expect({ name, actual: fn.name }).toEqual({ name, actual: name });
+    expect([imageTo.length, videoTo.length]).toEqual([3, 3]);
+    const recipient = msg.to(to);
+    for (const kind of ["text", "image", "video", "document", "audio", "sticker"] as const)
+      expect({ kind, actual: recipient[kind].name }).toEqual({ kind, actual: kind });
+    let stack = "";
+    try {
+      imageTo(to, media, JSON.parse('"caption as a string"'));
+    } catch (error) {
+      stack = String((error as Error).stack);
+    }
+    expect(stack).toMatch(/\bat (\S+\.)?image \(/);
+    expect(stack).toMatch(/\bat imageTo \(/);
+  });
 });

@@ -143,6 +143,15 @@ flow().screen("A", (s) =>
   }),
 );
 
+// A step's type reads as the builder in hovers and errors (not as an alias the method families are written with).
+declare const fresh: LayoutBuilder<never, never, [], false, never>;
+const twoSteps = fresh.heading("Hello").textInput("email", "Email");
+// @ts-expect-error Type 'LayoutBuilder<never, "email", [0, 0], false, never>' is not assignable to type 'number'
+export const notANumber: number = twoSteps;
+const choice = fresh.dropdown("city", "City", [{ id: "a", title: "A" }]);
+// @ts-expect-error Type 'LayoutBuilder<never, "city", [0], false, never>' is not assignable to type 'number'
+export const notANumberEither: number = choice;
+
 // data_exchange payloads are checked like any other.
 flow({ dataApiVersion: "4.0" }).screen("A", (s) =>
   s.layout((l) =>

@@ -62,4 +62,23 @@ describe("LayoutBuilder method families", () => {
     base.textInput("name", "Name");
     expect(base.children).toHaveLength(1);
   });
+
+  test("each has its own name and the arity of its signature, as a method written out would (stack traces name it)", () => {
+    const arities = {
+      ...{ heading: 1, subheading: 1, body: 1, caption: 1 },
+      ...{ textInput: 2, textArea: 2, datePicker: 2, calendarPicker: 2, photoPicker: 2, documentPicker: 2 },
+      ...{ checkboxGroup: 3, radioButtons: 3, dropdown: 3, chipsSelector: 3 },
+    };
+    for (const [method, length] of Object.entries(arities)) {
+      const implementation = Reflect.get(LayoutBuilder.prototype, method) as (...call: unknown[]) => unknown;
+      expect({ method, name: implementation.name, length: implementation.length }).toEqual({ method, name: method, length });
+    }
+    let stack = "";
+    try {
+      Reflect.apply(LayoutBuilder.prototype.textInput, {}, ["name", "Name"]);
+    } catch (error) {
+      stack = String((error as Error).stack);
+    }
+    expect(stack.split("\n")[1]).toMatch(/\btextInput\b/);
+  });
 });

@@ -112,7 +112,97 @@ describe("history import", () => {
 
   it("a missing chunk keeps it incomplete and says which", () => {
     const events = [chunks[0], chunks[3], chunks[4]].flatMap((c) => eventsOf(changeOf("history", { ...examples.history, history: [c] })));
-    expect(reassembleHistory(events)).toMatchObject({ progress: 100, complete: false, missing: [{ phase: 1, chunk_order: 1 }] });
+    expect(reassembleHistory(events)).toMatchObject({
+      progress: 100,
+      complete: false,
+      missing: [{ phase: 1, chunk_order: 1 }],
+      missingCount: 1,
+    });
+  });
+
+  // chunk_order is network input: a hostile one must be refused where it is read, and never set
+  // how much work reassembly does.
+  it("refuses a chunk_order that is not a whole number from 1 to 1,000,000, naming path and value", () => {
+    const hostile: unknown[] = [
+      5e6,
+      9007199254740991,
+      1_000_001,
+      0,
+      -1,
+      1.5,
+      "NaN",
+      "abc",
+      "5e6",
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      null,
+      [],
+      {},
+    ];
+    for (const chunk_order of hostile) {
+      const body = changeOf("history", {
+        ...examples.history,
+        history: [{ metadata: { phase: 0, chunk_order, progress: 10 }, threads: [] }],
+      });
+      const { events, issues } = parseWebhook(body);
+      expect({ chunk_order, chunks: events.filter((e) => e.kind === "change" && e.field === "history" && e.type === "chunk") }).toEqual({
+        chunk_order,
+        chunks: [],
+      });
+      const paths = issues.map((issue) => issue.path);
+      expect(paths).toContain("entry[0].changes[0].value.history[0].metadata.chunk_order");
+    }
+    const tooLarge = parseWebhook(
+      changeOf("history", { ...examples.history, history: [{ metadata: { phase: 0, chunk_order: 5e6, progress: 10 }, threads: [] }] }),
+    ).issues.find((issue) => issue.path.endsWith(".chunk_order"));
+    expect(tooLarge).toMatchObject({
+      code: "out_of_range",
+      message: "a whole number from 1 to 1000000 (the chunk's place in the import), got 5000000",
+    });
+    const fractional = parseWebhook(
+      changeOf("history", { ...examples.history, history: [{ metadata: { phase: 0, chunk_order: 1.5, progress: 10 }, threads: [] }] }),
+    ).issues.find((issue) => issue.path.endsWith(".chunk_order"));
+    expect(fractional).toMatchObject({ code: "invalid_format", message: expect.stringContaining("got 1.5") });
+    // The bound itself and a string of digits (Meta's pages show numbers as both) are read.
+    for (const chunk_order of [1_000_000, "7"])
+      expect(
+        eventsOf(
+          changeOf("history", { ...examples.history, history: [{ metadata: { phase: 0, chunk_order, progress: 10 }, threads: [] }] }),
+        ),
+      ).toMatchObject([{ chunk_order: Number(chunk_order) }]);
+  });
+
+  it("counts missing chunks without listing more than 100, however large a chunk_order claims to be", () => {
+    const [received] = eventsOf(changeOf("history", { ...examples.history, history: [chunk(0, 1_000_000, 10, [1])] })) as [WebhookEvent];
+    const history = reassembleHistory([received]);
+    expect(history).toMatchObject({ chunks: 1, complete: false, missingCount: 999_999 });
+    expect(history.missing).toHaveLength(100);
+    expect(history.missing[0]).toEqual({ phase: 0, chunk_order: 1 });
+    expect(history.missing[99]).toEqual({ phase: 0, chunk_order: 100 });
+    // An event built by hand is not bounded by the parser: the count is arithmetic, not a loop.
+    const handMade = { ...received, chunk_order: Number.MAX_SAFE_INTEGER } as WebhookEvent;
+    expect(reassembleHistory([handMade])).toMatchObject({ missingCount: Number.MAX_SAFE_INTEGER - 1, complete: false });
+    expect(reassembleHistory([handMade]).missing).toHaveLength(100);
+    // One that is not a whole number from 1 leaves no gap below it (and no endless loop).
+    for (const chunk_order of [Number.POSITIVE_INFINITY, Number.NaN, -3, 2.5])
+      expect(reassembleHistory([{ ...received, chunk_order } as WebhookEvent])).toMatchObject({ chunks: 1, missing: [], missingCount: 0 });
+  });
+
+  it("many chunks: gaps in every phase counted exactly, the first 100 listed lowest first", () => {
+    const events: WebhookEvent[] = [];
+    for (const phase of [0, 1, 2])
+      for (let order = 2; order <= 3_000; order += 2)
+        events.push(...eventsOf(changeOf("history", { ...examples.history, history: [chunk(phase, order, 50, [order])] })));
+    const history = reassembleHistory(events);
+    expect(history.chunks).toBe(4_500);
+    expect(history.missingCount).toBe(4_500); // the odd orders 1…2999 below each phase's highest, 3000
+    expect(history.missing).toHaveLength(100);
+    expect(history.missing.slice(0, 3)).toEqual([
+      { phase: 0, chunk_order: 1 },
+      { phase: 0, chunk_order: 3 },
+      { phase: 0, chunk_order: 5 },
+    ]);
+    expect(history.missing.at(-1)).toEqual({ phase: 0, chunk_order: 199 });
   });
 
   it("a declined import is an error event", () => {

@@ -13,7 +13,11 @@ export type CaptionedKind<M extends ImageMessage | VideoMessage> = <C extends st
 
 /** The captioned kind whose bodies `rules` check: image and video are the same object under another name. */
 export function captionedKind<M extends ImageMessage | VideoMessage>(rules: KindRules<M["type"]>): CaptionedKind<M> {
-  return function (this: KindHost, media: MediaSource, options?: { readonly caption?: string }): MessageBuilder<M> {
-    return captionedMessage<M>(this.addressing, rules, media, options);
-  };
+  // Keyed by the kind, the function is named `image` or `video` (as stack traces and `.name` read it).
+  const kind: string = rules.type;
+  return {
+    [kind](this: KindHost, media: MediaSource, options?: { readonly caption?: string }): MessageBuilder<M> {
+      return captionedMessage<M>(this.addressing, rules, media, options);
+    },
+  }[kind] as CaptionedKind<M>;
 }

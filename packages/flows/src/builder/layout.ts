@@ -80,14 +80,17 @@ export class LayoutBuilder<Data extends string, F extends string, C extends 0[],
   // component's name and limits): each writes its component's `type` and the properties of its call.
   static {
     const define = (methods: { readonly [Method in keyof AnyBuilder]?: string }, properties: (...call: never[]) => object) => {
-      for (const [method, type] of Object.entries(methods))
-        Object.defineProperty(LayoutBuilder.prototype, method, {
-          value(this: AnyBuilder, ...call: never[]) {
+      for (const [method, type] of Object.entries(methods)) {
+        // A computed method key names the function after its method (stack traces read
+        // `LayoutBuilder.textInput`, not `value`); its arity is the one its signature had.
+        const implementation = {
+          [method](this: AnyBuilder, ...call: never[]) {
             return new LayoutBuilder(this.#with(type, properties(...call)));
           },
-          writable: true,
-          configurable: true,
-        });
+        }[method];
+        Object.defineProperty(implementation, "length", { value: properties.length });
+        Object.defineProperty(LayoutBuilder.prototype, method, { value: implementation, writable: true, configurable: true });
+      }
     };
     define(
       { heading: "TextHeading", subheading: "TextSubheading", body: "TextBody", caption: "TextCaption" },
@@ -235,27 +238,22 @@ interface Known<Data extends string, F extends string, C extends 0[], Ft extends
   readonly targets: T;
 }
 type AnyKnown = Known<string, string, 0[], boolean, string>;
-/** The builder after one more component, which declares the input `N` (none by default). */
-type Added<K extends AnyKnown, N extends string = never> = LayoutBuilder<
-  K["data"],
-  K["fields"] | N,
-  [...K["count"], 0],
-  K["footer"],
-  K["targets"]
->;
+
+// The families below write their result out as `LayoutBuilder<…>` (no alias of it), so hovers and
+// compiler errors show `LayoutBuilder<never, "email", [0, 0], false, never>`, as a method's would.
 
 /** A text component: `text` at most `Max` characters, every reference resolved. */
 type TextComponent<Type extends string, Max extends number, Options, K extends AnyKnown> = <Tx extends string>(
   text: Room<K["count"], Text<Tx, Max, `${Type}.text`, K["data"], K["fields"]>>,
   options?: Options,
-) => Added<K>;
+) => LayoutBuilder<K["data"], K["fields"], [...K["count"], 0], K["footer"], K["targets"]>;
 
 /** An input: a name not used yet on the screen, and a label of at most `Max` characters. */
 type LabelledInput<Type extends string, Max extends number, Options, K extends AnyKnown> = <N extends string, L extends string>(
   name: Room<K["count"], NewName<N, K["fields"]>>,
   label: Text<L, Max, `${Type}.label`, K["data"], K["fields"]>,
   options?: Options,
-) => Added<K, N>;
+) => LayoutBuilder<K["data"], K["fields"] | N, [...K["count"], 0], K["footer"], K["targets"]>;
 
 /**
  * An input choosing among the options of its data source (`Count`: the least and most options),
@@ -271,4 +269,4 @@ type Choice<Type extends string, Count extends [number, number], Max extends num
   label: Text<L, Max, `${Type}.label`, K["data"], K["fields"]>,
   dataSource: D,
   options?: Options,
-) => Added<K, N>;
+) => LayoutBuilder<K["data"], K["fields"] | N, [...K["count"], 0], K["footer"], K["targets"]>;

@@ -2,7 +2,7 @@ import { definedMembers } from "../defined-members.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { HistoryChunkEvent, HistoryErrorEvent, HistoryMessage, HistoryThread } from "./change-events.js";
 import type { BusinessNumber } from "./field-items.js";
-import { type FieldContext, type Json, MemberReader, objectsIn, type Report } from "./read.js";
+import { type FieldContext, type Json, MemberReader, objectsIn, own, type Report } from "./read.js";
 
 /**
  * `history`: `value.history[]{metadata:{phase, chunk_order, progress}, threads[{id, messages[]}]}`
@@ -37,7 +37,7 @@ function readChunk(raw: Json, path: string, ctx: FieldContext, business: Busines
   const progressOf = chunk.object("metadata", true);
   const order = progressOf === undefined ? undefined : new MemberReader(progressOf, `${path}.metadata`, ctx.issue);
   const phase = order?.number("phase", true);
-  const chunk_order = order?.number("chunk_order", true);
+  const chunk_order = chunkOrderOf(order, ctx.issue);
   const progress = order?.number("progress", true);
   const threads = objectsIn(chunk.list("threads", true), `${path}.threads`, ctx.issue).map(([thread, threadPath]) =>
     readThread(thread, threadPath, ctx.issue),
@@ -53,6 +53,27 @@ function readChunk(raw: Json, path: string, ctx: FieldContext, business: Busines
     threads: threads.filter((thread): thread is HistoryThread => thread !== undefined),
   };
   return event;
+}
+
+/**
+ * The most chunks one import is taken to have. Meta publishes no maximum; 180 days of one-to-one
+ * threads fit in far fewer, and the bound keeps a hostile `chunk_order` (`5e6`, `2^53 - 1`) from
+ * standing for millions of chunks still to come.
+ */
+export const largestChunkOrder = 1_000_000;
+
+/** `metadata.chunk_order`: a whole number from 1 (chunks are numbered from 1) to `largestChunkOrder`. */
+function chunkOrderOf(order: MemberReader | undefined, issue: Report): number | undefined {
+  const chunkOrder = order?.number("chunk_order", true);
+  if (order === undefined || chunkOrder === undefined) return undefined;
+  if (Number.isInteger(chunkOrder) && chunkOrder >= 1 && chunkOrder <= largestChunkOrder) return chunkOrder;
+  order.failed = true;
+  issue(
+    `${order.at}.chunk_order`,
+    Number.isInteger(chunkOrder) ? "out_of_range" : "invalid_format",
+    `a whole number from 1 to ${largestChunkOrder} (the chunk's place in the import), got ${JSON.stringify(own(order.source, "chunk_order"))}`,
+  );
+  return undefined;
 }
 
 function readThread(raw: Json, path: string, issue: Report): HistoryThread | undefined {

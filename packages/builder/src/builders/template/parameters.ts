@@ -38,21 +38,29 @@ type Parameter = TemplateHeaderParameter | TemplateBodyParameter;
  * its context cost more bytes per step than the object (template building allocates about
  * twice the literal, not more). Each type copies at a spread of its own, a function per type
  * in this table: one shared spread and a key read by `type` saw every shape and went
- * megamorphic, the slow path.
+ * megamorphic, the slow path. The table has no prototype: a parameter's `type` (a JavaScript caller
+ * can construct a HeaderParameter or BodyParameters with any) never finds Object's members
+ * (`constructor`, `toString`, `__proto__`); a type with no entry is copied as it is and left to
+ * the checks at build.
  */
-const copyByType: { readonly [T in Parameter["type"]]: (parameter: Extract<Parameter, { type: T }>) => Parameter } = {
-  text: (given) => ({ ...given }),
-  currency: (given) => ({ ...given, currency: { ...given.currency } }),
-  date_time: (given) => ({ ...given, date_time: { ...given.date_time } }),
-  image: (given) => ({ ...given, image: { ...given.image } }),
-  video: (given) => ({ ...given, video: { ...given.video } }),
-  document: (given) => ({ ...given, document: { ...given.document } }),
-  location: (given) => ({ ...given, location: { ...given.location } }),
-};
+type CopyTable = { readonly [T in Parameter["type"]]: (parameter: Extract<Parameter, { type: T }>) => Parameter };
+const copyByType: CopyTable = Object.setPrototypeOf(
+  {
+    text: (given) => ({ ...given }),
+    currency: (given) => ({ ...given, currency: { ...given.currency } }),
+    date_time: (given) => ({ ...given, date_time: { ...given.date_time } }),
+    image: (given) => ({ ...given, image: { ...given.image } }),
+    video: (given) => ({ ...given, video: { ...given.video } }),
+    document: (given) => ({ ...given, document: { ...given.document } }),
+    location: (given) => ({ ...given, location: { ...given.location } }),
+  } satisfies CopyTable,
+  null,
+);
 
 function copyParameter<P extends Parameter>(parameter: P): P {
-  const copy = copyByType[parameter.type] as (parameter: Parameter) => Parameter; // the entry for this parameter's own type
-  return copy(parameter) as P; // a copy of the same type
+  // The entry for this parameter's own type; none for a type no builder method makes.
+  const copy = copyByType[parameter.type] as ((parameter: Parameter) => Parameter) | undefined;
+  return (copy === undefined ? { ...parameter } : copy(parameter)) as P; // a copy of the same type
 }
 
 /** The `name` of optional parameter options; no default `{}` made when they are left out. */
