@@ -61,7 +61,7 @@ export function createMsg<const K extends Partial<Kinds>>(
   return Object.freeze({
     to: (to: string) => toPerson(addressedTo(to)),
     toUser: (bsuid: string, options: { readonly phone?: string } = {}) =>
-      toPerson(addressedTo(objectArgument(options, "toUser options").phone, bsuid)),
+      toPerson(addressedTo(objectArgument(options, "toUser options", ["phone"]).phone, bsuid)),
     toGroup: (groupId: string) => toGroup(addressedTo(groupId, undefined, true)),
   }) as ComposedMsg<K>;
 }

@@ -34,7 +34,7 @@ export const msg = Object.freeze({
     bsuid: BusinessScopedId<Id>,
     options: { readonly phone?: PhoneNumber<N> } = {},
   ): Recipient {
-    return new Recipient(addressedTo(objectArgument(options, "toUser options").phone, bsuid));
+    return new Recipient(addressedTo(objectArgument(options, "toUser options", ["phone"]).phone, bsuid));
   },
   /** A group, by its id: text, media and templates only (the API takes nothing else in groups). */
   toGroup(groupId: string): GroupRecipient {

@@ -4,9 +4,16 @@ import { kindOf } from "../rules/report.js";
 // cannot even be read fails at once with a TypeError that names where, rather than deep
 // inside a builder. Values that can be read are left to `.build()`, which reports them.
 
-/** `value` when it is an object; otherwise a TypeError naming `where`. */
-export function objectArgument<T>(value: T, where: string): T & object {
+/**
+ * `value` when it is an object; otherwise a TypeError naming `where`. With `keys` (the options the
+ * builder reads), an own enumerable key outside them fails too, even when its value is undefined:
+ * a typo'd option is never dropped without a word.
+ */
+export function objectArgument<T>(value: T, where: string, keys?: readonly string[]): T & object {
   if (typeof value !== "object" || value === null) throw new TypeError(`${where}: expected an object, got ${kindOf(value)}`);
+  if (keys)
+    for (const key of Object.keys(value))
+      if (!keys.includes(key)) throw new TypeError(`${where}: unknown option "${key}" (takes ${keys.join(", ")})`);
   return value;
 }
 

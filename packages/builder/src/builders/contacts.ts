@@ -76,7 +76,14 @@ export class ContactBuilder<Named extends boolean = false> {
   // copies the parts again (built bodies share nothing with the builder).
 
   name(name: ContactName): ContactBuilder<true> {
-    const { formattedName, firstName, lastName, middleName, suffix, prefix } = objectArgument(name, "contacts.name");
+    const { formattedName, firstName, lastName, middleName, suffix, prefix } = objectArgument(name, "contacts.name", [
+      "formattedName",
+      "firstName",
+      "lastName",
+      "middleName",
+      "suffix",
+      "prefix",
+    ]);
     const part: Mutable<ContactNamePayload> = { formatted_name: formattedName };
     if (firstName !== undefined) part.first_name = firstName;
     if (lastName !== undefined) part.last_name = lastName;
@@ -87,7 +94,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
-    const { type, waId } = objectArgument(options, "contacts.phones options");
+    const { type, waId } = objectArgument(options, "contacts.phones options", ["type", "waId"]);
     const part: Mutable<Entry<"phones">> = { phone };
     if (type !== undefined) part.type = type;
     if (waId !== undefined) part.wa_id = waId;
@@ -95,19 +102,27 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = objectArgument(options, "contacts.emails options");
+    const { type } = objectArgument(options, "contacts.emails options", ["type"]);
     const part = type === undefined ? { email } : { email, type };
     return this[withKey]("emails", part);
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = objectArgument(options, "contacts.urls options");
+    const { type } = objectArgument(options, "contacts.urls options", ["type"]);
     const part = type === undefined ? { url } : { url, type };
     return this[withKey]("urls", part);
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
-    const { street, city, state, zip, country, countryCode, type } = objectArgument(address, "contacts.addresses");
+    const { street, city, state, zip, country, countryCode, type } = objectArgument(address, "contacts.addresses", [
+      "street",
+      "city",
+      "state",
+      "zip",
+      "country",
+      "countryCode",
+      "type",
+    ]);
     const part: Mutable<ContactAddressPayload> = {};
     if (street !== undefined) part.street = street;
     if (city !== undefined) part.city = city;
@@ -125,7 +140,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    const { company, department, title } = objectArgument(org, "contacts.org");
+    const { company, department, title } = objectArgument(org, "contacts.org", ["company", "department", "title"]);
     const part: Mutable<Entry<"org">> = {};
     if (company !== undefined) part.company = company;
     if (department !== undefined) part.department = department;

@@ -59,7 +59,7 @@ function mediaContent<Content>(media: MediaSource, caption?: string, filename?: 
 }
 
 export function textMessage(addressing: Addressing, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
-  const { previewUrl } = objectArgument(options, "text options");
+  const { previewUrl } = objectArgument(options, "text options", ["previewUrl"]);
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
@@ -70,7 +70,11 @@ export function captionedMessage<M extends ImageMessage | VideoMessage>(
   media: MediaSource,
   options: { readonly caption?: string } = {},
 ): MessageBuilder<M> {
-  return new MessageBuilder<M>(addressing, rules, mediaContent(media, objectArgument(options, `${rules.type} options`).caption));
+  return new MessageBuilder<M>(
+    addressing,
+    rules,
+    mediaContent(media, objectArgument(options, `${rules.type} options`, ["caption"]).caption),
+  );
 }
 
 export function documentMessage(
@@ -78,12 +82,12 @@ export function documentMessage(
   media: MediaSource,
   options: { readonly caption?: string; readonly filename?: string } = {},
 ): MessageBuilder<DocumentMessage> {
-  const { caption, filename } = objectArgument(options, "document options");
+  const { caption, filename } = objectArgument(options, "document options", ["caption", "filename"]);
   return new MessageBuilder<DocumentMessage>(addressing, documentRules, mediaContent(media, caption, filename));
 }
 
 export function audioMessage(addressing: Addressing, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
-  const { voice } = objectArgument(options, "audio options");
+  const { voice } = objectArgument(options, "audio options", ["voice"]);
   const source = mediaContent<AudioMessage["audio"]>(media);
   return new MessageBuilder<AudioMessage>(addressing, audioRules, voice === undefined ? source : { ...source, voice });
 }
@@ -97,7 +101,7 @@ export function reactionMessage(addressing: Addressing, messageId: string, emoji
 }
 
 export function locationMessage(addressing: Addressing, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-  const { latitude, longitude, name, address } = objectArgument(location, "location");
+  const { latitude, longitude, name, address } = objectArgument(location, "location", ["latitude", "longitude", "name", "address"]);
   const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
   if (name !== undefined) content.name = name;
   if (address !== undefined) content.address = address;

@@ -14,6 +14,6 @@ export function catalog<Body extends string>(
     this.addressing,
     catalogMessageInteractiveRules,
     bodyPart(body),
-    objectArgument(options, "catalog options").thumbnailProductRetailerId,
+    objectArgument(options, "catalog options", ["thumbnailProductRetailerId"]).thumbnailProductRetailerId,
   );
 }

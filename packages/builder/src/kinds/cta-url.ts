@@ -10,6 +10,6 @@ export function ctaUrl<Body extends string, Text extends string>(
   body: BodyText<Body>,
   button: CtaUrlButton<Text>,
 ): CtaUrlBuilder {
-  const { text, url } = objectArgument(button, "cta_url button");
+  const { text, url } = objectArgument(button, "cta_url button", ["text", "url"]);
   return new CtaUrlBuilder(this.addressing, ctaUrlInteractiveRules, bodyPart(body), { text, url });
 }

@@ -1,5 +1,5 @@
 import { objectArgument } from "../builders/arguments.js";
-import { FlowBuilder, type FlowOptions, flowParameters } from "../builders/interactive/flow.js";
+import { FlowBuilder, type FlowOptions, flowOptionKeys, flowParameters } from "../builders/interactive/flow.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import { flowInteractiveRules } from "../rules/quick/interactive-flow.generated.js";
 import type { KindHost } from "./host.js";
@@ -10,5 +10,10 @@ export function flow<Body extends string, Cta extends string>(
   body: BodyText<Body>,
   options: FlowOptions<Cta>,
 ): FlowBuilder {
-  return new FlowBuilder(this.addressing, flowInteractiveRules, bodyPart(body), flowParameters(objectArgument(options, "flow options")));
+  return new FlowBuilder(
+    this.addressing,
+    flowInteractiveRules,
+    bodyPart(body),
+    flowParameters(objectArgument(options, "flow options", flowOptionKeys)),
+  );
 }

@@ -10,5 +10,5 @@ export function pin<Id extends string>(
   messageId: Wamid<Id, "pin.message_id">,
   options: { readonly days?: number } = {},
 ): MessageBuilder<PinMessage> {
-  return pinMessage(this.addressing, { type: "pin", messageId, days: objectArgument(options, "pin options").days });
+  return pinMessage(this.addressing, { type: "pin", messageId, days: objectArgument(options, "pin options", ["days"]).days });
 }

@@ -10,7 +10,7 @@ export function productCarousel<Body extends string, const P extends readonly st
   body: BodyText<Body>,
   products: { readonly catalogId: string; readonly products: ProductIds<P> },
 ): ProductCarouselBuilder {
-  const { catalogId, products: ids } = objectArgument(products, "productCarousel");
+  const { catalogId, products: ids } = objectArgument(products, "productCarousel", ["catalogId", "products"]);
   return new ProductCarouselBuilder(this.addressing, carouselInteractiveRules, bodyPart(body), {
     catalogId,
     products: Array.isArray(ids) ? [...ids] : [], // a copy: a later change by the caller does not leak in

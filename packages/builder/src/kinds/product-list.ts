@@ -9,7 +9,7 @@ export function productList<Header extends string, Body extends string>(
   this: KindHost,
   options: { readonly header: HeaderText<Header>; readonly body: BodyText<Body>; readonly catalogId: string },
 ): ProductListBuilder {
-  const { header, body, catalogId } = objectArgument(options, "productList");
+  const { header, body, catalogId } = objectArgument(options, "productList", ["header", "body", "catalogId"]);
   return new ProductListBuilder(this.addressing, productListInteractiveRules, withHeader(bodyPart(body), headerPart(header)), {
     catalogId,
     sections: [],

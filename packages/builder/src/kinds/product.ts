@@ -10,6 +10,6 @@ export function product<Body extends string>(
   item: { readonly catalogId: string; readonly productRetailerId: string },
   body?: BodyText<Body>,
 ): ProductBuilder {
-  const { catalogId, productRetailerId } = objectArgument(item, "product");
+  const { catalogId, productRetailerId } = objectArgument(item, "product", ["catalogId", "productRetailerId"]);
   return new ProductBuilder(this.addressing, productInteractiveRules, bodyPart(body), { catalogId, productRetailerId });
 }

@@ -12,7 +12,7 @@ export function voiceCall<Body extends string, T extends string>(
   body: BodyText<Body>,
   options: VoiceCallOptions<T> = {},
 ): VoiceCallBuilder {
-  const { text, ttlMinutes, payload } = objectArgument(options, "voiceCall options");
+  const { text, ttlMinutes, payload } = objectArgument(options, "voiceCall options", ["text", "ttlMinutes", "payload"]);
   const parameters: Mutable<NonNullable<VoiceCallInteractive["action"]["parameters"]>> = {};
   if (text !== undefined) parameters.display_text = text;
   if (ttlMinutes !== undefined) parameters.ttl_minutes = ttlMinutes;

@@ -48,7 +48,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
       : [header: CardHeader, options: CardOptions<B, T>]
   ): CarouselBuilder<[...Cards, unknown]>;
   card(header: unknown, options?: unknown): CarouselBuilder<[...Cards, unknown]> {
-    const { body, ...rest } = objectArgument(options as CardOptions<string, string>, "carousel card");
+    const { body, ...rest } = objectArgument(options as CardOptions<string, string>, "carousel card", ["body", "button", "quickReplies"]);
     const media = objectArgument(header as CardHeader, "carousel card header");
     const rendered: Card = {
       type: "cta_url",

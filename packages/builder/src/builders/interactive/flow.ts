@@ -42,6 +42,9 @@ export class FlowBuilder extends WithTextHeader<FlowInteractive, FlowParameters>
 const payloadPlace = { path: "interactive.action.parameters.flow_action_payload", depth: 4 };
 const dataPlace = { path: `${payloadPlace.path}.data`, depth: 5 };
 
+/** The keys of `FlowOptions`, all read by `flowParameters`; any other is refused. */
+export const flowOptionKeys = ["cta", "token", "flowId", "flowName", "mode", "action", "screen", "data"];
+
 /** The API's `parameters` from the builder's options; only the options given are set. */
 export function flowParameters(options: FlowOptions<string>): FlowParameters {
   const parameters: { -readonly [K in keyof FlowParameters]: FlowParameters[K] } = { flow_message_version: "3", flow_cta: options.cta };

@@ -23,7 +23,7 @@ export const bodyPart = (body: string | undefined): Parts => ({ header: undefine
 export const withHeader = (parts: Parts, header: InteractiveHeader): Parts => ({ header, body: parts.body, footer: parts.footer });
 /** `.header(header, { subText })` on a builder that takes a text or media header: the parts with that header. */
 export const withHeaderOf = (parts: Parts, header: string | MediaHeader, options: { readonly subText?: string | undefined }): Parts =>
-  withHeader(parts, headerPart(header, objectArgument(options, "interactive.header options").subText));
+  withHeader(parts, headerPart(header, objectArgument(options, "interactive.header options", ["subText"]).subText));
 export const withFooter = (parts: Parts, footer: string): Parts => ({ header: parts.header, body: parts.body, footer });
 
 export type BodyText<B extends string> = MaxLength<B, typeof limits.interactive.body.max, "interactive.body.text">;

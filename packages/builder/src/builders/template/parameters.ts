@@ -65,7 +65,7 @@ function copyParameter<P extends Parameter>(parameter: P): P {
 
 /** The `name` of optional parameter options; no default `{}` made when they are left out. */
 const nameOf = (options: ParameterName | undefined, where: string): string | undefined =>
-  options === undefined ? undefined : objectArgument(options, where).name;
+  options === undefined ? undefined : objectArgument(options, where, ["name"]).name;
 
 /** Reads a header parameter, fresh; kept out of the public surface. */
 export let renderHeader: (parameter: HeaderParameter) => TemplateHeaderParameter;
@@ -108,7 +108,12 @@ export const headerParameters = Object.freeze({
     return header({ type: "document", document: { ...media } });
   },
   location(location: TemplateLocation): HeaderParameter {
-    const { latitude, longitude, name, address } = objectArgument(location, "template.header location");
+    const { latitude, longitude, name, address } = objectArgument(location, "template.header location", [
+      "latitude",
+      "longitude",
+      "name",
+      "address",
+    ]);
     const content: { -readonly [K in keyof TemplateLocation]: TemplateLocation[K] } = { latitude, longitude };
     if (name !== undefined) content.name = name;
     if (address !== undefined) content.address = address;
@@ -146,7 +151,7 @@ export class BodyParameters {
   }
 
   currency(currency: Currency, options?: ParameterName): BodyParameters {
-    const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency");
+    const { fallback, code, amount1000 } = objectArgument(currency, "template.body currency", ["fallback", "code", "amount1000"]);
     const name = nameOf(options, "template.body currency options");
     return new BodyParameters(
       this,
@@ -155,7 +160,7 @@ export class BodyParameters {
   }
 
   dateTime(dateTime: DateTime, options?: ParameterName): BodyParameters {
-    const { fallback } = objectArgument(dateTime, "template.body date_time");
+    const { fallback } = objectArgument(dateTime, "template.body date_time", ["fallback"]);
     const name = nameOf(options, "template.body date_time options");
     return new BodyParameters(this, named({ type: "date_time", date_time: { fallback_value: fallback } }, name));
   }

@@ -182,7 +182,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
-    const language = { code, policy: objectArgument(options, "template.language options").policy };
+    const language = { code, policy: objectArgument(options, "template.language options", ["policy"]).policy };
     return new TemplateBuilder<true, Used>(this.addressing, stateWith(this[stateKey], "language", language));
   }
 
@@ -221,7 +221,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: ButtonIndex<I, Used>,
     flow: { readonly token?: string; readonly data?: { readonly [key: string]: unknown } } = {},
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const { token, data: given } = objectArgument(flow, "template flow button");
+    const { token, data: given } = objectArgument(flow, "template flow button", ["token", "data"]);
     const data = given === undefined ? undefined : copyData(given, flowDataPlace);
     return this[buttonKey]("flow", index, () => {
       const action: { flow_token?: string; flow_action_data?: { readonly [key: string]: unknown } } = {};
@@ -236,7 +236,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: ButtonIndex<I, Used>,
     catalog: { readonly thumbnailProductRetailerId: string },
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const { thumbnailProductRetailerId } = objectArgument(catalog, "template catalog button");
+    const { thumbnailProductRetailerId } = objectArgument(catalog, "template catalog button", ["thumbnailProductRetailerId"]);
     return this[buttonKey]("catalog", index, () => ({
       type: "action",
       action: { thumbnail_product_retailer_id: thumbnailProductRetailerId },
@@ -251,9 +251,12 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    * .mpmButton(0, { thumbnailProductRetailerId: "sku-1", sections: [{ title: "Picks", productRetailerIds: ["sku-1", "sku-2"] }] })
    */
   mpmButton<I extends IndexInput>(index: ButtonIndex<I, Used>, products: MultiProduct): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const { thumbnailProductRetailerId, sections } = objectArgument(products, "template mpm button");
+    const { thumbnailProductRetailerId, sections } = objectArgument(products, "template mpm button", [
+      "thumbnailProductRetailerId",
+      "sections",
+    ]);
     const copied = arrayArgument(sections, "template mpm button sections").map((section) => {
-      const { title, productRetailerIds } = objectArgument(section, "template mpm button section");
+      const { title, productRetailerIds } = objectArgument(section, "template mpm button section", ["title", "productRetailerIds"]);
       return { title, ids: arrayArgument(productRetailerIds, "template mpm button section productRetailerIds") };
     });
     return this[buttonKey]("mpm", index, () => ({
@@ -270,7 +273,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** A voice_call button (it has no index): how long it works, in minutes, and a payload for the call webhook. */
   voiceCallButton(call: { readonly ttlMinutes?: number; readonly payload?: string } = {}): TemplateBuilder<HasLanguage, Used> {
-    const { ttlMinutes, payload } = objectArgument(call, "template voice_call button");
+    const { ttlMinutes, payload } = objectArgument(call, "template voice_call button", ["ttlMinutes", "payload"]);
     const parameters: TemplateButtonParameter[] = [];
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
@@ -295,7 +298,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    * not yet on Meta's pages (api-2026.md §5), so check it against your account before relying on it.
    */
   tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
-    const { url, title } = objectArgument(target, "template tap target");
+    const { url, title } = objectArgument(target, "template tap target", ["url", "title"]);
     return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "tapTarget", { url, title }));
   }
 
