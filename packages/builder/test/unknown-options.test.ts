@@ -1,0 +1,143 @@
+import { describe, expect, it } from "@jest/globals";
+import { createMsg, msg, text } from "../src/index.js";
+
+// JavaScript callers, or a variable with extra keys (the types catch only literals): an options or
+// parts object with a key the builder does not read fails at the call, naming where and the keys
+// it takes, rather than the typo being dropped without a word.
+
+const n = "16505551234";
+const bsuid = "US.13491208655302741918";
+const image = { link: "https://example.com/a.jpg" };
+type Options = Record<string, unknown>;
+const t = () => msg.to(n).template("t").language("en");
+const inContact = (step: (p: never) => unknown) => () =>
+  msg.to(n).contacts((c) => c.contact((p) => step(p.name({ formattedName: "Ana" }) as never) as never));
+
+/** [where, every option the builder documents (with a value it takes), the call given the options] */
+const sites: [string, Options, (options: Options) => unknown][] = [
+  ["text options", { previewUrl: true }, (o) => msg.to(n).text("hi", o as never)],
+  ["image options", { caption: "c" }, (o) => msg.to(n).image(image, o as never)],
+  ["video options", { caption: "c" }, (o) => msg.to(n).video(image, o as never)],
+  ["document options", { caption: "c", filename: "a.pdf" }, (o) => msg.to(n).document(image, o as never)],
+  ["audio options", { voice: true }, (o) => msg.to(n).audio(image, o as never)],
+  ["location", { latitude: 1, longitude: 2, name: "n", address: "a" }, (o) => msg.to(n).location(o as never)],
+  [
+    "contacts.name",
+    { formattedName: "A B", firstName: "A", lastName: "B", middleName: "M", suffix: "Jr", prefix: "Dr" },
+    (o) => msg.to(n).contacts((c) => c.contact((p) => p.name(o as never))),
+  ],
+  [
+    "contacts.phones options",
+    { type: "CELL", waId: "1650" },
+    (o) => inContact((p: { phone: (...a: unknown[]) => unknown }) => p.phone("+1650", o))(),
+  ],
+  ["contacts.emails options", { type: "WORK" }, (o) => inContact((p: { email: (...a: unknown[]) => unknown }) => p.email("a@b.c", o))()],
+  ["contacts.urls options", { type: "WORK" }, (o) => inContact((p: { url: (...a: unknown[]) => unknown }) => p.url("https://x.io", o))()],
+  [
+    "contacts.addresses",
+    { street: "s", city: "c", state: "st", zip: "z", country: "co", countryCode: "US", type: "HOME" },
+    (o) => inContact((p: { address: (a: unknown) => unknown }) => p.address(o))(),
+  ],
+  ["contacts.org", { company: "c", department: "d", title: "t" }, (o) => inContact((p: { org: (a: unknown) => unknown }) => p.org(o))()],
+  [
+    "interactive.header options",
+    { subText: "s" },
+    (o) =>
+      msg
+        .to(n)
+        .buttons("b")
+        .header("h", o as never),
+  ],
+  ["catalog options", { thumbnailProductRetailerId: "sku" }, (o) => msg.to(n).catalog("b", o as never)],
+  ["voiceCall options", { text: "Call", ttlMinutes: 100, payload: "p" }, (o) => msg.to(n).voiceCall("b", o as never)],
+  ["productList", { header: "h", body: "b", catalogId: "c" }, (o) => msg.to(n).productList(o as never)],
+  ["productCarousel", { catalogId: "c", products: ["a", "b"] }, (o) => msg.to(n).productCarousel("b", o as never)],
+  ["cta_url button", { text: "Go", url: "https://x.io" }, (o) => msg.to(n).ctaUrl("b", o as never)],
+  ["product", { catalogId: "c", productRetailerId: "sku" }, (o) => msg.to(n).product(o as never)],
+  [
+    "flow options",
+    { cta: "Go", token: "t", flowId: "1", flowName: "f", mode: "draft", action: "navigate", screen: "S", data: { a: 1 } },
+    (o) => msg.to(n).flow("b", o as never),
+  ],
+  ["pin options", { days: 7 }, (o) => msg.toGroup("G1").pin("wamid.1", o as never)],
+  [
+    "carousel card",
+    { body: "b", button: { text: "Buy", url: "https://x.io" }, quickReplies: [{ id: "i", title: "T" }] },
+    (o) =>
+      msg
+        .to(n)
+        .carousel("b")
+        .card({ image }, o as never),
+  ],
+  [
+    "template.language options",
+    { policy: "deterministic" },
+    (o) =>
+      msg
+        .to(n)
+        .template("t")
+        .language("en", o as never),
+  ],
+  ["template flow button", { token: "t", data: { a: 1 } }, (o) => t().flowButton(0, o as never)],
+  ["template catalog button", { thumbnailProductRetailerId: "sku" }, (o) => t().catalogButton(0, o as never)],
+  [
+    "template mpm button",
+    { thumbnailProductRetailerId: "sku", sections: [{ title: "s", productRetailerIds: ["a"] }] },
+    (o) => t().mpmButton(0, o as never),
+  ],
+  [
+    "template mpm button section",
+    { title: "s", productRetailerIds: ["a"] },
+    (o) => t().mpmButton(0, { thumbnailProductRetailerId: "sku", sections: [o as never] }),
+  ],
+  ["template voice_call button", { ttlMinutes: 10, payload: "p" }, (o) => t().voiceCallButton(o as never)],
+  ["template tap target", { url: "https://x.io", title: "T" }, (o) => t().tapTarget(o as never)],
+  ["template.header text options", { name: "who" }, (o) => t().header((p) => p.text("x", o as never))],
+  ["template.header location", { latitude: 1, longitude: 2, name: "n", address: "a" }, (o) => t().header((p) => p.location(o as never))],
+  ["template.body text options", { name: "who" }, (o) => t().body((p) => p.text("x", o as never))],
+  ["template.body currency", { fallback: "$1", code: "USD", amount1000: 1000 }, (o) => t().body((p) => p.currency(o as never))],
+  [
+    "template.body currency options",
+    { name: "price" },
+    (o) => t().body((p) => p.currency({ fallback: "$1", code: "USD", amount1000: 1000 }, o as never)),
+  ],
+  ["template.body date_time", { fallback: "Nov 26" }, (o) => t().body((p) => p.dateTime(o as never))],
+  ["template.body date_time options", { name: "when" }, (o) => t().body((p) => p.dateTime({ fallback: "Nov 26" }, o as never))],
+  ["toUser options", { phone: "16505551234" }, (o) => msg.toUser(bsuid, o as never)],
+  ["toUser options", { phone: "16505551234" }, (o) => createMsg({ text }).toUser(bsuid, o as never)],
+];
+
+describe("an options or parts object with a key the builder does not read is a TypeError at the call", () => {
+  it.each(sites)("%s: a typo'd key fails, naming where and every key it takes", (where, documented, call) => {
+    const takes = Object.keys(documented).join(", ");
+    expect(() => call({ ...documented, previewURL: true })).toThrow(
+      new TypeError(`${where}: unknown option "previewURL" (takes ${takes})`),
+    );
+    // An unknown key is unknown whatever its value: `undefined` does not make a typo harmless.
+    expect(() => call({ previewURL: undefined })).toThrow(TypeError);
+  });
+
+  it.each(sites)("%s: every documented option is still taken, undefined or inherited keys too", (_where, documented, call) => {
+    expect(() => call(documented)).not.toThrow();
+    // Inherited keys are never read, so never refused.
+    expect(() => call(Object.assign(Object.create({ previewURL: true }) as Options, documented))).not.toThrow();
+    // A known key left undefined is no unknown option (a required one may still fail, for being missing).
+    const undefinedValues = Object.fromEntries(Object.keys(documented).map((key) => [key, undefined]));
+    let thrown: unknown;
+    try {
+      call(undefinedValues);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).not.toContain("unknown option");
+  });
+});
+
+describe("the example from the newcomer's report", () => {
+  it("msg.to(n).text('hi', { previewURL: true }) says what it takes instead of building { body: 'hi' }", () => {
+    expect(() => msg.to(n).text("hi", { previewURL: true } as never)).toThrow(
+      'text options: unknown option "previewURL" (takes previewUrl)',
+    );
+    expect(msg.to(n).text("hi", { previewUrl: true }).build().text).toEqual({ body: "hi", preview_url: true });
+  });
+});
