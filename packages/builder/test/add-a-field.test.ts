@@ -32,9 +32,9 @@ const edits: readonly { readonly file: string; readonly anchor: string; readonly
   },
   {
     file: `${builder}/src/builders/single-kinds.ts`,
-    anchor: `  const { previewUrl } = objectArgument(options, "text options");
+    anchor: `  const { previewUrl } = objectArgument(options, "text options", ["previewUrl"]);
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
-    replacement: `  const { previewUrl, foo } = objectArgument(options, "text options");
+    replacement: `  const { previewUrl, foo } = objectArgument(options, "text options", ["previewUrl", "foo"]);
   const content = { body, ...(previewUrl === undefined ? {} : { preview_url: previewUrl }), ...(foo === undefined ? {} : { foo }) };
   return new MessageBuilder<TextMessage>(addressing, textRules, content);`,
   },
