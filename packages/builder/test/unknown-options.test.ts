@@ -11,7 +11,7 @@ const image = { link: "https://example.com/a.jpg" };
 type Options = Record<string, unknown>;
 const t = () => msg.to(n).template("t").language("en");
 const inContact = (step: (p: never) => unknown) => () =>
-  msg.to(n).contacts((c) => c.contact((p) => step(p.name({ formattedName: "Ana" }) as never) as never));
+  msg.to(n).contacts((c) => c.contact((p) => step(p.name({ formattedName: "Ana Diaz", firstName: "Ana" }) as never) as never));
 
 /** [where, every option the builder documents (with a value it takes), the call given the options] */
 const sites: [string, Options, (options: Options) => unknown][] = [
