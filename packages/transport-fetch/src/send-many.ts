@@ -53,6 +53,9 @@ export async function sendMany<M, R>(
   return results;
 }
 
+/** Timers take at most 2^31 - 1 ms: a longer delay fires at once, with a warning. */
+const longestTimerMs = 2 ** 31 - 1;
+
 /**
  * A token bucket that holds one token: each call is granted a start at least `intervalMs` after
  * the previous grant, and resolves with that time. The turn is taken when the caller wakes, not
@@ -68,7 +71,8 @@ export function pacer(intervalMs: number): () => Promise<number> {
         last = now;
         return now;
       }
-      await new Promise((resolve) => setTimeout(resolve, last + intervalMs - now));
+      // A tiny `perSecond` asks for more than a timer can wait: wait the longest it can and check again, never spin.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(last + intervalMs - now, longestTimerMs)));
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import { startEmulator } from "@wacompose/emulator";
 import { type ClientOptions, createClient, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
@@ -96,6 +96,27 @@ describe("pacing is a token bucket", () => {
     const gaps = sorted.slice(1).map((at, i) => at - (sorted[i] as number));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
   }, 20_000);
+
+  it("an interval longer than a timer can wait sleeps, never spins: one timer, at the longest delay", async () => {
+    jest.useFakeTimers();
+    try {
+      const delays: number[] = [];
+      const setTimeoutSpy = jest.spyOn(globalThis, "setTimeout");
+      const next = pacer(1000 / Number.MIN_VALUE); // sendMany's perSecond can be that small: Infinity ms apart
+      await next(); // the first start is granted at once
+      let second = false;
+      void next().then(() => {
+        second = true;
+      });
+      await jest.advanceTimersByTimeAsync(10_000);
+      for (const call of setTimeoutSpy.mock.calls) delays.push(call[1] as number);
+      expect(delays).toEqual([2 ** 31 - 1]);
+      expect(second).toBe(false);
+      setTimeoutSpy.mockRestore();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 
   it("sendMany paces through it: every message sent once", async () => {
     const { fetch, calls } = answering(200, JSON.stringify(okAnswer));
