@@ -149,6 +149,32 @@ describe("contacts", () => {
     );
   });
 
+  it("where a step goes, shared by every card, cannot be changed through one builder, even by reflection", () => {
+    let last: object | undefined;
+    msg.to(to).contacts((c) =>
+      c.contact((p) => {
+        const step = p.name(ana).phone("+16505550000");
+        last = step;
+        return step;
+      }),
+    );
+    const step = last as object;
+    const placements = Object.getOwnPropertySymbols(step)
+      .map((key) => (step as Record<symbol, unknown>)[key])
+      .filter((held): held is Record<string, unknown> => typeof held === "object" && held !== null && "field" in held);
+    expect(placements).toHaveLength(1);
+    const phones = placements[0] as Record<string, unknown>;
+    expect(Object.isFrozen(phones)).toBe(true);
+    expect(Reflect.set(phones, "index", 0)).toBe(false); // would file every later card's phones under addresses
+    expect(Reflect.set(phones, "copy", () => ({ phone: "hijacked" }))).toBe(false);
+    const card = msg
+      .to(to)
+      .contacts((c) => c.contact((p) => p.name(ana).phone("+16505551234")))
+      .build().contacts[0];
+    expect(JSON.stringify(card?.phones)).toBe('[{"phone":"+16505551234"}]');
+    expect(card?.addresses).toBeUndefined();
+  });
+
   it("rejects a callback that does not return the contact builder", () => {
     expect(() => msg.to(to).contacts((c) => c.contact(JSON.parse("null")))).toThrow(TypeError);
   });

@@ -1,5 +1,5 @@
 import { throughputLimits } from "@wacompose/builder";
-import { numberOption } from "./options.js";
+import { maxTimerMs, numberOption } from "./options.js";
 
 export interface SendManyOptions {
   /** Requests in flight at once, 1 to 1,000; default 8. */
@@ -53,9 +53,6 @@ export async function sendMany<M, R>(
   return results;
 }
 
-/** Timers take at most 2^31 - 1 ms: a longer delay fires at once, with a warning. */
-const longestTimerMs = 2 ** 31 - 1;
-
 /**
  * A token bucket that holds one token: each call is granted a start at least `intervalMs` after
  * the previous grant, and resolves with that time. The turn is taken when the caller wakes, not
@@ -71,8 +68,9 @@ export function pacer(intervalMs: number): () => Promise<number> {
         last = now;
         return now;
       }
-      // A tiny `perSecond` asks for more than a timer can wait: wait the longest it can and check again, never spin.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(last + intervalMs - now, longestTimerMs)));
+      // A tiny `perSecond` asks for more than a timer can wait (a longer delay fires at once, with a warning):
+      // wait the longest a timer can and check again, never spin.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(last + intervalMs - now, maxTimerMs)));
     }
   };
 }

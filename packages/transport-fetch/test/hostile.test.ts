@@ -99,9 +99,9 @@ describe("pacing is a token bucket", () => {
 
   it("an interval longer than a timer can wait sleeps, never spins: one timer, at the longest delay", async () => {
     jest.useFakeTimers();
+    const setTimeoutSpy = jest.spyOn(globalThis, "setTimeout");
     try {
       const delays: number[] = [];
-      const setTimeoutSpy = jest.spyOn(globalThis, "setTimeout");
       const next = pacer(1000 / Number.MIN_VALUE); // sendMany's perSecond can be that small: Infinity ms apart
       await next(); // the first start is granted at once
       let second = false;
@@ -112,8 +112,8 @@ describe("pacing is a token bucket", () => {
       for (const call of setTimeoutSpy.mock.calls) delays.push(call[1] as number);
       expect(delays).toEqual([2 ** 31 - 1]);
       expect(second).toBe(false);
-      setTimeoutSpy.mockRestore();
     } finally {
+      setTimeoutSpy.mockRestore();
       jest.useRealTimers();
     }
   });

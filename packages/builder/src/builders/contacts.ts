@@ -57,15 +57,16 @@ type Placement =
   | { readonly field: Exclude<Field, ListField> }
   | { readonly field: ListField; readonly index: number; readonly copy: (part: never) => object };
 
-const placements = {
-  name: { field: "name" },
-  birthday: { field: "birthday" },
-  org: { field: "org" },
-  addresses: { field: "addresses", index: 0, copy: (part: Entry<"addresses">) => ({ ...part }) },
-  emails: { field: "emails", index: 1, copy: (part: Entry<"emails">) => ({ ...part }) },
-  phones: { field: "phones", index: 2, copy: (part: Entry<"phones">) => ({ ...part }) },
-  urls: { field: "urls", index: 3, copy: (part: Entry<"urls">) => ({ ...part }) },
-} as const satisfies { readonly [F in Field]: Placement & { readonly field: F } };
+// Frozen: every builder shares them, and reflection (the builder's symbol keys) reaches them.
+const placements = Object.freeze({
+  name: Object.freeze({ field: "name" }),
+  birthday: Object.freeze({ field: "birthday" }),
+  org: Object.freeze({ field: "org" }),
+  addresses: Object.freeze({ field: "addresses", index: 0, copy: (part: Entry<"addresses">) => ({ ...part }) }),
+  emails: Object.freeze({ field: "emails", index: 1, copy: (part: Entry<"emails">) => ({ ...part }) }),
+  phones: Object.freeze({ field: "phones", index: 2, copy: (part: Entry<"phones">) => ({ ...part }) }),
+  urls: Object.freeze({ field: "urls", index: 3, copy: (part: Entry<"urls">) => ({ ...part }) }),
+} as const) satisfies { readonly [F in Field]: Placement & { readonly field: F } };
 
 /** Renders a finished card in the API's field names, with fresh objects on every call. */
 export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
@@ -213,7 +214,10 @@ export class ContactBuilder<Named extends boolean = false> {
             lists[placement.index] = append(lists[placement.index], placement.copy(part as never));
         }
       }
-      const [addresses, emails, phones, urls] = lists;
+      const addresses = lists[0];
+      const emails = lists[1];
+      const phones = lists[2];
+      const urls = lists[3];
       if (addresses !== undefined) card.addresses = addresses;
       if (emails !== undefined) card.emails = emails;
       if (phones !== undefined) card.phones = phones;
