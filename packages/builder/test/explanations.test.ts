@@ -9,22 +9,22 @@ import * as interactiveRules from "../src/rules/interactive.js";
 import { issuesOf } from "../src/rules/issues.js";
 import { markReadBody } from "../src/rules/mark-read.js";
 import { contents } from "../src/rules/message.js";
-import { type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
-import { addressMessageInteractiveRules } from "../src/rules/quick/interactive-address-message.generated.js";
-import { buttonInteractiveRules } from "../src/rules/quick/interactive-button.generated.js";
-import { callPermissionRequestInteractiveRules } from "../src/rules/quick/interactive-call-permission-request.generated.js";
-import { carouselInteractiveRules } from "../src/rules/quick/interactive-carousel.generated.js";
-import { catalogMessageInteractiveRules } from "../src/rules/quick/interactive-catalog-message.generated.js";
-import { ctaUrlInteractiveRules } from "../src/rules/quick/interactive-cta-url.generated.js";
-import { flowInteractiveRules } from "../src/rules/quick/interactive-flow.generated.js";
-import { listInteractiveRules } from "../src/rules/quick/interactive-list.generated.js";
-import { locationRequestMessageInteractiveRules } from "../src/rules/quick/interactive-location-request-message.generated.js";
-import { orderDetailsInteractiveRules } from "../src/rules/quick/interactive-order-details.generated.js";
-import { orderStatusInteractiveRules } from "../src/rules/quick/interactive-order-status.generated.js";
-import { productInteractiveRules } from "../src/rules/quick/interactive-product.generated.js";
-import { productListInteractiveRules } from "../src/rules/quick/interactive-product-list.generated.js";
-import { requestContactInfoInteractiveRules } from "../src/rules/quick/interactive-request-contact-info.generated.js";
-import { voiceCallInteractiveRules } from "../src/rules/quick/interactive-voice-call.generated.js";
+import { type AnyBodyRules, type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
+import { addressMessageInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-address-message.generated.js";
+import { buttonInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-button.generated.js";
+import { callPermissionRequestInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-call-permission-request.generated.js";
+import { carouselInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-carousel.generated.js";
+import { catalogMessageInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-catalog-message.generated.js";
+import { ctaUrlInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-cta-url.generated.js";
+import { flowInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-flow.generated.js";
+import { listInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-list.generated.js";
+import { locationRequestMessageInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-location-request-message.generated.js";
+import { orderDetailsInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-order-details.generated.js";
+import { orderStatusInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-order-status.generated.js";
+import { productInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-product.generated.js";
+import { productListInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-product-list.generated.js";
+import { requestContactInfoInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-request-contact-info.generated.js";
+import { voiceCallInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-voice-call.generated.js";
 import { explainMarkReadBody, markReadBodyPasses } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
 import { documented } from "./fixtures/documented.js";
@@ -39,22 +39,22 @@ import { kindRules } from "./quick-tests.js";
 // exactly explain()'s issues, and the compiled yes/no says yes exactly when no issue is an error.
 
 /** Each interactive type's own module (what its builder carries). */
-const interactiveTypeRules: { readonly [type: string]: KindRules<"interactive"> } = {
-  button: buttonInteractiveRules,
-  list: listInteractiveRules,
-  product: productInteractiveRules,
-  product_list: productListInteractiveRules,
-  catalog_message: catalogMessageInteractiveRules,
-  flow: flowInteractiveRules,
-  cta_url: ctaUrlInteractiveRules,
-  location_request_message: locationRequestMessageInteractiveRules,
-  address_message: addressMessageInteractiveRules,
-  call_permission_request: callPermissionRequestInteractiveRules,
-  carousel: carouselInteractiveRules,
-  voice_call: voiceCallInteractiveRules,
-  request_contact_info: requestContactInfoInteractiveRules,
-  order_details: orderDetailsInteractiveRules,
-  order_status: orderStatusInteractiveRules,
+const interactiveTypeRules: { readonly [type: string]: AnyBodyRules<"interactive"> } = {
+  button: buttonInteractiveRulesForAnyBody,
+  list: listInteractiveRulesForAnyBody,
+  product: productInteractiveRulesForAnyBody,
+  product_list: productListInteractiveRulesForAnyBody,
+  catalog_message: catalogMessageInteractiveRulesForAnyBody,
+  flow: flowInteractiveRulesForAnyBody,
+  cta_url: ctaUrlInteractiveRulesForAnyBody,
+  location_request_message: locationRequestMessageInteractiveRulesForAnyBody,
+  address_message: addressMessageInteractiveRulesForAnyBody,
+  call_permission_request: callPermissionRequestInteractiveRulesForAnyBody,
+  carousel: carouselInteractiveRulesForAnyBody,
+  voice_call: voiceCallInteractiveRulesForAnyBody,
+  request_contact_info: requestContactInfoInteractiveRulesForAnyBody,
+  order_details: orderDetailsInteractiveRulesForAnyBody,
+  order_status: orderStatusInteractiveRulesForAnyBody,
 };
 
 type Body = { readonly [key: string]: unknown };
@@ -109,7 +109,7 @@ const targets: readonly Target[] = [
     takes: (body: Body) => kindOf(body) === kind,
   })),
   ...interactiveTypes.map((type) => {
-    const rules = interactiveTypeRules[type] as KindRules<"interactive">;
+    const rules = interactiveTypeRules[type] as AnyBodyRules<"interactive">;
     const rule = (interactiveRules as unknown as { readonly [name: string]: Rule })[
       `${type.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}InteractiveRule`
     ] as Rule;
