@@ -161,7 +161,8 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
     // The envelope's refinements are stated by each kind's root, after its own fields, as explain() orders them.
     if (!part)
       for (const [index, refinement] of (rule.refine ?? []).entries())
-        lines.push(
+        if (!(builder && root && target.builderCannotBreak?.includes(refinement) === true))
+          lines.push(
           "unique" in refinement
             ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
             : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,

@@ -103,7 +103,6 @@ export function explainBuiltAudioMessage(value: JsonObject, report: Report): voi
   explainField(value, "audio", "is required when type is \"audio\"", report, explainBuiltMessageAudio);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The audio kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

@@ -110,7 +110,6 @@ export function explainBuiltDocumentMessage(value: JsonObject, report: Report): 
   explainField(value, "document", "is required when type is \"document\"", report, explainBuiltMessageDocument);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The document kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

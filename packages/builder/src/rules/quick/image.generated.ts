@@ -104,7 +104,6 @@ export function explainBuiltImageMessage(value: JsonObject, report: Report): voi
   explainField(value, "image", "is required when type is \"image\"", report, explainBuiltMessageImage);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The image kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

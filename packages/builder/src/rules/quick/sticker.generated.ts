@@ -97,7 +97,6 @@ export function explainBuiltStickerMessage(value: JsonObject, report: Report): v
   explainField(value, "sticker", "is required when type is \"sticker\"", report, explainBuiltMessageSticker);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The sticker kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

@@ -1990,7 +1990,6 @@ export function explainBuiltTemplateMessage(value: JsonObject, report: Report): 
   explainField(value, "template", "is required when type is \"template\"", report, explainBuiltMessageTemplate);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The template kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

@@ -90,7 +90,6 @@ export function explainBuiltTextMessage(value: JsonObject, report: Report): void
   explainField(value, "text", "is required when type is \"text\"", report, explainBuiltMessageText);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The text kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */

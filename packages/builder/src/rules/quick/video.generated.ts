@@ -104,7 +104,6 @@ export function explainBuiltVideoMessage(value: JsonObject, report: Report): voi
   explainField(value, "video", "is required when type is \"video\"", report, explainBuiltMessageVideo);
   explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
-  explainGroupsTakeSomeKinds(value, report);
 }
 
 /** The video kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
