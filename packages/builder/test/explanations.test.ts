@@ -136,7 +136,7 @@ interface Target {
   readonly explain: KindRules["explain"];
   readonly passes: (body: unknown) => boolean;
   /** The builder path's reading (KindRules), for a message kind or interactive type. */
-  readonly built?: KindRules;
+  readonly built?: KindRules | undefined;
   /** True for a body this target is the one to judge. */
   readonly takes: (body: Body) => boolean;
 }
