@@ -6,7 +6,8 @@ import type { QuickTarget } from "./quick-source/target.js";
 // A reading of the rule table: each kind's generated module (rules/quick/), written by
 // `pnpm gen` and checked by `pnpm test`. It holds two readings of the same rules: a yes/no check
 // that allocates nothing (quick-source/checks.ts) and, for a body that fails it, the explanation
-// (quick-source/explanations.ts) with exactly explain()'s issues. Nothing is evaluated from
+// (quick-source/explanations.ts) with exactly explain()'s issues; each twice, for any body
+// (`textRulesForAnyBody`) and for a body a builder assembled (`textRules`, what builders import). Nothing is evaluated from
 // strings (CSP-safe); the property tests over the table hold both to explain().
 // How each rule kind is emitted lives in one function of checks.ts and one of explanations.ts;
 // names and imports in quick-source/module.ts; this file assembles the module.
