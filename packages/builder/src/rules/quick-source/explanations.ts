@@ -72,8 +72,13 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
         add("nonEmpty", rule.nonEmpty);
         break;
     }
+    // A string rule without warnings is explained by the plain leaf, so the module carries no warning's code.
+    const leaf =
+      rule.kind === "string" && rule.emptyIsWarning === undefined && rule.tolerate === undefined && rule.warnAbove === undefined
+        ? "plainStringLeaf"
+        : `${rule.kind}Leaf`;
     // Pure: a parts module's constant that no function a bundle keeps reads is dropped with it.
-    const source = `/* @__PURE__ */ ${module.explainRuntime(`${rule.kind}Leaf`)}({ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} })`;
+    const source = `/* @__PURE__ */ ${module.explainRuntime(leaf)}({ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} })`;
     return module.constant(source, place, "Rule", module.importType("./explain-runtime.js", "Explainer"));
   };
 
@@ -163,10 +168,10 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
       for (const [index, refinement] of (rule.refine ?? []).entries())
         if (!(builder && root && target.builderCannotBreak?.includes(refinement) === true))
           lines.push(
-          "unique" in refinement
-            ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
-            : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
-        );
+            "unique" in refinement
+              ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
+              : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+          );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
   };

@@ -8,7 +8,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const contactNameKeys: ReadonlySet<string> = new Set(["formatted_name","first_name","last_name","middle_name","suffix","prefix"]);
@@ -31,13 +31,13 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["contacts"] });
 const contactsCount: Count = { min: 1, max: 257, warnAbove: 5, noun: "contact" };
-const contactNameFormattedNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const contactNameFormattedNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const contactAddressesCount: Count = { min: 0, max: Infinity, noun: "address" };
 const contactAddressCountryCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactAddressCountryCodePattern, format: "a two-letter country code", tolerate: contactAddressCountryCodeTolerated });
 const contactAddressTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["HOME","WORK"], anyCase: true });
-const birthdayRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" });
+const birthdayRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" });
 const contactEmailsCount: Count = { min: 0, max: Infinity, noun: "email" };
-const contactEmailEmailRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" });
+const contactEmailEmailRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" });
 const contactPhonesCount: Count = { min: 0, max: Infinity, noun: "phone" };
 const contactPhoneTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true });
 const contactPhoneWaIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated });

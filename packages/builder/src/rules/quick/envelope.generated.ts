@@ -3,18 +3,18 @@
 // see rules/quick-source.ts.
 import { groupsTakeSomeKindsPasses, individualRecipientPasses, someRecipientPasses } from "../envelope-refinements.js";
 import type { JsonObject, Report } from "../report.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const bsuidPattern = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const contextKeys: ReadonlySet<string> = new Set(["message_id"]);
 const envelopeMessagingProductRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["whatsapp"] });
 const envelopeRecipientTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["individual","group"] });
-const envelopeToRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
-const bsuidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
-const envelopeBizOpaqueCallbackDataRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
-const envelopeRecipientIdentityKeyHashRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const envelopeToRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const bsuidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
+const envelopeBizOpaqueCallbackDataRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
+const envelopeRecipientIdentityKeyHashRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function envelopeContextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

@@ -6,7 +6,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { anyLeaf, caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { anyLeaf, caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
@@ -20,7 +20,7 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const addressMessageCases: Cases = { key: "type", names: ["address_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const addressMessageAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
 const addressMessageAddressMessageActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["address_message"] });
-const addressMessageAddressMessageActionParametersCountryRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const addressMessageAddressMessageActionParametersCountryRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const addressMessageAddressMessageActionParametersValuesRule: Explainer = /* @__PURE__ */ jsonLeaf({  });
 
 function addressMessageAddressMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {

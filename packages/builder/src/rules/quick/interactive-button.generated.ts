@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { unique } from "../unique.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
@@ -26,8 +26,8 @@ const buttonUnknown: UnknownKeys = { keys: ["header","footer"], message: "not al
 const buttonHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "button headers are text, image, video, document; got undefined", expected: ["button headers are text, image, video, document; got ",""] };
 const buttonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" };
 const buttonActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reply"] });
-const buttonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
-const buttonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const buttonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
+const buttonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const buttonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
 const buttonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
 const buttonActionButtonsRefinements = [buttonActionButtonsReplyButtonIdsUnique, buttonActionButtonsReplyButtonTitlesUnique];

@@ -9,7 +9,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, explainBuiltInteractiveBody, explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
@@ -38,15 +38,15 @@ const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
 const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
 const carouselActionCardsCtaUrlCardIndexRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 0, max: 9, integer: true, expected: "an integer 0 to 9" });
 const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const carouselActionCardsCtaUrlHeaderImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
-const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
+const carouselActionCardsCtaUrlHeaderImageImageIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
 const carouselActionCardsCtaUrlActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["cta_url"] });
-const carouselActionCardsCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const carouselActionCardsCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
 const carouselActionCardsCtaUrlActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["quick_reply"] });
-const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256 });
-const carouselActionCardsProductActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256 });
+const carouselActionCardsProductActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const carouselActionCardsRefinements = [sameCards];
 
 function carouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {

@@ -7,7 +7,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
@@ -25,8 +25,8 @@ const flowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allo
 const flowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
 const flowActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["flow"] });
 const flowActionParametersFlowMessageVersionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["3"] });
-const flowActionParametersFlowTokenRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const flowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" });
+const flowActionParametersFlowTokenRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const flowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" });
 const flowActionParametersModeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["draft","published"] });
 const flowActionParametersFlowActionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["navigate","data_exchange"] });
 const flowActionParametersFlowActionPayloadDataRule: Explainer = /* @__PURE__ */ jsonLeaf({ nonEmpty: true });

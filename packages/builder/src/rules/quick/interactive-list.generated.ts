@@ -10,7 +10,7 @@ import type { UnknownKeys } from "../rule.js";
 import { titledSections } from "../section-refinements.js";
 import { unique } from "../unique.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
@@ -27,12 +27,12 @@ const listCases: Cases = { key: "type", names: ["list"], anyCase: true, missing:
 const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
 const listBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096, warnAbove: 1024 });
-const listActionButtonRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const listActionButtonRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const listActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const listActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
-const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 200 });
-const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 72 });
+const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 200 });
+const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 72 });
 const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 

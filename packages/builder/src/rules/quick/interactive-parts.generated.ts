@@ -3,7 +3,7 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import type { JsonObject, Report } from "../report.js";
-import { enter, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const interactiveHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
@@ -14,10 +14,10 @@ const interactiveHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]
 const interactiveHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
 const interactiveHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
 const interactiveBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const interactiveHeaderTextTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 60 });
-const interactiveHeaderImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
-const interactiveBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 1024 });
+const interactiveHeaderTextTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 60 });
+const interactiveHeaderImageImageIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const interactiveBodyTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 1024 });
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
 export function interactiveHeaderTextPasses(value: JsonObject, fromBuilder: boolean): boolean {

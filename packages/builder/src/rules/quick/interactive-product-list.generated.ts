@@ -8,7 +8,7 @@ import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../section-refinements.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
@@ -23,11 +23,11 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const productListCases: Cases = { key: "type", names: ["product_list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const productListProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
 const productListProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
-const productListProductListActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const productListProductListActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const productSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const productSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
-const productSectionsProductItemsProductRetailerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const productSectionsProductItemsProductRetailerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const productSectionsRefinements = [titledSections, productsAcross];
 
 function productListProductListHeaderPasses(value: unknown, fromBuilder: boolean): boolean {

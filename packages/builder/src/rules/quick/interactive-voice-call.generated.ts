@@ -6,7 +6,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
@@ -20,9 +20,9 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const voiceCallCases: Cases = { key: "type", names: ["voice_call"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const voiceCallVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
 const voiceCallActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["voice_call"] });
-const voiceCallActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const voiceCallActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const voiceCallActionParametersTtlMinutesRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 43200, integer: true, expected: "an integer (minutes)" });
-const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
+const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
 
 function voiceCallActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

@@ -7,7 +7,7 @@ import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const locationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
@@ -17,7 +17,7 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["location"] });
 const locationLatitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -90, max: 90, numericString: true });
 const locationLongitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -180, max: 180, numericString: true });
-const locationNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const locationNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function messageLocationPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;

@@ -7,7 +7,7 @@ import { daysOnlyWhenPinning } from "../pin-refinements.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const pinKeys: ReadonlySet<string> = new Set(["type","message_id","expiration_days"]);
@@ -16,7 +16,7 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin"] });
 const pinTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin","unpin"] });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
 const pinExpirationDaysRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 30, integer: true, expected: "an integer (days)" });
 
 function messagePinPasses(input: unknown, fromBuilder: boolean): boolean {
