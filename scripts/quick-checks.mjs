@@ -10,6 +10,7 @@ const { sharedParts } = await load("quick-source/parts");
 const { contents } = await load("message");
 const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
+const { groupKinds, groupsTakeSomeKinds } = await load("envelope-refinements");
 const { object } = await load("rule");
 const { markReadBody } = await load("mark-read");
 const interactiveRules = await load("interactive");
@@ -100,6 +101,8 @@ const targets = [
     explainName: `explain${pascal(kind)}Message`,
     root: messageOf(kind, contents[kind]),
     builderWrites: ["type"],
+    // A kind a group takes (a pin aside) holds groupsTakeSomeKinds whoever it goes to.
+    ...(groupKinds.includes(kind) && kind !== "pin" ? { builderCannotBreak: [groupsTakeSomeKinds] } : {}),
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, rulesName: `${kind}Rules` },
     ...(kind === "interactive" ? { parts: { ...interactiveParts, exported: false } } : {}),

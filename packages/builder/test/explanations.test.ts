@@ -9,27 +9,51 @@ import * as interactiveRules from "../src/rules/interactive.js";
 import { issuesOf } from "../src/rules/issues.js";
 import { markReadBody } from "../src/rules/mark-read.js";
 import { contents } from "../src/rules/message.js";
-import { type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
-import { addressMessageInteractiveRules } from "../src/rules/quick/interactive-address-message.generated.js";
-import { buttonInteractiveRules } from "../src/rules/quick/interactive-button.generated.js";
-import { callPermissionRequestInteractiveRules } from "../src/rules/quick/interactive-call-permission-request.generated.js";
-import { carouselInteractiveRules } from "../src/rules/quick/interactive-carousel.generated.js";
-import { catalogMessageInteractiveRules } from "../src/rules/quick/interactive-catalog-message.generated.js";
-import { ctaUrlInteractiveRules } from "../src/rules/quick/interactive-cta-url.generated.js";
-import { flowInteractiveRules } from "../src/rules/quick/interactive-flow.generated.js";
-import { listInteractiveRules } from "../src/rules/quick/interactive-list.generated.js";
-import { locationRequestMessageInteractiveRules } from "../src/rules/quick/interactive-location-request-message.generated.js";
-import { orderDetailsInteractiveRules } from "../src/rules/quick/interactive-order-details.generated.js";
-import { orderStatusInteractiveRules } from "../src/rules/quick/interactive-order-status.generated.js";
-import { productInteractiveRules } from "../src/rules/quick/interactive-product.generated.js";
-import { productListInteractiveRules } from "../src/rules/quick/interactive-product-list.generated.js";
-import { requestContactInfoInteractiveRules } from "../src/rules/quick/interactive-request-contact-info.generated.js";
-import { voiceCallInteractiveRules } from "../src/rules/quick/interactive-voice-call.generated.js";
+import { type AnyBodyRules, type Kind, type KindRules, kinds, messageOf } from "../src/rules/message-of.js";
+import {
+  addressMessageInteractiveRules,
+  addressMessageInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-address-message.generated.js";
+import { buttonInteractiveRules, buttonInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-button.generated.js";
+import {
+  callPermissionRequestInteractiveRules,
+  callPermissionRequestInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-call-permission-request.generated.js";
+import { carouselInteractiveRules, carouselInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-carousel.generated.js";
+import {
+  catalogMessageInteractiveRules,
+  catalogMessageInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-catalog-message.generated.js";
+import { ctaUrlInteractiveRules, ctaUrlInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-cta-url.generated.js";
+import { flowInteractiveRules, flowInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-flow.generated.js";
+import { listInteractiveRules, listInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-list.generated.js";
+import {
+  locationRequestMessageInteractiveRules,
+  locationRequestMessageInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-location-request-message.generated.js";
+import {
+  orderDetailsInteractiveRules,
+  orderDetailsInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-order-details.generated.js";
+import {
+  orderStatusInteractiveRules,
+  orderStatusInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-order-status.generated.js";
+import { productInteractiveRules, productInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-product.generated.js";
+import {
+  productListInteractiveRules,
+  productListInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-product-list.generated.js";
+import {
+  requestContactInfoInteractiveRules,
+  requestContactInfoInteractiveRulesForAnyBody,
+} from "../src/rules/quick/interactive-request-contact-info.generated.js";
+import { voiceCallInteractiveRules, voiceCallInteractiveRulesForAnyBody } from "../src/rules/quick/interactive-voice-call.generated.js";
 import { explainMarkReadBody, markReadBodyPasses } from "../src/rules/quick/mark-read.generated.js";
 import type { Rule } from "../src/rules/rule.js";
 import { documented } from "./fixtures/documented.js";
 import { documented2026 } from "./fixtures/documented-2026.js";
-import { kindRules } from "./quick-tests.js";
+import { builtKindRules, kindRules } from "./quick-tests.js";
 
 // Each kind's generated module explains a failing body itself (rules/quick/, compiled from the
 // table), so that a composed send carries neither the table nor the walk over it. Equality is
@@ -39,7 +63,26 @@ import { kindRules } from "./quick-tests.js";
 // exactly explain()'s issues, and the compiled yes/no says yes exactly when no issue is an error.
 
 /** Each interactive type's own module (what its builder carries). */
-const interactiveTypeRules: { readonly [type: string]: KindRules<"interactive"> } = {
+const interactiveTypeRules: { readonly [type: string]: AnyBodyRules<"interactive"> } = {
+  button: buttonInteractiveRulesForAnyBody,
+  list: listInteractiveRulesForAnyBody,
+  product: productInteractiveRulesForAnyBody,
+  product_list: productListInteractiveRulesForAnyBody,
+  catalog_message: catalogMessageInteractiveRulesForAnyBody,
+  flow: flowInteractiveRulesForAnyBody,
+  cta_url: ctaUrlInteractiveRulesForAnyBody,
+  location_request_message: locationRequestMessageInteractiveRulesForAnyBody,
+  address_message: addressMessageInteractiveRulesForAnyBody,
+  call_permission_request: callPermissionRequestInteractiveRulesForAnyBody,
+  carousel: carouselInteractiveRulesForAnyBody,
+  voice_call: voiceCallInteractiveRulesForAnyBody,
+  request_contact_info: requestContactInfoInteractiveRulesForAnyBody,
+  order_details: orderDetailsInteractiveRulesForAnyBody,
+  order_status: orderStatusInteractiveRulesForAnyBody,
+};
+
+/** Each interactive type's rules as its builder uses them (the builder path's check and explanation). */
+const builtInteractiveTypeRules: { readonly [type: string]: KindRules<"interactive"> } = {
   button: buttonInteractiveRules,
   list: listInteractiveRules,
   product: productInteractiveRules,
@@ -92,6 +135,8 @@ interface Target {
   readonly rule: Rule;
   readonly explain: KindRules["explain"];
   readonly passes: (body: unknown) => boolean;
+  /** The builder path's reading (KindRules), for a message kind or interactive type. */
+  readonly built?: KindRules | undefined;
   /** True for a body this target is the one to judge. */
   readonly takes: (body: Body) => boolean;
 }
@@ -106,10 +151,11 @@ const targets: readonly Target[] = [
     rule: messageOf(kind, contents[kind]),
     explain: kindRules[kind].explain,
     passes: (body: unknown) => kindRules[kind].passes(body),
+    built: builtKindRules[kind],
     takes: (body: Body) => kindOf(body) === kind,
   })),
   ...interactiveTypes.map((type) => {
-    const rules = interactiveTypeRules[type] as KindRules<"interactive">;
+    const rules = interactiveTypeRules[type] as AnyBodyRules<"interactive">;
     const rule = (interactiveRules as unknown as { readonly [name: string]: Rule })[
       `${type.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}InteractiveRule`
     ] as Rule;
@@ -118,6 +164,7 @@ const targets: readonly Target[] = [
       rule: messageOf("interactive", rule),
       explain: rules.explain,
       passes: (body: unknown) => rules.passes(body),
+      built: builtInteractiveTypeRules[type],
       // Another case of the type is read as the type (a warning).
       takes: (body: Body) => kindOf(body) === "interactive" && String(interactiveType(body)).toLowerCase() === type,
     };
@@ -340,5 +387,67 @@ describe("the builder path checks what the caller supplied", () => {
       { ...body, recipient_type: "group", type: "text", to: "+1 (650) 555-1234", recipient: "US.1" },
     ])
       expect([bad, kindRules.text.passes(bad, true)]).toEqual([bad, false]);
+  });
+});
+
+describe("the builders' reading (KindRules) is explain()'s on the bodies a builder assembles", () => {
+  // What the builder path leaves out, it leaves out because a builder cannot get it wrong: the keys of the objects it
+  // makes, and the root fields it writes from constants (rules/quick-source/checks.ts). So on any body whose objects
+  // hold known keys only and whose root constants are the kind's, the builders' check and explanation are the full
+  // ones. Bodies made so: a documented body with its caller-supplied values (any primitive but the root's constants)
+  // replaced by wrong ones; a replacement that brings an unknown key in (an object where a tag chose another case) is
+  // outside what a builder assembles, and is left out.
+  const constants = new Set(["messaging_product", "recipient_type", "type"]);
+  /** The paths of a body's primitive values, but its root constants. */
+  const callerValues = (body: Body): (readonly (string | number)[])[] =>
+    pathsIn(body).filter((path) => {
+      let value: unknown = body;
+      for (const step of path) value = (value as Record<string | number, unknown>)[step];
+      return path.length > 0 && !(path.length === 1 && constants.has(String(path[0]))) && (typeof value !== "object" || value === null);
+    });
+  /** The builders' check as MessageBase runs it: one that throws (a value it did not expect) says no. */
+  const builtPasses = (rules: KindRules, body: unknown): boolean => {
+    try {
+      return rules.passes(body);
+    } catch {
+      return false;
+    }
+  };
+  const builtTargets = targets.filter((target) => target.built !== undefined && seeds.some(target.takes));
+
+  it.each(builtTargets.map((target) => [target.name, target] as const))("%s: the same issues and verdict", (_, target) => {
+    const built = target.built as KindRules;
+    const clean = seeds.filter(target.takes).filter((body) => issuesOf(target.rule, body).length === 0);
+    expect(clean.length).toBeGreaterThan(0);
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), wrongValue), { minLength: 1, maxLength: 3 }), (seed, changes) => {
+        const body = json(clean[seed % clean.length] as Body);
+        for (const [index, value] of changes) {
+          const paths = callerValues(body);
+          if (paths.length === 0) break;
+          const path = paths[index % paths.length] as readonly (string | number)[];
+          let holder = body as Record<string | number, unknown>;
+          for (const step of path.slice(0, -1)) holder = holder[step] as Record<string | number, unknown>;
+          holder[path[path.length - 1] as string | number] = json(value);
+        }
+        const issues = builtIssues(body, target.explain);
+        if (issues.some((issue) => issue.code === "unknown_field")) return;
+        compared++;
+        expect(builtIssues(body, built.explain)).toEqual(issues);
+        if (!issues.some((issue) => issue.code === "truncated")) expect(builtPasses(built, body)).toBe(!hasErrors(issues));
+      }),
+      { numRuns: Math.max(200, runs / 4) },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("leaves out the key tables and the constants' checks: a text send's module reads neither", () => {
+    const source = readFileSync(join(__dirname, "../src/rules/quick/text.generated.ts"), "utf8");
+    const builderPath = source.slice(source.indexOf("function builtMessageTextPasses"), source.indexOf("export const textRules"));
+    expect(builderPath).not.toMatch(
+      /Keys\b|onlyKeys|explainKeys|messageUnknown|messageIgnored|messageTypeRule|fromBuilder|GroupsTakeSomeKinds/,
+    );
+    expect(builderPath).toContain("explainBuiltEnvelopeFields");
   });
 });

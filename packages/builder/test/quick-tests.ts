@@ -1,31 +1,47 @@
-import type { Kind, KindRules } from "../src/rules/message-of.js";
-import { audioRules } from "../src/rules/quick/audio.generated.js";
-import { contactsRules } from "../src/rules/quick/contacts.generated.js";
-import { documentRules } from "../src/rules/quick/document.generated.js";
-import { imageRules } from "../src/rules/quick/image.generated.js";
-import { interactiveRules } from "../src/rules/quick/interactive.generated.js";
-import { locationRules } from "../src/rules/quick/location.generated.js";
-import { pinRules } from "../src/rules/quick/pin.generated.js";
-import { reactionRules } from "../src/rules/quick/reaction.generated.js";
-import { stickerRules } from "../src/rules/quick/sticker.generated.js";
-import { templateRules } from "../src/rules/quick/template.generated.js";
-import { textRules } from "../src/rules/quick/text.generated.js";
-import { videoRules } from "../src/rules/quick/video.generated.js";
+import type { AnyBodyRules, Kind, KindRules } from "../src/rules/message-of.js";
+import { audioRules, audioRulesForAnyBody } from "../src/rules/quick/audio.generated.js";
+import { contactsRules, contactsRulesForAnyBody } from "../src/rules/quick/contacts.generated.js";
+import { documentRules, documentRulesForAnyBody } from "../src/rules/quick/document.generated.js";
+import { imageRules, imageRulesForAnyBody } from "../src/rules/quick/image.generated.js";
+import { interactiveRules, interactiveRulesForAnyBody } from "../src/rules/quick/interactive.generated.js";
+import { locationRules, locationRulesForAnyBody } from "../src/rules/quick/location.generated.js";
+import { pinRules, pinRulesForAnyBody } from "../src/rules/quick/pin.generated.js";
+import { reactionRules, reactionRulesForAnyBody } from "../src/rules/quick/reaction.generated.js";
+import { stickerRules, stickerRulesForAnyBody } from "../src/rules/quick/sticker.generated.js";
+import { templateRules, templateRulesForAnyBody } from "../src/rules/quick/template.generated.js";
+import { textRules, textRulesForAnyBody } from "../src/rules/quick/text.generated.js";
+import { videoRules, videoRulesForAnyBody } from "../src/rules/quick/video.generated.js";
 
-/** Every kind's generated rules (rules/quick/), by kind. */
-export const kindRules: { readonly [K in Kind]: KindRules<K> } = {
-  text: textRules,
-  reaction: reactionRules,
-  image: imageRules,
-  video: videoRules,
-  document: documentRules,
+/** Every kind's generated rules for any body (rules/quick/), by kind. */
+export const kindRules: { readonly [K in Kind]: AnyBodyRules<K> } = {
+  text: textRulesForAnyBody,
+  reaction: reactionRulesForAnyBody,
+  image: imageRulesForAnyBody,
+  video: videoRulesForAnyBody,
+  document: documentRulesForAnyBody,
+  audio: audioRulesForAnyBody,
+  sticker: stickerRulesForAnyBody,
+  location: locationRulesForAnyBody,
+  contacts: contactsRulesForAnyBody,
+  interactive: interactiveRulesForAnyBody,
+  template: templateRulesForAnyBody,
+  pin: pinRulesForAnyBody,
+};
+
+/** Every kind's rules as its builders use them (rules/quick/: the builder path's check and explanation), by kind. */
+export const builtKindRules: { readonly [K in Kind]: KindRules<K> } = {
   audio: audioRules,
-  sticker: stickerRules,
-  location: locationRules,
   contacts: contactsRules,
+  document: documentRules,
+  image: imageRules,
   interactive: interactiveRules,
-  template: templateRules,
+  location: locationRules,
   pin: pinRules,
+  reaction: reactionRules,
+  sticker: stickerRules,
+  template: templateRules,
+  text: textRules,
+  video: videoRules,
 };
 
 /** The quick test of a message body's kind (an absent `type` is text, as the API reads it). */

@@ -65,7 +65,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected passes(body: M): boolean {
     try {
-      return this[rulesKey].passes(body, true);
+      return this[rulesKey].passes(body);
     } catch {
       return false; // a getter that throws: the explanation will say where
     }

@@ -25,25 +25,57 @@ export function explainJson(rule: Omit<JsonObjectRule, "kind">, value: unknown, 
 }
 
 export function explainString(rule: Omit<StringRule, "kind">, value: unknown, report: Report, key: Key): void {
+  // The rule's warnings around the plain checks: an empty value or a format the API accepts, a length past the documented one.
+  if (typeof value === "string") {
+    const { min, max } = rule;
+    const length = value.length;
+    if (length === 0 && min > 0 && rule.emptyIsWarning !== undefined) {
+      report.warn(key, "too_short", rule.emptyIsWarning, min, 0);
+      return;
+    }
+    const { pattern, tolerate } = rule;
+    if (tolerate !== undefined && length >= min && length <= max && pattern?.test(value) === false && tolerate.test(value)) {
+      report.warn(key, "invalid_format", `${formatMessage(rule, value)} (accepted by the API)`, undefined, value);
+      return;
+    }
+  }
+  const { warnAbove } = rule;
+  if (explainPlainString(rule, value, report, key) && warnAbove !== undefined && value.length > warnAbove)
+    report.warn(
+      key,
+      "too_long",
+      `at most ${warnAbove} characters documented (${rule.max} accepted), got ${value.length}`,
+      warnAbove,
+      value.length,
+    );
+}
+
+/** A string rule without the warnings (`emptyIsWarning`, `tolerate`, `warnAbove`): what most leaves are. */
+export type PlainStringRule = Omit<StringRule, "kind" | "emptyIsWarning" | "tolerate" | "warnAbove">;
+
+/**
+ * A string's type, length and pattern, as explainString reports them, without the rule's warnings: the explanation a
+ * compiled module names for a leaf that has none, so a send does not carry those. True when nothing was reported.
+ */
+export function explainPlainString(rule: PlainStringRule, value: unknown, report: Report, key: Key): value is string {
   if (typeof value !== "string") {
     if (rule.numberIsWarning === true && typeof value === "number" && Number.isFinite(value))
       report.warn(key, "invalid_type", `the documented form is a string ("${value}"); a number is accepted`);
     else report.add(key, "invalid_type", `expected a string, got ${kindOf(value)}`);
-    return;
+    return false;
   }
-  const { min, max, warnAbove } = rule;
+  const { min, max } = rule;
   const length = value.length;
-  if (length < min) {
-    if (length === 0 && rule.emptyIsWarning !== undefined) report.warn(key, "too_short", rule.emptyIsWarning, min, 0);
-    else report.add(key, "too_short", min === 1 ? "must not be empty" : `at least ${min} characters, got ${length}`, min, length);
-  } else if (length > max) report.add(key, "too_long", `at most ${max} characters, got ${length}`, max, length);
-  else if (rule.pattern !== undefined && !rule.pattern.test(value)) {
-    const message = `expected ${rule.format ?? "a valid value"}, got ${show(value)}`;
-    if (rule.tolerate?.test(value) === true) report.warn(key, "invalid_format", `${message} (accepted by the API)`, undefined, value);
-    else report.add(key, "invalid_format", message, undefined, value);
-  } else if (warnAbove !== undefined && length > warnAbove)
-    report.warn(key, "too_long", `at most ${warnAbove} characters documented (${max} accepted), got ${length}`, warnAbove, length);
+  if (length < min)
+    report.add(key, "too_short", min === 1 ? "must not be empty" : `at least ${min} characters, got ${length}`, min, length);
+  else if (length > max) report.add(key, "too_long", `at most ${max} characters, got ${length}`, max, length);
+  else if (rule.pattern !== undefined && !rule.pattern.test(value))
+    report.add(key, "invalid_format", formatMessage(rule, value), undefined, value);
+  else return true;
+  return false;
 }
+
+const formatMessage = (rule: PlainStringRule, value: string): string => `expected ${rule.format ?? "a valid value"}, got ${show(value)}`;
 
 export function explainEnum({ values, anyCase }: Omit<EnumRule, "kind">, value: unknown, report: Report, key: Key): void {
   if (typeof value === "string" && values.includes(value)) return;

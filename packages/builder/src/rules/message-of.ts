@@ -46,10 +46,22 @@ export function messageOf(kind: Kind, content: Rule): ObjectRule {
 
 /**
  * One message kind's rules as a builder needs them, compiled ahead of time from the table
- * (rules/quick/, written by `pnpm gen`): the kind's yes/no check and, for a body it says no to,
- * its explanation. Each builder imports its own kind's, and neither reaches the table.
+ * (rules/quick/, written by `pnpm gen`): the builder path's yes/no check and, for a body it says
+ * no to, its explanation. Both read a body a builder assembled only: they leave out what a builder
+ * cannot get wrong (the keys of the objects it makes, the fields it writes from constants; see
+ * rules/quick-source/checks.ts), so a send carries neither the key tables nor their messages.
+ * Each builder imports its own kind's, and neither reaches the table.
  */
 export interface KindRules<K extends Kind = Kind> {
+  readonly type: K;
+  /** True exactly when explain(messageOf(type, content)) reports no error on `body`, a body a builder assembled. */
+  readonly passes: (body: unknown) => boolean;
+  /** Reports exactly explain(messageOf(type, content))'s issues on a body a builder assembled (its wire form). */
+  readonly explain: (body: JsonObject, report: Report) => void;
+}
+
+/** One message kind's rules for any body (`textRulesForAnyBody`): what KindRules are for a builder's body, and the tests hold to explain(). */
+export interface AnyBodyRules<K extends Kind = Kind> {
   readonly type: K;
   /**
    * True exactly when explain(messageOf(type, content)) reports no error on `body`; with

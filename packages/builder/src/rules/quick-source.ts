@@ -6,7 +6,8 @@ import type { QuickTarget } from "./quick-source/target.js";
 // A reading of the rule table: each kind's generated module (rules/quick/), written by
 // `pnpm gen` and checked by `pnpm test`. It holds two readings of the same rules: a yes/no check
 // that allocates nothing (quick-source/checks.ts) and, for a body that fails it, the explanation
-// (quick-source/explanations.ts) with exactly explain()'s issues. Nothing is evaluated from
+// (quick-source/explanations.ts) with exactly explain()'s issues; each twice, for any body
+// (`textRulesForAnyBody`) and for a body a builder assembled (`textRules`, what builders import). Nothing is evaluated from
 // strings (CSP-safe); the property tests over the table hold both to explain().
 // How each rule kind is emitted lives in one function of checks.ts and one of explanations.ts;
 // names and imports in quick-source/module.ts; this file assembles the module.
@@ -19,13 +20,22 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
   const module = new GeneratedModule(names, target.rootWord ?? "message");
   const check = writeCheck(module, target);
   const explanation = writeExplanation(module, target);
+  // The builder path's reading, for every target but a module of parts used by no builder (mark-read's builder has none).
+  const built = target.kind !== undefined || target.part === true || target.parts?.exported === true;
+  const builtCheck = built ? writeCheck(module, target, true) : "";
+  const builtExplanation = built ? writeExplanation(module, target, true) : "";
   const exports: string[] = [];
   if (target.kind !== undefined) {
     const { type, rulesName } = target.kind;
+    const kind = JSON.stringify(type);
     module.importType("../message-of.js", "KindRules");
+    module.importType("../message-of.js", "AnyBodyRules");
     exports.push(
-      `/** The ${type} kind's rules as its builders use them: this check, and this explanation when it says no. */`,
-      `export const ${rulesName}: KindRules<${JSON.stringify(type)}> = { type: ${JSON.stringify(type)}, passes: ${check}, explain: ${explanation} };`,
+      `/** The ${type} kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */`,
+      `export const ${rulesName}: KindRules<${kind}> = { type: ${kind}, passes: ${builtCheck}, explain: ${builtExplanation} };`,
+      "",
+      `/** The ${type} kind's rules for any body (the builders' are ${rulesName}): this check, and this explanation when it says no. */`,
+      `export const ${rulesName}ForAnyBody: AnyBodyRules<${kind}> = { type: ${kind}, passes: ${check}, explain: ${explanation} };`,
     );
   }
   const constants = module.constantLines();

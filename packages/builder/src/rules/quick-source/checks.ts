@@ -10,7 +10,7 @@ import {
   unhandledRule,
 } from "../rule.js";
 import { access, below, type GeneratedModule, literal, type Place } from "./module.js";
-import { functionSlot, writeFunction } from "./parts.js";
+import { builtName, functionSlot, writeFunction } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The yes/no check of one target: true exactly when explain() reports no error. An interpreter
@@ -25,10 +25,15 @@ import type { QuickTarget } from "./target.js";
 //   objects it passes on from the caller as they are (`fromCaller`: media sources) are checked whole;
 // - the root fields the target lists in `builderWrites` (`messaging_product`, `recipient_type`,
 //   `type`): MessageBase.assemble writes them from constants and the kind's own name.
+// `builder` writes that path as functions of their own (`builtTextMessagePasses`), with those
+// checks left out of the text rather than skipped at run time: the kind's rules for builders
+// (KindRules) reach them alone, so a send carries no key table and no constant's check.
 // build-verdict.test.ts holds every builder's verdict to validate()'s.
 
-/** Writes the check of `target.root` into `module`; returns its exported name. */
-export function writeCheck(module: GeneratedModule, target: QuickTarget): string {
+/** Writes the check of `target.root` into `module` (the builder path's when `builder`); returns its exported name. */
+export function writeCheck(module: GeneratedModule, target: QuickTarget, builder = false): string {
+  /** How a check passes the path on to the check of a part: the builder path's take no flag. */
+  const flagArgument = builder ? "" : ", fromBuilder";
   const made = new Map<Rule, Map<string, string>>();
   /** A function's text after its name → that name: two rules made apart but alike share one function. */
   const bodies = new Map<string, string>();
@@ -75,7 +80,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       case "object":
       case "array":
       case "union":
-        return `${functionFor(rule, place, undefined)}(${value}, fromBuilder)`;
+        return `${functionFor(rule, place, undefined)}(${value}${flagArgument})`;
       default:
         return unhandledRule(rule);
     }
@@ -174,7 +179,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
 
   /** The function testing an object, array or union rule (`extraKey`: a union's tag, known to its cases). */
   const functionFor = (rule: ObjectRule | ArrayRule | UnionRule, at: Place, extraKey: string | undefined, exported?: string): string => {
-    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, "passes");
+    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, builder ? "builtPasses" : "passes");
     if (slot.place === undefined) return slot.name;
     const { place } = slot;
     const root = exported !== undefined;
@@ -192,10 +197,14 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
         ? "input: unknown"
         : "value: unknown";
     if (checked) module.importName("../report.js", "type JsonObject");
-    const flag = exported === undefined ? "fromBuilder: boolean" : "fromBuilder = false";
-    const text = [`(${parameter}, ${flag}): boolean {`, ...body, "}"].join("\n");
+    const flag = builder ? "" : exported === undefined ? ", fromBuilder: boolean" : ", fromBuilder = false";
+    const text = [`(${parameter}${flag}): boolean {`, ...body, "}"].join("\n");
     return writeFunction(module, bodies, slot, text, {
-      root: root ? target.comment : undefined,
+      root: root
+        ? builder
+          ? `${target.comment} The builder path's: a body a builder assembled (see checks.ts).`
+          : target.comment
+        : undefined,
       part: "True when the part breaks no error rule; several modules call it (quick-source/parts.ts).",
     });
   };
@@ -211,7 +220,8 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       else {
         // A builder's own object is one: checked on the strict path only.
         module.importName("../report.js", "type JsonObject");
-        lines.push(`  if (!fromBuilder && !${isRecord}(input)) return false;`, "  const value = input as JsonObject;");
+        if (!builder) lines.push(`  if (!fromBuilder && !${isRecord}(input)) return false;`);
+        lines.push("  const value = input as JsonObject;");
       }
     }
     const prologue = lines.length;
@@ -240,21 +250,23 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
       }
     }
     // The fields the builder writes itself, checked on the strict path only (see the top of this file).
-    if (builderChecks.length > 0) lines.splice(prologue, 0, "  if (!fromBuilder) {", ...builderChecks.map((line) => `  ${line}`), "  }");
+    if (builderChecks.length > 0 && !builder)
+      lines.splice(prologue, 0, "  if (!fromBuilder) {", ...builderChecks.map((line) => `  ${line}`), "  }");
     // Any other key with a value is an error. A builder's own objects have only the keys it
     // wrote; those it passes on from the caller as they are (media sources) are checked always.
-    if (!part) {
+    if (!part && (!builder || rule.fromCaller === true)) {
       const keys = keySet(
         [...new Set([...Object.keys(rule.fields), ...Object.keys(rule.ignored ?? {}), ...(extraKey === undefined ? [] : [extraKey])])],
         place,
         "Keys",
       );
       lines.push(
-        `  if (${rule.fromCaller === true ? "" : "!fromBuilder && "}!${module.runtime("onlyKeys")}(value, ${keys})) return false;`,
+        `  if (${rule.fromCaller === true || builder ? "" : "!fromBuilder && "}!${module.runtime("onlyKeys")}(value, ${keys})) return false;`,
       );
     }
     const checks = [refinements(rule.refine, place, shared?.refine)];
-    if (shared !== undefined) checks.push(`${module.importName(`./${shared.module}.js`, shared.name)}(value, fromBuilder)`);
+    if (shared !== undefined)
+      checks.push(`${module.importName(`./${shared.module}.js`, builder ? builtName(shared.name) : shared.name)}(value${flagArgument})`);
     lines.push(`  return ${checks.filter((check) => check !== "true").join(" && ") || "true"};`);
     return lines;
   };
@@ -281,7 +293,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
     const fallback = rule.default === undefined ? "" : ` ?? ${JSON.stringify(rule.default)}`;
     const cases = Object.keys(rule.cases).flatMap((name) => [
       `      case ${JSON.stringify(name)}:`,
-      `        return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value, fromBuilder);`,
+      `        return ${functionFor(rule.cases[name] as ObjectRule, below(place, "cases", name), rule.key)}(value${flagArgument});`,
     ]);
     if (rule.anyCase !== true)
       return [
@@ -314,7 +326,7 @@ export function writeCheck(module: GeneratedModule, target: QuickTarget): string
   if (root === undefined) return "";
   if (root.kind !== "object" && root.kind !== "array" && root.kind !== "union")
     throw new Error("yes/no checks: a root must be an object, array or union rule");
-  return functionFor(root, { base: undefined, path: [] }, undefined, target.exportName);
+  return functionFor(root, { base: undefined, path: [] }, undefined, builder ? builtName(target.exportName) : target.exportName);
 }
 
 const capitalizedWhat = (what: string): string => what.charAt(0).toUpperCase() + what.slice(1);

@@ -2,7 +2,7 @@ import { missingMessage } from "../explain.js";
 import type { LeafRule } from "../explain-leaf.js";
 import { type ArrayRule, type Field, type ObjectRule, type Rule, type UnionRule, unhandledRule } from "../rule.js";
 import { below, type GeneratedModule, literal, type Place } from "./module.js";
-import { functionSlot, writeFunction } from "./parts.js";
+import { builtName, functionSlot, writeFunction } from "./parts.js";
 import type { QuickTarget } from "./target.js";
 
 // The explanation of one target, compiled from the same rules as its check (as ajv's standalone
@@ -11,9 +11,14 @@ import type { QuickTarget } from "./target.js";
 // the table's functions (refinements, custom rules) imported by name. It calls explain()'s own
 // steps (explain-leaf.ts, quick/explain-runtime.ts), so no message is worded twice, and a send
 // that fails carries its own kind's explanation only. Run when the check says no.
+//
+// `builder` writes the explanation of a body a builder assembled (`explainBuiltTextMessage`),
+// leaving out what the builder path's check leaves out (checks.ts): the key checks of the
+// objects a builder makes (it writes known keys only: no key table, no unknown-key messages)
+// and the root fields it writes from constants. On such a body its issues are explain()'s.
 
-/** Writes the explanation of `target.root` into `module`; returns its exported name. */
-export function writeExplanation(module: GeneratedModule, target: QuickTarget): string {
+/** Writes the explanation of `target.root` into `module` (of a builder's body when `builder`); returns its exported name. */
+export function writeExplanation(module: GeneratedModule, target: QuickTarget, builder = false): string {
   const made = new Map<Rule, Map<string, string>>();
   const bodies = new Map<string, string>();
   const report = () => module.importType("../report.js", "Report");
@@ -67,8 +72,13 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
         add("nonEmpty", rule.nonEmpty);
         break;
     }
+    // A string rule without warnings is explained by the plain leaf, so the module carries no warning's code.
+    const leaf =
+      rule.kind === "string" && rule.emptyIsWarning === undefined && rule.tolerate === undefined && rule.warnAbove === undefined
+        ? "plainStringLeaf"
+        : `${rule.kind}Leaf`;
     // Pure: a parts module's constant that no function a bundle keeps reads is dropped with it.
-    const source = `/* @__PURE__ */ ${module.explainRuntime(`${rule.kind}Leaf`)}({ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} })`;
+    const source = `/* @__PURE__ */ ${module.explainRuntime(leaf)}({ ${entries.map(([name, value]) => `${name}: ${value}`).join(", ")} })`;
     return module.constant(source, place, "Rule", module.importType("./explain-runtime.js", "Explainer"));
   };
 
@@ -79,7 +89,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
   };
 
   const functionFor = (rule: ObjectRule | ArrayRule | UnionRule, at: Place, extraKey: string | undefined, exported?: string): string => {
-    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, "explain");
+    const slot = functionSlot(made, module, target, { rule, place: at, extraKey, exported }, builder ? "explainBuilt" : "explain");
     if (slot.place === undefined) return slot.name;
     const { place } = slot;
     const root = exported !== undefined;
@@ -97,7 +107,11 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       : `value: unknown, report: ${report()}, key: ${key()}`;
     const text = [`(${parameters}): void {`, ...body, "}"].join("\n");
     return writeFunction(module, bodies, slot, text, {
-      root: root ? `The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them.` : undefined,
+      root: root
+        ? builder
+          ? `The issues of a body a builder assembled that fails ${builtName(target.exportName)} (errors and warnings), as explain() reports them.`
+          : `The issues of a body that fails ${target.exportName} (errors and warnings), as explain() reports them.`
+        : undefined,
       part: "The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts).",
     });
   };
@@ -106,7 +120,8 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     const part = root && target.part === true;
     const shared = root ? target.shared : undefined;
     const lines: string[] = entered ? [] : [`  if (!${module.explainRuntime("enter")}(value, report, key)) return;`];
-    if (!part) {
+    // A builder's own object has the keys it wrote only; one it passes on from the caller is checked whole.
+    if (!part && (!builder || rule.fromCaller === true)) {
       const keys = module.constant(
         `new Set(${JSON.stringify([...new Set([...Object.keys(rule.fields), ...Object.keys(rule.ignored ?? {}), ...(extraKey === undefined ? [] : [extraKey])])])})`,
         place,
@@ -135,10 +150,14 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
       // The envelope's fields come first in every message body, so one call states them in order.
       if (fieldKeys.slice(0, shared.fields.length).join() !== shared.fields.join())
         throw new Error(`yes/no checks: the shared fields (${shared.fields.join(", ")}) must lead the root's fields`);
-      lines.push(`  ${module.importName(`./${shared.module}.js`, shared.explainName)}(value, report);`);
+      lines.push(
+        `  ${module.importName(`./${shared.module}.js`, builder ? builtName(shared.explainName) : shared.explainName)}(value, report);`,
+      );
     }
     for (const fieldKey of fieldKeys) {
       if (shared?.fields.includes(fieldKey) === true) continue;
+      // Written by the builder from constants (MessageBase.assemble): nothing to report on its body.
+      if (builder && root && target.builderWrites?.includes(fieldKey) === true) continue;
       const field = rule.fields[fieldKey] as Field;
       const by = explainedBy(field.rule, below(place, "fields", fieldKey, "rule"));
       const missing = field.required === true ? JSON.stringify(missingMessage(field)) : "undefined";
@@ -147,11 +166,12 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
     // The envelope's refinements are stated by each kind's root, after its own fields, as explain() orders them.
     if (!part)
       for (const [index, refinement] of (rule.refine ?? []).entries())
-        lines.push(
-          "unique" in refinement
-            ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
-            : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
-        );
+        if (!(builder && root && target.builderCannotBreak?.includes(refinement) === true))
+          lines.push(
+            "unique" in refinement
+              ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
+              : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+          );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
   };
@@ -210,7 +230,12 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget): 
   if (target.parts?.exported === true)
     for (const part of target.parts.list) functionFor(part.rule, { base: undefined, path: part.path }, part.extraKey);
   if (target.root === undefined) return "";
-  return functionFor(target.root as ObjectRule, { base: undefined, path: [] }, undefined, target.explainName);
+  return functionFor(
+    target.root as ObjectRule,
+    { base: undefined, path: [] },
+    undefined,
+    builder ? builtName(target.explainName) : target.explainName,
+  );
 }
 
 /**

@@ -21,7 +21,18 @@ export interface SharedPart {
   readonly passes: string;
   /** Its explanation's export: `explainInteractiveBody`. */
   readonly explain: string;
+  /** Its builder-path check's export (see checks.ts): `builtInteractiveBodyPasses`. */
+  readonly builtPasses: string;
+  /** Its builder-path explanation's export: `explainBuiltInteractiveBody`. */
+  readonly explainBuilt: string;
 }
+
+/** What a function does: the check or the explanation, of any body or (`built…`) of a body a builder assembled. */
+export type Role = "passes" | "explain" | "builtPasses" | "explainBuilt";
+
+/** The builder-path name of a check or explanation: `envelopePasses` → `builtEnvelopePasses`, `explainX` → `explainBuiltX`. */
+export const builtName = (name: string): string =>
+  name.startsWith("explain") ? `explainBuilt${name.slice(7)}` : `built${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 /** The part for `rule` (as a case of a union keyed `extraKey`), if it is one. */
 export const partOf = (parts: readonly SharedPart[] | undefined, rule: Rule, extraKey: string | undefined): SharedPart | undefined =>
@@ -49,7 +60,7 @@ export function functionSlot(
   module: GeneratedModule,
   target: QuickTarget,
   at: { readonly rule: FunctionRule; readonly place: Place; readonly extraKey: string | undefined; readonly exported: string | undefined },
-  role: "passes" | "explain",
+  role: Role,
 ): FunctionSlot {
   const { rule, extraKey, exported } = at;
   const byKey = made.get(rule) ?? new Map<string, string>();
@@ -68,9 +79,9 @@ export function functionSlot(
     exported ??
     (part !== undefined
       ? module.reserve(part[role])
-      : role === "passes"
-        ? module.nameFor("", at.place, "passes")
-        : module.nameFor("explain", at.place));
+      : role === "passes" || role === "builtPasses"
+        ? module.nameFor(role === "passes" ? "" : "built", at.place, "passes")
+        : module.nameFor(role === "explain" ? "explain" : "explainBuilt", at.place));
   byKey.set(extraKey ?? "", name);
   return { name, place, part, instead: (twin) => byKey.set(extraKey ?? "", twin) };
 }
@@ -132,12 +143,16 @@ export function sharedParts(roots: readonly UnionRule[], name: (path: Path) => s
     for (const [key, { path, roots: reached }] of byKey)
       if (reached.size > 1) {
         const word = name(path);
+        const passes = `${word.charAt(0).toLowerCase()}${word.slice(1)}Passes`;
+        const explain = `explain${word}`;
         parts.push({
           rule,
           extraKey: key === "" ? undefined : key,
           path,
-          passes: `${word.charAt(0).toLowerCase()}${word.slice(1)}Passes`,
-          explain: `explain${word}`,
+          passes,
+          explain,
+          builtPasses: builtName(passes),
+          explainBuilt: builtName(explain),
         });
       }
   return parts;

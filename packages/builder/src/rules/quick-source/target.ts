@@ -38,4 +38,10 @@ export interface QuickTarget {
    * `recipient_type`, `type`): the builder path does not check them (see checks.ts).
    */
   readonly builderWrites?: readonly string[];
+  /**
+   * Refinements of the root that no body a builder assembles breaks, whatever the caller gave (a kind a group
+   * takes, a pin aside, holds `groupsTakeSomeKinds` whoever it goes to): the builder path's explanation leaves them
+   * out, as its check does (the envelope's check states that refinement, and says yes).
+   */
+  readonly builderCannotBreak?: readonly object[];
 }

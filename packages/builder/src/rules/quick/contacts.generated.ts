@@ -4,11 +4,11 @@
 import { namedPart } from "../contact-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const contactNameKeys: ReadonlySet<string> = new Set(["formatted_name","first_name","last_name","middle_name","suffix","prefix"]);
@@ -31,13 +31,13 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["contacts"] });
 const contactsCount: Count = { min: 1, max: 257, warnAbove: 5, noun: "contact" };
-const contactNameFormattedNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const contactNameFormattedNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const contactAddressesCount: Count = { min: 0, max: Infinity, noun: "address" };
 const contactAddressCountryCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactAddressCountryCodePattern, format: "a two-letter country code", tolerate: contactAddressCountryCodeTolerated });
 const contactAddressTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["HOME","WORK"], anyCase: true });
-const birthdayRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" });
+const birthdayRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: birthdayPattern, format: "a date in YYYY-MM-DD form" });
 const contactEmailsCount: Count = { min: 0, max: Infinity, noun: "email" };
-const contactEmailEmailRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" });
+const contactEmailEmailRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: contactEmailEmailPattern, format: "an email address" });
 const contactPhonesCount: Count = { min: 0, max: Infinity, noun: "phone" };
 const contactPhoneTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["CELL","MAIN","IPHONE","HOME","WORK"], anyCase: true });
 const contactPhoneWaIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: contactPhoneWaIdPattern, format: "a WhatsApp ID (digits only)", tolerate: contactPhoneWaIdTolerated });
@@ -315,5 +315,251 @@ export function explainContactsMessage(value: JsonObject, report: Report): void 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The contacts kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const contactsRules: KindRules<"contacts"> = { type: "contacts", passes: contactsMessagePasses, explain: explainContactsMessage };
+function builtContactNamePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_formatted_name = value.formatted_name;
+  if (field_formatted_name === undefined || !(typeof field_formatted_name === "string" && field_formatted_name.length >= 1)) return false;
+  const field_first_name = value.first_name;
+  if (field_first_name != null && !(typeof field_first_name === "string" && field_first_name.length >= 1) && !absent(field_first_name)) return false;
+  const field_last_name = value.last_name;
+  if (field_last_name != null && !(typeof field_last_name === "string" && field_last_name.length >= 1) && !absent(field_last_name)) return false;
+  const field_middle_name = value.middle_name;
+  if (field_middle_name != null && !(typeof field_middle_name === "string" && field_middle_name.length >= 1) && !absent(field_middle_name)) return false;
+  const field_suffix = value.suffix;
+  if (field_suffix != null && !(typeof field_suffix === "string" && field_suffix.length >= 1) && !absent(field_suffix)) return false;
+  const field_prefix = value.prefix;
+  if (field_prefix != null && !(typeof field_prefix === "string" && field_prefix.length >= 1) && !absent(field_prefix)) return false;
+  return namedPart.passes(value);
+}
+
+function builtContactAddressesPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_street = value.street;
+  if (field_street != null && !(typeof field_street === "string" && field_street.length >= 1) && !absent(field_street)) return false;
+  const field_city = value.city;
+  if (field_city != null && !(typeof field_city === "string" && field_city.length >= 1) && !absent(field_city)) return false;
+  const field_state = value.state;
+  if (field_state != null && !(typeof field_state === "string" && field_state.length >= 1) && !absent(field_state)) return false;
+  const field_zip = value.zip;
+  if (field_zip != null && !(typeof field_zip === "string" && field_zip.length >= 1) && !absent(field_zip)) return false;
+  const field_country = value.country;
+  if (field_country != null && !(typeof field_country === "string" && field_country.length >= 1) && !absent(field_country)) return false;
+  const field_country_code = value.country_code;
+  if (field_country_code != null && !(typeof field_country_code === "string" && field_country_code.length >= 1 && (contactAddressCountryCodePattern.test(field_country_code) || contactAddressCountryCodeTolerated.test(field_country_code))) && !absent(field_country_code)) return false;
+  const field_type = value.type;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  return true;
+}
+
+function builtContactAddressesPasses(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtContactAddressesPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtContactEmailsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_email = value.email;
+  if (field_email != null && !(typeof field_email === "string" && field_email.length >= 1 && contactEmailEmailPattern.test(field_email)) && !absent(field_email)) return false;
+  const field_type = value.type;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  return true;
+}
+
+function builtContactEmailsPasses(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtContactEmailsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtContactOrgPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_company = value.company;
+  if (field_company != null && !(typeof field_company === "string" && field_company.length >= 1) && !absent(field_company)) return false;
+  const field_department = value.department;
+  if (field_department != null && !(typeof field_department === "string" && field_department.length >= 1) && !absent(field_department)) return false;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1) && !absent(field_title)) return false;
+  return true;
+}
+
+function builtContactPhonesPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_phone = value.phone;
+  if (field_phone != null && !(typeof field_phone === "string" && field_phone.length >= 1) && !absent(field_phone)) return false;
+  const field_type = value.type;
+  if (field_type != null && !(field_type === "CELL" || field_type === "MAIN" || field_type === "IPHONE" || field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactPhoneTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  const field_wa_id = value.wa_id;
+  if (field_wa_id != null && !(typeof field_wa_id === "string" && field_wa_id.length >= 1 && (contactPhoneWaIdPattern.test(field_wa_id) || contactPhoneWaIdTolerated.test(field_wa_id))) && !absent(field_wa_id)) return false;
+  return true;
+}
+
+function builtContactPhonesPasses(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtContactPhonesPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtContactUrlsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_url = value.url;
+  if (field_url != null && !(typeof field_url === "string" && field_url.length >= 1) && !absent(field_url)) return false;
+  const field_type = value.type;
+  if (field_type != null && !(field_type === "HOME" || field_type === "WORK" || (typeof field_type === "string" && contactAddressTypeLowerCase.has(field_type.toLowerCase()))) && !absent(field_type)) return false;
+  return true;
+}
+
+function builtContactUrlsPasses(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtContactUrlsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtContactsPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(builtContactNamePasses(field_name))) return false;
+  const field_addresses = value.addresses;
+  if (field_addresses != null && !(builtContactAddressesPasses(field_addresses)) && !absent(field_addresses)) return false;
+  const field_birthday = value.birthday;
+  if (field_birthday != null && !(typeof field_birthday === "string" && field_birthday.length >= 1 && birthdayPattern.test(field_birthday)) && !absent(field_birthday)) return false;
+  const field_emails = value.emails;
+  if (field_emails != null && !(builtContactEmailsPasses(field_emails)) && !absent(field_emails)) return false;
+  const field_org = value.org;
+  if (field_org != null && !(builtContactOrgPasses(field_org)) && !absent(field_org)) return false;
+  const field_phones = value.phones;
+  if (field_phones != null && !(builtContactPhonesPasses(field_phones)) && !absent(field_phones)) return false;
+  const field_urls = value.urls;
+  if (field_urls != null && !(builtContactUrlsPasses(field_urls)) && !absent(field_urls)) return false;
+  return true;
+}
+
+function builtMessageContactsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 257) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtContactsPasses(item))) return false;
+  }
+  return true;
+}
+
+/** True when `value` is a contacts message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtContactsMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_contacts = value.contacts;
+  if (field_contacts === undefined || !(builtMessageContactsPasses(field_contacts))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltContactName(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "formatted_name", "is required", report, contactNameFormattedNameRule);
+  explainField(value, "first_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "last_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "middle_name", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "suffix", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "prefix", undefined, report, contactNameFormattedNameRule);
+  namedPart.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltContactAddresses2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "street", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "city", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "state", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "zip", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "country", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "country_code", undefined, report, contactAddressCountryCodeRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
+  leave(report, key);
+}
+
+function explainBuiltContactAddresses(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactAddressesCount, explainBuiltContactAddresses2);
+}
+
+function explainBuiltContactEmails2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "email", undefined, report, contactEmailEmailRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
+  leave(report, key);
+}
+
+function explainBuiltContactEmails(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactEmailsCount, explainBuiltContactEmails2);
+}
+
+function explainBuiltContactOrg(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "company", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "department", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "title", undefined, report, contactNameFormattedNameRule);
+  leave(report, key);
+}
+
+function explainBuiltContactPhones2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "phone", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "type", undefined, report, contactPhoneTypeRule);
+  explainField(value, "wa_id", undefined, report, contactPhoneWaIdRule);
+  leave(report, key);
+}
+
+function explainBuiltContactPhones(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactPhonesCount, explainBuiltContactPhones2);
+}
+
+function explainBuiltContactUrls2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "url", undefined, report, contactNameFormattedNameRule);
+  explainField(value, "type", undefined, report, contactAddressTypeRule);
+  leave(report, key);
+}
+
+function explainBuiltContactUrls(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactUrlsCount, explainBuiltContactUrls2);
+}
+
+function explainBuiltContacts(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required", report, explainBuiltContactName);
+  explainField(value, "addresses", undefined, report, explainBuiltContactAddresses);
+  explainField(value, "birthday", undefined, report, birthdayRule);
+  explainField(value, "emails", undefined, report, explainBuiltContactEmails);
+  explainField(value, "org", undefined, report, explainBuiltContactOrg);
+  explainField(value, "phones", undefined, report, explainBuiltContactPhones);
+  explainField(value, "urls", undefined, report, explainBuiltContactUrls);
+  leave(report, key);
+}
+
+function explainBuiltMessageContacts(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, contactsCount, explainBuiltContacts);
+}
+
+/** The issues of a body a builder assembled that fails builtContactsMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltContactsMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "contacts", "is required when type is \"contacts\"", report, explainBuiltMessageContacts);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The contacts kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const contactsRules: KindRules<"contacts"> = { type: "contacts", passes: builtContactsMessagePasses, explain: explainBuiltContactsMessage };
+
+/** The contacts kind's rules for any body (the builders' are contactsRules): this check, and this explanation when it says no. */
+export const contactsRulesForAnyBody: AnyBodyRules<"contacts"> = { type: "contacts", passes: contactsMessagePasses, explain: explainContactsMessage };

@@ -3,11 +3,11 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -17,8 +17,8 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["document"] });
 const documentUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on document messages", otherwise: "not a field of a media object" };
-const documentIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const documentIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 const documentCaptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" });
 
 function messageDocumentPasses(value: unknown, fromBuilder: boolean): boolean {
@@ -71,5 +71,49 @@ export function explainDocumentMessage(value: JsonObject, report: Report): void 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The document kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const documentRules: KindRules<"document"> = { type: "document", passes: documentMessagePasses, explain: explainDocumentMessage };
+function builtMessageDocumentPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  const field_caption = value.caption;
+  if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024))) && !absent(field_caption)) return false;
+  const field_filename = value.filename;
+  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
+  if (!onlyKeys(value, documentKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+/** True when `value` is a document message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtDocumentMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_document = value.document;
+  if (field_document === undefined || !(builtMessageDocumentPasses(field_document))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageDocument(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, documentKeys, documentUnknown);
+  explainField(value, "id", undefined, report, documentIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  explainField(value, "caption", undefined, report, documentCaptionRule);
+  explainField(value, "filename", undefined, report, documentIdRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtDocumentMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltDocumentMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "document", "is required when type is \"document\"", report, explainBuiltMessageDocument);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+}
+
+/** The document kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const documentRules: KindRules<"document"> = { type: "document", passes: builtDocumentMessagePasses, explain: explainBuiltDocumentMessage };
+
+/** The document kind's rules for any body (the builders' are documentRules): this check, and this explanation when it says no. */
+export const documentRulesForAnyBody: AnyBodyRules<"document"> = { type: "document", passes: documentMessagePasses, explain: explainDocumentMessage };

@@ -3,18 +3,18 @@
 // see rules/quick-source.ts.
 import { groupsTakeSomeKindsPasses, individualRecipientPasses, someRecipientPasses } from "../envelope-refinements.js";
 import type { JsonObject, Report } from "../report.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const bsuidPattern = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const contextKeys: ReadonlySet<string> = new Set(["message_id"]);
 const envelopeMessagingProductRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["whatsapp"] });
 const envelopeRecipientTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["individual","group"] });
-const envelopeToRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
-const bsuidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
-const envelopeBizOpaqueCallbackDataRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
-const envelopeRecipientIdentityKeyHashRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const envelopeToRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const bsuidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: bsuidPattern, format: "a business-scoped user id such as \"US.13491208655302741918\" (or \"US.ENT.…\")" });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
+const envelopeBizOpaqueCallbackDataRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
+const envelopeRecipientIdentityKeyHashRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function envelopeContextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -60,6 +60,43 @@ export function explainEnvelopeFields(value: JsonObject, report: Report): void {
   explainField(value, "to", undefined, report, envelopeToRule);
   explainField(value, "recipient", undefined, report, bsuidRule);
   explainField(value, "context", undefined, report, explainEnvelopeContext);
+  explainField(value, "biz_opaque_callback_data", undefined, report, envelopeBizOpaqueCallbackDataRule);
+  explainField(value, "recipient_identity_key_hash", undefined, report, envelopeRecipientIdentityKeyHashRule);
+}
+
+function builtEnvelopeContextPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_message_id = value.message_id;
+  if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
+  return true;
+}
+
+/** True when a message body's envelope fields and the rules across them break no error rule (its kind's test checks the rest). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtEnvelopePasses(value: JsonObject): boolean {
+  const field_to = value.to;
+  if (field_to != null && !((typeof field_to === "string" ? field_to.length >= 1 : typeof field_to === "number" && Number.isFinite(field_to))) && !absent(field_to)) return false;
+  const field_recipient = value.recipient;
+  if (field_recipient != null && !(typeof field_recipient === "string" && field_recipient.length >= 1 && bsuidPattern.test(field_recipient)) && !absent(field_recipient)) return false;
+  const field_context = value.context;
+  if (field_context != null && !(builtEnvelopeContextPasses(field_context)) && !absent(field_context)) return false;
+  const field_biz_opaque_callback_data = value.biz_opaque_callback_data;
+  if (field_biz_opaque_callback_data != null && !(typeof field_biz_opaque_callback_data === "string" && field_biz_opaque_callback_data.length >= 1 && field_biz_opaque_callback_data.length <= 512) && !absent(field_biz_opaque_callback_data)) return false;
+  const field_recipient_identity_key_hash = value.recipient_identity_key_hash;
+  if (field_recipient_identity_key_hash != null && !(typeof field_recipient_identity_key_hash === "string" && field_recipient_identity_key_hash.length >= 1) && !absent(field_recipient_identity_key_hash)) return false;
+  return someRecipientPasses(value) && individualRecipientPasses(value) && groupsTakeSomeKindsPasses(value);
+}
+
+function explainBuiltEnvelopeContext(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "message_id", "is required", report, wamidRule);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtEnvelopePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltEnvelopeFields(value: JsonObject, report: Report): void {
+  explainField(value, "to", undefined, report, envelopeToRule);
+  explainField(value, "recipient", undefined, report, bsuidRule);
+  explainField(value, "context", undefined, report, explainBuiltEnvelopeContext);
   explainField(value, "biz_opaque_callback_data", undefined, report, envelopeBizOpaqueCallbackDataRule);
   explainField(value, "recipient_identity_key_hash", undefined, report, envelopeRecipientIdentityKeyHashRule);
 }

@@ -11,11 +11,13 @@ import {
   explainEnum,
   explainJson,
   explainNumber,
+  explainPlainString,
   explainString,
   explainUnknownKeys,
   type Key,
   leave,
   nullIsAbsent,
+  type PlainStringRule,
   sameIgnoringCase,
 } from "../explain-leaf.js";
 import type { JsonObject, Report } from "../report.js";
@@ -43,6 +45,8 @@ const bindLeaf =
   (value, report, key) =>
     explainLeaf(rule, value, report, key);
 export const stringLeaf: (rule: Omit<StringRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainString);
+/** A string leaf without the rule's warnings (most are): its module does not carry those. */
+export const plainStringLeaf: (rule: PlainStringRule) => Explainer = /* @__PURE__ */ bindLeaf(explainPlainString);
 export const enumLeaf: (rule: Omit<EnumRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainEnum);
 export const numberLeaf: (rule: Omit<NumberRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainNumber);
 export const jsonLeaf: (rule: Omit<JsonObjectRule, "kind">) => Explainer = /* @__PURE__ */ bindLeaf(explainJson);

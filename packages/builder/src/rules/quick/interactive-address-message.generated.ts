@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { anyLeaf, caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { anyLeaf, caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const addressMessageAddressMessageActionParametersKeys: ReadonlySet<string> = new Set(["country","values","saved_addresses","validation_errors"]);
@@ -20,7 +20,7 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const addressMessageCases: Cases = { key: "type", names: ["address_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const addressMessageAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
 const addressMessageAddressMessageActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["address_message"] });
-const addressMessageAddressMessageActionParametersCountryRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const addressMessageAddressMessageActionParametersCountryRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const addressMessageAddressMessageActionParametersValuesRule: Explainer = /* @__PURE__ */ jsonLeaf({  });
 
 function addressMessageAddressMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
@@ -130,5 +130,99 @@ export function explainAddressMessageInteractiveMessage(value: JsonObject, repor
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const addressMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: addressMessageInteractiveMessagePasses, explain: explainAddressMessageInteractiveMessage };
+function builtAddressMessageAddressMessageActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_country = value.country;
+  if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
+  const field_values = value.values;
+  if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values)) && !absent(field_values)) return false;
+  return true;
+}
+
+function builtAddressMessageAddressMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "address_message")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtAddressMessageAddressMessageActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtAddressMessageAddressMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtAddressMessageAddressMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "address_message":
+        return builtAddressMessageAddressMessagePasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type address_message that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtAddressMessageInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltAddressMessageAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "country", "is required", report, addressMessageAddressMessageActionParametersCountryRule);
+  explainField(value, "values", undefined, report, addressMessageAddressMessageActionParametersValuesRule);
+  explainField(value, "saved_addresses", undefined, report, anyLeaf);
+  explainField(value, "validation_errors", undefined, report, anyLeaf);
+  leave(report, key);
+}
+
+function explainBuiltAddressMessageAddressMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of address_message)", report, addressMessageAddressMessageActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltAddressMessageAddressMessageActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltAddressMessageAddressMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltAddressMessageAddressMessageAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, addressMessageCases)) {
+    case "address_message":
+      explainBuiltAddressMessageAddressMessage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtAddressMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltAddressMessageInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const addressMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtAddressMessageInteractiveMessagePasses, explain: explainBuiltAddressMessageInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are addressMessageInteractiveRules): this check, and this explanation when it says no. */
+export const addressMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: addressMessageInteractiveMessagePasses, explain: explainAddressMessageInteractiveMessage };

@@ -3,13 +3,13 @@
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { unique } from "../unique.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const buttonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
@@ -26,8 +26,8 @@ const buttonUnknown: UnknownKeys = { keys: ["header","footer"], message: "not al
 const buttonHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "button headers are text, image, video, document; got undefined", expected: ["button headers are text, image, video, document; got ",""] };
 const buttonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" };
 const buttonActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reply"] });
-const buttonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
-const buttonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const buttonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
+const buttonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const buttonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
 const buttonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
 const buttonActionButtonsRefinements = [buttonActionButtonsReplyButtonIdsUnique, buttonActionButtonsReplyButtonTitlesUnique];
@@ -231,5 +231,188 @@ export function explainButtonInteractiveMessage(value: JsonObject, report: Repor
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const buttonInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: buttonInteractiveMessagePasses, explain: explainButtonInteractiveMessage };
+function builtButtonHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+    case "image":
+      return builtInteractiveHeaderImagePasses(value);
+    case "video":
+      return builtInteractiveHeaderVideoPasses(value);
+    case "document":
+      return builtInteractiveHeaderDocumentPasses(value);
+  }
+  return false;
+}
+
+function builtButtonActionButtonsReplyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && buttonActionButtonsReplyIdPattern.test(field_id))) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
+  return true;
+}
+
+function builtButtonActionButtonsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "reply")) return false;
+  const field_reply = value.reply;
+  if (field_reply === undefined || !(builtButtonActionButtonsReplyPasses(field_reply))) return false;
+  return true;
+}
+
+/** Reply button ids are unique. */
+function uniqueButtonActionButtonsReplyButtonIds2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
+    const seen = value[i].reply.id;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.id === seen) return false;
+    }
+    endings |= bit;
+  }
+  return true;
+}
+
+/** Reply button titles are unique. */
+function uniqueButtonActionButtonsReplyButtonTitles2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
+    const seen = value[i].reply.title;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.title === seen) return false;
+    }
+    endings |= bit;
+  }
+  return true;
+}
+
+function builtButtonActionButtonsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtButtonActionButtonsPasses2(item))) return false;
+  }
+  return uniqueButtonActionButtonsReplyButtonIds2(value) && uniqueButtonActionButtonsReplyButtonTitles2(value);
+}
+
+function builtButtonActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_buttons = value.buttons;
+  if (field_buttons === undefined || !(builtButtonActionButtonsPasses(field_buttons))) return false;
+  return true;
+}
+
+function builtButtonPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtButtonHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtButtonActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "button":
+        return builtButtonPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type button that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtButtonInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltButtonHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, buttonHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltInteractiveHeaderVideo(value, report);
+      break;
+    case "document":
+      explainBuiltInteractiveHeaderDocument(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltButtonActionButtonsReply(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, buttonActionButtonsReplyIdRule);
+  explainField(value, "title", "is required", report, buttonActionButtonsReplyTitleRule);
+  leave(report, key);
+}
+
+function explainBuiltButtonActionButtons2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of reply)", report, buttonActionButtonsTypeRule);
+  explainField(value, "reply", "is required", report, explainBuiltButtonActionButtonsReply);
+  leave(report, key);
+}
+
+function explainBuiltButtonActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, buttonActionButtonsCount, explainBuiltButtonActionButtons2, buttonActionButtonsRefinements);
+}
+
+function explainBuiltButtonAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "buttons", "is required", report, explainBuiltButtonActionButtons);
+  leave(report, key);
+}
+
+function explainBuiltButton(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltButtonHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltButtonAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, buttonCases)) {
+    case "button":
+      explainBuiltButton(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtButtonInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltButtonInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const buttonInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtButtonInteractiveMessagePasses, explain: explainBuiltButtonInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are buttonInteractiveRules): this check, and this explanation when it says no. */
+export const buttonInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: buttonInteractiveMessagePasses, explain: explainButtonInteractiveMessage };

@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
+import { builtInteractiveBodyPasses, explainBuiltInteractiveBody, explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const callPermissionRequestCallPermissionRequestActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -100,5 +100,75 @@ export function explainCallPermissionRequestInteractiveMessage(value: JsonObject
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: callPermissionRequestInteractiveMessagePasses, explain: explainCallPermissionRequestInteractiveMessage };
+function builtCallPermissionRequestCallPermissionRequestActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "call_permission_request")) return false;
+  return true;
+}
+
+function builtCallPermissionRequestCallPermissionRequestPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body != null && !(builtInteractiveBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCallPermissionRequestCallPermissionRequestActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "call_permission_request":
+        return builtCallPermissionRequestCallPermissionRequestPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type call_permission_request that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtCallPermissionRequestInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltCallPermissionRequestCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of call_permission_request)", report, callPermissionRequestCallPermissionRequestActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltCallPermissionRequestCallPermissionRequest(value: JsonObject, report: Report): void {
+  explainField(value, "body", undefined, report, explainBuiltInteractiveBody);
+  explainField(value, "action", "is required", report, explainBuiltCallPermissionRequestCallPermissionRequestAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, callPermissionRequestCases)) {
+    case "call_permission_request":
+      explainBuiltCallPermissionRequestCallPermissionRequest(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtCallPermissionRequestInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltCallPermissionRequestInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCallPermissionRequestInteractiveMessagePasses, explain: explainBuiltCallPermissionRequestInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are callPermissionRequestInteractiveRules): this check, and this explanation when it says no. */
+export const callPermissionRequestInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: callPermissionRequestInteractiveMessagePasses, explain: explainCallPermissionRequestInteractiveMessage };

@@ -5,12 +5,12 @@ import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { linkOrReplies, sameCards } from "../interactive-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, explainBuiltInteractiveBody, explainInteractiveBody, interactiveBodyPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -38,15 +38,15 @@ const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
 const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
 const carouselActionCardsCtaUrlCardIndexRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 0, max: 9, integer: true, expected: "an integer 0 to 9" });
 const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const carouselActionCardsCtaUrlHeaderImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
-const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
+const carouselActionCardsCtaUrlHeaderImageImageIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
 const carouselActionCardsCtaUrlActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["cta_url"] });
-const carouselActionCardsCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const carouselActionCardsCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
 const carouselActionCardsCtaUrlActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["quick_reply"] });
-const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256 });
-const carouselActionCardsProductActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256 });
+const carouselActionCardsProductActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const carouselActionCardsRefinements = [sameCards];
 
 function carouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown, fromBuilder: boolean): boolean {
@@ -397,5 +397,317 @@ export function explainCarouselInteractiveMessage(value: JsonObject, report: Rep
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const carouselInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: carouselInteractiveMessagePasses, explain: explainCarouselInteractiveMessage };
+function builtCarouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  if (!onlyKeys(value, carouselActionCardsCtaUrlHeaderImageImageKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+function builtCarouselActionCardsCtaUrlHeaderImagePasses(value: JsonObject): boolean {
+  const field_image = value.image;
+  if (field_image === undefined || !(builtCarouselActionCardsCtaUrlHeaderImageImagePasses(field_image))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlHeaderVideoPasses(value: JsonObject): boolean {
+  const field_video = value.video;
+  if (field_video === undefined || !(builtCarouselActionCardsCtaUrlHeaderImageImagePasses(field_video))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "image":
+      return builtCarouselActionCardsCtaUrlHeaderImagePasses(value);
+    case "video":
+      return builtCarouselActionCardsCtaUrlHeaderVideoPasses(value);
+  }
+  return false;
+}
+
+function builtCarouselActionCardsCtaUrlBodyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && carouselActionCardsCtaUrlBodyTextPattern.test(field_text))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_display_text = value.display_text;
+  if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
+  const field_url = value.url;
+  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsQuickReplyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "quick_reply")) return false;
+  const field_quick_reply = value.quick_reply;
+  if (field_quick_reply === undefined || !(builtCarouselActionCardsCtaUrlActionButtonsQuickReplyPasses(field_quick_reply))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtCarouselActionCardsCtaUrlActionButtonsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtCarouselActionCardsCtaUrlActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  const field_buttons = value.buttons;
+  if (field_buttons != null && !(builtCarouselActionCardsCtaUrlActionButtonsPasses(field_buttons)) && !absent(field_buttons)) return false;
+  return linkOrReplies.passes(value);
+}
+
+function builtCarouselActionCardsCtaUrlPasses(value: JsonObject): boolean {
+  const field_card_index = value.card_index;
+  if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
+  const field_header = value.header;
+  if (field_header === undefined || !(builtCarouselActionCardsCtaUrlHeaderPasses(field_header))) return false;
+  const field_body = value.body;
+  if (field_body != null && !(builtCarouselActionCardsCtaUrlBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCarouselActionCardsCtaUrlActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsProductActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsProductPasses(value: JsonObject): boolean {
+  const field_card_index = value.card_index;
+  if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCarouselActionCardsProductActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "cta_url":
+      return builtCarouselActionCardsCtaUrlPasses(value);
+    case "product":
+      return builtCarouselActionCardsProductPasses(value);
+  }
+  return false;
+}
+
+function builtCarouselActionCardsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtCarouselActionCardsPasses2(item))) return false;
+  }
+  return sameCards.passes(value);
+}
+
+function builtCarouselActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_cards = value.cards;
+  if (field_cards === undefined || !(builtCarouselActionCardsPasses(field_cards))) return false;
+  return true;
+}
+
+function builtCarouselPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCarouselActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "carousel":
+        return builtCarouselPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type carousel that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtCarouselInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, carouselActionCardsCtaUrlHeaderImageImageKeys, "a card's media takes only id or link");
+  explainField(value, "id", undefined, report, carouselActionCardsCtaUrlHeaderImageImageIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
+  explainField(value, "image", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeaderImageImage);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
+  explainField(value, "video", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeaderImageImage);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, carouselActionCardsCtaUrlHeaderCases)) {
+    case "image":
+      explainBuiltCarouselActionCardsCtaUrlHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltCarouselActionCardsCtaUrlHeaderVideo(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "text", "is required", report, carouselActionCardsCtaUrlBodyTextRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "display_text", "is required", report, carouselActionCardsCtaUrlActionParametersDisplayTextRule);
+  explainField(value, "url", "is required", report, linkRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule);
+  explainField(value, "title", "is required", report, carouselActionCardsCtaUrlActionParametersDisplayTextRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of quick_reply)", report, carouselActionCardsCtaUrlActionButtonsTypeRule);
+  explainField(value, "quick_reply", "is required", report, explainBuiltCarouselActionCardsCtaUrlActionButtonsQuickReply);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCtaUrlActionButtonsCount, explainBuiltCarouselActionCardsCtaUrlActionButtons2);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", undefined, report, carouselActionCardsCtaUrlActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltCarouselActionCardsCtaUrlActionParameters);
+  explainField(value, "buttons", undefined, report, explainBuiltCarouselActionCardsCtaUrlActionButtons);
+  linkOrReplies.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrl(value: JsonObject, report: Report): void {
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "header", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeader);
+  explainField(value, "body", undefined, report, explainBuiltCarouselActionCardsCtaUrlBody);
+  explainField(value, "action", "is required", report, explainBuiltCarouselActionCardsCtaUrlAction);
+}
+
+function explainBuiltCarouselActionCardsProductAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "product_retailer_id", "is required", report, carouselActionCardsCtaUrlHeaderImageImageIdRule);
+  explainField(value, "catalog_id", "is required", report, carouselActionCardsProductActionCatalogIdRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsProduct(value: JsonObject, report: Report): void {
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "action", "is required", report, explainBuiltCarouselActionCardsProductAction);
+}
+
+function explainBuiltCarouselActionCards2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, carouselActionCardsCases)) {
+    case "cta_url":
+      explainBuiltCarouselActionCardsCtaUrl(value, report);
+      break;
+    case "product":
+      explainBuiltCarouselActionCardsProduct(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCount, explainBuiltCarouselActionCards2, carouselActionCardsRefinements);
+}
+
+function explainBuiltCarouselAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "cards", "is required", report, explainBuiltCarouselActionCards);
+  leave(report, key);
+}
+
+function explainBuiltCarousel(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "action", "is required", report, explainBuiltCarouselAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, carouselCases)) {
+    case "carousel":
+      explainBuiltCarousel(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtCarouselInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltCarouselInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const carouselInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCarouselInteractiveMessagePasses, explain: explainBuiltCarouselInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are carouselInteractiveRules): this check, and this explanation when it says no. */
+export const carouselInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: carouselInteractiveMessagePasses, explain: explainCarouselInteractiveMessage };

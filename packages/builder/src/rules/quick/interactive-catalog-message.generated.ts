@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const catalogMessageCatalogMessageActionParametersKeys: ReadonlySet<string> = new Set(["thumbnail_product_retailer_id"]);
@@ -20,7 +20,7 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const catalogMessageCases: Cases = { key: "type", names: ["catalog_message"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const catalogMessageCatalogMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on catalog_message messages", otherwise: "not a field of this object" };
 const catalogMessageCatalogMessageActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["catalog_message"] });
-const catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function catalogMessageCatalogMessageActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -124,5 +124,94 @@ export function explainCatalogMessageInteractiveMessage(value: JsonObject, repor
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const catalogMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: catalogMessageInteractiveMessagePasses, explain: explainCatalogMessageInteractiveMessage };
+function builtCatalogMessageCatalogMessageActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
+  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
+  return true;
+}
+
+function builtCatalogMessageCatalogMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "catalog_message")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtCatalogMessageCatalogMessageActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  return true;
+}
+
+function builtCatalogMessageCatalogMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCatalogMessageCatalogMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "catalog_message":
+        return builtCatalogMessageCatalogMessagePasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type catalog_message that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtCatalogMessageInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltCatalogMessageCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, catalogMessageCatalogMessageActionParametersThumbnailProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltCatalogMessageCatalogMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of catalog_message)", report, catalogMessageCatalogMessageActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltCatalogMessageCatalogMessageActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltCatalogMessageCatalogMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltCatalogMessageCatalogMessageAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, catalogMessageCases)) {
+    case "catalog_message":
+      explainBuiltCatalogMessageCatalogMessage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtCatalogMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltCatalogMessageInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const catalogMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCatalogMessageInteractiveMessagePasses, explain: explainBuiltCatalogMessageInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are catalogMessageInteractiveRules): this check, and this explanation when it says no. */
+export const catalogMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: catalogMessageInteractiveMessagePasses, explain: explainCatalogMessageInteractiveMessage };

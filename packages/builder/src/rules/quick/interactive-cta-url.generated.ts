@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -22,8 +22,8 @@ const ctaUrlCases: Cases = { key: "type", names: ["cta_url"], anyCase: true, mis
 const ctaUrlCtaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
 const ctaUrlCtaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
 const ctaUrlCtaUrlActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["cta_url"] });
-const ctaUrlCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const ctaUrlCtaUrlActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 
 function ctaUrlCtaUrlHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
@@ -167,5 +167,134 @@ export function explainCtaUrlInteractiveMessage(value: JsonObject, report: Repor
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const ctaUrlInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: ctaUrlInteractiveMessagePasses, explain: explainCtaUrlInteractiveMessage };
+function builtCtaUrlCtaUrlHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+    case "image":
+      return builtInteractiveHeaderImagePasses(value);
+    case "video":
+      return builtInteractiveHeaderVideoPasses(value);
+    case "document":
+      return builtInteractiveHeaderDocumentPasses(value);
+  }
+  return false;
+}
+
+function builtCtaUrlCtaUrlActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_display_text = value.display_text;
+  if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
+  const field_url = value.url;
+  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
+  return true;
+}
+
+function builtCtaUrlCtaUrlActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "cta_url")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtCtaUrlCtaUrlActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtCtaUrlCtaUrlPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtCtaUrlCtaUrlHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCtaUrlCtaUrlActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "cta_url":
+        return builtCtaUrlCtaUrlPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type cta_url that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtCtaUrlInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltCtaUrlCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, ctaUrlCtaUrlHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltInteractiveHeaderVideo(value, report);
+      break;
+    case "document":
+      explainBuiltInteractiveHeaderDocument(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltCtaUrlCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "display_text", "is required", report, ctaUrlCtaUrlActionParametersDisplayTextRule);
+  explainField(value, "url", "is required", report, linkRule);
+  leave(report, key);
+}
+
+function explainBuiltCtaUrlCtaUrlAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of cta_url)", report, ctaUrlCtaUrlActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltCtaUrlCtaUrlActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltCtaUrlCtaUrl(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltCtaUrlCtaUrlHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltCtaUrlCtaUrlAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, ctaUrlCases)) {
+    case "cta_url":
+      explainBuiltCtaUrlCtaUrl(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtCtaUrlInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltCtaUrlInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const ctaUrlInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCtaUrlInteractiveMessagePasses, explain: explainBuiltCtaUrlInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are ctaUrlInteractiveRules): this check, and this explanation when it says no. */
+export const ctaUrlInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: ctaUrlInteractiveMessagePasses, explain: explainCtaUrlInteractiveMessage };

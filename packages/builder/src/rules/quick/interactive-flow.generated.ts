@@ -3,12 +3,12 @@
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import { flowIdOrName, payloadOnlyWhenNavigating } from "../interactive-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const flowActionParametersFlowCtaPattern = /^\P{Extended_Pictographic}*$/u;
@@ -25,8 +25,8 @@ const flowUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allo
 const flowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
 const flowActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["flow"] });
 const flowActionParametersFlowMessageVersionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["3"] });
-const flowActionParametersFlowTokenRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const flowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" });
+const flowActionParametersFlowTokenRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const flowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20, pattern: flowActionParametersFlowCtaPattern, format: "text without emoji" });
 const flowActionParametersModeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["draft","published"] });
 const flowActionParametersFlowActionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["navigate","data_exchange"] });
 const flowActionParametersFlowActionPayloadDataRule: Explainer = /* @__PURE__ */ jsonLeaf({ nonEmpty: true });
@@ -197,5 +197,155 @@ export function explainFlowInteractiveMessage(value: JsonObject, report: Report)
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const flowInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: flowInteractiveMessagePasses, explain: explainFlowInteractiveMessage };
+function builtFlowHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+  }
+  return false;
+}
+
+function builtFlowActionParametersFlowActionPayloadPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_screen = value.screen;
+  if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1) && !absent(field_screen)) return false;
+  const field_data = value.data;
+  if (field_data != null && !(isRecord(field_data) && hasKeys(field_data) && isPlainJson(field_data)) && !absent(field_data)) return false;
+  return true;
+}
+
+function builtFlowActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_flow_message_version = value.flow_message_version;
+  if (field_flow_message_version === undefined || !(field_flow_message_version === "3")) return false;
+  const field_flow_token = value.flow_token;
+  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1) && !absent(field_flow_token)) return false;
+  const field_flow_id = value.flow_id;
+  if (field_flow_id != null && !(typeof field_flow_id === "string" && field_flow_id.length >= 1) && !absent(field_flow_id)) return false;
+  const field_flow_name = value.flow_name;
+  if (field_flow_name != null && !(typeof field_flow_name === "string" && field_flow_name.length >= 1) && !absent(field_flow_name)) return false;
+  const field_flow_cta = value.flow_cta;
+  if (field_flow_cta === undefined || !(typeof field_flow_cta === "string" && field_flow_cta.length >= 1 && field_flow_cta.length <= 20 && flowActionParametersFlowCtaPattern.test(field_flow_cta))) return false;
+  const field_mode = value.mode;
+  if (field_mode != null && !(field_mode === "draft" || field_mode === "published") && !absent(field_mode)) return false;
+  const field_flow_action = value.flow_action;
+  if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
+  const field_flow_action_payload = value.flow_action_payload;
+  if (field_flow_action_payload != null && !(builtFlowActionParametersFlowActionPayloadPasses(field_flow_action_payload)) && !absent(field_flow_action_payload)) return false;
+  return flowIdOrName.passes(value) && payloadOnlyWhenNavigating.passes(value);
+}
+
+function builtFlowActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "flow")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtFlowActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtFlowPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtFlowHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtFlowActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "flow":
+        return builtFlowPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type flow that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtFlowInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltFlowHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, flowHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltFlowActionParametersFlowActionPayload(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "screen", undefined, report, flowActionParametersFlowTokenRule);
+  explainField(value, "data", undefined, report, flowActionParametersFlowActionPayloadDataRule);
+  leave(report, key);
+}
+
+function explainBuiltFlowActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "flow_message_version", "is required (one of 3)", report, flowActionParametersFlowMessageVersionRule);
+  explainField(value, "flow_token", undefined, report, flowActionParametersFlowTokenRule);
+  explainField(value, "flow_id", undefined, report, flowActionParametersFlowTokenRule);
+  explainField(value, "flow_name", undefined, report, flowActionParametersFlowTokenRule);
+  explainField(value, "flow_cta", "is required", report, flowActionParametersFlowCtaRule);
+  explainField(value, "mode", undefined, report, flowActionParametersModeRule);
+  explainField(value, "flow_action", undefined, report, flowActionParametersFlowActionRule);
+  explainField(value, "flow_action_payload", undefined, report, explainBuiltFlowActionParametersFlowActionPayload);
+  flowIdOrName.explain(value, report);
+  payloadOnlyWhenNavigating.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltFlowAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of flow)", report, flowActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltFlowActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltFlow(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltFlowHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltFlowAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, flowCases)) {
+    case "flow":
+      explainBuiltFlow(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtFlowInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltFlowInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const flowInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtFlowInteractiveMessagePasses, explain: explainBuiltFlowInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are flowInteractiveRules): this check, and this explanation when it says no. */
+export const flowInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: flowInteractiveMessagePasses, explain: explainFlowInteractiveMessage };

@@ -4,14 +4,14 @@
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { rowsAcross } from "../interactive-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { titledSections } from "../section-refinements.js";
 import { unique } from "../unique.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
+import { builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const listBodyKeys: ReadonlySet<string> = new Set(["text"]);
@@ -27,12 +27,12 @@ const listCases: Cases = { key: "type", names: ["list"], anyCase: true, missing:
 const listUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const listHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
 const listBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096, warnAbove: 1024 });
-const listActionButtonRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const listActionButtonRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const listActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const listActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
-const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 200 });
-const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 72 });
+const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 200 });
+const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 72 });
 const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 
@@ -248,5 +248,198 @@ export function explainListInteractiveMessage(value: JsonObject, report: Report)
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const listInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: listInteractiveMessagePasses, explain: explainListInteractiveMessage };
+function builtListHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+  }
+  return false;
+}
+
+function builtListBodyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
+  return true;
+}
+
+function builtListActionSectionsRowsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 200)) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
+  const field_description = value.description;
+  if (field_description != null && !(typeof field_description === "string" && field_description.length >= 1 && field_description.length <= 72) && !absent(field_description)) return false;
+  return true;
+}
+
+function builtListActionSectionsRowsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtListActionSectionsRowsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtListActionSectionsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_rows = value.rows;
+  if (field_rows === undefined || !(builtListActionSectionsRowsPasses(field_rows))) return false;
+  return true;
+}
+
+/** Row ids are unique. */
+function uniqueListActionSectionsRowIds2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let group = 0; group < value.length; group++) {
+    const entries = value[group].rows;
+    for (let i = 0; i < entries.length; i++) {
+      const seen = entries[i].id;
+      const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+      if ((endings & bit) !== 0) {
+        for (let other = 0; other <= group; other++) {
+          const earlier = value[other].rows;
+          const end = other === group ? i : earlier.length;
+          for (let j = 0; j < end; j++) if (earlier[j].id === seen) return false;
+        }
+      }
+      endings |= bit;
+    }
+  }
+  return true;
+}
+
+function builtListActionSectionsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtListActionSectionsPasses2(item))) return false;
+  }
+  return titledSections.passes(value) && rowsAcross.passes(value) && uniqueListActionSectionsRowIds2(value);
+}
+
+function builtListActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_button = value.button;
+  if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
+  const field_sections = value.sections;
+  if (field_sections === undefined || !(builtListActionSectionsPasses(field_sections))) return false;
+  return true;
+}
+
+function builtListPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtListHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtListBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtListActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "list":
+        return builtListPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type list that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtListInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltListHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, listHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltListBody(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "text", "is required", report, listBodyTextRule);
+  leave(report, key);
+}
+
+function explainBuiltListActionSectionsRows2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, listActionSectionsRowsIdRule);
+  explainField(value, "title", "is required", report, listActionSectionsTitleRule);
+  explainField(value, "description", undefined, report, listActionSectionsRowsDescriptionRule);
+  leave(report, key);
+}
+
+function explainBuiltListActionSectionsRows(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, listActionSectionsRowsCount, explainBuiltListActionSectionsRows2);
+}
+
+function explainBuiltListActionSections2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "title", undefined, report, listActionSectionsTitleRule);
+  explainField(value, "rows", "is required", report, explainBuiltListActionSectionsRows);
+  leave(report, key);
+}
+
+function explainBuiltListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, listActionSectionsCount, explainBuiltListActionSections2, listActionSectionsRefinements);
+}
+
+function explainBuiltListAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "button", "is required", report, listActionButtonRule);
+  explainField(value, "sections", "is required", report, explainBuiltListActionSections);
+  leave(report, key);
+}
+
+function explainBuiltList(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltListHeader);
+  explainField(value, "body", "is required", report, explainBuiltListBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltListAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, listCases)) {
+    case "list":
+      explainBuiltList(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtListInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltListInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const listInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtListInteractiveMessagePasses, explain: explainBuiltListInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are listInteractiveRules): this check, and this explanation when it says no. */
+export const listInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: listInteractiveMessagePasses, explain: explainListInteractiveMessage };

@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const locationRequestMessageLocationRequestMessageActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -103,5 +103,78 @@ export function explainLocationRequestMessageInteractiveMessage(value: JsonObjec
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: locationRequestMessageInteractiveMessagePasses, explain: explainLocationRequestMessageInteractiveMessage };
+function builtLocationRequestMessageLocationRequestMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "send_location")) return false;
+  return true;
+}
+
+function builtLocationRequestMessageLocationRequestMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtLocationRequestMessageLocationRequestMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "location_request_message":
+        return builtLocationRequestMessageLocationRequestMessagePasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type location_request_message that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtLocationRequestMessageInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltLocationRequestMessageLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of send_location)", report, locationRequestMessageLocationRequestMessageActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltLocationRequestMessageLocationRequestMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltLocationRequestMessageLocationRequestMessageAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, locationRequestMessageCases)) {
+    case "location_request_message":
+      explainBuiltLocationRequestMessageLocationRequestMessage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtLocationRequestMessageInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltLocationRequestMessageInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtLocationRequestMessageInteractiveMessagePasses, explain: explainBuiltLocationRequestMessageInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are locationRequestMessageInteractiveRules): this check, and this explanation when it says no. */
+export const locationRequestMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: locationRequestMessageInteractiveMessagePasses, explain: explainLocationRequestMessageInteractiveMessage };

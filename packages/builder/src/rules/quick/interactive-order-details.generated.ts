@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderImage, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderImagePasses } from "./interactive-parts.generated.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderImagePasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderImage, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderImage, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderImagePasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const orderDetailsOrderDetailsActionKeys: ReadonlySet<string> = new Set(["name","parameters"]);
@@ -130,5 +130,103 @@ export function explainOrderDetailsInteractiveMessage(value: JsonObject, report:
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const orderDetailsInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: orderDetailsInteractiveMessagePasses, explain: explainOrderDetailsInteractiveMessage };
+function builtOrderDetailsOrderDetailsHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "image":
+      return builtInteractiveHeaderImagePasses(value);
+  }
+  return false;
+}
+
+function builtOrderDetailsOrderDetailsActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "review_and_pay")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
+  return true;
+}
+
+function builtOrderDetailsOrderDetailsPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtOrderDetailsOrderDetailsHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtOrderDetailsOrderDetailsActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "order_details":
+        return builtOrderDetailsOrderDetailsPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type order_details that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtOrderDetailsInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltOrderDetailsOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, orderDetailsOrderDetailsHeaderCases)) {
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltOrderDetailsOrderDetailsAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of review_and_pay)", report, orderDetailsOrderDetailsActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, orderDetailsOrderDetailsActionParametersRule);
+  leave(report, key);
+}
+
+function explainBuiltOrderDetailsOrderDetails(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltOrderDetailsOrderDetailsHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltOrderDetailsOrderDetailsAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, orderDetailsCases)) {
+    case "order_details":
+      explainBuiltOrderDetailsOrderDetails(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtOrderDetailsInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltOrderDetailsInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const orderDetailsInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtOrderDetailsInteractiveMessagePasses, explain: explainBuiltOrderDetailsInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are orderDetailsInteractiveRules): this check, and this explanation when it says no. */
+export const orderDetailsInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: orderDetailsInteractiveMessagePasses, explain: explainOrderDetailsInteractiveMessage };

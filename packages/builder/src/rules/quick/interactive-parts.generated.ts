@@ -3,7 +3,7 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import type { JsonObject, Report } from "../report.js";
-import { enter, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const interactiveHeaderTextKeys: ReadonlySet<string> = new Set(["text","sub_text","type"]);
@@ -14,10 +14,10 @@ const interactiveHeaderVideoKeys: ReadonlySet<string> = new Set(["video","type"]
 const interactiveHeaderDocumentDocumentKeys: ReadonlySet<string> = new Set(["id","link","filename"]);
 const interactiveHeaderDocumentKeys: ReadonlySet<string> = new Set(["document","type"]);
 const interactiveBodyKeys: ReadonlySet<string> = new Set(["text"]);
-const interactiveHeaderTextTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 60 });
-const interactiveHeaderImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
-const interactiveBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 1024 });
+const interactiveHeaderTextTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 60 });
+const interactiveHeaderImageImageIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const interactiveBodyTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 1024 });
 
 /** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
 export function interactiveHeaderTextPasses(value: JsonObject, fromBuilder: boolean): boolean {
@@ -155,6 +155,132 @@ export function explainInteractiveBody(value: unknown, report: Report, key: Key)
 export function explainInteractiveFooter(value: unknown, report: Report, key: Key): void {
   if (!enter(value, report, key)) return;
   explainKeys(value, report, interactiveBodyKeys);
+  explainField(value, "text", "is required", report, interactiveHeaderTextTextRule);
+  leave(report, key);
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderTextPasses(value: JsonObject): boolean {
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
+  const field_sub_text = value.sub_text;
+  if (field_sub_text != null && !(typeof field_sub_text === "string" && field_sub_text.length >= 1 && field_sub_text.length <= 60) && !absent(field_sub_text)) return false;
+  return true;
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderImageImagePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  if (!onlyKeys(value, interactiveHeaderImageImageKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderImagePasses(value: JsonObject): boolean {
+  const field_image = value.image;
+  if (field_image === undefined || !(builtInteractiveHeaderImageImagePasses(field_image))) return false;
+  return true;
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderVideoPasses(value: JsonObject): boolean {
+  const field_video = value.video;
+  if (field_video === undefined || !(builtInteractiveHeaderImageImagePasses(field_video))) return false;
+  return true;
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderDocumentDocumentPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  const field_filename = value.filename;
+  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
+  if (!onlyKeys(value, interactiveHeaderDocumentDocumentKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveHeaderDocumentPasses(value: JsonObject): boolean {
+  const field_document = value.document;
+  if (field_document === undefined || !(builtInteractiveHeaderDocumentDocumentPasses(field_document))) return false;
+  return true;
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveBodyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 1024)) return false;
+  return true;
+}
+
+/** True when the part breaks no error rule; several modules call it (quick-source/parts.ts). */
+export function builtInteractiveFooterPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60)) return false;
+  return true;
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderText(value: JsonObject, report: Report): void {
+  explainField(value, "text", "is required", report, interactiveHeaderTextTextRule);
+  explainField(value, "sub_text", undefined, report, interactiveHeaderTextTextRule);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderImageImage(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, interactiveHeaderImageImageKeys, "a header media object takes only id or link");
+  explainField(value, "id", undefined, report, interactiveHeaderImageImageIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderImage(value: JsonObject, report: Report): void {
+  explainField(value, "image", "is required", report, explainBuiltInteractiveHeaderImageImage);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderVideo(value: JsonObject, report: Report): void {
+  explainField(value, "video", "is required", report, explainBuiltInteractiveHeaderImageImage);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderDocumentDocument(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, interactiveHeaderDocumentDocumentKeys, "a header document takes only id, link or filename");
+  explainField(value, "id", undefined, report, interactiveHeaderImageImageIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  explainField(value, "filename", undefined, report, interactiveHeaderImageImageIdRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveHeaderDocument(value: JsonObject, report: Report): void {
+  explainField(value, "document", "is required", report, explainBuiltInteractiveHeaderDocumentDocument);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveBody(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "text", "is required", report, interactiveBodyTextRule);
+  leave(report, key);
+}
+
+/** The part's issues, as explain() reports them; several modules call it (quick-source/parts.ts). */
+export function explainBuiltInteractiveFooter(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
   explainField(value, "text", "is required", report, interactiveHeaderTextTextRule);
   leave(report, key);
 }

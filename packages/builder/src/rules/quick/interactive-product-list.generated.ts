@@ -3,13 +3,13 @@
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../section-refinements.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderText, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const productSectionsProductItemsKeys: ReadonlySet<string> = new Set(["product_retailer_id"]);
@@ -23,11 +23,11 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const productListCases: Cases = { key: "type", names: ["product_list"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const productListProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
 const productListProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
-const productListProductListActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const productListProductListActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const productSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const productSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
-const productSectionsProductItemsProductRetailerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const productSectionsProductItemsProductRetailerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const productSectionsRefinements = [titledSections, productsAcross];
 
 function productListProductListHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
@@ -199,5 +199,158 @@ export function explainProductListInteractiveMessage(value: JsonObject, report: 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const productListInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: productListInteractiveMessagePasses, explain: explainProductListInteractiveMessage };
+function builtProductListProductListHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+  }
+  return false;
+}
+
+function builtProductSectionsProductItemsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtProductSectionsProductItemsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsProductItemsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtProductSectionsPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_product_items = value.product_items;
+  if (field_product_items === undefined || !(builtProductSectionsProductItemsPasses(field_product_items))) return false;
+  return true;
+}
+
+function builtProductListProductListActionSectionsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsPasses(item))) return false;
+  }
+  return titledSections.passes(value) && productsAcross.passes(value);
+}
+
+function builtProductListProductListActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  const field_sections = value.sections;
+  if (field_sections === undefined || !(builtProductListProductListActionSectionsPasses(field_sections))) return false;
+  return true;
+}
+
+function builtProductListProductListPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header === undefined || !(builtProductListProductListHeaderPasses(field_header))) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtProductListProductListActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "product_list":
+        return builtProductListProductListPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type product_list that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtProductListInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltProductListProductListHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, productListProductListHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "product_retailer_id", "is required", report, productSectionsProductItemsProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainBuiltProductSectionsProductItems2);
+}
+
+function explainBuiltProductSections(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "title", undefined, report, productSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainBuiltProductSectionsProductItems);
+  leave(report, key);
+}
+
+function explainBuiltProductListProductListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsCount, explainBuiltProductSections, productSectionsRefinements);
+}
+
+function explainBuiltProductListProductListAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "catalog_id", "is required", report, productListProductListActionCatalogIdRule);
+  explainField(value, "sections", "is required", report, explainBuiltProductListProductListActionSections);
+  leave(report, key);
+}
+
+function explainBuiltProductListProductList(value: JsonObject, report: Report): void {
+  explainField(value, "header", "is required for product_list messages (a text header)", report, explainBuiltProductListProductListHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltProductListProductListAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, productListCases)) {
+    case "product_list":
+      explainBuiltProductListProductList(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtProductListInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltProductListInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const productListInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtProductListInteractiveMessagePasses, explain: explainBuiltProductListInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are productListInteractiveRules): this check, and this explanation when it says no. */
+export const productListInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: productListInteractiveMessagePasses, explain: explainProductListInteractiveMessage };

@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const productActionKeys: ReadonlySet<string> = new Set(["catalog_id","product_retailer_id"]);
@@ -18,8 +18,8 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interactive"] });
 const productCases: Cases = { key: "type", names: ["product"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const productUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
-const productActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
-const productActionProductRetailerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const productActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const productActionProductRetailerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function productActionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -107,5 +107,81 @@ export function explainProductInteractiveMessage(value: JsonObject, report: Repo
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const productInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: productInteractiveMessagePasses, explain: explainProductInteractiveMessage };
+function builtProductActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtProductPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body != null && !(builtInteractiveBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtProductActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "product":
+        return builtProductPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type product that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtProductInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltProductAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "catalog_id", "is required", report, productActionCatalogIdRule);
+  explainField(value, "product_retailer_id", "is required", report, productActionProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltProduct(value: JsonObject, report: Report): void {
+  explainField(value, "body", undefined, report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltProductAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, productCases)) {
+    case "product":
+      explainBuiltProduct(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtProductInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltProductInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const productInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtProductInteractiveMessagePasses, explain: explainBuiltProductInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are productInteractiveRules): this check, and this explanation when it says no. */
+export const productInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: productInteractiveMessagePasses, explain: explainProductInteractiveMessage };

@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const requestContactInfoRequestContactInfoActionKeys: ReadonlySet<string> = new Set(["name"]);
@@ -103,5 +103,78 @@ export function explainRequestContactInfoInteractiveMessage(value: JsonObject, r
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const requestContactInfoInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: requestContactInfoInteractiveMessagePasses, explain: explainRequestContactInfoInteractiveMessage };
+function builtRequestContactInfoRequestContactInfoActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "request_contact_info")) return false;
+  return true;
+}
+
+function builtRequestContactInfoRequestContactInfoPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtRequestContactInfoRequestContactInfoActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "request_contact_info":
+        return builtRequestContactInfoRequestContactInfoPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type request_contact_info that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtRequestContactInfoInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltRequestContactInfoRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of request_contact_info)", report, requestContactInfoRequestContactInfoActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltRequestContactInfoRequestContactInfo(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltRequestContactInfoRequestContactInfoAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, requestContactInfoCases)) {
+    case "request_contact_info":
+      explainBuiltRequestContactInfoRequestContactInfo(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtRequestContactInfoInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltRequestContactInfoInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const requestContactInfoInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtRequestContactInfoInteractiveMessagePasses, explain: explainBuiltRequestContactInfoInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are requestContactInfoInteractiveRules): this check, and this explanation when it says no. */
+export const requestContactInfoInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: requestContactInfoInteractiveMessagePasses, explain: explainRequestContactInfoInteractiveMessage };

@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { caseOf, type Cases, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainInteractiveBody, explainInteractiveFooter, interactiveBodyPasses, interactiveFooterPasses } from "./interactive-parts.generated.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const voiceCallActionParametersKeys: ReadonlySet<string> = new Set(["display_text","ttl_minutes","payload"]);
@@ -20,9 +20,9 @@ const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["interact
 const voiceCallCases: Cases = { key: "type", names: ["voice_call"], anyCase: true, missing: "is required (expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status)", expected: ["expected one of button, list, product, product_list, catalog_message, flow, cta_url, location_request_message, address_message, call_permission_request, carousel, voice_call, request_contact_info, order_details, order_status, got ",""] };
 const voiceCallVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
 const voiceCallActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["voice_call"] });
-const voiceCallActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const voiceCallActionParametersDisplayTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const voiceCallActionParametersTtlMinutesRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 43200, integer: true, expected: "an integer (minutes)" });
-const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
+const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
 
 function voiceCallActionParametersPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -132,5 +132,100 @@ export function explainVoiceCallInteractiveMessage(value: JsonObject, report: Re
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const voiceCallInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: voiceCallInteractiveMessagePasses, explain: explainVoiceCallInteractiveMessage };
+function builtVoiceCallActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_display_text = value.display_text;
+  if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20) && !absent(field_display_text)) return false;
+  const field_ttl_minutes = value.ttl_minutes;
+  if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
+  const field_payload = value.payload;
+  if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
+  return true;
+}
+
+function builtVoiceCallVoiceCallActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "voice_call")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtVoiceCallActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  return true;
+}
+
+function builtVoiceCallVoiceCallPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtVoiceCallVoiceCallActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "voice_call":
+        return builtVoiceCallVoiceCallPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body of type voice_call that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtVoiceCallInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltVoiceCallActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "display_text", undefined, report, voiceCallActionParametersDisplayTextRule);
+  explainField(value, "ttl_minutes", undefined, report, voiceCallActionParametersTtlMinutesRule);
+  explainField(value, "payload", undefined, report, voiceCallActionParametersPayloadRule);
+  leave(report, key);
+}
+
+function explainBuiltVoiceCallVoiceCallAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of voice_call)", report, voiceCallActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltVoiceCallActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltVoiceCallVoiceCall(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltVoiceCallVoiceCallAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, voiceCallCases)) {
+    case "voice_call":
+      explainBuiltVoiceCallVoiceCall(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtVoiceCallInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltVoiceCallInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const voiceCallInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtVoiceCallInteractiveMessagePasses, explain: explainBuiltVoiceCallInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are voiceCallInteractiveRules): this check, and this explanation when it says no. */
+export const voiceCallInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: voiceCallInteractiveMessagePasses, explain: explainVoiceCallInteractiveMessage };

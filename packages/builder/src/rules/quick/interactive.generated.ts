@@ -5,14 +5,14 @@ import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { flowIdOrName, linkOrReplies, payloadOnlyWhenNavigating, rowsAcross, sameCards } from "../interactive-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../section-refinements.js";
 import { unique } from "../unique.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
-import { explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
+import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
 import { absent, hasKeys, integerIn, isPlainJson, isRecord, onlyKeys } from "./runtime.js";
 
 const interactiveButtonActionButtonsReplyIdPattern = /^\S(?:[\s\S]*\S)?$/;
@@ -59,8 +59,8 @@ const interactiveButtonUnknown: UnknownKeys = { keys: ["header","footer"], messa
 const interactiveButtonHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "button headers are text, image, video, document; got undefined", expected: ["button headers are text, image, video, document; got ",""] };
 const interactiveButtonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" };
 const interactiveButtonActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reply"] });
-const interactiveButtonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256, pattern: interactiveButtonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
-const interactiveButtonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20 });
+const interactiveButtonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256, pattern: interactiveButtonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
+const interactiveButtonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
 const interactiveButtonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
 const interactiveButtonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
 const interactiveButtonActionButtonsRefinements = [interactiveButtonActionButtonsReplyButtonIdsUnique, interactiveButtonActionButtonsReplyButtonTitlesUnique];
@@ -68,15 +68,15 @@ const interactiveListUnknown: UnknownKeys = { keys: ["header","footer"], message
 const interactiveListHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
 const interactiveListBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096, warnAbove: 1024 });
 const interactiveListActionSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const interactiveListActionSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const interactiveListActionSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const interactiveListActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
-const interactiveListActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 200 });
-const interactiveListActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 72 });
+const interactiveListActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 200 });
+const interactiveListActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 72 });
 const interactiveListActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
 const interactiveListActionSectionsRefinements = [titledSections, rowsAcross, interactiveListActionSectionsRowIdsUnique];
 const interactiveProductUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
-const interactiveProductActionCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
-const interactiveProductActionProductRetailerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const interactiveProductActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const interactiveProductActionProductRetailerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 const interactiveProductListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product_list messages", otherwise: "not a field of this object" };
 const interactiveProductListHeaderCases: Cases = { key: "type", names: ["text"], missing: "product_list headers are text; got undefined", expected: ["product_list headers are text; got ",""] };
 const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
@@ -87,14 +87,14 @@ const interactiveFlowUnknown: UnknownKeys = { keys: ["header","footer"], message
 const interactiveFlowHeaderCases: Cases = { key: "type", names: ["text"], missing: "flow headers are text; got undefined", expected: ["flow headers are text; got ",""] };
 const interactiveFlowActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["flow"] });
 const interactiveFlowActionParametersFlowMessageVersionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["3"] });
-const interactiveFlowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20, pattern: interactiveFlowActionParametersFlowCtaPattern, format: "text without emoji" });
+const interactiveFlowActionParametersFlowCtaRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20, pattern: interactiveFlowActionParametersFlowCtaPattern, format: "text without emoji" });
 const interactiveFlowActionParametersModeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["draft","published"] });
 const interactiveFlowActionParametersFlowActionRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["navigate","data_exchange"] });
 const interactiveFlowActionParametersFlowActionPayloadDataRule: Explainer = /* @__PURE__ */ jsonLeaf({ nonEmpty: true });
 const interactiveCtaUrlUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on cta_url messages", otherwise: "not a field of this object" };
 const interactiveCtaUrlHeaderCases: Cases = { key: "type", names: ["text","image","video","document"], missing: "cta_url headers are text, image, video, document; got undefined", expected: ["cta_url headers are text, image, video, document; got ",""] };
 const interactiveCtaUrlActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["cta_url"] });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 const interactiveLocationRequestMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on location_request_message messages", otherwise: "not a field of this object" };
 const interactiveLocationRequestMessageActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["send_location"] });
 const interactiveAddressMessageUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on address_message messages", otherwise: "not a field of this object" };
@@ -107,15 +107,15 @@ const carouselActionCardsCount: Count = { min: 2, max: 10, noun: "card" };
 const carouselActionCardsCases: Cases = { key: "type", names: ["cta_url","product"], expected: ["cards are cta_url (media) or product cards; got ",""] };
 const carouselActionCardsCtaUrlCardIndexRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 0, max: 9, integer: true, expected: "an integer 0 to 9" });
 const carouselActionCardsCtaUrlHeaderCases: Cases = { key: "type", names: ["image","video"] };
-const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
+const carouselActionCardsCtaUrlBodyTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 160, pattern: carouselActionCardsCtaUrlBodyTextPattern, format: "text with at most 2 line breaks" });
 const carouselActionCardsCtaUrlActionButtonsCount: Count = { min: 1, max: Infinity, warnAbove: 3, noun: "quick reply" };
 const carouselActionCardsCtaUrlActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["quick_reply"] });
-const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 256 });
+const carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256 });
 const carouselActionCardsRefinements = [sameCards];
 const interactiveVoiceCallUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on voice_call messages", otherwise: "not a field of this object" };
 const voiceCallActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["voice_call"] });
 const voiceCallActionParametersTtlMinutesRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 43200, integer: true, expected: "an integer (minutes)" });
-const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
+const voiceCallActionParametersPayloadRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
 const interactiveRequestContactInfoUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on request_contact_info messages", otherwise: "not a field of this object" };
 const interactiveRequestContactInfoActionNameRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["request_contact_info"] });
 const interactiveOrderDetailsUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on order_details messages", otherwise: "not a field of this object" };
@@ -1549,5 +1549,1287 @@ export function explainInteractiveMessage(value: JsonObject, report: Report): vo
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The interactive kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const interactiveRules: KindRules<"interactive"> = { type: "interactive", passes: interactiveMessagePasses, explain: explainInteractiveMessage };
+function builtInteractiveButtonHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+    case "image":
+      return builtInteractiveHeaderImagePasses(value);
+    case "video":
+      return builtInteractiveHeaderVideoPasses(value);
+    case "document":
+      return builtInteractiveHeaderDocumentPasses(value);
+  }
+  return false;
+}
+
+function builtInteractiveButtonActionButtonsReplyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256 && interactiveButtonActionButtonsReplyIdPattern.test(field_id))) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
+  return true;
+}
+
+function builtInteractiveButtonActionButtonsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "reply")) return false;
+  const field_reply = value.reply;
+  if (field_reply === undefined || !(builtInteractiveButtonActionButtonsReplyPasses(field_reply))) return false;
+  return true;
+}
+
+/** Reply button ids are unique. */
+function uniqueInteractiveButtonActionButtonsReplyButtonIds2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
+    const seen = value[i].reply.id;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.id === seen) return false;
+    }
+    endings |= bit;
+  }
+  return true;
+}
+
+/** Reply button titles are unique. */
+function uniqueInteractiveButtonActionButtonsReplyButtonTitles2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let i = 0; i < value.length; i++) {
+    const seen = value[i].reply.title;
+    const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+    if ((endings & bit) !== 0) {
+      for (let j = 0; j < i; j++) if (value[j].reply.title === seen) return false;
+    }
+    endings |= bit;
+  }
+  return true;
+}
+
+function builtInteractiveButtonActionButtonsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 3) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtInteractiveButtonActionButtonsPasses2(item))) return false;
+  }
+  return uniqueInteractiveButtonActionButtonsReplyButtonIds2(value) && uniqueInteractiveButtonActionButtonsReplyButtonTitles2(value);
+}
+
+function builtInteractiveButtonActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_buttons = value.buttons;
+  if (field_buttons === undefined || !(builtInteractiveButtonActionButtonsPasses(field_buttons))) return false;
+  return true;
+}
+
+function builtInteractiveButtonPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveButtonHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveButtonActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveListHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "text":
+      return builtInteractiveHeaderTextPasses(value);
+  }
+  return false;
+}
+
+function builtInteractiveListBodyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 4096)) return false;
+  return true;
+}
+
+function builtInteractiveListActionSectionsRowsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 200)) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24)) return false;
+  const field_description = value.description;
+  if (field_description != null && !(typeof field_description === "string" && field_description.length >= 1 && field_description.length <= 72) && !absent(field_description)) return false;
+  return true;
+}
+
+function builtInteractiveListActionSectionsRowsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtInteractiveListActionSectionsRowsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtInteractiveListActionSectionsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_rows = value.rows;
+  if (field_rows === undefined || !(builtInteractiveListActionSectionsRowsPasses(field_rows))) return false;
+  return true;
+}
+
+/** Row ids are unique. */
+function uniqueInteractiveListActionSectionsRowIds2(value: readonly any[]): boolean {
+  let endings = 0;
+  for (let group = 0; group < value.length; group++) {
+    const entries = value[group].rows;
+    for (let i = 0; i < entries.length; i++) {
+      const seen = entries[i].id;
+      const bit = typeof seen === "string" && seen.length > 0 ? 1 << (seen.charCodeAt(seen.length - 1) & 31) : 1;
+      if ((endings & bit) !== 0) {
+        for (let other = 0; other <= group; other++) {
+          const earlier = value[other].rows;
+          const end = other === group ? i : earlier.length;
+          for (let j = 0; j < end; j++) if (earlier[j].id === seen) return false;
+        }
+      }
+      endings |= bit;
+    }
+  }
+  return true;
+}
+
+function builtInteractiveListActionSectionsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtInteractiveListActionSectionsPasses2(item))) return false;
+  }
+  return titledSections.passes(value) && rowsAcross.passes(value) && uniqueInteractiveListActionSectionsRowIds2(value);
+}
+
+function builtInteractiveListActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_button = value.button;
+  if (field_button === undefined || !(typeof field_button === "string" && field_button.length >= 1 && field_button.length <= 20)) return false;
+  const field_sections = value.sections;
+  if (field_sections === undefined || !(builtInteractiveListActionSectionsPasses(field_sections))) return false;
+  return true;
+}
+
+function builtInteractiveListPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveListHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveListBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveListActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveProductActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtInteractiveProductPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body != null && !(builtInteractiveBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveProductActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtProductSectionsProductItemsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtProductSectionsProductItemsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsProductItemsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtProductSectionsPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_product_items = value.product_items;
+  if (field_product_items === undefined || !(builtProductSectionsProductItemsPasses(field_product_items))) return false;
+  return true;
+}
+
+function builtInteractiveProductListActionSectionsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsPasses(item))) return false;
+  }
+  return titledSections.passes(value) && productsAcross.passes(value);
+}
+
+function builtInteractiveProductListActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  const field_sections = value.sections;
+  if (field_sections === undefined || !(builtInteractiveProductListActionSectionsPasses(field_sections))) return false;
+  return true;
+}
+
+function builtInteractiveProductListPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header === undefined || !(builtInteractiveListHeaderPasses(field_header))) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveProductListActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveCatalogMessageActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
+  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
+  return true;
+}
+
+function builtInteractiveCatalogMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "catalog_message")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtInteractiveCatalogMessageActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  return true;
+}
+
+function builtInteractiveCatalogMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveCatalogMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveFlowActionParametersFlowActionPayloadPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_screen = value.screen;
+  if (field_screen != null && !(typeof field_screen === "string" && field_screen.length >= 1) && !absent(field_screen)) return false;
+  const field_data = value.data;
+  if (field_data != null && !(isRecord(field_data) && hasKeys(field_data) && isPlainJson(field_data)) && !absent(field_data)) return false;
+  return true;
+}
+
+function builtInteractiveFlowActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_flow_message_version = value.flow_message_version;
+  if (field_flow_message_version === undefined || !(field_flow_message_version === "3")) return false;
+  const field_flow_token = value.flow_token;
+  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1) && !absent(field_flow_token)) return false;
+  const field_flow_id = value.flow_id;
+  if (field_flow_id != null && !(typeof field_flow_id === "string" && field_flow_id.length >= 1) && !absent(field_flow_id)) return false;
+  const field_flow_name = value.flow_name;
+  if (field_flow_name != null && !(typeof field_flow_name === "string" && field_flow_name.length >= 1) && !absent(field_flow_name)) return false;
+  const field_flow_cta = value.flow_cta;
+  if (field_flow_cta === undefined || !(typeof field_flow_cta === "string" && field_flow_cta.length >= 1 && field_flow_cta.length <= 20 && interactiveFlowActionParametersFlowCtaPattern.test(field_flow_cta))) return false;
+  const field_mode = value.mode;
+  if (field_mode != null && !(field_mode === "draft" || field_mode === "published") && !absent(field_mode)) return false;
+  const field_flow_action = value.flow_action;
+  if (field_flow_action != null && !(field_flow_action === "navigate" || field_flow_action === "data_exchange") && !absent(field_flow_action)) return false;
+  const field_flow_action_payload = value.flow_action_payload;
+  if (field_flow_action_payload != null && !(builtInteractiveFlowActionParametersFlowActionPayloadPasses(field_flow_action_payload)) && !absent(field_flow_action_payload)) return false;
+  return flowIdOrName.passes(value) && payloadOnlyWhenNavigating.passes(value);
+}
+
+function builtInteractiveFlowActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "flow")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtInteractiveFlowActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtInteractiveFlowPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveListHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveFlowActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveCtaUrlActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_display_text = value.display_text;
+  if (field_display_text === undefined || !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20)) return false;
+  const field_url = value.url;
+  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
+  return true;
+}
+
+function builtInteractiveCtaUrlActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "cta_url")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtInteractiveCtaUrlActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtInteractiveCtaUrlPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveButtonHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveCtaUrlActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveLocationRequestMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "send_location")) return false;
+  return true;
+}
+
+function builtInteractiveLocationRequestMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveLocationRequestMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveAddressMessageActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_country = value.country;
+  if (field_country === undefined || !(typeof field_country === "string" && field_country.length >= 1)) return false;
+  const field_values = value.values;
+  if (field_values != null && !(isRecord(field_values) && isPlainJson(field_values)) && !absent(field_values)) return false;
+  return true;
+}
+
+function builtInteractiveAddressMessageActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "address_message")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtInteractiveAddressMessageActionParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtInteractiveAddressMessagePasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveAddressMessageActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveCallPermissionRequestActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "call_permission_request")) return false;
+  return true;
+}
+
+function builtInteractiveCallPermissionRequestPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body != null && !(builtInteractiveBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveCallPermissionRequestActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlHeaderImageImagePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  if (!onlyKeys(value, carouselActionCardsCtaUrlHeaderImageImageKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+function builtCarouselActionCardsCtaUrlHeaderImagePasses(value: JsonObject): boolean {
+  const field_image = value.image;
+  if (field_image === undefined || !(builtCarouselActionCardsCtaUrlHeaderImageImagePasses(field_image))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlHeaderVideoPasses(value: JsonObject): boolean {
+  const field_video = value.video;
+  if (field_video === undefined || !(builtCarouselActionCardsCtaUrlHeaderImageImagePasses(field_video))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "image":
+      return builtCarouselActionCardsCtaUrlHeaderImagePasses(value);
+    case "video":
+      return builtCarouselActionCardsCtaUrlHeaderVideoPasses(value);
+  }
+  return false;
+}
+
+function builtCarouselActionCardsCtaUrlBodyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 160 && carouselActionCardsCtaUrlBodyTextPattern.test(field_text))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsQuickReplyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_id = value.id;
+  if (field_id === undefined || !(typeof field_id === "string" && field_id.length >= 1 && field_id.length <= 256)) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 20)) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "quick_reply")) return false;
+  const field_quick_reply = value.quick_reply;
+  if (field_quick_reply === undefined || !(builtCarouselActionCardsCtaUrlActionButtonsQuickReplyPasses(field_quick_reply))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionButtonsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtCarouselActionCardsCtaUrlActionButtonsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtCarouselActionCardsCtaUrlActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name != null && !(field_name === "cta_url") && !absent(field_name)) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtInteractiveCtaUrlActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  const field_buttons = value.buttons;
+  if (field_buttons != null && !(builtCarouselActionCardsCtaUrlActionButtonsPasses(field_buttons)) && !absent(field_buttons)) return false;
+  return linkOrReplies.passes(value);
+}
+
+function builtCarouselActionCardsCtaUrlPasses(value: JsonObject): boolean {
+  const field_card_index = value.card_index;
+  if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
+  const field_header = value.header;
+  if (field_header === undefined || !(builtCarouselActionCardsCtaUrlHeaderPasses(field_header))) return false;
+  const field_body = value.body;
+  if (field_body != null && !(builtCarouselActionCardsCtaUrlBodyPasses(field_body)) && !absent(field_body)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCarouselActionCardsCtaUrlActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsProductActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsProductPasses(value: JsonObject): boolean {
+  const field_card_index = value.card_index;
+  if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtCarouselActionCardsProductActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtCarouselActionCardsPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "cta_url":
+      return builtCarouselActionCardsCtaUrlPasses(value);
+    case "product":
+      return builtCarouselActionCardsProductPasses(value);
+  }
+  return false;
+}
+
+function builtCarouselActionCardsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtCarouselActionCardsPasses2(item))) return false;
+  }
+  return sameCards.passes(value);
+}
+
+function builtInteractiveCarouselActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_cards = value.cards;
+  if (field_cards === undefined || !(builtCarouselActionCardsPasses(field_cards))) return false;
+  return true;
+}
+
+function builtInteractiveCarouselPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveCarouselActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtVoiceCallActionParametersPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_display_text = value.display_text;
+  if (field_display_text != null && !(typeof field_display_text === "string" && field_display_text.length >= 1 && field_display_text.length <= 20) && !absent(field_display_text)) return false;
+  const field_ttl_minutes = value.ttl_minutes;
+  if (field_ttl_minutes != null && !(integerIn(field_ttl_minutes, 1, 43200)) && !absent(field_ttl_minutes)) return false;
+  const field_payload = value.payload;
+  if (field_payload != null && !(typeof field_payload === "string" && field_payload.length >= 1 && field_payload.length <= 512) && !absent(field_payload)) return false;
+  return true;
+}
+
+function builtInteractiveVoiceCallActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "voice_call")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters != null && !(builtVoiceCallActionParametersPasses(field_parameters)) && !absent(field_parameters)) return false;
+  return true;
+}
+
+function builtInteractiveVoiceCallPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveVoiceCallActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveRequestContactInfoActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "request_contact_info")) return false;
+  return true;
+}
+
+function builtInteractiveRequestContactInfoPasses(value: JsonObject): boolean {
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveRequestContactInfoActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveOrderDetailsHeaderPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case "image":
+      return builtInteractiveHeaderImagePasses(value);
+  }
+  return false;
+}
+
+function builtInteractiveOrderDetailsActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "review_and_pay")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
+  return true;
+}
+
+function builtInteractiveOrderDetailsPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveOrderDetailsHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveOrderDetailsActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtInteractiveOrderStatusActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(field_name === "review_order")) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(isRecord(field_parameters) && hasKeys(field_parameters) && isPlainJson(field_parameters))) return false;
+  return true;
+}
+
+function builtInteractiveOrderStatusPasses(value: JsonObject): boolean {
+  const field_header = value.header;
+  if (field_header != null && !(builtInteractiveOrderDetailsHeaderPasses(field_header)) && !absent(field_header)) return false;
+  const field_body = value.body;
+  if (field_body === undefined || !(builtInteractiveBodyPasses(field_body))) return false;
+  const field_footer = value.footer;
+  if (field_footer != null && !(builtInteractiveFooterPasses(field_footer)) && !absent(field_footer)) return false;
+  const field_action = value.action;
+  if (field_action === undefined || !(builtInteractiveOrderStatusActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtMessageInteractivePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "button":
+        return builtInteractiveButtonPasses(value);
+      case "list":
+        return builtInteractiveListPasses(value);
+      case "product":
+        return builtInteractiveProductPasses(value);
+      case "product_list":
+        return builtInteractiveProductListPasses(value);
+      case "catalog_message":
+        return builtInteractiveCatalogMessagePasses(value);
+      case "flow":
+        return builtInteractiveFlowPasses(value);
+      case "cta_url":
+        return builtInteractiveCtaUrlPasses(value);
+      case "location_request_message":
+        return builtInteractiveLocationRequestMessagePasses(value);
+      case "address_message":
+        return builtInteractiveAddressMessagePasses(value);
+      case "call_permission_request":
+        return builtInteractiveCallPermissionRequestPasses(value);
+      case "carousel":
+        return builtInteractiveCarouselPasses(value);
+      case "voice_call":
+        return builtInteractiveVoiceCallPasses(value);
+      case "request_contact_info":
+        return builtInteractiveRequestContactInfoPasses(value);
+      case "order_details":
+        return builtInteractiveOrderDetailsPasses(value);
+      case "order_status":
+        return builtInteractiveOrderStatusPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+/** True when `value` is an interactive message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtInteractiveMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_interactive = value.interactive;
+  if (field_interactive === undefined || !(builtMessageInteractivePasses(field_interactive))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltInteractiveButtonHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveButtonHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltInteractiveHeaderVideo(value, report);
+      break;
+    case "document":
+      explainBuiltInteractiveHeaderDocument(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveButtonActionButtonsReply(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, interactiveButtonActionButtonsReplyIdRule);
+  explainField(value, "title", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveButtonActionButtons2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of reply)", report, interactiveButtonActionButtonsTypeRule);
+  explainField(value, "reply", "is required", report, explainBuiltInteractiveButtonActionButtonsReply);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveButtonActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveButtonActionButtonsCount, explainBuiltInteractiveButtonActionButtons2, interactiveButtonActionButtonsRefinements);
+}
+
+function explainBuiltInteractiveButtonAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "buttons", "is required", report, explainBuiltInteractiveButtonActionButtons);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveButton(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveButtonHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveButtonAction);
+}
+
+function explainBuiltInteractiveListHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveListHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveListBody(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "text", "is required", report, interactiveListBodyTextRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveListActionSectionsRows2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, interactiveListActionSectionsRowsIdRule);
+  explainField(value, "title", "is required", report, interactiveListActionSectionsTitleRule);
+  explainField(value, "description", undefined, report, interactiveListActionSectionsRowsDescriptionRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveListActionSectionsRows(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsRowsCount, explainBuiltInteractiveListActionSectionsRows2);
+}
+
+function explainBuiltInteractiveListActionSections2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "title", undefined, report, interactiveListActionSectionsTitleRule);
+  explainField(value, "rows", "is required", report, explainBuiltInteractiveListActionSectionsRows);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsCount, explainBuiltInteractiveListActionSections2, interactiveListActionSectionsRefinements);
+}
+
+function explainBuiltInteractiveListAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "button", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
+  explainField(value, "sections", "is required", report, explainBuiltInteractiveListActionSections);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveList(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveListHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveListBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveListAction);
+}
+
+function explainBuiltInteractiveProductAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
+  explainField(value, "product_retailer_id", "is required", report, interactiveProductActionProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveProduct(value: JsonObject, report: Report): void {
+  explainField(value, "body", undefined, report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveProductAction);
+}
+
+function explainBuiltInteractiveProductListHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveProductListHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "product_retailer_id", "is required", report, interactiveProductActionProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainBuiltProductSectionsProductItems2);
+}
+
+function explainBuiltProductSections(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "title", undefined, report, interactiveListActionSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainBuiltProductSectionsProductItems);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveProductListActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, interactiveListActionSectionsCount, explainBuiltProductSections, productSectionsRefinements);
+}
+
+function explainBuiltInteractiveProductListAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
+  explainField(value, "sections", "is required", report, explainBuiltInteractiveProductListActionSections);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveProductList(value: JsonObject, report: Report): void {
+  explainField(value, "header", "is required for product_list messages (a text header)", report, explainBuiltInteractiveProductListHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveProductListAction);
+}
+
+function explainBuiltInteractiveCatalogMessageActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, interactiveProductActionProductRetailerIdRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCatalogMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of catalog_message)", report, interactiveCatalogMessageActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltInteractiveCatalogMessageActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCatalogMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveCatalogMessageAction);
+}
+
+function explainBuiltInteractiveFlowHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveFlowHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveFlowActionParametersFlowActionPayload(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "screen", undefined, report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "data", undefined, report, interactiveFlowActionParametersFlowActionPayloadDataRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveFlowActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "flow_message_version", "is required (one of 3)", report, interactiveFlowActionParametersFlowMessageVersionRule);
+  explainField(value, "flow_token", undefined, report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "flow_id", undefined, report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "flow_name", undefined, report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "flow_cta", "is required", report, interactiveFlowActionParametersFlowCtaRule);
+  explainField(value, "mode", undefined, report, interactiveFlowActionParametersModeRule);
+  explainField(value, "flow_action", undefined, report, interactiveFlowActionParametersFlowActionRule);
+  explainField(value, "flow_action_payload", undefined, report, explainBuiltInteractiveFlowActionParametersFlowActionPayload);
+  flowIdOrName.explain(value, report);
+  payloadOnlyWhenNavigating.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveFlowAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of flow)", report, interactiveFlowActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltInteractiveFlowActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveFlow(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveFlowHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveFlowAction);
+}
+
+function explainBuiltInteractiveCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveCtaUrlHeaderCases)) {
+    case "text":
+      explainBuiltInteractiveHeaderText(value, report);
+      break;
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltInteractiveHeaderVideo(value, report);
+      break;
+    case "document":
+      explainBuiltInteractiveHeaderDocument(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCtaUrlActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "display_text", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
+  explainField(value, "url", "is required", report, linkRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCtaUrlAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of cta_url)", report, interactiveCtaUrlActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltInteractiveCtaUrlActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCtaUrl(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveCtaUrlHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveCtaUrlAction);
+}
+
+function explainBuiltInteractiveLocationRequestMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of send_location)", report, interactiveLocationRequestMessageActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveLocationRequestMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveLocationRequestMessageAction);
+}
+
+function explainBuiltInteractiveAddressMessageActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "country", "is required", report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "values", undefined, report, interactiveAddressMessageActionParametersValuesRule);
+  explainField(value, "saved_addresses", undefined, report, anyLeaf);
+  explainField(value, "validation_errors", undefined, report, anyLeaf);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveAddressMessageAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of address_message)", report, interactiveAddressMessageActionNameRule);
+  explainField(value, "parameters", "is required", report, explainBuiltInteractiveAddressMessageActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveAddressMessage(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveAddressMessageAction);
+}
+
+function explainBuiltInteractiveCallPermissionRequestAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of call_permission_request)", report, interactiveCallPermissionRequestActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCallPermissionRequest(value: JsonObject, report: Report): void {
+  explainField(value, "body", undefined, report, explainBuiltInteractiveBody);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveCallPermissionRequestAction);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderImageImage(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, carouselActionCardsCtaUrlHeaderImageImageKeys, "a card's media takes only id or link");
+  explainField(value, "id", undefined, report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderImage(value: JsonObject, report: Report): void {
+  explainField(value, "image", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeaderImageImage);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeaderVideo(value: JsonObject, report: Report): void {
+  explainField(value, "video", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeaderImageImage);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, carouselActionCardsCtaUrlHeaderCases)) {
+    case "image":
+      explainBuiltCarouselActionCardsCtaUrlHeaderImage(value, report);
+      break;
+    case "video":
+      explainBuiltCarouselActionCardsCtaUrlHeaderVideo(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlBody(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "text", "is required", report, carouselActionCardsCtaUrlBodyTextRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtonsQuickReply(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "id", "is required", report, carouselActionCardsCtaUrlActionButtonsQuickReplyIdRule);
+  explainField(value, "title", "is required", report, interactiveButtonActionButtonsReplyTitleRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtons2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of quick_reply)", report, carouselActionCardsCtaUrlActionButtonsTypeRule);
+  explainField(value, "quick_reply", "is required", report, explainBuiltCarouselActionCardsCtaUrlActionButtonsQuickReply);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlActionButtons(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCtaUrlActionButtonsCount, explainBuiltCarouselActionCardsCtaUrlActionButtons2);
+}
+
+function explainBuiltCarouselActionCardsCtaUrlAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", undefined, report, interactiveCtaUrlActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltInteractiveCtaUrlActionParameters);
+  explainField(value, "buttons", undefined, report, explainBuiltCarouselActionCardsCtaUrlActionButtons);
+  linkOrReplies.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsCtaUrl(value: JsonObject, report: Report): void {
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "header", "is required", report, explainBuiltCarouselActionCardsCtaUrlHeader);
+  explainField(value, "body", undefined, report, explainBuiltCarouselActionCardsCtaUrlBody);
+  explainField(value, "action", "is required", report, explainBuiltCarouselActionCardsCtaUrlAction);
+}
+
+function explainBuiltCarouselActionCardsProductAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "product_retailer_id", "is required", report, interactiveProductActionProductRetailerIdRule);
+  explainField(value, "catalog_id", "is required", report, interactiveProductActionCatalogIdRule);
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCardsProduct(value: JsonObject, report: Report): void {
+  explainField(value, "card_index", "is required", report, carouselActionCardsCtaUrlCardIndexRule);
+  explainField(value, "action", "is required", report, explainBuiltCarouselActionCardsProductAction);
+}
+
+function explainBuiltCarouselActionCards2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, carouselActionCardsCases)) {
+    case "cta_url":
+      explainBuiltCarouselActionCardsCtaUrl(value, report);
+      break;
+    case "product":
+      explainBuiltCarouselActionCardsProduct(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltCarouselActionCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, carouselActionCardsCount, explainBuiltCarouselActionCards2, carouselActionCardsRefinements);
+}
+
+function explainBuiltInteractiveCarouselAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "cards", "is required", report, explainBuiltCarouselActionCards);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveCarousel(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveCarouselAction);
+}
+
+function explainBuiltVoiceCallActionParameters(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "display_text", undefined, report, interactiveButtonActionButtonsReplyTitleRule);
+  explainField(value, "ttl_minutes", undefined, report, voiceCallActionParametersTtlMinutesRule);
+  explainField(value, "payload", undefined, report, voiceCallActionParametersPayloadRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveVoiceCallAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of voice_call)", report, voiceCallActionNameRule);
+  explainField(value, "parameters", undefined, report, explainBuiltVoiceCallActionParameters);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveVoiceCall(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveVoiceCallAction);
+}
+
+function explainBuiltInteractiveRequestContactInfoAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of request_contact_info)", report, interactiveRequestContactInfoActionNameRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveRequestContactInfo(value: JsonObject, report: Report): void {
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveRequestContactInfoAction);
+}
+
+function explainBuiltInteractiveOrderDetailsHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveOrderDetailsHeaderCases)) {
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveOrderDetailsAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of review_and_pay)", report, interactiveOrderDetailsActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, interactiveFlowActionParametersFlowActionPayloadDataRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveOrderDetails(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveOrderDetailsHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveOrderDetailsAction);
+}
+
+function explainBuiltInteractiveOrderStatusHeader(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveOrderStatusHeaderCases)) {
+    case "image":
+      explainBuiltInteractiveHeaderImage(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltInteractiveOrderStatusAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required (one of review_order)", report, interactiveOrderStatusActionNameRule);
+  explainField(value, "parameters", "is required (the order's parameters)", report, interactiveFlowActionParametersFlowActionPayloadDataRule);
+  leave(report, key);
+}
+
+function explainBuiltInteractiveOrderStatus(value: JsonObject, report: Report): void {
+  explainField(value, "header", undefined, report, explainBuiltInteractiveOrderStatusHeader);
+  explainField(value, "body", "is required", report, explainBuiltInteractiveBody);
+  explainField(value, "footer", undefined, report, explainBuiltInteractiveFooter);
+  explainField(value, "action", "is required", report, explainBuiltInteractiveOrderStatusAction);
+}
+
+function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, interactiveCases)) {
+    case "button":
+      explainBuiltInteractiveButton(value, report);
+      break;
+    case "list":
+      explainBuiltInteractiveList(value, report);
+      break;
+    case "product":
+      explainBuiltInteractiveProduct(value, report);
+      break;
+    case "product_list":
+      explainBuiltInteractiveProductList(value, report);
+      break;
+    case "catalog_message":
+      explainBuiltInteractiveCatalogMessage(value, report);
+      break;
+    case "flow":
+      explainBuiltInteractiveFlow(value, report);
+      break;
+    case "cta_url":
+      explainBuiltInteractiveCtaUrl(value, report);
+      break;
+    case "location_request_message":
+      explainBuiltInteractiveLocationRequestMessage(value, report);
+      break;
+    case "address_message":
+      explainBuiltInteractiveAddressMessage(value, report);
+      break;
+    case "call_permission_request":
+      explainBuiltInteractiveCallPermissionRequest(value, report);
+      break;
+    case "carousel":
+      explainBuiltInteractiveCarousel(value, report);
+      break;
+    case "voice_call":
+      explainBuiltInteractiveVoiceCall(value, report);
+      break;
+    case "request_contact_info":
+      explainBuiltInteractiveRequestContactInfo(value, report);
+      break;
+    case "order_details":
+      explainBuiltInteractiveOrderDetails(value, report);
+      break;
+    case "order_status":
+      explainBuiltInteractiveOrderStatus(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtInteractiveMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltInteractiveMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const interactiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtInteractiveMessagePasses, explain: explainBuiltInteractiveMessage };
+
+/** The interactive kind's rules for any body (the builders' are interactiveRules): this check, and this explanation when it says no. */
+export const interactiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: interactiveMessagePasses, explain: explainInteractiveMessage };

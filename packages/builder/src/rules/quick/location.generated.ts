@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const locationKeys: ReadonlySet<string> = new Set(["latitude","longitude","name","address"]);
@@ -17,7 +17,7 @@ const messageIgnored = {"message_activity_sharing":"not a field of the messages 
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["location"] });
 const locationLatitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -90, max: 90, numericString: true });
 const locationLongitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -180, max: 180, numericString: true });
-const locationNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
+const locationNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
 
 function messageLocationPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -69,5 +69,47 @@ export function explainLocationMessage(value: JsonObject, report: Report): void 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The location kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const locationRules: KindRules<"location"> = { type: "location", passes: locationMessagePasses, explain: explainLocationMessage };
+function builtMessageLocationPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_latitude = value.latitude;
+  if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
+  const field_longitude = value.longitude;
+  if (field_longitude === undefined || !(numberIn(typeof field_longitude === "string" ? numeric(field_longitude) : field_longitude, -180, 180))) return false;
+  const field_name = value.name;
+  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1) && !absent(field_name)) return false;
+  const field_address = value.address;
+  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1) && !absent(field_address)) return false;
+  return true;
+}
+
+/** True when `value` is a location message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtLocationMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_location = value.location;
+  if (field_location === undefined || !(builtMessageLocationPasses(field_location))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageLocation(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "latitude", "is required", report, locationLatitudeRule);
+  explainField(value, "longitude", "is required", report, locationLongitudeRule);
+  explainField(value, "name", undefined, report, locationNameRule);
+  explainField(value, "address", undefined, report, locationNameRule);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtLocationMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltLocationMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "location", "is required when type is \"location\"", report, explainBuiltMessageLocation);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The location kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const locationRules: KindRules<"location"> = { type: "location", passes: builtLocationMessagePasses, explain: explainBuiltLocationMessage };
+
+/** The location kind's rules for any body (the builders' are locationRules): this check, and this explanation when it says no. */
+export const locationRulesForAnyBody: AnyBodyRules<"location"> = { type: "location", passes: locationMessagePasses, explain: explainLocationMessage };

@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import type { JsonObject, Report } from "../report.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const markReadBodyTypingIndicatorKeys: ReadonlySet<string> = new Set(["type"]);
@@ -10,7 +10,7 @@ const markReadBodyKeys: ReadonlySet<string> = new Set(["messaging_product","stat
 const markReadBodyIgnored = {"recipient_type":"not a field of a mark-as-read body; the API ignores it (leave it out)"};
 const markReadBodyMessagingProductRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["whatsapp"] });
 const markReadBodyStatusRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["read"] });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
 const markReadBodyTypingIndicatorTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["text"] });
 
 function markReadBodyTypingIndicatorPasses(input: unknown, fromBuilder: boolean): boolean {

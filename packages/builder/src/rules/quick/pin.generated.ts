@@ -2,12 +2,12 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import { daysOnlyWhenPinning } from "../pin-refinements.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { absent, integerIn, isRecord, onlyKeys } from "./runtime.js";
 
 const pinKeys: ReadonlySet<string> = new Set(["type","message_id","expiration_days"]);
@@ -16,7 +16,7 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin"] });
 const pinTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["pin","unpin"] });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
 const pinExpirationDaysRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 30, integer: true, expected: "an integer (days)" });
 
 function messagePinPasses(input: unknown, fromBuilder: boolean): boolean {
@@ -67,5 +67,45 @@ export function explainPinMessage(value: JsonObject, report: Report): void {
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The pin kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const pinRules: KindRules<"pin"> = { type: "pin", passes: pinMessagePasses, explain: explainPinMessage };
+function builtMessagePinPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "pin" || field_type === "unpin")) return false;
+  const field_message_id = value.message_id;
+  if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
+  const field_expiration_days = value.expiration_days;
+  if (field_expiration_days != null && !(integerIn(field_expiration_days, 1, 30)) && !absent(field_expiration_days)) return false;
+  return daysOnlyWhenPinning.passes(value);
+}
+
+/** True when `value` is a pin message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtPinMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_pin = value.pin;
+  if (field_pin === undefined || !(builtMessagePinPasses(field_pin))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessagePin(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of pin, unpin)", report, pinTypeRule);
+  explainField(value, "message_id", "is required", report, wamidRule);
+  explainField(value, "expiration_days", undefined, report, pinExpirationDaysRule);
+  daysOnlyWhenPinning.explain(value, report);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtPinMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltPinMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "pin", "is required when type is \"pin\"", report, explainBuiltMessagePin);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The pin kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const pinRules: KindRules<"pin"> = { type: "pin", passes: builtPinMessagePasses, explain: explainBuiltPinMessage };
+
+/** The pin kind's rules for any body (the builders' are pinRules): this check, and this explanation when it says no. */
+export const pinRulesForAnyBody: AnyBodyRules<"pin"> = { type: "pin", passes: pinMessagePasses, explain: explainPinMessage };

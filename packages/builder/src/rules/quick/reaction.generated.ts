@@ -3,11 +3,11 @@
 // see rules/quick-source.ts.
 import { singleEmoji } from "../emoji.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const reactionKeys: ReadonlySet<string> = new Set(["message_id","emoji"]);
@@ -15,7 +15,7 @@ const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"reaction\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reaction"] });
-const wamidRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 128 });
+const wamidRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 128 });
 
 function messageReactionPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -61,5 +61,41 @@ export function explainReactionMessage(value: JsonObject, report: Report): void 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The reaction kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const reactionRules: KindRules<"reaction"> = { type: "reaction", passes: reactionMessagePasses, explain: explainReactionMessage };
+function builtMessageReactionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_message_id = value.message_id;
+  if (field_message_id === undefined || !(typeof field_message_id === "string" && field_message_id.length >= 1 && field_message_id.length <= 128)) return false;
+  const field_emoji = value.emoji;
+  if (field_emoji === undefined || !(singleEmoji.passes(field_emoji))) return false;
+  return true;
+}
+
+/** True when `value` is a reaction message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtReactionMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_reaction = value.reaction;
+  if (field_reaction === undefined || !(builtMessageReactionPasses(field_reaction))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageReaction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "message_id", "is required", report, wamidRule);
+  explainField(value, "emoji", "is required (one emoji, or \"\" to remove a reaction)", report, singleEmoji);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtReactionMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltReactionMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "reaction", "is required when type is \"reaction\"", report, explainBuiltMessageReaction);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+  explainGroupsTakeSomeKinds(value, report);
+}
+
+/** The reaction kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const reactionRules: KindRules<"reaction"> = { type: "reaction", passes: builtReactionMessagePasses, explain: explainBuiltReactionMessage };
+
+/** The reaction kind's rules for any body (the builders' are reactionRules): this check, and this explanation when it says no. */
+export const reactionRulesForAnyBody: AnyBodyRules<"reaction"> = { type: "reaction", passes: reactionMessagePasses, explain: explainReactionMessage };

@@ -3,11 +3,11 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -17,8 +17,8 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["sticker"] });
 const stickerUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on sticker messages", otherwise: "not a field of a media object" };
-const stickerIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const stickerIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 
 function messageStickerPasses(value: unknown, fromBuilder: boolean): boolean {
   if (!isRecord(value)) return false;
@@ -64,5 +64,43 @@ export function explainStickerMessage(value: JsonObject, report: Report): void {
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The sticker kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const stickerRules: KindRules<"sticker"> = { type: "sticker", passes: stickerMessagePasses, explain: explainStickerMessage };
+function builtMessageStickerPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  if (!onlyKeys(value, stickerKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+/** True when `value` is a sticker message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtStickerMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_sticker = value.sticker;
+  if (field_sticker === undefined || !(builtMessageStickerPasses(field_sticker))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageSticker(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, stickerKeys, stickerUnknown);
+  explainField(value, "id", undefined, report, stickerIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtStickerMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltStickerMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "sticker", "is required when type is \"sticker\"", report, explainBuiltMessageSticker);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+}
+
+/** The sticker kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const stickerRules: KindRules<"sticker"> = { type: "sticker", passes: builtStickerMessagePasses, explain: explainBuiltStickerMessage };
+
+/** The sticker kind's rules for any body (the builders' are stickerRules): this check, and this explanation when it says no. */
+export const stickerRulesForAnyBody: AnyBodyRules<"sticker"> = { type: "sticker", passes: stickerMessagePasses, explain: explainStickerMessage };

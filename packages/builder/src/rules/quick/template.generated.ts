@@ -4,14 +4,14 @@
 import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../section-refinements.js";
 import { bodyTextWhenNotAlone, buttonIndex, componentsOnce, expirationMs, indexAndCount, namedOrPositional, parameterFitsButton, uniqueCardIndex } from "../template-refinements.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, plainStringLeaf } from "./explain-runtime.js";
 import { absent, integerIn, isPlainJson, isRecord, numberIn, onlyKeys } from "./runtime.js";
 
 const templateLanguageCodePattern = /^[a-z]{2,3}(?:_[A-Z][A-Za-z]{1,3})?$/;
@@ -57,34 +57,34 @@ const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"template\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["template"] });
-const templateNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 512 });
-const templateLanguageCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: templateLanguageCodePattern, format: "a language code such as \"en\" or \"en_US\"" });
+const templateNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 512 });
+const templateLanguageCodeRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: templateLanguageCodePattern, format: "a language code such as \"en\" or \"en_US\"" });
 const templateLanguagePolicyRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["deterministic"] });
 const templateComponentsCount: Count = { min: 0, max: Infinity, noun: "component" };
 const templateComponentsCases: Cases = { key: "type", names: ["header","body","button","carousel","limited_time_offer","tap_target_configuration"], anyCase: true, missing: "expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got undefined", expected: ["expected one of header, body, button, carousel, limited_time_offer, tap_target_configuration, got ",""] };
 const templateComponentsHeaderParametersCount: Count = { min: 1, max: Infinity, warnAbove: 1, noun: "parameter" };
 const templateComponentsHeaderParametersCases: Cases = { key: "type", names: ["text","image","video","document","location","product"], anyCase: true, expected: ["header parameters are text, image, video, document, location or product; got ",""] };
-const templateComponentsHeaderParametersTextTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 60, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" });
-const templateComponentsHeaderParametersTextParameterNameRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 20, pattern: templateComponentsHeaderParametersTextParameterNamePattern, format: "lowercase letters a-z and _" });
-const templateComponentsHeaderParametersImageImageIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const templateComponentsHeaderParametersTextTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 60, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" });
+const templateComponentsHeaderParametersTextParameterNameRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20, pattern: templateComponentsHeaderParametersTextParameterNamePattern, format: "lowercase letters a-z and _" });
+const templateComponentsHeaderParametersImageImageIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 const templateComponentsHeaderParametersLocationLocationLatitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -90, max: 90, numericString: true });
 const templateComponentsHeaderParametersLocationLocationLongitudeRule: Explainer = /* @__PURE__ */ numberLeaf({ min: -180, max: 180, numericString: true });
-const templateComponentsHeaderParametersProductProductCatalogIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
+const templateComponentsHeaderParametersProductProductCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
 const templateComponentsBodyParametersCount: Count = { min: 1, max: Infinity, noun: "parameter" };
 const templateComponentsBodyParametersCases: Cases = { key: "type", names: ["text","currency","date_time"], anyCase: true, expected: ["body parameters are text, currency or date_time; got ",""] };
-const templateComponentsBodyParametersTextTextRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 32768, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" });
-const templateComponentsBodyParametersCurrencyCurrencyCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: templateComponentsBodyParametersCurrencyCurrencyCodePattern, format: "an ISO 4217 code such as USD" });
+const templateComponentsBodyParametersTextTextRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 32768, pattern: templateComponentsHeaderParametersTextTextPattern, format: "text without newlines, tabs or more than 4 consecutive spaces (error 132018)" });
+const templateComponentsBodyParametersCurrencyCurrencyCodeRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: templateComponentsBodyParametersCurrencyCurrencyCodePattern, format: "an ISO 4217 code such as USD" });
 const templateComponentsBodyParametersCurrencyCurrencyAmount1000Rule: Explainer = /* @__PURE__ */ numberLeaf({ min: -9007199254740991, max: 9007199254740991, integer: true, expected: "an integer (the amount × 1000)" });
 const templateComponentsBodyParametersRefinements = [namedOrPositional];
 const templateComponentsButtonSubTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["quick_reply","url","copy_code","flow","catalog","mpm","voice_call"], anyCase: true });
 const templateComponentsButtonParametersCount: Count = { min: 1, max: 2, noun: "parameter" };
 const templateComponentsButtonParametersCases: Cases = { key: "type", names: ["payload","ttl_minutes","text","coupon_code","action"], anyCase: true, expected: ["expected payload, text, coupon_code, action or ttl_minutes; got ",""] };
 const templateComponentsButtonParametersTtlMinutesTtlMinutesRule: Explainer = /* @__PURE__ */ numberLeaf({ min: 1, max: 43200, integer: true, expected: "an integer (minutes)" });
-const templateComponentsButtonParametersCouponCodeCouponCodeRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 15 });
+const templateComponentsButtonParametersCouponCodeCouponCodeRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 15 });
 const templateComponentsButtonParametersActionActionFlowActionDataRule: Explainer = /* @__PURE__ */ jsonLeaf({  });
 const productSectionsCount: Count = { min: 1, max: 10, noun: "section" };
-const productSectionsTitleRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 24 });
+const productSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 24 });
 const productSectionsProductItemsCount: Count = { min: 1, max: Infinity, noun: "product" };
 const productSectionsRefinements = [titledSections, productsAcross];
 const templateComponentsCarouselCardsCount: Count = { min: 1, max: 10, noun: "card" };
@@ -1092,5 +1092,908 @@ export function explainTemplateMessage(value: JsonObject, report: Report): void 
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The template kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const templateRules: KindRules<"template"> = { type: "template", passes: templateMessagePasses, explain: explainTemplateMessage };
+function builtTemplateLanguagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_code = value.code;
+  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && templateLanguageCodePattern.test(field_code))) return false;
+  const field_policy = value.policy;
+  if (field_policy != null && !(field_policy === "deterministic") && !absent(field_policy)) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersTextPasses(value: JsonObject): boolean {
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 60 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
+  const field_parameter_name = value.parameter_name;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersImageImagePasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  if (!onlyKeys(value, templateComponentsHeaderParametersImageImageKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+function builtTemplateComponentsHeaderParametersImagePasses(value: JsonObject): boolean {
+  const field_image = value.image;
+  if (field_image === undefined || !(builtTemplateComponentsHeaderParametersImageImagePasses(field_image))) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersVideoPasses(value: JsonObject): boolean {
+  const field_video = value.video;
+  if (field_video === undefined || !(builtTemplateComponentsHeaderParametersImageImagePasses(field_video))) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersDocumentDocumentPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  const field_filename = value.filename;
+  if (field_filename != null && !(typeof field_filename === "string" && field_filename.length >= 1) && !absent(field_filename)) return false;
+  if (!onlyKeys(value, templateComponentsHeaderParametersDocumentDocumentKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+function builtTemplateComponentsHeaderParametersDocumentPasses(value: JsonObject): boolean {
+  const field_document = value.document;
+  if (field_document === undefined || !(builtTemplateComponentsHeaderParametersDocumentDocumentPasses(field_document))) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersLocationLocationPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_latitude = value.latitude;
+  if (field_latitude === undefined || !(numberIn(typeof field_latitude === "string" ? numeric(field_latitude) : field_latitude, -90, 90))) return false;
+  const field_longitude = value.longitude;
+  if (field_longitude === undefined || !(numberIn(typeof field_longitude === "string" ? numeric(field_longitude) : field_longitude, -180, 180))) return false;
+  const field_name = value.name;
+  if (field_name != null && !(typeof field_name === "string" && field_name.length >= 1) && !absent(field_name)) return false;
+  const field_address = value.address;
+  if (field_address != null && !(typeof field_address === "string" && field_address.length >= 1) && !absent(field_address)) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersLocationPasses(value: JsonObject): boolean {
+  const field_location = value.location;
+  if (field_location === undefined || !(builtTemplateComponentsHeaderParametersLocationLocationPasses(field_location))) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersProductProductPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_catalog_id = value.catalog_id;
+  if (field_catalog_id === undefined || !((typeof field_catalog_id === "string" ? field_catalog_id.length >= 1 : typeof field_catalog_id === "number" && Number.isFinite(field_catalog_id)))) return false;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersProductPasses(value: JsonObject): boolean {
+  const field_product = value.product;
+  if (field_product === undefined || !(builtTemplateComponentsHeaderParametersProductProductPasses(field_product))) return false;
+  return true;
+}
+
+function builtTemplateComponentsHeaderParametersPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "text":
+        return builtTemplateComponentsHeaderParametersTextPasses(value);
+      case "image":
+        return builtTemplateComponentsHeaderParametersImagePasses(value);
+      case "video":
+        return builtTemplateComponentsHeaderParametersVideoPasses(value);
+      case "document":
+        return builtTemplateComponentsHeaderParametersDocumentPasses(value);
+      case "location":
+        return builtTemplateComponentsHeaderParametersLocationPasses(value);
+      case "product":
+        return builtTemplateComponentsHeaderParametersProductPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+function builtTemplateComponentsHeaderParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsHeaderParametersPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsHeaderPasses(value: JsonObject): boolean {
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsHeaderParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersTextPasses(value: JsonObject): boolean {
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1 && field_text.length <= 32768 && templateComponentsHeaderParametersTextTextPattern.test(field_text))) return false;
+  const field_parameter_name = value.parameter_name;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersCurrencyCurrencyPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_fallback_value = value.fallback_value;
+  if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
+  const field_code = value.code;
+  if (field_code === undefined || !(typeof field_code === "string" && field_code.length >= 1 && templateComponentsBodyParametersCurrencyCurrencyCodePattern.test(field_code))) return false;
+  const field_amount_1000 = value.amount_1000;
+  if (field_amount_1000 === undefined || !(integerIn(field_amount_1000, -9007199254740991, 9007199254740991))) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersCurrencyPasses(value: JsonObject): boolean {
+  const field_currency = value.currency;
+  if (field_currency === undefined || !(builtTemplateComponentsBodyParametersCurrencyCurrencyPasses(field_currency))) return false;
+  const field_parameter_name = value.parameter_name;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersDateTimeDateTimePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_fallback_value = value.fallback_value;
+  if (field_fallback_value === undefined || !(typeof field_fallback_value === "string" && field_fallback_value.length >= 1)) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersDateTimePasses(value: JsonObject): boolean {
+  const field_date_time = value.date_time;
+  if (field_date_time === undefined || !(builtTemplateComponentsBodyParametersDateTimeDateTimePasses(field_date_time))) return false;
+  const field_parameter_name = value.parameter_name;
+  if (field_parameter_name != null && !(typeof field_parameter_name === "string" && field_parameter_name.length >= 1 && field_parameter_name.length <= 20 && templateComponentsHeaderParametersTextParameterNamePattern.test(field_parameter_name)) && !absent(field_parameter_name)) return false;
+  return true;
+}
+
+function builtTemplateComponentsBodyParametersPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "text":
+        return builtTemplateComponentsBodyParametersTextPasses(value);
+      case "currency":
+        return builtTemplateComponentsBodyParametersCurrencyPasses(value);
+      case "date_time":
+        return builtTemplateComponentsBodyParametersDateTimePasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+function builtTemplateComponentsBodyParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsBodyParametersPasses2(item))) return false;
+  }
+  return namedOrPositional.passes(value);
+}
+
+function builtTemplateComponentsBodyPasses(value: JsonObject): boolean {
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsBodyParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersPayloadPasses(value: JsonObject): boolean {
+  const field_payload = value.payload;
+  if (field_payload === undefined || !(typeof field_payload === "string" && field_payload.length >= 1)) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersTtlMinutesPasses(value: JsonObject): boolean {
+  const field_ttl_minutes = value.ttl_minutes;
+  if (field_ttl_minutes === undefined || !(integerIn(field_ttl_minutes, 1, 43200))) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersTextPasses(value: JsonObject): boolean {
+  const field_text = value.text;
+  if (field_text === undefined || !(typeof field_text === "string" && field_text.length >= 1)) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersCouponCodePasses(value: JsonObject): boolean {
+  const field_coupon_code = value.coupon_code;
+  if (field_coupon_code === undefined || !(typeof field_coupon_code === "string" && field_coupon_code.length >= 1 && field_coupon_code.length <= 15)) return false;
+  return true;
+}
+
+function builtProductSectionsProductItemsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_product_retailer_id = value.product_retailer_id;
+  if (field_product_retailer_id === undefined || !(typeof field_product_retailer_id === "string" && field_product_retailer_id.length >= 1)) return false;
+  return true;
+}
+
+function builtProductSectionsProductItemsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsProductItemsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtProductSectionsPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_title = value.title;
+  if (field_title != null && !(typeof field_title === "string" && field_title.length >= 1 && field_title.length <= 24) && !absent(field_title)) return false;
+  const field_product_items = value.product_items;
+  if (field_product_items === undefined || !(builtProductSectionsProductItemsPasses(field_product_items))) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersActionActionSectionsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtProductSectionsPasses(item))) return false;
+  }
+  return titledSections.passes(value) && productsAcross.passes(value);
+}
+
+function builtTemplateComponentsButtonParametersActionActionPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_flow_token = value.flow_token;
+  if (field_flow_token != null && !(typeof field_flow_token === "string" && field_flow_token.length >= 1) && !absent(field_flow_token)) return false;
+  const field_flow_action_data = value.flow_action_data;
+  if (field_flow_action_data != null && !(isRecord(field_flow_action_data) && isPlainJson(field_flow_action_data)) && !absent(field_flow_action_data)) return false;
+  const field_thumbnail_product_retailer_id = value.thumbnail_product_retailer_id;
+  if (field_thumbnail_product_retailer_id != null && !(typeof field_thumbnail_product_retailer_id === "string" && field_thumbnail_product_retailer_id.length >= 1) && !absent(field_thumbnail_product_retailer_id)) return false;
+  const field_sections = value.sections;
+  if (field_sections != null && !(builtTemplateComponentsButtonParametersActionActionSectionsPasses(field_sections)) && !absent(field_sections)) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersActionPasses(value: JsonObject): boolean {
+  const field_action = value.action;
+  if (field_action === undefined || !(builtTemplateComponentsButtonParametersActionActionPasses(field_action))) return false;
+  return true;
+}
+
+function builtTemplateComponentsButtonParametersPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "payload":
+        return builtTemplateComponentsButtonParametersPayloadPasses(value);
+      case "ttl_minutes":
+        return builtTemplateComponentsButtonParametersTtlMinutesPasses(value);
+      case "text":
+        return builtTemplateComponentsButtonParametersTextPasses(value);
+      case "coupon_code":
+        return builtTemplateComponentsButtonParametersCouponCodePasses(value);
+      case "action":
+        return builtTemplateComponentsButtonParametersActionPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+function builtTemplateComponentsButtonParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 2) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsButtonParametersPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsButtonPasses(value: JsonObject): boolean {
+  const field_sub_type = value.sub_type;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || field_sub_type === "copy_code" || field_sub_type === "flow" || field_sub_type === "catalog" || field_sub_type === "mpm" || field_sub_type === "voice_call" || (typeof field_sub_type === "string" && templateComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
+  const field_index = value.index;
+  if (field_index != null && !(buttonIndex.passes(field_index)) && !absent(field_index)) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsButtonParametersPasses(field_parameters))) return false;
+  return indexAndCount.passes(value) && parameterFitsButton.passes(value);
+}
+
+function builtTemplateComponentsCarouselCardsComponentsButtonParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsButtonParametersPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsCarouselCardsComponentsButtonPasses(value: JsonObject): boolean {
+  const field_sub_type = value.sub_type;
+  if (field_sub_type === undefined || !(field_sub_type === "quick_reply" || field_sub_type === "url" || (typeof field_sub_type === "string" && templateComponentsCarouselCardsComponentsButtonSubTypeLowerCase.has(field_sub_type.toLowerCase())))) return false;
+  const field_index = value.index;
+  if (field_index === undefined || !(buttonIndex.passes(field_index))) return false;
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsCarouselCardsComponentsButtonParametersPasses(field_parameters))) return false;
+  return parameterFitsButton.passes(value);
+}
+
+function builtTemplateComponentsCarouselCardsComponentsPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "header":
+        return builtTemplateComponentsHeaderPasses(value);
+      case "body":
+        return builtTemplateComponentsBodyPasses(value);
+      case "button":
+        return builtTemplateComponentsCarouselCardsComponentsButtonPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+function builtTemplateComponentsCarouselCardsComponentsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsCarouselCardsComponentsPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsCarouselCardsPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_card_index = value.card_index;
+  if (field_card_index === undefined || !(integerIn(field_card_index, 0, 9))) return false;
+  const field_components = value.components;
+  if (field_components === undefined || !(builtTemplateComponentsCarouselCardsComponentsPasses(field_components))) return false;
+  return true;
+}
+
+function builtTemplateComponentsCarouselCardsPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 10) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsCarouselCardsPasses2(item))) return false;
+  }
+  return uniqueCardIndex.passes(value);
+}
+
+function builtTemplateComponentsCarouselPasses(value: JsonObject): boolean {
+  const field_cards = value.cards;
+  if (field_cards === undefined || !(builtTemplateComponentsCarouselCardsPasses(field_cards))) return false;
+  return true;
+}
+
+function builtTemplateComponentsLimitedTimeOfferParametersLimitedTimeOfferPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_expiration_time_ms = value.expiration_time_ms;
+  if (field_expiration_time_ms === undefined || !(expirationMs.passes(field_expiration_time_ms))) return false;
+  return true;
+}
+
+function builtTemplateComponentsLimitedTimeOfferParametersPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "limited_time_offer")) return false;
+  const field_limited_time_offer = value.limited_time_offer;
+  if (field_limited_time_offer === undefined || !(builtTemplateComponentsLimitedTimeOfferParametersLimitedTimeOfferPasses(field_limited_time_offer))) return false;
+  return true;
+}
+
+function builtTemplateComponentsLimitedTimeOfferParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsLimitedTimeOfferParametersPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsLimitedTimeOfferPasses(value: JsonObject): boolean {
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsLimitedTimeOfferParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtTemplateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_url = value.url;
+  if (field_url === undefined || !(typeof field_url === "string" && field_url.length >= 1 && linkPattern.test(field_url))) return false;
+  const field_title = value.title;
+  if (field_title === undefined || !(typeof field_title === "string" && field_title.length >= 1)) return false;
+  return true;
+}
+
+function builtTemplateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsTapTargetConfigurationParametersPasses2(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_type = value.type;
+  if (field_type === undefined || !(field_type === "tap_target_configuration")) return false;
+  const field_tap_target_configuration = value.tap_target_configuration;
+  if (field_tap_target_configuration === undefined || !(builtTemplateComponentsTapTargetConfigurationParametersTapTargetConfigurationPasses(field_tap_target_configuration))) return false;
+  return true;
+}
+
+function builtTemplateComponentsTapTargetConfigurationParametersPasses(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1 || value.length > 1) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsTapTargetConfigurationParametersPasses2(item))) return false;
+  }
+  return true;
+}
+
+function builtTemplateComponentsTapTargetConfigurationPasses(value: JsonObject): boolean {
+  const field_parameters = value.parameters;
+  if (field_parameters === undefined || !(builtTemplateComponentsTapTargetConfigurationParametersPasses(field_parameters))) return false;
+  return true;
+}
+
+function builtTemplateComponentsPasses2(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let tag = value.type;
+  for (let pass = 0; pass < 2; pass++) {
+    switch (tag) {
+      case "header":
+        return builtTemplateComponentsHeaderPasses(value);
+      case "body":
+        return builtTemplateComponentsBodyPasses(value);
+      case "button":
+        return builtTemplateComponentsButtonPasses(value);
+      case "carousel":
+        return builtTemplateComponentsCarouselPasses(value);
+      case "limited_time_offer":
+        return builtTemplateComponentsLimitedTimeOfferPasses(value);
+      case "tap_target_configuration":
+        return builtTemplateComponentsTapTargetConfigurationPasses(value);
+    }
+    if (typeof tag !== "string") return false;
+    tag = tag.toLowerCase();
+  }
+  return false;
+}
+
+function builtTemplateComponentsPasses(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (!(builtTemplateComponentsPasses2(item))) return false;
+  }
+  return componentsOnce.passes(value) && bodyTextWhenNotAlone.passes(value);
+}
+
+function builtMessageTemplatePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_name = value.name;
+  if (field_name === undefined || !(typeof field_name === "string" && field_name.length >= 1 && field_name.length <= 512)) return false;
+  const field_language = value.language;
+  if (field_language === undefined || !(builtTemplateLanguagePasses(field_language))) return false;
+  const field_components = value.components;
+  if (field_components != null && !(builtTemplateComponentsPasses(field_components)) && !absent(field_components)) return false;
+  return true;
+}
+
+/** True when `value` is a template message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtTemplateMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_template = value.template;
+  if (field_template === undefined || !(builtMessageTemplatePasses(field_template))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltTemplateLanguage(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "code", "is required", report, templateLanguageCodeRule);
+  explainField(value, "policy", undefined, report, templateLanguagePolicyRule);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersText(value: JsonObject, report: Report): void {
+  explainField(value, "text", "is required", report, templateComponentsHeaderParametersTextTextRule);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersImageImage(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, templateComponentsHeaderParametersImageImageKeys, "media in templates take no caption");
+  explainField(value, "id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersImage(value: JsonObject, report: Report): void {
+  explainField(value, "image", "is required", report, explainBuiltTemplateComponentsHeaderParametersImageImage);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersVideo(value: JsonObject, report: Report): void {
+  explainField(value, "video", "is required", report, explainBuiltTemplateComponentsHeaderParametersImageImage);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersDocumentDocument(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, templateComponentsHeaderParametersDocumentDocumentKeys, "media in templates take no caption");
+  explainField(value, "id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  explainField(value, "filename", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersDocument(value: JsonObject, report: Report): void {
+  explainField(value, "document", "is required", report, explainBuiltTemplateComponentsHeaderParametersDocumentDocument);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersLocationLocation(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "latitude", "is required", report, templateComponentsHeaderParametersLocationLocationLatitudeRule);
+  explainField(value, "longitude", "is required", report, templateComponentsHeaderParametersLocationLocationLongitudeRule);
+  explainField(value, "name", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "address", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersLocation(value: JsonObject, report: Report): void {
+  explainField(value, "location", "is required", report, explainBuiltTemplateComponentsHeaderParametersLocationLocation);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersProductProduct(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "catalog_id", "is required", report, templateComponentsHeaderParametersProductProductCatalogIdRule);
+  explainField(value, "product_retailer_id", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParametersProduct(value: JsonObject, report: Report): void {
+  explainField(value, "product", "is required", report, explainBuiltTemplateComponentsHeaderParametersProductProduct);
+}
+
+function explainBuiltTemplateComponentsHeaderParameters2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, templateComponentsHeaderParametersCases)) {
+    case "text":
+      explainBuiltTemplateComponentsHeaderParametersText(value, report);
+      break;
+    case "image":
+      explainBuiltTemplateComponentsHeaderParametersImage(value, report);
+      break;
+    case "video":
+      explainBuiltTemplateComponentsHeaderParametersVideo(value, report);
+      break;
+    case "document":
+      explainBuiltTemplateComponentsHeaderParametersDocument(value, report);
+      break;
+    case "location":
+      explainBuiltTemplateComponentsHeaderParametersLocation(value, report);
+      break;
+    case "product":
+      explainBuiltTemplateComponentsHeaderParametersProduct(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsHeaderParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsHeaderParametersCount, explainBuiltTemplateComponentsHeaderParameters2);
+}
+
+function explainBuiltTemplateComponentsHeader(value: JsonObject, report: Report): void {
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsHeaderParameters);
+}
+
+function explainBuiltTemplateComponentsBodyParametersText(value: JsonObject, report: Report): void {
+  explainField(value, "text", "is required", report, templateComponentsBodyParametersTextTextRule);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
+}
+
+function explainBuiltTemplateComponentsBodyParametersCurrencyCurrency(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "fallback_value", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "code", "is required", report, templateComponentsBodyParametersCurrencyCurrencyCodeRule);
+  explainField(value, "amount_1000", "is required (the amount × 1000)", report, templateComponentsBodyParametersCurrencyCurrencyAmount1000Rule);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsBodyParametersCurrency(value: JsonObject, report: Report): void {
+  explainField(value, "currency", "is required", report, explainBuiltTemplateComponentsBodyParametersCurrencyCurrency);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
+}
+
+function explainBuiltTemplateComponentsBodyParametersDateTimeDateTime(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "fallback_value", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "day_of_week", undefined, report, anyLeaf);
+  explainField(value, "year", undefined, report, anyLeaf);
+  explainField(value, "month", undefined, report, anyLeaf);
+  explainField(value, "day_of_month", undefined, report, anyLeaf);
+  explainField(value, "hour", undefined, report, anyLeaf);
+  explainField(value, "minute", undefined, report, anyLeaf);
+  explainField(value, "calendar", undefined, report, anyLeaf);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsBodyParametersDateTime(value: JsonObject, report: Report): void {
+  explainField(value, "date_time", "is required", report, explainBuiltTemplateComponentsBodyParametersDateTimeDateTime);
+  explainField(value, "parameter_name", undefined, report, templateComponentsHeaderParametersTextParameterNameRule);
+}
+
+function explainBuiltTemplateComponentsBodyParameters2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, templateComponentsBodyParametersCases)) {
+    case "text":
+      explainBuiltTemplateComponentsBodyParametersText(value, report);
+      break;
+    case "currency":
+      explainBuiltTemplateComponentsBodyParametersCurrency(value, report);
+      break;
+    case "date_time":
+      explainBuiltTemplateComponentsBodyParametersDateTime(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsBodyParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsBodyParametersCount, explainBuiltTemplateComponentsBodyParameters2, templateComponentsBodyParametersRefinements);
+}
+
+function explainBuiltTemplateComponentsBody(value: JsonObject, report: Report): void {
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsBodyParameters);
+}
+
+function explainBuiltTemplateComponentsButtonParametersPayload(value: JsonObject, report: Report): void {
+  explainField(value, "payload", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+}
+
+function explainBuiltTemplateComponentsButtonParametersTtlMinutes(value: JsonObject, report: Report): void {
+  explainField(value, "ttl_minutes", "is required", report, templateComponentsButtonParametersTtlMinutesTtlMinutesRule);
+}
+
+function explainBuiltTemplateComponentsButtonParametersText(value: JsonObject, report: Report): void {
+  explainField(value, "text", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+}
+
+function explainBuiltTemplateComponentsButtonParametersCouponCode(value: JsonObject, report: Report): void {
+  explainField(value, "coupon_code", "is required", report, templateComponentsButtonParametersCouponCodeCouponCodeRule);
+}
+
+function explainBuiltProductSectionsProductItems2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "product_retailer_id", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  leave(report, key);
+}
+
+function explainBuiltProductSectionsProductItems(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsProductItemsCount, explainBuiltProductSectionsProductItems2);
+}
+
+function explainBuiltProductSections(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "title", undefined, report, productSectionsTitleRule);
+  explainField(value, "product_items", "is required", report, explainBuiltProductSectionsProductItems);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsButtonParametersActionActionSections(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, productSectionsCount, explainBuiltProductSections, productSectionsRefinements);
+}
+
+function explainBuiltTemplateComponentsButtonParametersActionAction(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "flow_token", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "flow_action_data", undefined, report, templateComponentsButtonParametersActionActionFlowActionDataRule);
+  explainField(value, "thumbnail_product_retailer_id", undefined, report, templateComponentsHeaderParametersImageImageIdRule);
+  explainField(value, "sections", undefined, report, explainBuiltTemplateComponentsButtonParametersActionActionSections);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsButtonParametersAction(value: JsonObject, report: Report): void {
+  explainField(value, "action", "is required", report, explainBuiltTemplateComponentsButtonParametersActionAction);
+}
+
+function explainBuiltTemplateComponentsButtonParameters2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, templateComponentsButtonParametersCases)) {
+    case "payload":
+      explainBuiltTemplateComponentsButtonParametersPayload(value, report);
+      break;
+    case "ttl_minutes":
+      explainBuiltTemplateComponentsButtonParametersTtlMinutes(value, report);
+      break;
+    case "text":
+      explainBuiltTemplateComponentsButtonParametersText(value, report);
+      break;
+    case "coupon_code":
+      explainBuiltTemplateComponentsButtonParametersCouponCode(value, report);
+      break;
+    case "action":
+      explainBuiltTemplateComponentsButtonParametersAction(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsButtonParametersCount, explainBuiltTemplateComponentsButtonParameters2);
+}
+
+function explainBuiltTemplateComponentsButton(value: JsonObject, report: Report): void {
+  explainField(value, "sub_type", "is required (one of quick_reply, url, copy_code, flow, catalog, mpm, voice_call)", report, templateComponentsButtonSubTypeRule);
+  explainField(value, "index", undefined, report, buttonIndex);
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsButtonParameters);
+  indexAndCount.explain(value, report);
+  parameterFitsButton.explain(value, report);
+}
+
+function explainBuiltTemplateComponentsCarouselCardsComponentsButtonParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainBuiltTemplateComponentsButtonParameters2);
+}
+
+function explainBuiltTemplateComponentsCarouselCardsComponentsButton(value: JsonObject, report: Report): void {
+  explainField(value, "sub_type", "is required (one of quick_reply, url)", report, templateComponentsCarouselCardsComponentsButtonSubTypeRule);
+  explainField(value, "index", "is required (the button's position, 0 to 9)", report, buttonIndex);
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsCarouselCardsComponentsButtonParameters);
+  parameterFitsButton.explain(value, report);
+}
+
+function explainBuiltTemplateComponentsCarouselCardsComponents2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, templateComponentsCarouselCardsComponentsCases)) {
+    case "header":
+      explainBuiltTemplateComponentsHeader(value, report);
+      break;
+    case "body":
+      explainBuiltTemplateComponentsBody(value, report);
+      break;
+    case "button":
+      explainBuiltTemplateComponentsCarouselCardsComponentsButton(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsCarouselCardsComponents(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsCount, explainBuiltTemplateComponentsCarouselCardsComponents2);
+}
+
+function explainBuiltTemplateComponentsCarouselCards2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "card_index", "is required", report, templateComponentsCarouselCardsCardIndexRule);
+  explainField(value, "components", "is required", report, explainBuiltTemplateComponentsCarouselCardsComponents);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsCarouselCards(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsCount, explainBuiltTemplateComponentsCarouselCards2, templateComponentsCarouselCardsRefinements);
+}
+
+function explainBuiltTemplateComponentsCarousel(value: JsonObject, report: Report): void {
+  explainField(value, "cards", "is required", report, explainBuiltTemplateComponentsCarouselCards);
+}
+
+function explainBuiltTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "expiration_time_ms", "is required", report, expirationMs);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsLimitedTimeOfferParameters2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of limited_time_offer)", report, templateComponentsLimitedTimeOfferParametersTypeRule);
+  explainField(value, "limited_time_offer", "is required", report, explainBuiltTemplateComponentsLimitedTimeOfferParametersLimitedTimeOffer);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsLimitedTimeOfferParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainBuiltTemplateComponentsLimitedTimeOfferParameters2);
+}
+
+function explainBuiltTemplateComponentsLimitedTimeOffer(value: JsonObject, report: Report): void {
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsLimitedTimeOfferParameters);
+}
+
+function explainBuiltTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "url", "is required", report, linkRule);
+  explainField(value, "title", "is required", report, templateComponentsHeaderParametersImageImageIdRule);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsTapTargetConfigurationParametersTapTargetConfigurationCount, explainBuiltTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration2);
+}
+
+function explainBuiltTemplateComponentsTapTargetConfigurationParameters2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "type", "is required (one of tap_target_configuration)", report, templateComponentsTapTargetConfigurationParametersTypeRule);
+  explainField(value, "tap_target_configuration", "is required", report, explainBuiltTemplateComponentsTapTargetConfigurationParametersTapTargetConfiguration);
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponentsTapTargetConfigurationParameters(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCarouselCardsComponentsButtonParametersCount, explainBuiltTemplateComponentsTapTargetConfigurationParameters2);
+}
+
+function explainBuiltTemplateComponentsTapTargetConfiguration(value: JsonObject, report: Report): void {
+  explainField(value, "parameters", "is required", report, explainBuiltTemplateComponentsTapTargetConfigurationParameters);
+}
+
+function explainBuiltTemplateComponents2(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  switch (caseOf(value, report, templateComponentsCases)) {
+    case "header":
+      explainBuiltTemplateComponentsHeader(value, report);
+      break;
+    case "body":
+      explainBuiltTemplateComponentsBody(value, report);
+      break;
+    case "button":
+      explainBuiltTemplateComponentsButton(value, report);
+      break;
+    case "carousel":
+      explainBuiltTemplateComponentsCarousel(value, report);
+      break;
+    case "limited_time_offer":
+      explainBuiltTemplateComponentsLimitedTimeOffer(value, report);
+      break;
+    case "tap_target_configuration":
+      explainBuiltTemplateComponentsTapTargetConfiguration(value, report);
+      break;
+  }
+  leave(report, key);
+}
+
+function explainBuiltTemplateComponents(value: unknown, report: Report, key: Key): void {
+  explainArray(value, report, key, templateComponentsCount, explainBuiltTemplateComponents2, templateComponentsRefinements);
+}
+
+function explainBuiltMessageTemplate(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "name", "is required", report, templateNameRule);
+  explainField(value, "language", "is required", report, explainBuiltTemplateLanguage);
+  explainField(value, "components", undefined, report, explainBuiltTemplateComponents);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtTemplateMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltTemplateMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "template", "is required when type is \"template\"", report, explainBuiltMessageTemplate);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+}
+
+/** The template kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const templateRules: KindRules<"template"> = { type: "template", passes: builtTemplateMessagePasses, explain: explainBuiltTemplateMessage };
+
+/** The template kind's rules for any body (the builders' are templateRules): this check, and this explanation when it says no. */
+export const templateRulesForAnyBody: AnyBodyRules<"template"> = { type: "template", passes: templateMessagePasses, explain: explainTemplateMessage };

@@ -2,11 +2,11 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { booleanLeaf, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { booleanLeaf, enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const textKeys: ReadonlySet<string> = new Set(["body","preview_url"]);
@@ -14,7 +14,7 @@ const messageKeys: ReadonlySet<string> = new Set(["messaging_product","recipient
 const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","document","audio","sticker","location","contacts","interactive","template","pin"], message: "not allowed when type is \"text\"", otherwise: "not a field of a message body" };
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["text"] });
-const textBodyRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 4096 });
+const textBodyRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 4096 });
 
 function messageTextPasses(input: unknown, fromBuilder: boolean): boolean {
   if (!fromBuilder && !isRecord(input)) return false;
@@ -60,5 +60,40 @@ export function explainTextMessage(value: JsonObject, report: Report): void {
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The text kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const textRules: KindRules<"text"> = { type: "text", passes: textMessagePasses, explain: explainTextMessage };
+function builtMessageTextPasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_body = value.body;
+  if (field_body === undefined || !(typeof field_body === "string" && field_body.length >= 1 && field_body.length <= 4096)) return false;
+  const field_preview_url = value.preview_url;
+  if (field_preview_url != null && !(typeof field_preview_url === "boolean") && !absent(field_preview_url)) return false;
+  return true;
+}
+
+/** True when `value` is a text message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtTextMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_text = value.text;
+  if (field_text === undefined || !(builtMessageTextPasses(field_text))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageText(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainField(value, "body", "is required", report, textBodyRule);
+  explainField(value, "preview_url", undefined, report, booleanLeaf);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtTextMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltTextMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "text", "is required when type is \"text\"", report, explainBuiltMessageText);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+}
+
+/** The text kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const textRules: KindRules<"text"> = { type: "text", passes: builtTextMessagePasses, explain: explainBuiltTextMessage };
+
+/** The text kind's rules for any body (the builders' are textRules): this check, and this explanation when it says no. */
+export const textRulesForAnyBody: AnyBodyRules<"text"> = { type: "text", passes: textMessagePasses, explain: explainTextMessage };

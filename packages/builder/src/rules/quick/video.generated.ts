@@ -3,11 +3,11 @@
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
 import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
-import type { KindRules } from "../message-of.js";
+import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { envelopePasses, explainEnvelopeFields } from "./envelope.generated.js";
-import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, stringLeaf } from "./explain-runtime.js";
+import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
+import { enter, enumLeaf, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { absent, isRecord, onlyKeys } from "./runtime.js";
 
 const linkPattern = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
@@ -17,8 +17,8 @@ const messageUnknown: UnknownKeys = { keys: ["text","reaction","image","video","
 const messageIgnored = {"message_activity_sharing":"not a field of the messages endpoint: it belongs to the Marketing Messages API (POST /{phone-number-id}/marketing_messages); leave it out"};
 const messageTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["video"] });
 const videoUnknown: UnknownKeys = { keys: ["caption","filename","voice"], message: "not allowed on video messages", otherwise: "not a field of a media object" };
-const videoIdRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity });
-const linkRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
+const videoIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity });
+const linkRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, pattern: linkPattern, format: "an http or https URL" });
 const videoCaptionRule: Explainer = /* @__PURE__ */ stringLeaf({ min: 1, max: 1024, emptyIsWarning: "an empty caption shows no caption; leave it out (the API accepts it)" });
 
 function messageVideoPasses(value: unknown, fromBuilder: boolean): boolean {
@@ -68,5 +68,46 @@ export function explainVideoMessage(value: JsonObject, report: Report): void {
   explainGroupsTakeSomeKinds(value, report);
 }
 
-/** The video kind's rules as its builders use them: this check, and this explanation when it says no. */
-export const videoRules: KindRules<"video"> = { type: "video", passes: videoMessagePasses, explain: explainVideoMessage };
+function builtMessageVideoPasses(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const field_id = value.id;
+  if (field_id != null && !(typeof field_id === "string" && field_id.length >= 1) && !absent(field_id)) return false;
+  const field_link = value.link;
+  if (field_link != null && !(typeof field_link === "string" && field_link.length >= 1 && linkPattern.test(field_link)) && !absent(field_link)) return false;
+  const field_caption = value.caption;
+  if (field_caption != null && !(typeof field_caption === "string" && (field_caption.length === 0 || (field_caption.length >= 1 && field_caption.length <= 1024))) && !absent(field_caption)) return false;
+  if (!onlyKeys(value, videoKeys)) return false;
+  return idOrLink.passes(value);
+}
+
+/** True when `value` is a video message body that breaks no error rule (warnings pass). The builder path's: a body a builder assembled (see checks.ts). */
+export function builtVideoMessagePasses(input: unknown): boolean {
+  const value = input as JsonObject;
+  const field_video = value.video;
+  if (field_video === undefined || !(builtMessageVideoPasses(field_video))) return false;
+  return builtEnvelopePasses(value);
+}
+
+function explainBuiltMessageVideo(value: unknown, report: Report, key: Key): void {
+  if (!enter(value, report, key)) return;
+  explainKeys(value, report, videoKeys, videoUnknown);
+  explainField(value, "id", undefined, report, videoIdRule);
+  explainField(value, "link", undefined, report, linkRule);
+  explainField(value, "caption", undefined, report, videoCaptionRule);
+  idOrLink.explain(value, report);
+  leave(report, key);
+}
+
+/** The issues of a body a builder assembled that fails builtVideoMessagePasses (errors and warnings), as explain() reports them. */
+export function explainBuiltVideoMessage(value: JsonObject, report: Report): void {
+  explainBuiltEnvelopeFields(value, report);
+  explainField(value, "video", "is required when type is \"video\"", report, explainBuiltMessageVideo);
+  explainSomeRecipient(value, report);
+  explainIndividualRecipient(value, report);
+}
+
+/** The video kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
+export const videoRules: KindRules<"video"> = { type: "video", passes: builtVideoMessagePasses, explain: explainBuiltVideoMessage };
+
+/** The video kind's rules for any body (the builders' are videoRules): this check, and this explanation when it says no. */
+export const videoRulesForAnyBody: AnyBodyRules<"video"> = { type: "video", passes: videoMessagePasses, explain: explainVideoMessage };
