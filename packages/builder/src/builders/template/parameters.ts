@@ -167,14 +167,16 @@ export class BodyParameters {
 
   static {
     renderBody = (body) => {
-      // Counted first, then filled from the end: one array of the right size (pushing grew one several times larger).
-      let count = 0;
-      for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) count++;
-      const parameters = new Array<TemplateBodyParameter>(count);
+      // Pushed from the last link back, then reversed: a packed array. One made at its final size and filled from
+      // the end (`new Array(n)`) is holey, and JSON.stringify took a slower path over it: 4 % of a template's build.
+      const parameters: TemplateBodyParameter[] = [];
       for (let link = body; link[previousKey] !== undefined; link = link[previousKey]) {
-        parameters[--count] = copyParameter(link[parameterKey] as TemplateBodyParameter); // set on every link but the first
+        parameters.push(copyParameter(link[parameterKey] as TemplateBodyParameter)); // set on every link but the first
       }
-      return parameters;
+      return parameters.reverse();
     };
   }
 }
+
+/** The `p` every `.body(p => …)` starts from: a builder with no parameter, shared (steps never change it). */
+export const noBodyParameters = new BodyParameters();
