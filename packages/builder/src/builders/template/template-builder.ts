@@ -74,6 +74,9 @@ interface Language {
   readonly policy: "deterministic" | undefined;
 }
 
+/** The buttons of a template before any is added, shared: steps copy the list, never change it. */
+const noButtons: readonly Button[] = [];
+
 /** A carousel's cards, each its components. */
 type CarouselCards = readonly (readonly TemplateCardComponent[])[];
 
@@ -176,29 +179,19 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /**
    * A template named `name` with no other part set, or, with `from`, a copy of `from`'s parts that a step then
-   * changes one of. Every field is written in both cases, in the same order: one object shape keeps every step fast.
+   * changes one of. Every field is written either way, in the same order: one object shape keeps every step fast.
    * @internal
    */
   constructor(addressing: Addressing, name: string, from?: TemplateBuilder<boolean, number>) {
     super(addressing, templateRules);
     this[nameKey] = name;
-    if (from === undefined) {
-      this[languageKey] = undefined;
-      this[headerKey] = undefined;
-      this[bodyKey] = undefined;
-      this[buttonsKey] = [];
-      this[offerKey] = undefined;
-      this[tapTargetKey] = undefined;
-      this[carouselKey] = undefined;
-    } else {
-      this[languageKey] = from[languageKey];
-      this[headerKey] = from[headerKey];
-      this[bodyKey] = from[bodyKey];
-      this[buttonsKey] = from[buttonsKey];
-      this[offerKey] = from[offerKey];
-      this[tapTargetKey] = from[tapTargetKey];
-      this[carouselKey] = from[carouselKey];
-    }
+    this[languageKey] = from?.[languageKey];
+    this[headerKey] = from?.[headerKey];
+    this[bodyKey] = from?.[bodyKey];
+    this[buttonsKey] = from === undefined ? noButtons : from[buttonsKey];
+    this[offerKey] = from?.[offerKey];
+    this[tapTargetKey] = from?.[tapTargetKey];
+    this[carouselKey] = from?.[carouselKey];
   }
 
   /** A copy of this builder, for a step to set one part of (the type parameters are the step's). */
