@@ -1,6 +1,12 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
-import type { MediaSource, TemplateBodyParameter, TemplateHeaderParameter, TemplateLocationParameter } from "../../wire/index.js";
+import type {
+  MediaSource,
+  TemplateBodyParameter,
+  TemplateHeaderParameter,
+  TemplateLocationParameter,
+  TemplateTextParameter,
+} from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
@@ -57,7 +63,7 @@ function copyParameter<P extends Parameter>(parameter: P): P {
 }
 
 /** `parameter` with its placeholder name, when it has one: the name last, as the API's examples write it. */
-const named = <P extends TemplateBodyParameter>(parameter: P, name: string | undefined): P =>
+const named = <P extends TemplateTextParameter | TemplateBodyParameter>(parameter: P, name: string | undefined): P =>
   name === undefined ? parameter : { ...parameter, parameter_name: name };
 
 /**
@@ -113,8 +119,7 @@ const header = (parameter: TemplateHeaderParameter): HeaderParameter => new Head
  */
 export const headerParameters = Object.freeze({
   text<T extends string>(text: HeaderText<T>, options?: ParameterName): HeaderParameter {
-    const name = nameOf(options, "template.header text options");
-    return header(name === undefined ? { type: "text", text } : { type: "text", text, parameter_name: name });
+    return header(named({ type: "text", text }, nameOf(options, "template.header text options")));
   },
   image(media: MediaSource): HeaderParameter {
     return header({ type: "image", image: { ...media } });

@@ -74,9 +74,6 @@ interface Language {
   readonly policy: "deterministic" | undefined;
 }
 
-/** The buttons of a template before any is added, shared: steps copy the list, never change it. */
-const noButtons: readonly Button[] = [];
-
 /** A carousel's cards, each its components. */
 type CarouselCards = readonly (readonly TemplateCardComponent[])[];
 
@@ -188,7 +185,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     this[languageKey] = from?.[languageKey];
     this[headerKey] = from?.[headerKey];
     this[bodyKey] = from?.[bodyKey];
-    this[buttonsKey] = from === undefined ? noButtons : from[buttonsKey];
+    this[buttonsKey] = from?.[buttonsKey] ?? [];
     this[offerKey] = from?.[offerKey];
     this[tapTargetKey] = from?.[tapTargetKey];
     this[carouselKey] = from?.[carouselKey];
