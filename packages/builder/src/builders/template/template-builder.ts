@@ -11,7 +11,15 @@ import type {
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { copyData } from "../copy-data.js";
 import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
-import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
+import {
+  BodyParameters,
+  HeaderParameter,
+  type HeaderParameters,
+  headerParameters,
+  noBodyParameters,
+  renderBody,
+  renderHeader,
+} from "./parameters.js";
 
 /**
  * Where a flow button's data sits: template(1).components(2)[i](3).parameters(4)[0](5).action(6).flow_action_data(7).
@@ -22,8 +30,17 @@ const flowDataPlace = { path: "template.components.parameters.action.flow_action
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const cardsKey: unique symbol = Symbol();
 const addressingKey: unique symbol = Symbol();
-const stateKey: unique symbol = Symbol();
 const buttonKey: unique symbol = Symbol();
+const copyKey: unique symbol = Symbol();
+// A template's parts, each a field of the builder itself: a step makes one object, not a builder and a state beside it.
+const nameKey: unique symbol = Symbol();
+const languageKey: unique symbol = Symbol();
+const headerKey: unique symbol = Symbol();
+const bodyKey: unique symbol = Symbol();
+const buttonsKey: unique symbol = Symbol();
+const offerKey: unique symbol = Symbol();
+const tapTargetKey: unique symbol = Symbol();
+const carouselKey: unique symbol = Symbol();
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type MaxIndex = typeof limits.template.buttonIndex.max;
@@ -51,22 +68,25 @@ interface Button {
   readonly parameter: () => TemplateButtonParameter | readonly TemplateButtonParameter[];
 }
 
-/** Every key always present (undefined when unset): one object shape keeps every step fast. */
-export interface TemplateState {
-  readonly name: string;
-  readonly language: { readonly code: string; readonly policy?: "deterministic" | undefined } | undefined;
-  readonly header: HeaderParameter | undefined;
-  readonly body: BodyParameters | undefined;
-  readonly buttons: readonly Button[];
-  /** A limited-time offer's expiry, Unix milliseconds. */
-  readonly offer: number | undefined;
-  /** Where tapping the message leads, when it overrides the template's own target. */
-  readonly tapTarget: { readonly url: string; readonly title: string } | undefined;
-  readonly cards: readonly (readonly TemplateCardComponent[])[] | undefined;
+/** The language as `.language()` took it. */
+interface Language {
+  readonly code: string;
+  readonly policy: "deterministic" | undefined;
 }
 
-/** The header, body and button components of a template's state (a card's too). */
-function componentsOf({ header, body, buttons }: TemplateState, components: TemplateComponent[] = []): TemplateComponent[] {
+/** A carousel's cards, each its components. */
+type CarouselCards = readonly (readonly TemplateCardComponent[])[];
+
+/** The header, body and button components of a carousel card's builder; kept out of the public surface. */
+let componentsOf: (builder: TemplateBuilder<boolean, number>) => TemplateComponent[];
+
+/** The header, body and button components of a template (a card's too), pushed onto `components`. */
+function renderParts(
+  header: HeaderParameter | undefined,
+  body: BodyParameters | undefined,
+  buttons: readonly Button[],
+  components: TemplateComponent[],
+): TemplateComponent[] {
   if (header !== undefined) components.push({ type: "header", parameters: [renderHeader(header)] });
   if (body !== undefined) components.push({ type: "body", parameters: renderBody(body) });
   for (const { subType, index, parameter } of buttons) {
@@ -79,11 +99,8 @@ function componentsOf({ header, body, buttons }: TemplateState, components: Temp
   return components;
 }
 
-/** A card's components; kept out of the public surface. */
-let cardComponents: (builder: TemplateBuilder<boolean, number>) => TemplateCardComponent[];
-
 type MaxCards = typeof limits.carousel.templateCards.max;
-let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => readonly (readonly TemplateCardComponent[])[];
+let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => CarouselCards;
 
 /**
  * The cards of a carousel template: each `.card()` gets a builder for its header, body and
@@ -91,11 +108,11 @@ let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => readonly (rea
  */
 export class TemplateCards<Cards extends readonly unknown[] = []> {
   declare readonly [cardCount]: Cards;
-  declare private readonly [cardsKey]: readonly (readonly TemplateCardComponent[])[];
+  declare private readonly [cardsKey]: CarouselCards;
   declare private readonly [addressingKey]: Addressing;
 
   /** @internal */
-  constructor(cards: readonly (readonly TemplateCardComponent[])[] = [], addressing: Addressing = addressedTo(undefined)) {
+  constructor(cards: CarouselCards = [], addressing: Addressing = addressedTo(undefined)) {
     this[cardsKey] = cards;
     this[addressingKey] = addressing;
   }
@@ -106,9 +123,10 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
       : [build: (card: TemplateBuilder<true, never>) => TemplateBuilder<true, number>]
   ): TemplateCards<[...Cards, unknown]>;
   card(build: unknown): TemplateCards<[...Cards, unknown]> {
-    const start = new TemplateBuilder<true, never>(this[addressingKey], emptyState(""));
+    const start = new TemplateBuilder<true, never>(this[addressingKey], "");
     const built = callbackResult(build, start, TemplateBuilder, "template.carousel.cards[]") as TemplateBuilder<boolean, number>;
-    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], cardComponents(built)], this[addressingKey]);
+    const card = componentsOf(built) as TemplateCardComponent[]; // a card's parts are a template's header, body and buttons
+    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], card], this[addressingKey]);
   }
 
   static {
@@ -118,39 +136,11 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
 
 declare const cardCount: unique symbol;
 
-/** `state` with `key` set to `value`: every field written out, so each step makes an object of the same shape (faster than a spread). */
-function stateWith<K extends keyof TemplateState>(state: TemplateState, key: K, value: TemplateState[K]): TemplateState {
-  const next: { -readonly [F in keyof TemplateState]: TemplateState[F] } = {
-    name: state.name,
-    language: state.language,
-    header: state.header,
-    body: state.body,
-    buttons: state.buttons,
-    offer: state.offer,
-    tapTarget: state.tapTarget,
-    cards: state.cards,
-  };
-  next[key] = value;
-  return next;
-}
-
 /** What a multi-product (`mpm`) button shows: a thumbnail product and sections of products. */
 export interface MultiProduct {
   readonly thumbnailProductRetailerId: string;
   readonly sections: readonly { readonly title?: string; readonly productRetailerIds: readonly string[] }[];
 }
-
-/** A template's state before any part is set. */
-export const emptyState = (name: string): TemplateState => ({
-  name,
-  language: undefined,
-  header: undefined,
-  body: undefined,
-  buttons: [],
-  offer: undefined,
-  tapTarget: undefined,
-  cards: undefined,
-});
 
 /** The `template` object of a builder; kept out of the public surface. */
 export let renderTemplate: (builder: TemplateBuilder<boolean, number>) => TemplateMessage["template"];
@@ -172,30 +162,60 @@ type CouponCode<C extends string> = MaxLength<C, typeof limits.template.couponCo
 export class TemplateBuilder<HasLanguage extends boolean = false, Used extends number = never> extends MessageBase<TemplateMessage> {
   declare readonly [languageSet]: HasLanguage;
   declare readonly [usedIndexes]: Used;
-  declare private readonly [stateKey]: TemplateState;
+  // Written in the constructor, and by a step on the copy it returns before anyone else sees it; never after.
+  declare private [nameKey]: string;
+  declare private [languageKey]: Language | undefined;
+  declare private [headerKey]: HeaderParameter | undefined;
+  declare private [bodyKey]: BodyParameters | undefined;
+  declare private [buttonsKey]: readonly Button[];
+  /** A limited-time offer's expiry, Unix milliseconds. */
+  declare private [offerKey]: number | undefined;
+  /** Where tapping the message leads, when it overrides the template's own target. */
+  declare private [tapTargetKey]: { readonly url: string; readonly title: string } | undefined;
+  declare private [carouselKey]: CarouselCards | undefined;
 
-  /** @internal */
-  constructor(addressing: Addressing, state: TemplateState) {
+  /**
+   * A template named `name` with no other part set, or, with `from`, a copy of `from`'s parts that a step then
+   * changes one of. Every field is written either way, in the same order: one object shape keeps every step fast.
+   * @internal
+   */
+  constructor(addressing: Addressing, name: string, from?: TemplateBuilder<boolean, number>) {
     super(addressing, templateRules);
-    this[stateKey] = state;
+    this[nameKey] = name;
+    this[languageKey] = from?.[languageKey];
+    this[headerKey] = from?.[headerKey];
+    this[bodyKey] = from?.[bodyKey];
+    this[buttonsKey] = from?.[buttonsKey] ?? [];
+    this[offerKey] = from?.[offerKey];
+    this[tapTargetKey] = from?.[tapTargetKey];
+    this[carouselKey] = from?.[carouselKey];
+  }
+
+  /** A copy of this builder, for a step to set one part of (the type parameters are the step's). */
+  private [copyKey]<L extends boolean, U extends number>(): TemplateBuilder<L, U> {
+    return new TemplateBuilder<L, U>(this.addressing, this[nameKey], this);
   }
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
-    const language = { code, policy: objectArgument(options, "template.language options", ["policy"]).policy };
-    return new TemplateBuilder<true, Used>(this.addressing, stateWith(this[stateKey], "language", language));
+    const { policy } = objectArgument(options, "template.language options", ["policy"]);
+    const next = this[copyKey]<true, Used>();
+    next[languageKey] = { code, policy };
+    return next;
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
-    const header = callbackResult(build, headerParameters, HeaderParameter, "template.header");
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "header", header));
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[headerKey] = callbackResult(build, headerParameters, HeaderParameter, "template.header");
+    return next;
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
-    const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "body", body));
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[bodyKey] = callbackResult(build, noBodyParameters, BodyParameters, "template.body");
+    return next;
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -278,10 +298,9 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (ttlMinutes !== undefined) parameters.push({ type: "ttl_minutes", ttl_minutes: ttlMinutes });
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
-    return new TemplateBuilder<HasLanguage, Used>(
-      this.addressing,
-      stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]),
-    );
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[buttonsKey] = [...this[buttonsKey], button];
+    return next;
   }
 
   /**
@@ -289,8 +308,9 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    * seconds fails at build time, saying so).
    */
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
-    const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "offer", offer));
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[offerKey] = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
+    return next;
   }
 
   /**
@@ -299,7 +319,9 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
     const { url, title } = objectArgument(target, "template tap target", ["url", "title"]);
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "tapTarget", { url, title }));
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[tapTargetKey] = { url, title };
+    return next;
   }
 
   /**
@@ -310,7 +332,9 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
     const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "cards", cards));
+    const next = this[copyKey]<HasLanguage, Used>();
+    next[carouselKey] = cards;
+    return next;
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
@@ -324,24 +348,27 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     index: unknown,
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
-    const buttons = [...this[stateKey].buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.addressing, stateWith(this[stateKey], "buttons", buttons));
+    const next = this[copyKey]<HasLanguage, Used | IndexOf<I>>();
+    next[buttonsKey] = [...this[buttonsKey], { subType, index, parameter }];
+    return next;
   }
 
   protected withAddressing(addressing: Addressing): this {
-    return new TemplateBuilder<HasLanguage, Used>(addressing, this[stateKey]) as this; // same class, same state types
+    return new TemplateBuilder<HasLanguage, Used>(addressing, this[nameKey], this) as this; // same class, same state types
   }
 
   protected render(): TemplateMessage["template"] {
-    const { name, language, offer, cards } = this[stateKey];
+    const language = this[languageKey];
+    const offer = this[offerKey];
+    const cards = this[carouselKey];
+    const tapTarget = this[tapTargetKey];
     const components: TemplateComponent[] = [];
     if (offer !== undefined)
       components.push({
         type: "limited_time_offer",
         parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: offer } }],
       });
-    componentsOf(this[stateKey], components);
-    const { tapTarget } = this[stateKey];
+    renderParts(this[headerKey], this[bodyKey], this[buttonsKey], components);
     if (tapTarget !== undefined)
       components.push({
         type: "tap_target_configuration",
@@ -356,6 +383,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
           ? { code: language.code }
           : { code: language.code, policy: language.policy };
     // The usual template in one object literal (one allocation, one shape); otherwise only the keys that are set.
+    const name = this[nameKey];
     if (languageObject !== undefined && components.length > 0) return { name, language: languageObject, components };
     const template: Record<string, unknown> = { name };
     if (languageObject !== undefined) template.language = languageObject;
@@ -365,7 +393,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   static {
     renderTemplate = (builder) => builder.render();
-    cardComponents = (builder) => componentsOf(builder[stateKey]) as TemplateCardComponent[];
+    componentsOf = (builder) => renderParts(builder[headerKey], builder[bodyKey], builder[buttonsKey], []);
   }
 }
 

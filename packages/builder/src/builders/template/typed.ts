@@ -12,7 +12,7 @@ import { type Addressing, addressedTo } from "../message-base.js";
 import { MessageBuilder } from "../message-builder.js";
 import type { ButtonKind, TemplateDefinition, TemplateDefinitions, TemplateValues } from "./definitions.js";
 import type { BodyParameters, Currency, DateTime, TemplateLocation } from "./parameters.js";
-import { emptyState, type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
+import { type MultiProduct, renderTemplate, TemplateBuilder, type TemplateCards } from "./template-builder.js";
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const mismatchesKey: unique symbol = Symbol();
@@ -94,7 +94,7 @@ export class TypedRecipient<T extends TemplateDefinitions> {
         message: `"${name}" is an authentication template: it needs a phone number in to (the API refuses it for a business-scoped user id, error 131062, and in groups)`,
       });
     const builder = fill(
-      new TemplateBuilder(this[addressingKey], emptyState(name)),
+      new TemplateBuilder(this[addressingKey], name),
       definition,
       objectArgument(values, `template "${name}" values`) as Values,
       mismatches,
