@@ -1,6 +1,6 @@
 import { objectArgument } from "./builders/arguments.js";
-import { type Addressing, addressedTo } from "./builders/message-base.js";
-import { type KindHost, placeKinds } from "./kinds/host.js";
+import { type Addressing, addressedTo, addressingKey } from "./builders/message-base.js";
+import { AddressedHost, type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
 import { groupKinds } from "./rules/envelope-refinements.js";
 import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
@@ -45,8 +45,9 @@ export function createMsg<const K extends Partial<Kinds>>(
 ): ComposedMsg<K> {
   if (typeof kinds !== "object" || kinds === null || Array.isArray(kinds))
     throw new TypeError("createMsg: expected the kinds to compose, e.g. createMsg({ text })");
-  const person: object = {};
-  const group: object = {};
+  // Under the kinds, a host's prototype: the `addressing` the kinds that read it by name need.
+  const person: object = Object.create(AddressedHost.prototype);
+  const group: object = Object.create(AddressedHost.prototype);
   for (const [name, kind] of Object.entries(kinds)) {
     // "then" would make a recipient thenable: awaiting one would call the kind.
     if (typeof kind !== "function" || name === "addressing" || name === "then")
@@ -72,8 +73,8 @@ export function createMsg<const K extends Partial<Kinds>>(
  * freezing is most of what is left).
  */
 function recipientsOf(kinds: object): (addressing: Addressing) => KindHost {
-  function Recipient(this: { addressing: Addressing }, addressing: Addressing): void {
-    this.addressing = addressing;
+  function Recipient(this: { [addressingKey]: Addressing }, addressing: Addressing): void {
+    this[addressingKey] = addressing;
     Object.freeze(this);
   }
   Recipient.prototype = kinds;

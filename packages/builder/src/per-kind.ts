@@ -5,7 +5,7 @@ import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptio
 import { audio } from "./kinds/audio.js";
 import type { CaptionedKind } from "./kinds/captioned.js";
 import { document } from "./kinds/document.js";
-import type { KindHost } from "./kinds/host.js";
+import { AddressedHost, type KindHost } from "./kinds/host.js";
 import { image } from "./kinds/image.js";
 import { location as locationKind } from "./kinds/location.js";
 import { react } from "./kinds/react.js";
@@ -32,7 +32,7 @@ import type {
 // code and rules alone, as `createMsg({ text })` does.
 
 /** A recipient by phone number, for the kind to act on. */
-const host = (to: string): KindHost => ({ addressing: addressedTo(to) });
+const host = (to: string): KindHost => new AddressedHost(addressedTo(to));
 
 /**
  * A text message to a phone number: `msg.to(to).text(body, options)`, for bundles that send no other kind.

@@ -100,6 +100,29 @@ describe("a recipient's addressing cannot be changed after the fact", () => {
     const replied = msg.to(n).text("hi").replyTo("wamid.1").callbackData("x") as unknown as { addressing: object };
     expect(Object.isFrozen(replied.addressing)).toBe(true);
   });
+
+  it.each([
+    ["createMsg", () => createMsg({ text, buttons }).to(n)],
+    ["msg", () => msg.to(n)],
+  ])("%s: the addressing the recipient shares is kept under no name a caller can write", (_, recipient) => {
+    const to = recipient();
+    expect(Object.keys(to)).toEqual([]);
+    expect(Object.getOwnPropertyNames(to)).toEqual([]);
+    expect(JSON.stringify(to)).toBe("{}");
+  });
+
+  it("an addressing reached by name through a builder is frozen, and the recipient's other builders keep their number", () => {
+    const to = msg.to(n);
+    const first = to.buttons("Pick").reply("a", "A") as unknown as { addressing: { to: string } };
+    try {
+      first.addressing.to = "+447700900123";
+    } catch {
+      // strict code throws; sloppy code is ignored: either way the number stays
+    }
+    expect(Object.isFrozen(first.addressing)).toBe(true);
+    expect(to.text("hi").build().to).toBe(n);
+    expect(to.buttons("Pick").reply("b", "B").build().to).toBe(n);
+  });
 });
 
 describe("options that are null name the argument", () => {

@@ -1,12 +1,11 @@
 import { audio } from "../kinds/audio.js";
 import { document } from "../kinds/document.js";
-import { type KindHost, placeKinds } from "../kinds/host.js";
+import { AddressedHost, placeKinds } from "../kinds/host.js";
 import { image } from "../kinds/image.js";
 import { sticker } from "../kinds/sticker.js";
 import { template } from "../kinds/template.js";
 import { text } from "../kinds/text.js";
 import { video } from "../kinds/video.js";
-import type { Addressing } from "./message-base.js";
 
 /**
  * What every recipient can receive, a group as well as a person: text, media and templates
@@ -15,15 +14,7 @@ import type { Addressing } from "./message-base.js";
  * `createMsg({ text, … })` composes, so both entries build through one path.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface names the kinds placeKinds() puts on the prototype below
-export abstract class AnyRecipient implements KindHost {
-  /** @internal Assigned in the constructor, not declared as a class field: a declared field costs every `msg.to(n)` a slow define (Node 20). */
-  declare readonly addressing: Addressing;
-
-  /** @internal */
-  constructor(addressing: Addressing) {
-    this.addressing = addressing;
-  }
-}
+export abstract class AnyRecipient extends AddressedHost {}
 
 export interface AnyRecipient {
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */

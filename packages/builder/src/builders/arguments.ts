@@ -11,9 +11,11 @@ import { kindOf } from "../rules/report.js";
  */
 export function objectArgument<T>(value: T, where: string, keys?: readonly string[]): T & object {
   if (typeof value !== "object" || value === null) throw new TypeError(`${where}: expected an object, got ${kindOf(value)}`);
+  // for…in with Object.hasOwn, not Object.keys: the own enumerable keys, in the same order, without an array per call.
   if (keys)
-    for (const key of Object.keys(value))
-      if (!keys.includes(key)) throw new TypeError(`${where}: unknown option "${key}" (takes ${keys.join(", ")})`);
+    for (const key in value)
+      if (Object.hasOwn(value, key) && !keys.includes(key))
+        throw new TypeError(`${where}: unknown option "${key}" (takes ${keys.join(", ")})`);
   return value;
 }
 

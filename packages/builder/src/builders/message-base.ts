@@ -5,7 +5,12 @@ import type { MaxLength } from "../type-checks.js";
 import type { Message } from "../wire/index.js";
 import { Buildable } from "./buildable.js";
 
-const addressingKey: unique symbol = Symbol();
+/**
+ * Where a recipient and every builder made from it keep their addressing: a module-private symbol, exported to
+ * the kinds and builders only (index.ts does not), so no caller reaches the object they share. It is not frozen:
+ * freezing it cost every `msg.to(n)` about as much as the rest of the call (measured on Node 20).
+ */
+export const addressingKey: unique symbol = Symbol("addressing");
 const rulesKey: unique symbol = Symbol();
 
 /** The addressing fields every message shares: who, which message it replies to, tracking data. */
@@ -20,12 +25,21 @@ export interface Addressing {
   readonly identityKeyHash: string | undefined;
 }
 
+/** The addressing of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group. */
+export const addressedTo = (to: string | undefined, recipient?: string, group = false): Addressing => ({
+  to,
+  recipient,
+  group,
+  replyTo: undefined,
+  callbackData: undefined,
+  identityKeyHash: undefined,
+});
+
 /**
- * The addressing of a new message to `to` (a phone number), `recipient` (a business-scoped user id) or a group;
- * frozen, as every addressing is, since a recipient exposes it and builders made from it share it.
+ * An addressing handed out under a name (`addressing`, read by the template kind and its builder, which do not
+ * read {@link addressingKey} yet): frozen first, so what builders share cannot be changed through it.
  */
-export const addressedTo = (to: string | undefined, recipient?: string, group = false): Addressing =>
-  Object.freeze({ to, recipient, group, replyTo: undefined, callbackData: undefined, identityKeyHash: undefined });
+export const exposedAddressing = (addressing: Addressing): Addressing => Object.freeze(addressing);
 
 /** The object named by a message's `type`, e.g. `text` for a text message. */
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
@@ -39,7 +53,7 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   // State under module-private symbols, assigned in the constructor: as private as `#` fields to callers (no name,
   // not in Object.keys or JSON), and cheaper to make. Node 20 defines `#` fields and declared class fields
   // through a slow path on every construction; measured, that alone cost a text build 7–10 % of its literal's time.
-  declare private readonly [addressingKey]: Addressing;
+  declare protected readonly [addressingKey]: Addressing;
   /**
    * The kind's compiled check and explanation (rules/quick/): each builder brings its own kind's, and no other,
    * so `createMsg({ text })` bundles text's check alone; packages/transport-fetch/test/bundle-size.test.ts
@@ -71,8 +85,9 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
     }
   }
 
+  /** The addressing, frozen (see {@link exposedAddressing}); subclasses read `this[addressingKey]`, which costs nothing. */
   protected get addressing(): Addressing {
-    return this[addressingKey];
+    return exposedAddressing(this[addressingKey]);
   }
 
   protected get rules(): KindRules<M["type"]> {
@@ -81,12 +96,12 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   /** Replies to (quotes) the message with this id: `context.message_id`. */
   replyTo<Id extends string>(messageId: MaxLength<Id, typeof limits.wamid.max, "context.message_id">): this {
-    return this.withAddressing(Object.freeze({ ...this[addressingKey], replyTo: messageId }));
+    return this.withAddressing({ ...this[addressingKey], replyTo: messageId });
   }
 
   /** Tracking data echoed back in status webhooks: `biz_opaque_callback_data`. */
   callbackData<Data extends string>(data: MaxLength<Data, typeof limits.callbackData.max, "biz_opaque_callback_data">): this {
-    return this.withAddressing(Object.freeze({ ...this[addressingKey], callbackData: data }));
+    return this.withAddressing({ ...this[addressingKey], callbackData: data });
   }
 
   /**
@@ -94,16 +109,34 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
    * `identity_key_hash`); otherwise the message fails with a status saying the identity changed.
    */
   identityKeyHash(hash: string): this {
-    return this.withAddressing(Object.freeze({ ...this[addressingKey], identityKeyHash: hash }));
+    return this.withAddressing({ ...this[addressingKey], identityKeyHash: hash });
   }
 
   protected assemble(): M {
     const { to, recipient, group, replyTo, callbackData, identityKeyHash } = this[addressingKey];
+    const type = this[rulesKey].type;
+    // The common message (a number, nothing else) as one literal: as fast to make, and to stringify, as the caller's own.
+    if (
+      to !== undefined &&
+      recipient === undefined &&
+      !group &&
+      replyTo === undefined &&
+      callbackData === undefined &&
+      identityKeyHash === undefined
+    ) {
+      const common: Record<string, unknown> = {
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        to,
+        type,
+        [type]: this.render(),
+      };
+      return common as M; // assembled from parts typed by M
+    }
     const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: group ? "group" : "individual" };
     if (to !== undefined) body.to = to;
     if (recipient !== undefined) body.recipient = recipient;
     if (replyTo !== undefined) body.context = { message_id: replyTo };
-    const type = this[rulesKey].type;
     body.type = type;
     body[type] = this.render();
     if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;
