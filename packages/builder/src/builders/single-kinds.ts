@@ -58,8 +58,15 @@ function mediaContent<Content>(media: MediaSource, caption?: string, filename?: 
   return content as Content; // checked by validate() at build time
 }
 
+// Each kind's option keys, made once: a list written in the call would be an array more per message.
+const textOptionKeys = ["previewUrl"] as const satisfies readonly (keyof TextOptions)[];
+const captionOptionKeys = ["caption"] as const satisfies readonly (keyof CaptionOptions<string, string>)[];
+const documentOptionKeys = ["caption", "filename"] as const satisfies readonly (keyof DocumentOptions<string>)[];
+const audioOptionKeys = ["voice"] as const satisfies readonly (keyof AudioOptions)[];
+const locationKeys = ["latitude", "longitude", "name", "address"] as const satisfies readonly (keyof LocationMessage["location"])[];
+
 export function textMessage(addressing: Addressing, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
-  const { previewUrl } = objectArgument(options, "text options", ["previewUrl"]);
+  const { previewUrl } = objectArgument(options, "text options", textOptionKeys);
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 
@@ -73,7 +80,7 @@ export function captionedMessage<M extends ImageMessage | VideoMessage>(
   return new MessageBuilder<M>(
     addressing,
     rules,
-    mediaContent(media, objectArgument(options, `${rules.type} options`, ["caption"]).caption),
+    mediaContent(media, objectArgument(options, `${rules.type} options`, captionOptionKeys).caption),
   );
 }
 
@@ -82,12 +89,12 @@ export function documentMessage(
   media: MediaSource,
   options: { readonly caption?: string; readonly filename?: string } = {},
 ): MessageBuilder<DocumentMessage> {
-  const { caption, filename } = objectArgument(options, "document options", ["caption", "filename"]);
+  const { caption, filename } = objectArgument(options, "document options", documentOptionKeys);
   return new MessageBuilder<DocumentMessage>(addressing, documentRules, mediaContent(media, caption, filename));
 }
 
 export function audioMessage(addressing: Addressing, media: MediaSource, options: AudioOptions = {}): MessageBuilder<AudioMessage> {
-  const { voice } = objectArgument(options, "audio options", ["voice"]);
+  const { voice } = objectArgument(options, "audio options", audioOptionKeys);
   const source = mediaContent<AudioMessage["audio"]>(media);
   return new MessageBuilder<AudioMessage>(addressing, audioRules, voice === undefined ? source : { ...source, voice });
 }
@@ -101,7 +108,7 @@ export function reactionMessage(addressing: Addressing, messageId: string, emoji
 }
 
 export function locationMessage(addressing: Addressing, location: LocationMessage["location"]): MessageBuilder<LocationMessage> {
-  const { latitude, longitude, name, address } = objectArgument(location, "location", ["latitude", "longitude", "name", "address"]);
+  const { latitude, longitude, name, address } = objectArgument(location, "location", locationKeys);
   const content: Mutable<LocationMessage["location"]> = { latitude, longitude };
   if (name !== undefined) content.name = name;
   if (address !== undefined) content.address = address;
