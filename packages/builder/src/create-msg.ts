@@ -1,6 +1,6 @@
 import { objectArgument } from "./builders/arguments.js";
 import { type Addressing, addressedTo, addressingKey } from "./builders/message-base.js";
-import { AddressedHost, type KindHost, placeKinds } from "./kinds/host.js";
+import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
 import { groupKinds } from "./rules/envelope-refinements.js";
 import type { BusinessScopedId, PhoneNumber } from "./type-checks.js";
@@ -45,9 +45,8 @@ export function createMsg<const K extends Partial<Kinds>>(
 ): ComposedMsg<K> {
   if (typeof kinds !== "object" || kinds === null || Array.isArray(kinds))
     throw new TypeError("createMsg: expected the kinds to compose, e.g. createMsg({ text })");
-  // Under the kinds, a host's prototype: the `addressing` the kinds that read it by name need.
-  const person: object = Object.create(AddressedHost.prototype);
-  const group: object = Object.create(AddressedHost.prototype);
+  const person: object = {};
+  const group: object = {};
   for (const [name, kind] of Object.entries(kinds)) {
     // "then" would make a recipient thenable: awaiting one would call the kind.
     if (typeof kind !== "function" || name === "addressing" || name === "then")

@@ -1,11 +1,12 @@
 import { audio } from "../kinds/audio.js";
 import { document } from "../kinds/document.js";
-import { AddressedHost, placeKinds } from "../kinds/host.js";
+import { type KindHost, placeKinds } from "../kinds/host.js";
 import { image } from "../kinds/image.js";
 import { sticker } from "../kinds/sticker.js";
 import { template } from "../kinds/template.js";
 import { text } from "../kinds/text.js";
 import { video } from "../kinds/video.js";
+import { type Addressing, addressingKey } from "./message-base.js";
 
 /**
  * What every recipient can receive, a group as well as a person: text, media and templates
@@ -14,7 +15,15 @@ import { video } from "../kinds/video.js";
  * `createMsg({ text, … })` composes, so both entries build through one path.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface names the kinds placeKinds() puts on the prototype below
-export abstract class AnyRecipient extends AddressedHost {}
+export abstract class AnyRecipient implements KindHost {
+  /** @internal Assigned in the constructor, not declared as a class field: a declared field costs every `msg.to(n)` a slow define (Node 20). */
+  declare readonly [addressingKey]: Addressing;
+
+  /** @internal */
+  constructor(addressing: Addressing) {
+    this[addressingKey] = addressing;
+  }
+}
 
 export interface AnyRecipient {
   /** A text message of 1 to 4096 characters; `previewUrl` renders the first link. */

@@ -10,7 +10,7 @@ import { Buildable } from "./buildable.js";
  * the kinds and builders only (index.ts does not), so no caller reaches the object they share. It is not frozen:
  * freezing it cost every `msg.to(n)` about as much as the rest of the call (measured on Node 20).
  */
-export const addressingKey: unique symbol = Symbol("addressing");
+export const addressingKey: unique symbol = Symbol();
 const rulesKey: unique symbol = Symbol();
 
 /** The addressing fields every message shares: who, which message it replies to, tracking data. */
@@ -34,12 +34,6 @@ export const addressedTo = (to: string | undefined, recipient?: string, group = 
   callbackData: undefined,
   identityKeyHash: undefined,
 });
-
-/**
- * An addressing handed out under a name (`addressing`, read by the template kind and its builder, which do not
- * read {@link addressingKey} yet): frozen first, so what builders share cannot be changed through it.
- */
-export const exposedAddressing = (addressing: Addressing): Addressing => Object.freeze(addressing);
 
 /** The object named by a message's `type`, e.g. `text` for a text message. */
 export type Content<M extends Message> = M extends Message ? M[M["type"] & keyof M] : never;
@@ -85,11 +79,6 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
     }
   }
 
-  /** The addressing, frozen (see {@link exposedAddressing}); subclasses read `this[addressingKey]`, which costs nothing. */
-  protected get addressing(): Addressing {
-    return exposedAddressing(this[addressingKey]);
-  }
-
   protected get rules(): KindRules<M["type"]> {
     return this[rulesKey];
   }
@@ -114,29 +103,11 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
 
   protected assemble(): M {
     const { to, recipient, group, replyTo, callbackData, identityKeyHash } = this[addressingKey];
-    const type = this[rulesKey].type;
-    // The common message (a number, nothing else) as one literal: as fast to make, and to stringify, as the caller's own.
-    if (
-      to !== undefined &&
-      recipient === undefined &&
-      !group &&
-      replyTo === undefined &&
-      callbackData === undefined &&
-      identityKeyHash === undefined
-    ) {
-      const common: Record<string, unknown> = {
-        messaging_product: "whatsapp",
-        recipient_type: "individual",
-        to,
-        type,
-        [type]: this.render(),
-      };
-      return common as M; // assembled from parts typed by M
-    }
     const body: Record<string, unknown> = { messaging_product: "whatsapp", recipient_type: group ? "group" : "individual" };
     if (to !== undefined) body.to = to;
     if (recipient !== undefined) body.recipient = recipient;
     if (replyTo !== undefined) body.context = { message_id: replyTo };
+    const type = this[rulesKey].type;
     body.type = type;
     body[type] = this.render();
     if (callbackData !== undefined) body.biz_opaque_callback_data = callbackData;

@@ -10,7 +10,7 @@ import type {
 } from "../../wire/index.js";
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { copyData } from "../copy-data.js";
-import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
+import { type Addressing, addressedTo, MessageBase, addressingKey as messageAddressing } from "../message-base.js";
 import { BodyParameters, HeaderParameter, type HeaderParameters, headerParameters, renderBody, renderHeader } from "./parameters.js";
 
 /**
@@ -183,19 +183,19 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
   language(code: string, options: { readonly policy?: "deterministic" } = {}): TemplateBuilder<true, Used> {
     const language = { code, policy: objectArgument(options, "template.language options", ["policy"]).policy };
-    return new TemplateBuilder<true, Used>(this.addressing, stateWith(this[stateKey], "language", language));
+    return new TemplateBuilder<true, Used>(this[messageAddressing], stateWith(this[stateKey], "language", language));
   }
 
   /** The header's one parameter: text, image, video, document or location. */
   header(build: (p: HeaderParameters) => HeaderParameter): TemplateBuilder<HasLanguage, Used> {
     const header = callbackResult(build, headerParameters, HeaderParameter, "template.header");
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "header", header));
+    return new TemplateBuilder<HasLanguage, Used>(this[messageAddressing], stateWith(this[stateKey], "header", header));
   }
 
   /** The body's parameters, in order or by name. */
   body(build: (p: BodyParameters) => BodyParameters): TemplateBuilder<HasLanguage, Used> {
     const body = callbackResult(build, new BodyParameters(), BodyParameters, "template.body");
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "body", body));
+    return new TemplateBuilder<HasLanguage, Used>(this[messageAddressing], stateWith(this[stateKey], "body", body));
   }
 
   /** A quick-reply button's payload, sent back when the user taps it. */
@@ -279,7 +279,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     if (payload !== undefined) parameters.push({ type: "payload", payload });
     const button: Button = { subType: "voice_call", index: undefined, parameter: () => parameters };
     return new TemplateBuilder<HasLanguage, Used>(
-      this.addressing,
+      this[messageAddressing],
       stateWith(this[stateKey], "buttons", [...this[stateKey].buttons, button]),
     );
   }
@@ -290,7 +290,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   limitedTimeOffer(expiresAt: Date | number): TemplateBuilder<HasLanguage, Used> {
     const offer = expiresAt instanceof Date ? expiresAt.getTime() : expiresAt;
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "offer", offer));
+    return new TemplateBuilder<HasLanguage, Used>(this[messageAddressing], stateWith(this[stateKey], "offer", offer));
   }
 
   /**
@@ -299,7 +299,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   tapTarget(target: { readonly url: string; readonly title: string }): TemplateBuilder<HasLanguage, Used> {
     const { url, title } = objectArgument(target, "template tap target", ["url", "title"]);
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "tapTarget", { url, title }));
+    return new TemplateBuilder<HasLanguage, Used>(this[messageAddressing], stateWith(this[stateKey], "tapTarget", { url, title }));
   }
 
   /**
@@ -310,7 +310,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
    */
   carousel(build: (cards: TemplateCards) => TemplateCards<readonly [unknown, ...unknown[]]>): TemplateBuilder<HasLanguage, Used> {
     const cards = cardsOfCarousel(callbackResult(build, new TemplateCards(), TemplateCards, "template.carousel"));
-    return new TemplateBuilder<HasLanguage, Used>(this.addressing, stateWith(this[stateKey], "cards", cards));
+    return new TemplateBuilder<HasLanguage, Used>(this[messageAddressing], stateWith(this[stateKey], "cards", cards));
   }
 
   /** Returns the body, or throws `PayloadError`; needs `.language()` first. */
@@ -325,7 +325,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
     parameter: () => TemplateButtonParameter,
   ): TemplateBuilder<HasLanguage, Used | IndexOf<I>> {
     const buttons = [...this[stateKey].buttons, { subType, index, parameter }];
-    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this.addressing, stateWith(this[stateKey], "buttons", buttons));
+    return new TemplateBuilder<HasLanguage, Used | IndexOf<I>>(this[messageAddressing], stateWith(this[stateKey], "buttons", buttons));
   }
 
   protected withAddressing(addressing: Addressing): this {
