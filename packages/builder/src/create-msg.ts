@@ -1,5 +1,5 @@
 import { objectArgument } from "./builders/arguments.js";
-import { type Addressing, addressedTo } from "./builders/message-base.js";
+import { type Addressing, addressedTo, addressingKey } from "./builders/message-base.js";
 import { type KindHost, placeKinds } from "./kinds/host.js";
 import type * as allKinds from "./kinds/index.js";
 import { groupKinds } from "./rules/envelope-refinements.js";
@@ -72,8 +72,8 @@ export function createMsg<const K extends Partial<Kinds>>(
  * freezing is most of what is left).
  */
 function recipientsOf(kinds: object): (addressing: Addressing) => KindHost {
-  function Recipient(this: { addressing: Addressing }, addressing: Addressing): void {
-    this.addressing = addressing;
+  function Recipient(this: { [addressingKey]: Addressing }, addressing: Addressing): void {
+    this[addressingKey] = addressing;
     Object.freeze(this);
   }
   Recipient.prototype = kinds;

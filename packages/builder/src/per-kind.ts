@@ -1,5 +1,5 @@
 import { MarkReadBuilder } from "./builders/mark-read.js";
-import { addressedTo } from "./builders/message-base.js";
+import { addressedTo, addressingKey } from "./builders/message-base.js";
 import type { MessageBuilder } from "./builders/message-builder.js";
 import type { AudioOptions, CaptionOptions, DocumentOptions, TextBody, TextOptions, Wamid } from "./builders/single-kinds.js";
 import { audio } from "./kinds/audio.js";
@@ -32,7 +32,7 @@ import type {
 // code and rules alone, as `createMsg({ text })` does.
 
 /** A recipient by phone number, for the kind to act on. */
-const host = (to: string): KindHost => ({ addressing: addressedTo(to) });
+const host = (to: string): KindHost => ({ [addressingKey]: addressedTo(to) });
 
 /**
  * A text message to a phone number: `msg.to(to).text(body, options)`, for bundles that send no other kind.

@@ -32,9 +32,14 @@ const edits: readonly { readonly file: string; readonly anchor: string; readonly
   },
   {
     file: `${builder}/src/builders/single-kinds.ts`,
-    anchor: `  const { previewUrl } = objectArgument(options, "text options", ["previewUrl"]);
+    anchor: `const textOptionKeys = ["previewUrl"] as const`,
+    replacement: `const textOptionKeys = ["previewUrl", "foo"] as const`,
+  },
+  {
+    file: `${builder}/src/builders/single-kinds.ts`,
+    anchor: `  const { previewUrl } = objectArgument(options, "text options", textOptionKeys);
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });`,
-    replacement: `  const { previewUrl, foo } = objectArgument(options, "text options", ["previewUrl", "foo"]);
+    replacement: `  const { previewUrl, foo } = objectArgument(options, "text options", textOptionKeys);
   const content = { body, ...(previewUrl === undefined ? {} : { preview_url: previewUrl }), ...(foo === undefined ? {} : { foo }) };
   return new MessageBuilder<TextMessage>(addressing, textRules, content);`,
   },

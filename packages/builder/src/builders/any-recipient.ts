@@ -6,7 +6,7 @@ import { sticker } from "../kinds/sticker.js";
 import { template } from "../kinds/template.js";
 import { text } from "../kinds/text.js";
 import { video } from "../kinds/video.js";
-import type { Addressing } from "./message-base.js";
+import { type Addressing, addressingKey } from "./message-base.js";
 
 /**
  * What every recipient can receive, a group as well as a person: text, media and templates
@@ -17,11 +17,11 @@ import type { Addressing } from "./message-base.js";
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface names the kinds placeKinds() puts on the prototype below
 export abstract class AnyRecipient implements KindHost {
   /** @internal Assigned in the constructor, not declared as a class field: a declared field costs every `msg.to(n)` a slow define (Node 20). */
-  declare readonly addressing: Addressing;
+  declare readonly [addressingKey]: Addressing;
 
   /** @internal */
   constructor(addressing: Addressing) {
-    this.addressing = addressing;
+    this[addressingKey] = addressing;
   }
 }
 

@@ -58,8 +58,12 @@ function mediaContent<Content>(media: MediaSource, caption?: string, filename?: 
   return content as Content; // checked by validate() at build time
 }
 
+// Text's option keys, made once: an array fewer per text message (the kind the build bench times); the other kinds
+// write theirs in the call, which bundles a few bytes smaller.
+const textOptionKeys = ["previewUrl"] as const satisfies readonly (keyof TextOptions)[];
+
 export function textMessage(addressing: Addressing, body: string, options: TextOptions = {}): MessageBuilder<TextMessage> {
-  const { previewUrl } = objectArgument(options, "text options", ["previewUrl"]);
+  const { previewUrl } = objectArgument(options, "text options", textOptionKeys);
   return new MessageBuilder<TextMessage>(addressing, textRules, previewUrl === undefined ? { body } : { body, preview_url: previewUrl });
 }
 

@@ -1,3 +1,4 @@
+import { addressingKey } from "../builders/message-base.js";
 import type { MessageBuilder } from "../builders/message-builder.js";
 import { type CaptionOptions, captionedMessage } from "../builders/single-kinds.js";
 import type { KindRules } from "../rules/message-of.js";
@@ -17,7 +18,7 @@ export function captionedKind<M extends ImageMessage | VideoMessage>(rules: Kind
   const kind: string = rules.type;
   return {
     [kind](this: KindHost, media: MediaSource, options?: { readonly caption?: string }): MessageBuilder<M> {
-      return captionedMessage<M>(this.addressing, rules, media, options);
+      return captionedMessage<M>(this[addressingKey], rules, media, options);
     },
   }[kind] as CaptionedKind<M>;
 }

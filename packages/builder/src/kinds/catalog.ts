@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import { CatalogBuilder } from "../builders/interactive/product.js";
+import { addressingKey } from "../builders/message-base.js";
 import { catalogMessageInteractiveRules } from "../rules/quick/interactive-catalog-message.generated.js";
 import type { KindHost } from "./host.js";
 
@@ -11,7 +12,7 @@ export function catalog<Body extends string>(
   options: { readonly thumbnailProductRetailerId?: string } = {},
 ): CatalogBuilder {
   return new CatalogBuilder(
-    this.addressing,
+    this[addressingKey],
     catalogMessageInteractiveRules,
     bodyPart(body),
     objectArgument(options, "catalog options", ["thumbnailProductRetailerId"]).thumbnailProductRetailerId,

@@ -1,6 +1,6 @@
 import { callbackResult } from "../builders/arguments.js";
 import { ContactsBuilder, cardsOf, renderCard } from "../builders/contacts.js";
-import type { Addressing } from "../builders/message-base.js";
+import { type Addressing, addressingKey } from "../builders/message-base.js";
 import { MessageBuilder } from "../builders/message-builder.js";
 import { contactsRules } from "../rules/quick/contacts.generated.js";
 import type { ContactsMessage } from "../wire/index.js";
@@ -17,5 +17,5 @@ export function contactsMessage(addressing: Addressing, build: ContactCards): Me
 
 /** One to five contact cards: `.contacts(…)` on a recipient of `createMsg({ contacts })`, as on `msg.to(n)`. */
 export function contacts(this: KindHost, build: ContactCards): MessageBuilder<ContactsMessage> {
-  return contactsMessage(this.addressing, build);
+  return contactsMessage(this[addressingKey], build);
 }

@@ -1,3 +1,4 @@
+import { addressingKey } from "../builders/message-base.js";
 import type { MessageBuilder } from "../builders/message-builder.js";
 import { type DocumentOptions, documentMessage } from "../builders/single-kinds.js";
 import type { DocumentMessage, MediaSource } from "../wire/index.js";
@@ -9,5 +10,5 @@ export function document<C extends string = never>(
   media: MediaSource,
   options?: DocumentOptions<C>,
 ): MessageBuilder<DocumentMessage> {
-  return documentMessage(this.addressing, media, options);
+  return documentMessage(this[addressingKey], media, options);
 }

@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { FlowBuilder, type FlowOptions, flowOptionKeys, flowParameters } from "../builders/interactive/flow.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { addressingKey } from "../builders/message-base.js";
 import { flowInteractiveRules } from "../rules/quick/interactive-flow.generated.js";
 import type { KindHost } from "./host.js";
 
@@ -11,7 +12,7 @@ export function flow<Body extends string, Cta extends string>(
   options: FlowOptions<Cta>,
 ): FlowBuilder {
   return new FlowBuilder(
-    this.addressing,
+    this[addressingKey],
     flowInteractiveRules,
     bodyPart(body),
     flowParameters(objectArgument(options, "flow options", flowOptionKeys)),

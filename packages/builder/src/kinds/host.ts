@@ -1,12 +1,12 @@
-import type { Addressing } from "../builders/message-base.js";
+import type { Addressing, addressingKey } from "../builders/message-base.js";
 
 /**
- * What a kind is placed on: a recipient made by `createMsg(…)`. Each kind is a function whose
+ * What a kind is placed on: a recipient made by `msg` or `createMsg(…)`. Each kind is a function whose
  * `this` is the recipient, so a kind works wherever it is composed and nowhere else.
  */
 export interface KindHost {
-  /** @internal Who the message goes to, read by the kinds. */
-  readonly addressing: Addressing;
+  /** @internal Who the message goes to, read by the kinds: under a symbol only they and the builders import. */
+  readonly [addressingKey]: Addressing;
 }
 
 /** Places `kinds` on `target` (a prototype) as methods: not enumerable, not writable, as a class's own would be. */

@@ -1,5 +1,6 @@
 import { ListBuilder } from "../builders/interactive/list.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { addressingKey } from "../builders/message-base.js";
 import type { limits } from "../limits.js";
 import { listInteractiveRules } from "../rules/quick/interactive-list.generated.js";
 import type { MaxLength } from "../type-checks.js";
@@ -11,5 +12,5 @@ export function list<Body extends string, Button extends string>(
   body: BodyText<Body>,
   buttonText: MaxLength<Button, typeof limits.list.button.max, "interactive.action.button">,
 ): ListBuilder {
-  return new ListBuilder(this.addressing, listInteractiveRules, bodyPart(body), { button: buttonText, sections: [] });
+  return new ListBuilder(this[addressingKey], listInteractiveRules, bodyPart(body), { button: buttonText, sections: [] });
 }

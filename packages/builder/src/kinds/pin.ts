@@ -1,4 +1,5 @@
 import { objectArgument } from "../builders/arguments.js";
+import { addressingKey } from "../builders/message-base.js";
 import type { MessageBuilder } from "../builders/message-builder.js";
 import { pinMessage, type Wamid } from "../builders/single-kinds.js";
 import type { PinMessage } from "../wire/index.js";
@@ -10,5 +11,5 @@ export function pin<Id extends string>(
   messageId: Wamid<Id, "pin.message_id">,
   options: { readonly days?: number } = {},
 ): MessageBuilder<PinMessage> {
-  return pinMessage(this.addressing, { type: "pin", messageId, days: objectArgument(options, "pin options", ["days"]).days });
+  return pinMessage(this[addressingKey], { type: "pin", messageId, days: objectArgument(options, "pin options", ["days"]).days });
 }

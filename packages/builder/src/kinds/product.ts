@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
 import { ProductBuilder } from "../builders/interactive/product.js";
+import { addressingKey } from "../builders/message-base.js";
 import { productInteractiveRules } from "../rules/quick/interactive-product.generated.js";
 import type { KindHost } from "./host.js";
 
@@ -11,5 +12,5 @@ export function product<Body extends string>(
   body?: BodyText<Body>,
 ): ProductBuilder {
   const { catalogId, productRetailerId } = objectArgument(item, "product", ["catalogId", "productRetailerId"]);
-  return new ProductBuilder(this.addressing, productInteractiveRules, bodyPart(body), { catalogId, productRetailerId });
+  return new ProductBuilder(this[addressingKey], productInteractiveRules, bodyPart(body), { catalogId, productRetailerId });
 }

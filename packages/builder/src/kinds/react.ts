@@ -1,3 +1,4 @@
+import { addressingKey } from "../builders/message-base.js";
 import type { MessageBuilder } from "../builders/message-builder.js";
 import { reactionMessage, type Wamid } from "../builders/single-kinds.js";
 import type { ReactionMessage } from "../wire/index.js";
@@ -9,5 +10,5 @@ export function react<Id extends string>(
   messageId: Wamid<Id, "reaction.message_id">,
   emoji: string,
 ): MessageBuilder<ReactionMessage> {
-  return reactionMessage(this.addressing, messageId, emoji);
+  return reactionMessage(this[addressingKey], messageId, emoji);
 }

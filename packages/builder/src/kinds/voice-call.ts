@@ -1,6 +1,7 @@
 import { objectArgument } from "../builders/arguments.js";
 import { VoiceCallBuilder, type VoiceCallOptions } from "../builders/interactive/calls.js";
 import { type BodyText, bodyPart } from "../builders/interactive/parts.js";
+import { addressingKey } from "../builders/message-base.js";
 import type { Mutable } from "../builders/mutable.js";
 import { voiceCallInteractiveRules } from "../rules/quick/interactive-voice-call.generated.js";
 import type { VoiceCallInteractive } from "../wire/index.js";
@@ -18,7 +19,7 @@ export function voiceCall<Body extends string, T extends string>(
   if (ttlMinutes !== undefined) parameters.ttl_minutes = ttlMinutes;
   if (payload !== undefined) parameters.payload = payload;
   return new VoiceCallBuilder(
-    this.addressing,
+    this[addressingKey],
     voiceCallInteractiveRules,
     bodyPart(body),
     Object.keys(parameters).length === 0 ? undefined : parameters,

@@ -1,6 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ButtonInteractive, InteractiveMessage } from "../../wire/index.js";
+import { addressingKey } from "../message-base.js";
 import { partsKey, stateKey, WithMediaHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
@@ -40,7 +41,11 @@ export class ButtonsBuilder<Buttons extends readonly unknown[] = []> extends Wit
     id: ReplyIdArg<Buttons, Id>,
     title: ReplyTitle<Title>,
   ): ButtonsBuilder<[...Buttons, unknown]> {
-    return new ButtonsBuilder<[...Buttons, unknown]>(this.addressing, this.rules, this[partsKey], { previous: this[stateKey], id, title });
+    return new ButtonsBuilder<[...Buttons, unknown]>(this[addressingKey], this.rules, this[partsKey], {
+      previous: this[stateKey],
+      id,
+      title,
+    });
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one reply button. */

@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { objectArgument } from "../arguments.js";
+import { addressingKey } from "../message-base.js";
 import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
@@ -59,7 +60,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
           ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
           : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
     };
-    return new CarouselBuilder<[...Cards, unknown]>(this.addressing, this.rules, this[partsKey], [...this[stateKey], rendered]);
+    return new CarouselBuilder<[...Cards, unknown]>(this[addressingKey], this.rules, this[partsKey], [...this[stateKey], rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */

@@ -1,6 +1,6 @@
 import type { KindRules } from "../../rules/message-of.js";
 import type { Interactive, InteractiveMessage } from "../../wire/index.js";
-import { type Addressing, MessageBase } from "../message-base.js";
+import { type Addressing, addressingKey, MessageBase } from "../message-base.js";
 import {
   type FooterText,
   type HeaderText,
@@ -58,7 +58,7 @@ export abstract class InteractiveBase<I extends Interactive, State> extends Mess
 export abstract class WithFooter<I extends Interactive, State> extends InteractiveBase<I, State> {
   /** Footer text, at most 60 characters. */
   footer<F extends string>(text: FooterText<F>): this {
-    return this.withAddressing(this.addressing, withFooter(this[partsKey], text));
+    return this.withAddressing(this[addressingKey], withFooter(this[partsKey], text));
   }
 }
 
@@ -66,7 +66,7 @@ export abstract class WithFooter<I extends Interactive, State> extends Interacti
 export abstract class WithTextHeader<I extends Interactive, State> extends WithFooter<I, State> {
   /** A text header, at most 60 characters (this kind takes no media header). */
   header<H extends string>(text: HeaderText<H>): this {
-    return this.withAddressing(this.addressing, withHeader(this[partsKey], headerPart(text)));
+    return this.withAddressing(this[addressingKey], withHeader(this[partsKey], headerPart(text)));
   }
 }
 
@@ -74,6 +74,6 @@ export abstract class WithTextHeader<I extends Interactive, State> extends WithF
 export abstract class WithMediaHeader<I extends Interactive, State> extends WithFooter<I, State> {
   /** A text header (at most 60 characters, optional sub-text) or an image, video or document. */
   header<H extends string, S extends string>(header: HeaderText<H> | MediaHeader, options: { readonly subText?: SubText<S> } = {}): this {
-    return this.withAddressing(this.addressing, withHeaderOf(this[partsKey], header, options));
+    return this.withAddressing(this[addressingKey], withHeaderOf(this[partsKey], header, options));
   }
 }

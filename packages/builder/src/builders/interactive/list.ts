@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { InteractiveMessage, ListInteractive, ListRow, ListSection } from "../../wire/index.js";
 import { callbackResult } from "../arguments.js";
+import { addressingKey } from "../message-base.js";
 import { partsKey, stateKey, WithTextHeader } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
@@ -114,7 +115,7 @@ export class ListBuilder<Count extends Rows = []> extends WithTextHeader<ListInt
     const [title, build] = args.length === 2 ? args : [undefined, args[0]];
     const section = callbackResult(build, new SectionBuilder<Count>(), SectionBuilder, "interactive.action.sections");
     const list = { button: this[stateKey].button, sections: [...this[stateKey].sections, { title, rows: section }] };
-    return new ListBuilder(this.addressing, this.rules, this[partsKey], list);
+    return new ListBuilder(this[addressingKey], this.rules, this[partsKey], list);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least one row. */

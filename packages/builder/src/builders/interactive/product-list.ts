@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { ProductListInteractive, ProductSection } from "../../wire/index.js";
 import { arrayArgument } from "../arguments.js";
+import { addressingKey } from "../message-base.js";
 import { partsKey, stateKey, WithFooter } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
 
@@ -31,7 +32,7 @@ export class ProductListBuilder extends WithFooter<ProductListInteractive, Produ
   section<Title extends string>(title: SectionTitle<Title> | undefined, productRetailerIds: readonly string[]): ProductListBuilder {
     const section = { title, productRetailerIds: arrayArgument(productRetailerIds, "interactive.action.sections product ids") };
     const productList = { catalogId: this[stateKey].catalogId, sections: [...this[stateKey].sections, section] };
-    return new ProductListBuilder(this.addressing, this.rules, this[partsKey], productList);
+    return new ProductListBuilder(this[addressingKey], this.rules, this[partsKey], productList);
   }
 
   protected render(): ProductListInteractive {

@@ -10,7 +10,7 @@ import type {
 } from "../../wire/index.js";
 import { arrayArgument, callbackResult, objectArgument } from "../arguments.js";
 import { copyData } from "../copy-data.js";
-import { type Addressing, addressedTo, MessageBase } from "../message-base.js";
+import { type Addressing, addressedTo, MessageBase, addressingKey as messageAddressing } from "../message-base.js";
 import {
   BodyParameters,
   HeaderParameter,
@@ -193,7 +193,7 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
 
   /** A copy of this builder, for a step to set one part of (the type parameters are the step's). */
   private [copyKey]<L extends boolean, U extends number>(): TemplateBuilder<L, U> {
-    return new TemplateBuilder<L, U>(this.addressing, this[nameKey], this);
+    return new TemplateBuilder<L, U>(this[messageAddressing], this[nameKey], this);
   }
 
   /** The template's language code, e.g. "en" or "en_US"; `policy` may only be "deterministic". */
