@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { type BodyParameters, type HeaderParameter, type Issue, msg, validate } from "../src/index.js";
+import { type Issue, msg, validate } from "../src/index.js";
+import { templateAround } from "./support/parameter-classes.js";
 
 // A template builder holds its parameters and copies them into every body it builds: the ones its
 // own methods made as object literals of their known shape, the ones a JavaScript caller constructed
@@ -95,36 +96,9 @@ describe("template parameters in a built body", () => {
   });
 });
 
-// The classes, taken from parameters a builder handed out (a caller can do the same).
-type Construct<C> = new (...args: unknown[]) => C;
-let Header: Construct<HeaderParameter> | undefined;
-let Body: Construct<BodyParameters> | undefined;
-msg
-  .to(to)
-  .template("t")
-  .language("en_US")
-  .header((p) => {
-    const made = p.text("x");
-    Header = made.constructor as Construct<HeaderParameter>;
-    return made;
-  })
-  .body((p) => {
-    Body = p.constructor as Construct<BodyParameters>;
-    return p.text("x");
-  })
-  .build();
-
 /** The issues of a template built around a caller's own header and body parameter objects. */
 function issuesWith(header: Json, body: Json): { readonly built: Json | undefined; readonly issues: readonly Issue[] } {
-  const HeaderClass = Header as Construct<HeaderParameter>;
-  const BodyClass = Body as Construct<BodyParameters>;
-  const result = msg
-    .to(to)
-    .template("t")
-    .language("en_US")
-    .header(() => new HeaderClass(header))
-    .body(() => new BodyClass(new BodyClass(), body))
-    .safeBuild();
+  const result = templateAround(to, header, body).safeBuild();
   // Whether the builder's own check refuses it or the full reading does, the key must reach a check.
   return result.ok
     ? { built: result.value as unknown as Json, issues: validate(result.value) }
@@ -159,14 +133,7 @@ describe("template parameters a caller constructs around its own object", () => 
   it("are copied, not shared: the caller's object is not the one in the body", () => {
     const header: Json = { type: "image", image: { link: "https://example.com/a.png" } };
     const body: Json = { type: "date_time", date_time: { fallback_value: "Nov 26" } };
-    const HeaderClass = Header as Construct<HeaderParameter>;
-    const BodyClass = Body as Construct<BodyParameters>;
-    const builder = msg
-      .to(to)
-      .template("t")
-      .language("en_US")
-      .header(() => new HeaderClass(header))
-      .body(() => new BodyClass(new BodyClass(), body));
+    const builder = templateAround(to, header, body);
     const built = builder.build() as unknown as { template: { components: { parameters: Json[] }[] } };
     const [headerCopy] = built.template.components[0]?.parameters ?? [];
     const [bodyCopy] = built.template.components[1]?.parameters ?? [];

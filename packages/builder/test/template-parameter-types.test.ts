@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { type BodyParameters, type HeaderParameter, msg } from "../src/index.js";
+import { templateAround } from "./support/parameter-classes.js";
 
 // The parameter classes are not exported as values, but every header and body parameter a caller
 // gets holds its class in `.constructor`: a JavaScript caller can construct one around any
@@ -9,37 +9,10 @@ import { type BodyParameters, type HeaderParameter, msg } from "../src/index.js"
 const to = "16505551234";
 const ownerNames = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__", "__defineGetter__"];
 
-type Construct<C> = new (...args: unknown[]) => C;
-let header: Construct<HeaderParameter> | undefined;
-let body: Construct<BodyParameters> | undefined;
-msg
-  .to(to)
-  .template("t")
-  .language("en_US")
-  .header((p) => {
-    const made = p.text("x");
-    header = made.constructor as Construct<HeaderParameter>;
-    return made;
-  })
-  .body((p) => {
-    body = p.constructor as Construct<BodyParameters>;
-    return p.text("x");
-  })
-  .build();
-const headerOf = (type: string) => new (header as Construct<HeaderParameter>)({ type, text: "x" });
-const bodyOf = (type: string) => new (body as Construct<BodyParameters>)(new (body as Construct<BodyParameters>)(), { type, text: "x" });
-
 describe("template parameters of a type no builder method makes", () => {
   it("are copied as given and reported at build, never handed to Object's members", () => {
     for (const type of [...ownerNames, "unknown_type"]) {
-      const parameter = headerOf(type);
-      const built = msg
-        .to(to)
-        .template("t")
-        .language("en_US")
-        .header(() => parameter)
-        .body(() => bodyOf(type))
-        .safeBuild();
+      const built = templateAround(to, { type, text: "x" }, { type, text: "x" }).safeBuild();
       expect({ type, ok: built.ok }).toEqual({ type, ok: false });
       const issues = built.ok ? [] : built.issues;
       expect(issues.some((issue) => issue.path.endsWith("parameters[0].type"))).toBe(true);

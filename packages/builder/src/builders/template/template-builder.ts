@@ -28,8 +28,6 @@ import {
 const flowDataPlace = { path: "template.components.parameters.action.flow_action_data", depth: 7 };
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
-const cardsKey: unique symbol = Symbol();
-const addressingKey: unique symbol = Symbol();
 const buttonKey: unique symbol = Symbol();
 const copyKey: unique symbol = Symbol();
 // A template's parts, each a field of the builder itself: a step makes one object, not a builder and a state beside it.
@@ -101,6 +99,10 @@ function renderParts(
 
 type MaxCards = typeof limits.carousel.templateCards.max;
 let cardsOfCarousel: (cards: TemplateCards<readonly unknown[]>) => CarouselCards;
+
+// A carousel's cards, and the addressing it builds each card's template with (under module-private symbols too).
+const cardsKey: unique symbol = Symbol();
+const addressingKey: unique symbol = Symbol();
 
 /**
  * The cards of a carousel template: each `.card()` gets a builder for its header, body and
