@@ -136,6 +136,40 @@ describe("a recipient's addressing cannot be changed after the fact", () => {
   });
 });
 
+describe("what every builder of a kind shares is frozen", () => {
+  // A builder's own state under its symbols is reachable by reflection, as any object's is; what is shared by every
+  // builder in the process must not be changeable through one of them.
+  const symbolHeld = (value: object): unknown[] =>
+    Object.getOwnPropertySymbols(value).map((key) => (value as Record<symbol, unknown>)[key]);
+
+  it.each([
+    ["text", () => msg.to(n).text("hi")],
+    ["buttons", () => msg.to(n).buttons("Pick").reply("a", "A")],
+    ["template", () => msg.to(n).template("hello").language("en_US")],
+    ["createMsg text", () => createMsg({ text }).to(n).text("hi")],
+  ])("%s: its kind's rules (checks and explanations) cannot be replaced", (_, builder) => {
+    const rules = symbolHeld(builder()).filter(
+      (held): held is Record<string, unknown> => typeof held === "object" && held !== null && "passes" in held,
+    );
+    expect(rules).toHaveLength(1);
+    expect(Reflect.set(rules[0] as Record<string, unknown>, "passes", () => true)).toBe(false);
+    expect(() => msg.to(n).text("").build()).toThrow(PayloadError);
+  });
+
+  it("the empty body parameters every .body(p => …) starts from", () => {
+    let start: object | undefined;
+    msg
+      .to(n)
+      .template("hello")
+      .language("en_US")
+      .body((p) => {
+        start = p;
+        return p.text("x");
+      });
+    expect(Object.isFrozen(start)).toBe(true);
+  });
+});
+
 describe("options that are null name the argument", () => {
   it.each([
     ["msg.toUser", () => msg.toUser("US.1" as never, null as never), /toUser options: expected an object, got null/],

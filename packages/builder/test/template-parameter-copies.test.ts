@@ -144,3 +144,35 @@ describe("template parameters a caller constructs around its own object", () => 
     expect(bodyCopy?.date_time).not.toBe(body.date_time);
   });
 });
+
+describe("a header text parameter whose value is not a string (a JavaScript caller)", () => {
+  // Only the types that nest an object (image, currency, …) are copied a level deeper: a text's value is kept as given.
+  type Loose = { text(value: unknown): never };
+  const template = () => msg.to(to).template("order_update").language("en_US");
+
+  it("is kept as given: a getter on it never runs at build, and safeBuild() does not throw", () => {
+    const hostile = {
+      get boom(): never {
+        throw new Error("getter ran at build");
+      },
+    };
+    const result = template()
+      .header((p) => (p as unknown as Loose).text(hostile))
+      .safeBuild();
+    expect(result.ok).toBe(false);
+  });
+
+  it("is reported for what it is, as a body text parameter is", () => {
+    const header = template()
+      .header((p) => (p as unknown as Loose).text(["Ana"]))
+      .safeBuild();
+    expect(header.ok ? [] : header.issues.map((issue) => issue.message)).toEqual(["expected a string, got array"]);
+    const fromString = template()
+      .header((p) => (p as unknown as Loose).text(new String("Ana")))
+      .safeBuild();
+    const bodyFromString = template()
+      .body((p) => (p as unknown as Loose).text(new String("Ana")))
+      .safeBuild();
+    expect(fromString.ok).toBe(bodyFromString.ok);
+  });
+});

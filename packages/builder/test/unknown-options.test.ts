@@ -133,6 +133,20 @@ describe("an options or parts object with a key the builder does not read is a T
   });
 });
 
+describe("only the options object's own keys are read", () => {
+  it("a prototype that cannot be enumerated is never asked (Object.keys, not for…in)", () => {
+    const prototype = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("prototype enumerated");
+        },
+      },
+    );
+    expect(() => msg.to("16505551234").text("hi", Object.create(prototype))).not.toThrow();
+  });
+});
+
 describe("the example from the newcomer's report", () => {
   it("msg.to(n).text('hi', { previewURL: true }) says what it takes instead of building { body: 'hi' }", () => {
     expect(() => msg.to(n).text("hi", { previewURL: true } as never)).toThrow(

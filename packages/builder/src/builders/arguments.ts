@@ -11,12 +11,11 @@ import { kindOf } from "../rules/report.js";
  */
 export function objectArgument<T>(value: T, where: string, keys?: readonly string[]): T & object {
   if (typeof value !== "object" || value === null) throw new TypeError(`${where}: expected an object, got ${kindOf(value)}`);
-  // for…in, not Object.keys: the same own enumerable keys in the same order, without an array per call; an inherited
-  // key is skipped by Object.hasOwn, asked only of a key not known (a third of the cost, measured on Node 20).
+  // Object.keys, not for…in: for…in also walks the prototype chain (a Proxy there runs its traps, thousands of
+  // inherited keys cost time); the array it makes costs a few nanoseconds.
   if (keys)
-    for (const key in value)
-      if (!keys.includes(key) && Object.hasOwn(value, key))
-        throw new TypeError(`${where}: unknown option "${key}" (takes ${keys.join(", ")})`);
+    for (const key of Object.keys(value))
+      if (!keys.includes(key)) throw new TypeError(`${where}: unknown option "${key}" (takes ${keys.join(", ")})`);
   return value;
 }
 

@@ -31,11 +31,12 @@ export function quickTestSource(target: QuickTarget, names: ReadonlyMap<object, 
     module.importType("../message-of.js", "KindRules");
     module.importType("../message-of.js", "AnyBodyRules");
     exports.push(
+      // Frozen: every builder of the kind shares them, and reflection on a builder reaches them.
       `/** The ${type} kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */`,
-      `export const ${rulesName}: KindRules<${kind}> = { type: ${kind}, passes: ${builtCheck}, explain: ${builtExplanation} };`,
+      `export const ${rulesName}: KindRules<${kind}> = /* @__PURE__ */ Object.freeze({ type: ${kind}, passes: ${builtCheck}, explain: ${builtExplanation} });`,
       "",
       `/** The ${type} kind's rules for any body (the builders' are ${rulesName}): this check, and this explanation when it says no. */`,
-      `export const ${rulesName}ForAnyBody: AnyBodyRules<${kind}> = { type: ${kind}, passes: ${check}, explain: ${explanation} };`,
+      `export const ${rulesName}ForAnyBody: AnyBodyRules<${kind}> = /* @__PURE__ */ Object.freeze({ type: ${kind}, passes: ${check}, explain: ${explanation} });`,
     );
   }
   const constants = module.constantLines();

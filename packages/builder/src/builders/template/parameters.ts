@@ -43,6 +43,9 @@ type HeaderText<T extends string> = MaxLength<T, typeof limits.template.headerTe
 
 type Parameter = TemplateHeaderParameter | TemplateBodyParameter;
 
+/** The parameter types that nest their value in an object named after the type: `{ type: "image", image: {…} }`. */
+const nestingTypes: ReadonlySet<unknown> = new Set(["currency", "date_time", "image", "video", "document", "location"]);
+
 /**
  * A fresh copy of a parameter as the builder holds it: the parameter and the one object it
  * nests under its type (`image`, `location`, …), so a built body shares no object with the
@@ -50,15 +53,15 @@ type Parameter = TemplateHeaderParameter | TemplateBodyParameter;
  * its context cost more bytes per step than the object (template building allocates less than
  * twice the literal). Header parameters and the ones a JavaScript caller constructs around its own
  * object are copied here, every key kept for the checks to see; body parameters the builder's own
- * methods made, by copyMadeBody. The nested object is read only when it is an own key of the
- * parameter: a `type` named like one of Object's members (`constructor`, `toString`, `__proto__`)
- * never reaches them, and a type no method makes is copied as it is and left to the checks at build.
+ * methods made, by copyMadeBody. Only the types that nest an object under their name are copied a level deeper (a
+ * text's value is kept as given, whatever it is, for the checks to name): a `type` a JavaScript caller made up —
+ * `constructor`, `toString`, `__proto__` — never reaches Object's members, and is copied as it is and left to the
+ * checks at build.
  */
 function copyParameter<P extends Parameter>(parameter: P): P {
   const copy: { [key: string]: unknown } = { ...parameter };
   const { type } = parameter;
-  const nested = Object.hasOwn(copy, type) ? copy[type] : undefined;
-  if (typeof nested === "object" && nested !== null) copy[type] = { ...nested };
+  if (nestingTypes.has(type)) copy[type] = { ...((parameter as unknown as { readonly [key: string]: unknown })[type] as object) };
   return copy as P; // the same keys, the nested object copied
 }
 
@@ -203,5 +206,5 @@ export class BodyParameters {
   }
 }
 
-/** The `p` every `.body(p => …)` starts from: a builder with no parameter, shared (steps never change it). */
-export const noBodyParameters = new BodyParameters();
+/** The `p` every `.body(p => …)` starts from: a builder with no parameter, shared (steps never change it; frozen, as reflection reaches it). */
+export const noBodyParameters = Object.freeze(new BodyParameters());

@@ -106,7 +106,7 @@ export function explainBuiltAudioMessage(value: JsonObject, report: Report): voi
 }
 
 /** The audio kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const audioRules: KindRules<"audio"> = { type: "audio", passes: builtAudioMessagePasses, explain: explainBuiltAudioMessage };
+export const audioRules: KindRules<"audio"> = /* @__PURE__ */ Object.freeze({ type: "audio", passes: builtAudioMessagePasses, explain: explainBuiltAudioMessage });
 
 /** The audio kind's rules for any body (the builders' are audioRules): this check, and this explanation when it says no. */
-export const audioRulesForAnyBody: AnyBodyRules<"audio"> = { type: "audio", passes: audioMessagePasses, explain: explainAudioMessage };
+export const audioRulesForAnyBody: AnyBodyRules<"audio"> = /* @__PURE__ */ Object.freeze({ type: "audio", passes: audioMessagePasses, explain: explainAudioMessage });

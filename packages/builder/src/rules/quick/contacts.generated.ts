@@ -559,7 +559,7 @@ export function explainBuiltContactsMessage(value: JsonObject, report: Report): 
 }
 
 /** The contacts kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const contactsRules: KindRules<"contacts"> = { type: "contacts", passes: builtContactsMessagePasses, explain: explainBuiltContactsMessage };
+export const contactsRules: KindRules<"contacts"> = /* @__PURE__ */ Object.freeze({ type: "contacts", passes: builtContactsMessagePasses, explain: explainBuiltContactsMessage });
 
 /** The contacts kind's rules for any body (the builders' are contactsRules): this check, and this explanation when it says no. */
-export const contactsRulesForAnyBody: AnyBodyRules<"contacts"> = { type: "contacts", passes: contactsMessagePasses, explain: explainContactsMessage };
+export const contactsRulesForAnyBody: AnyBodyRules<"contacts"> = /* @__PURE__ */ Object.freeze({ type: "contacts", passes: contactsMessagePasses, explain: explainContactsMessage });

@@ -113,7 +113,7 @@ export function explainBuiltDocumentMessage(value: JsonObject, report: Report): 
 }
 
 /** The document kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const documentRules: KindRules<"document"> = { type: "document", passes: builtDocumentMessagePasses, explain: explainBuiltDocumentMessage };
+export const documentRules: KindRules<"document"> = /* @__PURE__ */ Object.freeze({ type: "document", passes: builtDocumentMessagePasses, explain: explainBuiltDocumentMessage });
 
 /** The document kind's rules for any body (the builders' are documentRules): this check, and this explanation when it says no. */
-export const documentRulesForAnyBody: AnyBodyRules<"document"> = { type: "document", passes: documentMessagePasses, explain: explainDocumentMessage };
+export const documentRulesForAnyBody: AnyBodyRules<"document"> = /* @__PURE__ */ Object.freeze({ type: "document", passes: documentMessagePasses, explain: explainDocumentMessage });

@@ -107,7 +107,7 @@ export function explainBuiltImageMessage(value: JsonObject, report: Report): voi
 }
 
 /** The image kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const imageRules: KindRules<"image"> = { type: "image", passes: builtImageMessagePasses, explain: explainBuiltImageMessage };
+export const imageRules: KindRules<"image"> = /* @__PURE__ */ Object.freeze({ type: "image", passes: builtImageMessagePasses, explain: explainBuiltImageMessage });
 
 /** The image kind's rules for any body (the builders' are imageRules): this check, and this explanation when it says no. */
-export const imageRulesForAnyBody: AnyBodyRules<"image"> = { type: "image", passes: imageMessagePasses, explain: explainImageMessage };
+export const imageRulesForAnyBody: AnyBodyRules<"image"> = /* @__PURE__ */ Object.freeze({ type: "image", passes: imageMessagePasses, explain: explainImageMessage });

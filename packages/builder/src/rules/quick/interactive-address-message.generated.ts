@@ -222,7 +222,7 @@ export function explainBuiltAddressMessageInteractiveMessage(value: JsonObject, 
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const addressMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtAddressMessageInteractiveMessagePasses, explain: explainBuiltAddressMessageInteractiveMessage };
+export const addressMessageInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtAddressMessageInteractiveMessagePasses, explain: explainBuiltAddressMessageInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are addressMessageInteractiveRules): this check, and this explanation when it says no. */
-export const addressMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: addressMessageInteractiveMessagePasses, explain: explainAddressMessageInteractiveMessage };
+export const addressMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: addressMessageInteractiveMessagePasses, explain: explainAddressMessageInteractiveMessage });

@@ -412,7 +412,7 @@ export function explainBuiltButtonInteractiveMessage(value: JsonObject, report: 
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const buttonInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtButtonInteractiveMessagePasses, explain: explainBuiltButtonInteractiveMessage };
+export const buttonInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtButtonInteractiveMessagePasses, explain: explainBuiltButtonInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are buttonInteractiveRules): this check, and this explanation when it says no. */
-export const buttonInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: buttonInteractiveMessagePasses, explain: explainButtonInteractiveMessage };
+export const buttonInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: buttonInteractiveMessagePasses, explain: explainButtonInteractiveMessage });

@@ -168,7 +168,7 @@ export function explainBuiltCallPermissionRequestInteractiveMessage(value: JsonO
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCallPermissionRequestInteractiveMessagePasses, explain: explainBuiltCallPermissionRequestInteractiveMessage };
+export const callPermissionRequestInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtCallPermissionRequestInteractiveMessagePasses, explain: explainBuiltCallPermissionRequestInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are callPermissionRequestInteractiveRules): this check, and this explanation when it says no. */
-export const callPermissionRequestInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: callPermissionRequestInteractiveMessagePasses, explain: explainCallPermissionRequestInteractiveMessage };
+export const callPermissionRequestInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: callPermissionRequestInteractiveMessagePasses, explain: explainCallPermissionRequestInteractiveMessage });

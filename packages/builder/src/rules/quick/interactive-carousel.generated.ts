@@ -707,7 +707,7 @@ export function explainBuiltCarouselInteractiveMessage(value: JsonObject, report
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const carouselInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCarouselInteractiveMessagePasses, explain: explainBuiltCarouselInteractiveMessage };
+export const carouselInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtCarouselInteractiveMessagePasses, explain: explainBuiltCarouselInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are carouselInteractiveRules): this check, and this explanation when it says no. */
-export const carouselInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: carouselInteractiveMessagePasses, explain: explainCarouselInteractiveMessage };
+export const carouselInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: carouselInteractiveMessagePasses, explain: explainCarouselInteractiveMessage });

@@ -211,7 +211,7 @@ export function explainBuiltCatalogMessageInteractiveMessage(value: JsonObject, 
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const catalogMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCatalogMessageInteractiveMessagePasses, explain: explainBuiltCatalogMessageInteractiveMessage };
+export const catalogMessageInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtCatalogMessageInteractiveMessagePasses, explain: explainBuiltCatalogMessageInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are catalogMessageInteractiveRules): this check, and this explanation when it says no. */
-export const catalogMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: catalogMessageInteractiveMessagePasses, explain: explainCatalogMessageInteractiveMessage };
+export const catalogMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: catalogMessageInteractiveMessagePasses, explain: explainCatalogMessageInteractiveMessage });

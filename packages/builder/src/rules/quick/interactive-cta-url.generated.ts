@@ -294,7 +294,7 @@ export function explainBuiltCtaUrlInteractiveMessage(value: JsonObject, report: 
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const ctaUrlInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtCtaUrlInteractiveMessagePasses, explain: explainBuiltCtaUrlInteractiveMessage };
+export const ctaUrlInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtCtaUrlInteractiveMessagePasses, explain: explainBuiltCtaUrlInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are ctaUrlInteractiveRules): this check, and this explanation when it says no. */
-export const ctaUrlInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: ctaUrlInteractiveMessagePasses, explain: explainCtaUrlInteractiveMessage };
+export const ctaUrlInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: ctaUrlInteractiveMessagePasses, explain: explainCtaUrlInteractiveMessage });

@@ -345,7 +345,7 @@ export function explainBuiltFlowInteractiveMessage(value: JsonObject, report: Re
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const flowInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtFlowInteractiveMessagePasses, explain: explainBuiltFlowInteractiveMessage };
+export const flowInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtFlowInteractiveMessagePasses, explain: explainBuiltFlowInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are flowInteractiveRules): this check, and this explanation when it says no. */
-export const flowInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: flowInteractiveMessagePasses, explain: explainFlowInteractiveMessage };
+export const flowInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: flowInteractiveMessagePasses, explain: explainFlowInteractiveMessage });

@@ -439,7 +439,7 @@ export function explainBuiltListInteractiveMessage(value: JsonObject, report: Re
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const listInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtListInteractiveMessagePasses, explain: explainBuiltListInteractiveMessage };
+export const listInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtListInteractiveMessagePasses, explain: explainBuiltListInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are listInteractiveRules): this check, and this explanation when it says no. */
-export const listInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: listInteractiveMessagePasses, explain: explainListInteractiveMessage };
+export const listInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: listInteractiveMessagePasses, explain: explainListInteractiveMessage });

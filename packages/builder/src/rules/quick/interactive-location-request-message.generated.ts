@@ -174,7 +174,7 @@ export function explainBuiltLocationRequestMessageInteractiveMessage(value: Json
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtLocationRequestMessageInteractiveMessagePasses, explain: explainBuiltLocationRequestMessageInteractiveMessage };
+export const locationRequestMessageInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtLocationRequestMessageInteractiveMessagePasses, explain: explainBuiltLocationRequestMessageInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are locationRequestMessageInteractiveRules): this check, and this explanation when it says no. */
-export const locationRequestMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: locationRequestMessageInteractiveMessagePasses, explain: explainLocationRequestMessageInteractiveMessage };
+export const locationRequestMessageInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: locationRequestMessageInteractiveMessagePasses, explain: explainLocationRequestMessageInteractiveMessage });

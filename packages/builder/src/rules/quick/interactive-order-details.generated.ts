@@ -226,7 +226,7 @@ export function explainBuiltOrderDetailsInteractiveMessage(value: JsonObject, re
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const orderDetailsInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtOrderDetailsInteractiveMessagePasses, explain: explainBuiltOrderDetailsInteractiveMessage };
+export const orderDetailsInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtOrderDetailsInteractiveMessagePasses, explain: explainBuiltOrderDetailsInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are orderDetailsInteractiveRules): this check, and this explanation when it says no. */
-export const orderDetailsInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: orderDetailsInteractiveMessagePasses, explain: explainOrderDetailsInteractiveMessage };
+export const orderDetailsInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: orderDetailsInteractiveMessagePasses, explain: explainOrderDetailsInteractiveMessage });

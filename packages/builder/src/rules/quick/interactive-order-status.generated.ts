@@ -226,7 +226,7 @@ export function explainBuiltOrderStatusInteractiveMessage(value: JsonObject, rep
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const orderStatusInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtOrderStatusInteractiveMessagePasses, explain: explainBuiltOrderStatusInteractiveMessage };
+export const orderStatusInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtOrderStatusInteractiveMessagePasses, explain: explainBuiltOrderStatusInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are orderStatusInteractiveRules): this check, and this explanation when it says no. */
-export const orderStatusInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: orderStatusInteractiveMessagePasses, explain: explainOrderStatusInteractiveMessage };
+export const orderStatusInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: orderStatusInteractiveMessagePasses, explain: explainOrderStatusInteractiveMessage });

@@ -350,7 +350,7 @@ export function explainBuiltProductListInteractiveMessage(value: JsonObject, rep
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const productListInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtProductListInteractiveMessagePasses, explain: explainBuiltProductListInteractiveMessage };
+export const productListInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtProductListInteractiveMessagePasses, explain: explainBuiltProductListInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are productListInteractiveRules): this check, and this explanation when it says no. */
-export const productListInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: productListInteractiveMessagePasses, explain: explainProductListInteractiveMessage };
+export const productListInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: productListInteractiveMessagePasses, explain: explainProductListInteractiveMessage });

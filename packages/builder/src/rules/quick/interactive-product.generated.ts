@@ -181,7 +181,7 @@ export function explainBuiltProductInteractiveMessage(value: JsonObject, report:
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const productInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtProductInteractiveMessagePasses, explain: explainBuiltProductInteractiveMessage };
+export const productInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtProductInteractiveMessagePasses, explain: explainBuiltProductInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are productInteractiveRules): this check, and this explanation when it says no. */
-export const productInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: productInteractiveMessagePasses, explain: explainProductInteractiveMessage };
+export const productInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: productInteractiveMessagePasses, explain: explainProductInteractiveMessage });

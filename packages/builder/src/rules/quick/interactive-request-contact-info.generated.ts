@@ -174,7 +174,7 @@ export function explainBuiltRequestContactInfoInteractiveMessage(value: JsonObje
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const requestContactInfoInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtRequestContactInfoInteractiveMessagePasses, explain: explainBuiltRequestContactInfoInteractiveMessage };
+export const requestContactInfoInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtRequestContactInfoInteractiveMessagePasses, explain: explainBuiltRequestContactInfoInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are requestContactInfoInteractiveRules): this check, and this explanation when it says no. */
-export const requestContactInfoInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: requestContactInfoInteractiveMessagePasses, explain: explainRequestContactInfoInteractiveMessage };
+export const requestContactInfoInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: requestContactInfoInteractiveMessagePasses, explain: explainRequestContactInfoInteractiveMessage });

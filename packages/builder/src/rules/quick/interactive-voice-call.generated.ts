@@ -225,7 +225,7 @@ export function explainBuiltVoiceCallInteractiveMessage(value: JsonObject, repor
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const voiceCallInteractiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtVoiceCallInteractiveMessagePasses, explain: explainBuiltVoiceCallInteractiveMessage };
+export const voiceCallInteractiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtVoiceCallInteractiveMessagePasses, explain: explainBuiltVoiceCallInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are voiceCallInteractiveRules): this check, and this explanation when it says no. */
-export const voiceCallInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: voiceCallInteractiveMessagePasses, explain: explainVoiceCallInteractiveMessage };
+export const voiceCallInteractiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: voiceCallInteractiveMessagePasses, explain: explainVoiceCallInteractiveMessage });

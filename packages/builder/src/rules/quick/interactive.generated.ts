@@ -2829,7 +2829,7 @@ export function explainBuiltInteractiveMessage(value: JsonObject, report: Report
 }
 
 /** The interactive kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const interactiveRules: KindRules<"interactive"> = { type: "interactive", passes: builtInteractiveMessagePasses, explain: explainBuiltInteractiveMessage };
+export const interactiveRules: KindRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: builtInteractiveMessagePasses, explain: explainBuiltInteractiveMessage });
 
 /** The interactive kind's rules for any body (the builders' are interactiveRules): this check, and this explanation when it says no. */
-export const interactiveRulesForAnyBody: AnyBodyRules<"interactive"> = { type: "interactive", passes: interactiveMessagePasses, explain: explainInteractiveMessage };
+export const interactiveRulesForAnyBody: AnyBodyRules<"interactive"> = /* @__PURE__ */ Object.freeze({ type: "interactive", passes: interactiveMessagePasses, explain: explainInteractiveMessage });

@@ -109,7 +109,7 @@ export function explainBuiltLocationMessage(value: JsonObject, report: Report): 
 }
 
 /** The location kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const locationRules: KindRules<"location"> = { type: "location", passes: builtLocationMessagePasses, explain: explainBuiltLocationMessage };
+export const locationRules: KindRules<"location"> = /* @__PURE__ */ Object.freeze({ type: "location", passes: builtLocationMessagePasses, explain: explainBuiltLocationMessage });
 
 /** The location kind's rules for any body (the builders' are locationRules): this check, and this explanation when it says no. */
-export const locationRulesForAnyBody: AnyBodyRules<"location"> = { type: "location", passes: locationMessagePasses, explain: explainLocationMessage };
+export const locationRulesForAnyBody: AnyBodyRules<"location"> = /* @__PURE__ */ Object.freeze({ type: "location", passes: locationMessagePasses, explain: explainLocationMessage });

@@ -105,7 +105,7 @@ export function explainBuiltPinMessage(value: JsonObject, report: Report): void 
 }
 
 /** The pin kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const pinRules: KindRules<"pin"> = { type: "pin", passes: builtPinMessagePasses, explain: explainBuiltPinMessage };
+export const pinRules: KindRules<"pin"> = /* @__PURE__ */ Object.freeze({ type: "pin", passes: builtPinMessagePasses, explain: explainBuiltPinMessage });
 
 /** The pin kind's rules for any body (the builders' are pinRules): this check, and this explanation when it says no. */
-export const pinRulesForAnyBody: AnyBodyRules<"pin"> = { type: "pin", passes: pinMessagePasses, explain: explainPinMessage };
+export const pinRulesForAnyBody: AnyBodyRules<"pin"> = /* @__PURE__ */ Object.freeze({ type: "pin", passes: pinMessagePasses, explain: explainPinMessage });

@@ -95,7 +95,7 @@ export function explainBuiltReactionMessage(value: JsonObject, report: Report): 
 }
 
 /** The reaction kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const reactionRules: KindRules<"reaction"> = { type: "reaction", passes: builtReactionMessagePasses, explain: explainBuiltReactionMessage };
+export const reactionRules: KindRules<"reaction"> = /* @__PURE__ */ Object.freeze({ type: "reaction", passes: builtReactionMessagePasses, explain: explainBuiltReactionMessage });
 
 /** The reaction kind's rules for any body (the builders' are reactionRules): this check, and this explanation when it says no. */
-export const reactionRulesForAnyBody: AnyBodyRules<"reaction"> = { type: "reaction", passes: reactionMessagePasses, explain: explainReactionMessage };
+export const reactionRulesForAnyBody: AnyBodyRules<"reaction"> = /* @__PURE__ */ Object.freeze({ type: "reaction", passes: reactionMessagePasses, explain: explainReactionMessage });

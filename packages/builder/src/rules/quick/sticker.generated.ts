@@ -100,7 +100,7 @@ export function explainBuiltStickerMessage(value: JsonObject, report: Report): v
 }
 
 /** The sticker kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const stickerRules: KindRules<"sticker"> = { type: "sticker", passes: builtStickerMessagePasses, explain: explainBuiltStickerMessage };
+export const stickerRules: KindRules<"sticker"> = /* @__PURE__ */ Object.freeze({ type: "sticker", passes: builtStickerMessagePasses, explain: explainBuiltStickerMessage });
 
 /** The sticker kind's rules for any body (the builders' are stickerRules): this check, and this explanation when it says no. */
-export const stickerRulesForAnyBody: AnyBodyRules<"sticker"> = { type: "sticker", passes: stickerMessagePasses, explain: explainStickerMessage };
+export const stickerRulesForAnyBody: AnyBodyRules<"sticker"> = /* @__PURE__ */ Object.freeze({ type: "sticker", passes: stickerMessagePasses, explain: explainStickerMessage });

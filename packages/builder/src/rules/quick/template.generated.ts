@@ -1993,7 +1993,7 @@ export function explainBuiltTemplateMessage(value: JsonObject, report: Report): 
 }
 
 /** The template kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const templateRules: KindRules<"template"> = { type: "template", passes: builtTemplateMessagePasses, explain: explainBuiltTemplateMessage };
+export const templateRules: KindRules<"template"> = /* @__PURE__ */ Object.freeze({ type: "template", passes: builtTemplateMessagePasses, explain: explainBuiltTemplateMessage });
 
 /** The template kind's rules for any body (the builders' are templateRules): this check, and this explanation when it says no. */
-export const templateRulesForAnyBody: AnyBodyRules<"template"> = { type: "template", passes: templateMessagePasses, explain: explainTemplateMessage };
+export const templateRulesForAnyBody: AnyBodyRules<"template"> = /* @__PURE__ */ Object.freeze({ type: "template", passes: templateMessagePasses, explain: explainTemplateMessage });

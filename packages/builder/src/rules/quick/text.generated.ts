@@ -93,7 +93,7 @@ export function explainBuiltTextMessage(value: JsonObject, report: Report): void
 }
 
 /** The text kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const textRules: KindRules<"text"> = { type: "text", passes: builtTextMessagePasses, explain: explainBuiltTextMessage };
+export const textRules: KindRules<"text"> = /* @__PURE__ */ Object.freeze({ type: "text", passes: builtTextMessagePasses, explain: explainBuiltTextMessage });
 
 /** The text kind's rules for any body (the builders' are textRules): this check, and this explanation when it says no. */
-export const textRulesForAnyBody: AnyBodyRules<"text"> = { type: "text", passes: textMessagePasses, explain: explainTextMessage };
+export const textRulesForAnyBody: AnyBodyRules<"text"> = /* @__PURE__ */ Object.freeze({ type: "text", passes: textMessagePasses, explain: explainTextMessage });

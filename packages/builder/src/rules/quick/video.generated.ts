@@ -107,7 +107,7 @@ export function explainBuiltVideoMessage(value: JsonObject, report: Report): voi
 }
 
 /** The video kind's rules as its builders use them: the builder path's check, and its explanation when it says no. */
-export const videoRules: KindRules<"video"> = { type: "video", passes: builtVideoMessagePasses, explain: explainBuiltVideoMessage };
+export const videoRules: KindRules<"video"> = /* @__PURE__ */ Object.freeze({ type: "video", passes: builtVideoMessagePasses, explain: explainBuiltVideoMessage });
 
 /** The video kind's rules for any body (the builders' are videoRules): this check, and this explanation when it says no. */
-export const videoRulesForAnyBody: AnyBodyRules<"video"> = { type: "video", passes: videoMessagePasses, explain: explainVideoMessage };
+export const videoRulesForAnyBody: AnyBodyRules<"video"> = /* @__PURE__ */ Object.freeze({ type: "video", passes: videoMessagePasses, explain: explainVideoMessage });
