@@ -245,6 +245,9 @@ describe("typed templates at runtime", () => {
       "template.components.buttons[3]",
     ]);
     expect(loose.template("nope", {}).safeBuild().issues?.[0]?.message).toContain('"nope" is not one of the defined templates');
+    // Own keys only: Object's members are not definitions.
+    for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"])
+      expect(loose.template(name, {}).safeBuild().issues?.[0]?.message).toContain(`"${name}" is not one of the defined templates`);
     expect(loose.template("welcome", { body: { first_name: "Ana" } }).safeBuild().issues?.[0]).toMatchObject({
       path: "template.language.code",
     });

@@ -62,7 +62,8 @@ const sites: [string, Options, (options: Options) => unknown][] = [
   ["pin options", { days: 7 }, (o) => msg.toGroup("G1").pin("wamid.1", o as never)],
   [
     "carousel card",
-    { body: "b", button: { text: "Buy", url: "https://x.io" }, quickReplies: [{ id: "i", title: "T" }] },
+    // A URL button or quick replies: the key left undefined is still one the card reads (both is a TypeError, below).
+    { body: "b", button: { text: "Buy", url: "https://x.io" }, quickReplies: undefined },
     (o) =>
       msg
         .to(n)
@@ -130,6 +131,58 @@ describe("an options or parts object with a key the builder does not read is a T
       thrown = error;
     }
     expect(String(thrown)).not.toContain("unknown option");
+  });
+});
+
+describe("a carousel card's action is read whole, never in part", () => {
+  const card = (options: unknown) =>
+    msg
+      .to(n)
+      .carousel("b")
+      .card({ image }, options as never);
+
+  it("a key the URL button or a quick reply does not take is a TypeError naming it", () => {
+    expect(() => card({ button: { text: "Buy", url: "https://x.io", urll: "https://y.io" } })).toThrow(
+      new TypeError('carousel card button: unknown option "urll" (takes text, url)'),
+    );
+    expect(() =>
+      card({
+        quickReplies: [
+          { id: "a", title: "A" },
+          { id: "b", title: "B", payload: "x" },
+        ],
+      }),
+    ).toThrow(new TypeError('carousel card quickReplies[1]: unknown option "payload" (takes id, title)'));
+  });
+
+  it("both a button and quick replies, or neither, is a TypeError at the call, not a part dropped or a crash", () => {
+    expect(() => card({ button: { text: "Buy", url: "https://x.io" }, quickReplies: [{ id: "a", title: "A" }] })).toThrow(
+      new TypeError("carousel card: a URL button or quick replies, not both"),
+    );
+    expect(() => card({ body: "b" })).toThrow(new TypeError("carousel card: needs a URL button (button) or quick replies (quickReplies)"));
+    expect(() => card({ quickReplies: "a" })).toThrow(new TypeError("carousel card quickReplies: expected an array, got string"));
+  });
+
+  it("each kind of card still builds as before", () => {
+    const built = msg
+      .to(n)
+      .carousel("b")
+      .card({ image }, { button: { text: "Buy", url: "https://x.io/a" } })
+      .card({ image }, { body: "two", button: { text: "Buy", url: "https://x.io/b" } })
+      .build();
+    expect(built.interactive.action.cards.map((c) => c.action)).toEqual([
+      { name: "cta_url", parameters: { display_text: "Buy", url: "https://x.io/a" } },
+      { name: "cta_url", parameters: { display_text: "Buy", url: "https://x.io/b" } },
+    ]);
+    const replies = msg
+      .to(n)
+      .carousel("b")
+      .card({ image }, { quickReplies: [{ id: "a", title: "A" }] })
+      .card({ image }, { quickReplies: [{ id: "b", title: "B" }] })
+      .build();
+    expect(replies.interactive.action.cards[1]?.action).toEqual({
+      buttons: [{ type: "quick_reply", quick_reply: { id: "b", title: "B" } }],
+    });
   });
 });
 

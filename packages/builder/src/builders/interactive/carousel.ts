@@ -1,7 +1,7 @@
 import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
-import { objectArgument } from "../arguments.js";
+import { arrayArgument, objectArgument } from "../arguments.js";
 import { addressingKey } from "../message-base.js";
 import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
@@ -26,6 +26,29 @@ export type CardOptions<B extends string, T extends string> = { readonly body?: 
 type Card = Omit<MediaCard, "card_index">;
 
 declare const cardCount: unique symbol;
+
+/**
+ * A card's action from its options, each read as given (a JavaScript caller can pass anything): a URL button or quick
+ * replies, not both and not neither, and no key the card does not read — never one silently dropped.
+ */
+function cardAction(options: { readonly button?: unknown; readonly quickReplies?: unknown }): Card["action"] {
+  const { button, quickReplies } = options;
+  if (button !== undefined && quickReplies !== undefined) throw new TypeError("carousel card: a URL button or quick replies, not both");
+  if (quickReplies !== undefined)
+    return {
+      buttons: arrayArgument(quickReplies as readonly unknown[], "carousel card quickReplies").map((reply, index) => {
+        const { id, title } = objectArgument(
+          reply as { readonly id: string; readonly title: string },
+          `carousel card quickReplies[${index}]`,
+          ["id", "title"],
+        );
+        return { type: "quick_reply" as const, quick_reply: { id, title } };
+      }),
+    };
+  if (button === undefined) throw new TypeError("carousel card: needs a URL button (button) or quick replies (quickReplies)");
+  const { text, url } = objectArgument(button as { readonly text: string; readonly url: string }, "carousel card button", ["text", "url"]);
+  return { name: "cta_url", parameters: { display_text: text, url } };
+}
 
 /**
  * A carousel of media cards: a body, then 2 to 10 `.card()`s, each an image or video with a
@@ -55,10 +78,7 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
       type: "cta_url",
       header: "video" in media ? { type: "video", video: { ...media.video } } : { type: "image", image: { ...media.image } },
       ...(body === undefined ? {} : { body: { text: body } }),
-      action:
-        "quickReplies" in rest
-          ? { buttons: rest.quickReplies.map(({ id, title }) => ({ type: "quick_reply" as const, quick_reply: { id, title } })) }
-          : { name: "cta_url", parameters: { display_text: rest.button.text, url: rest.button.url } },
+      action: cardAction(rest),
     };
     return new CarouselBuilder<[...Cards, unknown]>(this[addressingKey], this.rules, this[partsKey], [...this[stateKey], rendered]);
   }

@@ -70,7 +70,10 @@ export class TypedRecipient<T extends TemplateDefinitions> {
    * msg.with(templates).to(n).template("order_update", { header: { link }, body: ["Ana", { fallback: "$5", code: "USD", amount1000: 5000 }], buttons: { 0: "STOP" } })
    */
   template<Name extends keyof T & string>(name: Name, values: TemplateValues<T[Name]>): MessageBuilder<TemplateMessage> {
-    const entry: TemplateDefinition | TemplateCreationEntry | undefined = this[templatesKey][name];
+    // Own keys only: a name like "toString" is not a definition Object's prototype happens to have.
+    const entry: TemplateDefinition | TemplateCreationEntry | undefined = Object.hasOwn(this[templatesKey], name)
+      ? this[templatesKey][name]
+      : undefined;
     // A creation definition (Meta's create body) is read as the summary its texts imply.
     const definition: RuntimeShape | undefined =
       entry === undefined || (!Array.isArray(entry) && "languages" in entry)
