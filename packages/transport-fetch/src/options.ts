@@ -8,10 +8,7 @@ export const maxTimerMs = 2 ** 31 - 1;
  */
 export function checkNumberOption(name: string, value: unknown, min: number, max: number, integer = false): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value)))
-    // A bound of "any positive number" (the smallest double) reads as such, not as 5e-324.
-    throw new TypeError(
-      `${name} must be a ${integer ? "whole " : ""}number ${min === Number.MIN_VALUE ? "above 0, at most" : `from ${min} to`} ${max}, got ${String(value)}`,
-    );
+    throw new TypeError(`${name} must be a ${integer ? "whole " : ""}number from ${min} to ${max}, got ${String(value)}`);
   return value;
 }
 
