@@ -79,39 +79,36 @@ export interface Connection {
   readonly call: (request: ApiRequest, answer: Answer) => Promise<unknown>;
 }
 
-/** A connection for one sending number: what `createSender` and `createClient` share. */
+/** A connection for one sending number: what `createSender`, `createMedia` and `createClient` share. */
 export interface Core extends Connection {
-  readonly target: {
-    readonly phoneNumberId: string;
-    readonly accessToken: string;
-    readonly version: string;
-    readonly baseUrl?: string | undefined;
-  };
+  /** The options as read once (the number and the token, for media's requests). */
+  readonly target: Target;
   /** Sends what the builder's `requestsTo()` (`toRequest()` with its options checked once) compiled. */
   readonly post: (body: RequestBody, answer: Answer) => Promise<unknown>;
 }
 
+/** What `openCore` reads: a sender's or a client's options, of which it takes the request path's and the number. */
+type Target = RequestPathOptions & { readonly phoneNumberId: string };
+
 type Classify = (error: GraphErrorBody, status: number) => Classification;
 
 /**
- * The request path for one sending number. The builder's `requestsTo` checks the number, the token
- * and the version (naming `where`, never the token's value) and compiles the URL and headers once;
- * each send then only serialises its body.
+ * The request path for one sending number. The builder's `requestsTo` checks the number, the token,
+ * the version and the base URL (naming `where`, never the token's value) and compiles the URL and
+ * headers once; each send then only serialises its body.
  */
 export function openCore(
   where: string,
-  options: RequestPathOptions & { readonly phoneNumberId: string },
+  options: Target,
   classify: Classify,
   retry: RetryPolicy | undefined,
   wait: WaitReader,
 ): Core {
   // Each option read once (a copy): a getter must not show the check one value and the request another.
-  const given = { ...options };
-  const { phoneNumberId, accessToken, baseUrl, version = defaultApiVersion } = given;
-  const request = requestsTo({ phoneNumberId, accessToken, version, baseUrl }, where);
-  const connection = openPath(where, given, version, classify, retry, wait);
-  const { call } = connection;
-  return { ...connection, target: { phoneNumberId, accessToken, version, baseUrl }, post: (body, answer) => call(request(body), answer) };
+  const target = { ...options };
+  const request = requestsTo(target, where);
+  const connection = openPath(where, target, target.version ?? defaultApiVersion, classify, retry, wait);
+  return { ...connection, target, post: (body, answer) => connection.call(request(body), answer) };
 }
 
 /**
@@ -140,41 +137,51 @@ function openPath(
   retry: RetryPolicy | undefined,
   wait: WaitReader,
 ): Connection {
-  const globalFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
-  if (globalFetch === undefined) throw new TypeError(`${where}: no global fetch here; pass one as options.fetch`);
-  if (typeof globalFetch !== "function") throw new TypeError(`${where}: options.fetch must be a fetch function, got ${typeof globalFetch}`);
-  const fetchImpl: FetchLike = globalFetch;
+  // Checked below: a JavaScript caller's options (or a runtime) may hold anything.
+  const fetchImpl = (options.fetch ?? (globalThis as { fetch?: unknown }).fetch) as FetchLike;
+  if (typeof fetchImpl !== "function")
+    throw new TypeError(
+      `${where}: ${fetchImpl === undefined ? "no global fetch here; pass one as options.fetch" : `options.fetch must be a fetch function, got ${typeof fetchImpl}`}`,
+    );
   const timeoutMs = numberOption(where, options, "timeoutMs", 30_000, 1, maxTimerMs);
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
   const redact = redactor(options.accessToken);
 
-  async function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
-    const { url, method, headers, body } = request;
+  async function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       // A copy of the headers: a fetch that changes them must not change the next request's.
-      const { signal } = controller;
-      const response = await fetchImpl(
-        url,
-        body === undefined
-          ? { method, headers: { ...headers }, signal, redirect: "manual" }
-          : { method, headers: { ...headers }, body, signal, redirect: "manual" },
-      );
-      if (response.status >= 300 && response.status < 400) {
-        const location = response.headers.get("location");
-        throw new UnexpectedResponseError(
-          response.status,
-          redact(response.statusText),
-          "",
-          `a redirect to ${location === null ? "nowhere" : redact(location)}, not followed (a request goes to the configured URL only)`,
+      const init = { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" } as const;
+      const response = await fetchImpl(url, body === undefined ? init : { ...init, body });
+      const { status } = response;
+      /** An answer that is not the API's: `problem` says what is wrong with it (by default, not the API's JSON). */
+      const unexpected = (problem?: string, text = "") =>
+        new UnexpectedResponseError(status, redact(response.statusText), redact(text), problem);
+      if (status >= 300 && status < 400)
+        throw unexpected(
+          `a redirect to ${redact(response.headers.get("location") ?? "nowhere")}, not followed (a request goes to the configured URL only)`,
         );
+      const text = await readAnswer(response, maxResponseBytes, () => unexpected(`an answer over ${maxResponseBytes} bytes (not read further)`));
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw unexpected(undefined, text);
       }
-      return parse(response, await readAnswer(response, maxResponseBytes, redact), redact, answer, classify, wait);
+      const success = status >= 200 && status < 300;
+      // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
+      // error would let a retry send an accepted message again.
+      if (success && answer.holds(json)) return json;
+      const error = (json as { error?: unknown } | null)?.error;
+      if (typeof error === "object" && error !== null) {
+        const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
+        throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
+      }
+      throw unexpected(success ? answer.missing : undefined, text);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer.
-      if (error instanceof TransportError) throw error;
-      throw controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
+      throw error instanceof TransportError ? error : controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
     } finally {
       clearTimeout(timer);
     }
@@ -182,33 +189,4 @@ function openPath(
 
   const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
-}
-
-/** The API's JSON, or the error it stands for; error text passes through `redact` first. */
-function parse(
-  response: ResponseLike,
-  text: string,
-  redact: (text: string) => string,
-  answer: Answer,
-  classify: Classify,
-  wait: WaitReader,
-): unknown {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));
-  }
-  const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
-  // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
-  // error would let a retry send an accepted message again.
-  const accepted = response.status >= 200 && response.status < 300 && answer.holds(json);
-  if (!accepted && typeof error === "object" && error !== null) {
-    const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
-    throw new GraphApiError(response.status, graph, classify(graph, response.status), wait(response.headers));
-  }
-  if (response.status < 200 || response.status >= 300)
-    throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text));
-  if (!answer.holds(json)) throw new UnexpectedResponseError(response.status, redact(response.statusText), redact(text), answer.missing);
-  return json;
 }

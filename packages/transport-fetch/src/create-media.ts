@@ -27,12 +27,14 @@ export function createMedia(options: MediaOptions): Media {
 }
 
 /** The media endpoints over an opened request path: how `createMedia` and `createClient().media` both wire them. */
-export function mediaOverCore(where: string, core: Core, options: Pick<MediaOptions, "baseUrl" | "mediaOrigins">): Media {
-  const { target, call, fetch, timeoutMs, redact } = core;
+export function mediaOverCore(where: string, core: Core, options: Pick<MediaOptions, "mediaOrigins">): Media {
+  const { target, version, call, fetch, timeoutMs, redact } = core;
   return mediaClient({
     where,
-    ...target,
-    baseUrl: options.baseUrl ?? graphBaseUrl,
+    phoneNumberId: target.phoneNumberId,
+    accessToken: target.accessToken,
+    version,
+    baseUrl: target.baseUrl ?? graphBaseUrl,
     call,
     fetch,
     timeoutMs,

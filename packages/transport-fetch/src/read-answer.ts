@@ -1,5 +1,3 @@
-import { UnexpectedResponseError } from "./errors.js";
-
 /** What this transport reads of an answer: the WHATWG `Response`, or any object with `text()`. */
 export interface ResponseLike {
   readonly status: number;
@@ -12,36 +10,25 @@ export interface ResponseLike {
 
 /**
  * The answer's text, at most `maxBytes` of it (after decompression): a larger answer — a huge
- * JSON, a gzip bomb — is an UnexpectedResponseError once the limit is passed, never read whole.
+ * JSON, a gzip bomb — is `tooLarge()` once the limit is passed, never read whole. A declared
+ * `Content-Length` over the limit is refused before reading; a body stream is counted as it
+ * comes and cancelled past the limit; an answer without one is read with `text()`.
  */
-export async function readAnswer(response: ResponseLike, maxBytes: number, redact: (text: string) => string): Promise<string> {
-  const tooLarge = (): UnexpectedResponseError =>
-    new UnexpectedResponseError(response.status, redact(response.statusText), "", `an answer over ${maxBytes} bytes (not read further)`);
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body
-      ?.getReader()
-      .cancel()
-      .catch(() => {});
-    throw tooLarge();
-  }
-  if (response.body == null) {
-    const text = await response.text();
-    if (text.length > maxBytes) throw tooLarge();
-    return text;
-  }
-  const reader = response.body.getReader();
+export async function readAnswer(response: ResponseLike, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value?.byteLength ?? 0;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
+  // Bytes read so far; a declared Content-Length over the limit counts as past it (none, or a bad one, does not).
+  for (let size = Number(response.headers.get("content-length")) > maxBytes ? Number.POSITIVE_INFINITY : 0; size <= maxBytes; ) {
+    if (reader === undefined) {
+      text = await response.text();
+      if ((size = text.length) <= maxBytes) return text;
+    } else {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      if ((size += value?.byteLength ?? 0) <= maxBytes) text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
   }
+  await reader?.cancel().catch(() => {});
+  throw tooLarge();
 }
