@@ -73,13 +73,13 @@ const isBaseUrl = (value: unknown): value is string => typeof value === "string"
 
 /** The JSON text of a body (a builder builds itself here); one that JSON cannot carry fails with a TypeError saying so. */
 function serialise(message: unknown): string {
-  let text: string | undefined;
+  let reason = "it serialises to nothing";
   try {
-    text = JSON.stringify(message);
+    const text = JSON.stringify(message);
+    if (text !== undefined) return text;
   } catch (error) {
     if (error instanceof Error && error.name === "PayloadError") throw error;
-    throw new TypeError(`toRequest: the message cannot be sent as JSON (${error instanceof Error ? error.message : "not serialisable"})`);
+    reason = error instanceof Error ? error.message : "not serialisable";
   }
-  if (text === undefined) throw new TypeError("toRequest: the message cannot be sent as JSON (it serialises to nothing)");
-  return text;
+  throw new TypeError(`toRequest: the message cannot be sent as JSON (${reason})`);
 }

@@ -1,10 +1,17 @@
-import { type GraphErrorAction, type GraphErrorCategory, retryableGraphErrorCodes as retryable } from "@wacompose/builder";
+import type { GraphErrorAction, GraphErrorCategory } from "@wacompose/builder";
 
 /** A Graph error's category and what to do about it. */
 export interface Classification {
   readonly category: GraphErrorCategory;
   readonly action: GraphErrorAction;
 }
+
+// The protocol's retryable codes (`retryableGraphErrorCodes`) as two lists, not the table's record of pairs: a
+// sender carries these few numbers only. test/sender.test.ts holds them to the table, code by code.
+/** The retryable codes of category `server`; the others are `throttling`. */
+const serverCodes: readonly unknown[] = [1, 2, 131000, 131016, 131057, 139103];
+/** The retryable codes whose action is `retry_after` (the API says how long to wait); the others are `retry`. */
+const waitCodes: readonly unknown[] = [4, 80007, 130429, 131056, 131057, 132069];
 
 /**
  * `classifyGraphError` for a sender that does not carry the table: a retryable code gets the table's
@@ -16,13 +23,15 @@ export function classifyBriefly(
   error: { readonly code?: number | undefined; readonly is_transient?: boolean | undefined },
   status: number,
 ): Classification {
-  const known = error.code === undefined ? undefined : retryable[error.code];
-  const [category, action]: readonly [GraphErrorCategory, GraphErrorAction] =
-    known ??
-    (status === 429
-      ? ["throttling", "retry_after"]
+  const waits = waitCodes.includes(error.code);
+  const category: GraphErrorCategory = serverCodes.includes(error.code)
+    ? "server"
+    : waits || status === 429
+      ? "throttling"
       : error.is_transient === true || status >= 500
-        ? ["server", "retry"]
-        : ["unknown", "do_not_retry"]);
+        ? "server"
+        : "unknown";
+  const action: GraphErrorAction =
+    waits || category === "throttling" ? "retry_after" : category === "server" ? "retry" : "do_not_retry";
   return { category, action };
 }

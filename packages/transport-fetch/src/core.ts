@@ -140,9 +140,7 @@ function openPath(
   // Checked below: a JavaScript caller's options (or a runtime) may hold anything.
   const fetchImpl = (options.fetch ?? (globalThis as { fetch?: unknown }).fetch) as FetchLike;
   if (typeof fetchImpl !== "function")
-    throw new TypeError(
-      `${where}: ${fetchImpl === undefined ? "no global fetch here; pass one as options.fetch" : `options.fetch must be a fetch function, got ${typeof fetchImpl}`}`,
-    );
+    throw new TypeError(`${where}: options.fetch must be a fetch function (the global one by default), got ${typeof fetchImpl}`);
   const timeoutMs = numberOption(where, options, "timeoutMs", 30_000, 1, maxTimerMs);
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
   const redact = redactor(options.accessToken);

@@ -3,8 +3,7 @@ import type { GraphErrorAction, GraphErrorBody, GraphErrorCategory } from "@waco
 export type { GraphErrorBody } from "@wacompose/builder";
 
 /** The words every "may have been delivered" error ends with: one copy of them in a bundle. */
-const notResent = (what: string): string => `; the message may have been ${what}, so it was not resent`;
-const checkFirst = " — check before sending it again";
+const notResent = (what: string): string => `; the message may have been ${what}, so it was not resent — check before sending it again`;
 
 /**
  * Base of every error this transport throws. `mayHaveBeenDelivered` says whether the API
@@ -82,7 +81,7 @@ export class TimeoutError extends TransportError {
   declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms${notResent("delivered")}${checkFirst}`);
+    super(`no answer within ${timeoutMs} ms${notResent("delivered")}`);
     Object.assign(this, { timeoutMs });
   }
 }
@@ -128,8 +127,9 @@ export class UnexpectedResponseError extends TransportError {
     const snippet = body.replace(/\s+/g, " ").trim().slice(0, 120);
     const mayHaveBeenDelivered = accepted || status >= 500;
     super(
-      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem}${snippet ? `: ${snippet}` : " (empty)"}` +
-        (mayHaveBeenDelivered ? notResent(`accepted${accepted ? " (the status says so)" : ""}`) + checkFirst : ""),
+      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem}${snippet ? `: ${snippet}` : " (empty)"}${
+        mayHaveBeenDelivered ? notResent(accepted ? "accepted (the status says so)" : "accepted") : ""
+      }`,
     );
     Object.assign(this, { status, body: snippet, mayHaveBeenDelivered });
   }

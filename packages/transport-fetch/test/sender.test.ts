@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { classifyGraphError, knownGraphErrorCodes, msg } from "@wacompose/builder";
+import { classifyGraphError, knownGraphErrorCodes, msg, retryableGraphErrorCodes } from "@wacompose/builder";
 import { classifyBriefly } from "../src/classify-briefly.js";
 import {
   createClient,
@@ -273,6 +273,11 @@ describe("classifyBriefly (the sender's classification, without the table)", () 
       expect([code, retries(brief.action)]).toEqual([code, retries(full.action)]);
       if (retries(full.action)) expect([code, brief]).toEqual([code, full]);
     }
+  });
+
+  it("gives every code of the protocol's retryable table that table's pair, at any status", () => {
+    for (const [code, [category, action]] of Object.entries(retryableGraphErrorCodes))
+      for (const status of [400, 429, 500]) expect([code, status, classifyBriefly({ code: Number(code) }, status)]).toEqual([code, status, { category, action }]);
   });
 
   it("falls back on the status as the table does for an unknown code", () => {
