@@ -31,7 +31,6 @@ export function classifyBriefly(
       : error.is_transient === true || status >= 500
         ? "server"
         : "unknown";
-  const action: GraphErrorAction =
-    waits || category === "throttling" ? "retry_after" : category === "server" ? "retry" : "do_not_retry";
+  const action: GraphErrorAction = waits || category === "throttling" ? "retry_after" : category === "server" ? "retry" : "do_not_retry";
   return { category, action };
 }

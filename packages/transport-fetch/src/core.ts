@@ -97,13 +97,7 @@ type Classify = (error: GraphErrorBody, status: number) => Classification;
  * the version and the base URL (naming `where`, never the token's value) and compiles the URL and
  * headers once; each send then only serialises its body.
  */
-export function openCore(
-  where: string,
-  options: Target,
-  classify: Classify,
-  retry: RetryPolicy | undefined,
-  wait: WaitReader,
-): Core {
+export function openCore(where: string, options: Target, classify: Classify, retry: RetryPolicy | undefined, wait: WaitReader): Core {
   // Each option read once (a copy): a getter must not show the check one value and the request another.
   const target = { ...options };
   const request = requestsTo(target, where);
@@ -160,7 +154,9 @@ function openPath(
         throw unexpected(
           `a redirect to ${redact(response.headers.get("location") ?? "nowhere")}, not followed (a request goes to the configured URL only)`,
         );
-      const text = await readAnswer(response, maxResponseBytes, () => unexpected(`an answer over ${maxResponseBytes} bytes (not read further)`));
+      const text = await readAnswer(response, maxResponseBytes, () =>
+        unexpected(`an answer over ${maxResponseBytes} bytes (not read further)`),
+      );
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -179,7 +175,11 @@ function openPath(
       throw unexpected(success ? answer.missing : undefined, text);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer.
-      throw error instanceof TransportError ? error : controller.signal.aborted ? new TimeoutError(timeoutMs) : networkError(error, redact, url);
+      throw error instanceof TransportError
+        ? error
+        : controller.signal.aborted
+          ? new TimeoutError(timeoutMs)
+          : networkError(error, redact, url);
     } finally {
       clearTimeout(timer);
     }

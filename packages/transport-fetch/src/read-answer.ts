@@ -22,11 +22,13 @@ export async function readAnswer(response: ResponseLike, maxBytes: number, tooLa
   for (let size = Number(response.headers.get("content-length")) > maxBytes ? Number.POSITIVE_INFINITY : 0; size <= maxBytes; ) {
     if (reader === undefined) {
       text = await response.text();
-      if ((size = text.length) <= maxBytes) return text;
+      size = text.length;
+      if (size <= maxBytes) return text;
     } else {
       const { done, value } = await reader.read();
       if (done) return text + decoder.decode();
-      if ((size += value?.byteLength ?? 0) <= maxBytes) text += decoder.decode(value, { stream: true });
+      size += value?.byteLength ?? 0;
+      if (size <= maxBytes) text += decoder.decode(value, { stream: true });
     }
   }
   await reader?.cancel().catch(() => {});

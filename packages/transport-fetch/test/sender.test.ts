@@ -81,6 +81,68 @@ describe.each(Object.entries(makers))("%s", (name, make) => {
     await expect(make(shapeless.fetch).send(text)).rejects.toThrow(/no messages\[0\]\.id/);
   });
 
+  it("reads an answer of exactly the cap, its Content-Length declared, from a stream and from text()", async () => {
+    const body = JSON.stringify(accepted);
+    const size = new TextEncoder().encode(body).byteLength;
+    const declared = { "content-length": String(size) };
+    const streamed = stubFetch(() => new Response(body, { status: 200, headers: declared }));
+    await expect(make(streamed.fetch, { maxResponseBytes: size }).send(text)).resolves.toEqual(accepted);
+    const textOnly: FetchLike = async () => ({
+      status: 200,
+      statusText: "OK",
+      headers: new Headers(declared),
+      body: null,
+      text: async () => body,
+    });
+    await expect(make(textOnly, { maxResponseBytes: size }).send(text)).resolves.toEqual(accepted);
+    await expect(make(streamed.fetch, { maxResponseBytes: size - 1 }).send(text)).rejects.toThrow(`an answer over ${size - 1} bytes`);
+  });
+
+  it("refuses a declared Content-Length over the cap before reading: the stream cancelled, text() never called", async () => {
+    let cancelled = false;
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulled++;
+        controller.enqueue(new Uint8Array(10));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const streaming: FetchLike = async () => ({
+      status: 200,
+      statusText: "OK",
+      headers: new Headers({ "content-length": "5000" }),
+      body: stream,
+      text: async () => "",
+    });
+    await expect(make(streaming, { maxResponseBytes: 1024 }).send(text)).rejects.toThrow("an answer over 1024 bytes (not read further)");
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(1); // a stream may pull once ahead when made; nothing is read
+    let read = false;
+    const textOnly: FetchLike = async () => ({
+      status: 200,
+      statusText: "OK",
+      headers: new Headers({ "content-length": "5000" }),
+      body: null,
+      text: async () => {
+        read = true;
+        return "x".repeat(5000);
+      },
+    });
+    await expect(make(textOnly, { maxResponseBytes: 1024 }).send(text)).rejects.toBeInstanceOf(UnexpectedResponseError);
+    expect(read).toBe(false);
+  });
+
+  it("says to check before resending when the connection was lost after the request went out", async () => {
+    const error = await make(stubFetch(reset).fetch)
+      .send(text)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "NetworkError", mayHaveBeenDelivered: true, reason: "ECONNRESET" });
+    expect((error as Error).message).toContain("so it was not resent — check before sending it again");
+  });
+
   it("times out per attempt with a TimeoutError, never resent", async () => {
     const { fetch, calls } = stubFetch(() => new Promise<Response>(() => {}));
     const hanging: FetchLike = (url, init) =>
@@ -277,7 +339,8 @@ describe("classifyBriefly (the sender's classification, without the table)", () 
 
   it("gives every code of the protocol's retryable table that table's pair, at any status", () => {
     for (const [code, [category, action]] of Object.entries(retryableGraphErrorCodes))
-      for (const status of [400, 429, 500]) expect([code, status, classifyBriefly({ code: Number(code) }, status)]).toEqual([code, status, { category, action }]);
+      for (const status of [400, 429, 500])
+        expect([code, status, classifyBriefly({ code: Number(code) }, status)]).toEqual([code, status, { category, action }]);
   });
 
   it("falls back on the status as the table does for an unknown code", () => {
