@@ -144,24 +144,27 @@ function openPath(
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       // A copy of the headers: a fetch that changes them must not change the next request's.
-      const init = { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" } as const;
-      const response = await fetchImpl(url, body === undefined ? init : { ...init, body });
+      const { signal } = controller;
+      const response = await fetchImpl(
+        url,
+        body === undefined
+          ? { method, headers: { ...headers }, signal, redirect: "manual" }
+          : { method, headers: { ...headers }, body, signal, redirect: "manual" },
+      );
       const { status } = response;
-      /** An answer that is not the API's: `problem` says what is wrong with it (by default, not the API's JSON). */
-      const unexpected = (problem?: string, text = "") =>
-        new UnexpectedResponseError(status, redact(response.statusText), redact(text), problem);
       if (status >= 300 && status < 400)
         throw unexpected(
+          response,
+          redact,
           `a redirect to ${redact(response.headers.get("location") ?? "nowhere")}, not followed (a request goes to the configured URL only)`,
         );
-      const text = await readAnswer(response, maxResponseBytes, () =>
-        unexpected(`an answer over ${maxResponseBytes} bytes (not read further)`),
-      );
+      const text = await readAnswer(response, maxResponseBytes);
+      if (text === undefined) throw unexpected(response, redact, `an answer over ${maxResponseBytes} bytes (not read further)`);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw unexpected(undefined, text);
+        throw unexpected(response, redact, undefined, text);
       }
       const success = status >= 200 && status < 300;
       // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
@@ -172,7 +175,7 @@ function openPath(
         const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
         throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
       }
-      throw unexpected(success ? answer.missing : undefined, text);
+      throw unexpected(response, redact, success ? answer.missing : undefined, text);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer.
       throw error instanceof TransportError
@@ -188,3 +191,7 @@ function openPath(
   const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
+
+/** An answer that is not the API's: `problem` says what is wrong with it (by default, that it is not the API's JSON). */
+const unexpected = (response: ResponseLike, redact: (text: string) => string, problem?: string, text = ""): UnexpectedResponseError =>
+  new UnexpectedResponseError(response.status, redact(response.statusText), redact(text), problem);

@@ -10,27 +10,31 @@ export interface ResponseLike {
 
 /**
  * The answer's text, at most `maxBytes` of it (after decompression): a larger answer — a huge
- * JSON, a gzip bomb — is `tooLarge()` once the limit is passed, never read whole. A declared
+ * JSON, a gzip bomb — is `undefined` once the limit is passed, never read whole. A declared
  * `Content-Length` over the limit is refused before reading; a body stream is counted as it
- * comes and cancelled past the limit; an answer without one is read with `text()`.
+ * comes and cancelled past the limit; an answer without one is read with `text()`, then measured.
  */
-export async function readAnswer(response: ResponseLike, maxBytes: number, tooLarge: () => Error): Promise<string> {
+export async function readAnswer(response: ResponseLike, maxBytes: number): Promise<string | undefined> {
   const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
   // Bytes read so far; a declared Content-Length over the limit counts as past it (none, or a bad one, does not).
-  for (let size = Number(response.headers.get("content-length")) > maxBytes ? Number.POSITIVE_INFINITY : 0; size <= maxBytes; ) {
-    if (reader === undefined) {
+  let size = Number(response.headers.get("content-length")) > maxBytes ? maxBytes + 1 : 0;
+  let text = "";
+  if (reader === undefined) {
+    if (size <= maxBytes) {
       text = await response.text();
       size = text.length;
-      if (size <= maxBytes) return text;
-    } else {
+    }
+  } else {
+    // Made only for a stream: a decoder costs more than reading a small answer with text().
+    const decoder = new TextDecoder();
+    while (size <= maxBytes) {
       const { done, value } = await reader.read();
       if (done) return text + decoder.decode();
       size += value?.byteLength ?? 0;
       if (size <= maxBytes) text += decoder.decode(value, { stream: true });
     }
   }
+  if (size <= maxBytes) return text;
   await reader?.cancel().catch(() => {});
-  throw tooLarge();
+  return undefined;
 }
