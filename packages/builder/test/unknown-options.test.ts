@@ -200,6 +200,39 @@ describe("only the options object's own keys are read", () => {
   });
 });
 
+describe("options read by for…in when their prototype is Object's or none", () => {
+  it("a null-prototype options object: its own unknown key is refused, its known keys taken", () => {
+    const options = Object.assign(Object.create(null) as Record<string, unknown>, { previewURL: true });
+    expect(() => msg.to(n).text("hi", options as never)).toThrow(
+      new TypeError('text options: unknown option "previewURL" (takes previewUrl)'),
+    );
+    const known = Object.assign(Object.create(null) as Record<string, unknown>, { previewUrl: true });
+    expect(
+      msg
+        .to(n)
+        .text("hi", known as never)
+        .build().text,
+    ).toEqual({ body: "hi", preview_url: true });
+  });
+
+  it("an enumerable key added to Object.prototype is inherited, so never refused; an own unknown key still is", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.polluted = true;
+    try {
+      expect(msg.to(n).text("hi", { previewUrl: true }).build().text).toEqual({ body: "hi", preview_url: true });
+      expect(() => msg.to(n).text("hi", { previewURL: true } as never)).toThrow('text options: unknown option "previewURL"');
+      expect(() =>
+        msg
+          .to(n)
+          .contacts((c) => c.contact((p) => p.name({ formattedName: "Ana", firstName: "Ana" }).email("a@b.co", { type: "WORK" })))
+          .build(),
+      ).not.toThrow();
+    } finally {
+      delete prototype.polluted;
+    }
+  });
+});
+
 describe("the example from the newcomer's report", () => {
   it("msg.to(n).text('hi', { previewURL: true }) says what it takes instead of building { body: 'hi' }", () => {
     expect(() => msg.to(n).text("hi", { previewURL: true } as never)).toThrow(

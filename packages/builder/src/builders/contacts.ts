@@ -70,11 +70,26 @@ const placements = Object.freeze({
 
 // The keys each step takes, made once: an array literal in the call is a new array on every call, and a card is
 // made of several steps (the contacts message the build bench times allocated 2.3× its literal's bytes).
-const nameKeys = ["formattedName", "firstName", "lastName", "middleName", "suffix", "prefix"] as const satisfies readonly (keyof ContactName)[];
+const nameKeys = [
+  "formattedName",
+  "firstName",
+  "lastName",
+  "middleName",
+  "suffix",
+  "prefix",
+] as const satisfies readonly (keyof ContactName)[];
 const phoneOptionKeys = ["type", "waId"] as const;
 const typeOptionKeys = ["type"] as const;
 const orgKeys = ["company", "department", "title"] as const;
-const addressKeys = ["street", "city", "state", "zip", "country", "countryCode", "type"] as const satisfies readonly (keyof ContactAddress)[];
+const addressKeys = [
+  "street",
+  "city",
+  "state",
+  "zip",
+  "country",
+  "countryCode",
+  "type",
+] as const satisfies readonly (keyof ContactAddress)[];
 
 /** Renders a finished card in the API's field names, with fresh objects on every call. */
 export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
