@@ -175,6 +175,32 @@ describe("contacts", () => {
     expect(card?.addresses).toBeUndefined();
   });
 
+  it("every message starts from the same empty builders, frozen: a change by reflection cannot reach the next message", () => {
+    const starts: object[] = [];
+    const build = () =>
+      msg
+        .to(to)
+        .contacts((c) => {
+          starts.push(c);
+          return c.contact((p) => {
+            starts.push(p);
+            return p.name(ana).phone("+16505550000");
+          });
+        })
+        .build();
+    const first = build();
+    const second = build();
+    expect(starts[2]).toBe(starts[0]); // shared, not made per message
+    expect(starts[3]).toBe(starts[1]);
+    for (const start of starts.slice(0, 2)) {
+      expect(Object.isFrozen(start)).toBe(true);
+      for (const key of Object.getOwnPropertySymbols(start)) expect(Reflect.set(start, key, ["hijacked"])).toBe(false);
+    }
+    expect(second).toEqual(first);
+    expect(second.contacts).not.toBe(first.contacts);
+    expect(second.contacts[0]?.phones).not.toBe(first.contacts[0]?.phones);
+  });
+
   it("rejects a callback that does not return the contact builder", () => {
     expect(() => msg.to(to).contacts((c) => c.contact(JSON.parse("null")))).toThrow(TypeError);
   });

@@ -200,6 +200,45 @@ describe("only the options object's own keys are read", () => {
   });
 });
 
+describe("a contact card's steps read a plain options object by for…in", () => {
+  const card = (options: unknown) =>
+    msg
+      .to(n)
+      .contacts((c) => c.contact((p) => p.name({ formattedName: "Ana", firstName: "Ana" }).email("a@b.co", options as never)))
+      .build().contacts[0];
+
+  it("a null-prototype options object: its own unknown key is refused, naming it; its known keys are taken", () => {
+    const typo = Object.assign(Object.create(null) as Record<string, unknown>, { type: "WORK", kind: "HOME" });
+    expect(() => card(typo)).toThrow(new TypeError('contacts.emails options: unknown option "kind" (takes type)'));
+    const known = Object.assign(Object.create(null) as Record<string, unknown>, { type: "WORK" });
+    expect(card(known)?.emails).toEqual([{ email: "a@b.co", type: "WORK" }]);
+  });
+
+  it("an enumerable key added to Object.prototype is inherited, so never refused; an own unknown key still is", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.polluted = true;
+    try {
+      expect(card({ type: "WORK" })?.emails).toEqual([{ email: "a@b.co", type: "WORK" }]);
+      expect(() => card({ type: "WORK", kind: "HOME" })).toThrow('contacts.emails options: unknown option "kind"');
+      expect(msg.to(n).text("hi", { previewUrl: true }).build().text).toEqual({ body: "hi", preview_url: true });
+    } finally {
+      delete prototype.polluted;
+    }
+  });
+
+  it("any other prototype is not walked: its keys are never asked for", () => {
+    const prototype = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("prototype enumerated");
+        },
+      },
+    );
+    expect(card(Object.assign(Object.create(prototype) as object, { type: "WORK" }))?.emails).toEqual([{ email: "a@b.co", type: "WORK" }]);
+  });
+});
+
 describe("the example from the newcomer's report", () => {
   it("msg.to(n).text('hi', { previewURL: true }) says what it takes instead of building { body: 'hi' }", () => {
     expect(() => msg.to(n).text("hi", { previewURL: true } as never)).toThrow(

@@ -68,6 +68,41 @@ const placements = Object.freeze({
   urls: Object.freeze({ field: "urls", index: 3, copy: (part: Entry<"urls">) => ({ ...part }) }),
 } as const) satisfies { readonly [F in Field]: Placement & { readonly field: F } };
 
+/**
+ * objectArgument for a card's steps, which a message takes several of: a plain object's keys are read by for…in, from
+ * V8's per-shape cache, where Object.keys makes an array per call. The prototype walked is Object's alone (or none); any
+ * other prototype, and any key not taken, goes to objectArgument, which reads own keys only and names the key.
+ */
+function stepArgument<T>(value: T, where: string, keys: readonly string[]): T & object {
+  const prototype: unknown = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) return objectArgument(value, where, keys);
+  for (const key in value) if (!keys.includes(key) && Object.hasOwn(value as object, key)) return objectArgument(value, where, keys);
+  return value as T & object;
+}
+
+// The keys each step takes, made once: an array literal in the call is a new array on every call, and a card is
+// made of several steps (the contacts message the build bench times allocated 2.3× its literal's bytes).
+const nameKeys = [
+  "formattedName",
+  "firstName",
+  "lastName",
+  "middleName",
+  "suffix",
+  "prefix",
+] as const satisfies readonly (keyof ContactName)[];
+const phoneOptionKeys = ["type", "waId"] as const;
+const typeOptionKeys = ["type"] as const;
+const orgKeys = ["company", "department", "title"] as const;
+const addressKeys = [
+  "street",
+  "city",
+  "state",
+  "zip",
+  "country",
+  "countryCode",
+  "type",
+] as const satisfies readonly (keyof ContactAddress)[];
+
 /** Renders a finished card in the API's field names, with fresh objects on every call. */
 export let renderCard: (card: ContactBuilder<true>) => ContactPayload;
 /**
@@ -98,14 +133,7 @@ export class ContactBuilder<Named extends boolean = false> {
   // copies the parts again (built bodies share nothing with the builder).
 
   name(name: ContactName): ContactBuilder<true> {
-    const { formattedName, firstName, lastName, middleName, suffix, prefix } = objectArgument(name, "contacts.name", [
-      "formattedName",
-      "firstName",
-      "lastName",
-      "middleName",
-      "suffix",
-      "prefix",
-    ]);
+    const { formattedName, firstName, lastName, middleName, suffix, prefix } = stepArgument(name, "contacts.name", nameKeys);
     const part: Mutable<ContactNamePayload> = { formatted_name: formattedName };
     if (firstName !== undefined) part.first_name = firstName;
     if (lastName !== undefined) part.last_name = lastName;
@@ -116,7 +144,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   phone(phone: string, options: { readonly type?: PhoneType; readonly waId?: string } = {}): ContactBuilder<Named> {
-    const { type, waId } = objectArgument(options, "contacts.phones options", ["type", "waId"]);
+    const { type, waId } = stepArgument(options, "contacts.phones options", phoneOptionKeys);
     const part: Mutable<Entry<"phones">> = { phone };
     if (type !== undefined) part.type = type;
     if (waId !== undefined) part.wa_id = waId;
@@ -124,27 +152,19 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   email(email: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = objectArgument(options, "contacts.emails options", ["type"]);
+    const { type } = stepArgument(options, "contacts.emails options", typeOptionKeys);
     const part = type === undefined ? { email } : { email, type };
     return this[withKey](placements.emails, part);
   }
 
   url(url: string, options: { readonly type?: ContactInfoType } = {}): ContactBuilder<Named> {
-    const { type } = objectArgument(options, "contacts.urls options", ["type"]);
+    const { type } = stepArgument(options, "contacts.urls options", typeOptionKeys);
     const part = type === undefined ? { url } : { url, type };
     return this[withKey](placements.urls, part);
   }
 
   address(address: ContactAddress): ContactBuilder<Named> {
-    const { street, city, state, zip, country, countryCode, type } = objectArgument(address, "contacts.addresses", [
-      "street",
-      "city",
-      "state",
-      "zip",
-      "country",
-      "countryCode",
-      "type",
-    ]);
+    const { street, city, state, zip, country, countryCode, type } = stepArgument(address, "contacts.addresses", addressKeys);
     const part: Mutable<ContactAddressPayload> = {};
     if (street !== undefined) part.street = street;
     if (city !== undefined) part.city = city;
@@ -162,7 +182,7 @@ export class ContactBuilder<Named extends boolean = false> {
   }
 
   org(org: { readonly company?: string; readonly department?: string; readonly title?: string }): ContactBuilder<Named> {
-    const { company, department, title } = objectArgument(org, "contacts.org", ["company", "department", "title"]);
+    const { company, department, title } = stepArgument(org, "contacts.org", orgKeys);
     const part: Mutable<Entry<"org">> = {};
     if (company !== undefined) part.company = company;
     if (department !== undefined) part.department = department;
@@ -193,9 +213,10 @@ export class ContactBuilder<Named extends boolean = false> {
         step = step[previousKey] as ContactBuilder<boolean>; // the first loop counted exactly these links
       }
       // Later calls win for single fields (in the order first called); list fields keep every entry in call order,
-      // after the single fields, in the order of their placement index.
+      // after the single fields, in the order of their placement index: one more pass over the steps per list present,
+      // which makes no array of lists to gather them in.
       const card: { -readonly [F in Field]?: unknown } = {};
-      const lists: (object[] | undefined)[] = [undefined, undefined, undefined, undefined]; // by placement index
+      let listsPresent = 0; // a bit per placement index
       for (let i = 0; i < count; i++) {
         const step = steps[i] as ContactBuilder<boolean>;
         const placement = step[placementKey] as Placement;
@@ -211,17 +232,23 @@ export class ContactBuilder<Named extends boolean = false> {
             card.org = { ...(part as Entry<"org">) };
             break;
           default:
-            lists[placement.index] = append(lists[placement.index], placement.copy(part as never));
+            listsPresent |= 1 << placement.index;
         }
       }
-      const addresses = lists[0];
-      const emails = lists[1];
-      const phones = lists[2];
-      const urls = lists[3];
-      if (addresses !== undefined) card.addresses = addresses;
-      if (emails !== undefined) card.emails = emails;
-      if (phones !== undefined) card.phones = phones;
-      if (urls !== undefined) card.urls = urls;
+      for (let index = 0; listsPresent >> index !== 0; index++) {
+        if ((listsPresent & (1 << index)) === 0) continue;
+        let field: ListField | undefined;
+        let list: object[] | undefined;
+        for (let i = 0; i < count; i++) {
+          const step = steps[i] as ContactBuilder<boolean>;
+          const placement = step[placementKey] as Placement;
+          if ("index" in placement && placement.index === index) {
+            field = placement.field;
+            list = append(list, placement.copy(step[partKey] as never));
+          }
+        }
+        card[field as ListField] = list;
+      }
       return card as ContactPayload; // `name` is set once Named is true
     };
   }
@@ -229,6 +256,13 @@ export class ContactBuilder<Named extends boolean = false> {
 
 type MaxContacts = typeof limits.contacts.max;
 type Count = readonly unknown[];
+
+/**
+ * Where every card and every message's cards start: one of each, shared, as builders never change (frozen, as every
+ * object builders share is). Making them afresh cost a contacts message two objects and an array.
+ */
+const blankCard = /* @__PURE__ */ Object.freeze(new ContactBuilder()) as ContactBuilder;
+const noCards: readonly ContactBuilder<true>[] = /* @__PURE__ */ Object.freeze([]);
 
 /** The finished cards of a contacts builder; kept out of the public surface. */
 export let cardsOf: (builder: ContactsBuilder<Count>) => readonly ContactBuilder<true>[];
@@ -241,7 +275,7 @@ export class ContactsBuilder<Cards extends Count = []> {
   declare private readonly [cardsKey]: readonly ContactBuilder<true>[];
 
   /** @internal */
-  constructor(cards: readonly ContactBuilder<true>[] = []) {
+  constructor(cards: readonly ContactBuilder<true>[] = noCards) {
     this[cardsKey] = cards;
   }
 
@@ -251,7 +285,7 @@ export class ContactsBuilder<Cards extends Count = []> {
       : [build: (contact: ContactBuilder) => ContactBuilder<true>]
   ): ContactsBuilder<[...Cards, unknown]>;
   contact(build: unknown): ContactsBuilder<[...Cards, unknown]> {
-    const card = callbackResult<ContactBuilder<boolean>>(build, new ContactBuilder(), ContactBuilder, "contacts[]");
+    const card = callbackResult<ContactBuilder<boolean>>(build, blankCard, ContactBuilder, "contacts[]");
     return new ContactsBuilder([...this[cardsKey], card as ContactBuilder<true>]); // a card without a name fails validate()
   }
 
@@ -259,3 +293,6 @@ export class ContactsBuilder<Cards extends Count = []> {
     cardsOf = (builder) => builder[cardsKey];
   }
 }
+
+/** A contacts builder with no card yet: the one every `.contacts(…)` callback starts from. */
+export const noContacts = /* @__PURE__ */ Object.freeze(new ContactsBuilder()) as ContactsBuilder;

@@ -1,5 +1,5 @@
 import { callbackResult } from "../builders/arguments.js";
-import { ContactsBuilder, cardsOf, renderCard } from "../builders/contacts.js";
+import { ContactsBuilder, cardsOf, noContacts, renderCard } from "../builders/contacts.js";
 import { type Addressing, addressingKey } from "../builders/message-base.js";
 import { MessageBuilder } from "../builders/message-builder.js";
 import { contactsRules } from "../rules/quick/contacts.generated.js";
@@ -11,7 +11,7 @@ export type ContactCards = (contacts: ContactsBuilder) => ContactsBuilder<readon
 
 /** One to five contact cards to `addressing`; made here for every entry that offers contacts. */
 export function contactsMessage(addressing: Addressing, build: ContactCards): MessageBuilder<ContactsMessage> {
-  const cards = cardsOf(callbackResult(build, new ContactsBuilder(), ContactsBuilder, "contacts"));
+  const cards = cardsOf(callbackResult(build, noContacts, ContactsBuilder, "contacts"));
   return new MessageBuilder<ContactsMessage>(addressing, contactsRules, () => cards.map(renderCard));
 }
 

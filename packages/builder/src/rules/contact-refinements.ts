@@ -7,7 +7,11 @@ export const nameParts = ["first_name", "last_name", "middle_name", "suffix", "p
 
 /** `formatted_name` plus at least one other part [S §6 footnote]. */
 export const namedPart: TestedRefinement = {
-  passes: (name) => nameParts.some((part) => typeof name[part] === "string"),
+  passes(name) {
+    // A loop, not nameParts.some(…): the callback would be a closure made on every check (every contact card built).
+    for (let i = 0; i < nameParts.length; i++) if (typeof name[nameParts[i] as string] === "string") return true;
+    return false;
+  },
   explain(name, report) {
     if (!nameParts.some((part) => name[part] !== undefined && name[part] !== null))
       report.add(undefined, "required", `needs at least one of ${nameParts.join(", ")} besides formatted_name`);
