@@ -84,7 +84,7 @@ export const someRecipient: TestedRefinement = {
  * its messages [3P]; a pin goes to a group only.
  */
 export const groupKinds = ["text", "image", "video", "document", "audio", "sticker", "template", "pin"] as const;
-const groupKindList = groupKinds.join(", ");
+const groupKindList = /* @__PURE__ */ groupKinds.join(", ");
 
 export const groupsTakeSomeKindsPasses = (body: Body): boolean =>
   body.recipient_type === "group" ? (groupKinds as readonly unknown[]).includes(body.type ?? "text") : body.type !== "pin";
