@@ -170,7 +170,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
           lines.push(
             "unique" in refinement
               ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
-              : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+              : `  ${module.refinementPart(refinement, below(place, "refine", index), builder && "explainBuilt" in refinement ? "explainBuilt" : "explain")}(value, report);`,
           );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
