@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { buttons, createMsg, type Issue, text, validate } from "../src/index.js";
-import { someRecipient } from "../src/rules/envelope-refinements.js";
+import { explainBuiltSomeRecipient, explainSomeRecipient } from "../src/rules/envelope-refinements.js";
+import { textRules, textRulesForAnyBody } from "../src/rules/quick/text.generated.js";
 import { Report } from "../src/rules/report.js";
-import type { TestedRefinement } from "../src/rules/rule.js";
 
-// A refinement's `explainBuilt` is its explanation on the bodies builders assemble: the builder path's compiled
-// explanation calls it so a send carries only the messages it can give (rules/rule.ts). It must report what
-// `explain` reports on every such body.
+// explainBuiltSomeRecipient is someRecipient's explanation on the bodies builders assemble: the builder path's
+// compiled explanation calls it (scripts/quick-checks.mjs, builderExplains) so a send carries only the messages it
+// can give. It must report what the refinement's explain reports on every such body.
 
 const issues = (explain: (body: Record<string, unknown>, report: Report) => unknown, body: Record<string, unknown>): readonly Issue[] => {
   const report = new Report();
@@ -14,8 +14,7 @@ const issues = (explain: (body: Record<string, unknown>, report: Report) => unkn
   return report.issues;
 };
 
-describe("someRecipient.explainBuilt", () => {
-  const refinement = someRecipient as TestedRefinement & Required<Pick<TestedRefinement, "explainBuilt">>;
+describe("explainBuiltSomeRecipient", () => {
   const tos = [undefined, null, Number.NaN, "", "16505551234", 16505551234];
   const recipients = [undefined, null, "US.13491208655302741918"];
   const types = [undefined, "individual", "group"];
@@ -27,16 +26,31 @@ describe("someRecipient.explainBuilt", () => {
         for (const recipient_type of types) {
           if (recipient_type === "group" && recipient !== undefined) continue; // no builder writes this
           const body = { messaging_product: "whatsapp", recipient_type, to, recipient };
-          expect([body, issues(refinement.explainBuilt, body)]).toStrictEqual([body, issues(refinement.explain, body)]);
+          expect([body, issues(explainBuiltSomeRecipient, body)]).toStrictEqual([body, issues(explainSomeRecipient, body)]);
           compared++;
         }
     expect(compared).toBe(tos.length * (recipients.length * types.length - (recipients.length - 1)));
   });
 
+  it("is what the builder path's explanation calls; explanations of any body keep the whole refinement", () => {
+    const body = {
+      messaging_product: "whatsapp",
+      recipient_type: "group",
+      to: "120363000000000000@g.us",
+      recipient: "US.13491208655302741918",
+      type: "text",
+      text: { body: "hi" },
+    };
+    const paths = (explain: (body: Record<string, unknown>, report: Report) => unknown): string[] =>
+      issues(explain, body).map((issue) => `${issue.path} ${issue.code}`);
+    expect(paths(textRules.explain)).toEqual([]);
+    expect(paths(textRulesForAnyBody.explain)).toEqual(["recipient unknown_field"]);
+  });
+
   it("leaves out only the group's recipient, which explain reports and no builder writes", () => {
     const body = { messaging_product: "whatsapp", recipient_type: "group", to: "120363000000000000@g.us", recipient: "US.1" };
-    expect(issues(refinement.explainBuilt, body)).toStrictEqual([]);
-    expect(issues(refinement.explain, body).map((issue) => issue.path)).toEqual(["recipient"]);
+    expect(issues(explainBuiltSomeRecipient, body)).toStrictEqual([]);
+    expect(issues(explainSomeRecipient, body).map((issue) => issue.path)).toEqual(["recipient"]);
   });
 });
 

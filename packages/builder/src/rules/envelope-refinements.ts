@@ -69,24 +69,23 @@ export const someRecipientPasses = (body: Body): boolean =>
   (!absent(body.to) || !absent(body.recipient)) && !(body.recipient_type === "group" && !absent(body.recipient));
 
 export function explainSomeRecipient(body: Body, report: Report): void {
-  if (!explainBuiltSomeRecipient(body, report) && body.recipient_type === "group" && !absent(body.recipient))
+  if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
+  else if (body.recipient_type === "group" && !absent(body.recipient))
     report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
 }
 
 /**
- * The half a builder's body can break, true when it did: no `to` and no `recipient` (a JavaScript caller's
- * `to(undefined)`). A builder never writes both a group and `recipient`: `toGroup(id)` addresses by `to` alone.
+ * explainSomeRecipient on the bodies builders assemble (the builder path's compiled explanation calls it): only the
+ * half such a body can break, no `to` and no `recipient` (a JavaScript caller's `to(undefined)`). No builder writes a
+ * group with a `recipient`: `toGroup(id)` addresses by `to` alone. Not on the refinement, so validate() never carries it.
  */
-export function explainBuiltSomeRecipient(body: Body, report: Report): boolean {
-  const missing = absent(body.to) && absent(body.recipient);
-  if (missing) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
-  return missing;
+export function explainBuiltSomeRecipient(body: Body, report: Report): void {
+  if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
 }
 
 export const someRecipient: TestedRefinement = {
   passes: someRecipientPasses,
   explain: explainSomeRecipient,
-  explainBuilt: explainBuiltSomeRecipient,
 };
 
 /**

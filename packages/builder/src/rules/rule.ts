@@ -157,12 +157,6 @@ export type Refinement<T = { readonly [key: string]: unknown }> = TestedRefineme
 
 interface RefinementBase<T> {
   readonly explain: (value: T, report: Report) => void;
-  /**
-   * The builders' explanation, when a body a builder assembles can break only part of the rule (the rest is what
-   * the builder writes itself): the builder path's compiled explanation calls it instead of `explain`, so a send
-   * carries only the messages it can give. Its issues on such a body are `explain`'s.
-   */
-  readonly explainBuilt?: (value: T, report: Report) => void;
 }
 
 export interface TestedRefinement<T = { readonly [key: string]: unknown }> extends RefinementBase<T> {

@@ -136,11 +136,10 @@ export class GeneratedModule {
   }
 
   /**
-   * How emitted code calls a refinement's `passes`, `explain` or `explainBuilt`: that function by its own name when
-   * its module exports it (so the refinement object, and its `doc`, stay out of a send's bundle), else through the
-   * refinement.
+   * How emitted code calls a refinement's `passes` or `explain`: that function by its own name when its module
+   * exports it (so the refinement object, and its `doc`, stay out of a send's bundle), else through the refinement.
    */
-  refinementPart(refinement: object, place: Place, part: "passes" | "explain" | "explainBuilt"): string {
+  refinementPart(refinement: object, place: Place, part: "passes" | "explain"): string {
     const own = (refinement as { readonly [key: string]: unknown })[part];
     if (typeof own === "function" && this.#names.has(own)) return this.reference(own, place, "refinement");
     return `${this.reference(refinement, place, "refinement")}.${part}`;
