@@ -190,7 +190,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
       const { what, path, nested } = (refinement as { readonly unique: { what: string; path: readonly string[]; nested?: string } }).unique;
       const args = [JSON.stringify(what), JSON.stringify(path), ...(nested === undefined ? [] : [JSON.stringify(nested)])];
       return module.constant(
-        `${module.importName("../unique.js", "unique")}(${args.join(", ")})`,
+        `${module.importName("../unique.js", nested === undefined ? "uniqueIn" : "uniqueAcross")}(${args.join(", ")})`,
         { base: place.base, path: [...place.path, ...what.split(" ")] },
         "Unique",
       );

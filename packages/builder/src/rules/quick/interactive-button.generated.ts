@@ -6,7 +6,7 @@ import type { Count } from "../explain-leaf.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
-import { unique } from "../unique.js";
+import { uniqueIn } from "../unique.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
@@ -28,8 +28,8 @@ const buttonActionButtonsCount: Count = { min: 1, max: 3, noun: "reply button" }
 const buttonActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reply"] });
 const buttonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256, pattern: buttonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
 const buttonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
-const buttonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
-const buttonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
+const buttonActionButtonsReplyButtonIdsUnique = uniqueIn("reply button ids", ["reply","id"]);
+const buttonActionButtonsReplyButtonTitlesUnique = uniqueIn("reply button titles", ["reply","title"]);
 const buttonActionButtonsRefinements = [buttonActionButtonsReplyButtonIdsUnique, buttonActionButtonsReplyButtonTitlesUnique];
 
 function buttonHeaderPasses(value: unknown, fromBuilder: boolean): boolean {

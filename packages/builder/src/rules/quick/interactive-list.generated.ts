@@ -8,7 +8,7 @@ import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { titledSections } from "../section-refinements.js";
-import { unique } from "../unique.js";
+import { uniqueAcross } from "../unique.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, type Key, leave, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { builtInteractiveFooterPasses, builtInteractiveHeaderTextPasses, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderText, explainInteractiveFooter, explainInteractiveHeaderText, interactiveFooterPasses, interactiveHeaderTextPasses } from "./interactive-parts.generated.js";
@@ -33,7 +33,7 @@ const listActionSectionsTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({
 const listActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
 const listActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 200 });
 const listActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 72 });
-const listActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
+const listActionSectionsRowIdsUnique = uniqueAcross("row ids", ["id"], "rows");
 const listActionSectionsRefinements = [titledSections, rowsAcross, listActionSectionsRowIdsUnique];
 
 function listHeaderPasses(value: unknown, fromBuilder: boolean): boolean {
