@@ -44,8 +44,7 @@ export class Report {
     const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: formatPath(this.#path, key), code, severity, message };
     if (limit !== undefined) issue.limit = limit;
     if (actual !== undefined) issue.actual = actual;
-    if (this.#issues === undefined) this.#issues = [issue];
-    else this.#issues.push(issue);
+    (this.#issues ??= []).push(issue);
   }
 }
 
