@@ -44,7 +44,8 @@ export class Report {
     const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: formatPath(this.#path, key), code, severity, message };
     if (limit !== undefined) issue.limit = limit;
     if (actual !== undefined) issue.actual = actual;
-    (this.#issues ??= []).push(issue);
+    if (this.#issues === undefined) this.#issues = [issue];
+    else this.#issues.push(issue);
   }
 }
 
