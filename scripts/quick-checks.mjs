@@ -10,11 +10,14 @@ const { sharedParts } = await load("quick-source/parts");
 const { contents } = await load("message");
 const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
-const { groupKinds, groupsTakeSomeKinds } = await load("envelope-refinements");
+const { explainBuiltSomeRecipient, groupKinds, groupsTakeSomeKinds, someRecipient } = await load("envelope-refinements");
 const { object } = await load("rule");
 const { markReadBody } = await load("mark-read");
 const interactiveRules = await load("interactive");
 const { interactiveTypes } = await import(join(root, "packages/builder/src/limits.ts"));
+
+// The envelope's refinements a builder's body can break only in part, with the explanation of that part.
+const builderExplains = new Map([[someRecipient, explainBuiltSomeRecipient]]);
 
 // Every export of the table's modules, so generated code imports what has a name.
 const tableModules = [
@@ -103,6 +106,7 @@ const targets = [
     builderWrites: ["type"],
     // A kind a group takes (a pin aside) holds groupsTakeSomeKinds whoever it goes to.
     ...(groupKinds.includes(kind) && kind !== "pin" ? { builderCannotBreak: [groupsTakeSomeKinds] } : {}),
+    builderExplains,
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, rulesName: `${kind}Rules` },
     ...(kind === "interactive" ? { parts: { ...interactiveParts, exported: false } } : {}),
@@ -118,6 +122,7 @@ const targets = [
       explainName: `explain${pascal(type)}InteractiveMessage`,
       root: messageOf("interactive", rule),
       builderWrites: ["type"],
+      builderExplains,
       comment: `True when \`value\` is an interactive message body of type ${type} that breaks no error rule (warnings pass).`,
       kind: { type: "interactive", rulesName: `${camel}InteractiveRules` },
       parts: { ...interactiveParts, exported: false },

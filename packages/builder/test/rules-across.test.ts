@@ -8,7 +8,7 @@ import { docOf } from "../src/rules/refinement-docs.js";
 import { refinementSchemas } from "../src/rules/refinement-schemas.js";
 import type { Refinement } from "../src/rules/rule.js";
 import { productsAcross, titledSections } from "../src/rules/section-refinements.js";
-import { unique } from "../src/rules/unique.js";
+import { uniqueAcross, uniqueIn } from "../src/rules/unique.js";
 
 // The rules across the fields of a body, on both sides of each limit: titled sections, entries
 // counted across sections, unique ids (and the cap on how many duplicates are reported), and
@@ -220,12 +220,12 @@ describe("unique ids", () => {
   });
 
   it("says what the compiled checks and explanations read: what, the path, and the nested list for rows of every section", () => {
-    const rowIds = unique("row ids", ["id"], "rows");
+    const rowIds = uniqueAcross("row ids", ["id"], "rows");
     expect([docOf(rowIds), rowIds.unique]).toStrictEqual([
       "row ids are unique across all sections",
       { what: "row ids", path: ["id"], nested: "rows" },
     ]);
-    const replyIds = unique("reply button ids", ["reply", "id"]);
+    const replyIds = uniqueIn("reply button ids", ["reply", "id"]);
     expect([docOf(replyIds), replyIds.unique]).toStrictEqual([
       "reply button ids are unique",
       { what: "reply button ids", path: ["reply", "id"] },

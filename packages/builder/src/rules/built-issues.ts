@@ -28,47 +28,43 @@ export function builtIssues(body: unknown, explainBody: (body: JsonObject, repor
 
 const unsendable = Symbol("unsendable");
 
-type Path = readonly (string | number)[];
-
-class CannotSend extends Error {
-  constructor(
-    readonly path: Path,
-    readonly code: "invalid_type" | "invalid_value",
-    readonly why: string,
-  ) {
-    super(why);
-  }
-}
+/** Why stringify stopped on a value JSON cannot carry: where, and the issue's code and message. */
+type CannotSend = readonly [path: readonly (string | number)[], code: "invalid_type" | "invalid_value", why: string];
 
 /**
  * What `JSON.stringify` sends of `body`, parsed back into null-prototype objects (nothing
  * inherited or polluted in from Object.prototype is read), or `unsendable` once reported why not.
  */
 function sentForm(body: unknown, report: Report): unknown {
-  // Where stringify is: each object's path and the object holding it, set as it is entered
-  // (depth first, so the holders of the current object are the objects being serialised).
-  const paths = new Map<object, Path>();
-  const holders = new Map<object, object>();
+  // The objects stringify is inside, outermost first, and the key each sits at in the one before (keys[0] is the
+  // body's, never printed). Stringify goes depth first, so an object whose holder is not on top has been left.
+  const holders: unknown[] = [];
+  const keys: (string | number)[] = [];
+  let failure: CannotSend | undefined;
   let text: string | undefined;
   try {
     text = JSON.stringify(body, function (this: object, key: string, value: unknown) {
-      const base = paths.get(this);
-      const path = base === undefined ? [] : [...base, Array.isArray(this) ? Number(key) : key];
-      if (typeof value === "bigint")
-        throw new CannotSend(path, "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string");
-      if (typeof value === "object" && value !== null) {
-        for (let holder: object | undefined = this; holder !== undefined; holder = holders.get(holder))
-          if (holder === value)
-            throw new CannotSend(path, "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON");
-        paths.set(value, path);
-        holders.set(value, this);
+      while (holders.length > 0 && holders[holders.length - 1] !== this) {
+        holders.pop();
+        keys.pop();
       }
+      const step = Array.isArray(this) ? Number(key) : key;
+      if (typeof value === "bigint")
+        failure = [[...keys.slice(1), step], "invalid_type", "a BigInt cannot be sent as JSON; use a number or a string"];
+      else if (typeof value === "object" && value !== null) {
+        if (holders.includes(value))
+          failure = [[...keys.slice(1), step], "invalid_value", "a cycle: this object contains itself, so it cannot be sent as JSON"];
+        holders.push(value);
+        keys.push(step);
+      }
+      if (failure !== undefined) throw failure;
       return value;
     });
   } catch (error) {
-    if (error instanceof CannotSend) {
-      for (const key of error.path.slice(0, -1)) report.enter(key);
-      report.add(error.path.at(-1), error.code, error.why);
+    if (failure !== undefined) {
+      const [path, code, why] = failure;
+      for (const key of path.slice(0, -1)) report.enter(key);
+      report.add(path.at(-1), code, why);
     } else report.add(undefined, "invalid_value", `could not be read: ${describe(error)}`);
     return unsendable;
   }

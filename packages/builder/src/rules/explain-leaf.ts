@@ -194,9 +194,9 @@ export function explainEntries(
   }
   explainCount(report, value.length, key, count);
   if (key !== undefined) report.enter(key);
-  const before = report.count;
+  const before = report.issues.length;
   for (let index = 0; index < value.length; index++) {
-    if (report.count - before >= maxIssuesPerArray) {
+    if (report.issues.length - before >= maxIssuesPerArray) {
       report.add(undefined, "truncated", `stopped after ${maxIssuesPerArray} issues; ${value.length - index} more entries not checked`);
       break;
     }

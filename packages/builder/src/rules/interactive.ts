@@ -16,7 +16,7 @@ import {
   union,
 } from "./rule.js";
 import { productSections, sections } from "./sections.js";
-import { unique } from "./unique.js";
+import { uniqueIn } from "./unique.js";
 
 type InteractiveType = (typeof interactiveTypes)[number];
 
@@ -43,7 +43,7 @@ const buttons = object({
     array(replyButton, {
       ...limits.buttons,
       noun: "reply button",
-      refine: [unique("reply button ids", ["reply", "id"]), unique("reply button titles", ["reply", "title"])],
+      refine: [uniqueIn("reply button ids", ["reply", "id"]), uniqueIn("reply button titles", ["reply", "title"])],
     }),
   ),
 });

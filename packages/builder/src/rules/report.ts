@@ -14,11 +14,6 @@ export class Report {
     return this.#issues ?? noIssues;
   }
 
-  /** How many issues so far. */
-  get count(): number {
-    return this.#issues?.length ?? 0;
-  }
-
   /** Descends into `key` (a field name or an array index). */
   enter(key: string | number): void {
     this.#path.push(key);
@@ -58,10 +53,8 @@ const noIssues: readonly Issue[] = Object.freeze([]);
 
 function formatPath(segments: readonly (string | number)[], last: string | number | undefined): string {
   let path = "";
-  for (const segment of last === undefined ? segments : [...segments, last]) {
-    if (typeof segment === "number") path += `[${segment}]`;
-    else path += path === "" ? segment : `.${segment}`;
-  }
+  for (const segment of last === undefined ? segments : [...segments, last])
+    path += typeof segment === "number" ? `[${segment}]` : path === "" ? segment : `.${segment}`;
   return path;
 }
 

@@ -11,7 +11,7 @@ import {
   type TestedRefinement,
 } from "./rule.js";
 import { products, productsAcross, type SectionEntries, titledSections } from "./section-refinements.js";
-import { unique } from "./unique.js";
+import { uniqueAcross } from "./unique.js";
 
 /**
  * Sections of lists and product lists [S; resolution §13.5]: titled when there is more than
@@ -27,7 +27,7 @@ export function sections(
   across: TestedRefinement<readonly unknown[]>,
 ): ArrayRule {
   const refine: Refinement<readonly unknown[]>[] = [titledSections, across];
-  if (items === "rows") refine.push(unique("row ids", ["id"], items));
+  if (items === "rows") refine.push(uniqueAcross("row ids", ["id"], items));
   const section = object({
     title: optional(string(title)),
     [items]: required(array(item, { min: total.min, max: Number.POSITIVE_INFINITY, noun: total.noun })),

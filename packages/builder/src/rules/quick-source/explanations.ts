@@ -170,10 +170,16 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
           lines.push(
             "unique" in refinement
               ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
-              : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+              : `  ${builtExplanation(refinement, below(place, "refine", index)) ?? module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
           );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
+  };
+
+  /** The builder path's own explanation of a root refinement (target.builderExplains), by its name; else undefined. */
+  const builtExplanation = (refinement: object, place: Place): string | undefined => {
+    const explain = builder ? target.builderExplains?.get(refinement) : undefined;
+    return explain === undefined ? undefined : module.reference(explain, place, "refinement");
   };
 
   /** The names of refinements: imported by name, or a uniqueness rule made in this module. */
@@ -184,7 +190,7 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
       const { what, path, nested } = (refinement as { readonly unique: { what: string; path: readonly string[]; nested?: string } }).unique;
       const args = [JSON.stringify(what), JSON.stringify(path), ...(nested === undefined ? [] : [JSON.stringify(nested)])];
       return module.constant(
-        `${module.importName("../unique.js", "unique")}(${args.join(", ")})`,
+        `${module.importName("../unique.js", nested === undefined ? "uniqueIn" : "uniqueAcross")}(${args.join(", ")})`,
         { base: place.base, path: [...place.path, ...what.split(" ")] },
         "Unique",
       );

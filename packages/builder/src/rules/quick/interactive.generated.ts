@@ -2,14 +2,14 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { flowIdOrName, linkOrReplies, payloadOnlyWhenNavigating, rowsAcross, sameCards } from "../interactive-refinements.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
 import { productsAcross, titledSections } from "../section-refinements.js";
-import { unique } from "../unique.js";
+import { uniqueAcross, uniqueIn } from "../unique.js";
 import { builtEnvelopePasses, envelopePasses, explainBuiltEnvelopeFields, explainEnvelopeFields } from "./envelope.generated.js";
 import { anyLeaf, caseOf, type Cases, enter, enumLeaf, explainArray, type Explainer, explainField, explainKeys, jsonLeaf, type Key, leave, numberLeaf, plainStringLeaf, stringLeaf } from "./explain-runtime.js";
 import { builtInteractiveBodyPasses, builtInteractiveFooterPasses, builtInteractiveHeaderDocumentPasses, builtInteractiveHeaderImagePasses, builtInteractiveHeaderTextPasses, builtInteractiveHeaderVideoPasses, explainBuiltInteractiveBody, explainBuiltInteractiveFooter, explainBuiltInteractiveHeaderDocument, explainBuiltInteractiveHeaderImage, explainBuiltInteractiveHeaderText, explainBuiltInteractiveHeaderVideo, explainInteractiveBody, explainInteractiveFooter, explainInteractiveHeaderDocument, explainInteractiveHeaderImage, explainInteractiveHeaderText, explainInteractiveHeaderVideo, interactiveBodyPasses, interactiveFooterPasses, interactiveHeaderDocumentPasses, interactiveHeaderImagePasses, interactiveHeaderTextPasses, interactiveHeaderVideoPasses } from "./interactive-parts.generated.js";
@@ -61,8 +61,8 @@ const interactiveButtonActionButtonsCount: Count = { min: 1, max: 3, noun: "repl
 const interactiveButtonActionButtonsTypeRule: Explainer = /* @__PURE__ */ enumLeaf({ values: ["reply"] });
 const interactiveButtonActionButtonsReplyIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 256, pattern: interactiveButtonActionButtonsReplyIdPattern, format: "no leading or trailing spaces" });
 const interactiveButtonActionButtonsReplyTitleRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 20 });
-const interactiveButtonActionButtonsReplyButtonIdsUnique = unique("reply button ids", ["reply","id"]);
-const interactiveButtonActionButtonsReplyButtonTitlesUnique = unique("reply button titles", ["reply","title"]);
+const interactiveButtonActionButtonsReplyButtonIdsUnique = uniqueIn("reply button ids", ["reply","id"]);
+const interactiveButtonActionButtonsReplyButtonTitlesUnique = uniqueIn("reply button titles", ["reply","title"]);
 const interactiveButtonActionButtonsRefinements = [interactiveButtonActionButtonsReplyButtonIdsUnique, interactiveButtonActionButtonsReplyButtonTitlesUnique];
 const interactiveListUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on list messages", otherwise: "not a field of this object" };
 const interactiveListHeaderCases: Cases = { key: "type", names: ["text"], missing: "list headers are text; got undefined", expected: ["list headers are text; got ",""] };
@@ -72,7 +72,7 @@ const interactiveListActionSectionsTitleRule: Explainer = /* @__PURE__ */ plainS
 const interactiveListActionSectionsRowsCount: Count = { min: 1, max: Infinity, noun: "row" };
 const interactiveListActionSectionsRowsIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 200 });
 const interactiveListActionSectionsRowsDescriptionRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: 72 });
-const interactiveListActionSectionsRowIdsUnique = unique("row ids", ["id"], "rows");
+const interactiveListActionSectionsRowIdsUnique = uniqueAcross("row ids", ["id"], "rows");
 const interactiveListActionSectionsRefinements = [titledSections, rowsAcross, interactiveListActionSectionsRowIdsUnique];
 const interactiveProductUnknown: UnknownKeys = { keys: ["header","footer"], message: "not allowed on product messages", otherwise: "not a field of this object" };
 const interactiveProductActionCatalogIdRule: Explainer = /* @__PURE__ */ plainStringLeaf({ min: 1, max: Infinity, numberIsWarning: true });
@@ -2823,7 +2823,7 @@ function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key
 export function explainBuiltInteractiveMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
-  explainSomeRecipient(value, report);
+  explainBuiltSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
   explainGroupsTakeSomeKinds(value, report);
 }
