@@ -388,3 +388,25 @@ describe("a fetch failure whose cause cannot be read", () => {
     expect(touched).toBe(0);
   });
 });
+
+describe("an answer that is JSON but not an object", () => {
+  it("is never a Graph error, whatever its prototype holds: a 5xx that may have been accepted is not retried", async () => {
+    // A primitive has no fields of its own; an `error` read from String.prototype (polluted by some other code) must
+    // not turn a 5xx, which the API may have accepted, into a Graph error that the retry policy sends again.
+    const polluted = [String.prototype, Number.prototype, Boolean.prototype];
+    for (const prototype of polluted)
+      Object.defineProperty(prototype, "error", { value: { code: 131000, message: "inherited" }, configurable: true });
+    try {
+      for (const body of ['"accepted"', "1", "true"]) {
+        const { fetch, calls } = stubFetch(() => new Response(body, { status: 500 }));
+        const error = await createSender({ ...options, fetch, retry: retryWhenNotAccepted(fastRetry) })
+          .send(text)
+          .catch((e: unknown) => e);
+        expect([body, error]).toEqual([body, expect.any(UnexpectedResponseError)]);
+        expect([body, (error as UnexpectedResponseError).mayHaveBeenDelivered, calls.length]).toEqual([body, true, 1]);
+      }
+    } finally {
+      for (const prototype of polluted) delete (prototype as { error?: unknown }).error;
+    }
+  });
+});
