@@ -8,10 +8,11 @@ export interface Classification {
 
 // The protocol's retryable codes (`retryableGraphErrorCodes`) as two lists, not the table's record of pairs: a
 // sender carries these few numbers only. test/sender.test.ts holds them to the table, code by code.
+// As property keys, which is how the table is read: a code the answer wrote as "4" (or [4]) is 4 there too.
 /** The retryable codes of category `server`; the others are `throttling`. */
-const serverCodes: readonly unknown[] = [1, 2, 131000, 131016, 131057, 139103];
+const serverCodes: readonly string[] = ["1", "2", "131000", "131016", "131057", "139103"];
 /** The retryable codes whose action is `retry_after` (the API says how long to wait); the others are `retry`. */
-const waitCodes: readonly unknown[] = [4, 80007, 130429, 131056, 131057, 132069];
+const waitCodes: readonly string[] = ["4", "80007", "130429", "131056", "131057", "132069"];
 
 /**
  * `classifyGraphError` for a sender that does not carry the table: a retryable code gets the table's
@@ -23,8 +24,9 @@ export function classifyBriefly(
   error: { readonly code?: number | undefined; readonly is_transient?: boolean | undefined },
   status: number,
 ): Classification {
-  const waits = waitCodes.includes(error.code);
-  const category: GraphErrorCategory = serverCodes.includes(error.code)
+  const code = String(error.code);
+  const waits = waitCodes.includes(code);
+  const category: GraphErrorCategory = serverCodes.includes(code)
     ? "server"
     : waits || status === 429
       ? "throttling"

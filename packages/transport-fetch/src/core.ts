@@ -170,7 +170,8 @@ function openPath(
       // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
       // error would let a retry send an accepted message again.
       if (success && answer.holds(json)) return json;
-      const error = (json as { error?: unknown } | null)?.error;
+      // An object's field only: a primitive's `error` would come from its prototype (polluted), never from the API.
+      const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
       if (typeof error === "object" && error !== null) {
         const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
         throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));

@@ -12,7 +12,8 @@ export function networkError(error: unknown, redact: (text: string) => string, u
 /** The first string `code` on the error or its `cause` chain, five deep at most. */
 function systemCode(error: unknown, depth = 5): string | undefined {
   // Duck-typed: errors from fetch may come from another realm, where instanceof fails.
+  // `cause` read only when there is no code: it may be a getter (a lazy cause) that throws.
   if (typeof error !== "object" || error === null) return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  return typeof code === "string" ? code : depth > 1 ? systemCode(cause, depth - 1) : undefined;
+  const { code } = error as { code?: unknown };
+  return typeof code === "string" ? code : depth > 1 ? systemCode((error as { cause?: unknown }).cause, depth - 1) : undefined;
 }

@@ -343,11 +343,70 @@ describe("classifyBriefly (the sender's classification, without the table)", () 
         expect([code, status, classifyBriefly({ code: Number(code) }, status)]).toEqual([code, status, { category, action }]);
   });
 
+  it("reads a code the answer wrote as a string (or a one-element array) as the table does, the key it names", () => {
+    // The Graph error is the API's JSON, not checked for shape: classifyGraphError looks a code up by its property key,
+    // so "4" is 4 there; the sender must not tell a retryable throttling error apart from the client's reading of it.
+    for (const code of Object.keys(retryableGraphErrorCodes))
+      for (const written of [code, [Number(code)]])
+        for (const status of [400, 500]) {
+          const error = { code: written as unknown as number };
+          expect([written, status, classifyBriefly(error, status)]).toEqual([written, status, classifyGraphError(error, status)]);
+        }
+    for (const written of ["04", "4.5", " 4", "toString", "__proto__", "constructor"]) {
+      const error = { code: written as unknown as number };
+      expect([written, classifyBriefly(error, 400)]).toEqual([written, { category: "unknown", action: "do_not_retry" }]);
+    }
+  });
+
   it("falls back on the status as the table does for an unknown code", () => {
     for (const status of [400, 429, 500, 503])
       expect(classifyBriefly({ code: 999_999 }, status)).toEqual(classifyGraphError({ code: 999_999 }, status));
     expect(classifyBriefly({ code: 999_999, is_transient: true }, 400)).toEqual(
       classifyGraphError({ code: 999_999, is_transient: true }, 400),
     );
+  });
+});
+
+describe("a fetch failure whose cause cannot be read", () => {
+  it("takes the first string code and reads no further: a throwing cause beside it is never touched", async () => {
+    // A fetch (or a runtime's error) may carry a lazy `cause`; a refused connection's code is enough to say nothing
+    // was sent, and the getter's error must not escape in place of the transport's typed one.
+    let touched = 0;
+    const refused = Object.defineProperty({ code: "ECONNREFUSED" }, "cause", {
+      get() {
+        touched++;
+        throw new Error("cause getter");
+      },
+    });
+    for (const make of [createSender, createClient] as const) {
+      const error = await make({ ...options, retry: false, fetch: () => Promise.reject(refused) })
+        .send(text)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ reason: "ECONNREFUSED", mayHaveBeenDelivered: false });
+    }
+    expect(touched).toBe(0);
+  });
+});
+
+describe("an answer that is JSON but not an object", () => {
+  it("is never a Graph error, whatever its prototype holds: a 5xx that may have been accepted is not retried", async () => {
+    // A primitive has no fields of its own; an `error` read from String.prototype (polluted by some other code) must
+    // not turn a 5xx, which the API may have accepted, into a Graph error that the retry policy sends again.
+    const polluted = [String.prototype, Number.prototype, Boolean.prototype];
+    for (const prototype of polluted)
+      Object.defineProperty(prototype, "error", { value: { code: 131000, message: "inherited" }, configurable: true });
+    try {
+      for (const body of ['"accepted"', "1", "true"]) {
+        const { fetch, calls } = stubFetch(() => new Response(body, { status: 500 }));
+        const error = await createSender({ ...options, fetch, retry: retryWhenNotAccepted(fastRetry) })
+          .send(text)
+          .catch((e: unknown) => e);
+        expect([body, error]).toEqual([body, expect.any(UnexpectedResponseError)]);
+        expect([body, (error as UnexpectedResponseError).mayHaveBeenDelivered, calls.length]).toEqual([body, true, 1]);
+      }
+    } finally {
+      for (const prototype of polluted) delete (prototype as { error?: unknown }).error;
+    }
   });
 });
