@@ -10,14 +10,11 @@ const { sharedParts } = await load("quick-source/parts");
 const { contents } = await load("message");
 const { envelopeRefinements, kinds, messageOf } = await load("message-of");
 const { envelopeFields } = await load("envelope");
-const { explainBuiltSomeRecipient, groupKinds, groupsTakeSomeKinds, someRecipient } = await load("envelope-refinements");
+const { groupKinds, groupsTakeSomeKinds } = await load("envelope-refinements");
 const { object } = await load("rule");
 const { markReadBody } = await load("mark-read");
 const interactiveRules = await load("interactive");
 const { interactiveTypes } = await import(join(root, "packages/builder/src/limits.ts"));
-
-// The envelope's refinements a builder's body can break only in part, with the explanation of that part.
-const builderExplains = new Map([[someRecipient, explainBuiltSomeRecipient]]);
 
 // Every export of the table's modules, so generated code imports what has a name.
 const tableModules = [
@@ -106,7 +103,6 @@ const targets = [
     builderWrites: ["type"],
     // A kind a group takes (a pin aside) holds groupsTakeSomeKinds whoever it goes to.
     ...(groupKinds.includes(kind) && kind !== "pin" ? { builderCannotBreak: [groupsTakeSomeKinds] } : {}),
-    builderExplains,
     comment: `True when \`value\` is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} message body that breaks no error rule (warnings pass).`,
     kind: { type: kind, rulesName: `${kind}Rules` },
     ...(kind === "interactive" ? { parts: { ...interactiveParts, exported: false } } : {}),
@@ -122,7 +118,6 @@ const targets = [
       explainName: `explain${pascal(type)}InteractiveMessage`,
       root: messageOf("interactive", rule),
       builderWrites: ["type"],
-      builderExplains,
       comment: `True when \`value\` is an interactive message body of type ${type} that breaks no error rule (warnings pass).`,
       kind: { type: "interactive", rulesName: `${camel}InteractiveRules` },
       parts: { ...interactiveParts, exported: false },

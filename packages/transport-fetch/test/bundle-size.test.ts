@@ -106,7 +106,7 @@ const scenarios: Record<string, Scenario> = {
     // unknown-key messages and the group rule's explanation, which no body a text builder assembles can break; the
     // last: a group's recipient, which no builder writes (explainBuiltSomeRecipient).
     absentText:
-      /node:|Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index|message_templates|maxAccepted|pairGapMs|with separators it needs|goes to a group only|a group takes|not a field of|a group receives only|a group is addressed by/,
+      /node:|Extended_Pictographic|formatted_name|flow_cta|sub_type|card_index|message_templates|maxAccepted|pairGapMs|with separators it needs|goes to a group only|a group takes|not a field of|a group receives only/,
   },
   "a buttons send (createMsg({ buttons }) + createSender)": {
     source: `import { createMsg, buttons } from "@wacompose/builder"; ${sender}

@@ -74,15 +74,6 @@ export function explainSomeRecipient(body: Body, report: Report): void {
     report.add("recipient", "unknown_field", "a group is addressed by its id in to; recipient is for a user's business-scoped id");
 }
 
-/**
- * explainSomeRecipient on the bodies builders assemble (the builder path's compiled explanation calls it): only the
- * half such a body can break, no `to` and no `recipient` (a JavaScript caller's `to(undefined)`). No builder writes a
- * group with a `recipient`: `toGroup(id)` addresses by `to` alone. Not on the refinement, so validate() never carries it.
- */
-export function explainBuiltSomeRecipient(body: Body, report: Report): void {
-  if (absent(body.to) && absent(body.recipient)) report.add("to", "required", "is required (or recipient, a business-scoped user id)");
-}
-
 export const someRecipient: TestedRefinement = {
   passes: someRecipientPasses,
   explain: explainSomeRecipient,

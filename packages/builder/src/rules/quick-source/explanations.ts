@@ -170,16 +170,10 @@ export function writeExplanation(module: GeneratedModule, target: QuickTarget, b
           lines.push(
             "unique" in refinement
               ? `  ${refinementNames([refinement], place)[0]}.explain(value, report);`
-              : `  ${builtExplanation(refinement, below(place, "refine", index)) ?? module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
+              : `  ${module.refinementPart(refinement, below(place, "refine", index), "explain")}(value, report);`,
           );
     if (!entered) lines.push(`  ${module.explainRuntime("leave")}(report, key);`);
     return lines;
-  };
-
-  /** The builder path's own explanation of a root refinement (target.builderExplains), by its name; else undefined. */
-  const builtExplanation = (refinement: object, place: Place): string | undefined => {
-    const explain = builder ? target.builderExplains?.get(refinement) : undefined;
-    return explain === undefined ? undefined : module.reference(explain, place, "refinement");
   };
 
   /** The names of refinements: imported by name, or a uniqueness rule made in this module. */

@@ -44,10 +44,4 @@ export interface QuickTarget {
    * out, as its check does (the envelope's check states that refinement, and says yes).
    */
   readonly builderCannotBreak?: readonly object[];
-  /**
-   * Refinements of the root that a body a builder assembles can break only in part, with the explanation of that
-   * part (a named export of a rules module, giving `explain`'s issues on such bodies): the builder path's
-   * explanation calls it instead, so a send carries only the messages it can give.
-   */
-  readonly builderExplains?: ReadonlyMap<object, (value: never, report: never) => void>;
 }

@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
@@ -101,7 +101,7 @@ function explainBuiltMessageAudio(value: unknown, report: Report, key: Key): voi
 export function explainBuiltAudioMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "audio", "is required when type is \"audio\"", report, explainBuiltMessageAudio);
-  explainBuiltSomeRecipient(value, report);
+  explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
 }
 

@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { namedPart } from "../contact-refinements.js";
-import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
@@ -553,7 +553,7 @@ function explainBuiltMessageContacts(value: unknown, report: Report, key: Key): 
 export function explainBuiltContactsMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "contacts", "is required when type is \"contacts\"", report, explainBuiltMessageContacts);
-  explainBuiltSomeRecipient(value, report);
+  explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
   explainGroupsTakeSomeKinds(value, report);
 }

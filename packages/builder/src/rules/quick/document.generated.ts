@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import type { JsonObject, Report } from "../report.js";
 import type { UnknownKeys } from "../rule.js";
@@ -108,7 +108,7 @@ function explainBuiltMessageDocument(value: unknown, report: Report, key: Key): 
 export function explainBuiltDocumentMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "document", "is required when type is \"document\"", report, explainBuiltMessageDocument);
-  explainBuiltSomeRecipient(value, report);
+  explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
 }
 

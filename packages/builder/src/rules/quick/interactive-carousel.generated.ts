@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import { linkOrReplies, sameCards } from "../interactive-refinements.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
@@ -701,7 +701,7 @@ function explainBuiltMessageInteractive(value: unknown, report: Report, key: Key
 export function explainBuiltCarouselInteractiveMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "interactive", "is required when type is \"interactive\"", report, explainBuiltMessageInteractive);
-  explainBuiltSomeRecipient(value, report);
+  explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
   explainGroupsTakeSomeKinds(value, report);
 }

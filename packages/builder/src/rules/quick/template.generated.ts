@@ -2,7 +2,7 @@
 // A quick yes/no with the same verdict as explain()'s errors, and the explanation with explain()'s issues;
 // see rules/quick-source.ts.
 import { idOrLink } from "../common-refinements.js";
-import { explainBuiltSomeRecipient, explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
+import { explainGroupsTakeSomeKinds, explainIndividualRecipient, explainSomeRecipient } from "../envelope-refinements.js";
 import type { Count } from "../explain-leaf.js";
 import type { AnyBodyRules, KindRules } from "../message-of.js";
 import { numeric } from "../numeric.js";
@@ -1988,7 +1988,7 @@ function explainBuiltMessageTemplate(value: unknown, report: Report, key: Key): 
 export function explainBuiltTemplateMessage(value: JsonObject, report: Report): void {
   explainBuiltEnvelopeFields(value, report);
   explainField(value, "template", "is required when type is \"template\"", report, explainBuiltMessageTemplate);
-  explainBuiltSomeRecipient(value, report);
+  explainSomeRecipient(value, report);
   explainIndividualRecipient(value, report);
 }
 
