@@ -5,6 +5,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compilers, root, run } from "../scripts/lib.mjs";
 
+// Literal and builder compiles in pairs (below): how many.
+const pairs = Number(process.env.TYPE_COST_PAIRS ?? 7);
+if (!Number.isInteger(pairs) || pairs < 1)
+  throw new Error(`TYPE_COST_PAIRS: a whole number of pairs from 1, got ${process.env.TYPE_COST_PAIRS}`);
+
 // Inside the package, so "@wacompose/builder" resolves to the built .d.ts as for users.
 const dir = join(root, "packages/builder/.bench-tmp");
 rmSync(dir, { recursive: true, force: true });
@@ -98,7 +103,6 @@ const measure = (compiler, name) => {
 
 // Pairs of compiles, literal and builder back to back in alternating order: a pair sees about the same load, so its
 // ratio holds on a busy host where absolute times do not; the figure is the median of the pairs' ratios.
-const pairs = Math.max(1, Number(process.env.TYPE_COST_PAIRS ?? 7));
 const median = (values) => {
   const sorted = [...values].sort((x, y) => x - y);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
