@@ -25,7 +25,7 @@ const sections = [
   ],
   [
     "Type-check cost of 1,000 messages",
-    "A generated file of 1,000 builder calls (a third texts of ~200 characters, a third 3-button messages, two-ninths 10-row lists, the rest images, reactions, locations, contacts) versus the same bodies as object literals typed `satisfies Message`; `--extendedDiagnostics`, best of three.",
+    "A generated file of 1,000 builder calls (a third texts of ~200 characters, a third 3-button messages, two-ninths 10-row lists, the rest images, reactions, locations, contacts) versus the same bodies as object literals typed `satisfies Message`; `--extendedDiagnostics` check time; ratio = median over 7 pairs of compiles (literal and builder back to back, order alternating) of the pair's ratio. Goal (issue 30): ≤ 1.5× on each compiler.",
     ["bench/type-cost.mjs"],
   ],
   [
@@ -36,7 +36,7 @@ const sections = [
   ["Bundle size", "esbuild `--bundle --minify` for the browser, then gzip -9.", ["bench/size.mjs"]],
   [
     "Transport overhead",
-    'Sequential sends to the emulator on loopback, raw fetch given the same per-send AbortSignal and `redirect: "manual"` as the clients; 20 rounds of 100-send batches in rotating order, overhead = median of same-round ratios. Then each client\'s own CPU per send, with a stub fetch that answers at once.',
+    'Sequential sends to the emulator on loopback, raw fetch given the same per-send AbortSignal and `redirect: "manual"` as the clients; 400 rounds of 5-send batches in rotating order, overhead = median of same-round ratios. Then each client\'s own CPU per send, with a stub fetch that answers at once.',
     ["bench/transport.mjs"],
   ],
   [

@@ -26,17 +26,17 @@ type Holes<N extends string, Acc extends string = ""> = N extends `${infer D ext
   ? Holes<Rest, `${Ten<Acc>}${DigitHoles[D]}`>
   : Acc;
 
-declare const notAString: unique symbol;
-/** Matches no string; see `LongerThan`. */
-type NotAString = { readonly [notAString]: never };
-
 /**
  * Matches any string longer than `Max`; the outer conditional makes TS cache it per `Max`.
- * The union with `NotAString` changes no answer but makes TS cache whether the type is
- * generic: for a bare template it walks all `Max + 1` holes again on every check (4097 for a
- * text body), which was most of the builders' type-check time.
+ * The union with `0` changes no answer (no string is `0`) but makes TS cache whether the type
+ * is generic: for a bare template it walks all `Max + 1` holes again on every check (4097 for a
+ * text body), which was most of the builders' type-check time. A number literal rather than an
+ * object type no string matches: a string fails against `0` at once, where against an object
+ * type TS compared `String`'s members for every literal checked (half the entries of the
+ * checker's assignability cache in the 1,000-message bench); and the constraint TS works out for
+ * `MaxLength`'s parameter is `string`, not `string | (NotAString & string)` run through type-fest.
  */
-type LongerThan<Max extends number> = Max extends number ? `${Holes<`${Max}`>}${Hole}${string}` | NotAString : never;
+type LongerThan<Max extends number> = Max extends number ? `${Holes<`${Max}`>}${Hole}${string}` | 0 : never;
 
 /** How many `Chunk`s `S` starts with (a small tuple: at most 9 per decimal digit), and the rest. */
 type Peel<S extends string, Chunk extends string, Count extends 0[] = []> = S extends `${Chunk}${infer Rest}`
