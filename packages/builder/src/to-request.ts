@@ -62,14 +62,17 @@ export function requestsTo(options: RequestOptions, caller = "toRequest"): (mess
   if (/[^ -~\u0080-\uffff]/.test(accessToken))
     throw new TypeError(`${caller}: accessToken must not contain line breaks or control characters`);
   if (baseUrl !== undefined && !isBaseUrl(baseUrl))
-    throw new TypeError(`${caller}: baseUrl must be an http(s) URL without credentials in it, e.g. "http://127.0.0.1:4010"`);
+    throw new TypeError(
+      `${caller}: baseUrl must be an http(s) URL without credentials, a query or a fragment in it, e.g. "http://127.0.0.1:4010"`,
+    );
   const url = `${(baseUrl ?? graphBaseUrl).replace(/\/+$/, "")}/${apiVersion}/${numberId}/messages`;
   const headers = { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" } as const;
   return (message) => ({ url, method: "POST", headers, body: serialise(message) });
 }
 
 /** An http(s) URL with no user or password in it (`https://graph.facebook.com@evil` sends to evil). */
-const isBaseUrl = (value: unknown): value is string => typeof value === "string" && /^https?:\/\/[^/?#@\s]+(?:[/?#]|$)/i.test(value);
+// A query or a fragment would swallow the path appended to it ("…/?a=1/v26.0/1/messages"), so the message would go elsewhere.
+const isBaseUrl = (value: unknown): value is string => typeof value === "string" && /^https?:\/\/[^/?#@\s]+(?:\/[^?#\s]*)?$/i.test(value);
 
 /** The JSON text of a body (a builder builds itself here); one that JSON cannot carry fails with a TypeError saying so. */
 function serialise(message: unknown): string {

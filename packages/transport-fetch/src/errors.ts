@@ -121,13 +121,16 @@ export class UnexpectedResponseError extends TransportError {
   declare readonly body: string;
   declare readonly mayHaveBeenDelivered: boolean;
 
-  /** `problem` says what was wrong with the answer; by default, that it is not the Graph API's JSON. */
-  constructor(status: number, statusText: string, body: string, problem = "a body that is not the Graph API's JSON") {
+  /**
+   * `problem` says what was wrong with the answer; by default, that its body is not the Graph API's JSON, and then
+   * an empty body is said to be empty (a redirect or an answer over the cap was not read, so nothing is said of it).
+   */
+  constructor(status: number, statusText: string, body: string, problem?: string) {
     const accepted = status >= 200 && status < 300;
     const snippet = body.replace(/\s+/g, " ").trim().slice(0, 120);
     const mayHaveBeenDelivered = accepted || status >= 500;
     super(
-      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem}${snippet ? `: ${snippet}` : " (empty)"}${
+      `HTTP ${status}${statusText ? ` ${statusText}` : ""} with ${problem ?? "a body that is not the Graph API's JSON"}${snippet ? `: ${snippet}` : problem === undefined ? " (empty)" : ""}${
         mayHaveBeenDelivered ? notResent(accepted ? "accepted (the status says so)" : "accepted") : ""
       }`,
     );

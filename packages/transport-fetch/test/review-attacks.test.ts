@@ -73,17 +73,26 @@ describe("options checked once, as given", () => {
     expect(toRequest(text, { phoneNumberId: 123 as unknown as string, accessToken: token }).url).toMatch(/\/123\/messages$/);
   });
 
-  it.each(["https://graph.facebook.com@127.0.0.1:9", "ftp://graph.facebook.com", "not a url", "https://user:pw@host.test"])(
-    "a baseUrl that would send the token elsewhere is refused: %s",
-    (baseUrl) => {
-      expect(() => toRequest(text, { phoneNumberId: "1", accessToken: token, baseUrl })).toThrow("baseUrl must be an http(s) URL");
-      expect(() => createSender({ phoneNumberId: "1", accessToken: token, baseUrl })).toThrow("baseUrl must be an http(s) URL");
-    },
-  );
+  it.each([
+    "https://graph.facebook.com@127.0.0.1:9",
+    "ftp://graph.facebook.com",
+    "not a url",
+    "https://user:pw@host.test",
+    // the API's path would land in the query or the fragment: "/?a=1/v26.0/1/messages" (newcomer)
+    "http://127.0.0.1:4010/?a=1",
+    "http://127.0.0.1:4010?a=1",
+    "http://127.0.0.1:4010/prefix#frag",
+    "http://127.0.0.1:4010/prefix/ ",
+  ])("a baseUrl that would send the token elsewhere is refused: %s", (baseUrl) => {
+    expect(() => toRequest(text, { phoneNumberId: "1", accessToken: token, baseUrl })).toThrow("baseUrl must be an http(s) URL");
+    expect(() => createSender({ phoneNumberId: "1", accessToken: token, baseUrl })).toThrow("baseUrl must be an http(s) URL");
+  });
 
-  it("takes the emulator's loopback URL", () => {
+  it("takes the emulator's loopback URL, and one with a path prefix", () => {
     const { url } = toRequest(text, { phoneNumberId: "1", accessToken: token, baseUrl: "http://127.0.0.1:4010/" });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4010\/v\d+\.\d+\/1\/messages$/);
+    const prefixed = toRequest(text, { phoneNumberId: "1", accessToken: token, baseUrl: "https://proxy.test/graph//" });
+    expect(prefixed.url).toMatch(/^https:\/\/proxy\.test\/graph\/v\d+\.\d+\/1\/messages$/);
   });
 
   it("a fetch that is no function fails when the sender is made, not as a network error at send", () => {

@@ -71,7 +71,21 @@ describe.each(Object.entries(makers))("%s", (name, make) => {
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(String((error as Error).message)).toMatch(/redirect to https:\/\/evil\.example.*not followed/);
     expect(String((error as Error).message)).not.toContain(token);
+    // The redirect's body was not read, so nothing is said of it (it said "(empty)" before; newcomer).
+    expect(String((error as Error).message)).not.toContain("(empty)");
     expect(calls).toHaveLength(1);
+  });
+
+  it('says "(empty)" only of a body it read: an empty 502, not an answer over the cap', async () => {
+    const empty = stubFetch(() => new Response("", { status: 502 }));
+    await expect(make(empty.fetch).send(text)).rejects.toThrow("HTTP 502 with a body that is not the Graph API's JSON (empty)");
+    const big = stubFetch(() => new Response("x".repeat(2048), { status: 200 }));
+    const error = await make(big.fetch, { maxResponseBytes: 1024 })
+      .send(text)
+      .catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(
+      /^HTTP 200 with an answer over 1024 bytes \(not read further\); the message may have been/,
+    );
   });
 
   it("caps the answer and checks its shape", async () => {
