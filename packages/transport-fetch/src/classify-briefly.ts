@@ -13,10 +13,12 @@ export interface Classification {
 const serverCodes: readonly string[] = ["1", "2", "131000", "131016", "131057", "139103"];
 /** The retryable codes whose action is `retry_after` (the API says how long to wait); the others are `retry`. */
 const waitCodes: readonly string[] = ["4", "80007", "130429", "131056", "131057", "132069"];
+/** The codes of an access token that is invalid or expired (the table's `authorization` / `refresh_token`): a wrong token is the commonest first error, and its fix is not to resend. */
+const tokenCodes: readonly string[] = ["0", "190"];
 
 /**
- * `classifyGraphError` for a sender that does not carry the table: a retryable code gets the table's
- * category and action; another code is `unknown` / `do_not_retry` unless its HTTP status says more
+ * `classifyGraphError` for a sender that does not carry the table: a retryable code, and a code of a
+ * bad access token, gets the table's category and action; another code is `unknown` / `do_not_retry` unless its HTTP status says more
  * (429 throttling, 5xx or `is_transient` server), where the table may know better. A Graph error
  * means the message was not accepted, so such a retry costs time, never a duplicate.
  */
@@ -25,6 +27,7 @@ export function classifyBriefly(
   status: number,
 ): Classification {
   const code = String(error.code);
+  if (tokenCodes.includes(code)) return { category: "authorization", action: "refresh_token" };
   const waits = waitCodes.includes(code);
   const category: GraphErrorCategory = serverCodes.includes(code)
     ? "server"

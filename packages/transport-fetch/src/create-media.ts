@@ -13,7 +13,7 @@ export interface MediaOptions extends SenderOptions {
 /**
  * The media endpoints on their own (upload checked before any request, look up, download, delete),
  * with `createSender`'s request path: every safety, retries only with a `retry` policy, a
- * `GraphApiError` classified from the retryable codes and the HTTP status. `createClient().media` is
+ * `GraphApiError` classified from the retryable codes, a bad token's codes and the HTTP status. `createClient().media` is
  * the same with the client's options; import this beside `createSender` to keep a bundle small.
  *
  * @example

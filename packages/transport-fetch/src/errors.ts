@@ -30,7 +30,7 @@ export class GraphApiError extends TransportError {
   declare readonly fbtraceId: string | undefined;
   /**
    * What kind of problem: from the protocol's table of codes with `createClient` (see `classifyGraphError`);
-   * with `createSender`, from its retryable codes and the HTTP status (see classify-briefly.ts).
+   * with `createSender`, from its retryable codes, a bad token's codes (0, 190) and the HTTP status (see classify-briefly.ts).
    */
   declare readonly category: GraphErrorCategory;
   /** What to do: `retry`, `retry_after`, `fix_and_retry`, `do_not_retry` or `refresh_token`. */

@@ -16,8 +16,8 @@ export interface Sender {
  * every error, typed errors saying whether the message may have been delivered), and no more.
  * Retries are passed in (`retry: retryWhenNotAccepted()`), so a bundle that does not retry does
  * not carry them; media, `sendMany`, mark-as-read and the protocol's whole table of error codes
- * are on `createClient`. A `GraphApiError` here is classified from its retryable codes and HTTP
- * status (call `classifyGraphError` for the rest); its `retryAfterMs` is read from `Retry-After`, and
+ * are on `createClient`. A `GraphApiError` here is classified from its retryable codes, a bad
+ * token's codes and the HTTP status (call `classifyGraphError` for the rest); its `retryAfterMs` is read from `Retry-After`, and
  * also from `X-Business-Use-Case-Usage` when the sender is given `retryWhenNotAccepted()`.
  *
  * @example

@@ -372,6 +372,24 @@ describe("classifyBriefly (the sender's classification, without the table)", () 
     }
   });
 
+  it("gives a bad access token's codes (0, 190) the table's authorization / refresh_token, at any status (newcomer)", () => {
+    for (const code of [0, 190])
+      for (const status of [400, 401, 500]) {
+        expect([code, status, classifyBriefly({ code }, status)]).toEqual([code, status, classifyGraphError({ code }, status)]);
+        expect(classifyBriefly({ code }, status)).toEqual({ category: "authorization", action: "refresh_token" });
+      }
+  });
+
+  it("a sender told the token is wrong says so and does not resend, even with a retry policy", async () => {
+    const { fetch, calls } = stubFetch(graphError(190, 401));
+    const error = await createSender({ phoneNumberId: "1", accessToken: token, fetch, retry: retryWhenNotAccepted({ baseDelayMs: 0 }) })
+      .send(text)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error).toMatchObject({ code: 190, status: 401, category: "authorization", action: "refresh_token", retryable: false });
+    expect(calls).toHaveLength(1);
+  });
+
   it("falls back on the status as the table does for an unknown code", () => {
     for (const status of [400, 429, 500, 503])
       expect(classifyBriefly({ code: 999_999 }, status)).toEqual(classifyGraphError({ code: 999_999 }, status));
