@@ -1,7 +1,6 @@
 import { type BuildResult, PayloadError } from "../errors.js";
 import { hasErrors, type Issue } from "../issue.js";
-import { builtIssues } from "../rules/built-issues.js";
-import type { JsonObject, Report } from "../rules/report.js";
+import { type BuiltRules, builtIssues } from "../rules/built-issues.js";
 
 /**
  * What every finished builder can do: check and return its body. Subclasses only say how to
@@ -16,14 +15,17 @@ export abstract class Buildable<Body> {
   protected abstract passes(body: Body): boolean;
 
   /**
-   * The kind's compiled explanation (rules/quick/), run on a body `passes` said no to: explain()'s
-   * issues for its rule, without the rule table or the walk over it in the bundle.
+   * The kind's compiled rules (rules/quick/): its explanation, run on a body `passes` said no to (explain()'s issues
+   * for its rule, without the rule table or the walk over it in the bundle), and its own check of that body as sent.
    */
-  protected abstract get explanation(): (body: JsonObject, report: Report) => void;
+  protected abstract get rules(): BuiltRules;
 
-  /** The issues of an assembled body (errors and warnings): the API's rules, plus any a subclass knows of. */
+  /**
+   * The issues of an assembled body `passes` refused (errors and warnings): the API's rules, plus any a subclass knows
+   * of. An error among them unless the body as sent passes the kind's check (rules/built-issues.ts).
+   */
   protected issuesOf(body: Body): readonly Issue[] {
-    return builtIssues(body, this.explanation);
+    return builtIssues(body, this.rules);
   }
 
   /** Returns the body, or throws `PayloadError` listing every issue; warnings alone do not throw. */

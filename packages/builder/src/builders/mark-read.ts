@@ -1,7 +1,10 @@
+import type { BuiltRules } from "../rules/built-issues.js";
 import { explainMarkReadBody, markReadBodyPasses } from "../rules/quick/mark-read.generated.js";
-import type { JsonObject, Report } from "../rules/report.js";
 import type { MarkReadRequest } from "../wire/mark-read.generated.js";
 import { Buildable } from "./buildable.js";
+
+/** Mark-as-read's compiled rules, as every builder of it runs them. */
+const markReadRules: BuiltRules = { type: "mark-as-read", passes: (body) => markReadBodyPasses(body, true), explain: explainMarkReadBody };
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const messageIdKey: unique symbol = Symbol();
@@ -30,8 +33,8 @@ export class MarkReadBuilder extends Buildable<MarkReadRequest> {
     return new MarkReadBuilder(this[messageIdKey], true);
   }
 
-  protected get explanation(): (body: JsonObject, report: Report) => void {
-    return explainMarkReadBody;
+  protected get rules(): BuiltRules {
+    return markReadRules;
   }
 
   protected passes(body: MarkReadRequest): boolean {

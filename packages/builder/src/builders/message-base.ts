@@ -1,6 +1,5 @@
 import type { limits } from "../limits.js";
 import type { KindRules } from "../rules/message-of.js";
-import type { JsonObject, Report } from "../rules/report.js";
 import type { MaxLength } from "../type-checks.js";
 import type { Message } from "../wire/index.js";
 import { Buildable } from "./buildable.js";
@@ -66,10 +65,6 @@ export abstract class MessageBase<M extends Message> extends Buildable<M> {
   protected abstract withAddressing(addressing: Addressing): this;
   /** The object named by `type`, made fresh. */
   protected abstract render(): Content<M>;
-
-  protected get explanation(): (body: JsonObject, report: Report) => void {
-    return this[rulesKey].explain;
-  }
 
   protected passes(body: M): boolean {
     try {

@@ -1,6 +1,8 @@
 // What the generated yes/no checks (rules/quick/*.generated.ts) share: small helpers the
 // emitted code calls instead of repeating them in every function.
 
+import { maxJsonDepth } from "../json-bounds.js";
+
 export { absent, isObject as isRecord } from "../report.js";
 
 /** True when `value` has a key (a free-form object that must not be empty). */
@@ -28,7 +30,9 @@ export const integerIn = (value: unknown, min: number, max: number): boolean =>
 export function isPlainJson(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;
   if (typeof value === "number") return Number.isFinite(value);
-  if (typeof value !== "object" || depth > 64) return false;
+  // Counted from the value: deeper than maxJsonDepth is deeper in the body too, so refused by explain() as well; a builder
+  // refuses data deeper in the body at the step (copy-data.ts), so on its bodies no depth it copied is refused here.
+  if (typeof value !== "object" || depth > maxJsonDepth) return false;
   if (Array.isArray(value)) {
     for (const entry of value) if (!isPlainJson(entry, depth + 1)) return false;
     return true;
