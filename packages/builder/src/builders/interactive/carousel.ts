@@ -2,6 +2,7 @@ import type { limits } from "../../limits.js";
 import type { MaxLength } from "../../type-checks.js";
 import type { CarouselInteractive, InteractiveMessage, MediaCard, MediaSource, ProductCard } from "../../wire/index.js";
 import { arrayArgument, objectArgument } from "../arguments.js";
+import { copyData } from "../copy-data.js";
 import { addressingKey } from "../message-base.js";
 import { InteractiveBase, partsKey, stateKey } from "./interactive-base.js";
 import { renderInteractive } from "./parts.js";
@@ -74,13 +75,18 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
   card(header: unknown, options?: unknown): CarouselBuilder<[...Cards, unknown]> {
     const { body, ...rest } = objectArgument(options as CardOptions<string, string>, "carousel card", ["body", "button", "quickReplies"]);
     const media = objectArgument(header as CardHeader, "carousel card header");
-    const rendered: Card = {
-      type: "cta_url",
-      header: "video" in media ? { type: "video", video: { ...media.video } } : { type: "image", image: { ...media.image } },
-      ...(body === undefined ? {} : { body: { text: body } }),
-      action: cardAction(rest),
-    };
-    return new CarouselBuilder<[...Cards, unknown]>(this[addressingKey], this.rules, this[partsKey], [...this[stateKey], rendered]);
+    const cards = this[stateKey];
+    // Copied now as at build (copy-data.ts): an object nested past the bound fails here, naming the card, not at build.
+    const rendered = copyData<Card>(
+      {
+        type: "cta_url",
+        header: "video" in media ? { type: "video", video: { ...media.video } } : { type: "image", image: { ...media.image } },
+        ...(body === undefined ? {} : { body: { text: body } }),
+        action: cardAction(rest),
+      },
+      cardPlace(cards.length),
+    );
+    return new CarouselBuilder<[...Cards, unknown]>(this[addressingKey], this.rules, this[partsKey], [...cards, rendered]);
   }
 
   /** Returns the body, or throws `PayloadError`; needs at least 2 cards. */
@@ -92,11 +98,15 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
   }
 
   protected render(): CarouselInteractive {
-    // Fresh objects on every build: the cards' parts are copied again.
-    const cards = this[stateKey].map((card, index): MediaCard => structuredClone({ card_index: index, ...card }));
+    // Fresh objects on every build: the cards' parts are copied again, as JSON.stringify reads them (not structuredClone,
+    // which throws on a toJSON function, and makes a caller's String object a string of no realm's String).
+    const cards = this[stateKey].map((card, index): MediaCard => ({ card_index: index, ...copyData(card, cardPlace(index)) }));
     return renderInteractive<CarouselInteractive>("carousel", this[partsKey], { cards });
   }
 }
+
+/** Where a media card sits: interactive(1).action(2).cards(3)[index](4). */
+const cardPlace = (index: number) => ({ path: `interactive.action.cards[${index}]`, depth: 4 });
 
 /** 2 to 10 product ids, checked for literal tuples. */
 export type ProductIds<P extends readonly string[]> = number extends P["length"]

@@ -26,6 +26,14 @@ import {
  * The component's position is only known at build, so the path leaves the indexes out.
  */
 const flowDataPlace = { path: "template.components.parameters.action.flow_action_data", depth: 7 };
+/**
+ * Where a carousel card's components sit: template(1).components(2)[component](3).cards(4)[index](5).components(6). The
+ * carousel's position among the components is only known at build.
+ */
+const cardPlace = (component: number | undefined, index: number) => ({
+  path: `template.components${component === undefined ? "" : `[${component}]`}.cards[${index}].components`,
+  depth: 6,
+});
 
 // Builder state under module-private symbols, as MessageBase keeps its own (message-base.ts says why).
 const buttonKey: unique symbol = Symbol();
@@ -127,8 +135,11 @@ export class TemplateCards<Cards extends readonly unknown[] = []> {
   card(build: unknown): TemplateCards<[...Cards, unknown]> {
     const start = new TemplateBuilder<true, never>(this[addressingKey], "");
     const built = callbackResult(build, start, TemplateBuilder, "template.carousel.cards[]") as TemplateBuilder<boolean, number>;
-    const card = componentsOf(built) as TemplateCardComponent[]; // a card's parts are a template's header, body and buttons
-    return new TemplateCards<[...Cards, unknown]>([...this[cardsKey], card], this[addressingKey]);
+    const cards = this[cardsKey];
+    // A card's parts are a template's header, body and buttons; copied now as at build (copy-data.ts), so an object nested
+    // past the bound fails here, naming the card, not at build.
+    const card = copyData(componentsOf(built) as TemplateCardComponent[], cardPlace(undefined, cards.length));
+    return new TemplateCards<[...Cards, unknown]>([...cards, card], this[addressingKey]);
   }
 
   static {
@@ -377,7 +388,11 @@ export class TemplateBuilder<HasLanguage extends boolean = false, Used extends n
         parameters: [{ type: "tap_target_configuration", tap_target_configuration: [{ url: tapTarget.url, title: tapTarget.title }] }],
       });
     if (cards !== undefined)
-      components.push({ type: "carousel", cards: cards.map((card, index) => ({ card_index: index, components: structuredClone(card) })) });
+      components.push({
+        type: "carousel",
+        // Copied as JSON.stringify reads them (not structuredClone, which throws on a toJSON function).
+        cards: cards.map((card, index) => ({ card_index: index, components: copyData(card, cardPlace(components.length, index)) })),
+      });
     const languageObject =
       language === undefined
         ? undefined
