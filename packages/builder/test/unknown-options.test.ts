@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createMsg, msg, text } from "../src/index.js";
+import { type ContactBuilder, createMsg, msg, text } from "../src/index.js";
 
 // JavaScript callers, or a variable with extra keys (the types catch only literals): an options or
 // parts object with a key the builder does not read fails at the call, naming where and the keys
@@ -236,6 +236,65 @@ describe("a contact card's steps read a plain options object by for…in", () =>
       },
     );
     expect(card(Object.assign(Object.create(prototype) as object, { type: "WORK" }))?.emails).toEqual([{ email: "a@b.co", type: "WORK" }]);
+  });
+});
+
+describe("a contact card's step given a Proxy whose getPrototypeOf trap throws", () => {
+  // The plain-object fast path asks for the prototype; such a Proxy goes the generic way (own keys, as every other
+  // builder argument is read), so it builds as it did before that path existed, and its own unknown key is still named.
+  const throwingPrototype = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      getPrototypeOf: () => {
+        throw new Error("getPrototypeOf trap");
+      },
+    });
+  const contact = (step: (p: ContactBuilder) => ContactBuilder<true>) =>
+    msg
+      .to(n)
+      .contacts((c) => c.contact(step))
+      .build().contacts[0];
+  const name = { formattedName: "Ana", firstName: "Ana" };
+
+  it("every step's options build from the Proxy's own keys", () => {
+    expect(contact((p) => p.name(throwingPrototype({ ...name })))?.name).toEqual({ formatted_name: "Ana", first_name: "Ana" });
+    const card = contact((p) =>
+      p
+        .name(name)
+        .phone("+16505551234", throwingPrototype({ type: "WORK", waId: "16505551234" }))
+        .email("a@b.co", throwingPrototype({ type: "HOME" }))
+        .url("https://example.com", throwingPrototype({ type: "WORK" }))
+        .org(throwingPrototype({ company: "Lucky Shrub" }))
+        .address(throwingPrototype({ city: "Menlo Park", type: "WORK" })),
+    );
+    expect(card).toEqual({
+      name: { formatted_name: "Ana", first_name: "Ana" },
+      phones: [{ phone: "+16505551234", type: "WORK", wa_id: "16505551234" }],
+      emails: [{ email: "a@b.co", type: "HOME" }],
+      urls: [{ url: "https://example.com", type: "WORK" }],
+      org: { company: "Lucky Shrub" },
+      addresses: [{ city: "Menlo Park", type: "WORK" }],
+    });
+  });
+
+  it("its own unknown key is refused, naming the step and the key", () => {
+    expect(() => contact((p) => p.name(name).email("a@b.co", throwingPrototype({ type: "HOME", kind: "x" }) as never))).toThrow(
+      new TypeError('contacts.emails options: unknown option "kind" (takes type)'),
+    );
+  });
+
+  it("a trap that throws on every read is the caller's error, as any unreadable argument is", () => {
+    const unreadable = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error("getPrototypeOf trap");
+        },
+        ownKeys: () => {
+          throw new Error("ownKeys trap");
+        },
+      },
+    );
+    expect(() => contact((p) => p.name(name).email("a@b.co", unreadable as never))).toThrow("ownKeys trap");
   });
 });
 

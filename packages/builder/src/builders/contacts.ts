@@ -70,14 +70,26 @@ const placements = Object.freeze({
 
 /**
  * objectArgument for a card's steps, which a message takes several of: a plain object's keys are read by for…in, from
- * V8's per-shape cache, where Object.keys makes an array per call. The prototype walked is Object's alone (or none); any
- * other prototype, and any key not taken, goes to objectArgument, which reads own keys only and names the key.
+ * V8's per-shape cache, where Object.keys makes an array per call. Anything else goes to objectArgument, which reads own
+ * keys only and names the key not taken.
  */
 function stepArgument<T>(value: T, where: string, keys: readonly string[]): T & object {
-  const prototype: unknown = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
-  if (prototype !== Object.prototype && prototype !== null) return objectArgument(value, where, keys);
-  for (const key in value) if (!keys.includes(key) && Object.hasOwn(value as object, key)) return objectArgument(value, where, keys);
-  return value as T & object;
+  return takesPlain(value, keys) ? (value as T & object) : objectArgument(value, where, keys);
+}
+
+/**
+ * True when `value`'s prototype is Object's (or none) and each own key is one of `keys`. False otherwise, and when a
+ * Proxy's trap throws on the way (getPrototypeOf, or one for…in asks): objectArgument reads it as any argument is read.
+ */
+function takesPlain(value: unknown, keys: readonly string[]): boolean {
+  try {
+    const prototype: unknown = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    for (const key in value as object) if (!keys.includes(key) && Object.hasOwn(value as object, key)) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // The keys each step takes, made once: an array literal in the call is a new array on every call, and a card is
