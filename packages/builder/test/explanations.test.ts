@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { hasErrors, type Issue } from "../src/index.js";
+import { addressedTo } from "../src/builders/message-base.js";
+import { MessageBuilder } from "../src/builders/message-builder.js";
+import { type Buildable, hasErrors, type Issue, msg, validate } from "../src/index.js";
 import { interactiveTypes } from "../src/limits.js";
 import { builtIssues } from "../src/rules/built-issues.js";
 import * as interactiveRules from "../src/rules/interactive.js";
@@ -451,5 +453,47 @@ describe("the builders' reading (KindRules) is explain()'s on the bodies a build
       /Keys\b|onlyKeys|explainKeys|messageUnknown|messageIgnored|messageTypeRule|fromBuilder|GroupsTakeSomeKinds/,
     );
     expect(builderPath).toContain("explainBuiltEnvelopeFields");
+  });
+});
+
+describe("the documented and the peers' bodies through build()", () => {
+  // build() on each body, as a builder of its kind (its KindRules) would assemble it: it builds exactly when validate()
+  // finds no error, fails with validate()'s issues otherwise, and never with the issue of a refusal no rule explains
+  // (rules/built-issues.ts). Bodies a builder cannot assemble are left out: an unknown key (the builder path does not
+  // read keys), or a root constant other than the builder writes (messaging_product, recipient_type, type).
+  const written = new Set(["messaging_product", "recipient_type", "type"]);
+  const outsideBuilders = (issues: readonly Issue[]): boolean =>
+    issues.some((issue) => issue.code === "unknown_field" || written.has(issue.path));
+  /** A builder of `rules`' kind whose assembled body is `body` (a JSON copy on every build). */
+  const replaying = (rules: KindRules | undefined, body: Body): Buildable<unknown> => {
+    const builder: Buildable<unknown> =
+      rules === undefined ? msg.markRead("wamid.1") : new MessageBuilder(addressedTo(undefined), rules, {} as never);
+    return Object.defineProperty(builder, "assemble", { value: () => json(body) });
+  };
+  /** Each body with each target that takes it, and whether it is a peer's (the peers' come last in `seeds`). */
+  const runs = seeds.flatMap((body, index) =>
+    targets
+      .filter((target) => (target.built !== undefined || target.name === "mark-read") && target.takes(body))
+      .map((target) => [target, body, index >= seeds.length - peers.length] as const),
+  );
+
+  it("every body of a kind with a builder, built by each rules that take it", () => {
+    const counts = { built: 0, refused: 0, outside: 0, peerBuilt: 0, peerRefused: 0, peerOutside: 0 };
+    for (const [target, body, peer] of runs) {
+      const issues = validate(body);
+      if (outsideBuilders(issues)) {
+        counts[peer ? "peerOutside" : "outside"]++;
+        continue;
+      }
+      const result = replaying(target.built, body).safeBuild();
+      expect([target.name, body, result.ok ? [] : result.issues]).toEqual([target.name, body, hasErrors(issues) ? issues : []]);
+      if (result.ok) counts[peer ? "peerBuilt" : "built"]++;
+      else counts[peer ? "peerRefused" : "refused"]++;
+    }
+    if (process.env.SHOW_COUNTS) console.log(`${seeds.length} bodies (${peers.length} peers'), ${runs.length} builds:`, counts);
+    const { built, refused, outside, peerBuilt, peerRefused, peerOutside } = counts;
+    expect(built + refused + outside + peerBuilt + peerRefused + peerOutside).toBe(runs.length);
+    expect(built).toBeGreaterThan(30);
+    if (peers.length > 0) expect(peerBuilt).toBeGreaterThan(100);
   });
 });
