@@ -242,7 +242,7 @@ describe("a contact card's steps read a plain options object by for…in", () =>
 describe("a contact card's step given a Proxy whose getPrototypeOf trap throws", () => {
   // The plain-object fast path asks for the prototype; such a Proxy goes the generic way (own keys, as every other
   // builder argument is read), so it builds as it did before that path existed, and its own unknown key is still named.
-  const throwingPrototype = <T extends object>(target: T): T =>
+  const throwingPrototype = <const T extends object>(target: T): T =>
     new Proxy(target, {
       getPrototypeOf: () => {
         throw new Error("getPrototypeOf trap");
