@@ -145,8 +145,9 @@ function openPath(
 
   /**
    * One attempt: fetch and the answer's body raced against the timer, so a fetch (or a body stream) that ignores the
-   * signal still ends at `timeoutMs` with a TimeoutError. The exchange clears the timer when it settles; a timer that
-   * fired is gone: nothing is left behind either way.
+   * signal still ends at `timeoutMs` with a TimeoutError. Whichever settles the attempt first wins; the exchange clears
+   * the timer when it ends, and a timer that fired is gone: nothing is left behind either way. One promise per attempt
+   * (this one): the exchange settles it directly rather than through a `.then` of its own.
    */
   function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
@@ -155,17 +156,19 @@ function openPath(
         controller.abort();
         reject(new TimeoutError(timeoutMs, redact(request.url)));
       }, timeoutMs);
-      // Not resolve(exchange(…)): that would lock this promise to the exchange, and the timer's reject would be ignored.
-      exchange(request, answer, controller.signal, timer).then(resolve, reject);
+      void exchange(request, answer, controller.signal, timer, resolve, reject);
     });
   }
 
+  /** The request and its answer, settling the attempt with `resolve` or `reject`: it never throws (nobody awaits it). */
   async function exchange(
     { url, method, headers, body }: ApiRequest,
     answer: Answer,
     signal: AbortSignal,
     timer: ReturnType<typeof setTimeout>,
-  ): Promise<unknown> {
+    resolve: (json: unknown) => void,
+    reject: (error: TransportError) => void,
+  ): Promise<void> {
     try {
       // A copy of the headers: a fetch that changes them must not change the next request's.
       const response = await fetchImpl(
@@ -192,7 +195,7 @@ function openPath(
       const success = status >= 200 && status < 300;
       // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
       // error would let a retry send an accepted message again.
-      if (success && answer.holds(json)) return json;
+      if (success && answer.holds(json)) return resolve(json);
       // Its own field only: an inherited `error` (a polluted prototype) is not the API's.
       const error = own(json, "error");
       // A 2xx may mean the API accepted the message whatever the body says: an odd answer (mayHaveBeenDelivered,
@@ -204,8 +207,8 @@ function openPath(
       throw unexpected(response, redact, success ? answer.missing : undefined, text);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer (after a
-      // timeout nobody hears of it: the attempt has settled with a TimeoutError).
-      throw error instanceof TransportError ? error : networkError(error, redact, url);
+      // timeout nobody hears of it: the attempt has settled with a TimeoutError). Neither can throw.
+      reject(transportError(error) ?? networkError(error, redact, url));
     } finally {
       clearTimeout(timer);
     }
@@ -214,6 +217,15 @@ function openPath(
   const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
+
+/** `error` when it is one of this path's own errors; a value that cannot even be asked (a revoked proxy) is not. */
+const transportError = (error: unknown): TransportError | undefined => {
+  try {
+    return error instanceof TransportError ? error : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** A Graph error body's objects without a prototype: a field the API did not send reads `undefined`, never a polluted one. */
 const withoutPrototype = (_key: string, value: unknown): unknown =>

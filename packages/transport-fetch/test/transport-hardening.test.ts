@@ -46,7 +46,7 @@ const senders = {
     createClient({ phoneNumberId, accessToken: token, fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs }),
 } as const;
 const eachSender = Object.entries(senders);
-/** Timers the process holds: what a call leaves behind shows as one more. */
+/** Timers the process holds: a call that left one behind would show one more than before it (others may end meanwhile). */
 const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
 describe("a 2xx is never sent twice", () => {
@@ -200,7 +200,7 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
       expect(calls).toBe(1);
       expect(signal?.aborted).toBe(true);
       expect(getEventListeners(signal as AbortSignal, "abort")).toHaveLength(0);
-      expect(timers()).toBe(before);
+      expect(timers()).toBeLessThanOrEqual(before);
     });
   });
 
@@ -208,7 +208,7 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
     const { fetch } = recording(() => json(200, { messages: [{ id: "wamid.1" }] }));
     const before = timers();
     await createSender({ phoneNumberId, accessToken: token, fetch }).send(text);
-    expect(timers()).toBe(before);
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 
   it("the template manager and media's lookups time out alike", async () => {
@@ -232,14 +232,14 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
     const error = await caught(deafFile.download("123"));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ url: "https://lookaside.fbsbx.com/file" });
-    expect(timers()).toBe(before);
+    expect(timers()).toBeLessThanOrEqual(before);
 
     const neverEnds = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel: () => new Promise(() => {}) });
     const file = async () => new Response(neverEnds, { status: 200, headers: { "content-type": "image/jpeg" } });
     const endlessFile = createMedia({ phoneNumberId, accessToken: token, fetch: stalled(file), timeoutMs: 30 });
     const download = await endlessFile.download("123");
     await expect(caught(download.body.getReader().read())).resolves.toBeInstanceOf(TimeoutError);
-    expect(timers()).toBe(before);
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
 
@@ -251,6 +251,14 @@ describe("a fetch failure whose code cannot be read", () => {
     ["a throwing code getter", () => Object.defineProperty(new Error("failed"), "code", { get: throwing })],
     ["a throwing code getter on its cause", () => new Error("failed", { cause: Object.defineProperty({}, "code", { get: throwing }) })],
     ["a proxy that throws on every read", () => new Proxy({}, { get: throwing })],
+    [
+      "a revoked proxy (even instanceof throws)",
+      () => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      },
+    ],
   ])("%s: a NetworkError that may have been delivered", async (_, failure) => {
     for (const [, make] of eachSender) {
       let calls = 0;
