@@ -46,8 +46,34 @@ const senders = {
     createClient({ phoneNumberId, accessToken: token, fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs }),
 } as const;
 const eachSender = Object.entries(senders);
-/** Timers the process holds: a call that left one behind would show one more than before it (others may end meanwhile). */
-const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+/**
+ * Runs `call` with the global setTimeout and clearTimeout watched (the transport calls them through the global object)
+ * and gives back how many of the timers set meanwhile are still pending: neither fired nor cleared. Only those: the
+ * process's other timers (jest's, a busy host's) do not count.
+ */
+async function timersLeftBy(call: () => Promise<unknown>): Promise<number> {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const pending = new Set<unknown>();
+  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const handle = set(() => {
+      pending.delete(handle);
+      callback(...args);
+    }, ms);
+    pending.add(handle);
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+    pending.delete(handle);
+    clear(handle);
+  }) as typeof clearTimeout;
+  try {
+    await call();
+  } finally {
+    globalThis.setTimeout = set;
+    globalThis.clearTimeout = clear;
+  }
+  return pending.size;
+}
 
 describe("a 2xx is never sent twice", () => {
   // 4 and 131056 wait (retry_after), 1 and 131000 are server errors (retry): each retryable in a 4xx or 5xx answer.
@@ -188,8 +214,10 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
         signal = init.signal;
         return fetch(url, init);
       };
-      const before = timers();
-      const error = await caught(make(spy, 30).send(text));
+      let error: unknown;
+      const left = await timersLeftBy(async () => {
+        error = await caught(make(spy, 30).send(text));
+      });
       expect(error).toBeInstanceOf(TimeoutError);
       expect(error).toMatchObject({
         timeoutMs: 30,
@@ -200,15 +228,14 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
       expect(calls).toBe(1);
       expect(signal?.aborted).toBe(true);
       expect(getEventListeners(signal as AbortSignal, "abort")).toHaveLength(0);
-      expect(timers()).toBeLessThanOrEqual(before);
+      expect(left).toBe(0);
     });
   });
 
   it("a send that is answered leaves no timer behind", async () => {
     const { fetch } = recording(() => json(200, { messages: [{ id: "wamid.1" }] }));
-    const before = timers();
-    await createSender({ phoneNumberId, accessToken: token, fetch }).send(text);
-    expect(timers()).toBeLessThanOrEqual(before);
+    const wa = createSender({ phoneNumberId, accessToken: token, fetch });
+    await expect(timersLeftBy(() => wa.send(text))).resolves.toBe(0);
   });
 
   it("the template manager and media's lookups time out alike", async () => {
@@ -228,18 +255,37 @@ describe("the timeout holds over a fetch that ignores its signal", () => {
       return async () => (n++ === 0 ? described() : file());
     };
     const deafFile = createMedia({ phoneNumberId, accessToken: token, fetch: stalled(() => new Promise(() => {})), timeoutMs: 30 });
-    const before = timers();
-    const error = await caught(deafFile.download("123"));
+    let error: unknown;
+    await expect(
+      timersLeftBy(async () => {
+        error = await caught(deafFile.download("123"));
+      }),
+    ).resolves.toBe(0);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ url: "https://lookaside.fbsbx.com/file" });
-    expect(timers()).toBeLessThanOrEqual(before);
 
     const neverEnds = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel: () => new Promise(() => {}) });
     const file = async () => new Response(neverEnds, { status: 200, headers: { "content-type": "image/jpeg" } });
     const endlessFile = createMedia({ phoneNumberId, accessToken: token, fetch: stalled(file), timeoutMs: 30 });
-    const download = await endlessFile.download("123");
-    await expect(caught(download.body.getReader().read())).resolves.toBeInstanceOf(TimeoutError);
-    expect(timers()).toBeLessThanOrEqual(before);
+    await expect(
+      timersLeftBy(async () => {
+        const download = await endlessFile.download("123");
+        error = await caught(download.body.getReader().read());
+      }),
+    ).resolves.toBe(0);
+    expect(error).toBeInstanceOf(TimeoutError);
+
+    // And a file read to its end leaves no timer behind either (the default 30 s one, cleared).
+    const whole = async () => new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { "content-type": "image/jpeg" } });
+    const served = createMedia({ phoneNumberId, accessToken: token, fetch: stalled(whole) });
+    let bytes = 0;
+    await expect(
+      timersLeftBy(async () => {
+        const download = await served.download("123");
+        bytes = (await new Response(download.body).arrayBuffer()).byteLength;
+      }),
+    ).resolves.toBe(0);
+    expect(bytes).toBe(3);
   });
 });
 
