@@ -58,6 +58,9 @@ export function requestsTo(options: RequestOptions, caller = "toRequest"): (mess
   if (typeof numberId !== "string" || !phoneNumberId.test(numberId))
     throw new TypeError(`${caller}: phoneNumberId must be the numeric id of the sending number`);
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${caller}: accessToken is required`);
+  // The header below adds "Bearer ": given with it, the token would go as "Bearer Bearer …" and get a 401.
+  if (/^bearer\s/i.test(accessToken))
+    throw new TypeError(`${caller}: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)`);
   // A header value: a line break would start another header in a client that does not refuse it.
   if (/[^ -~\u0080-\uffff]/.test(accessToken))
     throw new TypeError(`${caller}: accessToken must not contain line breaks or control characters`);

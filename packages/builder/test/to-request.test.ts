@@ -68,6 +68,20 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     );
   });
 
+  it('refuses a token given with "Bearer " before it (it would go as "Bearer Bearer …"), naming the fix, never the token', () => {
+    for (const accessToken of [`Bearer ${options.accessToken}`, `bearer ${options.accessToken}`, `BEARER\t${options.accessToken}`]) {
+      const refused = (): unknown => requestsTo({ ...options, accessToken }, "createSender");
+      expect(refused).toThrow(
+        new TypeError('createSender: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)'),
+      );
+      expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(/^toRequest: accessToken must be/);
+    }
+    // Only the word and a space: a token that happens to start with the letters is a token.
+    expect(requestsTo({ ...options, accessToken: "BearerlikeToken" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe(
+      "Bearer BearerlikeToken",
+    );
+  });
+
   it("fails per message on what JSON cannot carry, and validates a builder first", () => {
     const request = requestsTo(options);
     const cyclic: Record<string, unknown> = {};

@@ -3,6 +3,7 @@ import { type Answer, type ConnectionOptions, openCore } from "./core.js";
 import { mediaOverCore } from "./create-media.js";
 import type { Media } from "./media.js";
 import { numberOption } from "./options.js";
+import { own } from "./own.js";
 import { retryPolicy } from "./retry.js";
 import { askedWait } from "./retry-after.js";
 import { type SendManyOptions, type SendManyResult, sendMany } from "./send-many.js";
@@ -44,15 +45,18 @@ export interface Client {
   readonly media: Media;
 }
 
-/** A successful send holds a message id. Apart from mark-as-read's, so that a sender does not carry that one. */
+/**
+ * A successful send holds a message id, each field its own (never a polluted prototype's). Apart from mark-as-read's,
+ * so that a sender does not carry that one.
+ */
 export const sendAnswer: Answer = {
-  holds: (json) => typeof (json as SendResult | null)?.messages?.[0]?.id === "string",
+  holds: (json) => typeof own(own(own(json, "messages"), 0), "id") === "string",
   missing: "JSON that is not the API's answer to a message (no messages[0].id)",
 };
 
 /** Mark-as-read's answer holds `success`. */
 const markReadAnswer: Answer = {
-  holds: (json) => typeof (json as MarkReadResult | null)?.success === "boolean",
+  holds: (json) => typeof own(json, "success") === "boolean",
   missing: "JSON that is not the API's answer to mark-as-read (no success)",
 };
 

@@ -3,6 +3,7 @@ import type { Classification } from "./classify-briefly.js";
 import { GraphApiError, type GraphErrorBody, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 import { networkError } from "./network-error.js";
 import { maxTimerMs, numberOption } from "./options.js";
+import { own } from "./own.js";
 import { type ResponseLike, readAnswer } from "./read-answer.js";
 import { redactor } from "./redact.js";
 import { type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
@@ -113,6 +114,9 @@ export function openConnection(where: string, options: ConnectionOptions, classi
   const given = { ...options };
   const { accessToken, version = defaultApiVersion } = given;
   if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
+  // The Authorization header adds "Bearer ": given with it, the token would go as "Bearer Bearer …" and get a 401.
+  if (/^bearer\s/i.test(accessToken))
+    throw new TypeError(`${where}: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)`);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
   return openPath(where, given, version, classify, retryPolicy(given.retry, where), wait);
@@ -139,12 +143,34 @@ function openPath(
   const maxResponseBytes = numberOption(where, options, "maxResponseBytes", 256 * 1024, 1, 2 ** 30, true);
   const redact = redactor(options.accessToken);
 
-  async function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
+  /**
+   * One attempt: fetch and the answer's body raced against the timer, so a fetch (or a body stream) that ignores the
+   * signal still ends at `timeoutMs` with a TimeoutError. Whichever settles the attempt first wins; the exchange clears
+   * the timer when it ends, and a timer that fired is gone: nothing is left behind either way. One promise per attempt
+   * (this one): the exchange settles it directly rather than through a `.then` of its own.
+   */
+  function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        controller.abort();
+        reject(new TimeoutError(timeoutMs, redact(request.url)));
+      }, timeoutMs);
+      void exchange(request, answer, controller.signal, timer, resolve, reject);
+    });
+  }
+
+  /** The request and its answer, settling the attempt with `resolve` or `reject`: it never throws (nobody awaits it). */
+  async function exchange(
+    { url, method, headers, body }: ApiRequest,
+    answer: Answer,
+    signal: AbortSignal,
+    timer: ReturnType<typeof setTimeout>,
+    resolve: (json: unknown) => void,
+    reject: (error: TransportError) => void,
+  ): Promise<void> {
     try {
       // A copy of the headers: a fetch that changes them must not change the next request's.
-      const { signal } = controller;
       const response = await fetchImpl(
         url,
         body === undefined
@@ -169,21 +195,20 @@ function openPath(
       const success = status >= 200 && status < 300;
       // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
       // error would let a retry send an accepted message again.
-      if (success && answer.holds(json)) return json;
-      // An object's field only: a primitive's `error` would come from its prototype (polluted), never from the API.
-      const error = typeof json === "object" && json !== null ? (json as { error?: unknown }).error : undefined;
-      if (typeof error === "object" && error !== null) {
-        const graph = JSON.parse(redact(JSON.stringify(error))) as GraphErrorBody;
+      if (success && answer.holds(json)) return resolve(json);
+      // Its own field only: an inherited `error` (a polluted prototype) is not the API's.
+      const error = own(json, "error");
+      // A 2xx may mean the API accepted the message whatever the body says: an odd answer (mayHaveBeenDelivered,
+      // never retried), not a Graph error whose code a retry policy would send again on.
+      if (!success && typeof error === "object" && error !== null) {
+        const graph = JSON.parse(redact(JSON.stringify(error)), withoutPrototype) as GraphErrorBody;
         throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
       }
       throw unexpected(response, redact, success ? answer.missing : undefined, text);
     } catch (error) {
-      // This path's own errors as they are; anything else failed in fetch or while reading the answer.
-      throw error instanceof TransportError
-        ? error
-        : controller.signal.aborted
-          ? new TimeoutError(timeoutMs)
-          : networkError(error, redact, url);
+      // This path's own errors as they are; anything else failed in fetch or while reading the answer (after a
+      // timeout nobody hears of it: the attempt has settled with a TimeoutError). Neither can throw.
+      reject(transportError(error) ?? networkError(error, redact, url));
     } finally {
       clearTimeout(timer);
     }
@@ -192,6 +217,19 @@ function openPath(
   const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
+
+/** `error` when it is one of this path's own errors; a value that cannot even be asked (a revoked proxy) is not. */
+const transportError = (error: unknown): TransportError | undefined => {
+  try {
+    return error instanceof TransportError ? error : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A Graph error body's objects without a prototype: a field the API did not send reads `undefined`, never a polluted one. */
+const withoutPrototype = (_key: string, value: unknown): unknown =>
+  typeof value === "object" && value !== null ? Object.setPrototypeOf(value, null) : value;
 
 /** An answer that is not the API's: `problem` says what is wrong with it (by default, that it is not the API's JSON). */
 const unexpected = (response: ResponseLike, redact: (text: string) => string, problem?: string, text = ""): UnexpectedResponseError =>

@@ -12,6 +12,8 @@ const notResent = (what: string): string => `; the message may have been ${what}
  */
 export abstract class TransportError extends Error {
   abstract readonly mayHaveBeenDelivered: boolean;
+  /** How many attempts were made, when a retry policy (`retryWhenNotAccepted`) made more than one and gave up. */
+  declare readonly attempts: number | undefined;
 }
 
 /** The API answered with a Graph error: the message was not accepted. */
@@ -79,10 +81,12 @@ export class TimeoutError extends TransportError {
   override readonly name = "TimeoutError";
   readonly mayHaveBeenDelivered = true;
   declare readonly timeoutMs: number;
+  /** Where the request went (never with the token, which travels in a header). */
+  declare readonly url: string | undefined;
 
-  constructor(timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms${notResent("delivered")}`);
-    Object.assign(this, { timeoutMs });
+  constructor(timeoutMs: number, url?: string) {
+    super(`no answer${url === undefined ? "" : ` from ${url}`} within ${timeoutMs} ms${notResent("delivered")}`);
+    Object.assign(this, { timeoutMs, url });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Answer, ApiRequest, FetchLike } from "./client.js";
 import { TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { networkError } from "./network-error.js";
 import { checkNumberOption } from "./options.js";
+import { own } from "./own.js";
 
 /** What can be uploaded: bytes in memory, a Blob (`await fs.openAsBlob(path)` on Node), or a web stream. */
 export type MediaData = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
@@ -107,9 +108,9 @@ function kindLimit(mimeType: string): { readonly bytes: number; readonly what: s
 
 const bytes = (n: number): string => `${n.toLocaleString("en")} bytes`;
 
-const uploaded: Answer = { holds: (json) => typeof (json as { id?: unknown } | null)?.id === "string", missing: "no media id" };
-const described: Answer = { holds: (json) => typeof (json as { url?: unknown } | null)?.url === "string", missing: "no media url" };
-const deleted: Answer = { holds: (json) => typeof (json as { success?: unknown } | null)?.success === "boolean", missing: "no success" };
+const uploaded: Answer = { holds: (json) => typeof own(json, "id") === "string", missing: "no media id" };
+const described: Answer = { holds: (json) => typeof own(json, "url") === "string", missing: "no media url" };
+const deleted: Answer = { holds: (json) => typeof own(json, "success") === "boolean", missing: "no success" };
 
 /** The media endpoints of one phone number's client. */
 export function mediaClient(context: Context): Media {
@@ -140,13 +141,15 @@ export function mediaClient(context: Context): Media {
       sha256?: string;
       file_size?: number | string;
     };
-    const size = Number(json.file_size ?? Number.NaN);
+    // Each field its own: one the API did not send must not come from a polluted prototype.
+    const field = <K extends keyof typeof json>(key: K): (typeof json)[K] | undefined => own(json, key) as (typeof json)[K] | undefined;
+    const size = Number(field("file_size") ?? Number.NaN);
     const info = {
-      id: json.id ?? id,
+      id: field("id") ?? id,
       url: json.url,
-      mimeType: json.mime_type ?? "",
-      sha256: json.sha256 ?? "",
-      fileSize: Number(json.file_size ?? 0),
+      mimeType: field("mime_type") ?? "",
+      sha256: field("sha256") ?? "",
+      fileSize: Number(field("file_size") ?? 0),
     };
     return { info, fileSize: Number.isSafeInteger(size) && size >= 0 ? size : undefined };
   };
@@ -162,16 +165,27 @@ export function mediaClient(context: Context): Media {
     maxBytes: number | undefined,
   ): Promise<Download | undefined> => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+    const timedOut = (): TimeoutError => new TimeoutError(context.timeoutMs, context.redact(url));
+    // Fetch and every read of the file raced against the timer: a fetch or a stream that ignores the signal still ends.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(timedOut());
+      }, context.timeoutMs);
+    });
+    // Nobody may be racing it when it fires (a download handed over and never read): not an unhandled rejection.
+    expired.catch(() => {});
     const failed = (error: unknown): TimeoutError | Error =>
-      controller.signal.aborted ? new TimeoutError(context.timeoutMs) : networkError(error, context.redact, url);
+      controller.signal.aborted ? timedOut() : networkError(error, context.redact, url);
     let streaming = false;
     try {
-      const response = (await context
-        .fetch(url, { method: "GET", headers: auth, signal: controller.signal, redirect: "manual" })
-        .catch((error: unknown) => {
+      const response = (await Promise.race([
+        context.fetch(url, { method: "GET", headers: auth, signal: controller.signal, redirect: "manual" }).catch((error: unknown) => {
           throw failed(error);
-        })) as Response;
+        }),
+        expired,
+      ])) as Response;
       const drop = () => response.body?.cancel().catch(() => {});
       if (response.status === 404) {
         drop();
@@ -204,6 +218,7 @@ export function mediaClient(context: Context): Media {
         throw new RangeError(`media.download: the file is ${bytes(declared)} (Content-Length), over ${bytes(cap)} (${why}); not read`);
       }
       const body = bounded(response.body, cap, {
+        expired,
         done: () => clearTimeout(timer),
         failed,
         tooLarge: () =>
@@ -287,12 +302,18 @@ export function mediaClient(context: Context): Media {
 
 /**
  * `source`, erroring past `cap` bytes (`tooLarge`) or when it fails (`failed`: the timer's abort
- * becomes a TimeoutError); `done` runs once it ends, errs or is cancelled.
+ * becomes a TimeoutError) or when `expired` rejects first (a source deaf to the abort); `done` runs once it ends,
+ * errs or is cancelled.
  */
 function bounded(
   source: ReadableStream<Uint8Array>,
   cap: number,
-  on: { readonly done: () => void; readonly failed: (error: unknown) => Error; readonly tooLarge: () => Error },
+  on: {
+    readonly expired: Promise<never>;
+    readonly done: () => void;
+    readonly failed: (error: unknown) => Error;
+    readonly tooLarge: () => Error;
+  },
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let size = 0;
@@ -300,10 +321,13 @@ function bounded(
     async pull(out) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
-        chunk = await reader.read();
+        chunk = await Promise.race([reader.read(), on.expired]);
       } catch (error) {
         on.done();
-        out.error(on.failed(error));
+        const expired = error instanceof TimeoutError;
+        // The source may still be reading: told to stop, though it may not listen.
+        if (expired) reader.cancel(error).catch(() => {});
+        out.error(expired ? error : on.failed(error));
         return;
       }
       if (chunk.done) {

@@ -1,4 +1,4 @@
-import { GraphApiError, NetworkError } from "./errors.js";
+import { GraphApiError, NetworkError, TransportError } from "./errors.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { askedWait } from "./retry-after.js";
 import { type ReadingPolicy, waitReader } from "./retry-option.js";
@@ -61,15 +61,26 @@ function retrying(retry: ResolvedRetry): RetryPolicy {
     // A `.catch` per attempt rather than an async loop: a send that succeeds first time pays one promise, no more.
     const from = (tries: number): Promise<unknown> =>
       attempt().catch(async (error: unknown) => {
-        if (tries > retry.limit || !shouldRetry(error)) throw error;
-        const wait = delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
-        if (wait === undefined) throw error;
+        const wait =
+          tries > retry.limit || !shouldRetry(error)
+            ? undefined
+            : delayFor(tries, retry, error instanceof GraphApiError ? error.retryAfterMs : undefined, Math.random);
+        if (wait === undefined) throw tries > 1 ? afterAttempts(error, tries) : error;
         await new Promise((resolve) => setTimeout(resolve, wait));
         return from(tries + 1);
       });
     return from(1);
   };
   return Object.assign(policy, { [waitReader]: askedWait });
+}
+
+/** The error a policy gives up with, saying how many attempts were made: it is this attempt's own, so it is told, not copied. */
+function afterAttempts(error: unknown, attempts: number): unknown {
+  if (error instanceof TransportError) {
+    Object.assign(error, { attempts });
+    error.message += ` (after ${attempts} attempts)`;
+  }
+  return error;
 }
 
 export const shouldRetry = (error: unknown): boolean =>

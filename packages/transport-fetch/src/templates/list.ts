@@ -1,5 +1,6 @@
 import { tokenDestinationProblem } from "@wacompose/builder";
 import type { Answer, ApiRequest } from "../core.js";
+import { own } from "../own.js";
 import { TemplateListError, type TemplateListProblem } from "./list-error.js";
 import type { TemplateList, TemplateListSummary, TemplateNode } from "./wire.js";
 
@@ -12,15 +13,21 @@ interface Page {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** A page holds `data`, a list of templates each with a string `id`, and `paging.next` is a string when present. */
+/**
+ * A page holds `data`, a list of templates each with a string `id`, and `paging.next` is a string when present; each
+ * field its own (one the API did not send must not come from a polluted prototype).
+ */
 export const pageAnswer: Answer = {
   holds: (json) => {
-    if (!isObject(json) || !Array.isArray(json.data) || !json.data.every((node) => isObject(node) && typeof node.id === "string"))
+    const data = own(json, "data");
+    if (!isObject(json) || !Array.isArray(data) || !data.every((node) => isObject(node) && typeof own(node, "id") === "string"))
       return false;
-    const { paging, summary } = json;
+    const paging = own(json, "paging");
+    const summary = own(json, "summary");
     if (summary !== undefined && !isObject(summary)) return false;
     if (paging === undefined) return true;
-    return isObject(paging) && (paging.next === undefined || paging.next === null || typeof paging.next === "string");
+    const next = own(paging, "next");
+    return isObject(paging) && (next === undefined || next === null || typeof next === "string");
   },
   missing: "JSON that is not a page of templates (data: [{ id }], paging.next a URL)",
 };
@@ -57,7 +64,7 @@ export async function readAllPages(
   while (url !== undefined) {
     const page = (await call({ url, method: "GET", headers }, pageAnswer)) as Page;
     pages++;
-    summary ??= page.summary;
+    summary ??= own(page, "summary") as TemplateListSummary | undefined;
     // One at a time: a spread of a huge page overflows the call stack.
     for (const node of page.data) data.push(node);
     // Pages each under the answer cap can still add up past the memory a process has: the list is bounded in all.
@@ -67,9 +74,10 @@ export async function readAllPages(
     if (data.length > bounds.maxTemplates)
       throw new TemplateListError("too_many_templates", pages, `templates bring the list over maxTemplates (${bounds.maxTemplates})`);
     // Graph leaves `next` out (or null) on the last page, though `cursors` stay.
-    const next = page.paging?.next ?? undefined;
+    const paging = own(page, "paging");
+    const next = (own(paging, "next") as string | null | undefined) ?? undefined;
     if (next === undefined) break;
-    url = checkNext(next, pages, endpoint, page.paging?.cursors?.after, seenUrls, seenCursors, bounds.redact);
+    url = checkNext(next, pages, endpoint, own(own(paging, "cursors"), "after"), seenUrls, seenCursors, bounds.redact);
     if (pages >= bounds.maxPages)
       throw new TemplateListError("too_many_pages", pages, `paging.next leads past maxPages (${bounds.maxPages})`);
   }

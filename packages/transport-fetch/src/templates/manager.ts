@@ -1,6 +1,7 @@
 import { classifyTemplateManagementError, graphBaseUrl } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openConnection } from "../core.js";
 import { checkNumberOption, numberOption } from "../options.js";
+import { own } from "../own.js";
 import { askedWait } from "../retry-after.js";
 import { checkFields, checkId, checkIds, checkObject, checkText, jsonText, shown } from "./arguments.js";
 import { readAllPages } from "./list.js";
@@ -62,14 +63,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isStringMap = (value: unknown): boolean => isObject(value) && Object.values(value).every((reason) => typeof reason === "string");
 const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((id) => typeof id === "string");
 
+// Each field read as the answer's own (own.ts): one the API did not send must not come from a polluted prototype.
 const answers = {
-  template: { holds: (json) => isObject(json) && typeof json.id === "string", missing: "JSON that is not a template (no id)" },
+  template: { holds: (json) => typeof own(json, "id") === "string", missing: "JSON that is not a template (no id)" },
   created: {
-    holds: (json) => isObject(json) && typeof json.id === "string" && typeof json.status === "string" && typeof json.category === "string",
+    holds: (json) =>
+      typeof own(json, "id") === "string" && typeof own(json, "status") === "string" && typeof own(json, "category") === "string",
     missing: "JSON that is not the answer to a create (id, status, category)",
   },
   success: {
-    holds: (json) => isObject(json) && typeof json.success === "boolean" && (json.reason === undefined || typeof json.reason === "string"),
+    holds: (json) => typeof own(json, "success") === "boolean" && ["undefined", "string"].includes(typeof own(json, "reason")),
     missing: "JSON without success",
   },
   archived: {
@@ -89,10 +92,10 @@ type Archiving<Done extends string> = { readonly [K in Done]: readonly string[] 
 
 /** An (un)archive answer: the done list and the failed map, each of its type when present, one of them at least. */
 function listsAnswer(json: unknown, done: string): boolean {
-  if (!isObject(json) || (json[done] === undefined && json.failed_templates === undefined)) return false;
-  return (
-    (json[done] === undefined || isStringList(json[done])) && (json.failed_templates === undefined || isStringMap(json.failed_templates))
-  );
+  const list = own(json, done);
+  const failed = own(json, "failed_templates");
+  if (!isObject(json) || (list === undefined && failed === undefined)) return false;
+  return (list === undefined || isStringList(list)) && (failed === undefined || isStringMap(failed));
 }
 
 const filterKeys = ["category", "content", "language", "name", "name_or_content", "quality_score", "status", "fields", "limit", "summary"];
