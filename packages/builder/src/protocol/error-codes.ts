@@ -125,7 +125,8 @@ export function classifyGraphError(
   error: { readonly code?: number | undefined; readonly is_transient?: boolean | undefined },
   status: number,
 ): { readonly category: GraphErrorCategory; readonly action: GraphErrorAction } {
-  const known = error.code === undefined ? undefined : table[error.code];
+  // The table's own codes only: a code read from an answer ("constructor", "__proto__") must not find Object.prototype's.
+  const known = error.code !== undefined && Object.hasOwn(table, error.code) ? table[error.code] : undefined;
   if (known !== undefined) return { category: known[0], action: known[1] };
   if (error.code !== undefined && error.code >= 200 && error.code < 300) return { category: "permission", action: "do_not_retry" };
   if (status === 429) return { category: "throttling", action: "retry_after" };
