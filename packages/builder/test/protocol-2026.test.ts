@@ -48,11 +48,17 @@ describe("error codes and pricing values added in 2026 (webhooks-2026.md ยง1b, ย
 });
 
 describe("classifyGraphError reads its own table only", () => {
-  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("a code %p read from an answer is unknown, not Object.prototype's", (code) => {
-    const classified = classifyGraphError({ code: code as unknown as number }, 400);
-    expect(classified).toEqual({ category: "unknown", action: "do_not_retry" });
-  });
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "a code %p read from an answer is unknown, not Object.prototype's",
+    (code) => {
+      const classified = classifyGraphError({ code: code as unknown as number }, 400);
+      expect(classified).toEqual({ category: "unknown", action: "do_not_retry" });
+    },
+  );
   it("a code spelled as a string still finds its entry, as the answer's JSON may give it", () => {
-    expect(classifyGraphError({ code: "131047" as unknown as number }, 400)).toEqual({ category: "reengagement_window", action: "do_not_retry" });
+    expect(classifyGraphError({ code: "131047" as unknown as number }, 400)).toEqual({
+      category: "reengagement_window",
+      action: "do_not_retry",
+    });
   });
 });
