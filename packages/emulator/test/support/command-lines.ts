@@ -1,13 +1,13 @@
 import { runEmulatorCommand } from "../../src/index.js";
 
 /**
- * Runs `wacompose emulator` with `args`, calls `act` with its URL once it listens, then stops it
+ * Runs `wacompose emulator` with `args`, calls `act` with its URL and the lines so far (the banner) once it listens, then stops it
  * as Ctrl+C would (also when `act` throws). Resolves with the exit code and every line written:
  * a request's line is written before its answer, so it is there once `act`'s requests have answered.
  */
 export async function commandLines(
   args: readonly string[],
-  act: (url: string) => Promise<void>,
+  act: (url: string, lines: readonly string[]) => Promise<void>,
 ): Promise<{ readonly code: number; readonly lines: string[] }> {
   const lines: string[] = [];
   const stop = new AbortController();
@@ -26,7 +26,11 @@ export async function commandLines(
   let failure: { readonly error: unknown } | undefined;
   try {
     // A start that fails (a usage mistake) ends `done` before any URL: its rejection is the test's error.
-    await act(await Promise.race([url, done.then((code) => Promise.reject(new Error(`the command ended (${code}) before listening`)))]));
+    const listeningAt = await Promise.race([
+      url,
+      done.then((code) => Promise.reject(new Error(`the command ended (${code}) before listening`))),
+    ]);
+    await act(listeningAt, lines);
   } catch (error) {
     failure = { error };
   }
