@@ -10,7 +10,7 @@ import { defaultAccessToken } from "./token-check.js";
 import type { Delivery, DeliveryAttempt } from "./webhooks.js";
 
 /** `wacompose emulator --help` (and `npx @wacompose/emulator --help`): every option, one line each. */
-export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @wacompose/emulator [options])
+export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @wacompose/emulator [options]; in a checkout: pnpm emulator [options])
   A local stand-in for the WhatsApp Cloud API, for tests in any language: POST /{version}/{phone-number-id}/messages,
   media, templates, a live inbox, and (with --webhook-url) signed status webhooks and simulated users.
   --port <n>                 port to listen on; default 4010 (0: a free port)
