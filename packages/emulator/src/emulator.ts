@@ -160,7 +160,7 @@ export interface Emulator {
   readonly port: number;
   /**
    * What was received with the right token, in order: the newest `maxReceived`. Requests
-   * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept.
+   * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept: `onRefused` hears them.
    */
   readonly received: readonly ReceivedRequest[];
   /** The emulator's clock (the 24-hour window, timestamps and media URLs' expiry read it): `emulator.clock.advance("25h")`. */

@@ -50,7 +50,7 @@ describe("emulator: a request refused for its token", () => {
         /^the emulator expects the header "Authorization: Bearer <token>" with the token it was started with \(--token, or startEmulator's accessToken; default test-token\); this request had /,
       );
       expect(details).not.toContain(pasted);
-      expect(details).not.toContain("my-token"); // nor the token expected: a stranger learns nothing from a 401
+      expect(details).not.toContain("my-token"); // nor a token it was given: a 401 names only the public default
     }
     expect(lines.join("\n")).not.toContain(pasted);
   });
