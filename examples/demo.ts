@@ -23,7 +23,7 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md;
                WHATSAPP_API_BASE_URL sends it elsewhere (the variables pnpm emulator prints)
   --help       this text
-The emulator alone, for tests in any language: pnpm emulator --help (in an app: npx wacompose emulator --help)`);
+The emulator alone, for tests in any language: pnpm emulator --help (in an app, once published: npx wacompose emulator --help)`);
   process.exit(0);
 }
 const flag = (name: string): string | undefined => {

@@ -274,7 +274,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   };
 
-  /** Answers a request at the door (closing the connection, so its body is never read) and tells `onRefused`. */
+  /** Answers a request at the door (closing the connection: a body not read yet never is) and tells `onRefused`. */
   const turnAway = (
     request: IncomingMessage,
     response: ServerResponse,
