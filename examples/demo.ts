@@ -5,7 +5,8 @@
 //   --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
 //   --once       send and exit (for scripts)
 //   --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
-//                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
+//                WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md.
+//                WHATSAPP_API_BASE_URL sends it elsewhere: what `pnpm emulator` prints points it there
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@wacompose/emulator";
@@ -19,9 +20,10 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
   --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
   --once       send and exit (for scripts)
   --to <n>     send the showcase to the real API instead: needs WHATSAPP_ACCESS_TOKEN and
-               WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md
+               WHATSAPP_PHONE_NUMBER_ID (WHATSAPP_API_VERSION optional); see docs/setup.md;
+               WHATSAPP_API_BASE_URL sends it elsewhere (the variables pnpm emulator prints)
   --help       this text
-The emulator alone, for tests in any language: pnpm emulator --help (in an app: npx wacompose emulator --help)`);
+The emulator alone, for tests in any language: pnpm emulator --help (in an app, once published: npx wacompose emulator --help)`);
   process.exit(0);
 }
 const flag = (name: string): string | undefined => {
@@ -44,7 +46,13 @@ if (realTo !== undefined) {
     fail(
       `--to ${realTo} sends to the real API and needs ${missing.join(" and ")} in the environment (see docs/setup.md); nothing was sent.`,
     );
-  target = { phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? "", accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? "" };
+  // The variables `pnpm emulator` prints: with WHATSAPP_API_BASE_URL, --to goes there instead of the Graph API.
+  const baseUrl = process.env.WHATSAPP_API_BASE_URL || undefined;
+  target = {
+    phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID ?? "",
+    accessToken: process.env.WHATSAPP_ACCESS_TOKEN ?? "",
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+  };
 } else {
   const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("--port")}`);
@@ -63,7 +71,13 @@ if (realTo !== undefined) {
   );
   target = { phoneNumberId: "106540352242922", accessToken: "demo-token", baseUrl: emulator.url };
 }
-const wa = createClient({ ...target, version: process.env.WHATSAPP_API_VERSION ?? "v23.0" });
+let wa: ReturnType<typeof createClient>;
+try {
+  wa = createClient({ ...target, version: process.env.WHATSAPP_API_VERSION ?? "v23.0" });
+} catch (error) {
+  const from = realTo !== undefined && target.baseUrl !== undefined ? " (WHATSAPP_API_BASE_URL)" : "";
+  wa = fail(`${error instanceof Error ? error.message : String(error)}${from}; nothing was sent.`);
+}
 bot?.answerWith(wa);
 // The customer writes first: that opens the 24-hour window in which free-form messages may be sent.
 if (emulator !== undefined) {
@@ -73,7 +87,11 @@ if (emulator !== undefined) {
   console.log("");
 }
 
-console.log(realTo ? `Sending the showcase to ${realTo} through the Cloud API…\n` : `Sending the showcase to the local emulator…\n`);
+console.log(
+  realTo === undefined
+    ? "Sending the showcase to the local emulator…\n"
+    : `Sending the showcase to ${realTo} through ${target.baseUrl === undefined ? "the Cloud API" : `${target.baseUrl} (WHATSAPP_API_BASE_URL)`}…\n`,
+);
 let failures = 0;
 const messages = Object.entries(showcase(realTo ?? "+16505551234"));
 const wamids = new Map<string, string>();
@@ -112,7 +130,17 @@ if (emulator !== undefined && bot !== undefined) {
   await emulator.webhooks.idle();
 }
 
-if (emulator !== undefined) {
+if (emulator !== undefined && once) {
+  // The emulator closes with the demo: its inbox and the URLs below would be dead links.
+  await emulator.close();
+  await bot?.close();
+  console.log(`
+The emulator and the bot have stopped (--once). Without --once, pnpm start keeps the inbox open to look at and to send to.
+
+Try next:
+  • edit examples/showcase.ts and run pnpm start again
+  • read docs/getting-started.md; docs/setup.md to send to your own phone`);
+} else if (emulator !== undefined) {
   const inbox = emulator.url.replace("127.0.0.1", "localhost");
   console.log(`
 Inbox: ${inbox}/ — every message drawn as WhatsApp would show it.
@@ -126,19 +154,14 @@ Try next:
   • generate typed templates from the emulator's template list, as from your account's:
       WHATSAPP_ACCESS_TOKEN=demo-token pnpm --filter @wacompose/examples exec wacompose templates --from-api --waba 102290129340398 --base-url ${emulator.url}
   • read docs/getting-started.md; docs/setup.md to send to your own phone`);
-  if (once) {
-    await emulator.close();
-    await bot?.close();
-  } else {
-    console.log("\nThe emulator is running. Ctrl+C stops it.");
-    // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal, and forwarded by scripts/start.mjs).
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.on("SIGINT", resolve);
-      process.on("SIGTERM", resolve);
-    });
-    await emulator.close();
-    await bot?.close();
-    console.log(`\n${signal === "SIGINT" ? "Ctrl+C: " : ""}emulator stopped.`);
-  }
+  console.log("\nThe emulator is running. Ctrl+C stops it.");
+  // `on`, not `once`: Ctrl+C reaches this process twice (from the terminal, and forwarded by scripts/start.mjs).
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.on("SIGINT", resolve);
+    process.on("SIGTERM", resolve);
+  });
+  await emulator.close();
+  await bot?.close();
+  console.log(`\n${signal === "SIGINT" ? "Ctrl+C: " : ""}emulator stopped.`);
 }
 process.exitCode = failures === 0 ? 0 : 1;

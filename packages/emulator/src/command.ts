@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultApiVersion } from "@wacompose/builder";
 import { durationMs } from "./conversation.js";
-import { type EmulatorOptions, type ReceivedRequest, startEmulator } from "./emulator.js";
+import { type EmulatorOptions, type ReceivedRequest, type RefusedRequest, startEmulator } from "./emulator.js";
 import { allowedHostProblem } from "./host-check.js";
+import { logText } from "./log-text.js";
 import type { TemplateExport } from "./templates.js";
+import { defaultAccessToken } from "./token-check.js";
 import type { Delivery, DeliveryAttempt } from "./webhooks.js";
 
 /** `wacompose emulator --help` (and `npx @wacompose/emulator --help`): every option, one line each. */
-export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @wacompose/emulator [options])
+export const emulatorUsage = `usage: wacompose emulator [options]     (or: npx @wacompose/emulator [options]; in a checkout: pnpm emulator [options])
   A local stand-in for the WhatsApp Cloud API, for tests in any language: POST /{version}/{phone-number-id}/messages,
   media, templates, a live inbox, and (with --webhook-url) signed status webhooks and simulated users.
   --port <n>                 port to listen on; default 4010 (0: a free port)
@@ -118,7 +120,7 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
     const problem = allowedHostProblem(name);
     if (problem !== undefined) throw new UsageError(`--allowed-host is ${problem}`);
   }
-  const token = values.token ?? "test-token";
+  const token = values.token ?? defaultAccessToken;
   if (token === "" || /\s/.test(token)) throw new UsageError(`--token must be one word, got ${JSON.stringify(token)}`);
   const options: EmulatorOptions = {
     port: values.port === undefined ? 4010 : wholeNumber("port", values.port, 0, 65_535),
@@ -157,13 +159,49 @@ function summaryOf(payload: unknown): string {
   return message === undefined ? "update" : `message ${String(message)}`;
 }
 
-function requestLine(request: ReceivedRequest, json: boolean): string {
+/** How much of an error's details a line shows: the first issues, enough to act on. */
+const maxDetailInLine = 300;
+/** In a `--json` line: the details, and a body whose JSON is longer is left out (`GET /__received` has it). */
+const maxDetailInJson = 4000;
+const maxBodyInJson = 64 * 1024;
+
+/** The line printed for one request the emulator answered (exported for its test; not part of the package's API). */
+export function requestLine(request: ReceivedRequest, json: boolean): string {
   if (json) {
-    const { at, path, phoneNumberId, status, outcome, wamid, error, warnings, body } = request;
-    return JSON.stringify({ event: "request", at, path, phoneNumberId, status, outcome, wamid, error, warnings, body });
+    const { at, path, phoneNumberId, status, outcome, wamid, error, warnings } = request;
+    const details = request.details === undefined ? undefined : logText(request.details, maxDetailInJson);
+    const bodyLength = JSON.stringify(request.body)?.length ?? 0;
+    const body =
+      bodyLength <= maxBodyInJson
+        ? { body: request.body }
+        : { bodyOmitted: `${bodyLength} characters of JSON, over ${maxBodyInJson}: GET /__received has it` };
+    return JSON.stringify({ event: "request", at, path, phoneNumberId, status, outcome, wamid, error, details, warnings, ...body });
   }
-  const detail = request.wamid ?? request.error ?? "";
+  const error = request.error === undefined ? undefined : [request.error, request.details].filter((part) => part !== undefined).join(": ");
+  const detail = request.wamid ?? (error === undefined ? "" : logText(error, maxDetailInLine));
   return `→ POST ${request.path} ${request.status} ${request.outcome}${detail === "" ? "" : ` ${detail}`}`;
+}
+
+/** The line printed for a request turned away at the door (exported for its test; not part of the package's API). */
+export function refusedLine(request: RefusedRequest, json: boolean): string {
+  const path = logText(request.path, 200);
+  const reason = logText(request.reason, maxDetailInLine);
+  if (json)
+    return JSON.stringify({
+      event: "request",
+      at: request.at,
+      method: request.method,
+      path,
+      status: request.status,
+      outcome: "refused",
+      error: reason,
+    });
+  // A wrong token is the commonest first mistake: say what is expected, never what was sent.
+  const hint =
+    request.status === 401
+      ? ` (send "Authorization: Bearer <token>" with the --token it was started with; default ${defaultAccessToken})`
+      : "";
+  return `→ ${logText(request.method, 16)} ${path} ${request.status} refused: ${reason}${hint}`;
 }
 
 /** The line printed for one webhook delivery attempt (exported for its test; not part of the package's API). */
@@ -214,6 +252,7 @@ export async function runEmulatorCommand(args: readonly string[], io: EmulatorCo
     const options: EmulatorOptions = {
       ...parsed.options,
       onRequest: (request) => write(requestLine(request, json)),
+      onRefused: (request) => write(refusedLine(request, json)),
       ...(webhook === undefined
         ? {}
         : { webhook: { ...webhook, onAttempt: (delivery, attempt) => write(attemptLine(delivery, attempt, json)) } }),
@@ -240,7 +279,8 @@ export async function runEmulatorCommand(args: readonly string[], io: EmulatorCo
             ? "  webhooks: off (--webhook-url and --app-secret to receive statuses and simulated users)"
             : `  webhooks: signed POSTs to ${webhook.url}`,
           "  control:  GET /__received, GET /__deliveries, GET /__templates, POST /__user, /__clock/advance, /__fail-next, /__reset, /__idle, /__templates/…",
-          "point your app at it:",
+          // Nothing in the emulator reads them: they are for the app under test (and the CLI's template commands).
+          `point your app at it (your code reads these; wacompose templates --from-api, diff, push and pull read the first two):`,
           ...Object.entries(env).map(([name, value]) => `  export ${name}=${value}`),
           "Ctrl+C stops it.",
         ].join("\n"),

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { graphErrorCodes, validate } from "@wacompose/builder";
@@ -17,6 +16,7 @@ import { type EmulatedTemplates, TemplateLifecycle } from "./template-lifecycle.
 import { handleTemplateRequest, servesTemplates } from "./template-management.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
+import { defaultAccessToken, tokenCheck } from "./token-check.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
 import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
@@ -88,6 +88,12 @@ export interface EmulatorOptions {
   /** Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). */
   readonly onRequest?: (request: ReceivedRequest) => void;
   /**
+   * Called with each request turned away at the door, which `received` does not keep: a wrong or
+   * missing token (401, on every endpoint that checks it), a `Host` not served (403), and on the
+   * messages endpoint a wrong Content-Type (415) or a body too large (413). `wacompose emulator` prints a line for each.
+   */
+  readonly onRefused?: (request: RefusedRequest) => void;
+  /**
    * Your flows by flow id (`{ json, endpoint?: { url, publicKey } }`): a flow message sent with one of
    * these ids is drawn in the inbox as a form a person can fill, and `user(…).completesFlow(…)` walks
    * it. Where the flow uses your data endpoint, the emulator calls it as Meta does: encrypted with
@@ -133,6 +139,19 @@ export interface ReceivedRequest {
   readonly error?: string;
   /** An accepted body's warnings: forms the API accepts though they are not the documented ones (`to` as a number). */
   readonly warnings?: readonly string[];
+  /** With `error`: the Graph error's `error_data.details`, e.g. `text.body: at most 4096 characters, got 4097`. */
+  readonly details?: string;
+}
+
+/** A request turned away at the door, its body never kept: what `onRefused` gets. Never the token or header sent. */
+export interface RefusedRequest {
+  readonly at: string;
+  readonly method: string;
+  /** The path without its query, as received (the emulator does not check it before refusing a `Host`). */
+  readonly path: string;
+  readonly status: 401 | 403 | 413 | 415;
+  /** Why, in a few words: `no Authorization header`, `Host "evil.example" is not served here`. */
+  readonly reason: string;
 }
 
 export interface Emulator {
@@ -141,7 +160,7 @@ export interface Emulator {
   readonly port: number;
   /**
    * What was received with the right token, in order: the newest `maxReceived`. Requests
-   * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept.
+   * refused at the door (wrong token, wrong host or Content-Type, too large) are not kept: `onRefused` hears them.
    */
   readonly received: readonly ReceivedRequest[];
   /** The emulator's clock (the 24-hour window, timestamps and media URLs' expiry read it): `emulator.clock.advance("25h")`. */
@@ -184,7 +203,6 @@ const maxBodyDepth = 64;
 const maxUserBytes = 64 * 1024;
 /** `received` forgets its oldest entries past this many bytes of bodies. */
 const maxReceivedBytes = 64 << 20;
-const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
 /**
  * Starts a local stand-in for `POST /{version}/{phone-number-id}/messages` (and the media
@@ -200,7 +218,7 @@ const sha256 = (text: string): Buffer => createHash("sha256").update(text).diges
  * const wa = createClient({ baseUrl: emulator.url, accessToken: "test-token", phoneNumberId: "1065", version: "v23.0" });
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const accessToken = options.accessToken ?? "test-token";
+  const accessToken = options.accessToken ?? defaultAccessToken;
   const random = seededRandom(options.seed ?? Date.now());
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
@@ -235,10 +253,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Template webhooks go where the others go, signed the same way; without a webhook, templates still move.
   const lifecycle = new TemplateLifecycle(templates, clock, reviewDelayMs, (field, value) => account?.send.change(field, value));
   clock.onAdvance(() => lifecycle.settle());
-  const expectedAuthorization = sha256(`Bearer ${accessToken}`);
-  /** The bearer token, compared in constant time (hashes of equal length, whatever was sent). */
-  const authorized = (request: IncomingMessage): boolean =>
-    timingSafeEqual(sha256(request.headers.authorization ?? ""), expectedAuthorization);
+  const tokenRefusal = tokenCheck(accessToken);
   const received: ReceivedRequest[] = [];
   const sizes: number[] = [];
   let receivedBytes = 0;
@@ -257,6 +272,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       received.shift();
       receivedBytes -= sizes.shift() ?? 0;
     }
+  };
+
+  /** Answers a request at the door (closing the connection: a body not read yet never is) and tells `onRefused`. */
+  const turnAway = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    status: RefusedRequest["status"],
+    reason: string,
+    answer: unknown,
+  ): void => {
+    options.onRefused?.({ at: new Date().toISOString(), method: request.method ?? "", path, status, reason });
+    refuse(response, status, answer);
+  };
+  /** True when the request was turned away for its token (401, code 190, saying what is expected). */
+  const refusedForToken = (request: IncomingMessage, response: ServerResponse, path: string): boolean => {
+    const refusal = tokenRefusal(request);
+    if (refusal !== undefined) turnAway(request, response, path, 401, refusal.reason, refusal.answer);
+    return refusal !== undefined;
   };
 
   const view: InboxView | undefined =
@@ -321,11 +355,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (!hostAllowed(request.headers.host)) {
-      return refuse(
-        response,
-        403,
-        graphError(graphErrorCodes.invalidParameter, `Host ${JSON.stringify(request.headers.host ?? "")} is not served here`),
-      );
+      const why = `Host ${JSON.stringify(request.headers.host ?? "")} is not served here`;
+      return turnAway(request, response, path, 403, why, graphError(graphErrorCodes.invalidParameter, why));
     }
     if (request.method === "GET" && path === "/__received") return json(response, 200, received);
     if (request.method === "GET" && path === "/__deliveries") return json(response, 200, sender?.log ?? []);
@@ -337,11 +368,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.method === "POST" && path === "/__flow") return submitFlowForm(request, response, conversation, flows);
     // Before media: `GET /{id}` is a template's when the id is one.
     if (servesTemplates(request.method, path, templates)) {
-      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      if (refusedForToken(request, response, path)) return;
       return handleTemplateRequest(request, response, path, url, templates, lifecycle);
     }
     if (MediaStore.serves(request.method, path)) {
-      if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+      if (refusedForToken(request, response, path)) return;
       return media.handle(request, response, path, url, (id) => phoneNumberIds === undefined || phoneNumberIds.has(id));
     }
     const match = route.exec(path);
@@ -357,17 +388,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const phoneNumberId = match[2];
     // At the door, before reading a byte of the body: the token (compared in constant time), the type, the size.
-    if (!authorized(request)) return refuse(response, 401, graphError(graphErrorCodes.accessToken));
+    if (refusedForToken(request, response, path)) return;
     const contentType = request.headers["content-type"] ?? "";
-    if (!/^application\/json\s*(;|$)/i.test(contentType))
-      return refuse(
-        response,
-        415,
-        graphError(graphErrorCodes.invalidParameter, `Content-Type must be application/json, got ${JSON.stringify(contentType)}`),
-      );
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+      const why = `Content-Type must be application/json, got ${JSON.stringify(contentType)}`;
+      return turnAway(request, response, path, 415, why, graphError(graphErrorCodes.invalidParameter, why));
+    }
     const text = (await readBody(request, maxBodyBytes))?.toString("utf8");
-    if (text === undefined)
-      return refuse(response, 413, graphError(graphErrorCodes.invalidParameter, `request body over ${maxBodyBytes} bytes`));
+    if (text === undefined) {
+      const why = `request body over ${maxBodyBytes} bytes`;
+      return turnAway(request, response, path, 413, why, graphError(graphErrorCodes.invalidParameter, why));
+    }
     // Parsed only when shallow: a 500,000-deep array would parse, then overflow every reader that recurses (JSON.stringify of /__received).
     const depth = nestingOf(text);
     const body = depth > maxBodyDepth ? undefined : parseJson(text);
@@ -395,7 +426,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     /** Answers a Graph error and records it, with the error's message for the inbox. */
     const fail = (status: number, outcome: ReceivedRequest["outcome"], error: ReturnType<typeof graphError>, recorded = body) => {
-      record({ path, phoneNumberId, body: recorded, status, outcome, error: error.error.message }, bytes);
+      const details = error.error.error_data?.details;
+      // Counted with the body: a body's issues can take more room than the body.
+      const kept = details === undefined ? {} : { details };
+      record({ path, phoneNumberId, body: recorded, status, outcome, error: error.error.message, ...kept }, bytes + (details?.length ?? 0));
       return json(response, status, error);
     };
     if (typeof scripted === "object") {
