@@ -76,3 +76,21 @@ describe("template-management error codes", () => {
       expect(classifyGraphError({ code }, 400)).toEqual({ category: "template", action: "fix_and_retry" });
   });
 });
+
+describe("classifyTemplateManagementError reads its own table only", () => {
+  const asCode = (code: string) => code as unknown as number;
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "a code or subcode %p read from an answer is not Object.prototype's",
+    (code) => {
+      expect(templateManagementCode({ code: asCode(code) })).toBeUndefined();
+      expect(templateManagementCode({ code: codes.invalidParameter, error_subcode: asCode(code) })).toBe(codes.invalidParameter);
+      expect(classifyTemplateManagementError({ code: asCode(code) }, 400)).toEqual({ category: "unknown", action: "do_not_retry" });
+      expect(classifyTemplateManagementError({ code: codes.invalidParameter, error_subcode: asCode(code) }, 400)).toEqual(
+        classifyTemplateManagementError({ code: codes.invalidParameter }, 400),
+      );
+    },
+  );
+  it("a subcode spelled as a string still finds its entry, as the answer's JSON may give it", () => {
+    expect(templateManagementCode({ code: codes.invalidParameter, error_subcode: asCode("2388024") })).toBe("2388024");
+  });
+});

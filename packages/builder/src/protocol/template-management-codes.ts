@@ -108,9 +108,15 @@ export interface TemplateManagementErrorLike {
  */
 export function templateManagementCode(error: TemplateManagementErrorLike): number | undefined {
   const subcode = error.error_subcode ?? error.subcode;
-  if (error.code === c.invalidParameter && subcode !== undefined && subcode !== c.invalidParameter && templateManagementErrors[subcode])
+  // The table's own codes only: a code read from an answer ("constructor", "__proto__") must not find Object.prototype's.
+  if (
+    error.code === c.invalidParameter &&
+    subcode !== undefined &&
+    subcode !== c.invalidParameter &&
+    Object.hasOwn(templateManagementErrors, subcode)
+  )
     return subcode;
-  return error.code !== undefined && templateManagementErrors[error.code] ? error.code : undefined;
+  return error.code !== undefined && Object.hasOwn(templateManagementErrors, error.code) ? error.code : undefined;
 }
 
 /**
