@@ -227,9 +227,13 @@ const transportError = (error: unknown): TransportError | undefined => {
   }
 };
 
-/** A Graph error body's objects without a prototype: a field the API did not send reads `undefined`, never a polluted one. */
-const withoutPrototype = (_key: string, value: unknown): unknown =>
-  typeof value === "object" && value !== null ? Object.setPrototypeOf(value, null) : value;
+/**
+ * A Graph error body's objects whose fields are read (the error, its `error_data`) without a prototype: a field the API
+ * did not send reads `undefined`, never a polluted one. An object or array where a value goes (`code: [4]`, `message:
+ * {}`) keeps its own: a prototype-less one cannot be made a string, and the error would be misread as a network failure.
+ */
+const withoutPrototype = (key: string, value: unknown): unknown =>
+  (key === "" || key === "error_data") && typeof value === "object" && value !== null ? Object.setPrototypeOf(value, null) : value;
 
 /** An answer that is not the API's: `problem` says what is wrong with it (by default, that it is not the API's JSON). */
 const unexpected = (response: ResponseLike, redact: (text: string) => string, problem?: string, text = ""): UnexpectedResponseError =>

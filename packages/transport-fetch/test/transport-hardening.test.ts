@@ -147,6 +147,30 @@ describe("an answer's fields are its own: a polluted prototype is not the API's 
     expect(calls).toHaveLength(1);
   });
 
+  // A field where the API puts a value, given as an object or array: a prototype-less one cannot be made a string,
+  // and the Graph error was misread as a connection lost after the request was sent.
+  it.each(eachSender)("%s: a Graph error whose values are objects or arrays is still a Graph error", async (_, make) => {
+    for (const error of [
+      { code: 100, message: {} },
+      { code: {}, message: "odd code" },
+      { code: 100, message: "odd details", error_data: { details: {} } },
+      { code: 100, message: ["a"] },
+    ]) {
+      const { fetch, calls } = recording(() => json(400, { error }));
+      const caughtError = await caught(make(fetch).send(text));
+      expect(caughtError).toBeInstanceOf(GraphApiError);
+      expect(caughtError).toMatchObject({ status: 400, mayHaveBeenDelivered: false, retryable: false });
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it.each(eachSender)("%s: an inherited details does not come through an error_data that is an array", async (_, make) => {
+    const { fetch } = recording(() => json(400, { error: { code: 100, message: "m", error_data: [] } }));
+    const error = await polluted("details", "polluted", () => caught(make(fetch).send(text)));
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error).toMatchObject({ details: undefined });
+  });
+
   it("mark-as-read: an inherited success is not the API's", async () => {
     const { fetch } = recording(() => json(200, {}));
     const wa = createClient({ phoneNumberId, accessToken: token, fetch, retry: false });
