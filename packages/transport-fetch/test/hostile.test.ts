@@ -229,6 +229,22 @@ describe("the token is redacted from everything that reaches an error", () => {
     });
   });
 
+  it('a token with " or \\ echoed in a Graph error: escaped in its JSON, redacted all the same', async () => {
+    for (const odd of ['EAAB"quoted"token', "EAAB\\back\\slash", 'a"b']) {
+      const fetch: FetchLike = async () =>
+        new Response(
+          JSON.stringify({
+            error: { code: 190, message: `Cannot parse access token ${odd}`, error_data: { details: `token ${odd}` }, fbtrace_id: odd },
+          }),
+          { status: 401 },
+        );
+      const error = await failure(createClient({ ...base, accessToken: odd, fetch, retry: false }).send(text));
+      expect(error).toMatchObject({ name: "GraphApiError", details: "token [redacted]", fbtraceId: "[redacted]" });
+      expect((error as Error).message).toContain("Cannot parse access token [redacted]");
+      expect(views(error)).not.toContain(odd);
+    }
+  });
+
   it("whole tokens only: a short token does not garble words or keys", async () => {
     const emulator = await startEmulator({ accessToken: "t", script: [{ status: 400, code: 100, message: "Invalid parameter" }] });
     try {
