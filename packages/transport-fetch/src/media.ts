@@ -317,11 +317,26 @@ function bounded(
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let size = 0;
+  // The timer's error ends the read under way, told once: a Promise.race with `expired` per read would leave a reaction
+  // on it for every chunk, held until the download ends (a file sent in small chunks grew the heap by hundreds of bytes each).
+  let expiredWith: { readonly error: unknown } | undefined;
+  let interrupt: ((error: unknown) => void) | undefined;
+  on.expired.catch((error: unknown) => {
+    expiredWith = { error };
+    interrupt?.(error);
+  });
+  const read = (): Promise<Awaited<ReturnType<typeof reader.read>>> =>
+    expiredWith === undefined
+      ? new Promise((resolve, reject) => {
+          interrupt = reject;
+          reader.read().then(resolve, reject);
+        })
+      : Promise.reject(expiredWith.error);
   return new ReadableStream<Uint8Array>({
     async pull(out) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
-        chunk = await Promise.race([reader.read(), on.expired]);
+        chunk = await read();
       } catch (error) {
         on.done();
         const expired = error instanceof TimeoutError;
