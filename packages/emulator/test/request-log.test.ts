@@ -184,6 +184,13 @@ describe("logText", () => {
     expect(logText("ab👍cd", 4)).toBe("ab👍… (2 more characters)");
     expect(logText("", 5)).toBe("");
   });
+
+  it("escapes bidirectional overrides and isolates: a value cannot show the rest of its line reversed", () => {
+    expect(logText('got "\u202Edetpecca 002\u202C"', 100)).toBe('got "\\u202Edetpecca 002\\u202C"');
+    expect(logText("\u061C\u200E\u200F\u202A\u202B\u202D\u2066\u2067\u2068\u2069", 100)).toBe(
+      "\\u061C\\u200E\\u200F\\u202A\\u202B\\u202D\\u2066\\u2067\\u2068\\u2069",
+    );
+  });
 });
 
 describe("the banner", () => {
