@@ -185,4 +185,13 @@ describe("redactor", () => {
     expect(redactor("(x)")("see (x) now")).toBe("see [redacted] now");
     expect(redactor("$[1]^|\\?{2}")("k $[1]^|\\?{2} k")).toBe("k [redacted] k");
   });
+
+  it('scrubs the token as JSON writes it too: a body that echoes a token with " or \\ escapes them', () => {
+    for (const token of ['EAAB"quoted"token', "EAAB\\back\\slash", 'a"b']) {
+      const redact = redactor(token);
+      const body = JSON.stringify({ error: { message: `bad token ${token}` } });
+      expect(redact(body)).toBe('{"error":{"message":"bad token [redacted]"}}');
+      expect(redact(`bad token ${token}`)).toBe("bad token [redacted]");
+    }
+  });
 });
