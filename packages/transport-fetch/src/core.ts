@@ -201,10 +201,8 @@ function openPath(
       // A 2xx may mean the API accepted the message whatever the body says: an odd answer (mayHaveBeenDelivered,
       // never retried), not a Graph error whose code a retry policy would send again on.
       if (!success && typeof error === "object" && error !== null) {
-        // Redacted as JSON (keys too) and again as read: a token with `"` or `\\` is escaped in the JSON, unescaped in the value.
-        const graph = JSON.parse(redact(JSON.stringify(error)), (key, value: unknown) =>
-          typeof value === "string" ? redact(value) : withoutPrototype(key, value),
-        ) as GraphErrorBody;
+        // Redacted as JSON (keys too): the redactor also finds a token with `"` or `\\` as JSON escapes it.
+        const graph = JSON.parse(redact(JSON.stringify(error)), withoutPrototype) as GraphErrorBody;
         throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
       }
       throw unexpected(response, redact, success ? answer.missing : undefined, text);
