@@ -153,8 +153,10 @@ function summaryOf(payload: unknown): string {
   // A template's webhooks: the field and what happened (`message_template_status_update APPROVED`).
   if (typeof change?.field === "string" && change.field.startsWith("message_template"))
     return `${change.field} ${String(value.event ?? value.new_quality_score ?? value.message_template_name ?? "")}`.trim();
-  const status = (value.statuses as { status?: unknown }[] | undefined)?.[0]?.status;
-  if (status !== undefined) return `status ${String(status)}`;
+  const first = (value.statuses as { status?: unknown; errors?: { code?: unknown }[] }[] | undefined)?.[0];
+  // A failed status says why in a code (131047: the 24-hour window): on the line, not only in GET /__deliveries.
+  const code = first?.errors?.[0]?.code;
+  if (first?.status !== undefined) return `status ${String(first.status)}${typeof code === "number" ? ` (${code})` : ""}`;
   const message = (value.messages as { type?: unknown }[] | undefined)?.[0]?.type;
   return message === undefined ? "update" : `message ${String(message)}`;
 }

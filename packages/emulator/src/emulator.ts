@@ -311,7 +311,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
    */
   const actAsUser = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (conversation === undefined || account === undefined)
-      return json(response, 404, { error: "start the emulator with a webhook to act as the user" });
+      return json(response, 404, {
+        error: "/__user: start the emulator with a webhook (--webhook-url and --app-secret) to act as the user",
+      });
     if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
     const bytes = await readBody(request, maxUserBytes);
     if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxUserBytes} bytes` });

@@ -160,6 +160,17 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     }
   });
 
+  it("a failed status's line gives its error code (131047: the window), not only GET /__deliveries", () => {
+    const failed = {
+      object: "whatsapp_business_account",
+      entry: [{ changes: [{ value: { statuses: [{ status: "failed", errors: [{ code: 131047, title: "Re-engagement message" }] }] } }] }],
+    };
+    const attempt = { at: "2026-12-06T10:00:00.000Z", status: 200, answer: "OK" };
+    expect(attemptLine({ id: 9, payload: failed, body: "", attempts: [attempt], state: "delivered" }, attempt, false)).toBe(
+      "← webhook #9 status failed (131047): 200",
+    );
+  });
+
   it("an attempt's line says what became of it: answered, no answer and why, or never sent (a full queue)", () => {
     const status = { object: "whatsapp_business_account", entry: [{ changes: [{ value: { statuses: [{ status: "sent" }] } }] }] };
     const attempts = [

@@ -122,6 +122,11 @@ describe("the control API: what a Node test does in process, over HTTP", () => {
       status: 404,
       body: { error: "/__fail-next: start the emulator with a webhook (--webhook-url and --app-secret) to play the user's side" },
     });
+    // The command-line user is told which flags, as for /__fail-next.
+    expect(await post(bare, "/__user", { action: "says", to: user, text: "hi" })).toEqual({
+      status: 404,
+      body: { error: "/__user: start the emulator with a webhook (--webhook-url and --app-secret) to act as the user" },
+    });
   });
 
   it("the delivery log keeps the receiver's answer (at most 500 characters) and why a POST got none", async () => {
