@@ -151,7 +151,6 @@ function openPath(
    */
   function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
-    const { signal } = controller;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         controller.abort();
@@ -163,8 +162,8 @@ function openPath(
           const response = await fetchImpl(
             url,
             body === undefined
-              ? { method, headers: { ...headers }, signal, redirect: "manual" }
-              : { method, headers: { ...headers }, body, signal, redirect: "manual" },
+              ? { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" }
+              : { method, headers: { ...headers }, body, signal: controller.signal, redirect: "manual" },
           );
           const { status } = response;
           if (status >= 300 && status < 400)
@@ -221,7 +220,8 @@ function openPath(
  * {}`) keeps its own: a prototype-less one cannot be made a string, and the error would be misread as a network failure.
  */
 const withoutPrototype = (key: string, value: unknown): unknown =>
-  (key === "" || key === "error_data") && typeof value === "object" && value !== null ? Object.setPrototypeOf(value, null) : value;
+  // A primitive comes back as it is (setPrototypeOf leaves it alone); only null would throw.
+  value !== null && (key === "" || key === "error_data") ? Object.setPrototypeOf(value, null) : value;
 
 /** An answer that is not the API's: `problem` says what is wrong with it (by default, that it is not the API's JSON). */
 const unexpected = (response: ResponseLike, redact: (text: string) => string, problem?: string, text = ""): UnexpectedResponseError =>
