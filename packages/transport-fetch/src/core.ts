@@ -146,68 +146,79 @@ function openPath(
   /**
    * One attempt: fetch and the answer's body raced against the timer, so a fetch (or a body stream) that ignores the
    * signal still ends at `timeoutMs` with a TimeoutError. Whichever settles the attempt first wins; the exchange clears
-   * the timer when it ends, and a timer that fired is gone: nothing is left behind either way. The exchange settles this
-   * promise directly rather than through a `.then` of its own, and never throws (nobody awaits it).
+   * the timer when it ends, and a timer that fired is gone: nothing is left behind either way. One promise per attempt
+   * (this one): the exchange settles it directly rather than through a `.then` of its own. The exchange is a function of
+   * the path, not a closure made per attempt: that costs a send about 5% more CPU (a stub fetch, sz14).
    */
-  function attempt({ url, method, headers, body }: ApiRequest, answer: Answer): Promise<unknown> {
+  function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         controller.abort();
-        reject(new TimeoutError(timeoutMs, redact(url)));
+        reject(new TimeoutError(timeoutMs, redact(request.url)));
       }, timeoutMs);
-      void (async () => {
-        try {
-          // A copy of the headers: a fetch that changes them must not change the next request's.
-          const response = await fetchImpl(
-            url,
-            body === undefined
-              ? { method, headers: { ...headers }, signal: controller.signal, redirect: "manual" }
-              : { method, headers: { ...headers }, body, signal: controller.signal, redirect: "manual" },
-          );
-          const { status } = response;
-          if (status >= 300 && status < 400)
-            throw unexpected(
-              response,
-              redact,
-              `a redirect to ${redact(response.headers.get("location") ?? "nowhere")}, not followed (a request goes to the configured URL only)`,
-            );
-          const text = await readAnswer(response, maxResponseBytes);
-          if (text === undefined) throw unexpected(response, redact, `an answer over ${maxResponseBytes} bytes (not read further)`);
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            throw unexpected(response, redact, undefined, text);
-          }
-          const success = status >= 200 && status < 300;
-          // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
-          // error would let a retry send an accepted message again.
-          if (success && answer.holds(json)) return resolve(json);
-          // Its own field only: an inherited `error` (a polluted prototype) is not the API's.
-          const error = own(json, "error");
-          // A 2xx may mean the API accepted the message whatever the body says: an odd answer (mayHaveBeenDelivered,
-          // never retried), not a Graph error whose code a retry policy would send again on.
-          if (!success && typeof error === "object" && error !== null) {
-            // Redacted as JSON (keys too): the redactor also finds a token with `"` or `\\` as JSON escapes it.
-            const graph = JSON.parse(redact(JSON.stringify(error)), withoutPrototype) as GraphErrorBody;
-            throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
-          }
-          throw unexpected(response, redact, success ? answer.missing : undefined, text);
-        } catch (error) {
-          // This path's own errors as they are; anything else failed in fetch or while reading the answer (after a
-          // timeout nobody hears of it: the attempt has settled with a TimeoutError). A value that cannot even be asked
-          // (instanceof throws on a revoked proxy) is a failure of unknown reason, as networkError makes one it cannot read.
-          try {
-            reject(error instanceof TransportError ? error : networkError(error, redact, url));
-          } catch {
-            reject(networkError(undefined, redact, url));
-          }
-        } finally {
-          clearTimeout(timer);
-        }
-      })();
+      void exchange(request, answer, controller.signal, timer, resolve, reject);
     });
+  }
+
+  /** The request and its answer, settling the attempt with `resolve` or `reject`: it never throws (nobody awaits it). */
+  async function exchange(
+    { url, method, headers, body }: ApiRequest,
+    answer: Answer,
+    signal: AbortSignal,
+    timer: ReturnType<typeof setTimeout>,
+    resolve: (json: unknown) => void,
+    reject: (error: TransportError) => void,
+  ): Promise<void> {
+    try {
+      // A copy of the headers: a fetch that changes them must not change the next request's.
+      const response = await fetchImpl(
+        url,
+        body === undefined
+          ? { method, headers: { ...headers }, signal, redirect: "manual" }
+          : { method, headers: { ...headers }, body, signal, redirect: "manual" },
+      );
+      const { status } = response;
+      if (status >= 300 && status < 400)
+        throw unexpected(
+          response,
+          redact,
+          `a redirect to ${redact(response.headers.get("location") ?? "nowhere")}, not followed (a request goes to the configured URL only)`,
+        );
+      const text = await readAnswer(response, maxResponseBytes);
+      if (text === undefined) throw unexpected(response, redact, `an answer over ${maxResponseBytes} bytes (not read further)`);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw unexpected(response, redact, undefined, text);
+      }
+      const success = status >= 200 && status < 300;
+      // An accepted answer (2xx that holds what a success holds) wins over a stray `error` beside it: calling it an
+      // error would let a retry send an accepted message again.
+      if (success && answer.holds(json)) return resolve(json);
+      // Its own field only: an inherited `error` (a polluted prototype) is not the API's.
+      const error = own(json, "error");
+      // A 2xx may mean the API accepted the message whatever the body says: an odd answer (mayHaveBeenDelivered,
+      // never retried), not a Graph error whose code a retry policy would send again on.
+      if (!success && typeof error === "object" && error !== null) {
+        // Redacted as JSON (keys too): the redactor also finds a token with `"` or `\\` as JSON escapes it.
+        const graph = JSON.parse(redact(JSON.stringify(error)), withoutPrototype) as GraphErrorBody;
+        throw new GraphApiError(status, graph, classify(graph, status), wait(response.headers));
+      }
+      throw unexpected(response, redact, success ? answer.missing : undefined, text);
+    } catch (error) {
+      // This path's own errors as they are; anything else failed in fetch or while reading the answer (after a
+      // timeout nobody hears of it: the attempt has settled with a TimeoutError). A value that cannot even be asked
+      // (instanceof throws on a revoked proxy) is a failure of unknown reason, as networkError makes one it cannot read.
+      try {
+        reject(error instanceof TransportError ? error : networkError(error, redact, url));
+      } catch {
+        reject(networkError(undefined, redact, url));
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   const call = retry === undefined ? attempt : (request: ApiRequest, answer: Answer) => retry(() => attempt(request, answer));
