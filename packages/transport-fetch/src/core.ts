@@ -147,7 +147,8 @@ function openPath(
    * One attempt: fetch and the answer's body raced against the timer, so a fetch (or a body stream) that ignores the
    * signal still ends at `timeoutMs` with a TimeoutError. Whichever settles the attempt first wins; the exchange clears
    * the timer when it ends, and a timer that fired is gone: nothing is left behind either way. One promise per attempt
-   * (this one): the exchange settles it directly rather than through a `.then` of its own.
+   * (this one): the exchange settles it directly rather than through a `.then` of its own. The exchange is a function of
+   * the path, not a closure made per attempt: that costs a send about 5% more CPU (a stub fetch, sz14).
    */
   function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
     const controller = new AbortController();
@@ -208,8 +209,13 @@ function openPath(
       throw unexpected(response, redact, success ? answer.missing : undefined, text);
     } catch (error) {
       // This path's own errors as they are; anything else failed in fetch or while reading the answer (after a
-      // timeout nobody hears of it: the attempt has settled with a TimeoutError). Neither can throw.
-      reject(transportError(error) ?? networkError(error, redact, url));
+      // timeout nobody hears of it: the attempt has settled with a TimeoutError). A value that cannot even be asked
+      // (instanceof throws on a revoked proxy) is a failure of unknown reason, as networkError makes one it cannot read.
+      try {
+        reject(error instanceof TransportError ? error : networkError(error, redact, url));
+      } catch {
+        reject(networkError(undefined, redact, url));
+      }
     } finally {
       clearTimeout(timer);
     }
@@ -219,22 +225,14 @@ function openPath(
   return { version, fetch: fetchImpl, timeoutMs, redact, call };
 }
 
-/** `error` when it is one of this path's own errors; a value that cannot even be asked (a revoked proxy) is not. */
-const transportError = (error: unknown): TransportError | undefined => {
-  try {
-    return error instanceof TransportError ? error : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * A Graph error body's objects whose fields are read (the error, its `error_data`) without a prototype: a field the API
  * did not send reads `undefined`, never a polluted one. An object or array where a value goes (`code: [4]`, `message:
  * {}`) keeps its own: a prototype-less one cannot be made a string, and the error would be misread as a network failure.
  */
 const withoutPrototype = (key: string, value: unknown): unknown =>
-  (key === "" || key === "error_data") && typeof value === "object" && value !== null ? Object.setPrototypeOf(value, null) : value;
+  // A primitive comes back as it is (setPrototypeOf leaves it alone); only null would throw.
+  value !== null && (key === "" || key === "error_data") ? Object.setPrototypeOf(value, null) : value;
 
 /** An answer that is not the API's: `problem` says what is wrong with it (by default, that it is not the API's JSON). */
 const unexpected = (response: ResponseLike, redact: (text: string) => string, problem?: string, text = ""): UnexpectedResponseError =>

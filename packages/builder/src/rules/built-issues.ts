@@ -39,7 +39,7 @@ export function builtIssues(body: unknown, rules: BuiltRules): readonly Issue[] 
         report.add(
           undefined,
           "invalid_value",
-          `the built ${rules.type} body failed its check, yet no rule says why (a wacompose bug); validate(JSON.parse(actual)) checks it`,
+          `the built ${rules.type} body failed its check, yet no rule says why (a wacompose bug)`,
           undefined,
           JSON.stringify(sent),
         );
