@@ -1,6 +1,6 @@
 import { classifyTemplateManagementError, graphBaseUrl } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openConnection } from "../core.js";
-import { checkNumberOption, numberOption } from "../options.js";
+import { checkNumberOption, knownOptions, numberOption } from "../options.js";
 import { own } from "../own.js";
 import { askedWait } from "../retry-after.js";
 import { checkFields, checkId, checkIds, checkObject, checkText, jsonText, shown } from "./arguments.js";
@@ -113,7 +113,19 @@ const editKeys = ["category", "components", "message_send_ttl_seconds"];
  */
 export function createTemplateManager(options: TemplateManagerOptions): TemplateManager {
   const where = "createTemplateManager";
-  if (typeof options !== "object" || options === null) throw new TypeError(`${where}: options must be an object`);
+  knownOptions(where, options, [
+    "businessAccountId",
+    "accessToken",
+    "apiVersion",
+    "baseUrl",
+    "fetch",
+    "timeoutMs",
+    "maxResponseBytes",
+    "retry",
+    "maxPages",
+    "maxTemplates",
+    "maxListBytes",
+  ]);
   const { accessToken, businessAccountId, apiVersion, baseUrl = graphBaseUrl } = options;
   if (typeof businessAccountId !== "string" || !/^\d+$/.test(businessAccountId))
     throw new TypeError(`${where}: businessAccountId must be the numeric id of the WhatsApp Business Account`);
