@@ -458,6 +458,25 @@ describe("a retry policy that gives up says how many attempts it made", () => {
     expect((error as Error).message).toMatch(/ \(after 2 attempts\)$/);
   });
 
+  it("the same error object given up on twice says the latest count once", async () => {
+    // A custom fetch (or attempt) that rejects with one error object every time, across two sends.
+    const same = new NetworkError("connection refused", false);
+    const policy = retryWhenNotAccepted({ limit: 2, baseDelayMs: 0, maxDelayMs: 0 });
+    expect(await caught(policy(() => Promise.reject(same)))).toBe(same);
+    expect(same.message).toMatch(/connection refused.* \(after 3 attempts\)$/);
+    const once = same.message;
+    await caught(policy(() => Promise.reject(same)));
+    expect(same.message).toBe(once);
+    let n = 0;
+    await caught(policy(() => (n++ === 0 ? Promise.reject(same) : Promise.reject(new Error("bad")))));
+    expect(same.message).toBe(once); // a different error ended that one
+    const twice = retryWhenNotAccepted({ limit: 1, baseDelayMs: 0, maxDelayMs: 0 });
+    await caught(twice(() => Promise.reject(same)));
+    expect(same.message.match(/attempts/g)).toHaveLength(1);
+    expect(same.message).toMatch(/ \(after 2 attempts\)$/);
+    expect(same).toMatchObject({ attempts: 2 });
+  });
+
   it("a failure at the first attempt says nothing of attempts", async () => {
     const { fetch } = recording(() => json(400, { error: { code: 100, message: "bad" } }));
     const error = await caught(senders["createClient (retries on by default)"](fetch).send(text));
