@@ -409,6 +409,31 @@ describe("an access token given with 'Bearer ' before it", () => {
     }
   });
 
+  it.each([" EAABsecret", "EAABsecret ", " Bearer EAABsecret", "EAABsecret\u00a0", "EAABsecret\n", "EAAB\r\nX-Injected: 1"])(
+    "%j (whitespace at an end, a line break) is refused by every entry point, never the token",
+    (accessToken) => {
+      const fetch = recording(() => json(200, {})).fetch;
+      for (const [name, open] of [
+        ["createSender", () => createSender({ phoneNumberId, accessToken, fetch })],
+        ["createClient", () => createClient({ phoneNumberId, accessToken, fetch })],
+        ["createMedia", () => createMedia({ phoneNumberId, accessToken, fetch })],
+        ["createTemplateManager", () => createTemplateManager({ businessAccountId: "1", accessToken, fetch })],
+      ] as const) {
+        let error: unknown;
+        try {
+          open();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^${name}: accessToken must (not start or end with whitespace|not contain line breaks or control characters)`),
+        );
+        expect((error as Error).message).not.toContain("EAABsecret");
+      }
+    },
+  );
+
   it("a token that only starts with the letters is taken", async () => {
     const { fetch, calls } = recording(() => json(200, { messages: [{ id: "wamid.1" }] }));
     await createSender({ phoneNumberId, accessToken: "BearerlikeToken", fetch }).send(text);
