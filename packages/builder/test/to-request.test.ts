@@ -87,10 +87,10 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     for (const accessToken of [` ${secret}`, `${secret} `, ` Bearer ${secret}`, `\u00a0${secret}`, `${secret}\u3000`, `${secret}\u2028`]) {
       const refused = (): unknown => requestsTo({ ...options, accessToken }, "createSender");
       expect(refused).toThrow(
-        new TypeError("createSender: accessToken must not start or end with whitespace (was it pasted with a space around it?)"),
+        new TypeError("createSender: accessToken must not contain line breaks or control characters, nor start or end with whitespace"),
       );
       expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(
-        /^toRequest: accessToken must not start or end with whitespace/,
+        /^toRequest: accessToken must not contain line breaks or control characters, nor start or end with whitespace$/,
       );
       try {
         refused();

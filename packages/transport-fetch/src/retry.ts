@@ -79,7 +79,7 @@ function afterAttempts(error: unknown, attempts: number): unknown {
   if (error instanceof TransportError) {
     Object.assign(error, { attempts });
     // The same error object may give up twice (a fetch rejecting with one error, two sends): the latest count, once.
-    error.message = `${error.message.replace(/ \(after \d+ attempts\)$/, "")} (after ${attempts} attempts)`;
+    error.message = error.message.replace(/( \(after \d+ attempts\))?$/, ` (after ${attempts} attempts)`);
   }
   return error;
 }
