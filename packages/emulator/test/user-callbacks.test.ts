@@ -24,7 +24,9 @@ beforeEach(() => {
     return true;
   });
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 1000; i++) {
