@@ -1,3 +1,4 @@
+export { checkAccessToken } from "./access-token.js";
 export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 export type { AnyRecipient } from "./builders/any-recipient.js";
 export type { Buildable } from "./builders/buildable.js";

@@ -1,3 +1,4 @@
+import { checkAccessToken } from "./access-token.js";
 import { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 import type { Buildable } from "./builders/buildable.js";
 import type { RequestBody } from "./wire/index.js";
@@ -57,13 +58,7 @@ export function requestsTo(options: RequestOptions, caller = "toRequest"): (mess
     throw new TypeError(`${caller}: version must look like "v26.0", got ${JSON.stringify(apiVersion)}`);
   if (typeof numberId !== "string" || !phoneNumberId.test(numberId))
     throw new TypeError(`${caller}: phoneNumberId must be the numeric id of the sending number`);
-  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${caller}: accessToken is required`);
-  // The header below adds "Bearer ": given with it, the token would go as "Bearer Bearer …" and get a 401.
-  if (/^bearer\s/i.test(accessToken))
-    throw new TypeError(`${caller}: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)`);
-  // A header value: a line break would start another header in a client that does not refuse it.
-  if (/[^ -~\u0080-\uffff]/.test(accessToken))
-    throw new TypeError(`${caller}: accessToken must not contain line breaks or control characters`);
+  checkAccessToken(caller, accessToken);
   if (baseUrl !== undefined && !isBaseUrl(baseUrl))
     throw new TypeError(
       `${caller}: baseUrl must be an http(s) URL without credentials, a query or a fragment in it, e.g. "http://127.0.0.1:4010"`,

@@ -82,6 +82,26 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     );
   });
 
+  it("refuses a token with whitespace at either end (fetch would keep a leading one, 401), naming the option, never the token", () => {
+    const secret = options.accessToken;
+    for (const accessToken of [` ${secret}`, `${secret} `, ` Bearer ${secret}`, `\u00a0${secret}`, `${secret}\u3000`, `${secret}\u2028`]) {
+      const refused = (): unknown => requestsTo({ ...options, accessToken }, "createSender");
+      expect(refused).toThrow(
+        new TypeError("createSender: accessToken must not contain line breaks or control characters, nor start or end with whitespace"),
+      );
+      expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(
+        /^toRequest: accessToken must not contain line breaks or control characters, nor start or end with whitespace$/,
+      );
+      try {
+        refused();
+      } catch (error) {
+        expect(String(error)).not.toContain(secret);
+      }
+    }
+    // A space inside is left to the API: only the ends are surely a paste.
+    expect(requestsTo({ ...options, accessToken: "EAAG a" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe("Bearer EAAG a");
+  });
+
   it("fails per message on what JSON cannot carry, and validates a builder first", () => {
     const request = requestsTo(options);
     const cyclic: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { msg, PayloadError, validate } from "../src/index.js";
@@ -60,6 +61,42 @@ describe("validate() reads the wire form", () => {
       },
     });
     expect(issuesOf({ ...envelope, type: "contacts", contacts: trap })[0]).toBe("contacts: could not be read: Symbol(trap)");
+  });
+
+  it("reads boxed primitives by brand, as JSON.stringify does: another realm's, an own valueOf, a fake", () => {
+    // node:vm objects fail `instanceof String` here, yet JSON.stringify sends their primitive.
+    const [body, limit, on] = runInNewContext('[new String("hi"), new Number(3), new Boolean(true)]') as [unknown, unknown, unknown];
+    expect(body).not.toBeInstanceOf(String);
+    const text = { ...envelope, type: "text", text: { body, preview_url: on } };
+    expect(JSON.parse(JSON.stringify(text)).text).toEqual({ body: "hi", preview_url: true });
+    expect(validate(text)).toEqual([]);
+    expect(issuesOf({ ...text, text: { body: runInNewContext("new Number(3)") } })).toEqual(["text.body: expected a string, got number"]);
+    expect(limit).not.toBeInstanceOf(Number);
+    // A Number is read by ToNumber, a String by ToString: an own valueOf or toString is what is sent.
+    const renamed = Object.assign(new String("hi"), { toString: () => "" });
+    expect(JSON.stringify(renamed)).toBe('""');
+    expect(issuesOf({ ...envelope, type: "text", text: { body: renamed } })).toEqual(
+      validate(JSON.parse(JSON.stringify({ ...envelope, type: "text", text: { body: "" } }))).map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      ),
+    );
+    // An object with String.prototype but no string inside is sent as {}, not read as a string.
+    const fake = Object.setPrototypeOf({}, String.prototype) as object;
+    expect(JSON.stringify({ body: fake })).toBe('{"body":{}}');
+    expect(issuesOf({ ...envelope, type: "text", text: { body: fake } })).toEqual(["text.body: expected a string, got object"]);
+    // A boxed BigInt throws in JSON.stringify like a bigint: reported, not read as {}.
+    expect(() => JSON.stringify({ x: Object(5n) })).toThrow(TypeError);
+    expect(issuesOf({ ...envelope, type: "text", text: { body: "hi" }, biz_opaque_callback_data: Object(5n) })).toEqual([
+      "biz_opaque_callback_data: a BigInt cannot be sent as JSON; use a number or a string",
+    ]);
+    // A toString that throws is what JSON.stringify would throw: reported at its path.
+    const throwing = Object.assign(new String("hi"), {
+      toString: () => {
+        throw new Error("no");
+      },
+    });
+    expect(() => JSON.stringify(throwing)).toThrow("no");
+    expect(issuesOf({ ...envelope, type: "text", text: { body: throwing } })[0]).toBe("text.body: could not be read: Error: no");
   });
 
   it("stops reporting inside an array after 20 issues, with a summary", () => {

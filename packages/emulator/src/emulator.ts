@@ -18,6 +18,7 @@ import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { defaultAccessToken, tokenCheck } from "./token-check.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
+import { callUserCallback } from "./user-callback.js";
 import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
@@ -85,7 +86,11 @@ export interface EmulatorOptions {
   readonly templateReviewDelay?: number | string;
   /** How many templates (each language counts) the account may hold: default 250, Meta's; up to 6,000 (a verified business). */
   readonly templateLimit?: number;
-  /** Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). */
+  /**
+   * Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). Like
+   * `onRefused` and `webhook.onAttempt`: if it throws or rejects, the answer and the records are as if it had not,
+   * and a line on stderr says what it threw.
+   */
   readonly onRequest?: (request: ReceivedRequest) => void;
   /**
    * Called with each request turned away at the door, which `received` does not keep: a wrong or
@@ -265,13 +270,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const record = (entry: Omit<ReceivedRequest, "at">, bytes = 0): void => {
     const recorded = { at: new Date().toISOString(), ...entry };
     received.push(recorded);
-    options.onRequest?.(recorded);
     sizes.push(bytes);
     receivedBytes += bytes;
     while (received.length > maxReceived || (receivedBytes > maxReceivedBytes && received.length > 1)) {
       received.shift();
       receivedBytes -= sizes.shift() ?? 0;
     }
+    // Once the books are straight: a callback that throws changes neither them nor the answer.
+    callUserCallback("onRequest", options.onRequest, recorded);
   };
 
   /** Answers a request at the door (closing the connection: a body not read yet never is) and tells `onRefused`. */
@@ -283,8 +289,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     reason: string,
     answer: unknown,
   ): void => {
-    options.onRefused?.({ at: new Date().toISOString(), method: request.method ?? "", path, status, reason });
     refuse(response, status, answer);
+    callUserCallback("onRefused", options.onRefused, { at: new Date().toISOString(), method: request.method ?? "", path, status, reason });
   };
   /** True when the request was turned away for its token (401, code 190, saying what is expected). */
   const refusedForToken = (request: IncomingMessage, response: ServerResponse, path: string): boolean => {

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
+import { callUserCallback } from "./user-callback.js";
 
 export interface WebhookOptions {
   /** Your webhook endpoint, e.g. `http://127.0.0.1:3000/webhook`. */
@@ -22,7 +23,7 @@ export interface WebhookOptions {
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
   readonly displayPhoneNumber?: string;
-  /** Called after each delivery attempt (what `wacompose emulator --json` prints). */
+  /** Called after each delivery attempt (what `wacompose emulator --json` prints); if it throws, the delivery goes on as if it had not (stderr says so). */
   readonly onAttempt?: (delivery: Delivery, attempt: DeliveryAttempt) => void;
 }
 
@@ -231,7 +232,7 @@ export class WebhookSender {
 
   #attempted(delivery: MutableDelivery, attempt: DeliveryAttempt): void {
     delivery.attempts.push(attempt);
-    this.#options.onAttempt?.(delivery, attempt);
+    callUserCallback("webhook.onAttempt", this.#options.onAttempt, delivery, attempt);
   }
 
   async #deliver(delivery: MutableDelivery): Promise<void> {

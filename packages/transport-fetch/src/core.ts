@@ -1,4 +1,4 @@
-import { defaultApiVersion, type RequestBody, requestsTo } from "@wacompose/builder";
+import { checkAccessToken, defaultApiVersion, type RequestBody, requestsTo } from "@wacompose/builder";
 import type { Classification } from "./classify-briefly.js";
 import { GraphApiError, type GraphErrorBody, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 import { networkError } from "./network-error.js";
@@ -113,10 +113,7 @@ export function openCore(where: string, options: Target, classify: Classify, ret
 export function openConnection(where: string, options: ConnectionOptions, classify: Classify, wait: WaitReader): Connection {
   const given = { ...options };
   const { accessToken, version = defaultApiVersion } = given;
-  if (typeof accessToken !== "string" || accessToken.trim() === "") throw new TypeError(`${where}: accessToken is required`);
-  // The Authorization header adds "Bearer ": given with it, the token would go as "Bearer Bearer …" and get a 401.
-  if (/^bearer\s/i.test(accessToken))
-    throw new TypeError(`${where}: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)`);
+  checkAccessToken(where, accessToken);
   if (typeof version !== "string" || !/^v\d+\.\d+$/.test(version))
     throw new TypeError(`${where}: version must look like "v26.0", got ${JSON.stringify(version)}`);
   return openPath(where, given, version, classify, retryPolicy(given.retry, where), wait);

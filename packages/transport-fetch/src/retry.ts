@@ -78,7 +78,8 @@ function retrying(retry: ResolvedRetry): RetryPolicy {
 function afterAttempts(error: unknown, attempts: number): unknown {
   if (error instanceof TransportError) {
     Object.assign(error, { attempts });
-    error.message += ` (after ${attempts} attempts)`;
+    // The same error object may give up twice (a fetch rejecting with one error, two sends): the latest count, once.
+    error.message = error.message.replace(/( \(after \d+ attempts\))?$/, ` (after ${attempts} attempts)`);
   }
   return error;
 }

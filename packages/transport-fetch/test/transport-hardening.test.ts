@@ -409,6 +409,31 @@ describe("an access token given with 'Bearer ' before it", () => {
     }
   });
 
+  it.each([" EAABsecret", "EAABsecret ", " Bearer EAABsecret", "EAABsecret\u00a0", "EAABsecret\n", "EAAB\r\nX-Injected: 1"])(
+    "%j (whitespace at an end, a line break) is refused by every entry point, never the token",
+    (accessToken) => {
+      const fetch = recording(() => json(200, {})).fetch;
+      for (const [name, open] of [
+        ["createSender", () => createSender({ phoneNumberId, accessToken, fetch })],
+        ["createClient", () => createClient({ phoneNumberId, accessToken, fetch })],
+        ["createMedia", () => createMedia({ phoneNumberId, accessToken, fetch })],
+        ["createTemplateManager", () => createTemplateManager({ businessAccountId: "1", accessToken, fetch })],
+      ] as const) {
+        let error: unknown;
+        try {
+          open();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^${name}: accessToken must not contain line breaks or control characters, nor start or end with whitespace$`),
+        );
+        expect((error as Error).message).not.toContain("EAABsecret");
+      }
+    },
+  );
+
   it("a token that only starts with the letters is taken", async () => {
     const { fetch, calls } = recording(() => json(200, { messages: [{ id: "wamid.1" }] }));
     await createSender({ phoneNumberId, accessToken: "BearerlikeToken", fetch }).send(text);
@@ -456,6 +481,25 @@ describe("a retry policy that gives up says how many attempts it made", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ attempts: 2 });
     expect((error as Error).message).toMatch(/ \(after 2 attempts\)$/);
+  });
+
+  it("the same error object given up on twice says the latest count once", async () => {
+    // A custom fetch (or attempt) that rejects with one error object every time, across two sends.
+    const same = new NetworkError("connection refused", false);
+    const policy = retryWhenNotAccepted({ limit: 2, baseDelayMs: 0, maxDelayMs: 0 });
+    expect(await caught(policy(() => Promise.reject(same)))).toBe(same);
+    expect(same.message).toMatch(/connection refused.* \(after 3 attempts\)$/);
+    const once = same.message;
+    await caught(policy(() => Promise.reject(same)));
+    expect(same.message).toBe(once);
+    let n = 0;
+    await caught(policy(() => (n++ === 0 ? Promise.reject(same) : Promise.reject(new Error("bad")))));
+    expect(same.message).toBe(once); // a different error ended that one
+    const twice = retryWhenNotAccepted({ limit: 1, baseDelayMs: 0, maxDelayMs: 0 });
+    await caught(twice(() => Promise.reject(same)));
+    expect(same.message.match(/attempts/g)).toHaveLength(1);
+    expect(same.message).toMatch(/ \(after 2 attempts\)$/);
+    expect(same).toMatchObject({ attempts: 2 });
   });
 
   it("a failure at the first attempt says nothing of attempts", async () => {

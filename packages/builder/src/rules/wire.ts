@@ -57,10 +57,17 @@ export function toWire(value: unknown, report: Report): unknown {
     if (value === null) return null;
     const object = value as { readonly [key: string | number]: unknown };
     if (ancestors.has(object)) return cannotSend("a cycle: this object contains itself, so it cannot be sent as JSON");
-    // Boxed primitives are sent as their primitive.
-    if (object instanceof Number || object instanceof String || object instanceof Boolean) {
+    // Boxed primitives are sent as their primitive, from any realm (a node:vm String fails instanceof).
+    let boxed: unknown;
+    try {
+      boxed = primitiveOf(object);
+    } catch (error) {
+      return unreadable(error); // its own valueOf or toString threw, as JSON.stringify would
+    }
+    if (boxed !== notBoxed) {
+      if (typeof boxed === "bigint") return cannotSend("a BigInt cannot be sent as JSON; use a number or a string", "invalid_type");
       left++; // the same value, read once
-      return walk(object.valueOf(), key, depth);
+      return walk(boxed, key, depth);
     }
     if (depth > maxJsonDepth) return cannotSend(tooDeepMessage, "invalid_value", maxJsonDepth);
     ancestors.add(object);
@@ -107,6 +114,32 @@ export function toWire(value: unknown, report: Report): unknown {
       `stopped after ${maxIssuesPerArray} issues; ${unsendable - maxIssuesPerArray} more values JSON cannot carry`,
     );
   return wire;
+}
+
+const notBoxed = Symbol("not boxed");
+/**
+ * Succeeds only on the object it belongs to (it reads an internal slot), whatever its realm or
+ * prototype; `Symbol.toStringTag` and `instanceof` can be spoofed or miss another realm's object.
+ */
+const hasSlot = (slotReader: (this: unknown) => unknown, object: object): boolean => {
+  try {
+    slotReader.call(object);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/**
+ * The primitive JSON.stringify sends for a boxed primitive, read as it reads it: a Number by
+ * ToNumber and a String by ToString (an own `valueOf`/`toString` counts), a Boolean by its slot;
+ * a boxed BigInt as a bigint (JSON cannot send it). `notBoxed` for any other object.
+ */
+function primitiveOf(object: object): unknown {
+  if (hasSlot(Number.prototype.valueOf, object)) return Number(object);
+  if (hasSlot(String.prototype.valueOf, object)) return String(object);
+  if (hasSlot(Boolean.prototype.valueOf, object)) return Boolean.prototype.valueOf.call(object);
+  if (hasSlot(BigInt.prototype.valueOf, object)) return BigInt.prototype.valueOf.call(object);
+  return notBoxed;
 }
 
 /** What toWire returns for a value it could not read (already reported). */
