@@ -10,7 +10,8 @@ export function checkAccessToken(where: string, accessToken: unknown): asserts a
     throw new TypeError(`${where}: accessToken must be the token alone, without "Bearer " before it (the Authorization header adds it)`);
   // A header value: a line break would start another header in a client that does not refuse it.
   // fetch trims a trailing space but keeps a leading one ("Bearer  abc", a 401), and sends a
-  // no-break space as a byte of the token: whitespace at either end is a token pasted wrong.
-  if (/^\s|\s$|[^ -~\u0080-\uffff]/.test(accessToken))
+  // no-break space as a byte of the token: whitespace at either end is a token pasted wrong. A header carries bytes
+  // only: past U+00FF (a pasted zero-width space) fetch throws before sending, which reads as "may have been delivered".
+  if (/^\s|\s$|[^ -~\xa0-\xff]/.test(accessToken))
     throw new TypeError(`${where}: accessToken must not contain line breaks or control characters, nor start or end with whitespace`);
 }

@@ -102,6 +102,21 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     expect(requestsTo({ ...options, accessToken: "EAAG a" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe("Bearer EAAG a");
   });
 
+  it("refuses a character a header cannot carry (C1 controls, past U+00FF: a pasted zero-width space), never echoing it", () => {
+    const secret = options.accessToken;
+    for (const odd of ["\u0085", "\u009b", "\u200b", "\u2028", "\u20ac", "\ud83d\ude00", "\ud800", "\uffff"]) {
+      const accessToken = `${secret}${odd}x`;
+      expect(() => requestsTo({ ...options, accessToken }, "createSender")).toThrow(
+        new TypeError("createSender: accessToken must not contain line breaks or control characters, nor start or end with whitespace"),
+      );
+      expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(/^toRequest: accessToken must not/);
+    }
+    // Latin-1 goes as its byte (a test's own token for the emulator may hold one).
+    expect(requestsTo({ ...options, accessToken: "EAAG\u00e9\u00a0a" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe(
+      "Bearer EAAG\u00e9\u00a0a",
+    );
+  });
+
   it("fails per message on what JSON cannot carry, and validates a builder first", () => {
     const request = requestsTo(options);
     const cyclic: Record<string, unknown> = {};

@@ -99,6 +99,15 @@ describe("validate() reads the wire form", () => {
     expect(issuesOf({ ...envelope, type: "text", text: { body: throwing } })[0]).toBe("text.body: could not be read: Error: no");
   });
 
+  it("a boxed Number whose valueOf gives a bigint is what JSON.stringify throws on, not a number taken as valid", () => {
+    const bigValued = Object.assign(new Number(1), { valueOf: () => 7n });
+    const location = { ...envelope, type: "location", location: { latitude: bigValued, longitude: 0 } };
+    expect(() => JSON.stringify(location)).toThrow(TypeError);
+    expect(issuesOf(location)[0]).toMatch(/^location\.latitude: could not be read: TypeError/);
+    const primitive = Object.assign(new Number(1), { [Symbol.toPrimitive]: () => 7n });
+    expect(issuesOf({ ...location, location: { latitude: primitive, longitude: 0 } })[0]).toMatch(/^location\.latitude: could not be read/);
+  });
+
   it("stops reporting inside an array after 20 issues, with a summary", () => {
     const rows = Array.from({ length: 1000 }, () => ({ id: "", title: "" }));
     const body = {

@@ -13,10 +13,11 @@ const maxFaultChars = 500;
  */
 export function callUserCallback<Args extends readonly unknown[]>(
   name: string,
-  callback: ((...args: Args) => unknown) | undefined,
+  callback: ((...args: Args) => unknown) | null | undefined,
   ...args: Args
 ): void {
-  if (callback === undefined) return;
+  // null too, as `options.onRequest?.(…)` skipped it before: `onRequest: verbose ? log : null` is no fault per request.
+  if (callback == null) return;
   try {
     const result = callback(...args);
     // An async callback's rejection would otherwise be unhandled, which ends the process.

@@ -90,6 +90,16 @@ describe("onRequest throws", () => {
   });
 });
 
+describe("a callback given as null (JavaScript: `onRequest: verbose ? log : null`)", () => {
+  it("is skipped, as `?.` skipped it before: no 'threw' line on stderr per request", async () => {
+    const emulator = await startReleased(open, { onRequest: null, onRefused: null } as never);
+    expect((await post(emulator.url)).status).toBe(200);
+    expect((await post(emulator.url, { Authorization: "Bearer wrong" })).status).toBe(401);
+    expect(emulator.received).toHaveLength(1);
+    expect(stderr).toEqual([]);
+  });
+});
+
 describe("onRefused throws", () => {
   it("a wrong token is still a 401 with code 190, a Host not served still a 403; nothing kept; stderr says so", async () => {
     const emulator = await startReleased(open, { onRefused: thrower("no") });

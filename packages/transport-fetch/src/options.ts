@@ -34,7 +34,8 @@ export const senderOptionKeys = ["phoneNumberId", "accessToken", "version", "bas
  * refused, never dropped: `baseURL` would send to Meta instead of the emulator, `timeout` wait the default 30 s.
  */
 export function knownOptions<T>(where: string, options: T, keys: readonly string[]): T {
-  if (typeof options !== "object" || options === null) throw new TypeError(`${where}: options must be an object, got ${String(options)}`);
+  if (typeof options !== "object" || options === null)
+    throw new TypeError(`${where}: options must be an object, got ${options === null ? "null" : typeof options}`);
   for (const key of Object.keys(options))
     if (!keys.includes(key)) throw new TypeError(`${where}: unknown option ${JSON.stringify(key)} (takes ${keys.join(", ")})`);
   return options;

@@ -76,11 +76,14 @@ function retrying(retry: ResolvedRetry): RetryPolicy {
 
 /** The error a policy gives up with, saying how many attempts were made: it is this attempt's own, so it is told, not copied. */
 function afterAttempts(error: unknown, attempts: number): unknown {
-  if (error instanceof TransportError) {
-    Object.assign(error, { attempts });
-    // The same error object may give up twice (a fetch rejecting with one error, two sends): the latest count, once.
-    error.message = error.message.replace(/( \(after \d+ attempts\))?$/, ` (after ${attempts} attempts)`);
-  }
+  if (error instanceof TransportError)
+    try {
+      Object.assign(error, { attempts });
+      // The same error object may give up twice (a fetch rejecting with one error, two sends): the latest count, once.
+      error.message = String(error.message).replace(/( \(after \d+ attempts\))?$/, ` (after ${attempts} attempts)`);
+    } catch {
+      // A custom fetch's own error, frozen or with a read-only message: given up with as it is, not a TypeError instead.
+    }
   return error;
 }
 

@@ -502,6 +502,18 @@ describe("a retry policy that gives up says how many attempts it made", () => {
     expect(same).toMatchObject({ attempts: 2 });
   });
 
+  it("a frozen error, or one whose message cannot be set, is given up with as it is (not a TypeError instead)", async () => {
+    const policy = retryWhenNotAccepted({ limit: 1, baseDelayMs: 0, maxDelayMs: 0 });
+    const frozen = Object.freeze(new NetworkError("connection refused", false));
+    expect(await caught(policy(() => Promise.reject(frozen)))).toBe(frozen);
+    const readOnly = new NetworkError("connection refused", false);
+    Object.defineProperty(readOnly, "message", { value: "refused", writable: false });
+    expect(await caught(policy(() => Promise.reject(readOnly)))).toBe(readOnly);
+    expect(readOnly).toMatchObject({ message: "refused", attempts: 2 });
+    const { fetch } = recording(() => Promise.reject(frozen));
+    expect(await caught(senders["createClient (retries on by default)"](fetch).send(text))).toBe(frozen);
+  });
+
   it("a failure at the first attempt says nothing of attempts", async () => {
     const { fetch } = recording(() => json(400, { error: { code: 100, message: "bad" } }));
     const error = await caught(senders["createClient (retries on by default)"](fetch).send(text));

@@ -63,7 +63,26 @@ describe("options with a key nothing reads are refused, naming it and what is ta
   it("options that are not an object are a TypeError naming where, not a crash on reading them", () => {
     for (const [where, create] of Object.entries(entries))
       for (const value of [null, undefined, "token", 5])
-        expect(() => create(value as never)).toThrow(new RegExp(`^${where}: options must be an object, got ${String(value)}`));
+        expect(() => create(value as never)).toThrow(
+          new RegExp(`^${where}: options must be an object, got ${value === null ? "null" : typeof value}$`),
+        );
+  });
+
+  it("options given as the token itself (createSender(token)) are refused without printing it", () => {
+    for (const [where, create] of Object.entries(entries)) {
+      const message = (() => {
+        try {
+          create("EAAsecretToken123" as never);
+        } catch (caught) {
+          return (caught as Error).message;
+        }
+        return "no error";
+      })();
+      expect(message).toBe(`${where}: options must be an object, got string`);
+    }
+    expect(() => createTemplateManager("EAAsecretToken123" as never)).toThrow(
+      /^createTemplateManager: options must be an object, got string$/,
+    );
   });
 
   it("inherited keys are not the caller's options: only own keys are read", () => {

@@ -135,7 +135,8 @@ const hasSlot = (slotReader: (this: unknown) => unknown, object: object): boolea
  * a boxed BigInt as a bigint (JSON cannot send it). `notBoxed` for any other object.
  */
 function primitiveOf(object: object): unknown {
-  if (hasSlot(Number.prototype.valueOf, object)) return Number(object);
+  // Unary + is ToNumber: a valueOf giving a bigint throws, as in JSON.stringify (Number() would convert it).
+  if (hasSlot(Number.prototype.valueOf, object)) return +object;
   if (hasSlot(String.prototype.valueOf, object)) return String(object);
   if (hasSlot(Boolean.prototype.valueOf, object)) return Boolean.prototype.valueOf.call(object);
   if (hasSlot(BigInt.prototype.valueOf, object)) return BigInt.prototype.valueOf.call(object);
