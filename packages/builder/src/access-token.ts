@@ -13,5 +13,5 @@ export function checkAccessToken(where: string, accessToken: unknown): asserts a
   // no-break space as a byte of the token: whitespace at either end is a token pasted wrong. A header carries bytes
   // only: past U+00FF (a pasted zero-width space) fetch throws before sending, which reads as "may have been delivered".
   if (/^\s|\s$|[^ -~\xa0-\xff]/.test(accessToken))
-    throw new TypeError(`${where}: accessToken must not contain line breaks or control characters, nor start or end with whitespace`);
+    throw new TypeError(`${where}: accessToken may hold only printable ASCII and Latin-1 characters, with no whitespace at either end`);
 }

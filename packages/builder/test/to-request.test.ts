@@ -24,7 +24,9 @@ describe("toRequest", () => {
     expect(() => toRequest(builder, { ...options, phoneNumberId: "abc" })).toThrow("phoneNumberId");
     expect(() => toRequest(builder, { ...options, accessToken: " " })).toThrow("accessToken is required");
     for (const token of ["t\r\nX-Injected: 1", "t\n", "t\u0000", "t\u007f"])
-      expect(() => toRequest(builder, { ...options, accessToken: token })).toThrow("accessToken must not contain line breaks");
+      expect(() => toRequest(builder, { ...options, accessToken: token })).toThrow(
+        "accessToken may hold only printable ASCII and Latin-1 characters",
+      );
     expect(toRequest(builder, { ...options, accessToken: "EAAG.a_b-1 2" }).headers.Authorization).toBe("Bearer EAAG.a_b-1 2");
     try {
       toRequest(builder, { ...options, phoneNumberId: "" });
@@ -87,10 +89,10 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     for (const accessToken of [` ${secret}`, `${secret} `, ` Bearer ${secret}`, `\u00a0${secret}`, `${secret}\u3000`, `${secret}\u2028`]) {
       const refused = (): unknown => requestsTo({ ...options, accessToken }, "createSender");
       expect(refused).toThrow(
-        new TypeError("createSender: accessToken must not contain line breaks or control characters, nor start or end with whitespace"),
+        new TypeError("createSender: accessToken may hold only printable ASCII and Latin-1 characters, with no whitespace at either end"),
       );
       expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(
-        /^toRequest: accessToken must not contain line breaks or control characters, nor start or end with whitespace$/,
+        /^toRequest: accessToken may hold only printable ASCII and Latin-1 characters, with no whitespace at either end$/,
       );
       try {
         refused();
@@ -102,14 +104,16 @@ describe("requestsTo (toRequest with its options checked once)", () => {
     expect(requestsTo({ ...options, accessToken: "EAAG a" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe("Bearer EAAG a");
   });
 
-  it("refuses a character a header cannot carry (C1 controls, past U+00FF: a pasted zero-width space), never echoing it", () => {
+  it("refuses a character a header cannot carry (C1 controls, past U+00FF: a pasted zero-width space, a placeholder's ellipsis), never echoing it", () => {
     const secret = options.accessToken;
-    for (const odd of ["\u0085", "\u009b", "\u200b", "\u2028", "\u20ac", "\ud83d\ude00", "\ud800", "\uffff"]) {
+    for (const odd of ["\u0085", "\u009b", "\u200b", "\u2028", "\u2026", "\u20ac", "\ud83d\ude00", "\ud800", "\uffff"]) {
       const accessToken = `${secret}${odd}x`;
       expect(() => requestsTo({ ...options, accessToken }, "createSender")).toThrow(
-        new TypeError("createSender: accessToken must not contain line breaks or control characters, nor start or end with whitespace"),
+        new TypeError("createSender: accessToken may hold only printable ASCII and Latin-1 characters, with no whitespace at either end"),
       );
-      expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(/^toRequest: accessToken must not/);
+      expect(() => toRequest(msg.to("16505551234").text("hi"), { ...options, accessToken })).toThrow(
+        /^toRequest: accessToken may hold only printable ASCII and Latin-1 characters/,
+      );
     }
     // Latin-1 goes as its byte (a test's own token for the emulator may hold one).
     expect(requestsTo({ ...options, accessToken: "EAAG\u00e9\u00a0a" })(msg.to("16505551234").text("hi")).headers.Authorization).toBe(

@@ -427,7 +427,7 @@ describe("an access token given with 'Bearer ' before it", () => {
         }
         expect(error).toBeInstanceOf(TypeError);
         expect((error as Error).message).toMatch(
-          new RegExp(`^${name}: accessToken must not contain line breaks or control characters, nor start or end with whitespace$`),
+          new RegExp(`^${name}: accessToken may hold only printable ASCII and Latin-1 characters, with no whitespace at either end$`),
         );
         expect((error as Error).message).not.toContain("EAABsecret");
       }
