@@ -22,6 +22,7 @@ import type {
   WebhookEvent,
 } from "./events.js";
 import { fieldReader } from "./fields/registry.js";
+import { quote } from "./quote.js";
 import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
 
 /** Every event of one webhook POST, in payload order, and what could not be read. */
@@ -33,16 +34,6 @@ export interface ParsedWebhook {
 
 /** Issues listed per batch; the rest are counted in one `truncated` issue, as `validate()` does (a broken 3 MB batch would list millions). */
 const maxIssuesPerBatch = 100;
-/** Characters of a value quoted in a message. */
-const quoted = 64;
-
-/** A value in a message: a short quote of a string or a number, else its JSON type (never a walk through the value). */
-const show = (value: unknown): string => {
-  if (typeof value === "string")
-    return value.length > quoted ? `${JSON.stringify(value.slice(0, quoted))}… (${value.length} characters)` : JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  return value === undefined ? "nothing" : describe(value);
-};
 /** Text for an id-like value: strings as they are, numbers in digits, anything else empty (never a call into the value). */
 const textOf = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 const statuses: ReadonlySet<string> = new Set<StatusName>(["sent", "delivered", "read", "played", "failed"]);
@@ -81,7 +72,7 @@ export function parseWebhook(json: unknown): ParsedWebhook {
     return done();
   }
   if (json.object !== "whatsapp_business_account")
-    issue("object", "invalid_value", `expected "whatsapp_business_account", got ${show(json.object)}`);
+    issue("object", "invalid_value", `expected "whatsapp_business_account", got ${quote(json.object)}`);
   if (!Array.isArray(json.entry)) {
     issue("entry", json.entry === undefined ? "required" : "invalid_type", `an array of entries, got ${describe(json.entry)}`);
     return done();
@@ -91,20 +82,26 @@ export function parseWebhook(json: unknown): ParsedWebhook {
     if (!isObject(entry) || !Array.isArray(entry.changes)) {
       issue(
         isObject(entry) ? `${entryPath}.changes` : entryPath,
-        "invalid_type",
-        `an entry with an array of changes, got ${describe(entry)}`,
+        isObject(entry) && entry.changes === undefined ? "required" : "invalid_type",
+        isObject(entry) ? `an array of changes, got ${describe(entry.changes)}` : `an entry object, got ${describe(entry)}`,
       );
+      events.push({ kind: "other", wabaId: isObject(entry) ? textOf(entry.id) : "", field: "", path: entryPath, raw: entry });
       return;
     }
     const wabaId = textOf(entry.id);
     const time = secondsOf(entry.time);
     entry.changes.forEach((change: unknown, c) => {
       const path = `${entryPath}.changes[${c}]`;
+      const field = isObject(change) && typeof change.field === "string" ? change.field : "";
       if (!isObject(change) || !isObject(change.value)) {
-        issue(isObject(change) ? `${path}.value` : path, "invalid_type", `a change with a value object, got ${describe(change)}`);
+        issue(
+          isObject(change) ? `${path}.value` : path,
+          isObject(change) && change.value === undefined ? "required" : "invalid_type",
+          isObject(change) ? `a value object, got ${describe(change.value)}` : `a change object, got ${describe(change)}`,
+        );
+        events.push({ kind: "other", wabaId, field, path, raw: isObject(change) ? change.value : change });
         return;
       }
-      const field = typeof change.field === "string" ? change.field : "";
       const reader = field === "messages" ? undefined : fieldReader(field);
       if (reader !== undefined) {
         const readMessages = (value: Json, at: string): WebhookEvent[] => {
@@ -112,7 +109,11 @@ export function parseWebhook(json: unknown): ParsedWebhook {
           readMessagesChange(value, at, wabaId, read, issue);
           return read;
         };
-        for (const event of reader(change.value, { wabaId, time, path, issue, readMessages })) events.push(event);
+        const read = reader(change.value, { wabaId, field, time, path, issue, readMessages });
+        for (const event of read) events.push(event);
+        // A value the reader could make nothing of (its list of another type, or holding no object) is kept whole.
+        if (read.length === 0 && Object.keys(change.value).some((key) => !everyChangeHas.has(key)))
+          events.push({ kind: "other", wabaId, field, path: `${path}.value`, raw: change.value });
         return;
       }
       if (field !== "messages") {
@@ -120,10 +121,19 @@ export function parseWebhook(json: unknown): ParsedWebhook {
         return;
       }
       readMessagesChange(change.value, `${path}.value`, wabaId, events, issue);
+      // A member this package does not read (one Meta adds beside messages and statuses) is kept, not dropped.
+      for (const key of Object.keys(change.value))
+        if (!messagesMembers.has(key) && typeof change.value[key] === "object" && change.value[key] !== null)
+          events.push({ kind: "other", wabaId, field, path: `${path}.value.${key}`, raw: change.value[key] });
     });
   });
   return done();
 }
+
+/** The members of every change's value that are about the change, not an update in it. */
+const everyChangeHas: ReadonlySet<string> = new Set(["messaging_product", "metadata"]);
+/** The members of a `messages` value that `readMessagesChange` reads. */
+const messagesMembers: ReadonlySet<string> = new Set([...everyChangeHas, "contacts", "messages", "statuses", "errors"]);
 
 function readMessagesChange(value: Json, path: string, wabaId: string, events: WebhookEvent[], issue: Report): void {
   const metadata: Metadata = isObject(value.metadata)
@@ -134,11 +144,14 @@ function readMessagesChange(value: Json, path: string, wabaId: string, events: W
     : { display_phone_number: "", phone_number_id: "" };
   if (!isObject(value.metadata)) issue(`${path}.metadata`, "required", "the business number's metadata is missing");
   const other = (at: string, raw: unknown): OtherEvent => ({ kind: "other", wabaId, field: "messages", path: at, raw });
+  /** Lists of another type, kept after the updates (so the updates' places stay as `standby` counts them). */
+  const unreadLists: OtherEvent[] = [];
   const list = (name: string): readonly unknown[] => {
     const items = Object.hasOwn(value, name) ? value[name] : undefined;
     if (items === undefined) return [];
     if (Array.isArray(items)) return items;
     issue(`${path}.${name}`, "invalid_type", `an array, got ${describe(items)}`);
+    if (name !== "contacts") unreadLists.push(other(`${path}.${name}`, items));
     return [];
   };
   const contactOf = senderProfiles(list("contacts"), `${path}.contacts`, issue);
@@ -160,6 +173,7 @@ function readMessagesChange(value: Json, path: string, wabaId: string, events: W
       error === undefined ? other(at, raw) : { kind: "error", wabaId, metadata, error: error as ErrorEvent["error"], raw: raw as Json },
     );
   });
+  for (const event of unreadLists) events.push(event);
 }
 
 /** Who sent a message: its profile from `value.contacts[]`, by `wa_id` or BSUID, else the change's only contact. One pass over the contacts, one lookup per message. */
@@ -233,7 +247,7 @@ function readMessage(
   const type = typeof raw.type === "string" ? raw.type : undefined;
   if (type === undefined) {
     if (raw.type === undefined) issue(`${at}.type`, "required", "a message type is required");
-    else issue(`${at}.type`, "invalid_type", `a message type is a string, got ${show(raw.type)}`);
+    else issue(`${at}.type`, "invalid_type", `a message type is a string, got ${quote(raw.type)}`);
     return undefined;
   }
   const known = isKnownType(type);
@@ -320,7 +334,7 @@ function readStatus(input: unknown, at: string, origin: Origin, issue: Report): 
   if (base === undefined) return undefined;
   const status = base.raw.status;
   if (typeof status !== "string" || !statuses.has(status)) {
-    issue(`${at}.status`, "invalid_value", `one of sent, delivered, read, played, failed; got ${show(status)}`);
+    issue(`${at}.status`, "invalid_value", `one of sent, delivered, read, played, failed; got ${quote(status)}`);
     return undefined;
   }
   // Built field by field, not by spreading `raw` and overwriting (that makes each event a slow dictionary-mode object).

@@ -111,11 +111,12 @@ describe("deep input: keys and dedupe never recurse on the input's depth", () =>
 
 describe("huge input: bounded issues, linear lookups", () => {
   it(
-    "1.9 MiB of entry: [0, …] gives 100 issues and one truncated summary, not a million issues",
+    "1.9 MiB of entry: [0, …] gives 100 issues and one truncated summary, not a million issues; each entry is still kept",
     () => {
       const entry = new Array(1_000_000).fill(0);
       const { events, issues } = parseWebhook({ object: "whatsapp_business_account", entry });
-      expect(events).toEqual([]);
+      expect(events).toHaveLength(1_000_000);
+      expect(events[999_999]).toEqual({ kind: "other", wabaId: "", field: "", path: "entry[999999]", raw: 0 });
       expect(issues).toHaveLength(101);
       expect(issues[99]).toMatchObject({ path: "entry[99]", code: "invalid_type" });
       expect(issues[100]).toEqual({
@@ -237,6 +238,89 @@ describe("wrong types: a member of another JSON type is an issue at its path", (
       "entry[0].changes[0].value.statuses[0].pricing.billable",
       "entry[0].changes[0].value.errors[0].code",
     ]);
+  });
+});
+
+describe("nothing is lost: what cannot be read is an issue and an `other` event", () => {
+  const change = (field: string, value: unknown) => ({
+    object: "whatsapp_business_account",
+    entry: [{ id: "102290129340398", changes: [{ field, value }] }],
+  });
+  const at = "entry[0].changes[0]";
+
+  it("a member 100,000 arrays deep where Unix seconds belong is an issue naming its type, not a stack overflow", () => {
+    const deep = nested(100_000);
+    const preference = { wa_id: "16505551234", detail: "d", category: "marketing_messages", value: "stop", timestamp: deep };
+    const restriction = {
+      event: "ACCOUNT_RESTRICTION",
+      restriction_info: [{ restriction_type: "RESTRICTED_ADD_PHONE_NUMBER_ACTION", expiration: deep }],
+    };
+    for (const [field, value, path] of [
+      ["user_preferences", { user_preferences: [preference] }, `${at}.value.user_preferences[0].timestamp`],
+      ["account_update", restriction, `${at}.value.restriction_info[0].expiration`],
+    ] as const) {
+      const { events, issues } = parseWebhook(change(field, value));
+      expect(events).toEqual([expect.objectContaining({ kind: "change", field })]);
+      expect(issues).toEqual([
+        { path, code: "invalid_format", severity: "error", message: "Unix seconds, as digits or a number, got an array" },
+      ]);
+    }
+    // A 3 MB string is quoted by its start, not whole.
+    const long = parseWebhook(change("user_preferences", { user_preferences: [{ ...preference, timestamp: "x".repeat(3_000_000) }] }));
+    expect(long.issues[0]?.message).toBe(`Unix seconds, as digits or a number, got "${"x".repeat(64)}"… (3000000 characters)`);
+  });
+
+  it("a change whose value is no object, and an entry without changes, are kept with their path", () => {
+    const { events, issues } = parseWebhook({
+      object: "whatsapp_business_account",
+      entry: [{ id: "1", changes: [{ field: "messages", value: "hello" }, 7] }, { id: "2" }, null],
+    });
+    expect(events).toEqual([
+      { kind: "other", wabaId: "1", field: "messages", path: "entry[0].changes[0]", raw: "hello" },
+      { kind: "other", wabaId: "1", field: "", path: "entry[0].changes[1]", raw: 7 },
+      { kind: "other", wabaId: "2", field: "", path: "entry[1]", raw: { id: "2" } },
+      { kind: "other", wabaId: "", field: "", path: "entry[2]", raw: null },
+    ]);
+    expect(issues.map((issue) => [issue.path, issue.code, issue.message])).toEqual([
+      ["entry[0].changes[0].value", "invalid_type", "a value object, got string"],
+      ["entry[0].changes[1]", "invalid_type", "a change object, got number"],
+      ["entry[1].changes", "required", "an array of changes, got undefined"],
+      ["entry[2]", "invalid_type", "an entry object, got null"],
+    ]);
+  });
+
+  it("an item of a field's list that is no object is kept beside the items read", () => {
+    const preference = { wa_id: "16505551234", detail: "d", category: "marketing_messages", value: "stop", timestamp: "1700000000" };
+    const { events, issues } = parseWebhook(change("user_preferences", { user_preferences: [preference, "stop"] }));
+    expect(events).toEqual([
+      expect.objectContaining({ kind: "change", field: "user_preferences", path: `${at}.value.user_preferences[0]` }),
+      { kind: "other", wabaId: "102290129340398", field: "user_preferences", path: `${at}.value.user_preferences[1]`, raw: "stop" },
+    ]);
+    expect(issues).toEqual([expect.objectContaining({ path: `${at}.value.user_preferences[1]`, code: "invalid_type" })]);
+  });
+
+  it("a field's value its reader makes nothing of is kept whole", () => {
+    const value = { state_sync: { type: "contact" } };
+    const { events, issues } = parseWebhook(change("smb_app_state_sync", value));
+    expect(events).toEqual([{ kind: "other", wabaId: "102290129340398", field: "smb_app_state_sync", path: `${at}.value`, raw: value }]);
+    expect(issues).toEqual([expect.objectContaining({ path: `${at}.value.state_sync`, code: "invalid_type" })]);
+    // An empty value has nothing to keep.
+    expect(parseWebhook(change("smb_app_state_sync", {})).events).toEqual([]);
+  });
+
+  it("in a messages value: a list of another type, and a member this package does not read, are kept after the updates", () => {
+    const calls = [{ id: "wacid.1", event: "connect" }];
+    const { events, issues } = first({ contacts: [contact], messages: [inbound.text], statuses: { id: "x" }, calls } as never);
+    expect(events.map((event) => [event.kind, "path" in event ? event.path : ""])).toEqual([
+      ["message", ""],
+      ["other", `${at}.value.statuses`],
+      ["other", `${at}.value.calls`],
+    ]);
+    expect(events[1]).toMatchObject({ field: "messages", raw: { id: "x" } });
+    expect(events[2]).toMatchObject({ field: "messages", raw: calls });
+    expect(issues.map((issue) => issue.path)).toEqual([`${at}.value.statuses`]);
+    // The members every change carries are not events.
+    expect(first({ messaging_product: "whatsapp" } as never).events).toEqual([]);
   });
 });
 

@@ -175,8 +175,8 @@ describe("message_template_id: the integer Meta sends, as digits", () => {
     ["1.5", 1.5, "a non-negative integer (or up to 64 digits), got 1.5"],
     ['"12a"', "12a", 'a non-negative integer (or up to 64 digits), got "12a"'],
     ['""', "", 'a non-negative integer (or up to 64 digits), got ""'],
-    ["true", true, "a non-negative integer (or up to 64 digits), got boolean"],
-    ["an object", { id: 1 }, "a non-negative integer (or up to 64 digits), got object"],
+    ["true", true, "a non-negative integer (or up to 64 digits), got true"],
+    ["an object", { id: 1 }, "a non-negative integer (or up to 64 digits), got an object"],
     ["NaN", Number.NaN, "a non-negative integer (or up to 64 digits), got NaN"],
     [
       "a million digits",

@@ -1,4 +1,5 @@
 import { definedMembers } from "../defined-members.js";
+import { quote } from "../quote.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { AccountUpdateEvent, Restriction } from "./change-events.js";
 import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
@@ -37,7 +38,7 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
     const date = ban.text("waba_ban_date");
     const iso = date === undefined ? undefined : banDateOf(date);
     if (date !== undefined && iso === undefined)
-      ctx.issue(`${path}.ban_info.waba_ban_date`, "invalid_format", `a date such as "April 17, 2025", got ${JSON.stringify(date)}`);
+      ctx.issue(`${path}.ban_info.waba_ban_date`, "invalid_format", `a date such as "April 17, 2025", got ${quote(date)}`);
     event.ban_info = { waba_ban_state: state, ...definedMembers({ waba_ban_date: date, ban_date: iso }) };
   }
 
@@ -63,7 +64,7 @@ export function readAccountUpdate(value: Json, ctx: FieldContext): FieldOutput[]
     const effective_month = volume.text("effective_month");
     const bounds = /^(\d+):(\d*)$/.exec(tier);
     if (effective_month !== undefined && !/^\d{4}-\d{2}$/.test(effective_month))
-      ctx.issue(`${path}.volume_tier_info.effective_month`, "invalid_format", `YYYY-MM, got ${JSON.stringify(effective_month)}`);
+      ctx.issue(`${path}.volume_tier_info.effective_month`, "invalid_format", `YYYY-MM, got ${quote(effective_month)}`);
     event.volume_tier_info = {
       tier,
       ...(bounds === null ? {} : { min: Number(bounds[1]) }),

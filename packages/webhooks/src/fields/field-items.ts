@@ -1,7 +1,7 @@
 import { definedMembers } from "../defined-members.js";
 import type { Metadata } from "../events.js";
-import type { FieldOutput } from "./change-base.js";
-import { type FieldContext, type Json, MemberReader, objectsIn } from "./read.js";
+import { type FieldOutput, unread } from "./change-base.js";
+import { describe, type FieldContext, isObject, type Json, MemberReader } from "./read.js";
 
 /** The business number of a change, `{ metadata }`, or `{}` when the change has none, to spread into each event. */
 export type BusinessNumber = { readonly metadata?: Metadata };
@@ -20,7 +20,11 @@ export function readFieldItems(
   const at = `${ctx.path}.value`;
   const change = new MemberReader(value, at, ctx.issue);
   const business = definedMembers({ metadata: change.metadata() });
-  return objectsIn(change.list(key, true), `${at}.${key}`, ctx.issue).map(([raw, path]) =>
-    readItem(new MemberReader(raw, path, ctx.issue), business),
-  );
+  // An item that is no object is reported and kept as it came, never dropped.
+  return (change.list(key, true) ?? []).map((item, index) => {
+    const path = `${at}.${key}[${index}]`;
+    if (isObject(item)) return readItem(new MemberReader(item, path, ctx.issue), business);
+    ctx.issue(path, "invalid_type", `an object, got ${describe(item)}`);
+    return unread(ctx, ctx.field, path, item);
+  });
 }

@@ -1,4 +1,5 @@
 import { definedMembers } from "../defined-members.js";
+import { quote } from "../quote.js";
 import { changeBase, type FieldOutput, unread } from "./change-base.js";
 import type { HistoryChunkEvent, HistoryErrorEvent, HistoryMessage, HistoryThread } from "./change-events.js";
 import type { BusinessNumber } from "./field-items.js";
@@ -71,7 +72,7 @@ function chunkOrderOf(order: MemberReader | undefined, issue: Report): number | 
   issue(
     `${order.at}.chunk_order`,
     Number.isInteger(chunkOrder) ? "out_of_range" : "invalid_format",
-    `a whole number from 1 to ${largestChunkOrder} (the chunk's place in the import), got ${JSON.stringify(own(order.source, "chunk_order"))}`,
+    `a whole number from 1 to ${largestChunkOrder} (the chunk's place in the import), got ${quote(own(order.source, "chunk_order"))}`,
   );
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Issue } from "@wacompose/builder";
 import { defineMember } from "../defined-members.js";
 import type { Metadata, WebhookEvent } from "../events.js";
+import { quote } from "../quote.js";
 
 export type Json = Readonly<Record<string, unknown>>;
 export type Report = (path: string, code: Issue["code"], message: string) => void;
@@ -8,6 +9,8 @@ export type Report = (path: string, code: Issue["code"], message: string) => voi
 /** What every field reader gets from `parseWebhook`: where the change is, and how to report. */
 export interface FieldContext {
   readonly wabaId: string;
+  /** `entry[].changes[].field`. */
+  readonly field: string;
   /** `entry[].time` in seconds, when the entry has one. */
   readonly time: number | undefined;
   /** The change's path (`entry[0].changes[1]`); members are under `${path}.value`. */
@@ -99,11 +102,7 @@ export class MemberReader {
     const seconds = secondsOf(value);
     if (seconds === undefined) {
       if (required) this.failed = true;
-      this.issue(
-        `${this.at}.${key}`,
-        "invalid_format",
-        `Unix seconds, as digits or a number, got ${JSON.stringify(value) ?? describe(value)}`,
-      );
+      this.issue(`${this.at}.${key}`, "invalid_format", `Unix seconds, as digits or a number, got ${quote(value)}`);
     }
     return seconds;
   }

@@ -1,14 +1,9 @@
+import { quote } from "../quote.js";
 import type { TemplateChange } from "./change-events.js";
-import { describe, type FieldContext, type Json, MemberReader, own } from "./read.js";
+import { type FieldContext, type Json, MemberReader, own } from "./read.js";
 
 /** Digits an id may have as a string (Meta's are 15–16; the management API's ids are strings of the same digits). */
 const longestId = 64;
-/** A short quote of what came instead of an id (a 3 MB string is quoted by its start and length). */
-const quote = (value: unknown): string => {
-  if (typeof value === "string")
-    return value.length > longestId ? `${JSON.stringify(value.slice(0, longestId))}… (${value.length} characters)` : JSON.stringify(value);
-  return typeof value === "number" ? String(value) : describe(value);
-};
 
 /** 2^53 − 1: past it, `JSON.parse` rounds an integer to the nearest double, and its last digits are lost. */
 const largestExact = Number.MAX_SAFE_INTEGER;
