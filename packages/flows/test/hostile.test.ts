@@ -41,6 +41,50 @@ describe("validateFlow on hostile input: never throws, stays bounded", () => {
     expect(validateFlow(cyclic)).toEqual([expect.objectContaining({ path: "", code: "invalid_value" })]);
   });
 
+  test("an object shared 2^60 ways (a program's value; JSON.parse never shares) is refused by its size, each object walked once", () => {
+    // Each level holds the one below twice: 60 objects, 2^60 paths. Serialising it, or walking every path, never ends.
+    let walks = 0;
+    const counted = <T extends object>(value: T): T =>
+      new Proxy(value, {
+        ownKeys(target) {
+          if (++walks > 10_000) throw new Error("walked along every path");
+          return Reflect.ownKeys(target);
+        },
+        get(target, key, receiver) {
+          if (++walks > 10_000) throw new Error("walked along every path");
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    let example: unknown = "leaf";
+    let payload: unknown = "leaf";
+    for (let i = 0; i < 60; i++) {
+      example = counted({ a: example, b: example });
+      payload = counted([payload, payload]);
+    }
+    const done = { ...footer, "on-click-action": { name: "complete", payload: { p: payload } } };
+    const issues = validateFlow(doc([done], { data: { v: { type: "object", properties: {}, __example__: example } } }));
+    expect(issues).toEqual([
+      {
+        path: "",
+        code: "too_long",
+        severity: "error",
+        message: `the document is at most 10485760 bytes, got at least ${Number.MAX_SAFE_INTEGER}; nothing else was checked`,
+        limit: 10 * 1024 * 1024,
+        actual: Number.MAX_SAFE_INTEGER,
+      },
+    ]);
+    // A few look-ups per object (its keys, its members), never one per path.
+    expect(walks).toBeLessThanOrEqual(1_000);
+  });
+
+  test("a cycle says so, however deep it sits", () => {
+    const inner: Record<string, unknown> = { type: "string", __example__: {} };
+    (inner.__example__ as Record<string, unknown>).back = [inner];
+    expect(validateFlow(doc([footer], { data: { v: inner } }))).toEqual([
+      { path: "", code: "invalid_value", severity: "error", message: "not JSON: an object contains itself (a cycle)" },
+    ]);
+  });
+
   test("Switch in Switch 100,000 deep stops at the nesting bound", () => {
     let inner: unknown = footer;
     for (let i = 0; i < 100_000; i++) inner = { type: "Switch", value: "${data.v}", cases: { a: [inner] } };

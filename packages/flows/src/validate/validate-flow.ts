@@ -2,6 +2,7 @@ import type { Issue } from "@wacompose/builder";
 import { flowLimits as L } from "../limits.js";
 import { atLeast, dataApiVersions, flowVersions, latestFlowVersion, versionNumber } from "../versions.js";
 import { branchComponents, componentRules, navigateHosts } from "./components.js";
+import { leastJsonBytes } from "./least-json-bytes.js";
 import { isDynamic, mixesStaticAndDynamic, referencesIn } from "./references.js";
 import { type Add, checkRouting, type RoutingScreen } from "./routing.js";
 import { actionsOf, isRecord, maxNesting } from "./walk.js";
@@ -71,6 +72,20 @@ function check(json: unknown, options: ValidateFlowOptions, add: Add): void {
   if (!isRecord(json)) {
     add("", "invalid_type", "a Flow JSON document is an object", {
       actual: json === null ? "null" : Array.isArray(json) ? "array" : typeof json,
+    });
+    return;
+  }
+  // Before anything walks it: an object shared many ways writes (and walks) as a tree of its every path.
+  const least = leastJsonBytes(json);
+  if (least === "cycle") {
+    add("", "invalid_value", "not JSON: an object contains itself (a cycle)");
+    return;
+  }
+  if (least > L.documentBytes) {
+    const actual = Math.min(least, Number.MAX_SAFE_INTEGER);
+    add("", "too_long", `the document is at most ${L.documentBytes} bytes, got at least ${actual}; nothing else was checked`, {
+      limit: L.documentBytes,
+      actual,
     });
     return;
   }
