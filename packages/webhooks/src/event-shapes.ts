@@ -88,7 +88,17 @@ const payloads: { readonly [Type in Exclude<MessageType, "unknown">]: Shape | un
     },
     optional: { text: "string" },
   },
-  system: { optional: { body: "string", type: "string", wa_id: "string", new_wa_id: "string", user_id: "string" } },
+  system: {
+    optional: {
+      body: "string",
+      type: "string",
+      wa_id: "string",
+      new_wa_id: "string",
+      user_id: "string",
+      previous_user_id: "string",
+      previous_parent_user_id: "string",
+    },
+  },
   request_welcome: undefined,
   unsupported: { optional: { type: "string" } },
 };

@@ -149,6 +149,7 @@ export interface FlowReply {
   readonly nfm_reply: {
     readonly name?: string;
     readonly body?: string;
+    /** As sent; when Meta sends an object (its media-upload page shows one), that object's JSON text. */
     readonly response_json: string;
     /** `response_json` parsed; `{}` when it is not a JSON object. */
     readonly response: Readonly<Record<string, unknown>>;

@@ -22,6 +22,7 @@ import type {
   WebhookEvent,
 } from "./events.js";
 import { fieldReader } from "./fields/registry.js";
+import { jsonText } from "./json-text.js";
 import { quote } from "./quote.js";
 import { checkOf, conform, describe, guardPrototype, isObject, type Json, type ObjectShape, plainIsOwn, type Report } from "./shape.js";
 
@@ -298,7 +299,8 @@ function interactiveReply(interactive: Json, at: string, issue: Report): Interac
   const type = interactive.type as string;
   if (type !== "button_reply" && type !== "list_reply" && type !== "nfm_reply")
     return { type: "other", reply_type: type, raw: interactive };
-  const reply = conform(Object.hasOwn(interactive, type) ? interactive[type] : undefined, replyShapes[type], `${at}.${type}`, issue) as
+  const given = Object.hasOwn(interactive, type) ? interactive[type] : undefined;
+  const reply = conform(type === "nfm_reply" ? withResponseText(given) : given, replyShapes[type], `${at}.${type}`, issue) as
     | Json
     | undefined;
   if (reply === undefined) return undefined;
@@ -320,6 +322,20 @@ function interactiveReply(interactive: Json, at: string, issue: Report): Interac
     ...(typeof response.flow_token === "string" ? { flow_token: response.flow_token } : {}),
   };
   return { type: "nfm_reply", nfm_reply: flowReply };
+}
+
+/**
+ * An `nfm_reply` whose `response_json` is an object (Meta's media-upload page shows one; its webhook page a
+ * string: flows.md §8.12, "parse either") with that object as JSON text, so it is read, not dropped.
+ */
+function withResponseText(reply: unknown): unknown {
+  if (!isObject(reply) || !isObject(reply.response_json)) return reply;
+  try {
+    return { ...reply, response_json: jsonText(reply.response_json) };
+  } catch {
+    // A cycle or a bigint (a value no JSON.parse makes): left as it came, and reported as not text.
+    return reply;
+  }
 }
 
 const allShapes = [...Object.values(messageShapes), anyMessageShape, contactShape, errorShape, statusShape, ...Object.values(replyShapes)];

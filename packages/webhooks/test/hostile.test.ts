@@ -219,6 +219,37 @@ describe("wrong types: a member of another JSON type is an issue at its path", (
     ]);
   });
 
+  it("a system message's previous ids (user_changed_user_id) are checked as the types promise: a number is left out", () => {
+    const message = {
+      ...inbound.text,
+      type: "system",
+      text: undefined,
+      system: { type: "user_changed_user_id", user_id: "US.2", previous_user_id: 17, previous_parent_user_id: "US.P" },
+    };
+    const { events, issues } = only(message);
+    expect(events[0]).toMatchObject({ kind: "message", type: "system", system: { previous_parent_user_id: "US.P" } });
+    expect((events[0] as { system?: { previous_user_id?: unknown } }).system?.previous_user_id).toBeUndefined();
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [`${messagesPath}.system.previous_user_id`, "expected text, got number"],
+    ]);
+  });
+
+  it("a flow reply whose response_json is an object (flows.md §8.12: parse either) is read, not dropped", () => {
+    const response = { flow_token: "tok-9", size: "M", nested: { a: [1] } };
+    const message = {
+      ...inbound.button_reply,
+      interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: "Sent", response_json: response } },
+    };
+    const { events, issues } = only(message);
+    expect(issues).toEqual([]);
+    expect(events[0]).toMatchObject({
+      kind: "message",
+      type: "interactive",
+      interactive: { type: "nfm_reply", nfm_reply: { response, flow_token: "tok-9", response_json: JSON.stringify(response) } },
+      raw: message,
+    });
+  });
+
   it("statuses, errors and contacts are checked too", () => {
     const status = { ...statuses.read, recipient_participant_id: 5, pricing: { billable: "yes", category: "utility" } };
     const parsed = first({
