@@ -187,6 +187,47 @@ describe("flowEndpoint on hostile input", () => {
     expect((await raw(body)).status).toBe(status);
   });
 
+  test("a 421 says which field is missing or of another type, and an array body is no envelope", async () => {
+    const { envelope } = encryptAsMeta({ version: "3.0", action: "ping" });
+    const answer = async (body: unknown) => {
+      const response = await raw(JSON.stringify(body));
+      return [response.status, await response.text()];
+    };
+    const { encrypted_aes_key: _key, ...withoutKey } = envelope;
+    expect(await answer(withoutKey)).toEqual([
+      421,
+      "the body has no encrypted_aes_key (it needs encrypted_flow_data, encrypted_aes_key and initial_vector)",
+    ]);
+    expect(await answer({ ...envelope, initial_vector: 16 })).toEqual([421, "initial_vector is base64 text, got number"]);
+    expect(await answer([envelope])).toEqual([421, "the body is not {encrypted_flow_data, encrypted_aes_key, initial_vector}"]);
+    // Fields under a `__proto__` key are not the body's own.
+    expect((await answer(JSON.parse(`{"__proto__":${JSON.stringify(envelope)}}`)))[1]).toMatch(/^the body has no encrypted_aes_key/);
+  });
+
+  test("a screen's payload with a field named error (beside others) reaches its handler; only {error, error_message} is a notification", async () => {
+    const notified: unknown[] = [];
+    const handled: unknown[] = [];
+    const endpoint = flowEndpoint({
+      privateKey,
+      passphrase,
+      handlers: {
+        error: (notification) => void notified.push(notification.data),
+        data_exchange: (request) => {
+          handled.push(request.data);
+          return { screen: "REPORT", data: {} };
+        },
+      },
+    });
+    const send = async (data: object) => {
+      const meta = encryptAsMeta({ version: "3.0", action: "data_exchange", screen: "REPORT", flow_token: "t", data });
+      return meta.open(await (await endpoint(post(JSON.stringify(meta.envelope), {}))).text());
+    };
+    expect(await send({ error: "printer jammed", details: "tray 2" })).toEqual({ screen: "REPORT", data: {} });
+    expect(await send({ error: "invalid-screen-transition", error_message: "x" })).toEqual({ data: { acknowledged: true } });
+    expect(handled).toEqual([{ error: "printer jammed", details: "tray 2" }]);
+    expect(notified).toEqual([{ error: "invalid-screen-transition", error_message: "x" }]);
+  });
+
   test("a huge body is cut off at maxBytes with 413, before any decryption", async () => {
     const small = flowEndpoint({ privateKey, passphrase, maxBytes: 1024, handlers: {} });
     const big = "x".repeat(10_000);

@@ -23,8 +23,13 @@ export class FlowDecryptionError extends Error {
 }
 
 const decodeBase64 = (value: unknown, field: string): Buffer => {
-  if (typeof value !== "string" || value === "" || !base64.test(value.replace(/\s/g, "")))
-    throw new FlowDecryptionError(`${field} is not base64`);
+  if (value === undefined)
+    throw new FlowDecryptionError(`the body has no ${field} (it needs encrypted_flow_data, encrypted_aes_key and initial_vector)`);
+  if (typeof value !== "string")
+    throw new FlowDecryptionError(
+      `${field} is base64 text, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`,
+    );
+  if (value === "" || !base64.test(value.replace(/\s/g, ""))) throw new FlowDecryptionError(`${field} is not base64`);
   return Buffer.from(value, "base64");
 };
 
@@ -45,12 +50,13 @@ export function loadPrivateKey(privateKey: string | KeyObject, passphrase?: stri
  * then the body with AES-GCM, a 16-byte IV and the 16-byte tag at the end.
  */
 export function decryptFlowRequest(request: unknown, privateKey: KeyObject): DecryptedFlowRequest {
-  if (request === null || typeof request !== "object")
+  if (request === null || typeof request !== "object" || Array.isArray(request))
     throw new FlowDecryptionError("the body is not {encrypted_flow_data, encrypted_aes_key, initial_vector}");
-  const fields = request as Record<string, unknown>;
-  const encryptedKey = decodeBase64(fields.encrypted_aes_key, "encrypted_aes_key");
-  const data = decodeBase64(fields.encrypted_flow_data, "encrypted_flow_data");
-  const iv = decodeBase64(fields.initial_vector, "initial_vector");
+  // Own members only, as JSON.parse makes them: a field inherited from a prototype is not the body's.
+  const field = (name: string): unknown => (Object.hasOwn(request, name) ? (request as Record<string, unknown>)[name] : undefined);
+  const encryptedKey = decodeBase64(field("encrypted_aes_key"), "encrypted_aes_key");
+  const data = decodeBase64(field("encrypted_flow_data"), "encrypted_flow_data");
+  const iv = decodeBase64(field("initial_vector"), "initial_vector");
   if (iv.length !== 16) throw new FlowDecryptionError(`initial_vector is 16 bytes, got ${iv.length}`);
   if (data.length <= tagLength) throw new FlowDecryptionError("encrypted_flow_data is shorter than its tag");
   let aesKey: Buffer;

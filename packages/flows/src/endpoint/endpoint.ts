@@ -110,7 +110,7 @@ async function answer<F extends FlowJson>(
   const body = decrypted.body;
   if (!isRecord(body) || typeof body.action !== "string") return reply({ error_msg: "the request has no action" }, 400);
   if (body.action === "ping") return reply({ data: { status: "active" } });
-  if (isRecord(body.data) && typeof body.data.error === "string") {
+  if (isErrorNotification(body.data)) {
     try {
       const notification: FlowErrorNotification = {
         version: typeof body.version === "string" ? body.version : "",
@@ -168,6 +168,15 @@ async function answer<F extends FlowJson>(
     report(error);
     return plain(500, "the handler failed");
   }
+}
+
+/**
+ * Whether a request's data is the client's error notification, `{ error, error_message? }` (flows.md §5.2), and
+ * nothing else: a screen's own payload may have a field named `error` beside others, and goes to its handler.
+ */
+function isErrorNotification(data: unknown): data is { readonly error: string; readonly error_message?: unknown } {
+  if (!isRecord(data) || typeof data.error !== "string") return false;
+  return Object.keys(data).every((key) => key === "error" || (key === "error_message" && typeof data.error_message === "string"));
 }
 
 /** A handler by name, from the object's own properties only: a screen called "constructor" or "toString" has none. */
