@@ -6,7 +6,8 @@ export type ChallengeAnswer =
 /**
  * The verification handshake (Meta: Webhooks, create an endpoint): Meta calls your URL with `hub.mode=subscribe`,
  * `hub.verify_token` (yours) and `hub.challenge`; you answer 200 with the challenge, verbatim.
- * Anything else (another mode, a wrong or missing token, no challenge) is a 403. PHP-style
+ * Anything else (another mode, a wrong or missing token, no challenge, a challenge with markup or
+ * over 256 characters) is a 403. PHP-style
  * `hub_mode` names are accepted too.
  *
  * @example
@@ -22,8 +23,23 @@ export function verifyChallenge(url: URL | URLSearchParams | string, verifyToken
   if (read("mode") !== "subscribe") return { ok: false, status: 403, body: "hub.mode must be subscribe" };
   if (!sameText(read("verify_token") ?? "", verifyToken)) return { ok: false, status: 403, body: "hub.verify_token does not match" };
   if (challenge === null || challenge === "") return { ok: false, status: 403, body: "no hub.challenge" };
+  if (challenge.length > longestChallenge || unsafeInEcho.test(challenge))
+    return {
+      ok: false,
+      status: 403,
+      body: `hub.challenge must be at most ${longestChallenge} characters, none of them a control character or one of < > & " ' \` (Meta's is a number)`,
+    };
   return { ok: true, status: 200, body: challenge };
 }
+
+/**
+ * The echo is the request's own text in the answer: with markup in it, an answer sent as HTML (Express's
+ * `res.send(body)` does) runs a script from a link. Meta's challenge is a number (its Graph docs: "an int"),
+ * so refusing markup and length loses nothing Meta sends.
+ */
+const longestChallenge = 256;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const unsafeInEcho = /[\u0000-\u001f\u007f<>&"'`]/;
 
 /** Equal strings, compared without returning at the first difference. */
 function sameText(a: string, b: string): boolean {

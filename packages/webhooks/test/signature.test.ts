@@ -120,4 +120,19 @@ describe("verifyChallenge", () => {
     ])
       expect(verifyChallenge(query(params), "vt")).toMatchObject({ ok: false, status: 403 });
   });
+  it("never echoes markup or a huge challenge (an answer sent as HTML would run it), even with the right token", () => {
+    for (const challenge of ["<script>alert(1)</script>", "1&x", '1"', "1\n2", "9".repeat(257)]) {
+      const answer = verifyChallenge(query({ "hub.mode": "subscribe", "hub.verify_token": "vt", "hub.challenge": challenge }), "vt");
+      expect(answer).toEqual({
+        ok: false,
+        status: 403,
+        body: "hub.challenge must be at most 256 characters, none of them a control character or one of < > & \" ' ` (Meta's is a number)",
+      });
+    }
+    expect(
+      verifyChallenge(query({ "hub.mode": "subscribe", "hub.verify_token": "vt", "hub.challenge": "9".repeat(256) }), "vt"),
+    ).toMatchObject({
+      status: 200,
+    });
+  });
 });
