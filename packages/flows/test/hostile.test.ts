@@ -1,4 +1,4 @@
-import { describe, expect, test } from "@jest/globals";
+import { describe, expect, jest, test } from "@jest/globals";
 import { validateFlow } from "../src/index.js";
 
 const screen = (children: unknown[], extra: object = {}) => ({
@@ -83,6 +83,28 @@ describe("validateFlow on hostile input: never throws, stays bounded", () => {
     expect(validateFlow(doc([footer], { data: { v: inner } }))).toEqual([
       { path: "", code: "invalid_value", severity: "error", message: "not JSON: an object contains itself (a cycle)" },
     ]);
+  });
+
+  test("a navigate payload and its target's model of 20,000 fields each are matched by look-up, not a scan per field (it was quadratic)", () => {
+    const fields = Array.from({ length: 20_000 }, (_, i) => `f${i}`);
+    const data = Object.fromEntries(fields.map((field) => [field, { type: "string", __example__: "x" }]));
+    const payload = Object.fromEntries(fields.map((field) => [field, "v"]));
+    const next = { type: "Footer", label: "Next", "on-click-action": { name: "navigate", next: { type: "screen", name: "B" }, payload } };
+    const document = {
+      version: "7.3",
+      screens: [
+        { id: "A", layout: { type: "SingleColumnLayout", children: [next] } },
+        { id: "B", terminal: true, data, layout: { type: "SingleColumnLayout", children: [footer] } },
+      ],
+    };
+    // Counted, not timed: a scan of the payload's keys for each of the model's fields is one `includes` per field.
+    const includes = jest.spyOn(Array.prototype, "includes");
+    try {
+      expect(validateFlow(document)).toEqual([]);
+      expect(includes.mock.calls.length).toBeLessThan(1_000);
+    } finally {
+      includes.mockRestore();
+    }
   });
 
   test("Switch in Switch 100,000 deep stops at the nesting bound", () => {
