@@ -1,8 +1,9 @@
 // The endpoint against requests encrypted here with Node's crypto, the way Meta's client does it
 // (flows.md §5.1), independently of src/endpoint/crypto.ts.
 import { constants, createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, publicEncrypt, randomBytes } from "node:crypto";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import {
   complete,
@@ -253,6 +254,37 @@ describe("flowEndpoint on hostile input", () => {
     const meta = encryptAsMeta({ version: "3.0", action: "INIT", flow_token: "t" });
     expect((await failing(post(JSON.stringify(meta.envelope), {}))).status).toBe(500);
     expect(onError).toHaveBeenCalledWith(new Error("db down"));
+  });
+
+  test("an onError that throws (a logger that is down) still lets the request be answered, on both adapters", async () => {
+    const options = {
+      privateKey,
+      passphrase,
+      onError: () => {
+        throw new Error("logger down");
+      },
+      handlers: { INIT: () => Promise.reject(new Error("db down")) },
+    };
+    const init = () => JSON.stringify(encryptAsMeta({ version: "3.0", action: "INIT", flow_token: "t" }).envelope);
+    expect((await flowEndpoint(options)(post(init(), {}))).status).toBe(500);
+    // node:http: the handler's promise resolves with the answer written (a rejection there is unhandled).
+    const written: { status?: number; body?: string } = {};
+    const response = {
+      writeHead(status: number) {
+        written.status = status;
+        return response;
+      },
+      end(body: string) {
+        written.body = body;
+      },
+    };
+    const body = init();
+    const request = Object.assign(Readable.from([Buffer.from(body)]), {
+      method: "POST",
+      headers: { "content-length": String(body.length) },
+    });
+    await nodeFlowEndpoint(options)(request as unknown as IncomingMessage, response as unknown as ServerResponse);
+    expect(written).toEqual({ status: 500, body: "the handler failed" });
   });
 
   test("options are checked at startup", () => {

@@ -89,7 +89,15 @@ async function answer<F extends FlowJson>(
   signature: string | null | undefined,
 ): Promise<Answer> {
   const { appSecret, handlers } = options;
-  const report = options.onError ?? console.error;
+  const onError = options.onError ?? console.error;
+  // A logger that throws (its transport down) must not lose the answer, nor reject out of nodeFlowEndpoint (an unhandled rejection ends the process).
+  const report = (error: unknown): void => {
+    try {
+      onError(error);
+    } catch {
+      // Nothing else to tell it to.
+    }
+  };
   if (appSecret !== undefined && !validSignature(raw, signature, appSecret))
     return plain(432, "X-Hub-Signature-256 does not match the body");
   let envelope: unknown;
