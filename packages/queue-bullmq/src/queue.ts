@@ -250,7 +250,16 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           events.emit("sent", { jobId, phoneNumberId, wamid, result, ...(rawAnswer === undefined ? {} : { rawAnswer }) });
           return { wamid };
         };
-        const markSent = (result: SendResult | undefined) => redis.set(k.sent(jobId), JSON.stringify(result ?? null), "PX", dedupeForMs);
+        // After the POST, the API's answer decides the job, never a Redis failure in the bookkeeping: a
+        // job failed by one is retried and sends again. What is not written errs on the safe side: the
+        // slot and the pair count until their in-flight deadline, the in-flight marker stays.
+        const afterPost = (work: Promise<unknown>): Promise<boolean> =>
+          work.then(
+            () => true,
+            () => false,
+          );
+        const markSent = (result: SendResult | undefined) =>
+          afterPost(redis.set(k.sent(jobId), JSON.stringify(result ?? null), "PX", dedupeForMs));
         const uncertain = (reason: string): never => {
           events.emit("uncertain", { jobId, phoneNumberId, reason });
           throw new UnrecoverableError(`uncertain: ${reason}`);
@@ -302,8 +311,8 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
 
         // Answered, or may have reached the API: the slot and the pair count from then on.
         const settle = async (): Promise<void> => {
-          await settleSlot(redis, k, member);
-          if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+          await afterPost(settleSlot(redis, k, member));
+          if (gapMs > 0) await afterPost(settlePair(redis, pairKey, jobId, timing, gapMs));
         };
         let result: SendResult;
         try {
@@ -318,9 +327,9 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
             }
             uncertain(error.message);
           }
-          // Not accepted: the next attempt takes new holds.
-          if (atMostOnce) await redis.del(k.inflight(jobId));
-          if (gapMs > 0) await releasePair(redis, pairKey, jobId);
+          // Not accepted: the next attempt takes new holds (a marker left behind makes it `uncertain`, never a resend).
+          if (atMostOnce) await afterPost(redis.del(k.inflight(jobId)));
+          if (gapMs > 0) await afterPost(releasePair(redis, pairKey, jobId));
           if (error instanceof GraphApiError && error.code === graphErrorCodes.throughput) {
             await queue.rateLimit(error.retryAfterMs ?? perNumber.durationMs);
             throw Worker.RateLimitError(); // re-queued without spending an attempt
@@ -335,8 +344,8 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           throw error;
         }
         await settle();
-        await markSent(result);
-        if (atMostOnce) await redis.del(k.inflight(jobId));
+        // Without the sent mark, the in-flight marker is what keeps a re-run from sending again.
+        if ((await markSent(result)) && atMostOnce) await afterPost(redis.del(k.inflight(jobId)));
         return reportSent(result);
       };
 

@@ -3,7 +3,7 @@ import { msg, recipientKey } from "@wacompose/builder";
 import { type EmulatorOptions, startEmulator } from "@wacompose/emulator";
 import { Redis } from "ioredis";
 import { keys } from "../src/gate.js";
-import { createWhatsAppQueue, type QueueEvents, type WhatsAppQueueOptions } from "../src/index.js";
+import { createWhatsAppQueue, type QueueEvents, type WhatsAppQueueOptions, type WorkerOptions } from "../src/index.js";
 import { redisForTheFile } from "./redis.js";
 
 // In-process workers against a real redis-server and the emulator: the queue's answers to odd
@@ -13,12 +13,17 @@ const redis = redisForTheFile();
 
 type Event = { readonly event: keyof QueueEvents; readonly jobId: string; readonly detail: unknown };
 
-async function setup(prefix: string, queueOptions: Partial<WhatsAppQueueOptions>, emulatorOptions: EmulatorOptions = {}) {
+async function setup(
+  prefix: string,
+  queueOptions: Partial<WhatsAppQueueOptions>,
+  emulatorOptions: EmulatorOptions = {},
+  workerOptions: { readonly phoneNumberIds?: readonly string[]; readonly client?: Partial<WorkerOptions["client"]> } = {},
+) {
   const emulator = await startEmulator({ accessToken: "queue-token", ...emulatorOptions });
   const queue = createWhatsAppQueue({ connection: { host: "127.0.0.1", port: redis.port }, prefix, perRecipientGapMs: 0, ...queueOptions });
   const workers = queue.startWorkers({
-    phoneNumberIds: [phoneNumberId],
-    client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url },
+    phoneNumberIds: workerOptions.phoneNumberIds ?? [phoneNumberId],
+    client: { accessToken: "queue-token", version: "v23.0", baseUrl: emulator.url, ...workerOptions.client },
   });
   const events: Event[] = [];
   for (const event of ["sent", "failed", "uncertain"] as const)
@@ -105,6 +110,72 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
       expect(emulator.received).toHaveLength(1);
     } finally {
       admin.disconnect();
+      await close();
+    }
+  }, 30_000);
+
+  it.each([
+    ["accepted", "accept", "sent"],
+    ["dropped after it was read (may have been delivered)", "drop", "uncertain"],
+  ] as const)(
+    "a Redis error in the bookkeeping after a POST that was %s does not send it again",
+    async (_, answer, expected) => {
+      const prefix = `after-post-${answer}`;
+      const admin = new Redis({ host: "127.0.0.1", port: redis.port });
+      const sends = keys(prefix, phoneNumberId).sends;
+      let broken = false;
+      // Once the POST is out, the sliding window's key becomes a string: settling the slot fails with WRONGTYPE.
+      const fetchThenBreak: typeof fetch = async (input, init) => {
+        try {
+          return await fetch(input, init);
+        } finally {
+          if (!broken) {
+            broken = true;
+            await admin.set(sends, "not a sorted set");
+          }
+        }
+      };
+      const { emulator, queue, events, close } = await setup(
+        prefix,
+        { attempts: 5, backoff: { type: "fixed", delay: 300 } },
+        { script: [answer] },
+        { client: { fetch: fetchThenBreak } },
+      );
+      try {
+        await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("once"), messageId: `bookkeeping-${answer}` });
+        const job = () => queue.queueFor(phoneNumberId).getJob(`bookkeeping-${answer}`);
+        // Settled (sent or uncertain), or failed by the Redis error and waiting for its retry.
+        await until(async () => events.length > 0 || ((await job())?.attemptsMade ?? 0) >= 1);
+        await admin.del(sends); // a retry, if there is one, now gets a slot and POSTs
+        await until(() => events.length > 0);
+        await new Promise((resolve) => setTimeout(resolve, 700)); // two backoffs: a retry would have posted by now
+        expect(events.map((e) => e.event)).toEqual([expected]);
+        expect(emulator.received).toHaveLength(1);
+      } finally {
+        admin.disconnect();
+        await close();
+      }
+    },
+    30_000,
+  );
+
+  it("one message id on two numbers is two messages: each is sent, neither taken for the other", async () => {
+    const other = "106540352242923";
+    const { emulator, queue, events, close } = await setup("two-numbers", {}, {}, { phoneNumberIds: [phoneNumberId, other] });
+    try {
+      await queue.enqueue({ phoneNumberId, message: msg.to("16505551234").text("from the first number"), messageId: "order-7" });
+      await until(() => events.length === 1);
+      await queue.enqueue({ phoneNumberId: other, message: msg.to("16505551234").text("from the second number"), messageId: "order-7" });
+      await until(() => events.length === 2);
+      expect(events.map((e) => [e.event, (e.detail as { phoneNumberId: string }).phoneNumberId])).toEqual([
+        ["sent", phoneNumberId],
+        ["sent", other],
+      ]);
+      expect(emulator.received.map((r) => (r.body as { text: { body: string } }).text.body)).toEqual([
+        "from the first number",
+        "from the second number",
+      ]);
+    } finally {
       await close();
     }
   }, 30_000);
