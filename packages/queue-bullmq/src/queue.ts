@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { graphErrorCodes, limits, type Message, type RequestBody, recipientKey } from "@wacompose/builder";
+import { graphErrorCodes, limits, type Message, PayloadError, type RequestBody, recipientKey, validate } from "@wacompose/builder";
 import {
   bodyOf,
   createClient,
@@ -71,7 +71,7 @@ export interface WhatsAppQueueOptions {
 
 export interface EnqueueOptions {
   readonly phoneNumberId: string;
-  /** A builder (validated here) or a built body. */
+  /** A builder or a built body; either is validated here (a `PayloadError` lists what the API would refuse). */
   readonly message: Sendable<Message>;
   /**
    * Your id for this message: the job id (enqueuing it twice is a no-op, see `dedupeForMs`) and,
@@ -207,6 +207,12 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
     checkPhoneNumberId("enqueue", phoneNumberId);
     checkMessageId(messageId);
     const built = bodyOf(message);
+    // A builder checked its body; a body given as it is is checked here, before Redis keeps it (a failed job keeps its
+    // data): an unknown field or an over-long string is refused now, not stored and posted for the API to refuse.
+    if (built === message) {
+      const errors = validate(built).filter((issue) => issue.severity === "error");
+      if (errors.length > 0) throw new PayloadError(errors);
+    }
     // Sent already (its job may be gone): enqueue twice, send once.
     if ((await redis.exists(keys(prefix, phoneNumberId).sent(messageId))) === 1) return;
     const body = built.biz_opaque_callback_data === undefined ? { ...built, biz_opaque_callback_data: messageId } : built;

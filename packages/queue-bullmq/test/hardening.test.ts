@@ -180,6 +180,63 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
     }
   }, 30_000);
 
+  it("a body given as it is is validated before Redis keeps it: a huge or unknown field is refused, nothing queued", async () => {
+    const queue = createWhatsAppQueue({ connection: { host: "127.0.0.1", port: redis.port }, prefix: "plain-bodies" });
+    try {
+      const text = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } } as const;
+      const enqueue = (message: object, messageId: string) => queue.enqueue({ phoneNumberId, message: message as typeof text, messageId });
+      await expect(enqueue({ ...text, text: { body: "x".repeat(5_000_000) } }, "huge")).rejects.toThrow(
+        "text.body: at most 4096 characters, got 5000000",
+      );
+      await expect(enqueue({ ...text, extra: "x".repeat(1_000_000) }, "unknown")).rejects.toThrow(/extra: .*not a field/);
+      expect(await queue.queueFor(phoneNumberId).getJobCounts("waiting", "delayed")).toEqual({ waiting: 0, delayed: 0 });
+      await enqueue(text, "fine"); // a valid body still goes
+      expect(await queue.queueFor(phoneNumberId).getJobCounts("waiting")).toEqual({ waiting: 1 });
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it("the access token is never written into Redis, also when the API answers with it", async () => {
+    const token = "EAAG-queue-secret-9f3a";
+    const { queue, events, close } = await setup(
+      "no-token",
+      { attempts: 1 },
+      {
+        accessToken: token,
+        script: [
+          { status: 500, body: JSON.stringify({ error: { message: `bad token ${token}`, code: 1, type: "OAuthException" } }) },
+          { status: 400, code: 100, message: `Invalid parameter for ${token}` },
+          "drop",
+        ],
+      },
+      { client: { accessToken: token } },
+    );
+    const admin = new Redis({ host: "127.0.0.1", port: redis.port });
+    try {
+      for (const n of [1, 2, 3])
+        await queue.enqueue({ phoneNumberId, message: msg.to(`1650555123${n}`).text("secret?"), messageId: `token-${n}` });
+      await until(() => events.length === 3);
+      const values: string[] = [];
+      for (const key of await admin.keys("no-token:*")) {
+        const type = await admin.type(key);
+        if (type === "string") values.push(String(await admin.get(key)));
+        else if (type === "hash") values.push(JSON.stringify(await admin.hgetall(key)));
+        else if (type === "list") values.push(JSON.stringify(await admin.lrange(key, 0, -1)));
+        else if (type === "zset" || type === "set")
+          values.push(JSON.stringify(type === "set" ? await admin.smembers(key) : await admin.zrange(key, 0, -1)));
+        else if (type === "stream") values.push(JSON.stringify(await admin.xrange(key, "-", "+")));
+        values.push(key);
+      }
+      expect(values.join("\n")).toContain("token-1"); // the failed jobs are there to look at
+      expect(values.join("\n")).not.toContain(token);
+      expect(values.join("\n")).not.toContain("queue-secret");
+    } finally {
+      admin.disconnect();
+      await close();
+    }
+  }, 30_000);
+
   it("one recipient however its number is written", () => {
     expect(recipientKey({ to: "+1 650 555 1234" })).toBe("16505551234");
     expect(recipientKey({ to: "16505551234" })).toBe("16505551234");
