@@ -180,6 +180,10 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   checkMs("lockDurationMs", lockDurationMs, 1);
   checkMs("marginMs", marginMs, 0, 60_000);
   checkMs("dedupeForMs", dedupeForMs, 1, Number.MAX_SAFE_INTEGER);
+  // BullMQ meets an unknown strategy only when a send fails: the job then stays active until its lock runs out.
+  if (backoff?.type !== "exponential" && backoff?.type !== "fixed")
+    throw new TypeError(`createWhatsAppQueue: backoff.type must be "exponential" or "fixed", got ${JSON.stringify(backoff?.type)}`);
+  checkMs("backoff.delay", backoff.delay, 0);
   if (!Number.isSafeInteger(attempts) || attempts < 1)
     throw new TypeError(`createWhatsAppQueue: attempts must be a whole number ≥ 1, got ${String(attempts)}`);
   // A request is in flight for at most the HTTP timeout; the gate counts it that long at least.
@@ -231,8 +235,18 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   }
 
   function startWorkers(workerOptions: WorkerOptions): Workers {
+    // Every option is checked before the first worker starts: a bad second id left the first one running, unclosable.
+    const { phoneNumberIds } = workerOptions;
+    if (!Array.isArray(phoneNumberIds) || phoneNumberIds.length === 0)
+      throw new TypeError(
+        `startWorkers: phoneNumberIds must be a non-empty array of phone number ids, got ${JSON.stringify(phoneNumberIds)}`,
+      );
+    for (const phoneNumberId of phoneNumberIds) checkPhoneNumberId("startWorkers", phoneNumberId);
+    const concurrency = workerOptions.concurrency ?? 8;
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1)
+      throw new TypeError(`startWorkers: concurrency must be a whole number ≥ 1, got ${String(concurrency)}`);
     const events = new EventEmitter<QueueEvents>() as Workers;
-    const workers = workerOptions.phoneNumberIds.map((phoneNumberId) => {
+    const workers = phoneNumberIds.map((phoneNumberId) => {
       const { accessToken, version, baseUrl, fetch } = workerOptions.client;
       const client = createClient({
         accessToken,
@@ -243,7 +257,6 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         ...(baseUrl === undefined ? {} : { baseUrl }),
         ...(fetch === undefined ? {} : { fetch }),
       });
-      checkPhoneNumberId("startWorkers", phoneNumberId);
       const k = keys(prefix, phoneNumberId);
       const queue = queueFor(phoneNumberId);
 
@@ -358,7 +371,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
       return new Worker(queue.name, process, {
         connection,
         prefix,
-        concurrency: workerOptions.concurrency ?? 8,
+        concurrency,
         lockDuration: lockDurationMs,
         stalledInterval: Math.max(1000, Math.floor(lockDurationMs / 2)),
         // No BullMQ `limiter`: it is a fixed window (up to 2·max − 1 in a sliding second) and it

@@ -256,6 +256,14 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
     }
     expect(() => createWhatsAppQueue({ connection, perRecipientGapMs: -1 })).toThrow("perRecipientGapMs must be a number");
     expect(() => createWhatsAppQueue({ connection, attempts: Number.NaN })).toThrow("attempts must be a whole number");
+    // BullMQ reads the backoff only when a send fails; an unknown strategy then left the job active, reported nowhere.
+    expect(() => createWhatsAppQueue({ connection, backoff: { type: "linear" as "fixed", delay: 100 } })).toThrow(
+      'createWhatsAppQueue: backoff.type must be "exponential" or "fixed", got "linear"',
+    );
+    for (const delay of [Number.NaN, -5, Number.POSITIVE_INFINITY])
+      expect(() => createWhatsAppQueue({ connection, backoff: { type: "fixed", delay } })).toThrow(
+        `createWhatsAppQueue: backoff.delay must be a number of milliseconds from 0 to 2147483647, got ${delay}`,
+      );
     const queue = createWhatsAppQueue({ connection, prefix: "checks" });
     try {
       await expect(queue.setNumberRate(phoneNumberId, 5, -1000)).rejects.toThrow("setNumberRate: durationMs must be a whole number");
@@ -267,6 +275,20 @@ describe("queue-bullmq: odd answers, odd input, Redis failures", () => {
       await expect(enqueue("")).rejects.toThrow("enqueue: messageId must be a non-empty string");
       await expect(enqueue("42")).rejects.toThrow("must not be a bare integer");
       await expect(enqueue("a:b")).rejects.toThrow('must not contain ":"');
+      const client = { accessToken: "queue-token", version: "v23.0" };
+      expect(() => queue.startWorkers({ phoneNumberIds: "106540352242922" as never, client })).toThrow(
+        'startWorkers: phoneNumberIds must be a non-empty array of phone number ids, got "106540352242922"',
+      );
+      expect(() => queue.startWorkers({ phoneNumberIds: [], client })).toThrow("startWorkers: phoneNumberIds must be a non-empty array");
+      expect(() => queue.startWorkers({ phoneNumberIds: [phoneNumberId], client, concurrency: 0 })).toThrow(
+        "startWorkers: concurrency must be a whole number ≥ 1, got 0",
+      );
+      // Refused before the first worker starts: a worker left running here could never be closed.
+      expect(() => queue.startWorkers({ phoneNumberIds: [phoneNumberId, "+1 555"], client })).toThrow(
+        "startWorkers: phoneNumberId must be the numeric id of the sending number, got +1 555",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await queue.queueFor(phoneNumberId).getWorkers()).toEqual([]);
     } finally {
       await queue.close();
     }
