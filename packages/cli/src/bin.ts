@@ -5,9 +5,11 @@ import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultApiVersion, formatIssue, graphBaseUrl, hasErrors, validate } from "@wacompose/builder";
 import type { TemplateManager } from "@wacompose/transport-fetch/templates";
+import { type CommandShape, type ParsedArguments, parseArguments } from "./arguments.js";
 import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
+import { readJson } from "./read-json.js";
 import { generateTemplates } from "./templates-codegen.js";
 import {
   creationIssues,
@@ -67,22 +69,33 @@ ${flowsUsage}
   wacompose --version | --help
       this command's version, or this text; <command> --help for one command`;
 
-function option(args: string[], name: string): string[] {
-  const values: string[] = [];
-  for (let i = args.indexOf(name); i !== -1; i = args.indexOf(name, i + 1)) {
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith("--")) throw new Error(`${name} needs a value`);
-    values.push(value);
-  }
-  return values;
-}
+/** The options that name the account (diff, push, pull and --from-api). */
+const accountOptions = { "--waba": "value", "--base-url": "value", "--version": "value" } as const;
+
+/** What each command takes; anything else is refused with the list. */
+const shapes = {
+  templates: {
+    options: { "--out": "value", "--status": "values", "--from-api": "flag", ...accountOptions },
+    positionals: { min: 0, max: 1, what: "JSON file (or --from-api)" },
+  },
+  "templates diff": {
+    options: { "--export": "value", "--prune": "flag", ...accountOptions },
+    positionals: { min: 1, max: 1, what: "module (exporting the definitions)" },
+  },
+  "templates pull": {
+    options: { "--out": "value", "--status": "values", ...accountOptions },
+    positionals: { min: 0, max: 0, what: "file" },
+  },
+  fixtures: { options: { "--out": "value" }, positionals: { min: 1, max: 1, what: "module" } },
+  validate: { options: { "--strict": "flag" }, positionals: { min: 1, max: 1, what: "file (or - for stdin)" } },
+} satisfies { readonly [command: string]: CommandShape };
 
 /** The account's template manager, from the environment and --waba, --base-url, --version. */
-async function templateManager(args: string[], command: string): Promise<TemplateManager> {
+async function templateManager(args: ParsedArguments, command: string): Promise<TemplateManager> {
   const token = process.env.WHATSAPP_ACCESS_TOKEN;
-  const [waba = process.env.WHATSAPP_BUSINESS_ACCOUNT_ID] = option(args, "--waba");
-  const [baseUrl = process.env.WHATSAPP_API_BASE_URL || graphBaseUrl] = option(args, "--base-url");
-  const [apiVersion = process.env.WHATSAPP_API_VERSION ?? defaultApiVersion] = option(args, "--version");
+  const waba = args.value("--waba") ?? process.env.WHATSAPP_BUSINESS_ACCOUNT_ID;
+  const baseUrl = args.value("--base-url") ?? (process.env.WHATSAPP_API_BASE_URL || graphBaseUrl);
+  const apiVersion = args.value("--version") ?? process.env.WHATSAPP_API_VERSION ?? defaultApiVersion;
   if (!token) throw new Error(`${command}: set WHATSAPP_ACCESS_TOKEN (see docs/setup.md)`);
   if (!waba || !/^\d+$/.test(waba)) throw new Error(`${command}: which account? --waba <id> or WHATSAPP_BUSINESS_ACCOUNT_ID (digits)`);
   const { createTemplateManager } = await import("@wacompose/transport-fetch/templates");
@@ -90,7 +103,7 @@ async function templateManager(args: string[], command: string): Promise<Templat
 }
 
 /** Every page of `GET /{waba-id}/message_templates`, as one `{ data }` export. */
-async function fetchTemplates(args: string[]): Promise<{ data: unknown[] }> {
+async function fetchTemplates(args: ParsedArguments): Promise<{ data: unknown[] }> {
   const { data } = await (await templateManager(args, "templates --from-api")).list();
   return { data: [...data] };
 }
@@ -102,12 +115,11 @@ async function importModule(input: string): Promise<Record<string, unknown>> {
 }
 
 /** The definitions a module exports: --export <name>, else `templates`, else `default`. */
-async function definitionsOf(args: string[], command: string): Promise<{ templates: LocalTemplate[]; skipped: string[] }> {
-  const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  if (input === undefined) throw new Error(`${command}: which module exports the definitions?\n${helpFor("templates")}`);
+async function definitionsOf(args: ParsedArguments, command: string): Promise<{ templates: LocalTemplate[]; skipped: string[] }> {
+  const [input = ""] = args.positionals;
   if (!existsSync(input)) throw new Error(`${command}: ${input} does not exist (a .ts or .js module exporting defineTemplates({ … }))`);
   const exports = await importModule(input);
-  const [name] = option(args, "--export");
+  const name = args.value("--export");
   const chosen = name ?? ["templates", "default"].find((candidate) => exports[candidate] !== undefined);
   if (chosen === undefined || exports[chosen] === undefined)
     throw new Error(`${command}: ${input} exports no ${name ?? "templates (or default)"}; name it with --export <name>`);
@@ -118,11 +130,12 @@ async function definitionsOf(args: string[], command: string): Promise<{ templat
 }
 
 /** `templates diff | push | pull`: templates as code against the account. */
-async function templatesSync(action: string, args: string[]): Promise<number> {
+async function templatesSync(action: string, given: string[]): Promise<number> {
   const command = `templates ${action}`;
+  const args = parseArguments(command, given, action === "pull" ? shapes["templates pull"] : shapes["templates diff"]);
   if (action === "pull") {
     // By default what could be pushed back: not REJECTED (it breaks a rule), DISABLED or ARCHIVED; --status any for all.
-    const statuses = option(args, "--status").map((status) => status.toUpperCase());
+    const statuses = args.values("--status").map((status) => status.toUpperCase());
     const { data } = await (await templateManager(args, command)).list();
     const chosen = statuses.includes("ANY")
       ? data
@@ -130,7 +143,7 @@ async function templatesSync(action: string, args: string[]): Promise<number> {
         ? data.filter((node) => !["REJECTED", "DISABLED", "ARCHIVED"].includes(String(node.status)))
         : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
     const source = definitionsModule(chosen, "GET /{waba-id}/message_templates");
-    const [out] = option(args, "--out");
+    const out = args.value("--out");
     if (out === undefined) process.stdout.write(source);
     else {
       writeFileSync(out, source);
@@ -155,12 +168,12 @@ async function templatesSync(action: string, args: string[]): Promise<number> {
     for (const { key, issue } of broken) lines.push(`! ${key}: ${issue.message} [${issue.rule}]`);
     // Exit 1 when push would change something (or a definition breaks a rule); templates only in the account (Meta's
     // hello_world, say) are listed but fail nothing unless --prune says they should go.
-    const changes = plan.create.length + plan.edit.length + broken.length + (args.includes("--prune") ? plan.remoteOnly.length : 0);
+    const changes = plan.create.length + plan.edit.length + broken.length + (args.has("--prune") ? plan.remoteOnly.length : 0);
     const summary = `= ${local.length} template${local.length === 1 ? "" : "s"} defined, ${changes === 0 ? "nothing to push" : `${changes} to push`}`;
     process.stdout.write(`${[...lines, summary].map(printable).join("\n")}\n`);
     return changes === 0 ? 0 : 1;
   }
-  const { lines, failed } = await pushTemplates(manager, plan, args.includes("--prune"));
+  const { lines, failed } = await pushTemplates(manager, plan, args.has("--prune"));
   // What each defined template is now, as the account says.
   const now = new Map((await manager.list()).data.map((node) => [`${node.name} (${node.language})`, node.status]));
   for (const { key } of local) lines.push(`  ${key}: ${now.get(key) ?? "not in the account"}`);
@@ -168,19 +181,23 @@ async function templatesSync(action: string, args: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-async function templates(args: string[]): Promise<number> {
-  const [action] = args;
-  if (action === "diff" || action === "push" || action === "pull") return templatesSync(action, args.slice(1));
-  const fromApi = args.includes("--from-api");
-  const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
+async function templates(given: string[]): Promise<number> {
+  const [action] = given;
+  if (action === "diff" || action === "push" || action === "pull") return templatesSync(action, given.slice(1));
+  const args = parseArguments("templates", given, shapes.templates);
+  const fromApi = args.has("--from-api");
+  const [input] = args.positionals;
   if (input === undefined && !fromApi) throw new Error(`templates: which JSON file (or --from-api)?\n${usage}`);
-  const statuses = option(args, "--status").map((status) => status.toUpperCase());
-  const exported = fromApi ? await fetchTemplates(args) : JSON.parse(readFileSync(input as string, "utf8"));
+  if (input !== undefined && fromApi) throw new Error(`templates: a JSON file or --from-api, not both (got ${JSON.stringify(input)})`);
+  const stray = Object.keys(accountOptions).find((name) => args.has(name));
+  if (!fromApi && stray !== undefined) throw new Error(`templates: ${stray} names the account for --from-api; a file needs none`);
+  const statuses = args.values("--status").map((status) => status.toUpperCase());
+  const exported = fromApi ? await fetchTemplates(args) : readJson("templates", input as string);
   const source = generateTemplates(exported, {
     source: fromApi ? "GET /{waba-id}/message_templates" : basename(input as string),
     ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
   });
-  const [out] = option(args, "--out");
+  const out = args.value("--out");
   if (out === undefined) process.stdout.write(source);
   else {
     writeFileSync(out, source);
@@ -189,10 +206,11 @@ async function templates(args: string[]): Promise<number> {
   return 0;
 }
 
-async function fixtures(args: string[]): Promise<number> {
-  const input = args.find((arg, i) => !arg.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  const [out] = option(args, "--out");
-  if (input === undefined || out === undefined) throw new Error(`fixtures: which module, and --out which directory?\n${usage}`);
+async function fixtures(given: string[]): Promise<number> {
+  const args = parseArguments("fixtures", given, shapes.fixtures);
+  const [input = ""] = args.positionals;
+  const out = args.value("--out");
+  if (out === undefined) throw new Error(`fixtures: --out which directory?\n${helpFor("fixtures")}`);
   const exports = await importModule(input);
   const found = collectFixtures(exports);
   if (found.length === 0) throw new Error(`fixtures: ${input} exports no builders or message bodies`);
@@ -210,17 +228,11 @@ async function fixtures(args: string[]): Promise<number> {
   return invalid === 0 ? 0 : 1;
 }
 
-function validateFile(args: string[]): number {
-  const strict = args.includes("--strict");
-  const [input] = args.filter((arg) => arg !== "--strict");
-  if (input === undefined) throw new Error(`validate: which file (or - for stdin)?\n${usage}`);
-  const text = readFileSync(input === "-" ? 0 : input, "utf8");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`validate: ${input} is not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+function validateFile(given: string[]): number {
+  const args = parseArguments("validate", given, shapes.validate);
+  const strict = args.has("--strict");
+  const [input = ""] = args.positionals;
+  const body = readJson("validate", input);
   const issues = validate(body);
   if (issues.length === 0) {
     process.stdout.write(`✓ ${input}: valid\n`);

@@ -1,8 +1,10 @@
 // `wacompose flows validate|keygen`: its own module so the command table in bin.ts stays one line.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { formatIssue, hasErrors } from "@wacompose/builder";
 import { flowVersions, generateFlowKeyPair, validateFlow } from "@wacompose/flows";
+import { parseArguments } from "./arguments.js";
 import { printable } from "./printable.js";
+import { readJson } from "./read-json.js";
 
 export const flowsUsage = `  wacompose flows validate <flow.json|-> [--version <x.y>] [--strict]
       checks Flow JSON with every rule of its version (or --version); prints issues with
@@ -11,26 +13,16 @@ export const flowsUsage = `  wacompose flows validate <flow.json|-> [--version <
       writes a 2048-bit RSA private key for flowEndpoint() (default flow-private.pem, never
       overwritten; encrypted with the passphrase in $VAR) and prints the public key to upload`;
 
-function optionValue(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  if (at === -1) return undefined;
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith("--")) throw new Error(`flows: ${name} needs a value`);
-  return value;
-}
-
-function validate(args: string[]): number {
-  const version = optionValue(args, "--version");
+function validate(given: string[]): number {
+  const args = parseArguments("flows validate", given, {
+    options: { "--version": "value", "--strict": "flag" },
+    positionals: { min: 1, max: 1, what: "file (or - for stdin)" },
+  });
+  const version = args.value("--version");
   if (version !== undefined && !(flowVersions as readonly string[]).includes(version))
     throw new Error(`flows validate: --version is one of ${flowVersions.join(", ")}`);
-  const input = args.find((arg, i) => (arg === "-" || !arg.startsWith("--")) && args[i - 1] !== "--version");
-  if (input === undefined) throw new Error(`flows validate: which file (or - for stdin)?\n${flowsUsage}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(input === "-" ? 0 : input, "utf8"));
-  } catch (error) {
-    throw new Error(`flows validate: ${input} is not readable JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  const [input = ""] = args.positionals;
+  const json = readJson("flows validate", input);
   const issues = validateFlow(json, version === undefined ? {} : { version });
   const list = issues.map((issue) => `  ${printable(formatIssue(issue))}`).join("\n");
   if (issues.length === 0) {
@@ -38,7 +30,7 @@ function validate(args: string[]): number {
     return 0;
   }
   if (!hasErrors(issues)) {
-    const strict = args.includes("--strict");
+    const strict = args.has("--strict");
     process.stdout.write(`${strict ? "✗" : "✓"} ${input}: valid, ${issues.length} warning${issues.length === 1 ? "" : "s"}\n${list}\n`);
     return strict ? 1 : 0;
   }
@@ -46,9 +38,13 @@ function validate(args: string[]): number {
   return 1;
 }
 
-function keygen(args: string[]): number {
-  const out = optionValue(args, "--out") ?? "flow-private.pem";
-  const variable = optionValue(args, "--passphrase-env");
+function keygen(given: string[]): number {
+  const args = parseArguments("flows keygen", given, {
+    options: { "--out": "value", "--passphrase-env": "value" },
+    positionals: { min: 0, max: 0, what: "file (the key goes to --out)" },
+  });
+  const out = args.value("--out") ?? "flow-private.pem";
+  const variable = args.value("--passphrase-env");
   const passphrase = variable === undefined ? undefined : process.env[variable];
   if (variable !== undefined && !passphrase) throw new Error(`flows keygen: $${variable} is empty; set it to the passphrase`);
   const { privateKey, publicKey } = generateFlowKeyPair({ passphrase });

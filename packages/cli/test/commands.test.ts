@@ -107,6 +107,6 @@ describe("wacompose templates", () => {
     expect(output.stdout).toBe(readFileSync(join(__dirname, "../test-d/templates.generated.ts"), "utf8"));
     const missing = wacompose(["templates", join(__dirname, "../nope.json")]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("wacompose: ENOENT");
+    expect(missing.stderr).toContain(`wacompose: templates: cannot read ${join(__dirname, "../nope.json")} (ENOENT`);
   });
 });

@@ -60,7 +60,7 @@ describe("wacompose flows validate", () => {
 
   it("usage errors exit 2", () => {
     expect(wacompose(["flows", "validate"]).status).toBe(2);
-    expect(wacompose(["flows", "validate", "missing.json"]).stderr).toContain("missing.json is not readable JSON");
+    expect(wacompose(["flows", "validate", "missing.json"]).stderr).toContain("flows validate: cannot read missing.json (ENOENT");
     expect(wacompose(["flows", "validate", "good.json", "--version", "9.9"]).stderr).toContain("--version is one of");
     expect(wacompose(["flows", "nope"]).status).toBe(2);
   });

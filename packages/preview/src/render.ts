@@ -146,7 +146,8 @@ function fill(text: string, parameters: readonly unknown[]): string {
   });
 }
 
-function template(t: Json, texts: TemplateTexts | undefined): string {
+/** A template send's bubble; `inCard` for a carousel's card, which holds no carousel (so a body nested 20,000 deep draws one level). */
+function template(t: Json, texts: TemplateTexts | undefined, inCard = false): string {
   const components = list(t.components).map(obj);
   const of = (type: string) => components.find((c) => c.type === type);
   const known = texts?.[String(t.name)];
@@ -176,10 +177,10 @@ function template(t: Json, texts: TemplateTexts | undefined): string {
   const offer = obj(obj(list(of("limited_time_offer")?.parameters)[0]).limited_time_offer).expiration_time_ms;
   if (typeof offer === "number" && Math.abs(offer) < 8.64e15)
     parts.push(`<div class="wa-footer">⏳ offer ends ${e(new Date(offer).toISOString().slice(0, 16).replace("T", " "))} UTC</div>`);
-  const cards = list(of("carousel")?.cards);
+  const cards = inCard ? [] : list(of("carousel")?.cards);
   if (cards.length > 0)
     parts.push(
-      `<div class="wa-carousel">${cards.map((c) => `<div class="wa-card">${template({ name: `card ${String(obj(c).card_index)}`, language: t.language, components: obj(c).components }, undefined)}</div>`).join("")}</div>`,
+      `<div class="wa-carousel">${cards.map((c) => `<div class="wa-card">${template({ name: `card ${String(obj(c).card_index)}`, language: t.language, components: obj(c).components }, undefined, true)}</div>`).join("")}</div>`,
     );
   return parts.join("");
 }

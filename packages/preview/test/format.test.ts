@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { formatText } from "../src/index.js";
+import fc from "fast-check";
+import { escapeHtml, formatText } from "../src/index.js";
 
 // WhatsApp's formatting, marker by marker: where a marker opens and closes (a word boundary on
 // each side, no space just inside the opening one, one line only), and that text is escaped first.
@@ -51,5 +52,57 @@ describe("formatText", () => {
     expect(formatText(undefined)).toBe("");
     expect(formatText(0)).toBe("0");
     expect(formatText("one\ntwo\nthree")).toBe("one<br>two<br>three");
+  });
+
+  it.each([
+    ["```x *a```b*", "<code>x *a</code>b*"],
+    ["*a _b* c_", "<strong>a _b</strong> c_"],
+    ["_a ```b_ c```", "_a <code>b_ c</code>"],
+    ["~a *b~ c*", "~a <strong>b~ c</strong>"],
+    ["*a _b_ c*", "<strong>a <em>b</em> c</strong>"],
+  ])("never lets two spans cross: %j", (text, html) => {
+    expect(formatText(text)).toBe(html);
+  });
+
+  it("draws only whole, properly nested tags, whatever the markers (property)", () => {
+    const tags = /<(\/?)(code|strong|em|s|br)>/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("*", "_", "~", "```", "`", " ", "(", ".", "a", "b", "\n", "<"), { maxLength: 40 }), (parts) => {
+        const html = formatText(parts.join(""));
+        const open: string[] = [];
+        for (const [, closing, name] of html.matchAll(tags)) {
+          if (name === "br") continue;
+          if (closing === "") open.push(name as string);
+          else expect(open.pop()).toBe(name);
+        }
+        expect(open).toEqual([]);
+        expect(html.replace(tags, "")).not.toMatch(/[<>]/);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("bidirectional controls", () => {
+  const rlo = "\u202e";
+  const pdf = "\u202c";
+  const rli = "\u2067";
+  const pdi = "\u2069";
+
+  it.each([
+    [`a${rlo}b`, `a${rlo}b${pdf}`],
+    [`${rlo}${rlo}x`, `${rlo}${rlo}x${pdf}${pdf}`],
+    [`${rlo}x${pdf}`, `${rlo}x${pdf}`],
+    [`${rli}x`, `${rli}x${pdi}`],
+    [`${rli}${rlo}x${pdi}`, `${rli}${rlo}x${pdi}`], // the PDI closes the isolate and the override inside it
+    [`${rli}${rlo}x`, `${rli}${rlo}x${pdf}${pdi}`],
+    [`${rli}x${pdf}`, `${rli}x${pdf}${pdi}`], // a PDF does not close an isolate
+    [`x${pdf}${pdi}`, `x${pdf}${pdi}`], // closers with nothing open are left alone
+  ])("each one a field opens is closed at its end: %j", (text, closed) => {
+    expect(escapeHtml(text)).toBe(closed);
+  });
+
+  it("text without them is unchanged", () => {
+    expect(escapeHtml("عربي and English")).toBe("عربي and English");
   });
 });

@@ -173,3 +173,52 @@ describe("every user-controlled string in a preview is escaped", () => {
     expect(html).toContain("&lt;x-hostile");
   });
 });
+
+describe("a bidirectional override in a field ends with it", () => {
+  const opened = "\u202eEND";
+  /** The overrides and embeddings a run of text leaves open at its end (the marker opens an override). */
+  const leftOpen = (text: string): number => {
+    let open = 0;
+    for (const [control] of text.matchAll(/[\u202a-\u202e]/g)) open = control === "\u202c" ? Math.max(0, open - 1) : open + 1;
+    return open;
+  };
+  it.each(cases.map((c): [string, string, Case] => [c.name, c.path, c]))("%s with U+202E in %s", (_name, _path, c) => {
+    const html = renderPreview(
+      replaced(
+        bodies[c.name] as Json,
+        c.path.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        opened,
+      ),
+    );
+    // Each run of text between two tags closes what it opens: nothing drawn after the field is reversed.
+    expect(html.split(/<[^>]*>/).filter((run) => leftOpen(run) > 0)).toEqual([]);
+  });
+
+  it("a template's name cannot reverse its language and the rest of the line", () => {
+    const html = renderPreview(templateBody("order\u202e_update", "en_US", []));
+    expect(html).toContain("template order\u202e_update\u202c · en_US");
+  });
+});
+
+describe("deep and huge input", () => {
+  it("a template carousel nested 20,000 deep is drawn one level deep, not a stack overflow", () => {
+    let components: Json[] = [{ type: "body", parameters: [{ type: "text", text: "innermost" }] }];
+    for (let depth = 0; depth < 20_000; depth++) components = [{ type: "carousel", cards: [{ card_index: depth, components }] }];
+    const html = renderPreview(templateBody("deep", "en", components));
+    expect(html.match(/class="wa-card"/g)).toHaveLength(1);
+    expect(html).not.toContain("innermost");
+  });
+
+  it("a 5 MB text and 10,000 list rows are drawn whole, escaped", () => {
+    const long = "<b>".repeat(1_700_000);
+    expect(renderPreview({ ...envelope, type: "text", text: { body: long } })).toContain("&lt;b&gt;".repeat(1000));
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, title: `<i>${i}` }));
+    const list = renderPreview({
+      ...envelope,
+      type: "interactive",
+      interactive: { type: "list", body: { text: "b" }, action: { button: "Open", sections: [{ title: "s", rows }] } },
+    });
+    expect(list.match(/class="wa-row"/g)).toHaveLength(10_000);
+    expect(list).not.toContain("<i>");
+  });
+});

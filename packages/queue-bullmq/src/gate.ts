@@ -56,13 +56,16 @@ export function checkRate(where: string, rate: Rate): void {
     throw new TypeError(`${where}: durationMs must be a whole number of milliseconds ≥ 1, got ${String(rate.durationMs)}`);
 }
 
-/** Keys of one phone number's state in Redis. */
+/**
+ * Keys of one phone number's state in Redis. The markers are per number, as job ids are (one
+ * queue per number): one message id on two numbers is two messages, each sent once.
+ */
 export const keys = (prefix: string, phoneNumberId: string) => ({
   sends: `${prefix}:sends:${phoneNumberId}`,
   rate: `${prefix}:rate:${phoneNumberId}`,
   pair: (recipient: string) => `${prefix}:pair:${phoneNumberId}:${recipient}`,
-  inflight: (jobId: string) => `${prefix}:inflight:${jobId}`,
-  sent: (jobId: string) => `${prefix}:sent:${jobId}`,
+  inflight: (jobId: string) => `${prefix}:inflight:${phoneNumberId}:${jobId}`,
+  sent: (jobId: string) => `${prefix}:sent:${phoneNumberId}:${jobId}`,
 });
 
 /** The gate's timing: how long a request may be in flight, and extra width for clocks that drift apart. */

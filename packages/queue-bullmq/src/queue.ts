@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { graphErrorCodes, limits, type Message, type RequestBody, recipientKey } from "@wacompose/builder";
+import { graphErrorCodes, limits, type Message, PayloadError, type RequestBody, recipientKey, validate } from "@wacompose/builder";
 import {
   bodyOf,
   createClient,
@@ -71,7 +71,7 @@ export interface WhatsAppQueueOptions {
 
 export interface EnqueueOptions {
   readonly phoneNumberId: string;
-  /** A builder (validated here) or a built body. */
+  /** A builder or a built body; either is validated here (a `PayloadError` lists what the API would refuse). */
   readonly message: Sendable<Message>;
   /**
    * Your id for this message: the job id (enqueuing it twice is a no-op, see `dedupeForMs`) and,
@@ -180,6 +180,10 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   checkMs("lockDurationMs", lockDurationMs, 1);
   checkMs("marginMs", marginMs, 0, 60_000);
   checkMs("dedupeForMs", dedupeForMs, 1, Number.MAX_SAFE_INTEGER);
+  // BullMQ meets an unknown strategy only when a send fails: the job then stays active until its lock runs out.
+  if (backoff?.type !== "exponential" && backoff?.type !== "fixed")
+    throw new TypeError(`createWhatsAppQueue: backoff.type must be "exponential" or "fixed", got ${JSON.stringify(backoff?.type)}`);
+  checkMs("backoff.delay", backoff.delay, 0);
   if (!Number.isSafeInteger(attempts) || attempts < 1)
     throw new TypeError(`createWhatsAppQueue: attempts must be a whole number ≥ 1, got ${String(attempts)}`);
   // A request is in flight for at most the HTTP timeout; the gate counts it that long at least.
@@ -207,6 +211,12 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
     checkPhoneNumberId("enqueue", phoneNumberId);
     checkMessageId(messageId);
     const built = bodyOf(message);
+    // A builder checked its body; a body given as it is is checked here, before Redis keeps it (a failed job keeps its
+    // data): an unknown field or an over-long string is refused now, not stored and posted for the API to refuse.
+    if (built === message) {
+      const errors = validate(built).filter((issue) => issue.severity === "error");
+      if (errors.length > 0) throw new PayloadError(errors);
+    }
     // Sent already (its job may be gone): enqueue twice, send once.
     if ((await redis.exists(keys(prefix, phoneNumberId).sent(messageId))) === 1) return;
     const body = built.biz_opaque_callback_data === undefined ? { ...built, biz_opaque_callback_data: messageId } : built;
@@ -225,8 +235,18 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   }
 
   function startWorkers(workerOptions: WorkerOptions): Workers {
+    // Every option is checked before the first worker starts: a bad second id left the first one running, unclosable.
+    const { phoneNumberIds } = workerOptions;
+    if (!Array.isArray(phoneNumberIds) || phoneNumberIds.length === 0)
+      throw new TypeError(
+        `startWorkers: phoneNumberIds must be a non-empty array of phone number ids, got ${JSON.stringify(phoneNumberIds)}`,
+      );
+    for (const phoneNumberId of phoneNumberIds) checkPhoneNumberId("startWorkers", phoneNumberId);
+    const concurrency = workerOptions.concurrency ?? 8;
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1)
+      throw new TypeError(`startWorkers: concurrency must be a whole number ≥ 1, got ${String(concurrency)}`);
     const events = new EventEmitter<QueueEvents>() as Workers;
-    const workers = workerOptions.phoneNumberIds.map((phoneNumberId) => {
+    const workers = phoneNumberIds.map((phoneNumberId) => {
       const { accessToken, version, baseUrl, fetch } = workerOptions.client;
       const client = createClient({
         accessToken,
@@ -237,7 +257,6 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
         ...(baseUrl === undefined ? {} : { baseUrl }),
         ...(fetch === undefined ? {} : { fetch }),
       });
-      checkPhoneNumberId("startWorkers", phoneNumberId);
       const k = keys(prefix, phoneNumberId);
       const queue = queueFor(phoneNumberId);
 
@@ -250,7 +269,16 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           events.emit("sent", { jobId, phoneNumberId, wamid, result, ...(rawAnswer === undefined ? {} : { rawAnswer }) });
           return { wamid };
         };
-        const markSent = (result: SendResult | undefined) => redis.set(k.sent(jobId), JSON.stringify(result ?? null), "PX", dedupeForMs);
+        // After the POST, the API's answer decides the job, never a Redis failure in the bookkeeping: a
+        // job failed by one is retried and sends again. What is not written errs on the safe side: the
+        // slot and the pair count until their in-flight deadline, the in-flight marker stays.
+        const afterPost = (work: Promise<unknown>): Promise<boolean> =>
+          work.then(
+            () => true,
+            () => false,
+          );
+        const markSent = (result: SendResult | undefined) =>
+          afterPost(redis.set(k.sent(jobId), JSON.stringify(result ?? null), "PX", dedupeForMs));
         const uncertain = (reason: string): never => {
           events.emit("uncertain", { jobId, phoneNumberId, reason });
           throw new UnrecoverableError(`uncertain: ${reason}`);
@@ -302,8 +330,8 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
 
         // Answered, or may have reached the API: the slot and the pair count from then on.
         const settle = async (): Promise<void> => {
-          await settleSlot(redis, k, member);
-          if (gapMs > 0) await settlePair(redis, pairKey, jobId, timing, gapMs);
+          await afterPost(settleSlot(redis, k, member));
+          if (gapMs > 0) await afterPost(settlePair(redis, pairKey, jobId, timing, gapMs));
         };
         let result: SendResult;
         try {
@@ -318,9 +346,9 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
             }
             uncertain(error.message);
           }
-          // Not accepted: the next attempt takes new holds.
-          if (atMostOnce) await redis.del(k.inflight(jobId));
-          if (gapMs > 0) await releasePair(redis, pairKey, jobId);
+          // Not accepted: the next attempt takes new holds (a marker left behind makes it `uncertain`, never a resend).
+          if (atMostOnce) await afterPost(redis.del(k.inflight(jobId)));
+          if (gapMs > 0) await afterPost(releasePair(redis, pairKey, jobId));
           if (error instanceof GraphApiError && error.code === graphErrorCodes.throughput) {
             await queue.rateLimit(error.retryAfterMs ?? perNumber.durationMs);
             throw Worker.RateLimitError(); // re-queued without spending an attempt
@@ -335,15 +363,15 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
           throw error;
         }
         await settle();
-        await markSent(result);
-        if (atMostOnce) await redis.del(k.inflight(jobId));
+        // Without the sent mark, the in-flight marker is what keeps a re-run from sending again.
+        if ((await markSent(result)) && atMostOnce) await afterPost(redis.del(k.inflight(jobId)));
         return reportSent(result);
       };
 
       return new Worker(queue.name, process, {
         connection,
         prefix,
-        concurrency: workerOptions.concurrency ?? 8,
+        concurrency,
         lockDuration: lockDurationMs,
         stalledInterval: Math.max(1000, Math.floor(lockDurationMs / 2)),
         // No BullMQ `limiter`: it is a fixed window (up to 2·max − 1 in a sliding second) and it

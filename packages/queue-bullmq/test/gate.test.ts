@@ -46,8 +46,8 @@ describe("keys", () => {
       "p:sends:123",
       "p:rate:123",
       "p:pair:123:456",
-      "p:inflight:j",
-      "p:sent:j",
+      "p:inflight:123:j",
+      "p:sent:123:j",
     ]);
   });
 });
