@@ -18,7 +18,7 @@ import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
 import { defaultAccessToken, tokenCheck } from "./token-check.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
-import { callUserCallback } from "./user-callback.js";
+import { UserCallbacks } from "./user-callback.js";
 import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
@@ -88,8 +88,9 @@ export interface EmulatorOptions {
   readonly templateLimit?: number;
   /**
    * Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). Like
-   * `onRefused` and `webhook.onAttempt`: if it throws or rejects, the answer and the records are as if it had not,
-   * and a line on stderr says what it threw.
+   * `onRefused` and `webhook.onAttempt`: it gets a copy (changing it changes nothing the emulator keeps); if it throws
+   * or rejects, the answer and the records are as if it had not, and a line on stderr says what it threw (the first 5
+   * of each callback; the rest are counted in `callbackFaults`).
    */
   readonly onRequest?: (request: ReceivedRequest) => void;
   /**
@@ -192,6 +193,11 @@ export interface Emulator {
    */
   readonly templates: EmulatedTemplates;
   /**
+   * How many times each of your callbacks threw or rejected since start. stderr shows the first 5 of each, then says the
+   * rest are counted here; `close()` writes the totals of those not all shown.
+   */
+  readonly callbackFaults: { readonly onRequest: number; readonly onRefused: number; readonly "webhook.onAttempt": number };
+  /**
    * Forgets what was received and the throughput window, sets the clock back to real time, and
    * takes the templates back to those given at start.
    */
@@ -248,7 +254,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const templates = new TemplateStore(options.templates, templateLimit);
   const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
-  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
+  const callbacks = new UserCallbacks();
+  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived, callbacks);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
@@ -276,8 +283,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       received.shift();
       receivedBytes -= sizes.shift() ?? 0;
     }
-    // Once the books are straight: a callback that throws changes neither them nor the answer.
-    callUserCallback("onRequest", options.onRequest, recorded);
+    // Once the books are straight: a callback that throws changes neither them nor the answer, and gets a copy to change.
+    callbacks.call("onRequest", options.onRequest, (): [ReceivedRequest] => [structuredClone(recorded)]);
   };
 
   /** Answers a request at the door (closing the connection: a body not read yet never is) and tells `onRefused`. */
@@ -290,7 +297,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     answer: unknown,
   ): void => {
     refuse(response, status, answer);
-    callUserCallback("onRefused", options.onRefused, { at: new Date().toISOString(), method: request.method ?? "", path, status, reason });
+    // Made for the call alone: nothing the emulator keeps.
+    callbacks.call("onRefused", options.onRefused, (): [RefusedRequest] => [
+      { at: new Date().toISOString(), method: request.method ?? "", path, status, reason },
+    ]);
   };
   /** True when the request was turned away for its token (401, code 190, saying what is expected). */
   const refusedForToken = (request: IncomingMessage, response: ServerResponse, path: string): boolean => {
@@ -551,6 +561,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return (account ?? noWebhook("agent")).agent;
     },
     templates: lifecycle.api,
+    get callbackFaults() {
+      return { ...callbacks.faults };
+    },
     reset() {
       received.length = 0;
       sizes.length = 0;
@@ -571,6 +584,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // then finds nobody listening ("nothing was sent") instead of writing into a dead connection
       // ("may have been delivered"). Turns, not a timer: a timer can fire before the poll on a busy host.
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+      callbacks.reportUnprinted();
     },
   };
   return api;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
-import { callUserCallback } from "./user-callback.js";
+import { UserCallbacks } from "./user-callback.js";
 
 export interface WebhookOptions {
   /** Your webhook endpoint, e.g. `http://127.0.0.1:3000/webhook`. */
@@ -23,7 +23,10 @@ export interface WebhookOptions {
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
   readonly displayPhoneNumber?: string;
-  /** Called after each delivery attempt (what `wacompose emulator --json` prints); if it throws, the delivery goes on as if it had not (stderr says so). */
+  /**
+   * Called after each delivery attempt (what `wacompose emulator --json` prints), with copies of the delivery and the
+   * attempt; if it throws, the delivery goes on as if it had not (stderr says so).
+   */
   readonly onAttempt?: (delivery: Delivery, attempt: DeliveryAttempt) => void;
 }
 
@@ -115,11 +118,13 @@ export class WebhookSender {
   readonly #waiting: ((turn: Turn) => void)[] = [];
   #logBytes = 0;
   #nextId = 1;
+  readonly #callbacks: UserCallbacks;
 
-  constructor(options: WebhookOptions, maxLog = 1000) {
+  constructor(options: WebhookOptions, maxLog = 1000, callbacks = new UserCallbacks()) {
     checkOptions(options);
     this.#options = options;
     this.#maxLog = maxLog;
+    this.#callbacks = callbacks;
   }
 
   get wabaId(): string {
@@ -232,7 +237,11 @@ export class WebhookSender {
 
   #attempted(delivery: MutableDelivery, attempt: DeliveryAttempt): void {
     delivery.attempts.push(attempt);
-    callUserCallback("webhook.onAttempt", this.#options.onAttempt, delivery, attempt);
+    // Copies: a callback that sets `state` or edits the payload would otherwise change what is delivered and shown.
+    this.#callbacks.call("webhook.onAttempt", this.#options.onAttempt, (): [Delivery, DeliveryAttempt] => {
+      const copy = structuredClone(delivery);
+      return [copy, copy.attempts.at(-1) as DeliveryAttempt];
+    });
   }
 
   async #deliver(delivery: MutableDelivery): Promise<void> {
