@@ -386,7 +386,14 @@ export class FlowPlayer {
       headers["X-Hub-Signature-256"] = `sha256=${createHmac("sha256", this.#appSecret).update(raw).digest("hex")}`;
     let response: Response;
     try {
-      response = await fetch(endpoint.url, { method: "POST", headers, body: raw, signal: AbortSignal.timeout(endpointTimeoutMs) });
+      // A redirect is not followed (it is the endpoint's answer, an error): following would take the signed request elsewhere.
+      response = await fetch(endpoint.url, {
+        method: "POST",
+        headers,
+        body: raw,
+        signal: AbortSignal.timeout(endpointTimeoutMs),
+        redirect: "manual",
+      });
     } catch (error) {
       throw new FlowPlayError(
         `${where}: the endpoint ${endpoint.url} did not answer (${error instanceof Error ? error.message : String(error)})`,

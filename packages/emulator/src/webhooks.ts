@@ -145,7 +145,8 @@ export class WebhookSender {
     url.searchParams.set("hub.challenge", challenge);
     let answer: string;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000) });
+      // A redirect is an answer that is not the challenge: following it would take the verify token to another URL.
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000), redirect: "manual" });
       const text = await response.text();
       if (response.status === 200 && text === challenge) return;
       answer = `answered ${response.status} ${JSON.stringify(text.slice(0, 200))}`;
@@ -265,8 +266,10 @@ export class WebhookSender {
           headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "User-Agent": "facebookexternalua" },
           body: delivery.body,
           signal: AbortSignal.any([closing, AbortSignal.timeout(timeoutMs)]),
+          // Not followed: fetch would turn a 302's POST into a bodiless GET, and a 200 to that would count as delivered.
+          redirect: "manual",
         });
-        const answer = await answerOf(response);
+        const answer = redirectOf(response) ?? (await answerOf(response));
         this.#attempted(delivery, { at, status: response.status, ...(answer === "" ? {} : { answer }) });
         if (response.ok) {
           delivery.state = "delivered";
@@ -297,6 +300,14 @@ function failureOf(error: unknown, timeoutMs: number): string {
   if (failure.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
   const cause = failure.cause?.message;
   return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
+}
+
+/** A 3xx answer, said as the log shows it (its body dropped), or undefined for any other answer. */
+function redirectOf(response: Response): string | undefined {
+  if (response.status < 300 || response.status > 399) return undefined;
+  void response.body?.cancel().catch(() => undefined);
+  const location = response.headers.get("location");
+  return `a redirect${location === null ? "" : ` to ${JSON.stringify(location.slice(0, 200))}`}, not followed: webhooks go to the URL configured`;
 }
 
 /** How much of a receiver's answer the log keeps: enough for a reason, not a page. */

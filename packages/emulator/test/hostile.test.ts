@@ -207,6 +207,47 @@ describe("hostile: slow or absent receivers", () => {
   });
 });
 
+describe("hostile: a receiver that redirects", () => {
+  /** A receiver whose /webhook answers `status` with a Location to /elsewhere, which takes anything (200); it logs each request. */
+  async function redirecting(status: number) {
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        seen.push(`${request.method} ${request.url?.split("?")[0]} ${Buffer.concat(chunks).length}`);
+        if (request.url?.startsWith("/webhook")) response.writeHead(status, { Location: "/elsewhere" }).end("Found");
+        else response.writeHead(200).end(new URL(request.url ?? "/", "http://x").searchParams.get("hub.challenge") ?? "ok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())).finally(() => server.closeAllConnections()) });
+    return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook` };
+  }
+
+  // fetch follows redirects: a 302 became a bodiless GET to /elsewhere, whose 200 counted as delivered.
+  it.each([301, 302, 303, 307, 308])("a %i is the receiver's answer: not followed, not delivered, retried, said", async (status) => {
+    const hook = await redirecting(status);
+    const emulator = await start({ webhook: { url: hook.url, appSecret, window: false, retryDelaysMs: [1] } });
+    const { delivery } = emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    expect(delivery.state).toBe("failed");
+    expect(delivery.attempts).toEqual([
+      { at: expect.any(String), status, answer: 'a redirect to "/elsewhere", not followed: webhooks go to the URL configured' },
+      { at: expect.any(String), status, answer: 'a redirect to "/elsewhere", not followed: webhooks go to the URL configured' },
+    ]);
+    expect(hook.seen).toEqual([`POST /webhook ${delivery.body.length}`, `POST /webhook ${delivery.body.length}`]);
+  });
+
+  it("the handshake is not followed either: the verify token stays with the URL configured, and the start fails", async () => {
+    const hook = await redirecting(302);
+    await expect(start({ webhook: { url: hook.url, appSecret, verifyToken: "mine" } })).rejects.toThrow(
+      /the webhook handshake at .* failed: it answered 302 "Found"/,
+    );
+    expect(hook.seen).toEqual(["GET /webhook 0"]);
+  });
+});
+
 describe("hostile: huge or deep bodies", () => {
   it("an oversized /__user or messages body always gets 413, never a reset", async () => {
     const hook = await receiver();
