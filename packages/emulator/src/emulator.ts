@@ -242,7 +242,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const clock = createClock();
-  const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000, clock.now);
+  const mediaUrlTtlMs = options.mediaUrlTtlMs ?? 5 * 60_000;
+  if (!Number.isSafeInteger(mediaUrlTtlMs) || mediaUrlTtlMs < 1 || mediaUrlTtlMs > 2 ** 31 - 1)
+    throw new RangeError(
+      `startEmulator: mediaUrlTtlMs must be a whole number of ms from 1 to ${2 ** 31 - 1}, got ${String(mediaUrlTtlMs)}`,
+    );
+  const media = new MediaStore(mediaUrlTtlMs, clock.now);
   const templateLimit = options.templateLimit ?? 250;
   if (!Number.isSafeInteger(templateLimit) || templateLimit < 1 || templateLimit > 6000)
     throw new RangeError(`startEmulator: templateLimit must be a whole number from 1 to 6000, got ${String(templateLimit)}`);
