@@ -360,13 +360,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
       const user = simulatedUser(conversation, field("to"), field("name") || "Inbox user", defaultNumber, account, flows);
-      const forged = { forged: input.forged === true };
+      // Never read loosely: `"forged": "true"` taken as false would turn the test of a forged id into a 400 about the id.
+      const forged = input.forged ?? false;
+      if (typeof forged !== "boolean")
+        throw new TypeError(`forged is true or false, got ${Array.isArray(forged) ? "array" : typeof forged}`);
       const inbound =
         input.action === "says"
           ? user.says(field("text"))
           : input.action === "picks"
-            ? user.picks(field("wamid"), field("id"), forged)
-            : user.taps(field("wamid"), field("id"), forged);
+            ? user.picks(field("wamid"), field("id"), { forged })
+            : user.taps(field("wamid"), field("id"), { forged });
       return json(response, 200, { id: inbound.id });
     } catch (error) {
       return json(response, error instanceof RedeliverError ? error.status : 400, {

@@ -295,6 +295,8 @@ describe("hostile: wrong types", () => {
       [{ action: "taps", to: user, wamid: { id: 1 }, id: "x" }, "wamid is a string, got object"],
       [{ action: "redeliver", delivery: "1" }, "redeliver: delivery is a delivery id (a whole number), got string"],
       [{ action: "shouts", to: user }, "action is says, taps, picks or redeliver"],
+      [{ action: "says", to: user, text: "hi", forged: "true" }, "forged is true or false, got string"],
+      [{ action: "taps", to: user, wamid: "wamid.x", id: "x", forged: 1 }, "forged is true or false, got number"],
     ];
     for (const [body, error] of cases) {
       const answer = await actAsUser(emulator, body);
