@@ -335,7 +335,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return json(response, 404, {
         error: "/__user: start the emulator with a webhook (--webhook-url and --app-secret) to act as the user",
       });
-    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
+    // Refused unread, so the connection closes: kept open, a client writing a large body would be stuck on it.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return refuse(response, 415, { error: "JSON only" });
     const bytes = await readBody(request, maxUserBytes);
     if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxUserBytes} bytes` });
     const parsed = parseJson(bytes.toString("utf8"));

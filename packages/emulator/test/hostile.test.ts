@@ -263,6 +263,41 @@ describe("hostile: huge or deep bodies", () => {
     expect((await actAsUser(emulator, { action: "says", to: user, text: "still here" })).status).toBe(200);
   });
 
+  it.each(["/__user", "/__flow"])(
+    "%s refuses a body that is not JSON unread, and closes: a client writing a large one is not left stuck",
+    async (path) => {
+      const emulator = await withWebhook(await receiver());
+      const state = { status: 0, closed: false, megabytes: 0 };
+      const client = request(`${emulator.url}${path}`, { method: "POST", headers: { "Content-Type": "text/plain" } });
+      client.on("response", (response) => {
+        state.status = response.statusCode ?? 0;
+        response.resume();
+      });
+      client.on("error", () => {}); // the emulator closing mid-body
+      client.on("close", () => {
+        state.closed = true;
+      });
+      const chunk = Buffer.alloc(1 << 20, 120);
+      // At most 64 MB; kept open, the emulator stops reading and the writes stall after a few.
+      const pump = (): void => {
+        while (!state.closed && state.megabytes < 64) {
+          state.megabytes++;
+          if (!client.write(chunk)) {
+            client.once("drain", pump);
+            return;
+          }
+        }
+      };
+      pump();
+      try {
+        await until(() => state.closed, "the connection closed", 500);
+      } finally {
+        client.destroy();
+      }
+      expect(state.status).toBe(415);
+    },
+  );
+
   it("a 200,000-deep body is refused with its depth; /__received, the inbox and the next send keep working", async () => {
     const emulator = await start();
     const deep = await send(emulator, `${"[".repeat(200_000)}${"]".repeat(200_000)}`);
