@@ -263,40 +263,57 @@ describe("hostile: huge or deep bodies", () => {
     expect((await actAsUser(emulator, { action: "says", to: user, text: "still here" })).status).toBe(200);
   });
 
-  it.each(["/__user", "/__flow"])(
-    "%s refuses a body that is not JSON unread, and closes: a client writing a large one is not left stuck",
-    async (path) => {
-      const emulator = await withWebhook(await receiver());
-      const state = { status: 0, closed: false, megabytes: 0 };
-      const client = request(`${emulator.url}${path}`, { method: "POST", headers: { "Content-Type": "text/plain" } });
-      client.on("response", (response) => {
-        state.status = response.statusCode ?? 0;
-        response.resume();
-      });
-      client.on("error", () => {}); // the emulator closing mid-body
-      client.on("close", () => {
-        state.closed = true;
-      });
-      const chunk = Buffer.alloc(1 << 20, 120);
-      // At most 64 MB; kept open, the emulator stops reading and the writes stall after a few.
-      const pump = (): void => {
-        while (!state.closed && state.megabytes < 64) {
-          state.megabytes++;
-          if (!client.write(chunk)) {
-            client.once("drain", pump);
-            return;
-          }
+  /** Streams up to 64 MB of body to `path` (bounded), and resolves with the status once the emulator closes the connection. */
+  async function statusOnceClosed(emulator: Emulator, path: string, headers: Record<string, string>): Promise<number> {
+    const state = { status: 0, closed: false, megabytes: 0 };
+    const client = request(`${emulator.url}${path}`, { method: "POST", headers });
+    client.on("response", (response) => {
+      state.status = response.statusCode ?? 0;
+      response.resume();
+    });
+    client.on("error", () => {}); // the emulator closing mid-body
+    client.on("close", () => {
+      state.closed = true;
+    });
+    const chunk = Buffer.alloc(1 << 20, 120);
+    // Kept open, the emulator stops reading once it has answered, and the writes stall after a few megabytes.
+    const pump = (): void => {
+      while (!state.closed && state.megabytes < 64) {
+        state.megabytes++;
+        if (!client.write(chunk)) {
+          client.once("drain", pump);
+          return;
         }
-      };
-      pump();
-      try {
-        await until(() => state.closed, "the connection closed", 500);
-      } finally {
-        client.destroy();
       }
-      expect(state.status).toBe(415);
+    };
+    pump();
+    try {
+      await until(() => state.closed, `the connection of POST ${path} closed`, 500);
+    } finally {
+      client.destroy();
+    }
+    return state.status;
+  }
+
+  it.each([
+    ["/__user", { "Content-Type": "text/plain" }, 415],
+    ["/__flow", { "Content-Type": "text/plain" }, 415],
+    ["/nowhere", { "Content-Type": "application/json" }, 404],
+    ["/v23.0/999/media", { Authorization: "Bearer test-token", "Content-Type": "multipart/form-data; boundary=x" }, 400],
+  ])(
+    "%s answered before its body is read closes the connection: a client writing a large body is not left stuck",
+    async (path, headers, status) => {
+      const emulator = await withWebhook(await receiver(), {}, { phoneNumberIds: ["106540352242922"] });
+      expect(await statusOnceClosed(emulator, path, headers)).toBe(status);
     },
   );
+
+  it("a body read to its end keeps the connection alive (closing is for unread bodies only)", async () => {
+    const emulator = await start();
+    const answer = await send(emulator, msg.to(user).text("hi").build());
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("connection")).toBe("keep-alive");
+  });
 
   it("a 200,000-deep body is refused with its depth; /__received, the inbox and the next send keep working", async () => {
     const emulator = await start();
