@@ -16,7 +16,7 @@ import { type EmulatedTemplates, TemplateLifecycle } from "./template-lifecycle.
 import { handleTemplateRequest, servesTemplates } from "./template-management.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
-import { defaultAccessToken, tokenCheck } from "./token-check.js";
+import { accessTokenProblem, defaultAccessToken, tokenCheck } from "./token-check.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
 import { UserCallbacks } from "./user-callback.js";
 import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
@@ -230,6 +230,9 @@ const maxReceivedBytes = 64 << 20;
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const accessToken = options.accessToken ?? defaultAccessToken;
+  const tokenProblem = accessTokenProblem(accessToken);
+  // An empty token or one with a space or line break could never be sent: every request would be a 401.
+  if (tokenProblem !== undefined) throw new TypeError(`startEmulator: accessToken ${tokenProblem}`);
   const random = seededRandom(options.seed ?? Date.now());
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);

@@ -358,6 +358,23 @@ describe("hostile: wrong types", () => {
   });
 
   it.each([
+    ["", "got an empty string"],
+    ["my secret", "got 9 characters where character 3 is U+0020 (the token is not shown)"],
+    ["EAAGsecret\r\n", "got 12 characters where character 11 is U+000D (the token is not shown)"],
+    ["Bearer EAAGsecret", 'character 7 is U+0020 (the token is not shown); give the token alone, without "Bearer "'],
+    ["tok€n", "got 5 characters where character 4 is U+20AC (the token is not shown)"],
+    [42, "got number"],
+  ])("accessToken %j, which no request could carry, is refused at start without echoing it", async (accessToken, why) => {
+    const refusal = startReleased(open, { accessToken: accessToken as string }); // released if it starts after all
+    await expect(refusal).rejects.toThrow(
+      "startEmulator: accessToken must be one word of printable characters (what an Authorization header carries), got ",
+    );
+    await expect(refusal).rejects.toThrow(why);
+    if (typeof accessToken === "string" && accessToken !== "")
+      await refusal.catch((error: Error) => expect(error.message).not.toContain("secret"));
+  });
+
+  it.each([
     [{ timeoutMs: Number.NaN }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got NaN"],
     [{ timeoutMs: "5s" }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got 5s"],
     [{ concurrency: 0 }, "webhook.concurrency must be a whole number from 1 to 1024, got 0"],
