@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
+import { httpUrlProblem } from "./http-url.js";
 import { UserCallbacks } from "./user-callback.js";
 
 export interface WebhookOptions {
@@ -78,8 +79,8 @@ export class RedeliverError extends Error {
 
 /** Checks the webhook options a caller may have got wrong at runtime (from JSON, from the environment). */
 function checkOptions(options: WebhookOptions): void {
-  if (typeof options.url !== "string" || !/^https?:\/\//.test(options.url))
-    throw new TypeError(`startEmulator: webhook.url must be an http(s) URL, got ${JSON.stringify(options.url)}`);
+  const urlProblem = httpUrlProblem(options.url);
+  if (urlProblem !== undefined) throw new TypeError(`startEmulator: webhook.url ${urlProblem}`);
   if (typeof options.appSecret !== "string" || options.appSecret === "")
     throw new TypeError("startEmulator: webhook.appSecret is required (the POSTs are signed with it)");
   const { timeoutMs, concurrency, retryDelaysMs } = options;

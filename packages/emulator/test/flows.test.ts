@@ -314,7 +314,14 @@ describe("completesFlow walks a registered flow", () => {
     );
     await expect(
       startEmulator({ flows: { "1": { json: signUp, endpoint: { url: "file:///etc/passwd", publicKey: keys.publicKey } } } }),
-    ).rejects.toThrow('startEmulator: flows["1"].endpoint.url is an http(s) URL, got "file:///etc/passwd"');
+    ).rejects.toThrow('startEmulator: flows["1"].endpoint.url must be an http(s) URL, got "file:///etc/passwd"');
+    // fetch would refuse it at each exchange, with an error holding the password, shown in the inbox.
+    const withPassword = startReleased(open, {
+      flows: { "1": { json: signUp, endpoint: { url: "https://app:pa55@flows.example/flow", publicKey: keys.publicKey } } },
+    });
+    await expect(withPassword).rejects.toThrow(
+      'startEmulator: flows["1"].endpoint.url must not hold a user name or password (fetch refuses it), got one for flows.example (not shown)',
+    );
   });
 });
 

@@ -381,8 +381,17 @@ describe("hostile: wrong types", () => {
     [{ concurrency: 1.5 }, "webhook.concurrency must be a whole number from 1 to 1024, got 1.5"],
     [{ retryDelaysMs: [100, -1] }, "webhook.retryDelaysMs[1] must be a number of ms from 0 to 2147483647, got -1"],
     [{ retryDelaysMs: "100" }, "webhook.retryDelaysMs must be an array of at most 100 delays, got 100"],
+    [{ url: "http://[half" }, 'webhook.url must be an http(s) URL, got "http://[half"'],
+    [
+      { url: "http://user:pa55@127.0.0.1:9/w" },
+      "webhook.url must not hold a user name or password (fetch refuses it), got one for 127.0.0.1:9 (not shown)",
+    ],
+    [
+      { url: "https://token@hooks.example/w" },
+      "webhook.url must not hold a user name or password (fetch refuses it), got one for hooks.example (not shown)",
+    ],
   ])("webhook option %j is refused at start, naming it", async (option, message) => {
-    await expect(startEmulator({ webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
+    await expect(startReleased(open, { webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
       `startEmulator: ${message}`,
     );
   });
