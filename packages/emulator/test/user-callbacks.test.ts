@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from "node:http";
 import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import { msg } from "@wacompose/builder";
-import type { Emulator, EmulatorOptions } from "../src/index.js";
+import type { Delivery, DeliveryAttempt, Emulator, EmulatorOptions } from "../src/index.js";
 import { listenReleased, releasedAfterEach, startReleased } from "./support/released.js";
 
 // A user's callback that throws must change nothing the client sees or the emulator keeps: an accepted message
@@ -249,10 +249,10 @@ describe("a callback that changes what it is given", () => {
         window: false,
         retryDelaysMs: [0, 0],
         onAttempt: (delivery, attempt) => {
-          const changed = delivery as { state: string; body: string; attempts: unknown[]; payload: unknown };
+          const changed = delivery as { -readonly [K in keyof Delivery]: Delivery[K] };
           changed.state = "delivered"; // were it the emulator's, the retries would stop and the log would lie
           changed.body = "{}";
-          changed.attempts.length = 0;
+          (changed.attempts as DeliveryAttempt[]).length = 0;
           const value = (changed.payload as { entry: { changes: { value: { messages: { text: { body: string } }[] } }[] }[] }).entry[0]
             ?.changes[0]?.value;
           const text = value?.messages[0]?.text;
