@@ -6,7 +6,7 @@ import { type EmulatorOptions, type ReceivedRequest, type RefusedRequest, startE
 import { allowedHostProblem } from "./host-check.js";
 import { logText } from "./log-text.js";
 import type { TemplateExport } from "./templates.js";
-import { defaultAccessToken } from "./token-check.js";
+import { accessTokenProblem, defaultAccessToken } from "./token-check.js";
 import type { Delivery, DeliveryAttempt } from "./webhooks.js";
 
 /** `wacompose emulator --help` (and `npx @wacompose/emulator --help`): every option, one line each. */
@@ -121,7 +121,8 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
     if (problem !== undefined) throw new UsageError(`--allowed-host is ${problem}`);
   }
   const token = values.token ?? defaultAccessToken;
-  if (token === "" || /\s/.test(token)) throw new UsageError(`--token must be one word, got ${JSON.stringify(token)}`);
+  const tokenProblem = accessTokenProblem(token);
+  if (tokenProblem !== undefined) throw new UsageError(`--token ${tokenProblem}`);
   const options: EmulatorOptions = {
     port: values.port === undefined ? 4010 : wholeNumber("port", values.port, 0, 65_535),
     host: values.host ?? "127.0.0.1",

@@ -62,6 +62,18 @@ const day = 24 * 3_600_000;
 const maxInbound = 1000;
 /** How many sent messages a simulated user can still answer (and the inbox shows statuses for). */
 const maxSent = 10_000;
+/**
+ * How many users the window (when each last wrote) and their business number are kept for, the most recent first:
+ * a load test writing to a new number each time does not grow them without end. A user forgotten has no open window.
+ */
+const defaultMaxUsers = 100_000;
+
+/** Sets `key` as the newest entry of `map` (re-set ones move to the end) and forgets the oldest past `max`. */
+function setNewest<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
 
 /** A message a simulated user sent, for the inbox. */
 export interface InboundEntry {
@@ -113,7 +125,10 @@ export class Conversation {
   /** Told of each accepted message (account-events.ts: a service message takes a conversation back from the agent). */
   onAccepted: (recipient: string, body: Body) => void = () => {};
 
-  constructor(sender: WebhookSender, clock: Clock, options: StatusOptions, window: boolean) {
+  readonly #maxUsers: number;
+
+  constructor(sender: WebhookSender, clock: Clock, options: StatusOptions, window: boolean, maxUsers = defaultMaxUsers) {
+    this.#maxUsers = maxUsers;
     this.#sender = sender;
     this.#clock = clock;
     this.#options = options;
@@ -131,7 +146,7 @@ export class Conversation {
     }
     const to = String(body.to ?? body.recipient ?? "");
     const recipient = recipientKey(body);
-    this.#businessNumber.set(recipient, phoneNumberId);
+    setNewest(this.#businessNumber, recipient, phoneNumberId, this.#maxUsers);
     this.onAccepted(recipient, body);
     const failure = this.#failNext.shift() ?? this.#options.failFor?.[to] ?? this.#options.failFor?.[recipient];
     const delays = this.#options.delaysMs ?? {};
@@ -198,7 +213,7 @@ export class Conversation {
   /** A message from a user: opens their window and goes out as a webhook. */
   inbound(phoneNumberId: string, from: string, name: string, message: Record<string, unknown>): { id: string; delivery: Delivery } {
     const id = wamid();
-    this.#lastInbound.set(recipientKey({ to: from }), this.#clock.now());
+    setNewest(this.#lastInbound, recipientKey({ to: from }), this.#clock.now(), this.#maxUsers);
     this.inboundLog.push({ at: new Date(this.#clock.now()).toISOString(), from, name, id, message });
     if (this.inboundLog.length > maxInbound) this.inboundLog.shift();
     const value = { contacts: [{ profile: { name }, wa_id: from }], messages: [{ from, id, timestamp: this.#seconds(), ...message }] };

@@ -16,9 +16,9 @@ import { type EmulatedTemplates, TemplateLifecycle } from "./template-lifecycle.
 import { handleTemplateRequest, servesTemplates } from "./template-management.js";
 import { type TemplateExport, TemplateStore } from "./templates.js";
 import { seededRandom, Throughput } from "./throughput.js";
-import { defaultAccessToken, tokenCheck } from "./token-check.js";
+import { accessTokenProblem, defaultAccessToken, tokenCheck } from "./token-check.js";
 import { type SimulatedUser, simulatedUser } from "./user.js";
-import { callUserCallback } from "./user-callback.js";
+import { UserCallbacks } from "./user-callback.js";
 import { type Delivery, RedeliverError, type WebhookOptions, WebhookSender } from "./webhooks.js";
 
 /** A scripted answer for the next request: accept it, drop the connection, never answer, or a Graph error. */
@@ -88,8 +88,9 @@ export interface EmulatorOptions {
   readonly templateLimit?: number;
   /**
    * Called with each request as it is recorded in `received` (what `wacompose emulator --json` prints). Like
-   * `onRefused` and `webhook.onAttempt`: if it throws or rejects, the answer and the records are as if it had not,
-   * and a line on stderr says what it threw.
+   * `onRefused` and `webhook.onAttempt`: it gets a copy (changing it changes nothing the emulator keeps); if it throws
+   * or rejects, the answer and the records are as if it had not, and a line on stderr says what it threw (the first 5
+   * of each callback; the rest are counted in `callbackFaults`).
    */
   readonly onRequest?: (request: ReceivedRequest) => void;
   /**
@@ -192,6 +193,11 @@ export interface Emulator {
    */
   readonly templates: EmulatedTemplates;
   /**
+   * How many times each of your callbacks threw or rejected since start. stderr shows the first 5 of each, then says the
+   * rest are counted here; `close()` writes the totals of those not all shown.
+   */
+  readonly callbackFaults: { readonly onRequest: number; readonly onRefused: number; readonly "webhook.onAttempt": number };
+  /**
    * Forgets what was received and the throughput window, sets the clock back to real time, and
    * takes the templates back to those given at start.
    */
@@ -224,6 +230,9 @@ const maxReceivedBytes = 64 << 20;
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const accessToken = options.accessToken ?? defaultAccessToken;
+  const tokenProblem = accessTokenProblem(accessToken);
+  // An empty token or one with a space or line break could never be sent: every request would be a 401.
+  if (tokenProblem !== undefined) throw new TypeError(`startEmulator: accessToken ${tokenProblem}`);
   const random = seededRandom(options.seed ?? Date.now());
   const script = [...(options.script ?? [])];
   let throughput = options.throughput === undefined ? undefined : new Throughput(options.throughput);
@@ -236,7 +245,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const phoneNumberIds = options.phoneNumberIds === undefined ? undefined : new Set(options.phoneNumberIds);
   const clock = createClock();
-  const media = new MediaStore(options.mediaUrlTtlMs ?? 5 * 60_000, clock.now);
+  const mediaUrlTtlMs = options.mediaUrlTtlMs ?? 5 * 60_000;
+  if (!Number.isSafeInteger(mediaUrlTtlMs) || mediaUrlTtlMs < 1 || mediaUrlTtlMs > 2 ** 31 - 1)
+    throw new RangeError(
+      `startEmulator: mediaUrlTtlMs must be a whole number of ms from 1 to ${2 ** 31 - 1}, got ${String(mediaUrlTtlMs)}`,
+    );
+  const media = new MediaStore(mediaUrlTtlMs, clock.now);
   const templateLimit = options.templateLimit ?? 250;
   if (!Number.isSafeInteger(templateLimit) || templateLimit < 1 || templateLimit > 6000)
     throw new RangeError(`startEmulator: templateLimit must be a whole number from 1 to 6000, got ${String(templateLimit)}`);
@@ -248,7 +262,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const templates = new TemplateStore(options.templates, templateLimit);
   const flows = new FlowPlayer(options.flows ?? {}, options.webhook?.appSecret);
   let url = ""; // set once listening
-  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived);
+  const callbacks = new UserCallbacks();
+  const sender = options.webhook === undefined ? undefined : new WebhookSender(options.webhook, maxReceived, callbacks);
   const conversation =
     sender === undefined ? undefined : new Conversation(sender, clock, options.webhook?.statuses ?? {}, options.webhook?.window ?? true);
   await sender?.handshake();
@@ -276,8 +291,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       received.shift();
       receivedBytes -= sizes.shift() ?? 0;
     }
-    // Once the books are straight: a callback that throws changes neither them nor the answer.
-    callUserCallback("onRequest", options.onRequest, recorded);
+    // Once the books are straight: a callback that throws changes neither them nor the answer, and gets a copy to change.
+    callbacks.call("onRequest", options.onRequest, (): [ReceivedRequest] => [structuredClone(recorded)]);
   };
 
   /** Answers a request at the door (closing the connection: a body not read yet never is) and tells `onRefused`. */
@@ -290,7 +305,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     answer: unknown,
   ): void => {
     refuse(response, status, answer);
-    callUserCallback("onRefused", options.onRefused, { at: new Date().toISOString(), method: request.method ?? "", path, status, reason });
+    // Made for the call alone: nothing the emulator keeps.
+    callbacks.call("onRefused", options.onRefused, (): [RefusedRequest] => [
+      { at: new Date().toISOString(), method: request.method ?? "", path, status, reason },
+    ]);
   };
   /** True when the request was turned away for its token (401, code 190, saying what is expected). */
   const refusedForToken = (request: IncomingMessage, response: ServerResponse, path: string): boolean => {
@@ -320,7 +338,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return json(response, 404, {
         error: "/__user: start the emulator with a webhook (--webhook-url and --app-secret) to act as the user",
       });
-    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
+    // Refused unread, so the connection closes: kept open, a client writing a large body would be stuck on it.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return refuse(response, 415, { error: "JSON only" });
     const bytes = await readBody(request, maxUserBytes);
     if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxUserBytes} bytes` });
     const parsed = parseJson(bytes.toString("utf8"));
@@ -345,13 +364,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (input.action !== "says" && input.action !== "taps" && input.action !== "picks")
         return json(response, 400, { error: "action is says, taps, picks or redeliver" });
       const user = simulatedUser(conversation, field("to"), field("name") || "Inbox user", defaultNumber, account, flows);
-      const forged = { forged: input.forged === true };
+      // Never read loosely: `"forged": "true"` taken as false would turn the test of a forged id into a 400 about the id.
+      const forged = input.forged ?? false;
+      if (typeof forged !== "boolean")
+        throw new TypeError(`forged is true or false, got ${Array.isArray(forged) ? "array" : typeof forged}`);
       const inbound =
         input.action === "says"
           ? user.says(field("text"))
           : input.action === "picks"
-            ? user.picks(field("wamid"), field("id"), forged)
-            : user.taps(field("wamid"), field("id"), forged);
+            ? user.picks(field("wamid"), field("id"), { forged })
+            : user.taps(field("wamid"), field("id"), { forged });
       return json(response, 200, { id: inbound.id });
     } catch (error) {
       return json(response, error instanceof RedeliverError ? error.status : 400, {
@@ -551,6 +573,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return (account ?? noWebhook("agent")).agent;
     },
     templates: lifecycle.api,
+    get callbackFaults() {
+      return { ...callbacks.faults };
+    },
     reset() {
       received.length = 0;
       sizes.length = 0;
@@ -571,6 +596,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // then finds nobody listening ("nothing was sent") instead of writing into a dead connection
       // ("may have been delivered"). Turns, not a timer: a timer can fire before the poll on a busy host.
       for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+      callbacks.reportUnprinted();
     },
   };
   return api;

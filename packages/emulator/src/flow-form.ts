@@ -66,7 +66,8 @@ export async function submitFlowForm(
   flows: FlowPlayer,
 ): Promise<void> {
   if (conversation === undefined) return json(response, 404, { error: "start the emulator with a webhook to fill flows" });
-  if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return json(response, 415, { error: "JSON only" });
+  // Refused unread, so the connection closes: kept open, a client writing a large body would be stuck on it.
+  if (!/^application\/json\s*(;|$)/i.test(request.headers["content-type"] ?? "")) return refuse(response, 415, { error: "JSON only" });
   const bytes = await readBody(request, maxFormBytes);
   if (bytes === undefined) return refuse(response, 413, { error: `request body over ${maxFormBytes} bytes` });
   const { wamid, screen, answers } = object(parseJson(bytes.toString("utf8")));

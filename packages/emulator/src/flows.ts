@@ -2,6 +2,7 @@ import { createHmac, type KeyObject } from "node:crypto";
 import { formatIssue } from "@wacompose/builder";
 import { encryptFlowRequest, type FlowJson, validateFlow } from "@wacompose/flows";
 import { flowComponents } from "@wacompose/preview";
+import { httpUrlProblem } from "./http-url.js";
 import { type Json, list, object } from "./json.js";
 
 /** A flow the emulator can play: its Flow JSON, and the app's data endpoint when the flow has one. */
@@ -193,8 +194,8 @@ export class FlowPlayer {
       const errors = validateFlow(definition.json).filter((issue) => issue.severity === "error");
       if (errors.length > 0) throw new TypeError(`${where}.json is not valid Flow JSON: ${errors.slice(0, 5).map(formatIssue).join("; ")}`);
       const endpoint = definition.endpoint;
-      if (endpoint !== undefined && (typeof endpoint.url !== "string" || !/^https?:\/\//.test(endpoint.url)))
-        throw new TypeError(`${where}.endpoint.url is an http(s) URL, got ${JSON.stringify(endpoint.url)}`);
+      const urlProblem = endpoint === undefined ? undefined : httpUrlProblem(endpoint.url);
+      if (urlProblem !== undefined) throw new TypeError(`${where}.endpoint.url ${urlProblem}`);
     }
     this.#flows = new Map(entries);
     this.#appSecret = appSecret;
@@ -386,7 +387,14 @@ export class FlowPlayer {
       headers["X-Hub-Signature-256"] = `sha256=${createHmac("sha256", this.#appSecret).update(raw).digest("hex")}`;
     let response: Response;
     try {
-      response = await fetch(endpoint.url, { method: "POST", headers, body: raw, signal: AbortSignal.timeout(endpointTimeoutMs) });
+      // A redirect is not followed (it is the endpoint's answer, an error): following would take the signed request elsewhere.
+      response = await fetch(endpoint.url, {
+        method: "POST",
+        headers,
+        body: raw,
+        signal: AbortSignal.timeout(endpointTimeoutMs),
+        redirect: "manual",
+      });
     } catch (error) {
       throw new FlowPlayError(
         `${where}: the endpoint ${endpoint.url} did not answer (${error instanceof Error ? error.message : String(error)})`,

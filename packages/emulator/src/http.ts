@@ -42,9 +42,18 @@ export function unframeable(existing: OutgoingHttpHeader | undefined): string | 
 }
 
 export function json(response: ServerResponse, status: number, value: unknown): void {
+  // Answered before its body was read (a 404, a refused type): closed, else the client is stuck writing the rest.
+  if (bodyUnread(response.req)) response.setHeader("Connection", "close");
   const text = JSON.stringify(value);
   response.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
   response.end(text);
+}
+
+/** Whether the request came with a body that has not been read to its end. */
+function bodyUnread(request: IncomingMessage | undefined): boolean {
+  if (request === undefined || request.readableEnded) return false;
+  const length = request.headers["content-length"];
+  return request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
 /**

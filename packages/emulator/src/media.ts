@@ -19,6 +19,16 @@ const download = /^\/__media\/(\d+)$/;
 /** Multipart framing around the largest file the API takes. */
 const maxUploadBytes = limits.media.bytes.document + (1 << 20);
 
+/** How many uploads, and how many bytes of them, the store keeps: past either, it forgets the oldest (the newest always stays). */
+export interface MediaBounds {
+  readonly uploads: number;
+  readonly bytes: number;
+}
+/** A long run's uploads do not grow without end: 1,000 files, and 256 MB (two of the largest documents). */
+const defaultBounds: MediaBounds = { uploads: 1000, bytes: 256 << 20 };
+/** Download URLs kept per file: each look-up hands out a new one, and a client that polls must not grow the store. */
+const maxUrlsPerMedia = 100;
+
 /**
  * The media endpoints [inbound.md §2, M-media]: upload (`POST /{phone-number-id}/media`, multipart,
  * with the client's type and size rules), look up (`GET /{media-id}`: a download URL that expires),
@@ -26,14 +36,20 @@ const maxUploadBytes = limits.media.bytes.document + (1 << 20);
  * follows what its bytes say (animated or not), as the API checks the file, not the declaration.
  */
 export class MediaStore {
+  /** Oldest first (a Map keeps insertion order). */
   readonly #media = new Map<string, StoredMedia>();
   readonly #urlTtlMs: number;
   /** The emulator's clock: a URL expires when tests advance it (`emulator.clock.advance("6m")`), not only in real time. */
   readonly #now: () => number;
+  readonly #bounds: MediaBounds;
+  #bytes = 0;
+  /** How many uploads were forgotten to stay within the bounds: a look-up that finds nothing says so. */
+  #forgotten = 0;
 
-  constructor(urlTtlMs: number, now: () => number = Date.now) {
+  constructor(urlTtlMs: number, now: () => number = Date.now, bounds: MediaBounds = defaultBounds) {
     this.#urlTtlMs = urlTtlMs;
     this.#now = now;
+    this.#bounds = bounds;
   }
 
   /** Whether `path` is a media endpoint. */
@@ -70,14 +86,22 @@ export class MediaStore {
       return json(
         response,
         400,
-        graphError(graphErrorCodes.invalidParameter, `no media with id ${id} (deleted, or never uploaded here)`, undefined, 33),
+        graphError(
+          graphErrorCodes.invalidParameter,
+          `no media with id ${id} (deleted, or never uploaded here${this.#forgottenNote()})`,
+          undefined,
+          33,
+        ),
       );
     if (request.method === "DELETE") {
-      this.#media.delete(id);
+      this.#forget(id, stored);
       return json(response, 200, { success: true });
     }
     const token = randomBytes(12).toString("hex");
-    stored.urls.set(token, this.#now() + this.#urlTtlMs);
+    const now = this.#now();
+    for (const [old, until] of stored.urls) if (now > until) stored.urls.delete(old);
+    stored.urls.set(token, now + this.#urlTtlMs);
+    if (stored.urls.size > maxUrlsPerMedia) stored.urls.delete(stored.urls.keys().next().value as string);
     return json(response, 200, {
       messaging_product: "whatsapp",
       url: `${baseUrl}/__media/${id}?token=${token}`,
@@ -122,7 +146,25 @@ export class MediaStore {
       sha256: createHash("sha256").update(bytes).digest("hex"),
       urls: new Map(),
     });
+    this.#bytes += bytes.length;
+    while (this.#media.size > this.#bounds.uploads || (this.#bytes > this.#bounds.bytes && this.#media.size > 1)) {
+      const [oldest, stored] = this.#media.entries().next().value as [string, StoredMedia];
+      this.#forget(oldest, stored);
+      this.#forgotten++;
+    }
     return json(response, 200, { id });
+  }
+
+  #forget(id: string, stored: StoredMedia): void {
+    this.#media.delete(id);
+    this.#bytes -= stored.bytes.length;
+  }
+
+  /** Said where a file is not found, once the store has forgotten any. */
+  #forgottenNote(): string {
+    return this.#forgotten === 0
+      ? ""
+      : `, or forgotten: the emulator keeps the newest ${this.#bounds.uploads} uploads, at most ${this.#bounds.bytes >> 20} MB, and has forgotten ${this.#forgotten}`;
   }
 
   #download(request: IncomingMessage, response: ServerResponse, id: string): void {
@@ -133,11 +175,21 @@ export class MediaStore {
       json(
         response,
         404,
-        graphError(graphErrorCodes.invalidParameter, "this media URL has expired (they last 5 minutes) or never existed"),
+        graphError(
+          graphErrorCodes.invalidParameter,
+          `this media URL has expired (they last ${durationText(this.#urlTtlMs)}) or never existed${this.#forgottenNote()}`,
+        ),
       );
     } else {
       response.writeHead(200, { "Content-Type": stored.mimeType, "Content-Length": stored.bytes.length });
       response.end(stored.bytes);
     }
   }
+}
+
+/** A URL's lifetime as the 404 says it: "5 minutes", "90 seconds", "1500 ms". */
+function durationText(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}`;
+  if (ms % 1000 === 0) return `${ms / 1000} second${ms === 1000 ? "" : "s"}`;
+  return `${ms} ms`;
 }

@@ -14,6 +14,25 @@ export interface TokenRefusal {
 
 const sha256 = (text: string): Buffer => createHash("sha256").update(text).digest();
 
+/** What an `Authorization` header can carry in one word: printable ASCII and Latin-1, no whitespace or controls. */
+const tokenCharacter = /[\x21-\x7e\xa1-\xff]/;
+
+/**
+ * Why `token` cannot be the emulator's token (`--token`, `accessToken`), or undefined when it can. The token itself
+ * is never in the message: a real one pasted by mistake would end up in a terminal or a CI log.
+ */
+export function accessTokenProblem(token: unknown): string | undefined {
+  const rule = "must be one word of printable characters (what an Authorization header carries)";
+  if (typeof token !== "string") return `${rule}, got ${typeof token}`;
+  if (token === "") return `${rule}, got an empty string`;
+  const characters = [...token];
+  const at = characters.findIndex((character) => !tokenCharacter.test(character));
+  if (at === -1) return undefined;
+  const code = (characters[at]?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  const bearer = /^bearer\s/i.test(token) ? '; give the token alone, without "Bearer "' : "";
+  return `${rule}, got ${characters.length} characters where character ${at + 1} is U+${code} (the token is not shown)${bearer}`;
+}
+
 /**
  * The bearer-token check at the door: `undefined` when the request carries the token, else the
  * 401's body (code 190, as from the API) saying what the emulator expects and what kind of header

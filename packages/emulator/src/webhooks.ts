@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
-import { callUserCallback } from "./user-callback.js";
+import { httpUrlProblem } from "./http-url.js";
+import { UserCallbacks } from "./user-callback.js";
 
 export interface WebhookOptions {
   /** Your webhook endpoint, e.g. `http://127.0.0.1:3000/webhook`. */
@@ -23,7 +24,10 @@ export interface WebhookOptions {
   readonly wabaId?: string;
   /** The business number shown in `metadata.display_phone_number`; default "15550001111". */
   readonly displayPhoneNumber?: string;
-  /** Called after each delivery attempt (what `wacompose emulator --json` prints); if it throws, the delivery goes on as if it had not (stderr says so). */
+  /**
+   * Called after each delivery attempt (what `wacompose emulator --json` prints), with copies of the delivery and the
+   * attempt; if it throws, the delivery goes on as if it had not (stderr says so).
+   */
   readonly onAttempt?: (delivery: Delivery, attempt: DeliveryAttempt) => void;
 }
 
@@ -75,8 +79,8 @@ export class RedeliverError extends Error {
 
 /** Checks the webhook options a caller may have got wrong at runtime (from JSON, from the environment). */
 function checkOptions(options: WebhookOptions): void {
-  if (typeof options.url !== "string" || !/^https?:\/\//.test(options.url))
-    throw new TypeError(`startEmulator: webhook.url must be an http(s) URL, got ${JSON.stringify(options.url)}`);
+  const urlProblem = httpUrlProblem(options.url);
+  if (urlProblem !== undefined) throw new TypeError(`startEmulator: webhook.url ${urlProblem}`);
   if (typeof options.appSecret !== "string" || options.appSecret === "")
     throw new TypeError("startEmulator: webhook.appSecret is required (the POSTs are signed with it)");
   const { timeoutMs, concurrency, retryDelaysMs } = options;
@@ -115,11 +119,13 @@ export class WebhookSender {
   readonly #waiting: ((turn: Turn) => void)[] = [];
   #logBytes = 0;
   #nextId = 1;
+  readonly #callbacks: UserCallbacks;
 
-  constructor(options: WebhookOptions, maxLog = 1000) {
+  constructor(options: WebhookOptions, maxLog = 1000, callbacks = new UserCallbacks()) {
     checkOptions(options);
     this.#options = options;
     this.#maxLog = maxLog;
+    this.#callbacks = callbacks;
   }
 
   get wabaId(): string {
@@ -140,7 +146,8 @@ export class WebhookSender {
     url.searchParams.set("hub.challenge", challenge);
     let answer: string;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000) });
+      // A redirect is an answer that is not the challenge: following it would take the verify token to another URL.
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.#options.timeoutMs ?? 5000), redirect: "manual" });
       const text = await response.text();
       if (response.status === 200 && text === challenge) return;
       answer = `answered ${response.status} ${JSON.stringify(text.slice(0, 200))}`;
@@ -232,7 +239,11 @@ export class WebhookSender {
 
   #attempted(delivery: MutableDelivery, attempt: DeliveryAttempt): void {
     delivery.attempts.push(attempt);
-    callUserCallback("webhook.onAttempt", this.#options.onAttempt, delivery, attempt);
+    // Copies: a callback that sets `state` or edits the payload would otherwise change what is delivered and shown.
+    this.#callbacks.call("webhook.onAttempt", this.#options.onAttempt, (): [Delivery, DeliveryAttempt] => {
+      const copy = structuredClone(delivery);
+      return [copy, copy.attempts.at(-1) as DeliveryAttempt];
+    });
   }
 
   async #deliver(delivery: MutableDelivery): Promise<void> {
@@ -256,8 +267,10 @@ export class WebhookSender {
           headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature, "User-Agent": "facebookexternalua" },
           body: delivery.body,
           signal: AbortSignal.any([closing, AbortSignal.timeout(timeoutMs)]),
+          // Not followed: fetch would turn a 302's POST into a bodiless GET, and a 200 to that would count as delivered.
+          redirect: "manual",
         });
-        const answer = await answerOf(response);
+        const answer = redirectOf(response) ?? (await answerOf(response));
         this.#attempted(delivery, { at, status: response.status, ...(answer === "" ? {} : { answer }) });
         if (response.ok) {
           delivery.state = "delivered";
@@ -288,6 +301,14 @@ function failureOf(error: unknown, timeoutMs: number): string {
   if (failure.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
   const cause = failure.cause?.message;
   return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
+}
+
+/** A 3xx answer, said as the log shows it (its body dropped), or undefined for any other answer. */
+function redirectOf(response: Response): string | undefined {
+  if (response.status < 300 || response.status > 399) return undefined;
+  void response.body?.cancel().catch(() => undefined);
+  const location = response.headers.get("location");
+  return `a redirect${location === null ? "" : ` to ${JSON.stringify(location.slice(0, 200))}`}, not followed: webhooks go to the URL configured`;
 }
 
 /** How much of a receiver's answer the log keeps: enough for a reason, not a page. */

@@ -259,7 +259,11 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       [["--webhook-url", "ftp://x", "--app-secret", "s"], /--webhook-url must be an http\(s\) URL, got "ftp:\/\/x"/],
       [["--verify-token", "v"], /--verify-token acts on webhooks: give --webhook-url too/],
       [["--no-window"], /--no-window acts on webhooks/],
-      [["--token", "two words"], /--token must be one word/],
+      [
+        ["--token", "two words"],
+        /--token must be one word of printable characters .*, got 9 characters where character 4 is U\+0020 \(the token is not shown\)$/,
+      ],
+      [["--token", "Bearer EAAGsecret"], /character 7 is U\+0020 \(the token is not shown\); give the token alone, without "Bearer "$/],
       [["--allowed-host", "wa.test:4010"], /--allowed-host is a host name without port or scheme .*, got "wa.test:4010"/],
       [["--allowed-host", "http://wa.test"], /--allowed-host is a host name without port or scheme .*, got "http:\/\/wa.test"/],
       [["--templates", "/nonexistent/templates.json"], /--templates: cannot read \/nonexistent\/templates.json \(ENOENT\)/],
@@ -274,6 +278,10 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       [["--port"], /--port/],
     ];
     for (const [args, message] of cases) await expect(runEmulatorCommand(args, { write: () => {} })).rejects.toThrow(message);
+    // A token pasted by mistake is never echoed, whatever is wrong with it.
+    await expect(runEmulatorCommand(["--token", "EAAGsecret\n"], { write: () => {} })).rejects.toThrow(
+      /^--token must be one word .* character 11 is U\+000A \(the token is not shown\)$/,
+    );
   });
 
   it("--template-review-delay: a created template stays PENDING that long on the emulator's clock", async () => {

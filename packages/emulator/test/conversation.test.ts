@@ -49,10 +49,10 @@ function recorder() {
   return { sender: sender as unknown as WebhookSender, payloads, statuses, changeOf, deliveries };
 }
 
-function setup(options: StatusOptions = {}, window = true) {
+function setup(options: StatusOptions = {}, window = true, maxUsers?: number) {
   const clock = createClock();
   const sent = recorder();
-  const conversation = new Conversation(sent.sender, clock, options, window);
+  const conversation = new Conversation(sent.sender, clock, options, window, maxUsers);
   /** The user writes first, so the window is open. */
   const openWindow = (from = user) => conversation.inbound(phoneNumberId, from, "Ana", { type: "text", text: { body: "hi" } });
   return { clock, conversation, openWindow, ...sent };
@@ -437,6 +437,36 @@ describe("messages from users", () => {
     expect(conversation.inboundLog).toHaveLength(1000);
     expect(conversation.inboundLog[0]?.message).toEqual({ type: "text", text: { body: "m1" } });
     expect(conversation.inboundLog.at(-1)?.message).toEqual({ type: "text", text: { body: "m1000" } });
+  });
+});
+
+describe("per-user memory is bounded (a load test writes to a new number each time; 100,000 users by default)", () => {
+  const numberOf = (i: number) => String(16_000_000_000 + i);
+  const maxUsers = 3;
+
+  it("the window is kept for the newest users: the first of maxUsers + 1 is forgotten; one who writes again is kept", () => {
+    const { conversation, statuses } = setup({ delaysMs: { read: false } }, true, maxUsers);
+    for (let i = 0; i <= maxUsers; i++) conversation.inbound(phoneNumberId, numberOf(i), "Ana", { type: "text", text: { body: "hi" } });
+    // The second user wrote again last: they are the newest, so the first two now are i = 0 (gone) and i = 2.
+    conversation.inbound(phoneNumberId, numberOf(1), "Ana", { type: "text", text: { body: "again" } });
+    conversation.inbound(phoneNumberId, numberOf(maxUsers + 1), "Ana", { type: "text", text: { body: "hi" } });
+    for (const i of [0, 1, 2, 3, maxUsers + 1]) conversation.accepted(phoneNumberId, `wamid.${i}`, text(numberOf(i)));
+    jest.advanceTimersByTime(10);
+    expect(statuses().map((status) => `${status.id} ${status.status}`)).toEqual([
+      "wamid.0 failed",
+      "wamid.1 sent",
+      "wamid.2 failed",
+      "wamid.3 sent",
+      `wamid.${maxUsers + 1} sent`,
+    ]);
+  });
+
+  it("the business number each user last got a message from is kept for the newest users", () => {
+    const { conversation } = setup({}, false, maxUsers);
+    for (let i = 0; i <= maxUsers; i++) conversation.accepted(`${i}0654`, `wamid.${i}`, text(numberOf(i)));
+    expect(conversation.businessNumberOf(numberOf(0))).toBeUndefined();
+    expect(conversation.businessNumberOf(numberOf(1))).toBe("10654");
+    expect(conversation.businessNumberOf(numberOf(maxUsers))).toBe(`${maxUsers}0654`);
   });
 });
 

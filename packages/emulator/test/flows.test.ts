@@ -224,6 +224,26 @@ describe("completesFlow walks a registered flow", () => {
     );
   });
 
+  it("an endpoint that redirects is answering HTTP 3xx: the encrypted, signed request is not sent on to the Location", async () => {
+    const theApp = await app();
+    // A 307 keeps the method and body: fetch's default would post the whole exchange to the Location, and the walk would go on.
+    const redirects = await listen(
+      createServer((request, response) => {
+        request.resume();
+        request.on("end", () => response.writeHead(307, { Location: theApp.endpoint }).end());
+      }),
+    );
+    const emulator = await startReleased(open, {
+      webhook: { url: theApp.webhook, appSecret, window: false },
+      flows: { "1002": { json: booking, endpoint: { url: `${redirects}/flow`, publicKey: keys.publicKey } } },
+    });
+    const sent = await client(emulator).send(msg.to(user).flow("Book", { flowId: "1002", cta: "Book", action: "data_exchange" }));
+    await expect(emulator.user(user).completesFlow(sent, { slot: "10" })).rejects.toThrow(
+      "flow 1002: INIT: the endpoint answered HTTP 307",
+    );
+    expect(theApp.raw).toEqual([]);
+  });
+
   it("a hostile endpoint: an answer over 1 MiB, one that does not decrypt, a screen the flow does not have", async () => {
     const theApp = await app();
     let mode = "huge";
@@ -294,7 +314,14 @@ describe("completesFlow walks a registered flow", () => {
     );
     await expect(
       startEmulator({ flows: { "1": { json: signUp, endpoint: { url: "file:///etc/passwd", publicKey: keys.publicKey } } } }),
-    ).rejects.toThrow('startEmulator: flows["1"].endpoint.url is an http(s) URL, got "file:///etc/passwd"');
+    ).rejects.toThrow('startEmulator: flows["1"].endpoint.url must be an http(s) URL, got "file:///etc/passwd"');
+    // fetch would refuse it at each exchange, with an error holding the password, shown in the inbox.
+    const withPassword = startReleased(open, {
+      flows: { "1": { json: signUp, endpoint: { url: "https://app:pa55@flows.example/flow", publicKey: keys.publicKey } } },
+    });
+    await expect(withPassword).rejects.toThrow(
+      'startEmulator: flows["1"].endpoint.url must not hold a user name or password (fetch refuses it), got one for flows.example (not shown)',
+    );
   });
 });
 

@@ -207,6 +207,47 @@ describe("hostile: slow or absent receivers", () => {
   });
 });
 
+describe("hostile: a receiver that redirects", () => {
+  /** A receiver whose /webhook answers `status` with a Location to /elsewhere, which takes anything (200); it logs each request. */
+  async function redirecting(status: number) {
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        seen.push(`${request.method} ${request.url?.split("?")[0]} ${Buffer.concat(chunks).length}`);
+        if (request.url?.startsWith("/webhook")) response.writeHead(status, { Location: "/elsewhere" }).end("Found");
+        else response.writeHead(200).end(new URL(request.url ?? "/", "http://x").searchParams.get("hub.challenge") ?? "ok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())).finally(() => server.closeAllConnections()) });
+    return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook` };
+  }
+
+  // fetch follows redirects: a 302 became a bodiless GET to /elsewhere, whose 200 counted as delivered.
+  it.each([301, 302, 303, 307, 308])("a %i is the receiver's answer: not followed, not delivered, retried, said", async (status) => {
+    const hook = await redirecting(status);
+    const emulator = await start({ webhook: { url: hook.url, appSecret, window: false, retryDelaysMs: [1] } });
+    const { delivery } = emulator.user(user).says("hi");
+    await emulator.webhooks.idle();
+    expect(delivery.state).toBe("failed");
+    expect(delivery.attempts).toEqual([
+      { at: expect.any(String), status, answer: 'a redirect to "/elsewhere", not followed: webhooks go to the URL configured' },
+      { at: expect.any(String), status, answer: 'a redirect to "/elsewhere", not followed: webhooks go to the URL configured' },
+    ]);
+    expect(hook.seen).toEqual([`POST /webhook ${delivery.body.length}`, `POST /webhook ${delivery.body.length}`]);
+  });
+
+  it("the handshake is not followed either: the verify token stays with the URL configured, and the start fails", async () => {
+    const hook = await redirecting(302);
+    await expect(start({ webhook: { url: hook.url, appSecret, verifyToken: "mine" } })).rejects.toThrow(
+      /the webhook handshake at .* failed: it answered 302 "Found"/,
+    );
+    expect(hook.seen).toEqual(["GET /webhook 0"]);
+  });
+});
+
 describe("hostile: huge or deep bodies", () => {
   it("an oversized /__user or messages body always gets 413, never a reset", async () => {
     const hook = await receiver();
@@ -220,6 +261,58 @@ describe("hostile: huge or deep bodies", () => {
     }
     expect(hook.posts).toBe(0);
     expect((await actAsUser(emulator, { action: "says", to: user, text: "still here" })).status).toBe(200);
+  });
+
+  /** Streams up to 64 MB of body to `path` (bounded), and resolves with the status once the emulator closes the connection. */
+  async function statusOnceClosed(emulator: Emulator, path: string, headers: Record<string, string>): Promise<number> {
+    const state = { status: 0, closed: false, megabytes: 0 };
+    const client = request(`${emulator.url}${path}`, { method: "POST", headers });
+    client.on("response", (response) => {
+      state.status = response.statusCode ?? 0;
+      response.resume();
+    });
+    client.on("error", () => {}); // the emulator closing mid-body
+    client.on("close", () => {
+      state.closed = true;
+    });
+    const chunk = Buffer.alloc(1 << 20, 120);
+    // Kept open, the emulator stops reading once it has answered, and the writes stall after a few megabytes.
+    const pump = (): void => {
+      while (!state.closed && state.megabytes < 64) {
+        state.megabytes++;
+        if (!client.write(chunk)) {
+          client.once("drain", pump);
+          return;
+        }
+      }
+    };
+    pump();
+    try {
+      await until(() => state.closed, `the connection of POST ${path} closed`, 500);
+    } finally {
+      client.destroy();
+    }
+    return state.status;
+  }
+
+  it.each([
+    ["/__user", { "Content-Type": "text/plain" }, 415],
+    ["/__flow", { "Content-Type": "text/plain" }, 415],
+    ["/nowhere", { "Content-Type": "application/json" }, 404],
+    ["/v23.0/999/media", { Authorization: "Bearer test-token", "Content-Type": "multipart/form-data; boundary=x" }, 400],
+  ])(
+    "%s answered before its body is read closes the connection: a client writing a large body is not left stuck",
+    async (path, headers, status) => {
+      const emulator = await withWebhook(await receiver(), {}, { phoneNumberIds: ["106540352242922"] });
+      expect(await statusOnceClosed(emulator, path, headers)).toBe(status);
+    },
+  );
+
+  it("a body read to its end keeps the connection alive (closing is for unread bodies only)", async () => {
+    const emulator = await start();
+    const answer = await send(emulator, msg.to(user).text("hi").build());
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("connection")).toBe("keep-alive");
   });
 
   it("a 200,000-deep body is refused with its depth; /__received, the inbox and the next send keep working", async () => {
@@ -254,6 +347,8 @@ describe("hostile: wrong types", () => {
       [{ action: "taps", to: user, wamid: { id: 1 }, id: "x" }, "wamid is a string, got object"],
       [{ action: "redeliver", delivery: "1" }, "redeliver: delivery is a delivery id (a whole number), got string"],
       [{ action: "shouts", to: user }, "action is says, taps, picks or redeliver"],
+      [{ action: "says", to: user, text: "hi", forged: "true" }, "forged is true or false, got string"],
+      [{ action: "taps", to: user, wamid: "wamid.x", id: "x", forged: 1 }, "forged is true or false, got number"],
     ];
     for (const [body, error] of cases) {
       const answer = await actAsUser(emulator, body);
@@ -263,14 +358,40 @@ describe("hostile: wrong types", () => {
   });
 
   it.each([
+    ["", "got an empty string"],
+    ["my secret", "got 9 characters where character 3 is U+0020 (the token is not shown)"],
+    ["EAAGsecret\r\n", "got 12 characters where character 11 is U+000D (the token is not shown)"],
+    ["Bearer EAAGsecret", 'character 7 is U+0020 (the token is not shown); give the token alone, without "Bearer "'],
+    ["tok€n", "got 5 characters where character 4 is U+20AC (the token is not shown)"],
+    [42, "got number"],
+  ])("accessToken %j, which no request could carry, is refused at start without echoing it", async (accessToken, why) => {
+    const refusal = startReleased(open, { accessToken: accessToken as string }); // released if it starts after all
+    await expect(refusal).rejects.toThrow(
+      "startEmulator: accessToken must be one word of printable characters (what an Authorization header carries), got ",
+    );
+    await expect(refusal).rejects.toThrow(why);
+    if (typeof accessToken === "string" && accessToken !== "")
+      await refusal.catch((error: Error) => expect(error.message).not.toContain("secret"));
+  });
+
+  it.each([
     [{ timeoutMs: Number.NaN }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got NaN"],
     [{ timeoutMs: "5s" }, "webhook.timeoutMs must be a number of ms from 1 to 2147483647, got 5s"],
     [{ concurrency: 0 }, "webhook.concurrency must be a whole number from 1 to 1024, got 0"],
     [{ concurrency: 1.5 }, "webhook.concurrency must be a whole number from 1 to 1024, got 1.5"],
     [{ retryDelaysMs: [100, -1] }, "webhook.retryDelaysMs[1] must be a number of ms from 0 to 2147483647, got -1"],
     [{ retryDelaysMs: "100" }, "webhook.retryDelaysMs must be an array of at most 100 delays, got 100"],
+    [{ url: "http://[half" }, 'webhook.url must be an http(s) URL, got "http://[half"'],
+    [
+      { url: "http://user:pa55@127.0.0.1:9/w" },
+      "webhook.url must not hold a user name or password (fetch refuses it), got one for 127.0.0.1:9 (not shown)",
+    ],
+    [
+      { url: "https://token@hooks.example/w" },
+      "webhook.url must not hold a user name or password (fetch refuses it), got one for hooks.example (not shown)",
+    ],
   ])("webhook option %j is refused at start, naming it", async (option, message) => {
-    await expect(startEmulator({ webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
+    await expect(startReleased(open, { webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
       `startEmulator: ${message}`,
     );
   });
