@@ -98,11 +98,22 @@ describe("options with a key nothing reads are refused, naming it and what is ta
           },
         },
       );
+    // Object.keys asks each key's descriptor too (enumerable or not): that trap throwing is the same case.
+    const described = () =>
+      new Proxy(
+        { ...number },
+        {
+          getOwnPropertyDescriptor: () => {
+            throw new SyntaxError("getOwnPropertyDescriptor trap");
+          },
+        },
+      );
     const all = { ...entries, createTemplateManager: (options: object) => createTemplateManager(options as never) };
     for (const [where, create] of Object.entries(all))
       for (const [unreadable, cause] of [
         [revoked(), TypeError],
         [trapped(), RangeError],
+        [described(), SyntaxError],
       ] as const) {
         let thrown: unknown;
         try {
