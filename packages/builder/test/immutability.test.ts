@@ -36,7 +36,7 @@ describe("immutable builders", () => {
     const carousel = msg
       .to("16505551234")
       .carousel("Latest")
-      .card({ image: { link } }, { body: launch as never, button: { text: "Buy", url: buy as never } })
+      .card({ image: { link: link as never } }, { body: launch as never, button: { text: "Buy", url: buy as never } })
       .card({ image: { link: "https://example.com/b.jpg" } }, { body: "B", button: { text: "Buy", url: "https://example.com/b" } });
     const sent = JSON.stringify(carousel.build());
     link.pathname = "/changed.jpg";
