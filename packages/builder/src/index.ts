@@ -1,6 +1,7 @@
 export { checkAccessToken } from "./access-token.js";
 export { defaultApiVersion, graphBaseUrl } from "./api-version.js";
 export type { AnyRecipient } from "./builders/any-recipient.js";
+export { objectArgument } from "./builders/arguments.js";
 export type { Buildable } from "./builders/buildable.js";
 export type { ContactAddress, ContactBuilder, ContactName, ContactsBuilder } from "./builders/contacts.js";
 export type { GroupRecipient } from "./builders/group-recipient.js";

@@ -128,8 +128,10 @@ describe("a value the check cannot read as given, but JSON.stringify sends valid
         msg
           .to(n)
           .carousel("Pick")
+          // On the media object: a field's toJSON (a URL at link) is read at .card() (carousel.ts, sentNow), so the
+          // body as assembled holds its string; the media object is copied as { ...media }, its own toJSON with it.
           .card(
-            { image: { link: { toJSON: () => "https://example.com/a.jpg" } as never } },
+            { image: { toJSON: () => ({ link: "https://example.com/a.jpg" }) } as never },
             { button: { text: "Buy", url: "https://x.io/a" } },
           )
           .card({ image: { link: "https://example.com/b.jpg" } }, { button: { text: "Buy", url: "https://x.io/b" } }),

@@ -134,6 +134,38 @@ describe("an options or parts object with a key the builder does not read is a T
   });
 });
 
+describe("an options or parts object whose keys cannot be listed is a TypeError naming where, the cause kept", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const trapped = () =>
+    new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new RangeError("ownKeys trap");
+        },
+      },
+    );
+  it.each(sites)("%s: a revoked Proxy, or an ownKeys trap that throws", (where, _documented, call) => {
+    for (const [unreadable, cause] of [
+      [revoked(), TypeError],
+      [trapped(), RangeError],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        call(unreadable as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toEqual(new TypeError(`${where}: could not read the options (see cause)`));
+      expect((thrown as Error).cause).toBeInstanceOf(cause);
+    }
+  });
+});
+
 describe("a carousel card's action is read whole, never in part", () => {
   const card = (options: unknown) =>
     msg
@@ -282,7 +314,7 @@ describe("a contact card's step given a Proxy whose getPrototypeOf trap throws",
     );
   });
 
-  it("a trap that throws on every read is the caller's error, as any unreadable argument is", () => {
+  it("a trap that throws on every read is a TypeError naming the step, the trap's error its cause", () => {
     const unreadable = new Proxy(
       {},
       {
@@ -294,7 +326,24 @@ describe("a contact card's step given a Proxy whose getPrototypeOf trap throws",
         },
       },
     );
-    expect(() => contact((p) => p.name(name).email("a@b.co", unreadable as never))).toThrow("ownKeys trap");
+    const error = (() => {
+      try {
+        contact((p) => p.name(name).email("a@b.co", unreadable as never));
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error("no error");
+    })();
+    expect(error).toEqual(new TypeError("contacts.emails options: could not read the options (see cause)"));
+    expect(error.cause).toEqual(new Error("ownKeys trap"));
+  });
+});
+
+describe("a key is quoted as JSON in the message", () => {
+  it("a line break or a quote in a key cannot forge a line or end the quotes", () => {
+    expect(() => msg.to(n).text("hi", { 'preview"\nURL': true } as never)).toThrow(
+      new TypeError('text options: unknown option "preview\\"\\nURL" (takes previewUrl)'),
+    );
   });
 });
 

@@ -1,8 +1,8 @@
-import { classifyGraphError, type Message, markRead, type RequestBody, throughputLimits } from "@wacompose/builder";
+import { classifyGraphError, type Message, markRead, objectArgument, type RequestBody, throughputLimits } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openCore } from "./core.js";
 import { mediaOverCore } from "./create-media.js";
 import type { Media } from "./media.js";
-import { knownOptions, numberOption, senderOptionKeys } from "./options.js";
+import { numberOption, senderOptionKeys } from "./options.js";
 import { own } from "./own.js";
 import { retryPolicy } from "./retry.js";
 import { askedWait } from "./retry-after.js";
@@ -68,7 +68,7 @@ const markReadAnswer: Answer = {
  * const { messages } = await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createClient(options: ClientOptions): Client {
-  knownOptions("createClient", options, [...senderOptionKeys, "perSecond", "mediaOrigins"]);
+  objectArgument(options, "createClient", [...senderOptionKeys, "perSecond", "mediaOrigins"]);
   const core = openCore("createClient", options, classifyGraphError, retryPolicy(options.retry, "createClient"), askedWait);
   const perSecond = numberOption(
     "createClient",

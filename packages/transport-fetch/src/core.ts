@@ -1,6 +1,7 @@
 import { checkAccessToken, defaultApiVersion, type RequestBody, requestsTo } from "@wacompose/builder";
 import type { Classification } from "./classify-briefly.js";
-import { GraphApiError, type GraphErrorBody, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
+import { startDeadline } from "./deadline.js";
+import { GraphApiError, type GraphErrorBody, TransportError, UnexpectedResponseError } from "./errors.js";
 import { networkError } from "./network-error.js";
 import { maxTimerMs, numberOption } from "./options.js";
 import { own } from "./own.js";
@@ -148,13 +149,9 @@ function openPath(
    * the path, not a closure made per attempt: that costs a send about 5% more CPU (a stub fetch, sz14).
    */
   function attempt(request: ApiRequest, answer: Answer): Promise<unknown> {
-    const controller = new AbortController();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        controller.abort();
-        reject(new TimeoutError(timeoutMs, redact(request.url)));
-      }, timeoutMs);
-      void exchange(request, answer, controller.signal, timer, resolve, reject);
+      const controller = new AbortController();
+      void exchange(request, answer, controller.signal, startDeadline(timeoutMs, controller, reject, redact, request.url), resolve, reject);
     });
   }
 

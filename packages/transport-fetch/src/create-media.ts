@@ -1,8 +1,8 @@
-import { graphBaseUrl } from "@wacompose/builder";
+import { graphBaseUrl, objectArgument } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
 import { type Core, openCore, type SenderOptions } from "./core.js";
 import { type Media, mediaClient } from "./media.js";
-import { knownOptions, senderOptionKeys } from "./options.js";
+import { senderOptionKeys } from "./options.js";
 import { retryOption, waitOf } from "./retry-option.js";
 
 /** What `createMedia` is given: a sender's options, and where downloads may take the token. */
@@ -23,7 +23,7 @@ export interface MediaOptions extends SenderOptions {
  */
 export function createMedia(options: MediaOptions): Media {
   const where = "createMedia";
-  const retry = retryOption(where, knownOptions(where, options, [...senderOptionKeys, "mediaOrigins"]).retry);
+  const retry = retryOption(where, objectArgument(options, where, [...senderOptionKeys, "mediaOrigins"]).retry);
   return mediaOverCore(where, openCore(where, options, classifyBriefly, retry, waitOf(retry)), options);
 }
 

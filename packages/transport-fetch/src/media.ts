@@ -8,6 +8,7 @@ import {
   tokenDestinationProblem,
 } from "@wacompose/builder";
 import type { Answer, ApiRequest, FetchLike } from "./client.js";
+import { startDeadline } from "./deadline.js";
 import { TimeoutError, UnexpectedResponseError } from "./errors.js";
 import { networkError } from "./network-error.js";
 import { checkNumberOption } from "./options.js";
@@ -143,13 +144,15 @@ export function mediaClient(context: Context): Media {
     };
     // Each field its own: one the API did not send must not come from a polluted prototype.
     const field = <K extends keyof typeof json>(key: K): (typeof json)[K] | undefined => own(json, key) as (typeof json)[K] | undefined;
-    const size = Number(field("file_size") ?? Number.NaN);
+    // Read and converted once: the bound and the size told must be one value, whatever answered (a retry policy's).
+    const given = field("file_size");
+    const size = Number(given ?? Number.NaN);
     const info = {
       id: field("id") ?? id,
       url: json.url,
       mimeType: field("mime_type") ?? "",
       sha256: field("sha256") ?? "",
-      fileSize: Number(field("file_size") ?? 0),
+      fileSize: given == null ? 0 : size,
     };
     return { info, fileSize: Number.isSafeInteger(size) && size >= 0 ? size : undefined };
   };
@@ -169,10 +172,7 @@ export function mediaClient(context: Context): Media {
     // Fetch and every read of the file raced against the timer: a fetch or a stream that ignores the signal still ends.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(timedOut());
-      }, context.timeoutMs);
+      timer = startDeadline(context.timeoutMs, controller, reject, context.redact, url);
     });
     // Nobody may be racing it when it fires (a download handed over and never read): not an unhandled rejection.
     expired.catch(() => {});

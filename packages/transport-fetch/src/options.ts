@@ -28,15 +28,3 @@ export function numberOption<K extends string>(
 
 /** What a sender reads of its options; a client and media read a few more. */
 export const senderOptionKeys = ["phoneNumberId", "accessToken", "version", "baseUrl", "fetch", "timeoutMs", "maxResponseBytes", "retry"];
-
-/**
- * `options` when it is an object whose own keys are all in `keys`, else a TypeError naming `where`. A typo'd option is
- * refused, never dropped: `baseURL` would send to Meta instead of the emulator, `timeout` wait the default 30 s.
- */
-export function knownOptions<T>(where: string, options: T, keys: readonly string[]): T {
-  if (typeof options !== "object" || options === null)
-    throw new TypeError(`${where}: options must be an object, got ${options === null ? "null" : typeof options}`);
-  for (const key of Object.keys(options))
-    if (!keys.includes(key)) throw new TypeError(`${where}: unknown option ${JSON.stringify(key)} (takes ${keys.join(", ")})`);
-  return options;
-}

@@ -1,8 +1,8 @@
-import type { Message } from "@wacompose/builder";
+import { type Message, objectArgument } from "@wacompose/builder";
 import { classifyBriefly } from "./classify-briefly.js";
 import { bodyOf, type Sendable, type SendResult, sendAnswer } from "./client.js";
 import { openCore, type SenderOptions } from "./core.js";
-import { knownOptions, senderOptionKeys } from "./options.js";
+import { senderOptionKeys } from "./options.js";
 import { retryOption, waitOf } from "./retry-option.js";
 
 /** A sender: one message at a time, nothing else carried (see `createSender`). */
@@ -26,7 +26,7 @@ export interface Sender {
  * await wa.send(msg.to("+16505551234").text("Hello"));
  */
 export function createSender(options: SenderOptions): Sender {
-  const retry = retryOption("createSender", knownOptions("createSender", options, senderOptionKeys).retry);
+  const retry = retryOption("createSender", objectArgument(options, "createSender", senderOptionKeys).retry);
   const { post } = openCore("createSender", options, classifyBriefly, retry, waitOf(retry));
   return Object.freeze({
     async send(message: Sendable<Message>): Promise<SendResult> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { msg } from "@wacompose/builder";
 import type { EmulatorOptions } from "@wacompose/emulator";
-import { createClient, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
+import { createClient, createMedia, type FetchLike, GraphApiError, UnexpectedResponseError } from "../src/index.js";
 import { emulatorsClosedAfterEach } from "./support/emulators.js";
 
 // Media over loopback against the emulator's media endpoints, and the rules checked before any request.
@@ -127,5 +127,42 @@ describe("media", () => {
     const error = await wa.media.get(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphApiError);
     expect(error).toMatchObject({ code: 100, category: "parameter" });
+  });
+});
+
+describe("a media's file_size is read once", () => {
+  // A retry policy may answer anything: a getter or a valueOf that gives a new value each time it is asked must not
+  // let get() tell one size while a download is bounded by another.
+  const lookaside = "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1";
+  const fetch: FetchLike = async (url) =>
+    url.startsWith("https://graph.facebook.com/")
+      ? new Response(JSON.stringify({ url: lookaside, mime_type: "image/jpeg", sha256: "x", id: "1" }), { status: 200 })
+      : new Response("jpeg", { status: 200, headers: { "content-type": "image/jpeg" } });
+  const sizes = () => {
+    const told = [4, 50_000_000];
+    return () => told.shift() ?? 0;
+  };
+  const answers: [string, (json: object) => object][] = [
+    ["a getter", (json) => Object.defineProperty({ ...json }, "file_size", { enumerable: true, get: sizes() })],
+    ["a valueOf", (json) => ({ ...json, file_size: { valueOf: sizes() } })],
+  ];
+
+  it.each(answers)("%s: get() tells the size a download is bounded by", async (_, hostile) => {
+    let calls = 0;
+    const media = createMedia({
+      phoneNumberId,
+      accessToken: "t",
+      fetch,
+      retry: async (attempt) => {
+        calls++;
+        return hostile((await attempt()) as object);
+      },
+    });
+    const info = await media.get("1");
+    const file = await media.download("1");
+    expect(calls).toBe(2);
+    expect(info.fileSize).toBe(4);
+    expect(file).toMatchObject({ size: 4, maxBytes: 4 + 1 + 4096 });
+    await expect(readAll(file.body)).resolves.toEqual(new TextEncoder().encode("jpeg"));
   });
 });

@@ -64,7 +64,7 @@ describe("options with a key nothing reads are refused, naming it and what is ta
     for (const [where, create] of Object.entries(entries))
       for (const value of [null, undefined, "token", 5])
         expect(() => create(value as never)).toThrow(
-          new RegExp(`^${where}: options must be an object, got ${value === null ? "null" : typeof value}$`),
+          new RegExp(`^${where}: expected an object, got ${value === null ? "null" : typeof value}$`),
         );
   });
 
@@ -78,11 +78,52 @@ describe("options with a key nothing reads are refused, naming it and what is ta
         }
         return "no error";
       })();
-      expect(message).toBe(`${where}: options must be an object, got string`);
+      expect(message).toBe(`${where}: expected an object, got string`);
     }
-    expect(() => createTemplateManager("EAAsecretToken123" as never)).toThrow(
-      /^createTemplateManager: options must be an object, got string$/,
-    );
+    expect(() => createTemplateManager("EAAsecretToken123" as never)).toThrow(/^createTemplateManager: expected an object, got string$/);
+  });
+
+  it("options whose keys cannot be listed (a revoked Proxy, an ownKeys trap that throws) are a TypeError naming where", () => {
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({ ...number }, {});
+      revoke();
+      return proxy;
+    };
+    const trapped = () =>
+      new Proxy(
+        { ...number },
+        {
+          ownKeys: () => {
+            throw new RangeError("ownKeys trap");
+          },
+        },
+      );
+    // Object.keys asks each key's descriptor too (enumerable or not): that trap throwing is the same case.
+    const described = () =>
+      new Proxy(
+        { ...number },
+        {
+          getOwnPropertyDescriptor: () => {
+            throw new SyntaxError("getOwnPropertyDescriptor trap");
+          },
+        },
+      );
+    const all = { ...entries, createTemplateManager: (options: object) => createTemplateManager(options as never) };
+    for (const [where, create] of Object.entries(all))
+      for (const [unreadable, cause] of [
+        [revoked(), TypeError],
+        [trapped(), RangeError],
+        [described(), SyntaxError],
+      ] as const) {
+        let thrown: unknown;
+        try {
+          create(unreadable);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toEqual(new TypeError(`${where}: could not read the options (see cause)`));
+        expect((thrown as Error).cause).toBeInstanceOf(cause);
+      }
   });
 
   it("inherited keys are not the caller's options: only own keys are read", () => {

@@ -1,6 +1,6 @@
 import { tokenDestinationProblem } from "@wacompose/builder";
 import type { Answer, ApiRequest } from "../core.js";
-import { own } from "../own.js";
+import { isObject, own } from "../own.js";
 import { TemplateListError, type TemplateListProblem } from "./list-error.js";
 import type { TemplateList, TemplateListSummary, TemplateNode } from "./wire.js";
 
@@ -10,8 +10,6 @@ interface Page {
   readonly paging?: { readonly next?: string | null; readonly cursors?: { readonly after?: unknown } };
   readonly summary?: TemplateListSummary;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * A page holds `data`, a list of templates each with a string `id`, and `paging.next` is a string when present; each

@@ -1,7 +1,7 @@
-import { classifyTemplateManagementError, graphBaseUrl } from "@wacompose/builder";
+import { classifyTemplateManagementError, graphBaseUrl, objectArgument } from "@wacompose/builder";
 import { type Answer, type ConnectionOptions, openConnection } from "../core.js";
-import { checkNumberOption, knownOptions, numberOption } from "../options.js";
-import { own } from "../own.js";
+import { checkNumberOption, numberOption } from "../options.js";
+import { isObject, own } from "../own.js";
 import { askedWait } from "../retry-after.js";
 import { checkFields, checkId, checkIds, checkObject, checkText, jsonText, shown } from "./arguments.js";
 import { readAllPages } from "./list.js";
@@ -59,7 +59,6 @@ export interface TemplateManager {
   unpause(id: string): Promise<TemplateSuccess>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isStringMap = (value: unknown): boolean => isObject(value) && Object.values(value).every((reason) => typeof reason === "string");
 const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((id) => typeof id === "string");
 
@@ -113,7 +112,7 @@ const editKeys = ["category", "components", "message_send_ttl_seconds"];
  */
 export function createTemplateManager(options: TemplateManagerOptions): TemplateManager {
   const where = "createTemplateManager";
-  knownOptions(where, options, [
+  objectArgument(options, where, [
     "businessAccountId",
     "accessToken",
     "apiVersion",

@@ -29,6 +29,26 @@ type Card = Omit<MediaCard, "card_index">;
 declare const cardCount: unique symbol;
 
 /**
+ * A caller's value in a card as JSON.stringify will send it, taken at the call: an object's `toJSON` (a URL's, a Date's)
+ * is called now, with the key the value is sent under, as JSON.stringify calls it. A builder is immutable: changing the
+ * URL or the Date afterwards must not change a card already added (copyData keeps such objects as they are, by reference).
+ * Anything else is left to copyData and validate() as before.
+ */
+function sentNow<T>(value: T, key: string): T {
+  // Read once, as JSON.stringify reads it (a getter for toJSON runs once).
+  const toJSON: unknown = typeof value === "object" && value !== null ? (value as { readonly toJSON?: unknown }).toJSON : undefined;
+  return typeof toJSON === "function" ? (toJSON.call(value, key) as T) : value; // typed as given: validate() checks what it gives
+}
+
+/** A header's media (`{ link }` or `{ id }`) copied as `{ ...media }` copies it, each field as sent (`sentNow`). */
+function mediaNow(media: MediaSource): MediaSource {
+  const copy: Record<string, unknown> = { ...media };
+  // Assigning over an own key: a "__proto__" one (JSON.parse makes them) is the copy's own field, not its prototype.
+  for (const key of Object.keys(copy)) copy[key] = sentNow(copy[key], key);
+  return copy as MediaSource; // checked by validate() at build time, as every media source is
+}
+
+/**
  * A card's action from its options, each read as given (a JavaScript caller can pass anything): a URL button or quick
  * replies, not both and not neither, and no key the card does not read — never one silently dropped.
  */
@@ -43,12 +63,12 @@ function cardAction(options: { readonly button?: unknown; readonly quickReplies?
           `carousel card quickReplies[${index}]`,
           ["id", "title"],
         );
-        return { type: "quick_reply" as const, quick_reply: { id, title } };
+        return { type: "quick_reply" as const, quick_reply: { id: sentNow(id, "id"), title: sentNow(title, "title") } };
       }),
     };
   if (button === undefined) throw new TypeError("carousel card: needs a URL button (button) or quick replies (quickReplies)");
   const { text, url } = objectArgument(button as { readonly text: string; readonly url: string }, "carousel card button", ["text", "url"]);
-  return { name: "cta_url", parameters: { display_text: text, url } };
+  return { name: "cta_url", parameters: { display_text: sentNow(text, "display_text"), url: sentNow(url, "url") } };
 }
 
 /**
@@ -76,12 +96,13 @@ export class CarouselBuilder<Cards extends readonly unknown[] = []> extends Inte
     const { body, ...rest } = objectArgument(options as CardOptions<string, string>, "carousel card", ["body", "button", "quickReplies"]);
     const media = objectArgument(header as CardHeader, "carousel card header");
     const cards = this[stateKey];
-    // Copied now as at build (copy-data.ts): an object nested past the bound fails here, naming the card, not at build.
+    // Copied now as at build (copy-data.ts): an object nested past the bound fails here, naming the card, not at build;
+    // a value with a toJSON is read now (sentNow).
     const rendered = copyData<Card>(
       {
         type: "cta_url",
-        header: "video" in media ? { type: "video", video: { ...media.video } } : { type: "image", image: { ...media.image } },
-        ...(body === undefined ? {} : { body: { text: body } }),
+        header: "video" in media ? { type: "video", video: mediaNow(media.video) } : { type: "image", image: mediaNow(media.image) },
+        ...(body === undefined ? {} : { body: { text: sentNow(body, "text") } }),
         action: cardAction(rest),
       },
       cardPlace(cards.length),
