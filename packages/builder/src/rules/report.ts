@@ -49,7 +49,7 @@ export class Report {
   }
 }
 
-const noIssues: readonly Issue[] = Object.freeze([]);
+const noIssues: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 function formatPath(segments: readonly (string | number)[], last: string | number | undefined): string {
   let path = "";
