@@ -4,6 +4,7 @@ import { defaultApiVersion } from "@wacompose/builder";
 import { durationMs } from "./conversation.js";
 import { type EmulatorOptions, type ReceivedRequest, type RefusedRequest, startEmulator } from "./emulator.js";
 import { allowedHostProblem } from "./host-check.js";
+import { httpUrlProblem, urlShown } from "./http-url.js";
 import { logText } from "./log-text.js";
 import type { TemplateExport } from "./templates.js";
 import { accessTokenProblem, defaultAccessToken } from "./token-check.js";
@@ -109,8 +110,10 @@ function emulatorOptionsOf(args: readonly string[]): { readonly options: Emulato
   if (badId !== undefined) throw new UsageError(`--phone-number-id is the number's id (digits), got ${JSON.stringify(badId)}`);
   const url = values["webhook-url"];
   const appSecret = values["app-secret"];
-  if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url))
-    throw new UsageError(`--webhook-url must be an http(s) URL, got ${JSON.stringify(url)}`);
+  // No white space (the URL parser drops a tab or line break inside, posting elsewhere than given), then as startEmulator reads it.
+  const urlProblem =
+    url === undefined ? undefined : /^https?:\/\/[^\s]+$/.test(url) ? httpUrlProblem(url) : `must be an http(s) URL, got ${urlShown(url)}`;
+  if (urlProblem !== undefined) throw new UsageError(`--webhook-url ${urlProblem}`);
   if (url !== undefined && (appSecret === undefined || appSecret === ""))
     throw new UsageError("--webhook-url needs --app-secret: the webhooks are signed with it, as Meta signs them with your app secret");
   for (const needsUrl of ["app-secret", "verify-token", "no-window"] as const)

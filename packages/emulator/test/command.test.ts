@@ -282,6 +282,14 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     await expect(runEmulatorCommand(["--token", "EAAGsecret\n"], { write: () => {} })).rejects.toThrow(
       /^--token must be one word .* character 11 is U\+000A \(the token is not shown\)$/,
     );
+    // Nor a webhook URL's password, in a URL refused before it is parsed (a space) or because it does not parse (a port).
+    for (const url of ["http://hook:pa55 word@127.0.0.1:9/w", "http://hook:pa55word@127.0.0.1:99999/w"]) {
+      const refused = runEmulatorCommand(["--webhook-url", url, "--app-secret", "s"], { write: () => {} });
+      await expect(refused).rejects.toThrow(
+        /--webhook-url must be an http\(s\) URL, got "…@127\.0\.0\.1:\d+\/w" \(what comes before its last "@" is not shown\)/,
+      );
+      await expect(refused).rejects.not.toThrow(/pa55/);
+    }
   });
 
   it("--template-review-delay: a created template stays PENDING that long on the emulator's clock", async () => {

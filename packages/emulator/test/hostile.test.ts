@@ -390,10 +390,15 @@ describe("hostile: wrong types", () => {
       { url: "https://token@hooks.example/w" },
       "webhook.url must not hold a user name or password (fetch refuses it), got one for hooks.example (not shown)",
     ],
+    // A password in text that does not parse (a port mistyped, a second "@") is not shown either, nor is a URL
+    // object's (its JSON is the whole href).
+    [{ url: "http://hook:pa55@127.0.0.1:99999/w" }, 'webhook.url must be an http(s) URL, got "…@127.0.0.1:99999/w" (what comes before'],
+    [{ url: "http://hook:pa55@x@127.0.0.1:99999/w" }, 'webhook.url must be an http(s) URL, got "…@127.0.0.1:99999/w" (what comes before'],
+    [{ url: new URL("http://hook:pa55@127.0.0.1:9/w") }, "webhook.url must be an http(s) URL, got an object"],
   ])("webhook option %j is refused at start, naming it", async (option, message) => {
-    await expect(startReleased(open, { webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } })).rejects.toThrow(
-      `startEmulator: ${message}`,
-    );
+    const started = startReleased(open, { webhook: { url: "http://127.0.0.1:9/webhook", appSecret, ...(option as object) } });
+    await expect(started).rejects.toThrow(`startEmulator: ${message}`);
+    await expect(started).rejects.not.toThrow(/pa55/);
   });
 });
 

@@ -77,6 +77,27 @@ describe("validateFlow on hostile input: never throws, stays bounded", () => {
     expect(walks).toBeLessThanOrEqual(1_000);
   });
 
+  test("an object whose toJSON gives a tree sharing one object 2^21 ways is counted as that tree, its toJSON asked once (2^40 never ended)", () => {
+    let tree: unknown = "leaf";
+    for (let i = 0; i < 21; i++) tree = [tree, tree];
+    let asked = 0;
+    const stands = {
+      toJSON: (key: string) => {
+        asked++;
+        expect(key).toBe("__example__"); // the key it is written under, as JSON.stringify passes it
+        return tree;
+      },
+    };
+    const issues = validateFlow(doc([footer], { data: { v: { type: "array", items: { type: "string" }, __example__: stands } } }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: "", code: "too_long", message: expect.stringContaining("nothing else was checked") }),
+    ]);
+    expect(asked).toBe(1);
+    // A toJSON that gives a small value is counted as what it gives: the document is checked as usual.
+    const small = doc([footer], { data: { v: { type: "array", items: { type: "string" }, __example__: { toJSON: () => ["a"] } } } });
+    expect(validateFlow(small).map((issue) => issue.code)).not.toContain("too_long");
+  });
+
   test("a cycle says so, however deep it sits", () => {
     const inner: Record<string, unknown> = { type: "string", __example__: {} };
     (inner.__example__ as Record<string, unknown>).back = [inner];

@@ -112,9 +112,11 @@ export function parseWebhook(json: unknown): ParsedWebhook {
         };
         const read = reader(change.value, { wabaId, field, time, path, issue, readMessages });
         for (const event of read) events.push(event);
-        // A value the reader could make nothing of (its list of another type, or holding no object) is kept whole.
-        if (read.length === 0 && Object.keys(change.value).some((key) => !everyChangeHas.has(key)))
-          events.push({ kind: "other", wabaId, field, path: `${path}.value`, raw: change.value });
+        // A value the reader could make nothing of (its list of another type, or holding no object) is kept whole; one
+        // whose updates are an empty list has nothing to keep (as `messages: []` gives no event).
+        const value = change.value;
+        if (read.length === 0 && Object.keys(value).some((key) => !everyChangeHas.has(key) && !isEmptyList(value[key])))
+          events.push({ kind: "other", wabaId, field, path: `${path}.value`, raw: value });
         return;
       }
       if (field !== "messages") {
@@ -133,6 +135,7 @@ export function parseWebhook(json: unknown): ParsedWebhook {
 
 /** The members of every change's value that are about the change, not an update in it. */
 const everyChangeHas: ReadonlySet<string> = new Set(["messaging_product", "metadata"]);
+const isEmptyList = (member: unknown): boolean => Array.isArray(member) && member.length === 0;
 /** The members of a `messages` value that `readMessagesChange` reads. */
 const messagesMembers: ReadonlySet<string> = new Set([...everyChangeHas, "contacts", "messages", "statuses", "errors"]);
 

@@ -335,8 +335,18 @@ describe("nothing is lost: what cannot be read is an issue and an `other` event"
     const { events, issues } = parseWebhook(change("smb_app_state_sync", value));
     expect(events).toEqual([{ kind: "other", wabaId: "102290129340398", field: "smb_app_state_sync", path: `${at}.value`, raw: value }]);
     expect(issues).toEqual([expect.objectContaining({ path: `${at}.value.state_sync`, code: "invalid_type" })]);
-    // An empty value has nothing to keep.
+    // An empty value has nothing to keep, nor has one whose updates are an empty list (a valid batch of none).
     expect(parseWebhook(change("smb_app_state_sync", {})).events).toEqual([]);
+    for (const [field, list] of [
+      ["smb_app_state_sync", "state_sync"],
+      ["user_preferences", "user_preferences"],
+      ["history", "history"],
+      ["smb_message_echoes", "message_echoes"],
+      ["group_lifecycle_update", "groups"],
+    ]) {
+      const empty = parseWebhook(change(field as string, { messaging_product: "whatsapp", [list as string]: [] }));
+      expect([field, empty.events, empty.issues]).toEqual([field, [], []]);
+    }
   });
 
   it("in a messages value: a list of another type, and a member this package does not read, are kept after the updates", () => {

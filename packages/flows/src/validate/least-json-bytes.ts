@@ -14,19 +14,32 @@ const omitted = (value: unknown): boolean => value === undefined || typeof value
  * object is walked once (its count is kept), so a value built to share one object 2^60 ways is
  * counted in steps linear in the objects it is made of, where serialising it (or any walk that
  * follows every path) would never end. A lower bound: each string as its characters and quotes,
- * each other value as 1, an object with its own `toJSON` as 1 (what it writes is its own).
+ * each other value as 1. An object with a `toJSON` counts as what it returns (called once per object,
+ * with the member's key, as JSON.stringify calls it): a Date or a class instance may stand for a
+ * tree that shares one object 2^40 ways, and JSON.stringify writes that tree along every path too.
  */
 export function leastJsonBytes(value: unknown): number | "cycle" {
   const counted = new Map<object, number>();
+  /** What each object with a `toJSON` gave: asked once, so the walk stays one step per object. */
+  const replaced = new Map<object, unknown>();
   const open = new Set<object>();
   const stack: Open[] = [];
+  /** What JSON.stringify writes for `item` under `key`: its `toJSON`'s result (not asked again of that result), else itself. */
+  const written = (item: object, key: string): unknown => {
+    if (replaced.has(item)) return replaced.get(item);
+    const toJSON: unknown = (item as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON !== "function") return item; // the common case: no entry kept for it
+    const value: unknown = toJSON.call(item, key);
+    replaced.set(item, value);
+    return value;
+  };
   /** A value's bytes when known now; undefined when it is an object pushed to be counted. */
-  const start = (item: unknown): number | undefined => {
+  const start = (given: unknown, key = ""): number | undefined => {
+    const item = given !== null && typeof given === "object" ? written(given, key) : given;
     if (typeof item === "string") return item.length + 2;
     if (item === null || typeof item !== "object") return 1;
     const known = counted.get(item);
     if (known !== undefined) return known;
-    if (typeof (item as { toJSON?: unknown }).toJSON === "function") return 1;
     if (open.has(item)) return Number.NaN;
     open.add(item);
     const members = Array.isArray(item)
@@ -50,9 +63,10 @@ export function leastJsonBytes(value: unknown): number | "cycle" {
       result = top.bytes;
       continue;
     }
-    const [key, member] = top.members[top.index++] as (typeof top.members)[number];
+    const index = top.index++;
+    const [key, member] = top.members[index] as (typeof top.members)[number];
     if (key !== undefined) top.bytes += key.length + 3;
-    result = start(member);
+    result = start(member, key ?? String(index));
   }
   return Number.isNaN(result) ? "cycle" : (result as number);
 }
