@@ -10,7 +10,7 @@ import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
 import { readJson } from "./read-json.js";
-import { generateTemplates } from "./templates-codegen.js";
+import { generateTemplates, type TemplateListExport } from "./templates-codegen.js";
 import {
   creationIssues,
   definitionsModule,
@@ -192,7 +192,8 @@ async function templates(given: string[]): Promise<number> {
   const stray = Object.keys(accountOptions).find((name) => args.has(name));
   if (!fromApi && stray !== undefined) throw new Error(`templates: ${stray} names the account for --from-api; a file needs none`);
   const statuses = args.values("--status").map((status) => status.toUpperCase());
-  const exported = fromApi ? await fetchTemplates(args) : readJson("templates", input as string);
+  // Any JSON (a file, or the API's pages): generateTemplates checks its shape and names the path of what is wrong.
+  const exported = (fromApi ? await fetchTemplates(args) : readJson("templates", input as string)) as TemplateListExport;
   const source = generateTemplates(exported, {
     source: fromApi ? "GET /{waba-id}/message_templates" : basename(input as string),
     ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
