@@ -10,6 +10,7 @@ import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
 import { readJson } from "./read-json.js";
+import { unmatchedStatusNote } from "./status-note.js";
 import { generateTemplates, type TemplateListExport } from "./templates-codegen.js";
 import {
   creationIssues,
@@ -142,6 +143,8 @@ async function templatesSync(action: string, given: string[]): Promise<number> {
       : statuses.length === 0
         ? data.filter((node) => !["REJECTED", "DISABLED", "ARCHIVED"].includes(String(node.status)))
         : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
+    const note = unmatchedStatusNote(command, statuses, data);
+    if (note !== undefined) process.stderr.write(`${note}\n`);
     const source = definitionsModule(chosen, "GET /{waba-id}/message_templates");
     const out = args.value("--out");
     if (out === undefined) process.stdout.write(source);
@@ -198,6 +201,8 @@ async function templates(given: string[]): Promise<number> {
     source: fromApi ? "GET /{waba-id}/message_templates" : basename(input as string),
     ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
   });
+  const note = unmatchedStatusNote("templates", statuses, exported.data);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   const out = args.value("--out");
   if (out === undefined) process.stdout.write(source);
   else {
