@@ -263,7 +263,7 @@ async function main(args: string[]): Promise<number> {
   if (command === "emulator") return (await import("@wacompose/emulator")).runEmulatorCommand(rest);
   if (command !== undefined && !command.startsWith("-") && (rest.includes("--help") || rest.includes("-h"))) {
     const help = helpFor(command);
-    if (help === "") throw new Error(`unknown command "${command}"\n${usage}`);
+    if (help === "") throw new Error(`unknown command ${JSON.stringify(command)}\n${usage}`);
     process.stdout.write(`usage:\n${help}\n`);
     return 0;
   }
@@ -286,13 +286,15 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return command === undefined ? 1 : 0;
     default:
-      throw new Error(`unknown command "${command}"\n${usage}`);
+      throw new Error(`unknown command ${JSON.stringify(command)}\n${usage}`);
   }
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`wacompose: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Messages quote what was typed or read (a command, a file name, a cause): its control characters are printed as text.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`wacompose: ${message.split("\n").map(printable).join("\n")}\n`);
   process.exitCode = 2;
 }
