@@ -9,12 +9,34 @@
 //                WHATSAPP_API_BASE_URL sends it elsewhere: what `pnpm emulator` prints points it there
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { type Emulator, startEmulator } from "@wacompose/emulator";
 import { createClient, isTransportError } from "@wacompose/transport-fetch";
 import { type Bot, startBot } from "./bot.js";
 import { incoming, showcase } from "./showcase.js";
 
-if (process.argv.includes("--help") || process.argv.includes("-h")) {
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(1);
+};
+// Strict: a typo (--prot 4011, --onec) or a --to without its number was ignored, and the demo ran as if it were not given.
+const parsed = (() => {
+  try {
+    return parseArgs({
+      // `pnpm start -- --once` (npm's habit) passes the "--" on: it separates pnpm's options from ours, not ours from files.
+      args: process.argv.slice(process.argv[2] === "--" ? 3 : 2),
+      options: { port: { type: "string" }, once: { type: "boolean" }, to: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    return fail(`pnpm start: ${(error as Error).message} (pnpm start --help lists the options)`);
+  }
+})();
+const flag = (name: "port" | "to"): string | undefined => parsed[name];
+const realTo = flag("to");
+const once = parsed.once === true;
+if (parsed.help === true) {
   console.log(`usage: pnpm start [options]
   Sends one message of every kind to a local emulator; a simulated customer talks to a bot; the inbox stays open until Ctrl+C.
   --port <n>   the emulator's port (default 4010, or WACOMPOSE_PORT)
@@ -26,16 +48,6 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
 The emulator alone, for tests in any language: pnpm emulator --help (in an app, once published: npx wacompose emulator --help)`);
   process.exit(0);
 }
-const flag = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? undefined : process.argv[at + 1];
-};
-const realTo = flag("--to");
-const once = process.argv.includes("--once");
-const fail = (message: string): never => {
-  console.error(message);
-  process.exit(1);
-};
 
 let target: { phoneNumberId: string; accessToken: string; baseUrl?: string };
 let emulator: Emulator | undefined;
@@ -54,8 +66,8 @@ if (realTo !== undefined) {
     ...(baseUrl === undefined ? {} : { baseUrl }),
   };
 } else {
-  const port = Number(flag("--port") ?? process.env.WACOMPOSE_PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("--port")}`);
+  const port = Number(flag("port") ?? process.env.WACOMPOSE_PORT ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${flag("port")}`);
   const secrets = { appSecret: "demo-app-secret", verifyToken: "demo-verify-token" };
   bot = await startBot(secrets, (line) => console.log(`  ${line}`));
   const webhook = { url: bot.url, ...secrets, statuses: { delaysMs: { sent: 20, delivered: 60, read: 120 } } };

@@ -52,6 +52,8 @@ export function typecheck() {
     for (const dir of packageDirs()) {
       const name = dir.slice(root.length + 1);
       count(checkProject(compiler, join(dir, "tsconfig.json"), `${name} sources`));
+      // A command's entry point, kept out of the sources project (no declarations for it): checked here.
+      if (existsSync(join(dir, "tsconfig.bin.json"))) count(checkProject(compiler, join(dir, "tsconfig.bin.json"), `${name} bin`));
       // Unit tests run through esbuild, which does not type-check; this does.
       if (existsSync(join(dir, "tsconfig.test.json"))) count(checkProject(compiler, join(dir, "tsconfig.test.json"), `${name} unit tests`));
       if (!existsSync(join(dir, "tsconfig.test-d.json"))) continue;

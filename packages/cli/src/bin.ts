@@ -10,7 +10,8 @@ import { collectFixtures } from "./fixtures.js";
 import { flowsCommand, flowsUsage } from "./flows-command.js";
 import { printable } from "./printable.js";
 import { readJson } from "./read-json.js";
-import { generateTemplates } from "./templates-codegen.js";
+import { unmatchedStatusNote } from "./status-note.js";
+import { generateTemplates, type TemplateListExport } from "./templates-codegen.js";
 import {
   creationIssues,
   definitionsModule,
@@ -142,6 +143,8 @@ async function templatesSync(action: string, given: string[]): Promise<number> {
       : statuses.length === 0
         ? data.filter((node) => !["REJECTED", "DISABLED", "ARCHIVED"].includes(String(node.status)))
         : data.filter((node) => statuses.includes(String(node.status).toUpperCase()));
+    const note = unmatchedStatusNote(command, statuses, data);
+    if (note !== undefined) process.stderr.write(`${note}\n`);
     const source = definitionsModule(chosen, "GET /{waba-id}/message_templates");
     const out = args.value("--out");
     if (out === undefined) process.stdout.write(source);
@@ -192,11 +195,14 @@ async function templates(given: string[]): Promise<number> {
   const stray = Object.keys(accountOptions).find((name) => args.has(name));
   if (!fromApi && stray !== undefined) throw new Error(`templates: ${stray} names the account for --from-api; a file needs none`);
   const statuses = args.values("--status").map((status) => status.toUpperCase());
-  const exported = fromApi ? await fetchTemplates(args) : readJson("templates", input as string);
+  // Any JSON (a file, or the API's pages): generateTemplates checks its shape and names the path of what is wrong.
+  const exported = (fromApi ? await fetchTemplates(args) : readJson("templates", input as string)) as TemplateListExport;
   const source = generateTemplates(exported, {
     source: fromApi ? "GET /{waba-id}/message_templates" : basename(input as string),
     ...(statuses.length > 0 ? { statuses: statuses.includes("ANY") ? "any" : statuses } : {}),
   });
+  const note = unmatchedStatusNote("templates", statuses, exported.data);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   const out = args.value("--out");
   if (out === undefined) process.stdout.write(source);
   else {
@@ -257,7 +263,7 @@ async function main(args: string[]): Promise<number> {
   if (command === "emulator") return (await import("@wacompose/emulator")).runEmulatorCommand(rest);
   if (command !== undefined && !command.startsWith("-") && (rest.includes("--help") || rest.includes("-h"))) {
     const help = helpFor(command);
-    if (help === "") throw new Error(`unknown command "${command}"\n${usage}`);
+    if (help === "") throw new Error(`unknown command ${JSON.stringify(command)}\n${usage}`);
     process.stdout.write(`usage:\n${help}\n`);
     return 0;
   }
@@ -280,13 +286,15 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return command === undefined ? 1 : 0;
     default:
-      throw new Error(`unknown command "${command}"\n${usage}`);
+      throw new Error(`unknown command ${JSON.stringify(command)}\n${usage}`);
   }
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`wacompose: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Messages quote what was typed or read (a command, a file name, a cause): its control characters are printed as text.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`wacompose: ${message.split("\n").map(printable).join("\n")}\n`);
   process.exitCode = 2;
 }

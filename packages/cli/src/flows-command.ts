@@ -69,5 +69,6 @@ export function flowsCommand(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub === "validate") return validate(rest);
   if (sub === "keygen") return keygen(rest);
-  throw new Error(`flows: validate or keygen?\n${flowsUsage}`);
+  const unknown = sub === undefined ? "" : `unknown subcommand ${JSON.stringify(sub)}; `;
+  throw new Error(`flows: ${unknown}validate or keygen?\n${flowsUsage}`);
 }

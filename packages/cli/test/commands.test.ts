@@ -109,4 +109,20 @@ describe("wacompose templates", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain(`wacompose: templates: cannot read ${join(__dirname, "../nope.json")} (ENOENT`);
   });
+
+  it("says so when a --status matches no template (a typo wrote an empty module, silently), naming the statuses read", () => {
+    const fixture = join(__dirname, "../fixtures/message_templates.json");
+    const typo = wacompose(["templates", fixture, "--status", "APROVED"]);
+    expect(typo.status).toBe(0); // the module is right for what was asked: none has that status
+    expect(typo.stdout).toContain("defineTemplates({\n});");
+    expect(typo.stderr).toBe(
+      "templates: no template has status APROVED (the 7 read have: APPROVED, PENDING); --status any keeps every one\n",
+    );
+    // Only the status that matched nothing is named; statuses are read in any case, and any matches all.
+    expect(wacompose(["templates", fixture, "--status", "pending", "--status", "paused"]).stderr).toBe(
+      "templates: no template has status PAUSED (the 7 read have: APPROVED, PENDING); --status any keeps every one\n",
+    );
+    for (const statuses of [[], ["approved"], ["any"], ["ANY", "APPROVED"]])
+      expect(wacompose(["templates", fixture, ...statuses.flatMap((status) => ["--status", status])]).stderr).toBe("");
+  });
 });

@@ -29,6 +29,25 @@ const good = {
   ],
 };
 
+describe("wacompose flows", () => {
+  it("names an unknown subcommand; what an error quotes (a command, a file name) has its control characters printed as text", () => {
+    expect(wacompose(["flows"])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^wacompose: flows: validate or keygen\?\n/) });
+    expect(wacompose(["flows", "valdate", "f.json"])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^wacompose: flows: unknown subcommand "valdate"; validate or keygen\?\n/),
+    });
+    // A C1 CSI (U+009B) survives JSON.stringify; a terminal reads it as ESC [.
+    const hostile = "\u009b2J\u001b]0;x\u0007";
+    for (const args of [["flows", hostile], [hostile], [hostile, "--help"], ["validate", hostile], ["flows", "validate", hostile]]) {
+      const { status, stderr } = wacompose(args);
+      expect(status).toBe(2);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what must not be printed
+      expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(stderr).toContain("\\u009b2J");
+    }
+  });
+});
+
 describe("wacompose flows validate", () => {
   it("prints a hostile key's terminal escapes as text: no window title, no cleared screen", () => {
     const hostile = "\u001b]0;pwned\u0007\u001b[2J";

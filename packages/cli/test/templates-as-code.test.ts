@@ -113,12 +113,22 @@ describe("templates as code against the emulator", () => {
   it("pull writes the account's templates back as the same definitions", async () => {
     const pulled = await wacompose("templates", "pull");
     expect(pulled.code).toBe(0);
+    expect(pulled.stderr).toBe("");
     const json = /defineTemplates\(([\s\S]*)\);\s*$/.exec(pulled.stdout)?.[1];
     expect(json).toBeDefined();
     const bodies = (definitions: unknown) => localTemplates(definitions).templates.map(({ body }) => body);
     const byName = (list: { readonly name: string }[]) => list.sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(byName(bodies(JSON.parse(json as string)))).toEqual(
       byName(Object.entries(templates).map(([name, definition]) => templateCreateBody(name, definition))),
+    );
+  }, 60_000);
+
+  it("pull --status that matches no template says so on stderr, with the statuses the account has", async () => {
+    const typo = await wacompose("templates", "pull", "--status", "APROVED");
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toContain("defineTemplates({});");
+    expect(typo.stderr).toMatch(
+      /^templates pull: no template has status APROVED \(the \d+ read have: [A-Z_, ]+\); --status any keeps every one\n$/,
     );
   }, 60_000);
 });

@@ -100,7 +100,9 @@ function reviewDelayOf(text: string): number | string {
 function emulatorOptionsOf(args: readonly string[]): { readonly options: EmulatorOptions; readonly json: boolean } | "help" {
   let values: ReturnType<typeof parseArgs<{ options: typeof optionTypes; strict: true; allowPositionals: false }>>["values"];
   try {
-    values = parseArgs({ args: [...args], options: optionTypes, strict: true, allowPositionals: false }).values;
+    // `pnpm emulator -- --port 0` (npm's habit) passes the "--" on: pnpm's separator, not the end of our options.
+    const given = args[0] === "--" ? args.slice(1) : [...args];
+    values = parseArgs({ args: given, options: optionTypes, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)} (--help lists every option)`);
   }

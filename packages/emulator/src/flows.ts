@@ -2,6 +2,7 @@ import { createHmac, type KeyObject } from "node:crypto";
 import { formatIssue } from "@wacompose/builder";
 import { encryptFlowRequest, type FlowJson, validateFlow } from "@wacompose/flows";
 import { flowComponents } from "@wacompose/preview";
+import { failureOf } from "./fetch-failure.js";
 import { httpUrlProblem } from "./http-url.js";
 import { type Json, list, object } from "./json.js";
 
@@ -396,9 +397,7 @@ export class FlowPlayer {
         redirect: "manual",
       });
     } catch (error) {
-      throw new FlowPlayError(
-        `${where}: the endpoint ${endpoint.url} did not answer (${error instanceof Error ? error.message : String(error)})`,
-      );
+      throw new FlowPlayError(`${where}: the endpoint ${endpoint.url} did not answer (${failureOf(error, endpointTimeoutMs)})`);
     }
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => {});

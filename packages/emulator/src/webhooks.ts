@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { metaJson } from "@wacompose/webhooks";
+import { failureOf } from "./fetch-failure.js";
 import { httpUrlProblem } from "./http-url.js";
 import { UserCallbacks } from "./user-callback.js";
 
@@ -152,7 +153,7 @@ export class WebhookSender {
       if (response.status === 200 && text === challenge) return;
       answer = `answered ${response.status} ${JSON.stringify(text.slice(0, 200))}`;
     } catch (error) {
-      answer = `did not answer (${error instanceof Error ? error.message : String(error)})`;
+      answer = `did not answer (${failureOf(error, this.#options.timeoutMs ?? 5000)})`;
     }
     throw new Error(
       `startEmulator: the webhook handshake at ${this.#options.url} failed: it ${answer}; it must answer 200 with hub.challenge (${challenge}) when hub.verify_token is yours`,
@@ -286,21 +287,6 @@ export class WebhookSender {
       delivery.attempts.push({ at: new Date().toISOString(), error: "not sent: the emulator closed" });
     delivery.state = "failed";
   }
-}
-
-/**
- * What went wrong with a POST, in a few words: fetch's own cause ("connect ECONNREFUSED …") rather
- * than its "fetch failed". Read by shape: fetch's errors and DOMExceptions may come from another realm.
- */
-function failureOf(error: unknown, timeoutMs: number): string {
-  const failure = (typeof error === "object" && error !== null ? error : {}) as {
-    readonly name?: unknown;
-    readonly message?: unknown;
-    readonly cause?: { readonly message?: unknown };
-  };
-  if (failure.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
-  const cause = failure.cause?.message;
-  return typeof cause === "string" ? cause : typeof failure.message === "string" ? failure.message : String(error);
 }
 
 /** A 3xx answer, said as the log shows it (its body dropped), or undefined for any other answer. */

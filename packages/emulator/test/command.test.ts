@@ -104,6 +104,10 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
     ])
       expect(lines.join("\n")).toMatch(new RegExp(`^  ${option} `, "m"));
     expect(lines.join("\n")).toBe(emulatorUsage);
+    // `pnpm emulator -- --help` passes pnpm's "--" on: it was "Unexpected argument '--help'".
+    const separated = await runUntil(["--", "--help"], () => true);
+    expect(separated.code).toBe(0);
+    expect(separated.lines.join("\n")).toBe(emulatorUsage);
   });
 
   it("--json: a line when listening (URL, inbox, env), one per request and per delivery attempt, one when stopped", async () => {
@@ -275,6 +279,7 @@ describe("wacompose emulator (runEmulatorCommand)", () => {
       [["--template-review-delay", "31d"], /--template-review-delay .* got "31d"/],
       [["--bogus"], /Unknown option '--bogus' \(--help lists every option\)/],
       [["stray"], /positional/i],
+      [["--", "--", "--port", "0"], /Unexpected argument '--port'/], // only one leading "--" is pnpm's
       [["--port"], /--port/],
     ];
     for (const [args, message] of cases) await expect(runEmulatorCommand(args, { write: () => {} })).rejects.toThrow(message);

@@ -63,6 +63,27 @@ describe("the demo (pnpm start)", () => {
     expect(lines.filter((line) => / 200 accepted( |$)/.test(line))).toHaveLength(20);
   });
 
+  it("reads its arguments strictly: a typo, a --to without its number or an extra word stops it before anything starts", async () => {
+    // Each was ignored: the demo ran on port 4010 (or locally, for a bare --to) as if it had not been given. Every
+    // case has --once, so a demo that ignores the rest ends instead of keeping its inbox open.
+    const cases: [readonly string[], string][] = [
+      [["--once", "--to"], "pnpm start: Option '--to <value>' argument missing (pnpm start --help lists the options)"],
+      [["--once", "--prot", "0"], "pnpm start: Unknown option '--prot' (pnpm start --help lists the options)"],
+      [["--", "--once", "--port", "0", "--onec"], "pnpm start: Unknown option '--onec' (pnpm start --help lists the options)"],
+      [["--once", "--port", "0", "now"], "pnpm start: Unexpected argument 'now'."],
+    ];
+    for (const [args, message] of cases) {
+      const { code, output } = await demo(args);
+      expect(code).toBe(1);
+      expect(output).toContain(message);
+      expect(output).not.toContain("Sending the showcase");
+    }
+    // A leading "--" (npm's habit) is pnpm's separator, not ours.
+    const help = await demo(["--", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.output).toMatch(/^usage: pnpm start \[options\]/);
+  }, 120_000);
+
   it("--to with a WHATSAPP_API_BASE_URL the client refuses says so and sends nothing", async () => {
     const { code, output } = await demo(["--to", "+16505551234"], {
       WHATSAPP_API_BASE_URL: "http://127.0.0.1:9/?a=1",

@@ -63,6 +63,14 @@ describe("emulator webhooks: signed, Meta-shaped, verified by @wacompose/webhook
     await expect(startEmulator({ webhook: { url: hook.url, appSecret, verifyToken: "not-theirs" } })).rejects.toThrow(
       /the webhook handshake at http:\/\/127\.0\.0\.1:\d+\/webhook failed: it answered 403 .*it must answer 200 with hub\.challenge/,
     );
+    // Nothing listening: fetch's cause says so ("fetch failed" alone said nothing a newcomer could act on).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(startEmulator({ webhook: { url: `http://127.0.0.1:${port}/webhook`, appSecret, verifyToken } })).rejects.toThrow(
+      `the webhook handshake at http://127.0.0.1:${port}/webhook failed: it did not answer (connect ECONNREFUSED 127.0.0.1:${port});`,
+    );
   });
 
   it("N sends: each gets sent, delivered, read; the reducer ends on read; every POST verified", async () => {
