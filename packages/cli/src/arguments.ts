@@ -40,10 +40,15 @@ function parse(command: string, args: readonly string[], shape: CommandShape): P
       continue;
     }
     const kind = Object.hasOwn(shape.options, arg) ? shape.options[arg] : undefined;
-    if (kind === undefined)
+    if (kind === undefined) {
+      // `--out=x`: these commands read a value after a space. Only the name is printed: what follows "=" may be a secret.
+      const name = arg.split("=")[0] as string;
+      if (name !== arg && Object.hasOwn(shape.options, name))
+        throw new Error(`${command}: write ${name} and its value apart ("${name} <value>"), not joined by "="`);
       throw new Error(
-        `${command}: unknown option ${JSON.stringify(arg)}; it takes ${taken.length === 0 ? "no options" : taken.join(", ")}`,
+        `${command}: unknown option ${JSON.stringify(name)}; it takes ${taken.length === 0 ? "no options" : taken.join(", ")}`,
       );
+    }
     const values = given.get(arg) ?? [];
     if (kind !== "values" && given.has(arg)) throw new Error(`${command}: ${arg} is given twice`);
     if (kind === "flag") {

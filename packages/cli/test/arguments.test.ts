@@ -45,13 +45,14 @@ describe("unknown options are refused, never ignored", () => {
     [["validate", "body.json", "--strcit"], 'validate: unknown option "--strcit"; it takes --strict'],
     [["validate", "-o", "body.json"], 'validate: unknown option "-o"'],
     [["templates", "templates.json", "--outt", "out.ts"], 'templates: unknown option "--outt"; it takes --out, --status, --from-api'],
-    [["templates", "templates.json", "--out=out.ts"], 'templates: unknown option "--out=out.ts"'],
+    [["templates", "templates.json", "--out=out.ts"], 'templates: write --out and its value apart ("--out <value>"), not joined by "="'],
     [["templates", "pull", "--prune"], 'templates pull: unknown option "--prune"'],
     [["templates", "diff", "defs.ts", "--export-name", "x"], 'templates diff: unknown option "--export-name"'],
     [["fixtures", "module.ts", "--out", "dir", "--verbose"], 'fixtures: unknown option "--verbose"'],
     [["flows", "validate", "flow.json", "--verison", "6.0"], 'flows validate: unknown option "--verison"; it takes --version, --strict'],
     [["flows", "keygen", "--outt", "k.pem"], 'flows keygen: unknown option "--outt"; it takes --out, --passphrase-env'],
     [["flows", "keygen", "--token", token], 'flows keygen: unknown option "--token"'],
+    [["flows", "keygen", `--token=${token}`], 'flows keygen: unknown option "--token"'],
   ])("%j", (args, reason) => refused(args, reason));
 });
 
