@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { eventKey, jsonText, type WebhookEvent } from "@wacompose/webhooks";
 import { Queue, Worker } from "bullmq";
 import type { RedisConnection } from "./queue.js";
+import { shown } from "./shown.js";
 
 export interface InboundQueueOptions {
   /** Where Redis is; shared by the webhook handlers that add and the workers that process. */
@@ -115,9 +116,9 @@ export function createInboundQueue(options: InboundQueueOptions): InboundQueue {
   const attempts = checkWhole("attempts", options.attempts ?? 5, 1, 1000);
   const backoff = options.backoff ?? { type: "exponential", delay: 1000 };
   if (backoff?.type !== "exponential" && backoff?.type !== "fixed")
-    throw new TypeError(`createInboundQueue: backoff.type must be "exponential" or "fixed", got ${JSON.stringify(backoff?.type)}`);
+    throw new TypeError(`createInboundQueue: backoff.type must be "exponential" or "fixed", got ${shown(backoff?.type)}`);
   checkWhole("backoff.delay", backoff.delay, 0, 2 ** 31 - 1);
-  if (!/^[\w.-]+$/.test(name)) throw new TypeError(`createInboundQueue: name is letters, digits, _ . -, got ${JSON.stringify(name)}`);
+  if (!/^[\w.-]+$/.test(name)) throw new TypeError(`createInboundQueue: name is letters, digits, _ . -, got ${shown(name)}`);
 
   // The receiving path fails fast: a command is refused while disconnected (no offline queue),
   // one in flight when the connection drops is rejected (not resent later), and one without an

@@ -25,6 +25,7 @@ import {
   settleSlot,
   takeSlot,
 } from "./gate.js";
+import { shown } from "./shown.js";
 
 export interface RedisConnection {
   readonly host?: string;
@@ -182,7 +183,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
   checkMs("dedupeForMs", dedupeForMs, 1, Number.MAX_SAFE_INTEGER);
   // BullMQ meets an unknown strategy only when a send fails: the job then stays active until its lock runs out.
   if (backoff?.type !== "exponential" && backoff?.type !== "fixed")
-    throw new TypeError(`createWhatsAppQueue: backoff.type must be "exponential" or "fixed", got ${JSON.stringify(backoff?.type)}`);
+    throw new TypeError(`createWhatsAppQueue: backoff.type must be "exponential" or "fixed", got ${shown(backoff?.type)}`);
   checkMs("backoff.delay", backoff.delay, 0);
   if (!Number.isSafeInteger(attempts) || attempts < 1)
     throw new TypeError(`createWhatsAppQueue: attempts must be a whole number ≥ 1, got ${String(attempts)}`);
@@ -238,9 +239,7 @@ export function createWhatsAppQueue(options: WhatsAppQueueOptions) {
     // Every option is checked before the first worker starts: a bad second id left the first one running, unclosable.
     const { phoneNumberIds } = workerOptions;
     if (!Array.isArray(phoneNumberIds) || phoneNumberIds.length === 0)
-      throw new TypeError(
-        `startWorkers: phoneNumberIds must be a non-empty array of phone number ids, got ${JSON.stringify(phoneNumberIds)}`,
-      );
+      throw new TypeError(`startWorkers: phoneNumberIds must be a non-empty array of phone number ids, got ${shown(phoneNumberIds)}`);
     for (const phoneNumberId of phoneNumberIds) checkPhoneNumberId("startWorkers", phoneNumberId);
     const concurrency = workerOptions.concurrency ?? 8;
     if (!Number.isSafeInteger(concurrency) || concurrency < 1)

@@ -178,7 +178,10 @@ describe("wrong types and unbounded growth", () => {
       "backoff.delay must be a whole number from 0 to 2147483647, got Infinity",
     ],
     [{ name: "a:b" }, 'name is letters, digits, _ . -, got "a:b"'],
-  ])("%p is refused: %s", (options, message) => {
+    // JSON cannot write a BigInt: the message names its kind instead of failing with JSON.stringify's TypeError.
+    [{ backoff: { type: 1n, delay: 10 } }, 'backoff.type must be "exponential" or "fixed", got bigint'],
+    [{ name: `a:${"b".repeat(1_000)}` }, `name is letters, digits, _ . -, got "a:${"b".repeat(57)}…`],
+  ])("#%# is refused with the message that says why", (options, message) => {
     expect(() => createInboundQueue({ connection: {}, ...(options as Partial<InboundQueueOptions>) })).toThrow(message);
   });
 
